@@ -1,0 +1,130 @@
+"""The repaired article every extractor reads, and the Hit every extractor returns.
+
+An `Article` holds the raw text as decoded, the repaired text the extractors search, and
+`offsets`, which maps each repaired character back to its raw index. Extractors work in
+repaired coordinates only; `Article.provenance` turns a repaired span into the contract's
+provenance fields (raw start/end, surface text, sentence), so no extractor does offset
+arithmetic of its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+NEWLINES = "\r\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One extracted span in repaired-text coordinates, before it becomes a record.
+
+    `fields` holds the table-specific values (value, unit, canonical, ...); `rule` is the id
+    of the rule in rules/ that produced the span.
+    """
+
+    start: int
+    end: int
+    rule: str
+    fields: dict[str, Any] = field(default_factory=dict)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.fields.get(name, default)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of the repaired text; `indented` marks a line that opened with white
+    space in the raw text (newspaper layouts start a new section that way)."""
+
+    start: int
+    end: int
+    indented: bool = False
+
+
+@dataclass
+class Article:
+    doc_id: str
+    raw: str
+    text: str
+    offsets: list[int]
+    sentences: list[tuple[int, int]]
+    paragraphs: list[Paragraph]
+    sha256: str
+    pub_date: date | None = None
+    pub_date_source: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    _paragraph_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        if len(self.offsets) != len(self.text):
+            raise ValueError("offset map and repaired text differ in length")
+        self._sentence_starts = [s for s, _ in self.sentences]
+        self._paragraph_starts = [p.start for p in self.paragraphs]
+
+    @classmethod
+    def from_text(cls, text: str, doc_id: str = "text") -> Article:
+        """An article whose raw and repaired text are the same (no repair, identity map)."""
+        from pipeline.repair import split_paragraphs, split_sentences
+
+        paragraphs = split_paragraphs(text, [False] * len(text))
+        return cls(
+            doc_id=doc_id,
+            raw=text,
+            text=text,
+            offsets=list(range(len(text))),
+            sentences=split_sentences(text, paragraphs),
+            paragraphs=paragraphs,
+            sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+        )
+
+    # -- coordinates -------------------------------------------------------------------
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw offsets of the repaired span [start, end)."""
+        if not 0 <= start < end <= len(self.text):
+            raise ValueError(f"span {start}:{end} outside the text (length {len(self.text)})")
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def surface(self, start: int, end: int) -> str:
+        """What a reader sees for the span: the raw characters without PDF line breaks."""
+        raw_start, raw_end = self.raw_span(start, end)
+        piece = self.raw[raw_start:raw_end]
+        return piece.translate({ord(c): None for c in NEWLINES})
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect_right(self._sentence_starts, pos) - 1)
+
+    def sentence_span(self, pos: int) -> tuple[int, int]:
+        if not self.sentences:
+            return 0, len(self.text)
+        return self.sentences[self.sentence_index(pos)]
+
+    def paragraph_index(self, pos: int) -> int:
+        return max(0, bisect_right(self._paragraph_starts, pos) - 1)
+
+    # -- records -----------------------------------------------------------------------
+    def provenance(self, start: int, end: int, rule: str, kind: str, key: str = "") -> dict[str, Any]:
+        """The contract's identity and provenance fields for a repaired span.
+
+        The id hashes the document's sha256, the record kind, the raw span, the rule and an
+        optional key (a claim's district), so it is the same on any machine and any run."""
+        raw_start, raw_end = self.raw_span(start, end)
+        s_start, s_end = self.sentence_span(start)
+        return {
+            "doc_id": self.doc_id,
+            "id": stable_id(self.sha256, kind, raw_start, raw_end, rule, key),
+            "start": raw_start,
+            "end": raw_end,
+            "text": self.surface(start, end),
+            "sentence": self.text[s_start:s_end].strip(),
+            "rule": rule,
+        }
+
+
+def stable_id(sha256: str, kind: str, start: int, end: int, rule: str, key: str = "") -> str:
+    digest = hashlib.sha1(f"{sha256}|{kind}|{start}|{end}|{rule}|{key}".encode()).hexdigest()
+    return f"{kind[0]}{digest[:15]}"

@@ -1,0 +1,385 @@
+"""Ingest repair: PDF column wraps, doubled glyphs and character look-alikes, with an offset map.
+
+`repair(raw)` runs three passes. Each pass returns its output text and, for every output
+character, the index of the input character it came from; the maps compose, so every
+repaired character points at one raw character and the map never goes backwards.
+
+1. characters: full-width digits/letters/％ to half-width, radical look-alikes to ideographs,
+   zero-width characters removed, CRLF to LF (always 1:1 or a deletion);
+2. doubled glyphs: in a double-printed line (a run X X of a few ideographs), the second copy
+   of every run and of every doubled glyph is dropped; such a line (a caption or byline)
+   is a paragraph of its own;
+3. lines: a line break inside a sentence (a column wrap) is removed, one that ends a
+   paragraph is kept as a single "\\n".
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+
+from pipeline.article import Paragraph
+from pipeline.rules import load_yaml, require
+
+RULES_FILE = "repair.yaml"
+FULLWIDTH_OFFSET = 0xFEE0
+
+
+@dataclass(frozen=True)
+class RepairRules:
+    sentence_end: frozenset[str]
+    closing: frozenset[str]
+    opening: frozenset[str]
+    inner_punctuation: frozenset[str]
+    heading_max_chars: int
+    doubled_min_run: int
+    doubled_max_line: int
+    remove: frozenset[str]
+    fold: dict[str, str]
+
+
+@cache
+def repair_rules() -> RepairRules:
+    data = load_yaml(RULES_FILE)
+
+    def chars(key: str) -> frozenset[str]:
+        return frozenset(require(data, key, RULES_FILE))
+
+    return RepairRules(
+        sentence_end=chars("sentence_end"),
+        closing=chars("closing"),
+        opening=chars("opening"),
+        inner_punctuation=chars("inner_punctuation"),
+        heading_max_chars=int(require(data, "heading_max_chars", RULES_FILE)),
+        doubled_min_run=int(require(data, "doubled_min_run", RULES_FILE)),
+        doubled_max_line=int(require(data, "doubled_max_line", RULES_FILE)),
+        remove=chars("remove"),
+        fold=dict(require(data, "fold", RULES_FILE)),
+    )
+
+
+@dataclass
+class Repaired:
+    text: str
+    offsets: list[int]
+    paragraphs: list[Paragraph]
+    sentences: list[tuple[int, int]]
+    warnings: list[str] = field(default_factory=list)
+
+
+def repair(raw: str) -> Repaired:
+    """Repair raw article text; `offsets[i]` is the raw index of repaired character i."""
+    rules = repair_rules()
+    warnings: list[str] = []
+    line_of = _raw_line_finder(raw)
+
+    text1, map1, changed = normalize_characters(raw, rules)
+    if changed:
+        warnings.append(f"normalized: {changed} full-width, look-alike or invisible characters")
+
+    text2, map2, collapsed = collapse_doubled(text1, rules)
+    for before, after, pos in collapsed:
+        warnings.append(f"doubled-glyphs: raw line {line_of(map1[pos])}: "
+                        f"{before!r} read as {after!r}")
+
+    double_printed = {text1.count("\n", 0, pos) for _, _, pos in collapsed}
+    text3, map3, joins = join_lines(text2, rules, double_printed)
+    for kind, positions in joins.items():
+        lines = sorted({line_of(map1[map2[p]]) for p in positions})
+        warnings.append(f"{kind}: joined {len(positions)} line breaks inside sentences "
+                        f"(raw lines {_compact(lines)})")
+
+    offsets = [map1[map2[i]] for i in map3]
+    paragraphs = split_paragraphs(text3)
+    return Repaired(text3, offsets, paragraphs, split_sentences(text3, paragraphs), warnings)
+
+
+# -- pass 1: characters --------------------------------------------------------------------
+def fold_character(c: str, rules: RepairRules) -> str:
+    """The character extraction should see for c ('' to drop it)."""
+    if c in rules.remove:
+        return ""
+    if c in rules.fold:
+        return rules.fold[c]
+    code = ord(c)
+    if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A or c == "％":
+        return chr(code - FULLWIDTH_OFFSET)
+    if 0x2E80 <= code <= 0x2FDF or 0xF900 <= code <= 0xFAFF or 0x2F800 <= code <= 0x2FA1F:
+        folded = unicodedata.normalize("NFKC", c)
+        return folded if len(folded) == 1 else c
+    if 0xD800 <= code <= 0xDFFF:
+        return "\ufffd"  # a lone surrogate cannot be written as UTF-8
+    if c not in "\n\t" and unicodedata.category(c) == "Cc":
+        return " "
+    return c
+
+
+def normalize_characters(raw: str, rules: RepairRules) -> tuple[str, list[int], int]:
+    out: list[str] = []
+    mapping: list[int] = []
+    changed = 0
+    n = len(raw)
+    for i, c in enumerate(raw):
+        if c == "\r":
+            if i + 1 < n and raw[i + 1] == "\n":
+                continue  # CRLF: the LF stands for both
+            out.append("\n")
+            mapping.append(i)
+            continue
+        if c == "．" and out and out[-1].isdigit() and i + 1 < n and fold_character(raw[i + 1], rules).isdigit():
+            folded = "."
+        else:
+            folded = fold_character(c, rules)
+        if folded != c:
+            changed += 1
+        if folded:
+            out.append(folded)
+            mapping.append(i)
+    return "".join(out), mapping, changed
+
+
+# -- pass 2: lines -------------------------------------------------------------------------
+def is_content(c: str) -> bool:
+    """Ideographs, digits and letters: characters a wrapped sentence continues with."""
+    return c.isalnum() or c in "%.·"
+
+
+def _ascii_word(c: str) -> bool:
+    return c.isascii() and c.isalpha()
+
+
+@dataclass
+class _Line:
+    number: int
+    start: int
+    end: int
+    text: str
+
+
+def _lines(text: str) -> list[_Line]:
+    lines, pos = [], 0
+    for number, piece in enumerate(text.split("\n")):
+        lines.append(_Line(number, pos, pos + len(piece), piece))
+        pos += len(piece) + 1
+    return lines
+
+
+def ends_sentence(line: str, rules: RepairRules) -> bool:
+    stripped = line.rstrip()
+    while stripped and stripped[-1] in rules.closing:
+        stripped = stripped[:-1]
+    return bool(stripped) and stripped[-1] in rules.sentence_end
+
+
+def is_heading(block: list[_Line], rules: RepairRules) -> bool:
+    """A short line standing alone, without inner punctuation: a title or section head."""
+    if len(block) != 1:
+        return False
+    line = block[0].text.strip()
+    return len(line) <= rules.heading_max_chars and not any(c in rules.inner_punctuation for c in line)
+
+
+def _continues(a: str, b: str, rules: RepairRules) -> bool:
+    """Can line a (stripped on the right) run on into line b?"""
+    if not a or not b or b[0].isspace() or ends_sentence(a, rules):
+        return False
+    return (is_content(a[-1]) or a[-1] in rules.inner_punctuation or a[-1] in rules.closing) and (
+        is_content(b[0]) or b[0] in rules.opening)
+
+
+def join_lines(text: str, rules: RepairRules, hard_ends: set[int] = frozenset()
+               ) -> tuple[str, list[int], dict[str, list[int]]]:
+    """Remove line breaks inside sentences; keep one "\\n" where a paragraph ends.
+
+    Two layouts are told apart by their breaks: newspaper columns separate paragraphs by
+    blank lines (every single break is a wrap), web text puts one paragraph on a line (a
+    single break after sentence-final punctuation or a heading ends a paragraph). Lines
+    numbered in `hard_ends` always end their paragraph."""
+    blocks = _blocks(_lines(text), hard_ends)
+    n_blank = max(0, len(blocks) - 1)
+    n_single_end = sum(1 for b in blocks for a in b[:-1] if ends_sentence(a.text, rules))
+    column_layout = n_blank >= n_single_end and n_blank > 0
+
+    out: list[str] = []
+    mapping: list[int] = []
+    joins: dict[str, list[int]] = {"wrap": [], "column-break": []}
+
+    def emit(piece: _Line) -> None:
+        out.append(piece.text)
+        mapping.extend(range(piece.start, piece.end))
+
+    for bi, block in enumerate(blocks):
+        for li, line in enumerate(block):
+            emit(line)
+            if li + 1 < len(block):
+                nxt = block[li + 1]
+                joined = _continues(line.text.rstrip(), nxt.text, rules) or (
+                    column_layout and not nxt.text[0].isspace())
+                if not column_layout and is_heading([line], rules) and (li == 0 or ends_sentence(block[li - 1].text, rules)):
+                    joined = False
+                _break(out, mapping, line.end, line.text, nxt.text, joined, joins["wrap"])
+        if bi + 1 < len(blocks):
+            nxt_block = blocks[bi + 1]
+            last = block[-1]
+            joined = (_continues(last.text.rstrip(), nxt_block[0].text, rules)
+                      and not is_heading(block, rules) and not is_heading(nxt_block, rules)
+                      and last.number not in hard_ends and nxt_block[0].number not in hard_ends)
+            _break(out, mapping, last.end, last.text, nxt_block[0].text, joined, joins["column-break"])
+    if out and out[-1] == "\n":
+        out.pop()
+        mapping.pop()
+    return "".join(out), mapping, {k: v for k, v in joins.items() if v}
+
+
+def _blocks(lines: list[_Line], hard_ends: set[int]) -> list[list[_Line]]:
+    """Runs of non-blank lines; blank (or white-space only) lines and hard ends separate them."""
+    blocks: list[list[_Line]] = []
+    closed = True
+    for line in lines:
+        if not line.text.strip():
+            closed = True
+            continue
+        if closed:
+            blocks.append([line])
+        else:
+            blocks[-1].append(line)
+        closed = line.number in hard_ends
+    return blocks
+
+
+def _break(out: list[str], mapping: list[int], newline_at: int, a: str, b: str, joined: bool,
+           log: list[int]) -> None:
+    """Emit the separator between two lines: nothing (joined), a space between two Latin
+    words, or a paragraph break."""
+    if not joined:
+        out.append("\n")
+        mapping.append(newline_at)
+        return
+    log.append(newline_at)
+    a_end, b_start = a.rstrip()[-1:], b[:1]
+    if a_end and _ascii_word(a_end) and _ascii_word(b_start) and a == a.rstrip():
+        out.append(" ")
+        mapping.append(newline_at)
+
+
+# -- pass 3: doubled glyphs ----------------------------------------------------------------
+def _has_ideograph(s: str) -> bool:
+    return any("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" for c in s)
+
+
+def find_doubled_runs(line: str, rules: RepairRules, max_run: int = 40) -> list[tuple[int, int]]:
+    """(start, length) of each run X immediately repeated (X X), longest first at each point."""
+    runs, i, n = [], 0, len(line)
+    while i < n:
+        found = 0
+        for length in range(min(max_run, (n - i) // 2), rules.doubled_min_run - 1, -1):
+            if line[i] == line[i + length] and line[i:i + length] == line[i + length:i + 2 * length] \
+                    and _has_ideograph(line[i:i + length]) and not line[i].isspace():
+                found = length
+                break
+        if found:
+            runs.append((i, found))
+            i += 2 * found
+        else:
+            i += 1
+    return runs
+
+
+def _doubled_word(word: str) -> bool:
+    return len(word) >= 2 and len(word) % 2 == 0 and all(word[k] == word[k + 1] for k in range(0, len(word), 2))
+
+
+def collapse_doubled(text: str, rules: RepairRules) -> tuple[str, list[int], list[tuple[str, str, int]]]:
+    keep = [True] * len(text)
+    collapsed: list[tuple[str, str, int]] = []
+    for line in _lines(text):
+        if len(line.text) > rules.doubled_max_line:
+            continue
+        runs = find_doubled_runs(line.text, rules)
+        if not runs:
+            continue
+        drop: set[int] = set()
+        covered = [False] * len(line.text)
+        for start, length in runs:
+            drop.update(range(start + length, start + 2 * length))
+            for k in range(start, start + 2 * length):
+                covered[k] = True
+        drop.update(_doubled_glyphs_outside(line.text, covered))
+        for k in drop:
+            keep[line.start + k] = False
+        after = "".join(c for k, c in enumerate(line.text) if k not in drop)
+        collapsed.append((line.text.strip(), after.strip(), line.start))
+    mapping = [i for i, k in enumerate(keep) if k]
+    return "".join(text[i] for i in mapping), mapping, collapsed
+
+
+def _doubled_glyphs_outside(line: str, covered: list[bool]) -> set[int]:
+    """In a double-printed line, words outside the doubled runs whose every glyph is doubled
+    (马马 艾艾, ：：): the second glyph of each pair."""
+    drop: set[int] = set()
+    k, n = 0, len(line)
+    while k < n:
+        if covered[k] or line[k].isspace():
+            k += 1
+            continue
+        start = k
+        while k < n and not covered[k] and not line[k].isspace():
+            k += 1
+        if _doubled_word(line[start:k]):
+            drop.update(range(start + 1, k, 2))
+    return drop
+
+
+# -- structure -----------------------------------------------------------------------------
+def split_paragraphs(text: str) -> list[Paragraph]:
+    paragraphs, pos = [], 0
+    for piece in text.split("\n"):
+        body = piece.strip()
+        if body:
+            lead = len(piece) - len(piece.lstrip())
+            start = pos + lead
+            paragraphs.append(Paragraph(start, start + len(body), indented=lead > 0))
+        pos += len(piece) + 1
+    return paragraphs
+
+
+def split_sentences(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
+    """Sentences end at 。！？； (closing quotes kept with them) and at paragraph ends."""
+    rules = repair_rules()
+    sentences = []
+    for para in paragraphs:
+        start = para.start
+        i = para.start
+        while i < para.end:
+            if text[i] in rules.sentence_end:
+                end = i + 1
+                while end < para.end and text[end] in rules.closing:
+                    end += 1
+                _add_sentence(sentences, text, start, end)
+                start = i = end
+            else:
+                i += 1
+        _add_sentence(sentences, text, start, para.end)
+    return sentences
+
+
+def _add_sentence(sentences: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append((start, end))
+
+
+# -- warnings ------------------------------------------------------------------------------
+def _raw_line_finder(raw: str):
+    newlines = [i for i, c in enumerate(raw) if c == "\n"]
+    return lambda pos: bisect_right(newlines, pos - 1) + 1
+
+
+def _compact(numbers: list[int], limit: int = 30) -> str:
+    shown = ", ".join(map(str, numbers[:limit]))
+    return shown + (f", ... {len(numbers) - limit} more" if len(numbers) > limit else "")
