@@ -1,0 +1,94 @@
+"""zhfacts: figures, places, organizations and district claims from Chinese regional news.
+
+The library API, a text or a folder in, records or DataFrames out:
+
+    import pipeline
+    result = pipeline.extract("今年上半年，江津区新签约项目59个，协议引资额达419亿元。", pub_date="2025-08-01")
+    result.records("claims")        # list of dicts, the contract's fields
+    result.frame("quantities")      # a pandas DataFrame
+
+    result = pipeline.extract_path("corpus/articles")   # files, folders, JSONL
+    frames = result.frames()                             # every table
+
+The extractors are also spaCy components (see pipeline.components) for your own pipelines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from pipeline.runner import DocResult, DocumentProcessor
+
+__all__ = ["Extraction", "__version__", "extract", "extract_path"]
+
+
+@dataclass
+class Extraction:
+    """The rows of every table for the documents given, in contract order."""
+
+    tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def records(self, table: str) -> list[dict[str, Any]]:
+        return self.tables.get(table, [])
+
+    def frame(self, table: str) -> pd.DataFrame:
+        """One table as a DataFrame with the contract's columns (also when empty)."""
+        import pandas as pd
+
+        from pipeline.records import field_names
+
+        return pd.DataFrame(self.records(table), columns=field_names(table))
+
+    def frames(self) -> dict[str, pd.DataFrame]:
+        return {table: self.frame(table) for table in self.tables}
+
+    def add(self, result: DocResult) -> None:
+        for table, rows in result.rows().items():
+            self.tables.setdefault(table, []).extend(rows)
+
+
+@cache
+def _processor(backend: str = "jieba") -> DocumentProcessor:
+    from pipeline.runner import DocumentProcessor
+
+    return DocumentProcessor(backend)
+
+
+def _empty() -> Extraction:
+    from pipeline.runner import ALL_TABLES
+
+    return Extraction({t: [] for t in ALL_TABLES})
+
+
+def extract(text: str, *, doc_id: str = "text", pub_date: str | None = None, backend: str = "jieba") -> Extraction:
+    """Extract every table from one text; pub_date (YYYY-MM-DD) resolves 今年, 上半年 ..."""
+    from pipeline.ingest import Source
+
+    result = _empty()
+    result.add(_processor(backend).process(Source(doc_id, "<text>", text=text, pub_date=pub_date)))
+    return result
+
+
+def extract_path(*inputs: str | Path | Iterable[str | Path], backend: str = "jieba") -> Extraction:
+    """Extract every table from files and folders (*.txt, *.md, *.jsonl), kept in memory.
+    For large batches written to disk use `zhfacts run` or pipeline.runner.run."""
+    from pipeline.ingest import iter_sources
+
+    flat: list[str] = []
+    for item in inputs:
+        flat.extend([str(item)] if isinstance(item, (str, Path)) else [str(i) for i in item])
+    result = _empty()
+    for src in iter_sources(flat):
+        result.add(_processor(backend).process(src))
+    for rows in result.tables.values():
+        rows.sort(key=lambda r: (r["doc_id"], r.get("start", 0)))
+    return result

@@ -138,3 +138,13 @@ def records_from_doc(doc: Doc) -> dict[str, list[Any]]:
         records = [build_record(article, hit, table) for hit in hits]
         out[table] = sorted(records, key=lambda r: (r.start, r.end, r.id))
     return out
+
+
+def build_pipeline(backend: str = "jieba", components: tuple[str, ...] = tuple(COMPONENTS)) -> Language:
+    """The zhfacts pipeline: the blank `zh` segmenter followed by the extractors, in order."""
+    from pipeline.segment import blank_zh
+
+    nlp = blank_zh(backend)
+    for name in components:
+        nlp.add_pipe(name)
+    return nlp

@@ -215,10 +215,7 @@ def join_lines(text: str, rules: RepairRules, hard_ends: set[int] = frozenset()
             emit(line)
             if li + 1 < len(block):
                 nxt = block[li + 1]
-                joined = _continues(line.text.rstrip(), nxt.text, rules) or (
-                    column_layout and not nxt.text[0].isspace())
-                if not column_layout and is_heading([line], rules) and (li == 0 or ends_sentence(block[li - 1].text, rules)):
-                    joined = False
+                joined = _wraps(block, li, column_layout, rules)
                 _break(out, mapping, line.end, line.text, nxt.text, joined, joins["wrap"])
         if bi + 1 < len(blocks):
             nxt_block = blocks[bi + 1]
@@ -231,6 +228,19 @@ def join_lines(text: str, rules: RepairRules, hard_ends: set[int] = frozenset()
         out.pop()
         mapping.pop()
     return "".join(out), mapping, {k: v for k, v in joins.items() if v}
+
+
+def _wraps(block: list[_Line], li: int, column_layout: bool, rules: RepairRules) -> bool:
+    """Is the single line break after block[li] a wrap inside a paragraph?"""
+    line, nxt = block[li], block[li + 1]
+    if nxt.text[0].isspace():
+        return False  # an indented line opens a paragraph
+    if column_layout:
+        return True  # paragraphs are separated by blank lines: every single break is a wrap
+    starts_paragraph = li == 0 or ends_sentence(block[li - 1].text, rules)
+    if starts_paragraph and is_heading([line], rules):
+        return False
+    return _continues(line.text.rstrip(), nxt.text, rules)
 
 
 def _blocks(lines: list[_Line], hard_ends: set[int]) -> list[list[_Line]]:

@@ -66,10 +66,10 @@ def load_tsv(name: str) -> tuple[dict[str, str], ...]:
     header_line, *body = lines
     header = header_line[1].rstrip("\r\n").split("\t")
     rows = []
-    for n, row in zip((n for n, _ in body), csv.reader((line for _, line in body), delimiter="\t")):
+    for n, row in zip((n for n, _ in body), csv.reader((line for _, line in body), delimiter="\t"), strict=False):
         if len(row) != len(header):
             raise RulesError(f"{path}:{n}: expected {len(header)} tab-separated fields, got {len(row)}")
-        rows.append(dict(zip(header, row)))
+        rows.append(dict(zip(header, row, strict=False)))
     return tuple(rows)
 
 

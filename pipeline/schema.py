@@ -1,0 +1,103 @@
+"""Table schemas derived from the record dataclasses: Arrow schemas, allowed values, JSON Schema.
+
+pipeline/records.py is the single definition of the tables; this module turns each
+dataclass into the Arrow schema every Parquet write uses and the JSON Schema that
+`zhfacts schema` prints, and validates rows before they are written.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from dataclasses import MISSING, Field, fields
+from functools import cache
+from typing import Any
+
+import pyarrow as pa
+
+from pipeline.records import SCHEMA_VERSION, TABLES
+
+ARROW_TYPES = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
+JSON_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean"}
+
+
+class SchemaError(ValueError):
+    """A row that does not fit its table's schema."""
+
+
+def _unwrap(hint: Any) -> tuple[Any, bool]:
+    """(base type, nullable) of a field's type hint such as `float | None`."""
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        return args[0], len(args) < len(typing.get_args(hint))
+    return hint, False
+
+
+@cache
+def _hints(table: str) -> dict[str, Any]:
+    return typing.get_type_hints(TABLES[table])
+
+
+def _columns(table: str) -> list[tuple[Field, Any, bool]]:
+    hints = _hints(table)
+    return [(f, *_unwrap(hints[f.name])) for f in fields(TABLES[table])]
+
+
+@cache
+def arrow_schema(table: str) -> pa.Schema:
+    columns = []
+    for f, base, nullable in _columns(table):
+        if typing.get_origin(base) is list:
+            arrow_type = pa.list_(ARROW_TYPES[typing.get_args(base)[0]])
+        else:
+            arrow_type = ARROW_TYPES[base]
+        columns.append(pa.field(f.name, arrow_type, nullable=nullable or None in f.metadata.get("allowed", ())))
+    return pa.schema(columns, metadata={"schema_version": SCHEMA_VERSION, "table": table})
+
+
+def validate_row(table: str, row: dict[str, Any]) -> None:
+    """Raise SchemaError when a field is missing, of the wrong type, or not an allowed value."""
+    for f, base, nullable in _columns(table):
+        if f.name not in row:
+            raise SchemaError(f"{table}: row has no field '{f.name}'")
+        value = row[f.name]
+        permitted = f.metadata.get("allowed")
+        if permitted is not None and value not in permitted:
+            raise SchemaError(f"{table}.{f.name}: {value!r} is not one of {permitted}")
+        if value is None:
+            if not nullable and permitted is None:
+                raise SchemaError(f"{table}.{f.name}: null where a value is required")
+            continue
+        expected = list if typing.get_origin(base) is list else base
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            continue
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            raise SchemaError(f"{table}.{f.name}: {value!r} is {type(value).__name__}, not {expected.__name__}")
+
+
+def json_schema(table: str) -> dict[str, Any]:
+    """A JSON Schema (draft 2020-12) for one row of the table."""
+    properties: dict[str, Any] = {}
+    for f, base, nullable in _columns(table):
+        if typing.get_origin(base) is list:
+            prop: dict[str, Any] = {"type": "array", "items": {"type": JSON_TYPES[typing.get_args(base)[0]]}}
+        else:
+            prop = {"type": JSON_TYPES[base]}
+        if nullable:
+            prop["type"] = [prop["type"], "null"]
+        if f.metadata.get("allowed") is not None:
+            prop["enum"] = list(f.metadata["allowed"])
+        properties[f.name] = prop
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": table,
+        "type": "object",
+        "properties": properties,
+        "required": [f.name for f in fields(TABLES[table])],
+        "x-schema-version": SCHEMA_VERSION,
+        "x-defaults": {f.name: f.default for f in fields(TABLES[table]) if f.default is not MISSING},
+    }
+
+
+def all_json_schemas() -> dict[str, Any]:
+    return {"schema_version": SCHEMA_VERSION, "tables": {t: json_schema(t) for t in TABLES}}
