@@ -238,9 +238,23 @@ def _wraps(block: list[_Line], li: int, column_layout: bool, rules: RepairRules)
     if column_layout:
         return True  # paragraphs are separated by blank lines: every single break is a wrap
     starts_paragraph = li == 0 or ends_sentence(block[li - 1].text, rules)
-    if starts_paragraph and is_heading([line], rules):
+    if starts_paragraph and _heads_paragraph(line, nxt, rules):
         return False
     return _continues(line.text.rstrip(), nxt.text, rules)
+
+
+def _heads_paragraph(line: _Line, nxt: _Line, rules: RepairRules) -> bool:
+    """In one-paragraph-per-line text: a short line without punctuation, ending in an
+    ideograph, above a full-length line, is a heading (a wrapped line is followed by
+    another short piece, or ends in a digit or letter cut off from its unit)."""
+    text = line.text.strip()
+    return (is_heading([line], rules) and not is_content_break(text[-1])
+            and len(nxt.text.strip()) > rules.heading_max_chars)
+
+
+def is_content_break(c: str) -> bool:
+    """A digit or Latin letter at a line end: a figure or word cut by the wrap."""
+    return c.isdigit() or (c.isascii() and c.isalpha())
 
 
 def _blocks(lines: list[_Line], hard_ends: set[int]) -> list[list[_Line]]:

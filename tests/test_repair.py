@@ -1,0 +1,134 @@
+"""Repair: column wraps, doubled glyphs, character folding, sentences, and the offset map."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.article import Article
+from pipeline.repair import repair
+
+WRAPS = [
+    # (raw, repaired text): breaks inside a sentence go, paragraph breaks stay
+    ("总量达 210\n家，居全省前列。", "总量达 210家，居全省前列。"),
+    ("潼南区深\n入贯彻落实。", "潼南区深入贯彻落实。"),
+    ("对获评企业给予20\n万至100万元奖励。", "对获评企业给予20万至100万元奖励。"),
+    ("全县贷款累计达到\n10.45亿元。", "全县贷款累计达到10.45亿元。"),
+    ("引进MEMS\n传感器中试平台。", "引进MEMS传感器中试平台。"),
+    ("建成Smart\nFactory示范线。", "建成Smart Factory示范线。"),
+    # web layout: one paragraph per line, no blank lines
+    ("盐城市大丰区经济运行稳中有进。\n上半年，全区规上工业增加值增长9.2%。",
+     "盐城市大丰区经济运行稳中有进。\n上半年，全区规上工业增加值增长9.2%。"),
+    ("经济运行\n上半年，义乌市实现进出口总额3200亿元。", "经济运行\n上半年，义乌市实现进出口总额3200亿元。"),
+    # newspaper columns: paragraphs separated by blank lines, every single break a wrap
+    ("近年来，阆中市大力发展文旅产\n业。全年接待游客\n2100万人次。\n\n下一步，该市将继续推进。",
+     "近年来，阆中市大力发展文旅产业。全年接待游客2100万人次。\n下一步，该市将继续推进。"),
+    # a column break across a blank line inside a sentence
+    ("该县培育壮大县域经济，构建起\n\n“一主两辅”产业体系。", "该县培育壮大县域经济，构建起“一主两辅”产业体系。"),
+    # a heading between blank lines is never joined to its paragraph
+    ("产业升级\n\n今年以来，晋江市新增规上企业86家。", "产业升级\n今年以来，晋江市新增规上企业86家。"),
+    # an indented line opens a new section
+    ("全区新增市场主体1.2万户。\n 在南浔区，织里镇童装产业集群年产值超过600亿元。",
+     "全区新增市场主体1.2万户。\n 在南浔区，织里镇童装产业集群年产值超过600亿元。"),
+    ("第一行，\r\n第二行。\r\n\r\n第三段。", "第一行，第二行。\n第三段。"),
+]
+
+DOUBLED = [
+    ("成渝中部科创走廊成渝中部科创走廊：：\n正文开始。", "成渝中部科创走廊：\n正文开始。"),
+    ("余杭区融媒体中心记者余杭区融媒体中心记者 马马 艾艾", "余杭区融媒体中心记者 马 艾"),
+    ("县融媒体中心县融媒体中心 王晓明王晓明//文文", "县融媒体中心 王晓明/文"),
+    # real repeats stay
+    ("农民天天下地，常常加班，问题还要研究研究。", "农民天天下地，常常加班，问题还要研究研究。"),
+    ("人人参与，处处可见。", "人人参与，处处可见。"),
+]
+
+FOLDING = [
+    ("增长１２．５％", "增长12.5%"),
+    ("ＡＢＣ公司", "ABC公司"),
+    ("⻄部陆海新通道", "西部陆海新通道"),
+    ("⻓江经济带", "长江经济带"),
+    ("\uf900", "豈"),  # a CJK compatibility ideograph
+    ("产值\u200b增长\ufeff5%", "产值增长5%"),
+    ("（一）全县概况", "（一）全县概况"),  # full-width brackets are punctuation, kept
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), WRAPS + DOUBLED + FOLDING)
+def test_repaired_text(raw: str, expected: str) -> None:
+    assert repair(raw).text == expected
+
+
+@pytest.mark.parametrize(("raw", "expected"), WRAPS + DOUBLED + FOLDING)
+def test_every_repaired_character_points_at_its_raw_character(raw: str, expected: str) -> None:
+    result = repair(raw)
+    radicals = {"⻄": "西", "⻓": "长"}
+    for i, c in enumerate(result.text):
+        source = raw[result.offsets[i]]
+        folded = radicals.get(source) or unicodedata.normalize("NFKC", source)
+        assert c in (source, folded) or (c in "\n " and source in "\r\n")
+
+
+SENTENCES = [
+    ("他说：“今年要再上一个台阶。”随后离开了会场。", ["他说：“今年要再上一个台阶。”", "随后离开了会场。"]),
+    ("全县完成投资12亿元；新开工项目8个！同比增长多少？", ["全县完成投资12亿元；", "新开工项目8个！", "同比增长多少？"]),
+    ("县域经济\n全县生产总值首次突破三百亿元大关，同比增长6%。正文第二句",
+     ["县域经济", "全县生产总值首次突破三百亿元大关，同比增长6%。", "正文第二句"]),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), SENTENCES)
+def test_sentences(raw: str, expected: list[str]) -> None:
+    result = repair(raw)
+    assert [result.text[s:e] for s, e in result.sentences] == expected
+
+
+def test_repairs_are_recorded_as_warnings() -> None:
+    result = repair("标题标题标题标题：：\n\n该区新增\n企业12家。\n\n全区坚持创新驱动，构建起\n\n“一核两翼”格局。")
+    kinds = [w.split(":")[0] for w in result.warnings]
+    assert kinds == ["doubled-glyphs", "wrap", "column-break"]
+    assert "raw line 1" in result.warnings[0]
+
+
+def test_indented_paragraphs_are_marked() -> None:
+    result = repair("第一节内容。\n\n 第二节开头。")
+    assert [p.indented for p in result.paragraphs] == [False, True]
+
+
+# -- properties of the offset map ----------------------------------------------------------
+ARTICLE_TEXT = st.text(
+    alphabet=st.sampled_from(list("区县企业增长亿元万家个，。；！“”（）:\n \r\t１２％ＡＢ⻄⻓0123456789.%abc") + ["\u200b", "\ufeff"]),
+    max_size=300)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ARTICLE_TEXT)
+def test_offset_map_is_total_and_monotonic(raw: str) -> None:
+    result = repair(raw)
+    assert len(result.offsets) == len(result.text)
+    assert all(0 <= o < len(raw) for o in result.offsets)
+    assert all(a < b for a, b in zip(result.offsets, result.offsets[1:], strict=False))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_any_unicode_repairs_and_spans_keep_provenance(raw: str) -> None:
+    result = repair(raw)
+    article = Article(doc_id="t", raw=raw, text=result.text, offsets=result.offsets,
+                      sentences=result.sentences, paragraphs=result.paragraphs, sha256="0")
+    for start, end in result.sentences:
+        surface = article.surface(start, end)
+        raw_start, raw_end = article.raw_span(start, end)
+        assert "".join(surface.split()) == "".join(raw[raw_start:raw_end].split())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("区县企业增长亿元万家个，。的了是在有和abc0123456789")), max_size=200))
+def test_text_needing_no_repair_maps_to_itself(raw: str) -> None:
+    result = repair(raw)
+    if result.text == raw:
+        assert result.offsets == list(range(len(raw)))
+    else:  # only doubled runs (X X of three or more) may change such text
+        assert any(w.startswith("doubled-glyphs") for w in result.warnings)
