@@ -1,0 +1,557 @@
+"""District claims: which county-level district each figure is asserted for, and what it measures.
+
+The document is read in order, sentence by sentence, keeping the district in scope (the
+section's district). For each quantity the nearest evidence wins, strongest first:
+a speaker's district for a quote, a district named earlier in the sentence (`sentence`),
+a pronoun such as 全区/该区/当地 (`pronoun`), several districts sharing one figure
+(`list`), a district named later in the same clause, and finally the section's district
+(`section`). Subjects that are not districts (a development zone, the city, the nation, a
+company) and property cues (重达, 直径) stop the search: such figures are not claims. All
+words are in rules/claims.yaml; the metric vocabulary is rules/metrics.yaml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc
+
+from pipeline.article import Article, Hit
+from pipeline.components import article_of, record_id
+from pipeline.rules import load_yaml, require
+
+CLAIMS_RULES = "claims.yaml"
+METRIC_RULES = "metrics.yaml"
+DISTRICT_LEVELS = ("district", "county")
+BLOCKING_ORG_TYPES = ("company", "research", "university")
+OPEN_QUOTES, CLOSE_QUOTES = "“「『", "”」』"
+
+
+@dataclass(frozen=True)
+class ClaimRules:
+    confidence: dict[str, float]
+    never_claimed_kinds: frozenset[str]
+    clause_delimiters: frozenset[str]
+    sentence_delimiters: frozenset[str]
+    pronouns: tuple[tuple[str, str, bool], ...]  # (word, rule id, suffix must match)
+    wide_scope_words: tuple[str, ...]
+    company_subject_words: tuple[str, ...]
+    property_cues: tuple[str, ...]
+    speech_verbs: tuple[str, ...]
+    company_speaker_words: tuple[str, ...]
+    locative_words: tuple[str, ...]
+    clause_openers: tuple[str, ...]
+    list_separators: frozenset[str]
+    list_all_words: tuple[str, ...]
+    list_respective_words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MetricRules:
+    strip_leading: tuple[str, ...]
+    strip_trailing: tuple[str, ...]
+    growth_words: dict[str, str]
+    rank_suffix: str
+    noun_stop_words: frozenset[str]
+    max_metric_chars: int
+    keys: tuple[tuple[str, str, frozenset[str]], ...]  # (synonym, key, kinds), longest synonym first
+
+
+def _longest_first(words: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def claim_rules() -> ClaimRules:
+    d = load_yaml(CLAIMS_RULES)
+
+    def get(key: str) -> Any:
+        return require(d, key, CLAIMS_RULES)
+
+    pronouns = tuple((w, p["id"], bool(p["suffix"])) for p in get("pronouns") for w in p["words"])
+    return ClaimRules(
+        confidence={k: float(v) for k, v in get("confidence").items()},
+        never_claimed_kinds=frozenset(get("never_claimed_kinds")),
+        clause_delimiters=frozenset(get("clause_delimiters")),
+        sentence_delimiters=frozenset(get("sentence_delimiters")),
+        pronouns=tuple(sorted(pronouns, key=lambda p: len(p[0]), reverse=True)),
+        wide_scope_words=_longest_first(get("wide_scope_words")),
+        company_subject_words=_longest_first(get("company_subject_words")),
+        property_cues=tuple(get("property_cues")),
+        speech_verbs=_longest_first(get("speech_verbs")),
+        company_speaker_words=tuple(get("company_speaker_words")),
+        locative_words=_longest_first(get("locative_words")),
+        clause_openers=_longest_first(get("clause_openers")),
+        list_separators=frozenset(get("list_separators")),
+        list_all_words=tuple(get("list_all_words")),
+        list_respective_words=tuple(get("list_respective_words")),
+    )
+
+
+@cache
+def metric_rules() -> MetricRules:
+    d = load_yaml(METRIC_RULES)
+
+    def get(key: str) -> Any:
+        return require(d, key, METRIC_RULES)
+
+    keys = [(syn, k["key"], frozenset(k["kinds"])) for k in get("keys") for syn in k["synonyms"]]
+    return MetricRules(
+        strip_leading=_longest_first(get("strip_leading")),
+        strip_trailing=_longest_first(get("strip_trailing")),
+        growth_words=dict(get("growth_words")),
+        rank_suffix=get("rank_suffix"),
+        noun_stop_words=frozenset(get("noun_stop_words")),
+        max_metric_chars=int(get("max_metric_chars")),
+        keys=tuple(sorted(keys, key=lambda k: len(k[0]), reverse=True)),
+    )
+
+
+# -- markers: what the text says a figure is about ------------------------------------------
+@dataclass(frozen=True)
+class Marker:
+    """A span that tells whose figure follows: a district, a pronoun for the district in
+    scope, or a blocker (zone, city, nation, company) in subject position."""
+
+    start: int
+    end: int
+    kind: str  # district | pronoun | zone | wide | company
+    rule: str
+    district: Hit | None = None
+    pronoun_suffix: str | None = None  # last char a pronoun requires of its district
+
+
+@dataclass
+class Scope:
+    """The district a section is about, or None; `blocked` when the current subject is a
+    zone or the whole city, whose figures are nobody's district claim."""
+
+    district: Hit | None = None
+    blocked: bool = False
+
+
+@dataclass
+class Attribution:
+    districts: list[Hit]
+    how: str
+    rule: str
+    speaker: str | None = None
+
+
+@dataclass
+class Context:
+    doc: Doc
+    article: Article
+    rules: ClaimRules
+    markers: list[Marker] = field(default_factory=list)
+
+
+def is_district(hit: Hit) -> bool:
+    return hit.get("level") in DISTRICT_LEVELS
+
+
+def find_claims(doc: Doc) -> list[Hit]:
+    """Claims for every quantity of the Doc asserted about a county-level district."""
+    article = article_of(doc)
+    rules = claim_rules()
+    ctx = Context(doc, article, rules)
+    ctx.markers = collect_markers(ctx)
+    quantities = sorted(doc._.quantities or [], key=lambda h: h.start)
+    claims: list[Hit] = []
+    scope = Scope()
+    q_index = 0
+    for s_index, (s_start, s_end) in enumerate(article.sentences):
+        if _opens_section(article, s_index):
+            scope = Scope()
+        in_sentence = []
+        while q_index < len(quantities) and quantities[q_index].start < s_end:
+            if quantities[q_index].start >= s_start:
+                in_sentence.append(quantities[q_index])
+            q_index += 1
+        for quantity in in_sentence:
+            attribution = attribute(ctx, quantity, (s_start, s_end), scope, in_sentence)
+            if attribution:
+                claims.extend(make_claims(ctx, quantity, attribution, (s_start, s_end)))
+        scope = advance_scope(ctx, scope, s_start, s_end)
+    return claims
+
+
+def _opens_section(article: Article, s_index: int) -> bool:
+    """A sentence that starts an indented paragraph or follows a heading opens a section."""
+    start, _ = article.sentences[s_index]
+    para = article.paragraphs[article.paragraph_index(start)]
+    if para.start != start:
+        return False
+    if para.indented:
+        return True
+    if s_index == 0:
+        return True
+    prev_start, prev_end = article.sentences[s_index - 1]
+    prev_para = article.paragraphs[article.paragraph_index(prev_start)]
+    is_heading = prev_para.start == prev_start and prev_para.end == prev_end and not any(
+        c in "，。；" for c in article.text[prev_start:prev_end])
+    return is_heading
+
+
+def collect_markers(ctx: Context) -> list[Marker]:
+    """Districts, zones, cities, pronouns, wide-scope words and company subjects, in order."""
+    doc, text, rules = ctx.doc, ctx.doc.text, ctx.rules
+    markers: list[Marker] = []
+    for place in doc._.places or []:
+        level = place.get("level")
+        if is_district(place):
+            markers.append(Marker(place.start, place.end, "district", "claims.sentence.district", place))
+        elif level == "zone":
+            markers.append(Marker(place.start, place.end, "zone", "claims.block.zone"))
+        elif level in ("city", "province"):
+            markers.append(Marker(place.start, place.end, "wide", "claims.block.city"))
+    for org in doc._.organizations or []:
+        if org.get("type") in BLOCKING_ORG_TYPES:
+            markers.append(Marker(org.start, org.end, "company", "claims.block.company"))
+    for word, rule_id, needs_suffix in rules.pronouns:
+        for start in _find_all(text, word):
+            markers.append(Marker(start, start + len(word), "pronoun", rule_id,
+                                  pronoun_suffix=word[-1] if needs_suffix else None))
+    for word in rules.wide_scope_words:
+        for start in _find_all(text, word):
+            markers.append(Marker(start, start + len(word), "wide", "claims.block.wide_scope"))
+    for word in rules.company_subject_words:
+        for start in _find_all(text, word):
+            markers.append(Marker(start, start + len(word), "company", "claims.block.company_subject"))
+    return _drop_nested(markers)
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    found, pos = [], text.find(word)
+    while pos != -1:
+        found.append(pos)
+        pos = text.find(word, pos + len(word))
+    return found
+
+
+def _drop_nested(markers: list[Marker]) -> list[Marker]:
+    """Keep the longest of overlapping markers (重庆高新区 over 重庆, 该公司 over 公司), but
+    keep a district inside an organization: 江津区委组织部 names 江津区."""
+    priority = {"district": 0, "pronoun": 1, "zone": 2, "wide": 3, "company": 4}
+    markers.sort(key=lambda m: (m.start, -(m.end - m.start), priority[m.kind]))
+    kept: list[Marker] = []
+    for m in markers:
+        if kept and m.start < kept[-1].end:
+            inner_district = m.kind == "district" and kept[-1].kind == "company"
+            if not inner_district:
+                continue
+        kept.append(m)
+    return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+# -- attribution --------------------------------------------------------------------------
+def clause_start(ctx: Context, pos: int, floor: int) -> int:
+    text = ctx.doc.text
+    i = pos - 1
+    while i >= floor and text[i] not in ctx.rules.clause_delimiters:
+        i -= 1
+    return i + 1
+
+
+def clause_end(ctx: Context, pos: int, ceiling: int) -> int:
+    text = ctx.doc.text
+    i = pos
+    while i < ceiling and text[i] not in ctx.rules.clause_delimiters:
+        i += 1
+    return i
+
+
+def in_subject_position(ctx: Context, marker: Marker, sentence_start: int) -> bool:
+    """Does the marker open its clause (after openers and time words), as a subject does?"""
+    start = clause_start(ctx, marker.start, sentence_start)
+    prefix = ctx.doc.text[start:marker.start]
+    for time in ctx.doc._.times or []:
+        if start <= time.start and time.end <= marker.start:
+            prefix = prefix.replace(ctx.doc.text[time.start:time.end], "")
+    prefix = prefix.strip().lstrip("“‘「（(")
+    if prefix.startswith("位于") and "的" in prefix:
+        prefix = prefix[prefix.rindex("的") + 1:]  # 位于鄞州区的宁波某公司: a modifier, not a subject
+    changed = True
+    while prefix and changed:
+        changed = False
+        for word in ctx.rules.clause_openers:
+            if prefix.startswith(word):
+                prefix = prefix[len(word):].lstrip()
+                changed = True
+                break
+    return not prefix
+
+
+def has_property_cue(ctx: Context, quantity: Hit, sentence_start: int) -> bool:
+    start = clause_start(ctx, quantity.start, sentence_start)
+    before = ctx.doc.text[start:quantity.start]
+    return any(cue in before for cue in ctx.rules.property_cues)
+
+
+def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Scope,
+              in_sentence: list[Hit]) -> Attribution | None:
+    """Whose figure is this? None when it is not a district's claim."""
+    if quantity.get("kind") in ctx.rules.never_claimed_kinds or has_property_cue(ctx, quantity, sentence[0]):
+        return None
+    quote_speaker = speaker_of_quote(ctx, quantity)
+    if quote_speaker is not None:
+        return quote_speaker or None
+    found = attribute_in_sentence(ctx, quantity, sentence, scope, in_sentence)
+    if found is not None:
+        return found or None
+    later = district_later_in_clause(ctx, quantity, sentence)
+    if later:
+        return Attribution([later.district], "sentence", "claims.sentence.after")
+    if scope.district is not None and not scope.blocked:
+        return Attribution([scope.district], "section", "claims.section")
+    return None
+
+
+def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Scope,
+                          in_sentence: list[Hit]) -> Attribution | bool | None:
+    """Walk back from the figure to the sentence start. An Attribution, False when a
+    non-district subject owns the figure, None when the sentence says nothing."""
+    before = [m for m in ctx.markers if sentence[0] <= m.start and m.end <= quantity.start]
+    for marker in reversed(before):
+        if marker.kind == "district":
+            return district_attribution(ctx, marker, quantity, sentence, in_sentence)
+        if marker.kind == "pronoun":
+            resolved = resolve_pronoun(ctx, marker, scope)
+            if resolved is not None:
+                return Attribution([resolved], "pronoun", marker.rule) if resolved else False
+            continue
+        if in_subject_position(ctx, marker, sentence[0]):
+            return False
+    return None
+
+
+def resolve_pronoun(ctx: Context, marker: Marker, scope: Scope) -> Hit | bool | None:
+    """The district a pronoun refers to; False when it refers to a blocked scope or, as
+    全市 in a district's section, to the whole city; None when it says nothing."""
+    word = ctx.doc.text[marker.start:marker.end]
+    widens = word in ctx.rules.wide_scope_words
+    if scope.district is None:
+        return False if scope.blocked or widens else None
+    if marker.pronoun_suffix and not scope.district.get("canonical", "").endswith(marker.pronoun_suffix):
+        return False if widens else None
+    return False if scope.blocked else scope.district
+
+
+def district_attribution(ctx: Context, marker: Marker, quantity: Hit, sentence: tuple[int, int],
+                         in_sentence: list[Hit]) -> Attribution:
+    speaker = speaker_phrase(ctx, marker, sentence)
+    listed = district_list(ctx, marker, sentence)
+    if len(listed) > 1:
+        between = ctx.doc.text[listed[-1].end:quantity.start]
+        if any(w in between for w in ctx.rules.list_respective_words):
+            return respective(ctx, listed, quantity, in_sentence) or Attribution(
+                [marker.district], "sentence", marker.rule)
+        if any(w in between for w in ctx.rules.list_all_words):
+            return Attribution([m.district for m in listed], "list", "claims.list.shared")
+    if speaker:
+        return Attribution([marker.district], "speaker", "claims.speaker.district", speaker)
+    return Attribution([marker.district], "sentence", marker.rule)
+
+
+def district_list(ctx: Context, marker: Marker, sentence: tuple[int, int]) -> list[Marker]:
+    """The run of district markers joined only by list separators (甲区、乙区和丙区)."""
+    districts = [m for m in ctx.markers if m.kind == "district" and sentence[0] <= m.start < sentence[1]]
+    i = districts.index(marker)
+    run = [marker]
+    for j in range(i - 1, -1, -1):
+        gap = ctx.doc.text[districts[j].end:run[0].start]
+        if all(c in ctx.rules.list_separators for c in gap):
+            run.insert(0, districts[j])
+        else:
+            break
+    return run
+
+
+def respective(ctx: Context, listed: list[Marker], quantity: Hit, in_sentence: list[Hit]) -> Attribution | None:
+    """甲区、乙区分别增长5%和7%: the n-th figure after the list is the n-th district's."""
+    after = [q for q in in_sentence if q.start >= listed[-1].end]
+    if len(after) != len(listed) or quantity not in after:
+        return None
+    return Attribution([listed[after.index(quantity)].district], "list", "claims.list.respective")
+
+
+def speaker_phrase(ctx: Context, marker: Marker, sentence: tuple[int, int]) -> str | None:
+    """'大足区科技局副局长卿勇' when the marker's clause is a speaker phrase ending in a speech verb."""
+    end = clause_end(ctx, marker.end, sentence[1])
+    clause = ctx.doc.text[marker.start:end].rstrip()
+    for verb in ctx.rules.speech_verbs:
+        if clause.endswith(verb):
+            return clause[: -len(verb)].strip() or None
+    return None
+
+
+def speaker_of_quote(ctx: Context, quantity: Hit) -> Attribution | bool | None:
+    """For a figure inside “...”: the speaker's district (speaker attribution), False when
+    the speaker is a company's, None when there is no quote or no telling speaker."""
+    text = ctx.doc.text
+    para = ctx.article.paragraphs[ctx.article.paragraph_index(quantity.start)]
+    open_at = max(text.rfind(q, para.start, quantity.start) for q in OPEN_QUOTES)
+    if open_at == -1 or max(text.rfind(q, open_at, quantity.start) for q in CLOSE_QUOTES) != -1:
+        return None
+    close_at = min((i for i in (text.find(q, quantity.end, para.end) for q in CLOSE_QUOTES) if i != -1), default=-1)
+    if close_at == -1:
+        return None
+    phrase = _speaker_after(ctx, close_at + 1, para.end) or _speaker_before(ctx, open_at, para.start)
+    if phrase is None:
+        return None
+    start, end = phrase
+    districts = [m for m in ctx.markers if m.kind == "district" and start <= m.start and m.end <= end]
+    speaker = text[start:end].strip().rstrip("：:，,")
+    if districts:
+        return Attribution([districts[0].district], "speaker", "claims.speaker.quote", speaker)
+    if any(w in speaker for w in ctx.rules.company_speaker_words):
+        return False
+    return None
+
+
+def _speaker_after(ctx: Context, start: int, limit: int) -> tuple[int, int] | None:
+    end = clause_end(ctx, start, limit)
+    clause = ctx.doc.text[start:end].rstrip()
+    for verb in ctx.rules.speech_verbs:
+        if clause.endswith(verb):
+            return start, start + len(clause) - len(verb)
+    return None
+
+
+def _speaker_before(ctx: Context, open_at: int, limit: int) -> tuple[int, int] | None:
+    text = ctx.doc.text
+    head = text[limit:open_at].rstrip().rstrip("：:，,")
+    for verb in ctx.rules.speech_verbs:
+        if head.endswith(verb):
+            start = clause_start(ctx, limit + len(head) - len(verb), limit)
+            return start, limit + len(head) - len(verb)
+    return None
+
+
+def district_later_in_clause(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> Marker | None:
+    """首批27家配套企业集中签约入驻江津: a district after the figure, in the same clause,
+    with no other subject between."""
+    end = clause_end(ctx, quantity.end, sentence[1])
+    for marker in ctx.markers:
+        if quantity.end <= marker.start and marker.end <= end:
+            return marker if marker.kind == "district" else None
+    return None
+
+
+def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope:
+    """After a sentence: its last district becomes the scope; a zone or the city as a
+    subject blocks the scope until a district is named again."""
+    for marker in (m for m in ctx.markers if s_start <= m.start < s_end):
+        if marker.kind == "district":
+            scope = Scope(marker.district)
+        elif marker.kind in ("zone", "wide") and in_subject_position(ctx, marker, s_start):
+            scope = Scope(None, blocked=True)
+    return scope
+
+
+# -- records ------------------------------------------------------------------------------
+def make_claims(ctx: Context, quantity: Hit, attribution: Attribution, sentence: tuple[int, int]) -> list[Hit]:
+    metric = metric_of(ctx, quantity, sentence)
+    key = metric_key(metric, quantity.get("kind"))
+    confidence = ctx.rules.confidence[attribution.how]
+    claims = []
+    for district in attribution.districts:
+        fields = {
+            "district": district.get("canonical"),
+            "adcode": district.get("adcode"),
+            "metric": metric,
+            "metric_key": key,
+            **{k: quantity.get(k) for k in ("value", "value_min", "value_max", "approx", "unit", "period")},
+            "quantity_id": record_id(ctx.article, quantity, "quantities"),
+            "attribution": attribution.how,
+            "speaker": attribution.speaker,
+            "confidence": confidence,
+            "key": district.get("canonical"),
+        }
+        claims.append(Hit(quantity.start, quantity.end, attribution.rule, fields))
+    return claims
+
+
+def metric_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | None:
+    """What the figure measures: the phrase before it in its clause (subject and verb),
+    completed by the noun after it (58个企业科技特派团), as jieba segments them."""
+    rules = metric_rules()
+    start = clause_start(ctx, quantity.start, sentence[0])
+    start = max([start] + [m.end for m in ctx.markers if start <= m.start and m.end <= quantity.start
+                           and m.kind in ("district", "pronoun")])
+    start = max([start] + [q.end for q in ctx.doc._.quantities or [] if start <= q.start and q.end <= quantity.start])
+    before = _without_times(ctx, start, quantity.start)
+    growth = _growth_suffix(before, rules)
+    phrase = _strip(before, rules)
+    noun = _noun_after(ctx, quantity, sentence[1], rules)
+    if noun:
+        phrase = phrase + noun
+    if not phrase:
+        return None
+    if quantity.get("kind") == "percent" and growth and not phrase.endswith(growth):
+        phrase += growth
+    elif quantity.get("kind") == "rank":
+        phrase += rules.rank_suffix
+    return phrase[-rules.max_metric_chars:]
+
+
+def _without_times(ctx: Context, start: int, end: int) -> str:
+    text = ctx.doc.text
+    pieces, pos = [], start
+    for time in sorted(ctx.doc._.times or [], key=lambda h: h.start):
+        if start <= time.start and time.end <= end:
+            pieces.append(text[pos:time.start])
+            pos = time.end
+    pieces.append(text[pos:end])
+    return "".join(pieces).strip().strip("“”‘’「」（）()")
+
+
+def _growth_suffix(before: str, rules: MetricRules) -> str | None:
+    tail = before.rstrip()
+    for word in sorted(rules.growth_words, key=len, reverse=True):
+        if tail.endswith(word):
+            return rules.growth_words[word]
+    return None
+
+
+def _strip(phrase: str, rules: MetricRules) -> str:
+    changed = True
+    while phrase and changed:
+        changed = False
+        phrase = phrase.strip()
+        for word in rules.strip_leading:
+            if phrase.startswith(word) and len(phrase) > len(word):
+                phrase, changed = phrase[len(word):], True
+                break
+        for word in rules.strip_trailing:
+            if phrase.endswith(word):
+                phrase, changed = phrase[: -len(word)], True
+                break
+    return phrase.strip()
+
+
+def _noun_after(ctx: Context, quantity: Hit, limit: int, rules: MetricRules) -> str:
+    """The noun a count's classifier attaches to, read token by token up to a stop word."""
+    doc = ctx.doc
+    span = doc.char_span(quantity.end, min(clause_end(ctx, quantity.end, limit), len(doc.text)),
+                         alignment_mode="contract")
+    if span is None:
+        return ""
+    words = []
+    for token in span:
+        if token.is_space or token.is_punct or token.text in rules.noun_stop_words or len(words) >= 3:
+            break
+        words.append(token.text)
+    return "".join(words)
+
+
+def metric_key(metric: str | None, kind: str | None) -> str | None:
+    """The canonical key of the longest synonym in the metric that suits the figure's kind."""
+    if not metric:
+        return None
+    for synonym, key, kinds in metric_rules().keys:
+        if synonym in metric and (kind in kinds or not kinds):
+            return key
+    return None
