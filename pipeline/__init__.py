@@ -3,7 +3,7 @@
 The library API, a text or a folder in, records or DataFrames out:
 
     import pipeline
-    result = pipeline.extract("今年上半年，江津区新签约项目59个，协议引资额达419亿元。", pub_date="2025-08-01")
+    result = pipeline.extract_text("今年上半年，江津区新签约项目59个，协议引资额达419亿元。", pub_date="2025-08-01")
     result.records("claims")        # list of dicts, the contract's fields
     result.frame("quantities")      # a pandas DataFrame
 
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from pipeline.runner import DocResult, DocumentProcessor
 
-__all__ = ["Extraction", "__version__", "extract", "extract_path"]
+__all__ = ["Extraction", "__version__", "extract_path", "extract_text"]
 
 
 @dataclass
@@ -69,7 +69,7 @@ def _empty() -> Extraction:
     return Extraction({t: [] for t in ALL_TABLES})
 
 
-def extract(text: str, *, doc_id: str = "text", pub_date: str | None = None, backend: str = "jieba") -> Extraction:
+def extract_text(text: str, *, doc_id: str = "text", pub_date: str | None = None, backend: str = "jieba") -> Extraction:
     """Extract every table from one text; pub_date (YYYY-MM-DD) resolves 今年, 上半年 ..."""
     from pipeline.ingest import Source
 

@@ -34,7 +34,7 @@ class ClaimRules:
     confidence: dict[str, float]
     never_claimed_kinds: frozenset[str]
     clause_delimiters: frozenset[str]
-    sentence_delimiters: frozenset[str]
+    item_delimiters: frozenset[str]
     pronouns: tuple[tuple[str, str, bool], ...]  # (word, rule id, suffix must match)
     wide_scope_words: tuple[str, ...]
     company_subject_words: tuple[str, ...]
@@ -43,6 +43,7 @@ class ClaimRules:
     company_speaker_words: tuple[str, ...]
     locative_words: tuple[str, ...]
     clause_openers: tuple[str, ...]
+    company_frames: tuple[str, ...]
     list_separators: frozenset[str]
     list_all_words: tuple[str, ...]
     list_respective_words: tuple[str, ...]
@@ -75,7 +76,7 @@ def claim_rules() -> ClaimRules:
         confidence={k: float(v) for k, v in get("confidence").items()},
         never_claimed_kinds=frozenset(get("never_claimed_kinds")),
         clause_delimiters=frozenset(get("clause_delimiters")),
-        sentence_delimiters=frozenset(get("sentence_delimiters")),
+        item_delimiters=frozenset(get("item_delimiters")),
         pronouns=tuple(sorted(pronouns, key=lambda p: len(p[0]), reverse=True)),
         wide_scope_words=_longest_first(get("wide_scope_words")),
         company_subject_words=_longest_first(get("company_subject_words")),
@@ -84,6 +85,7 @@ def claim_rules() -> ClaimRules:
         company_speaker_words=tuple(get("company_speaker_words")),
         locative_words=_longest_first(get("locative_words")),
         clause_openers=_longest_first(get("clause_openers")),
+        company_frames=_longest_first(get("company_frames")),
         list_separators=frozenset(get("list_separators")),
         list_all_words=tuple(get("list_all_words")),
         list_respective_words=tuple(get("list_respective_words")),
@@ -220,7 +222,28 @@ def collect_markers(ctx: Context) -> list[Marker]:
     for word in rules.company_subject_words:
         for start in _find_all(text, word):
             markers.append(Marker(start, start + len(word), "company", "claims.block.company_subject"))
+    markers.extend(company_speaker_markers(ctx))
+    figures = [(q.start, q.end) for q in doc._.quantities or []]
+    markers = [m for m in markers if not any(s <= m.start and m.end <= e for s, e in figures)]
     return _drop_nested(markers)
+
+
+def company_speaker_markers(ctx: Context) -> list[Marker]:
+    """Speaker phrases without a district whose speaker is a company's (公司负责人表示，...)."""
+    text, rules = ctx.doc.text, ctx.rules
+    districts = [(p.start, p.end) for p in ctx.doc._.places or [] if is_district(p)]
+    found = []
+    for verb in rules.speech_verbs:
+        for pos in _find_all(text, verb):
+            end = pos + len(verb)
+            if end < len(text) and text[end] not in rules.clause_delimiters and text[end] not in CLOSE_QUOTES:
+                continue
+            start = clause_start(ctx, pos, 0)
+            phrase = text[start:pos]
+            if any(w in phrase for w in rules.company_speaker_words) and not any(
+                    start <= s and e <= pos for s, e in districts):
+                found.append(Marker(start, end, "company", "claims.block.company_speaker"))
+    return found
 
 
 def _find_all(text: str, word: str) -> list[int]:
@@ -247,10 +270,12 @@ def _drop_nested(markers: list[Marker]) -> list[Marker]:
 
 
 # -- attribution --------------------------------------------------------------------------
-def clause_start(ctx: Context, pos: int, floor: int) -> int:
+def clause_start(ctx: Context, pos: int, floor: int, items: bool = False) -> int:
+    """Start of the clause holding pos (of the list item too, with items=True)."""
     text = ctx.doc.text
+    stops = ctx.rules.clause_delimiters | ctx.rules.item_delimiters if items else ctx.rules.clause_delimiters
     i = pos - 1
-    while i >= floor and text[i] not in ctx.rules.clause_delimiters:
+    while i >= floor and text[i] not in stops:
         i -= 1
     return i + 1
 
@@ -271,6 +296,11 @@ def in_subject_position(ctx: Context, marker: Marker, sentence_start: int) -> bo
         if start <= time.start and time.end <= marker.start:
             prefix = prefix.replace(ctx.doc.text[time.start:time.end], "")
     prefix = prefix.strip().lstrip("“‘「（(")
+    if marker.kind == "company":
+        for word in ctx.rules.company_frames:
+            if prefix.startswith(word):
+                prefix = prefix[len(word):]  # 走进重庆某公司展厅，…: what follows is the company's
+                break
     if prefix.startswith("位于") and "的" in prefix:
         prefix = prefix[prefix.rindex("的") + 1:]  # 位于鄞州区的宁波某公司: a modifier, not a subject
     changed = True
@@ -318,13 +348,27 @@ def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int]
         if marker.kind == "district":
             return district_attribution(ctx, marker, quantity, sentence, in_sentence)
         if marker.kind == "pronoun":
-            resolved = resolve_pronoun(ctx, marker, scope)
-            if resolved is not None:
-                return Attribution([resolved], "pronoun", marker.rule) if resolved else False
+            local = advance_scope(ctx, scope, sentence[0], marker.start)
+            resolved = resolve_pronoun(ctx, marker, local)
+            if resolved:
+                return pronoun_attribution(ctx, marker, resolved, sentence)
+            if resolved is False and in_subject_position(ctx, marker, sentence[0]):
+                return False
             continue
-        if in_subject_position(ctx, marker, sentence[0]):
+        if marker.rule == "claims.block.company_speaker" or in_subject_position(ctx, marker, sentence[0]):
             return False
     return None
+
+
+def pronoun_attribution(ctx: Context, marker: Marker, district: Hit, sentence: tuple[int, int]) -> Attribution:
+    """A pronoun after a district official's words (崇州市科技局副局长王芳介绍，全市……) is the
+    speaker's claim; otherwise the pronoun's."""
+    named = [m for m in ctx.markers if m.kind == "district" and sentence[0] <= m.start and m.end <= marker.start
+             and m.district is district]
+    speaker = speaker_phrase(ctx, named[-1], sentence) if named else None
+    if speaker:
+        return Attribution([district], "speaker", "claims.speaker.district", speaker)
+    return Attribution([district], "pronoun", marker.rule)
 
 
 def resolve_pronoun(ctx: Context, marker: Marker, scope: Scope) -> Hit | bool | None:
@@ -435,7 +479,7 @@ def district_later_in_clause(ctx: Context, quantity: Hit, sentence: tuple[int, i
     with no other subject between."""
     end = clause_end(ctx, quantity.end, sentence[1])
     for marker in ctx.markers:
-        if quantity.end <= marker.start and marker.end <= end:
+        if quantity.end <= marker.start and marker.end <= end and marker.rule != "claims.block.company_subject":
             return marker if marker.kind == "district" else None
     return None
 
@@ -478,7 +522,7 @@ def metric_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | N
     """What the figure measures: the phrase before it in its clause (subject and verb),
     completed by the noun after it (58个企业科技特派团), as jieba segments them."""
     rules = metric_rules()
-    start = clause_start(ctx, quantity.start, sentence[0])
+    start = clause_start(ctx, quantity.start, sentence[0], items=True)
     start = max([start] + [m.end for m in ctx.markers if start <= m.start and m.end <= quantity.start
                            and m.kind in ("district", "pronoun")])
     start = max([start] + [q.end for q in ctx.doc._.quantities or [] if start <= q.start and q.end <= quantity.start])

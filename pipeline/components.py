@@ -136,7 +136,7 @@ def records_from_doc(doc: Doc) -> dict[str, list[Any]]:
     for table in COMPONENTS.values():
         hits = doc._.get(table) or []
         records = [build_record(article, hit, table) for hit in hits]
-        out[table] = sorted(records, key=lambda r: (r.start, r.end, r.id))
+        out[table] = sorted(records, key=lambda r: (r.start, r.end))  # stable: ties keep extraction order
     return out
 
 

@@ -27,7 +27,7 @@ CASES = [
      [("仁寿县", 16, "家", "sentence")]),
     # a section: the district named once, its figures in the following sentences
     ("安吉县把白茶产业作为富民产业。\n去年，茶园面积达到20万亩，带动农民增收8亿元。\n当地还建成茶叶加工厂300余家。",
-     [("安吉县", 200000, "亩", "sentence"), ("安吉县", 8e8, "CNY", "sentence"),
+     [("安吉县", 200000, "亩", "section"), ("安吉县", 8e8, "CNY", "section"),
       ("安吉县", 300, "家", "pronoun")]),
     # not claims: a development zone, the city, a company, a product property, a duration
     ("两江新区上半年实现地区生产总值2000亿元。", []),
@@ -40,13 +40,13 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_claims(text: str, expected: list[tuple[str, float, str, str]]) -> None:
-    claims = pipeline.extract(text).records("claims")
+    claims = pipeline.extract_text(text).records("claims")
     got = [(c["district"], c["value"], c["unit"], c["attribution"]) for c in claims]
     assert got == [(d, pytest.approx(v), u, a) for d, v, u, a in expected]
 
 
 def test_claim_links_its_quantity_and_carries_metric_and_period() -> None:
-    result = pipeline.extract("今年上半年，江津区新签约项目59个，协议引资额达419亿元。", pub_date="2025-08-01")
+    result = pipeline.extract_text("今年上半年，江津区新签约项目59个，协议引资额达419亿元。", pub_date="2025-08-01")
     quantities = {q["id"]: q for q in result.records("quantities")}
     claims = result.records("claims")
     assert [c["metric_key"] for c in claims] == ["新签约项目数", "协议引资额"]
@@ -65,4 +65,4 @@ def test_claim_links_its_quantity_and_carries_metric_and_period() -> None:
     ("荣昌区技术合同成交额达8.91亿元。", "技术合同成交额"),
 ])
 def test_metric(text: str, metric: str) -> None:
-    assert pipeline.extract(text).records("claims")[0]["metric"] == metric
+    assert pipeline.extract_text(text).records("claims")[0]["metric"] == metric
