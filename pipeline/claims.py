@@ -44,6 +44,8 @@ class ClaimRules:
     locative_words: tuple[str, ...]
     clause_openers: tuple[str, ...]
     company_frames: tuple[str, ...]
+    demonstratives: tuple[str, ...]
+    threshold_words: tuple[str, ...]
     list_separators: frozenset[str]
     list_all_words: tuple[str, ...]
     list_respective_words: tuple[str, ...]
@@ -57,6 +59,7 @@ class MetricRules:
     rank_suffix: str
     noun_stop_words: frozenset[str]
     max_metric_chars: int
+    conjunctions: frozenset[str]
     keys: tuple[tuple[str, str, frozenset[str]], ...]  # (synonym, key, kinds), longest synonym first
 
 
@@ -86,6 +89,8 @@ def claim_rules() -> ClaimRules:
         locative_words=_longest_first(get("locative_words")),
         clause_openers=_longest_first(get("clause_openers")),
         company_frames=_longest_first(get("company_frames")),
+        demonstratives=_longest_first(get("demonstratives")),
+        threshold_words=tuple(get("threshold_words")),
         list_separators=frozenset(get("list_separators")),
         list_all_words=tuple(get("list_all_words")),
         list_respective_words=tuple(get("list_respective_words")),
@@ -107,6 +112,7 @@ def metric_rules() -> MetricRules:
         rank_suffix=get("rank_suffix"),
         noun_stop_words=frozenset(get("noun_stop_words")),
         max_metric_chars=int(get("max_metric_chars")),
+        conjunctions=frozenset(get("conjunctions")),
         keys=tuple(sorted(keys, key=lambda k: len(k[0]), reverse=True)),
     )
 
@@ -123,15 +129,16 @@ class Marker:
     rule: str
     district: Hit | None = None
     pronoun_suffix: str | None = None  # last char a pronoun requires of its district
+    name: str | None = None  # a place's canonical name (合肥 -> 合肥市)
 
 
 @dataclass
 class Scope:
-    """The district a section is about, or None; `blocked` when the current subject is a
-    zone or the whole city, whose figures are nobody's district claim."""
+    """The district a section is about, and the zone or city that has become the subject
+    since (their figures are nobody's district claim; a pronoun 全区 may mean them)."""
 
     district: Hit | None = None
-    blocked: bool = False
+    blocker: str | None = None  # the last character of the zone or city that is the subject
 
 
 @dataclass
@@ -206,9 +213,9 @@ def collect_markers(ctx: Context) -> list[Marker]:
         if is_district(place):
             markers.append(Marker(place.start, place.end, "district", "claims.sentence.district", place))
         elif level == "zone":
-            markers.append(Marker(place.start, place.end, "zone", "claims.block.zone"))
+            markers.append(Marker(place.start, place.end, "zone", "claims.block.zone", name=place.get("canonical")))
         elif level in ("city", "province"):
-            markers.append(Marker(place.start, place.end, "wide", "claims.block.city"))
+            markers.append(Marker(place.start, place.end, "wide", "claims.block.city", name=place.get("canonical")))
     for org in doc._.organizations or []:
         if org.get("type") in BLOCKING_ORG_TYPES:
             markers.append(Marker(org.start, org.end, "company", "claims.block.company"))
@@ -303,6 +310,8 @@ def in_subject_position(ctx: Context, marker: Marker, sentence_start: int) -> bo
                 break
     if prefix.startswith("位于") and "的" in prefix:
         prefix = prefix[prefix.rindex("的") + 1:]  # 位于鄞州区的宁波某公司: a modifier, not a subject
+    if marker.kind == "company" and (prefix.endswith("的") or prefix.startswith(ctx.rules.demonstratives)):
+        return True  # 3月份签约的某科技有限公司…, 这家为车企配套的零部件企业…: a modified company subject
     changed = True
     while prefix and changed:
         changed = False
@@ -325,6 +334,8 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
     """Whose figure is this? None when it is not a district's claim."""
     if quantity.get("kind") in ctx.rules.never_claimed_kinds or has_property_cue(ctx, quantity, sentence[0]):
         return None
+    if is_threshold(ctx, quantity):
+        return None
     quote_speaker = speaker_of_quote(ctx, quantity)
     if quote_speaker is not None:
         return quote_speaker or None
@@ -334,29 +345,44 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
     later = district_later_in_clause(ctx, quantity, sentence)
     if later:
         return Attribution([later.district], "sentence", "claims.sentence.after")
-    if scope.district is not None and not scope.blocked:
+    if scope.district is not None and scope.blocker is None:
         return Attribution([scope.district], "section", "claims.section")
     return None
 
 
+def is_threshold(ctx: Context, quantity: Hit) -> bool:
+    """10亿元以上项目11个: a bound in a category's name, not a figure of its own."""
+    text = ctx.doc.text
+    surface = text[quantity.start:quantity.end].rstrip()
+    follows = text[quantity.end:quantity.end + 1]
+    ends_clause = not follows or follows.isspace() or follows in ctx.rules.clause_delimiters
+    return surface.endswith(ctx.rules.threshold_words) and not ends_clause
+
+
 def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Scope,
                           in_sentence: list[Hit]) -> Attribution | bool | None:
-    """Walk back from the figure to the sentence start. An Attribution, False when a
-    non-district subject owns the figure, None when the sentence says nothing."""
+    """Walk back from the figure to the sentence start. The nearest subject decides: a
+    district or pronoun attributes, a zone, city, nation or company blocks (False). With
+    no subject, the nearest district named in another role (在万州区) attributes; None
+    when the sentence says nothing."""
     before = [m for m in ctx.markers if sentence[0] <= m.start and m.end <= quantity.start]
+    fallback: Marker | None = None
     for marker in reversed(before):
+        subject = in_subject_position(ctx, marker, sentence[0])
         if marker.kind == "district":
-            return district_attribution(ctx, marker, quantity, sentence, in_sentence)
-        if marker.kind == "pronoun":
-            local = advance_scope(ctx, scope, sentence[0], marker.start)
-            resolved = resolve_pronoun(ctx, marker, local)
+            if subject:
+                return district_attribution(ctx, marker, quantity, sentence, in_sentence)
+            fallback = fallback or marker
+        elif marker.kind == "pronoun":
+            resolved = resolve_pronoun(ctx, marker, advance_scope(ctx, scope, sentence[0], marker.start))
             if resolved:
                 return pronoun_attribution(ctx, marker, resolved, sentence)
-            if resolved is False and in_subject_position(ctx, marker, sentence[0]):
+            if resolved is False and subject:
                 return False
-            continue
-        if marker.rule == "claims.block.company_speaker" or in_subject_position(ctx, marker, sentence[0]):
+        elif marker.rule == "claims.block.company_speaker" or subject:
             return False
+    if fallback is not None:
+        return district_attribution(ctx, fallback, quantity, sentence, in_sentence)
     return None
 
 
@@ -372,15 +398,18 @@ def pronoun_attribution(ctx: Context, marker: Marker, district: Hit, sentence: t
 
 
 def resolve_pronoun(ctx: Context, marker: Marker, scope: Scope) -> Hit | bool | None:
-    """The district a pronoun refers to; False when it refers to a blocked scope or, as
-    全市 in a district's section, to the whole city; None when it says nothing."""
-    word = ctx.doc.text[marker.start:marker.end]
-    widens = word in ctx.rules.wide_scope_words
+    """The district a pronoun refers to. False when it means something else: the zone or
+    city that is the current subject (全区 after 高新区), or the whole city (全市 in a
+    district's section). None when it says nothing here."""
+    widens = ctx.doc.text[marker.start:marker.end] in ctx.rules.wide_scope_words
+    suffix = marker.pronoun_suffix
+    if scope.blocker is not None and (suffix is None or scope.blocker == suffix):
+        return False
     if scope.district is None:
-        return False if scope.blocked or widens else None
-    if marker.pronoun_suffix and not scope.district.get("canonical", "").endswith(marker.pronoun_suffix):
         return False if widens else None
-    return False if scope.blocked else scope.district
+    if suffix and not scope.district.get("canonical", "").endswith(suffix):
+        return False if widens else None
+    return scope.district
 
 
 def district_attribution(ctx: Context, marker: Marker, quantity: Hit, sentence: tuple[int, int],
@@ -389,10 +418,12 @@ def district_attribution(ctx: Context, marker: Marker, quantity: Hit, sentence: 
     listed = district_list(ctx, marker, sentence)
     if len(listed) > 1:
         between = ctx.doc.text[listed[-1].end:quantity.start]
-        if any(w in between for w in ctx.rules.list_respective_words):
-            return respective(ctx, listed, quantity, in_sentence) or Attribution(
-                [marker.district], "sentence", marker.rule)
-        if any(w in between for w in ctx.rules.list_all_words):
+        joined = joined_figures(ctx, quantity, in_sentence)
+        if any(w in between for w in ctx.rules.list_respective_words) or len(joined) == len(listed):
+            found = respective(ctx, listed, quantity, joined)
+            if found:
+                return found
+        if any(w in between for w in ctx.rules.list_all_words) and len(joined) == 1:
             return Attribution([m.district for m in listed], "list", "claims.list.shared")
     if speaker:
         return Attribution([marker.district], "speaker", "claims.speaker.district", speaker)
@@ -403,22 +434,44 @@ def district_list(ctx: Context, marker: Marker, sentence: tuple[int, int]) -> li
     """The run of district markers joined only by list separators (甲区、乙区和丙区)."""
     districts = [m for m in ctx.markers if m.kind == "district" and sentence[0] <= m.start < sentence[1]]
     i = districts.index(marker)
-    run = [marker]
-    for j in range(i - 1, -1, -1):
-        gap = ctx.doc.text[districts[j].end:run[0].start]
-        if all(c in ctx.rules.list_separators for c in gap):
-            run.insert(0, districts[j])
-        else:
-            break
-    return run
+    first = last = i
+    while first > 0 and _joined_by_separators(ctx, districts[first - 1], districts[first]):
+        first -= 1
+    while last + 1 < len(districts) and _joined_by_separators(ctx, districts[last], districts[last + 1]):
+        last += 1
+    return districts[first:last + 1]
+
+
+def _joined_by_separators(ctx: Context, a: Marker, b: Marker) -> bool:
+    return all(c in ctx.rules.list_separators for c in ctx.doc.text[a.end:b.start])
 
 
 def respective(ctx: Context, listed: list[Marker], quantity: Hit, in_sentence: list[Hit]) -> Attribution | None:
-    """甲区、乙区分别增长5%和7%: the n-th figure after the list is the n-th district's."""
-    after = [q for q in in_sentence if q.start >= listed[-1].end]
-    if len(after) != len(listed) or quantity not in after:
+    """甲区、乙区增速分别为7.1%和6.5%: the n-th figure of the clause is the n-th district's."""
+    sentence_end = max(q.end for q in in_sentence)
+    end = clause_end(ctx, quantity.end, sentence_end)
+    start = clause_start(ctx, quantity.start, listed[-1].end)
+    group = [q for q in in_sentence if start <= q.start and q.end <= end and q.start >= listed[-1].end]
+    if len(group) != len(listed):
         return None
-    return Attribution([listed[after.index(quantity)].district], "list", "claims.list.respective")
+    return Attribution([listed[group.index(quantity)].district], "list", "claims.list.respective")
+
+
+def joined_figures(ctx: Context, quantity: Hit, in_sentence: list[Hit]) -> list[Hit]:
+    """The figures joined to this one by 和/、/及 only (居全市第一和第二)."""
+    group = [quantity]
+    ordered = sorted(in_sentence, key=lambda q: q.start)
+    i = ordered.index(quantity)
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(ordered):
+            a, b = (ordered[j], group[0]) if step < 0 else (group[-1], ordered[j])
+            gap = ctx.doc.text[a.end:b.start]
+            if not gap or not all(c in ctx.rules.list_separators and c not in "，," for c in gap):
+                break
+            group.insert(0, ordered[j]) if step < 0 else group.append(ordered[j])
+            j += step
+    return group
 
 
 def speaker_phrase(ctx: Context, marker: Marker, sentence: tuple[int, int]) -> str | None:
@@ -486,12 +539,13 @@ def district_later_in_clause(ctx: Context, quantity: Hit, sentence: tuple[int, i
 
 def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope:
     """After a sentence: its last district becomes the scope; a zone or the city as a
-    subject blocks the scope until a district is named again."""
+    subject blocks the section until a district is named again."""
     for marker in (m for m in ctx.markers if s_start <= m.start < s_end):
         if marker.kind == "district":
             scope = Scope(marker.district)
         elif marker.kind in ("zone", "wide") and in_subject_position(ctx, marker, s_start):
-            scope = Scope(None, blocked=True)
+            name = marker.name or ctx.doc.text[marker.start:marker.end]
+            scope = Scope(scope.district, blocker=name[-1])
     return scope
 
 
@@ -525,7 +579,10 @@ def metric_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | N
     start = clause_start(ctx, quantity.start, sentence[0], items=True)
     start = max([start] + [m.end for m in ctx.markers if start <= m.start and m.end <= quantity.start
                            and m.kind in ("district", "pronoun")])
-    start = max([start] + [q.end for q in ctx.doc._.quantities or [] if start <= q.start and q.end <= quantity.start])
+    previous = [q for q in ctx.doc._.quantities or [] if start <= q.start and q.end <= quantity.start]
+    if previous and _only_conjunctions(ctx.doc.text[previous[-1].end:quantity.start], rules):
+        return metric_of(ctx, previous[-1], sentence)  # 分别为7.1%和6.5%: one metric for both
+    start = max([start] + [q.end for q in previous])
     before = _without_times(ctx, start, quantity.start)
     growth = _growth_suffix(before, rules)
     phrase = _strip(before, rules)
@@ -539,6 +596,10 @@ def metric_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | N
     elif quantity.get("kind") == "rank":
         phrase += rules.rank_suffix
     return phrase[-rules.max_metric_chars:]
+
+
+def _only_conjunctions(gap: str, rules: MetricRules) -> bool:
+    return all(c.isspace() or c in rules.conjunctions for c in gap)
 
 
 def _without_times(ctx: Context, start: int, end: int) -> str:

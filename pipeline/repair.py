@@ -36,6 +36,7 @@ class RepairRules:
     heading_max_chars: int
     doubled_min_run: int
     doubled_max_line: int
+    min_lines_for_layout: int
     remove: frozenset[str]
     fold: dict[str, str]
 
@@ -55,6 +56,7 @@ def repair_rules() -> RepairRules:
         heading_max_chars=int(require(data, "heading_max_chars", RULES_FILE)),
         doubled_min_run=int(require(data, "doubled_min_run", RULES_FILE)),
         doubled_max_line=int(require(data, "doubled_max_line", RULES_FILE)),
+        min_lines_for_layout=int(require(data, "min_lines_for_layout", RULES_FILE)),
         remove=chars("remove"),
         fold=dict(require(data, "fold", RULES_FILE)),
     )
@@ -195,12 +197,16 @@ def join_lines(text: str, rules: RepairRules, hard_ends: set[int] = frozenset()
 
     Two layouts are told apart by their breaks: newspaper columns separate paragraphs by
     blank lines (every single break is a wrap), web text puts one paragraph on a line (a
-    single break after sentence-final punctuation or a heading ends a paragraph). Lines
+    single break after sentence-final punctuation or a heading ends a paragraph; where
+    most lines end a sentence, only a figure cut from its unit is a wrap). Lines
     numbered in `hard_ends` always end their paragraph."""
     blocks = _blocks(_lines(text), hard_ends)
     n_blank = max(0, len(blocks) - 1)
     n_single_end = sum(1 for b in blocks for a in b[:-1] if ends_sentence(a.text, rules))
     column_layout = n_blank >= n_single_end and n_blank > 0
+    lines = [line for b in blocks for line in b]
+    line_paragraphs = not column_layout and len(lines) >= rules.min_lines_for_layout and sum(
+        ends_sentence(line.text, rules) for line in lines) >= len(lines) / 2
 
     out: list[str] = []
     mapping: list[int] = []
@@ -215,7 +221,8 @@ def join_lines(text: str, rules: RepairRules, hard_ends: set[int] = frozenset()
             emit(line)
             if li + 1 < len(block):
                 nxt = block[li + 1]
-                joined = _wraps(block, li, column_layout, rules)
+                joined = _wraps(block, li, column_layout, rules) and (
+                    not line_paragraphs or is_content_break(line.text.rstrip()[-1:] or " "))
                 _break(out, mapping, line.end, line.text, nxt.text, joined, joins["wrap"])
         if bi + 1 < len(blocks):
             nxt_block = blocks[bi + 1]
