@@ -1,0 +1,396 @@
+"""A self-contained HTML report of one run, for a person to audit in a browser.
+
+Per document, the repaired text with every record's span drawn as a coloured bar under it
+(one layer per kind, so a place inside an organization or a claim on its quantity both
+show); clicking a span lists the records under it in a side panel. Then a sortable,
+filterable table of all claims, and the claims that disagree across documents.
+
+Everything from the run (article text, field values, ids, file names) is untrusted: it is
+written only through `esc` or as JSON with <, > and & escaped, and the page's Content
+Security Policy runs no script and loads nothing but its own inline style and script.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import os
+import uuid
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline.audit.assets import CSS, JS
+from pipeline.audit.conflicts import Conflict, find_conflicts
+from pipeline.audit.tables import RunOutput, read_run
+from pipeline.records import RECORD_TABLES
+from pipeline.repair import repair
+
+# Layers from the innermost bar (nearest the text) outwards.
+LAYERS = ("quantities", "times", "places", "organizations", "claims")
+LABEL = {"quantities": "quantity", "times": "time", "places": "place", "organizations": "organization",
+         "claims": "claim"}
+# Fields the side panel lists first, in this order; any other field follows them.
+DETAIL_ORDER = ("district", "adcode", "metric", "metric_key", "value", "value_min", "value_max", "approx", "unit",
+                "kind", "period", "normalized", "resolved_with", "canonical", "type", "level", "parent", "note",
+                "attribution", "speaker", "confidence", "quantity_id", "rule", "id", "sentence")
+NOT_DETAILED = frozenset({"doc_id", "start", "end", "text"})
+NUMBERS = frozenset({"value", "value_min", "value_max"})
+
+
+def esc(value: Any) -> str:
+    """Text or attribute value, escaped for HTML (quotes too)."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def script_json(data: Any) -> str:
+    """JSON safe inside a <script> element: no "</script>", no "<!--", no HTML entities."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
+                       ("\u2029", "\\u2029")):
+        text = text.replace(char, code)
+    return text
+
+
+def csp_hash(source: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode() + "'"
+
+
+# -- values ----------------------------------------------------------------------------------
+def format_number(value: Any) -> str:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    if float(value).is_integer() and abs(value) < 1e18:
+        return f"{int(value):,}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
+def format_amount(row: dict[str, Any]) -> str:
+    """The normalized value without unit: 1,400, a range 5–50, with its approx mark."""
+    if row.get("value") is not None:
+        amount = format_number(row["value"])
+    elif row.get("value_min") is not None or row.get("value_max") is not None:
+        amount = f"{format_number(row.get('value_min', '?'))}–{format_number(row.get('value_max', '?'))}"
+    else:
+        amount = "?"
+    return f"{amount} ({row['approx']})" if row.get("approx") else amount
+
+
+def sort_number(row: dict[str, Any]) -> str:
+    for name in ("value", "value_min", "value_max"):
+        if isinstance(row.get(name), int | float):
+            return str(row[name])
+    return ""
+
+
+def summary_line(table: str, row: dict[str, Any]) -> str:
+    """One line per record for the tooltip: what was found, what it means, which rule."""
+    text = row.get("text", "")
+    if table == "quantities":
+        said = f"{format_amount(row)} {row.get('unit') or ''} · period {row.get('period') or '-'}"
+    elif table == "claims":
+        said = (f"{row.get('district')} · {row.get('metric') or '-'} = {format_amount(row)} {row.get('unit') or ''}"
+                f" · period {row.get('period') or '-'} · by {row.get('attribution') or '-'}"
+                + (f" ({row['speaker']})" if row.get("speaker") else ""))
+    elif table == "places":
+        said = f"{row.get('canonical')} · {row.get('level')} · {row.get('adcode') or '-'}"
+    elif table == "organizations":
+        said = f"{row.get('canonical')} · {row.get('type')}"
+    else:
+        said = f"{row.get('normalized') or '-'}"
+    return f"{LABEL.get(table, table)} {text}: {said} · rule {row.get('rule')}"
+
+
+def details(row: dict[str, Any]) -> list[list[str]]:
+    names = [n for n in DETAIL_ORDER if n in row] + [n for n in row if n not in DETAIL_ORDER]
+    pairs = []
+    for name in names:
+        value = row.get(name)
+        if name in NOT_DETAILED or value is None or value == "" or value == []:
+            continue
+        shown = format_number(value) if name in NUMBERS else value
+        pairs.append([name, shown if isinstance(shown, str) else json.dumps(shown, ensure_ascii=False)])
+    return pairs
+
+
+# -- records and where they sit on the repaired text -----------------------------------------------
+@dataclass(frozen=True)
+class ReportRecord:
+    index: int
+    table: str
+    row: dict[str, Any]
+
+    @property
+    def doc_id(self) -> str:
+        return str(self.row.get("doc_id"))
+
+    def heading(self) -> str:
+        if self.table == "claims":
+            return f"claim · {self.row.get('district')} · {self.row.get('text', '')}"
+        return f"{LABEL.get(self.table, self.table)} · {self.row.get('text', '')}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"table": self.table, "heading": self.heading(), "details": details(self.row)}
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    record: ReportRecord
+
+
+def repaired_span(offsets: list[int], start: Any, end: Any) -> tuple[int, int] | None:
+    """The repaired span covering raw [start, end); None when no repaired character is in it.
+    The offset map never goes backwards, so the inverse is two binary searches."""
+    if not isinstance(start, int) or not isinstance(end, int) or end <= start:
+        return None
+    lo, hi = bisect_left(offsets, start), bisect_left(offsets, end)
+    return (lo, hi) if lo < hi else None
+
+
+def place_records(offsets: list[int], records: Iterable[ReportRecord]) -> tuple[list[Span], list[ReportRecord]]:
+    """(spans on the repaired text, records that could not be placed)."""
+    spans, unplaced = [], []
+    for record in records:
+        where = repaired_span(offsets, record.row.get("start"), record.row.get("end"))
+        if where:
+            spans.append(Span(where[0], where[1], record))
+        else:
+            unplaced.append(record)
+    return spans, unplaced
+
+
+# -- rendering the text --------------------------------------------------------------------
+def layer_rank(table: str) -> int:
+    return LAYERS.index(table) if table in LAYERS else len(LAYERS)
+
+
+def render_segment(piece: str, active: list[Span]) -> str:
+    """A piece of text under the same spans: one nested layer per kind, innermost first."""
+    inner = esc(piece)
+    if not active:
+        return inner
+    for table in LAYERS:
+        if any(s.record.table == table for s in active):
+            inner = f'<span class="L L-{table}">{inner}</span>'
+    # Shortest first: the panel lists, and a click marks, the most specific record.
+    ordered = sorted(active, key=lambda s: (s.end - s.start, layer_rank(s.record.table), s.start))
+    indexes = " ".join(str(s.record.index) for s in ordered)
+    title = "\n".join(summary_line(s.record.table, s.record.row) for s in ordered)
+    return f'<span class="seg" data-r="{indexes}" title="{esc(title)}">{inner}</span>'
+
+
+def render_text(text: str, spans: list[Span]) -> str:
+    """The text cut at every span boundary; each piece wrapped in the layers over it, and an
+    anchor (#r<index>) where each record starts."""
+    starts: dict[int, list[Span]] = defaultdict(list)
+    for span in spans:
+        starts[span.start].append(span)
+    cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
+    active: list[Span] = []
+    out = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        active = [s for s in active if s.end > a] + starts.get(a, [])
+        out.extend(f'<span class="anchor" id="r{s.record.index}"></span>' for s in starts.get(a, []))
+        out.append(render_segment(text[a:b], active))
+    return "".join(out)
+
+
+def render_record_table(records: list[ReportRecord]) -> str:
+    rows = "".join(f"<tr><td>{esc(LABEL.get(r.table, r.table))}</td><td>{esc(r.row.get('text'))}</td>"
+                   f"<td>{esc(summary_line(r.table, r.row))}</td></tr>" for r in records)
+    return f"<table><thead><tr><th>kind</th><th>text</th><th>reading</th></tr></thead><tbody>{rows}</tbody></table>"
+
+
+def render_document(number: int, doc_id: str, doc: dict[str, Any], raw: str | None,
+                    records: list[ReportRecord]) -> tuple[str, set[int]]:
+    """The document's section, and the indexes of the records drawn on its text."""
+    counts = ", ".join(f"{sum(r.table == t for r in records)} {t}" for t in RECORD_TABLES)
+    status = doc.get("status") or ("ok" if raw is not None else "unknown")
+    parts = [f'<section class="doc" id="doc-{number}"><h2>{esc(doc_id)}</h2>',
+             f'<p class="muted"><span class="status-{esc(status)}">{esc(status)}</span> · pub_date '
+             f'{esc(doc.get("pub_date") or "-")} ({esc(doc.get("pub_date_source") or "-")}) · '
+             f'{esc(doc.get("n_chars", "?"))} chars · {esc(counts)}</p>']
+    if doc.get("error"):
+        parts.append(f'<p class="status-error">{esc(doc["error"])}</p>')
+    warnings = doc.get("warnings") or []
+    if warnings:
+        items = "".join(f"<li>{esc(w)}</li>" for w in warnings)
+        parts.append(f"<details><summary>{len(warnings)} repair warnings</summary><ul>{items}</ul></details>")
+    unplaced, placed = records, set()
+    if raw is not None:
+        repaired = repair(raw)
+        spans, unplaced = place_records(repaired.offsets, records)
+        placed = {s.record.index for s in spans}
+        parts.append(f'<div class="doc-text" lang="zh">{render_text(repaired.text, spans)}</div>')
+    elif records:
+        parts.append('<p class="muted">The run has no text for this document (texts.jsonl).</p>')
+    if unplaced:
+        parts.append(f"<h3>Records not placed on the text ({len(unplaced)})</h3>{render_record_table(unplaced)}")
+    parts.append("</section>")
+    return "".join(parts), placed
+
+
+# -- claims and conflicts ----------------------------------------------------------------------
+def doc_link(record: ReportRecord, placed: set[int]) -> str:
+    if record.index in placed:
+        return f'<a class="goto" href="#r{record.index}" data-r="{record.index}">{esc(record.doc_id)}</a>'
+    return esc(record.doc_id)
+
+
+def metric_label(row: dict[str, Any]) -> str:
+    return str(row.get("metric") or row.get("metric_key") or "")
+
+
+def options(values: Iterable[str], everything: str) -> str:
+    shown = "".join(f'<option value="{esc(v)}">{esc(v)}</option>' for v in sorted(set(values)) if v)
+    return f'<option value="">{esc(everything)}</option>{shown}'
+
+
+CLAIM_COLUMNS = (("district", "text"), ("metric", "text"), ("value", "num"), ("unit", "text"), ("period", "text"),
+                 ("text", "text"), ("document", "text"), ("attribution", "text"), ("confidence", "num"),
+                 ("rule", "text"))
+
+
+def claim_row(record: ReportRecord, placed: set[int]) -> str:
+    row = record.row
+    metric_key = f'<div class="muted">{esc(row["metric_key"])}</div>' if row.get("metric_key") else ""
+    speaker = f' <span class="muted">({esc(row["speaker"])})</span>' if row.get("speaker") else ""
+    confidence = row.get("confidence")
+    cells = [
+        f'<td class="district">{esc(row.get("district"))}</td>',
+        f'<td class="metric">{esc(metric_label(row))}{metric_key}</td>',
+        f'<td class="num value" data-sort="{esc(sort_number(row))}">{esc(format_amount(row))}</td>',
+        f'<td class="unit">{esc(row.get("unit"))}</td>',
+        f'<td class="period">{esc(row.get("period") or "")}</td>',
+        f'<td class="text">{esc(row.get("text"))}</td>',
+        f'<td class="doc">{doc_link(record, placed)}</td>',
+        f'<td class="attribution">{esc(row.get("attribution"))}{speaker}</td>',
+        f'<td class="num confidence">{esc(confidence if confidence is not None else "")}</td>',
+        f'<td class="rule">{esc(row.get("rule"))}</td>',
+    ]
+    return (f'<tr data-district="{esc(row.get("district") or "")}" data-metric="{esc(metric_label(row))}">'
+            + "".join(cells) + "</tr>")
+
+
+def render_claims(claims: list[ReportRecord], placed: set[int]) -> str:
+    head = "".join(f'<th data-type="{kind}"><button type="button">{esc(name)}</button></th>'
+                   for name, kind in CLAIM_COLUMNS)
+    ordered = sorted(claims, key=lambda r: (str(r.row.get("district")), r.doc_id, r.row.get("start") or 0))
+    body = "".join(claim_row(r, placed) for r in ordered)
+    return (
+        f'<section id="claims"><h2>Claims by district ({len(claims)})</h2>'
+        '<div class="filters">'
+        f'<label>district <select id="filter-district">{options((str(r.row.get("district") or "") for r in claims), "all districts")}</select></label>'  # noqa: E501
+        f'<label>metric <select id="filter-metric">{options((metric_label(r.row) for r in claims), "all metrics")}</select></label>'  # noqa: E501
+        '<label>text <input id="filter-text" type="search" placeholder="any cell contains"></label>'
+        f'<span id="claims-count" class="muted">{len(claims)} claims</span></div>'
+        f'<div class="scroll"><table id="claims-table" class="sortable"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table></div></section>"
+    )
+
+
+def render_conflict(conflict: Conflict, record_of: dict[int, ReportRecord], placed: set[int]) -> str:
+    rows = []
+    for claims in conflict.values.values():
+        first = claims[0]
+        links = ", ".join(doc_link(record_of[id(c)], placed) for c in claims)
+        texts = " / ".join(dict.fromkeys(str(c.get("text")) for c in claims))
+        rows.append(f'<tr><td class="num">{esc(format_amount(first))}</td><td>{esc(first.get("unit"))}</td>'
+                    f"<td>{links}</td><td>{esc(texts)}</td><td>{esc(first.get('sentence'))}</td></tr>")
+    metrics = " / ".join(dict.fromkeys(metric_label(c) for cs in conflict.values.values() for c in cs))
+    return (f'<div class="conflict"><h3>{esc(conflict.district)} · {esc(metrics)} · period '
+            f'{esc(conflict.period or "unknown")}</h3>'
+            '<table><thead><tr><th>value</th><th>unit</th><th>documents</th><th>text</th><th>sentence</th></tr>'
+            f'</thead><tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def render_conflicts(claims: list[ReportRecord], placed: set[int]) -> str:
+    record_of = {id(r.row): r for r in claims}
+    conflicts = find_conflicts([r.row for r in claims])
+    dated = [c for c in conflicts if c.period]
+    undated = [c for c in conflicts if not c.period]
+    parts = [f'<section id="conflicts"><h2>Conflicts ({len(dated)})</h2>',
+             '<p class="muted">The same district, metric and period with different values in different '
+             "documents.</p>"]
+    parts += [render_conflict(c, record_of, placed) for c in dated] or ['<p class="none">No conflicts.</p>']
+    if undated:
+        parts.append(f"<h3>Candidates without a period ({len(undated)})</h3>")
+        parts += [render_conflict(c, record_of, placed) for c in undated]
+    parts.append("</section>")
+    return "".join(parts)
+
+
+# -- the page ----------------------------------------------------------------------------------
+def render_header(run: RunOutput, n_docs: int, n_records: int) -> str:
+    m = run.manifest
+    shown = {k: m.get(k) for k in ("schema_version", "tool_version", "segmenter", "started", "finished")}
+    shown["rules"] = str(m["rules_fingerprint"])[:12] if m.get("rules_fingerprint") else None
+    facts = " · ".join(f"{k}: {esc(v)}" for k, v in shown.items() if v is not None)
+    boxes = "".join(f'<label><input class="layer" type="checkbox" value="{t}" checked>'
+                    f'<span class="swatch sw-{t}"></span>{LABEL[t]}</label>' for t in LAYERS)
+    return (f"<header><h1>zhfacts report: {esc(run.folder.name or run.folder)}</h1>"
+            f'<div class="meta">{esc(run.folder)} · {n_docs} documents · {n_records} records'
+            f'{" · " + facts if facts else ""}</div>'
+            '<nav><a href="#documents">documents</a><a href="#claims">claims by district</a>'
+            f'<a href="#conflicts">conflicts</a></nav><div class="legend">{boxes}</div></header>')
+
+
+def build_report(run: RunOutput) -> str:
+    """The report of a run, as one HTML page."""
+    records = [ReportRecord(i, table, row) for i, (table, row) in enumerate(run.records())]
+    by_doc: dict[str, list[ReportRecord]] = defaultdict(list)
+    for record in records:
+        by_doc[record.doc_id].append(record)
+    documents = {str(d.get("doc_id")): d for d in run.tables.get("documents", [])}
+    doc_ids = run.doc_ids()
+    sections, placed = [], set()
+    for n, doc_id in enumerate(doc_ids):
+        section, drawn = render_document(n, doc_id, documents.get(doc_id, {}), run.texts.get(doc_id), by_doc[doc_id])
+        sections.append(section)
+        placed |= drawn
+    claims = [r for r in records if r.table == "claims"]
+    data = script_json({"records": [r.to_json() for r in records]})
+    csp = (f"default-src 'none'; script-src {csp_hash(JS)}; style-src {csp_hash(CSS)}; img-src 'none'; "
+           "base-uri 'none'; form-action 'none'")
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{esc(csp)}">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>zhfacts report: {esc(run.folder.name)}</title><style>{CSS}</style></head><body>"
+        + render_header(run, len(doc_ids), len(records))
+        + '<div class="layout"><main>'
+        + render_claims(claims, placed) + render_conflicts(claims, placed)
+        + f'<section id="documents"><h2>Documents ({len(doc_ids)})</h2>{"".join(sections)}</section>'
+        + '</main><aside id="panel"><h2>Records here</h2><div id="panel-body"><p class="muted">Click a highlighted '
+        "span, or a document link in a table.</p></div></aside></div>"
+        + f'<script type="application/json" id="zh-data">{data}</script><script>{JS}</script></body></html>\n'
+    )
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write through a temp file in the same folder and a rename: never a half-written page."""
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        with tmp.open("x", encoding="utf-8", errors="replace") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_report(out_dir: Path, html_path: Path) -> Path:
+    """Write the report of the run in out_dir to html_path (its folder is created)."""
+    html_path = Path(html_path)
+    html_path.parent.mkdir(parents=True, exist_ok=True)
+    write_text_atomic(html_path, build_report(read_run(Path(out_dir))))
+    return html_path

@@ -1,0 +1,148 @@
+"""The report in a real browser: headless Chromium, driven by selenium and chromedriver.
+
+Skipped when chromium, chromedriver or selenium is missing (Debian: apt-get install chromium
+chromium-driver; pip install selenium). The network is closed, so Chromium starts without
+any background traffic and with a fresh profile. A screenshot is kept under the test's tmp
+folder and copied to /tmp/zhfacts-report.png for a person to look at.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.audit.report import write_report
+
+webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (pip install selenium)")
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import Select  # noqa: E402
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER),
+                                reason="chromium and chromedriver are not installed "
+                                       "(Debian: apt-get install chromium chromium-driver)")
+SHARED_SCREENSHOT = Path("/tmp/zhfacts-report.png")
+CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--window-size=1400,1000")
+
+
+def load_fixture():
+    path = Path(__file__).parent / "data" / "audit" / "build_fixture.py"
+    spec = importlib.util.spec_from_file_location("audit_fixture", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+fixture = load_fixture()
+
+
+@pytest.fixture(scope="module")
+def report_url(tmp_path_factory) -> str:
+    run = fixture.build_run(tmp_path_factory.mktemp("run"))
+    return write_report(run, tmp_path_factory.mktemp("report") / "report.html").as_uri()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
+def page(browser, report_url):
+    browser.get(report_url)
+    return browser
+
+
+def visible_claims(driver) -> list[tuple[str, str, str, str]]:
+    """(district, metric, value, document) of the claim rows the filters let through, in order."""
+    rows = driver.find_elements(By.CSS_SELECTOR, "#claims-table tbody tr")
+    return [(r.get_attribute("data-district"), r.get_attribute("data-metric"),
+             r.find_element(By.CSS_SELECTOR, "td.value").text, r.find_element(By.CSS_SELECTOR, "td.doc").text)
+            for r in rows if r.is_displayed()]
+
+
+SEED004_CLAIMS = [
+    ("永川区", "新增市级专精特新企业", "53", "seed004"),
+    ("永川区", "市级专精特新企业总量", "210", "seed004"),
+    ("潼南区", "新孵化科技初创企业", "10", "seed004"),
+    ("潼南区", "新增科技型企业", "168", "seed004"),
+    ("潼南区", "市级及以上科技计划项目", "45", "seed004"),
+]
+
+
+def test_page_loads_without_errors_and_runs_no_article_script(page):
+    assert page.execute_script("return window.__pwned") is None
+    assert [e for e in page.get_log("browser") if e["level"] == "SEVERE"] == []
+    assert page.find_element(By.ID, "claims-count").text == "10 of 10 claims"  # the page's own script ran
+
+
+def test_claims_table_shows_the_rows_of_a_bundled_article(page):
+    assert [c for c in visible_claims(page) if c[3] == "seed004"] == SEED004_CLAIMS
+
+
+def test_filtering_by_district_and_metric(page):
+    Select(page.find_element(By.ID, "filter-district")).select_by_value("潼南区")
+    assert visible_claims(page) == [c for c in SEED004_CLAIMS if c[0] == "潼南区"]
+    assert page.find_element(By.ID, "claims-count").text == "3 of 10 claims"
+    Select(page.find_element(By.ID, "filter-district")).select_by_value("")
+    Select(page.find_element(By.ID, "filter-metric")).select_by_value("新增科技型企业")
+    assert sorted(c[0] for c in visible_claims(page)) == ["潼南区", "綦江区", "綦江区", "綦江区"]
+    page.find_element(By.ID, "filter-text").send_keys("135")
+    assert [c[2] for c in visible_claims(page)] == ["135"]
+
+
+def test_sorting_by_value_is_numeric(page):
+    Select(page.find_element(By.ID, "filter-district")).select_by_value("潼南区")
+    header = page.find_element(By.XPATH, "//table[@id='claims-table']//th[button[text()='value']]/button")
+    header.click()
+    assert [c[2] for c in visible_claims(page)] == ["10", "45", "168"]
+    header.click()
+    assert [c[2] for c in visible_claims(page)] == ["168", "45", "10"]
+
+
+def test_a_claim_link_opens_its_span_and_the_side_panel(page, tmp_path):
+    Select(page.find_element(By.ID, "filter-district")).select_by_value("潼南区")
+    page.save_screenshot(str(tmp_path / "claims-filtered.png"))
+    link = next(a for a in page.find_elements(By.CSS_SELECTOR, "#claims-table a.goto") if a.is_displayed())
+    link.click()
+    panel = page.find_element(By.ID, "panel-body").text
+    assert "claim · 潼南区 · 10家" in panel
+    for expected in ("新孵化科技初创企业", "2025-H1", "paragraph", "claim.sentence"):
+        assert expected in panel
+    selected = page.find_elements(By.CSS_SELECTOR, ".seg.sel")
+    assert [s.text for s in selected] == ["10家"] and selected[0].is_displayed()
+    shot = tmp_path / "report.png"
+    assert page.save_screenshot(str(shot))
+    shutil.copyfile(shot, SHARED_SCREENSHOT)
+
+
+def test_clicking_a_hostile_span_shows_its_values_as_text(page):
+    span = next(s for s in page.find_elements(By.CSS_SELECTOR, ".seg") if "window.__pwned=1" in s.text)
+    page.execute_script("arguments[0].scrollIntoView({block: 'center'});", span)
+    span.click()
+    panel = page.find_element(By.ID, "panel-body").text
+    assert "</script><script>window.__pwned=7</script>" in panel and fixture.HOSTILE_RULE in panel
+    assert page.execute_script("return window.__pwned") is None
+
+
+def test_layers_can_be_hidden(page):
+    box = page.find_element(By.CSS_SELECTOR, "input.layer[value=claims]")
+    box.click()
+    assert "hide-claims" in page.find_element(By.TAG_NAME, "body").get_attribute("class").split()
+    bar = page.find_element(By.CSS_SELECTOR, ".L-claims")
+    assert bar.value_of_css_property("border-bottom-color") == "rgba(0, 0, 0, 0)"
