@@ -71,7 +71,7 @@ class Article:
         """An article whose raw and repaired text are the same (no repair, identity map)."""
         from pipeline.repair import split_paragraphs, split_sentences
 
-        paragraphs = split_paragraphs(text, [False] * len(text))
+        paragraphs = split_paragraphs(text)
         return cls(
             doc_id=doc_id,
             raw=text,

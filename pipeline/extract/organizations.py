@@ -1,0 +1,786 @@
+"""Organizations: companies, research bodies, universities, government bodies and others.
+
+Found on characters, then checked against jieba's tokens (the spaCy Doc), in one pass per rule:
+
+- full names by their heads (rules/organizations/heads.tsv): the name runs left from the head
+  (研究院, 有限公司, 科技局) over tokens until a stop word, punctuation or a number
+  (rules/organizations/boundaries.yaml), keeping a parenthesised place (理工清科(重庆)先进材料研究院);
+  a name made only of generic words is dropped (rules/organizations/generic.yaml);
+- aliases of the companies given in full in the same document: the place prefix, the legal form
+  and then the industry words dropped (重庆海辰储能科技有限公司 -> 海辰储能), canonical = full name;
+- short names: a proper name plus an industry word (宇树科技), items of a list of companies
+  (希尔安药业、鼎工机电等重点企业), well-known short names (中船), photo-credit agencies.
+
+A proper name is a run of tokens that jieba's dictionary does not know as an ordinary word (its
+frequency there is below `max_stem_word_freq`); that is how 宇树, 希尔安 and 台铃 differ from
+量子, 生命 and 绿色. jieba.posseg is not used: it is slow and its `nt` tag unreliable.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import ahocorasick
+from spacy.tokens import Doc
+
+from pipeline.article import Hit
+from pipeline.extract.places import TextView, gazetteer, is_cjk, place_rules, text_view
+from pipeline.rules import load_tsv, load_yaml, require
+
+HEADS = "organizations/heads.tsv"
+BOUNDARIES = "organizations/boundaries.yaml"
+GENERIC = "organizations/generic.yaml"
+INDUSTRY = "organizations/industry_words.yaml"
+LISTS = "organizations/lists.yaml"
+KNOWN = "organizations/known_names.tsv"
+RULES = "organizations/rules.yaml"
+
+LEGAL_FORMS = ("集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "股份公司", "集团公司",
+               "公司")
+OPEN_PARENS, CLOSE_PARENS = "(（", ")）"
+TITLE_QUOTES = {"“": "”", "「": "」", "《": "》", "‘": "’", '"': '"'}
+NAME_TEXT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fffA-Za-z]+")
+OPENING_QUOTE = re.compile("|".join(map(re.escape, TITLE_QUOTES)))
+CLAUSE_END = set("，。；：！？、\n")
+NUMERAL = re.compile(r"^[0-9０-９.%一二三四五六七八九十百千万亿两几多首第余]+[个家项批所座名位类大]?$")
+PHOTO_CREDIT = re.compile(r"摄\s*[(（]([^()（）\s]{2,12})[)）]|[(（]([^()（）\s]{2,12})供图[)）]")
+PRIORITY = {"org.alias": 0, "org.suffix": 1, "org.known": 2, "org.short_name.list": 3, "org.short_name.pattern": 4,
+            "org.media.credit": 1}
+
+
+@dataclass(frozen=True)
+class Head:
+    text: str
+    type: str
+    kind: str
+    place_only: bool
+
+
+@dataclass(frozen=True)
+class OrgRules:
+    heads: dict[str, Head]
+    stop_tokens: frozenset[str]
+    demonstratives: frozenset[str]
+    inner_conjunctions: frozenset[str]
+    joining_conjunctions: frozenset[str]
+    cas_prefixes: tuple[str, ...]
+    countries: tuple[str, ...]
+    max_name_chars: int
+    role_words: frozenset[str]
+    orphan_char_max_freq: int
+    generic_names: frozenset[str]
+    category_words: frozenset[str]
+    domain_words: frozenset[str]
+    generic_terms: frozenset[str]
+    generic_prefixes: tuple[str, ...]
+    industry_words: frozenset[str]
+    pattern_words: frozenset[str]
+    field_followers: frozenset[str]
+    place_like_endings: tuple[str, ...]
+    min_stem_chars: int
+    max_stem_word_freq: int
+    max_piece_word_freq: int
+    closing_cues: tuple[str, ...]
+    closing_cue_pattern: re.Pattern[str]
+    weak_cues: frozenset[str]
+    opening_cues: tuple[str, ...]
+    max_gap_chars: int
+    max_item_chars: int
+    known: dict[str, tuple[str, str]]
+    automaton: Any  # heads, pattern words and known names: one pass over the text finds them all
+    rule_ids: frozenset[str]
+
+
+def automaton_of(*word_sets: tuple[str, frozenset[str] | dict]) -> Any:
+    """One automaton over several word sets; a match's value is (word, names of its sets)."""
+    kinds: dict[str, set[str]] = {}
+    for name, words in word_sets:
+        for word in words:
+            kinds.setdefault(word, set()).add(name)
+    auto = ahocorasick.Automaton()
+    for word, names in kinds.items():
+        auto.add_word(word, (word, frozenset(names)))
+    auto.make_automaton()
+    return auto
+
+
+def matches(view: TextView, rules: OrgRules, kind: str) -> list[tuple[int, str]]:
+    """(end, word) of every match of one word set, from the shared pass kept in the view."""
+    found = view.cache.get("org.matches")
+    if found is None:
+        found = [(end + 1, word, names) for end, (word, names) in rules.automaton.iter(view.text)]
+        view.cache["org.matches"] = found
+    return [(end, word) for end, word, names in found if kind in names]
+
+
+def cue_pattern(cues: list[str], max_gap: int) -> re.Pattern[str]:
+    """Up to max_gap characters of one clause, then a cue noun (200多家相关|企业)."""
+    alternatives = "|".join(map(re.escape, sorted(cues, key=len, reverse=True)))
+    return re.compile(f"[^，。；：！？、\n]{{0,{max_gap}}}?(?P<cue>{alternatives})")
+
+
+@cache
+def org_rules() -> OrgRules:
+    """Every organizations rules file, parsed and compiled once per process."""
+    bounds, generic, industry, lists = load_yaml(BOUNDARIES), load_yaml(GENERIC), load_yaml(INDUSTRY), load_yaml(LISTS)
+    heads = {r["head"]: Head(r["head"], r["type"], r["kind"], r["place_only"] == "yes") for r in load_tsv(HEADS)}
+    known = {r["name"]: (r["type"], r["full_name"]) for r in load_tsv(KNOWN)}
+    words = list(require(industry, "industry_words", INDUSTRY))
+    return OrgRules(
+        heads=heads,
+        stop_tokens=frozenset(require(bounds, "stop_tokens", BOUNDARIES)),
+        demonstratives=frozenset(require(bounds, "demonstratives", BOUNDARIES)),
+        inner_conjunctions=frozenset(require(bounds, "inner_conjunctions", BOUNDARIES)),
+        joining_conjunctions=frozenset(require(bounds, "joining_conjunctions", BOUNDARIES)),
+        cas_prefixes=tuple(require(bounds, "cas_prefixes", BOUNDARIES)),
+        countries=tuple(sorted(require(bounds, "countries", BOUNDARIES), key=len, reverse=True)),
+        max_name_chars=int(require(bounds, "max_name_chars", BOUNDARIES)),
+        role_words=frozenset(require(bounds, "role_words", BOUNDARIES)),
+        orphan_char_max_freq=int(require(bounds, "orphan_char_max_freq", BOUNDARIES)),
+        generic_names=frozenset(require(generic, "generic_names", GENERIC)),
+        category_words=frozenset(require(generic, "category_words", GENERIC)),
+        domain_words=frozenset(require(generic, "domain_words", GENERIC)),
+        generic_terms=frozenset(require(generic, "generic_terms", GENERIC)),
+        generic_prefixes=tuple(t for t in require(generic, "generic_terms", GENERIC) if len(t) >= 2),
+        industry_words=frozenset(words),
+        pattern_words=frozenset(require(industry, "pattern_words", INDUSTRY)),
+        field_followers=frozenset(require(industry, "field_followers", INDUSTRY)),
+        place_like_endings=tuple(require(industry, "place_like_endings", INDUSTRY)),
+        min_stem_chars=int(require(industry, "min_stem_chars", INDUSTRY)),
+        max_stem_word_freq=int(require(industry, "max_stem_word_freq", INDUSTRY)),
+        max_piece_word_freq=int(require(industry, "max_piece_word_freq", INDUSTRY)),
+        closing_cues=tuple(sorted(require(lists, "closing_cues", LISTS), key=len, reverse=True)),
+        closing_cue_pattern=cue_pattern(require(lists, "closing_cues", LISTS),
+                                        int(require(lists, "max_gap_chars", LISTS))),
+        weak_cues=frozenset(require(lists, "weak_cues", LISTS)),
+        opening_cues=tuple(require(lists, "opening_cues", LISTS)),
+        max_gap_chars=int(require(lists, "max_gap_chars", LISTS)),
+        max_item_chars=int(require(lists, "max_item_chars", LISTS)),
+        known=known,
+        automaton=automaton_of(("head", frozenset(heads)), ("pattern", frozenset(require(industry, "pattern_words",
+                                                                                         INDUSTRY))),
+                               ("known", frozenset(known))),
+        rule_ids=frozenset(require(load_yaml(RULES), "rules", RULES)),
+    )
+
+
+@cache
+def word_freq() -> dict[str, int]:
+    """jieba's dictionary frequencies (loaded with the segmenter; loaded here if it was not)."""
+    import jieba
+
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ
+
+
+# -- candidates ----------------------------------------------------------------------------
+@dataclass
+class OrgCandidate:
+    start: int  # view offsets
+    end: int
+    rule: str
+    type: str
+    canonical: str = ""
+    head: Head | None = None
+    head_start: int = 0
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def family(self) -> str:
+        return "org.suffix" if self.rule.startswith("org.suffix") else self.rule
+
+
+def is_place(word: str) -> bool:
+    """A name of the gazetteer written in full (合川区, 重庆市) or as a short form."""
+    return word in gazetteer().entries
+
+
+def is_numeral(token: str) -> bool:
+    return bool(NUMERAL.match(token))
+
+
+def is_name_text(token: str) -> bool:
+    return NAME_TEXT.fullmatch(token) is not None
+
+
+def is_boundary_token(token: str, rules: OrgRules) -> bool:
+    """What may stand right before a name: nothing, punctuation, a number, a stop word."""
+    if not token or not is_name_text(token):
+        return True
+    if len(token) == 2 and token[0] in rules.demonstratives:
+        return not is_proper_place(token)  # 该县, 我市, 全区
+    return (token in rules.stop_tokens or is_numeral(token)) and not is_proper_place(token)
+
+
+def is_proper_place(token: str) -> bool:
+    """A place name that is not also an ordinary word (于都 is, 新建 is not)."""
+    return is_place(token) and token not in place_rules().common_word_shorts
+
+
+def token_text(view: TextView, span: tuple[int, int]) -> str:
+    return view.text[span[0]:span[1]]
+
+
+def previous_token(view: TextView, pos: int) -> tuple[int, int] | None:
+    span = view.token_at(pos - 1)
+    return span if span and span[1] == pos else None
+
+
+def stop_prefix(token: str, rules: OrgRules) -> int:
+    """Length of the stop words jieba glued to an unknown name (以海辰 -> 1); a token made only of
+    them (已获) has its whole length. A name that merely starts like a stop word keeps it
+    (同辉, 台铃: what would remain is one character; 于都 is a place)."""
+    if len(token) < 2 or word_freq().get(token, 0) or is_proper_place(token):
+        return 0
+    n = 0
+    while n < len(token) and token[n] in rules.stop_tokens:
+        n += 1
+    return n if n == len(token) or len(token) - n >= 2 else 0
+
+
+def starts_word(view: TextView, pos: int, rules: OrgRules) -> bool:
+    """pos starts a token, or follows a stop word glued to the token (以|海辰储能)."""
+    if pos in view.starts:
+        return True
+    span = view.token_at(pos)
+    return bool(span) and 0 < pos - span[0] == stop_prefix(token_text(view, span), rules)
+
+
+# -- full names by their heads ---------------------------------------------------------------
+def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int]) -> list[OrgCandidate]:
+    """The longest head ending at each token end, with the name it closes."""
+    longest: dict[int, str] = {}
+    for end, head in matches(view, rules, "head"):
+        if ends_name(view, end, rules) and len(head) > len(longest.get(end, "")):
+            longest[end] = head
+    found = []
+    for end, text in sorted(longest.items()):
+        head = rules.heads[text]
+        head_start = end - len(text)
+        start = expand_left(view, head_start, end, rules, head.kind == "legal", place_ends)
+        if start < head_start:
+            found.append(OrgCandidate(start, end, f"org.suffix.{head.type}", head.type, head=head,
+                                      head_start=head_start))
+    return found
+
+
+def ends_name(view: TextView, end: int, rules: OrgRules) -> bool:
+    """A name may end here: at a token end, or before a title jieba glued on (发改局|局长)."""
+    if end in view.ends:
+        return True
+    token = view.token_at(end)
+    return token is not None and view.text[end:token[1]] in rules.role_words
+
+
+def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, legal: bool = False,
+                place_ends: dict[int, int] | None = None) -> int:
+    """Where the name that ends with the head starts: the walk stops at a stop word, punctuation,
+    a number or another organization's head; it keeps a parenthesised place and crosses one
+    conjunction inside a name (材料及装备研究院)."""
+    token = view.token_at(head_start)
+    pos = token[0] if token else head_start
+    head_token_start = pos
+    if pos < head_start and (view.text[pos:head_start] in rules.stop_tokens or head_start - pos == stop_prefix(
+            token_text(view, token), rules)):
+        pos = head_start
+    crossed = False
+    place_ends = place_ends or {}
+    while pos > 0:
+        if pos in place_ends and end - place_ends[pos] <= rules.max_name_chars:  # 于|都 is one place
+            pos = place_ends[pos]
+            continue
+        span = previous_token(view, pos)
+        if span is None:
+            break
+        text = token_text(view, span)
+        if text and text[-1] in CLOSE_PARENS:
+            opened = parenthesised_place_start(view, span[1])
+            if opened is None:
+                break
+            pos = opened
+            continue
+        if end - span[0] > rules.max_name_chars:
+            break
+        if text in rules.inner_conjunctions or text in rules.joining_conjunctions:
+            outer = previous_token(view, span[0])
+            if crossed or not outer or is_boundary_token(token_text(view, outer), rules) or not joins_one_name(
+                    view, span[0], text, rules):
+                break
+            crossed = True
+            pos = span[0]
+            continue
+        if is_boundary_token(text, rules) and not split_name_char(view, span, rules):
+            break
+        if not legal and pos == head_token_start and ends_with_head(text, rules):
+            break
+        glued = stop_prefix(text, rules)
+        if glued:
+            pos = span[0] + glued if glued < len(text) else pos
+            break
+        pos = span[0]
+    return pos
+
+
+def split_name_char(view: TextView, span: tuple[int, int], rules: OrgRules) -> bool:
+    """晟|和: a one-character stop word after a rare single character is the second half of a
+    name jieba could not keep whole (湖南晟和新材料有限公司)."""
+    if span[1] - span[0] != 1:
+        return False
+    before = previous_token(view, span[0])
+    if before is None or before[1] - before[0] != 1:
+        return False
+    char = token_text(view, before)
+    return is_cjk(char) and char not in rules.stop_tokens and word_freq().get(char, 0) <= rules.orphan_char_max_freq
+
+
+def ends_with_head(token: str, rules: OrgRules) -> bool:
+    """科学院 before 实验室: the lab belongs to an organization already named (not 中科院 before 所)."""
+    return token not in rules.cas_prefixes and any(token[-n:] in rules.heads for n in range(2, min(len(token), 9) + 1))
+
+
+def parenthesised_place_start(view: TextView, close_end: int) -> int | None:
+    """Start of '(重庆)' ending at close_end, when what it holds is a place name."""
+    window = view.text[max(0, close_end - 10):close_end - 1]
+    for i in range(len(window) - 1, -1, -1):
+        if window[i] in OPEN_PARENS:
+            inner = window[i + 1:]
+            return close_end - 1 - len(window) + i if is_place(inner) else None
+    return None
+
+
+def joins_one_name(view: TextView, conj_start: int, conj: str, rules: OrgRules) -> bool:
+    """Whether the conjunction at conj_start joins two nouns of one name: the words before it do
+    not end an organization of their own (see boundaries.yaml)."""
+    before = view.text[max(0, conj_start - 12):conj_start]
+    if not before or not is_cjk(before[-1]) or any(before.endswith(h) for h in rules.heads):
+        return False
+    if conj in rules.inner_conjunctions:
+        return True
+    if any(h in before for h in rules.heads if len(h) > 1) or before.endswith("中心"):
+        return False
+    if any(before.endswith(w) for w in rules.industry_words):
+        return False
+    return not any(is_place(before[-n:]) for n in range(2, 7))
+
+
+def descriptor_parts(view: TextView, start: int, head_start: int) -> list[str]:
+    """The tokens of a name before its head, places merged with a following 区/县/市/省."""
+    parts: list[str] = []
+    pos = start
+    while pos < head_start:
+        span = view.token_at(pos)
+        stop = min(span[1], head_start) if span else pos + 1
+        piece = view.text[pos:stop]
+        if parts and piece in ("区", "县", "市", "省") and is_place(parts[-1] + piece):
+            parts[-1] += piece
+        else:
+            parts.append(piece)
+        pos = stop
+    return [p for p in parts if p.strip()]
+
+
+def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, places: set[str]) -> bool:
+    """Whether the words before the head make a proper name for this kind of head. `places` are
+    the place names the places extractor accepted in this document."""
+    head = cand.head
+    assert head is not None
+    parts = descriptor_parts(view, cand.start, cand.head_start)
+    text = "".join(parts)
+    if not parts or cand_text(view, cand) in rules.generic_names:
+        return False
+    if head.kind == "cas":
+        return text.startswith(rules.cas_prefixes)
+    in_places = [p for p in parts if p in places or is_full_place_name(p)]
+    rest = [p for p in parts if p not in in_places and not composed_of(p, rules.category_words)]
+    proper = [p for p in rest if not composed_of(p, rules.domain_words | rules.category_words)]
+    if head.kind == "legal" and all(p in in_places or composed_of(p, rules.industry_words) for p in parts):
+        return False  # 新材料有限公司: no name before the legal form
+    if head.kind == "agency":
+        return bool(in_places) or parts[-1] in ("区", "市", "县", "省", "国家", "中央") or text.endswith(
+            ("区委", "市委", "县委", "省委", "党委", "国家"))
+    if proper:
+        return len(text) >= 2
+    if rest:  # only domain words: a name after a place (重庆高新技术产业研究院)
+        return bool(in_places)
+    if not in_places or not head.place_only:
+        return False
+    # a place alone: 重庆大学 and 潼南区融媒体中心, but not 重庆市大学 (a university takes the short form)
+    return head.type != "university" or not in_places[-1].endswith(("市", "省"))
+
+
+def composed_of(text: str, words: frozenset[str]) -> bool:
+    """Whether text is a concatenation of the words (省级重点 = 省级 + 重点)."""
+    ok = [True] + [False] * len(text)
+    for i in range(1, len(text) + 1):
+        ok[i] = any(ok[j] and text[j:i] in words for j in range(max(0, i - 6), i))
+    return ok[-1]
+
+
+def is_full_place_name(word: str) -> bool:
+    return any(e.form != "short" for e in gazetteer().entries.get(word, ()))
+
+
+def cand_text(view: TextView, cand: OrgCandidate) -> str:
+    return view.text[cand.start:cand.end]
+
+
+# -- short names -----------------------------------------------------------------------------
+def is_proper_piece(piece: str, rules: OrgRules) -> bool:
+    """A piece of a proper name: unknown to jieba's dictionary or rare there, not a stop word,
+    place or field term."""
+    if not piece or not all(is_cjk(c) for c in piece) or piece in rules.stop_tokens:
+        return False
+    if piece in rules.generic_terms or piece in rules.generic_names or is_place(piece) or is_numeral(piece):
+        return False
+    if len(piece) > 1 and piece.endswith(rules.place_like_endings):
+        return False
+    return len(piece) == 1 or word_freq().get(piece, 0) < rules.max_piece_word_freq
+
+
+def proper_stem_start(view: TextView, end: int, rules: OrgRules, max_chars: int = 4) -> int:
+    """Start of the run of proper pieces that ends at `end` (end itself when there is none)."""
+    pos = end
+    token = view.token_at(end - 1) if end > 0 else None
+    if token and token[0] < end < token[1]:  # the industry word starts inside a token (爱玛车|业)
+        if word_freq().get(token_text(view, token), 0) or not is_proper_piece(view.text[token[0]:end], rules):
+            return end  # 房地产 is a word, not 房 + 地产
+        pos = token[0]
+    while pos > 0:
+        span = previous_token(view, pos)
+        if span is None:
+            break
+        piece = token_text(view, span)
+        glued = stop_prefix(piece, rules)
+        if glued and end - span[0] - glued <= max_chars:
+            return span[0] + glued
+        if end - span[0] > max_chars or not is_proper_piece(piece, rules):
+            break
+        pos = span[0]
+    return pos
+
+
+def stem_is_proper(stem: str, rules: OrgRules) -> bool:
+    if len(stem) < rules.min_stem_chars or stem in rules.generic_terms or is_place(stem):
+        return False
+    if stem.startswith(rules.generic_prefixes):
+        return False
+    return word_freq().get(stem, 0) < rules.max_stem_word_freq
+
+
+def with_place_prefix(view: TextView, start: int, rules: OrgRules) -> int | None:
+    """The name's start once a place written before it is included (重庆|平伟汽车), or None when
+    what stands before it is neither a boundary nor a place."""
+    if start not in view.starts:  # 以|海辰储能: a stop word glued to the name
+        return start if starts_word(view, start, rules) else None
+    span = previous_token(view, start)
+    before = token_text(view, span) if span else ""
+    if is_boundary_token(before, rules):
+        return start
+    if is_place(before):
+        outer = previous_token(view, span[0])
+        if is_boundary_token(token_text(view, outer) if outer else "", rules):
+            return span[0]
+    return None
+
+
+def pattern_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
+    """宇树科技, 同辉气体, 平创半导体: a proper name of 2-4 characters and one industry word."""
+    found = []
+    for end, word in matches(view, rules, "pattern"):
+        word_start = end - len(word)
+        if end not in view.ends or view.token_after(end) in rules.field_followers:
+            continue
+        stem_start = proper_stem_start(view, word_start, rules)
+        if not stem_is_proper(view.text[stem_start:word_start], rules):
+            continue
+        start = with_place_prefix(view, stem_start, rules)
+        if start is not None:
+            found.append(OrgCandidate(start, end, "org.short_name.pattern", "company"))
+    return found
+
+
+def list_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
+    """Items of company lists: 'A、B、C等…企业' and '企业包括A、B、C'."""
+    found = []
+    for match in re.finditer("等", view.text):
+        gap_end = match.end() + rules.max_gap_chars + 6
+        tail = view.text[match.end():gap_end]
+        cue = closing_cue(tail, rules)
+        if cue is None:
+            continue
+        items = items_before(view, match.start(), rules)
+        found += accept_items(view, items, cue in rules.weak_cues, rules)
+    for cue in rules.opening_cues:
+        for match in re.finditer(re.escape(cue), view.text):
+            items = items_after(view, match.end(), rules)
+            found += accept_items(view, items, False, rules)
+    return found
+
+
+def closing_cue(tail: str, rules: OrgRules) -> str | None:
+    """The cue noun within reach after 等 (等200多家相关企业 -> 企业), if no clause ends first."""
+    match = rules.closing_cue_pattern.match(tail)
+    return match.group("cue") if match else None
+
+
+def items_before(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, int]]:
+    """The 、-separated items that end at pos, the first one cut at its last stop word."""
+    clause_start = pos
+    while clause_start > 0 and view.text[clause_start - 1] not in CLAUSE_END - {"、"}:
+        clause_start -= 1
+    spans, end = [], pos
+    for part in reversed(view.text[clause_start:pos].split("、")):
+        start = end - len(part)
+        spans.append((start, end))
+        end = start - 1
+    spans.reverse()
+    if spans:
+        spans[0] = (first_item_start(view, *spans[0], rules), spans[0][1])
+        spans[-1:] = split_last_pair(view, *spans[-1], rules)
+    return spans
+
+
+def items_after(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, int]]:
+    end = pos
+    while end < len(view.text) and view.text[end] not in CLAUSE_END - {"、"} and view.text[end] != "等":
+        end += 1
+    spans, start = [], pos
+    for part in view.text[pos:end].split("、"):
+        spans.append((start, start + len(part)))
+        start += len(part) + 1
+    if spans:
+        spans[-1:] = split_last_pair(view, *spans[-1], rules)
+    return spans
+
+
+def first_item_start(view: TextView, start: int, end: int, rules: OrgRules) -> int:
+    """吸引集聚了中石化川维 -> 中石化川维: the item begins after its last stop word."""
+    pos = start
+    for span in view.token_spans[max(0, view.token_index(start)):]:
+        if span[0] >= end:
+            break
+        text = token_text(view, span)
+        if span[0] >= start and is_boundary_token(text, rules) and not is_numeral(text):  # 三一重工 is a name
+            pos = span[1]
+    return pos
+
+
+def split_last_pair(view: TextView, start: int, end: int, rules: OrgRules) -> list[tuple[int, int]]:
+    """'协友兴和伊洛美克': a last item joined by 和/与/及 as a token of its own is two items."""
+    for span in view.token_spans[max(0, view.token_index(start)):]:
+        if span[0] >= end:
+            break
+        if span[0] > start and token_text(view, span) in ("和", "与", "及"):
+            return [(start, span[0]), (span[1], end)]
+    return [(start, end)]
+
+
+def accept_items(view: TextView, spans: list[tuple[int, int]], weak_cue: bool,
+                 rules: OrgRules) -> list[OrgCandidate]:
+    items = [strip_country(view, s, e, rules) for s, e in spans]
+    items = [(s, e) for s, e in items if list_item_ok(view.text[s:e], rules) and s in view.starts and e in view.ends]
+    if len(items) < 2 and len(spans) >= 2 or not items:
+        return []
+    if weak_cue and sum(ends_with_industry(view.text[s:e], rules) for s, e in items) * 2 < len(items):
+        return []
+    return [OrgCandidate(s, e, "org.short_name.list", "company") for s, e in items]
+
+
+def strip_country(view: TextView, start: int, end: int, rules: OrgRules) -> tuple[int, int]:
+    for country in rules.countries:
+        if view.text.startswith(country, start) and end - start - len(country) >= 2:
+            return start + len(country), end
+    return start, end
+
+
+def list_item_ok(item: str, rules: OrgRules) -> bool:
+    if not 2 <= len(item) <= rules.max_item_chars or not all(is_cjk(c) for c in item):
+        return False
+    if item in rules.generic_names or item in rules.generic_terms or is_place(item):
+        return False
+    if item.endswith(("技术", "产业", "领域", "项目", "平台", "专项", "基地", "中心", "行业", "企业", "园区")):
+        return False
+    return word_freq().get(item, 0) < rules.max_piece_word_freq
+
+
+def ends_with_industry(item: str, rules: OrgRules) -> bool:
+    return any(item.endswith(w) and len(item) > len(w) for w in rules.industry_words)
+
+
+def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
+    found = []
+    for end, name in matches(view, rules, "known"):
+        start = end - len(name)
+        if end in view.ends and with_place_prefix(view, start, rules) == start:
+            type_, full = rules.known[name]
+            found.append(OrgCandidate(start, end, "org.known", type_, canonical=full))
+    return found
+
+
+def photo_credits(view: TextView) -> list[OrgCandidate]:
+    """雷键摄(中经视觉): the agency in a photo credit is a media organization."""
+    found = []
+    for match in PHOTO_CREDIT.finditer(view.text):
+        group = 1 if match.group(1) else 2
+        found.append(OrgCandidate(match.start(group), match.end(group), "org.media.credit", "other"))
+    return found
+
+
+# -- aliases -------------------------------------------------------------------------------
+def aliases_of(name: str, rules: OrgRules) -> set[str]:
+    """Short forms of a company's full name: 重庆海辰储能科技有限公司 -> 海辰储能科技, 海辰储能, 海辰,
+    and with the place: 重庆海辰储能."""
+    core = name
+    for form in LEGAL_FORMS:
+        if core.endswith(form):
+            core = core[: -len(form)]
+            break
+    core = re.sub(r"[(（][^()（）]{2,8}[)）]", "", core)
+    place = next((core[:n] for n in range(min(8, len(core) - 2), 1, -1) if is_place(core[:n])), "")
+    stem = core[len(place):]
+    variants = []
+    while stem:
+        variants.append(stem)
+        stem = drop_last_word(stem, rules)
+    if variants and variants[-1].endswith(rules.place_like_endings):
+        return set()  # 国际生物城(开发投资): the stem names a park, not the company
+    out = set()
+    for v in variants:
+        if alias_ok(v, rules):
+            out.add(v)
+            if place:
+                out.add(place + v)
+    out.discard(name)
+    return out
+
+
+def drop_last_word(stem: str, rules: OrgRules) -> str:
+    """海辰储能科技 -> 海辰储能: the stem without its last industry word or head."""
+    for n in range(min(len(stem) - 1, 9), 0, -1):
+        if stem[-n:] in rules.industry_words or stem[-n:] in rules.heads:
+            return stem[:-n]
+    return ""
+
+
+def alias_ok(alias: str, rules: OrgRules) -> bool:
+    if len(alias) < rules.min_stem_chars or alias.endswith(rules.place_like_endings):
+        return False
+    if is_place(alias) or alias in rules.generic_names or alias in rules.generic_terms:
+        return False
+    return word_freq().get(alias, 0) < rules.max_stem_word_freq
+
+
+def short_name_stem(name: str, rules: OrgRules) -> str:
+    """爱玛车业 -> 爱玛: a short name without its industry word, when that is still a name."""
+    stem = drop_last_word(name, rules)
+    return stem if stem and alias_ok(stem, rules) and stem_is_proper(stem, rules) else ""
+
+
+def alias_candidates(view: TextView, aliases: dict[str, str], rules: OrgRules) -> list[OrgCandidate]:
+    found = []
+    for alias, canonical in aliases.items():
+        for match in re.finditer(re.escape(alias), view.text):
+            start, end = match.span()
+            if end in view.ends and with_place_prefix(view, start, rules) == start:
+                found.append(OrgCandidate(start, end, "org.alias", "company", canonical=canonical))
+    return found
+
+
+# -- putting it together ---------------------------------------------------------------------
+def company_signal(view: TextView, start: int, end: int, companies: list[OrgCandidate], anywhere: bool) -> bool:
+    """A company name inside [start, end): at its start (a branch, a park's operator) or anywhere."""
+    return any(c.start >= start and c.end <= end and (anywhere or c.start == start) for c in companies)
+
+
+def title_spans(text: str) -> list[tuple[int, int]]:
+    """Contents of short quoted titles (“平伟智能制造卓越人才实验班”), not of quoted speech."""
+    spans = []
+    for match in OPENING_QUOTE.finditer(text):
+        i = match.start()
+        j = text.find(TITLE_QUOTES[match.group()], i + 1, i + 32)
+        if j > i + 1 and not any(c in "，。；！？" for c in text[i + 1:j]):
+            spans.append((i + 1, j))
+    return spans
+
+
+def inside_title(cand: OrgCandidate, titles: list[tuple[int, int]]) -> bool:
+    """Strictly inside a quoted title: 平伟 of “平伟智能制造卓越人才实验班” is no mention of 平伟汽车."""
+    i = bisect_right(titles, (cand.start, len(titles) and 1 << 62)) - 1
+    if i < 0:
+        return False
+    start, end = titles[i]
+    return start <= cand.start and cand.end <= end and (start, end) != (cand.start, cand.end)
+
+
+def non_overlapping(cands: list[OrgCandidate]) -> list[OrgCandidate]:
+    """Longest first, then by rule priority; a candidate overlapping a kept one is dropped."""
+    kept: list[OrgCandidate] = []
+    taken: set[int] = set()
+    for cand in sorted(cands, key=lambda c: (-(c.end - c.start), PRIORITY.get(c.family, 9), c.start)):
+        covered = range(cand.start, cand.end)
+        if taken.isdisjoint(covered):
+            kept.append(cand)
+            taken.update(covered)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def extend_with_park(view: TextView, cand: OrgCandidate) -> OrgCandidate:
+    """重庆能源职业学院科技园: an institution's park is named with it."""
+    for word in ("科技园", "产业园"):
+        if view.text.startswith(word, cand.end) and cand.end + len(word) in view.ends:
+            return OrgCandidate(cand.start, cand.end + len(word), "org.suffix.other", "other")
+    return cand
+
+
+def find_organizations(doc: Doc) -> list[Hit]:
+    """Organizations named in the Doc's text, in repaired-text coordinates."""
+    rules = org_rules()
+    view = text_view(doc)
+    places, place_ends = accepted_places(doc, view)
+    named, deferred = [], []
+    for cand in head_candidates(view, rules, place_ends):
+        if cand.head.kind in ("weak", "subunit", "park"):
+            deferred.append(cand)
+        elif descriptor_is_name(cand, view, rules, places):
+            named.append(extend_with_park(view, cand))
+    shorts = pattern_short_names(view, rules) + list_short_names(view, rules) + known_short_names(view, rules)
+    aliases: dict[str, str] = {}
+    for cand in sorted(named, key=lambda c: c.start - c.end):  # the longest full name gives an alias
+        if cand.type == "company" and cand.head.kind == "legal":
+            full = cand_text(view, cand)
+            aliases.update({a: full for a in aliases_of(full, rules) if a not in aliases})
+    for cand in shorts:
+        if cand.rule != "org.known":
+            stem = short_name_stem(cand_text(view, cand), rules)
+            if stem and stem not in aliases:
+                aliases[stem] = cand_text(view, cand)
+    companies = shorts + alias_candidates(view, aliases, rules)
+    for cand in deferred:
+        if company_signal(view, cand.start, cand.head_start, companies, cand.head.kind == "weak"):
+            named.append(cand)
+    titles = title_spans(view.text)
+    kept = [c for c in non_overlapping(named + companies + photo_credits(view)) if not inside_title(c, titles)]
+    return [org_hit(view, c, rules) for c in kept]
+
+
+def accepted_places(doc: Doc, view: TextView) -> tuple[set[str], dict[int, int]]:
+    """The places the places component accepted (金凤 of 金凤实验室 is none): their surfaces, and
+    their spans in the view as end -> start."""
+    names, ends = set(), {}
+    for hit in doc._.places or []:
+        start, end = view.view_pos(hit.start), view.view_pos(hit.end)
+        if start < end:
+            names.add(view.text[start:end])
+            ends[end] = start
+    return names, ends
+
+
+def org_hit(view: TextView, cand: OrgCandidate, rules: OrgRules) -> Hit:
+    surface = cand_text(view, cand)
+    rule = cand.rule if cand.rule in rules.rule_ids else "org.suffix.other"
+    start, end = view.doc_span(cand.start, cand.end)
+    return Hit(start, end, rule, {"canonical": cand.canonical or surface, "type": cand.type})

