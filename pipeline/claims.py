@@ -156,6 +156,10 @@ class Context:
     rules: ClaimRules
     markers: list[Marker] = field(default_factory=list)
 
+    @property
+    def text(self) -> str:
+        return self.article.text  # the Doc's text, without spaCy rebuilding it on every access
+
 
 def is_district(hit: Hit) -> bool:
     return hit.get("level") in DISTRICT_LEVELS
@@ -206,7 +210,7 @@ def _opens_section(article: Article, s_index: int) -> bool:
 
 def collect_markers(ctx: Context) -> list[Marker]:
     """Districts, zones, cities, pronouns, wide-scope words and company subjects, in order."""
-    doc, text, rules = ctx.doc, ctx.doc.text, ctx.rules
+    doc, text, rules = ctx.doc, ctx.text, ctx.rules
     markers: list[Marker] = []
     for place in doc._.places or []:
         level = place.get("level")
@@ -237,7 +241,7 @@ def collect_markers(ctx: Context) -> list[Marker]:
 
 def company_speaker_markers(ctx: Context) -> list[Marker]:
     """Speaker phrases without a district whose speaker is a company's (公司负责人表示，...)."""
-    text, rules = ctx.doc.text, ctx.rules
+    text, rules = ctx.text, ctx.rules
     districts = [(p.start, p.end) for p in ctx.doc._.places or [] if is_district(p)]
     found = []
     for verb in rules.speech_verbs:
@@ -279,7 +283,7 @@ def _drop_nested(markers: list[Marker]) -> list[Marker]:
 # -- attribution --------------------------------------------------------------------------
 def clause_start(ctx: Context, pos: int, floor: int, items: bool = False) -> int:
     """Start of the clause holding pos (of the list item too, with items=True)."""
-    text = ctx.doc.text
+    text = ctx.text
     stops = ctx.rules.clause_delimiters | ctx.rules.item_delimiters if items else ctx.rules.clause_delimiters
     i = pos - 1
     while i >= floor and text[i] not in stops:
@@ -288,7 +292,7 @@ def clause_start(ctx: Context, pos: int, floor: int, items: bool = False) -> int
 
 
 def clause_end(ctx: Context, pos: int, ceiling: int) -> int:
-    text = ctx.doc.text
+    text = ctx.text
     i = pos
     while i < ceiling and text[i] not in ctx.rules.clause_delimiters:
         i += 1
@@ -298,10 +302,10 @@ def clause_end(ctx: Context, pos: int, ceiling: int) -> int:
 def in_subject_position(ctx: Context, marker: Marker, sentence_start: int) -> bool:
     """Does the marker open its clause (after openers and time words), as a subject does?"""
     start = clause_start(ctx, marker.start, sentence_start)
-    prefix = ctx.doc.text[start:marker.start]
+    prefix = ctx.text[start:marker.start]
     for time in ctx.doc._.times or []:
         if start <= time.start and time.end <= marker.start:
-            prefix = prefix.replace(ctx.doc.text[time.start:time.end], "")
+            prefix = prefix.replace(ctx.text[time.start:time.end], "")
     prefix = prefix.strip().lstrip("“‘「（(")
     if marker.kind == "company":
         for word in ctx.rules.company_frames:
@@ -325,7 +329,7 @@ def in_subject_position(ctx: Context, marker: Marker, sentence_start: int) -> bo
 
 def has_property_cue(ctx: Context, quantity: Hit, sentence_start: int) -> bool:
     start = clause_start(ctx, quantity.start, sentence_start)
-    before = ctx.doc.text[start:quantity.start]
+    before = ctx.text[start:quantity.start]
     return any(cue in before for cue in ctx.rules.property_cues)
 
 
@@ -352,7 +356,7 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
 
 def is_threshold(ctx: Context, quantity: Hit) -> bool:
     """10亿元以上项目11个: a bound in a category's name, not a figure of its own."""
-    text = ctx.doc.text
+    text = ctx.text
     surface = text[quantity.start:quantity.end].rstrip()
     follows = text[quantity.end:quantity.end + 1]
     ends_clause = not follows or follows.isspace() or follows in ctx.rules.clause_delimiters
@@ -401,7 +405,7 @@ def resolve_pronoun(ctx: Context, marker: Marker, scope: Scope) -> Hit | bool | 
     """The district a pronoun refers to. False when it means something else: the zone or
     city that is the current subject (全区 after 高新区), or the whole city (全市 in a
     district's section). None when it says nothing here."""
-    widens = ctx.doc.text[marker.start:marker.end] in ctx.rules.wide_scope_words
+    widens = ctx.text[marker.start:marker.end] in ctx.rules.wide_scope_words
     suffix = marker.pronoun_suffix
     if scope.blocker is not None and (suffix is None or scope.blocker == suffix):
         return False
@@ -417,7 +421,7 @@ def district_attribution(ctx: Context, marker: Marker, quantity: Hit, sentence: 
     speaker = speaker_phrase(ctx, marker, sentence)
     listed = district_list(ctx, marker, sentence)
     if len(listed) > 1:
-        between = ctx.doc.text[listed[-1].end:quantity.start]
+        between = ctx.text[listed[-1].end:quantity.start]
         joined = joined_figures(ctx, quantity, in_sentence)
         if any(w in between for w in ctx.rules.list_respective_words) or len(joined) == len(listed):
             found = respective(ctx, listed, quantity, joined)
@@ -443,7 +447,7 @@ def district_list(ctx: Context, marker: Marker, sentence: tuple[int, int]) -> li
 
 
 def _joined_by_separators(ctx: Context, a: Marker, b: Marker) -> bool:
-    return all(c in ctx.rules.list_separators for c in ctx.doc.text[a.end:b.start])
+    return all(c in ctx.rules.list_separators for c in ctx.text[a.end:b.start])
 
 
 def respective(ctx: Context, listed: list[Marker], quantity: Hit, in_sentence: list[Hit]) -> Attribution | None:
@@ -466,7 +470,7 @@ def joined_figures(ctx: Context, quantity: Hit, in_sentence: list[Hit]) -> list[
         j = i + step
         while 0 <= j < len(ordered):
             a, b = (ordered[j], group[0]) if step < 0 else (group[-1], ordered[j])
-            gap = ctx.doc.text[a.end:b.start]
+            gap = ctx.text[a.end:b.start]
             if not gap or not all(c in ctx.rules.list_separators and c not in "，," for c in gap):
                 break
             group.insert(0, ordered[j]) if step < 0 else group.append(ordered[j])
@@ -477,7 +481,7 @@ def joined_figures(ctx: Context, quantity: Hit, in_sentence: list[Hit]) -> list[
 def speaker_phrase(ctx: Context, marker: Marker, sentence: tuple[int, int]) -> str | None:
     """'大足区科技局副局长卿勇' when the marker's clause is a speaker phrase ending in a speech verb."""
     end = clause_end(ctx, marker.end, sentence[1])
-    clause = ctx.doc.text[marker.start:end].rstrip()
+    clause = ctx.text[marker.start:end].rstrip()
     for verb in ctx.rules.speech_verbs:
         if clause.endswith(verb):
             return clause[: -len(verb)].strip() or None
@@ -487,7 +491,7 @@ def speaker_phrase(ctx: Context, marker: Marker, sentence: tuple[int, int]) -> s
 def speaker_of_quote(ctx: Context, quantity: Hit) -> Attribution | bool | None:
     """For a figure inside “...”: the speaker's district (speaker attribution), False when
     the speaker is a company's, None when there is no quote or no telling speaker."""
-    text = ctx.doc.text
+    text = ctx.text
     para = ctx.article.paragraphs[ctx.article.paragraph_index(quantity.start)]
     open_at = max(text.rfind(q, para.start, quantity.start) for q in OPEN_QUOTES)
     if open_at == -1 or max(text.rfind(q, open_at, quantity.start) for q in CLOSE_QUOTES) != -1:
@@ -510,7 +514,7 @@ def speaker_of_quote(ctx: Context, quantity: Hit) -> Attribution | bool | None:
 
 def _speaker_after(ctx: Context, start: int, limit: int) -> tuple[int, int] | None:
     end = clause_end(ctx, start, limit)
-    clause = ctx.doc.text[start:end].rstrip()
+    clause = ctx.text[start:end].rstrip()
     for verb in ctx.rules.speech_verbs:
         if clause.endswith(verb):
             return start, start + len(clause) - len(verb)
@@ -518,7 +522,7 @@ def _speaker_after(ctx: Context, start: int, limit: int) -> tuple[int, int] | No
 
 
 def _speaker_before(ctx: Context, open_at: int, limit: int) -> tuple[int, int] | None:
-    text = ctx.doc.text
+    text = ctx.text
     head = text[limit:open_at].rstrip().rstrip("：:，,")
     for verb in ctx.rules.speech_verbs:
         if head.endswith(verb):
@@ -544,7 +548,7 @@ def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope
         if marker.kind == "district":
             scope = Scope(marker.district)
         elif marker.kind in ("zone", "wide") and in_subject_position(ctx, marker, s_start):
-            name = marker.name or ctx.doc.text[marker.start:marker.end]
+            name = marker.name or ctx.text[marker.start:marker.end]
             scope = Scope(scope.district, blocker=name[-1])
     return scope
 
@@ -580,7 +584,7 @@ def metric_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | N
     start = max([start] + [m.end for m in ctx.markers if start <= m.start and m.end <= quantity.start
                            and m.kind in ("district", "pronoun")])
     previous = [q for q in ctx.doc._.quantities or [] if start <= q.start and q.end <= quantity.start]
-    if previous and _only_conjunctions(ctx.doc.text[previous[-1].end:quantity.start], rules):
+    if previous and _only_conjunctions(ctx.text[previous[-1].end:quantity.start], rules):
         return metric_of(ctx, previous[-1], sentence)  # 分别为7.1%和6.5%: one metric for both
     start = max([start] + [q.end for q in previous])
     before = _without_times(ctx, start, quantity.start)
@@ -603,7 +607,7 @@ def _only_conjunctions(gap: str, rules: MetricRules) -> bool:
 
 
 def _without_times(ctx: Context, start: int, end: int) -> str:
-    text = ctx.doc.text
+    text = ctx.text
     pieces, pos = [], start
     for time in sorted(ctx.doc._.times or [], key=lambda h: h.start):
         if start <= time.start and time.end <= end:
@@ -640,7 +644,7 @@ def _strip(phrase: str, rules: MetricRules) -> str:
 def _noun_after(ctx: Context, quantity: Hit, limit: int, rules: MetricRules) -> str:
     """The noun a count's classifier attaches to, read token by token up to a stop word."""
     doc = ctx.doc
-    span = doc.char_span(quantity.end, min(clause_end(ctx, quantity.end, limit), len(doc.text)),
+    span = doc.char_span(quantity.end, min(clause_end(ctx, quantity.end, limit), len(ctx.text)),
                          alignment_mode="contract")
     if span is None:
         return ""

@@ -45,10 +45,16 @@ for _attr in ("article", *COMPONENTS.values()):
 
 
 def article_of(doc: Doc) -> Article:
-    """The Doc's article; a Doc made outside zhfacts gets one with an identity offset map."""
-    if doc._.article is None or doc._.article.text != doc.text:
+    """The Doc's article; a Doc made outside zhfacts gets one with an identity offset map.
+    (Comparing lengths, not texts: spaCy rebuilds doc.text from its tokens on every access.)"""
+    article = doc._.article
+    if article is None or len(article.text) != _text_length(doc):
         doc._.article = Article.from_text(doc.text)
     return doc._.article
+
+
+def _text_length(doc: Doc) -> int:
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
 
 
 def store_hits(doc: Doc, table: str, hits: list[Hit]) -> None:

@@ -15,6 +15,7 @@ repaired character points at one raw character and the map never goes backwards.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -39,6 +40,8 @@ class RepairRules:
     min_lines_for_layout: int
     remove: frozenset[str]
     fold: dict[str, str]
+    special_characters: re.Pattern[str]
+    doubled_run: re.Pattern[str]
 
 
 @cache
@@ -59,6 +62,9 @@ def repair_rules() -> RepairRules:
         min_lines_for_layout=int(require(data, "min_lines_for_layout", RULES_FILE)),
         remove=chars("remove"),
         fold=dict(require(data, "fold", RULES_FILE)),
+        special_characters=_special_characters(chars("remove"), dict(require(data, "fold", RULES_FILE))),
+        doubled_run=_doubled_run_pattern(int(require(data, "doubled_min_run", RULES_FILE)),
+                                         int(require(data, "doubled_max_run", RULES_FILE))),
     )
 
 
@@ -118,27 +124,41 @@ def fold_character(c: str, rules: RepairRules) -> str:
     return c
 
 
+def _special_characters(remove: frozenset[str], fold: dict[str, str]) -> re.Pattern[str]:
+    """Every character pass 1 may change: the rest of the text is copied as it is."""
+    listed = re.escape("".join(sorted(remove | set(fold))))
+    return re.compile(f"[\r．％{listed}\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u2e80-\u2fdf\uf900-\ufaff"
+                      f"\U0002f800-\U0002fa1f\ud800-\udfff\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def normalize_characters(raw: str, rules: RepairRules) -> tuple[str, list[int], int]:
     out: list[str] = []
     mapping: list[int] = []
     changed = 0
     n = len(raw)
-    for i, c in enumerate(raw):
+    copied = 0
+    for match in rules.special_characters.finditer(raw):
+        i = match.start()
+        if i > copied:
+            out.append(raw[copied:i])
+            mapping.extend(range(copied, i))
+        copied = i + 1
+        c = raw[i]
         if c == "\r":
             if i + 1 < n and raw[i + 1] == "\n":
                 continue  # CRLF: the LF stands for both
-            out.append("\n")
-            mapping.append(i)
-            continue
-        if c == "．" and out and out[-1].isdigit() and i + 1 < n and fold_character(raw[i + 1], rules).isdigit():
+            folded = "\n"
+        elif c == "．" and out and out[-1][-1:].isdigit() and i + 1 < n and fold_character(raw[i + 1], rules).isdigit():
             folded = "."
         else:
             folded = fold_character(c, rules)
         if folded != c:
-            changed += 1
+            changed += c != "\r"
         if folded:
             out.append(folded)
             mapping.append(i)
+    out.append(raw[copied:])
+    mapping.extend(range(copied, n))
     return "".join(out), mapping, changed
 
 
@@ -300,22 +320,15 @@ def _has_ideograph(s: str) -> bool:
     return any("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" for c in s)
 
 
-def find_doubled_runs(line: str, rules: RepairRules, max_run: int = 40) -> list[tuple[int, int]]:
-    """(start, length) of each run X immediately repeated (X X), longest first at each point."""
-    runs, i, n = [], 0, len(line)
-    while i < n:
-        found = 0
-        for length in range(min(max_run, (n - i) // 2), rules.doubled_min_run - 1, -1):
-            if line[i] == line[i + length] and line[i:i + length] == line[i + length:i + 2 * length] \
-                    and _has_ideograph(line[i:i + length]) and not line[i].isspace():
-                found = length
-                break
-        if found:
-            runs.append((i, found))
-            i += 2 * found
-        else:
-            i += 1
-    return runs
+def _doubled_run_pattern(min_run: int, max_run: int) -> re.Pattern[str]:
+    """X X with X of min_run to max_run characters, longest X first at each point."""
+    return re.compile(f"(\\S.{{{min_run - 1},{max_run - 1}}})\\1")
+
+
+def find_doubled_runs(line: str, rules: RepairRules) -> list[tuple[int, int]]:
+    """(start, length) of each run X immediately repeated (X X) that holds an ideograph."""
+    return [(m.start(), len(m.group(1))) for m in rules.doubled_run.finditer(line)
+            if _has_ideograph(m.group(1))]
 
 
 def _doubled_word(word: str) -> bool:

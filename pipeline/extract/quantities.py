@@ -1,0 +1,611 @@
+"""Quantities: every figure that measures something, with value, unit, kind and approximation.
+
+Two steps with one small type between them, as in Recognizers-Text: regular expressions
+built once from rules/quantities/*.yaml find candidate spans on characters (a numeral, a
+scale word, a unit; a range; 百分之X; a rank), then each candidate is resolved (value with
+Decimal, unit, kind, approx) and checked against the exclusions (calendar years, idioms,
+slogans, identifiers, the article 一家). Overlapping candidates keep the longest.
+
+`extract_quantities(text)` works on a plain string; `find_quantities(doc)` is the spaCy
+entry point. Offsets are repaired-text offsets (`doc.text`); spans include qualifier words
+(超过8亿元, 近1400家, 100多种, 3年以上).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc
+
+from pipeline.article import Hit
+from pipeline.components import article_of
+from pipeline.extract.numbers import (
+    decimal_points,
+    fold,
+    has_adjacent_digits,
+    has_scale,
+    is_bare_scale,
+    is_chinese,
+    numeral_pattern,
+    numeral_rules,
+    parse_number,
+    space_pattern,
+    zeros,
+)
+from pipeline.rules import RulesError, load_yaml, require, rules_dir
+
+UNITS_FILE = "quantities/units.yaml"
+QUALIFIERS_FILE = "quantities/qualifiers.yaml"
+EXCLUSIONS_FILE = "quantities/exclusions.yaml"
+PATTERNS_FILE = "quantities/patterns.yaml"
+RANGE_HEAD_CHARS = 24  # how far back the first end of a range is looked for
+
+
+@dataclass(frozen=True)
+class Unit:
+    word: str
+    unit: str
+    kind: str
+    rules: dict[str, str]
+    factor: Decimal = Decimal(1)
+    not_before: frozenset[str] = frozenset()
+    min_chinese_chars: int = 0
+    latin: bool = False
+    half: bool = False
+    label_after_arabic: bool = False
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    word: str
+    approx: str
+    not_after: frozenset[str] = frozenset()
+    not_before: frozenset[str] = frozenset()
+    bare_scale_only: bool = False
+    connector: bool = False
+    not_kinds: frozenset[str] = frozenset()
+    kinds: frozenset[str] = frozenset()
+
+    def fits(self, kind: str, numeral: str) -> bool:
+        if self.bare_scale_only and not is_bare_scale(numeral):
+            return False
+        return kind not in self.not_kinds and (not self.kinds or kind in self.kinds)
+
+
+@dataclass(frozen=True)
+class Grammar:
+    units: dict[str, Unit]
+    unit_fold: dict[int, str]
+    before: tuple[Qualifier, ...]
+    between: dict[str, str]
+    after: tuple[Qualifier, ...]
+    connectors: tuple[str, ...]
+    numeral: re.Pattern[str]
+    tail: re.Pattern[str]
+    range_rest: re.Pattern[str]
+    range_head: re.Pattern[str]
+    negative: tuple[str, ...]
+    percent_words: re.Pattern[str]
+    percent_factors: dict[str, Decimal]
+    ordinal: re.Pattern[str]
+    coordinated: re.Pattern[str]
+    first_place: re.Pattern[str]
+    doubling: re.Pattern[str]
+    symbol: re.Pattern[str]
+    blocked: tuple[re.Pattern[str], ...]
+    half: dict[str, Any]
+    label_not_before: str
+    patterns: dict[str, Any]
+    exclusions: dict[str, Any]
+    calendar_after: re.Pattern[str]
+
+    def unit(self, matched: str) -> Unit:
+        """The unit a matched word stands for (個百分點 -> 个百分点)."""
+        return self.units["".join(matched.split()).translate(self.unit_fold)]
+
+    @property
+    def ids(self) -> dict[str, str]:
+        p = self.patterns
+        return {
+            "percent_words": p["percent_words"]["id"],
+            "ordinal": p["ranks"]["ordinal"]["id"],
+            "scoped": p["ranks"]["scoped"]["id"],
+            "first_place": p["ranks"]["first_place"]["id"],
+            "doubling": p["doubling"]["id"],
+            "symbol": p["currency_symbols"]["id"],
+        }
+
+
+# -- loading -------------------------------------------------------------------------------
+def _load_units() -> dict[str, Unit]:
+    units: dict[str, Unit] = {}
+    for category in require(load_yaml(UNITS_FILE), "categories", UNITS_FILE):
+        kind, rules = category["kind"], dict(category["rules"])
+        for word, opts in category["units"].items():
+            opts = opts or {}
+            word = str(word)
+            if word in units:
+                raise RulesError(f"{rules_dir() / UNITS_FILE}: unit {word!r} listed twice")
+            units[word] = Unit(
+                word=word, unit=str(opts.get("unit", word)), kind=kind, rules=rules,
+                factor=Decimal(str(opts.get("factor", 1))),
+                not_before=frozenset(opts.get("not_before", "")),
+                min_chinese_chars=int(opts.get("min_chinese_chars", 0)),
+                latin=bool(opts.get("latin", False)), half=bool(opts.get("half", False)),
+                label_after_arabic=bool(opts.get("label_after_arabic", False)))
+    return units
+
+
+def _qualifiers(section: dict[str, Any]) -> tuple[Qualifier, ...]:
+    out = []
+    for approx, words in section.items():
+        for word, opts in words.items():
+            opts = opts or {}
+            out.append(Qualifier(
+                word=str(word), approx=approx,
+                not_after=frozenset(opts.get("not_after", "")), not_before=frozenset(opts.get("not_before", "")),
+                bare_scale_only=bool(opts.get("bare_scale_only", False)),
+                connector=bool(opts.get("connector", False)),
+                not_kinds=frozenset(opts.get("not_kinds", ())), kinds=frozenset(opts.get("kinds", ()))))
+    return tuple(sorted(out, key=lambda q: -len(q.word)))
+
+
+def _words(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _unit_alternation(units: dict[str, Unit], variants: dict[str, str]) -> str:
+    """Unit words, longest first; each character also matches its traditional forms, and a
+    letter-spaced PDF line may put one space between the characters (个 百 分 点)."""
+    forms: dict[str, str] = {}
+    for variant, canonical in variants.items():
+        forms[canonical] = forms.get(canonical, canonical) + variant
+    parts = []
+    for word in sorted(units, key=lambda w: (-len(w), w)):
+        gap = "" if units[word].latin else "[ \\t\\u3000]?"
+        chars = gap.join(f"[{re.escape(forms[c])}]" if c in forms else re.escape(c) for c in word)
+        parts.append(chars + ("(?![A-Za-z])" if units[word].latin else ""))
+    return "|".join(parts)
+
+
+def _spaced(word: str) -> str:
+    """百分之 allowing white space between its characters and any variant of each."""
+    r = numeral_rules()
+    sp = space_pattern()
+    return sp.join(f"[{re.escape(r.chars_of([r.variants.get(c, c)]))}]" for c in word)
+
+
+@cache
+def grammar() -> Grammar:
+    """Every rule of rules/quantities/, compiled once per process."""
+    units = _load_units()
+    qual = load_yaml(QUALIFIERS_FILE)
+    excl = load_yaml(EXCLUSIONS_FILE)
+    pats = load_yaml(PATTERNS_FILE)
+    r = numeral_rules()
+    percent_prefixes = {str(k): Decimal(str(v)) for k, v in pats["percent_words"]["prefixes"].items()}
+    numeral = numeral_pattern([*units, *percent_prefixes])
+    sp = space_pattern()
+    unit_variants = {str(k): str(v) for k, v in load_yaml(UNITS_FILE).get("variants", {}).items()}
+    unit_alt = _unit_alternation(units, unit_variants)
+    between = {c: approx for approx, chars in require(qual, "between", QUALIFIERS_FILE).items() for c in chars}
+    between_class = "".join(between)
+    scale_class = re.escape(r.chars_of(r.scales))
+    digit_class = re.escape(r.chars_of(r.digits)) + "0-9"
+    tail = (f"(?:{sp}(?P<mid>[{between_class}])(?:{sp}(?P<mscale>[{scale_class}]++))?)?"
+            f"{sp}(?P<unit>{unit_alt})(?:/(?P<per>{unit_alt}))?")
+    connectors = _words(pats["ranges"]["connectors"])
+    range_rest = f"(?:{sp}(?P<aunit>{unit_alt}))?{sp}(?P<conn>{connectors}){sp}(?P<num>{numeral}){tail}"
+    prefixes = "|".join(f"(?P<p{i}>{_spaced(w)})" for i, w in enumerate(percent_prefixes))
+    numeral_class = digit_class + re.escape(r.chars_of(r.small_units)) + scale_class
+    percent_words = f"(?<![{numeral_class}])(?:{prefixes}){sp}(?P<num>{numeral})"
+    ranks = pats["ranks"]
+    ordinal = (f"{re.escape(ranks['ordinal']['prefix'])}{sp}(?P<num>{numeral})"
+               f"(?:{sp}(?P<pos>{_words(ranks['ordinal']['position_words'])}))?")
+    fp = ranks["first_place"]
+    scope_chars = f"[^\\s\\d，。；、：！？,.;:!?{re.escape(fp['scope_stop_chars'])}]"
+    first_place = (f"(?:{_words(fp['verbs'])})(?P<scope>{scope_chars}{{0,{int(fp['max_scope_chars'])}}}?)"
+                   f"(?P<word>{_words(list(fp['words']))})")
+    dbl = pats["doubling"]
+    doubling = (f"{re.escape(dbl['word_before'])}(?:{re.escape(dbl['optional_between'])})?"
+                f"(?P<num>[{re.escape(r.chars_of(r.digits))}]){re.escape(dbl['word_after'])}")
+    symbols = pats["currency_symbols"]["symbols"]
+    symbol = (f"(?P<sym>{_words(list(symbols))}){sp}(?P<num>[0-9]++(?:,[0-9]{{3}}(?![0-9]))*+(?:\\.[0-9]++)?+)"
+              f"(?P<scale>{sp}[{scale_class}]++)?")
+    blocked = [re.compile(_words([w for entry in excl["set_phrases"] for w in entry["words"]]))]
+    blocked += [re.compile(p["regex"]) for p in excl["patterns"]]
+    return Grammar(
+        units=units,
+        unit_fold={ord(k): v for k, v in unit_variants.items()},
+        before=_qualifiers(require(qual, "before", QUALIFIERS_FILE)),
+        between=between,
+        after=_qualifiers(require(qual, "after", QUALIFIERS_FILE)),
+        connectors=tuple(require(qual, "connectors", QUALIFIERS_FILE)),
+        # each maximal numeral run is found once; what follows it is matched in place, so
+        # the search stays linear on a megabyte of digits
+        numeral=re.compile(f"(?<![0-9.])(?:{numeral})"),
+        tail=re.compile(tail),
+        range_rest=re.compile(range_rest),
+        range_head=re.compile(f"(?<![0-9.])(?:{numeral})(?:{sp}(?:{unit_alt}))?{sp}(?:{connectors}){sp}$"),
+        negative=tuple(r.negative),
+        percent_words=re.compile(percent_words),
+        percent_factors=percent_prefixes,
+        ordinal=re.compile(ordinal),
+        coordinated=re.compile(f"(?:[{re.escape(ranks['scoped']['coordinators'])}]{sp}"
+                               f"{re.escape(ranks['ordinal']['prefix'])}?{sp}(?:{numeral}))++"),
+        first_place=re.compile(first_place),
+        doubling=re.compile(doubling),
+        symbol=re.compile(symbol),
+        blocked=tuple(blocked),
+        half=dict(require(load_yaml(UNITS_FILE), "half", UNITS_FILE)),
+        label_not_before=str(load_yaml(UNITS_FILE).get("label_not_before", "")),
+        patterns=pats,
+        exclusions=excl,
+        calendar_after=re.compile(excl["calendar"]["followed_by"]),
+    )
+
+
+def rule_ids() -> set[str]:
+    """Every rule id a quantity record can carry (all defined in rules/quantities/)."""
+    g = grammar()
+    return {rule for u in g.units.values() for rule in u.rules.values()} | set(g.ids.values())
+
+
+def exclusion_ids() -> set[str]:
+    """The ids of exclusions.yaml: what drops a candidate, for tests and logs."""
+    excl = grammar().exclusions
+    ids = {entry["id"] for entry in excl["set_phrases"]} | {entry["id"] for entry in excl["patterns"]}
+    return ids | {excl["calendar"]["id"]} | {check["id"] for check in excl["checks"].values()}
+
+
+# -- entry points --------------------------------------------------------------------------
+def find_quantities(doc: Doc) -> list[Hit]:
+    """The quantities of a Doc, in doc.text (repaired) character offsets."""
+    return extract_quantities(article_of(doc).text)  # doc.text is rebuilt on every access
+
+
+def extract_quantities(text: str) -> list[Hit]:
+    """The quantities of a string, without spaCy."""
+    g = grammar()
+    numerals = list(g.numeral.finditer(text))
+    candidates = [*_figures(text, numerals, g), *_ranges(text, numerals, g), *_percent_words(text, g),
+                  *_ordinals(text, g), *_first_places(text, g), *_doublings(text, g), *_symbols(text, g)]
+    if not candidates:
+        return []
+    blocked = _blocked_spans(text, g)
+    kept = [h for h in candidates if not any(_overlaps(spans, h.start, h.end) for spans in blocked)]
+    return _longest_first(kept)
+
+
+def _longest_first(hits: list[Hit]) -> list[Hit]:
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[Hit] = []
+    last_end = -1
+    for hit in hits:
+        if hit.start >= last_end:
+            out.append(hit)
+            last_end = hit.end
+    return out
+
+
+def _blocked_spans(text: str, g: Grammar) -> list[tuple[list[int], list[int]]]:
+    """(starts, ends) of each exclusion pattern's matches; within one pattern they are sorted."""
+    out = []
+    for pattern in g.blocked:
+        spans = [m.span() for m in pattern.finditer(text)]
+        if spans:
+            out.append(([s for s, _ in spans], [e for _, e in spans]))
+    return out
+
+
+def _overlaps(spans: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    starts, ends = spans
+    i = bisect_right(ends, start)  # first match ending after `start`
+    return i < len(starts) and starts[i] < end
+
+
+# -- resolution helpers --------------------------------------------------------------------
+def _quantity(start: int, end: int, rule: str, kind: str, unit: str, value: Decimal | None = None,
+              value_min: Decimal | None = None, value_max: Decimal | None = None, approx: str | None = None) -> Hit:
+    def num(d: Decimal | None) -> float | None:
+        return None if d is None else float(d)
+
+    return Hit(start, end, rule, {"value": num(value), "value_min": num(value_min), "value_max": num(value_max),
+                                  "approx": approx, "unit": unit, "kind": kind})
+
+
+def _qualifier_before(text: str, pos: int, kind: str, numeral: str, g: Grammar) -> tuple[int, str | None]:
+    """Start of the qualifier word before `pos` (超过 / 近 / 至少有) and its approx."""
+    for connector in ("", *g.connectors):
+        at = pos - len(connector)
+        if connector and text[at:pos] != connector:
+            continue
+        for q in g.before:
+            if connector and not q.connector:
+                continue
+            start = at - len(q.word)
+            if start < 0 or text[start:at] != q.word or (start and text[start - 1] in q.not_after):
+                continue
+            if q.fits(kind, numeral):
+                return start, q.approx
+    return pos, None
+
+
+def _qualifier_after(text: str, pos: int, kind: str, numeral: str, g: Grammar) -> tuple[int, str | None]:
+    for q in g.after:
+        if text.startswith(q.word, pos):
+            following = text[pos + len(q.word):pos + len(q.word) + 1]
+            if following and following in q.not_before:
+                continue
+            if q.fits(kind, numeral):
+                return pos + len(q.word), q.approx
+    return pos, None
+
+
+def _vague_before(text: str, pos: int, numeral: str, g: Grammar) -> bool:
+    """数十亿元, 几百家: a vague word before a Chinese numeral that opens with a unit."""
+    r = numeral_rules()
+    first = fold(numeral)[:1]
+    if not first or first in r.digits or first.isdigit():
+        return False
+    return any(text.endswith(w, 0, pos) for w in g.exclusions["checks"]["vague_before"]["words"])
+
+
+def _in_time_window(text: str, pos: int, unit: Unit, g: Grammar) -> bool:
+    """近三年来, 过去一年, 未来3-5年: a duration naming a time window."""
+    window = g.exclusions["checks"]["time_window"]
+    if unit.kind not in window["kinds"]:
+        return False
+    head = g.range_head.search(text, max(0, pos - RANGE_HEAD_CHARS), pos)  # the 3- of 未来3-5年
+    if head:
+        pos = head.start()
+    return any(text.endswith(w, 0, pos) for w in window["words"])
+
+
+def _is_identifier(text: str, pos: int) -> bool:
+    """B12, G20: a number right after one Latin letter (GDP 100亿元 keeps its space)."""
+    before = text[pos - 1:pos]
+    return bool(before) and before.isascii() and before.isalpha() and not (
+        pos >= 2 and text[pos - 2].isascii() and text[pos - 2].isalpha())
+
+
+def _is_calendar_year(numeral: str, unit: Unit, text: str, end: int, g: Grammar) -> bool:
+    cal = g.exclusions["calendar"]
+    if unit.word != cal["unit"]:
+        return False
+    digits = fold(numeral)
+    if digits.isdigit() and len(digits) == 4 and cal["year_min"] <= int(digits) <= cal["year_max"]:
+        return True
+    return g.calendar_after.match(text, end) is not None
+
+
+def _numeral_ok(text: str, start: int, numeral: str, g: Grammar) -> bool:
+    """Checks every numeral passes, whatever its unit (exclusions.yaml `checks`)."""
+    checks = g.exclusions["checks"]
+    folded = fold(numeral)
+    if folded in checks["zero_alone"]["numerals"] or has_adjacent_digits(numeral):
+        return False
+    if numeral.strip() in checks["lone_financial"]["numerals"]:
+        return False
+    if any(text.endswith(w, 0, start) for w in checks["ordinal_prefix"]["words"]):
+        return False
+    return not _is_identifier(text, start) and not _vague_before(text, start, numeral, g)
+
+
+def _unit_ok(unit: Unit, numeral: str, text: str, end: int, g: Grammar) -> bool:
+    """The unit word is not the start of a longer word, and the numeral suits it."""
+    following = text[end:end + 1]
+    if following and following in unit.not_before:
+        return False
+    if following == unit.word[-1]:
+        return False  # 一个个, 一块块: reduplicated classifier
+    if unit.label_after_arabic and not is_chinese(numeral) and _is_word_char(following, g):
+        return False  # 1类新药: a class label
+    return not (is_chinese(numeral) and len(fold(numeral)) < unit.min_chinese_chars)
+
+
+def _is_word_char(c: str, g: Grammar) -> bool:
+    return bool(c) and ("\u4e00" <= c <= "\u9fff" or c.isalpha()) and c not in g.label_not_before
+
+
+def _with_half(text: str, end: int, unit: Unit, numeral: str, g: Grammar) -> bool:
+    """一吨半: the half word right after the unit, ending the figure, after a whole number."""
+    word = g.half["word"]
+    if not unit.half or not text.startswith(word, end):
+        return False
+    after = text[end + len(word):end + len(word) + 1]
+    return (not after or after in g.half["followers"]) and not any(p in numeral for p in decimal_points())
+
+
+def _unit_name(unit: Unit, per: Unit | None) -> str:
+    return f"{unit.unit}/{per.unit}" if per else unit.unit
+
+
+# -- candidates ----------------------------------------------------------------------------
+def _sign_before(text: str, pos: int, g: Grammar) -> int | None:
+    """Start of a sign right before `pos` (负3.9%, 增长-3.5%), not a range dash (1-7)."""
+    for sign in g.negative:
+        at = pos - len(sign)
+        if at >= 0 and text[at:pos] == sign:
+            before = text[at - 1:at]
+            if not (before and (before.isascii() and before.isalnum() or before in "%.")):
+                return at
+    return None
+
+
+def _without_leading_zero(numeral: str, start: int) -> tuple[str, int]:
+    """3年零4个月: the second figure is 4个月, its 零 joins the two."""
+    if len(numeral) > 1 and numeral[0] in zeros() and numeral[1] not in decimal_points():
+        stripped = numeral.lstrip(zeros())
+        return stripped, start + len(numeral) - len(stripped)
+    return numeral, start
+
+
+def _lacks_context(numeral: str, qualified: bool, text: str, unit_end: int) -> bool:
+    """百米, 千年, 万人 (a lone scale character needs a qualifier: 上万人); 百亿元级 (a class)."""
+    if not is_bare_scale(numeral):
+        return False
+    r = numeral_rules()
+    return (len(fold(numeral)) < r.bare_min_chars and not qualified) or text.startswith(r.bare_class_word, unit_end)
+
+
+def _is_indefinite(numeral: str, unit: Unit, approx: str | None, scaled: bool, g: Grammar) -> bool:
+    """一家集研发于一体的企业: 一 + classifier is the article "a"."""
+    check = g.exclusions["checks"]["indefinite_one"]
+    return unit.kind in check["kinds"] and fold(numeral) in check["numerals"] and approx is None and not scaled
+
+
+def _figures(text: str, numerals: list[re.Match[str]], g: Grammar) -> Iterator[Hit]:
+    """Number (+ 多/余 + scale) + unit: 168家, 8.4万套, 100多种, 超过8亿元, 3年以上."""
+    for n in numerals:
+        m = g.tail.match(text, n.end())
+        if m is None:
+            continue
+        unit = g.unit(m["unit"])
+        per = g.unit(m["per"]) if m["per"] else None
+        numeral, num_start = _without_leading_zero(n.group(), n.start())
+        end = m.end()
+        if not _numeral_ok(text, num_start, numeral, g) or not _unit_ok(unit, numeral, text, end, g):
+            continue
+        if _in_time_window(text, num_start, unit, g) or _is_calendar_year(numeral, unit, text, m.end("unit"), g):
+            continue
+        raw = numeral + (m["mscale"] or "")
+        value = parse_number(raw)
+        if value is None:
+            continue
+        if _with_half(text, end, unit, numeral, g):
+            value += Decimal(str(g.half["value"]))
+            end += len(g.half["word"])
+        sign = _sign_before(text, num_start, g)
+        value *= unit.factor * (-1 if sign is not None else 1)
+        first = num_start if sign is None else sign
+        start, approx = _qualifier_before(text, first, unit.kind, numeral, g)
+        if approx is None and m["mid"]:
+            approx = g.between[m["mid"]]
+        if approx is None:
+            end, approx = _qualifier_after(text, end, unit.kind, numeral, g)
+        if _lacks_context(numeral, start != first, text, m.end()):
+            continue
+        if _is_indefinite(numeral, unit, approx, bool(m["mscale"]), g):
+            continue
+        rule = unit.rules["scaled" if has_scale(raw) else "plain"]
+        yield _quantity(start, end, rule, unit.kind, _unit_name(unit, per), value=value, approx=approx)
+
+
+def _range_low(a: str, b: str, high: Decimal | None) -> Decimal | None:
+    """The low end: 3至5万元 reads 3万 (the high end's scale), unless that is not below it
+    (8000至1.2万元 is 8000)."""
+    if high is None:
+        return None
+    r = numeral_rules()
+    scale = re.search(f"[{re.escape(r.chars_of(r.scales))}]+$", fold(b))
+    options = [a + scale.group()] if scale and not has_scale(a) else []
+    for option in [*options, a]:
+        value = parse_number(option)
+        if value is not None and value < high:
+            return value
+    return None
+
+
+def _ranges(text: str, numerals: list[re.Match[str]], g: Grammar) -> Iterator[Hit]:
+    """5至50微米, 20万至100万元, 4.5吨至49吨, 两到三年, 3~5年: value None, min and max."""
+    for n in numerals:
+        m = g.range_rest.match(text, n.end())
+        if m is None:
+            continue
+        a, b, unit = n.group(), m["num"], g.unit(m["unit"])
+        per = g.unit(m["per"]) if m["per"] else None
+        if m["aunit"] and g.unit(m["aunit"]).unit != unit.unit:
+            continue
+        end = m.end()
+        if not (_numeral_ok(text, n.start(), a, g) and not has_adjacent_digits(b)
+                and _unit_ok(unit, b, text, end, g)):
+            continue
+        if _is_calendar_year(a, unit, text, end, g) or _is_calendar_year(b, unit, text, end, g):
+            continue
+        if _in_time_window(text, n.start(), unit, g):
+            continue
+        high = parse_number(b + (m["mscale"] or ""))
+        low = _range_low(a, b + (m["mscale"] or ""), high)
+        if high is None or low is None:
+            continue
+        sign = _sign_before(text, n.start(), g)
+        first = n.start() if sign is None else sign
+        low, high = low * unit.factor * (-1 if sign is not None else 1), high * unit.factor
+        start, approx = _qualifier_before(text, first, unit.kind, a, g)
+        if approx is None:
+            end, approx = _qualifier_after(text, end, unit.kind, b, g)
+        yield _quantity(start, end, unit.rules["range"], unit.kind, _unit_name(unit, per),
+                        value_min=low, value_max=high, approx=approx)
+
+
+def _percent_words(text: str, g: Grammar) -> Iterator[Hit]:
+    """百分之四十 -> 40 %, 千分之五 -> 0.5 %."""
+    factors = list(g.percent_factors.values())
+    for m in g.percent_words.finditer(text):
+        factor = next(factors[i] for i in range(len(factors)) if m[f"p{i}"])
+        value = parse_number(m["num"])
+        if value is None or has_adjacent_digits(m["num"]):
+            continue
+        start, approx = _qualifier_before(text, m.start(), "percent", m["num"], g)
+        end = m.end()
+        if approx is None:
+            end, approx = _qualifier_after(text, end, "percent", m["num"], g)
+        yield _quantity(start, end, g.ids["percent_words"], "percent", "%", value=value * factor, approx=approx)
+
+
+def _ordinals(text: str, g: Grammar) -> Iterator[Hit]:
+    """第2位, 第十名; 全市第八、 渝西第二； (第N closing a clause after a word)."""
+    scoped = g.patterns["ranks"]["scoped"]
+    followers = set(scoped["followers"])
+    for m in g.ordinal.finditer(text):
+        start, end = m.start(), m.end()
+        if m["pos"]:
+            rule = g.ids["ordinal"]
+        else:
+            # 第一和第二； share what follows the chain; 第二、三产业 is not a rank
+            chain = g.coordinated.match(text, end)
+            following = text[chain.end():chain.end() + 1] if chain else text[end:end + 1]
+            if following and following not in followers:
+                continue  # 第二期, 第一动力, 第一季度: an ordinal before a noun
+            opening = start == 0 or text[start - 1] in scoped["clause_openers"]
+            if opening and following and following in scoped["enumeration_followers"]:
+                continue  # 第一，……: enumerating points
+            rule = g.ids["scoped"]
+        value = parse_number(m["num"])
+        if value is None or value <= 0 or value != value.to_integral_value() or has_adjacent_digits(m["num"]):
+            continue
+        scope = next((w for w in scoped["scopes"] if text.endswith(w, 0, start)), "")
+        yield _quantity(start - len(scope), end, rule, "rank", "rank", value=value)
+
+
+def _first_places(text: str, g: Grammar) -> Iterator[Hit]:
+    """稳居渝西首位, 位居全省首位 -> rank 1."""
+    words = g.patterns["ranks"]["first_place"]["words"]
+    for m in g.first_place.finditer(text):
+        yield _quantity(m.start("scope"), m.end(), g.ids["first_place"], "rank", "rank",
+                        value=Decimal(words[m["word"]]))
+
+
+def _doublings(text: str, g: Grammar) -> Iterator[Hit]:
+    """翻一番 = 2 x, 翻两番 = 4 x."""
+    for m in g.doubling.finditer(text):
+        n = parse_number(m["num"])
+        if n:
+            yield _quantity(m.start(), m.end(), g.ids["doubling"], "multiple", "x", value=Decimal(2) ** int(n))
+
+
+def _symbols(text: str, g: Grammar) -> Iterator[Hit]:
+    """￥300, $20, US$1.5亿."""
+    symbols = g.patterns["currency_symbols"]["symbols"]
+    for m in g.symbol.finditer(text):
+        value = parse_number(m["num"] + (m["scale"] or ""))
+        if value is not None:
+            rule = g.ids["symbol"]
+            yield _quantity(m.start(), m.end(), rule, "money", symbols[m["sym"]], value=value)
