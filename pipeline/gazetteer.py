@@ -61,6 +61,15 @@ class Unit:
     changed: str = ""
     source: str = SOURCE_PACKAGE
 
+    @property
+    def canonical(self) -> str:
+        return self.current or self.name
+
+    def row(self) -> dict[str, str | None]:
+        """The fields a places record takes from its unit."""
+        return {"canonical": self.canonical, "adcode": self.adcode, "level": self.level,
+                "parent": self.parent or None, "province": self.province}
+
 
 COLUMNS = [f.name for f in fields(Unit)]
 

@@ -27,6 +27,7 @@ from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.tokens import Doc
 
 from pipeline.article import Hit
+from pipeline.gazetteer import Unit
 from pipeline.rules import load_tsv, load_yaml, require
 
 GAZETTEER = "places/gazetteer.tsv"
@@ -39,29 +40,6 @@ LETTER_SPACING = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])[ \t\u3000\u00a0]
 
 
 # -- the gazetteer -------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Unit:
-    adcode: str
-    name: str
-    short: str
-    other_forms: str
-    level: str
-    type: str
-    parent: str
-    parent_adcode: str
-    province: str
-    current: str = ""
-    changed: str = ""
-
-    @property
-    def canonical(self) -> str:
-        return self.current or self.name
-
-    def row(self) -> dict[str, Any]:
-        return {"canonical": self.canonical, "adcode": self.adcode, "level": self.level,
-                "parent": self.parent or None, "province": self.province}
-
-
 @dataclass(frozen=True)
 class Entry:
     """One surface form of a unit: how the text may write it."""
@@ -112,7 +90,7 @@ def place_rules() -> PlaceRules:
 @cache
 def gazetteer() -> Gazetteer:
     """The gazetteer and its automaton, built once per process."""
-    units = tuple(Unit(**{k: row[k] for k in Unit.__dataclass_fields__}) for row in load_tsv(GAZETTEER))
+    units = tuple(Unit(**row) for row in load_tsv(GAZETTEER))
     entries: dict[str, list[Entry]] = {}
     for unit in units:
         if unit.current:
