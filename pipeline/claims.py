@@ -155,6 +155,8 @@ class Context:
     article: Article
     rules: ClaimRules
     markers: list[Marker] = field(default_factory=list)
+    document_district: Hit | None = None  # the one district a report is about, if any
+    ranks: list[Hit] = field(default_factory=list)  # rank figures (全市第八)
 
     @property
     def text(self) -> str:
@@ -171,6 +173,8 @@ def find_claims(doc: Doc) -> list[Hit]:
     rules = claim_rules()
     ctx = Context(doc, article, rules)
     ctx.markers = collect_markers(ctx)
+    ctx.document_district = document_district(ctx)
+    ctx.ranks = [q for q in doc._.quantities or [] if q.get("kind") == "rank"]
     quantities = sorted(doc._.quantities or [], key=lambda h: h.start)
     claims: list[Hit] = []
     scope = Scope()
@@ -189,6 +193,21 @@ def find_claims(doc: Doc) -> list[Hit]:
                 claims.extend(make_claims(ctx, quantity, attribution, (s_start, s_end)))
         scope = advance_scope(ctx, scope, s_start, s_end)
     return claims
+
+
+def document_district(ctx: Context) -> Hit | None:
+    """The district a whole document is about: the only district its title names, or the
+    only district it names at all (a county's work report says 全县 after its title)."""
+    districts = [m for m in ctx.markers if m.kind == "district"]
+    if not districts:
+        return None
+    title = ctx.article.paragraphs[0]
+    in_title = {m.district.get("canonical"): m.district for m in districts if m.end <= title.end}
+    named = {m.district.get("canonical"): m.district for m in districts}
+    for candidates in (in_title, named):
+        if len(candidates) == 1:
+            return next(iter(candidates.values()))
+    return None
 
 
 def _opens_section(article: Article, s_index: int) -> bool:
@@ -355,12 +374,14 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
 
 
 def is_threshold(ctx: Context, quantity: Hit) -> bool:
-    """10亿元以上项目11个: a bound in a category's name, not a figure of its own."""
+    """10亿元以上项目11个, 超10亿元的项目: a bound in a category's name, not a figure of its own."""
     text = ctx.text
     surface = text[quantity.start:quantity.end].rstrip()
     follows = text[quantity.end:quantity.end + 1]
     ends_clause = not follows or follows.isspace() or follows in ctx.rules.clause_delimiters
-    return surface.endswith(ctx.rules.threshold_words) and not ends_clause
+    bound = surface.endswith(ctx.rules.threshold_words) or (
+        quantity.get("kind") == "money" and quantity.get("approx") == "lower")  # 超10亿元的项目
+    return bound and not ends_clause
 
 
 def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Scope,
@@ -405,15 +426,20 @@ def resolve_pronoun(ctx: Context, marker: Marker, scope: Scope) -> Hit | bool | 
     """The district a pronoun refers to. False when it means something else: the zone or
     city that is the current subject (全区 after 高新区), or the whole city (全市 in a
     district's section). None when it says nothing here."""
-    widens = ctx.text[marker.start:marker.end] in ctx.rules.wide_scope_words
+    word = ctx.text[marker.start:marker.end]
+    widens = word in ctx.rules.wide_scope_words
     suffix = marker.pronoun_suffix
     if scope.blocker is not None and (suffix is None or scope.blocker == suffix):
         return False
-    if scope.district is None:
+    if widens and any(word in ctx.text[q.start:q.end] for q in ctx.ranks):
+        return False  # 居全市第一: 全市 is the unit its districts are ranked in
+    # 全市 means a county-level city only in a document about that city; elsewhere the city
+    district = ctx.document_district if widens or scope.district is None else scope.district
+    if district is None:
         return False if widens else None
-    if suffix and not scope.district.get("canonical", "").endswith(suffix):
+    if suffix and not district.get("canonical", "").endswith(suffix):
         return False if widens else None
-    return scope.district
+    return district
 
 
 def district_attribution(ctx: Context, marker: Marker, quantity: Hit, sentence: tuple[int, int],
@@ -547,6 +573,10 @@ def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope
     for marker in (m for m in ctx.markers if s_start <= m.start < s_end):
         if marker.kind == "district":
             scope = Scope(marker.district)
+        elif marker.kind == "pronoun" and scope.district is None:
+            resolved = resolve_pronoun(ctx, marker, scope)
+            if resolved:
+                scope = Scope(resolved)  # 全县实现……: the section is the county's
         elif marker.kind in ("zone", "wide") and in_subject_position(ctx, marker, s_start):
             name = marker.name or ctx.text[marker.start:marker.end]
             scope = Scope(scope.district, blocker=name[-1])

@@ -29,6 +29,16 @@ CASES = [
     ("安吉县把白茶产业作为富民产业。\n去年，茶园面积达到20万亩，带动农民增收8亿元。\n当地还建成茶叶加工厂300余家。",
      [("安吉县", 200000, "亩", "section"), ("安吉县", 8e8, "CNY", "section"),
       ("安吉县", 300, "家", "pronoun")]),
+    # a county's report: the title names the county, numbered sections say 全县 only
+    ("凤阳县2025年上半年经济运行情况\n一、主要指标\n上半年，全县实现地区生产总值168.2亿元，同比增长6.5%。\n"
+     "固定资产投资增长9.3%。\n二、工业\n新增规上工业企业15家。",
+     [("凤阳县", 1.682e10, "CNY", "pronoun"), ("凤阳县", 6.5, "%", "pronoun"), ("凤阳县", 9.3, "%", "section")]),
+    # 全市 in a ranking of a prefecture's districts is the prefecture, even after a county-level city
+    ("前三季度，仁怀市生产总值增长7.8%，居全市第一。全市生产总值增长5.1%。",
+     [("仁怀市", 7.8, "%", "sentence"), ("仁怀市", 1, "rank", "sentence")]),
+    # a bound in a category name: 超10亿元的项目, 5亿元以上项目
+    ("今年以来，宁乡市新签约超10亿元的项目6个，其中5亿元以上项目4个。",
+     [("宁乡市", 6, "个", "sentence"), ("宁乡市", 4, "个", "sentence")]),
     # not claims: a development zone, the city, a company, a product property, a duration
     ("两江新区上半年实现地区生产总值2000亿元。", []),
     ("重庆全市规上工业增加值增长7.5%。", []),
