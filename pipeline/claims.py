@@ -12,6 +12,7 @@ words are in rules/claims.yaml; the metric vocabulary is rules/metrics.yaml.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -60,6 +61,9 @@ class MetricRules:
     noun_stop_words: frozenset[str]
     max_metric_chars: int
     conjunctions: frozenset[str]
+    generic_measures: frozenset[str]
+    instrumental: tuple[str, ...]
+    topic: re.Pattern[str]
     keys: tuple[tuple[str, str, frozenset[str]], ...]  # (synonym, key, kinds), longest synonym first
 
 
@@ -113,6 +117,9 @@ def metric_rules() -> MetricRules:
         noun_stop_words=frozenset(get("noun_stop_words")),
         max_metric_chars=int(get("max_metric_chars")),
         conjunctions=frozenset(get("conjunctions")),
+        generic_measures=frozenset(get("generic_measures")),
+        instrumental=tuple(get("instrumental")),
+        topic=re.compile(get("topic_pattern")),
         keys=tuple(sorted(keys, key=lambda k: len(k[0]), reverse=True)),
     )
 
@@ -607,29 +614,51 @@ def make_claims(ctx: Context, quantity: Hit, attribution: Attribution, sentence:
 
 
 def metric_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | None:
-    """What the figure measures: the phrase before it in its clause (subject and verb),
-    completed by the noun after it (58个企业科技特派团), as jieba segments them."""
+    """What the figure measures: its own phrase (subject, verb, the noun after it), completed
+    from the figure before it in the sentence or the sentence's topic (从经济总量看) when the
+    phrase names no measure (同比增长6.8%, 总数达到98家), plus 增速 or 排名 for rates and ranks."""
     rules = metric_rules()
+    base = base_metric(ctx, quantity, sentence, rules)
+    if not base:
+        return None
+    before = ctx.text[clause_start(ctx, quantity.start, sentence[0], items=True):quantity.start]
+    growth = _growth_suffix(_strip_right_qualifiers(before), rules)
+    if quantity.get("kind") == "percent" and growth and not base.endswith(growth):
+        base += growth
+    elif quantity.get("kind") == "rank" and not base.endswith(rules.rank_suffix):
+        base += rules.rank_suffix
+    return base[-rules.max_metric_chars:]
+
+
+def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: MetricRules) -> str:
+    """The measure's name without a rate or rank suffix."""
     start = clause_start(ctx, quantity.start, sentence[0], items=True)
     start = max([start] + [m.end for m in ctx.markers if start <= m.start and m.end <= quantity.start
                            and m.kind in ("district", "pronoun")])
-    previous = [q for q in ctx.doc._.quantities or [] if start <= q.start and q.end <= quantity.start]
+    in_sentence = [q for q in ctx.doc._.quantities or [] if sentence[0] <= q.start and q.end <= quantity.start]
+    previous = [q for q in in_sentence if q.start >= start]
     if previous and _only_conjunctions(ctx.text[previous[-1].end:quantity.start], rules):
-        return metric_of(ctx, previous[-1], sentence)  # 分别为7.1%和6.5%: one metric for both
+        return base_metric(ctx, previous[-1], sentence, rules)  # 分别为7.1%和6.5%: one measure for both
     start = max([start] + [q.end for q in previous])
-    before = _without_times(ctx, start, quantity.start)
-    growth = _growth_suffix(before, rules)
-    phrase = _strip(before, rules)
-    noun = _noun_after(ctx, quantity, sentence[1], rules)
-    if noun:
-        phrase = phrase + noun
-    if not phrase:
-        return None
-    if quantity.get("kind") == "percent" and growth and not phrase.endswith(growth):
-        phrase += growth
-    elif quantity.get("kind") == "rank":
-        phrase += rules.rank_suffix
-    return phrase[-rules.max_metric_chars:]
+    raw_phrase = _without_times(ctx, start, quantity.start)
+    if raw_phrase.endswith(rules.instrumental):
+        phrase = ""  # 甲区以3100亿元领跑: the words around say how it ranks, not what it measures
+    else:
+        phrase = _strip(raw_phrase, rules) + _noun_after(ctx, quantity, sentence[1], rules)
+    if phrase and phrase not in rules.generic_measures:
+        return phrase
+    inherited = base_metric(ctx, in_sentence[-1], sentence, rules) if in_sentence else sentence_topic(ctx, sentence)
+    return (inherited or "") + phrase if inherited or phrase else ""
+
+
+def sentence_topic(ctx: Context, sentence: tuple[int, int]) -> str:
+    """从经济总量看，……: the measure a sentence's figures are about."""
+    match = metric_rules().topic.match(ctx.text, sentence[0], sentence[1])
+    return match.group("topic") if match else ""
+
+
+def _strip_right_qualifiers(before: str) -> str:
+    return before.rstrip().rstrip("超过近约逾达到了 ")
 
 
 def _only_conjunctions(gap: str, rules: MetricRules) -> bool:

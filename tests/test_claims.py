@@ -76,3 +76,14 @@ def test_claim_links_its_quantity_and_carries_metric_and_period() -> None:
 ])
 def test_metric(text: str, metric: str) -> None:
     assert pipeline.extract_text(text).records("claims")[0]["metric"] == metric
+
+
+@pytest.mark.parametrize(("text", "metrics"), [
+    # the rate and the rank inherit the measure named with the first figure
+    ("上半年，溧阳市实现地区生产总值612亿元，同比增长6.8%，增速居全市第二。", ["地区生产总值", "地区生产总值增速", "地区生产总值增速排名"]),
+    ("宝应县新增高新技术企业31家，总数达到286家。", ["新增高新技术企业", "新增高新技术企业总数"]),
+    # a topic opening names the measure
+    ("从经济总量看，江宁区以3100亿元领跑全市。", ["经济总量"]),
+])
+def test_metric_completed_from_the_sentence(text: str, metrics: list[str]) -> None:
+    assert [c["metric"] for c in pipeline.extract_text(text).records("claims")] == metrics
