@@ -57,6 +57,10 @@ CASES = [
     ("江北区科技局、合川区委组织部联合开展人才调研，区发改委相关负责人参加。",
      ["江北区科技局/government", "合川区委组织部/government", "区发改委/government"]),
     ("该产品已获国家药监局批准上市。", ["国家药监局/government"]),
+    # party committees and their departments are one body each
+    ("在桂林市委的部署下，兴安县委宣传部牵头组织采访。", ["桂林市委/government", "兴安县委宣传部/government"]),
+    # cooperatives
+    ("庆安县绿源水稻种植专业合作社带动周边农户增收。", ["庆安县绿源水稻种植专业合作社/other"]),
     ("县发改局局长李明介绍，全县新开工项目36个。", ["县发改局/government"]),
     # a company given in full, then by its alias; the alias's canonical is the full name
     ("重庆渝驰储能科技有限公司今年建成新产线。以渝驰储能为链主，当地集聚了30多家配套企业。",

@@ -68,6 +68,7 @@ class OrgRules:
     inner_conjunctions: frozenset[str]
     joining_conjunctions: frozenset[str]
     cas_prefixes: tuple[str, ...]
+    parent_heads: tuple[str, ...]
     countries: tuple[str, ...]
     max_name_chars: int
     role_words: frozenset[str]
@@ -137,6 +138,7 @@ def org_rules() -> OrgRules:
         inner_conjunctions=frozenset(require(bounds, "inner_conjunctions", BOUNDARIES)),
         joining_conjunctions=frozenset(require(bounds, "joining_conjunctions", BOUNDARIES)),
         cas_prefixes=tuple(require(bounds, "cas_prefixes", BOUNDARIES)),
+        parent_heads=tuple(require(bounds, "parent_heads", BOUNDARIES)),
         countries=tuple(sorted(require(bounds, "countries", BOUNDARIES), key=len, reverse=True)),
         max_name_chars=int(require(bounds, "max_name_chars", BOUNDARIES)),
         role_words=frozenset(require(bounds, "role_words", BOUNDARIES)),
@@ -315,7 +317,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             continue
         if is_boundary_token(text, rules) and not split_name_char(view, span, rules):
             break
-        if not legal and pos == head_token_start and ends_with_head(text, rules):
+        if not legal and pos == head_token_start and ends_with_head(text, rules) and not text.endswith(
+                rules.parent_heads):  # 江津区委|组织部 is one body
             break
         glued = stop_prefix(text, rules)
         if glued:
