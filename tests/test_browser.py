@@ -8,11 +8,11 @@ folder and copied to /tmp/zhfacts-report.png for a person to look at.
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
 
 import pytest
+from helpers import load_audit_fixture
 
 from pipeline.audit.report import write_report
 
@@ -32,15 +32,7 @@ CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
                   "--window-size=1400,1000")
 
 
-def load_fixture():
-    path = Path(__file__).parent / "data" / "audit" / "build_fixture.py"
-    spec = importlib.util.spec_from_file_location("audit_fixture", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-fixture = load_fixture()
+fixture = load_audit_fixture()
 
 
 @pytest.fixture(scope="module")

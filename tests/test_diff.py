@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 from pathlib import Path
 
 import pytest
 import typer
+from helpers import load_audit_fixture
 from typer.testing import CliRunner
 
 from pipeline.audit.cli import register
 from pipeline.audit.diff import diff_runs
 
-
-def load_fixture():
-    path = Path(__file__).parent / "data" / "audit" / "build_fixture.py"
-    spec = importlib.util.spec_from_file_location("audit_fixture", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-fixture = load_fixture()
+fixture = load_audit_fixture()
 
 
 @pytest.fixture(scope="module")

@@ -6,12 +6,11 @@ from dataclasses import asdict
 from pathlib import Path
 
 import pytest
+from helpers import annotate
 
 import pipeline.components  # noqa: F401  (registers the spaCy factories)
-from pipeline.article import Article
 from pipeline.components import records_from_doc
 from pipeline.extract.places import is_county_level, lookup_place
-from pipeline.repair import repair
 from pipeline.segment import blank_zh
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "articles"
@@ -23,17 +22,6 @@ def nlp():
     nlp = blank_zh()
     nlp.add_pipe("zhfacts_places")
     return nlp
-
-
-def annotate(nlp, raw: str, doc_id: str = "t"):
-    fixed = repair(raw)
-    article = Article(doc_id=doc_id, raw=raw, text=fixed.text, offsets=fixed.offsets, sentences=fixed.sentences,
-                      paragraphs=fixed.paragraphs, sha256=doc_id)
-    doc = nlp.make_doc(article.text)
-    doc._.article = article
-    for _, component in nlp.pipeline:
-        doc = component(doc)
-    return doc
 
 
 def local_places(doc) -> list[str]:

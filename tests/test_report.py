@@ -3,7 +3,6 @@ untrusted article text and field values."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import typer
+from helpers import load_audit_fixture
 from typer.testing import CliRunner
 
 from pipeline.audit.assets import CSS, JS
@@ -31,16 +31,7 @@ from pipeline.audit.report import (
 )
 from pipeline.audit.tables import read_run
 
-
-def load_fixture():
-    path = Path(__file__).parent / "data" / "audit" / "build_fixture.py"
-    spec = importlib.util.spec_from_file_location("audit_fixture", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-fixture = load_fixture()
+fixture = load_audit_fixture()
 
 
 class Page(HTMLParser):

@@ -1,0 +1,36 @@
+"""Helpers shared by test modules (imported as `helpers`; pytest puts tests/ on the path)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.article import Article
+from pipeline.repair import repair
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def annotate(nlp: Language, raw: str, doc_id: str = "t") -> Doc:
+    """Repair raw text and run the pipeline's components over it, as the runner does."""
+    fixed = repair(raw)
+    article = Article(doc_id=doc_id, raw=raw, text=fixed.text, offsets=fixed.offsets, sentences=fixed.sentences,
+                      paragraphs=fixed.paragraphs, sha256=doc_id)
+    doc = nlp.make_doc(article.text)
+    doc._.article = article
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def load_audit_fixture() -> ModuleType:
+    """tests/data/audit/build_fixture.py, which builds a small hand-written run folder."""
+    path = DATA / "audit" / "build_fixture.py"
+    spec = importlib.util.spec_from_file_location("audit_fixture", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
