@@ -38,9 +38,11 @@ def _hints(table: str) -> dict[str, Any]:
     return typing.get_type_hints(TABLES[table])
 
 
-def _columns(table: str) -> list[tuple[Field, Any, bool]]:
+@cache
+def _columns(table: str) -> tuple[tuple[Field, Any, bool], ...]:
+    """(field, base type, nullable) per column; cached, as every written row is validated."""
     hints = _hints(table)
-    return [(f, *_unwrap(hints[f.name])) for f in fields(TABLES[table])]
+    return tuple((f, *_unwrap(hints[f.name])) for f in fields(TABLES[table]))
 
 
 @cache
