@@ -13,6 +13,7 @@ words are in rules/claims.yaml; the metric vocabulary is rules/metrics.yaml.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -162,12 +163,20 @@ class Context:
     article: Article
     rules: ClaimRules
     markers: list[Marker] = field(default_factory=list)
+    marker_starts: list[int] = field(default_factory=list)
     document_district: Hit | None = None  # the one district a report is about, if any
     ranks: list[Hit] = field(default_factory=list)  # rank figures (全市第八)
 
     @property
     def text(self) -> str:
         return self.article.text  # the Doc's text, without spaCy rebuilding it on every access
+
+
+def markers_in(ctx: Context, start: int, end: int) -> list[Marker]:
+    """Markers that lie within [start, end), found by bisection on the sorted starts."""
+    lo = bisect_left(ctx.marker_starts, start)
+    hi = bisect_left(ctx.marker_starts, end, lo)
+    return [m for m in ctx.markers[lo:hi] if m.end <= end]
 
 
 def is_district(hit: Hit) -> bool:
@@ -180,6 +189,7 @@ def find_claims(doc: Doc) -> list[Hit]:
     rules = claim_rules()
     ctx = Context(doc, article, rules)
     ctx.markers = collect_markers(ctx)
+    ctx.marker_starts = [m.start for m in ctx.markers]
     ctx.document_district = document_district(ctx)
     ctx.ranks = [q for q in doc._.quantities or [] if q.get("kind") == "rank"]
     quantities = sorted(doc._.quantities or [], key=lambda h: h.start)
@@ -260,8 +270,10 @@ def collect_markers(ctx: Context) -> list[Marker]:
         for start in _find_all(text, word):
             markers.append(Marker(start, start + len(word), "company", "claims.block.company_subject"))
     markers.extend(company_speaker_markers(ctx))
-    figures = [(q.start, q.end) for q in doc._.quantities or []]
-    markers = [m for m in markers if not any(s <= m.start and m.end <= e for s, e in figures)]
+    in_figure = bytearray(len(text) + 1)
+    for q in doc._.quantities or []:
+        in_figure[q.start:q.end] = b"\x01" * (q.end - q.start)
+    markers = [m for m in markers if not (in_figure[m.start] and in_figure[m.end - 1])]
     return _drop_nested(markers)
 
 
@@ -397,7 +409,7 @@ def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int]
     district or pronoun attributes, a zone, city, nation or company blocks (False). With
     no subject, the nearest district named in another role (在万州区) attributes; None
     when the sentence says nothing."""
-    before = [m for m in ctx.markers if sentence[0] <= m.start and m.end <= quantity.start]
+    before = markers_in(ctx, sentence[0], quantity.start)
     fallback: Marker | None = None
     for marker in reversed(before):
         subject = in_subject_position(ctx, marker, sentence[0])
@@ -421,7 +433,7 @@ def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int]
 def pronoun_attribution(ctx: Context, marker: Marker, district: Hit, sentence: tuple[int, int]) -> Attribution:
     """A pronoun after a district official's words (崇州市科技局副局长王芳介绍，全市……) is the
     speaker's claim; otherwise the pronoun's."""
-    named = [m for m in ctx.markers if m.kind == "district" and sentence[0] <= m.start and m.end <= marker.start
+    named = [m for m in markers_in(ctx, sentence[0], marker.start) if m.kind == "district"
              and m.district is district]
     speaker = speaker_phrase(ctx, named[-1], sentence) if named else None
     if speaker:
@@ -469,7 +481,7 @@ def district_attribution(ctx: Context, marker: Marker, quantity: Hit, sentence: 
 
 def district_list(ctx: Context, marker: Marker, sentence: tuple[int, int]) -> list[Marker]:
     """The run of district markers joined only by list separators (甲区、乙区和丙区)."""
-    districts = [m for m in ctx.markers if m.kind == "district" and sentence[0] <= m.start < sentence[1]]
+    districts = [m for m in markers_in(ctx, sentence[0], sentence[1]) if m.kind == "district"]
     i = districts.index(marker)
     first = last = i
     while first > 0 and _joined_by_separators(ctx, districts[first - 1], districts[first]):
@@ -536,7 +548,7 @@ def speaker_of_quote(ctx: Context, quantity: Hit) -> Attribution | bool | None:
     if phrase is None:
         return None
     start, end = phrase
-    districts = [m for m in ctx.markers if m.kind == "district" and start <= m.start and m.end <= end]
+    districts = [m for m in markers_in(ctx, start, end) if m.kind == "district"]
     speaker = text[start:end].strip().rstrip("：:，,")
     if districts:
         return Attribution([districts[0].district], "speaker", "claims.speaker.quote", speaker)
@@ -568,8 +580,8 @@ def district_later_in_clause(ctx: Context, quantity: Hit, sentence: tuple[int, i
     """首批27家配套企业集中签约入驻江津: a district after the figure, in the same clause,
     with no other subject between."""
     end = clause_end(ctx, quantity.end, sentence[1])
-    for marker in ctx.markers:
-        if quantity.end <= marker.start and marker.end <= end and marker.rule != "claims.block.company_subject":
+    for marker in markers_in(ctx, quantity.end, end):
+        if marker.rule != "claims.block.company_subject":
             return marker if marker.kind == "district" else None
     return None
 
@@ -577,7 +589,7 @@ def district_later_in_clause(ctx: Context, quantity: Hit, sentence: tuple[int, i
 def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope:
     """After a sentence: its last district becomes the scope; a zone or the city as a
     subject blocks the section until a district is named again."""
-    for marker in (m for m in ctx.markers if s_start <= m.start < s_end):
+    for marker in markers_in(ctx, s_start, s_end):
         if marker.kind == "district":
             scope = Scope(marker.district)
         elif marker.kind == "pronoun" and scope.district is None:
@@ -633,8 +645,7 @@ def metric_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | N
 def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: MetricRules) -> str:
     """The measure's name without a rate or rank suffix."""
     start = clause_start(ctx, quantity.start, sentence[0], items=True)
-    start = max([start] + [m.end for m in ctx.markers if start <= m.start and m.end <= quantity.start
-                           and m.kind in ("district", "pronoun")])
+    start = max([start] + [m.end for m in markers_in(ctx, start, quantity.start) if m.kind in ("district", "pronoun")])
     in_sentence = [q for q in ctx.doc._.quantities or [] if sentence[0] <= q.start and q.end <= quantity.start]
     previous = [q for q in in_sentence if q.start >= start]
     if previous and _only_conjunctions(ctx.text[previous[-1].end:quantity.start], rules):
