@@ -2,82 +2,170 @@
 
 Exit codes of `zhfacts run`: 0 every document ok; 3 some documents failed (the run still
 completes and writes everything); 2 usage error (bad option, missing input, malformed
-rules file); 1 internal failure.
+rules file, Dask missing or unreachable, output folder busy); 1 internal failure.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from pipeline.engines import ENGINES, EngineError
 from pipeline.rules import RulesError, rules_dir
+from pipeline.runner import DEFAULT_DOC_TIMEOUT
+from pipeline.segment import BACKENDS, DEFAULT_BACKEND
+from pipeline.write import OutputBusy
+
+if TYPE_CHECKING:
+    from pipeline.ingest import Source
+    from pipeline.runner import EncodedResult, ProgressHook, RunSummary
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_DOCUMENTS_FAILED = 0, 1, 2, 3
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_CORPUS = PROJECT_ROOT / "corpus" / "articles"
 DEFAULT_OUT = PROJECT_ROOT / "outputs"
 
+EngineName = Enum("EngineName", {name: name for name in ENGINES}, type=str)
+Backend = Enum("Backend", {name: name for name in BACKENDS}, type=str)
+LOCAL_ENGINE, DEFAULT_SEGMENTER = EngineName("local"), Backend(DEFAULT_BACKEND)
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Figures, places, organizations and district claims from Chinese regional news.")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True, highlight=False)  # no wrapping: messages hold paths
 
 
-@app.command()
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+@app.command(epilog="Exit codes: 0 every document ok; 3 some documents failed (the run still completes and writes "
+                    "everything; see the documents table); 2 usage error (bad option, no such input, malformed rules "
+                    "file, Dask missing or unreachable, output folder busy); 1 internal failure.")
 def run(
     inputs: Annotated[list[str] | None, typer.Argument(
         help="Files, folders (every *.txt, *.md, *.jsonl below) or - for stdin. Default: the bundled corpus.")] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Output folder. Default: outputs/.")] = None,
-    segmenter: Annotated[str, typer.Option(help="Segmenter backend: jieba or rjieba.")] = "jieba",
-    strict: Annotated[bool, typer.Option(help="Stop at the first document that fails.")] = False,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, show_default="the number of cores",
+                                             help="Worker processes (Dask: workers of the local cluster).")] = None,
+    engine: Annotated[EngineName, typer.Option(help="local (this machine) or dask (pip install 'zhfacts\\[dask]').")
+                      ] = LOCAL_ENGINE,
+    scheduler: Annotated[str | None, typer.Option(
+        help="With --engine dask: an existing Dask scheduler (tcp://HOST:PORT) instead of a local cluster.")] = None,
+    incremental: Annotated[bool, typer.Option(
+        help="Reuse the records of documents unchanged since the last run in OUT (same text, rules and version).")
+    ] = False,
+    doc_timeout: Annotated[float, typer.Option(
+        min=0, help="Seconds one document may take; past that it becomes an error row and the batch goes on "
+                    "(0: no limit).")] = DEFAULT_DOC_TIMEOUT,
+    segmenter: Annotated[Backend, typer.Option(help="Segmenter backend.")] = DEFAULT_SEGMENTER,
+    strict: Annotated[bool, typer.Option(help="Stop at the first document that fails (what was done is written).")
+                      ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each stage.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each step.")] = False,
 ) -> None:
     """Extract every table from INPUTS into OUT (JSONL + Parquet + manifest.json).
 
-    Exit codes: 0 all documents ok; 3 some documents failed (everything else is still
-    written; see the documents table); 2 usage error or malformed rules file; 1 internal
-    failure."""
+    A progress bar (documents, chars/s, errors, ETA) shows on stderr when it is a terminal."""
+    from pipeline.runner import RunOptions
     from pipeline.runner import run as run_batch
 
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    if quiet and verbose:
+        usage_error("--quiet and --verbose exclude each other")
+    if scheduler and engine.value != "dask":
+        usage_error("--scheduler needs --engine dask")
     if inputs is None:
         inputs = [str(BUNDLED_CORPUS)]
-        out = out or DEFAULT_OUT
     out = out or DEFAULT_OUT
+    if out.exists() and not out.is_dir():
+        usage_error(f"--out {out} is a file, not a folder")
     missing = [i for i in inputs if i != "-" and not Path(i).exists() and not Path(i).is_symlink()]
     if missing and len(missing) == len(inputs):
-        err.print(f"[red]error:[/red] no such input: {', '.join(missing)}")
-        raise typer.Exit(EXIT_USAGE)
+        usage_error(f"no such input: {', '.join(missing)}")
+    options = RunOptions(backend=segmenter.value, jobs=jobs or default_jobs(), engine=engine.value, scheduler=scheduler,
+                         incremental=incremental, doc_timeout=doc_timeout or None, strict=strict)
     try:
-        summary = run_batch(inputs, out, backend=segmenter, strict=strict)
+        with progress_bar(inputs, enabled=not quiet and err.is_terminal) as progress:
+            summary = run_batch(inputs, out, options, progress=progress)
     except RulesError as e:
-        err.print(f"[red]error in rules ({rules_dir()}):[/red] {e}")
+        err.print(f"[red]error in rules ({rules_dir()}):[/red] {e}", highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
-    except ValueError as e:
-        err.print(f"[red]error:[/red] {e}")
-        raise typer.Exit(EXIT_USAGE) from None
+    except (ValueError, OutputBusy, EngineError) as e:
+        usage_error(str(e))
     if not quiet:
         print_summary(summary)
-    for message in summary.errors:
-        err.print(f"[yellow]failed:[/yellow] {message}", markup=True, highlight=False)
+    report_failures(summary)
     raise typer.Exit(EXIT_DOCUMENTS_FAILED if summary.failed else EXIT_OK)
 
 
-def print_summary(summary) -> None:
+def usage_error(message: str) -> NoReturn:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    raise typer.Exit(EXIT_USAGE)
+
+
+def report_failures(summary: RunSummary) -> None:
+    for message in summary.errors:
+        err.print(f"[yellow]failed:[/yellow] {escape(message)}", highlight=False)
+    if summary.failed > len(summary.errors):
+        err.print(f"... and {summary.failed - len(summary.errors)} more failed documents: see the documents table")
+    if summary.stopped_early:
+        err.print("stopped at the first failed document (--strict)")
+
+
+@contextmanager
+def progress_bar(inputs: list[str], enabled: bool) -> Iterator[ProgressHook | None]:
+    """A rich progress bar on stderr, advanced once per document; None when not shown."""
+    if not enabled:
+        yield None
+        return
+    from pipeline.runner import input_bytes
+
+    columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[docs]} docs"),
+               TextColumn("{task.fields[rate]} chars/s"), TextColumn("{task.fields[errors]} errors"),
+               TextColumn("ETA"), TimeRemainingColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("zhfacts", total=input_bytes(inputs), docs=0, rate="-", errors=0)
+        counts = {"docs": 0, "chars": 0, "errors": 0}
+        started = time.perf_counter()
+
+        def advance(src: Source, result: EncodedResult | None) -> None:
+            counts["docs"] += 1
+            counts["chars"] += len(src.text or "")
+            counts["errors"] += result is not None and not result.ok
+            rate = counts["chars"] / max(time.perf_counter() - started, 1e-6)
+            bar.update(task, advance=src.nbytes, docs=counts["docs"], rate=f"{rate:,.0f}", errors=counts["errors"])
+
+        yield advance
+
+
+def print_summary(summary: RunSummary) -> None:
     table = Table(title=f"zhfacts: {summary.documents} documents -> {summary.out_dir}")
     table.add_column("table")
     table.add_column("rows", justify="right")
     for name, count in summary.counts.items():
         table.add_row(name, str(count))
     Console().print(table)
-    Console().print(f"{summary.failed} failed, {summary.seconds:.1f}s")
+    reused = f", {summary.reused} reused from the previous run" if summary.reused else ""
+    rate = summary.chars / summary.seconds if summary.seconds else 0
+    Console().print(f"{summary.failed} failed{reused}, {summary.seconds:.1f}s ({rate:,.0f} chars/s)")
 
 
 @app.command()

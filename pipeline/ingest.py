@@ -13,7 +13,8 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -25,6 +26,8 @@ from pipeline.rules import load_yaml, require
 RULES_FILE = "ingest.yaml"
 STDIN = "-"
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # C0 controls but tab, LF, form feed and CR
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
@@ -38,6 +41,7 @@ class Source:
     error: str | None = None
     pub_date: str | None = None
     source: str | None = None
+    nbytes: int = 0  # the input bytes it came from, for progress and ETA
 
     @property
     def sha256(self) -> str | None:
@@ -62,7 +66,11 @@ def decode_bytes(data: bytes) -> str:
         raise NotText("empty file")
     for bom, encoding in BOMS:
         if data.startswith(bom):
-            return _checked(data.decode(encoding, errors="strict"))
+            try:
+                return _checked(data.decode(encoding, errors="strict"))
+            except UnicodeDecodeError as e:
+                raise NotText(f"undecodable bytes: starts with a {encoding} byte-order mark but byte {e.start} "
+                              f"is not {encoding} ({e.reason})") from None
     kind = _signature(data)
     if kind:
         raise NotText(f"not text: {kind}")
@@ -88,10 +96,16 @@ def _signature(data: bytes) -> str | None:
 def _checked(text: str) -> str:
     if not text.strip():
         raise NotText("only whitespace" if text else "empty file")
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\r\n\f")
+    controls = sum(1 for _ in CONTROL.finditer(text))
     if controls > require(_ingest_rules(), "max_control_share", RULES_FILE) * len(text):
         raise NotText("not text: binary data (too many control characters)")
     return text
+
+
+def without_surrogates(text: str) -> str:
+    """JSON escapes can hold lone surrogates, which no UTF-8 file can: each becomes U+FFFD,
+    one character for one, so offsets into the decoded text stay as they were."""
+    return LONE_SURROGATE.sub("\ufffd", text)
 
 
 def expand_inputs(inputs: Iterable[str]) -> Iterator[Path | str]:
@@ -135,12 +149,13 @@ def _sources_from_bytes(stream: BinaryIO, stem: str, label: str, jsonl: bool = F
     if jsonl:
         yield from _jsonl_sources(stream, stem, label)
         return
+    data = stream.read()
     try:
-        text = decode_bytes(stream.read())
+        text = decode_bytes(data)
     except NotText as e:
-        yield Source(stem, label, error=f"{label}: {e}")
+        yield Source(stem, label, error=f"{label}: {e}", nbytes=len(data))
         return
-    yield Source(stem, label, text=text)
+    yield Source(stem, label, text=text, nbytes=len(data))
 
 
 def _jsonl_sources(stream: BinaryIO, stem: str, label: str) -> Iterator[Source]:
@@ -154,12 +169,13 @@ def _jsonl_sources(stream: BinaryIO, stem: str, label: str) -> Iterator[Source]:
         try:
             obj = json.loads(line.decode("utf-8-sig"))
         except UnicodeDecodeError:
-            yield Source(fallback_id, where, error=f"{where}: line is not UTF-8")
+            yield Source(fallback_id, where, error=f"{where}: line is not UTF-8", nbytes=len(line))
             continue
-        except json.JSONDecodeError as e:
-            yield Source(fallback_id, where, error=f"{where}: line is not JSON ({e.msg})")
+        except (json.JSONDecodeError, RecursionError) as e:
+            problem = e.msg if isinstance(e, json.JSONDecodeError) else "nested too deeply"
+            yield Source(fallback_id, where, error=f"{where}: line is not JSON ({problem})", nbytes=len(line))
             continue
-        yield _jsonl_source(obj, fallback_id, where)
+        yield replace(_jsonl_source(obj, fallback_id, where), nbytes=len(line))
     if not seen_any:
         yield Source(stem, label, error=f"{label}: empty file (no JSONL lines)")
 
@@ -168,7 +184,8 @@ def _jsonl_source(obj: Any, fallback_id: str, where: str) -> Source:
     if not isinstance(obj, dict):
         return Source(fallback_id, where, error=f"{where}: line is JSON but not an object")
     raw_id = obj.get("id")
-    doc_id = str(raw_id) if isinstance(raw_id, (str, int)) and str(raw_id).strip() else fallback_id
+    usable_id = isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and str(raw_id).strip()
+    doc_id = without_surrogates(str(raw_id)) if usable_id else fallback_id
     text = obj.get("text")
     if "text" not in obj:
         return Source(doc_id, where, error=f"{where}: object has no 'text' field")
@@ -176,11 +193,20 @@ def _jsonl_source(obj: Any, fallback_id: str, where: str) -> Source:
         return Source(doc_id, where, error=f"{where}: 'text' is {type(text).__name__}, not a string")
     if not text.strip():
         return Source(doc_id, where, error=f"{where}: 'text' is empty or only whitespace")
-    pub_date = obj.get("pub_date")
-    if pub_date is not None and not (isinstance(pub_date, str) and DATE.match(pub_date)):
-        pub_date = None  # an unusable date is dropped, never guessed at
-    source = obj.get("source") if isinstance(obj.get("source"), str) else None
-    return Source(doc_id, where, text=text, pub_date=pub_date, source=source)
+    pub_date = obj.get("pub_date") if _is_date(obj.get("pub_date")) else None  # unusable: dropped, not guessed
+    source = without_surrogates(obj["source"]) if isinstance(obj.get("source"), str) else None
+    return Source(doc_id, where, text=without_surrogates(text), pub_date=pub_date, source=source)
+
+
+def _is_date(value: Any) -> bool:
+    """A real calendar date written YYYY-MM-DD (2025-02-30 is not one)."""
+    if not (isinstance(value, str) and DATE.match(value)):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def iter_sources(inputs: Iterable[str]) -> Iterator[Source]:
@@ -196,5 +222,5 @@ def iter_sources(inputs: Iterable[str]) -> Iterator[Source]:
                 doc_id = f"{src.doc_id}{suffix}{n}"
             used.add(doc_id)
             if doc_id != src.doc_id:
-                src = Source(doc_id, src.path, src.text, src.error, src.pub_date, src.source)
+                src = replace(src, doc_id=doc_id)
             yield src

@@ -1,65 +1,123 @@
 """Writing a run's tables: streamed to disk as documents finish, published atomically.
 
-Rows are validated against their table's schema and spooled to disk per document, so
-memory stays flat however large the batch. `finish()` writes every table in contract
-order (doc_id, then start) as JSONL and Parquet into a new generation folder
-`OUT/.zhfacts/gen-<id>/`, then switches the symlink `OUT/.zhfacts/current` to it with one
-atomic rename. Beside the tables, `OUT/texts.jsonl` keeps each document's decoded raw
-text for the audit report. `OUT/<table>.jsonl`, `OUT/<table>.parquet` and `OUT/manifest.json` are
-links through `current`, so a reader, or a run killed at any moment, sees either the
-previous complete set of tables or the new one, never a mix.
+Rows arrive per document as ready-made JSONL blocks (validated where they were made). Each
+table buffers its blocks in memory up to a budget, then writes them as a run sorted by doc_id;
+`finish()` merges the runs (an external merge sort, so memory stays flat however large the
+batch) and writes every table in contract order (doc_id, then start) as JSONL and Parquet
+into a new generation folder `OUT/.zhfacts/gen-<id>/`, then switches the symlink
+`OUT/.zhfacts/current` to it with one atomic rename. Beside the tables, `OUT/texts.jsonl`
+keeps each document's decoded raw text for the audit report. `OUT/<table>.jsonl`,
+`OUT/<table>.parquet` and `OUT/manifest.json` are links through `current`, so a reader, or a
+run killed at any moment, sees either the previous complete set of tables or the new one,
+never a mix. A lock file keeps two runs from writing one output folder at the same time.
 """
 
 from __future__ import annotations
 
+import fcntl
+import heapq
 import json
 import os
 import shutil
+import struct
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pyarrow as pa
+import pyarrow.json as pa_json
 import pyarrow.parquet as pq
 
 from pipeline.schema import arrow_schema, validate_row
 
 STATE_DIR = ".zhfacts"
 CURRENT = "current"
+LOCK = "lock"
 TEXTS = "texts"  # not a contract table: the raw texts the audit report shows
 PARQUET_BATCH = 5000
+JSON_BLOCK = 4 * 2**20  # bytes of JSONL Arrow parses at a time when writing Parquet
+SPOOL_BUDGET = 64 * 2**20  # bytes of rows held in memory, all tables together, before runs are written
+MERGE_FAN_IN = 64  # at most this many runs of a table are open at once; more are merged first
+_HEADER = struct.Struct("<IQ")  # a block in a run file: len(doc_id), len(rows), doc_id, rows
+
+Block = tuple[str, bytes]  # (doc_id, that document's JSONL lines)
+
+
+class OutputBusy(RuntimeError):
+    """Another run holds the output folder."""
 
 
 def dumps(row: dict[str, Any]) -> str:
     return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
 
 
+def encode_rows(table: str, rows: list[dict[str, Any]]) -> bytes:
+    """A document's rows of one table as validated JSONL bytes (SchemaError if one does not fit)."""
+    for row in rows:
+        validate_row(table, row)
+    return "".join(dumps(r) + "\n" for r in rows).encode("utf-8")
+
+
 class TableSpool:
-    """One table's rows on disk, appended per document, read back in doc_id order."""
+    """One table's rows: blocks buffered in memory, written as runs sorted by doc_id, merged on read."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.file = path.open("w+b")
-        self.ranges: dict[str, tuple[int, int]] = {}
+    def __init__(self, folder: Path, table: str) -> None:
+        self.folder = folder
+        self.table = table
+        self.buffer: list[Block] = []
+        self.buffered = 0
+        self.runs: list[Path] = []
 
-    def add(self, doc_id: str, rows: list[dict[str, Any]]) -> None:
-        if not rows:
+    def add(self, doc_id: str, block: bytes) -> None:
+        if block:
+            self.buffer.append((doc_id, block))
+            self.buffered += len(block)
+
+    def flush(self) -> None:
+        """Write the buffer as one sorted run; keep at most MERGE_FAN_IN runs."""
+        if not self.buffer:
             return
-        data = "".join(dumps(r) + "\n" for r in rows).encode("utf-8")
-        start = self.file.seek(0, os.SEEK_END)
-        self.file.write(data)
-        self.ranges[doc_id] = (start, len(data))
+        self.buffer.sort(key=itemgetter(0))
+        self.runs.append(self._write_run(self.buffer))
+        self.buffer, self.buffered = [], 0
+        if len(self.runs) > MERGE_FAN_IN:
+            merged = self._write_run(merge_blocks([read_run(p) for p in self.runs]))
+            for path in self.runs:
+                path.unlink()
+            self.runs = [merged]
 
-    def lines_in_order(self) -> Iterator[bytes]:
-        self.file.flush()
-        for doc_id in sorted(self.ranges):
-            start, length = self.ranges[doc_id]
-            self.file.seek(start)
-            yield from self.file.read(length).splitlines(keepends=True)
+    def _write_run(self, blocks: Iterable[Block]) -> Path:
+        path = self.folder / f"{self.table}.{uuid.uuid4().hex[:12]}.run"
+        with path.open("wb") as f:
+            for doc_id, rows in blocks:
+                key = doc_id.encode("utf-8", "surrogatepass")
+                f.write(_HEADER.pack(len(key), len(rows)))
+                f.write(key)
+                f.write(rows)
+        return path
 
-    def close(self) -> None:
-        self.file.close()
+    def blocks_in_order(self, extra: Iterable[Iterator[Block]] = ()) -> Iterator[Block]:
+        """Every block, runs and buffer and the extra sorted streams merged, in doc_id order."""
+        self.buffer.sort(key=itemgetter(0))
+        return merge_blocks([*(read_run(p) for p in self.runs), iter(self.buffer), *extra])
+
+
+def merge_blocks(streams: list[Iterator[Block]]) -> Iterator[Block]:
+    return heapq.merge(*streams, key=itemgetter(0))
+
+
+def read_run(path: Path) -> Iterator[Block]:
+    with path.open("rb") as f:
+        yield from _blocks_of(f)
+
+
+def _blocks_of(f: BinaryIO) -> Iterator[Block]:
+    while header := f.read(_HEADER.size):
+        key_len, rows_len = _HEADER.unpack(header)
+        doc_id = f.read(key_len).decode("utf-8", "surrogatepass")
+        yield doc_id, f.read(rows_len)
 
 
 class RunWriter:
@@ -71,63 +129,107 @@ class RunWriter:
         self.texts = texts
         self.state = out_dir / STATE_DIR
         self.state.mkdir(parents=True, exist_ok=True)
+        self.lock = _lock(self.state / LOCK)
         self.generation = self.state / f"gen-{uuid.uuid4().hex[:12]}"
         self.spool_dir = self.generation / "spool"
         self.spool_dir.mkdir(parents=True)
-        self.spools = {t: TableSpool(self.spool_dir / f"{t}.jsonl") for t in tables}
-        self.text_spool = TableSpool(self.spool_dir / f"{TEXTS}.jsonl")
+        self.spools = {t: TableSpool(self.spool_dir, t) for t in [*tables, TEXTS]}
         self.counts = dict.fromkeys(tables, 0)
+        self.reused: dict[str, list[Iterator[Block]]] = {t: [] for t in [*tables, TEXTS]}
 
     def add(self, doc_id: str, rows_by_table: dict[str, list[dict[str, Any]]]) -> None:
-        for table, rows in rows_by_table.items():
-            for row in rows:
-                validate_row(table, row)
-            self.spools[table].add(doc_id, rows)
-            self.counts[table] += len(rows)
+        """Validate and add a document's rows (dicts), table by table."""
+        self.add_encoded(doc_id, {t: encode_rows(t, rows) for t, rows in rows_by_table.items()})
+
+    def add_encoded(self, doc_id: str, blocks: dict[str, bytes]) -> None:
+        """Add a document's rows already encoded as JSONL blocks (see encode_rows)."""
+        for table, block in blocks.items():
+            self.spools[table].add(doc_id, block)
+        if sum(s.buffered for s in self.spools.values()) > SPOOL_BUDGET:
+            for spool in self.spools.values():
+                spool.flush()
 
     def add_text(self, doc_id: str, raw: str) -> None:
         """Keep the document's decoded raw text for the audit report (OUT/texts.jsonl)."""
         if self.texts:
-            self.text_spool.add(doc_id, [{"doc_id": doc_id, "raw": raw}])
+            self.spools[TEXTS].add(doc_id, (dumps({"doc_id": doc_id, "raw": raw}) + "\n").encode("utf-8"))
 
-    def finish(self, manifest: dict[str, Any]) -> Path:
-        """Write every table and the manifest into the generation, then make it current."""
-        for table, spool in self.spools.items():
-            write_jsonl(self.generation / f"{table}.jsonl", spool.lines_in_order())
-            write_parquet(self.generation / f"{table}.parquet", table, spool.lines_in_order())
-            spool.close()
-        files = self.tables_files()
+    def reuse(self, table: str, blocks: Iterator[Block]) -> None:
+        """Merge a stream of earlier blocks (sorted by doc_id) into a table when it is written."""
+        self.reused[table].append(blocks)
+
+    def finish(self, manifest: dict[str, Any] | Callable[[], dict[str, Any]]) -> Path:
+        """Write every table and the manifest into the generation, then make it current.
+        `manifest` may be a function, called once the tables are written; its record_counts
+        are filled in here, from the rows written."""
+        files = []
+        for table in self.tables:
+            self.counts[table] = write_table(self.generation, table, self._lines(table))
+            files += [f"{table}.jsonl", f"{table}.parquet"]
         if self.texts:
-            write_jsonl(self.generation / f"{TEXTS}.jsonl", self.text_spool.lines_in_order())
+            write_jsonl(self.generation / f"{TEXTS}.jsonl", self._lines(TEXTS))
             files.append(f"{TEXTS}.jsonl")
-        self.text_spool.close()
         shutil.rmtree(self.spool_dir)
+        manifest = manifest() if callable(manifest) else manifest
+        manifest["record_counts"] = dict(self.counts)
         write_atomic(self.generation / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
         fsync_dir(self.generation)
         publish(self.out_dir, self.generation, [*files, "manifest.json"])
+        self._unlock()
         return self.out_dir
 
-    def tables_files(self) -> list[str]:
-        return [f"{t}.{ext}" for t in self.tables for ext in ("jsonl", "parquet")]
+    def _lines(self, table: str) -> Iterator[bytes]:
+        for _, block in self.spools[table].blocks_in_order(self.reused[table]):
+            yield from block.splitlines(keepends=True)
 
     def abort(self) -> None:
-        for spool in [*self.spools.values(), self.text_spool]:
-            spool.close()
         shutil.rmtree(self.generation, ignore_errors=True)
+        self._unlock()
+
+    def _unlock(self) -> None:
+        if not self.lock.closed:
+            self.lock.close()
 
 
-def write_jsonl(path: Path, lines: Iterator[bytes]) -> None:
-    with path.open("wb") as f:
-        for line in lines:
-            f.write(line)
-        f.flush()
-        os.fsync(f.fileno())
+def _lock(path: Path) -> BinaryIO:
+    """An exclusive lock on the output folder, held until the run finishes (the OS drops it
+    when a killed run's process ends)."""
+    f = path.open("ab")
+    try:
+        fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        f.close()
+        raise OutputBusy(f"{path.parent.parent}: another zhfacts run is writing this output folder") from None
+    return f
 
 
-def write_parquet(path: Path, table: str, lines: Iterator[bytes]) -> None:
-    """Parquet in batches, with the table's Arrow schema (an empty table keeps its columns)."""
+def write_table(folder: Path, table: str, lines: Iterator[bytes]) -> int:
+    """Write one table as JSONL, then Parquet from it; returns the row count."""
+    jsonl = folder / f"{table}.jsonl"
+    count = write_jsonl(jsonl, lines)
+    try:
+        jsonl_to_parquet(jsonl, folder / f"{table}.parquet", table, count)
+    except pa.ArrowInvalid:  # JSON that Arrow's reader refuses (NaN, say): Python's parser takes it
+        jsonl_to_parquet_slowly(jsonl, folder / f"{table}.parquet", table)
+    return count
+
+
+def jsonl_to_parquet(jsonl: Path, parquet: Path, table: str, count: int) -> None:
+    """Arrow's streaming JSON reader, with the table's schema: fast, and memory bounded by its block size."""
     schema = arrow_schema(table)
-    with pq.ParquetWriter(path, schema) as writer:
+    with pq.ParquetWriter(parquet, schema) as writer:
+        if count:
+            options = pa_json.ParseOptions(explicit_schema=schema, unexpected_field_behavior="error")
+            for batch in pa_json.open_json(jsonl, parse_options=options,
+                                           read_options=pa_json.ReadOptions(block_size=JSON_BLOCK)):
+                writer.write_batch(batch.cast(schema))
+        else:
+            writer.write_table(schema.empty_table())  # an empty table keeps its columns
+
+
+def jsonl_to_parquet_slowly(jsonl: Path, parquet: Path, table: str) -> None:
+    schema = arrow_schema(table)
+    with pq.ParquetWriter(parquet, schema) as writer, jsonl.open("rb") as lines:
         batch: list[dict[str, Any]] = []
         for line in lines:
             batch.append(json.loads(line))
@@ -135,6 +237,17 @@ def write_parquet(path: Path, table: str, lines: Iterator[bytes]) -> None:
                 writer.write_table(pa.Table.from_pylist(batch, schema=schema))
                 batch = []
         writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+
+
+def write_jsonl(path: Path, lines: Iterator[bytes]) -> int:
+    count = 0
+    with path.open("wb") as f:
+        for line in lines:
+            f.write(line)
+            count += 1
+        f.flush()
+        os.fsync(f.fileno())
+    return count
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -155,9 +268,16 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def current_generation(out_dir: Path) -> Path | None:
+    """The folder of the last complete run in out_dir, or None."""
+    link = out_dir / STATE_DIR / CURRENT
+    return link.resolve() if link.is_symlink() and link.resolve().is_dir() else None
+
+
 def publish(out_dir: Path, generation: Path, names: list[str]) -> None:
     """Point OUT/.zhfacts/current at the generation (one atomic rename), make sure each
-    OUT/<name> links through it, and remove the generations no longer current."""
+    OUT/<name> links through it, and remove the generations no longer current (the
+    leftovers of killed runs among them)."""
     state = generation.parent
     tmp_link = state / f".current-{uuid.uuid4().hex[:8]}"
     os.symlink(generation.name, tmp_link)
@@ -174,3 +294,5 @@ def publish(out_dir: Path, generation: Path, names: list[str]) -> None:
     for old in state.glob("gen-*"):
         if old != generation:
             shutil.rmtree(old, ignore_errors=True)
+    for stale in [*state.glob(".current-*"), *out_dir.glob(".*.link")]:
+        stale.unlink(missing_ok=True)  # temp links a killed run left behind

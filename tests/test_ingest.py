@@ -1,0 +1,147 @@
+"""Ingest and repair on any input: encodings, errors, and properties over arbitrary text and bytes."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.article import Article
+from pipeline.ingest import NotText, Source, _sources_from_bytes, decode_bytes, iter_sources, without_surrogates
+from pipeline.repair import repair
+
+NEWS = "潼南区今年新增科技型企业137家，同比增长12.5%。\r\n全区实现工业产值526.8亿元。\n"
+
+
+@pytest.mark.parametrize("data", [
+    NEWS.encode("utf-8"),
+    codecs.BOM_UTF8 + NEWS.encode("utf-8"),
+    codecs.BOM_UTF16_LE + NEWS.encode("utf-16-le"),
+    codecs.BOM_UTF16_BE + NEWS.encode("utf-16-be"),
+    NEWS.encode("gb18030"),
+    NEWS.encode("gbk"),
+], ids=["utf8", "utf8-bom", "utf16le", "utf16be", "gb18030", "gbk"])
+def test_common_encodings_decode_to_the_same_text(data: bytes) -> None:
+    assert decode_bytes(data) == NEWS
+
+
+@pytest.mark.parametrize(("data", "problem"), [
+    (b"", "empty file"),
+    (b" \r\n\t ", "only whitespace"),
+    ("\u3000\n".encode(), "only whitespace"),
+    (b"\x00\x01\x02" * 50, "binary data"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(20), "a PNG image"),
+    (b"PK\x03\x04" + bytes(20), "a ZIP archive"),
+    (b"%PDF-1.7\n", "a PDF file"),
+    (codecs.BOM_UTF16_LE + b"\x00\xd8", "undecodable bytes"),  # a lone surrogate after the BOM
+    ("文字".encode() + b"\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0e", "too many control characters"),
+])
+def test_unusable_bytes_say_what_they_are(data: bytes, problem: str) -> None:
+    with pytest.raises(NotText, match=problem):
+        decode_bytes(data)
+
+
+def test_jsonl_lines_each_become_a_source_or_an_error() -> None:
+    lines = [b'{"id": "a", "text": "\\u6f7c\\u5357\\u533a12\\u5bb6", "pub_date": "2025-03-01", "source": "cq"}',
+             b"", b"not json", b"[1, 2]", b'{"text": "x\\ud800y"}', b'{"id": true, "text": "ok"}',
+             b'{"id": "b", "text": "  "}', b'{"id": "c", "text": "t", "pub_date": "March"}', b"\xff\xfe{",
+             b'{"id": "d", "text": "t", "pub_date": "2025-02-30"}']
+    sources = list(_sources_from_bytes(io.BytesIO(b"\n".join(lines)), "f", "f.jsonl", jsonl=True))
+    assert [s.doc_id for s in sources] == ["a", "f-3", "f-4", "f-5", "f-6", "b", "c", "f-9", "d"]
+    assert sources[0].text == "潼南区12家" and sources[0].pub_date == "2025-03-01" and sources[0].source == "cq"
+    assert "line is not JSON" in sources[1].error and sources[1].path == "f.jsonl:3"
+    assert "not an object" in sources[2].error
+    assert sources[3].text == "x\ufffdy"  # a lone surrogate cannot be written out: one U+FFFD for it
+    assert sources[4].text == "ok"  # true is no id
+    assert "empty or only whitespace" in sources[5].error
+    assert sources[6].pub_date is None  # an unusable date is dropped, not guessed
+    assert "not UTF-8" in sources[7].error
+    assert sources[8].text == "t" and sources[8].pub_date is None  # no 30 February
+
+
+def test_same_ids_get_a_deterministic_suffix(tmp_path: Path) -> None:
+    for folder in ("x", "y", "z"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "same.txt").write_text("正文", encoding="utf-8")
+    (tmp_path / "z" / "more.jsonl").write_text('{"id": "same", "text": "正文"}\n', encoding="utf-8")
+    sources = list(iter_sources([str(tmp_path)]))
+    assert [(s.doc_id, Path(s.path).parent.name) for s in sources] == [
+        ("same", "x"), ("same~2", "y"), ("same~3", "z"), ("same~4", "z")]
+
+
+# -- properties ------------------------------------------------------------------------------------
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Text with what articles and hostile inputs bring: CJK, digits, punctuation, line breaks of every
+# style, white space, zero-width and control characters, surrogates, combining marks, emoji.
+ARTICLE_CHARS = st.one_of(
+    st.sampled_from(list("潼南区新增企业家亿元万，。；：“”（）%.0123456789０１２％⺠⻄\r\n\n\t 　\u200b\ufeff\x07\x00")),
+    st.characters(),
+)
+ARTICLE_TEXT = st.text(ARTICLE_CHARS, max_size=300)
+
+
+@SETTINGS
+@given(st.binary(max_size=400))
+def test_any_bytes_decode_or_say_why(data: bytes) -> None:
+    try:
+        text = decode_bytes(data)
+    except NotText as e:
+        assert str(e)
+    else:
+        assert text.strip()
+
+
+@SETTINGS
+@given(st.binary(max_size=400))
+def test_any_bytes_as_jsonl_give_sources_and_never_raise(data: bytes) -> None:
+    sources = list(_sources_from_bytes(io.BytesIO(data), "f", "f.jsonl", jsonl=True))
+    assert sources
+    for src in sources:
+        assert (src.text is None) != (src.error is None)
+        if src.text is not None:
+            src.text.encode("utf-8")  # writable: no lone surrogates
+
+
+@SETTINGS
+@given(st.text(max_size=50), st.text(max_size=200))
+def test_any_json_text_field_is_accepted_or_refused(doc_id: str, text: str) -> None:
+    line = json.dumps({"id": doc_id, "text": text}).encode()
+    (src,) = _sources_from_bytes(io.BytesIO(line), "f", "f.jsonl", jsonl=True)
+    if src.text is not None:
+        assert src.text == without_surrogates(text) and len(src.text) == len(text)
+    src.doc_id.encode("utf-8")
+
+
+@SETTINGS
+@given(ARTICLE_TEXT)
+def test_repair_maps_every_character_back_into_the_raw_text(raw: str) -> None:
+    repaired = repair(raw)
+    assert len(repaired.offsets) == len(repaired.text)
+    assert all(0 <= o < len(raw) for o in repaired.offsets)
+    assert all(a < b for a, b in zip(repaired.offsets, repaired.offsets[1:], strict=False))
+    for start, end in repaired.sentences:
+        assert 0 <= start < end <= len(repaired.text)
+    for para in repaired.paragraphs:
+        assert 0 <= para.start < para.end <= len(repaired.text)
+
+
+@SETTINGS
+@given(ARTICLE_TEXT, st.data())
+def test_provenance_holds_for_any_span(raw: str, data: st.DataObject) -> None:
+    repaired = repair(raw)
+    if not repaired.text:
+        return
+    article = Article(doc_id="d", raw=raw, text=repaired.text, offsets=repaired.offsets,
+                      sentences=repaired.sentences, paragraphs=repaired.paragraphs,
+                      sha256=Source("d", "p", text=raw).sha256 or "")
+    start = data.draw(st.integers(0, len(repaired.text) - 1))
+    end = data.draw(st.integers(start + 1, len(repaired.text)))
+    prov = article.provenance(start, end, "rule", "quantities")
+    assert 0 <= prov["start"] < prov["end"] <= len(raw)
+    assert "".join(prov["text"].split()) == "".join(raw[prov["start"]:prov["end"]].split())
+    assert prov["id"] == article.provenance(start, end, "rule", "quantities")["id"]
