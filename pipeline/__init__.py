@@ -57,10 +57,11 @@ class Extraction:
 
 
 @cache
-def _processor(backend: str = "jieba") -> DocumentProcessor:
+def _processor(backend: str | None = None) -> DocumentProcessor:
     from pipeline.runner import DocumentProcessor
+    from pipeline.segment import DEFAULT_BACKEND
 
-    return DocumentProcessor(backend)
+    return DocumentProcessor(backend or DEFAULT_BACKEND)
 
 
 def _empty() -> Extraction:
@@ -69,7 +70,8 @@ def _empty() -> Extraction:
     return Extraction({t: [] for t in ALL_TABLES})
 
 
-def extract_text(text: str, *, doc_id: str = "text", pub_date: str | None = None, backend: str = "jieba") -> Extraction:
+def extract_text(text: str, *, doc_id: str = "text", pub_date: str | None = None,
+                 backend: str | None = None) -> Extraction:
     """Extract every table from one text; pub_date (YYYY-MM-DD) resolves 今年, 上半年 ..."""
     from pipeline.ingest import Source
 
@@ -78,7 +80,7 @@ def extract_text(text: str, *, doc_id: str = "text", pub_date: str | None = None
     return result
 
 
-def extract_path(*inputs: str | Path | Iterable[str | Path], backend: str = "jieba") -> Extraction:
+def extract_path(*inputs: str | Path | Iterable[str | Path], backend: str | None = None) -> Extraction:
     """Extract every table from files and folders (*.txt, *.md, *.jsonl), kept in memory.
     For large batches written to disk use `zhfacts run` or pipeline.runner.run."""
     from pipeline.ingest import iter_sources

@@ -16,6 +16,10 @@ from datetime import date
 from typing import Any
 
 NEWLINES = "\r\n"
+# A record's `sentence` is its whole sentence, or, in a sentence longer than this, the
+# SENTENCE_WINDOW characters on each side of the record.
+MAX_SENTENCE_CHARS = 1000
+SENTENCE_WINDOW = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +118,8 @@ class Article:
         optional key (a claim's district), so it is the same on any machine and any run."""
         raw_start, raw_end = self.raw_span(start, end)
         s_start, s_end = self.sentence_span(start)
+        if s_end - s_start > MAX_SENTENCE_CHARS:  # a run-on line without punctuation: a window, not megabytes
+            s_start, s_end = max(s_start, start - SENTENCE_WINDOW), min(s_end, end + SENTENCE_WINDOW)
         return {
             "doc_id": self.doc_id,
             "id": stable_id(self.sha256, kind, raw_start, raw_end, rule, key),

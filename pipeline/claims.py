@@ -164,6 +164,8 @@ class Context:
     rules: ClaimRules
     markers: list[Marker] = field(default_factory=list)
     marker_starts: list[int] = field(default_factory=list)
+    quantities: list[Hit] = field(default_factory=list)  # sorted by start
+    quantity_starts: list[int] = field(default_factory=list)
     document_district: Hit | None = None  # the one district a report is about, if any
     ranks: list[Hit] = field(default_factory=list)  # rank figures (全市第八)
 
@@ -193,6 +195,7 @@ def find_claims(doc: Doc) -> list[Hit]:
     ctx.document_district = document_district(ctx)
     ctx.ranks = [q for q in doc._.quantities or [] if q.get("kind") == "rank"]
     quantities = sorted(doc._.quantities or [], key=lambda h: h.start)
+    ctx.quantities, ctx.quantity_starts = quantities, [q.start for q in quantities]
     claims: list[Hit] = []
     scope = Scope()
     q_index = 0
@@ -646,7 +649,9 @@ def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: M
     """The measure's name without a rate or rank suffix."""
     start = clause_start(ctx, quantity.start, sentence[0], items=True)
     start = max([start] + [m.end for m in markers_in(ctx, start, quantity.start) if m.kind in ("district", "pronoun")])
-    in_sentence = [q for q in ctx.doc._.quantities or [] if sentence[0] <= q.start and q.end <= quantity.start]
+    in_sentence = [q for q in ctx.quantities[bisect_left(ctx.quantity_starts, sentence[0]):
+                                             bisect_left(ctx.quantity_starts, quantity.start)]
+                   if q.end <= quantity.start]
     previous = [q for q in in_sentence if q.start >= start]
     if previous and _only_conjunctions(ctx.text[previous[-1].end:quantity.start], rules):
         return base_metric(ctx, previous[-1], sentence, rules)  # 分别为7.1%和6.5%: one measure for both

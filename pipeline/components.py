@@ -146,11 +146,12 @@ def records_from_doc(doc: Doc) -> dict[str, list[Any]]:
     return out
 
 
-def build_pipeline(backend: str = "jieba", components: tuple[str, ...] = tuple(COMPONENTS)) -> Language:
-    """The zhfacts pipeline: the blank `zh` segmenter followed by the extractors, in order."""
-    from pipeline.segment import blank_zh
+def build_pipeline(backend: str | None = None, components: tuple[str, ...] = tuple(COMPONENTS)) -> Language:
+    """The zhfacts pipeline: the blank `zh` segmenter (default backend when None) followed by
+    the extractors, in order."""
+    from pipeline.segment import DEFAULT_BACKEND, blank_zh
 
-    nlp = blank_zh(backend)
+    nlp = blank_zh(backend or DEFAULT_BACKEND)
     for name in components:
         nlp.add_pipe(name)
     return nlp
