@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 NEWLINES = "\r\n"
+DROP_NEWLINES = {ord(c): None for c in NEWLINES}
 # A record's `sentence` is its whole sentence, or, in a sentence longer than this, the
 # SENTENCE_WINDOW characters on each side of the record.
 MAX_SENTENCE_CHARS = 1000
@@ -97,7 +98,7 @@ class Article:
         """What a reader sees for the span: the raw characters without PDF line breaks."""
         raw_start, raw_end = self.raw_span(start, end)
         piece = self.raw[raw_start:raw_end]
-        return piece.translate({ord(c): None for c in NEWLINES})
+        return piece.translate(DROP_NEWLINES) if "\n" in piece or "\r" in piece else piece
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect_right(self._sentence_starts, pos) - 1)

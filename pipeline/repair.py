@@ -42,6 +42,7 @@ class RepairRules:
     fold: dict[str, str]
     special_characters: re.Pattern[str]
     doubled_run: re.Pattern[str]
+    sentence_boundary: re.Pattern[str]
 
 
 @cache
@@ -63,6 +64,8 @@ def repair_rules() -> RepairRules:
         remove=chars("remove"),
         fold=dict(require(data, "fold", RULES_FILE)),
         special_characters=_special_characters(chars("remove"), dict(require(data, "fold", RULES_FILE))),
+        sentence_boundary=re.compile(f"[{re.escape(require(data, 'sentence_end', RULES_FILE))}]"
+                                     f"[{re.escape(require(data, 'closing', RULES_FILE))}]*"),
         doubled_run=_doubled_run_pattern(int(require(data, "doubled_min_run", RULES_FILE)),
                                          int(require(data, "doubled_max_run", RULES_FILE))),
     )
@@ -336,6 +339,8 @@ def _doubled_word(word: str) -> bool:
 
 
 def collapse_doubled(text: str, rules: RepairRules) -> tuple[str, list[int], list[tuple[str, str, int]]]:
+    if not any(_has_ideograph(m.group(1)) for m in rules.doubled_run.finditer(text)):
+        return text, list(range(len(text))), []  # the common case: nothing printed twice
     keep = [True] * len(text)
     collapsed: list[tuple[str, str, int]] = []
     for line in _lines(text):
@@ -395,16 +400,9 @@ def split_sentences(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, i
     sentences = []
     for para in paragraphs:
         start = para.start
-        i = para.start
-        while i < para.end:
-            if text[i] in rules.sentence_end:
-                end = i + 1
-                while end < para.end and text[end] in rules.closing:
-                    end += 1
-                _add_sentence(sentences, text, start, end)
-                start = i = end
-            else:
-                i += 1
+        for match in rules.sentence_boundary.finditer(text, para.start, para.end):
+            _add_sentence(sentences, text, start, match.end())
+            start = match.end()
         _add_sentence(sentences, text, start, para.end)
     return sentences
 
