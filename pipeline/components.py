@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import fields
+from functools import cache
 from typing import Any
 
 from spacy.language import Language
@@ -127,12 +128,16 @@ def record_id(article: Article, hit: Hit, table: str) -> str:
     return article.provenance(hit.start, hit.end, hit.rule, table, hit.get("key", ""))["id"]
 
 
+@cache
+def _field_names(table: str) -> frozenset[str]:
+    return frozenset(f.name for f in fields(TABLES[table]))
+
+
 def build_record(article: Article, hit: Hit, table: str) -> Any:
-    cls = TABLES[table]
     row: dict[str, Any] = article.provenance(hit.start, hit.end, hit.rule, table, hit.get("key", ""))
-    names = {f.name for f in fields(cls)}
+    names = _field_names(table)
     row.update({k: v for k, v in hit.fields.items() if k in names and k not in row})
-    return cls(**row)
+    return TABLES[table](**row)
 
 
 def records_from_doc(doc: Doc) -> dict[str, list[Any]]:

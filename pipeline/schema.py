@@ -57,24 +57,29 @@ def arrow_schema(table: str) -> pa.Schema:
     return pa.schema(columns, metadata={"schema_version": SCHEMA_VERSION, "table": table})
 
 
+@cache
+def _checks(table: str) -> tuple[tuple[str, type, bool, tuple | None], ...]:
+    """(name, Python type, nullable, allowed values) per column, as validate_row needs them."""
+    return tuple((f.name, list if typing.get_origin(base) is list else base, nullable, f.metadata.get("allowed"))
+                 for f, base, nullable in _columns(table))
+
+
 def validate_row(table: str, row: dict[str, Any]) -> None:
     """Raise SchemaError when a field is missing, of the wrong type, or not an allowed value."""
-    for f, base, nullable in _columns(table):
-        if f.name not in row:
-            raise SchemaError(f"{table}: row has no field '{f.name}'")
-        value = row[f.name]
-        permitted = f.metadata.get("allowed")
+    for name, expected, nullable, permitted in _checks(table):
+        if name not in row:
+            raise SchemaError(f"{table}: row has no field '{name}'")
+        value = row[name]
         if permitted is not None and value not in permitted:
-            raise SchemaError(f"{table}.{f.name}: {value!r} is not one of {permitted}")
+            raise SchemaError(f"{table}.{name}: {value!r} is not one of {permitted}")
         if value is None:
             if not nullable and permitted is None:
-                raise SchemaError(f"{table}.{f.name}: null where a value is required")
+                raise SchemaError(f"{table}.{name}: null where a value is required")
             continue
-        expected = list if typing.get_origin(base) is list else base
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             continue
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            raise SchemaError(f"{table}.{f.name}: {value!r} is {type(value).__name__}, not {expected.__name__}")
+            raise SchemaError(f"{table}.{name}: {value!r} is {type(value).__name__}, not {expected.__name__}")
 
 
 def json_schema(table: str) -> dict[str, Any]:
