@@ -27,7 +27,6 @@ from pipeline.rules import load_yaml, require
 CLAIMS_RULES = "claims.yaml"
 METRIC_RULES = "metrics.yaml"
 DISTRICT_LEVELS = ("district", "county")
-BLOCKING_ORG_TYPES = ("company", "research", "university")
 OPEN_QUOTES, CLOSE_QUOTES = "“「『", "”」』"
 
 
@@ -40,6 +39,7 @@ class ClaimRules:
     pronouns: tuple[tuple[str, str, bool], ...]  # (word, rule id, suffix must match)
     wide_scope_words: tuple[str, ...]
     company_subject_words: tuple[str, ...]
+    blocking_org_types: frozenset[str]
     property_cues: tuple[str, ...]
     speech_verbs: tuple[str, ...]
     company_speaker_words: tuple[str, ...]
@@ -64,6 +64,7 @@ class MetricRules:
     conjunctions: frozenset[str]
     generic_measures: frozenset[str]
     instrumental: tuple[str, ...]
+    qualifier_chars: str
     topic: re.Pattern[str]
     keys: tuple[tuple[str, str, frozenset[str]], ...]  # (synonym, key, kinds), longest synonym first
 
@@ -88,6 +89,7 @@ def claim_rules() -> ClaimRules:
         pronouns=tuple(sorted(pronouns, key=lambda p: len(p[0]), reverse=True)),
         wide_scope_words=_longest_first(get("wide_scope_words")),
         company_subject_words=_longest_first(get("company_subject_words")),
+        blocking_org_types=frozenset(get("blocking_org_types")),
         property_cues=tuple(get("property_cues")),
         speech_verbs=_longest_first(get("speech_verbs")),
         company_speaker_words=tuple(get("company_speaker_words")),
@@ -120,6 +122,7 @@ def metric_rules() -> MetricRules:
         conjunctions=frozenset(get("conjunctions")),
         generic_measures=frozenset(get("generic_measures")),
         instrumental=tuple(get("instrumental")),
+        qualifier_chars=get("qualifier_chars"),
         topic=re.compile(get("topic_pattern")),
         keys=tuple(sorted(keys, key=lambda k: len(k[0]), reverse=True)),
     )
@@ -260,7 +263,7 @@ def collect_markers(ctx: Context) -> list[Marker]:
         elif level in ("city", "province"):
             markers.append(Marker(place.start, place.end, "wide", "claims.block.city", name=place.get("canonical")))
     for org in doc._.organizations or []:
-        if org.get("type") in BLOCKING_ORG_TYPES:
+        if org.get("type") in rules.blocking_org_types:
             markers.append(Marker(org.start, org.end, "company", "claims.block.company"))
     for word, rule_id, needs_suffix in rules.pronouns:
         for start in _find_all(text, word):
@@ -674,7 +677,7 @@ def sentence_topic(ctx: Context, sentence: tuple[int, int]) -> str:
 
 
 def _strip_right_qualifiers(before: str) -> str:
-    return before.rstrip().rstrip("超过近约逾达到了 ")
+    return before.rstrip().rstrip(metric_rules().qualifier_chars)
 
 
 def _only_conjunctions(gap: str, rules: MetricRules) -> bool:
