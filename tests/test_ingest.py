@@ -118,19 +118,6 @@ def test_any_json_text_field_is_accepted_or_refused(doc_id: str, text: str) -> N
 
 
 @SETTINGS
-@given(ARTICLE_TEXT)
-def test_repair_maps_every_character_back_into_the_raw_text(raw: str) -> None:
-    repaired = repair(raw)
-    assert len(repaired.offsets) == len(repaired.text)
-    assert all(0 <= o < len(raw) for o in repaired.offsets)
-    assert all(a < b for a, b in zip(repaired.offsets, repaired.offsets[1:], strict=False))
-    for start, end in repaired.sentences:
-        assert 0 <= start < end <= len(repaired.text)
-    for para in repaired.paragraphs:
-        assert 0 <= para.start < para.end <= len(repaired.text)
-
-
-@SETTINGS
 @given(ARTICLE_TEXT, st.data())
 def test_provenance_holds_for_any_span(raw: str, data: st.DataObject) -> None:
     repaired = repair(raw)

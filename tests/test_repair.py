@@ -110,6 +110,10 @@ def test_offset_map_is_total_and_monotonic(raw: str) -> None:
     assert len(result.offsets) == len(result.text)
     assert all(0 <= o < len(raw) for o in result.offsets)
     assert all(a < b for a, b in zip(result.offsets, result.offsets[1:], strict=False))
+    for start, end in result.sentences:
+        assert 0 <= start < end <= len(result.text)
+    for para in result.paragraphs:
+        assert 0 <= para.start < para.end <= len(result.text)
 
 
 @settings(max_examples=200, deadline=None)
