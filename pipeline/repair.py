@@ -18,8 +18,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain
 
 from pipeline.article import Paragraph
 from pipeline.rules import load_yaml, require
@@ -102,9 +104,17 @@ def repair(raw: str) -> Repaired:
         warnings.append(f"{kind}: joined {len(positions)} line breaks inside sentences "
                         f"(raw lines {_compact(lines)})")
 
-    offsets = [map1[map2[i]] for i in map3]
+    offsets = _through(_through(map3, map2, len(text1)), map1, len(raw))
     paragraphs = split_paragraphs(text3)
     return Repaired(text3, offsets, paragraphs, split_sentences(text3, paragraphs), warnings)
+
+
+def _through(positions: list[int], mapping: list[int], source_length: int) -> list[int]:
+    """mapping[p] for each p. Every pass only drops or replaces characters, so a mapping as
+    long as its source is the identity: then there is nothing to look up."""
+    if len(mapping) == source_length:
+        return positions
+    return list(map(mapping.__getitem__, positions))
 
 
 # -- pass 1: characters --------------------------------------------------------------------
@@ -328,10 +338,18 @@ def _doubled_run_pattern(min_run: int, max_run: int) -> re.Pattern[str]:
     return re.compile(f"(\\S.{{{min_run - 1},{max_run - 1}}})\\1")
 
 
-def find_doubled_runs(line: str, rules: RepairRules) -> list[tuple[int, int]]:
-    """(start, length) of each run X immediately repeated (X X) that holds an ideograph."""
-    return [(m.start(), len(m.group(1))) for m in rules.doubled_run.finditer(line)
-            if _has_ideograph(m.group(1))]
+def doubled_runs_by_line(text: str, rules: RepairRules) -> dict[int, list[tuple[int, int]]]:
+    """Start of a line -> (start in the line, length) of each run X immediately repeated
+    (X X) that holds an ideograph. One scan of the whole text: a run never crosses a line
+    break, so these are the runs a scan of each line would find."""
+    runs: dict[int, list[tuple[int, int]]] = {}
+    line_start = 0
+    for m in rules.doubled_run.finditer(text):
+        if not _has_ideograph(m.group(1)):
+            continue
+        line_start = text.rfind("\n", line_start, m.start()) + 1 or line_start
+        runs.setdefault(line_start, []).append((m.start() - line_start, len(m.group(1))))
+    return runs
 
 
 def _doubled_word(word: str) -> bool:
@@ -339,29 +357,47 @@ def _doubled_word(word: str) -> bool:
 
 
 def collapse_doubled(text: str, rules: RepairRules) -> tuple[str, list[int], list[tuple[str, str, int]]]:
-    if not any(_has_ideograph(m.group(1)) for m in rules.doubled_run.finditer(text)):
+    """Double-printed lines read once; (text, map to the input, (line, line read once, its start))."""
+    runs_by_line = doubled_runs_by_line(text, rules)
+    if not runs_by_line:
         return text, list(range(len(text))), []  # the common case: nothing printed twice
-    keep = [True] * len(text)
+    dropped: list[int] = []
     collapsed: list[tuple[str, str, int]] = []
-    for line in _lines(text):
-        if len(line.text) > rules.doubled_max_line:
+    for line_start, runs in runs_by_line.items():
+        line_end = text.find("\n", line_start)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        if len(line) > rules.doubled_max_line:
             continue
-        runs = find_doubled_runs(line.text, rules)
-        if not runs:
-            continue
-        drop: set[int] = set()
-        covered = [False] * len(line.text)
-        for start, length in runs:
-            drop.update(range(start + length, start + 2 * length))
-            for k in range(start, start + 2 * length):
-                covered[k] = True
-        drop.update(_doubled_glyphs_outside(line.text, covered))
-        for k in drop:
-            keep[line.start + k] = False
-        after = "".join(c for k, c in enumerate(line.text) if k not in drop)
-        collapsed.append((line.text.strip(), after.strip(), line.start))
-    mapping = [i for i, k in enumerate(keep) if k]
-    return "".join(text[i] for i in mapping), mapping, collapsed
+        drop = _doubled_glyphs(line, runs)
+        dropped.extend(line_start + k for k in sorted(drop))
+        after = "".join(c for k, c in enumerate(line) if k not in drop)
+        collapsed.append((line.strip(), after.strip(), line_start))
+    kept = _kept_ranges(len(text), dropped)
+    return "".join(text[a:b] for a, b in kept), list(chain.from_iterable(range(a, b) for a, b in kept)), collapsed
+
+
+def _doubled_glyphs(line: str, runs: list[tuple[int, int]]) -> set[int]:
+    """Positions in a double-printed line to drop: the second copy of each run, and the
+    second glyph of each doubled word outside the runs."""
+    drop: set[int] = set()
+    covered = [False] * len(line)
+    for start, length in runs:
+        drop.update(range(start + length, start + 2 * length))
+        for k in range(start, start + 2 * length):
+            covered[k] = True
+    return drop | _doubled_glyphs_outside(line, covered)
+
+
+def _kept_ranges(length: int, dropped: list[int]) -> list[tuple[int, int]]:
+    """The ranges of [0, length) between the dropped positions (sorted)."""
+    ranges, start = [], 0
+    for i in dropped:
+        if i > start:
+            ranges.append((start, i))
+        start = i + 1
+    if start < length:
+        ranges.append((start, length))
+    return ranges
 
 
 def _doubled_glyphs_outside(line: str, covered: list[bool]) -> set[int]:
@@ -417,9 +453,18 @@ def _add_sentence(sentences: list[tuple[int, int]], text: str, start: int, end: 
 
 
 # -- warnings ------------------------------------------------------------------------------
-def _raw_line_finder(raw: str):
-    newlines = [i for i, c in enumerate(raw) if c == "\n"]
-    return lambda pos: bisect_right(newlines, pos - 1) + 1
+def _raw_line_finder(raw: str) -> Callable[[int], int]:
+    """pos -> its 1-based raw line number; the line starts are found on first use (most
+    articles need no warning that names a line)."""
+    newlines: list[int] = []
+
+    def line_of(pos: int) -> int:
+        if not newlines:
+            newlines.extend(m.start() for m in re.finditer("\n", raw))
+            newlines.append(len(raw))  # a sentinel: the list is never empty once built
+        return bisect_right(newlines, pos - 1) + 1
+
+    return line_of
 
 
 def _compact(numbers: list[int], limit: int = 30) -> str:
