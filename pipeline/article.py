@@ -112,6 +112,10 @@ class Article:
         return max(0, bisect_right(self._paragraph_starts, pos) - 1)
 
     # -- records -----------------------------------------------------------------------
+    def record_id(self, start: int, end: int, rule: str, kind: str, key: str = "") -> str:
+        """The `id` provenance() gives the span, without the rest of its fields."""
+        return stable_id(self.sha256, kind, *self.raw_span(start, end), rule, key)
+
     def provenance(self, start: int, end: int, rule: str, kind: str, key: str = "") -> dict[str, Any]:
         """The contract's identity and provenance fields for a repaired span.
 

@@ -58,8 +58,12 @@ def _text_length(doc: Doc) -> int:
     return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
 
 
-def store_hits(doc: Doc, table: str, hits: list[Hit]) -> None:
+def store_hits(doc: Doc, table: str, hits: list[Hit], mirror_spans: bool = True) -> None:
+    """The hits on doc._.<table>, sorted; mirrored as spans unless the spans already there
+    are theirs (hits given new field values, same offsets and labels)."""
     doc._.set(table, sorted(hits, key=lambda h: (h.start, h.end)))
+    if not mirror_spans:
+        return
     label_field = SPAN_LABEL_FIELD[table]
     spans = []
     for hit in hits:
@@ -95,7 +99,8 @@ def make_times(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         article_of(doc)
         store_hits(doc, "times", find_times(doc))
         if doc._.quantities is not None:
-            store_hits(doc, "quantities", assign_periods(doc, doc._.quantities, doc._.times))
+            # a period changes no offset or label: the quantity spans stay as they are
+            store_hits(doc, "quantities", assign_periods(doc, doc._.quantities, doc._.times), mirror_spans=False)
         return doc
 
     return annotate
@@ -125,7 +130,7 @@ def make_claims(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 # -- records -------------------------------------------------------------------------------
 def record_id(article: Article, hit: Hit, table: str) -> str:
     """The stable id the record built from `hit` in `table` gets (claims link quantities)."""
-    return article.provenance(hit.start, hit.end, hit.rule, table, hit.get("key", ""))["id"]
+    return article.record_id(hit.start, hit.end, hit.rule, table, hit.get("key", ""))
 
 
 @cache

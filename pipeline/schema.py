@@ -70,6 +70,8 @@ def validate_row(table: str, row: dict[str, Any]) -> None:
         if name not in row:
             raise SchemaError(f"{table}: row has no field '{name}'")
         value = row[name]
+        if permitted is None and type(value) is expected:
+            continue  # the common case, decided without the checks below (type(True) is bool, not int)
         if permitted is not None and value not in permitted:
             raise SchemaError(f"{table}.{name}: {value!r} is not one of {permitted}")
         if value is None:

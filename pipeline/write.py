@@ -49,15 +49,21 @@ class OutputBusy(RuntimeError):
     """Another run holds the output folder."""
 
 
+# one encoder for every row: json.dumps with options builds a new JSONEncoder per call
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def dumps(row: dict[str, Any]) -> str:
-    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(row)
 
 
 def encode_rows(table: str, rows: list[dict[str, Any]]) -> bytes:
     """A document's rows of one table as validated JSONL bytes (SchemaError if one does not fit)."""
+    if not rows:
+        return b""
     for row in rows:
         validate_row(table, row)
-    return "".join(dumps(r) + "\n" for r in rows).encode("utf-8")
+    return ("\n".join(map(_ENCODER.encode, rows)) + "\n").encode("utf-8")
 
 
 class TableSpool:
