@@ -47,10 +47,10 @@ def load_segmenter(backend: str = DEFAULT_BACKEND) -> Callable[[str], Iterator[s
         raise ValueError(f"unknown segmenter backend {backend!r}: choose one of {', '.join(BACKENDS)}")
     started = time.perf_counter()
     words = user_words()
-    import jieba
+    if backend == "jieba":  # imported only here: importing jieba alone takes ~0.3 s
+        import jieba
 
-    jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary loading at DEBUG level to stderr
-    if backend == "jieba":
+        jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary loading at DEBUG level to stderr
         jieba.initialize()
         for word, freq, tag in words:
             jieba.add_word(word, freq, tag)
