@@ -104,38 +104,65 @@ def numeral_pattern(reserved: Iterable[str] = ()) -> str:
     return f"(?:{arabic}|{cn_char})(?:{cn_char}|{sp}{cn_char}|(?<={cn_class}){arabic})*+"
 
 
+@lru_cache(maxsize=8192)  # asked several times of each figure's numeral
 def is_bare_scale(numeral: str) -> bool:
     """A numeral of scale characters only (千万, 百, 万): no digit says how many."""
-    r = numeral_rules()
-    chars = [c for c in numeral if not c.isspace()]
-    return bool(chars) and all(c in r.bare_chars for c in chars)
+    chars = "".join(numeral.split())
+    return bool(chars) and numeral_rules().bare_chars.issuperset(chars)
 
 
 def has_scale(numeral: str) -> bool:
+    return not _folding_to_scale().isdisjoint(numeral)
+
+
+@cache
+def scale_chars() -> str:
+    """万亿兆 and their variants (萬億)."""
     r = numeral_rules()
-    return any(r.variants.get(c, c) in r.scales for c in numeral)
+    return r.chars_of(r.scales)
 
 
+@cache
+def _folding_to_scale() -> frozenset[str]:
+    r = numeral_rules()
+    return frozenset(c for c in scale_chars() if r.variants.get(c, c) in r.scales)
+
+
+@cache
 def zeros() -> str:
     """零 and its variants (〇)."""
     r = numeral_rules()
     return r.chars_of(d for d, v in r.digits.items() if v == 0)
 
 
+@cache
 def decimal_points() -> str:
     return numeral_rules().chars_of([numeral_rules().point]) + "."
 
 
+_ARABIC_DIGITS = frozenset("0123456789")
+
+
 def is_chinese(numeral: str) -> bool:
-    return not any("0" <= c <= "9" for c in numeral)
+    return _ARABIC_DIGITS.isdisjoint(numeral)
 
 
+@lru_cache(maxsize=8192)
 def has_adjacent_digits(numeral: str) -> bool:
     """三四 / 一一 / 二〇二五: two non-zero Chinese digits side by side (a guess or a code)."""
-    r = numeral_rules()
-    folded = re.split(f"[.{re.escape(r.point)}]", fold(numeral))[0]  # digits after the point are digits
-    nonzero = {d for d, v in r.digits.items() if v}
-    return any(a in nonzero and b in nonzero for a, b in zip(folded, folded[1:], strict=False))
+    whole = _point().split(fold(numeral), 1)[0]  # digits after the point are digits
+    nonzero = _nonzero_digits()
+    return any(a in nonzero and b in nonzero for a, b in zip(whole, whole[1:], strict=False))
+
+
+@cache
+def _point() -> re.Pattern[str]:
+    return re.compile(f"[.{re.escape(numeral_rules().point)}]")
+
+
+@cache
+def _nonzero_digits() -> frozenset[str]:
+    return frozenset(d for d, v in numeral_rules().digits.items() if v)
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -146,6 +173,7 @@ def _fold_table() -> dict[int, int | str]:
     return table
 
 
+@lru_cache(maxsize=8192)  # the checks of a figure fold its numeral several times
 def fold(text: str) -> str:
     """Variants and full-width forms folded, white space removed."""
     return "".join(text.translate(_fold_table()).split())
@@ -164,9 +192,8 @@ def parse_number(text: str) -> Decimal | None:
     sign = 1
     if s[:1] in r.negative:
         sign, s = -1, s[1:]
-    s = re.sub(f"(?<=.)[{re.escape(r.approx_markers)}](?=[{''.join(r.scales)}]|$)", "", s)
-    seps = "".join(re.escape(c) for c in r.separators)
-    s = re.sub(f"(?<=[0-9])[{seps}](?=[0-9]{{3}}(?![0-9]))", "", s)
+    approx_marker, separator = _inner_marks()
+    s = separator.sub("", approx_marker.sub("", s))
     if not s or s[0] in r.negative:
         return None
     try:
@@ -174,6 +201,16 @@ def parse_number(text: str) -> Decimal | None:
     except (ValueError, ArithmeticError, InvalidOperation):
         return None
     return None if value is None else sign * value
+
+
+@cache
+def _inner_marks() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An approximation marker before a scale word or the end (十多万, 500余), and a
+    thousands separator between digits (23,876): both dropped before reading the value."""
+    r = numeral_rules()
+    approx_marker = re.compile(f"(?<=.)[{re.escape(r.approx_markers)}](?=[{''.join(r.scales)}]|$)")
+    seps = "".join(re.escape(c) for c in r.separators)
+    return approx_marker, re.compile(f"(?<=[0-9])[{seps}](?=[0-9]{{3}}(?![0-9]))")
 
 
 def _scaled(s: str, r: NumeralRules) -> Decimal | None:

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from spacy.tokens import Doc
@@ -35,9 +35,11 @@ from pipeline.extract.numbers import (
     numeral_pattern,
     numeral_rules,
     parse_number,
+    scale_chars,
     space_pattern,
     zeros,
 )
+from pipeline.extract.scanning import Scanner
 from pipeline.rules import RulesError, load_yaml, require, rules_dir
 
 UNITS_FILE = "quantities/units.yaml"
@@ -86,30 +88,41 @@ class Grammar:
     between: dict[str, str]
     after: tuple[Qualifier, ...]
     connectors: tuple[str, ...]
-    numeral: re.Pattern[str]
+    numeral: Scanner
     tail: re.Pattern[str]
     range_rest: re.Pattern[str]
     range_head: re.Pattern[str]
     negative: tuple[str, ...]
-    percent_words: re.Pattern[str]
+    percent_words: Scanner
     percent_factors: dict[str, Decimal]
-    ordinal: re.Pattern[str]
+    ordinal: Scanner
     coordinated: re.Pattern[str]
-    first_place: re.Pattern[str]
-    doubling: re.Pattern[str]
-    symbol: re.Pattern[str]
-    blocked: tuple[re.Pattern[str], ...]
+    first_place: Scanner
+    doubling: Scanner
+    symbol: Scanner
+    blocked: tuple[Scanner, ...]
     half: dict[str, Any]
     label_not_before: str
     patterns: dict[str, Any]
     exclusions: dict[str, Any]
     calendar_after: re.Pattern[str]
+    checks: Checks
+
+    @cached_property
+    def before_by_last(self) -> dict[str, tuple[Qualifier, ...]]:
+        """The `before` qualifiers by their last character, longest first as in `before`."""
+        return _index(self.before, lambda q: q.word[-1])
+
+    @cached_property
+    def after_by_first(self) -> dict[str, tuple[Qualifier, ...]]:
+        """The `after` qualifiers by their first character, longest first as in `after`."""
+        return _index(self.after, lambda q: q.word[0])
 
     def unit(self, matched: str) -> Unit:
         """The unit a matched word stands for (個百分點 -> 个百分点)."""
         return self.units["".join(matched.split()).translate(self.unit_fold)]
 
-    @property
+    @cached_property
     def ids(self) -> dict[str, str]:
         p = self.patterns
         return {
@@ -120,6 +133,43 @@ class Grammar:
             "doubling": p["doubling"]["id"],
             "symbol": p["currency_symbols"]["id"],
         }
+
+
+@dataclass(frozen=True)
+class Checks:
+    """exclusions.yaml `checks` and `calendar` as sets and tuples, for the per-figure checks."""
+    zero_alone: frozenset[str]
+    lone_financial: frozenset[str]
+    ordinal_prefixes: tuple[str, ...]
+    vague_before: tuple[str, ...]
+    window_words: tuple[str, ...]
+    window_kinds: frozenset[str]
+    indefinite_numerals: frozenset[str]
+    indefinite_kinds: frozenset[str]
+    calendar_unit: str
+    year_min: int
+    year_max: int
+
+    @staticmethod
+    def of(excl: dict[str, Any]) -> Checks:
+        checks, calendar = excl["checks"], excl["calendar"]
+        return Checks(
+            zero_alone=frozenset(checks["zero_alone"]["numerals"]),
+            lone_financial=frozenset(checks["lone_financial"]["numerals"]),
+            ordinal_prefixes=tuple(checks["ordinal_prefix"]["words"]),
+            vague_before=tuple(checks["vague_before"]["words"]),
+            window_words=tuple(checks["time_window"]["words"]),
+            window_kinds=frozenset(checks["time_window"]["kinds"]),
+            indefinite_numerals=frozenset(checks["indefinite_one"]["numerals"]),
+            indefinite_kinds=frozenset(checks["indefinite_one"]["kinds"]),
+            calendar_unit=calendar["unit"], year_min=calendar["year_min"], year_max=calendar["year_max"])
+
+
+def _index(qualifiers: tuple[Qualifier, ...], key: Callable[[Qualifier], str]) -> dict[str, tuple[Qualifier, ...]]:
+    index: dict[str, list[Qualifier]] = {}
+    for q in qualifiers:
+        index.setdefault(key(q), []).append(q)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 # -- loading -------------------------------------------------------------------------------
@@ -229,25 +279,26 @@ def grammar() -> Grammar:
         connectors=tuple(require(qual, "connectors", QUALIFIERS_FILE)),
         # each maximal numeral run is found once; what follows it is matched in place, so
         # the search stays linear on a megabyte of digits
-        numeral=re.compile(f"(?<![0-9.])(?:{numeral})"),
+        numeral=Scanner.of(re.compile(f"(?<![0-9.])(?:{numeral})")),
         tail=re.compile(tail),
         range_rest=re.compile(range_rest),
         range_head=re.compile(f"(?<![0-9.])(?:{numeral})(?:{sp}(?:{unit_alt}))?{sp}(?:{connectors}){sp}$"),
         negative=tuple(r.negative),
-        percent_words=re.compile(percent_words),
+        percent_words=Scanner.of(re.compile(percent_words)),
         percent_factors=percent_prefixes,
-        ordinal=re.compile(ordinal),
+        ordinal=Scanner.of(re.compile(ordinal)),
         coordinated=re.compile(f"(?:[{re.escape(ranks['scoped']['coordinators'])}]{sp}"
                                f"{re.escape(ranks['ordinal']['prefix'])}?{sp}(?:{numeral}))++"),
-        first_place=re.compile(first_place),
-        doubling=re.compile(doubling),
-        symbol=re.compile(symbol),
-        blocked=tuple(blocked),
+        first_place=Scanner.of(re.compile(first_place)),
+        doubling=Scanner.of(re.compile(doubling)),
+        symbol=Scanner.of(re.compile(symbol)),
+        blocked=tuple(Scanner.of(p) for p in blocked),
         half=dict(require(load_yaml(UNITS_FILE), "half", UNITS_FILE)),
         label_not_before=str(load_yaml(UNITS_FILE).get("label_not_before", "")),
         patterns=pats,
         exclusions=excl,
         calendar_after=re.compile(excl["calendar"]["followed_by"]),
+        checks=Checks.of(excl),
     )
 
 
@@ -313,24 +364,27 @@ def _overlaps(spans: tuple[list[int], list[int]], start: int, end: int) -> bool:
 # -- resolution helpers --------------------------------------------------------------------
 def _quantity(start: int, end: int, rule: str, kind: str, unit: str, value: Decimal | None = None,
               value_min: Decimal | None = None, value_max: Decimal | None = None, approx: str | None = None) -> Hit:
-    def num(d: Decimal | None) -> float | None:
-        return None if d is None else float(d)
+    return Hit(start, end, rule, {"value": _float(value), "value_min": _float(value_min),
+                                  "value_max": _float(value_max), "approx": approx, "unit": unit, "kind": kind})
 
-    return Hit(start, end, rule, {"value": num(value), "value_min": num(value_min), "value_max": num(value_max),
-                                  "approx": approx, "unit": unit, "kind": kind})
+
+def _float(d: Decimal | None) -> float | None:
+    return None if d is None else float(d)
 
 
 def _qualifier_before(text: str, pos: int, kind: str, numeral: str, g: Grammar) -> tuple[int, str | None]:
     """Start of the qualifier word before `pos` (超过 / 近 / 至少有) and its approx."""
     for connector in ("", *g.connectors):
-        at = pos - len(connector)
-        if connector and text[at:pos] != connector:
+        if not text.endswith(connector, 0, pos):
             continue
-        for q in g.before:
+        at = pos - len(connector)
+        if at <= 0:
+            continue  # no room for a word
+        for q in g.before_by_last.get(text[at - 1], ()):  # only words that can end at `at`
             if connector and not q.connector:
                 continue
             start = at - len(q.word)
-            if start < 0 or text[start:at] != q.word or (start and text[start - 1] in q.not_after):
+            if not text.endswith(q.word, 0, at) or (start and text[start - 1] in q.not_after):
                 continue
             if q.fits(kind, numeral):
                 return start, q.approx
@@ -338,7 +392,7 @@ def _qualifier_before(text: str, pos: int, kind: str, numeral: str, g: Grammar) 
 
 
 def _qualifier_after(text: str, pos: int, kind: str, numeral: str, g: Grammar) -> tuple[int, str | None]:
-    for q in g.after:
+    for q in g.after_by_first.get(text[pos:pos + 1], ()):  # only words that can start at `pos`
         if text.startswith(q.word, pos):
             following = text[pos + len(q.word):pos + len(q.word) + 1]
             if following and following in q.not_before:
@@ -350,22 +404,20 @@ def _qualifier_after(text: str, pos: int, kind: str, numeral: str, g: Grammar) -
 
 def _vague_before(text: str, pos: int, numeral: str, g: Grammar) -> bool:
     """数十亿元, 几百家: a vague word before a Chinese numeral that opens with a unit."""
-    r = numeral_rules()
     first = fold(numeral)[:1]
-    if not first or first in r.digits or first.isdigit():
+    if not first or first in numeral_rules().digits or first.isdigit():
         return False
-    return any(text.endswith(w, 0, pos) for w in g.exclusions["checks"]["vague_before"]["words"])
+    return text.endswith(g.checks.vague_before, 0, pos)
 
 
 def _in_time_window(text: str, pos: int, unit: Unit, g: Grammar) -> bool:
     """近三年来, 过去一年, 未来3-5年: a duration naming a time window."""
-    window = g.exclusions["checks"]["time_window"]
-    if unit.kind not in window["kinds"]:
+    if unit.kind not in g.checks.window_kinds:
         return False
     head = g.range_head.search(text, max(0, pos - RANGE_HEAD_CHARS), pos)  # the 3- of 未来3-5年
     if head:
         pos = head.start()
-    return any(text.endswith(w, 0, pos) for w in window["words"])
+    return text.endswith(g.checks.window_words, 0, pos)
 
 
 def _is_identifier(text: str, pos: int) -> bool:
@@ -376,24 +428,23 @@ def _is_identifier(text: str, pos: int) -> bool:
 
 
 def _is_calendar_year(numeral: str, unit: Unit, text: str, end: int, g: Grammar) -> bool:
-    cal = g.exclusions["calendar"]
-    if unit.word != cal["unit"]:
+    checks = g.checks
+    if unit.word != checks.calendar_unit:
         return False
     digits = fold(numeral)
-    if digits.isdigit() and len(digits) == 4 and cal["year_min"] <= int(digits) <= cal["year_max"]:
+    if digits.isdigit() and len(digits) == 4 and checks.year_min <= int(digits) <= checks.year_max:
         return True
     return g.calendar_after.match(text, end) is not None
 
 
 def _numeral_ok(text: str, start: int, numeral: str, g: Grammar) -> bool:
     """Checks every numeral passes, whatever its unit (exclusions.yaml `checks`)."""
-    checks = g.exclusions["checks"]
-    folded = fold(numeral)
-    if folded in checks["zero_alone"]["numerals"] or has_adjacent_digits(numeral):
+    checks = g.checks
+    if fold(numeral) in checks.zero_alone or has_adjacent_digits(numeral):
         return False
-    if numeral.strip() in checks["lone_financial"]["numerals"]:
+    if numeral.strip() in checks.lone_financial:
         return False
-    if any(text.endswith(w, 0, start) for w in checks["ordinal_prefix"]["words"]):
+    if text.endswith(checks.ordinal_prefixes, 0, start):
         return False
     return not _is_identifier(text, start) and not _vague_before(text, start, numeral, g)
 
@@ -430,9 +481,11 @@ def _unit_name(unit: Unit, per: Unit | None) -> str:
 # -- candidates ----------------------------------------------------------------------------
 def _sign_before(text: str, pos: int, g: Grammar) -> int | None:
     """Start of a sign right before `pos` (负3.9%, 增长-3.5%), not a range dash (1-7)."""
+    if not text.endswith(g.negative, 0, pos):
+        return None  # the common case, in one call
     for sign in g.negative:
-        at = pos - len(sign)
-        if at >= 0 and text[at:pos] == sign:
+        if text.endswith(sign, 0, pos):
+            at = pos - len(sign)
             before = text[at - 1:at]
             if not (before and (before.isascii() and before.isalnum() or before in "%.")):
                 return at
@@ -457,8 +510,9 @@ def _lacks_context(numeral: str, qualified: bool, text: str, unit_end: int) -> b
 
 def _is_indefinite(numeral: str, unit: Unit, approx: str | None, scaled: bool, g: Grammar) -> bool:
     """一家集研发于一体的企业: 一 + classifier is the article "a"."""
-    check = g.exclusions["checks"]["indefinite_one"]
-    return unit.kind in check["kinds"] and fold(numeral) in check["numerals"] and approx is None and not scaled
+    checks = g.checks
+    return (unit.kind in checks.indefinite_kinds and fold(numeral) in checks.indefinite_numerals
+            and approx is None and not scaled)
 
 
 def _figures(text: str, numerals: list[re.Match[str]], g: Grammar) -> Iterator[Hit]:
@@ -503,9 +557,9 @@ def _range_low(a: str, b: str, high: Decimal | None) -> Decimal | None:
     (8000至1.2万元 is 8000)."""
     if high is None:
         return None
-    r = numeral_rules()
-    scale = re.search(f"[{re.escape(r.chars_of(r.scales))}]+$", fold(b))
-    options = [a + scale.group()] if scale and not has_scale(a) else []
+    folded = fold(b)
+    scale = folded[len(folded.rstrip(scale_chars())):]  # the run of scale words ending b
+    options = [a + scale] if scale and not has_scale(a) else []
     for option in [*options, a]:
         value = parse_number(option)
         if value is not None and value < high:

@@ -14,9 +14,11 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from typing import Any
 
 from spacy.tokens import Doc
@@ -24,6 +26,7 @@ from spacy.tokens import Doc
 from pipeline.article import Hit
 from pipeline.components import article_of
 from pipeline.extract.numbers import fold, numeral_rules, parse_number
+from pipeline.extract.scanning import Scanner
 from pipeline.repair import repair_rules
 from pipeline.rules import load_yaml, require
 
@@ -33,7 +36,7 @@ PART_GROUPS = ("half", "qn", "q", "m")  # a bare part of a year must name one of
 
 @dataclass(frozen=True)
 class TimeRules:
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    patterns: tuple[tuple[str, Scanner], ...]
     relative: dict[str, int]
     named: dict[str, str]
     pub_label: re.Pattern[str]
@@ -64,7 +67,8 @@ def time_rules() -> TimeRules:
     blocks = {k: f"(?:{v})" if k != "part" else v for k, v in require(data, "blocks", RULES_FILE).items()}
     blocks["relative"] = _alternation(list(relative))
     blocks["named"] = _alternation(list(named))
-    patterns = tuple((p["id"], re.compile(_expand(p["regex"], blocks))) for p in require(data, "patterns", RULES_FILE))
+    patterns = tuple((p["id"], Scanner.of(re.compile(_expand(p["regex"], blocks))))
+                     for p in require(data, "patterns", RULES_FILE))
     pub = dict(require(data, "pub_date", RULES_FILE))
     date = pub["date"]
     label = f"(?:{_alternation(pub['labels'])})\\s*[：:][^\\n]{{0,{int(pub['label_gap_max_chars'])}}}?{date}"
@@ -211,15 +215,15 @@ def assign_periods(doc: Doc, quantities: list[Hit], times: list[Hit]) -> list[Hi
 def periods_for(quantities: list[Hit], times: list[Hit],
                 sentence_of: Callable[[int], tuple[int, int]]) -> list[Hit]:
     ordered = sorted(times, key=lambda t: t.start)
+    # the times before a quantity: those up to the first that ends after its start (a running
+    # maximum of the ends finds it by bisection, so a long article is not quadratic)
+    ends_so_far = list(accumulate((t.end for t in ordered), max))
     out = []
     for q in quantities:
         s_start, _ = sentence_of(q.start)
-        governing = None
-        for t in ordered:
-            if t.end > q.start:
-                break
-            if t.start >= s_start:
-                governing = t
+        before = bisect_right(ends_so_far, q.start)
+        latest = ordered[before - 1] if before else None
+        governing = latest if latest is not None and latest.start >= s_start else None
         period = governing.get("normalized") if governing else None
         out.append(dataclasses.replace(q, fields={**q.fields, "period": period}))
     return out

@@ -1,0 +1,195 @@
+"""Scanning a text with a rule pattern where Python's regex engine would try every position.
+
+sre skips ahead in C to where a match can open only when a pattern opens with a literal or a
+character class. A pattern that opens with a lookbehind ((?<![0-9.]) before a numeral) or an
+optional part ((?:截至)? before a date) is tried at every position of the text instead: on news
+text that is most of the cost of finding numerals and dates. `Scanner.of(pattern)` reads the
+parsed pattern once, with the standard library's own regex parser, for the characters a match
+can open with, so that sre skips to them, and for characters every match holds one of (a text
+without any of them has no match). `Scanner.finditer(text)` gives exactly the matches of
+`pattern.finditer(text)` (tests/test_scanning.py checks it on every rule pattern); for any
+pattern it does not understand, and should the parser's private module ever change, it is
+`pattern.finditer` itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+try:  # private modules of the standard library (3.11+): without them a Scanner is plain finditer
+    from re import _parser as sre_parse
+    from re._constants import (
+        ASSERT,
+        ASSERT_NOT,
+        AT,
+        ATOMIC_GROUP,
+        BRANCH,
+        IN,
+        LITERAL,
+        MAX_REPEAT,
+        MIN_REPEAT,
+        POSSESSIVE_REPEAT,
+        RANGE,
+        SUBPATTERN,
+    )
+
+    _ZERO_WIDTH = (ASSERT, ASSERT_NOT, AT)
+    _REPEATS = (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT)
+except ImportError:  # pragma: no cover - a Python whose re internals moved
+    sre_parse = None
+Ranges = list[tuple[int, int]]  # code point ranges, first and last included
+Opening = tuple[Ranges, bool]  # what a match opens with; whether it can be empty
+
+
+@dataclass(frozen=True)
+class Scanner:
+    """A pattern whose `finditer` skips ahead where sre would try every position.
+
+    Built once per pattern: for a pattern that opens with a zero-width or optional item and
+    never matches the empty string, `opening` finds a character a match can open with (not
+    after one that the pattern's opening lookbehind excludes, as in (?<![0-9.])), and `needed`
+    holds characters of which every match holds one. Otherwise both are None and `finditer`
+    is the pattern's own."""
+
+    pattern: re.Pattern[str]
+    needed: re.Pattern[str] | None = None
+    opening: re.Pattern[str] | None = None
+
+    @staticmethod
+    def of(pattern: re.Pattern[str]) -> Scanner:
+        if sre_parse is None or pattern.flags != re.UNICODE:
+            return Scanner(pattern)  # inline flags such as ignore-case change what a literal matches
+        items = sre_parse.parse(pattern.pattern)
+        opening = _openers(items) if _opens_loosely(items) else None
+        if opening is None or opening[1]:
+            return Scanner(pattern)
+        needed = _needs(items)
+        excluded = _excluded_before(items)
+        # (?<![0-9.]) before the opener is (?<![0-9.][\s\S]) after it, where sre can still skip ahead
+        after = "" if excluded is None else f"(?<!{_class(excluded)}[\\s\\S])"
+        return Scanner(pattern, None if needed is None else re.compile(_class(needed)),
+                       re.compile(_class(opening[0]) + after))
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches of `pattern.finditer(text)`, the pattern tried only where a match can open."""
+        if self.opening is None:
+            yield from self.pattern.finditer(text)
+            return
+        if self.needed is not None and self.needed.search(text) is None:
+            return
+        pos = 0
+        while (found := self.opening.search(text, pos)) is not None:
+            match = self.pattern.match(text, found.start())  # a lookbehind still sees the text before
+            if match is None:
+                pos = found.start() + 1
+            else:
+                yield match
+                pos = match.end()  # never empty, so the scan moves on as finditer's does
+
+
+def _class(ranges: Ranges) -> str:
+    def member(lo: int, hi: int) -> str:
+        return re.escape(chr(lo)) + ("" if lo == hi else "-" + re.escape(chr(hi)))
+
+    return "[" + "".join(member(lo, hi) for lo, hi in sorted(set(ranges))) + "]"
+
+
+def _opens_loosely(items: Any) -> bool:
+    """Whether a parsed pattern opens with a zero-width item or an optional one."""
+    if not len(items):
+        return False
+    op, av = items[0]
+    while op is SUBPATTERN and len(av[3]):
+        op, av = av[3][0]
+    return op in _ZERO_WIDTH or (op in _REPEATS and av[0] == 0)
+
+
+def _excluded_before(items: Any) -> Ranges | None:
+    """The characters a pattern opening with a one-character negative lookbehind (?<![0-9.])
+    must not follow; None for any other opening."""
+    op, av = items[0]
+    if op is not ASSERT_NOT or av[0] != -1 or len(av[1]) != 1:
+        return None
+    op, av = av[1][0]
+    return [(av, av)] if op is LITERAL else _class_members(av) if op is IN else None
+
+
+def _openers(items: Any) -> Opening | None:
+    """The characters a match of the parsed sequence `items` can open with, and whether it can
+    be empty. None for what is not followed: any character, a negated class or a category
+    (\\d), a group reference, inline flags."""
+    ranges: Ranges = []
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue  # the next item opens the match
+        if op is LITERAL:
+            return [*ranges, (av, av)], False
+        if op is IN:
+            members = _class_members(av)
+            return None if members is None else ([*ranges, *members], False)
+        inner: Opening | None
+        if op is SUBPATTERN:
+            _, add_flags, del_flags, body = av
+            inner = None if add_flags or del_flags else _openers(body)
+        elif op is ATOMIC_GROUP:
+            inner = _openers(av)
+        elif op is BRANCH:
+            branches = [_openers(branch) for branch in av[1]]
+            inner = None if None in branches else ([r for b in branches if b for r in b[0]],
+                                                    any(b[1] for b in branches if b))
+        elif op in _REPEATS:
+            least, _, body = av
+            inner = _openers(body)
+            if inner is not None and least == 0:
+                inner = (inner[0], True)
+        else:
+            return None
+        if inner is None:
+            return None
+        ranges += inner[0]
+        if not inner[1]:
+            return ranges, False
+    return ranges, True
+
+
+def _needs(items: Any) -> Ranges | None:
+    """Characters of which every match of the parsed sequence `items` holds one: those of its
+    smallest such item (the likeliest to be rare). None when no item is known to need any."""
+    best: Ranges | None = None
+    for op, av in items:
+        need: Ranges | None = None
+        if op is LITERAL:
+            need = [(av, av)]
+        elif op is IN:
+            need = _class_members(av)
+        elif op is SUBPATTERN and not (av[1] or av[2]):
+            need = _needs(av[3])
+        elif op is ATOMIC_GROUP:
+            need = _needs(av)
+        elif op is BRANCH:
+            branches = [_needs(branch) for branch in av[1]]
+            need = None if None in branches else [r for b in branches if b for r in b]
+        elif op in _REPEATS and av[0] > 0:
+            need = _needs(av[2])
+        if need is not None and (best is None or _size(need) < _size(best)):
+            best = need
+    return best
+
+
+def _size(ranges: Ranges) -> int:
+    return sum(hi - lo + 1 for lo, hi in ranges)
+
+
+def _class_members(members: list[tuple[Any, Any]]) -> Ranges | None:
+    ranges = []
+    for op, av in members:
+        if op is LITERAL:
+            ranges.append((av, av))
+        elif op is RANGE:
+            ranges.append(av)
+        else:
+            return None  # a negated class or a category
+    return ranges

@@ -1,0 +1,72 @@
+"""Scanner (pipeline/extract/scanning.py) finds exactly what `pattern.finditer` finds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.extract.quantities import grammar
+from pipeline.extract.scanning import Scanner
+from pipeline.extract.times import time_rules
+
+
+def rule_scanners() -> dict[str, Scanner]:
+    g = grammar()
+    scanners = {name: getattr(g, name) for name in
+                ("numeral", "percent_words", "ordinal", "first_place", "doubling", "symbol")}
+    scanners.update({f"blocked{i}": s for i, s in enumerate(g.blocked)})
+    scanners.update(dict(time_rules().patterns))
+    return scanners
+
+
+SCANNERS = rule_scanners()
+# what the rule patterns are made of, and what stands around figures and dates in news text
+PIECES = ["0", "1", "2", "5", "9", ".", ",", "-", "—", "~", "%", "％", "/", " ", "\n", "年", "月", "日", "号",
+          "季度", "上半年", "前三季度", "今年", "去年", "截至", "十四五", "一", "二", "三", "两", "十", "百", "千",
+          "万", "亿", "零", "〇", "多", "余", "近", "超过", "第", "名", "位", "首位", "翻一番", "百分之", "千分之",
+          "元", "家", "个", "吨", "人次", "同比增长", "全区", "，", "。", "、", "（", "）", "企业", "$", "￥", "US",
+          "A", "增", "长", "个月", "2025", "2020", "1.5", "23,876"]
+texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+def spans(matches) -> list[tuple[tuple[int, int], tuple]]:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+@pytest.mark.parametrize("name", sorted(SCANNERS))
+@settings(max_examples=150, deadline=None)
+@given(text=texts)
+def test_scanner_finds_what_finditer_finds(name: str, text: str) -> None:
+    scanner = SCANNERS[name]
+    assert spans(scanner.finditer(text)) == spans(scanner.pattern.finditer(text))
+
+
+def test_rule_patterns_that_open_loosely_are_scanned_ahead() -> None:
+    # the numeral pattern opens with (?<![0-9.]), the date patterns with an optional 截至
+    assert SCANNERS["numeral"].opening is not None and SCANNERS["numeral"].needed is not None
+    assert SCANNERS["time.explicit"].opening is not None
+
+
+@pytest.mark.parametrize("source", [
+    r"(?i)(?<!x)abc",  # inline flags change what a literal matches
+    r"(?<!x).bc",  # opens with any character
+    r"(?<!x)[^a]bc",  # a negated class
+    r"(?<!x)\dbc",  # a category
+    r"(?:abc)?",  # matches the empty string
+])
+def test_patterns_it_does_not_follow_are_scanned_by_finditer(source: str) -> None:
+    scanner = Scanner.of(re.compile(source))
+    assert scanner.opening is None
+    text = "xabc abc 1bc ABC"
+    assert spans(scanner.finditer(text)) == spans(scanner.pattern.finditer(text))
+
+
+def test_lookbehind_before_the_opener_is_kept() -> None:
+    scanner = Scanner.of(re.compile(r"(?<![0-9.])(?:截至)?[0-9]+万"))
+    assert scanner.opening is not None
+    text = "1.5万 截至35万，2万与x3万"
+    found = [m.group() for m in scanner.finditer(text)]
+    assert found == [m.group() for m in scanner.pattern.finditer(text)] == ["截至35万", "2万", "3万"]
