@@ -198,8 +198,8 @@ def parse_number(text: str) -> Decimal | None:
         return None
     try:
         value = _scaled(s, r)
-    except (ValueError, ArithmeticError, InvalidOperation):
-        return None
+    except (ValueError, ArithmeticError, InvalidOperation, RecursionError):
+        return None  # RecursionError: thousands of scale words in a row (万万万...) are no number
     return None if value is None else sign * value
 
 
