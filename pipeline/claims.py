@@ -8,26 +8,80 @@ a pronoun such as 全区/该区/当地 (`pronoun`), several districts sharing on
 (`section`). Subjects that are not districts (a development zone, the city, the nation, a
 company) and property cues (重达, 直径) stop the search: such figures are not claims. All
 words are in rules/claims.yaml; the metric vocabulary is rules/metrics.yaml.
+
+What a figure's attribution looks up (markers, figures, times, clause delimiters, quotes) is
+sorted once per document and found by bisection, so the work per figure stays the same
+however long the document is.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
+from operator import attrgetter
 from typing import Any
 
 from spacy.tokens import Doc
 
-from pipeline.article import Article, Hit
+from pipeline.article import Article, Hit, Paragraph
 from pipeline.components import article_of, record_id
 from pipeline.rules import load_yaml, require
 
 CLAIMS_RULES = "claims.yaml"
 METRIC_RULES = "metrics.yaml"
 DISTRICT_LEVELS = ("district", "county")
+START = attrgetter("start")
 OPEN_QUOTES, CLOSE_QUOTES = "“「『", "”」』"
+
+
+def _char_class(chars: frozenset[str] | str) -> re.Pattern[str]:
+    """A pattern matching any one of the single characters given (none, if none is)."""
+    singles = sorted(c for c in chars if len(c) == 1)
+    return re.compile("[" + "".join(map(re.escape, singles)) + "]" if singles else "(?!)")
+
+
+OPEN_QUOTE, CLOSE_QUOTE = _char_class(OPEN_QUOTES), _char_class(CLOSE_QUOTES)
+
+
+def _any_of(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern that finds any of the words (none, if there are none)."""
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
+
+
+@dataclass(frozen=True)
+class WordIndex:
+    """Many words looked up in one pass over a text instead of one str.find pass per word."""
+
+    any_word: re.Pattern[str]
+    by_first_char: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> WordIndex:
+        unique = tuple(dict.fromkeys(w for w in words if w))
+        by_first_char: dict[str, tuple[str, ...]] = {}
+        for word in unique:
+            by_first_char[word[0]] = (*by_first_char.get(word[0], ()), word)
+        return cls(_any_of(unique), by_first_char)
+
+    def occurrences(self, text: str) -> dict[str, list[int]]:
+        """The starts of each word found in text, left to right (words not found have no
+        entry); like repeated str.find, an occurrence that overlaps the word's previous one
+        is not counted. The pattern finds where some word starts; every word with that
+        first character is tried there, as words may share a start or overlap (该企业, 企业)."""
+        found: dict[str, list[int]] = {}
+        pos = 0
+        while match := self.any_word.search(text, pos):
+            pos = match.start()
+            for word in self.by_first_char[text[pos]]:
+                if text.startswith(word, pos):
+                    starts = found.setdefault(word, [])
+                    if not starts or pos >= starts[-1] + len(word):
+                        starts.append(pos)
+            pos += 1
+        return found
 
 
 @dataclass(frozen=True)
@@ -40,7 +94,7 @@ class ClaimRules:
     wide_scope_words: tuple[str, ...]
     company_subject_words: tuple[str, ...]
     blocking_org_types: frozenset[str]
-    property_cues: tuple[str, ...]
+    property_cues: re.Pattern[str]  # any of the cues
     speech_verbs: tuple[str, ...]
     company_speaker_words: tuple[str, ...]
     locative_words: tuple[str, ...]
@@ -51,6 +105,9 @@ class ClaimRules:
     list_separators: frozenset[str]
     list_all_words: tuple[str, ...]
     list_respective_words: tuple[str, ...]
+    clause_stop: re.Pattern[str]  # a clause delimiter
+    item_stop: re.Pattern[str]  # an item delimiter that is not a clause delimiter
+    marker_words: WordIndex  # pronouns, wide-scope and company subject words, speech verbs
 
 
 @dataclass(frozen=True)
@@ -58,6 +115,7 @@ class MetricRules:
     strip_leading: tuple[str, ...]
     strip_trailing: tuple[str, ...]
     growth_words: dict[str, str]
+    growth_order: tuple[str, ...]  # the growth words, longest first
     rank_suffix: str
     noun_stop_words: frozenset[str]
     max_metric_chars: int
@@ -67,6 +125,7 @@ class MetricRules:
     qualifier_chars: str
     topic: re.Pattern[str]
     keys: tuple[tuple[str, str, frozenset[str]], ...]  # (synonym, key, kinds), longest synonym first
+    any_synonym: re.Pattern[str]  # finds any synonym of any key
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -81,16 +140,17 @@ def claim_rules() -> ClaimRules:
         return require(d, key, CLAIMS_RULES)
 
     pronouns = tuple((w, p["id"], bool(p["suffix"])) for p in get("pronouns") for w in p["words"])
+    clause_delimiters, item_delimiters = frozenset(get("clause_delimiters")), frozenset(get("item_delimiters"))
     return ClaimRules(
         confidence={k: float(v) for k, v in get("confidence").items()},
         never_claimed_kinds=frozenset(get("never_claimed_kinds")),
-        clause_delimiters=frozenset(get("clause_delimiters")),
-        item_delimiters=frozenset(get("item_delimiters")),
+        clause_delimiters=clause_delimiters,
+        item_delimiters=item_delimiters,
         pronouns=tuple(sorted(pronouns, key=lambda p: len(p[0]), reverse=True)),
         wide_scope_words=_longest_first(get("wide_scope_words")),
         company_subject_words=_longest_first(get("company_subject_words")),
         blocking_org_types=frozenset(get("blocking_org_types")),
-        property_cues=tuple(get("property_cues")),
+        property_cues=_any_of(get("property_cues")),
         speech_verbs=_longest_first(get("speech_verbs")),
         company_speaker_words=tuple(get("company_speaker_words")),
         locative_words=_longest_first(get("locative_words")),
@@ -101,6 +161,10 @@ def claim_rules() -> ClaimRules:
         list_separators=frozenset(get("list_separators")),
         list_all_words=tuple(get("list_all_words")),
         list_respective_words=tuple(get("list_respective_words")),
+        clause_stop=_char_class(clause_delimiters),
+        item_stop=_char_class(item_delimiters - clause_delimiters),
+        marker_words=WordIndex.of([*(w for w, _, _ in pronouns), *get("wide_scope_words"),
+                                   *get("company_subject_words"), *get("speech_verbs")]),
     )
 
 
@@ -116,6 +180,7 @@ def metric_rules() -> MetricRules:
         strip_leading=_longest_first(get("strip_leading")),
         strip_trailing=_longest_first(get("strip_trailing")),
         growth_words=dict(get("growth_words")),
+        growth_order=_longest_first(list(get("growth_words"))),
         rank_suffix=get("rank_suffix"),
         noun_stop_words=frozenset(get("noun_stop_words")),
         max_metric_chars=int(get("max_metric_chars")),
@@ -125,14 +190,16 @@ def metric_rules() -> MetricRules:
         qualifier_chars=get("qualifier_chars"),
         topic=re.compile(get("topic_pattern")),
         keys=tuple(sorted(keys, key=lambda k: len(k[0]), reverse=True)),
+        any_synonym=_any_of(synonym for synonym, _, _ in keys),
     )
 
 
 # -- markers: what the text says a figure is about ------------------------------------------
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a document makes thousands, and frozen __init__ is 5x slower
 class Marker:
     """A span that tells whose figure follows: a district, a pronoun for the district in
-    scope, or a blocker (zone, city, nation, company) in subject position."""
+    scope, or a blocker (zone, city, nation, company) in subject position. Never changed
+    once made."""
 
     start: int
     end: int
@@ -162,26 +229,103 @@ class Attribution:
 
 @dataclass
 class Context:
+    """One document as find_claims reads it. Everything looked up per figure or marker is
+    kept here as positions sorted once per document and searched by bisection, so that the
+    work per figure does not grow with the document's length."""
+
     doc: Doc
     article: Article
     rules: ClaimRules
+    text: str = ""  # the Doc's text, without spaCy rebuilding it on every access
+    places: list[Hit] = field(default_factory=list)
+    organizations: list[Hit] = field(default_factory=list)
     markers: list[Marker] = field(default_factory=list)
     marker_starts: list[int] = field(default_factory=list)
     quantities: list[Hit] = field(default_factory=list)  # sorted by start
     quantity_starts: list[int] = field(default_factory=list)
-    document_district: Hit | None = None  # the one district a report is about, if any
+    times: list[Hit] = field(default_factory=list)  # in the Doc's order
+    time_order: list[int] = field(default_factory=list)  # indices into times, sorted by start
+    time_starts: list[int] = field(default_factory=list)  # the starts of time_order
+    paragraph_at: dict[int, Paragraph] = field(default_factory=dict)  # by start
     ranks: list[Hit] = field(default_factory=list)  # rank figures (全市第八)
+    subjects: dict[tuple[int, str, int], bool] = field(default_factory=dict)  # in_subject_position's answers
+    rank_units: dict[str, bool] = field(default_factory=dict)  # pronoun -> does a rank figure name it
 
-    @property
-    def text(self) -> str:
-        return self.article.text  # the Doc's text, without spaCy rebuilding it on every access
+    @cached_property
+    def document_district(self) -> Hit | None:
+        """The one district a report is about, if any (only pronouns ask)."""
+        return document_district(self)
+
+    @cached_property
+    def clause_stops(self) -> list[int]:
+        """Where the clause delimiters are."""
+        return _positions(self.rules.clause_stop, self.text)
+
+    @cached_property
+    def item_stops(self) -> list[int]:
+        """Where the item delimiters that do not end a clause are."""
+        return _positions(self.rules.item_stop, self.text)
+
+    @cached_property
+    def open_quotes(self) -> list[int]:
+        return _positions(OPEN_QUOTE, self.text)
+
+    @cached_property
+    def close_quotes(self) -> list[int]:
+        return _positions(CLOSE_QUOTE, self.text)
+
+
+def document_context(doc: Doc) -> Context:
+    """The document's Context: its hits read once off the Doc, markers collected, the
+    figures and times sorted by start."""
+    article = article_of(doc)
+    hits = doc._  # spaCy makes a new accessor on every `doc._`
+    ctx = Context(doc, article, claim_rules(), article.text, hits.places or [], hits.organizations or [])
+    found = hits.quantities or []
+    ctx.quantities = sorted(found, key=START)
+    ctx.quantity_starts = [q.start for q in ctx.quantities]
+    ctx.ranks = [q for q in found if q.get("kind") == "rank"]
+    ctx.times = hits.times or []
+    time_starts = [t.start for t in ctx.times]
+    ctx.time_order = sorted(range(len(ctx.times)), key=time_starts.__getitem__)
+    ctx.time_starts = [time_starts[i] for i in ctx.time_order]
+    ctx.paragraph_at = {p.start: p for p in article.paragraphs}  # the last, as Article.paragraph_index
+    ctx.markers = collect_markers(ctx)
+    ctx.marker_starts = [m.start for m in ctx.markers]
+    return ctx
+
+
+def _positions(pattern: re.Pattern[str], text: str) -> list[int]:
+    return [m.start() for m in pattern.finditer(text)]
+
+
+def _last_in(positions: list[int], start: int, end: int) -> int:
+    """The last of the sorted positions in [start, end), or -1."""
+    i = bisect_left(positions, end) - 1
+    return positions[i] if i >= 0 and positions[i] >= start else -1
+
+
+def _first_in(positions: list[int], start: int, end: int) -> int:
+    """The first of the sorted positions in [start, end), or -1."""
+    i = bisect_left(positions, start)
+    return positions[i] if i < len(positions) and positions[i] < end else -1
+
+
+def times_within(ctx: Context, start: int, end: int) -> list[int]:
+    """Indices (into ctx.times) of the times inside [start, end), in order of start (ties
+    in the Doc's order)."""
+    if not ctx.times:
+        return []
+    lo = bisect_left(ctx.time_starts, start)
+    hi = bisect_right(ctx.time_starts, end, lo)
+    return [i for i in ctx.time_order[lo:hi] if ctx.times[i].end <= end]
 
 
 def markers_in(ctx: Context, start: int, end: int) -> list[Marker]:
     """Markers that lie within [start, end), found by bisection on the sorted starts."""
     lo = bisect_left(ctx.marker_starts, start)
     hi = bisect_left(ctx.marker_starts, end, lo)
-    return [m for m in ctx.markers[lo:hi] if m.end <= end]
+    return [m for m in ctx.markers[lo:hi] if m.end <= end] if lo < hi else []
 
 
 def is_district(hit: Hit) -> bool:
@@ -190,20 +334,16 @@ def is_district(hit: Hit) -> bool:
 
 def find_claims(doc: Doc) -> list[Hit]:
     """Claims for every quantity of the Doc asserted about a county-level district."""
-    article = article_of(doc)
-    rules = claim_rules()
-    ctx = Context(doc, article, rules)
-    ctx.markers = collect_markers(ctx)
-    ctx.marker_starts = [m.start for m in ctx.markers]
-    ctx.document_district = document_district(ctx)
-    ctx.ranks = [q for q in doc._.quantities or [] if q.get("kind") == "rank"]
-    quantities = sorted(doc._.quantities or [], key=lambda h: h.start)
-    ctx.quantities, ctx.quantity_starts = quantities, [q.start for q in quantities]
+    ctx = document_context(doc)
+    if not any(m.kind == "district" for m in ctx.markers):
+        return []  # every claim is some district marker's: named, in scope or the document's
+    article, quantities = ctx.article, ctx.quantities
     claims: list[Hit] = []
     scope = Scope()
     q_index = 0
     for s_index, (s_start, s_end) in enumerate(article.sentences):
-        if _opens_section(article, s_index):
+        para = ctx.paragraph_at.get(s_start)  # only a sentence that starts a paragraph can open a section
+        if para is not None and _opens_section(ctx, s_index, para):
             scope = Scope()
         in_sentence = []
         while q_index < len(quantities) and quantities[q_index].start < s_end:
@@ -233,87 +373,83 @@ def document_district(ctx: Context) -> Hit | None:
     return None
 
 
-def _opens_section(article: Article, s_index: int) -> bool:
-    """A sentence that starts an indented paragraph or follows a heading opens a section."""
-    start, _ = article.sentences[s_index]
-    para = article.paragraphs[article.paragraph_index(start)]
-    if para.start != start:
-        return False
+def _opens_section(ctx: Context, s_index: int, para: Paragraph) -> bool:
+    """A sentence that starts a paragraph (para) opens a section if the paragraph is
+    indented or the sentence follows a heading."""
     if para.indented:
         return True
     if s_index == 0:
         return True
-    prev_start, prev_end = article.sentences[s_index - 1]
-    prev_para = article.paragraphs[article.paragraph_index(prev_start)]
-    is_heading = prev_para.start == prev_start and prev_para.end == prev_end and not any(
-        c in "，。；" for c in article.text[prev_start:prev_end])
+    prev_start, prev_end = ctx.article.sentences[s_index - 1]
+    prev_para = ctx.paragraph_at.get(prev_start)
+    is_heading = prev_para is not None and prev_para.end == prev_end and not any(
+        c in "，。；" for c in ctx.text[prev_start:prev_end])
     return is_heading
 
 
 def collect_markers(ctx: Context) -> list[Marker]:
     """Districts, zones, cities, pronouns, wide-scope words and company subjects, in order."""
-    doc, text, rules = ctx.doc, ctx.text, ctx.rules
+    text, rules = ctx.text, ctx.rules
+    found = rules.marker_words.occurrences(text)
     markers: list[Marker] = []
-    for place in doc._.places or []:
+    for place in ctx.places:
         level = place.get("level")
-        if is_district(place):
+        if level in DISTRICT_LEVELS:  # is_district(place)
             markers.append(Marker(place.start, place.end, "district", "claims.sentence.district", place))
         elif level == "zone":
             markers.append(Marker(place.start, place.end, "zone", "claims.block.zone", name=place.get("canonical")))
         elif level in ("city", "province"):
             markers.append(Marker(place.start, place.end, "wide", "claims.block.city", name=place.get("canonical")))
-    for org in doc._.organizations or []:
+    for org in ctx.organizations:
         if org.get("type") in rules.blocking_org_types:
             markers.append(Marker(org.start, org.end, "company", "claims.block.company"))
     for word, rule_id, needs_suffix in rules.pronouns:
-        for start in _find_all(text, word):
+        for start in found.get(word, ()):
             markers.append(Marker(start, start + len(word), "pronoun", rule_id,
                                   pronoun_suffix=word[-1] if needs_suffix else None))
     for word in rules.wide_scope_words:
-        for start in _find_all(text, word):
+        for start in found.get(word, ()):
             markers.append(Marker(start, start + len(word), "wide", "claims.block.wide_scope"))
     for word in rules.company_subject_words:
-        for start in _find_all(text, word):
+        for start in found.get(word, ()):
             markers.append(Marker(start, start + len(word), "company", "claims.block.company_subject"))
-    markers.extend(company_speaker_markers(ctx))
+    markers.extend(company_speaker_markers(ctx, found))
     in_figure = bytearray(len(text) + 1)
-    for q in doc._.quantities or []:
+    for q in ctx.quantities:
         in_figure[q.start:q.end] = b"\x01" * (q.end - q.start)
     markers = [m for m in markers if not (in_figure[m.start] and in_figure[m.end - 1])]
     return _drop_nested(markers)
 
 
-def company_speaker_markers(ctx: Context) -> list[Marker]:
-    """Speaker phrases without a district whose speaker is a company's (公司负责人表示，...)."""
+def company_speaker_markers(ctx: Context, found: dict[str, list[int]]) -> list[Marker]:
+    """Speaker phrases without a district whose speaker is a company's (公司负责人表示，...);
+    found: where each speech verb occurs."""
     text, rules = ctx.text, ctx.rules
-    districts = [(p.start, p.end) for p in ctx.doc._.places or [] if is_district(p)]
-    found = []
+    if not any(verb in found for verb in rules.speech_verbs):
+        return []
+    districts = sorted((p.start, p.end) for p in ctx.places if is_district(p))
+    district_starts = [s for s, _ in districts]
+    markers = []
     for verb in rules.speech_verbs:
-        for pos in _find_all(text, verb):
+        for pos in found.get(verb, ()):
             end = pos + len(verb)
             if end < len(text) and text[end] not in rules.clause_delimiters and text[end] not in CLOSE_QUOTES:
                 continue
             start = clause_start(ctx, pos, 0)
             phrase = text[start:pos]
-            if any(w in phrase for w in rules.company_speaker_words) and not any(
-                    start <= s and e <= pos for s, e in districts):
-                found.append(Marker(start, end, "company", "claims.block.company_speaker"))
-    return found
+            named = districts[bisect_left(district_starts, start):bisect_left(district_starts, pos)]
+            if any(w in phrase for w in rules.company_speaker_words) and not any(e <= pos for _, e in named):
+                markers.append(Marker(start, end, "company", "claims.block.company_speaker"))
+    return markers
 
 
-def _find_all(text: str, word: str) -> list[int]:
-    found, pos = [], text.find(word)
-    while pos != -1:
-        found.append(pos)
-        pos = text.find(word, pos + len(word))
-    return found
+NESTING_PRIORITY = {"district": 0, "pronoun": 1, "zone": 2, "wide": 3, "company": 4}
 
 
 def _drop_nested(markers: list[Marker]) -> list[Marker]:
     """Keep the longest of overlapping markers (重庆高新区 over 重庆, 该公司 over 公司), but
     keep a district inside an organization: 江津区委组织部 names 江津区."""
-    priority = {"district": 0, "pronoun": 1, "zone": 2, "wide": 3, "company": 4}
-    markers.sort(key=lambda m: (m.start, -(m.end - m.start), priority[m.kind]))
+    markers.sort(key=lambda m: (m.start, m.start - m.end, NESTING_PRIORITY[m.kind]))
     kept: list[Marker] = []
     for m in markers:
         if kept and m.start < kept[-1].end:
@@ -321,60 +457,82 @@ def _drop_nested(markers: list[Marker]) -> list[Marker]:
             if not inner_district:
                 continue
         kept.append(m)
-    return sorted(kept, key=lambda m: (m.start, m.end))
+    return sorted(kept, key=attrgetter("start", "end"))
 
 
 # -- attribution --------------------------------------------------------------------------
 def clause_start(ctx: Context, pos: int, floor: int, items: bool = False) -> int:
-    """Start of the clause holding pos (of the list item too, with items=True)."""
-    text = ctx.text
-    stops = ctx.rules.clause_delimiters | ctx.rules.item_delimiters if items else ctx.rules.clause_delimiters
-    i = pos - 1
-    while i >= floor and text[i] not in stops:
-        i -= 1
-    return i + 1
+    """Start of the clause holding pos (of the list item too, with items=True): just after
+    the last delimiter before pos, but not before floor."""
+    if pos <= floor:
+        return pos
+    stop = _last_in(ctx.clause_stops, floor, pos)
+    if items:
+        stop = max(stop, _last_in(ctx.item_stops, floor, pos))
+    return floor if stop == -1 else stop + 1
 
 
 def clause_end(ctx: Context, pos: int, ceiling: int) -> int:
-    text = ctx.text
-    i = pos
-    while i < ceiling and text[i] not in ctx.rules.clause_delimiters:
-        i += 1
-    return i
+    """The first clause delimiter from pos on, or ceiling."""
+    if pos >= ceiling:
+        return pos
+    stop = _first_in(ctx.clause_stops, pos, ceiling)
+    return ceiling if stop == -1 else stop
 
 
 def in_subject_position(ctx: Context, marker: Marker, sentence_start: int) -> bool:
-    """Does the marker open its clause (after openers and time words), as a subject does?"""
+    """Does the marker open its clause (after openers and time words), as a subject does?
+    Every figure after the marker asks again: the answer is kept per marker and sentence."""
+    key = (marker.start, marker.kind, sentence_start)
+    answer = ctx.subjects.get(key)
+    if answer is None:
+        answer = ctx.subjects[key] = _opens_clause(ctx, marker, sentence_start)
+    return answer
+
+
+def _opens_clause(ctx: Context, marker: Marker, sentence_start: int) -> bool:
     start = clause_start(ctx, marker.start, sentence_start)
     prefix = ctx.text[start:marker.start]
-    for time in ctx.doc._.times or []:
-        if start <= time.start and time.end <= marker.start:
-            prefix = prefix.replace(ctx.text[time.start:time.end], "")
+    for i in sorted(times_within(ctx, start, marker.start)):  # in the Doc's order
+        time = ctx.times[i]
+        prefix = prefix.replace(ctx.text[time.start:time.end], "")
     prefix = prefix.strip().lstrip("“‘「（(")
+    if not prefix:
+        return True  # the marker opens its clause
     if marker.kind == "company":
-        for word in ctx.rules.company_frames:
-            if prefix.startswith(word):
-                prefix = prefix[len(word):]  # 走进重庆某公司展厅，…: what follows is the company's
-                break
+        frame = _first_prefix(prefix, ctx.rules.company_frames)
+        if frame:
+            prefix = prefix[len(frame):]  # 走进重庆某公司展厅，…: what follows is the company's
     if prefix.startswith("位于") and "的" in prefix:
         prefix = prefix[prefix.rindex("的") + 1:]  # 位于鄞州区的宁波某公司: a modifier, not a subject
     if marker.kind == "company" and (prefix.endswith("的") or prefix.startswith(ctx.rules.demonstratives)):
         return True  # 3月份签约的某科技有限公司…, 这家为车企配套的零部件企业…: a modified company subject
-    changed = True
-    while prefix and changed:
-        changed = False
-        for word in ctx.rules.clause_openers:
-            if prefix.startswith(word):
-                prefix = prefix[len(word):].lstrip()
-                changed = True
-                break
+    while prefix and (opener := _first_prefix(prefix, ctx.rules.clause_openers)):
+        prefix = prefix[len(opener):].lstrip()
     return not prefix
+
+
+def _first_prefix(text: str, words: tuple[str, ...]) -> str | None:
+    """The first of words that text starts with (one C-level test rules out most texts)."""
+    if text.startswith(words):
+        for word in words:
+            if text.startswith(word):
+                return word
+    return None
+
+
+def _first_suffix(text: str, words: tuple[str, ...]) -> str | None:
+    """The first of words that text ends with."""
+    if text.endswith(words):
+        for word in words:
+            if text.endswith(word):
+                return word
+    return None
 
 
 def has_property_cue(ctx: Context, quantity: Hit, sentence_start: int) -> bool:
     start = clause_start(ctx, quantity.start, sentence_start)
-    before = ctx.text[start:quantity.start]
-    return any(cue in before for cue in ctx.rules.property_cues)
+    return ctx.rules.property_cues.search(ctx.text, start, quantity.start) is not None
 
 
 def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Scope,
@@ -402,11 +560,13 @@ def is_threshold(ctx: Context, quantity: Hit) -> bool:
     """10亿元以上项目11个, 超10亿元的项目: a bound in a category's name, not a figure of its own."""
     text = ctx.text
     surface = text[quantity.start:quantity.end].rstrip()
-    follows = text[quantity.end:quantity.end + 1]
-    ends_clause = not follows or follows.isspace() or follows in ctx.rules.clause_delimiters
     bound = surface.endswith(ctx.rules.threshold_words) or (
         quantity.get("kind") == "money" and quantity.get("approx") == "lower")  # 超10亿元的项目
-    return bound and not ends_clause
+    if not bound:
+        return False
+    follows = text[quantity.end:quantity.end + 1]
+    ends_clause = not follows or follows.isspace() or follows in ctx.rules.clause_delimiters
+    return not ends_clause
 
 
 def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Scope,
@@ -418,18 +578,17 @@ def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int]
     before = markers_in(ctx, sentence[0], quantity.start)
     fallback: Marker | None = None
     for marker in reversed(before):
-        subject = in_subject_position(ctx, marker, sentence[0])
         if marker.kind == "district":
-            if subject:
+            if in_subject_position(ctx, marker, sentence[0]):
                 return district_attribution(ctx, marker, quantity, sentence, in_sentence)
             fallback = fallback or marker
         elif marker.kind == "pronoun":
             resolved = resolve_pronoun(ctx, marker, advance_scope(ctx, scope, sentence[0], marker.start))
             if resolved:
                 return pronoun_attribution(ctx, marker, resolved, sentence)
-            if resolved is False and subject:
+            if resolved is False and in_subject_position(ctx, marker, sentence[0]):
                 return False
-        elif marker.rule == "claims.block.company_speaker" or subject:
+        elif marker.rule == "claims.block.company_speaker" or in_subject_position(ctx, marker, sentence[0]):
             return False
     if fallback is not None:
         return district_attribution(ctx, fallback, quantity, sentence, in_sentence)
@@ -456,7 +615,7 @@ def resolve_pronoun(ctx: Context, marker: Marker, scope: Scope) -> Hit | bool | 
     suffix = marker.pronoun_suffix
     if scope.blocker is not None and (suffix is None or scope.blocker == suffix):
         return False
-    if widens and any(word in ctx.text[q.start:q.end] for q in ctx.ranks):
+    if widens and _ranks_within(ctx, word):
         return False  # 居全市第一: 全市 is the unit its districts are ranked in
     # 全市 means a county-level city only in a document about that city; elsewhere the city
     district = ctx.document_district if widens or scope.district is None else scope.district
@@ -465,6 +624,13 @@ def resolve_pronoun(ctx: Context, marker: Marker, scope: Scope) -> Hit | bool | 
     if suffix and not district.get("canonical", "").endswith(suffix):
         return False if widens else None
     return district
+
+
+def _ranks_within(ctx: Context, word: str) -> bool:
+    """Does a rank figure of the document name the word (居全市第一)? Kept per word."""
+    if word not in ctx.rank_units:
+        ctx.rank_units[word] = any(word in ctx.text[q.start:q.end] for q in ctx.ranks)
+    return ctx.rank_units[word]
 
 
 def district_attribution(ctx: Context, marker: Marker, quantity: Hit, sentence: tuple[int, int],
@@ -533,21 +699,23 @@ def speaker_phrase(ctx: Context, marker: Marker, sentence: tuple[int, int]) -> s
     """'大足区科技局副局长卿勇' when the marker's clause is a speaker phrase ending in a speech verb."""
     end = clause_end(ctx, marker.end, sentence[1])
     clause = ctx.text[marker.start:end].rstrip()
-    for verb in ctx.rules.speech_verbs:
-        if clause.endswith(verb):
-            return clause[: -len(verb)].strip() or None
-    return None
+    verb = _first_suffix(clause, ctx.rules.speech_verbs)
+    if not verb:
+        return None
+    return clause[: -len(verb)].strip() or None
 
 
 def speaker_of_quote(ctx: Context, quantity: Hit) -> Attribution | bool | None:
     """For a figure inside “...”: the speaker's district (speaker attribution), False when
     the speaker is a company's, None when there is no quote or no telling speaker."""
     text = ctx.text
+    open_at = _last_in(ctx.open_quotes, 0, quantity.start)
+    if open_at == -1 or _last_in(ctx.close_quotes, open_at, quantity.start) != -1:
+        return None  # no quote is open at the figure
     para = ctx.article.paragraphs[ctx.article.paragraph_index(quantity.start)]
-    open_at = max(text.rfind(q, para.start, quantity.start) for q in OPEN_QUOTES)
-    if open_at == -1 or max(text.rfind(q, open_at, quantity.start) for q in CLOSE_QUOTES) != -1:
-        return None
-    close_at = min((i for i in (text.find(q, quantity.end, para.end) for q in CLOSE_QUOTES) if i != -1), default=-1)
+    if open_at < para.start:
+        return None  # a quote left open in an earlier paragraph
+    close_at = _first_in(ctx.close_quotes, quantity.end, para.end)
     if close_at == -1:
         return None
     phrase = _speaker_after(ctx, close_at + 1, para.end) or _speaker_before(ctx, open_at, para.start)
@@ -566,20 +734,18 @@ def speaker_of_quote(ctx: Context, quantity: Hit) -> Attribution | bool | None:
 def _speaker_after(ctx: Context, start: int, limit: int) -> tuple[int, int] | None:
     end = clause_end(ctx, start, limit)
     clause = ctx.text[start:end].rstrip()
-    for verb in ctx.rules.speech_verbs:
-        if clause.endswith(verb):
-            return start, start + len(clause) - len(verb)
-    return None
+    verb = _first_suffix(clause, ctx.rules.speech_verbs)
+    return (start, start + len(clause) - len(verb)) if verb else None
 
 
 def _speaker_before(ctx: Context, open_at: int, limit: int) -> tuple[int, int] | None:
     text = ctx.text
     head = text[limit:open_at].rstrip().rstrip("：:，,")
-    for verb in ctx.rules.speech_verbs:
-        if head.endswith(verb):
-            start = clause_start(ctx, limit + len(head) - len(verb), limit)
-            return start, limit + len(head) - len(verb)
-    return None
+    verb = _first_suffix(head, ctx.rules.speech_verbs)
+    if not verb:
+        return None
+    end = limit + len(head) - len(verb)
+    return clause_start(ctx, end, limit), end
 
 
 def district_later_in_clause(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> Marker | None:
@@ -613,6 +779,8 @@ def make_claims(ctx: Context, quantity: Hit, attribution: Attribution, sentence:
     metric = metric_of(ctx, quantity, sentence)
     key = metric_key(metric, quantity.get("kind"))
     confidence = ctx.rules.confidence[attribution.how]
+    figure = {k: quantity.get(k) for k in ("value", "value_min", "value_max", "approx", "unit", "period")}
+    quantity_id = record_id(ctx.article, quantity, "quantities")
     claims = []
     for district in attribution.districts:
         fields = {
@@ -620,8 +788,8 @@ def make_claims(ctx: Context, quantity: Hit, attribution: Attribution, sentence:
             "adcode": district.get("adcode"),
             "metric": metric,
             "metric_key": key,
-            **{k: quantity.get(k) for k in ("value", "value_min", "value_max", "approx", "unit", "period")},
-            "quantity_id": record_id(ctx.article, quantity, "quantities"),
+            **figure,
+            "quantity_id": quantity_id,
             "attribution": attribution.how,
             "speaker": attribution.speaker,
             "confidence": confidence,
@@ -687,20 +855,17 @@ def _only_conjunctions(gap: str, rules: MetricRules) -> bool:
 def _without_times(ctx: Context, start: int, end: int) -> str:
     text = ctx.text
     pieces, pos = [], start
-    for time in sorted(ctx.doc._.times or [], key=lambda h: h.start):
-        if start <= time.start and time.end <= end:
-            pieces.append(text[pos:time.start])
-            pos = time.end
+    for i in times_within(ctx, start, end):
+        time = ctx.times[i]
+        pieces.append(text[pos:time.start])
+        pos = time.end
     pieces.append(text[pos:end])
     return "".join(pieces).strip().strip("“”‘’「」（）()")
 
 
 def _growth_suffix(before: str, rules: MetricRules) -> str | None:
-    tail = before.rstrip()
-    for word in sorted(rules.growth_words, key=len, reverse=True):
-        if tail.endswith(word):
-            return rules.growth_words[word]
-    return None
+    word = _first_suffix(before.rstrip(), rules.growth_order)
+    return rules.growth_words[word] if word else None
 
 
 def _strip(phrase: str, rules: MetricRules) -> str:
@@ -708,22 +873,23 @@ def _strip(phrase: str, rules: MetricRules) -> str:
     while phrase and changed:
         changed = False
         phrase = phrase.strip()
-        for word in rules.strip_leading:
-            if phrase.startswith(word) and len(phrase) > len(word):
-                phrase, changed = phrase[len(word):], True
-                break
-        for word in rules.strip_trailing:
-            if phrase.endswith(word):
-                phrase, changed = phrase[: -len(word)], True
-                break
+        if phrase.startswith(rules.strip_leading):  # most phrases start with none of them
+            for word in rules.strip_leading:
+                if phrase.startswith(word) and len(phrase) > len(word):
+                    phrase, changed = phrase[len(word):], True
+                    break
+        trailing = _first_suffix(phrase, rules.strip_trailing)
+        if trailing:
+            phrase, changed = phrase[: -len(trailing)], True
     return phrase.strip()
 
 
 def _noun_after(ctx: Context, quantity: Hit, limit: int, rules: MetricRules) -> str:
     """The noun a count's classifier attaches to, read token by token up to a stop word."""
-    doc = ctx.doc
-    span = doc.char_span(quantity.end, min(clause_end(ctx, quantity.end, limit), len(ctx.text)),
-                         alignment_mode="contract")
+    end = min(clause_end(ctx, quantity.end, limit), len(ctx.text))
+    if end <= quantity.end:
+        return ""  # 增长6.8%，…: the clause ends with the figure (char_span would give None)
+    span = ctx.doc.char_span(quantity.end, end, alignment_mode="contract")
     if span is None:
         return ""
     words = []
@@ -736,9 +902,15 @@ def _noun_after(ctx: Context, quantity: Hit, limit: int, rules: MetricRules) -> 
 
 def metric_key(metric: str | None, kind: str | None) -> str | None:
     """The canonical key of the longest synonym in the metric that suits the figure's kind."""
-    if not metric:
+    if not metric or not metric_rules().any_synonym.search(metric):  # about half the metrics name none
         return None
-    for synonym, key, kinds in metric_rules().keys:
-        if synonym in metric and (kind in kinds or not kinds):
+    for synonym, key in _keys_for(kind):
+        if synonym in metric:
             return key
     return None
+
+
+@cache
+def _keys_for(kind: str | None) -> tuple[tuple[str, str], ...]:
+    """(synonym, key) of the metric keys that suit a figure of this kind, longest synonym first."""
+    return tuple((synonym, key) for synonym, key, kinds in metric_rules().keys if kind in kinds or not kinds)
