@@ -18,10 +18,13 @@ frequency there is below `max_stem_word_freq`); that is how 宇树, 希尔安 an
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 import ahocorasick
@@ -45,9 +48,13 @@ OPEN_PARENS, CLOSE_PARENS = "(（", ")）"
 TITLE_QUOTES = {"“": "”", "「": "」", "《": "》", "‘": "’", '"': '"'}
 NAME_TEXT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fffA-Za-z]+")
 OPENING_QUOTE = re.compile("|".join(map(re.escape, TITLE_QUOTES)))
-CLAUSE_END = set("，。；：！？、\n")
+ITEM_LIST_END = tuple("，。；：！？\n")  # the clause ends that end a list of 、-separated items
 NUMERAL = re.compile(r"^[0-9０-９.%一二三四五六七八九十百千万亿两几多首第余]+[个家项批所座名位类大]?$")
 PHOTO_CREDIT = re.compile(r"摄\s*[(（]([^()（）\s]{2,12})[)）]|[(（]([^()（）\s]{2,12})供图[)）]")
+# The tests of a token or name (is it a boundary, a proper piece ...) depend on nothing but it and
+# the rules, and documents repeat their tokens: they are cached, on this many arguments each.
+TOKEN_CACHE_SIZE = 1 << 16
+COMPOSED_WORD_CHARS = 6  # the longest word composed_of looks for
 PRIORITY = {"org.alias": 0, "org.suffix": 1, "org.known": 2, "org.short_name.list": 3, "org.short_name.pattern": 4,
             "org.media.credit": 1}
 
@@ -60,7 +67,7 @@ class Head:
     place_only: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity (one per process): the token tests cache on it
 class OrgRules:
     heads: dict[str, Head]
     stop_tokens: frozenset[str]
@@ -76,6 +83,7 @@ class OrgRules:
     generic_names: frozenset[str]
     category_words: frozenset[str]
     domain_words: frozenset[str]
+    domain_or_category_words: frozenset[str]
     generic_terms: frozenset[str]
     generic_prefixes: tuple[str, ...]
     industry_words: frozenset[str]
@@ -98,13 +106,13 @@ class OrgRules:
 
 def automaton_of(*word_sets: tuple[str, frozenset[str] | dict]) -> Any:
     """One automaton over several word sets; a match's value is (word, names of its sets)."""
-    kinds: dict[str, set[str]] = {}
+    kinds: dict[str, list[str]] = {}
     for name, words in word_sets:
         for word in words:
-            kinds.setdefault(word, set()).add(name)
+            kinds.setdefault(word, []).append(name)
     auto = ahocorasick.Automaton()
     for word, names in kinds.items():
-        auto.add_word(word, (word, frozenset(names)))
+        auto.add_word(word, (word, tuple(names)))
     auto.make_automaton()
     return auto
 
@@ -113,9 +121,12 @@ def matches(view: TextView, rules: OrgRules, kind: str) -> list[tuple[int, str]]
     """(end, word) of every match of one word set, from the shared pass kept in the view."""
     found = view.cache.get("org.matches")
     if found is None:
-        found = [(end + 1, word, names) for end, (word, names) in rules.automaton.iter(view.text)]
+        found = {}
+        for end, (word, names) in rules.automaton.iter(view.text):
+            for name in names:
+                found.setdefault(name, []).append((end + 1, word))
         view.cache["org.matches"] = found
-    return [(end, word) for end, word, names in found if kind in names]
+    return found.get(kind, [])
 
 
 def cue_pattern(cues: list[str], max_gap: int) -> re.Pattern[str]:
@@ -131,6 +142,8 @@ def org_rules() -> OrgRules:
     heads = {r["head"]: Head(r["head"], r["type"], r["kind"], r["place_only"] == "yes") for r in load_tsv(HEADS)}
     known = {r["name"]: (r["type"], r["full_name"]) for r in load_tsv(KNOWN)}
     words = list(require(industry, "industry_words", INDUSTRY))
+    category = frozenset(require(generic, "category_words", GENERIC))
+    domain = frozenset(require(generic, "domain_words", GENERIC))
     return OrgRules(
         heads=heads,
         stop_tokens=frozenset(require(bounds, "stop_tokens", BOUNDARIES)),
@@ -144,8 +157,9 @@ def org_rules() -> OrgRules:
         role_words=frozenset(require(bounds, "role_words", BOUNDARIES)),
         orphan_char_max_freq=int(require(bounds, "orphan_char_max_freq", BOUNDARIES)),
         generic_names=frozenset(require(generic, "generic_names", GENERIC)),
-        category_words=frozenset(require(generic, "category_words", GENERIC)),
-        domain_words=frozenset(require(generic, "domain_words", GENERIC)),
+        category_words=category,
+        domain_words=domain,
+        domain_or_category_words=domain | category,
         generic_terms=frozenset(require(generic, "generic_terms", GENERIC)),
         generic_prefixes=tuple(t for t in require(generic, "generic_terms", GENERIC) if len(t) >= 2),
         industry_words=frozenset(words),
@@ -171,12 +185,26 @@ def org_rules() -> OrgRules:
 
 
 @cache
-def word_freq() -> dict[str, int]:
-    """jieba's dictionary frequencies (loaded with the segmenter; loaded here if it was not)."""
-    import jieba
+def jieba_dictionary() -> dict[str, str]:
+    """word -> frequency (as written) of jieba's own dictionary file, read once per process.
 
-    jieba.dt.check_initialized()
-    return jieba.dt.FREQ
+    The file is read directly: importing and initialising jieba (its cache and prefix dict) costs
+    more than a second and rjieba, the default segmenter, never needs it. Lines are
+    `word freq tag`; a word listed twice keeps its last frequency, as in jieba."""
+    spec = importlib.util.find_spec("jieba")  # finds the package without importing it
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("jieba is not installed: its dictionary is needed")
+    path = Path(spec.submodule_search_locations[0]) / "dict.txt"
+    fields = path.read_text(encoding="utf-8").split()
+    words, freqs = fields[0::3], fields[1::3]
+    if len(fields) % 3 or not all(map(str.isdigit, freqs)):
+        raise ValueError(f"{path}: expected lines of a word, its frequency and its tag")
+    return dict(zip(words, freqs, strict=True))
+
+
+def word_freq(word: str) -> int:
+    """How often jieba's dictionary counts the word (0 for a word it does not know)."""
+    return int(jieba_dictionary().get(word, 0))
 
 
 # -- candidates ----------------------------------------------------------------------------
@@ -209,6 +237,7 @@ def is_name_text(token: str) -> bool:
     return NAME_TEXT.fullmatch(token) is not None
 
 
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def is_boundary_token(token: str, rules: OrgRules) -> bool:
     """What may stand right before a name: nothing, punctuation, a number, a stop word."""
     if not token or not is_name_text(token):
@@ -232,11 +261,12 @@ def previous_token(view: TextView, pos: int) -> tuple[int, int] | None:
     return span if span and span[1] == pos else None
 
 
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def stop_prefix(token: str, rules: OrgRules) -> int:
     """Length of the stop words jieba glued to an unknown name (以海辰 -> 1); a token made only of
     them (已获) has its whole length. A name that merely starts like a stop word keeps it
     (同辉, 台铃: what would remain is one character; 于都 is a place)."""
-    if len(token) < 2 or word_freq().get(token, 0) or is_proper_place(token):
+    if len(token) < 2 or word_freq(token) or is_proper_place(token):
         return 0
     n = 0
     while n < len(token) and token[n] in rules.stop_tokens:
@@ -337,7 +367,7 @@ def split_name_char(view: TextView, span: tuple[int, int], rules: OrgRules) -> b
     if before is None or before[1] - before[0] != 1:
         return False
     char = token_text(view, before)
-    return is_cjk(char) and char not in rules.stop_tokens and word_freq().get(char, 0) <= rules.orphan_char_max_freq
+    return is_cjk(char) and char not in rules.stop_tokens and word_freq(char) <= rules.orphan_char_max_freq
 
 
 def ends_with_head(token: str, rules: OrgRules) -> bool:
@@ -399,7 +429,7 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
         return text.startswith(rules.cas_prefixes)
     in_places = [p for p in parts if p in places or is_full_place_name(p)]
     rest = [p for p in parts if p not in in_places and not composed_of(p, rules.category_words)]
-    proper = [p for p in rest if not composed_of(p, rules.domain_words | rules.category_words)]
+    proper = [p for p in rest if not composed_of(p, rules.domain_or_category_words)]
     if head.kind == "legal" and all(p in in_places or composed_of(p, rules.industry_words) for p in parts):
         return False  # 新材料有限公司: no name before the legal form
     if head.kind == "agency":
@@ -415,16 +445,29 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     return head.type != "university" or not in_places[-1].endswith(("市", "省"))
 
 
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def composed_of(text: str, words: frozenset[str]) -> bool:
-    """Whether text is a concatenation of the words (省级重点 = 省级 + 重点)."""
-    ok = [True] + [False] * len(text)
-    for i in range(1, len(text) + 1):
-        ok[i] = any(ok[j] and text[j:i] in words for j in range(max(0, i - 6), i))
-    return ok[-1]
+    """Whether text is a concatenation of the words of up to COMPOSED_WORD_CHARS characters
+    (省级重点 = 省级 + 重点)."""
+    if len(text) <= COMPOSED_WORD_CHARS and text in words:  # the common case: a single word
+        return True
+    reached = [True] + [False] * len(text)  # reached[i]: text[:i] is made of the words
+    for start in range(len(text)):
+        if reached[start]:
+            for end in range(start + 1, min(start + COMPOSED_WORD_CHARS, len(text)) + 1):
+                if text[start:end] in words:
+                    reached[end] = True
+    return reached[-1]
 
 
 def is_full_place_name(word: str) -> bool:
-    return any(e.form != "short" for e in gazetteer().entries.get(word, ()))
+    return word in full_place_names()
+
+
+@cache
+def full_place_names() -> frozenset[str]:
+    """The gazetteer's names written in full (current or former), not short forms."""
+    return frozenset(name for name, entries in gazetteer().entries.items() if any(e.form != "short" for e in entries))
 
 
 def cand_text(view: TextView, cand: OrgCandidate) -> str:
@@ -432,6 +475,7 @@ def cand_text(view: TextView, cand: OrgCandidate) -> str:
 
 
 # -- short names -----------------------------------------------------------------------------
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def is_proper_piece(piece: str, rules: OrgRules) -> bool:
     """A piece of a proper name: unknown to jieba's dictionary or rare there, not a stop word,
     place or field term."""
@@ -441,7 +485,7 @@ def is_proper_piece(piece: str, rules: OrgRules) -> bool:
         return False
     if len(piece) > 1 and piece.endswith(rules.place_like_endings):
         return False
-    return len(piece) == 1 or word_freq().get(piece, 0) < rules.max_piece_word_freq
+    return len(piece) == 1 or word_freq(piece) < rules.max_piece_word_freq
 
 
 def proper_stem_start(view: TextView, end: int, rules: OrgRules, max_chars: int = 4) -> int:
@@ -449,7 +493,7 @@ def proper_stem_start(view: TextView, end: int, rules: OrgRules, max_chars: int 
     pos = end
     token = view.token_at(end - 1) if end > 0 else None
     if token and token[0] < end < token[1]:  # the industry word starts inside a token (爱玛车|业)
-        if word_freq().get(token_text(view, token), 0) or not is_proper_piece(view.text[token[0]:end], rules):
+        if word_freq(token_text(view, token)) or not is_proper_piece(view.text[token[0]:end], rules):
             return end  # 房地产 is a word, not 房 + 地产
         pos = token[0]
     while pos > 0:
@@ -471,7 +515,7 @@ def stem_is_proper(stem: str, rules: OrgRules) -> bool:
         return False
     if stem.startswith(rules.generic_prefixes):
         return False
-    return word_freq().get(stem, 0) < rules.max_stem_word_freq
+    return word_freq(stem) < rules.max_stem_word_freq
 
 
 def with_place_prefix(view: TextView, start: int, rules: OrgRules) -> int | None:
@@ -509,19 +553,27 @@ def pattern_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
 def list_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     """Items of company lists: 'A、B、C等…企业' and '企业包括A、B、C'."""
     found = []
-    for match in re.finditer("等", view.text):
-        gap_end = match.end() + rules.max_gap_chars + 6
-        tail = view.text[match.end():gap_end]
+    for start in occurrences(view.text, "等"):
+        tail = view.text[start + 1:start + 1 + rules.max_gap_chars + 6]
         cue = closing_cue(tail, rules)
         if cue is None:
             continue
-        items = items_before(view, match.start(), rules)
+        items = items_before(view, start, rules)
         found += accept_items(view, items, cue in rules.weak_cues, rules)
     for cue in rules.opening_cues:
-        for match in re.finditer(re.escape(cue), view.text):
-            items = items_after(view, match.end(), rules)
+        for start in occurrences(view.text, cue):
+            items = items_after(view, start + len(cue), rules)
             found += accept_items(view, items, False, rules)
     return found
+
+
+def occurrences(text: str, word: str) -> Iterator[int]:
+    """Where word occurs in text, left to right and not overlapping (re.finditer of the word
+    without building a pattern per word)."""
+    start = text.find(word)
+    while start >= 0:
+        yield start
+        start = text.find(word, start + max(len(word), 1))
 
 
 def closing_cue(tail: str, rules: OrgRules) -> str | None:
@@ -532,9 +584,7 @@ def closing_cue(tail: str, rules: OrgRules) -> str | None:
 
 def items_before(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, int]]:
     """The 、-separated items that end at pos, the first one cut at its last stop word."""
-    clause_start = pos
-    while clause_start > 0 and view.text[clause_start - 1] not in CLAUSE_END - {"、"}:
-        clause_start -= 1
+    clause_start = max(view.text.rfind(c, 0, pos) for c in ITEM_LIST_END) + 1  # 0 when none
     spans, end = [], pos
     for part in reversed(view.text[clause_start:pos].split("、")):
         start = end - len(part)
@@ -548,9 +598,8 @@ def items_before(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, i
 
 
 def items_after(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, int]]:
-    end = pos
-    while end < len(view.text) and view.text[end] not in CLAUSE_END - {"、"} and view.text[end] != "等":
-        end += 1
+    found = [i for c in (*ITEM_LIST_END, "等") if (i := view.text.find(c, pos)) >= 0]
+    end = min(found, default=len(view.text))
     spans, start = [], pos
     for part in view.text[pos:end].split("、"):
         spans.append((start, start + len(part)))
@@ -563,7 +612,7 @@ def items_after(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, in
 def first_item_start(view: TextView, start: int, end: int, rules: OrgRules) -> int:
     """吸引集聚了中石化川维 -> 中石化川维: the item begins after its last stop word."""
     pos = start
-    for span in view.token_spans[max(0, view.token_index(start)):]:
+    for span in view.spans_from(max(0, view.token_index(start))):
         if span[0] >= end:
             break
         text = token_text(view, span)
@@ -574,7 +623,7 @@ def first_item_start(view: TextView, start: int, end: int, rules: OrgRules) -> i
 
 def split_last_pair(view: TextView, start: int, end: int, rules: OrgRules) -> list[tuple[int, int]]:
     """'协友兴和伊洛美克': a last item joined by 和/与/及 as a token of its own is two items."""
-    for span in view.token_spans[max(0, view.token_index(start)):]:
+    for span in view.spans_from(max(0, view.token_index(start))):
         if span[0] >= end:
             break
         if span[0] > start and token_text(view, span) in ("和", "与", "及"):
@@ -607,11 +656,12 @@ def list_item_ok(item: str, rules: OrgRules) -> bool:
         return False
     if item.endswith(("技术", "产业", "领域", "项目", "平台", "专项", "基地", "中心", "行业", "企业", "园区")):
         return False
-    return word_freq().get(item, 0) < rules.max_piece_word_freq
+    return word_freq(item) < rules.max_piece_word_freq
 
 
 def ends_with_industry(item: str, rules: OrgRules) -> bool:
-    return any(item.endswith(w) and len(item) > len(w) for w in rules.industry_words)
+    """The item ends with an industry word and has more before it."""
+    return any(item[-n:] in rules.industry_words for n in range(1, len(item)))
 
 
 def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
@@ -674,9 +724,10 @@ def alias_ok(alias: str, rules: OrgRules) -> bool:
         return False
     if is_place(alias) or alias in rules.generic_names or alias in rules.generic_terms:
         return False
-    return word_freq().get(alias, 0) < rules.max_stem_word_freq
+    return word_freq(alias) < rules.max_stem_word_freq
 
 
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def short_name_stem(name: str, rules: OrgRules) -> str:
     """爱玛车业 -> 爱玛: a short name without its industry word, when that is still a name."""
     stem = drop_last_word(name, rules)
@@ -686,8 +737,8 @@ def short_name_stem(name: str, rules: OrgRules) -> str:
 def alias_candidates(view: TextView, aliases: dict[str, str], rules: OrgRules) -> list[OrgCandidate]:
     found = []
     for alias, canonical in aliases.items():
-        for match in re.finditer(re.escape(alias), view.text):
-            start, end = match.span()
+        for start in occurrences(view.text, alias):
+            end = start + len(alias)
             if end in view.ends and with_place_prefix(view, start, rules) == start:
                 found.append(OrgCandidate(start, end, "org.alias", "company", canonical=canonical))
     return found

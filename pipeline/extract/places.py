@@ -1,9 +1,9 @@
 """Places: provinces, cities, county-level districts and development zones named in the text.
 
-Names are matched on characters with one Aho-Corasick automaton built from the gazetteer
+Names are looked up at the start of every jieba token in one index of the gazetteer
 (rules/places/gazetteer.tsv: full names, short forms, former names) and the zone rules; a match
 counts only where it stands as a word (its ends fall on jieba token boundaries) and its context
-supports a place (rules/places/context.yaml). The automaton and the rules are loaded once per
+supports a place (rules/places/context.yaml). The index and the rules are loaded once per
 process.
 
 Two passes over a document: the first collects every candidate and counts the provinces that
@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-import ahocorasick
 import numpy as np
 from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.tokens import Doc
@@ -35,8 +35,12 @@ CONTEXT = "places/context.yaml"
 ZONES = "places/zones.yaml"
 LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "county": 2}
 COUNTY_LEVELS = ("district", "county")
-# spaces a PDF put between the letters of a name (泳 锋 新 材 料 公 司), dropped in the text view
-LETTER_SPACING = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])[ \t\u3000\u00a0]{1,2}(?=[\u3400-\u4dbf\u4e00-\u9fff])")
+RULE_OF_FORM = {"full": "place.full_name", "short": "place.short_form", "former": "place.former_name"}
+# spaces a PDF put between the letters of a name (泳 锋 新 材 料 公 司), dropped in the text view:
+# one or two spaces between CJK letters. The pattern starts with a space, not with the look-behind,
+# so that `re` skips ahead to the spaces instead of trying the look-behind at every character.
+LETTER_SPACING = re.compile(r"[ \t\u3000\u00a0](?<=[\u3400-\u4dbf\u4e00-\u9fff].)[ \t\u3000\u00a0]?"
+                            r"(?=[\u3400-\u4dbf\u4e00-\u9fff])")
 
 
 # -- the gazetteer -------------------------------------------------------------------------
@@ -46,6 +50,28 @@ class Entry:
 
     unit: Unit
     form: str  # full | short | former
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the entries of a name say, worked out once per name instead of once per mention:
+    the preferred entries and the forms, units and provinces the document logic tests."""
+
+    best: tuple[Entry, ...]  # preferred_entries
+    forms: frozenset[str]  # of all the entries
+    adcodes: frozenset[str]  # of the best entries
+    provinces: frozenset[str]  # of the best entries
+
+    @classmethod
+    def of(cls, entries: tuple[Entry, ...]) -> Reading:
+        best = tuple(preferred_entries(entries))
+        return cls(best, frozenset(e.form for e in entries), frozenset(e.unit.adcode for e in best),
+                   frozenset(e.unit.province for e in best))
+
+    @property
+    def form(self) -> str:
+        """The form of the best entries (full, former or short)."""
+        return self.best[0].form
 
 
 @dataclass(frozen=True)
@@ -62,12 +88,49 @@ class PlaceRules:
 
 
 @dataclass(frozen=True)
+class SurfaceIndex:
+    """Every name to look for, by its first characters: the names that may start at a position
+    are found with one dict lookup (an Aho-Corasick automaton over the whole text costs several
+    times more: most of its matches do not start at a token and are dropped)."""
+
+    key_chars: int  # how many first characters make the key (every name has at least as many)
+    by_key: dict[str, tuple[str, ...]]  # longest names first
+
+    @classmethod
+    def of(cls, names: list[str]) -> SurfaceIndex:
+        key_chars = min(2, *map(len, names))
+        by_key: dict[str, list[str]] = {}
+        for name in sorted(set(names), key=len, reverse=True):
+            by_key.setdefault(name[:key_chars], []).append(name)
+        return cls(key_chars, {k: tuple(v) for k, v in by_key.items()})
+
+    def starting_at(self, text: str, starts: list[int]) -> list[tuple[int, str]]:
+        """(start, name) of every name written at one of the positions, in the order of the end
+        of the name, then longest first."""
+        n, by_key = self.key_chars, self.by_key
+        found = []
+        for start in [s for s in starts if text[s:s + n] in by_key]:  # one in ten token starts
+            for name in by_key[text[start:start + n]]:
+                if text.startswith(name, start):
+                    found.append((start, name))
+        return sorted(found, key=lambda m: (m[0] + len(m[1]), m[0]))
+
+
+@dataclass(frozen=True)
 class Gazetteer:
     units: tuple[Unit, ...]
     entries: dict[str, tuple[Entry, ...]]
-    automaton: Any
+    names: SurfaceIndex  # the entries' names and the named zones
     by_adcode: dict[str, Unit]
     rules: PlaceRules
+    readings: dict[str, Reading] = field(default_factory=dict)  # filled as names are met
+
+    def reading(self, name: str) -> Reading:
+        """The reading of a name's entries (worked out on first use: most names never occur)."""
+        found = self.readings.get(name)
+        if found is None:
+            found = self.readings[name] = Reading.of(self.entries[name])
+        return found
 
 
 @cache
@@ -89,7 +152,7 @@ def place_rules() -> PlaceRules:
 
 @cache
 def gazetteer() -> Gazetteer:
-    """The gazetteer and its automaton, built once per process."""
+    """The gazetteer and its index, built once per process."""
     units = tuple(Unit(**row) for row in load_tsv(GAZETTEER))
     entries: dict[str, list[Entry]] = {}
     for unit in units:
@@ -100,12 +163,9 @@ def gazetteer() -> Gazetteer:
         for form in filter(None, [unit.short, *unit.other_forms.split("|")]):
             entries.setdefault(form, []).append(Entry(unit, "short"))
     rules = place_rules()
-    automaton = ahocorasick.Automaton()
-    for surface in [*entries, *rules.named_zones]:
-        automaton.add_word(surface, surface)
-    automaton.make_automaton()
+    names = SurfaceIndex.of([*entries, *rules.named_zones])
     by_adcode = {u.adcode: u for u in units if not u.current}
-    return Gazetteer(units, {k: tuple(v) for k, v in entries.items()}, automaton, by_adcode, rules)
+    return Gazetteer(units, {k: tuple(v) for k, v in entries.items()}, names, by_adcode, rules)
 
 
 def lookup_place(name: str) -> dict[str, Any] | None:
@@ -149,8 +209,8 @@ class TextView:
     to_doc: list[int] | None  # None: the view is the doc text itself
     starts: set[int]
     ends: set[int]
-    token_spans: list[tuple[int, int]]
-    token_starts: list[int]
+    token_starts: list[int]  # of the tokens in text order
+    token_ends: list[int]
     cache: dict[str, Any] = field(default_factory=dict)  # per-document results other stages reuse
 
     def doc_span(self, start: int, end: int) -> tuple[int, int]:
@@ -163,13 +223,18 @@ class TextView:
         return doc_pos if self.to_doc is None else bisect_left(self.to_doc, doc_pos)
 
     def token_index(self, pos: int) -> int:
-        """Index in token_spans of the token holding view offset pos, or -1."""
+        """Index in token_starts of the token holding view offset pos, or -1."""
         i = bisect_right(self.token_starts, pos) - 1
-        return i if i >= 0 and self.token_spans[i][1] > pos else -1
+        return i if i >= 0 and self.token_ends[i] > pos else -1
 
     def token_at(self, pos: int) -> tuple[int, int] | None:
         i = self.token_index(pos)
-        return self.token_spans[i] if i >= 0 else None
+        return (self.token_starts[i], self.token_ends[i]) if i >= 0 else None
+
+    def spans_from(self, index: int) -> Iterator[tuple[int, int]]:
+        """(start, end) of the tokens from the one at index on, for a walk that stops early."""
+        for i in range(index, len(self.token_starts)):
+            yield self.token_starts[i], self.token_ends[i]
 
     def token_before(self, pos: int) -> str:
         """The token that ends at `pos` ('' at the start or when none ends there)."""
@@ -201,22 +266,34 @@ def text_view(doc: Doc) -> TextView:
 def build_view(doc: Doc) -> TextView:
     """One vectorised pass over the Doc's token offsets (a Python loop per token would cost as
     much as the extractors themselves)."""
-    text = doc._.article.text if doc._.article is not None else doc.text  # doc.text is rebuilt per call
-    gaps = [(m.start(), m.end()) for m in LETTER_SPACING.finditer(text)]
-    rows = doc.to_array([IDX, LENGTH, IS_SPACE]).astype(np.int64)
+    article = doc._.article
+    text = article.text if article is not None else doc.text  # doc.text is rebuilt per call
+    rows = doc.to_array([IDX, LENGTH, IS_SPACE])
     rows = rows[rows[:, 2] == 0]
     starts, ends = rows[:, 0], rows[:, 0] + rows[:, 1]
+    gaps = [(m.start(), m.end()) for m in LETTER_SPACING.finditer(text)]
     to_doc = None
     view_text = text
     if gaps:
         dropped = np.array([i for a, b in gaps for i in range(a, b)], dtype=np.int64)
-        to_doc = np.delete(np.arange(len(text)), dropped).tolist()
+        to_doc = kept_positions(len(text), gaps)
+        starts, ends = starts.astype(np.int64), ends.astype(np.int64)  # to_array's are unsigned
         starts = starts - np.searchsorted(dropped, starts)
         ends = ends - np.searchsorted(dropped, ends)
         view_text = LETTER_SPACING.sub("", text)
     start_list, end_list = starts.tolist(), ends.tolist()
-    spans = list(zip(start_list, end_list, strict=True))
-    return TextView(view_text, to_doc, set(start_list), set(end_list), spans, start_list)
+    return TextView(view_text, to_doc, set(start_list), set(end_list), start_list, end_list)
+
+
+def kept_positions(length: int, gaps: list[tuple[int, int]]) -> list[int]:
+    """The positions 0 .. length-1 outside the gaps (sorted, not overlapping)."""
+    kept: list[int] = []
+    start = 0
+    for gap_start, gap_end in gaps:
+        kept.extend(range(start, gap_start))
+        start = gap_end
+    kept.extend(range(start, length))
+    return kept
 
 
 # -- candidates ----------------------------------------------------------------------------
@@ -225,7 +302,7 @@ class Candidate:
     start: int  # view offsets
     end: int
     surface: str
-    entries: tuple[Entry, ...]
+    reading: Reading | None  # None for a named zone
     zone_end: int = 0  # > end when a zone word follows (潼南|高新区)
     named_zone: str = ""  # province of a named zone (两江新区)
 
@@ -237,21 +314,17 @@ class Candidate:
 def raw_candidates(view: TextView, gaz: Gazetteer) -> list[Candidate]:
     """Every gazetteer or zone name in the view that stands as a word."""
     found = []
-    starts = view.starts
-    for end_index, surface in gaz.automaton.iter(view.text):
-        end = end_index + 1
-        start = end - len(surface)
-        if start not in starts:
-            continue
+    for start, surface in gaz.names.starting_at(view.text, view.token_starts):
+        end = start + len(surface)
         if surface in gaz.rules.named_zones:
-            if view.aligned(start, end) or start in view.starts:
-                found.append(Candidate(start, end, surface, (), end, gaz.rules.named_zones[surface]))
+            found.append(Candidate(start, end, surface, None, end, gaz.rules.named_zones[surface]))
             continue
-        cand = Candidate(start, end, surface, gaz.entries[surface])
+        cand = Candidate(start, end, surface, gaz.reading(surface))
         if surface in gaz.rules.generic_full_names:
-            cand.entries = tuple(e for e in cand.entries if parent_before(view, start, e.unit))
-            if not cand.entries:
+            entries = tuple(e for e in gaz.entries[surface] if parent_before(view, start, e.unit))
+            if not entries:
                 continue
+            cand.reading = Reading.of(entries)
         cand.zone_end = zone_end(view, cand, gaz)
         if cand.zone_end or stands_as_word(view, cand, gaz.rules):
             found.append(cand)
@@ -273,7 +346,8 @@ def zone_end(view: TextView, cand: Candidate, gaz: Gazetteer) -> int:
 def stands_as_word(view: TextView, cand: Candidate, rules: PlaceRules) -> bool:
     if not view.aligned(cand.start, cand.end):
         return False
-    forms = {e.form for e in cand.entries}
+    assert cand.reading is not None
+    forms = cand.reading.forms
     if len(cand.surface) == 2 and forms & {"full", "former"} and not forms & {"short"}:
         # 和县 in 区和县: a one-character stem must be one token of its own
         token = view.token_at(cand.start)
@@ -318,17 +392,18 @@ def document_context(cands: list[Candidate]) -> DocContext:
     mentioned: set[str] = set()
     names: set[str] = set()
     for cand in cands:
-        if not cand.entries:
+        reading = cand.reading
+        if reading is None:
             if cand.named_zone:
                 votes[cand.named_zone] += 1
             continue
-        best = preferred_entries(cand.entries)
-        provinces = {e.unit.province for e in best}
-        if best[0].form != "short":
-            mentioned.update(e.unit.adcode for e in best)
-        if len(provinces) == 1 and not (best[0].form == "short" and len({e.unit.adcode for e in best}) > 1):
-            votes[provinces.pop()] += 1 if best[0].form == "short" else 2
-        if best[0].unit.level in ("province", "city") and len({e.unit.adcode for e in best}) == 1:
+        short = reading.form == "short"
+        if not short:
+            mentioned.update(reading.adcodes)
+        if len(reading.provinces) == 1 and not (short and len(reading.adcodes) > 1):
+            (province,) = reading.provinces
+            votes[province] += 1 if short else 2
+        if reading.best[0].unit.level in ("province", "city") and len(reading.adcodes) == 1:
             names.add(cand.surface)
     dominant = votes.most_common(1)[0][0] if votes else ""
     return DocContext(dominant, mentioned, names)
@@ -336,8 +411,9 @@ def document_context(cands: list[Candidate]) -> DocContext:
 
 def resolve(cand: Candidate, ctx: DocContext) -> tuple[Entry | None, str]:
     """The entry a candidate stands for, and a note when a choice was made."""
-    best = preferred_entries(cand.entries)
-    if len({e.unit.adcode for e in best}) == 1:
+    assert cand.reading is not None
+    best = cand.reading.best
+    if len(cand.reading.adcodes) == 1:
         return best[0], ""
     in_province = [e for e in best if e.unit.province == ctx.dominant_province]
     if len({e.unit.adcode for e in in_province}) == 1:
@@ -363,11 +439,17 @@ def supported(view: TextView, cand: Candidate, unit: Unit, ctx: DocContext, acce
 
 def parent_before(view: TextView, start: int, unit: Unit, cities_only: bool = False) -> bool:
     """The unit's city or province (full or short) written right before it: 桂林资源, 阳泉市城区."""
-    before = view.text[max(0, start - 10):start]
-    parents = {unit.parent, short_of(unit.parent)}
-    if not cities_only or unit.parent == unit.province:
-        parents |= {unit.province, short_of(unit.province)}
-    return any(before.endswith(p) for p in parents - {""})
+    with_province = not cities_only or unit.parent == unit.province
+    return view.text.endswith(parent_names(unit.parent, unit.province, with_province), max(0, start - 10), start)
+
+
+@cache
+def parent_names(parent: str, province: str, with_province: bool) -> tuple[str, ...]:
+    """The parent's full and short names, and the province's when asked for."""
+    names = {parent, short_of(parent)}
+    if with_province:
+        names |= {province, short_of(province)}
+    return tuple(names - {""})
 
 
 def short_of(name: str) -> str:
@@ -377,12 +459,11 @@ def short_of(name: str) -> str:
 
 def in_place_list(view: TextView, cand: Candidate, accepted: list[tuple[int, int]], rules: PlaceRules) -> bool:
     """A place accepted right before or after it across one separator (渝北、江北)."""
-    ends = {e for _, e in accepted}
-    starts = {s for s, _ in accepted}
     for sep in rules.list_separators:
-        if view.text.startswith(sep, cand.start - len(sep)) and cand.start - len(sep) in ends:
+        before, after = cand.start - len(sep), cand.span_end + len(sep)
+        if view.text.startswith(sep, before) and any(end == before for _, end in accepted):
             return True
-        if view.text.startswith(sep, cand.span_end) and cand.span_end + len(sep) in starts:
+        if view.text.startswith(sep, cand.span_end) and any(start == after for start, _ in accepted):
             return True
     return False
 
@@ -414,12 +495,12 @@ def find_places(doc: Doc) -> list[Hit]:
     accepted: list[tuple[int, int]] = []
     pending = []
     for cand in cands:
-        entry, note = resolve(cand, ctx) if cand.entries else (None, "")
+        entry, note = resolve(cand, ctx) if cand.reading else (None, "")
         if cand.zone_end:
             hits.append(zone_hit(view, cand, entry, ctx))
         elif entry is not None:
             pending.append((cand, entry, note))
-        elif preferred_entries(cand.entries)[0].form != "short":
+        elif cand.reading.form != "short":
             hits.append(ambiguous_hit(view, cand))
     # two rounds, so that a short form in a list can lean on a place accepted after it
     for _ in range(2):
@@ -436,7 +517,7 @@ def find_places(doc: Doc) -> list[Hit]:
 
 def place_hit(view: TextView, cand: Candidate, entry: Entry, note: str) -> Hit:
     unit = entry.unit
-    rule = {"full": "place.full_name", "short": "place.short_form", "former": "place.former_name"}[entry.form]
+    rule = RULE_OF_FORM[entry.form]
     if entry.form == "former":
         when = f" in {unit.changed}" if unit.changed else ""
         note = "; ".join(filter(None, [f"former name of {unit.current} (renamed{when})", note]))
@@ -459,9 +540,9 @@ def zone_hit(view: TextView, cand: Candidate, entry: Entry | None, ctx: DocConte
 
 def ambiguous_hit(view: TextView, cand: Candidate) -> Hit:
     """A full name several units share, with nothing in the document to choose between them."""
-    best = preferred_entries(cand.entries)
-    unit = best[0].unit
-    codes = ", ".join(sorted({e.unit.adcode for e in best}))
+    assert cand.reading is not None
+    unit = cand.reading.best[0].unit
+    codes = ", ".join(sorted(cand.reading.adcodes))
     start, end = view.doc_span(cand.start, cand.end)
     return Hit(start, end, "place.full_name", {"canonical": unit.canonical, "adcode": None, "level": unit.level,
                                                "parent": None, "note": f"ambiguous: {codes}"})
