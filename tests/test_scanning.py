@@ -70,3 +70,12 @@ def test_lookbehind_before_the_opener_is_kept() -> None:
     text = "1.5万 截至35万，2万与x3万"
     found = [m.group() for m in scanner.finditer(text)]
     assert found == [m.group() for m in scanner.pattern.finditer(text)] == ["截至35万", "2万", "3万"]
+
+
+def test_without_the_private_parser_a_scanner_is_plain_finditer(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.extract.scanning as scanning
+
+    monkeypatch.setattr(scanning, "sre_parse", None)  # a Python whose re internals moved
+    scanner = Scanner.of(re.compile(r"(?<![0-9.])[0-9]+万"))
+    assert scanner.opening is None
+    assert [m.group() for m in scanner.finditer("1.5万 2万")] == ["2万"]
