@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.ingest import Source  # noqa: E402
-from pipeline.runner import DocumentProcessor  # noqa: E402
+from zhfacts.run.batch import DocumentProcessor  # noqa: E402
+from zhfacts.text.ingest import Source  # noqa: E402
 
 GENERIC = ["1", "1,", "1.", "12.5%", "万", "亿元", "约", "第", "至", "、", "，", " ", "\n", "\u3000", "a", "<b>",
            "潼南区", "有限公司", "年", "月", "日", "（", "“"]
@@ -47,7 +47,7 @@ def live_patterns() -> dict[str, re.Pattern]:
 
 def pipeline_patterns() -> tuple[DocumentProcessor, list[re.Pattern]]:
     """The patterns that exist once the pipeline has run, less those of a blank spaCy pipeline."""
-    from pipeline.segment import blank_zh
+    from zhfacts.nlp.segment import blank_zh
 
     blank_zh()("潼南区新增企业12家。")
     baseline = live_patterns()

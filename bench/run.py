@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.synth import DEFAULT_SEED, write_corpus  # noqa: E402
 
-ZHFACTS = [sys.executable, "-m", "pipeline"]
+ZHFACTS = [sys.executable, "-m", "zhfacts"]
 POLL_SECONDS = 0.1
 
 
@@ -76,7 +76,7 @@ def bare_jieba(texts: list[str]) -> float:
 def startup(segmenter: str) -> float:
     # what every run does before its first document: imports, the pipeline, the dictionaries and
     # gazetteers the extractors load on first use (engines.worker_processor runs one short document)
-    code = f"from pipeline.engines import worker_processor; worker_processor({segmenter!r})"
+    code = f"from zhfacts.run.engines import worker_processor; worker_processor({segmenter!r})"
     seconds, _ = measure([sys.executable, "-c", code])
     return seconds
 
@@ -107,7 +107,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1,
                         help="run each measure this many times and keep the fastest (a shared machine is noisy)")
     args = parser.parse_args()
-    from pipeline.segment import DEFAULT_BACKEND
+    from zhfacts.nlp.segment import DEFAULT_BACKEND
 
     segmenter = args.segmenter or DEFAULT_BACKEND
     busy = psutil.cpu_percent(interval=2.0)
@@ -127,7 +127,7 @@ def main() -> None:
         runs = {jobs: pipeline_run(corpus, Path(tmp) / f"out{jobs}", jobs, segmenter, args.repeat) for jobs in (1, 2)}
         for jobs, r in runs.items():
             rate, rate_warm = chars / r["wall"], chars / max(r["wall"] - boot, 1e-9)
-            print(f"pipeline --jobs {jobs}:          {rate:>10,.0f} chars/s whole process "
+            print(f"zhfacts --jobs {jobs}:          {rate:>10,.0f} chars/s whole process "
                   f"({rate_warm:,.0f} without start-up), {r['wall']:.1f} s, {memory(r['peak'])}")
         one, two = runs[1]["wall"], runs[2]["wall"]
         print(f"ratio pipeline --jobs 1 / bare jieba: {chars / one / jieba_rate:.2f}x "

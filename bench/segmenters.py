@@ -3,7 +3,7 @@
     .venv/bin/python bench/segmenters.py [--chars 3000000] [--record-chars 1000000]
 
 Both backends load the same user dictionary (rules/lexicon/userdict.txt) through
-pipeline.segment.load_segmenter. On the bundled articles, the synthetic benchmark corpus
+zhfacts.nlp.segment.load_segmenter. On the bundled articles, the synthetic benchmark corpus
 (bench/synth.py) and, when ../shared is beside the project, the Recognizers-Text spec
 sentences (other vocabulary) it prints each backend's speed, how many documents and tokens
 segment differently, and how many records differ, table by table.
@@ -20,10 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from zhfacts.nlp.segment import BACKENDS, load_segmenter  # noqa: E402
+from zhfacts.run.batch import ALL_TABLES, DocumentProcessor  # noqa: E402
+from zhfacts.text.ingest import Source  # noqa: E402
+
 from bench.synth import BUNDLED, synthetic_articles  # noqa: E402
-from pipeline.ingest import Source  # noqa: E402
-from pipeline.runner import ALL_TABLES, DocumentProcessor  # noqa: E402
-from pipeline.segment import BACKENDS, load_segmenter  # noqa: E402
 
 PEER_SPECS = Path(__file__).resolve().parent.parent.parent / "shared" / "peers" / "recognizers-text"
 

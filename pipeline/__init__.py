@@ -2,7 +2,7 @@
 
 The library API, a text or a folder in, records or DataFrames out:
 
-    import pipeline
+    import zhfacts
     result = pipeline.extract_text("今年上半年，江津区新签约项目59个，协议引资额达419亿元。", pub_date="2025-08-01")
     result.records("claims")        # list of dicts, the contract's fields
     result.frame("quantities")      # a pandas DataFrame
@@ -25,8 +25,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     import pandas as pd
-
-    from pipeline.runner import DocResult, DocumentProcessor
+    from zhfacts.run.batch import DocResult, DocumentProcessor
 
 __all__ = ["Extraction", "__version__", "extract_path", "extract_text"]
 
@@ -43,8 +42,7 @@ class Extraction:
     def frame(self, table: str) -> pd.DataFrame:
         """One table as a DataFrame with the contract's columns (also when empty)."""
         import pandas as pd
-
-        from pipeline.records import field_names
+        from zhfacts.records.types import field_names
 
         return pd.DataFrame(self.records(table), columns=field_names(table))
 
@@ -58,14 +56,14 @@ class Extraction:
 
 @cache
 def _processor(backend: str | None = None) -> DocumentProcessor:
-    from pipeline.runner import DocumentProcessor
-    from pipeline.segment import DEFAULT_BACKEND
+    from zhfacts.nlp.segment import DEFAULT_BACKEND
+    from zhfacts.run.batch import DocumentProcessor
 
     return DocumentProcessor(backend or DEFAULT_BACKEND)
 
 
 def _empty() -> Extraction:
-    from pipeline.runner import ALL_TABLES
+    from zhfacts.run.batch import ALL_TABLES
 
     return Extraction({t: [] for t in ALL_TABLES})
 
@@ -73,7 +71,7 @@ def _empty() -> Extraction:
 def extract_text(text: str, *, doc_id: str = "text", pub_date: str | None = None,
                  backend: str | None = None) -> Extraction:
     """Extract every table from one text; pub_date (YYYY-MM-DD) resolves 今年, 上半年 ..."""
-    from pipeline.ingest import Source
+    from zhfacts.text.ingest import Source
 
     result = _empty()
     result.add(_processor(backend).process(Source(doc_id, "<text>", text=text, pub_date=pub_date)))
@@ -83,7 +81,7 @@ def extract_text(text: str, *, doc_id: str = "text", pub_date: str | None = None
 def extract_path(*inputs: str | Path | Iterable[str | Path], backend: str | None = None) -> Extraction:
     """Extract every table from files and folders (*.txt, *.md, *.jsonl), kept in memory.
     For large batches written to disk use `zhfacts run` or pipeline.runner.run."""
-    from pipeline.ingest import iter_sources
+    from zhfacts.text.ingest import iter_sources
 
     flat: list[str] = []
     for item in inputs:

@@ -1,3 +1,3 @@
-from pipeline.cli import main
+from zhfacts.cli import main
 
 main()

@@ -20,15 +20,14 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property
 from operator import attrgetter
 from typing import Any
 
-from spacy.tokens import Doc
-
-from pipeline.article import Article, Hit, Paragraph
-from pipeline.components import article_of, record_id
-from pipeline.rules import load_yaml, require
+from zhfacts.nlp.analysis import Analysis
+from zhfacts.records.build import record_id
+from zhfacts.rules import load_yaml, require, rules_cache
+from zhfacts.text.article import Article, Hit, Paragraph
 
 CLAIMS_RULES = "claims.yaml"
 METRIC_RULES = "metrics.yaml"
@@ -132,7 +131,7 @@ def _longest_first(words: list[str]) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
-@cache
+@rules_cache
 def claim_rules() -> ClaimRules:
     d = load_yaml(CLAIMS_RULES)
 
@@ -168,7 +167,7 @@ def claim_rules() -> ClaimRules:
     )
 
 
-@cache
+@rules_cache
 def metric_rules() -> MetricRules:
     d = load_yaml(METRIC_RULES)
 
@@ -233,10 +232,10 @@ class Context:
     kept here as positions sorted once per document and searched by bisection, so that the
     work per figure does not grow with the document's length."""
 
-    doc: Doc
+    doc: Analysis
     article: Article
     rules: ClaimRules
-    text: str = ""  # the Doc's text, without spaCy rebuilding it on every access
+    text: str = ""  # the repaired text
     places: list[Hit] = field(default_factory=list)
     organizations: list[Hit] = field(default_factory=list)
     markers: list[Marker] = field(default_factory=list)
@@ -275,17 +274,16 @@ class Context:
         return _positions(CLOSE_QUOTE, self.text)
 
 
-def document_context(doc: Doc) -> Context:
-    """The document's Context: its hits read once off the Doc, markers collected, the
-    figures and times sorted by start."""
-    article = article_of(doc)
-    hits = doc._  # spaCy makes a new accessor on every `doc._`
-    ctx = Context(doc, article, claim_rules(), article.text, hits.places or [], hits.organizations or [])
-    found = hits.quantities or []
+def document_context(doc: Analysis) -> Context:
+    """The document's Context: the hits of the earlier stages, markers collected, the figures
+    and times sorted by start."""
+    article = doc.article
+    ctx = Context(doc, article, claim_rules(), article.text, doc.found("places"), doc.found("organizations"))
+    found = doc.found("quantities")
     ctx.quantities = sorted(found, key=START)
     ctx.quantity_starts = [q.start for q in ctx.quantities]
     ctx.ranks = [q for q in found if q.get("kind") == "rank"]
-    ctx.times = hits.times or []
+    ctx.times = doc.found("times")
     time_starts = [t.start for t in ctx.times]
     ctx.time_order = sorted(range(len(ctx.times)), key=time_starts.__getitem__)
     ctx.time_starts = [time_starts[i] for i in ctx.time_order]
@@ -332,8 +330,8 @@ def is_district(hit: Hit) -> bool:
     return hit.get("level") in DISTRICT_LEVELS
 
 
-def find_claims(doc: Doc) -> list[Hit]:
-    """Claims for every quantity of the Doc asserted about a county-level district."""
+def find_claims(doc: Analysis) -> list[Hit]:
+    """Claims for every quantity of the document asserted about a county-level district."""
     ctx = document_context(doc)
     if not any(m.kind == "district" for m in ctx.markers):
         return []  # every claim is some district marker's: named, in scope or the document's
@@ -889,11 +887,8 @@ def _noun_after(ctx: Context, quantity: Hit, limit: int, rules: MetricRules) -> 
     end = min(clause_end(ctx, quantity.end, limit), len(ctx.text))
     if end <= quantity.end:
         return ""  # 增长6.8%，…: the clause ends with the figure (char_span would give None)
-    span = ctx.doc.char_span(quantity.end, end, alignment_mode="contract")
-    if span is None:
-        return ""
     words = []
-    for token in span:
+    for token in ctx.doc.tokens_within(quantity.end, end):
         if token.is_space or token.is_punct or token.text in rules.noun_stop_words or len(words) >= 3:
             break
         words.append(token.text)
@@ -910,7 +905,7 @@ def metric_key(metric: str | None, kind: str | None) -> str | None:
     return None
 
 
-@cache
+@rules_cache
 def _keys_for(kind: str | None) -> tuple[tuple[str, str], ...]:
     """(synonym, key) of the metric keys that suit a figure of this kind, longest synonym first."""
     return tuple((synonym, key) for synonym, key, kinds in metric_rules().keys if kind in kinds or not kinds)

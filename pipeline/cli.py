@@ -1,4 +1,4 @@
-"""The `zhfacts` command (also `python -m pipeline`).
+"""The `zhfacts` command (also `python -m zhfacts`).
 
 Exit codes of `zhfacts run`: 0 every document ok; 3 some documents failed (the run still
 completes and writes everything); 2 usage error (bad option, missing input, malformed
@@ -23,16 +23,15 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
-
-from pipeline.engines import ENGINES, EngineError
-from pipeline.rules import RulesError, rules_dir
-from pipeline.runner import DEFAULT_DOC_TIMEOUT
-from pipeline.segment import BACKENDS, DEFAULT_BACKEND
-from pipeline.write import OutputBusy
+from zhfacts.nlp.segment import BACKENDS, DEFAULT_BACKEND
+from zhfacts.rules import RulesError, rules_dir
+from zhfacts.run.batch import DEFAULT_DOC_TIMEOUT
+from zhfacts.run.engines import ENGINES, EngineError
+from zhfacts.run.write import OutputBusy
 
 if TYPE_CHECKING:
-    from pipeline.ingest import Source
-    from pipeline.runner import EncodedResult, ProgressHook, RunSummary
+    from zhfacts.run.batch import EncodedResult, ProgressHook, RunSummary
+    from zhfacts.text.ingest import Source
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_DOCUMENTS_FAILED = 0, 1, 2, 3
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -84,8 +83,8 @@ def run(
     """Extract every table from INPUTS into OUT (JSONL + Parquet + manifest.json).
 
     A progress bar (documents, chars/s, errors, ETA) shows on stderr when it is a terminal."""
-    from pipeline.runner import RunOptions
-    from pipeline.runner import run as run_batch
+    from zhfacts.run.batch import RunOptions
+    from zhfacts.run.batch import run as run_batch
 
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s")
     if quiet and verbose:
@@ -136,7 +135,7 @@ def progress_bar(inputs: list[str], enabled: bool) -> Iterator[ProgressHook | No
     if not enabled:
         yield None
         return
-    from pipeline.runner import input_bytes
+    from zhfacts.run.batch import input_bytes
 
     columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[docs]} docs"),
                TextColumn("{task.fields[rate]} chars/s"), TextColumn("{task.fields[errors]} errors"),
@@ -171,14 +170,14 @@ def print_summary(summary: RunSummary) -> None:
 @app.command()
 def schema() -> None:
     """Print the output tables' JSON Schemas (one object: schema_version and tables)."""
-    from pipeline.schema import all_json_schemas
+    from zhfacts.records.schema import all_json_schemas
 
     typer.echo(json.dumps(all_json_schemas(), ensure_ascii=False, indent=2, default=str))
 
 
 def _register_audit() -> None:
     try:
-        from pipeline.audit.cli import register
+        from zhfacts.audit.cli import register
     except ImportError:
         return
     register(app)

@@ -11,9 +11,12 @@ import csv
 import hashlib
 import json
 import os
-from functools import cache
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache, lru_cache, wraps
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 import yaml
 
@@ -24,16 +27,60 @@ SOURCE_RULES = Path(__file__).resolve().parent.parent / "rules"
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+# The rules folder of the code running now, when a caller chose one (a spaCy component
+# configured with its own rules); a context variable, so threads and pipelines keep theirs.
+_ACTIVE_RULES: ContextVar[Path | None] = ContextVar("zhfacts_rules", default=None)
+DEFAULT_RULES = SOURCE_RULES if SOURCE_RULES.is_dir() else PACKAGED_RULES
+
+
 class RulesError(Exception):
     """A rules file that is missing or malformed; the message names the file and line."""
 
 
 def rules_dir() -> Path:
-    """rules/ of a source checkout, the copy packed into a wheel, or $ZHFACTS_RULES."""
+    """The rules folder in use: the one chosen with `using_rules`, else $ZHFACTS_RULES, else
+    rules/ of a source checkout or the copy packed into the wheel."""
+    active = _ACTIVE_RULES.get()
+    if active is not None:
+        return active
     override = os.environ.get("ZHFACTS_RULES")
-    if override:
-        return Path(override)
-    return SOURCE_RULES if SOURCE_RULES.is_dir() else PACKAGED_RULES
+    return Path(override) if override else DEFAULT_RULES
+
+
+@contextmanager
+def using_rules(folder: str | Path | None) -> Iterator[None]:
+    """Every rule read inside the block comes from `folder` (None: the default rules)."""
+    if folder is None:
+        yield
+        return
+    token = _ACTIVE_RULES.set(Path(folder))
+    try:
+        yield
+    finally:
+        _ACTIVE_RULES.reset(token)
+
+
+def rules_cache(fn: F | None = None, *, maxsize: int | None = None) -> Any:
+    """functools.cache (or lru_cache(maxsize)) kept apart for each rules folder, for anything
+    derived from rules: two pipelines with different rules share one process safely."""
+
+    def decorate(func: F) -> F:
+        per_folder: dict[Path, Callable[..., Any]] = {}
+        make = cache if maxsize is None else lru_cache(maxsize=maxsize)
+
+        @wraps(func)
+        def cached(*args: Any) -> Any:
+            folder = rules_dir()
+            found = per_folder.get(folder)
+            if found is None:
+                found = per_folder[folder] = make(func)
+            return found(*args)
+
+        cached.cache_clear = per_folder.clear  # type: ignore[attr-defined]
+        return cached  # type: ignore[return-value]
+
+    return decorate(fn) if fn is not None else decorate
 
 
 def rule_path(name: str) -> Path:
@@ -52,7 +99,7 @@ def _safe_load(stream: IO[str]) -> Any:
         loader.dispose()
 
 
-@cache
+@rules_cache
 def load_yaml(name: str) -> Any:
     """Parse rules/<name> with a safe loader; a syntax error names file, line and problem."""
     path = rule_path(name)
@@ -67,7 +114,7 @@ def load_yaml(name: str) -> Any:
         raise RulesError(f"{path}: {e}") from None
 
 
-@cache
+@rules_cache
 def load_tsv(name: str) -> tuple[dict[str, str], ...]:
     """Rows of a tab-separated rules file with a header line; '#' lines are comments."""
     path = rule_path(name)
@@ -85,7 +132,7 @@ def load_tsv(name: str) -> tuple[dict[str, str], ...]:
     return tuple(rows)
 
 
-@cache
+@rules_cache
 def load_jsonl(name: str) -> tuple[dict[str, Any], ...]:
     path = rule_path(name)
     rows = []

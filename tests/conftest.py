@@ -17,8 +17,8 @@ BUNDLED_CORPUS = ROOT / "corpus" / "articles"
 
 
 def _zhfacts(*args: str, env: dict[str, str] | None = None, timeout: float = 600) -> subprocess.CompletedProcess:
-    """`zhfacts ARGS...` in a fresh process (python -m pipeline); stdout and stderr captured as text."""
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=ROOT, capture_output=True, text=True,
+    """`zhfacts ARGS...` in a fresh process (python -m zhfacts); stdout and stderr captured as text."""
+    return subprocess.run([sys.executable, "-m", "zhfacts", *args], cwd=ROOT, capture_output=True, text=True,
                           env={**os.environ, **(env or {})}, timeout=timeout, stdin=subprocess.DEVNULL)
 
 

@@ -8,9 +8,8 @@ from types import ModuleType
 
 from spacy.language import Language
 from spacy.tokens import Doc
-
-from pipeline.article import Article
-from pipeline.repair import repair
+from zhfacts.text.article import Article
+from zhfacts.text.repair import repair
 
 DATA = Path(__file__).resolve().parent / "data"
 

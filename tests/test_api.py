@@ -5,16 +5,14 @@ from __future__ import annotations
 import json
 
 import spacy
-
-import pipeline
-from pipeline.components import COMPONENTS
-from pipeline.records import field_names
-from pipeline.schema import all_json_schemas
-from pipeline.segment import blank_zh
+import zhfacts
+from zhfacts.nlp.spacy_components import COMPONENTS, blank_zh
+from zhfacts.records.schema import all_json_schemas
+from zhfacts.records.types import field_names
 
 
 def test_extract_returns_records_and_frames() -> None:
-    result = pipeline.extract_text("去年，安吉县实现地区生产总值530亿元，同比增长6.2%。", doc_id="anji", pub_date="2025-03-01")
+    result = zhfacts.extract_text("去年，安吉县实现地区生产总值530亿元，同比增长6.2%。", doc_id="anji", pub_date="2025-03-01")
     quantities = result.records("quantities")
     assert [(q["value"], q["unit"]) for q in quantities] == [(5.3e10, "CNY"), (6.2, "%")]
     assert all(q["doc_id"] == "anji" for q in quantities)
@@ -25,7 +23,7 @@ def test_extract_returns_records_and_frames() -> None:
 
 
 def test_empty_tables_keep_their_columns() -> None:
-    result = pipeline.extract_text("没有任何数字的一句话。")
+    result = zhfacts.extract_text("没有任何数字的一句话。")
     assert result.frame("claims").empty
     assert list(result.frame("claims").columns) == field_names("claims")
 

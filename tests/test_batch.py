@@ -13,12 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.util import get_words_and_spaces
-
-from pipeline import write
-from pipeline.engines import chunks_of, in_order
-from pipeline.ingest import Source
-from pipeline.runner import ALL_TABLES, DocumentProcessor, RunOptions, run
-from pipeline.segment import words_and_spaces
+from zhfacts.nlp.segment import words_and_spaces
+from zhfacts.run import write
+from zhfacts.run.batch import ALL_TABLES, DocumentProcessor, RunOptions, run
+from zhfacts.run.engines import chunks_of, in_order
+from zhfacts.text.ingest import Source
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "corpus" / "articles"
@@ -151,7 +150,7 @@ def test_time_budget_also_stops_a_worker_thread() -> None:
     """Dask runs tasks in threads, where no SIGALRM arrives."""
     import threading
 
-    from pipeline.runner import DocumentTimeout, time_budget
+    from zhfacts.run.batch import DocumentTimeout, time_budget
 
     outcome = []
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-import pipeline
+import zhfacts
 
 # (text, [(district, value, unit, attribution)]) in document order; an empty list: no claims.
 CASES = [
@@ -50,13 +49,13 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_claims(text: str, expected: list[tuple[str, float, str, str]]) -> None:
-    claims = pipeline.extract_text(text).records("claims")
+    claims = zhfacts.extract_text(text).records("claims")
     got = [(c["district"], c["value"], c["unit"], c["attribution"]) for c in claims]
     assert got == [(d, pytest.approx(v), u, a) for d, v, u, a in expected]
 
 
 def test_claim_links_its_quantity_and_carries_metric_and_period() -> None:
-    result = pipeline.extract_text("今年上半年，江津区新签约项目59个，协议引资额达419亿元。", pub_date="2025-08-01")
+    result = zhfacts.extract_text("今年上半年，江津区新签约项目59个，协议引资额达419亿元。", pub_date="2025-08-01")
     quantities = {q["id"]: q for q in result.records("quantities")}
     claims = result.records("claims")
     assert [c["metric_key"] for c in claims] == ["新签约项目数", "协议引资额"]
@@ -75,7 +74,7 @@ def test_claim_links_its_quantity_and_carries_metric_and_period() -> None:
     ("荣昌区技术合同成交额达8.91亿元。", "技术合同成交额"),
 ])
 def test_metric(text: str, metric: str) -> None:
-    assert pipeline.extract_text(text).records("claims")[0]["metric"] == metric
+    assert zhfacts.extract_text(text).records("claims")[0]["metric"] == metric
 
 
 @pytest.mark.parametrize(("text", "metrics"), [
@@ -86,4 +85,4 @@ def test_metric(text: str, metric: str) -> None:
     ("从经济总量看，江宁区以3100亿元领跑全市。", ["经济总量"]),
 ])
 def test_metric_completed_from_the_sentence(text: str, metrics: list[str]) -> None:
-    assert [c["metric"] for c in pipeline.extract_text(text).records("claims")] == metrics
+    assert [c["metric"] for c in zhfacts.extract_text(text).records("claims")] == metrics

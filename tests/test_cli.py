@@ -83,7 +83,7 @@ def test_quiet_prints_nothing_and_verbose_logs(zhfacts, one_article: Path, tmp_p
 def test_progress_bar_on_a_terminal(one_article: Path, tmp_path: Path) -> None:
     """On a terminal, stderr shows the bar: documents, chars/s, errors and ETA."""
     controller, terminal = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "run", str(one_article), "--out", str(tmp_path / "out"),
+    proc = subprocess.Popen([sys.executable, "-m", "zhfacts", "run", str(one_article), "--out", str(tmp_path / "out"),
                              "-j", "1"], cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                             stderr=terminal, env={**os.environ, "COLUMNS": "160", "TERM": "xterm"})
     os.close(terminal)

@@ -10,9 +10,8 @@ import pytest
 import typer
 from helpers import load_audit_fixture
 from typer.testing import CliRunner
-
-from pipeline.audit.cli import register
-from pipeline.audit.diff import diff_runs
+from zhfacts.audit.cli import register
+from zhfacts.audit.diff import diff_runs
 
 fixture = load_audit_fixture()
 

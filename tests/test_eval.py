@@ -15,9 +15,8 @@ import typer
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
-
-from pipeline.audit.cli import register
-from pipeline.audit.evaluate import GoldError, evaluate, harmful_rules
+from zhfacts.audit.cli import register
+from zhfacts.audit.evaluate import GoldError, evaluate, harmful_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data"
@@ -108,7 +107,7 @@ def test_agrees_with_score_py_on_the_hand_made_run(tmp_path):
 def bundled_run(tmp_path_factory) -> Path:
     """A real run of the pipeline over the bundled articles."""
     out = tmp_path_factory.mktemp("bundled") / "out"
-    done = subprocess.run([sys.executable, "-m", "pipeline", "run", str(ROOT / "corpus" / "articles"), "--out",
+    done = subprocess.run([sys.executable, "-m", "zhfacts", "run", str(ROOT / "corpus" / "articles"), "--out",
                            str(out), "--quiet", "--jobs", "1"], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode in (0, 3), done.stderr
     return out

@@ -21,8 +21,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
-from pipeline.runner import ALL_TABLES, run
+from zhfacts.run.batch import ALL_TABLES, run
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "corpus" / "articles"
@@ -220,13 +219,13 @@ def test_malformed_rules_file_fails_before_any_document(zhfacts, tmp_path: Path)
 
 
 def test_internal_failure_exits_1(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys) -> None:
-    import pipeline.runner
-    from pipeline.cli import main
+    import zhfacts.run.batch
+    from zhfacts.cli import main
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(pipeline.runner, "run", broken)
+    monkeypatch.setattr(zhfacts.run.batch, "run", broken)
     monkeypatch.setattr(sys, "argv", ["zhfacts", "run", str(BUNDLED), "--out", str(tmp_path / "out"), "-q"])
     with pytest.raises(SystemExit) as exit_info:
         main()
@@ -255,7 +254,7 @@ def test_sigkill_leaves_the_previous_outputs_and_incremental_resumes(zhfacts, re
     before = snapshot(out)
     add_copies(range(1, 12))
 
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "-j", "1", "-q"],
+    proc = subprocess.Popen([sys.executable, "-m", "zhfacts", "run", str(corpus), "--out", str(out), "-j", "1", "-q"],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     state = out / ".zhfacts"
     current = (state / "current").resolve()

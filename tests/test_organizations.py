@@ -6,12 +6,10 @@ from dataclasses import asdict
 from pathlib import Path
 
 import pytest
+import zhfacts.nlp.spacy_components  # noqa: F401  (registers the spaCy factories)
 from helpers import annotate
-
-import pipeline.components  # noqa: F401  (registers the spaCy factories)
-from pipeline.components import records_from_doc
-from pipeline.extract.organizations import aliases_of, org_rules
-from pipeline.segment import blank_zh
+from zhfacts.extract.organizations import aliases_of, org_rules
+from zhfacts.nlp.spacy_components import blank_zh, records_from_doc
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "articles"
 

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
-import pipeline
-from pipeline.records import RECORD_TABLES, SCHEMA_VERSION
-from pipeline.schema import validate_row
+import zhfacts
+from zhfacts.records.schema import validate_row
+from zhfacts.records.types import RECORD_TABLES, SCHEMA_VERSION
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "articles"
 TABLES = ["documents", *RECORD_TABLES]
@@ -77,7 +76,7 @@ def test_claims_rest_on_quantities(tables: dict) -> None:
 
 
 def test_ids_are_stable_across_runs(tables: dict) -> None:
-    again = pipeline.extract_path(CORPUS)
+    again = zhfacts.extract_path(CORPUS)
     for table in RECORD_TABLES:
         assert [r["id"] for r in again.records(table)] == [r["id"] for r in tables[table]]
 

@@ -27,11 +27,10 @@ from typing import Any
 
 import pytest
 import yaml
-
-from pipeline.article import Hit
-from pipeline.extract.numbers import parse_number
-from pipeline.extract.quantities import extract_quantities, grammar
-from pipeline.repair import repair
+from zhfacts.extract.numbers import parse_number
+from zhfacts.extract.quantities import extract_quantities, grammar
+from zhfacts.text.article import Hit
+from zhfacts.text.repair import repair
 
 PEERS = Path(__file__).parent / "data" / "peers"
 FILES = ("Number-Chinese-NumberModel.json", "Number-Chinese-PercentModel.json", "Number-Chinese-OrdinalModel.json",

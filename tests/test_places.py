@@ -6,12 +6,10 @@ from dataclasses import asdict
 from pathlib import Path
 
 import pytest
+import zhfacts.nlp.spacy_components  # noqa: F401  (registers the spaCy factories)
 from helpers import annotate
-
-import pipeline.components  # noqa: F401  (registers the spaCy factories)
-from pipeline.components import records_from_doc
-from pipeline.extract.places import is_county_level, lookup_place
-from pipeline.segment import blank_zh
+from zhfacts.extract.places import is_county_level, lookup_place
+from zhfacts.nlp.spacy_components import blank_zh, records_from_doc
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "articles"
 LOCAL = ("district", "county", "zone")
@@ -128,7 +126,7 @@ def test_bundled_article_places(nlp, doc_id: str, data_regression) -> None:
 
 
 def test_every_rule_id_is_defined_in_the_rules_files(nlp) -> None:
-    from pipeline.extract.places import place_rules
+    from zhfacts.extract.places import place_rules
 
     raw = (CORPUS / "seed004.txt").read_text(encoding="utf-8")
     doc = annotate(nlp, raw + "\n2013年，铜梁县工业总产值突破500亿元。")

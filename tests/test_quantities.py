@@ -13,14 +13,12 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from pipeline.article import Article
-from pipeline.components import records_from_doc
-from pipeline.extract.numbers import parse_number
-from pipeline.extract.quantities import exclusion_ids, extract_quantities, find_quantities, rule_ids
-from pipeline.repair import repair
-from pipeline.rules import load_yaml
-from pipeline.segment import blank_zh
+from zhfacts.extract.numbers import parse_number
+from zhfacts.extract.quantities import exclusion_ids, extract_quantities, find_quantities, rule_ids
+from zhfacts.nlp.spacy_components import blank_zh, records_from_doc
+from zhfacts.rules import load_yaml
+from zhfacts.text.article import Article
+from zhfacts.text.repair import repair
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

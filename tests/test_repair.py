@@ -7,9 +7,8 @@ import unicodedata
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from pipeline.article import Article
-from pipeline.repair import repair
+from zhfacts.text.article import Article
+from zhfacts.text.repair import repair
 
 WRAPS = [
     # (raw, repaired text): breaks inside a sentence go, paragraph breaks stay

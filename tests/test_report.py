@@ -14,11 +14,10 @@ import pytest
 import typer
 from helpers import load_audit_fixture
 from typer.testing import CliRunner
-
-from pipeline.audit.assets import CSS, JS
-from pipeline.audit.cli import register
-from pipeline.audit.conflicts import find_conflicts
-from pipeline.audit.report import (
+from zhfacts.audit.assets import CSS, JS
+from zhfacts.audit.cli import register
+from zhfacts.audit.conflicts import find_conflicts
+from zhfacts.audit.report import (
     ReportRecord,
     Span,
     build_report,
@@ -29,7 +28,7 @@ from pipeline.audit.report import (
     script_json,
     write_report,
 )
-from pipeline.audit.tables import read_run
+from zhfacts.audit.tables import read_run
 
 fixture = load_audit_fixture()
 

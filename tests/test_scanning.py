@@ -7,10 +7,9 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from pipeline.extract.quantities import grammar
-from pipeline.extract.scanning import Scanner
-from pipeline.extract.times import time_rules
+from zhfacts.extract.quantities import grammar
+from zhfacts.extract.scanning import Scanner
+from zhfacts.extract.times import time_rules
 
 
 def rule_scanners() -> dict[str, Scanner]:
@@ -73,7 +72,7 @@ def test_lookbehind_before_the_opener_is_kept() -> None:
 
 
 def test_without_the_private_parser_a_scanner_is_plain_finditer(monkeypatch: pytest.MonkeyPatch) -> None:
-    import pipeline.extract.scanning as scanning
+    import zhfacts.extract.scanning as scanning
 
     monkeypatch.setattr(scanning, "sre_parse", None)  # a Python whose re internals moved
     scanner = Scanner.of(re.compile(r"(?<![0-9.])[0-9]+万"))

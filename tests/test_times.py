@@ -8,12 +8,12 @@ import datetime
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from pipeline.article import Article, Hit
-from pipeline.extract.quantities import extract_quantities
-from pipeline.extract.times import extract_times, find_times, infer_pub_date, periods_for
-from pipeline.repair import repair
-from pipeline.segment import blank_zh
+from zhfacts.extract.quantities import extract_quantities
+from zhfacts.extract.times import extract_times, find_times, infer_pub_date, periods_for
+from zhfacts.nlp.analysis import Analysis
+from zhfacts.nlp.segment import tokenize
+from zhfacts.text.article import Article, Hit
+from zhfacts.text.repair import repair
 
 PUB = datetime.date(2025, 8, 1)
 
@@ -113,10 +113,8 @@ def test_assign_periods_returns_new_hits() -> None:
 
 
 def test_find_times_reads_the_article_pub_date() -> None:
-    nlp = blank_zh()
     article = article_for("今年一季度，全县投资增长12.6%。", pub_date=datetime.date(2024, 5, 3))
-    doc = nlp.make_doc(article.text)
-    doc._.article = article
+    doc = Analysis(article, tokenize(article.text))
     assert [h.get("normalized") for h in find_times(doc)] == ["2024-Q1"]
 
 

@@ -16,8 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
-
-from pipeline.audit.tables import BadOutputFile, NotAnOutputFolder
+from zhfacts.audit.tables import BadOutputFile, NotAnOutputFolder
 
 EXIT_LOST, EXIT_USAGE = 1, 2
 DIFF_VALUE_FIELDS = ("value", "value_min", "value_max", "unit", "district", "canonical", "normalized")
@@ -51,7 +50,7 @@ def report(
     html: Annotated[Path | None, typer.Option("--html", help="The HTML file. Default: OUT/report.html.")] = None,
 ) -> None:
     """Write one self-contained HTML page to audit a run: highlighted texts, claims, conflicts."""
-    from pipeline.audit.report import write_report
+    from zhfacts.audit.report import write_report
 
     try:
         path = write_report(out, html or out / "report.html")
@@ -99,7 +98,7 @@ def diff(
     """Fact-level differences between two runs: added, removed and changed facts.
 
     Exit code 1 when the new run lost facts that the old one had (for CI)."""
-    from pipeline.audit.diff import diff_runs
+    from zhfacts.audit.diff import diff_runs
 
     try:
         result = diff_runs(old, new)
@@ -116,7 +115,7 @@ def diff(
 
 # -- eval ----------------------------------------------------------------------------------------
 def print_scores(result: dict[str, Any], show: int) -> None:
-    from pipeline.audit.evaluate import KINDS
+    from zhfacts.audit.evaluate import KINDS
 
     scores = Table(title=f"scores over {result['documents']} documents with gold")
     for name in ("kind", "P", "R", "F1", "tp", "fp", "fn"):
@@ -156,7 +155,7 @@ def evaluate_command(
     """Precision, recall and F1 per kind against gold, and true and false positives per rule.
 
     The matching rules are those of ../shared/eval/score.py."""
-    from pipeline.audit.evaluate import GoldError, evaluate
+    from zhfacts.audit.evaluate import GoldError, evaluate
 
     try:
         result = evaluate(out, gold)

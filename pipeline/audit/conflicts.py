@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.audit.diff import comparable, squash
+from zhfacts.audit.diff import comparable, squash
 
 Amount = tuple[Any, ...]
 

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.audit.tables import RunOutput, read_run
-from pipeline.records import RECORD_TABLES
+from zhfacts.audit.tables import RunOutput, read_run
+from zhfacts.records.types import RECORD_TABLES
 
 # Provenance that may move without the fact changing; every other field is compared.
 NOT_COMPARED = frozenset({"id", "doc_id", "start", "end", "sentence"})

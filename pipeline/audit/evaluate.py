@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pipeline.audit.tables import check_output_folder, read_jsonl
+from zhfacts.audit.tables import check_output_folder, read_jsonl
 
 KINDS = ("quantities", "organizations", "districts", "claims")
 DISTRICT_LEVELS = ("district", "county")

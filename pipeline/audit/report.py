@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.audit.assets import CSS, JS
-from pipeline.audit.conflicts import Conflict, find_conflicts
-from pipeline.audit.tables import RunOutput, read_run
-from pipeline.records import RECORD_TABLES
-from pipeline.repair import repair
+from zhfacts.audit.assets import CSS, JS
+from zhfacts.audit.conflicts import Conflict, find_conflicts
+from zhfacts.audit.tables import RunOutput, read_run
+from zhfacts.records.types import RECORD_TABLES
+from zhfacts.text.repair import repair
 
 # Layers from the innermost bar (nearest the text) outwards.
 LAYERS = ("quantities", "times", "places", "organizations", "claims")

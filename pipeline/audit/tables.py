@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.records import RECORD_TABLES, TABLES
+from zhfacts.records.types import RECORD_TABLES, TABLES
 
 MANIFEST = "manifest.json"
 TEXTS = "texts.jsonl"

@@ -17,11 +17,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache, lru_cache
 
 import cn2an
-
-from pipeline.rules import load_yaml, require
+from zhfacts.rules import load_yaml, require, rules_cache
 
 NUMERALS_FILE = "quantities/numerals.yaml"
 SCALES_FILE = "quantities/scales.yaml"
@@ -49,7 +47,7 @@ class NumeralRules:
         return "".join(sorted(wanted | {v for v, c in self.variants.items() if c in wanted}))
 
 
-@cache
+@rules_cache
 def numeral_rules() -> NumeralRules:
     numerals = load_yaml(NUMERALS_FILE)
     scales = load_yaml(SCALES_FILE)
@@ -104,7 +102,7 @@ def numeral_pattern(reserved: Iterable[str] = ()) -> str:
     return f"(?:{arabic}|{cn_char})(?:{cn_char}|{sp}{cn_char}|(?<={cn_class}){arabic})*+"
 
 
-@lru_cache(maxsize=8192)  # asked several times of each figure's numeral
+@rules_cache(maxsize=8192)  # asked several times of each figure's numeral
 def is_bare_scale(numeral: str) -> bool:
     """A numeral of scale characters only (千万, 百, 万): no digit says how many."""
     chars = "".join(numeral.split())
@@ -115,27 +113,27 @@ def has_scale(numeral: str) -> bool:
     return not _folding_to_scale().isdisjoint(numeral)
 
 
-@cache
+@rules_cache
 def scale_chars() -> str:
     """万亿兆 and their variants (萬億)."""
     r = numeral_rules()
     return r.chars_of(r.scales)
 
 
-@cache
+@rules_cache
 def _folding_to_scale() -> frozenset[str]:
     r = numeral_rules()
     return frozenset(c for c in scale_chars() if r.variants.get(c, c) in r.scales)
 
 
-@cache
+@rules_cache
 def zeros() -> str:
     """零 and its variants (〇)."""
     r = numeral_rules()
     return r.chars_of(d for d, v in r.digits.items() if v == 0)
 
 
-@cache
+@rules_cache
 def decimal_points() -> str:
     return numeral_rules().chars_of([numeral_rules().point]) + "."
 
@@ -147,7 +145,7 @@ def is_chinese(numeral: str) -> bool:
     return _ARABIC_DIGITS.isdisjoint(numeral)
 
 
-@lru_cache(maxsize=8192)
+@rules_cache(maxsize=8192)
 def has_adjacent_digits(numeral: str) -> bool:
     """三四 / 一一 / 二〇二五: two non-zero Chinese digits side by side (a guess or a code)."""
     whole = _point().split(fold(numeral), 1)[0]  # digits after the point are digits
@@ -155,31 +153,31 @@ def has_adjacent_digits(numeral: str) -> bool:
     return any(a in nonzero and b in nonzero for a, b in zip(whole, whole[1:], strict=False))
 
 
-@cache
+@rules_cache
 def _point() -> re.Pattern[str]:
     return re.compile(f"[.{re.escape(numeral_rules().point)}]")
 
 
-@cache
+@rules_cache
 def _nonzero_digits() -> frozenset[str]:
     return frozenset(d for d, v in numeral_rules().digits.items() if v)
 
 
 # -- reading -------------------------------------------------------------------------------
-@cache
+@rules_cache
 def _fold_table() -> dict[int, int | str]:
     table: dict[int, int | str] = dict(FULLWIDTH)
     table.update({ord(k): v for k, v in numeral_rules().variants.items()})
     return table
 
 
-@lru_cache(maxsize=8192)  # the checks of a figure fold its numeral several times
+@rules_cache(maxsize=8192)  # the checks of a figure fold its numeral several times
 def fold(text: str) -> str:
     """Variants and full-width forms folded, white space removed."""
     return "".join(text.translate(_fold_table()).split())
 
 
-@lru_cache(maxsize=8192)  # news repeats its numerals; cn2an costs ~80 µs a call
+@rules_cache(maxsize=8192)  # news repeats its numerals; cn2an costs ~80 µs a call
 def parse_number(text: str) -> Decimal | None:
     """The value of a numeral span, or None when it is not a well-formed number.
 
@@ -203,7 +201,7 @@ def parse_number(text: str) -> Decimal | None:
     return None if value is None else sign * value
 
 
-@cache
+@rules_cache
 def _inner_marks() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """An approximation marker before a scale word or the end (十多万, 500余), and a
     thousands separator between digits (23,876): both dropped before reading the value."""

@@ -1,6 +1,6 @@
 """Organizations: companies, research bodies, universities, government bodies and others.
 
-Found on characters, then checked against jieba's tokens (the spaCy Doc), in one pass per rule:
+Found on characters, then checked against jieba's tokens, in one pass per rule:
 
 - full names by their heads (rules/organizations/heads.tsv): the name runs left from the head
   (研究院, 有限公司, 科技局) over tokens until a stop word, punctuation or a number
@@ -23,16 +23,16 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import ahocorasick
-from spacy.tokens import Doc
-
-from pipeline.article import Hit
-from pipeline.extract.places import TextView, gazetteer, is_cjk, place_rules, text_view
-from pipeline.rules import load_tsv, load_yaml, require
+from zhfacts.extract.places import gazetteer, place_rules
+from zhfacts.nlp.analysis import Analysis
+from zhfacts.nlp.text_view import TextView, is_cjk, text_view
+from zhfacts.rules import load_tsv, load_yaml, require, rules_cache
+from zhfacts.text.article import Hit
 
 HEADS = "organizations/heads.tsv"
 BOUNDARIES = "organizations/boundaries.yaml"
@@ -135,7 +135,7 @@ def cue_pattern(cues: list[str], max_gap: int) -> re.Pattern[str]:
     return re.compile(f"[^，。；：！？、\n]{{0,{max_gap}}}?(?P<cue>{alternatives})")
 
 
-@cache
+@rules_cache
 def org_rules() -> OrgRules:
     """Every organizations rules file, parsed and compiled once per process."""
     bounds, generic, industry, lists = load_yaml(BOUNDARIES), load_yaml(GENERIC), load_yaml(INDUSTRY), load_yaml(LISTS)
@@ -184,7 +184,7 @@ def org_rules() -> OrgRules:
     )
 
 
-@cache
+@rules_cache
 def jieba_dictionary() -> dict[str, str]:
     """word -> frequency (as written) of jieba's own dictionary file, read once per process.
 
@@ -464,7 +464,7 @@ def is_full_place_name(word: str) -> bool:
     return word in full_place_names()
 
 
-@cache
+@rules_cache
 def full_place_names() -> frozenset[str]:
     """The gazetteer's names written in full (current or former), not short forms."""
     return frozenset(name for name, entries in gazetteer().entries.items() if any(e.form != "short" for e in entries))
@@ -790,8 +790,8 @@ def extend_with_park(view: TextView, cand: OrgCandidate) -> OrgCandidate:
     return cand
 
 
-def find_organizations(doc: Doc) -> list[Hit]:
-    """Organizations named in the Doc's text, in repaired-text coordinates."""
+def find_organizations(doc: Analysis) -> list[Hit]:
+    """Organizations named in the document's text, in repaired-text coordinates."""
     rules = org_rules()
     view = text_view(doc)
     places, place_ends = accepted_places(doc, view)
@@ -821,11 +821,11 @@ def find_organizations(doc: Doc) -> list[Hit]:
     return [org_hit(view, c, rules) for c in kept]
 
 
-def accepted_places(doc: Doc, view: TextView) -> tuple[set[str], dict[int, int]]:
+def accepted_places(doc: Analysis, view: TextView) -> tuple[set[str], dict[int, int]]:
     """The places the places component accepted (金凤 of 金凤实验室 is none): their surfaces, and
     their spans in the view as end -> start."""
     names, ends = set(), {}
-    for hit in doc._.places or []:
+    for hit in doc.found("places"):
         start, end = view.view_pos(hit.start), view.view_pos(hit.end)
         if start < end:
             names.add(view.text[start:end])

@@ -15,20 +15,15 @@ accepts a short form only where the document supports it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
-import numpy as np
-from spacy.attrs import IDX, IS_SPACE, LENGTH
-from spacy.tokens import Doc
-
-from pipeline.article import Hit
-from pipeline.gazetteer import Unit
-from pipeline.rules import load_tsv, load_yaml, require
+from zhfacts.extract.gazetteer import Unit
+from zhfacts.nlp.analysis import Analysis
+from zhfacts.nlp.text_view import TextView, is_cjk, text_view
+from zhfacts.rules import load_tsv, load_yaml, require, rules_cache
+from zhfacts.text.article import Hit
 
 GAZETTEER = "places/gazetteer.tsv"
 CONTEXT = "places/context.yaml"
@@ -36,11 +31,7 @@ ZONES = "places/zones.yaml"
 LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "county": 2}
 COUNTY_LEVELS = ("district", "county")
 RULE_OF_FORM = {"full": "place.full_name", "short": "place.short_form", "former": "place.former_name"}
-# spaces a PDF put between the letters of a name (泳 锋 新 材 料 公 司), dropped in the text view:
-# one or two spaces between CJK letters. The pattern starts with a space, not with the look-behind,
-# so that `re` skips ahead to the spaces instead of trying the look-behind at every character.
-LETTER_SPACING = re.compile(r"[ \t\u3000\u00a0](?<=[\u3400-\u4dbf\u4e00-\u9fff].)[ \t\u3000\u00a0]?"
-                            r"(?=[\u3400-\u4dbf\u4e00-\u9fff])")
+
 
 
 # -- the gazetteer -------------------------------------------------------------------------
@@ -133,7 +124,7 @@ class Gazetteer:
         return found
 
 
-@cache
+@rules_cache
 def place_rules() -> PlaceRules:
     ctx, zones = load_yaml(CONTEXT), load_yaml(ZONES)
     return PlaceRules(
@@ -150,7 +141,7 @@ def place_rules() -> PlaceRules:
     )
 
 
-@cache
+@rules_cache
 def gazetteer() -> Gazetteer:
     """The gazetteer and its index, built once per process."""
     units = tuple(Unit(**row) for row in load_tsv(GAZETTEER))
@@ -195,105 +186,6 @@ def preferred_entries(entries: tuple[Entry, ...] | list[Entry]) -> list[Entry]:
     order = {"full": 0, "former": 1, "short": 2}
     best = min(order[e.form] for e in entries)
     return [e for e in entries if order[e.form] == best]
-
-
-# -- the text view: repaired text with letter spacing removed, and jieba's token boundaries ----
-@dataclass
-class TextView:
-    """doc.text without the spaces a PDF put between CJK letters, with token boundaries.
-
-    `to_doc[i]` is the doc offset of view character i; spans found in the view map back with
-    `doc_span`. Token boundaries come from the spaCy Doc (segmented by jieba)."""
-
-    text: str
-    to_doc: list[int] | None  # None: the view is the doc text itself
-    starts: set[int]
-    ends: set[int]
-    token_starts: list[int]  # of the tokens in text order
-    token_ends: list[int]
-    cache: dict[str, Any] = field(default_factory=dict)  # per-document results other stages reuse
-
-    def doc_span(self, start: int, end: int) -> tuple[int, int]:
-        if self.to_doc is None:
-            return start, end
-        return self.to_doc[start], self.to_doc[end - 1] + 1
-
-    def view_pos(self, doc_pos: int) -> int:
-        """The view offset of a doc offset (of the next kept character when it was dropped)."""
-        return doc_pos if self.to_doc is None else bisect_left(self.to_doc, doc_pos)
-
-    def token_index(self, pos: int) -> int:
-        """Index in token_starts of the token holding view offset pos, or -1."""
-        i = bisect_right(self.token_starts, pos) - 1
-        return i if i >= 0 and self.token_ends[i] > pos else -1
-
-    def token_at(self, pos: int) -> tuple[int, int] | None:
-        i = self.token_index(pos)
-        return (self.token_starts[i], self.token_ends[i]) if i >= 0 else None
-
-    def spans_from(self, index: int) -> Iterator[tuple[int, int]]:
-        """(start, end) of the tokens from the one at index on, for a walk that stops early."""
-        for i in range(index, len(self.token_starts)):
-            yield self.token_starts[i], self.token_ends[i]
-
-    def token_before(self, pos: int) -> str:
-        """The token that ends at `pos` ('' at the start or when none ends there)."""
-        span = self.token_at(pos - 1)
-        return self.text[span[0]:span[1]] if span and span[1] == pos else ""
-
-    def token_after(self, pos: int) -> str:
-        span = self.token_at(pos)
-        return self.text[span[0]:span[1]] if span and span[0] == pos else ""
-
-    def aligned(self, start: int, end: int) -> bool:
-        return start in self.starts and end in self.ends
-
-
-def is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
-
-
-def text_view(doc: Doc) -> TextView:
-    """The view of a Doc, built once and kept in doc.user_data."""
-    cached = doc.user_data.get("zhfacts.text_view")
-    if cached is not None:  # a Doc's text never changes
-        return cached
-    view = build_view(doc)
-    doc.user_data["zhfacts.text_view"] = view
-    return view
-
-
-def build_view(doc: Doc) -> TextView:
-    """One vectorised pass over the Doc's token offsets (a Python loop per token would cost as
-    much as the extractors themselves)."""
-    article = doc._.article
-    text = article.text if article is not None else doc.text  # doc.text is rebuilt per call
-    rows = doc.to_array([IDX, LENGTH, IS_SPACE])
-    rows = rows[rows[:, 2] == 0]
-    starts, ends = rows[:, 0], rows[:, 0] + rows[:, 1]
-    gaps = [(m.start(), m.end()) for m in LETTER_SPACING.finditer(text)]
-    to_doc = None
-    view_text = text
-    if gaps:
-        dropped = np.array([i for a, b in gaps for i in range(a, b)], dtype=np.int64)
-        to_doc = kept_positions(len(text), gaps)
-        starts, ends = starts.astype(np.int64), ends.astype(np.int64)  # to_array's are unsigned
-        starts = starts - np.searchsorted(dropped, starts)
-        ends = ends - np.searchsorted(dropped, ends)
-        view_text = LETTER_SPACING.sub("", text)
-    start_list, end_list = starts.tolist(), ends.tolist()
-    return TextView(view_text, to_doc, set(start_list), set(end_list), start_list, end_list)
-
-
-def kept_positions(length: int, gaps: list[tuple[int, int]]) -> list[int]:
-    """The positions 0 .. length-1 outside the gaps (sorted, not overlapping)."""
-    kept: list[int] = []
-    start = 0
-    for gap_start, gap_end in gaps:
-        kept.extend(range(start, gap_start))
-        start = gap_end
-    kept.extend(range(start, length))
-    return kept
 
 
 # -- candidates ----------------------------------------------------------------------------
@@ -443,7 +335,7 @@ def parent_before(view: TextView, start: int, unit: Unit, cities_only: bool = Fa
     return view.text.endswith(parent_names(unit.parent, unit.province, with_province), max(0, start - 10), start)
 
 
-@cache
+@rules_cache
 def parent_names(parent: str, province: str, with_province: bool) -> tuple[str, ...]:
     """The parent's full and short names, and the province's when asked for."""
     names = {parent, short_of(parent)}
@@ -485,8 +377,8 @@ def acceptable(view: TextView, cand: Candidate, entry: Entry, ctx: DocContext, a
 
 
 # -- hits ----------------------------------------------------------------------------------
-def find_places(doc: Doc) -> list[Hit]:
-    """Places named in the Doc's text, in repaired-text coordinates."""
+def find_places(doc: Analysis) -> list[Hit]:
+    """Places named in the document's text, in repaired-text coordinates."""
     gaz = gazetteer()
     view = text_view(doc)
     cands = non_overlapping(raw_candidates(view, gaz))

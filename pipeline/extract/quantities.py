@@ -6,7 +6,7 @@ scale word, a unit; a range; 百分之X; a rank), then each candidate is resolve
 Decimal, unit, kind, approx) and checked against the exclusions (calendar years, idioms,
 slogans, identifiers, the article 一家). Overlapping candidates keep the longest.
 
-`extract_quantities(text)` works on a plain string; `find_quantities(doc)` is the spaCy
+`extract_quantities(text)` works on a plain string; `find_quantities(doc)` is the pipeline's
 entry point. Offsets are repaired-text offsets (`doc.text`); spans include qualifier words
 (超过8亿元, 近1400家, 100多种, 3年以上).
 """
@@ -18,14 +18,10 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache, cached_property
+from functools import cached_property
 from typing import Any
 
-from spacy.tokens import Doc
-
-from pipeline.article import Hit
-from pipeline.components import article_of
-from pipeline.extract.numbers import (
+from zhfacts.extract.numbers import (
     decimal_points,
     fold,
     has_adjacent_digits,
@@ -39,8 +35,10 @@ from pipeline.extract.numbers import (
     space_pattern,
     zeros,
 )
-from pipeline.extract.scanning import Scanner
-from pipeline.rules import RulesError, load_yaml, require, rules_dir
+from zhfacts.extract.scanning import Scanner
+from zhfacts.nlp.analysis import Analysis
+from zhfacts.rules import RulesError, load_yaml, require, rules_cache, rules_dir
+from zhfacts.text.article import Hit
 
 UNITS_FILE = "quantities/units.yaml"
 QUALIFIERS_FILE = "quantities/qualifiers.yaml"
@@ -231,7 +229,7 @@ def _spaced(word: str) -> str:
     return sp.join(f"[{re.escape(r.chars_of([r.variants.get(c, c)]))}]" for c in word)
 
 
-@cache
+@rules_cache
 def grammar() -> Grammar:
     """Every rule of rules/quantities/, compiled once per process."""
     units = _load_units()
@@ -316,9 +314,9 @@ def exclusion_ids() -> set[str]:
 
 
 # -- entry points --------------------------------------------------------------------------
-def find_quantities(doc: Doc) -> list[Hit]:
-    """The quantities of a Doc, in doc.text (repaired) character offsets."""
-    return extract_quantities(article_of(doc).text)  # doc.text is rebuilt on every access
+def find_quantities(doc: Analysis) -> list[Hit]:
+    """The quantities of a document, in repaired-text character offsets."""
+    return extract_quantities(doc.text)
 
 
 def extract_quantities(text: str) -> list[Hit]:

@@ -17,18 +17,15 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from itertools import accumulate
 from typing import Any
 
-from spacy.tokens import Doc
-
-from pipeline.article import Hit
-from pipeline.components import article_of
-from pipeline.extract.numbers import fold, numeral_rules, parse_number
-from pipeline.extract.scanning import Scanner
-from pipeline.repair import repair_rules
-from pipeline.rules import load_yaml, require
+from zhfacts.extract.numbers import fold, numeral_rules, parse_number
+from zhfacts.extract.scanning import Scanner
+from zhfacts.nlp.analysis import Analysis
+from zhfacts.rules import load_yaml, require, rules_cache
+from zhfacts.text.article import Hit
+from zhfacts.text.repair import repair_rules
 
 RULES_FILE = "times.yaml"
 PART_GROUPS = ("half", "qn", "q", "m")  # a bare part of a year must name one of these
@@ -59,7 +56,7 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-@cache
+@rules_cache
 def time_rules() -> TimeRules:
     data = load_yaml(RULES_FILE)
     relative = {str(k): int(v) for k, v in require(data, "relative_years", RULES_FILE).items()}
@@ -77,9 +74,9 @@ def time_rules() -> TimeRules:
 
 
 # -- finding -------------------------------------------------------------------------------
-def find_times(doc: Doc) -> list[Hit]:
-    """Time expressions of the Doc, normalized (CONTRACT `times` table fields)."""
-    article = article_of(doc)
+def find_times(doc: Analysis) -> list[Hit]:
+    """Time expressions of the document, normalized (CONTRACT `times` table fields)."""
+    article = doc.article
     return extract_times(article.text, article.pub_date, article.sentence_span if article.sentences else None)
 
 
@@ -108,7 +105,7 @@ def extract_times(text: str, pub_date: datetime.date | None = None,
     return hits
 
 
-@cache
+@rules_cache
 def _sentence_end() -> re.Pattern[str]:
     """Sentence ends as repair splits them (rules/repair.yaml), and line breaks."""
     return re.compile(f"[{re.escape(''.join(repair_rules().sentence_end))}\\n]")
@@ -205,9 +202,9 @@ def _part(year: int, g: dict[str, str | None]) -> str | bool:
 
 
 # -- periods of quantities -----------------------------------------------------------------
-def assign_periods(doc: Doc, quantities: list[Hit], times: list[Hit]) -> list[Hit]:
+def assign_periods(doc: Analysis, quantities: list[Hit], times: list[Hit]) -> list[Hit]:
     """Each quantity with `period`: the nearest time before it in its sentence, or None."""
-    article = article_of(doc)
+    article = doc.article
     sentence_of = article.sentence_span if article.sentences else (lambda pos: _sentence_around(article.text, pos))
     return periods_for(quantities, times, sentence_of)
 

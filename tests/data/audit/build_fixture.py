@@ -14,9 +14,9 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from pipeline.article import Article
-from pipeline.records import SCHEMA_VERSION, TABLES, Claim, Document, Organization, Place, Quantity, Time
-from pipeline.repair import repair
+from zhfacts.text.article import Article
+from zhfacts.records.types import SCHEMA_VERSION, TABLES, Claim, Document, Organization, Place, Quantity, Time
+from zhfacts.text.repair import repair
 
 ROOT = Path(__file__).resolve().parents[3]
 BUNDLED = ROOT / "corpus" / "articles"

@@ -74,7 +74,7 @@ class Article:
     @classmethod
     def from_text(cls, text: str, doc_id: str = "text") -> Article:
         """An article whose raw and repaired text are the same (no repair, identity map)."""
-        from pipeline.repair import split_paragraphs, split_sentences
+        from zhfacts.text.repair import split_paragraphs, split_sentences
 
         paragraphs = split_paragraphs(text)
         return cls(

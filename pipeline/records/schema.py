@@ -14,8 +14,7 @@ from functools import cache
 from typing import Any
 
 import pyarrow as pa
-
-from pipeline.records import SCHEMA_VERSION, TABLES
+from zhfacts.records.types import SCHEMA_VERSION, TABLES
 
 ARROW_TYPES = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
 JSON_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean"}

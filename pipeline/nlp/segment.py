@@ -1,8 +1,8 @@
-"""Segmentation: a spaCy blank `zh` pipeline whose tokenizer is jieba (or rjieba).
+"""Segmentation: jieba (or rjieba) tokens for the core, and a spaCy blank `zh` pipeline
+whose tokenizer is the same segmenter, for users' own pipelines.
 
-The tokenizer is registered as `zhfacts.ChineseTokenizer.v1`, so the whole pipeline is built
-from one config. The user dictionary in rules/lexicon/ is loaded into the segmenter once
-per process (spaCy serializes its config but not jieba's dictionary), never per document.
+The user dictionary in rules/lexicon/ is loaded into the segmenter once per process, never
+per document. Nothing here imports spaCy: the core runs without it.
 """
 
 from __future__ import annotations
@@ -10,14 +10,9 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
-from functools import cache
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
-
-from pipeline.rules import rule_path
+from zhfacts.nlp.analysis import Tokens
+from zhfacts.rules import rule_path, rules_cache
 
 BACKENDS = ("jieba", "rjieba")
 # rjieba is jieba's algorithm and dictionary in Rust: on the bundled and benchmark corpora it gives
@@ -40,7 +35,7 @@ def user_words() -> list[tuple[str, int | None, str | None]]:
     return rows
 
 
-@cache
+@rules_cache
 def load_segmenter(backend: str = DEFAULT_BACKEND) -> Callable[[str], Iterator[str]]:
     """The cut function of a backend, with the user dictionary loaded (once per process)."""
     if backend not in BACKENDS:
@@ -66,29 +61,9 @@ def load_segmenter(backend: str = DEFAULT_BACKEND) -> Callable[[str], Iterator[s
     return cut
 
 
-class ChineseTokenizer:
-    """spaCy tokenizer over jieba or rjieba; white space becomes spaCy's whitespace tokens."""
-
-    def __init__(self, vocab: Vocab, backend: str = DEFAULT_BACKEND) -> None:
-        self.vocab = vocab
-        self.backend = backend
-        self.cut = load_segmenter(backend)
-
-    def __call__(self, text: str) -> Doc:
-        words, spaces = words_and_spaces(self.cut(text), text)
-        return Doc(self.vocab, words=words, spaces=spaces)
-
-    def to_bytes(self, **kwargs) -> bytes:
-        return b""
-
-    def from_bytes(self, data: bytes, **kwargs) -> ChineseTokenizer:
-        return self
-
-    def to_disk(self, path, **kwargs) -> None:
-        return None
-
-    def from_disk(self, path, **kwargs) -> ChineseTokenizer:
-        return self
+def tokenize(text: str, backend: str = DEFAULT_BACKEND) -> Tokens:
+    """The text's tokens, as the spaCy tokenizer below would make them, without a Doc."""
+    return Tokens.from_words(*words_and_spaces(load_segmenter(backend)(text), text))
 
 
 def words_and_spaces(words: Iterable[str], text: str) -> tuple[list[str], list[bool]]:
@@ -154,17 +129,3 @@ def _aligned(words: list[str], text: str) -> tuple[list[str], list[bool]]:
         out_words.append(text[pos:])
         spaces.append(False)
     return out_words, spaces
-
-
-@spacy.registry.tokenizers("zhfacts.ChineseTokenizer.v1")
-def create_tokenizer(backend: str = DEFAULT_BACKEND) -> Callable[[Language], ChineseTokenizer]:
-    def make(nlp: Language) -> ChineseTokenizer:
-        return ChineseTokenizer(nlp.vocab, backend)
-
-    return make
-
-
-def blank_zh(backend: str = DEFAULT_BACKEND) -> Language:
-    """A blank spaCy `zh` pipeline that segments with our tokenizer and user dictionary."""
-    config = {"nlp": {"tokenizer": {"@tokenizers": "zhfacts.ChineseTokenizer.v1", "backend": backend}}}
-    return spacy.blank("zh", config=config)

@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from pipeline.ingest import Source
-from pipeline.write import Block, RunWriter, current_generation
+from zhfacts.run.write import Block, RunWriter, current_generation
+from zhfacts.text.ingest import Source
 
 log = logging.getLogger(__name__)
 DOC_ID_PREFIX = b'{"doc_id":'  # every row starts with its doc_id (the writer keeps field order)

@@ -23,16 +23,18 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pipeline import __version__
-from pipeline.article import Article
-from pipeline.components import build_pipeline, records_from_doc
-from pipeline.ingest import Source, expand_inputs, iter_sources
-from pipeline.records import RECORD_TABLES, SCHEMA_VERSION, Document
-from pipeline.repair import repair
-from pipeline.rules import fingerprint, validate_all
-from pipeline.schema import SchemaError
-from pipeline.segment import DEFAULT_BACKEND
-from pipeline.write import RunWriter, encode_rows
+from zhfacts import __version__
+from zhfacts.nlp.analysis import Analysis
+from zhfacts.nlp.segment import DEFAULT_BACKEND, load_segmenter, tokenize
+from zhfacts.records.build import build_records
+from zhfacts.records.schema import SchemaError
+from zhfacts.records.types import RECORD_TABLES, SCHEMA_VERSION, Document
+from zhfacts.rules import fingerprint, validate_all
+from zhfacts.run.write import RunWriter, encode_rows
+from zhfacts.stages import STAGES
+from zhfacts.text.article import Article
+from zhfacts.text.ingest import Source, expand_inputs, iter_sources
+from zhfacts.text.repair import repair
 
 log = logging.getLogger(__name__)
 ALL_TABLES = ["documents", *RECORD_TABLES]
@@ -90,12 +92,12 @@ class DocumentTimeout(BaseException):
 
 
 class DocumentProcessor:
-    """Repairs and annotates documents with one pipeline, built once per process.
+    """Repairs, segments and annotates documents (segmenter and rules loaded once per process).
     `timings` adds up the seconds spent in each stage (repair, segmentation, each extractor ...)."""
 
     def __init__(self, backend: str = DEFAULT_BACKEND) -> None:
         self.backend = backend
-        self.nlp = build_pipeline(backend)
+        load_segmenter(backend)  # the dictionaries load now, not inside the first document's time budget
         self.timings: Counter[str] = Counter()
 
     @contextmanager
@@ -107,7 +109,7 @@ class DocumentProcessor:
             self.timings[name] += time.perf_counter() - started
 
     def article(self, src: Source) -> Article:
-        from pipeline.extract.times import infer_pub_date
+        from zhfacts.extract.times import infer_pub_date
 
         assert src.text is not None
         with self.stage("repair"):
@@ -123,13 +125,13 @@ class DocumentProcessor:
                        sentences=repaired.sentences, paragraphs=repaired.paragraphs, sha256=src.sha256 or "",
                        pub_date=pub_date, pub_date_source=pub_date_source, warnings=repaired.warnings)
 
-    def annotate(self, article: Article):
+    def annotate(self, article: Article) -> Analysis:
+        """Every stage's hits for the article, in the order the stages run."""
         with self.stage("segmentation"):
-            doc = self.nlp.make_doc(article.text)
-        doc._.article = article
-        for name, component in self.nlp.pipeline:
-            with self.stage(name.removeprefix("zhfacts_")):
-                doc = component(doc)
+            doc = Analysis(article, tokenize(article.text, self.backend))
+        for stage in STAGES:
+            with self.stage(stage.name):
+                stage.run(doc)
         return doc
 
     def process(self, src: Source) -> DocResult:
@@ -140,7 +142,7 @@ class DocumentProcessor:
             article = self.article(src)
             annotated = self.annotate(article)
             with self.stage("records"):
-                records = records_from_doc(annotated)
+                records = build_records(article, annotated.hits)
         except Exception as e:  # one document's failure must not stop the batch
             log.exception("internal error on %s", src.path)
             return DocResult(error_document(src, f"{src.path}: internal error while processing: "
@@ -160,7 +162,6 @@ class DocumentProcessor:
                 return self.process(src)
         except DocumentTimeout:
             log.warning("%s: stopped after %gs", src.path, seconds)
-            self.nlp = build_pipeline(self.backend)  # an interrupted component's state is not trusted
             return DocResult(error_document(src, f"{src.path}: took longer than the time budget of {seconds:g}s "
                                                  "per document (--doc-timeout); skipped"))
 
@@ -287,8 +288,8 @@ def run(inputs: list[str], out_dir: Path, options: RunOptions | None = None, *,
         progress: ProgressHook | None = None, **settings: Any) -> RunSummary:
     """Process every input into out_dir's tables; returns counts and the failed documents.
     Settings are RunOptions' fields, given as `options` or as keywords (backend="rjieba", jobs=2 ...)."""
-    from pipeline.engines import chunks_of, open_engine
-    from pipeline.incremental import PreviousRun
+    from zhfacts.run.engines import chunks_of, open_engine
+    from zhfacts.run.incremental import PreviousRun
 
     options = options or RunOptions(**settings)
     validate_all()  # a malformed rules file fails before any document is read

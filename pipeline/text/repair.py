@@ -20,11 +20,10 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 from itertools import chain
 
-from pipeline.article import Paragraph
-from pipeline.rules import load_yaml, require
+from zhfacts.rules import load_yaml, require, rules_cache
+from zhfacts.text.article import Paragraph
 
 RULES_FILE = "repair.yaml"
 FULLWIDTH_OFFSET = 0xFEE0
@@ -47,7 +46,7 @@ class RepairRules:
     sentence_boundary: re.Pattern[str]
 
 
-@cache
+@rules_cache
 def repair_rules() -> RepairRules:
     data = load_yaml(RULES_FILE)
 

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from pipeline.ingest import Source
-from pipeline.runner import DocumentProcessor, EncodedResult, RunOptions, run_identity
+from zhfacts.run.batch import DocumentProcessor, EncodedResult, RunOptions, run_identity
+from zhfacts.text.ingest import Source
 
 log = logging.getLogger(__name__)
 CHUNK_CHARS = 50_000  # characters of text per chunk: large enough to amortize the hand-off

@@ -15,13 +15,11 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from charset_normalizer import from_bytes
-
-from pipeline.rules import load_yaml, require
+from zhfacts.rules import load_yaml, require, rules_cache
 
 RULES_FILE = "ingest.yaml"
 STDIN = "-"
@@ -54,7 +52,7 @@ class NotText(ValueError):
     """Bytes that are not article text; the message says what they are."""
 
 
-@cache
+@rules_cache
 def _ingest_rules() -> dict[str, Any]:
     return load_yaml(RULES_FILE)
 

@@ -1,0 +1,1 @@
+"""Segmentation (jieba/rjieba) and the spaCy adapter for users' own pipelines."""

@@ -1,0 +1,89 @@
+"""The document as every extractor reads it: the repaired article, its tokens, and the hits of
+the stages run so far. The core builds it straight from the segmenter, without spaCy; the spaCy
+adapter (zhfacts.nlp.spacy_components) builds the same object from a spaCy Doc.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from zhfacts.text.article import Article, Hit
+
+
+@cache
+def is_punct(text: str) -> bool:
+    """spaCy's lexical `is_punct`: every character is Unicode punctuation."""
+    return all(unicodedata.category(c).startswith("P") for c in text)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_space(self) -> bool:
+        return self.text.isspace()
+
+    @property
+    def is_punct(self) -> bool:
+        return is_punct(self.text)
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """The segmenter's tokens as parallel lists of offsets into the repaired text. A white
+    space run between words is a token of its own, except one plain space after a word (the
+    word's trailing space), exactly as in a spaCy Doc made from the same words."""
+
+    starts: list[int]
+    ends: list[int]
+    word_starts: list[int]  # of the tokens that are not white space
+    word_ends: list[int]
+
+    @classmethod
+    def from_words(cls, words: list[str], spaces: list[bool]) -> Tokens:
+        starts, ends, word_starts, word_ends = [], [], [], []
+        pos = 0
+        for word, trailing in zip(words, spaces, strict=True):
+            end = pos + len(word)
+            starts.append(pos)
+            ends.append(end)
+            if not word.isspace():
+                word_starts.append(pos)
+                word_ends.append(end)
+            pos = end + trailing
+        return cls(starts, ends, word_starts, word_ends)
+
+
+@dataclass
+class Analysis:
+    """One document through the extractors: `hits[table]` holds what each stage found (in
+    repaired-text coordinates), `cache` per-document results one stage builds for others
+    (the text view)."""
+
+    article: Article
+    tokens: Tokens
+    hits: dict[str, list[Hit]] = field(default_factory=dict)
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def found(self, table: str) -> list[Hit]:
+        return self.hits.get(table) or []
+
+    def tokens_within(self, start: int, end: int) -> Iterator[Token]:
+        """The tokens wholly inside [start, end), in order (spaCy's char_span 'contract')."""
+        text, starts, ends = self.article.text, self.tokens.starts, self.tokens.ends
+        for i in range(bisect_left(starts, start), len(starts)):
+            if ends[i] > end:
+                return
+            yield Token(text[starts[i]:ends[i]], starts[i], ends[i])

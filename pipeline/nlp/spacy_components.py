@@ -1,0 +1,184 @@
+"""The spaCy adapter: zhfacts' segmenter as a spaCy tokenizer and its extractors as registered
+components, for users' own `zh` pipelines. The core (zhfacts.run) does not use spaCy.
+
+Each extractor is a factory (`zhfacts_quantities`, `zhfacts_times`, `zhfacts_places`,
+`zhfacts_organizations`, `zhfacts_claims`) with a `rules` setting (a rules folder; default:
+the packaged rules), so two pipelines with different rules live in one process. A component
+stores its hits, in repaired-text coordinates, on a Doc extension of its table's name
+(`doc._.quantities` ...) and mirrors them as spans in `doc.spans[<table>]` for displacy.
+Components declare what they read and write; one placed before a stage it needs raises a
+ValueError naming that stage. `to_disk` saves the rules with the pipeline, `from_disk`
+reads them back:
+
+    nlp = blank_zh()
+    for name in COMPONENTS:
+        nlp.add_pipe(name)                     # or nlp.add_pipe(name, config={"rules": "my_rules/"})
+    doc = nlp("铜梁区拥有汽车零部件企业137家。")
+    doc._.quantities, doc._.claims, doc.spans["places"]
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+from zhfacts.nlp.analysis import Analysis, Tokens
+from zhfacts.nlp.segment import DEFAULT_BACKEND, load_segmenter, words_and_spaces
+from zhfacts.records.build import build_records
+from zhfacts.rules import rules_dir, using_rules
+from zhfacts.stages import STAGE_BY_NAME, Stage
+from zhfacts.text.article import Article, Hit
+
+# component name -> the Doc extension it fills
+COMPONENTS = {f"zhfacts_{name}": name for name in STAGE_BY_NAME}
+SPAN_LABEL_FIELD = {"quantities": "kind", "times": None, "places": "level",
+                    "organizations": "type", "claims": None}
+ANALYSIS = "zhfacts_analysis"
+
+for _attr in ("article", ANALYSIS, *COMPONENTS.values()):
+    if not Doc.has_extension(_attr):
+        Doc.set_extension(_attr, default=None)
+
+
+class ChineseTokenizer:
+    """spaCy tokenizer over jieba or rjieba; white space becomes spaCy's whitespace tokens."""
+
+    def __init__(self, vocab: Vocab, backend: str = DEFAULT_BACKEND) -> None:
+        self.vocab = vocab
+        self.backend = backend
+        self.cut = load_segmenter(backend)
+
+    def __call__(self, text: str) -> Doc:
+        words, spaces = words_and_spaces(self.cut(text), text)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def to_bytes(self, **kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs) -> ChineseTokenizer:
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        return None
+
+    def from_disk(self, path, **kwargs) -> ChineseTokenizer:
+        return self
+
+
+@spacy.registry.tokenizers("zhfacts.ChineseTokenizer.v1")
+def create_tokenizer(backend: str = DEFAULT_BACKEND) -> Callable[[Language], ChineseTokenizer]:
+    def make(nlp: Language) -> ChineseTokenizer:
+        return ChineseTokenizer(nlp.vocab, backend)
+
+    return make
+
+
+def blank_zh(backend: str = DEFAULT_BACKEND) -> Language:
+    """A blank spaCy `zh` pipeline that segments with our tokenizer and user dictionary."""
+    config = {"nlp": {"tokenizer": {"@tokenizers": "zhfacts.ChineseTokenizer.v1", "backend": backend}}}
+    return spacy.blank("zh", config=config)
+
+
+def analysis_of(doc: Doc) -> Analysis:
+    """The Doc's analysis, made on first use from its tokens and its article (`doc._.article`,
+    or one whose raw and repaired text are the Doc's text)."""
+    analysis = doc._.get(ANALYSIS)
+    if analysis is None:
+        article = doc._.article
+        if article is None or len(article.text) != _text_length(doc):
+            article = doc._.article = Article.from_text(doc.text)
+        tokens = Tokens.from_words([t.text for t in doc], [bool(t.whitespace_) for t in doc])
+        analysis = Analysis(article, tokens)
+        doc._.set(ANALYSIS, analysis)
+    return analysis
+
+
+def _text_length(doc: Doc) -> int:
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+
+
+def mirror(doc: Doc, table: str, hits: list[Hit]) -> None:
+    """The hits on doc._.<table> and as spans in doc.spans[<table>]."""
+    doc._.set(table, hits)
+    label_field = SPAN_LABEL_FIELD[table]
+    spans = []
+    for hit in hits:
+        label = str(hit.get(label_field) or table) if label_field else table
+        span = doc.char_span(hit.start, hit.end, label=label, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    doc.spans[table] = spans
+
+
+class ExtractorComponent:
+    """One zhfacts stage as a spaCy pipeline component."""
+
+    def __init__(self, name: str, stage: Stage, rules: str | None = None) -> None:
+        self.name = name
+        self.stage = stage
+        self.rules = Path(rules) if rules else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        analysis = analysis_of(doc)
+        missing = [t for t in self.stage.requires if t not in analysis.hits]
+        if missing:
+            needed = ", ".join(f"zhfacts_{t}" for t in missing)
+            raise ValueError(f"{self.name} reads what {needed} finds: add it before {self.name} in the pipeline")
+        had_quantities = analysis.hits.get("quantities")
+        with using_rules(self.rules):
+            self.stage.run(analysis)
+        mirror(doc, self.stage.name, analysis.hits[self.stage.name])
+        if analysis.hits.get("quantities") is not had_quantities:  # times gave the quantities periods
+            doc._.set("quantities", analysis.hits["quantities"])  # same spans: doc.spans stays as it is
+        return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the rules this component uses beside the pipeline, so that it loads as it ran."""
+        target = Path(path) / "rules"
+        if target.exists():
+            shutil.rmtree(target)
+        with using_rules(self.rules):
+            shutil.copytree(rules_dir(), target)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ExtractorComponent:
+        saved = Path(path) / "rules"
+        if saved.is_dir():
+            self.rules = saved
+        return self
+
+
+def _register(stage: Stage) -> None:
+    name = f"zhfacts_{stage.name}"
+    requires = [f"doc._.{t}" for t in stage.requires]
+    assigns = [f"doc._.{stage.name}", "doc.spans"] + (
+        ["doc._.quantities"] if stage.name == "times" else [])
+
+    @Language.factory(name, default_config={"rules": None}, requires=requires, assigns=assigns)
+    def make(nlp: Language, name: str, rules: str | None) -> ExtractorComponent:
+        return ExtractorComponent(name, stage, rules)
+
+
+for _stage in STAGE_BY_NAME.values():
+    _register(_stage)
+
+
+def build_pipeline(backend: str | None = None, rules: str | Path | None = None,
+                   components: Iterable[str] = tuple(COMPONENTS)) -> Language:
+    """A blank `zh` pipeline with zhfacts' segmenter (default backend when None) followed by
+    the extractors, in order, reading `rules` (default: the packaged rules)."""
+    nlp = blank_zh(backend or DEFAULT_BACKEND)
+    for name in components:
+        nlp.add_pipe(name, config={"rules": str(rules) if rules else None})
+    return nlp
+
+
+def records_from_doc(doc: Doc) -> dict[str, list[Any]]:
+    """Every record of a Doc the components annotated, by table, ordered by start offset."""
+    analysis = analysis_of(doc)
+    return build_records(analysis.article, analysis.hits)

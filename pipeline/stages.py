@@ -1,0 +1,51 @@
+"""The extraction stages in the order they run, each reading the hits of the ones before it.
+
+Quantities first; times then give each quantity its period; places and organizations are
+found on the text view; claims read all of them. The core runs these on an `Analysis` built
+straight from the segmenter; the spaCy adapter wraps each one as a component.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from zhfacts.claims import find_claims
+from zhfacts.extract.organizations import find_organizations
+from zhfacts.extract.places import find_places
+from zhfacts.extract.quantities import find_quantities
+from zhfacts.extract.times import assign_periods, find_times
+from zhfacts.nlp.analysis import Analysis
+from zhfacts.text.article import Hit
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str  # also the table it fills
+    run: Callable[[Analysis], None]
+    requires: tuple[str, ...] = ()  # tables it reads
+
+
+def store(doc: Analysis, table: str, hits: list[Hit]) -> None:
+    doc.hits[table] = sorted(hits, key=lambda h: (h.start, h.end))
+
+
+def _finder(table: str, find: Callable[[Analysis], list[Hit]]) -> Callable[[Analysis], None]:
+    return lambda doc: store(doc, table, find(doc))
+
+
+def _times(doc: Analysis) -> None:
+    """Time expressions, then the period that governs each quantity found so far."""
+    store(doc, "times", find_times(doc))
+    if "quantities" in doc.hits:
+        store(doc, "quantities", assign_periods(doc, doc.hits["quantities"], doc.hits["times"]))
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("quantities", _finder("quantities", find_quantities)),
+    Stage("times", _times),
+    Stage("places", _finder("places", find_places)),
+    Stage("organizations", _finder("organizations", find_organizations), requires=("places",)),
+    Stage("claims", _finder("claims", find_claims), requires=("quantities", "times", "places", "organizations")),
+)
+STAGE_BY_NAME = {stage.name: stage for stage in STAGES}
