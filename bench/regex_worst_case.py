@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from zhfacts.run.batch import DocumentProcessor  # noqa: E402
+from zhfacts.run.processor import DocumentProcessor  # noqa: E402
 from zhfacts.text.ingest import Source  # noqa: E402
 
 GENERIC = ["1", "1,", "1.", "12.5%", "万", "亿元", "约", "第", "至", "、", "，", " ", "\n", "\u3000", "a", "<b>",

@@ -7,10 +7,10 @@ The library API, a text or a folder in, records or DataFrames out:
     result.records("claims")        # list of dicts, the contract's fields
     result.frame("quantities")      # a pandas DataFrame
 
-    result = pipeline.extract_path("corpus/articles")   # files, folders, JSONL
+    result = zhfacts.extract_path("corpus/articles")   # files, folders, JSONL
     frames = result.frames()                             # every table
 
-The extractors are also spaCy components (see pipeline.components) for your own pipelines.
+The extractors are also spaCy components (zhfacts.nlp.spacy_components) for your own pipelines.
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from zhfacts._version import __version__
 
 if TYPE_CHECKING:
     import pandas as pd
-    from zhfacts.run.batch import DocResult, DocumentProcessor
+    from zhfacts.run.processor import DocResult, DocumentProcessor
 
 __all__ = ["Extraction", "__version__", "extract_path", "extract_text"]
 
@@ -57,7 +57,7 @@ class Extraction:
 @cache
 def _processor(backend: str | None = None) -> DocumentProcessor:
     from zhfacts.nlp.segment import DEFAULT_BACKEND
-    from zhfacts.run.batch import DocumentProcessor
+    from zhfacts.run.processor import DocumentProcessor
 
     return DocumentProcessor(backend or DEFAULT_BACKEND)
 

@@ -27,7 +27,8 @@ from typing import Any
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.records.build import record_id
 from zhfacts.rules import load_yaml, require, rules_cache
-from zhfacts.text.article import Article, Hit, Paragraph
+from zhfacts.text.article import Article, Hit
+from zhfacts.text.sentences import Paragraph
 
 CLAIMS_RULES = "claims.yaml"
 METRIC_RULES = "metrics.yaml"

@@ -23,14 +23,16 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from zhfacts._version import __version__
 from zhfacts.nlp.segment import BACKENDS, DEFAULT_BACKEND
 from zhfacts.rules import RulesError, rules_dir
-from zhfacts.run.batch import DEFAULT_DOC_TIMEOUT
 from zhfacts.run.engines import ENGINES, EngineError
+from zhfacts.run.processor import DEFAULT_DOC_TIMEOUT
 from zhfacts.run.write import OutputBusy
 
 if TYPE_CHECKING:
-    from zhfacts.run.batch import EncodedResult, ProgressHook, RunSummary
+    from zhfacts.run.batch import ProgressHook, RunSummary
+    from zhfacts.run.processor import EncodedResult
     from zhfacts.text.ingest import Source
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_DOCUMENTS_FAILED = 0, 1, 2, 3
@@ -45,6 +47,18 @@ LOCAL_ENGINE, DEFAULT_SEGMENTER = EngineName("local"), Backend(DEFAULT_BACKEND)
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Figures, places, organizations and district claims from Chinese regional news.")
 err = Console(stderr=True, soft_wrap=True, highlight=False)  # no wrapping: messages hold paths
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        print(f"zhfacts {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(version: Annotated[bool, typer.Option(
+        "--version", callback=_print_version, is_eager=True, help="Print the version and exit.")] = False) -> None:
+    """Figures, places, organizations and district claims from Chinese regional news."""
 
 
 def default_jobs() -> int:
@@ -83,8 +97,8 @@ def run(
     """Extract every table from INPUTS into OUT (JSONL + Parquet + manifest.json).
 
     A progress bar (documents, chars/s, errors, ETA) shows on stderr when it is a terminal."""
-    from zhfacts.run.batch import RunOptions
     from zhfacts.run.batch import run as run_batch
+    from zhfacts.run.processor import RunOptions
 
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s")
     if quiet and verbose:

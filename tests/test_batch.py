@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 from spacy.util import get_words_and_spaces
 from zhfacts.nlp.segment import words_and_spaces
 from zhfacts.run import write
-from zhfacts.run.batch import ALL_TABLES, DocumentProcessor, RunOptions, run
+from zhfacts.run.batch import ALL_TABLES, run
 from zhfacts.run.engines import chunks_of, in_order
+from zhfacts.run.processor import DocumentProcessor, RunOptions
 from zhfacts.text.ingest import Source
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -150,7 +151,7 @@ def test_time_budget_also_stops_a_worker_thread() -> None:
     """Dask runs tasks in threads, where no SIGALRM arrives."""
     import threading
 
-    from zhfacts.run.batch import DocumentTimeout, time_budget
+    from zhfacts.run.processor import DocumentTimeout, time_budget
 
     outcome = []
 

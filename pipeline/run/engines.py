@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from zhfacts.run.batch import DocumentProcessor, EncodedResult, RunOptions, run_identity
+from zhfacts.run.processor import DocumentProcessor, EncodedResult, RunOptions, run_identity
 from zhfacts.text.ingest import Source
 
 log = logging.getLogger(__name__)

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from zhfacts.text.sentences import Paragraph, split_paragraphs, split_sentences
+
 NEWLINES = "\r\n"
 DROP_NEWLINES = {ord(c): None for c in NEWLINES}
 # A record's `sentence` is its whole sentence, or, in a sentence longer than this, the
@@ -38,16 +40,6 @@ class Hit:
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.fields.get(name, default)
-
-
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    """A paragraph of the repaired text; `indented` marks a line that opened with white
-    space in the raw text (newspaper layouts start a new section that way)."""
-
-    start: int
-    end: int
-    indented: bool = False
 
 
 @dataclass
@@ -74,8 +66,6 @@ class Article:
     @classmethod
     def from_text(cls, text: str, doc_id: str = "text") -> Article:
         """An article whose raw and repaired text are the same (no repair, identity map)."""
-        from zhfacts.text.repair import split_paragraphs, split_sentences
-
         paragraphs = split_paragraphs(text)
         return cls(
             doc_id=doc_id,

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from zhfacts.rules import load_yaml, require, rules_cache
-from zhfacts.text.article import Paragraph
+from zhfacts.text.sentences import Paragraph, split_paragraphs, split_sentences
 
 RULES_FILE = "repair.yaml"
 FULLWIDTH_OFFSET = 0xFEE0
@@ -43,7 +43,6 @@ class RepairRules:
     fold: dict[str, str]
     special_characters: re.Pattern[str]
     doubled_run: re.Pattern[str]
-    sentence_boundary: re.Pattern[str]
 
 
 @rules_cache
@@ -65,8 +64,6 @@ def repair_rules() -> RepairRules:
         remove=chars("remove"),
         fold=dict(require(data, "fold", RULES_FILE)),
         special_characters=_special_characters(chars("remove"), dict(require(data, "fold", RULES_FILE))),
-        sentence_boundary=re.compile(f"[{re.escape(require(data, 'sentence_end', RULES_FILE))}]"
-                                     f"[{re.escape(require(data, 'closing', RULES_FILE))}]*"),
         doubled_run=_doubled_run_pattern(int(require(data, "doubled_min_run", RULES_FILE)),
                                          int(require(data, "doubled_max_run", RULES_FILE))),
     )
@@ -414,41 +411,6 @@ def _doubled_glyphs_outside(line: str, covered: list[bool]) -> set[int]:
         if _doubled_word(line[start:k]):
             drop.update(range(start + 1, k, 2))
     return drop
-
-
-# -- structure -----------------------------------------------------------------------------
-def split_paragraphs(text: str) -> list[Paragraph]:
-    paragraphs, pos = [], 0
-    for piece in text.split("\n"):
-        body = piece.strip()
-        if body:
-            lead = len(piece) - len(piece.lstrip())
-            start = pos + lead
-            paragraphs.append(Paragraph(start, start + len(body), indented=lead > 0))
-        pos += len(piece) + 1
-    return paragraphs
-
-
-def split_sentences(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
-    """Sentences end at 。！？； (closing quotes kept with them) and at paragraph ends."""
-    rules = repair_rules()
-    sentences = []
-    for para in paragraphs:
-        start = para.start
-        for match in rules.sentence_boundary.finditer(text, para.start, para.end):
-            _add_sentence(sentences, text, start, match.end())
-            start = match.end()
-        _add_sentence(sentences, text, start, para.end)
-    return sentences
-
-
-def _add_sentence(sentences: list[tuple[int, int]], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        sentences.append((start, end))
 
 
 # -- warnings ------------------------------------------------------------------------------

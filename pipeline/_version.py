@@ -1,0 +1,3 @@
+"""The version of zhfacts (the package metadata and `zhfacts --version` read it here)."""
+
+__version__ = "0.1.0"

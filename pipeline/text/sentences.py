@@ -1,0 +1,65 @@
+"""Paragraphs and sentences of the repaired text: the units a record's `sentence` and the
+claims' scopes are read in. Sentence ends and closing quotes are the ones rules/repair.yaml
+defines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from zhfacts.rules import load_yaml, require, rules_cache
+
+RULES_FILE = "repair.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of the repaired text; `indented` marks a line that opened with white
+    space in the raw text (newspaper layouts start a new section that way)."""
+
+    start: int
+    end: int
+    indented: bool = False
+
+
+@rules_cache
+def sentence_boundary() -> re.Pattern[str]:
+    """A sentence end and the closing quotes or brackets that stay with it."""
+    data = load_yaml(RULES_FILE)
+    return re.compile(f"[{re.escape(require(data, 'sentence_end', RULES_FILE))}]"
+                      f"[{re.escape(require(data, 'closing', RULES_FILE))}]*")
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    paragraphs, pos = [], 0
+    for piece in text.split("\n"):
+        body = piece.strip()
+        if body:
+            lead = len(piece) - len(piece.lstrip())
+            start = pos + lead
+            paragraphs.append(Paragraph(start, start + len(body), indented=lead > 0))
+        pos += len(piece) + 1
+    return paragraphs
+
+
+def split_sentences(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
+    """Sentences end at 。！？； (closing quotes kept with them) and at paragraph ends."""
+    boundary = sentence_boundary()
+    sentences = []
+    for para in paragraphs:
+        start = para.start
+        for match in boundary.finditer(text, para.start, para.end):
+            _add_sentence(sentences, text, start, match.end())
+            start = match.end()
+        _add_sentence(sentences, text, start, para.end)
+    return sentences
+
+
+def _add_sentence(sentences: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append((start, end))
