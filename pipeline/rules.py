@@ -19,8 +19,12 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 
 import yaml
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+from zhfacts.records.types import TABLES
 
 PACKAGED_RULES = Path(__file__).resolve().parent / "_rules"
+SCHEMAS = "schemas"  # rules/schemas/<name without suffix>.schema.yaml describes rules/<name>
 SOURCE_RULES = Path(__file__).resolve().parent.parent / "rules"
 # libyaml's safe loader when PyYAML was built with it (10x faster than the pure-Python one,
 # same documents); both report syntax errors with a line and column
@@ -105,13 +109,17 @@ def load_yaml(name: str) -> Any:
     path = rule_path(name)
     try:
         with path.open(encoding="utf-8") as f:
-            return _safe_load(f)
+            data = _safe_load(f)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
         raise RulesError(f"{path}{where}: {e.problem or e}") from None
     except (yaml.YAMLError, UnicodeDecodeError) as e:
         raise RulesError(f"{path}: {e}") from None
+    error = _first_error(name, data)
+    if error is not None:
+        raise RulesError(f"{path}:{_yaml_line(path, list(error.absolute_path))}: {_describe(error)}")
+    return data
 
 
 @rules_cache
@@ -128,7 +136,11 @@ def load_tsv(name: str) -> tuple[dict[str, str], ...]:
     for n, row in zip((n for n, _ in body), csv.reader((line for _, line in body), delimiter="\t"), strict=False):
         if len(row) != len(header):
             raise RulesError(f"{path}:{n}: expected {len(header)} tab-separated fields, got {len(row)}")
-        rows.append(dict(zip(header, row, strict=False)))
+        record = dict(zip(header, row, strict=False))
+        error = _first_error(name, record)
+        if error is not None:
+            raise RulesError(f"{path}:{n}: {_describe(error)}")
+        rows.append(record)
     return tuple(rows)
 
 
@@ -145,6 +157,74 @@ def load_jsonl(name: str) -> tuple[dict[str, Any], ...]:
             except json.JSONDecodeError as e:
                 raise RulesError(f"{path}:{n}: not JSON: {e.msg}") from None
     return tuple(rows)
+
+
+# -- schemas -----------------------------------------------------------------------------------
+def schema_path(name: str) -> Path:
+    return rules_dir() / SCHEMAS / Path(name).with_suffix(".schema.yaml")
+
+
+@rules_cache
+def _validator(name: str) -> Draft202012Validator | None:
+    """The validator of rules/<name> (of each row, for a TSV file), or None without a schema."""
+    path = schema_path(name)
+    if not path.is_file():
+        return None
+    try:
+        with path.open(encoding="utf-8") as f:
+            schema = _with_record_enums(_safe_load(f), path)
+        Draft202012Validator.check_schema(schema)
+    except (yaml.YAMLError, ValidationError) as e:
+        raise RulesError(f"{path}: not a valid schema: {getattr(e, 'message', e)}") from None
+    return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+def _with_record_enums(schema: Any, path: Path) -> Any:
+    """The schema with every `enum_of: TABLE.FIELD` replaced by the values the output schema
+    allows for that field (zhfacts.records.types), so rules and records never disagree."""
+    if isinstance(schema, list):
+        return [_with_record_enums(item, path) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out = {k: _with_record_enums(v, path) for k, v in schema.items() if k != "enum_of"}
+    if "enum_of" in schema:
+        table, _, name = str(schema["enum_of"]).partition(".")
+        fields_ = getattr(TABLES.get(table), "__dataclass_fields__", {})
+        if name not in fields_ or "allowed" not in fields_[name].metadata:
+            raise RulesError(f"{path}: enum_of {schema['enum_of']!r} names no record field with allowed values")
+        out["enum"] = [v for v in fields_[name].metadata["allowed"] if v is not None]
+    return out
+
+
+def _first_error(name: str, data: Any) -> ValidationError | None:
+    validator = _validator(name)
+    if validator is None:
+        return None
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    return errors[0] if errors else None
+
+
+def _describe(error: ValidationError) -> str:
+    where = ".".join(str(p) for p in error.absolute_path) or "(top level)"
+    return f"field {where}: {error.message}"
+
+
+def _yaml_line(path: Path, keys: list[Any]) -> int:
+    """The 1-based line of the node at `keys` in a YAML file (the deepest one that exists)."""
+    with path.open(encoding="utf-8") as f:
+        node = yaml.compose(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    line = node.start_mark.line if node is not None else 0
+    for key in keys:
+        if isinstance(node, yaml.MappingNode):
+            found = next((v for k, v in node.value if k.value == str(key)), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            found = node.value[key]
+        else:
+            found = None
+        if found is None:
+            break
+        node, line = found, found.start_mark.line
+    return line + 1
 
 
 def require(data: Any, key: str, name: str) -> Any:
@@ -166,10 +246,13 @@ def fingerprint() -> str:
 
 
 def validate_all() -> None:
-    """Parse every rules file once, so a malformed one fails before any document is read."""
+    """Parse and check every rules file once against its schema, so a malformed one fails
+    before any document is read."""
     root = rules_dir()
     for path in sorted(root.rglob("*")):
         name = path.relative_to(root).as_posix()
+        if name.startswith(SCHEMAS + "/"):
+            continue
         if path.suffix in (".yaml", ".yml"):
             load_yaml(name)
         elif path.suffix == ".tsv":

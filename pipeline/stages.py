@@ -10,13 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from zhfacts.claims import find_claims
-from zhfacts.extract.organizations import find_organizations
-from zhfacts.extract.places import find_places
-from zhfacts.extract.quantities import find_quantities
-from zhfacts.extract.times import assign_periods, find_times
+from zhfacts.claims import claim_rules, find_claims, metric_rules
+from zhfacts.extract.organizations import find_organizations, org_rules
+from zhfacts.extract.places import find_places, gazetteer, place_rules
+from zhfacts.extract.quantities import find_quantities, grammar
+from zhfacts.extract.times import assign_periods, find_times, time_rules
 from zhfacts.nlp.analysis import Analysis
+from zhfacts.rules import RulesError, rules_dir, validate_all
 from zhfacts.text.article import Hit
+from zhfacts.text.repair import repair_rules
+from zhfacts.text.sentences import sentence_boundary
 
 
 @dataclass(frozen=True)
@@ -49,3 +52,25 @@ STAGES: tuple[Stage, ...] = (
     Stage("claims", _finder("claims", find_claims), requires=("quantities", "times", "places", "organizations")),
 )
 STAGE_BY_NAME = {stage.name: stage for stage in STAGES}
+
+
+# What each stage builds from its rules files (patterns compiled, tables indexed), with the
+# files it reads: built once before any document, so that a rule that does not compile is a
+# RulesError naming its file, never a failure of every document.
+RULE_BUILDERS: tuple[tuple[Callable[[], object], str], ...] = (
+    (repair_rules, "repair.yaml"), (sentence_boundary, "repair.yaml"), (grammar, "quantities/*.yaml"),
+    (time_rules, "times.yaml"), (place_rules, "places/*"), (gazetteer, "places/gazetteer.tsv"),
+    (org_rules, "organizations/*"), (claim_rules, "claims.yaml"), (metric_rules, "metrics.yaml"),
+)
+
+
+def check_rules() -> None:
+    """Every rules file against its schema, then every stage's rules built; raises RulesError."""
+    validate_all()
+    for build, files in RULE_BUILDERS:
+        try:
+            build()
+        except RulesError:
+            raise
+        except Exception as e:  # a pattern that does not compile, a value of the wrong type ...
+            raise RulesError(f"{rules_dir() / files}: {type(e).__name__}: {e}") from None

@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from zhfacts.records.types import RECORD_TABLES
-from zhfacts.rules import validate_all
 from zhfacts.run.engines import chunks_of, open_engine
 from zhfacts.run.incremental import PreviousRun
 from zhfacts.run.processor import EncodedResult, RunOptions, run_identity
 from zhfacts.run.write import RunWriter
+from zhfacts.stages import check_rules
 from zhfacts.text.ingest import Source, expand_inputs, iter_sources
 
 log = logging.getLogger(__name__)
@@ -65,7 +65,7 @@ def run(inputs: list[str], out_dir: Path, options: RunOptions | None = None, *,
     """Process every input into out_dir's tables; returns counts and the failed documents.
     Settings are RunOptions' fields, given as `options` or as keywords (backend="rjieba", jobs=2 ...)."""
     options = options or RunOptions(**settings)
-    validate_all()  # a malformed rules file fails before any document is read
+    check_rules()  # a malformed rules file fails before any document is read
     identity = run_identity(options.backend)  # the rules as read now, before any document
     started = datetime.now(UTC)
     clock, cpu = time.perf_counter(), time.process_time()
