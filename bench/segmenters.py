@@ -20,12 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.synth import BUNDLED, synthetic_articles  # noqa: E402
 from zhfacts.nlp.segment import BACKENDS, load_segmenter  # noqa: E402
 from zhfacts.run.batch import ALL_TABLES  # noqa: E402
 from zhfacts.run.processor import DocumentProcessor  # noqa: E402
 from zhfacts.text.ingest import Source  # noqa: E402
-
-from bench.synth import BUNDLED, synthetic_articles  # noqa: E402
 
 PEER_SPECS = Path(__file__).resolve().parent.parent.parent / "shared" / "peers" / "recognizers-text"
 

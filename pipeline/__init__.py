@@ -25,6 +25,7 @@ from zhfacts._version import __version__
 
 if TYPE_CHECKING:
     import pandas as pd
+
     from zhfacts.run.processor import DocResult, DocumentProcessor
 
 __all__ = ["Extraction", "__version__", "extract_path", "extract_text"]
@@ -42,6 +43,7 @@ class Extraction:
     def frame(self, table: str) -> pd.DataFrame:
         """One table as a DataFrame with the contract's columns (also when empty)."""
         import pandas as pd
+
         from zhfacts.records.types import field_names
 
         return pd.DataFrame(self.records(table), columns=field_names(table))

@@ -23,6 +23,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+
 from zhfacts._version import __version__
 from zhfacts.nlp.segment import BACKENDS, DEFAULT_BACKEND
 from zhfacts.rules import RulesError, rules_dir

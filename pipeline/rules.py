@@ -21,6 +21,7 @@ from typing import IO, Any, TypeVar
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
+
 from zhfacts.records.types import TABLES
 
 PACKAGED_RULES = Path(__file__).resolve().parent / "_rules"

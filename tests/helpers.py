@@ -8,6 +8,7 @@ from types import ModuleType
 
 from spacy.language import Language
 from spacy.tokens import Doc
+
 from zhfacts.text.article import Article
 from zhfacts.text.repair import repair
 

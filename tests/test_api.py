@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import spacy
+
 import zhfacts
 from zhfacts.nlp.spacy_components import COMPONENTS, blank_zh
 from zhfacts.records.schema import all_json_schemas

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+
 from zhfacts.nlp.spacy_components import COMPONENTS, blank_zh, build_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.util import get_words_and_spaces
+
 from zhfacts.nlp.segment import words_and_spaces
 from zhfacts.run import write
 from zhfacts.run.batch import ALL_TABLES, run

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from helpers import load_audit_fixture
+
 from zhfacts.audit.report import write_report
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (pip install selenium)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 import zhfacts
 
 # (text, [(district, value, unit, attribution)]) in document order; an empty list: no claims.

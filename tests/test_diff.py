@@ -10,6 +10,7 @@ import pytest
 import typer
 from helpers import load_audit_fixture
 from typer.testing import CliRunner
+
 from zhfacts.audit.cli import register
 from zhfacts.audit.diff import diff_runs
 

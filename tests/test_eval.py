@@ -15,6 +15,7 @@ import typer
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
+
 from zhfacts.audit.cli import register
 from zhfacts.audit.evaluate import GoldError, evaluate, harmful_rules
 

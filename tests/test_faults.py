@@ -21,6 +21,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
 from zhfacts.run.batch import ALL_TABLES, run
 
 ROOT = Path(__file__).resolve().parent.parent

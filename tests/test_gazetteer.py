@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 
 import pytest
+
 from zhfacts.extract.gazetteer import build_units, output_path, render, short_form
 from zhfacts.rules import load_yaml
 

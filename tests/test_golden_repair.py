@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from zhfacts.text.repair import repair
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "articles"

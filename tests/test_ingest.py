@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from zhfacts.text.article import Article
 from zhfacts.text.ingest import NotText, Source, _sources_from_bytes, decode_bytes, iter_sources, without_surrogates
 from zhfacts.text.repair import repair

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+
 import zhfacts
 from zhfacts.records.schema import validate_row
 from zhfacts.records.types import RECORD_TABLES, SCHEMA_VERSION

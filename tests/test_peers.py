@@ -27,6 +27,7 @@ from typing import Any
 
 import pytest
 import yaml
+
 from zhfacts.extract.numbers import parse_number
 from zhfacts.extract.quantities import extract_quantities, grammar
 from zhfacts.text.article import Hit

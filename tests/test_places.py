@@ -6,8 +6,9 @@ from dataclasses import asdict
 from pathlib import Path
 
 import pytest
-import zhfacts.nlp.spacy_components  # noqa: F401  (registers the spaCy factories)
 from helpers import annotate
+
+import zhfacts.nlp.spacy_components  # noqa: F401  (registers the spaCy factories)
 from zhfacts.extract.places import is_county_level, lookup_place
 from zhfacts.nlp.spacy_components import blank_zh, records_from_doc
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from zhfacts.extract.numbers import parse_number
 from zhfacts.extract.quantities import exclusion_ids, extract_quantities, find_quantities, rule_ids
 from zhfacts.nlp.spacy_components import blank_zh, records_from_doc

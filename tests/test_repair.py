@@ -7,6 +7,7 @@ import unicodedata
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from zhfacts.text.article import Article
 from zhfacts.text.repair import repair
 

@@ -14,6 +14,7 @@ import pytest
 import typer
 from helpers import load_audit_fixture
 from typer.testing import CliRunner
+
 from zhfacts.audit.assets import CSS, JS
 from zhfacts.audit.cli import register
 from zhfacts.audit.conflicts import find_conflicts

@@ -7,6 +7,7 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from zhfacts.extract.quantities import grammar
 from zhfacts.extract.scanning import Scanner
 from zhfacts.extract.times import time_rules

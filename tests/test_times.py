@@ -8,6 +8,7 @@ import datetime
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from zhfacts.extract.quantities import extract_quantities
 from zhfacts.extract.times import extract_times, find_times, infer_pub_date, periods_for
 from zhfacts.nlp.analysis import Analysis

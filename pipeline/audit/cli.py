@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+
 from zhfacts.audit.tables import BadOutputFile, NotAnOutputFolder
 
 EXIT_LOST, EXIT_USAGE = 1, 2

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 import cn2an
+
 from zhfacts.rules import load_yaml, require, rules_cache
 
 NUMERALS_FILE = "quantities/numerals.yaml"

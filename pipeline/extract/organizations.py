@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import ahocorasick
+
 from zhfacts.extract.places import gazetteer, place_rules
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.nlp.text_view import TextView, is_cjk, text_view

@@ -28,6 +28,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
 from zhfacts.nlp.analysis import Analysis, Tokens
 from zhfacts.nlp.segment import DEFAULT_BACKEND, load_segmenter, words_and_spaces
 from zhfacts.records.build import build_records

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+
 from zhfacts.nlp.analysis import Analysis
 
 # spaces a PDF put between the letters of a name (泳 锋 新 材 料 公 司), dropped in the text view:

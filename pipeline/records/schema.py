@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 import pyarrow as pa
+
 from zhfacts.records.types import SCHEMA_VERSION, TABLES
 
 ARROW_TYPES = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}

@@ -29,6 +29,7 @@ from typing import Any, BinaryIO
 import pyarrow as pa
 import pyarrow.json as pa_json
 import pyarrow.parquet as pq
+
 from zhfacts.records.schema import arrow_schema, validate_row
 
 STATE_DIR = ".zhfacts"

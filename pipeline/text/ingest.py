@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from charset_normalizer import from_bytes
+
 from zhfacts.rules import load_yaml, require, rules_cache
 
 RULES_FILE = "ingest.yaml"
