@@ -57,7 +57,7 @@ def test_a_unit_kind_no_record_may_carry_names_file_line_and_field(rules_copy) -
     with using_rules(folder), pytest.raises(RulesError) as e:
         load_yaml("quantities/units.yaml")
     line = line_of(folder, "quantities/units.yaml", "kind: currency")
-    assert f"units.yaml:{line}: field categories.0.kind: 'currency' is not one of" in str(e.value)
+    assert f"units.yaml:{line}: field categories.0.kind: 'currency' must be one of" in str(e.value)
 
 
 def test_an_unknown_correction_action_is_an_error(rules_copy) -> None:
