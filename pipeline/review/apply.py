@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.review.decisions import ReviewError, parse_verdict, record
-from pipeline.store.db import StoreError, writing
+from pipeline.store.db import writing
+from pipeline.store.errors import StoreError
 
 
 @dataclass

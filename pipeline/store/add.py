@@ -15,7 +15,8 @@ from typing import Any
 
 import duckdb
 
-from pipeline.store.db import StoreError, columns_of, table_names, transaction, writing
+from pipeline.store.db import columns_of, table_names, transaction, writing
+from pipeline.store.errors import StoreError
 from pipeline.store.schema import OUTPUT_TABLES
 from pipeline.store.views import create_views
 

@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from pipeline.store.db import StoreError
+from pipeline.store.errors import StoreError
 
 EXIT_USAGE = 2
 DB_HELP = "The store: one DuckDB file."

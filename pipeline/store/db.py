@@ -12,15 +12,8 @@ from typing import BinaryIO
 
 import duckdb
 
+from pipeline.store.errors import StoreBusy, StoreError
 from pipeline.store.schema import create_fixed_tables
-
-
-class StoreError(Exception):
-    """A store that cannot be used as asked; the message names the file and the problem."""
-
-
-class StoreBusy(StoreError):
-    """Another process is writing the store."""
 
 
 def lock_path(db: Path) -> Path:

@@ -8,7 +8,8 @@ from typing import Any
 
 import duckdb
 
-from pipeline.store.db import StoreError, reading
+from pipeline.store.db import reading
+from pipeline.store.errors import StoreError
 
 PANEL_FORMATS = {".parquet": "parquet", ".csv": "csv"}
 
