@@ -126,7 +126,26 @@ def conflicts_command(
         result = conflicts(db)
     except StoreError as e:
         raise fail(str(e)) from None
-    print_rows(result.columns, result.rows, format, title="conflicts")
+    if format is Format.table:  # one amount column, so that the table fits a terminal
+        records = result.records()
+        columns = ["district", "metric_key", "period", "modality", "amount", "n_documents", "review", "documents"]
+        rows = [(r["district"], r["metric_key"], r["period"], r["modality"], amount_text(r), r["n_documents"],
+                 r["review"], ", ".join(r["documents"])) for r in records]
+        print_rows(columns, rows, format, title="conflicts")
+    else:
+        print_rows(result.columns, result.rows, format)
+
+
+def amount_text(row: dict[str, Any]) -> str:
+    """120 家, 5–50 微米, 1400 家 (upper)."""
+    def number(v: float | None) -> str:
+        return "?" if v is None else f"{v:,.6f}".rstrip("0").rstrip(".")
+
+    if row["value"] is not None:
+        amount = number(row["value"])
+    else:
+        amount = f"{number(row['value_min'])}–{number(row['value_max'])}"
+    return f"{amount} {row['unit'] or ''}" + (f" ({row['approx']})" if row["approx"] else "")
 
 
 def register(app: typer.Typer) -> None:
