@@ -17,7 +17,11 @@
     $("status").textContent = message || "";
     $("status").className = isError ? "error" : "";
   }
+  // Requests in flight, on <body data-pending>: a test (or a person's script) waits for 0.
+  var pending = 0;
+  function inFlight(delta) { pending += delta; document.body.setAttribute("data-pending", String(pending)); }
   function api(path, body) {
+    inFlight(1);
     var options = body === undefined ? {} : {
       method: "POST", body: JSON.stringify(body),
       headers: { "Content-Type": "application/json", "X-Zhfacts-Token": TOKEN }
@@ -27,7 +31,7 @@
         if (!r.ok) { throw new Error(data.error || ("HTTP " + r.status)); }
         return data;
       });
-    });
+    }).finally(function () { inFlight(-1); });
   }
   function filters() {
     return { kind: $("f-kind").value, show: $("f-show").value, district: $("f-district").value.trim(),
@@ -75,8 +79,12 @@
   }
 
   // -- one document -------------------------------------------------------------------------------
+  var opening = 0;  // only the document asked for last is shown
   function openDocument(sha) {
+    var ticket = ++opening;
     return api("/api/documents/" + encodeURIComponent(sha)).then(function (doc) {
+      if (ticket !== opening) { return; }
+      say("");
       state.doc = doc; state.editing = null; $("editor").hidden = true;
       state.facts = doc.facts;
       $("doc-title").textContent = doc.doc_id;
@@ -181,13 +189,22 @@
   }
 
   // -- verdicts ---------------------------------------------------------------------------------------
-  function send(verdict, fact) {
+  // The page's copy of the fact is found again by its key: the document may have been
+  // reloaded while the verdict was on its way.
+  function send(verdict) {
     say("saving...");
     return api("/api/verdicts", verdict).then(function (data) {
-      var at = state.facts.indexOf(fact);
-      if (at >= 0 && data.fact) { state.facts[at] = data.fact; }
-      else if (at >= 0) { state.facts.splice(at, 1); }
-      else if (data.fact) { state.facts.push(data.fact); state.facts.sort(function (a, b) { return a.start - b.start; }); }
+      if (state.doc && state.doc.sha256 === verdict.sha256) {
+        var at = state.facts.findIndex(function (f) {
+          return f.kind === verdict.kind && f.start === verdict.start && f.end === verdict.end;
+        });
+        if (at >= 0 && data.fact) { state.facts[at] = data.fact; }
+        else if (at >= 0) { state.facts.splice(at, 1); }
+        else if (data.fact) {
+          state.facts.push(data.fact);
+          state.facts.sort(function (a, b) { return a.start - b.start || a.end - b.end; });
+        }
+      }
       showProgress(data.progress);
       say("saved: " + verdict.decision + " (review " + data.review_id + ")");
       var n = state.selected;
@@ -206,7 +223,7 @@
     if (what === "edit") { openEditor(fact, null); return; }
     var verdict = keyOf(fact);
     verdict.decision = what;
-    send(verdict, fact);
+    send(verdict);
   }
 
   // -- the editor: correct a fact, or add a missing one -----------------------------------------------
@@ -261,9 +278,8 @@
     verdict.decision = ed.fact ? "correct" : "add";
     verdict.fields = fields;
     if (note) { verdict.note = note; }
-    var fact = ed.fact;
     closeEditor();
-    send(verdict, fact);
+    send(verdict);
   });
 
   // The selection's offsets in code points of the raw text (Python's str indices).
