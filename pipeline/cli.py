@@ -117,7 +117,7 @@ def run(
     if store is not None:
         from pipeline.store.cli import add_run
 
-        add_run(store, out, quiet)
+        add_run(store, out, quiet, after_run=True)
     report_failures(summary)
     raise typer.Exit(EXIT_DOCUMENTS_FAILED if summary.failed else EXIT_OK)
 

@@ -120,6 +120,12 @@ def test_a_rerun_keeps_reviews_and_a_changed_value_makes_one_stale(reviewed_run,
     assert claim(store, "jiang-b", "8.2%")["review"] == "rejected"
     assert claim(store, "tongliang", "八百余根")["review"] in ("added", "corrected")
     assert query(store, "SELECT review FROM panel WHERE district = '綦江区' AND value = 121") == [("stale",)]
+    from starlette.testclient import TestClient
+
+    app = TestClient(create_app(store, token=TOKEN, allowed_hosts=["testserver"]))
+    listed = app.get("/api/documents", params={"show": "stale"}).json()["documents"]
+    assert [(d["doc_id"], d["n_stale"]) for d in listed] == [("jiang-a", 1)]  # the app lists what went stale
+    assert app.get("/api/progress").json()["claims"]["stale"] == 1
 
 
 def test_export_writes_gold_that_eval_scores(reviewed_run, store, zhfacts, tmp_path):

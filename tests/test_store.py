@@ -182,6 +182,17 @@ def test_a_second_writer_gets_a_clear_error(first_run, store, zhfacts):
     assert one(store, "SELECT count(*) FROM batches")[0][0] == 1
 
 
+def test_run_with_a_busy_store_keeps_the_run_and_says_how_to_add_it(first_run, store, zhfacts, tmp_path):
+    out = tmp_path / "out"
+    articles = write_articles(tmp_path / "articles")
+    with writing(store):
+        result = zhfacts("run", str(articles), "--out", str(out), "--jobs", "1", "--quiet", "--store", str(store))
+    assert result.returncode == 2
+    assert "another zhfacts process is writing this store" in result.stderr
+    assert f"zhfacts store add {out} --db {store}" in result.stderr
+    assert (out / "manifest.json").is_file() and add_output(store, out).batch_id == 2
+
+
 def test_a_store_held_open_by_another_duckdb_process_is_busy(first_run, store):
     out, _ = first_run
     holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time\n"

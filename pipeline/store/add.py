@@ -133,12 +133,15 @@ def add_folder(con: duckdb.DuckDBPyConnection, out: Path) -> AddedBatch:
     out = Path(out)
     folder = check_output(out)
     manifest = read_manifest(folder, out)
-    with transaction(con):
-        batch_id = con.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM batches").fetchone()[0]
-        counts = {table: insert_table(con, table, folder, batch_id) for table in OUTPUT_TABLES}
-        insert_texts(con, folder, batch_id)
-        insert_batch(con, batch_id, out, manifest, counts)
-        create_views(con)
+    try:
+        with transaction(con):
+            batch_id = con.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM batches").fetchone()[0]
+            counts = {table: insert_table(con, table, folder, batch_id) for table in OUTPUT_TABLES}
+            insert_texts(con, folder, batch_id)
+            insert_batch(con, batch_id, out, manifest, counts)
+            create_views(con)
+    except duckdb.Error as e:  # a column whose type changed, a file that vanished: nothing was added
+        raise StoreError(f"{out}: cannot be added to the store: {e}") from None
     return AddedBatch(batch_id, out, counts)
 
 

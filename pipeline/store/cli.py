@@ -72,13 +72,15 @@ def add(
     add_run(db, out, quiet=False)
 
 
-def add_run(db: Path, out: Path, quiet: bool) -> None:
+def add_run(db: Path, out: Path, quiet: bool, after_run: bool = False) -> None:
+    """Add the output folder; after `zhfacts run --store`, a failure says the run itself is kept."""
     from pipeline.store.add import add_output
 
     try:
         added = add_output(db, out)
     except StoreError as e:
-        raise fail(str(e)) from None
+        kept = f" (the run is complete in {out}: zhfacts store add {out} --db {db} adds it later)" if after_run else ""
+        raise fail(f"{e}{kept}") from None
     if not quiet:
         out_console.print(Text(f"{db}: added {describe_batch(added)}"), soft_wrap=True)
 

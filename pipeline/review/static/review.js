@@ -137,8 +137,9 @@
 
   function number(v) { return typeof v === "number" ? v.toLocaleString("en") : v; }
   function reading(f) {
-    var x = f.fields, amount = x.value !== null && x.value !== undefined ? number(x.value)
-      : (x.value_min !== undefined ? number(x.value_min) + "–" + number(x.value_max) : "");
+    var x = f.fields, known = function (v) { return v !== null && v !== undefined; };
+    var amount = known(x.value) ? number(x.value)
+      : (known(x.value_min) || known(x.value_max) ? number(x.value_min) + "–" + number(x.value_max) : "");
     if (f.kind === "claims") {
       return [x.district, x.metric_key || x.metric, amount + " " + (x.unit || ""), x.period || "no period",
               x.modality].filter(Boolean).join(" · ");
