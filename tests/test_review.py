@@ -128,6 +128,26 @@ def test_a_rerun_keeps_reviews_and_a_changed_value_makes_one_stale(reviewed_run,
     assert app.get("/api/progress").json()["claims"]["stale"] == 1
 
 
+def test_a_reviewed_fact_that_a_rerun_lost_stays_listed_as_stale(reviewed_run, store, zhfacts, tmp_path):
+    out, _ = reviewed_run
+    apply(zhfacts, store, tmp_path)  # accepts 120家, corrects 3.6亿元 to 3.7亿, rejects 8.2%
+    later = rerun(out, tmp_path / "later", {"claims": "SELECT * FROM t WHERE text NOT IN ('120家', '3.6亿元', '8.2%')"})
+    add_output(store, later)
+    lost = claim(store, "jiang-a", "120家")
+    assert (lost["value"], lost["review"], lost["batch_id"]) == (120.0, "stale", 1)  # as the reviewer saw it
+    assert claim(store, "jiang-a", "3.6亿元")["review"] == "stale"
+    assert query(store, "SELECT count(*) FROM claims_reviewed WHERE text = '8.2%'") == [(0,)]  # rejected: gone
+    # Accepting it again keeps it as an added fact, with the correction made earlier.
+    again = [{"doc_id": "jiang-a", "kind": "claims", "start": lost["start"], "end": lost["end"], "decision": "accept"},
+             {"id": claim(store, "jiang-a", "3.6亿元")["id"], "decision": "accept"}]
+    path = tmp_path / "again.jsonl"
+    path.write_text("".join(json.dumps(d) + "\n" for d in again), encoding="utf-8")
+    assert zhfacts("review", "apply", str(path), "--db", str(store)).returncode == 0
+    kept, corrected = claim(store, "jiang-a", "120家"), claim(store, "jiang-a", "3.6亿元")
+    assert (kept["review"], kept["value"], kept["district"], kept["batch_id"]) == ("added", 120.0, "綦江区", 2)
+    assert (corrected["review"], corrected["value"]) == ("added", 370000000.0)
+
+
 def test_export_writes_gold_that_eval_scores(reviewed_run, store, zhfacts, tmp_path):
     out, _ = reviewed_run
     apply(zhfacts, store, tmp_path)

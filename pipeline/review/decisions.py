@@ -157,6 +157,17 @@ def last_verdict(con: duckdb.DuckDBPyConnection, v: Verdict) -> tuple[str, str |
                        "AND \"end\" = ?", [v.sha256, v.kind, v.start, v.end]).fetchone()
 
 
+def reviewed_fields(con: duckdb.DuckDBPyConnection, v: Verdict) -> dict[str, Any]:
+    """The editable fields of the fact under the key as the views show it now ({} if none)."""
+    cursor = con.execute(f"SELECT * FROM {v.kind}_reviewed WHERE sha256 = ? AND start = ? AND \"end\" = ? LIMIT 1",
+                         [v.sha256, v.start, v.end])
+    row = cursor.fetchone()
+    if row is None:
+        return {}
+    values = dict(zip((d[0] for d in cursor.description), row, strict=True))
+    return {f: values[f] for f in EDITABLE[v.kind] if values.get(f) is not None}
+
+
 def document_text(con: duckdb.DuckDBPyConnection, sha256: str) -> tuple[str, int, str]:
     row = con.execute("SELECT d.doc_id, d.batch_id, t.raw FROM documents_current d JOIN texts t USING (sha256) "
                       "WHERE sha256 = ?", [sha256]).fetchone()
@@ -181,11 +192,12 @@ def record(con: duckdb.DuckDBPyConnection, v: Verdict) -> int:
         doc_id, batch_id, raw = document_text(con, v.sha256)
         fact_id = None
         earlier = last_verdict(con, v)
-        added_before = earlier is not None and earlier[0] == "add"
-        if decision in ("accept", "correct") and added_before:
-            fields = {**json.loads(earlier[1] or "{}"), **fields}  # editing a fact a reviewer added
+        kept = earlier is not None and earlier[0] != "reject"  # added, or accepted in a batch since replaced
+        if decision in ("accept", "correct") and kept:
+            # editing a fact a reviewer added, or keeping one the latest batch lost: it becomes an added fact
+            fields = {**reviewed_fields(con, v), **json.loads(earlier[1] or "{}"), **fields}
             decision = "add"
-        elif decision == "add" or (decision == "reject" and added_before):
+        elif decision == "add" or (decision == "reject" and kept):
             pass
         else:
             raise ReviewError(f"no {v.kind} fact at {v.start}..{v.end} of document {doc_id} in its latest batch")

@@ -7,7 +7,8 @@ grow). Plain SQL, so that a user of `duckdb` sees the same current facts as zhfa
   (corrections in, added facts in) and a `review` column (accepted | corrected | added |
   rejected | unreviewed | stale); <kind>_current: the reviewed facts less the rejected ones.
   A review is stale when the fact's values now differ from those the reviewer saw: then the
-  fact shows as extracted, to be reviewed again.
+  fact shows as extracted, to be reviewed again. A fact that a reviewer accepted or
+  corrected and the latest batch no longer has shows too, as the reviewer saw it, stale.
 - panel: claims_current grouped by district, metric_key, period, modality and amount, with
   their sources; conflicts: the panel's groups where documents give different amounts.
 """
@@ -81,7 +82,13 @@ SELECT d.doc_id, r.sha256, d.batch_id, r.start, r."end", 'review-' || r.review_i
   json_extract_string(r.fields, '$.text') AS text, 'review' AS rule{", " + added if added else ""},
   r.review_id, 'added' AS review
 FROM r JOIN documents_current d ON d.sha256 = r.sha256
-WHERE r.decision = 'add' AND NOT EXISTS (SELECT 1 FROM {kind}_base f WHERE {KEY_JOIN})"""
+WHERE r.decision = 'add' AND NOT EXISTS (SELECT 1 FROM {kind}_base f WHERE {KEY_JOIN})
+UNION ALL BY NAME
+SELECT f.*, r.review_id, 'stale' AS review
+FROM r JOIN {kind} f ON {KEY_JOIN} AND f.batch_id = r.batch_id
+WHERE r.decision IN ('accept', 'correct') AND r.sha256 IN (SELECT sha256 FROM documents_current)
+  AND NOT EXISTS (SELECT 1 FROM {kind}_base b WHERE b.sha256 = r.sha256 AND b.start = r.start AND b."end" = r."end")
+QUALIFY row_number() OVER (PARTITION BY r.review_id ORDER BY f.id) = 1"""
 
 
 def current_view(kind: str) -> str:
