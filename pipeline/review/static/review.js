@@ -248,7 +248,11 @@
         if (name === "district") { input.setAttribute("list", "districts"); }
       }
       input.name = name; input.id = "edit-" + name;
-      input.value = value === null || value === undefined ? "" : String(value);
+      var shown = value === null || value === undefined ? "" : String(value);
+      if (input.tagName === "SELECT" && !Array.from(input.options).some(function (o) { return o.value === shown; })) {
+        input.appendChild(el("option", null, shown));  // a value from an older vocabulary stays as it is
+      }
+      input.value = shown;
       var label = el("label", null, name); label.htmlFor = input.id;
       grid.appendChild(label); grid.appendChild(input);
     });
