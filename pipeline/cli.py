@@ -94,6 +94,8 @@ def run(
                       ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each step.")] = False,
+    store: Annotated[Path | None, typer.Option(
+        "--store", help="Then add the run to this DuckDB store as a batch (created when missing).")] = None,
 ) -> None:
     """Extract every table from INPUTS into OUT (JSONL + Parquet + manifest.json).
 
@@ -126,6 +128,10 @@ def run(
         usage_error(str(e))
     if not quiet:
         print_summary(summary)
+    if store is not None:
+        from zhfacts.store.cli import add_run
+
+        add_run(store, out, quiet, after_run=True)
     report_failures(summary)
     raise typer.Exit(EXIT_DOCUMENTS_FAILED if summary.failed else EXIT_OK)
 
@@ -199,6 +205,17 @@ def _register_audit() -> None:
 
 
 _register_audit()
+
+
+def _register_store_and_review() -> None:
+    from zhfacts.review.cli import register as register_review
+    from zhfacts.store.cli import register as register_store
+
+    register_store(app)
+    register_review(app)
+
+
+_register_store_and_review()
 
 
 def main() -> None:
