@@ -25,6 +25,7 @@ from itertools import chain
 
 from pipeline.article import Paragraph
 from pipeline.rules import load_yaml, require
+from pipeline.terminal import blank_control_sequences
 
 RULES_FILE = "repair.yaml"
 FULLWIDTH_OFFSET = 0xFEE0
@@ -73,6 +74,13 @@ def repair_rules() -> RepairRules:
     )
 
 
+# A sentence is cut into pieces of at most this many characters. Real sentences are far shorter;
+# text without sentence punctuation (lists, tables, dumps) would otherwise be one sentence, and
+# every record carries its sentence, and claims look through the whole of it for each figure.
+MAX_SENTENCE_CHARS = 2000
+SENTENCE_PAUSES = "，,、：:\n\t 　"
+
+
 @dataclass
 class Repaired:
     text: str
@@ -88,7 +96,7 @@ def repair(raw: str) -> Repaired:
     warnings: list[str] = []
     line_of = _raw_line_finder(raw)
 
-    text1, map1, changed = normalize_characters(raw, rules)
+    text1, map1, changed = normalize_characters(blank_control_sequences(raw), rules)
     if changed:
         warnings.append(f"normalized: {changed} full-width, look-alike or invisible characters")
 
@@ -97,7 +105,8 @@ def repair(raw: str) -> Repaired:
         warnings.append(f"doubled-glyphs: raw line {line_of(map1[pos])}: "
                         f"{before!r} read as {after!r}")
 
-    double_printed = {text1.count("\n", 0, pos) for _, _, pos in collapsed}
+    line_in_text1 = _raw_line_finder(text1)  # bisection over line starts: linear in the glyphs collapsed
+    double_printed = {line_in_text1(pos) - 1 for _, _, pos in collapsed}  # 0-based line numbers
     text3, map3, joins = join_lines(text2, rules, double_printed)
     for kind, positions in joins.items():
         lines = sorted({line_of(map1[map2[p]]) for p in positions})
@@ -448,8 +457,26 @@ def _add_sentence(sentences: list[tuple[int, int]], text: str, start: int, end: 
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE_CHARS:  # text without sentence punctuation: pieces, at a pause if any
+        cut = _pause_before(text, start, start + MAX_SENTENCE_CHARS)
+        _add_sentence(sentences, text, start, cut)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         sentences.append((start, end))
+
+
+def _pause_before(text: str, start: int, limit: int) -> int:
+    """Where to cut an overlong sentence: after the last clause pause or space in the second
+    half of [start, limit), else after the last character that is not a digit or letter,
+    else at limit."""
+    window = text[start + MAX_SENTENCE_CHARS // 2:limit]
+    for chars in (SENTENCE_PAUSES, None):
+        cut = max((i for i, c in enumerate(window) if (c in chars if chars else not c.isalnum())), default=-1)
+        if cut >= 0:
+            return limit - len(window) + cut + 1
+    return limit
 
 
 # -- warnings ------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ keep their records (pipeline/incremental.py).
 
 from __future__ import annotations
 
+import errno
 import logging
 import signal
 import threading
@@ -17,7 +18,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -26,13 +27,13 @@ from typing import Any
 from pipeline import __version__
 from pipeline.article import Article
 from pipeline.components import build_pipeline, records_from_doc
-from pipeline.ingest import Source, expand_inputs, iter_sources
+from pipeline.ingest import DEFAULT_MAX_DOC_BYTES, Source, expand_inputs, iter_sources, pub_date_problem
 from pipeline.records import RECORD_TABLES, SCHEMA_VERSION, Document
 from pipeline.repair import repair
 from pipeline.rules import fingerprint, validate_all
 from pipeline.schema import SchemaError
 from pipeline.segment import DEFAULT_BACKEND
-from pipeline.write import RunWriter, encode_rows
+from pipeline.write import OutputError, RunWriter, encode_rows
 
 log = logging.getLogger(__name__)
 ALL_TABLES = ["documents", *RECORD_TABLES]
@@ -84,6 +85,19 @@ def error_document(src: Source, message: str) -> dict[str, Any]:
                            error=message, source=src.source))
 
 
+class NothingRead(RuntimeError):
+    """No input held a readable document: nothing is published, the previous outputs stay."""
+
+    def __init__(self, message: str, summary: RunSummary) -> None:
+        super().__init__(message)
+        self.summary = summary
+
+
+# errors of the output folder's file system (read-only, full, a dangling link, no permission)
+OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EEXIST, errno.ENOTDIR,
+                 errno.EFBIG, errno.ENOENT, errno.ELOOP, errno.EIO}
+
+
 class DocumentTimeout(BaseException):
     """A document ran past its time budget. A BaseException, so that no `except Exception`
     in an extractor can swallow it."""
@@ -113,7 +127,10 @@ class DocumentProcessor:
         with self.stage("repair"):
             repaired = repair(src.text)
         pub_date, pub_date_source = None, None
-        if src.pub_date:
+        warnings = [*src.warnings, *repaired.warnings]
+        if src.pub_date and (problem := pub_date_problem(src.pub_date)):
+            warnings.insert(0, f"pub_date ignored: {problem}")
+        elif src.pub_date:
             pub_date, pub_date_source = datetime.strptime(src.pub_date, "%Y-%m-%d").date(), "metadata"
         else:
             with self.stage("pub_date"):
@@ -121,9 +138,12 @@ class DocumentProcessor:
             pub_date_source = "inferred" if pub_date else None
         return Article(doc_id=src.doc_id, raw=src.text, text=repaired.text, offsets=repaired.offsets,
                        sentences=repaired.sentences, paragraphs=repaired.paragraphs, sha256=src.sha256 or "",
-                       pub_date=pub_date, pub_date_source=pub_date_source, warnings=repaired.warnings)
+                       pub_date=pub_date, pub_date_source=pub_date_source, warnings=warnings)
 
     def annotate(self, article: Article):
+        # spaCy refuses texts over nlp.max_length (E088, meant for its parser's memory); these
+        # components are linear, and a document's size is bounded by --max-doc-mb when read
+        self.nlp.max_length = max(self.nlp.max_length, len(article.text) + 1)
         with self.stage("segmentation"):
             doc = self.nlp.make_doc(article.text)
         doc._.article = article
@@ -244,6 +264,7 @@ def _thread_timer(seconds: float) -> Iterator[None]:
 class RunSummary:
     out_dir: Path
     documents: int = 0
+    readable: int = 0  # documents with text (processed or reused), the others are error rows
     failed: int = 0
     reused: int = 0
     counts: dict[str, int] = field(default_factory=dict)
@@ -257,6 +278,7 @@ class RunSummary:
     def count(self, src: Source, result: EncodedResult | None) -> None:
         """Count one document: processed (result) or reused from the previous run (None)."""
         self.documents += 1
+        self.readable += src.text is not None
         self.chars += len(src.text or "")
         if result is None:
             self.reused += 1
@@ -277,6 +299,8 @@ class RunOptions:
     incremental: bool = False
     doc_timeout: float | None = DEFAULT_DOC_TIMEOUT
     strict: bool = False
+    max_doc_bytes: int = DEFAULT_MAX_DOC_BYTES  # a larger document (file, JSONL line) is an error row
+    pub_date: str | None = None  # the publication date of inputs that carry none (plain text files)
 
 
 # Called once per document as it is written: the source and its result (None when reused).
@@ -295,11 +319,13 @@ def run(inputs: list[str], out_dir: Path, options: RunOptions | None = None, *,
     identity = run_identity(options.backend)  # the rules as read now, before any document
     started = datetime.now(UTC)
     clock, cpu = time.perf_counter(), time.process_time()
-    writer = RunWriter(out_dir, ALL_TABLES)
+    writer = open_writer(out_dir)
     summary = RunSummary(out_dir)
     try:
         previous = PreviousRun.load(out_dir, identity) if options.incremental else None
-        sources = timed(iter_sources(inputs), summary.timings, "reading")
+        sources = timed(iter_sources(inputs, options.max_doc_bytes), summary.timings, "reading")
+        if options.pub_date:
+            sources = with_pub_date(sources, options.pub_date)
         if previous is not None:
             sources = previous.skip_unchanged(sources, lambda src: _reuse(src, writer, summary, progress))
         with open_engine(options) as engine:
@@ -308,6 +334,8 @@ def run(inputs: list[str], out_dir: Path, options: RunOptions | None = None, *,
                     summary.stopped_early = True
                     break
             summary.timings.update(engine.timings)
+        if not summary.readable:
+            raise NothingRead(nothing_read_message(inputs, out_dir, summary), summary)
         if previous is not None:
             previous.attach(writer)
         finishing = time.perf_counter()
@@ -320,10 +348,43 @@ def run(inputs: list[str], out_dir: Path, options: RunOptions | None = None, *,
 
         writer.finish(final_manifest)
         summary.counts = dict(writer.counts)
-    except BaseException:
+    except OSError as e:
         writer.abort()
+        if e.errno not in OUTPUT_ERRNOS:
+            raise
+        raise OutputError(f"{e.filename or out_dir}: cannot write the outputs ({e.strerror or e}); "
+                          f"the previous outputs in {out_dir} are unchanged") from e
+    except BaseException:
+        writer.abort()  # keeps a generation already published: see RunWriter.abort
         raise
     return summary
+
+
+def open_writer(out_dir: Path) -> RunWriter:
+    """The run's writer; an output folder that cannot be made or locked is an OutputError naming it."""
+    if out_dir.is_symlink() and not out_dir.exists():
+        raise OutputError(f"{out_dir}: is a link to {out_dir.readlink()}, which does not exist")
+    try:
+        return RunWriter(out_dir, ALL_TABLES)
+    except OSError as e:
+        if e.errno not in OUTPUT_ERRNOS:
+            raise
+        raise OutputError(f"{e.filename or out_dir}: cannot write the outputs here ({e.strerror or e})") from e
+
+
+def with_pub_date(sources: Iterable[Source], pub_date: str) -> Iterator[Source]:
+    """Sources without a pub_date of their own get the one given (--pub-date)."""
+    for src in sources:
+        yield replace(src, pub_date=pub_date) if src.text is not None and src.pub_date is None else src
+
+
+def nothing_read_message(inputs: list[str], out_dir: Path, summary: RunSummary) -> str:
+    where = ", ".join(inputs)
+    if not summary.documents:
+        found = f"no supported files (*.txt, *.md, *.jsonl) in {where}"
+    else:
+        found = f"none of the {summary.documents} documents in {where} could be read"
+    return f"{found}; nothing was written, the outputs in {out_dir} are unchanged"
 
 
 def _write_chunk(chunk: list[Source], results: list[EncodedResult], writer: RunWriter, summary: RunSummary,
