@@ -221,3 +221,38 @@ def test_words_and_spaces_equals_spacys_alignment(pieces: list[str], tail: str) 
     text = "".join(pieces) + tail
     words = [w for w in pieces if w]
     assert words_and_spaces(words, text) == get_words_and_spaces(words, text)
+
+
+# -- a worker that dies --------------------------------------------------------------------------
+KILLER_MARK = "此文让处理它的进程被杀死"
+
+
+def test_a_dead_worker_costs_only_the_document_that_killed_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               read_table) -> None:
+    """A document whose worker dies (as the kernel's OOM killer does) becomes an error row;
+    the other documents of its chunk, and of the chunks in flight with it, are published."""
+    import os
+    import signal
+
+    original = DocumentProcessor.annotate
+
+    def annotate(self, article):
+        if KILLER_MARK in article.text:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return original(self, article)
+
+    monkeypatch.setattr(DocumentProcessor, "annotate", annotate)  # the forked workers inherit it
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(150):  # two chunks of documents
+        text = f"{KILLER_MARK}，新增企业5家。" if n == 40 else f"今年新增企业{n + 1}家。"
+        (folder / f"d{n:03d}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    summary = run([str(folder)], out, RunOptions(jobs=2))
+    assert summary.failed == 1
+    rows = {d["doc_id"]: d for d in read_table(out, "documents")}
+    assert len(rows) == 150
+    assert rows["d040"]["status"] == "error"
+    assert "d040.txt" in rows["d040"]["error"] and "worker process died" in rows["d040"]["error"]
+    assert all(d["status"] == "ok" for i, d in rows.items() if i != "d040")
+    assert {q["doc_id"] for q in read_table(out, "quantities")} == set(rows) - {"d040"}
