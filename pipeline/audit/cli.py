@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pipeline.audit.tables import BadOutputFile, NotAnOutputFolder
+from pipeline.terminal import printable
 
 EXIT_LOST, EXIT_USAGE = 1, 2
 DIFF_VALUE_FIELDS = ("value", "value_min", "value_max", "unit", "district", "canonical", "normalized")
@@ -155,13 +156,24 @@ def evaluate_command(
 ) -> None:
     """Precision, recall and F1 per kind against gold, and true and false positives per rule.
 
-    The matching rules are those of ../shared/eval/score.py."""
+    A gold folder holds one <doc_id>.json per document (format: docs/gold-format.md); its
+    doc_ids must be documents of the run (an error when none is, a warning for each one missing)."""
     from pipeline.audit.evaluate import GoldError, evaluate
 
     try:
         result = evaluate(out, gold)
     except (NotAnOutputFolder, BadOutputFile, GoldError) as e:
         raise fail(str(e)) from None
+    from pipeline.audit.evaluate import no_gold_matches
+
+    problem = no_gold_matches(out, gold, result)
+    if problem:
+        raise fail(printable(problem))
+    if result["unmatched_gold"]:
+        unmatched = result["unmatched_gold"]
+        err_console.print(Text(f"warning: {len(unmatched)} of {result['documents']} gold documents have no document "
+                               f"in {out} and count as all missed: {', '.join(map(printable, unmatched))}",
+                               style="yellow"), soft_wrap=True)
     if format is Format.json:
         print_json(result)
     else:
