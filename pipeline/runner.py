@@ -38,6 +38,7 @@ from pipeline.write import OutputError, RunWriter, encode_rows
 log = logging.getLogger(__name__)
 ALL_TABLES = ["documents", *RECORD_TABLES]
 DEFAULT_DOC_TIMEOUT = 300.0  # seconds; a 1 MB article takes a few seconds, so this only stops the pathological
+DUPLICATE_WARNING = "duplicate: the same text as document"  # + its doc_id; pipeline/audit reads it
 MAX_ERRORS_KEPT = 50  # failure messages kept for the summary; the documents table has them all
 
 
@@ -326,6 +327,7 @@ def run(inputs: list[str], out_dir: Path, options: RunOptions | None = None, *,
         sources = timed(iter_sources(inputs, options.max_doc_bytes), summary.timings, "reading")
         if options.pub_date:
             sources = with_pub_date(sources, options.pub_date)
+        sources = marking_duplicates(sources)
         if previous is not None:
             sources = previous.skip_unchanged(sources, lambda src: _reuse(src, writer, summary, progress))
         with open_engine(options) as engine:
@@ -370,6 +372,19 @@ def open_writer(out_dir: Path) -> RunWriter:
         if e.errno not in OUTPUT_ERRNOS:
             raise
         raise OutputError(f"{e.filename or out_dir}: cannot write the outputs here ({e.strerror or e})") from e
+
+
+def marking_duplicates(sources: Iterable[Source]) -> Iterator[Source]:
+    """Sources as they come; one whose text (sha256) an earlier source of the batch already had
+    gets a warning naming it, which its documents row carries (the report counts it once)."""
+    first: dict[str, str] = {}
+    for src in sources:
+        sha = src.sha256
+        if sha is not None and sha in first:
+            src = replace(src, warnings=(*src.warnings, f"{DUPLICATE_WARNING} {first[sha]} (same sha256)"))
+        elif sha is not None:
+            first[sha] = src.doc_id
+        yield src
 
 
 def with_pub_date(sources: Iterable[Source], pub_date: str) -> Iterator[Source]:

@@ -301,3 +301,30 @@ def test_records_of_a_document_without_text_are_listed(run_dir, tmp_path):
     assert page.text_of_record == {}
     shown = "".join(page.text)
     assert "The run has no text for this document" in shown and "Records not placed on the text (16)" in shown
+
+
+def test_the_page_is_chinese_with_a_cjk_font_stack(run_dir):
+    assert build_report(read_run(run_dir)).startswith('<!DOCTYPE html>\n<html lang="zh-CN">')
+    stack = re.search(r"body \{[^}]*font:([^;]*);", CSS).group(1)
+    for font in ("PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei"):
+        assert f'"{font}"' in stack
+    assert re.search(r"td\.metric \{[^}]*min-width: 12em", CSS)  # the metric column reads as a phrase
+
+
+def test_a_document_given_twice_is_counted_once(tmp_path, zhfacts, read_table):
+    """The same text under two names: a warning on the second's row, its claims not listed twice."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = "今年上半年，江津区新签约项目59个，协议引资额达419亿元。\n"
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "b.txt").write_text(text, encoding="utf-8")
+    (folder / "c.txt").write_text("今年上半年，永川区新增企业12家。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert zhfacts("run", str(folder), "--out", str(out), "-j", "1", "-q").returncode == 0
+    rows = {d["doc_id"]: d for d in read_table(out, "documents")}
+    assert [w for w in rows["b"]["warnings"] if w.startswith("duplicate")] == [
+        "duplicate: the same text as document a (same sha256)"]
+    assert not any(w.startswith("duplicate") for d in ("a", "c") for w in rows[d]["warnings"])
+    page = build_report(read_run(out))
+    assert "Claims by district (3)" in page  # a's two and c's one; b's are a's again
+    assert len([c for c in read_table(out, "claims") if c["doc_id"] in ("a", "b")]) == 4  # the tables keep both

@@ -355,12 +355,13 @@ def build_report(run: RunOutput) -> str:
         section, drawn = render_document(n, doc_id, documents.get(doc_id, {}), run.texts.get(doc_id), by_doc[doc_id])
         sections.append(section)
         placed |= drawn
-    claims = [r for r in records if r.table == "claims"]
+    duplicates = run.duplicates()  # the same text again: drawn with its document, counted once
+    claims = [r for r in records if r.table == "claims" and r.doc_id not in duplicates]
     data = script_json({"records": [r.to_json() for r in records]})
     csp = (f"default-src 'none'; script-src {csp_hash(JS)}; style-src {csp_hash(CSS)}; img-src 'none'; "
            "base-uri 'none'; form-action 'none'")
     return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{esc(csp)}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>zhfacts report: {esc(run.folder.name)}</title><style>{CSS}</style></head><body>"

@@ -39,6 +39,19 @@ class RunOutput:
             for row in self.tables.get(table, []):
                 yield table, row
 
+    def duplicates(self) -> set[str]:
+        """The documents whose text (sha256) an earlier document of the run already has: their
+        facts are the first one's, and are counted once."""
+        seen: set[str] = set()
+        found = set()
+        for row in self.tables.get("documents", []):
+            sha = row.get("sha256")
+            if sha and sha in seen:
+                found.add(str(row.get("doc_id")))
+            elif sha:
+                seen.add(sha)
+        return found
+
     def doc_ids(self) -> list[str]:
         """Every document the run mentions: documents rows first, then any other doc_id."""
         seen = dict.fromkeys(str(d.get("doc_id")) for d in self.tables.get("documents", []))
