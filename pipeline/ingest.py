@@ -31,6 +31,7 @@ LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # C0 controls but tab, LF, form feed and CR
 EARLIEST_PUB_DATE, LATEST_PUB_DATE = date(1900, 1, 1), date(2100, 12, 31)  # periods are only meaningful between
 DEFAULT_MAX_DOC_BYTES = 16 * 2**20  # bytes per document (a file, or a JSONL line): a larger one is an error row
+DUPLICATE_WARNING = "duplicate: the same text as document"  # + the first's doc_id, on a later copy's row
 READ_BLOCK = 2**20  # bytes read at a time while skipping the rest of an overlong JSONL line
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 

@@ -27,7 +27,14 @@ from typing import Any
 from pipeline import __version__
 from pipeline.article import Article
 from pipeline.components import build_pipeline, records_from_doc
-from pipeline.ingest import DEFAULT_MAX_DOC_BYTES, Source, expand_inputs, iter_sources, pub_date_problem
+from pipeline.ingest import (
+    DEFAULT_MAX_DOC_BYTES,
+    DUPLICATE_WARNING,
+    Source,
+    expand_inputs,
+    iter_sources,
+    pub_date_problem,
+)
 from pipeline.records import RECORD_TABLES, SCHEMA_VERSION, Document
 from pipeline.repair import repair
 from pipeline.rules import fingerprint, validate_all
@@ -38,7 +45,6 @@ from pipeline.write import OutputError, RunWriter, encode_rows
 log = logging.getLogger(__name__)
 ALL_TABLES = ["documents", *RECORD_TABLES]
 DEFAULT_DOC_TIMEOUT = 300.0  # seconds; a 1 MB article takes a few seconds, so this only stops the pathological
-DUPLICATE_WARNING = "duplicate: the same text as document"  # + its doc_id; pipeline/audit reads it
 MAX_ERRORS_KEPT = 50  # failure messages kept for the summary; the documents table has them all
 
 

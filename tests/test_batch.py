@@ -256,3 +256,22 @@ def test_a_dead_worker_costs_only_the_document_that_killed_it(tmp_path: Path, mo
     assert "d040.txt" in rows["d040"]["error"] and "worker process died" in rows["d040"]["error"]
     assert all(d["status"] == "ok" for i, d in rows.items() if i != "d040")
     assert {q["doc_id"] for q in read_table(out, "quantities")} == set(rows) - {"d040"}
+
+
+def test_incremental_redoes_a_document_that_became_or_ceased_to_be_a_duplicate(tmp_path: Path, read_table) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("江津区新增企业12家。", encoding="utf-8")
+    (folder / "b.txt").write_text("永川区新增企业7家。", encoding="utf-8")
+    out = tmp_path / "out"
+
+    def duplicate_warnings() -> dict[str, list[str]]:
+        return {d["doc_id"]: [w for w in d["warnings"] if w.startswith("duplicate")] for d in read_table(out, "documents")}
+
+    run([str(folder)], out, jobs=1, incremental=True)
+    (folder / "b.txt").write_text("江津区新增企业12家。", encoding="utf-8")  # now a's text
+    assert run([str(folder)], out, jobs=1, incremental=True).reused == 1
+    assert duplicate_warnings() == {"a": [], "b": ["duplicate: the same text as document a (same sha256)"]}
+    (folder / "a.txt").unlink()  # b is no longer anyone's copy: its row must not say so
+    assert run([str(folder)], out, jobs=1, incremental=True).reused == 0
+    assert duplicate_warnings() == {"b": []}
