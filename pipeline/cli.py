@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from pipeline.engines import ENGINES, EngineError
@@ -161,7 +161,7 @@ def progress_bar(inputs: list[str], enabled: bool) -> Iterator[ProgressHook | No
         return
     from pipeline.runner import input_bytes
 
-    columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[docs]} docs"),
+    columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TextColumn("{task.fields[docs]} docs"),
                TextColumn("{task.fields[rate]} chars/s"), TextColumn("{task.fields[errors]} errors"),
                TextColumn("ETA"), TimeRemainingColumn())
     with Progress(*columns, console=err, transient=True) as bar:

@@ -105,6 +105,8 @@ def test_progress_bar_on_a_terminal(one_article: Path, tmp_path: Path) -> None:
     text = shown.decode("utf-8", "replace")
     for words in ("docs", "chars/s", "errors", "ETA"):
         assert words in text
+    size = (one_article / "a.txt").stat().st_size
+    assert f"{size}/{size} bytes" in text  # the total, read from the input files
 
 
 def test_quiet_silences_warnings_too(zhfacts, tmp_path: Path) -> None:

@@ -63,9 +63,13 @@ class RunOutput:
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     """The rows of a JSONL file ([] when it does not exist)."""
+    return list(iter_jsonl(path))
+
+
+def iter_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    """The rows of a JSONL file one at a time (none when it does not exist)."""
     if not path.exists():
-        return []
-    rows = []
+        return
     with path.open(encoding="utf-8") as f:
         for number, line in enumerate(f, 1):
             line = line.strip()
@@ -77,8 +81,7 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
                 raise BadOutputFile(f"{path}:{number}: not JSON: {e}") from None
             if not isinstance(row, dict):
                 raise BadOutputFile(f"{path}:{number}: a row must be a JSON object")
-            rows.append(row)
-    return rows
+            yield row
 
 
 def check_output_folder(folder: Path) -> None:
