@@ -54,8 +54,11 @@ th button { all: unset; cursor: pointer; font-weight: 600; }
 th[aria-sort=ascending] button::after { content: " \\25B2"; }
 th[aria-sort=descending] button::after { content: " \\25BC"; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.value, td.unit, td.period, td.text, td.doc, td.rule { white-space: nowrap; }
+td.value, td.unit, td.doc { white-space: nowrap; }
+td.period, td.text { max-width: 8em; overflow-wrap: anywhere; }
 td.metric { min-width: 12em; max-width: 24em; }
+td.rule { min-width: 7em; overflow-wrap: anywhere; font-size: 12px; }  /* claims.speaker.district: wraps, never cut */
+td.attribution { max-width: 9em; }
 .scroll { overflow-x: auto; max-width: 100%; }
 .filters { display: flex; gap: 12px; flex-wrap: wrap; align-items: center; margin: 8px 0; }
 .muted { color: #777; font-size: 12px; }
