@@ -37,7 +37,7 @@ from pipeline.ingest import (
 )
 from pipeline.records import RECORD_TABLES, SCHEMA_VERSION, Document
 from pipeline.repair import repair
-from pipeline.rules import fingerprint, validate_all
+from pipeline.rules import RulesError, fingerprint, validate_all
 from pipeline.schema import SchemaError
 from pipeline.segment import DEFAULT_BACKEND
 from pipeline.write import OutputError, RunWriter, encode_rows
@@ -168,8 +168,10 @@ class DocumentProcessor:
             annotated = self.annotate(article)
             with self.stage("records"):
                 records = records_from_doc(annotated)
+        except RulesError:
+            raise  # a broken rules file fails every document: the run stops, publishes nothing (exit 2)
         except Exception as e:  # one document's failure must not stop the batch
-            log.exception("internal error on %s", src.path)
+            log.info("internal error on %s", src.path, exc_info=True)  # the row says it; -v adds the traceback
             return DocResult(error_document(src, f"{src.path}: internal error while processing: "
                                                  f"{type(e).__name__}: {e}"))
         document = Document(

@@ -195,3 +195,22 @@ def test_an_output_folder_inside_the_input_is_not_read_back(zhfacts, read_table,
         result = zhfacts("run", str(one_article), "--out", str(out), "-j", "1", "-q")
         assert result.returncode == 0, result.stderr
     assert [d["doc_id"] for d in read_table(out, "documents")] == ["a"]
+
+
+def test_a_rules_file_missing_stops_the_run_without_a_traceback(zhfacts, tmp_path: Path) -> None:
+    """A rules error found while processing is the run's error (exit 2, nothing published), not
+    one error row per document; and -q prints no traceback."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text('{"id": "d", "text": "江津区新增企业12家。", "pub_date": "2025-01-01"}\n',
+                                    encoding="utf-8")
+    rules = tmp_path / "rules"
+    import shutil
+
+    shutil.copytree(ROOT / "rules", rules)
+    (rules / "times.yaml").unlink()  # every document fails inside the times extractor
+    result = zhfacts("run", str(folder), "--out", str(tmp_path / "out"), "-j", "1", "-q",
+                     env={"ZHFACTS_RULES": str(rules)})
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 2 and "times.yaml" in result.stderr  # a rules error stops the run
+    assert not (tmp_path / "out" / "manifest.json").exists()
