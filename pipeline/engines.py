@@ -179,7 +179,14 @@ class PoolEngine(Engine):
                                    initargs=(self.options.backend, os.getpid()))
 
     def _submit(self, chunk: list[Source]) -> Future:
-        return self.pool.submit(process_chunk, chunk, self.options.backend, self.options.doc_timeout)
+        """The chunk's future; when the pool broke since the last look, one holding that error,
+        dealt with in order like any other (see _collect)."""
+        try:
+            return self.pool.submit(process_chunk, chunk, self.options.backend, self.options.doc_timeout)
+        except BrokenProcessPool as e:
+            failed: Future = Future()
+            failed.set_exception(e)
+            return failed
 
     def _results(self, chunks: Iterable[list[Source]]) -> Iterator[tuple[list[Source], ChunkResult]]:
         window: deque[tuple[list[Source], Future]] = deque()
