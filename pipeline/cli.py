@@ -114,6 +114,10 @@ def run(
         inputs = [str(bundled_corpus())]
     out = out or DEFAULT_OUT
     replaced = current_generation(out) is not None
+    for folder in (Path(i) for i in inputs if i != "-" and Path(i).is_dir()):
+        if not quiet and out.resolve().is_relative_to(folder.resolve()):
+            err.print(f"note: --out {escape(printable(str(out)))} is inside the input folder "
+                      f"{escape(printable(str(folder)))}: output folders are never read as articles", highlight=False)
     if out.exists() and not out.is_dir():
         usage_error(f"--out {out} is a file, not a folder")
     missing = [i for i in inputs if i != "-" and not Path(i).exists() and not Path(i).is_symlink()]

@@ -192,8 +192,9 @@ def test_outputs_go_to_the_current_folder_and_the_summary_says_what_next(tmp_pat
 def test_an_output_folder_inside_the_input_is_not_read_back(zhfacts, read_table, one_article: Path) -> None:
     out = one_article / "results"
     for _ in range(2):
-        result = zhfacts("run", str(one_article), "--out", str(out), "-j", "1", "-q")
+        result = zhfacts("run", str(one_article), "--out", str(out), "-j", "1")
         assert result.returncode == 0, result.stderr
+        assert "is inside the input folder" in " ".join(result.stderr.split())
     assert [d["doc_id"] for d in read_table(out, "documents")] == ["a"]
 
 
