@@ -74,10 +74,11 @@ def repair_rules() -> RepairRules:
     )
 
 
-# A sentence is cut into pieces of at most this many characters. Real sentences are far shorter;
+# A sentence is cut into pieces of at most this many characters (records show at most a window of
+# pipeline.article.MAX_SENTENCE_CHARS of a longer one). Real sentences are far shorter;
 # text without sentence punctuation (lists, tables, dumps) would otherwise be one sentence, and
 # every record carries its sentence, and claims look through the whole of it for each figure.
-MAX_SENTENCE_CHARS = 2000
+MAX_SENTENCE_PIECE = 2000
 SENTENCE_PAUSES = "，,、：:\n\t 　"
 
 
@@ -457,8 +458,8 @@ def _add_sentence(sentences: list[tuple[int, int]], text: str, start: int, end: 
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    while end - start > MAX_SENTENCE_CHARS:  # text without sentence punctuation: pieces, at a pause if any
-        cut = _pause_before(text, start, start + MAX_SENTENCE_CHARS)
+    while end - start > MAX_SENTENCE_PIECE:  # text without sentence punctuation: pieces, at a pause if any
+        cut = _pause_before(text, start, start + MAX_SENTENCE_PIECE)
         _add_sentence(sentences, text, start, cut)
         start = cut
         while start < end and text[start].isspace():
@@ -471,7 +472,7 @@ def _pause_before(text: str, start: int, limit: int) -> int:
     """Where to cut an overlong sentence: after the last clause pause or space in the second
     half of [start, limit), else after the last character that is not a digit or letter,
     else at limit."""
-    window = text[start + MAX_SENTENCE_CHARS // 2:limit]
+    window = text[start + MAX_SENTENCE_PIECE // 2:limit]
     for chars in (SENTENCE_PAUSES, None):
         cut = max((i for i, c in enumerate(window) if (c in chars if chars else not c.isalnum())), default=-1)
         if cut >= 0:

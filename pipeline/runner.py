@@ -40,6 +40,7 @@ from pipeline.repair import repair
 from pipeline.rules import RulesError, fingerprint, validate_all
 from pipeline.schema import SchemaError
 from pipeline.segment import DEFAULT_BACKEND
+from pipeline.traditional import simplified_view
 from pipeline.write import OutputError, RunWriter, encode_rows
 
 log = logging.getLogger(__name__)
@@ -135,15 +136,21 @@ class DocumentProcessor:
             repaired = repair(src.text)
         pub_date, pub_date_source = None, None
         warnings = [*src.warnings, *repaired.warnings]
+        text = repaired.text
+        with self.stage("traditional"):
+            view = simplified_view(text)  # same length: the offset map holds
+        if view is not None:
+            text = view
+            warnings.append("traditional: read through a Simplified view (OpenCC t2s); records keep the raw text")
         if src.pub_date and (problem := pub_date_problem(src.pub_date)):
             warnings.insert(0, f"pub_date ignored: {problem}")
         elif src.pub_date:
             pub_date, pub_date_source = datetime.strptime(src.pub_date, "%Y-%m-%d").date(), "metadata"
         else:
             with self.stage("pub_date"):
-                pub_date = infer_pub_date(repaired.text)
+                pub_date = infer_pub_date(text)
             pub_date_source = "inferred" if pub_date else None
-        return Article(doc_id=src.doc_id, raw=src.text, text=repaired.text, offsets=repaired.offsets,
+        return Article(doc_id=src.doc_id, raw=src.text, text=text, offsets=repaired.offsets,
                        sentences=repaired.sentences, paragraphs=repaired.paragraphs, sha256=src.sha256 or "",
                        pub_date=pub_date, pub_date_source=pub_date_source, warnings=warnings)
 

@@ -162,12 +162,12 @@ def test_a_jsonl_line_over_the_size_limit_is_an_error_row_and_the_next_line_is_r
 def test_a_sentence_without_punctuation_is_cut_into_bounded_pieces() -> None:
     """Text without sentence punctuation is not one sentence as long as the document: every
     record carries its sentence, and claims look through it for each figure."""
-    from pipeline.repair import MAX_SENTENCE_CHARS
+    from pipeline.repair import MAX_SENTENCE_PIECE
 
     text = "江津区新增企业12家，永川区投资5亿元 " * 3000
     fixed = repair(text)
     assert len(fixed.sentences) > 1
-    assert max(end - start for start, end in fixed.sentences) <= MAX_SENTENCE_CHARS
+    assert max(end - start for start, end in fixed.sentences) <= MAX_SENTENCE_PIECE
     pieces = [fixed.text[s:e] for s, e in fixed.sentences]
     assert all(p.endswith(("，", "元")) for p in pieces)  # cut at a pause, never inside a figure
     assert "".join(pieces).replace(" ", "") == fixed.text.replace(" ", "")
