@@ -130,7 +130,8 @@ def run(
         with progress_bar(inputs, enabled=not quiet and err.is_terminal) as progress:
             summary = run_batch(inputs, out, options, progress=progress)
     except RulesError as e:
-        err.print(f"[red]error in rules ({rules_dir()}):[/red] {e}", highlight=False)
+        err.print(f"[red]error in rules ({escape(str(rules_dir()))}):[/red] {escape(printable(str(e)))}",
+                  highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
     except NothingRead as e:
         report_failures(e.summary)
@@ -229,5 +230,5 @@ def main() -> None:
         err.print("interrupted")
         sys.exit(130)
     except Exception as e:  # the last line of defence: a clear message and exit code 1
-        err.print(f"[red]internal error:[/red] {type(e).__name__}: {e}")
+        err.print(f"[red]internal error:[/red] {escape(printable(f'{type(e).__name__}: {e}'))}")
         sys.exit(EXIT_INTERNAL)
