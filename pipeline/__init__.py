@@ -3,7 +3,7 @@
 The library API, a text or a folder in, records or DataFrames out:
 
     import zhfacts
-    result = pipeline.extract_text("今年上半年，江津区新签约项目59个，协议引资额达419亿元。", pub_date="2025-08-01")
+    result = zhfacts.extract_text("今年上半年，江津区新签约项目59个，协议引资额达419亿元。", pub_date="2025-08-01")
     result.records("claims")        # list of dicts, the contract's fields
     result.frame("quantities")      # a pandas DataFrame
 
@@ -82,12 +82,17 @@ def extract_text(text: str, *, doc_id: str = "text", pub_date: str | None = None
 
 def extract_path(*inputs: str | Path | Iterable[str | Path], backend: str | None = None) -> Extraction:
     """Extract every table from files and folders (*.txt, *.md, *.jsonl), kept in memory.
-    For large batches written to disk use `zhfacts run` or pipeline.runner.run."""
+    A path that does not exist raises FileNotFoundError; a file that exists but cannot be
+    read is a documents row with status "error", as in `zhfacts run`.
+    For large batches written to disk use `zhfacts run` or zhfacts.run.batch.run."""
     from zhfacts.text.ingest import iter_sources
 
     flat: list[str] = []
     for item in inputs:
         flat.extend([str(item)] if isinstance(item, (str, Path)) else [str(i) for i in item])
+    for name in flat:
+        if name != "-" and not Path(name).exists() and not Path(name).is_symlink():
+            raise FileNotFoundError(2, "no such file or folder", name)
     result = _empty()
     for src in iter_sources(flat):
         result.add(_processor(backend).process(src))

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from zhfacts._version import __version__
@@ -29,7 +29,9 @@ from zhfacts.nlp.segment import BACKENDS, DEFAULT_BACKEND
 from zhfacts.rules import RulesError, rules_dir
 from zhfacts.run.engines import ENGINES, EngineError
 from zhfacts.run.processor import DEFAULT_DOC_TIMEOUT
-from zhfacts.run.write import OutputBusy
+from zhfacts.run.write import OutputBusy, OutputError, current_generation
+from zhfacts.terminal import printable
+from zhfacts.text.ingest import DEFAULT_MAX_DOC_BYTES
 
 if TYPE_CHECKING:
     from zhfacts.run.batch import ProgressHook, RunSummary
@@ -38,8 +40,8 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_DOCUMENTS_FAILED = 0, 1, 2, 3
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-BUNDLED_CORPUS = PROJECT_ROOT / "corpus" / "articles"
-DEFAULT_OUT = PROJECT_ROOT / "outputs"
+PACKAGED_CORPUS = Path(__file__).resolve().parent / "_corpus" / "articles"  # in a wheel (see pyproject.toml)
+DEFAULT_OUT = Path("outputs")  # of the current directory, never the install folder
 
 EngineName = Enum("EngineName", {name: name for name in ENGINES}, type=str)
 Backend = Enum("Backend", {name: name for name in BACKENDS}, type=str)
@@ -62,6 +64,12 @@ def main_options(version: Annotated[bool, typer.Option(
     """Figures, places, organizations and district claims from Chinese regional news."""
 
 
+def bundled_corpus() -> Path:
+    """The bundled articles: of the source checkout, or the copy packed into the package."""
+    source = PROJECT_ROOT / "corpus" / "articles"
+    return source if source.is_dir() else PACKAGED_CORPUS
+
+
 def default_jobs() -> int:
     """The cores this process may use."""
     try:
@@ -76,7 +84,7 @@ def default_jobs() -> int:
 def run(
     inputs: Annotated[list[str] | None, typer.Argument(
         help="Files, folders (every *.txt, *.md, *.jsonl below) or - for stdin. Default: the bundled corpus.")] = None,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output folder. Default: outputs/.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output folder. Default: ./outputs.")] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, show_default="the number of cores",
                                              help="Worker processes (Dask: workers of the local cluster).")] = None,
     engine: Annotated[EngineName, typer.Option(help="local (this machine) or dask (pip install 'zhfacts\\[dask]').")
@@ -90,6 +98,12 @@ def run(
         min=0, help="Seconds one document may take; past that it becomes an error row and the batch goes on "
                     "(0: no limit).")] = DEFAULT_DOC_TIMEOUT,
     segmenter: Annotated[Backend, typer.Option(help="Segmenter backend.")] = DEFAULT_SEGMENTER,
+    max_doc_mb: Annotated[float, typer.Option(
+        min=0.001, help="Largest document read, in MB (a file, or one JSONL line); a larger one becomes an error row "
+                        "and the batch goes on.")] = DEFAULT_MAX_DOC_BYTES / 2**20,
+    pub_date: Annotated[str | None, typer.Option(
+        help="Publication date (YYYY-MM-DD) of inputs that carry none (plain text files), for 今年, 上半年 ...")
+    ] = None,
     strict: Annotated[bool, typer.Option(help="Stop at the first document that fails (what was done is written).")
                       ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
@@ -100,34 +114,49 @@ def run(
     """Extract every table from INPUTS into OUT (JSONL + Parquet + manifest.json).
 
     A progress bar (documents, chars/s, errors, ETA) shows on stderr when it is a terminal."""
+    from zhfacts.run.batch import NothingRead
     from zhfacts.run.batch import run as run_batch
     from zhfacts.run.processor import RunOptions
+    from zhfacts.text.ingest import pub_date_problem
 
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    level = logging.INFO if verbose else logging.ERROR if quiet else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(message)s")
     if quiet and verbose:
         usage_error("--quiet and --verbose exclude each other")
     if scheduler and engine.value != "dask":
         usage_error("--scheduler needs --engine dask")
+    if pub_date is not None and (problem := pub_date_problem(pub_date)):
+        usage_error(f"--pub-date {problem}")
     if inputs is None:
-        inputs = [str(BUNDLED_CORPUS)]
+        inputs = [str(bundled_corpus())]
     out = out or DEFAULT_OUT
+    replaced = current_generation(out) is not None
+    for folder in (Path(i) for i in inputs if i != "-" and Path(i).is_dir()):
+        if not quiet and out.resolve().is_relative_to(folder.resolve()):
+            err.print(f"note: --out {escape(printable(str(out)))} is inside the input folder "
+                      f"{escape(printable(str(folder)))}: output folders are never read as articles", highlight=False)
     if out.exists() and not out.is_dir():
         usage_error(f"--out {out} is a file, not a folder")
     missing = [i for i in inputs if i != "-" and not Path(i).exists() and not Path(i).is_symlink()]
     if missing and len(missing) == len(inputs):
         usage_error(f"no such input: {', '.join(missing)}")
     options = RunOptions(backend=segmenter.value, jobs=jobs or default_jobs(), engine=engine.value, scheduler=scheduler,
-                         incremental=incremental, doc_timeout=doc_timeout or None, strict=strict)
+                         incremental=incremental, doc_timeout=doc_timeout or None, strict=strict,
+                         max_doc_bytes=int(max_doc_mb * 2**20), pub_date=pub_date)
     try:
         with progress_bar(inputs, enabled=not quiet and err.is_terminal) as progress:
             summary = run_batch(inputs, out, options, progress=progress)
     except RulesError as e:
-        err.print(f"[red]error in rules ({rules_dir()}):[/red] {e}", highlight=False)
+        err.print(f"[red]error in rules ({escape(str(rules_dir()))}):[/red] {escape(printable(str(e)))}",
+                  highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
-    except (ValueError, OutputBusy, EngineError) as e:
-        usage_error(str(e))
+    except NothingRead as e:
+        report_failures(e.summary)
+        usage_error(printable(str(e)))
+    except (ValueError, OutputBusy, OutputError, EngineError) as e:
+        usage_error(printable(str(e)))
     if not quiet:
-        print_summary(summary)
+        print_summary(summary, replaced)
     if store is not None:
         from zhfacts.store.cli import add_run
 
@@ -137,13 +166,13 @@ def run(
 
 
 def usage_error(message: str) -> NoReturn:
-    err.print(f"[red]error:[/red] {message}", highlight=False)
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False)
     raise typer.Exit(EXIT_USAGE)
 
 
 def report_failures(summary: RunSummary) -> None:
     for message in summary.errors:
-        err.print(f"[yellow]failed:[/yellow] {escape(message)}", highlight=False)
+        err.print(f"[yellow]failed:[/yellow] {escape(printable(message))}", highlight=False)
     if summary.failed > len(summary.errors):
         err.print(f"... and {summary.failed - len(summary.errors)} more failed documents: see the documents table")
     if summary.stopped_early:
@@ -158,7 +187,7 @@ def progress_bar(inputs: list[str], enabled: bool) -> Iterator[ProgressHook | No
         return
     from zhfacts.run.batch import input_bytes
 
-    columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[docs]} docs"),
+    columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TextColumn("{task.fields[docs]} docs"),
                TextColumn("{task.fields[rate]} chars/s"), TextColumn("{task.fields[errors]} errors"),
                TextColumn("ETA"), TimeRemainingColumn())
     with Progress(*columns, console=err, transient=True) as bar:
@@ -176,8 +205,8 @@ def progress_bar(inputs: list[str], enabled: bool) -> Iterator[ProgressHook | No
         yield advance
 
 
-def print_summary(summary: RunSummary) -> None:
-    table = Table(title=f"zhfacts: {summary.documents} documents -> {summary.out_dir}")
+def print_summary(summary: RunSummary, replaced: bool = False) -> None:
+    table = Table(title=f"zhfacts: {summary.documents} documents")
     table.add_column("table")
     table.add_column("rows", justify="right")
     for name, count in summary.counts.items():
@@ -185,7 +214,13 @@ def print_summary(summary: RunSummary) -> None:
     Console().print(table)
     reused = f", {summary.reused} reused from the previous run" if summary.reused else ""
     rate = summary.chars / summary.seconds if summary.seconds else 0
-    Console().print(f"{summary.failed} failed{reused}, {summary.seconds:.1f}s ({rate:,.0f} chars/s)")
+    console = Console(soft_wrap=True, highlight=False)
+    console.print(f"{summary.failed} failed{reused}, {summary.seconds:.1f}s ({rate:,.0f} chars/s)")
+    out = escape(printable(str(summary.out_dir.absolute())))
+    console.print(f"outputs: {out}")
+    if replaced and not summary.reused:
+        console.print("(this replaced the batch that was there; give each batch its own --out to keep them apart)")
+    console.print(f"next: zhfacts report {out}   zhfacts eval {out} --gold DIR   zhfacts diff OLD {out}")
 
 
 @app.command()
@@ -227,5 +262,5 @@ def main() -> None:
         err.print("interrupted")
         sys.exit(130)
     except Exception as e:  # the last line of defence: a clear message and exit code 1
-        err.print(f"[red]internal error:[/red] {type(e).__name__}: {e}")
+        err.print(f"[red]internal error:[/red] {escape(printable(f'{type(e).__name__}: {e}'))}")
         sys.exit(EXIT_INTERNAL)

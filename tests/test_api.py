@@ -52,3 +52,14 @@ def test_schema_is_json_schema_for_every_table() -> None:
     claims = schemas["tables"]["claims"]
     assert claims["properties"]["attribution"]["enum"][:3] == ["sentence", "section", "speaker"]
     json.dumps(schemas, default=str)
+
+
+def test_extract_path_on_a_missing_path_raises_file_not_found(tmp_path) -> None:
+    import pytest
+
+    with pytest.raises(FileNotFoundError) as info:
+        zhfacts.extract_path(tmp_path / "no-such-folder")
+    assert info.value.filename == str(tmp_path / "no-such-folder")
+    (tmp_path / "empty.txt").write_bytes(b"")  # there but unreadable: an error row, as in `zhfacts run`
+    (row,) = zhfacts.extract_path(tmp_path / "empty.txt").records("documents")
+    assert row["status"] == "error" and "empty file" in row["error"]

@@ -222,3 +222,64 @@ def test_words_and_spaces_equals_spacys_alignment(pieces: list[str], tail: str) 
     text = "".join(pieces) + tail
     words = [w for w in pieces if w]
     assert words_and_spaces(words, text) == get_words_and_spaces(words, text)
+
+
+# -- a worker that dies --------------------------------------------------------------------------
+KILLER_MARK = "此文让处理它的进程被杀死"
+
+
+@pytest.mark.parametrize("chunk_docs", [100, 5], ids=["two-chunks", "many-chunks"])
+def test_a_dead_worker_costs_only_the_document_that_killed_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               read_table, chunk_docs: int) -> None:
+    """A document whose worker dies (as the kernel's OOM killer does) becomes an error row;
+    the other documents of its chunk, and of the chunks in flight with it, are published.
+    With many small chunks the pool breaks while chunks are still being handed to it."""
+    import os
+    import signal
+
+    from zhfacts.run import engines
+
+    original_chunks = engines.chunks_of
+    monkeypatch.setattr(engines, "chunks_of", lambda sources: original_chunks(sources, max_docs=chunk_docs))
+
+    original = DocumentProcessor.annotate
+
+    def annotate(self, article):
+        if KILLER_MARK in article.text:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return original(self, article)
+
+    monkeypatch.setattr(DocumentProcessor, "annotate", annotate)  # the forked workers inherit it
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(150):  # two chunks of documents
+        text = f"{KILLER_MARK}，新增企业5家。" if n == 12 else f"今年新增企业{n + 1}家。"
+        (folder / f"d{n:03d}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    summary = run([str(folder)], out, RunOptions(jobs=2))
+    assert summary.failed == 1
+    rows = {d["doc_id"]: d for d in read_table(out, "documents")}
+    assert len(rows) == 150
+    assert rows["d012"]["status"] == "error"
+    assert "d012.txt" in rows["d012"]["error"] and "worker process died" in rows["d012"]["error"]
+    assert all(d["status"] == "ok" for i, d in rows.items() if i != "d012")
+    assert {q["doc_id"] for q in read_table(out, "quantities")} == set(rows) - {"d012"}
+
+
+def test_incremental_redoes_a_document_that_became_or_ceased_to_be_a_duplicate(tmp_path: Path, read_table) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("江津区新增企业12家。", encoding="utf-8")
+    (folder / "b.txt").write_text("永川区新增企业7家。", encoding="utf-8")
+    out = tmp_path / "out"
+
+    def duplicate_warnings() -> dict[str, list[str]]:
+        return {d["doc_id"]: [w for w in d["warnings"] if w.startswith("duplicate")] for d in read_table(out, "documents")}
+
+    run([str(folder)], out, jobs=1, incremental=True)
+    (folder / "b.txt").write_text("江津区新增企业12家。", encoding="utf-8")  # now a's text
+    assert run([str(folder)], out, jobs=1, incremental=True).reused == 1
+    assert duplicate_warnings() == {"a": [], "b": ["duplicate: the same text as document a (same sha256)"]}
+    (folder / "a.txt").unlink()  # b is no longer anyone's copy: its row must not say so
+    assert run([str(folder)], out, jobs=1, incremental=True).reused == 0
+    assert duplicate_warnings() == {"b": []}

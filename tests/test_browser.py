@@ -8,6 +8,7 @@ folder and copied to /tmp/zhfacts-report.png for a person to look at.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -138,3 +139,31 @@ def test_layers_can_be_hidden(page):
     assert "hide-claims" in page.find_element(By.TAG_NAME, "body").get_attribute("class").split()
     bar = page.find_element(By.CSS_SELECTOR, ".L-claims")
     assert bar.value_of_css_property("border-bottom-color") == "rgba(0, 0, 0, 0)"
+
+
+def test_the_claims_table_fits_and_its_metric_reads_as_a_phrase(page) -> None:
+    """At 1400 px, every column is visible (the rule column is not cut off) and the metric
+    column holds about ten characters a line, not three."""
+    fits = page.execute_script("var t = document.getElementById('claims-table');"
+                               "return t.scrollWidth <= t.parentElement.clientWidth;")
+    assert fits
+    metric = page.find_element(By.CSS_SELECTOR, "#claims-table td.metric")
+    size = page.execute_script("return parseFloat(getComputedStyle(arguments[0]).fontSize);", metric)
+    assert metric.size["width"] >= 10 * size
+    assert page.execute_script("return document.documentElement.lang;") == "zh-CN"
+
+
+def test_a_page_of_a_large_report_opens_on_the_claim_linked_to(browser, tmp_path, monkeypatch) -> None:
+    from zhfacts.audit import report
+
+    run = fixture.build_run(tmp_path / "run")
+    rows = [json.loads(line) for line in (run / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+    (run / "documents.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in sorted(
+        rows, key=lambda r: r["doc_id"])), encoding="utf-8")
+    monkeypatch.setattr(report, "PAGE_DOCS", 1)
+    browser.get(write_report(run, tmp_path / "report" / "report.html").as_uri())
+    link = next(a for a in browser.find_elements(By.CSS_SELECTOR, "#claims-table td.doc a") if a.is_displayed())
+    link.click()
+    assert "-pages/page-" in browser.current_url
+    marked = browser.find_elements(By.CSS_SELECTOR, ".seg.sel")
+    assert marked and browser.find_elements(By.CSS_SELECTOR, "#panel-body .card")

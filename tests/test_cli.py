@@ -26,7 +26,7 @@ def test_help_documents_options_and_exit_codes(zhfacts) -> None:
     result = zhfacts("run", "--help", env={"COLUMNS": "200"})
     assert result.returncode == 0
     for option in ("--jobs", "--engine", "--scheduler", "--incremental", "--doc-timeout", "--segmenter", "--strict",
-                   "--quiet", "--verbose"):
+                   "--quiet", "--verbose", "--max-doc-mb", "--pub-date"):
         assert option in result.stdout
     text = " ".join(result.stdout.split())
     for code in ("0 every document ok", "3 some documents failed", "2 usage error", "1 internal failure"):
@@ -40,7 +40,11 @@ def test_help_documents_options_and_exit_codes(zhfacts) -> None:
     ["--scheduler", "tcp://127.0.0.1:8786"],
     ["--quiet", "--verbose"],
     ["--doc-timeout", "-1"],
-], ids=["jobs0", "engine", "segmenter", "scheduler-without-dask", "quiet-verbose", "timeout"])
+    ["--max-doc-mb", "0"],
+    ["--pub-date", "0001-01-01"],
+    ["--pub-date", "yesterday"],
+], ids=["jobs0", "engine", "segmenter", "scheduler-without-dask", "quiet-verbose", "timeout", "max-doc-mb", "pub-date-range",
+        "pub-date-format"])
 def test_usage_errors_exit_2(zhfacts, one_article: Path, tmp_path: Path, args: list[str]) -> None:
     result = zhfacts("run", str(one_article), "--out", str(tmp_path / "out"), *args)
     assert result.returncode == 2, result.stderr
@@ -101,3 +105,113 @@ def test_progress_bar_on_a_terminal(one_article: Path, tmp_path: Path) -> None:
     text = shown.decode("utf-8", "replace")
     for words in ("docs", "chars/s", "errors", "ETA"):
         assert words in text
+    size = (one_article / "a.txt").stat().st_size
+    assert f"{size}/{size} bytes" in text  # the total, read from the input files
+
+
+def test_quiet_silences_warnings_too(zhfacts, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "long.txt").write_text("今年上半年，江津区新增科技型企业137家，同比增长12.5%。\n" * 3000, encoding="utf-8")
+    args = ("run", str(folder), "-j", "1", "--doc-timeout", "0.01")
+    loud = zhfacts(*args, "--out", str(tmp_path / "loud"))
+    assert loud.returncode == 3 and "stopped after" in loud.stderr  # the warning exists without -q
+    quiet = zhfacts(*args, "--out", str(tmp_path / "quiet"), "-q")
+    assert quiet.returncode == 3
+    assert "stopped after" not in quiet.stderr and "WARNING" not in quiet.stderr
+    assert "failed:" in quiet.stderr  # errors are still printed
+
+
+def test_escape_sequences_in_names_are_printed_escaped(zhfacts, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a\x1b]0;owned\x07b.txt").write_bytes(b"")
+    (folder / "ids.jsonl").write_text('{"id": "x\\u001b[2Jy"}\n', encoding="utf-8")
+    (folder / "ok.txt").write_text("江津区新增企业12家。", encoding="utf-8")
+    result = zhfacts("run", str(folder), "--out", str(tmp_path / "out"), "-j", "1")
+    assert result.returncode == 3, result.stderr
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr and "\x1b" not in result.stdout
+    assert "a\\x1b]0;owned\\x07b.txt: empty file" in result.stderr
+
+
+def test_a_dangling_out_link_exits_2_naming_it(zhfacts, one_article: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.symlink_to(tmp_path / "unmounted" / "data")
+    result = zhfacts("run", str(one_article), "--out", str(out), "-j", "1")
+    assert result.returncode == 2, result.stderr
+    assert str(out) in result.stderr and "does not exist" in result.stderr
+
+
+@pytest.mark.parametrize(("where", "error"), [
+    ("_lock", OSError(30, "Read-only file system")),
+    ("write_jsonl", OSError(28, "No space left on device")),
+], ids=["read-only", "disk-full"])
+def test_an_output_folder_that_cannot_be_written_exits_2_naming_it(monkeypatch: pytest.MonkeyPatch, one_article: Path,
+                                                                   tmp_path: Path, capsys, where: str,
+                                                                   error: OSError) -> None:
+    from zhfacts.cli import main
+    from zhfacts.run import write
+
+    def fail(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(write, where, fail)
+    out = tmp_path / "out"
+    monkeypatch.setattr(sys, "argv", ["zhfacts", "run", str(one_article), "--out", str(out), "-j", "1", "-q"])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code == 2
+    message = " ".join(capsys.readouterr().err.split())
+    assert str(out) in message and error.strerror in message and "internal error" not in message
+    assert not (out / "manifest.json").exists()
+
+
+def test_pub_date_option_dates_plain_text(zhfacts, read_table, one_article: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = zhfacts("run", str(one_article), "--out", str(out), "-j", "1", "-q", "--pub-date", "2024-08-01")
+    assert result.returncode == 0, result.stderr
+    (document,) = read_table(out, "documents")
+    assert (document["pub_date"], document["pub_date_source"]) == ("2024-08-01", "metadata")
+    assert "2024-H1" in {t["normalized"] for t in read_table(out, "times")}
+
+
+def test_outputs_go_to_the_current_folder_and_the_summary_says_what_next(tmp_path: Path) -> None:
+    """Run from outside the clone with no INPUT and no --out: the bundled corpus, into ./outputs."""
+    result = subprocess.run([sys.executable, "-m", "zhfacts", "run", "-j", "1"], cwd=tmp_path, capture_output=True,
+                            text=True, env={**os.environ, "COLUMNS": "200"}, stdin=subprocess.DEVNULL, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "outputs" / "documents.jsonl").is_file()
+    lines = result.stdout.splitlines()
+    assert f"outputs: {tmp_path / 'outputs'}" in lines
+    assert any(line.startswith("next: zhfacts report") for line in lines)
+    again = subprocess.run([sys.executable, "-m", "zhfacts", "run", "-j", "1"], cwd=tmp_path, capture_output=True,
+                           text=True, env={**os.environ, "COLUMNS": "200"}, stdin=subprocess.DEVNULL, timeout=600)
+    assert "replaced the batch that was there" in again.stdout
+
+
+def test_an_output_folder_inside_the_input_is_not_read_back(zhfacts, read_table, one_article: Path) -> None:
+    out = one_article / "results"
+    for _ in range(2):
+        result = zhfacts("run", str(one_article), "--out", str(out), "-j", "1")
+        assert result.returncode == 0, result.stderr
+        assert "is inside the input folder" in " ".join(result.stderr.split())
+    assert [d["doc_id"] for d in read_table(out, "documents")] == ["a"]
+
+
+def test_a_rules_file_missing_stops_the_run_without_a_traceback(zhfacts, tmp_path: Path) -> None:
+    """A rules error found while processing is the run's error (exit 2, nothing published), not
+    one error row per document; and -q prints no traceback."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text('{"id": "d", "text": "江津区新增企业12家。", "pub_date": "2025-01-01"}\n',
+                                    encoding="utf-8")
+    rules = tmp_path / "rules"
+    import shutil
+
+    shutil.copytree(ROOT / "rules", rules)
+    (rules / "times.yaml").unlink()  # every document fails inside the times extractor
+    result = zhfacts("run", str(folder), "--out", str(tmp_path / "out"), "-j", "1", "-q",
+                     env={"ZHFACTS_RULES": str(rules)})
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 2 and "times.yaml" in result.stderr  # a rules error stops the run
+    assert not (tmp_path / "out" / "manifest.json").exists()

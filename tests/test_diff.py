@@ -163,3 +163,54 @@ def test_cli_json_lists_every_difference(base_run, new_run):
 def test_cli_diff_names_the_folder_that_is_not_a_run(base_run, tmp_path):
     result = CliRunner().invoke(cli(), ["diff", str(base_run), str(tmp_path / "missing")])
     assert result.exit_code == 2 and "missing: no such folder" in result.output
+
+
+def test_an_edited_figure_is_a_change_not_a_loss(base_run, new_run):
+    """The article now says 186家 where it said 168家: same span, a new value and new ids."""
+    def edit_figure(rows):
+        claim_168(rows).update(text="186家", value=186, id="cEDITED", quantity_id="qEDITED")
+        return rows
+
+    def edit_quantity(rows):
+        row = next(r for r in rows if r["text"] == "168家")
+        row.update(text="186家", value=186, id="qEDITED")
+        return rows
+
+    edit(new_run, "claims", edit_figure)
+    edit(new_run, "quantities", edit_quantity)
+    result = diff_runs(base_run, new_run)
+    assert result.lost == [] and result.added == []
+    assert sorted((c.new.table, tuple(sorted(c.fields))) for c in result.changed) == [
+        ("claims", ("text", "value")), ("quantities", ("text", "value"))]
+    runner = CliRunner()
+    shown = runner.invoke(cli(), ["diff", str(base_run), str(new_run)], env={"COLUMNS": "250"})
+    assert shown.exit_code == 0, shown.output  # exit 1 only when facts are lost
+    assert "value: 168 -> 186" in shown.output and "新增科技型企业" in shown.output  # the claim's metric shown
+
+
+def test_a_moved_internal_id_alone_is_no_change(base_run, new_run):
+    def relink(rows):
+        for r in rows:
+            r["quantity_id"] = "q" + r["quantity_id"][::-1]
+        return rows
+
+    edit(new_run, "claims", relink)
+    result = diff_runs(base_run, new_run)
+    assert result.changed == [] and result.lost == [] and result.added == []
+
+
+def test_a_renamed_document_keeps_its_facts(base_run, new_run):
+    """Matched by the document's text (sha256), a renamed document loses nothing."""
+    for table in ("documents", "quantities", "places", "organizations", "claims", "times"):
+        edit(new_run, table, lambda rows: [{**r, "doc_id": "renamed" if r["doc_id"] == "qijiang-b" else r["doc_id"]}
+                                           for r in rows])
+    result = diff_runs(base_run, new_run)
+    assert result.lost == [] and result.added == [] and result.changed == []
+
+
+def test_control_characters_in_ids_are_printed_escaped(base_run, new_run):
+    edit(new_run, "quantities", lambda rows: [*rows, {**rows[0], "id": "q\x1b]0;x\x07", "doc_id": "d\x1b[2J",
+                                                      "text": "99家", "value": 99}])
+    result = CliRunner().invoke(cli(), ["diff", str(base_run), str(new_run)], env={"COLUMNS": "250"})
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "d\\x1b[2J" in result.output

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -49,6 +50,7 @@ def reference(out_dir: Path, gold_dir: Path) -> dict:
 def ours(out_dir: Path, gold_dir: Path) -> dict:
     result = evaluate(out_dir, gold_dir)
     result.pop("by_rule")
+    result.pop("unmatched_gold")  # zhfacts' own: the gold documents the run does not have
     return result
 
 
@@ -262,3 +264,17 @@ def test_the_copy_of_score_py_is_current():
     copy = (DATA / "score.py").read_text(encoding="utf-8").splitlines()
     original = SHARED_SCORE.read_text(encoding="utf-8").splitlines()
     assert copy[:1] + copy[1 + COPY_HEADER_LINES:] == original
+
+
+def test_eval_with_no_matching_doc_id_is_an_error_naming_both(zhfacts, bundled_run: Path, tmp_path: Path) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "other-article.json").write_text(json.dumps({"doc_id": "other-article", "quantities": []}), encoding="utf-8")
+    result = zhfacts("eval", str(bundled_run), "--gold", str(gold))
+    assert result.returncode == 2
+    message = " ".join(result.stderr.split())
+    assert "other-article" in message and "seed000" in message and str(gold) in message
+    shutil.copy(GOLD / "seed000.json", gold)  # partial overlap: scored, with a warning naming the rest
+    partial = zhfacts("eval", str(bundled_run), "--gold", str(gold))
+    assert partial.returncode == 0, partial.stderr
+    assert "warning: 1 of 2 gold documents" in " ".join(partial.stderr.split()) and "other-article" in partial.stderr

@@ -240,33 +240,60 @@ def snapshot(out: Path) -> dict[str, bytes]:
     return {name: (out / name).read_bytes() for name in names}
 
 
+def copy_bundled(corpus: Path, numbers: range) -> None:
+    corpus.mkdir(exist_ok=True)
+    for n in numbers:
+        for article in sorted(BUNDLED.glob("*.txt")):
+            shutil.copy(article, corpus / f"{article.stem}-{n:02d}.txt")
+
+
+def start_run(*args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "zhfacts", "run", *args, "-q"], cwd=ROOT,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def wait_for(condition, what: str, proc: subprocess.Popen | None = None, limit: float = 300) -> None:
+    """Wait until condition() holds (the limit only turns a hang into a failure)."""
+    deadline = time.monotonic() + limit
+    while not condition():
+        if proc is not None and proc.poll() is not None:
+            raise AssertionError(f"the run ended before {what}: {proc.stderr.read().decode()}")
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.02)
+
+
+def fifo_has_reader(fifo: Path) -> bool:
+    """True once a process has opened the FIFO to read it: the run has reached that input."""
+    try:
+        fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+    except OSError:  # ENXIO: nobody reads it yet
+        return False
+    os.close(fd)
+    return True
+
+
 def test_sigkill_leaves_the_previous_outputs_and_incremental_resumes(zhfacts, read_table, tmp_path: Path) -> None:
+    """A FIFO as the last input holds the run open, well into its documents, until it is killed."""
     corpus = tmp_path / "corpus"
-    corpus.mkdir()
-
-    def add_copies(numbers: range) -> None:
-        for n in numbers:
-            for article in sorted(BUNDLED.glob("*.txt")):
-                shutil.copy(article, corpus / f"{article.stem}-{n:02d}.txt")
-
-    add_copies(range(1))
+    copy_bundled(corpus, range(1))
     out = tmp_path / "out"
     assert zhfacts("run", str(corpus), "--out", str(out), "-j", "1", "-q").returncode == 0
     before = snapshot(out)
-    add_copies(range(1, 12))
-
-    proc = subprocess.Popen([sys.executable, "-m", "zhfacts", "run", str(corpus), "--out", str(out), "-j", "1", "-q"],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    copy_bundled(corpus, range(1, 12))
     state = out / ".zhfacts"
-    current = (state / "current").resolve()
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and not any(g != current for g in state.glob("gen-*/spool")):
-        time.sleep(0.05)
-    time.sleep(1.5)  # well into the documents
-    assert proc.poll() is None, "the run ended before it could be killed"
-    proc.send_signal(signal.SIGKILL)
+    stale = state / "gen-killedbefore" / "spool"  # what an earlier killed run left
+    stale.mkdir(parents=True)
+    fifo = tmp_path / "zz-held.txt"
+    os.mkfifo(fifo)
+
+    proc = start_run(str(corpus), str(fifo), "--out", str(out), "-j", "1")
+    wait_for(lambda: fifo_has_reader(fifo), "the run reached its last input", proc)
+    assert not stale.parent.exists()  # cleaned when the run started, not when it publishes
+    proc.kill()
     proc.wait()
+    proc.stderr.close()
     assert snapshot(out) == before  # the previous complete set, nothing of the killed run
+    fifo.unlink()
 
     result = zhfacts("run", str(corpus), "--out", str(out), "-j", "1", "-q", "--incremental")
     assert result.returncode == 0, result.stderr
@@ -274,6 +301,141 @@ def test_sigkill_leaves_the_previous_outputs_and_incremental_resumes(zhfacts, re
     assert (resumed["reused_count"], resumed["processed_count"]) == (2, 22)
     assert len(read_table(out, "documents")) == 24
     assert [g.name for g in state.glob("gen-*")] == [(state / "current").resolve().name]  # leftovers removed
+
+
+def assert_outputs_whole(out: Path) -> None:
+    """Every OUT/<name> resolves, into the current generation, and the tables parse."""
+    current = (out / ".zhfacts" / "current").resolve()
+    assert current.is_dir()
+    names = [f"{t}.{ext}" for t in ALL_TABLES for ext in ("jsonl", "parquet")] + ["texts.jsonl", "manifest.json"]
+    for name in names:
+        assert (out / name).resolve() == current / name and (out / name).is_file(), name
+    json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+
+
+def test_an_interrupt_after_the_switch_keeps_the_new_outputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             read_table) -> None:
+    """Ctrl-C while publish finishes (after `current` points at the new set) must not remove it."""
+    from zhfacts.run import write
+
+    out = tmp_path / "out"
+    original = write.fsync_dir
+
+    def interrupted(path: Path) -> None:
+        original(path)
+        if path.name == write.STATE_DIR:  # publish, right after the switch
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(write, "fsync_dir", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run([str(BUNDLED)], out, jobs=1)
+    monkeypatch.setattr(write, "fsync_dir", original)
+    assert_outputs_whole(out)
+    assert [d["doc_id"] for d in read_table(out, "documents")] == ["seed000", "seed004"]
+    assert run([str(BUNDLED)], out, jobs=1).failed == 0  # and the next run goes on from it
+    assert_outputs_whole(out)
+
+
+def test_sigint_as_the_outputs_change_keeps_the_new_set(zhfacts, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    copy_bundled(corpus, range(1))
+    out = tmp_path / "out"
+    assert zhfacts("run", str(corpus), "--out", str(out), "-j", "1", "-q").returncode == 0
+    link = out / ".zhfacts" / "current"
+    first = os.readlink(link)
+    (corpus / "extra.txt").write_text(NEWS, encoding="utf-8")
+
+    proc = start_run(str(corpus), "--out", str(out), "-j", "1")
+    wait_for(lambda: os.readlink(link) != first, "the outputs changed", proc)
+    proc.send_signal(signal.SIGINT)
+    proc.wait()
+    proc.stderr.close()
+    assert os.readlink(link) != first
+    assert_outputs_whole(out)
+    assert len((out / "documents.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+
+
+def process_children(pid: int) -> set[int]:
+    children = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            children.add(int(stat.parent.name))
+    return children
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process tree from /proc")
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM], ids=["sigkill", "sigterm"])
+def test_killing_the_main_process_ends_its_workers_and_frees_the_output(zhfacts, tmp_path: Path, how) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(120):  # more than a chunk's 100 documents: one is sent to the workers before the FIFO
+        (folder / f"a{n:03d}.txt").write_text(NEWS, encoding="utf-8")
+    fifo = tmp_path / "zz-held.txt"
+    os.mkfifo(fifo)
+    out = tmp_path / "out"
+
+    proc = start_run(str(folder), str(fifo), "--out", str(out), "-j", "2")
+    wait_for(lambda: fifo_has_reader(fifo) and len(process_children(proc.pid)) >= 2, "the workers started", proc)
+    workers = process_children(proc.pid)
+    proc.send_signal(how)
+    proc.wait()
+    proc.stderr.close()
+    try:
+        wait_for(lambda: not any(alive(w) for w in workers), "the workers to end", limit=60)
+    finally:
+        for worker in filter(alive, workers):  # a failed check leaves no orphan behind
+            os.kill(worker, signal.SIGKILL)
+    fifo.unlink()
+    (folder / "a000.txt").unlink()
+    result = zhfacts("run", str(folder), "--out", str(out), "-j", "1", "-q")
+    assert result.returncode == 0, result.stderr  # no worker holds the output folder's lock
+
+
+def test_a_user_file_named_like_a_temporary_link_survives_a_run(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    mine = [out / ".notes.link", out / ".documents.jsonl.1234abcd.link"]
+    for path in mine:
+        path.write_text("mine", encoding="utf-8")
+    run([str(BUNDLED)], out, jobs=1)
+    assert all(p.read_text(encoding="utf-8") == "mine" for p in mine)
+    assert_outputs_whole(out)
+
+
+@pytest.mark.parametrize("content", ["unsupported", "unreadable", "empty-folder"])
+def test_a_run_that_read_nothing_replaces_nothing(zhfacts, tmp_path: Path, content: str) -> None:
+    out = tmp_path / "out"
+    assert zhfacts("run", str(BUNDLED), "--out", str(out), "-j", "1", "-q").returncode == 0
+    before = snapshot(out)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    if content == "unsupported":
+        (folder / "article.docx").write_bytes(b"PK\x03\x04")
+        (folder / "article.pdf").write_bytes(b"%PDF-1.7")
+    elif content == "unreadable":
+        (folder / "empty.txt").write_bytes(b"")
+        (folder / "picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(20))
+    result = zhfacts("run", str(folder), "--out", str(out), "-j", "1")
+    assert result.returncode == 2, result.stderr
+    message = " ".join(result.stderr.split())
+    assert str(folder) in message and "nothing was written" in message
+    if content == "unreadable":
+        assert "empty.txt" in message and "picture.txt" in message  # each failure still named
+    else:
+        assert "no supported files" in message
+    assert snapshot(out) == before
 
 
 # -- no reach beyond what is needed --------------------------------------------------------------

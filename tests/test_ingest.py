@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import zhfacts
 from zhfacts.text.article import Article
 from zhfacts.text.ingest import NotText, Source, _sources_from_bytes, decode_bytes, iter_sources, without_surrogates
 from zhfacts.text.repair import repair
@@ -132,3 +133,79 @@ def test_provenance_holds_for_any_span(raw: str, data: st.DataObject) -> None:
     assert 0 <= prov["start"] < prov["end"] <= len(raw)
     assert "".join(prov["text"].split()) == "".join(raw[prov["start"]:prov["end"]].split())
     assert prov["id"] == article.provenance(start, end, "rule", "quantities")["id"]
+
+
+# -- sizes: a limit per document, and long documents supported up to it --------------------------
+def test_a_file_over_the_size_limit_is_an_error_row_read_no_further(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("江津区新增企业12家。" * 1000, encoding="utf-8")
+    zero = tmp_path / "zero.txt"
+    zero.symlink_to("/dev/zero")  # endless: only the limit ends the read
+    small = tmp_path / "small.txt"
+    small.write_text(NEWS, encoding="utf-8")
+    rows = {s.doc_id: s for s in iter_sources([str(tmp_path)], max_bytes=10_000)}
+    for name in ("big", "zero"):
+        assert rows[name].text is None
+        assert rows[name].error.startswith(str(tmp_path / f"{name}.txt"))
+        assert "larger than the limit of" in rows[name].error and "--max-doc-mb" in rows[name].error
+    assert rows["small"].text == NEWS
+
+
+def test_a_jsonl_line_over_the_size_limit_is_an_error_row_and_the_next_line_is_read() -> None:
+    lines = [json.dumps({"id": "long", "text": "江津区新增企业12家。" * 2000}, ensure_ascii=False),
+             json.dumps({"id": "short", "text": "江津区新增企业12家。"}, ensure_ascii=False)]
+    stream = io.BytesIO(("\n".join(lines) + "\n").encode("utf-8"))
+    sources = list(_sources_from_bytes(stream, "batch", "batch.jsonl", jsonl=True, max_bytes=5_000))
+    assert [(s.doc_id, s.text is None) for s in sources] == [("batch-1", True), ("short", False)]
+    assert sources[0].error.startswith("batch.jsonl:1: larger than the limit")
+
+
+def test_a_sentence_without_punctuation_is_cut_into_bounded_pieces() -> None:
+    """Text without sentence punctuation is not one sentence as long as the document: every
+    record carries its sentence, and claims look through it for each figure."""
+    from zhfacts.text.sentences import MAX_SENTENCE_PIECE
+
+    text = "江津区新增企业12家，永川区投资5亿元 " * 3000
+    fixed = repair(text)
+    assert len(fixed.sentences) > 1
+    assert max(end - start for start, end in fixed.sentences) <= MAX_SENTENCE_PIECE
+    pieces = [fixed.text[s:e] for s, e in fixed.sentences]
+    assert all(p.endswith(("，", "元")) for p in pieces)  # cut at a pause, never inside a figure
+    assert "".join(pieces).replace(" ", "") == fixed.text.replace(" ", "")
+
+
+@pytest.fixture(scope="module")
+def processor():
+    from zhfacts.run.processor import DocumentProcessor
+
+    return DocumentProcessor()
+
+
+def test_a_document_of_one_and_a_half_million_characters_is_processed(processor) -> None:
+    unit = "今年上半年，江津区新增科技型企业137家，同比增长12.5%。全区实现工业产值526.8亿元。\n"
+    text = unit * (1_500_000 // len(unit) + 1)
+    assert len(text) > 1_500_000
+    result = processor.process(Source("long", "long.txt", text=text))
+    assert result.document["status"] == "ok", result.document["error"]
+    figures = [q for q in result.tables["quantities"] if q["text"] == "137家"]
+    assert len(figures) == text.count("137家")
+    last = figures[-1]
+    assert text[last["start"]:last["end"]] == "137家"
+
+
+def test_terminal_control_sequences_are_not_read_as_text() -> None:
+
+    result = zhfacts.extract_text("璧山区新增企业\x1b[31m23家\x1b[0m，\x1b]0;标题\x07道路长\x1b[2J。")
+    assert [q["text"] for q in result.records("quantities")] == ["23家"]
+
+
+@pytest.mark.parametrize(("pub_date", "problem"), [
+    ("0001-01-01", "outside"), ("9999-12-31", "outside"), ("2025-02-30", "not a calendar date"),
+    ("2025/08/01", "not a date written YYYY-MM-DD"), (20250801, "not a date written YYYY-MM-DD"),
+])
+def test_an_unusable_pub_date_is_ignored_with_a_warning_on_the_row(processor, pub_date, problem: str) -> None:
+    line = json.dumps({"id": "d", "text": "今年上半年，江津区新增企业12家。", "pub_date": pub_date}, ensure_ascii=False)
+    (src,) = _sources_from_bytes(io.BytesIO(line.encode("utf-8")), "b", "b.jsonl", jsonl=True)
+    row = processor.process(src).document
+    assert row["status"] == "ok" and row["pub_date_source"] != "metadata"
+    assert any(w.startswith("pub_date ignored") and problem in w for w in row["warnings"]), row["warnings"]

@@ -3,6 +3,7 @@ untrusted article text and field values."""
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -301,3 +302,61 @@ def test_records_of_a_document_without_text_are_listed(run_dir, tmp_path):
     assert page.text_of_record == {}
     shown = "".join(page.text)
     assert "The run has no text for this document" in shown and "Records not placed on the text (16)" in shown
+
+
+def test_the_page_is_chinese_with_a_cjk_font_stack(run_dir):
+    assert build_report(read_run(run_dir)).startswith('<!DOCTYPE html>\n<html lang="zh-CN">')
+    stack = re.search(r"body \{[^}]*font:([^;]*);", CSS).group(1)
+    for font in ("PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei"):
+        assert f'"{font}"' in stack
+    assert re.search(r"td\.metric \{[^}]*min-width: 12em", CSS)  # the metric column reads as a phrase
+
+
+def test_a_document_given_twice_is_counted_once(tmp_path, zhfacts, read_table):
+    """The same text under two names: a warning on the second's row, its claims not listed twice."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = "今年上半年，江津区新签约项目59个，协议引资额达419亿元。\n"
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "b.txt").write_text(text, encoding="utf-8")
+    (folder / "c.txt").write_text("今年上半年，永川区新增企业12家。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert zhfacts("run", str(folder), "--out", str(out), "-j", "1", "-q").returncode == 0
+    rows = {d["doc_id"]: d for d in read_table(out, "documents")}
+    assert [w for w in rows["b"]["warnings"] if w.startswith("duplicate")] == [
+        "duplicate: the same text as document a (same sha256)"]
+    assert not any(w.startswith("duplicate") for d in ("a", "c") for w in rows[d]["warnings"])
+    page = build_report(read_run(out))
+    assert "Claims by district (3)" in page  # a's two and c's one; b's are a's again
+    assert len([c for c in read_table(out, "claims") if c["doc_id"] in ("a", "b")]) == 4  # the tables keep both
+
+
+def test_a_large_run_is_written_as_pages(run_dir, tmp_path, monkeypatch):
+    """Past PAGE_DOCS documents, the main page holds the claims, the conflicts and an index of
+    pages; each page its documents, drawn, and the records its panel shows."""
+    from zhfacts.audit import report
+
+    run_dir = Path(shutil.copytree(run_dir, tmp_path / "run"))
+    rows = [json.loads(line) for line in (run_dir / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+    (run_dir / "documents.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in sorted(
+        rows, key=lambda r: r["doc_id"])), encoding="utf-8")  # in doc_id order, as a run writes it
+    single = Page(build_report(read_run(run_dir)))
+    monkeypatch.setattr(report, "PAGE_DOCS", 2)
+    target = write_report(run_dir, tmp_path / "report.html")
+    pages = sorted((tmp_path / "report-pages").glob("page-*.html"))
+    documents = [json.loads(line)["doc_id"] for line in (run_dir / "documents.jsonl").read_text().splitlines()]
+    assert len(pages) == (len(documents) + 1) // 2
+    main = Page(target.read_text(encoding="utf-8"))
+    assert len(main.claim_rows) == len(single.claim_rows)  # every claim, on the main page
+    html_text = target.read_text(encoding="utf-8")
+    assert "Conflicts (1)" in html_text and 'id="doc-' not in html_text  # no document text on the main page
+    drawn = {}
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert text.startswith('<!DOCTYPE html>\n<html lang="zh-CN">') and len(re.findall('class="doc"', text)) <= 2
+        drawn[page.name] = set(re.findall(r'id="(r\d+)"', text))
+    links = re.findall(r'href="report-pages/(page-\d+\.html)#(r\d+)"', html_text)
+    assert links and all(anchor in drawn[name] for name, anchor in links)  # every claim link lands on its span
+    sections = "".join(p.read_text(encoding="utf-8") for p in pages)
+    headings = re.findall(r'<section class="doc" id="doc-\d+"><h2>([^<]*)</h2>', sections)
+    assert sorted(map(html.unescape, headings)) == sorted(documents)

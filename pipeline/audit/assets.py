@@ -10,7 +10,9 @@ panel with textContent, so article text cannot become markup on the client eithe
 CSS = """
 :root { --q: #e9a800; --t: #8e6cc0; --p: #1f9e89; --o: #3a6fd8; --c: #d7263d; }
 * { box-sizing: border-box; }
-body { margin: 0; font: 15px/1.5 system-ui, "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; color: #1d1d1f; }
+body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei",
+  "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", sans-serif;
+  color: #1d1d1f; }
 header { padding: 12px 20px; background: #f4f4f6; border-bottom: 1px solid #ddd; }
 header h1 { margin: 0 0 4px; font-size: 20px; }
 header .meta { color: #555; font-size: 13px; }
@@ -52,7 +54,11 @@ th button { all: unset; cursor: pointer; font-weight: 600; }
 th[aria-sort=ascending] button::after { content: " \\25B2"; }
 th[aria-sort=descending] button::after { content: " \\25BC"; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.value, td.unit, td.period, td.text, td.doc { white-space: nowrap; }
+td.value, td.unit, td.doc { white-space: nowrap; }
+td.period, td.text { max-width: 8em; overflow-wrap: anywhere; }
+td.metric { min-width: 12em; max-width: 24em; }
+td.rule { min-width: 7em; overflow-wrap: anywhere; font-size: 12px; }  /* claims.speaker.district: wraps, never cut */
+td.attribution { max-width: 9em; }
 .scroll { overflow-x: auto; max-width: 100%; }
 .filters { display: flex; gap: 12px; flex-wrap: wrap; align-items: center; margin: 8px 0; }
 .muted { color: #777; font-size: 12px; }

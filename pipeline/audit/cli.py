@@ -18,9 +18,11 @@ from rich.table import Table
 from rich.text import Text
 
 from zhfacts.audit.tables import BadOutputFile, NotAnOutputFolder
+from zhfacts.terminal import printable
 
 EXIT_LOST, EXIT_USAGE = 1, 2
-DIFF_VALUE_FIELDS = ("value", "value_min", "value_max", "unit", "district", "canonical", "normalized")
+DIFF_VALUE_FIELDS = ("value", "value_min", "value_max", "unit", "district", "metric", "period", "canonical",
+                     "normalized")
 
 out_console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -41,8 +43,9 @@ def print_json(data: Any) -> None:
 
 
 def cells(*values: Any) -> list[Text]:
-    """Table cells as plain text: article text must not be read as rich markup."""
-    return [Text("" if v is None else str(v)) for v in values]
+    """Table cells as plain text: article text must not be read as rich markup, nor control
+    characters in ids and texts reach the terminal (printed as their escapes)."""
+    return [Text("" if v is None else printable(str(v))) for v in values]
 
 
 # -- report --------------------------------------------------------------------------------------
@@ -66,7 +69,7 @@ def fact_value(brief: dict[str, Any]) -> str:
 
 
 def print_diff(result, limit: int) -> None:
-    summary = Table(title=f"facts: {result.old} -> {result.new}")
+    summary = Table(title=printable(f"facts: {result.old} -> {result.new}"))
     for name in ("table", "added", "removed", "changed", "rekeyed"):
         summary.add_column(name, justify="left" if name == "table" else "right")
     for table, counts in result.counts().items():
@@ -82,6 +85,8 @@ def print_diff(result, limit: int) -> None:
         listing.add_row(*cells(sign, fact.table, fact.doc_id, fact.text, fact_value(brief), fact.id))
     for change in result.changed[:limit]:
         what = "; ".join(f"{k}: {a} -> {b}" for k, (a, b) in change.fields.items())
+        if change.new.table == "claims" and "metric" not in change.fields:  # say which claim it is
+            what = f"metric={change.new.row.get('metric')}; {what}"
         listing.add_row(*cells("~", change.new.table, change.new.doc_id, change.new.text, what, change.new.id))
     if listing.row_count:
         out_console.print(listing)
@@ -155,13 +160,24 @@ def evaluate_command(
 ) -> None:
     """Precision, recall and F1 per kind against gold, and true and false positives per rule.
 
-    The matching rules are those of ../shared/eval/score.py."""
+    A gold folder holds one <doc_id>.json per document (format: docs/gold-format.md); its
+    doc_ids must be documents of the run (an error when none is, a warning for each one missing)."""
     from zhfacts.audit.evaluate import GoldError, evaluate
 
     try:
         result = evaluate(out, gold)
     except (NotAnOutputFolder, BadOutputFile, GoldError) as e:
         raise fail(str(e)) from None
+    from zhfacts.audit.evaluate import no_gold_matches
+
+    problem = no_gold_matches(out, gold, result)
+    if problem:
+        raise fail(printable(problem))
+    if result["unmatched_gold"]:
+        unmatched = result["unmatched_gold"]
+        err_console.print(Text(f"warning: {len(unmatched)} of {result['documents']} gold documents have no document "
+                               f"in {out} and count as all missed: {', '.join(map(printable, unmatched))}",
+                               style="yellow"), soft_wrap=True)
     if format is Format.json:
         print_json(result)
     else:

@@ -1,15 +1,20 @@
 """Fact-level differences between two runs: facts added, removed (lost) and changed.
 
-A fact is one row of a record table. Old and new facts are paired in three passes, each on
-what is left over by the one before:
+A fact is one row of a record table, recognised by what it is, never by its internal ids
+(`id`, `quantity_id`: hashes that move with a rule's name). Old and new facts are paired in
+passes, each on what is left over by the one before:
 
-1. the stable id (same document, kind, raw span, rule and claim district);
-2. the content key (table, doc_id, surface text without white space, value): the same fact
-   under a new id, because a rule was renamed or the raw offsets moved;
-3. (table, doc_id, surface text), in document order: the same span read differently.
+1. the same document text (sha256), table and raw span (and district, for a claim): the
+   same fact, also when the document was renamed;
+2. the same doc_id, table and raw span: the same fact of a document edited in place, so an
+   edited figure (28家 -> 30家) is a change, not a loss;
+3. claims: the same doc_id, district, metric_key and period: the same claim, moved;
+4. (table, doc_id, surface text without white space, value): the same fact, moved;
+5. (table, doc_id, surface text), in document order: the same words read differently.
 
-A pair whose fact fields differ is a change; the rest are unchanged. Unpaired old facts are
-lost, unpaired new facts are added.
+A pair whose fact fields differ is a change (old -> new); a pair that differs only in its
+span or ids is "rekeyed"; the rest are unchanged. Unpaired old facts are lost, unpaired new
+facts are added.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from zhfacts.audit.tables import RunOutput, read_run
 from zhfacts.records.types import RECORD_TABLES
 
 # Provenance that may move without the fact changing; every other field is compared.
-NOT_COMPARED = frozenset({"id", "doc_id", "start", "end", "sentence"})
+NOT_COMPARED = frozenset({"id", "quantity_id", "doc_id", "start", "end", "sentence"})
 # What a fact says, per table: with doc_id and text, the second key of a fact.
 VALUE_FIELDS: dict[str, tuple[str, ...]] = {
     "quantities": ("value", "value_min", "value_max", "unit"),
@@ -57,6 +62,7 @@ def comparable(value: Any) -> Any:
 class Fact:
     table: str
     row: dict[str, Any]
+    sha256: str | None = None  # of its document's text, from the documents table
 
     @property
     def id(self) -> str:
@@ -73,9 +79,20 @@ class Fact:
     def value(self) -> tuple[Any, ...]:
         return tuple(comparable(self.row.get(f)) for f in VALUE_FIELDS.get(self.table, ()))
 
-    def id_key(self) -> tuple[str, str] | None:
-        """None for a row without an id: it can only pair by content."""
-        return (self.table, self.id) if self.row.get("id") else None
+    def span(self) -> tuple[Any, ...]:
+        return self.table, self.row.get("start"), self.row.get("end"), self.row.get("district")
+
+    def document_span_key(self) -> tuple[Any, ...] | None:
+        """None without the document's sha256: it can only pair by the other keys."""
+        return (self.sha256, *self.span()) if self.sha256 else None
+
+    def doc_span_key(self) -> tuple[Any, ...]:
+        return (self.doc_id, *self.span())
+
+    def claim_key(self) -> tuple[Any, ...] | None:
+        if self.table != "claims" or not self.row.get("metric_key"):
+            return None
+        return self.doc_id, self.row.get("district"), self.row.get("metric_key"), self.row.get("period")
 
     def content_key(self) -> tuple[Any, ...]:
         return self.table, self.doc_id, squash(self.text), self.value()
@@ -86,7 +103,8 @@ class Fact:
     def brief(self) -> dict[str, Any]:
         """The fields a person needs to recognise the fact."""
         keep = {"table": self.table, "doc_id": self.doc_id, "id": self.id, "text": self.text}
-        keep.update({f: self.row.get(f) for f in VALUE_FIELDS.get(self.table, ()) if self.row.get(f) is not None})
+        shown = (*VALUE_FIELDS.get(self.table, ()), *(("metric", "period") if self.table == "claims" else ()))
+        keep.update({f: self.row.get(f) for f in shown if self.row.get(f) is not None})
         keep["rule"] = self.row.get("rule")
         return keep
 
@@ -141,7 +159,8 @@ class RunDiff:
 
 
 def facts_of(run: RunOutput) -> list[Fact]:
-    return [Fact(table, row) for table, row in run.records()]
+    sha = {str(d.get("doc_id")): d.get("sha256") for d in run.tables.get("documents", [])}
+    return [Fact(table, row, sha.get(str(row.get("doc_id")))) for table, row in run.records()]
 
 
 def field_changes(old: Fact, new: Fact) -> dict[str, tuple[Any, Any]]:
@@ -178,7 +197,7 @@ def diff_runs(old: Path, new: Path) -> RunDiff:
     result = RunDiff(Path(old), Path(new))
     old_left, new_left = facts_of(read_run(old)), facts_of(read_run(new))
     order = {id(f): i for i, f in enumerate(new_left)}
-    for key in (Fact.id_key, Fact.content_key, Fact.span_key):
+    for key in (Fact.document_span_key, Fact.doc_span_key, Fact.claim_key, Fact.content_key, Fact.span_key):
         pairs, old_left, new_left = pair_by(key, old_left, new_left)
         new_left.sort(key=lambda f: order[id(f)])
         for a, b in pairs:
@@ -191,7 +210,7 @@ def classify(result: RunDiff, old: Fact, new: Fact) -> None:
     changes = field_changes(old, new)
     if changes:
         result.changed.append(Change(old, new, changes))
-    elif old.id != new.id:
+    elif old.id != new.id or old.span() != new.span():
         result.rekeyed.append((old, new))
     else:
         result.unchanged += 1

@@ -195,6 +195,7 @@ def evaluate(out_dir: Path, gold_dir: Path) -> dict[str, Any]:
     check_output_folder(out_dir)
     golds = load_gold(gold_dir)
     preds = load_predictions(out_dir)
+    unmatched = unmatched_gold(out_dir, golds, preds)
     tallies = {kind: Tally() for kind in KINDS}
     for doc, gold in golds:
         for kind in KINDS:
@@ -204,10 +205,37 @@ def evaluate(out_dir: Path, gold_dir: Path) -> dict[str, Any]:
     result["claims"]["metric_share"] = round(tallies["claims"].totals["metric_ok"] / claims_tp, 4) if claims_tp else 0.0
     result["mean_f1"] = round(sum(result[k]["f1"] for k in KINDS) / len(KINDS), 4)
     result["documents"] = len(golds)
+    result["unmatched_gold"] = unmatched  # gold doc_ids the run has no document for (scored as all missed)
     result["by_rule"] = {kind: tallies[kind].by_rule() for kind in KINDS}
     result["misses"] = {kind: tallies[kind].misses for kind in KINDS}
     result["alarms"] = {kind: tallies[kind].alarms for kind in KINDS}
     return result
+
+
+def unmatched_gold(out_dir: Path, golds: list[tuple[str, Row]], preds: dict[str, Any]) -> list[str]:
+    """The gold doc_ids that are no document of the run (in its documents table or records)."""
+    run_ids = run_doc_ids(out_dir, preds)
+    return [doc for doc, _ in golds if doc not in run_ids]
+
+
+def run_doc_ids(out_dir: Path, preds: dict[str, Any]) -> set[str]:
+    return {str(row.get("doc_id")) for row in read_jsonl(out_dir / "documents.jsonl")} | set(preds)
+
+
+def no_gold_matches(out_dir: Path, gold_dir: Path, result: dict[str, Any]) -> str | None:
+    """The error to give when no gold document is a document of the run: all-zero scores
+    would look like a result, when the two folders are about different documents."""
+    unmatched = result["unmatched_gold"]
+    if len(unmatched) < result["documents"]:
+        return None
+    run_ids = sorted(run_doc_ids(out_dir, load_predictions(out_dir)))
+    return (f"no gold document of {gold_dir} ({_some(unmatched)}) is a document of the run in {out_dir} "
+            f"({_some(run_ids)}): the doc_ids must match (a file's stem, or the JSONL id)")
+
+
+def _some(ids: list[str], shown: int = 5) -> str:
+    more = f" and {len(ids) - shown} more" if len(ids) > shown else ""
+    return (", ".join(ids[:shown]) or "none") + more
 
 
 def harmful_rules(result: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:

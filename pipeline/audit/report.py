@@ -5,6 +5,12 @@ Per document, the repaired text with every record's span drawn as a coloured bar
 show); clicking a span lists the records under it in a side panel. Then a sortable,
 filterable table of all claims, and the claims that disagree across documents.
 
+A run of more than PAGE_DOCS documents is written as pages: the main page (claims, conflicts,
+an index of the pages) and `<name>-pages/page-NNNN.html`, each with PAGE_DOCS documents,
+read from the tables as a stream in doc_id order (the order the run wrote them): a page is
+small and quick to open however large the run, and only one page of documents, and the
+claims, is ever in memory.
+
 Everything from the run (article text, field values, ids, file names) is untrusted: it is
 written only through `esc` or as JSON with <, > and & escaped, and the page's Content
 Security Policy runs no script and loads nothing but its own inline style and script.
@@ -14,20 +20,22 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import heapq
 import html
+import itertools
 import json
 import os
 import uuid
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from zhfacts.audit.assets import CSS, JS
 from zhfacts.audit.conflicts import Conflict, find_conflicts
-from zhfacts.audit.tables import RunOutput, read_run
+from zhfacts.audit.tables import RunOutput, check_output_folder, iter_jsonl, read_manifest, read_run
 from zhfacts.records.types import RECORD_TABLES
 from zhfacts.text.repair import repair
 
@@ -41,6 +49,7 @@ DETAIL_ORDER = ("district", "adcode", "metric", "metric_key", "value", "value_mi
                 "attribution", "speaker", "confidence", "quantity_id", "rule", "id", "sentence")
 NOT_DETAILED = frozenset({"doc_id", "start", "end", "text"})
 NUMBERS = frozenset({"value", "value_min", "value_max"})
+PAGE_DOCS = 100  # documents per page: a larger run's report is written as pages
 
 
 def esc(value: Any) -> str:
@@ -124,6 +133,7 @@ class ReportRecord:
     index: int
     table: str
     row: dict[str, Any]
+    href: str | None = None  # where it is drawn when that is another page of the report
 
     @property
     def doc_id(self) -> str:
@@ -239,6 +249,8 @@ def render_document(number: int, doc_id: str, doc: dict[str, Any], raw: str | No
 
 # -- claims and conflicts ----------------------------------------------------------------------
 def doc_link(record: ReportRecord, placed: set[int]) -> str:
+    if record.index in placed and record.href:
+        return f'<a href="{esc(record.href)}">{esc(record.doc_id)}</a>'
     if record.index in placed:
         return f'<a class="goto" href="#r{record.index}" data-r="{record.index}">{esc(record.doc_id)}</a>'
     return esc(record.doc_id)
@@ -355,23 +367,152 @@ def build_report(run: RunOutput) -> str:
         section, drawn = render_document(n, doc_id, documents.get(doc_id, {}), run.texts.get(doc_id), by_doc[doc_id])
         sections.append(section)
         placed |= drawn
-    claims = [r for r in records if r.table == "claims"]
+    duplicates = run.duplicates()  # the same text again: drawn with its document, counted once
+    claims = [r for r in records if r.table == "claims" and r.doc_id not in duplicates]
+    main = (render_claims(claims, placed) + render_conflicts(claims, placed)
+            + f'<section id="documents"><h2>Documents ({len(doc_ids)})</h2>{"".join(sections)}</section>')
+    return render_page(f"zhfacts report: {run.folder.name}", render_header(run, len(doc_ids), len(records)), main,
+                       records)
+
+
+def render_page(title: str, header: str, main: str, records: list[ReportRecord]) -> str:
+    """A whole page: its header, main part, side panel, and the data of its records."""
     data = script_json({"records": [r.to_json() for r in records]})
     csp = (f"default-src 'none'; script-src {csp_hash(JS)}; style-src {csp_hash(CSS)}; img-src 'none'; "
            "base-uri 'none'; form-action 'none'")
     return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{esc(csp)}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>zhfacts report: {esc(run.folder.name)}</title><style>{CSS}</style></head><body>"
-        + render_header(run, len(doc_ids), len(records))
-        + '<div class="layout"><main>'
-        + render_claims(claims, placed) + render_conflicts(claims, placed)
-        + f'<section id="documents"><h2>Documents ({len(doc_ids)})</h2>{"".join(sections)}</section>'
+        f"<title>{esc(title)}</title><style>{CSS}</style></head><body>"
+        + header
+        + f'<div class="layout"><main>{main}'
         + '</main><aside id="panel"><h2>Records here</h2><div id="panel-body"><p class="muted">Click a highlighted '
         "span, or a document link in a table.</p></div></aside></div>"
         + f'<script type="application/json" id="zh-data">{data}</script><script>{JS}</script></body></html>\n'
     )
+
+
+# -- a large run, in pages ---------------------------------------------------------------------
+@dataclass
+class StreamedDocument:
+    doc_id: str
+    row: dict[str, Any]
+    raw: str | None
+    records: dict[str, list[dict[str, Any]]]
+
+
+def stream_documents(out_dir: Path) -> Iterator[StreamedDocument]:
+    """Each document with its rows, merged from the tables as streams sorted by doc_id."""
+    names = ["documents", "texts", *RECORD_TABLES]
+    streams = [_keyed(out_dir / f"{name}.jsonl", rank) for rank, name in enumerate(names)]
+    merged = heapq.merge(*streams, key=lambda item: item[0])
+    for doc_id, group in itertools.groupby(merged, key=lambda item: item[0]):
+        doc = StreamedDocument(doc_id, {}, None, defaultdict(list))
+        for _, rank, row in group:
+            if names[rank] == "documents":
+                doc.row = row
+            elif names[rank] == "texts":
+                doc.raw = str(row.get("raw") or "")
+            else:
+                doc.records[names[rank]].append(row)
+        yield doc
+
+
+def _keyed(path: Path, rank: int) -> Iterator[tuple[str, int, dict[str, Any]]]:
+    for row in iter_jsonl(path):
+        yield str(row.get("doc_id")), rank, row
+
+
+def sorted_by_doc_id(out_dir: Path) -> bool:
+    """Whether every table is in doc_id order, as `zhfacts run` writes them: then documents can
+    be streamed (a folder edited by hand is read whole instead)."""
+    for name in ("documents", "texts", *RECORD_TABLES):
+        previous = ""
+        for row in iter_jsonl(out_dir / f"{name}.jsonl"):
+            doc_id = str(row.get("doc_id"))
+            if doc_id < previous:
+                return False
+            previous = doc_id
+    return True
+
+
+def count_lines(path: Path) -> int:
+    if not path.exists():
+        return 0
+    with path.open("rb") as f:
+        return sum(1 for line in f if line.strip())
+
+
+def page_name(number: int) -> str:
+    return f"page-{number:04d}.html"
+
+
+def write_paged_report(out_dir: Path, html_path: Path, n_docs: int) -> None:
+    """The main page (claims, conflicts, pages) and one page per PAGE_DOCS documents."""
+    folder = html_path.with_name(f"{html_path.stem}-pages")
+    folder.mkdir(exist_ok=True)
+    manifest = read_manifest(out_dir)
+    n_pages = (n_docs + PAGE_DOCS - 1) // PAGE_DOCS
+    claims: list[ReportRecord] = []
+    placed_claims: set[int] = set()
+    index: list[tuple[str, str, str, int]] = []  # (page file, first doc_id, last doc_id, documents)
+    seen_texts: set[str] = set()
+    n_records = 0
+    docs = stream_documents(out_dir)
+    for number in itertools.count(1):
+        page = list(itertools.islice(docs, PAGE_DOCS))
+        if not page:
+            break
+        records: list[ReportRecord] = []
+        sections = []
+        for k, doc in enumerate(page):
+            mine = [ReportRecord(len(records) + i, table, row)
+                    for i, (table, row) in enumerate((t, r) for t in RECORD_TABLES for r in doc.records.get(t, []))]
+            records += mine
+            section, drawn = render_document((number - 1) * PAGE_DOCS + k, doc.doc_id, doc.row, doc.raw, mine)
+            sections.append(section)
+            sha = doc.row.get("sha256")
+            if sha and sha in seen_texts:
+                continue  # a copy of an earlier document: its claims are counted once
+            if sha:
+                seen_texts.add(sha)
+            for record in mine:
+                if record.table == "claims":
+                    claims.append(ReportRecord(len(claims), "claims", record.row,
+                                               f"{folder.name}/{page_name(number)}#r{record.index}"))
+                    if record.index in drawn:
+                        placed_claims.add(len(claims) - 1)
+        n_records += len(records)
+        name = page_name(number)
+        index.append((name, page[0].doc_id, page[-1].doc_id, len(page)))
+        header = render_page_header(out_dir, number, n_pages, html_path.name)
+        main = f'<section id="documents"><h2>Documents {esc(page[0].doc_id)} … {esc(page[-1].doc_id)}</h2>' \
+               f'{"".join(sections)}</section>'
+        write_text_atomic(folder / name, render_page(f"zhfacts report: {out_dir.name}, page {number}", header, main,
+                                                     records))
+    for stale in folder.glob("page-*.html"):
+        if stale.name not in {name for name, *_ in index}:
+            stale.unlink()
+    run = RunOutput(folder=out_dir, manifest=manifest, tables={})
+    pages = "".join(f'<tr><td><a href="{esc(folder.name)}/{esc(name)}">{esc(name)}</a></td><td>{esc(first)}</td>'
+                    f"<td>{esc(last)}</td><td class=\"num\">{count}</td></tr>" for name, first, last, count in index)
+    main = (render_claims(claims, placed_claims) + render_conflicts(claims, placed_claims)
+            + f'<section id="documents"><h2>Documents ({n_docs}, in {len(index)} pages of {PAGE_DOCS})</h2>'
+            '<table><thead><tr><th>page</th><th>first doc_id</th><th>last doc_id</th><th>documents</th></tr></thead>'
+            f"<tbody>{pages}</tbody></table></section>")
+    write_text_atomic(html_path, render_page(f"zhfacts report: {out_dir.name}",
+                                             render_header(run, n_docs, n_records), main, []))
+
+
+def render_page_header(out_dir: Path, number: int, n_pages: int, main_name: str) -> str:
+    previous = f'<a href="{page_name(number - 1)}">previous page</a>' if number > 1 else ""
+    following = f'<a href="{page_name(number + 1)}">next page</a>' if number < n_pages else ""
+    boxes = "".join(f'<label><input class="layer" type="checkbox" value="{t}" checked>'
+                    f'<span class="swatch sw-{t}"></span>{LABEL[t]}</label>' for t in LAYERS)
+    return (f"<header><h1>zhfacts report: {esc(out_dir.name or out_dir)} · page {number} of {n_pages}</h1>"
+            f'<nav><a href="../{esc(main_name)}">claims, conflicts and all pages</a>{previous}{following}</nav>'
+            f'<div class="legend">{boxes}</div></header>')
 
 
 def write_text_atomic(path: Path, text: str) -> None:
@@ -389,8 +530,14 @@ def write_text_atomic(path: Path, text: str) -> None:
 
 
 def write_report(out_dir: Path, html_path: Path) -> Path:
-    """Write the report of the run in out_dir to html_path (its folder is created)."""
-    html_path = Path(html_path)
+    """Write the report of the run in out_dir to html_path (its folder is created); a run of
+    more than PAGE_DOCS documents as pages beside it (see the module's doc)."""
+    html_path, out_dir = Path(html_path), Path(out_dir)
     html_path.parent.mkdir(parents=True, exist_ok=True)
-    write_text_atomic(html_path, build_report(read_run(Path(out_dir))))
+    check_output_folder(out_dir)
+    n_docs = count_lines(out_dir / "documents.jsonl")
+    if n_docs > PAGE_DOCS and sorted_by_doc_id(out_dir):
+        write_paged_report(out_dir, html_path, n_docs)
+    else:
+        write_text_atomic(html_path, build_report(read_run(out_dir)))
     return html_path

@@ -39,6 +39,19 @@ class RunOutput:
             for row in self.tables.get(table, []):
                 yield table, row
 
+    def duplicates(self) -> set[str]:
+        """The documents whose text (sha256) an earlier document of the run already has: their
+        facts are the first one's, and are counted once."""
+        seen: set[str] = set()
+        found = set()
+        for row in self.tables.get("documents", []):
+            sha = row.get("sha256")
+            if sha and sha in seen:
+                found.add(str(row.get("doc_id")))
+            elif sha:
+                seen.add(sha)
+        return found
+
     def doc_ids(self) -> list[str]:
         """Every document the run mentions: documents rows first, then any other doc_id."""
         seen = dict.fromkeys(str(d.get("doc_id")) for d in self.tables.get("documents", []))
@@ -50,9 +63,13 @@ class RunOutput:
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     """The rows of a JSONL file ([] when it does not exist)."""
+    return list(iter_jsonl(path))
+
+
+def iter_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    """The rows of a JSONL file one at a time (none when it does not exist)."""
     if not path.exists():
-        return []
-    rows = []
+        return
     with path.open(encoding="utf-8") as f:
         for number, line in enumerate(f, 1):
             line = line.strip()
@@ -64,8 +81,7 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
                 raise BadOutputFile(f"{path}:{number}: not JSON: {e}") from None
             if not isinstance(row, dict):
                 raise BadOutputFile(f"{path}:{number}: a row must be a JSON object")
-            rows.append(row)
-    return rows
+            yield row
 
 
 def check_output_folder(folder: Path) -> None:

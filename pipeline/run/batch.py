@@ -7,12 +7,13 @@ unchanged since the last run in the same output folder keep their records
 
 from __future__ import annotations
 
+import errno
 import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -21,19 +22,33 @@ from zhfacts.records.types import RECORD_TABLES
 from zhfacts.run.engines import chunks_of, open_engine
 from zhfacts.run.incremental import PreviousRun
 from zhfacts.run.processor import EncodedResult, RunOptions, run_identity
-from zhfacts.run.write import RunWriter
+from zhfacts.run.write import OutputError, RunWriter
 from zhfacts.stages import check_rules
-from zhfacts.text.ingest import Source, expand_inputs, iter_sources
+from zhfacts.text.ingest import DUPLICATE_WARNING, Source, expand_inputs, iter_sources
 
 log = logging.getLogger(__name__)
 ALL_TABLES = ["documents", *RECORD_TABLES]
 MAX_ERRORS_KEPT = 50  # failure messages kept for the summary; the documents table has them all
 
 
+class NothingRead(RuntimeError):
+    """No input held a readable document: nothing is published, the previous outputs stay."""
+
+    def __init__(self, message: str, summary: RunSummary) -> None:
+        super().__init__(message)
+        self.summary = summary
+
+
+# errors of the output folder's file system (read-only, full, a dangling link, no permission)
+OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EEXIST, errno.ENOTDIR,
+                 errno.EFBIG, errno.ENOENT, errno.ELOOP, errno.EIO}
+
+
 @dataclass
 class RunSummary:
     out_dir: Path
     documents: int = 0
+    readable: int = 0  # documents with text (processed or reused), the others are error rows
     failed: int = 0
     reused: int = 0
     counts: dict[str, int] = field(default_factory=dict)
@@ -47,6 +62,7 @@ class RunSummary:
     def count(self, src: Source, result: EncodedResult | None) -> None:
         """Count one document: processed (result) or reused from the previous run (None)."""
         self.documents += 1
+        self.readable += src.text is not None
         self.chars += len(src.text or "")
         if result is None:
             self.reused += 1
@@ -69,11 +85,14 @@ def run(inputs: list[str], out_dir: Path, options: RunOptions | None = None, *,
     identity = run_identity(options.backend)  # the rules as read now, before any document
     started = datetime.now(UTC)
     clock, cpu = time.perf_counter(), time.process_time()
-    writer = RunWriter(out_dir, ALL_TABLES)
+    writer = open_writer(out_dir)
     summary = RunSummary(out_dir)
     try:
         previous = PreviousRun.load(out_dir, identity) if options.incremental else None
-        sources = timed(iter_sources(inputs), summary.timings, "reading")
+        sources = timed(iter_sources(inputs, options.max_doc_bytes), summary.timings, "reading")
+        if options.pub_date:
+            sources = with_pub_date(sources, options.pub_date)
+        sources = marking_duplicates(sources)
         if previous is not None:
             sources = previous.skip_unchanged(sources, lambda src: _reuse(src, writer, summary, progress))
         with open_engine(options) as engine:
@@ -82,6 +101,8 @@ def run(inputs: list[str], out_dir: Path, options: RunOptions | None = None, *,
                     summary.stopped_early = True
                     break
             summary.timings.update(engine.timings)
+        if not summary.readable:
+            raise NothingRead(nothing_read_message(inputs, out_dir, summary), summary)
         if previous is not None:
             previous.attach(writer)
         finishing = time.perf_counter()
@@ -94,10 +115,56 @@ def run(inputs: list[str], out_dir: Path, options: RunOptions | None = None, *,
 
         writer.finish(final_manifest)
         summary.counts = dict(writer.counts)
-    except BaseException:
+    except OSError as e:
         writer.abort()
+        if e.errno not in OUTPUT_ERRNOS:
+            raise
+        raise OutputError(f"{e.filename or out_dir}: cannot write the outputs ({e.strerror or e}); "
+                          f"the previous outputs in {out_dir} are unchanged") from e
+    except BaseException:
+        writer.abort()  # keeps a generation already published: see RunWriter.abort
         raise
     return summary
+
+
+def open_writer(out_dir: Path) -> RunWriter:
+    """The run's writer; an output folder that cannot be made or locked is an OutputError naming it."""
+    if out_dir.is_symlink() and not out_dir.exists():
+        raise OutputError(f"{out_dir}: is a link to {out_dir.readlink()}, which does not exist")
+    try:
+        return RunWriter(out_dir, ALL_TABLES)
+    except OSError as e:
+        if e.errno not in OUTPUT_ERRNOS:
+            raise
+        raise OutputError(f"{e.filename or out_dir}: cannot write the outputs here ({e.strerror or e})") from e
+
+
+def marking_duplicates(sources: Iterable[Source]) -> Iterator[Source]:
+    """Sources as they come; one whose text (sha256) an earlier source of the batch already had
+    gets a warning naming it, which its documents row carries (the report counts it once)."""
+    first: dict[str, str] = {}
+    for src in sources:
+        sha = src.sha256
+        if sha is not None and sha in first:
+            src = replace(src, warnings=(*src.warnings, f"{DUPLICATE_WARNING} {first[sha]} (same sha256)"))
+        elif sha is not None:
+            first[sha] = src.doc_id
+        yield src
+
+
+def with_pub_date(sources: Iterable[Source], pub_date: str) -> Iterator[Source]:
+    """Sources without a pub_date of their own get the one given (--pub-date)."""
+    for src in sources:
+        yield replace(src, pub_date=pub_date) if src.text is not None and src.pub_date is None else src
+
+
+def nothing_read_message(inputs: list[str], out_dir: Path, summary: RunSummary) -> str:
+    where = ", ".join(inputs)
+    if not summary.documents:
+        found = f"no supported files (*.txt, *.md, *.jsonl) in {where}"
+    else:
+        found = f"none of the {summary.documents} documents in {where} could be read"
+    return f"{found}; nothing was written, the outputs in {out_dir} are unchanged"
 
 
 def _write_chunk(chunk: list[Source], results: list[EncodedResult], writer: RunWriter, summary: RunSummary,

@@ -16,18 +16,26 @@ segmenter dictionary) once and reuses it for every chunk it gets.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import logging
 import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from zhfacts.run.processor import DocumentProcessor, EncodedResult, RunOptions, run_identity
+from zhfacts.run.processor import DocumentProcessor, EncodedResult, RunOptions, error_document, run_identity
+from zhfacts.run.write import encode_rows
 from zhfacts.text.ingest import Source
 
 log = logging.getLogger(__name__)
@@ -35,6 +43,10 @@ CHUNK_CHARS = 50_000  # characters of text per chunk: large enough to amortize t
 CHUNK_DOCS = 100  # and at most this many documents, so short ones still spread over workers
 IN_FLIGHT_PER_WORKER = 4  # chunks queued per worker: keeps workers busy without reading ahead of them
 ENGINES = ("local", "dask")
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal this process gets when its parent dies (Linux)
+PARENT_POLL_SECONDS = 1.0  # elsewhere, how often a worker checks that its parent is alive
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal this process gets when its parent dies (Linux)
+PARENT_POLL_SECONDS = 1.0  # elsewhere, how often a worker checks that its parent is alive
 GC_GEN0_THRESHOLD = 20_000  # allocations between young-generation collections (Python's default: 700)
 WARM_UP_TEXT = "2024年上半年，潼南区新增科技型企业12家，同比增长8.5%。"
 
@@ -71,9 +83,34 @@ def worker_identity(backend: str) -> dict[str, str]:
     return run_identity(backend)
 
 
-def warm_up(backend: str) -> None:
-    """Pool initializer: the processor ready before the first chunk arrives."""
+def warm_up(backend: str, parent: int | None = None) -> None:
+    """Pool initializer: the worker dies with its parent, and its processor is ready before
+    the first chunk arrives."""
+    if parent is not None:
+        die_with_parent(parent)
     worker_processor(backend)
+
+
+def die_with_parent(parent: int) -> None:
+    """End this worker when the process `parent` ends (SIGKILL, SIGTERM, a CI timeout):
+    otherwise a pool worker blocked on its queues outlives the run forever. On Linux the
+    kernel sends SIGKILL (prctl PR_SET_PDEATHSIG); elsewhere a daemon thread polls."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+                if os.getppid() != parent:  # the parent died before the signal was armed
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="zhfacts-parent-watch", daemon=True).start()
 
 
 def process_chunk(chunk: list[Source], backend: str, doc_timeout: float | None) -> ChunkResult:
@@ -125,25 +162,84 @@ class Engine:
 
 
 class PoolEngine(Engine):
-    """A local process pool of `jobs` workers."""
+    """A local process pool of `jobs` workers. A worker that dies (killed for memory, say)
+    breaks the pool: the chunks it took down are retried document by document in a fresh
+    pool, and the document that kills its worker again becomes an error row."""
 
     def __init__(self, options: RunOptions) -> None:
         super().__init__(options)
         forking = "fork" in multiprocessing.get_all_start_methods()
         if forking:
             warm_up(options.backend)  # once here: the forked workers inherit the loaded pipeline and dictionaries
-        context = multiprocessing.get_context("fork" if forking else "spawn")
-        self.pool = ProcessPoolExecutor(options.jobs, mp_context=context, initializer=warm_up,
-                                        initargs=(options.backend,))
+        self.context = multiprocessing.get_context("fork" if forking else "spawn")
+        self.pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.options.jobs, mp_context=self.context, initializer=warm_up,
+                                   initargs=(self.options.backend, os.getpid()))
+
+    def _submit(self, chunk: list[Source]) -> Future:
+        """The chunk's future; when the pool broke since the last look, one holding that error,
+        dealt with in order like any other (see _collect)."""
+        try:
+            return self.pool.submit(process_chunk, chunk, self.options.backend, self.options.doc_timeout)
+        except BrokenProcessPool as e:
+            failed: Future = Future()
+            failed.set_exception(e)
+            return failed
 
     def _results(self, chunks: Iterable[list[Source]]) -> Iterator[tuple[list[Source], ChunkResult]]:
-        def submit(chunk: list[Source]) -> Future:
-            return self.pool.submit(process_chunk, chunk, self.options.backend, self.options.doc_timeout)
+        window: deque[tuple[list[Source], Future]] = deque()
+        limit = IN_FLIGHT_PER_WORKER * self.options.jobs
+        for chunk in chunks:
+            window.append((chunk, self._submit(chunk)))
+            if len(window) >= limit:
+                yield self._collect(window)
+        while window:
+            yield self._collect(window)
 
-        return in_order(submit, chunks, IN_FLIGHT_PER_WORKER * self.options.jobs)
+    def _collect(self, window: deque[tuple[list[Source], Future]]) -> tuple[list[Source], ChunkResult]:
+        chunk, future = window.popleft()
+        try:
+            return chunk, future.result()
+        except BrokenProcessPool:
+            log.warning("a worker process died; retrying its documents one by one")
+        self._restart()
+        result = self._one_by_one(chunk)
+        for i, (waiting, _) in enumerate(window):  # the broken pool lost them too
+            window[i] = (waiting, self._submit(waiting))
+        return chunk, result
+
+    def _one_by_one(self, chunk: list[Source]) -> ChunkResult:
+        results: list[EncodedResult] = []
+        timings: Counter[str] = Counter()
+        identity = self.identity
+        for src in chunk:
+            try:
+                part = self._submit([src]).result()
+            except BrokenProcessPool:
+                self._restart()
+                results.append(worker_died(src))
+                continue
+            results.extend(part.results)
+            timings.update(part.timings)
+            identity = part.identity
+        return ChunkResult(results, dict(timings), identity)
+
+    def _restart(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool = self._new_pool()
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def worker_died(src: Source) -> EncodedResult:
+    """The error row of a document whose worker process died while processing it, twice."""
+    message = (f"{src.path}: the worker process died while processing it, also when retried alone "
+               "(killed by the system, most likely out of memory); skipped")
+    log.error("%s", message)
+    return EncodedResult(src.doc_id, message, {"documents": encode_rows("documents", [error_document(src, message)])})
 
 
 class DaskEngine(Engine):

@@ -18,16 +18,18 @@ from pathlib import Path
 from typing import Any
 
 from zhfacts.run.write import Block, RunWriter, current_generation
-from zhfacts.text.ingest import Source
+from zhfacts.text.ingest import DUPLICATE_WARNING, Source
 
 log = logging.getLogger(__name__)
 DOC_ID_PREFIX = b'{"doc_id":'  # every row starts with its doc_id (the writer keeps field order)
 _decoder = json.JSONDecoder()
 
 
-def document_key(path: str, sha256: str | None, pub_date: str | None, source: str | None) -> bytes:
-    """What, besides the run identity, decides a document's rows (16 bytes, kept per document)."""
-    fields = json.dumps([path, sha256, pub_date, source], ensure_ascii=False)
+def document_key(path: str, sha256: str | None, pub_date: str | None, source: str | None,
+                 duplicate: bool = False) -> bytes:
+    """What, besides the run identity, decides a document's rows (16 bytes, kept per document);
+    `duplicate`: whether an earlier document of the batch has the same text (its row says so)."""
+    fields = json.dumps([path, sha256, pub_date, source, duplicate], ensure_ascii=False)
     return hashlib.blake2b(fields.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
@@ -63,8 +65,8 @@ class PreviousRun:
 
     def unchanged(self, src: Source) -> bool:
         key = self.keys.get(src.doc_id)
-        return key is not None and src.text is not None and key == document_key(src.path, src.sha256, src.pub_date,
-                                                                                   src.source)
+        return key is not None and src.text is not None and key == document_key(
+            src.path, src.sha256, src.pub_date, src.source, is_duplicate(src.warnings))
 
     def skip_unchanged(self, sources: Iterable[Source], on_reused: Callable[[Source], None]) -> Iterator[Source]:
         """The sources that need processing; each unchanged one is marked reused and handed to on_reused."""
@@ -103,7 +105,12 @@ def _previous_keys(path: Path) -> Iterator[tuple[str, bytes]]:
             row: dict[str, Any] = json.loads(line)
             if row.get("status") == "ok":
                 metadata_date = row.get("pub_date") if row.get("pub_date_source") == "metadata" else None
-                yield row["doc_id"], document_key(row["path"], row.get("sha256"), metadata_date, row.get("source"))
+                yield row["doc_id"], document_key(row["path"], row.get("sha256"), metadata_date, row.get("source"),
+                                                  is_duplicate(row.get("warnings") or ()))
+
+
+def is_duplicate(warnings: Iterable[str]) -> bool:
+    return any(w.startswith(DUPLICATE_WARNING) for w in warnings)
 
 
 def row_doc_id(line: bytes) -> str:

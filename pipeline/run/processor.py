@@ -19,17 +19,19 @@ from functools import cache
 from typing import Any
 
 from zhfacts._version import __version__
+from zhfacts.extract.times import infer_pub_date
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.nlp.segment import DEFAULT_BACKEND, load_segmenter, tokenize
 from zhfacts.records.build import build_records
 from zhfacts.records.schema import SchemaError
 from zhfacts.records.types import SCHEMA_VERSION, Document
-from zhfacts.rules import fingerprint
+from zhfacts.rules import RulesError, fingerprint
 from zhfacts.run.write import encode_rows
 from zhfacts.stages import STAGES
 from zhfacts.text.article import Article
-from zhfacts.text.ingest import Source
+from zhfacts.text.ingest import DEFAULT_MAX_DOC_BYTES, Source, pub_date_problem
 from zhfacts.text.repair import repair
+from zhfacts.text.traditional import simplified_view
 
 log = logging.getLogger(__name__)
 DEFAULT_DOC_TIMEOUT = 300.0  # seconds; a 1 MB article takes a few seconds, so this only stops the pathological
@@ -102,21 +104,28 @@ class DocumentProcessor:
             self.timings[name] += time.perf_counter() - started
 
     def article(self, src: Source) -> Article:
-        from zhfacts.extract.times import infer_pub_date
-
         assert src.text is not None
         with self.stage("repair"):
             repaired = repair(src.text)
         pub_date, pub_date_source = None, None
-        if src.pub_date:
+        warnings = [*src.warnings, *repaired.warnings]
+        text = repaired.text
+        with self.stage("traditional"):
+            view = simplified_view(text)  # same length: the offset map holds
+        if view is not None:
+            text = view
+            warnings.append("traditional: read through a Simplified view (OpenCC t2s); records keep the raw text")
+        if src.pub_date and (problem := pub_date_problem(src.pub_date)):
+            warnings.insert(0, f"pub_date ignored: {problem}")
+        elif src.pub_date:
             pub_date, pub_date_source = datetime.strptime(src.pub_date, "%Y-%m-%d").date(), "metadata"
         else:
             with self.stage("pub_date"):
-                pub_date = infer_pub_date(repaired.text)
+                pub_date = infer_pub_date(text)
             pub_date_source = "inferred" if pub_date else None
-        return Article(doc_id=src.doc_id, raw=src.text, text=repaired.text, offsets=repaired.offsets,
+        return Article(doc_id=src.doc_id, raw=src.text, text=text, offsets=repaired.offsets,
                        sentences=repaired.sentences, paragraphs=repaired.paragraphs, sha256=src.sha256 or "",
-                       pub_date=pub_date, pub_date_source=pub_date_source, warnings=repaired.warnings)
+                       pub_date=pub_date, pub_date_source=pub_date_source, warnings=warnings)
 
     def annotate(self, article: Article) -> Analysis:
         """Every stage's hits for the article, in the order the stages run."""
@@ -136,8 +145,10 @@ class DocumentProcessor:
             annotated = self.annotate(article)
             with self.stage("records"):
                 records = build_records(article, annotated.hits)
+        except RulesError:
+            raise  # a broken rules file fails every document: the run stops, publishes nothing (exit 2)
         except Exception as e:  # one document's failure must not stop the batch
-            log.exception("internal error on %s", src.path)
+            log.info("internal error on %s", src.path, exc_info=True)  # the row says it; -v adds the traceback
             return DocResult(error_document(src, f"{src.path}: internal error while processing: "
                                                  f"{type(e).__name__}: {e}"))
         document = Document(
@@ -245,6 +256,8 @@ class RunOptions:
     incremental: bool = False
     doc_timeout: float | None = DEFAULT_DOC_TIMEOUT
     strict: bool = False
+    max_doc_bytes: int = DEFAULT_MAX_DOC_BYTES  # a larger document (file, JSONL line) is an error row
+    pub_date: str | None = None  # the publication date of inputs that carry none (plain text files)
 
 
 def run_identity(backend: str) -> dict[str, str]:

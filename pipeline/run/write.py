@@ -14,6 +14,7 @@ never a mix. A lock file keeps two runs from writing one output folder at the sa
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import heapq
 import json
@@ -47,6 +48,27 @@ Block = tuple[str, bytes]  # (doc_id, that document's JSONL lines)
 
 class OutputBusy(RuntimeError):
     """Another run holds the output folder."""
+
+
+class OutputError(RuntimeError):
+    """The output folder cannot be written (read-only, full, a dangling link): an environment
+    error, not a bug; the message names the path."""
+
+
+# Lock files this process holds. A forked child (a pool worker) closes its copies at once:
+# an flock belongs to the open file, so a worker outliving its parent would keep the output
+# folder locked for every later run.
+_HELD_LOCKS: set[BinaryIO] = set()
+
+
+def _drop_inherited_locks() -> None:
+    for f in list(_HELD_LOCKS):
+        f.close()
+    _HELD_LOCKS.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_drop_inherited_locks)
 
 
 # one encoder for every row: json.dumps with options builds a new JSONEncoder per call
@@ -136,6 +158,7 @@ class RunWriter:
         self.state = out_dir / STATE_DIR
         self.state.mkdir(parents=True, exist_ok=True)
         self.lock = _lock(self.state / LOCK)
+        remove_leftovers(self.state)  # partial generations of runs killed before they published
         self.generation = self.state / f"gen-{uuid.uuid4().hex[:12]}"
         self.spool_dir = self.generation / "spool"
         self.spool_dir.mkdir(parents=True)
@@ -189,10 +212,17 @@ class RunWriter:
             yield from block.splitlines(keepends=True)
 
     def abort(self) -> None:
-        shutil.rmtree(self.generation, ignore_errors=True)
+        """Drop the generation, unless it was already published: once `current` points at it,
+        the new set is the outputs, and an interrupt after that must leave it whole."""
+        if current_generation(self.out_dir) == self.generation.resolve():
+            with contextlib.suppress(OSError):  # the next run makes the links; the tables are safe
+                link_tables(self.out_dir, published_names(self.generation))
+        else:
+            shutil.rmtree(self.generation, ignore_errors=True)
         self._unlock()
 
     def _unlock(self) -> None:
+        _HELD_LOCKS.discard(self.lock)
         if not self.lock.closed:
             self.lock.close()
 
@@ -206,7 +236,24 @@ def _lock(path: Path) -> BinaryIO:
     except BlockingIOError:
         f.close()
         raise OutputBusy(f"{path.parent.parent}: another zhfacts run is writing this output folder") from None
+    _HELD_LOCKS.add(f)
     return f
+
+
+def remove_leftovers(state: Path) -> None:
+    """Remove what killed runs left in the state folder: generations that are not current,
+    temporary links. Called with the lock held, so no other run is writing there."""
+    current = current_generation(state.parent)
+    for old in state.glob("gen-*"):
+        if old.resolve() != current:
+            shutil.rmtree(old, ignore_errors=True)
+    for stale in [*state.glob(".current-*"), *state.glob(".link-*")]:
+        stale.unlink(missing_ok=True)
+
+
+def published_names(generation: Path) -> list[str]:
+    """The files a generation publishes as OUT/<name>: its tables, texts and manifest."""
+    return sorted(p.name for p in generation.iterdir() if p.suffix in (".jsonl", ".parquet", ".json"))
 
 
 def write_table(folder: Path, table: str, lines: Iterator[bytes]) -> int:
@@ -282,23 +329,26 @@ def current_generation(out_dir: Path) -> Path | None:
 
 def publish(out_dir: Path, generation: Path, names: list[str]) -> None:
     """Point OUT/.zhfacts/current at the generation (one atomic rename), make sure each
-    OUT/<name> links through it, and remove the generations no longer current (the
-    leftovers of killed runs among them)."""
+    OUT/<name> links through it, and remove the generations no longer current. Only what
+    zhfacts made is touched: the named links, and the state folder's own files."""
     state = generation.parent
     tmp_link = state / f".current-{uuid.uuid4().hex[:8]}"
     os.symlink(generation.name, tmp_link)
     os.replace(tmp_link, state / CURRENT)
+    link_tables(out_dir, names)
+    fsync_dir(state)
+    remove_leftovers(state)
+
+
+def link_tables(out_dir: Path, names: list[str]) -> None:
+    """Make each OUT/<name> a link to .zhfacts/current/<name>. A link is made in the state
+    folder and renamed into place (atomic), so nothing temporary is ever left in OUT itself."""
+    state = out_dir / STATE_DIR
     for name in names:
         link = out_dir / name
         target = Path(STATE_DIR) / CURRENT / name
         if link.is_symlink() and Path(os.readlink(link)) == target:
             continue
-        tmp = out_dir / f".{name}.{uuid.uuid4().hex[:8]}.link"
-        os.symlink(target, tmp)
+        tmp = state / f".link-{uuid.uuid4().hex[:8]}"
+        os.symlink(target, tmp)  # relative: resolved from where the link ends up, OUT/
         os.replace(tmp, link)
-    fsync_dir(state)
-    for old in state.glob("gen-*"):
-        if old != generation:
-            shutil.rmtree(old, ignore_errors=True)
-    for stale in [*state.glob(".current-*"), *out_dir.glob(".*.link")]:
-        stale.unlink(missing_ok=True)  # temp links a killed run left behind

@@ -24,9 +24,14 @@ from zhfacts.rules import load_yaml, require, rules_cache
 
 RULES_FILE = "ingest.yaml"
 STDIN = "-"
+STATE_FOLDER = ".zhfacts"  # what marks a zhfacts output folder (pipeline.write.STATE_DIR)
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # C0 controls but tab, LF, form feed and CR
+EARLIEST_PUB_DATE, LATEST_PUB_DATE = date(1900, 1, 1), date(2100, 12, 31)  # periods are only meaningful between
+DEFAULT_MAX_DOC_BYTES = 16 * 2**20  # bytes per document (a file, or a JSONL line): a larger one is an error row
+DUPLICATE_WARNING = "duplicate: the same text as document"  # + the first's doc_id, on a later copy's row
+READ_BLOCK = 2**20  # bytes read at a time while skipping the rest of an overlong JSONL line
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
@@ -41,6 +46,7 @@ class Source:
     pub_date: str | None = None
     source: str | None = None
     nbytes: int = 0  # the input bytes it came from, for progress and ETA
+    warnings: tuple[str, ...] = ()  # problems with its metadata, shown on its documents row
 
     @property
     def sha256(self) -> str | None:
@@ -116,16 +122,25 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Path | str]:
             continue
         path = Path(item)
         if path.is_dir():
-            found = [p for p in path.rglob("*") if p.suffix.lower() in suffixes and (p.is_file() or p.is_symlink())]
+            found = [p for p in path.rglob("*") if p.suffix.lower() in suffixes and (p.is_file() or p.is_symlink())
+                     and not in_output_folder(p, path)]
             yield from sorted(found, key=lambda p: p.relative_to(path).as_posix())
         else:
             yield path
 
 
-def read_path(path: Path | str) -> Iterator[Source]:
-    """The sources in one input: a text file is one, a JSONL file one per line."""
+def in_output_folder(path: Path, top: Path) -> bool:
+    """Whether a file found below `top` belongs to a zhfacts output folder (one holding a
+    .zhfacts/ folder): a run's own outputs are never read back as articles."""
+    return any((folder / STATE_FOLDER).is_dir() for folder in [*path.parents[:len(path.relative_to(top).parts) - 1],
+                                                                top]) or STATE_FOLDER in path.relative_to(top).parts
+
+
+def read_path(path: Path | str, max_bytes: int = DEFAULT_MAX_DOC_BYTES) -> Iterator[Source]:
+    """The sources in one input: a text file is one, a JSONL file one per line. No more than
+    max_bytes (+1) of one document is ever read: a larger one becomes an error row."""
     if path == STDIN:
-        yield from _sources_from_bytes(sys.stdin.buffer, "stdin", "<stdin>")
+        yield from _sources_from_bytes(sys.stdin.buffer, "stdin", "<stdin>", max_bytes=max_bytes)
         return
     label = str(path)
     if path.is_symlink() and not path.exists():
@@ -139,16 +154,25 @@ def read_path(path: Path | str) -> Iterator[Source]:
         return
     try:
         with path.open("rb") as f:
-            yield from _sources_from_bytes(f, path.stem, label, jsonl=path.suffix.lower() == ".jsonl")
+            yield from _sources_from_bytes(f, path.stem, label, jsonl=path.suffix.lower() == ".jsonl",
+                                           max_bytes=max_bytes)
     except OSError as e:
         yield Source(path.stem, label, error=f"{label}: cannot be read ({e.strerror or e})")
 
 
-def _sources_from_bytes(stream: BinaryIO, stem: str, label: str, jsonl: bool = False) -> Iterator[Source]:
+def too_large(label: str, max_bytes: int) -> str:
+    return (f"{label}: larger than the limit of {max_bytes / 2**20:g} MB per document (--max-doc-mb); skipped")
+
+
+def _sources_from_bytes(stream: BinaryIO, stem: str, label: str, jsonl: bool = False,
+                        max_bytes: int = DEFAULT_MAX_DOC_BYTES) -> Iterator[Source]:
     if jsonl:
-        yield from _jsonl_sources(stream, stem, label)
+        yield from _jsonl_sources(stream, stem, label, max_bytes)
         return
-    data = stream.read()
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        yield Source(stem, label, error=too_large(label, max_bytes), nbytes=len(data))
+        return
     try:
         text = decode_bytes(data)
     except NotText as e:
@@ -157,14 +181,32 @@ def _sources_from_bytes(stream: BinaryIO, stem: str, label: str, jsonl: bool = F
     yield Source(stem, label, text=text, nbytes=len(data))
 
 
-def _jsonl_sources(stream: BinaryIO, stem: str, label: str) -> Iterator[Source]:
+def _lines_within(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | int]:
+    """The lines of a stream, each read with at most max_bytes + 1 bytes in memory; a longer
+    line is skipped to its end and given as its length (an int) instead."""
+    while line := stream.readline(max_bytes + 1):
+        if len(line) <= max_bytes or line.endswith(b"\n"):
+            yield line if len(line) <= max_bytes else len(line)
+            continue
+        length = len(line)
+        while (rest := stream.readline(READ_BLOCK)) and not rest.endswith(b"\n"):
+            length += len(rest)
+        yield length + len(rest)
+
+
+def _jsonl_sources(stream: BinaryIO, stem: str, label: str, max_bytes: int = DEFAULT_MAX_DOC_BYTES
+                   ) -> Iterator[Source]:
     seen_any = False
-    for number, line in enumerate(stream, 1):
+    for number, line in enumerate(_lines_within(stream, max_bytes), 1):
+        where = f"{label}:{number}"
+        fallback_id = f"{stem}-{number}"
+        if isinstance(line, int):
+            seen_any = True
+            yield Source(fallback_id, where, error=too_large(where, max_bytes), nbytes=line)
+            continue
         if not line.strip():
             continue
         seen_any = True
-        where = f"{label}:{number}"
-        fallback_id = f"{stem}-{number}"
         try:
             obj = json.loads(line.decode("utf-8-sig"))
         except UnicodeDecodeError:
@@ -192,29 +234,37 @@ def _jsonl_source(obj: Any, fallback_id: str, where: str) -> Source:
         return Source(doc_id, where, error=f"{where}: 'text' is {type(text).__name__}, not a string")
     if not text.strip():
         return Source(doc_id, where, error=f"{where}: 'text' is empty or only whitespace")
-    pub_date = obj.get("pub_date") if _is_date(obj.get("pub_date")) else None  # unusable: dropped, not guessed
+    pub_date, problem = obj.get("pub_date"), pub_date_problem(obj.get("pub_date"))
+    warnings = (f"pub_date ignored: {problem}",) if problem else ()
     source = without_surrogates(obj["source"]) if isinstance(obj.get("source"), str) else None
-    return Source(doc_id, where, text=without_surrogates(text), pub_date=pub_date, source=source)
+    return Source(doc_id, where, text=without_surrogates(text), pub_date=None if problem else pub_date,
+                  source=source, warnings=warnings)
 
 
-def _is_date(value: Any) -> bool:
-    """A real calendar date written YYYY-MM-DD (2025-02-30 is not one)."""
+def pub_date_problem(value: Any) -> str | None:
+    """Why a pub_date is unusable (None when it is a real date YYYY-MM-DD in the supported
+    range, or absent): an unusable one is reported, not guessed at."""
+    if value is None:
+        return None
     if not (isinstance(value, str) and DATE.match(value)):
-        return False
+        return f"{value!r} is not a date written YYYY-MM-DD"
     try:
-        date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
-        return False
-    return True
+        return f"{value!r} is not a calendar date"
+    if not EARLIEST_PUB_DATE <= day <= LATEST_PUB_DATE:
+        return f"{value!r} is outside {EARLIEST_PUB_DATE.isoformat()}..{LATEST_PUB_DATE.isoformat()}"
+    return None
 
 
-def iter_sources(inputs: Iterable[str]) -> Iterator[Source]:
+def iter_sources(inputs: Iterable[str], max_bytes: int = DEFAULT_MAX_DOC_BYTES) -> Iterator[Source]:
     """Every document of the inputs, with doc_ids made unique by a deterministic suffix:
-    the second input whose id is X becomes X~2, the third X~3, in input order."""
+    the second input whose id is X becomes X~2, the third X~3, in input order. A document
+    larger than max_bytes becomes an error row without being read whole."""
     suffix = require(_ingest_rules(), "duplicate_suffix", RULES_FILE)
     used: set[str] = set()
     for item in expand_inputs(inputs):
-        for src in read_path(item):
+        for src in read_path(item, max_bytes):
             doc_id, n = src.doc_id, 1
             while doc_id in used:
                 n += 1

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from zhfacts.rules import load_yaml, require, rules_cache
+from zhfacts.terminal import blank_control_sequences
 from zhfacts.text.sentences import Paragraph, split_paragraphs, split_sentences
 
 RULES_FILE = "repair.yaml"
@@ -69,6 +70,12 @@ def repair_rules() -> RepairRules:
     )
 
 
+# A sentence is cut into pieces of at most this many characters (records show at most a window of
+# pipeline.article.MAX_SENTENCE_CHARS of a longer one). Real sentences are far shorter;
+# text without sentence punctuation (lists, tables, dumps) would otherwise be one sentence, and
+# every record carries its sentence, and claims look through the whole of it for each figure.
+
+
 @dataclass
 class Repaired:
     text: str
@@ -84,7 +91,7 @@ def repair(raw: str) -> Repaired:
     warnings: list[str] = []
     line_of = _raw_line_finder(raw)
 
-    text1, map1, changed = normalize_characters(raw, rules)
+    text1, map1, changed = normalize_characters(blank_control_sequences(raw), rules)
     if changed:
         warnings.append(f"normalized: {changed} full-width, look-alike or invisible characters")
 
@@ -93,7 +100,8 @@ def repair(raw: str) -> Repaired:
         warnings.append(f"doubled-glyphs: raw line {line_of(map1[pos])}: "
                         f"{before!r} read as {after!r}")
 
-    double_printed = {text1.count("\n", 0, pos) for _, _, pos in collapsed}
+    line_in_text1 = _raw_line_finder(text1)  # bisection over line starts: linear in the glyphs collapsed
+    double_printed = {line_in_text1(pos) - 1 for _, _, pos in collapsed}  # 0-based line numbers
     text3, map3, joins = join_lines(text2, rules, double_printed)
     for kind, positions in joins.items():
         lines = sorted({line_of(map1[map2[p]]) for p in positions})

@@ -11,6 +11,10 @@ from dataclasses import dataclass
 from zhfacts.rules import load_yaml, require, rules_cache
 
 RULES_FILE = "repair.yaml"
+# A run of text without sentence punctuation is cut into pieces of at most this many characters
+# (at a pause where there is one), so that the stages that work per sentence stay linear.
+MAX_SENTENCE_PIECE = 2000
+SENTENCE_PAUSES = "，,、：:\n\t 　"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,5 +65,23 @@ def _add_sentence(sentences: list[tuple[int, int]], text: str, start: int, end: 
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE_PIECE:  # text without sentence punctuation: pieces, at a pause if any
+        cut = _pause_before(text, start, start + MAX_SENTENCE_PIECE)
+        _add_sentence(sentences, text, start, cut)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         sentences.append((start, end))
+
+
+def _pause_before(text: str, start: int, limit: int) -> int:
+    """Where to cut an overlong sentence: after the last clause pause or space in the second
+    half of [start, limit), else after the last character that is not a digit or letter,
+    else at limit."""
+    window = text[start + MAX_SENTENCE_PIECE // 2:limit]
+    for chars in (SENTENCE_PAUSES, None):
+        cut = max((i for i, c in enumerate(window) if (c in chars if chars else not c.isalnum())), default=-1)
+        if cut >= 0:
+            return limit - len(window) + cut + 1
+    return limit
