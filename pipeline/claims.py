@@ -392,8 +392,11 @@ def collect_markers(ctx: Context) -> list[Marker]:
     text, rules = ctx.text, ctx.rules
     found = rules.marker_words.occurrences(text)
     markers: list[Marker] = []
+    prefixes = address_prefixes(ctx.places, text)
     for place in ctx.places:
         level = place.get("level")
+        if place.start in prefixes:
+            continue  # 四川省眉山市仁寿县: the province and city only address the county
         if level in DISTRICT_LEVELS:  # is_district(place)
             markers.append(Marker(place.start, place.end, "district", "claims.sentence.district", place))
         elif level == "zone":
@@ -419,6 +422,32 @@ def collect_markers(ctx: Context) -> list[Marker]:
         in_figure[q.start:q.end] = b"\x01" * (q.end - q.start)
     markers = [m for m in markers if not (in_figure[m.start] and in_figure[m.end - 1])]
     return _drop_nested(markers)
+
+
+def address_prefixes(places: list[Hit], text: str) -> set[int]:
+    """Starts of the provinces and cities written right before a place of theirs, as an
+    address (成都市双流区, 浙江省安吉县, 四川省眉山市仁寿县): they are no wide-scope subject."""
+    ordered = sorted(places, key=START)
+    prefixes: set[int] = set()
+    for i in range(len(ordered) - 1, -1, -1):
+        place = ordered[i]
+        if place.get("level") not in ("province", "city") or i + 1 >= len(ordered):
+            continue
+        after = ordered[i + 1]
+        adjacent = not text[place.end:after.start].strip()
+        if adjacent and (is_district(after) or after.start in prefixes) and _inside(after, place):
+            prefixes.add(place.start)
+    return prefixes
+
+
+def _inside(place: Hit, region: Hit) -> bool:
+    """Is the place within the region (by the place's parent, province or adcode prefix)?"""
+    name = region.get("canonical")
+    if name in (place.get("parent"), place.get("province")):
+        return True
+    code, region_code = str(place.get("adcode") or ""), str(region.get("adcode") or "")
+    level_digits = 2 if region.get("level") == "province" else 4
+    return bool(code and region_code) and code[:level_digits] == region_code[:level_digits]
 
 
 def company_speaker_markers(ctx: Context, found: dict[str, list[int]]) -> list[Marker]:
