@@ -105,6 +105,10 @@ class ClaimRules:
     list_separators: frozenset[str]
     list_all_words: tuple[str, ...]
     list_respective_words: tuple[str, ...]
+    decline_before: re.Pattern[str]  # a decline word right before a figure (下降了2.3%)
+    modality_cues: re.Pattern[str]  # any modality cue; the group named tells which
+    not_cues: re.Pattern[str]  # words that hold a cue but state a fact (计划总投资)
+    heading_max_chars: int
     clause_stop: re.Pattern[str]  # a clause delimiter
     item_stop: re.Pattern[str]  # an item delimiter that is not a clause delimiter
     marker_words: WordIndex  # pronouns, wide-scope and company subject words, speech verbs
@@ -161,11 +165,27 @@ def claim_rules() -> ClaimRules:
         list_separators=frozenset(get("list_separators")),
         list_all_words=tuple(get("list_all_words")),
         list_respective_words=tuple(get("list_respective_words")),
+        decline_before=re.compile(f"(?:{_any_of(get('decline_words')).pattern})[{re.escape(get('decline_gap_chars'))}]*$"),
+        modality_cues=_modality_pattern(get("modality")),
+        not_cues=_any_of(get("modality")["not_cues"]),
+        heading_max_chars=int(get("heading_max_chars")),
         clause_stop=_char_class(clause_delimiters),
         item_stop=_char_class(item_delimiters - clause_delimiters),
         marker_words=WordIndex.of([*(w for w, _, _ in pronouns), *get("wide_scope_words"),
                                    *get("company_subject_words"), *get("speech_verbs")]),
     )
+
+
+def _modality_pattern(rules: dict[str, Any]) -> re.Pattern[str]:
+    """One pattern for every modality cue, a named group per modality (target, forecast,
+    actual); longer words first so that 预期目标 is read before 预期."""
+    groups = []
+    for name in ("target", "forecast", "actual"):
+        words = [re.escape(w) for w in _longest_first(list(rules[name]))]
+        if name == "target":
+            words = list(rules.get("target_patterns", [])) + words
+        groups.append(f"(?P<{name}>{'|'.join(words) or '(?!)'})")
+    return re.compile("|".join(groups))
 
 
 @cache
@@ -808,7 +828,11 @@ def make_claims(ctx: Context, quantity: Hit, attribution: Attribution, sentence:
     metric = metric_of(ctx, quantity, sentence)
     key = metric_key(metric, quantity.get("kind"))
     confidence = ctx.rules.confidence[attribution.how]
-    figure = {k: quantity.get(k) for k in ("value", "value_min", "value_max", "approx", "unit", "period")}
+    figure = {k: quantity.get(k) for k in ("value", "value_min", "value_max", "approx", "unit")}
+    if is_decline(ctx, quantity, sentence):
+        figure.update({k: -abs(figure[k]) for k in ("value", "value_min", "value_max") if figure[k] is not None})
+    figure["period"] = quantity.get("period") or carried_period(ctx, quantity, sentence)
+    figure["modality"] = modality_of(ctx, quantity, sentence)
     quantity_id = record_id(ctx.article, quantity, "quantities")
     claims = []
     for district in attribution.districts:
@@ -826,6 +850,59 @@ def make_claims(ctx: Context, quantity: Hit, attribution: Attribution, sentence:
         }
         claims.append(Hit(quantity.start, quantity.end, attribution.rule, fields))
     return claims
+
+
+def is_decline(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
+    """Is the figure the size of a fall (下降2.3%, 减少了1.5亿元)? A figure printed with its
+    minus sign already carries it."""
+    if (quantity.get("value") or 0) < 0 or (quantity.get("value_min") or 0) < 0:
+        return False
+    start = clause_start(ctx, quantity.start, sentence[0], items=True)
+    return ctx.rules.decline_before.search(ctx.text, start, quantity.start) is not None
+
+
+def modality_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str:
+    """actual | target | forecast: the last cue between the sentence's start and the figure
+    (力争增长7% target, 预计将达到500家 forecast, everything reported as done actual)."""
+    rules = ctx.rules
+    before = rules.not_cues.sub(lambda m: "\x00" * len(m.group()), ctx.text[sentence[0]:quantity.start])
+    last = None
+    for last in rules.modality_cues.finditer(before):
+        pass
+    return last.lastgroup if last is not None and last.lastgroup else "actual"
+
+
+def carried_period(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | None:
+    """A period that the text set before the figure and that still holds: the last period
+    named earlier in the paragraph (2024年，……。全年新增……), else in the heading or title the
+    paragraph sits under. Only periods (2024, 2024-H1, 2024-01..2024-06) carry; a day is an
+    event's date, not the period of what follows."""
+    para_index = ctx.article.paragraph_index(quantity.start)
+    para = ctx.article.paragraphs[para_index]
+    found = _last_period(ctx, para.start, sentence[0])
+    if found:
+        return found
+    for index in range(para_index - 1, -1, -1):
+        heading = ctx.article.paragraphs[index]
+        if is_heading(ctx, heading) or index == 0:
+            found = _last_period(ctx, heading.start, heading.end)
+            if found:
+                return found
+    return None
+
+
+def is_heading(ctx: Context, para: Paragraph) -> bool:
+    """A short paragraph without sentence punctuation (一、工业经济, 2024年主要指标)."""
+    text = ctx.text[para.start:para.end].strip()
+    return 0 < len(text) <= ctx.rules.heading_max_chars and not any(c in "，。；,;" for c in text)
+
+
+def _last_period(ctx: Context, start: int, end: int) -> str | None:
+    for i in reversed(times_within(ctx, start, end)):
+        normalized = ctx.times[i].get("normalized")
+        if normalized and len(str(normalized)) != 10:  # not a day (2025-08-05)
+            return str(normalized)
+    return None
 
 
 def metric_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | None:

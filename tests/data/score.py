@@ -86,9 +86,19 @@ def match_district(p, g):
             and contains_either(squash(p.get("text")), squash(g.get("text"))))
 
 
+def unsigned(row: dict) -> dict:
+    """A claim may carry the sign of a decline (下降2.3% -> -2.3); gold keeps the number as printed."""
+    def strip(v):
+        try:
+            return abs(float(v)) if v is not None else None
+        except (TypeError, ValueError):
+            return v
+    return {k: strip(row.get(k)) for k in ("value", "value_min", "value_max")}
+
+
 def match_claim(p, g):
     return (squash(p.get("district")) == squash(g.get("district"))
-            and squash(p.get("unit")) == squash(g.get("unit")) and same_amount(p, g))
+            and squash(p.get("unit")) == squash(g.get("unit")) and same_amount(unsigned(p), unsigned(g)))
 
 
 MATCHERS = {"quantities": match_quantity, "organizations": match_org,
