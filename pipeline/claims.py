@@ -105,6 +105,8 @@ class ClaimRules:
     list_separators: frozenset[str]
     list_all_words: tuple[str, ...]
     list_respective_words: tuple[str, ...]
+    list_shared_kinds: frozenset[str]
+    list_zone_item: re.Pattern[str]
     decline_before: re.Pattern[str]  # a decline word right before a figure (下降了2.3%)
     modality_cues: re.Pattern[str]  # any modality cue; the group named tells which
     not_cues: re.Pattern[str]  # words that hold a cue but state a fact (计划总投资)
@@ -165,6 +167,8 @@ def claim_rules() -> ClaimRules:
         list_separators=frozenset(get("list_separators")),
         list_all_words=tuple(get("list_all_words")),
         list_respective_words=tuple(get("list_respective_words")),
+        list_shared_kinds=frozenset(get("list_shared_kinds")),
+        list_zone_item=re.compile(get("list_zone_item")),
         decline_before=re.compile(f"(?:{_any_of(get('decline_words')).pattern})[{re.escape(get('decline_gap_chars'))}]*$"),
         modality_cues=_modality_pattern(get("modality")),
         not_cues=_any_of(get("modality")["not_cues"]),
@@ -693,8 +697,10 @@ def district_attribution(ctx: Context, marker: Marker, quantity: Hit, sentence: 
             found = respective(ctx, listed, quantity, joined)
             if found:
                 return found
-        if any(w in between for w in ctx.rules.list_all_words) and len(joined) == 1:
-            return Attribution([m.district for m in listed], "list", "claims.list.shared")
+        shared_rate = quantity.get("kind") in ctx.rules.list_shared_kinds and in_subject_position(
+            ctx, listed[0], sentence[0])  # 甲区和乙区增速超过7%: a rate is each one's, never a sum
+        if (any(w in between for w in ctx.rules.list_all_words) or shared_rate) and len(joined) == 1:
+            return Attribution([m.district for m in listed if m.kind == "district"], "list", "claims.list.shared")
     if speaker:
         return Attribution([marker.district], "speaker", "claims.speaker.district", speaker)
     return Attribution([marker.district], "sentence", marker.rule)
@@ -702,7 +708,7 @@ def district_attribution(ctx: Context, marker: Marker, quantity: Hit, sentence: 
 
 def district_list(ctx: Context, marker: Marker, sentence: tuple[int, int]) -> list[Marker]:
     """The run of district markers joined only by list separators (甲区、乙区和丙区)."""
-    districts = [m for m in markers_in(ctx, sentence[0], sentence[1]) if m.kind == "district"]
+    districts = [m for m in markers_in(ctx, sentence[0], sentence[1]) if m.kind in ("district", "zone")]
     i = districts.index(marker)
     first = last = i
     while first > 0 and _joined_by_separators(ctx, districts[first - 1], districts[first]):
@@ -712,8 +718,15 @@ def district_list(ctx: Context, marker: Marker, sentence: tuple[int, int]) -> li
     return districts[first:last + 1]
 
 
+PARENTHETICAL = re.compile(r"^\s*[（(][^（()）]{0,12}[)）]")
+
+
 def _joined_by_separators(ctx: Context, a: Marker, b: Marker) -> bool:
-    return all(c in ctx.rules.list_separators for c in ctx.text[a.end:b.start])
+    """Two list items: only separators between them, after a note on the first (綦江(不含万盛)、),
+    or around a development zone named in the list (南川、万盛经开区、璧山)."""
+    gap = PARENTHETICAL.sub("", ctx.text[a.end:b.start])
+    gap = ctx.rules.list_zone_item.sub("", gap)
+    return bool(gap) and all(c in ctx.rules.list_separators for c in gap)
 
 
 def respective(ctx: Context, listed: list[Marker], quantity: Hit, in_sentence: list[Hit]) -> Attribution | None:
@@ -724,7 +737,8 @@ def respective(ctx: Context, listed: list[Marker], quantity: Hit, in_sentence: l
     group = [q for q in in_sentence if start <= q.start and q.end <= end and q.start >= listed[-1].end]
     if len(group) != len(listed):
         return None
-    return Attribution([listed[group.index(quantity)].district], "list", "claims.list.respective")
+    item = listed[group.index(quantity)]
+    return Attribution([item.district] if item.kind == "district" else [], "list", "claims.list.respective")
 
 
 def joined_figures(ctx: Context, quantity: Hit, in_sentence: list[Hit]) -> list[Hit]:
@@ -810,16 +824,23 @@ def district_later_in_clause(ctx: Context, quantity: Hit, sentence: tuple[int, i
 def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope:
     """After a sentence: its last district becomes the scope; a zone or the city as a
     subject blocks the section until a district is named again."""
+    previous: Marker | None = None
     for marker in markers_in(ctx, s_start, s_end):
         if marker.kind == "district":
-            scope = Scope(marker.district)
-        elif marker.kind == "pronoun" and scope.district is None:
+            listed = previous is not None and previous.kind == "district" and _joined_by_separators(
+                ctx, previous, marker)
+            # 渝北、长寿和潼南……: a list names no one district that the section is about
+            scope = Scope() if listed else Scope(marker.district)
+        elif marker.kind == "pronoun":
             resolved = resolve_pronoun(ctx, marker, scope)
-            if resolved:
+            if resolved and scope.district is None:
                 scope = Scope(resolved)  # 全县实现……: the section is the county's
+            elif resolved is False and in_subject_position(ctx, marker, s_start):
+                scope = Scope(scope.district, blocker=ctx.text[marker.end - 1])  # 我市GDP增长5%: the city's
         elif marker.kind in ("zone", "wide") and in_subject_position(ctx, marker, s_start):
             name = marker.name or ctx.text[marker.start:marker.end]
             scope = Scope(scope.district, blocker=name[-1])
+        previous = marker
     return scope
 
 
