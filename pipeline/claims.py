@@ -887,10 +887,8 @@ def modality_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str:
     (力争增长7% target, 预计将达到500家 forecast, everything reported as done actual)."""
     rules = ctx.rules
     before = rules.not_cues.sub(lambda m: "\x00" * len(m.group()), ctx.text[sentence[0]:quantity.start])
-    last = None
-    for last in rules.modality_cues.finditer(before):
-        pass
-    return last.lastgroup if last is not None and last.lastgroup else "actual"
+    cues = list(rules.modality_cues.finditer(before))
+    return (cues[-1].lastgroup if cues else None) or "actual"
 
 
 def carried_period(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | None:

@@ -176,7 +176,8 @@ def build_units() -> list[Unit]:
         parent = by_code.get(row["parent_adcode"])
         short = short_form(row["name"], rules)
         units.append(Unit(
-            adcode=row["adcode"], name=row["name"], short=short, other_forms=other_forms(row["name"], short, rules, full_names),
+            adcode=row["adcode"], name=row["name"], short=short,
+            other_forms=other_forms(row["name"], short, rules, full_names),
             level=LEVEL_OF_TYPE[row["type"]], type=row["type"],
             parent=parent["name"] if parent else "", parent_adcode=row["parent_adcode"],
             province=province_of(row)["name"],

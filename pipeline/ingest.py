@@ -14,7 +14,6 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -25,7 +24,6 @@ from pipeline.rules import load_yaml, require
 
 RULES_FILE = "ingest.yaml"
 STDIN = "-"
-DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # C0 controls but tab, LF, form feed and CR
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -193,20 +191,11 @@ def _jsonl_source(obj: Any, fallback_id: str, where: str) -> Source:
         return Source(doc_id, where, error=f"{where}: 'text' is {type(text).__name__}, not a string")
     if not text.strip():
         return Source(doc_id, where, error=f"{where}: 'text' is empty or only whitespace")
-    pub_date = obj.get("pub_date") if _is_date(obj.get("pub_date")) else None  # unusable: dropped, not guessed
+    # any common form, read by the runner (times.parse_date); one it cannot read is a warning
+    given = next((obj[k] for k in ("pub_date", "date") if obj.get(k) not in (None, "")), None)
+    pub_date = None if given is None else without_surrogates(str(given))
     source = without_surrogates(obj["source"]) if isinstance(obj.get("source"), str) else None
     return Source(doc_id, where, text=without_surrogates(text), pub_date=pub_date, source=source)
-
-
-def _is_date(value: Any) -> bool:
-    """A real calendar date written YYYY-MM-DD (2025-02-30 is not one)."""
-    if not (isinstance(value, str) and DATE.match(value)):
-        return False
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
 
 
 def iter_sources(inputs: Iterable[str]) -> Iterator[Source]:

@@ -107,21 +107,22 @@ class DocumentProcessor:
             self.timings[name] += time.perf_counter() - started
 
     def article(self, src: Source) -> Article:
-        from pipeline.extract.times import infer_pub_date
+        from pipeline.extract.times import infer_pub_date, parse_date
 
         assert src.text is not None
         with self.stage("repair"):
             repaired = repair(src.text)
-        pub_date, pub_date_source = None, None
-        if src.pub_date:
-            pub_date, pub_date_source = datetime.strptime(src.pub_date, "%Y-%m-%d").date(), "metadata"
-        else:
-            with self.stage("pub_date"):
-                pub_date = infer_pub_date(repaired.text)
+        warnings = list(repaired.warnings)
+        pub_date, pub_date_source = parse_date(src.pub_date), "metadata"
+        if src.pub_date and pub_date is None:
+            warnings.append(f"pub_date {src.pub_date!r} cannot be read as a date; looked for one in the text")
+        if pub_date is None:
+            with self.stage("pub_date"):  # the page's own lines: repair may join a date line to the title
+                pub_date = infer_pub_date(src.text) or infer_pub_date(repaired.text)
             pub_date_source = "inferred" if pub_date else None
         return Article(doc_id=src.doc_id, raw=src.text, text=repaired.text, offsets=repaired.offsets,
                        sentences=repaired.sentences, paragraphs=repaired.paragraphs, sha256=src.sha256 or "",
-                       pub_date=pub_date, pub_date_source=pub_date_source, warnings=repaired.warnings)
+                       pub_date=pub_date, pub_date_source=pub_date_source, warnings=warnings)
 
     def annotate(self, article: Article):
         with self.stage("segmentation"):
