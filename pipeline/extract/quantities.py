@@ -103,6 +103,7 @@ class Grammar:
     blocked: tuple[Scanner, ...]
     half: dict[str, Any]
     label_not_before: str
+    scale_chars: str
     patterns: dict[str, Any]
     exclusions: dict[str, Any]
     calendar_after: re.Pattern[str]
@@ -132,6 +133,7 @@ class Grammar:
             "first_place": p["ranks"]["first_place"]["id"],
             "doubling": p["doubling"]["id"],
             "symbol": p["currency_symbols"]["id"],
+            "shared_unit": p["shared_unit"]["id"],
         }
 
 
@@ -295,6 +297,7 @@ def grammar() -> Grammar:
         blocked=tuple(Scanner.of(p) for p in blocked),
         half=dict(require(load_yaml(UNITS_FILE), "half", UNITS_FILE)),
         label_not_before=str(load_yaml(UNITS_FILE).get("label_not_before", "")),
+        scale_chars=r.chars_of(r.scales),
         patterns=pats,
         exclusions=excl,
         calendar_after=re.compile(excl["calendar"]["followed_by"]),
@@ -331,7 +334,60 @@ def extract_quantities(text: str) -> list[Hit]:
         return []
     blocked = _blocked_spans(text, g)
     kept = [h for h in candidates if not any(_overlaps(spans, h.start, h.end) for spans in blocked)]
-    return _longest_first(kept)
+    found = _longest_first(kept)
+    shared = list(_shared_units(text, numerals, found, g))
+    return _longest_first(found + shared) if shared else found
+
+
+ARABIC = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+def _shared_units(text: str, numerals: list[re.Match[str]], found: list[Hit], g: Grammar) -> Iterator[Hit]:
+    """分别增长9.1、0.3和1.1个百分点: the bare numbers listed before a figure take its unit and
+    scale (rules/quantities/patterns.yaml `shared_unit`)."""
+    cfg = g.patterns["shared_unit"]
+    separators = sorted(cfg["separators"], key=len, reverse=True)
+    bare = {n.end(): n for n in numerals if ARABIC.fullmatch(n.group())}
+    covered = bytearray(len(text) + 1)
+    for h in found:
+        covered[h.start:h.end] = b"\x01" * (h.end - h.start)
+    numeral_at = {n.start(): n for n in numerals}
+    for hit in found:
+        n = numeral_at.get(hit.start)
+        digits = ARABIC.match(n.group()) if n is not None else None
+        if digits is None or hit.get("kind") in ("rank", "duration"):
+            continue
+        scale = n.group()[digits.end():]  # 3.5亿元: the scale may be read as part of the numeral
+        if scale and not all(c in g.scale_chars for c in scale):
+            continue
+        tail = g.tail.match(text, n.end())
+        if tail is None or tail["mid"] or tail["per"]:
+            continue
+        items = _listed_before(text, n.start(), bare, covered, separators)
+        if not items:
+            continue
+        cue = text[max(0, items[0].start() - int(cfg["cue_window"])):items[0].start()]
+        if not (any(w in cue for w in cfg["cue_words"]) or all("." in m.group() for m in [*items, digits])):
+            continue
+        unit = g.unit(tail["unit"])
+        for item in items:
+            value = parse_number(item.group() + scale + (tail["mscale"] or ""))
+            if value is not None:
+                yield _quantity(item.start(), item.end(), cfg["id"], unit.kind, hit.get("unit"),
+                                value=value * unit.factor)
+
+
+def _listed_before(text: str, pos: int, bare: dict[int, re.Match[str]], covered: bytearray,
+                   separators: list[str]) -> list[re.Match[str]]:
+    """The bare numbers joined to the figure at pos by list separators only, in order."""
+    items: list[re.Match[str]] = []
+    while True:
+        sep = next((s for s in separators if text.endswith(s, 0, pos)), None)
+        item = bare.get(pos - len(sep)) if sep else None
+        if item is None or covered[item.start()]:
+            return items
+        items.insert(0, item)
+        pos = item.start()
 
 
 def _longest_first(hits: list[Hit]) -> list[Hit]:
