@@ -96,6 +96,7 @@ class Grammar:
     percent_words: Scanner
     percent_factors: dict[str, Decimal]
     ordinal: Scanner
+    top: Scanner
     coordinated: re.Pattern[str]
     first_place: Scanner
     doubling: Scanner
@@ -131,6 +132,7 @@ class Grammar:
             "ordinal": p["ranks"]["ordinal"]["id"],
             "scoped": p["ranks"]["scoped"]["id"],
             "first_place": p["ranks"]["first_place"]["id"],
+            "top": p["ranks"]["top"]["id"],
             "doubling": p["doubling"]["id"],
             "symbol": p["currency_symbols"]["id"],
             "shared_unit": p["shared_unit"]["id"],
@@ -289,6 +291,8 @@ def grammar() -> Grammar:
         percent_words=Scanner.of(re.compile(percent_words)),
         percent_factors=percent_prefixes,
         ordinal=Scanner.of(re.compile(ordinal)),
+        top=Scanner.of(re.compile(f"(?<![0-9零一二三四五六七八九十])({re.escape(ranks['top']['prefix'])})"
+                                  f"{sp}(?P<num>{numeral}){sp}(?:{_words(ranks['top']['position_words'])})")),
         coordinated=re.compile(f"(?:[{re.escape(ranks['scoped']['coordinators'])}]{sp}"
                                f"{re.escape(ranks['ordinal']['prefix'])}?{sp}(?:{numeral}))++"),
         first_place=Scanner.of(re.compile(first_place)),
@@ -329,7 +333,7 @@ def extract_quantities(text: str) -> list[Hit]:
     g = grammar()
     numerals = list(g.numeral.finditer(text))
     candidates = [*_figures(text, numerals, g), *_ranges(text, numerals, g), *_percent_words(text, g),
-                  *_ordinals(text, g), *_first_places(text, g), *_doublings(text, g), *_symbols(text, g)]
+                  *_ordinals(text, g), *_tops(text, g), *_first_places(text, g), *_doublings(text, g), *_symbols(text, g)]
     if not candidates:
         return []
     blocked = _blocked_spans(text, g)
@@ -693,6 +697,15 @@ def _ordinals(text: str, g: Grammar) -> Iterator[Hit]:
             continue
         scope = next((w for w in scoped["scopes"] if text.endswith(w, 0, start)), "")
         yield _quantity(start - len(scope), end, rule, "rank", "rank", value=value)
+
+
+def _tops(text: str, g: Grammar) -> Iterator[Hit]:
+    """位列前3位, 前10名中, 前十强: within the top N (rank N, approx upper)."""
+    for m in g.top.finditer(text):
+        value = parse_number(m["num"])
+        if value is None or value <= 1 or value != value.to_integral_value() or has_adjacent_digits(m["num"]):
+            continue
+        yield _quantity(m.start(), m.end(), g.ids["top"], "rank", "rank", value=value, approx="upper")
 
 
 def _first_places(text: str, g: Grammar) -> Iterator[Hit]:
