@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from pipeline.article import Article, Hit, Paragraph
 from pipeline.components import article_of, record_id
+from pipeline.metric_keys import metric_key, vocabulary
 from pipeline.rules import load_yaml, require
 
 CLAIMS_RULES = "claims.yaml"
@@ -95,6 +96,7 @@ class ClaimRules:
     company_subject_words: tuple[str, ...]
     blocking_org_types: frozenset[str]
     property_cues: re.Pattern[str]  # any of the cues
+    not_property_before: tuple[str, ...]  # before a cue, these make it another word (比|重达)
     speech_verbs: tuple[str, ...]
     company_speaker_words: tuple[str, ...]
     locative_words: tuple[str, ...]
@@ -130,8 +132,6 @@ class MetricRules:
     instrumental: tuple[str, ...]
     qualifier_chars: str
     topic: re.Pattern[str]
-    keys: tuple[tuple[str, str, frozenset[str]], ...]  # (synonym, key, kinds), longest synonym first
-    any_synonym: re.Pattern[str]  # finds any synonym of any key
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -157,6 +157,7 @@ def claim_rules() -> ClaimRules:
         company_subject_words=_longest_first(get("company_subject_words")),
         blocking_org_types=frozenset(get("blocking_org_types")),
         property_cues=_any_of(get("property_cues")),
+        not_property_before=tuple(get("not_property_before")),
         speech_verbs=_longest_first(get("speech_verbs")),
         company_speaker_words=tuple(get("company_speaker_words")),
         locative_words=_longest_first(get("locative_words")),
@@ -199,7 +200,6 @@ def metric_rules() -> MetricRules:
     def get(key: str) -> Any:
         return require(d, key, METRIC_RULES)
 
-    keys = [(syn, k["key"], frozenset(k["kinds"])) for k in get("keys") for syn in k["synonyms"]]
     return MetricRules(
         strip_leading=_longest_first(get("strip_leading")),
         strip_trailing=_longest_first(get("strip_trailing")),
@@ -213,8 +213,6 @@ def metric_rules() -> MetricRules:
         instrumental=tuple(get("instrumental")),
         qualifier_chars=get("qualifier_chars"),
         topic=re.compile(get("topic_pattern")),
-        keys=tuple(sorted(keys, key=lambda k: len(k[0]), reverse=True)),
-        any_synonym=_any_of(synonym for synonym, _, _ in keys),
     )
 
 
@@ -585,7 +583,10 @@ def _first_suffix(text: str, words: tuple[str, ...]) -> str | None:
 
 def has_property_cue(ctx: Context, quantity: Hit, sentence_start: int) -> bool:
     start = clause_start(ctx, quantity.start, sentence_start)
-    return ctx.rules.property_cues.search(ctx.text, start, quantity.start) is not None
+    for cue in ctx.rules.property_cues.finditer(ctx.text, start, quantity.start):
+        if not ctx.text.endswith(ctx.rules.not_property_before, start, cue.start()):
+            return True  # 重达3吨; but 比重达45% is a share
+    return False
 
 
 def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Scope,
@@ -847,7 +848,7 @@ def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope
 # -- records ------------------------------------------------------------------------------
 def make_claims(ctx: Context, quantity: Hit, attribution: Attribution, sentence: tuple[int, int]) -> list[Hit]:
     metric = metric_of(ctx, quantity, sentence)
-    key = metric_key(metric, quantity.get("kind"))
+    key = claim_metric_key(ctx, quantity, metric, sentence)
     confidence = ctx.rules.confidence[attribution.how]
     figure = {k: quantity.get(k) for k in ("value", "value_min", "value_max", "approx", "unit")}
     if is_decline(ctx, quantity, sentence):
@@ -1025,17 +1026,11 @@ def _noun_after(ctx: Context, quantity: Hit, limit: int, rules: MetricRules) -> 
     return "".join(words)
 
 
-def metric_key(metric: str | None, kind: str | None) -> str | None:
-    """The canonical key of the longest synonym in the metric that suits the figure's kind."""
-    if not metric or not metric_rules().any_synonym.search(metric):  # about half the metrics name none
-        return None
-    for synonym, key in _keys_for(kind):
-        if synonym in metric:
-            return key
-    return None
-
-
-@cache
-def _keys_for(kind: str | None) -> tuple[tuple[str, str], ...]:
-    """(synonym, key) of the metric keys that suit a figure of this kind, longest synonym first."""
-    return tuple((synonym, key) for synonym, key, kinds in metric_rules().keys if kind in kinds or not kinds)
+def claim_metric_key(ctx: Context, quantity: Hit, metric: str | None, sentence: tuple[int, int]) -> str | None:
+    """The metric vocabulary's key (pipeline/metric_keys.py), read from the metric phrase,
+    the figure's clause and, when those name no indicator, its paragraph before it."""
+    text = ctx.text
+    clause = text[clause_start(ctx, quantity.start, sentence[0]):quantity.start]
+    para = ctx.article.paragraphs[ctx.article.paragraph_index(quantity.start)]
+    lookback = text[max(para.start, quantity.start - vocabulary().lookback_chars):quantity.start]
+    return metric_key(metric, quantity.fields, text[quantity.start:quantity.end], clause, lookback)

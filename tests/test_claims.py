@@ -59,7 +59,7 @@ def test_claim_links_its_quantity_and_carries_metric_and_period() -> None:
     result = pipeline.extract_text("今年上半年，江津区新签约项目59个，协议引资额达419亿元。", pub_date="2025-08-01")
     quantities = {q["id"]: q for q in result.records("quantities")}
     claims = result.records("claims")
-    assert [c["metric_key"] for c in claims] == ["新签约项目数", "协议引资额"]
+    assert [c["metric_key"] for c in claims] == ["签约项目数", "协议引资额"]
     for claim in claims:
         quantity = quantities[claim["quantity_id"]]
         assert (claim["start"], claim["end"], claim["value"]) == (quantity["start"], quantity["end"], quantity["value"])
@@ -87,3 +87,130 @@ def test_metric(text: str, metric: str) -> None:
 ])
 def test_metric_completed_from_the_sentence(text: str, metrics: list[str]) -> None:
     assert [c["metric"] for c in pipeline.extract_text(text).records("claims")] == metrics
+
+
+def _claims(text: str, pub_date: str | None = "2025-03-01") -> list[dict]:
+    return pipeline.extract_text(text, pub_date=pub_date).records("claims")
+
+
+# -- districts named with their city or province (an address, not a subject) ---------------
+@pytest.mark.parametrize(("text", "district"), [
+    ("成都市郫都区地区生产总值增长6.1%。", "郫都区"),
+    ("浙江省德清县新增高新技术企业46家。", "德清县"),
+    ("重庆市綦江区新签约项目31个。", "綦江区"),
+    ("四川省宜宾市南溪区规上工业增加值增长9.2%。", "南溪区"),
+    ("江苏省 昆山市完成进出口总额900亿元。", "昆山市"),
+    ("湖北省十堰市竹山县新增市场主体3200户。", "竹山县"),
+])
+def test_a_district_after_its_city_or_province_gets_the_claim(text: str, district: str) -> None:
+    claims = _claims(text)
+    assert [c["district"] for c in claims] == [district] and claims[0]["attribution"] == "sentence"
+
+
+def test_a_city_alone_still_blocks() -> None:
+    assert _claims("成都市地区生产总值增长6.1%，郫都区排名靠前。") == []
+
+
+@pytest.mark.parametrize(("text", "district"), [
+    ("彭水县新增市场主体1200户。", "彭水苗族土家族自治县"),
+    ("石柱县旅游综合收入增长12%。", "石柱土家族自治县"),
+    ("长阳县新增科技型企业25家。", "长阳土家族自治县"),
+])
+def test_an_autonomous_county_by_its_everyday_name(text: str, district: str) -> None:
+    assert [c["district"] for c in _claims(text)] == [district]
+
+
+# -- signs: a decline is a negative claim; the quantities row keeps the number --------------
+@pytest.mark.parametrize(("text", "printed", "value", "key"), [
+    ("渝中区固定资产投资下降2.3%。", 2.3, -2.3, "固定资产投资增速"),
+    ("荣昌区一般公共预算收入减少1.5亿元。", 1.5e8, -1.5e8, "一般公共预算收入"),
+    ("巫山县社会消费品零售总额同比下降了约0.8%。", 0.8, -0.8, "社会消费品零售总额增速"),
+    ("江北区进出口总额增长-0.6%。", -0.6, -0.6, "进出口总额增速"),  # printed negative: kept, not doubled
+    ("万州区地区生产总值增长6.2%。", 6.2, 6.2, "地区生产总值增速"),
+    ("大足区城镇化率比上年回落0.4个百分点。", 0.4, -0.4, "城镇化率变动"),
+])
+def test_declines_are_signed_in_claims_only(text: str, printed: float, value: float, key: str) -> None:
+    result = pipeline.extract_text(text)
+    (claim,) = result.records("claims")
+    (quantity,) = result.records("quantities")
+    assert quantity["value"] == pytest.approx(printed)
+    assert claim["value"] == pytest.approx(value) and claim["metric_key"] == key
+
+
+# -- modality ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "modalities"), [
+    ("今年，永川区力争地区生产总值增长7%，预计新增市场主体5000户。", ["target", "forecast"]),
+    ("綦江区确保规上工业产值突破800亿元。", ["target"]),
+    ("到2027年，潼南区高新技术企业达到200家。", ["target"]),
+    ("北碚区有望新增专精特新企业20家。", ["forecast"]),
+    ("去年，南川区新增规上工业企业12家，地区生产总值增长5.5%。", ["actual", "actual"]),
+    ("铜梁区计划总投资120亿元的15个项目集中开工。", ["actual", "actual"]),
+    ("江津区目标增长8%，目前已完成规上工业产值500亿元。", ["target", "actual"]),
+    ("合川区到位资金高于市下达的目标序时进度3.5个百分点。", ["actual"]),
+])
+def test_modality(text: str, modalities: list[str]) -> None:
+    assert [c["modality"] for c in _claims(text)] == modalities
+
+
+def test_a_target_period_is_the_year_it_aims_at() -> None:
+    (claim,) = _claims("2024年，全区经济稳中有进。\n到2027年，璧山区规上工业产值达到2000亿元。")
+    assert (claim["period"], claim["modality"]) == ("2027", "target")
+
+
+# -- periods carried from the sentence, paragraph or heading ---------------------------------
+def test_a_period_carries_through_its_paragraph() -> None:
+    claims = _claims("2024年，江北区经济稳步回升。全年新增高新技术企业35家。新签约项目80个。", pub_date=None)
+    assert [c["period"] for c in claims] == ["2024", "2024"]
+
+
+def test_a_heading_period_carries_to_the_figures_under_it() -> None:
+    text = "2023年上半年主要经济指标\n沙坪坝区地区生产总值增长6.1%。\n规上工业增加值增长8.3%。"
+    assert [c["period"] for c in _claims(text, pub_date=None)] == ["2023-H1", "2023-H1"]
+
+
+def test_an_event_day_does_not_carry_as_a_period() -> None:
+    claims = _claims("8月5日，记者从黔江区统计局获悉。\n黔江区新增市场主体800户。", pub_date=None)
+    assert [c["period"] for c in claims] == [None]
+
+
+# -- lists sharing one value -------------------------------------------------------------------
+def test_a_list_runs_on_past_a_note_and_a_zone() -> None:
+    claims = _claims("其中，綦江(不含万盛)、南川、万盛经开区、璧山等区县的增速均在5%以上。")
+    assert [c["district"] for c in claims] == ["綦江区", "南川区", "璧山区"]
+    assert {c["attribution"] for c in claims} == {"list"}
+
+
+def test_a_rate_after_a_list_is_each_districts() -> None:
+    claims = _claims("渝北和长寿增速超过7%。")
+    assert [(c["district"], c["value"]) for c in claims] == [("渝北区", 7), ("长寿区", 7)]
+
+
+def test_an_amount_after_a_list_may_be_a_total_and_is_not_shared() -> None:
+    assert len(_claims("渝北区和长寿区签约项目15个。")) < 2
+
+
+def test_a_list_names_no_section_district() -> None:
+    text = "渝北、长寿和潼南的增速位列全市前3位。\n统计显示，我市GDP增速为5%。\n渝东北三峡库区增速为4.2%。"
+    assert [c["district"] for c in _claims(text) if c["unit"] == "%"] == []
+
+
+# -- metric keys: indicator and measure --------------------------------------------------------
+@pytest.mark.parametrize(("text", "keys"), [
+    ("宝应县新增高新技术企业31家，总数达到286家。", ["新增高新技术企业数", "高新技术企业数"]),
+    ("上半年，溧阳市实现地区生产总值612亿元，同比增长6.8%，增速居全市第二。",
+     ["地区生产总值", "地区生产总值增速", "地区生产总值增速排名@全市"]),
+    ("吴江区地区生产总值位列全省第3，全市第1。", ["地区生产总值排名@全省", "地区生产总值排名@全市"]),
+    ("璧山区以80.73分位居主城都市区第2名。", ["综合评价得分", "排名@主城都市区"]),
+    ("江宁区战略性新兴产业产值占规上工业产值比重达45.2%。", ["战略性新兴产业产值占比"]),
+    ("新都区常住人口城镇化率达到78.5%。", ["城镇化率"]),
+    ("高新区外，郫都区R&D经费投入强度为3.1%。", ["研发投入强度"]),
+    ("龙泉驿区新增市场主体1.2万户，累计达到15万户。", ["新增市场主体数", "市场主体数"]),
+    ("温江区居民人均可支配收入48000元。", ["居民人均可支配收入"]),
+])
+def test_metric_keys_separate_indicator_and_measure(text: str, keys: list[str]) -> None:
+    assert [c["metric_key"] for c in _claims(text)] == keys
+
+
+def test_a_bare_rate_takes_the_indicator_named_before_it() -> None:
+    text = "在全市各区县中，GDP增速跑赢全市的有22个。其中，渝北和长寿增速超过7%。"
+    assert {c["metric_key"] for c in _claims(text) if c["unit"] == "%"} == {"地区生产总值增速"}

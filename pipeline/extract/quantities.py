@@ -333,7 +333,8 @@ def extract_quantities(text: str) -> list[Hit]:
     g = grammar()
     numerals = list(g.numeral.finditer(text))
     candidates = [*_figures(text, numerals, g), *_ranges(text, numerals, g), *_percent_words(text, g),
-                  *_ordinals(text, g), *_tops(text, g), *_first_places(text, g), *_doublings(text, g), *_symbols(text, g)]
+                  *_ordinals(text, g), *_tops(text, g), *_first_places(text, g), *_doublings(text, g),
+                  *_symbols(text, g)]
     if not candidates:
         return []
     blocked = _blocked_spans(text, g)
