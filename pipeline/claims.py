@@ -279,6 +279,19 @@ class Context:
         return document_district(self)
 
     @cached_property
+    def title(self) -> tuple[int, int]:
+        """The title: the page's first line, in repaired offsets (repair may have joined it to
+        the lines after it)."""
+        raw = self.article.raw
+        first = len(raw) - len(raw.lstrip())
+        line_end = raw.find("\n", first)
+        line_end = len(raw) if line_end == -1 else line_end
+        end = bisect_left(self.article.offsets, line_end)
+        para = self.article.paragraphs[0] if self.article.paragraphs else None
+        start = para.start if para else 0
+        return start, min(end, para.end) if para else end
+
+    @cached_property
     def clause_stops(self) -> list[int]:
         """Where the clause delimiters are."""
         return _positions(self.rules.clause_stop, self.text)
@@ -366,7 +379,7 @@ def find_claims(doc: Doc) -> list[Hit]:
     for s_index, (s_start, s_end) in enumerate(article.sentences):
         para = ctx.paragraph_at.get(s_start)  # only a sentence that starts a paragraph can open a section
         if para is not None and _opens_section(ctx, s_index, para):
-            scope = Scope()
+            scope = heading_scope(ctx, s_index)
         in_sentence = []
         while q_index < len(quantities) and quantities[q_index].start < s_end:
             if quantities[q_index].start >= s_start:
@@ -386,13 +399,29 @@ def document_district(ctx: Context) -> Hit | None:
     districts = [m for m in ctx.markers if m.kind == "district"]
     if not districts:
         return None
-    title = ctx.article.paragraphs[0]
-    in_title = {m.district.get("canonical"): m.district for m in districts if m.end <= title.end}
+    in_title = {m.district.get("canonical"): m.district for m in districts if m.end <= ctx.title[1]}
     named = {m.district.get("canonical"): m.district for m in districts}
     for candidates in (in_title, named):
         if len(candidates) == 1:
             return next(iter(candidates.values()))
     return None
+
+
+def heading_scope(ctx: Context, s_index: int) -> Scope:
+    """The scope a section opens with: the district its heading names (西安市雁塔区⏎排在榜单
+    第二位), else none. The document's title is no section heading: its district is found
+    through the document's district."""
+    if s_index < 2:
+        return Scope()
+    prev_start, prev_end = ctx.article.sentences[s_index - 1]
+    if not _is_heading_sentence(ctx, prev_start, prev_end):
+        return Scope()
+    return advance_scope(ctx, Scope(), prev_start, prev_end)
+
+
+def _is_heading_sentence(ctx: Context, start: int, end: int) -> bool:
+    para = ctx.paragraph_at.get(start)
+    return para is not None and para.end == end and not any(c in "，。；" for c in ctx.text[start:end])
 
 
 def _opens_section(ctx: Context, s_index: int, para: Paragraph) -> bool:
@@ -415,12 +444,19 @@ def collect_markers(ctx: Context) -> list[Marker]:
     found = rules.marker_words.occurrences(text)
     markers: list[Marker] = []
     prefixes = address_prefixes(ctx.places, text)
+    zone_districts = districts_named_with_zones(ctx.places, text)
+    inside_zone_names = {district.start for district, _ in zone_districts.values()}
     for place in ctx.places:
         level = place.get("level")
-        if place.start in prefixes:
+        if place.start in prefixes or place.start in inside_zone_names:
             continue  # 四川省眉山市仁寿县: the province and city only address the county
         if level in DISTRICT_LEVELS:  # is_district(place)
-            markers.append(Marker(place.start, place.end, "district", "claims.sentence.district", place))
+            # the marker takes in its address (成都武侯区和西安雁塔区 is a list of two subjects)
+            start = _address_start(place.start, prefixes)
+            markers.append(Marker(start, place.end, "district", "claims.sentence.district", place))
+        elif place.start in zone_districts:  # 杭州高新区(滨江): the zone is run as the district
+            district, end = zone_districts[place.start]
+            markers.append(Marker(place.start, end, "district", "claims.sentence.district", district))
         elif level == "zone":
             markers.append(Marker(place.start, place.end, "zone", "claims.block.zone", name=place.get("canonical")))
         elif level in ("city", "province"):
@@ -446,20 +482,45 @@ def collect_markers(ctx: Context) -> list[Marker]:
     return _drop_nested(markers)
 
 
-def address_prefixes(places: list[Hit], text: str) -> set[int]:
-    """Starts of the provinces and cities written right before a place of theirs, as an
-    address (成都市双流区, 浙江省安吉县, 四川省眉山市仁寿县): they are no wide-scope subject."""
+def address_prefixes(places: list[Hit], text: str) -> dict[int, int]:
+    """The provinces and cities written right before a place of theirs, as an address
+    (成都市双流区, 浙江省安吉县, 四川省眉山市仁寿县): they are no wide-scope subject. Maps each
+    such prefix's start to the start of the place it addresses."""
     ordered = sorted(places, key=START)
-    prefixes: set[int] = set()
-    for i in range(len(ordered) - 1, -1, -1):
-        place = ordered[i]
-        if place.get("level") not in ("province", "city") or i + 1 >= len(ordered):
+    prefixes: dict[int, int] = {}
+    for i in range(len(ordered) - 2, -1, -1):
+        place, after = ordered[i], ordered[i + 1]
+        if place.get("level") not in ("province", "city"):
             continue
-        after = ordered[i + 1]
         adjacent = not text[place.end:after.start].strip()
         if adjacent and (is_district(after) or after.start in prefixes) and _inside(after, place):
-            prefixes.add(place.start)
+            prefixes[place.start] = after.start
     return prefixes
+
+
+def _address_start(start: int, prefixes: dict[int, int]) -> int:
+    """Where the address of a district starting at start begins (四川省 of 四川省眉山市仁寿县)."""
+    addressed_by = {target: prefix for prefix, target in prefixes.items()}
+    while start in addressed_by:
+        start = addressed_by[start]
+    return start
+
+
+ZONE_DISTRICT = re.compile(r"\s*[（(]\s*$")
+
+
+def districts_named_with_zones(places: list[Hit], text: str) -> dict[int, tuple[Hit, int]]:
+    """杭州高新区(滨江), 西部科学城(璧山区): a zone written with the district that runs it in
+    brackets right after it. Maps the zone's start to the district and the bracket's end."""
+    ordered = sorted(places, key=START)
+    found: dict[int, tuple[Hit, int]] = {}
+    for zone, district in zip(ordered, ordered[1:], strict=False):
+        if zone.get("level") != "zone" or not is_district(district):
+            continue
+        close = re.match(r"\s*[)）]", text[district.end:district.end + 3])
+        if ZONE_DISTRICT.match(text[zone.end:district.start]) and close:
+            found[zone.start] = (district, district.end + close.end())
+    return found
 
 
 def _inside(place: Hit, region: Hit) -> bool:
@@ -607,7 +668,19 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
         return Attribution([later.district], "sentence", "claims.sentence.after")
     if scope.district is not None and scope.blocker is None:
         return Attribution([scope.district], "section", "claims.section")
-    return None
+    return headline_attribution(ctx, quantity)
+
+
+def headline_attribution(ctx: Context, quantity: Hit) -> Attribution | None:
+    """总投资274亿元 某某科学城璧山片区21个项目集中开工: a figure of the title is a claim of the
+    one district the title names, wherever the figure stands in it."""
+    start, end = ctx.title
+    if quantity.end > end or any(c in "，。；" for c in ctx.text[start:end]):
+        return None
+    named = {m.district.get("canonical"): m.district for m in markers_in(ctx, start, end) if m.kind == "district"}
+    if len(named) != 1:
+        return None
+    return Attribution(list(named.values()), "title", "claims.title")
 
 
 def is_threshold(ctx: Context, quantity: Hit) -> bool:

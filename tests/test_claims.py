@@ -214,3 +214,29 @@ def test_metric_keys_separate_indicator_and_measure(text: str, keys: list[str]) 
 def test_a_bare_rate_takes_the_indicator_named_before_it() -> None:
     text = "在全市各区县中，GDP增速跑赢全市的有22个。其中，渝北和长寿增速超过7%。"
     assert {c["metric_key"] for c in _claims(text) if c["unit"] == "%"} == {"地区生产总值增速"}
+
+
+# -- combined names, headings and headlines ----------------------------------------------------
+def test_a_zone_with_its_district_in_brackets_is_the_district() -> None:
+    claims = _claims("宁波高新区（镇海）数字经济核心产业增加值增长12%。")
+    assert [(c["district"], c["attribution"]) for c in claims] == [("镇海区", "sentence")]
+
+
+def test_districts_with_their_cities_form_a_list() -> None:
+    claims = _claims("其中成都锦江区和西安碑林区增速较快，二者的地区生产总值增速均超过8%。")
+    assert [c["district"] for c in claims] == ["锦江区", "碑林区"]
+
+
+def test_a_heading_naming_a_district_scopes_the_lines_under_it() -> None:
+    text = "某榜单发布\n\n上榜的有多个城区。\n\n宁波市鄞州区\n\n排在榜单第三位。\n\n地区生产总值增长6.5%。"
+    claims = _claims(text)
+    assert [(c["district"], c["attribution"]) for c in claims] == [("鄞州区", "section"), ("鄞州区", "section")]
+
+
+@pytest.mark.parametrize(("text", "district", "values"), [
+    ("总投资58亿元 某某科学城北碚片区12个重大项目集中开工\n2月25日，活动举行。", "北碚区", [5.8e9, 12]),
+    ("安徽肥西20个重点项目集中签约 投资金额近150亿元\n6月27日，签约仪式举行。", "肥西县", [20, 1.5e10]),
+])
+def test_headline_figures_are_the_title_districts(text: str, district: str, values: list[float]) -> None:
+    claims = _claims(text)
+    assert [(c["district"], c["value"]) for c in claims] == [(district, pytest.approx(v)) for v in values]
