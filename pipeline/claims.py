@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from pipeline.article import Article, Hit, Paragraph
 from pipeline.components import article_of, record_id
-from pipeline.metric_keys import metric_key, vocabulary
+from pipeline.metric_keys import Description, describe, is_generic, vocabulary
 from pipeline.rules import load_yaml, require
 
 CLAIMS_RULES = "claims.yaml"
@@ -921,7 +921,10 @@ def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope
 # -- records ------------------------------------------------------------------------------
 def make_claims(ctx: Context, quantity: Hit, attribution: Attribution, sentence: tuple[int, int]) -> list[Hit]:
     metric = metric_of(ctx, quantity, sentence)
-    key = claim_metric_key(ctx, quantity, metric, sentence)
+    description = claim_metric(ctx, quantity, metric, sentence)
+    key = description.key
+    if description.named_before and is_generic(metric):
+        metric = named_metric(description.named_before, metric, quantity)  # 增速超过7% -> GDP增速
     confidence = ctx.rules.confidence[attribution.how]
     figure = {k: quantity.get(k) for k in ("value", "value_min", "value_max", "approx", "unit")}
     if is_decline(ctx, quantity, sentence):
@@ -1018,6 +1021,8 @@ def metric_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | N
 def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: MetricRules) -> str:
     """The measure's name without a rate or rank suffix."""
     start = clause_start(ctx, quantity.start, sentence[0], items=True)
+    if quantity.start >= ctx.title[1]:
+        start = max(start, ctx.title[1])  # a title repair joined to the first line is not part of its phrase
     start = max([start] + [m.end for m in markers_in(ctx, start, quantity.start) if m.kind in ("district", "pronoun")])
     in_sentence = [q for q in ctx.quantities[bisect_left(ctx.quantity_starts, sentence[0]):
                                              bisect_left(ctx.quantity_starts, quantity.start)]
@@ -1086,6 +1091,8 @@ def _strip(phrase: str, rules: MetricRules) -> str:
 def _noun_after(ctx: Context, quantity: Hit, limit: int, rules: MetricRules) -> str:
     """The noun a count's classifier attaches to, read token by token up to a stop word."""
     end = min(clause_end(ctx, quantity.end, limit), len(ctx.text))
+    if quantity.end <= ctx.title[1]:
+        end = min(end, ctx.title[1])  # a title's figure: the lines repair joined to it are not its noun
     if end <= quantity.end:
         return ""  # 增长6.8%，…: the clause ends with the figure (char_span would give None)
     span = ctx.doc.char_span(quantity.end, end, alignment_mode="contract")
@@ -1099,11 +1106,24 @@ def _noun_after(ctx: Context, quantity: Hit, limit: int, rules: MetricRules) -> 
     return "".join(words)
 
 
-def claim_metric_key(ctx: Context, quantity: Hit, metric: str | None, sentence: tuple[int, int]) -> str | None:
+def claim_metric(ctx: Context, quantity: Hit, metric: str | None, sentence: tuple[int, int]) -> Description:
     """The metric vocabulary's key (pipeline/metric_keys.py), read from the metric phrase,
-    the figure's clause and, when those name no indicator, its paragraph before it."""
+    the figure's clause and, when those name no indicator, the text before it in its
+    paragraph and the one before."""
     text = ctx.text
     clause = text[clause_start(ctx, quantity.start, sentence[0]):quantity.start]
-    para = ctx.article.paragraphs[ctx.article.paragraph_index(quantity.start)]
-    lookback = text[max(para.start, quantity.start - vocabulary().lookback_chars):quantity.start]
-    return metric_key(metric, quantity.fields, text[quantity.start:quantity.end], clause, lookback)
+    index = ctx.article.paragraph_index(quantity.start)
+    floor = ctx.article.paragraphs[max(0, index - 1)].start
+    lookback = text[max(floor, quantity.start - vocabulary().lookback_chars):quantity.start]
+    return describe(metric, quantity.fields, text[quantity.start:quantity.end], clause, lookback)
+
+
+def named_metric(name: str, metric: str | None, quantity: Hit) -> str:
+    """A generic metric completed by the indicator named before it (增速 -> GDP增速)."""
+    rules = metric_rules()
+    metric = metric or ""
+    if quantity.get("kind") == "rank" and not metric.endswith(rules.rank_suffix):
+        metric += rules.rank_suffix
+    elif quantity.get("unit") in vocabulary().score_units and not metric:
+        metric = "得分"
+    return (name + metric)[-rules.max_metric_chars:]

@@ -79,18 +79,32 @@ def vocabulary() -> Vocabulary:
     )
 
 
+@dataclass(frozen=True)
+class Description:
+    key: str | None
+    named_before: str | None  # the indicator's name as the text wrote it, when read before the phrase
+
+
 def metric_key(metric: str | None, figure: dict[str, Any], surface: str, clause: str, lookback: str) -> str | None:
     """The key of a claim: metric is its metric phrase, figure its quantity's fields (kind,
     unit), surface the figure as printed, clause the text of its clause before it and
-    lookback the text of its paragraph before it."""
+    lookback the text before it in its paragraph and the one before."""
+    return describe(metric, figure, surface, clause, lookback).key
+
+
+def describe(metric: str | None, figure: dict[str, Any], surface: str, clause: str, lookback: str) -> Description:
+    """The key, and the indicator's own words when the metric phrase does not name it."""
     vocab = vocabulary()
     kind, unit = figure.get("kind"), figure.get("unit")
     metric = metric or ""
     needs_level_kind = kind not in ("percent", "pp", "rank") and unit not in vocab.score_units
     level_kind = kind if needs_level_kind else None
-    indicator = _indicator_in(metric, level_kind, vocab) or _last_indicator_in(clause, level_kind, vocab)
+    named_before = None
+    indicator = _indicator_in(metric, level_kind, vocab)
+    if indicator is None:
+        indicator, named_before = _last_indicator_in(clause, level_kind, vocab)
     if indicator is None and len(vocab.generic.sub("", metric)) < 2:
-        indicator = _last_indicator_in(lookback, level_kind, vocab)  # 增速超过7%: the measure named before
+        indicator, named_before = _last_indicator_in(lookback, level_kind, vocab)  # 增速超过7%: named before
     label = indicator.label if indicator else ""
     growth_named = vocab.growth.search(metric) is not None
     if kind == "rank":
@@ -98,12 +112,18 @@ def metric_key(metric: str | None, figure: dict[str, Any], surface: str, clause:
             label += "增速"
         scope = rank_scope(surface, clause, vocab)
         template = vocab.measures["rank_scoped"] if scope else vocab.measures["rank"]
-        return template.format(label=label, scope=scope)
+        return Description(template.format(label=label, scope=scope), named_before)
     if unit in vocab.score_units:
-        return vocab.measures["score"].format(label=label or "综合评价")
+        return Description(vocab.measures["score"].format(label=label or "综合评价"), named_before)
     if indicator is None:
-        return None
-    return vocab.measures[_measure(indicator, kind, metric, clause, vocab)].format(label=label)
+        return Description(None, None)
+    return Description(vocab.measures[_measure(indicator, kind, metric, clause, vocab)].format(label=label),
+                       named_before)
+
+
+def is_generic(metric: str | None) -> bool:
+    """Does the metric phrase name nothing of its own (增速, 总数达到, 较)?"""
+    return len(vocabulary().generic.sub("", metric or "")) < 2
 
 
 def _measure(indicator: Indicator, kind: str | None, metric: str, clause: str, vocab: Vocabulary) -> str:
@@ -150,13 +170,14 @@ def _indicator_in(text: str, kind: str | None, vocab: Vocabulary) -> Indicator |
     return best[2] if best else None
 
 
-def _last_indicator_in(text: str, kind: str | None, vocab: Vocabulary) -> Indicator | None:
-    """The indicator named last in text (the nearest before the figure) that suits its kind."""
-    found = None
+def _last_indicator_in(text: str, kind: str | None, vocab: Vocabulary) -> tuple[Indicator | None, str | None]:
+    """The indicator named last in text (the nearest before the figure) that suits its kind,
+    and the words that name it."""
+    found: tuple[Indicator | None, str | None] = (None, None)
     for m in vocab.any_alias.finditer(text):
         indicator = vocab.by_alias[m.group()]
         if kind is None or kind in indicator.kinds:
-            found = indicator
+            found = (indicator, m.group())
     return found
 
 

@@ -240,3 +240,14 @@ def test_a_heading_naming_a_district_scopes_the_lines_under_it() -> None:
 def test_headline_figures_are_the_title_districts(text: str, district: str, values: list[float]) -> None:
     claims = _claims(text)
     assert [(c["district"], c["value"]) for c in claims] == [(district, pytest.approx(v)) for v in values]
+
+
+def test_a_generic_metric_is_completed_by_the_indicator_named_before() -> None:
+    text = "在全市各区县中，GDP增速跑赢全市的有22个。其中，渝北和长寿增速超过7%。"
+    metrics = {c["metric"] for c in _claims(text) if c["unit"] == "%"}
+    assert len(metrics) == 1 and metrics.pop().startswith("GDP")
+
+
+def test_a_score_is_keyed_and_named() -> None:
+    (claim, _) = _claims("在全市赛马比拼中，长寿区以85.2分位居全市第3名。")
+    assert (claim["metric_key"], claim["unit"]) == ("综合评价得分", "分") and "得分" in claim["metric"]
