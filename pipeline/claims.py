@@ -108,6 +108,7 @@ class ClaimRules:
     list_all_words: tuple[str, ...]
     list_respective_words: tuple[str, ...]
     list_shared_kinds: frozenset[str]
+    list_total_words: tuple[str, ...]
     list_zone_item: re.Pattern[str]
     decline_before: re.Pattern[str]  # a decline word right before a figure (下降了2.3%)
     modality_cues: re.Pattern[str]  # any modality cue; the group named tells which
@@ -169,6 +170,7 @@ def claim_rules() -> ClaimRules:
         list_all_words=tuple(get("list_all_words")),
         list_respective_words=tuple(get("list_respective_words")),
         list_shared_kinds=frozenset(get("list_shared_kinds")),
+        list_total_words=tuple(get("list_total_words")),
         list_zone_item=re.compile(get("list_zone_item")),
         decline_before=re.compile(f"(?:{_any_of(get('decline_words')).pattern})[{re.escape(get('decline_gap_chars'))}]*$"),
         modality_cues=_modality_pattern(get("modality")),
@@ -771,6 +773,8 @@ def district_attribution(ctx: Context, marker: Marker, quantity: Hit, sentence: 
             found = respective(ctx, listed, quantity, joined)
             if found:
                 return found
+        if any(w in between for w in ctx.rules.list_total_words):
+            return Attribution([], "list", "claims.list.total")  # 三县合计实现……: the list's total, no one's
         shared_rate = quantity.get("kind") in ctx.rules.list_shared_kinds and in_subject_position(
             ctx, listed[0], sentence[0])  # 甲区和乙区增速超过7%: a rate is each one's, never a sum
         if (any(w in between for w in ctx.rules.list_all_words) or shared_rate) and len(joined) == 1:

@@ -251,3 +251,8 @@ def test_a_generic_metric_is_completed_by_the_indicator_named_before() -> None:
 def test_a_score_is_keyed_and_named() -> None:
     (claim, _) = _claims("在全市赛马比拼中，长寿区以85.2分位居全市第3名。")
     assert (claim["metric_key"], claim["unit"]) == ("综合评价得分", "分") and "得分" in claim["metric"]
+
+
+def test_a_lists_total_is_no_ones_claim() -> None:
+    text = "上半年，宜宾市南溪区、江安县、长宁县三县区合计完成工业投资85亿元，约占全市的三成。"
+    assert _claims(text) == []
