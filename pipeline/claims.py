@@ -114,6 +114,7 @@ class ClaimRules:
     modality_cues: re.Pattern[str]  # any modality cue; the group named tells which
     not_cues: re.Pattern[str]  # words that hold a cue but state a fact (计划总投资)
     heading_max_chars: int
+    comparison_words: tuple[str, ...]
     clause_stop: re.Pattern[str]  # a clause delimiter
     item_stop: re.Pattern[str]  # an item delimiter that is not a clause delimiter
     marker_words: WordIndex  # pronouns, wide-scope and company subject words, speech verbs
@@ -130,6 +131,7 @@ class MetricRules:
     max_metric_chars: int
     conjunctions: frozenset[str]
     generic_measures: frozenset[str]
+    comparison_only: frozenset[str]
     instrumental: tuple[str, ...]
     qualifier_chars: str
     topic: re.Pattern[str]
@@ -176,6 +178,7 @@ def claim_rules() -> ClaimRules:
         modality_cues=_modality_pattern(get("modality")),
         not_cues=_any_of(get("modality")["not_cues"]),
         heading_max_chars=int(get("heading_max_chars")),
+        comparison_words=tuple(get("comparison_words")),
         clause_stop=_char_class(clause_delimiters),
         item_stop=_char_class(item_delimiters - clause_delimiters),
         marker_words=WordIndex.of([*(w for w, _, _ in pronouns), *get("wide_scope_words"),
@@ -212,6 +215,7 @@ def metric_rules() -> MetricRules:
         max_metric_chars=int(get("max_metric_chars")),
         conjunctions=frozenset(get("conjunctions")),
         generic_measures=frozenset(get("generic_measures")),
+        comparison_only=frozenset(get("comparison_only")),
         instrumental=tuple(get("instrumental")),
         qualifier_chars=get("qualifier_chars"),
         topic=re.compile(get("topic_pattern")),
@@ -933,7 +937,7 @@ def make_claims(ctx: Context, quantity: Hit, attribution: Attribution, sentence:
     figure = {k: quantity.get(k) for k in ("value", "value_min", "value_max", "approx", "unit")}
     if is_decline(ctx, quantity, sentence):
         figure.update({k: -abs(figure[k]) for k in ("value", "value_min", "value_max") if figure[k] is not None})
-    figure["period"] = quantity.get("period") or carried_period(ctx, quantity, sentence)
+    figure["period"] = own_period(ctx, quantity, sentence) or carried_period(ctx, quantity, sentence)
     figure["modality"] = modality_of(ctx, quantity, sentence)
     quantity_id = record_id(ctx.article, quantity, "quantities")
     claims = []
@@ -970,6 +974,18 @@ def modality_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str:
     before = rules.not_cues.sub(lambda m: "\x00" * len(m.group()), ctx.text[sentence[0]:quantity.start])
     cues = list(rules.modality_cues.finditer(before))
     return (cues[-1].lastgroup if cues else None) or "actual"
+
+
+def own_period(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | None:
+    """The period named for the figure in its sentence: the last time before it, passing over
+    a comparison base (比上年增长6.5%, 较去年同期: 上年 is what the figure is compared with)."""
+    for i in reversed(times_within(ctx, sentence[0], quantity.start)):
+        time = ctx.times[i]
+        if ctx.text.endswith(ctx.rules.comparison_words, sentence[0], time.start):
+            continue
+        normalized = time.get("normalized")
+        return str(normalized) if normalized else None
+    return None
 
 
 def carried_period(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | None:
@@ -1039,7 +1055,8 @@ def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: M
     if raw_phrase.endswith(rules.instrumental):
         phrase = ""  # 甲区以3100亿元领跑: the words around say how it ranks, not what it measures
     else:
-        phrase = _strip(raw_phrase, rules) + _noun_after(ctx, quantity, sentence[1], rules)
+        phrase = _strip(raw_phrase, rules)
+        phrase = ("" if phrase in rules.comparison_only else phrase) + _noun_after(ctx, quantity, sentence[1], rules)
     if phrase and phrase not in rules.generic_measures:
         return phrase
     inherited = base_metric(ctx, in_sentence[-1], sentence, rules) if in_sentence else sentence_topic(ctx, sentence)

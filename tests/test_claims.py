@@ -256,3 +256,9 @@ def test_a_score_is_keyed_and_named() -> None:
 def test_a_lists_total_is_no_ones_claim() -> None:
     text = "上半年，宜宾市南溪区、江安县、长宁县三县区合计完成工业投资85亿元，约占全市的三成。"
     assert _claims(text) == []
+
+
+def test_a_comparison_base_is_not_the_period() -> None:
+    claims = _claims("2023年，荣昌区地区生产总值900.5亿元，比上年增长6.5%，较2022年提高1.2个百分点。")
+    assert [c["period"] for c in claims] == ["2023", "2023", "2023"]
+    assert [c["metric"] for c in claims][:2] == ["地区生产总值", "地区生产总值增速"]
