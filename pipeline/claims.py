@@ -114,6 +114,10 @@ class ClaimRules:
     modality_cues: re.Pattern[str]  # any modality cue; the group named tells which
     not_cues: re.Pattern[str]  # words that hold a cue but state a fact (计划总投资)
     heading_max_chars: int
+    document_titles: tuple[str, ...]
+    byline_words: tuple[str, ...]
+    byline_lines: int
+    byline_max_chars: int
     comparison_words: tuple[str, ...]
     clause_stop: re.Pattern[str]  # a clause delimiter
     item_stop: re.Pattern[str]  # an item delimiter that is not a clause delimiter
@@ -178,6 +182,10 @@ def claim_rules() -> ClaimRules:
         modality_cues=_modality_pattern(get("modality")),
         not_cues=_any_of(get("modality")["not_cues"]),
         heading_max_chars=int(get("heading_max_chars")),
+        document_titles=tuple(get("document_titles")),
+        byline_words=tuple(get("byline_words")),
+        byline_lines=int(get("byline_lines")),
+        byline_max_chars=int(get("byline_max_chars")),
         comparison_words=tuple(get("comparison_words")),
         clause_stop=_char_class(clause_delimiters),
         item_stop=_char_class(item_delimiters - clause_delimiters),
@@ -245,6 +253,7 @@ class Scope:
 
     district: Hit | None = None
     blocker: str | None = None  # the last character of the zone or city that is the subject
+    blocked_at: int = -1  # where that subject was named
 
 
 @dataclass
@@ -296,6 +305,22 @@ class Context:
         para = self.article.paragraphs[0] if self.article.paragraphs else None
         start = para.start if para else 0
         return start, min(end, para.end) if para else end
+
+    @cached_property
+    def document_subject(self) -> Hit | None:
+        """The district a bulletin or work report is about (its figures' default subject)."""
+        return document_subject(self)
+
+    @cached_property
+    def head_and_foot(self) -> tuple[int, int]:
+        """Where the page's first lines end and its last lines start, in repaired offsets
+        (bylines, source and issuer lines are there)."""
+        raw, n = self.article.raw, self.rules.byline_lines
+        lines = raw.splitlines(keepends=True)
+        head_raw = sum(len(line) for line in lines[:n])
+        foot_raw = len(raw) - sum(len(line) for line in lines[-n:]) if len(lines) > n else len(raw)
+        offsets = self.article.offsets
+        return bisect_left(offsets, head_raw), bisect_left(offsets, max(foot_raw, head_raw))
 
     @cached_property
     def clause_stops(self) -> list[int]:
@@ -400,17 +425,43 @@ def find_claims(doc: Doc) -> list[Hit]:
 
 
 def document_district(ctx: Context) -> Hit | None:
-    """The district a whole document is about: the only district its title names, or the
-    only district it names at all (a county's work report says 全县 after its title)."""
+    """The district a whole document is about: the only district its title names, else the
+    only one its byline or source line names (大足网讯, 来源：某县人民政府, 某区统计局), else
+    the only district it names at all (a county's work report says 全县 after its title)."""
     districts = [m for m in ctx.markers if m.kind == "district"]
     if not districts:
         return None
     in_title = {m.district.get("canonical"): m.district for m in districts if m.end <= ctx.title[1]}
+    in_byline = {m.district.get("canonical"): m.district for m in districts if _in_byline(ctx, m)}
     named = {m.district.get("canonical"): m.district for m in districts}
-    for candidates in (in_title, named):
+    for candidates in (in_title, in_byline, named):
         if len(candidates) == 1:
             return next(iter(candidates.values()))
     return None
+
+
+def _in_byline(ctx: Context, marker: Marker) -> bool:
+    """Is the district named in a byline, source or issuer line at the head or foot of the
+    page (大足网讯（记者 某某）, 来源：某县融媒体中心, 某区统计局 2024年3月20日)?"""
+    head_end, foot_start = ctx.head_and_foot
+    if head_end <= marker.start < foot_start:
+        return False
+    line_start = ctx.text.rfind("\n", 0, marker.start) + 1
+    line_end = ctx.text.find("\n", marker.end)
+    line = ctx.text[line_start:len(ctx.text) if line_end == -1 else line_end]
+    words = ctx.rules.byline_words
+    return any(line.find(w, marker.end - line_start) != -1 or line.startswith(w) for w in words) and (
+        len(line) <= ctx.rules.byline_max_chars or ctx.text.startswith(words, marker.end))
+
+
+def document_subject(ctx: Context) -> Hit | None:
+    """The district every figure of the document is about unless a sentence says otherwise:
+    that of a district's statistical bulletin, work report or economic-operation report
+    (the title says which kind of document it is)."""
+    start, end = ctx.title
+    if not any(w in ctx.text[start:end] for w in ctx.rules.document_titles):
+        return None
+    return ctx.document_district
 
 
 def heading_scope(ctx: Context, s_index: int) -> Scope:
@@ -674,7 +725,12 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
         return Attribution([later.district], "sentence", "claims.sentence.after")
     if scope.district is not None and scope.blocker is None:
         return Attribution([scope.district], "section", "claims.section")
-    return headline_attribution(ctx, quantity)
+    headline = headline_attribution(ctx, quantity)
+    blocked = scope.blocker is not None and scope.blocked_at >= ctx.article.paragraphs[
+        ctx.article.paragraph_index(quantity.start)].start  # 全市…… blocks to its paragraph's end
+    if headline is None and not blocked and ctx.document_subject is not None:
+        return Attribution([ctx.document_subject], "section", "claims.document")  # 统计公报: 全年实现……
+    return headline
 
 
 def headline_attribution(ctx: Context, quantity: Hit) -> Attribution | None:
@@ -918,10 +974,10 @@ def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope
             if resolved and scope.district is None:
                 scope = Scope(resolved)  # 全县实现……: the section is the county's
             elif resolved is False and in_subject_position(ctx, marker, s_start):
-                scope = Scope(scope.district, blocker=ctx.text[marker.end - 1])  # 我市GDP增长5%: the city's
+                scope = Scope(scope.district, ctx.text[marker.end - 1], marker.start)  # 我市GDP增长5%: the city's
         elif marker.kind in ("zone", "wide") and in_subject_position(ctx, marker, s_start):
             name = marker.name or ctx.text[marker.start:marker.end]
-            scope = Scope(scope.district, blocker=name[-1])
+            scope = Scope(scope.district, name[-1], marker.start)
         previous = marker
     return scope
 

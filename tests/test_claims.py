@@ -32,7 +32,9 @@ CASES = [
     # a county's report: the title names the county, numbered sections say 全县 only
     ("凤阳县2025年上半年经济运行情况\n一、主要指标\n上半年，全县实现地区生产总值168.2亿元，同比增长6.5%。\n"
      "固定资产投资增长9.3%。\n二、工业\n新增规上工业企业15家。",
-     [("凤阳县", 1.682e10, "CNY", "pronoun"), ("凤阳县", 6.5, "%", "pronoun"), ("凤阳县", 9.3, "%", "section")]),
+     [("凤阳县", 1.682e10, "CNY", "pronoun"), ("凤阳县", 6.5, "%", "pronoun"), ("凤阳县", 9.3, "%", "section"),
+      # an economic-operation report: its later sections are the county's too
+      ("凤阳县", 15, "家", "section")]),
     # 全市 in a ranking of a prefecture's districts is the prefecture, even after a county-level city
     ("前三季度，仁怀市生产总值增长7.8%，居全市第一。全市生产总值增长5.1%。",
      [("仁怀市", 7.8, "%", "sentence"), ("仁怀市", 1, "rank", "sentence")]),
@@ -262,3 +264,45 @@ def test_a_comparison_base_is_not_the_period() -> None:
     claims = _claims("2023年，荣昌区地区生产总值900.5亿元，比上年增长6.5%，较2022年提高1.2个百分点。")
     assert [c["period"] for c in claims] == ["2023", "2023", "2023"]
     assert [c["metric"] for c in claims][:2] == ["地区生产总值", "地区生产总值增速"]
+
+
+# -- whole documents ----------------------------------------------------------------------------
+BULLETIN = """铜梁区2024年国民经济和社会发展统计公报
+
+铜梁区统计局
+
+全年实现地区生产总值812.4亿元，比上年增长6.3%。
+
+全市地区生产总值增长5.7%。
+
+全年新增市场主体1.1万户。"""
+
+WORK_REPORT = """政府工作报告
+
+——2025年1月8日在开州区第三届人民代表大会第五次会议上
+
+过去一年，地区生产总值增长6.1%，规上工业产值突破700亿元。
+
+今年主要预期目标是：地区生产总值增长6.5%左右。"""
+
+
+def test_a_bulletins_figures_are_its_districts() -> None:
+    claims = _claims(BULLETIN, pub_date=None)
+    assert [(c["district"], c["value"], c["period"]) for c in claims] == [
+        ("铜梁区", pytest.approx(8.124e10), "2024"), ("铜梁区", 6.3, "2024"), ("铜梁区", 11000, "2024")]
+
+
+def test_a_work_reports_figures_are_its_districts_targets_included() -> None:
+    claims = _claims(WORK_REPORT, pub_date="2025-01-08")
+    assert [(c["district"], c["modality"]) for c in claims] == [
+        ("开州区", "actual"), ("开州区", "actual"), ("开州区", "target")]
+
+
+def test_a_news_page_is_no_whole_document_subject() -> None:
+    text = "某某产业观察\n\n开州区召开座谈会。\n\n全市地区生产总值增长5.7%。\n\n另外，物流企业新增12家。"
+    assert [c["rule"] for c in _claims(text)] != ["claims.document"]
+
+
+def test_the_byline_names_the_district_of_we() -> None:
+    text = "某某工业园上半年发展观察\n大足网讯（记者 王某）近日，铜梁区、永川区也在推进。1—7月，我区规上工业产值434.3亿元。"
+    assert [c["district"] for c in _claims(text)] == ["大足区"]
