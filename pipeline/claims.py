@@ -104,6 +104,7 @@ class ClaimRules:
     company_frames: tuple[str, ...]
     demonstratives: tuple[str, ...]
     threshold_words: tuple[str, ...]
+    level_nouns: tuple[str, ...]
     list_separators: frozenset[str]
     list_all_words: tuple[str, ...]
     list_respective_words: tuple[str, ...]
@@ -172,6 +173,7 @@ def claim_rules() -> ClaimRules:
         company_frames=_longest_first(get("company_frames")),
         demonstratives=_longest_first(get("demonstratives")),
         threshold_words=tuple(get("threshold_words")),
+        level_nouns=tuple(get("level_nouns")),
         list_separators=frozenset(get("list_separators")),
         list_all_words=tuple(get("list_all_words")),
         list_respective_words=tuple(get("list_respective_words")),
@@ -755,7 +757,7 @@ def is_threshold(ctx: Context, quantity: Hit) -> bool:
         return False
     follows = text[quantity.end:quantity.end + 1]
     ends_clause = not follows or follows.isspace() or follows in ctx.rules.clause_delimiters
-    return not ends_clause
+    return not ends_clause and not text.startswith(ctx.rules.level_nouns, quantity.end)
 
 
 def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Scope,

@@ -306,3 +306,11 @@ def test_a_news_page_is_no_whole_document_subject() -> None:
 def test_the_byline_names_the_district_of_we() -> None:
     text = "某某工业园上半年发展观察\n大足网讯（记者 王某）近日，铜梁区、永川区也在推进。1—7月，我区规上工业产值434.3亿元。"
     assert [c["district"] for c in _claims(text)] == ["大足区"]
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("今年以来，江宁区单月进出口值保持80亿元以上高位。", 1),
+    ("今年以来，宁乡市新签约5亿元以上项目4个。", 1),  # the bound names a kind of project: only 4个
+])
+def test_a_level_kept_above_a_bound_is_a_figure(text: str, n: int) -> None:
+    assert len(_claims(text)) == n
