@@ -989,7 +989,7 @@ def make_claims(ctx: Context, quantity: Hit, attribution: Attribution, sentence:
     metric = metric_of(ctx, quantity, sentence)
     description = claim_metric(ctx, quantity, metric, sentence)
     key = description.key
-    if description.named_before and is_generic(metric):
+    if description.named_before and is_generic(metric, ctx.text[quantity.start:quantity.end]):
         metric = named_metric(description.named_before, metric, quantity)  # 增速超过7% -> GDP增速
     confidence = ctx.rules.confidence[attribution.how]
     figure = {k: quantity.get(k) for k in ("value", "value_min", "value_max", "approx", "unit")}

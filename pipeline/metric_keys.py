@@ -42,6 +42,7 @@ class Vocabulary:
     growth: re.Pattern[str]
     share: re.Pattern[str]
     rank_scope: re.Pattern[str]  # a standing verb and the scope after it, at the end of a text
+    rank_verb: re.Pattern[str]
     score_units: frozenset[str]
     lookback_chars: int
     generic: re.Pattern[str]  # generic words, to tell whether a phrase names anything
@@ -73,6 +74,7 @@ def vocabulary() -> Vocabulary:
         growth=re.compile(_alternation(get("growth_words"))),
         share=re.compile(_alternation(get("share_words"))),
         rank_scope=re.compile(scope),
+        rank_verb=re.compile(_alternation(get("rank_verbs"))),
         score_units=frozenset(get("score_units")),
         lookback_chars=int(get("lookback_chars")),
         generic=re.compile(_alternation(get("generic_words"))),
@@ -103,10 +105,10 @@ def describe(metric: str | None, figure: dict[str, Any], surface: str, clause: s
     indicator = _indicator_in(metric, level_kind, vocab)
     if indicator is None:
         indicator, named_before = _last_indicator_in(clause, level_kind, vocab)
-    if indicator is None and len(vocab.generic.sub("", metric)) < 2:
+    if indicator is None and (kind == "rank" or is_generic(metric, surface, clause)):
         indicator, named_before = _last_indicator_in(lookback, level_kind, vocab)  # 增速超过7%: named before
     label = indicator.label if indicator else ""
-    growth_named = vocab.growth.search(metric) is not None
+    growth_named = vocab.growth.search(vocab.any_alias.sub("", metric)) is not None  # not 自然增长率 itself
     if kind == "rank":
         if label and growth_named and indicator and indicator.type != "rate":
             label += "增速"
@@ -121,9 +123,17 @@ def describe(metric: str | None, figure: dict[str, Any], surface: str, clause: s
                        named_before)
 
 
-def is_generic(metric: str | None) -> bool:
-    """Does the metric phrase name nothing of its own (增速, 总数达到, 较)?"""
-    return len(vocabulary().generic.sub("", metric or "")) < 2
+def is_generic(metric: str | None, surface: str = "", clause: str = "") -> bool:
+    """Does the metric phrase name nothing of its own (增速, 总数达到, 新增, 位居全国排名)?
+    Measure words, rank verbs and the rank's scope are not names."""
+    vocab = vocabulary()
+    rest = metric or ""
+    scope = rank_scope(surface, clause, vocab) if surface else ""
+    if scope:
+        rest = rest.replace(scope, "")
+    for pattern in (vocab.generic, vocab.new_or_level, vocab.growth, vocab.share, vocab.rank_verb):
+        rest = pattern.sub("", rest)
+    return len(rest) < 2
 
 
 def _measure(indicator: Indicator, kind: str | None, metric: str, clause: str, vocab: Vocabulary) -> str:
@@ -132,8 +142,8 @@ def _measure(indicator: Indicator, kind: str | None, metric: str, clause: str, v
     if kind == "percent":
         if vocab.share.search(metric) and indicator.type != "rate":
             return "share"
-        if indicator.type == "rate" and "percent" in indicator.kinds and not vocab.growth.search(metric):
-            return "level"
+        if indicator.type == "rate" and not vocab.growth.search(vocab.any_alias.sub("", metric)):
+            return "level"  # 城镇化率58.6%, 人口自然增长率3.2‰ (增长 is part of its name)
         return "growth"
     if indicator.type == "stock":
         said = _says_new(clause, vocab)
