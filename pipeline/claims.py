@@ -4,10 +4,15 @@ The document is read in order, sentence by sentence, keeping the district in sco
 section's district). For each quantity the nearest evidence wins, strongest first:
 a speaker's district for a quote, a district named earlier in the sentence (`sentence`),
 a pronoun such as 全区/该区/当地 (`pronoun`), several districts sharing one figure
-(`list`), a district named later in the same clause, and finally the section's district
-(`section`). Subjects that are not districts (a development zone, the city, the nation, a
-company) and property cues (重达, 直径) stop the search: such figures are not claims. All
-words are in rules/claims.yaml; the metric vocabulary is rules/metrics.yaml.
+(`list`), a district named later in the same clause, the section's district (`section`,
+also the district of a bulletin or work report as a whole), and a title's district for the
+title's figures (`title`). A province or city written before its district (四川省眉山市仁寿县)
+is its address, not a subject. Subjects that are not districts (a development zone, the
+city, the nation, a company) and property cues (重达, 直径) stop the search: such figures are
+not claims. Each claim also gets its sign (a decline is negative), its modality (actual,
+target, forecast), its period (the sentence's, else carried from the paragraph or heading)
+and its metric. All words are in rules/claims.yaml; how metrics are phrased is in
+rules/metrics.yaml, their keys come from rules/indicators.yaml (pipeline/metric_keys.py).
 
 What a figure's attribution looks up (markers, figures, times, clause delimiters, quotes) is
 sorted once per document and found by bisection, so the work per figure stays the same
