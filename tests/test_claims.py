@@ -130,6 +130,7 @@ def test_an_autonomous_county_by_its_everyday_name(text: str, district: str) -> 
     ("江北区进出口总额增长-0.6%。", -0.6, -0.6, "进出口总额增速"),  # printed negative: kept, not doubled
     ("万州区地区生产总值增长6.2%。", 6.2, 6.2, "地区生产总值增速"),
     ("大足区城镇化率比上年回落0.4个百分点。", 0.4, -0.4, "城镇化率变动"),
+    ("北碚区单位GDP能耗降幅为3.1%。", 3.1, -3.1, "单位地区生产总值能耗增速"),
 ])
 def test_declines_are_signed_in_claims_only(text: str, printed: float, value: float, key: str) -> None:
     result = pipeline.extract_text(text)
@@ -149,6 +150,7 @@ def test_declines_are_signed_in_claims_only(text: str, printed: float, value: fl
     ("铜梁区计划总投资120亿元的15个项目集中开工。", ["actual", "actual"]),
     ("江津区目标增长8%，目前已完成规上工业产值500亿元。", ["target", "actual"]),
     ("合川区到位资金高于市下达的目标序时进度3.5个百分点。", ["actual"]),
+    ("黔江区今年招引目标企业50家。", ["actual"]),
 ])
 def test_modality(text: str, modalities: list[str]) -> None:
     assert [c["modality"] for c in _claims(text)] == modalities
