@@ -193,7 +193,7 @@ def claim_rules() -> ClaimRules:
         byline_words=tuple(get("byline_words")),
         byline_lines=int(get("byline_lines")),
         byline_max_chars=int(get("byline_max_chars")),
-        comparison_words=tuple(get("comparison_words")),
+        comparison_words=_longest_first(get("comparison_words")),
         clause_stop=_char_class(clause_delimiters),
         item_stop=_char_class(item_delimiters - clause_delimiters),
         marker_words=WordIndex.of([*(w for w, _, _ in pronouns), *get("wide_scope_words"),
@@ -1044,10 +1044,9 @@ def own_period(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | 
     a comparison base (比上年增长6.5%, 较去年同期: 上年 is what the figure is compared with)."""
     for i in reversed(times_within(ctx, sentence[0], quantity.start)):
         time = ctx.times[i]
-        if ctx.text.endswith(ctx.rules.comparison_words, sentence[0], time.start):
-            continue
         normalized = time.get("normalized")
-        return str(normalized) if normalized else None
+        if normalized and not _comparison_before(ctx, sentence[0], time.start):
+            return str(normalized)
     return None
 
 
@@ -1078,7 +1077,10 @@ def is_heading(ctx: Context, para: Paragraph) -> bool:
 
 def _last_period(ctx: Context, start: int, end: int) -> str | None:
     for i in reversed(times_within(ctx, start, end)):
-        normalized = ctx.times[i].get("normalized")
+        time = ctx.times[i]
+        normalized = time.get("normalized")
+        if _comparison_before(ctx, start, time.start):
+            continue  # 较去年: a base, not a period
         if normalized and len(str(normalized)) != 10:  # not a day (2025-08-05)
             return str(normalized)
     return None
@@ -1145,10 +1147,16 @@ def _without_times(ctx: Context, start: int, end: int) -> str:
     pieces, pos = [], start
     for i in times_within(ctx, start, end):
         time = ctx.times[i]
-        pieces.append(text[pos:time.start])
+        base = _comparison_before(ctx, pos, time.start)  # 比上年下降: 比 goes with its base
+        pieces.append(text[pos:time.start - len(base)])
         pos = time.end
     pieces.append(text[pos:end])
     return "".join(pieces).strip().strip("“”‘’「」（）()")
+
+
+def _comparison_before(ctx: Context, start: int, pos: int) -> str:
+    """The comparison word right before pos (比 of 比上年, 较 of 较2022年), or ""."""
+    return next((w for w in ctx.rules.comparison_words if ctx.text.endswith(w, start, pos)), "")
 
 
 def _growth_suffix(before: str, rules: MetricRules) -> str | None:

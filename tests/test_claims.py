@@ -320,3 +320,8 @@ def test_the_byline_names_the_district_of_we() -> None:
 ])
 def test_a_level_kept_above_a_bound_is_a_figure(text: str, n: int) -> None:
     assert len(_claims(text)) == n
+
+
+def test_a_comparison_base_does_not_carry_as_a_period() -> None:
+    claims = _claims("鄞州区排名第6位，较去年上升2位；余杭区排名第3位。", pub_date="2025-01-10")
+    assert [c["period"] for c in claims if c["unit"] == "rank"] == [None, None]
