@@ -319,6 +319,10 @@ class Context:
         return document_subject(self)
 
     @cached_property
+    def heading_periods(self) -> list[str | None]:
+        return heading_periods(self)
+
+    @cached_property
     def head_and_foot(self) -> tuple[int, int]:
         """Where the page's first lines end and its last lines start, in repaired offsets
         (bylines, source and issuer lines are there)."""
@@ -453,12 +457,16 @@ def _in_byline(ctx: Context, marker: Marker) -> bool:
     head_end, foot_start = ctx.head_and_foot
     if head_end <= marker.start < foot_start:
         return False
-    line_start = ctx.text.rfind("\n", 0, marker.start) + 1
-    line_end = ctx.text.find("\n", marker.end)
-    line = ctx.text[line_start:len(ctx.text) if line_end == -1 else line_end]
-    words = ctx.rules.byline_words
-    return any(line.find(w, marker.end - line_start) != -1 or line.startswith(w) for w in words) and (
-        len(line) <= ctx.rules.byline_max_chars or ctx.text.startswith(words, marker.end))
+    text, words, limit = ctx.text, ctx.rules.byline_words, ctx.rules.byline_max_chars
+    if text.startswith(words, marker.end):
+        return True  # the district run into the byline word: 大足网讯, 荣昌区融媒体中心
+    line_start = text.rfind("\n", max(0, marker.start - limit), marker.start) + 1
+    line_end = text.find("\n", marker.end, marker.end + limit + 1)
+    if (line_start == 0 and marker.start > limit) or (line_end == -1 and marker.end + limit < len(text)):
+        return False  # a line longer than a byline
+    line = text[line_start:len(text) if line_end == -1 else line_end]
+    after = marker.end - line_start  # 来源：某县融媒体中心, 某区统计局 2024年3月20日: the word after it
+    return len(line) <= limit and (line.startswith(words) or any(line.find(w, after) != -1 for w in words))
 
 
 def document_subject(ctx: Context) -> Hit | None:
@@ -1057,16 +1065,19 @@ def carried_period(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> st
     event's date, not the period of what follows."""
     para_index = ctx.article.paragraph_index(quantity.start)
     para = ctx.article.paragraphs[para_index]
-    found = _last_period(ctx, para.start, sentence[0])
-    if found:
-        return found
-    for index in range(para_index - 1, -1, -1):
-        heading = ctx.article.paragraphs[index]
-        if is_heading(ctx, heading) or index == 0:
-            found = _last_period(ctx, heading.start, heading.end)
-            if found:
-                return found
-    return None
+    return _last_period(ctx, para.start, sentence[0]) or ctx.heading_periods[para_index]
+
+
+def heading_periods(ctx: Context) -> list[str | None]:
+    """For each paragraph, the period of the nearest heading (or the title) above it that
+    names one: computed in one pass, so carrying a period costs nothing per figure."""
+    periods: list[str | None] = []
+    current = None
+    for index, para in enumerate(ctx.article.paragraphs):
+        periods.append(current)
+        if index == 0 or is_heading(ctx, para):
+            current = _last_period(ctx, para.start, para.end) or current
+    return periods
 
 
 def is_heading(ctx: Context, para: Paragraph) -> bool:
