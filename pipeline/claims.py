@@ -432,6 +432,23 @@ def find_claims(doc: Doc) -> list[Hit]:
             if attribution:
                 claims.extend(make_claims(ctx, quantity, attribution, (s_start, s_end)))
         scope = advance_scope(ctx, scope, s_start, s_end)
+    return distinct_rank_keys(claims)
+
+
+def distinct_rank_keys(claims: list[Hit]) -> list[Hit]:
+    """Two ranks of one district in one sentence never share a key: when the vocabulary
+    gives them the same one (two indices it does not know), each key takes its own metric."""
+    by_key: dict[tuple[int, str, str], list[int]] = {}
+    for i, claim in enumerate(claims):
+        if claim.get("unit") == "rank" and claim.get("metric_key"):
+            by_key.setdefault((claim.get("sentence_start"), claim.get("district"), claim.get("metric_key")),
+                              []).append(i)
+    for indices in by_key.values():
+        if len(indices) > 1 and len({claims[i].get("metric") for i in indices}) == len(indices):
+            for i in indices:
+                claim = claims[i]
+                key = f"{claim.get('metric_key')}·{claim.get('metric')}"
+                claims[i] = Hit(claim.start, claim.end, claim.rule, {**claim.fields, "metric_key": key})
     return claims
 
 
@@ -1024,6 +1041,7 @@ def make_claims(ctx: Context, quantity: Hit, attribution: Attribution, sentence:
             "speaker": attribution.speaker,
             "confidence": confidence,
             "key": district.get("canonical"),
+            "sentence_start": sentence[0],  # not a record field: distinct_rank_keys groups by it
         }
         claims.append(Hit(quantity.start, quantity.end, attribution.rule, fields))
     return claims

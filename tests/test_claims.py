@@ -325,3 +325,14 @@ def test_a_level_kept_above_a_bound_is_a_figure(text: str, n: int) -> None:
 def test_a_comparison_base_does_not_carry_as_a_period() -> None:
     claims = _claims("鄞州区排名第6位，较去年上升2位；余杭区排名第3位。", pub_date="2025-01-10")
     assert [c["period"] for c in claims if c["unit"] == "rank"] == [None, None]
+
+
+@pytest.mark.parametrize("text", [
+    "长兴县综合评价位列全省第3，创新指数位列全省第1。",
+    "吴兴区营商环境评价位列全市第2，综合考核位列全市第1。",
+    "吴兴区榜单排名第2，考核排名第1。",
+    "吴江区地区生产总值位列全省第3，全市第1。",
+])
+def test_two_ranks_of_a_district_in_a_sentence_never_share_a_key(text: str) -> None:
+    keys = [c["metric_key"] for c in _claims(text) if c["unit"] == "rank"]
+    assert len(keys) == 2 and len(set(keys)) == 2 and all(keys)
