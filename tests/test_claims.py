@@ -336,3 +336,17 @@ def test_a_comparison_base_does_not_carry_as_a_period() -> None:
 def test_two_ranks_of_a_district_in_a_sentence_never_share_a_key(text: str) -> None:
     keys = [c["metric_key"] for c in _claims(text) if c["unit"] == "rank"]
     assert len(keys) == 2 and len(set(keys)) == 2 and all(keys)
+
+
+def test_the_indicator_vocabulary_is_well_formed() -> None:
+    from pipeline.records import Quantity
+    from pipeline.rules import load_yaml
+
+    kinds = set(Quantity.__dataclass_fields__["kind"].metadata["allowed"])
+    vocabulary = load_yaml("indicators.yaml")
+    aliases = [a for i in vocabulary["indicators"] for a in i["aliases"]]
+    assert len(aliases) == len(set(aliases)), "an alias names two indicators"
+    for indicator in vocabulary["indicators"]:
+        assert indicator["type"] in {"stock", "flow", "rate"} and set(indicator["kinds"]) <= kinds, indicator
+    labels = [i["label"] for i in vocabulary["indicators"]]
+    assert len(labels) == len(set(labels))
