@@ -300,8 +300,8 @@ def test_a_bulletins_figures_are_its_districts() -> None:
 
 def test_a_work_reports_figures_are_its_districts_targets_included() -> None:
     claims = _claims(WORK_REPORT, pub_date="2025-01-08")
-    assert [(c["district"], c["modality"]) for c in claims] == [
-        ("开州区", "actual"), ("开州区", "actual"), ("开州区", "target")]
+    assert [(c["district"], c["modality"], c["period"]) for c in claims] == [
+        ("开州区", "actual", "2024"), ("开州区", "actual", "2024"), ("开州区", "target", "2025")]
 
 
 def test_a_news_page_is_no_whole_document_subject() -> None:
