@@ -1236,7 +1236,18 @@ def claim_metric(ctx: Context, quantity: Hit, metric: str | None, sentence: tupl
     index = ctx.article.paragraph_index(quantity.start)
     floor = ctx.article.paragraphs[max(0, index - 1)].start
     lookback = text[max(floor, quantity.start - vocabulary().lookback_chars):quantity.start]
-    return describe(metric, quantity.fields, text[quantity.start:quantity.end], clause, lookback)
+    return describe(metric, quantity.fields, text[quantity.start:quantity.end], clause, lookback,
+                    text[sentence[0]:quantity.start], follows_growth_rate(ctx, quantity, sentence))
+
+
+def follows_growth_rate(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
+    """Is the figure before this one in its sentence a growth rate (增长6.5%)?"""
+    i = bisect_left(ctx.quantity_starts, quantity.start) - 1
+    if i < 0 or ctx.quantities[i].start < sentence[0] or ctx.quantities[i].get("kind") != "percent":
+        return False
+    previous = ctx.quantities[i]
+    before = ctx.text[clause_start(ctx, previous.start, sentence[0], items=True):previous.start]
+    return _growth_suffix(_strip_right_qualifiers(before), metric_rules()) is not None
 
 
 def named_metric(name: str, metric: str | None, quantity: Hit) -> str:

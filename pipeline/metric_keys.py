@@ -43,6 +43,7 @@ class Vocabulary:
     share: re.Pattern[str]
     rank_scope: re.Pattern[str]  # a standing verb and the scope after it, at the end of a text
     rank_verb: re.Pattern[str]
+    rank_frame: re.Pattern[str]  # 在全省……中: a scope set for the sentence's ranks
     score_units: frozenset[str]
     lookback_chars: int
     generic: re.Pattern[str]  # generic words, to tell whether a phrase names anything
@@ -75,6 +76,7 @@ def vocabulary() -> Vocabulary:
         share=re.compile(_alternation(get("share_words"))),
         rank_scope=re.compile(scope),
         rank_verb=re.compile(_alternation(get("rank_verbs"))),
+        rank_frame=re.compile(get("rank_frame_pattern")),
         score_units=frozenset(get("score_units")),
         lookback_chars=int(get("lookback_chars")),
         generic=re.compile(_alternation(get("generic_words"))),
@@ -94,8 +96,12 @@ def metric_key(metric: str | None, figure: dict[str, Any], surface: str, clause:
     return describe(metric, figure, surface, clause, lookback).key
 
 
-def describe(metric: str | None, figure: dict[str, Any], surface: str, clause: str, lookback: str) -> Description:
-    """The key, and the indicator's own words when the metric phrase does not name it."""
+def describe(metric: str | None, figure: dict[str, Any], surface: str, clause: str, lookback: str,
+             sentence: str = "", after_growth: bool = False) -> Description:
+    """The key, and the indicator's own words when the metric phrase does not name it.
+    sentence is the figure's sentence before it (在全省……评价中 sets a rank's scope);
+    after_growth says the figure before it was a growth rate (增长6.5%，提高0.5个百分点: the
+    points are the growth rate's change)."""
     vocab = vocabulary()
     kind, unit = figure.get("kind"), figure.get("unit")
     metric = metric or ""
@@ -112,15 +118,23 @@ def describe(metric: str | None, figure: dict[str, Any], surface: str, clause: s
     if kind == "rank":
         if label and growth_named and indicator and indicator.type != "rate":
             label += "增速"
-        scope = rank_scope(surface, clause, vocab)
+        scope = rank_scope(surface, clause, vocab) or _framed_scope(sentence, vocab)
         template = vocab.measures["rank_scoped"] if scope else vocab.measures["rank"]
         return Description(template.format(label=label, scope=scope), named_before)
     if unit in vocab.score_units:
         return Description(vocab.measures["score"].format(label=label or "综合评价"), named_before)
     if indicator is None:
         return Description(None, None)
+    if kind == "pp" and indicator.type != "rate" and (growth_named or after_growth):
+        label += "增速"  # 增速较一季度提升0.5个百分点: the growth rate changed
     return Description(vocab.measures[_measure(indicator, kind, metric, clause, vocab)].format(label=label),
                        named_before)
+
+
+def _framed_scope(sentence: str, vocab: Vocabulary) -> str:
+    """在全省县域经济综合评价中，……位列第3: the scope a sentence's frame sets for its ranks."""
+    found = list(vocab.rank_frame.finditer(sentence))
+    return found[-1].group("scope") if found else ""
 
 
 def is_generic(metric: str | None, surface: str = "", clause: str = "") -> bool:
