@@ -4,10 +4,15 @@ The document is read in order, sentence by sentence, keeping the district in sco
 section's district). For each quantity the nearest evidence wins, strongest first:
 a speaker's district for a quote, a district named earlier in the sentence (`sentence`),
 a pronoun such as 全区/该区/当地 (`pronoun`), several districts sharing one figure
-(`list`), a district named later in the same clause, and finally the section's district
-(`section`). Subjects that are not districts (a development zone, the city, the nation, a
-company) and property cues (重达, 直径) stop the search: such figures are not claims. All
-words are in rules/claims.yaml; the metric vocabulary is rules/metrics.yaml.
+(`list`), a district named later in the same clause, the section's district (`section`,
+also the district of a bulletin or work report as a whole), and a title's district for the
+title's figures (`title`). A province or city written before its district (四川省眉山市仁寿县)
+is its address, not a subject. Subjects that are not districts (a development zone, the
+city, the nation, a company) and property cues (重达, 直径) stop the search: such figures are
+not claims. Each claim also gets its sign (a decline is negative), its modality (actual,
+target, forecast), its period (the sentence's, else carried from the paragraph or heading)
+and its metric. All words are in rules/claims.yaml; how metrics are phrased is in
+rules/metrics.yaml, their keys come from rules/indicators.yaml (pipeline/metric_keys.py).
 
 What a figure's attribution looks up (markers, figures, times, clause delimiters, quotes) is
 sorted once per document and found by bisection, so the work per figure stays the same
@@ -24,6 +29,7 @@ from functools import cached_property
 from operator import attrgetter
 from typing import Any
 
+from zhfacts.metric_keys import Description, describe, is_generic, vocabulary
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.records.build import record_id
 from zhfacts.rules import load_yaml, require, rules_cache
@@ -95,6 +101,7 @@ class ClaimRules:
     company_subject_words: tuple[str, ...]
     blocking_org_types: frozenset[str]
     property_cues: re.Pattern[str]  # any of the cues
+    not_property_before: tuple[str, ...]  # before a cue, these make it another word (比|重达)
     speech_verbs: tuple[str, ...]
     company_speaker_words: tuple[str, ...]
     locative_words: tuple[str, ...]
@@ -102,9 +109,22 @@ class ClaimRules:
     company_frames: tuple[str, ...]
     demonstratives: tuple[str, ...]
     threshold_words: tuple[str, ...]
+    level_nouns: tuple[str, ...]
     list_separators: frozenset[str]
     list_all_words: tuple[str, ...]
     list_respective_words: tuple[str, ...]
+    list_shared_kinds: frozenset[str]
+    list_total_words: tuple[str, ...]
+    list_zone_item: re.Pattern[str]
+    decline_before: re.Pattern[str]  # a decline word right before a figure (下降了2.3%)
+    modality_cues: re.Pattern[str]  # any modality cue; the group named tells which
+    not_cues: re.Pattern[str]  # words that hold a cue but state a fact (计划总投资)
+    heading_max_chars: int
+    document_titles: tuple[str, ...]
+    byline_words: tuple[str, ...]
+    byline_lines: int
+    byline_max_chars: int
+    comparison_words: tuple[str, ...]
     clause_stop: re.Pattern[str]  # a clause delimiter
     item_stop: re.Pattern[str]  # an item delimiter that is not a clause delimiter
     marker_words: WordIndex  # pronouns, wide-scope and company subject words, speech verbs
@@ -121,11 +141,10 @@ class MetricRules:
     max_metric_chars: int
     conjunctions: frozenset[str]
     generic_measures: frozenset[str]
+    comparison_only: frozenset[str]
     instrumental: tuple[str, ...]
     qualifier_chars: str
     topic: re.Pattern[str]
-    keys: tuple[tuple[str, str, frozenset[str]], ...]  # (synonym, key, kinds), longest synonym first
-    any_synonym: re.Pattern[str]  # finds any synonym of any key
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -151,6 +170,7 @@ def claim_rules() -> ClaimRules:
         company_subject_words=_longest_first(get("company_subject_words")),
         blocking_org_types=frozenset(get("blocking_org_types")),
         property_cues=_any_of(get("property_cues")),
+        not_property_before=tuple(get("not_property_before")),
         speech_verbs=_longest_first(get("speech_verbs")),
         company_speaker_words=tuple(get("company_speaker_words")),
         locative_words=_longest_first(get("locative_words")),
@@ -158,14 +178,39 @@ def claim_rules() -> ClaimRules:
         company_frames=_longest_first(get("company_frames")),
         demonstratives=_longest_first(get("demonstratives")),
         threshold_words=tuple(get("threshold_words")),
+        level_nouns=tuple(get("level_nouns")),
         list_separators=frozenset(get("list_separators")),
         list_all_words=tuple(get("list_all_words")),
         list_respective_words=tuple(get("list_respective_words")),
+        list_shared_kinds=frozenset(get("list_shared_kinds")),
+        list_total_words=tuple(get("list_total_words")),
+        list_zone_item=re.compile(get("list_zone_item")),
+        decline_before=re.compile(f"(?:{_any_of(get('decline_words')).pattern})[{re.escape(get('decline_gap_chars'))}]*$"),
+        modality_cues=_modality_pattern(get("modality")),
+        not_cues=_any_of(get("modality")["not_cues"]),
+        heading_max_chars=int(get("heading_max_chars")),
+        document_titles=tuple(get("document_titles")),
+        byline_words=tuple(get("byline_words")),
+        byline_lines=int(get("byline_lines")),
+        byline_max_chars=int(get("byline_max_chars")),
+        comparison_words=_longest_first(get("comparison_words")),
         clause_stop=_char_class(clause_delimiters),
         item_stop=_char_class(item_delimiters - clause_delimiters),
         marker_words=WordIndex.of([*(w for w, _, _ in pronouns), *get("wide_scope_words"),
                                    *get("company_subject_words"), *get("speech_verbs")]),
     )
+
+
+def _modality_pattern(rules: dict[str, Any]) -> re.Pattern[str]:
+    """One pattern for every modality cue, a named group per modality (target, forecast,
+    actual); longer words first so that 预期目标 is read before 预期."""
+    groups = []
+    for name in ("target", "forecast", "actual"):
+        words = [re.escape(w) for w in _longest_first(list(rules[name]))]
+        if name == "target":
+            words = list(rules.get("target_patterns", [])) + words
+        groups.append(f"(?P<{name}>{'|'.join(words) or '(?!)'})")
+    return re.compile("|".join(groups))
 
 
 @rules_cache
@@ -175,7 +220,6 @@ def metric_rules() -> MetricRules:
     def get(key: str) -> Any:
         return require(d, key, METRIC_RULES)
 
-    keys = [(syn, k["key"], frozenset(k["kinds"])) for k in get("keys") for syn in k["synonyms"]]
     return MetricRules(
         strip_leading=_longest_first(get("strip_leading")),
         strip_trailing=_longest_first(get("strip_trailing")),
@@ -186,11 +230,10 @@ def metric_rules() -> MetricRules:
         max_metric_chars=int(get("max_metric_chars")),
         conjunctions=frozenset(get("conjunctions")),
         generic_measures=frozenset(get("generic_measures")),
+        comparison_only=frozenset(get("comparison_only")),
         instrumental=tuple(get("instrumental")),
         qualifier_chars=get("qualifier_chars"),
         topic=re.compile(get("topic_pattern")),
-        keys=tuple(sorted(keys, key=lambda k: len(k[0]), reverse=True)),
-        any_synonym=_any_of(synonym for synonym, _, _ in keys),
     )
 
 
@@ -217,6 +260,7 @@ class Scope:
 
     district: Hit | None = None
     blocker: str | None = None  # the last character of the zone or city that is the subject
+    blocked_at: int = -1  # where that subject was named
 
 
 @dataclass
@@ -255,6 +299,39 @@ class Context:
     def document_district(self) -> Hit | None:
         """The one district a report is about, if any (only pronouns ask)."""
         return document_district(self)
+
+    @cached_property
+    def title(self) -> tuple[int, int]:
+        """The title: the page's first line, in repaired offsets (repair may have joined it to
+        the lines after it)."""
+        raw = self.article.raw
+        first = len(raw) - len(raw.lstrip())
+        line_end = raw.find("\n", first)
+        line_end = len(raw) if line_end == -1 else line_end
+        end = bisect_left(self.article.offsets, line_end)
+        para = self.article.paragraphs[0] if self.article.paragraphs else None
+        start = para.start if para else 0
+        return start, min(end, para.end) if para else end
+
+    @cached_property
+    def document_subject(self) -> Hit | None:
+        """The district a bulletin or work report is about (its figures' default subject)."""
+        return document_subject(self)
+
+    @cached_property
+    def heading_periods(self) -> list[str | None]:
+        return heading_periods(self)
+
+    @cached_property
+    def head_and_foot(self) -> tuple[int, int]:
+        """Where the page's first lines end and its last lines start, in repaired offsets
+        (bylines, source and issuer lines are there)."""
+        raw, n = self.article.raw, self.rules.byline_lines
+        lines = raw.splitlines(keepends=True)
+        head_raw = sum(len(line) for line in lines[:n])
+        foot_raw = len(raw) - sum(len(line) for line in lines[-n:]) if len(lines) > n else len(raw)
+        offsets = self.article.offsets
+        return bisect_left(offsets, head_raw), bisect_left(offsets, max(foot_raw, head_raw))
 
     @cached_property
     def clause_stops(self) -> list[int]:
@@ -343,7 +420,7 @@ def find_claims(doc: Analysis) -> list[Hit]:
     for s_index, (s_start, s_end) in enumerate(article.sentences):
         para = ctx.paragraph_at.get(s_start)  # only a sentence that starts a paragraph can open a section
         if para is not None and _opens_section(ctx, s_index, para):
-            scope = Scope()
+            scope = heading_scope(ctx, s_index)
         in_sentence = []
         while q_index < len(quantities) and quantities[q_index].start < s_end:
             if quantities[q_index].start >= s_start:
@@ -354,22 +431,85 @@ def find_claims(doc: Analysis) -> list[Hit]:
             if attribution:
                 claims.extend(make_claims(ctx, quantity, attribution, (s_start, s_end)))
         scope = advance_scope(ctx, scope, s_start, s_end)
+    return distinct_rank_keys(claims)
+
+
+def distinct_rank_keys(claims: list[Hit]) -> list[Hit]:
+    """Two ranks of one district in one sentence never share a key: when the vocabulary
+    gives them the same one (two indices it does not know), each key takes its own metric."""
+    by_key: dict[tuple[int, str, str], list[int]] = {}
+    for i, claim in enumerate(claims):
+        if claim.get("unit") == "rank" and claim.get("metric_key"):
+            by_key.setdefault((claim.get("sentence_start"), claim.get("district"), claim.get("metric_key")),
+                              []).append(i)
+    for indices in by_key.values():
+        if len(indices) > 1 and len({claims[i].get("metric") for i in indices}) == len(indices):
+            for i in indices:
+                claim = claims[i]
+                key = f"{claim.get('metric_key')}·{claim.get('metric')}"
+                claims[i] = Hit(claim.start, claim.end, claim.rule, {**claim.fields, "metric_key": key})
     return claims
 
 
 def document_district(ctx: Context) -> Hit | None:
-    """The district a whole document is about: the only district its title names, or the
-    only district it names at all (a county's work report says 全县 after its title)."""
+    """The district a whole document is about: the only district its title names, else the
+    only one its byline or source line names (大足网讯, 来源：某县人民政府, 某区统计局), else
+    the only district it names at all (a county's work report says 全县 after its title)."""
     districts = [m for m in ctx.markers if m.kind == "district"]
     if not districts:
         return None
-    title = ctx.article.paragraphs[0]
-    in_title = {m.district.get("canonical"): m.district for m in districts if m.end <= title.end}
+    in_title = {m.district.get("canonical"): m.district for m in districts if m.end <= ctx.title[1]}
+    in_byline = {m.district.get("canonical"): m.district for m in districts if _in_byline(ctx, m)}
     named = {m.district.get("canonical"): m.district for m in districts}
-    for candidates in (in_title, named):
+    for candidates in (in_title, in_byline, named):
         if len(candidates) == 1:
             return next(iter(candidates.values()))
     return None
+
+
+def _in_byline(ctx: Context, marker: Marker) -> bool:
+    """Is the district named in a byline, source or issuer line at the head or foot of the
+    page (大足网讯（记者 某某）, 来源：某县融媒体中心, 某区统计局 2024年3月20日)?"""
+    head_end, foot_start = ctx.head_and_foot
+    if head_end <= marker.start < foot_start:
+        return False
+    text, words, limit = ctx.text, ctx.rules.byline_words, ctx.rules.byline_max_chars
+    if text.startswith(words, marker.end):
+        return True  # the district run into the byline word: 大足网讯, 荣昌区融媒体中心
+    line_start = text.rfind("\n", max(0, marker.start - limit), marker.start) + 1
+    line_end = text.find("\n", marker.end, marker.end + limit + 1)
+    if (line_start == 0 and marker.start > limit) or (line_end == -1 and marker.end + limit < len(text)):
+        return False  # a line longer than a byline
+    line = text[line_start:len(text) if line_end == -1 else line_end]
+    after = marker.end - line_start  # 来源：某县融媒体中心, 某区统计局 2024年3月20日: the word after it
+    return len(line) <= limit and (line.startswith(words) or any(line.find(w, after) != -1 for w in words))
+
+
+def document_subject(ctx: Context) -> Hit | None:
+    """The district every figure of the document is about unless a sentence says otherwise:
+    that of a district's statistical bulletin, work report or economic-operation report
+    (the title says which kind of document it is)."""
+    start, end = ctx.title
+    if not any(w in ctx.text[start:end] for w in ctx.rules.document_titles):
+        return None
+    return ctx.document_district
+
+
+def heading_scope(ctx: Context, s_index: int) -> Scope:
+    """The scope a section opens with: the district its heading names (西安市雁塔区⏎排在榜单
+    第二位), else none. The document's title is no section heading: its district is found
+    through the document's district."""
+    if s_index < 2:
+        return Scope()
+    prev_start, prev_end = ctx.article.sentences[s_index - 1]
+    if not _is_heading_sentence(ctx, prev_start, prev_end):
+        return Scope()
+    return advance_scope(ctx, Scope(), prev_start, prev_end)
+
+
+def _is_heading_sentence(ctx: Context, start: int, end: int) -> bool:
+    para = ctx.paragraph_at.get(start)
+    return para is not None and para.end == end and not any(c in "，。；" for c in ctx.text[start:end])
 
 
 def _opens_section(ctx: Context, s_index: int, para: Paragraph) -> bool:
@@ -391,10 +531,20 @@ def collect_markers(ctx: Context) -> list[Marker]:
     text, rules = ctx.text, ctx.rules
     found = rules.marker_words.occurrences(text)
     markers: list[Marker] = []
+    prefixes = address_prefixes(ctx.places, text)
+    zone_districts = districts_named_with_zones(ctx.places, text)
+    inside_zone_names = {district.start for district, _ in zone_districts.values()}
     for place in ctx.places:
         level = place.get("level")
+        if place.start in prefixes or place.start in inside_zone_names:
+            continue  # 四川省眉山市仁寿县: the province and city only address the county
         if level in DISTRICT_LEVELS:  # is_district(place)
-            markers.append(Marker(place.start, place.end, "district", "claims.sentence.district", place))
+            # the marker takes in its address (成都武侯区和西安雁塔区 is a list of two subjects)
+            start = _address_start(place.start, prefixes)
+            markers.append(Marker(start, place.end, "district", "claims.sentence.district", place))
+        elif place.start in zone_districts:  # 杭州高新区(滨江): the zone is run as the district
+            district, end = zone_districts[place.start]
+            markers.append(Marker(place.start, end, "district", "claims.sentence.district", district))
         elif level == "zone":
             markers.append(Marker(place.start, place.end, "zone", "claims.block.zone", name=place.get("canonical")))
         elif level in ("city", "province"):
@@ -418,6 +568,57 @@ def collect_markers(ctx: Context) -> list[Marker]:
         in_figure[q.start:q.end] = b"\x01" * (q.end - q.start)
     markers = [m for m in markers if not (in_figure[m.start] and in_figure[m.end - 1])]
     return _drop_nested(markers)
+
+
+def address_prefixes(places: list[Hit], text: str) -> dict[int, int]:
+    """The provinces and cities written right before a place of theirs, as an address
+    (成都市双流区, 浙江省安吉县, 四川省眉山市仁寿县): they are no wide-scope subject. Maps each
+    such prefix's start to the start of the place it addresses."""
+    ordered = sorted(places, key=START)
+    prefixes: dict[int, int] = {}
+    for i in range(len(ordered) - 2, -1, -1):
+        place, after = ordered[i], ordered[i + 1]
+        if place.get("level") not in ("province", "city"):
+            continue
+        adjacent = not text[place.end:after.start].strip()
+        if adjacent and (is_district(after) or after.start in prefixes) and _inside(after, place):
+            prefixes[place.start] = after.start
+    return prefixes
+
+
+def _address_start(start: int, prefixes: dict[int, int]) -> int:
+    """Where the address of a district starting at start begins (四川省 of 四川省眉山市仁寿县)."""
+    addressed_by = {target: prefix for prefix, target in prefixes.items()}
+    while start in addressed_by:
+        start = addressed_by[start]
+    return start
+
+
+ZONE_DISTRICT = re.compile(r"\s*[（(]\s*$")
+
+
+def districts_named_with_zones(places: list[Hit], text: str) -> dict[int, tuple[Hit, int]]:
+    """杭州高新区(滨江), 西部科学城(璧山区): a zone written with the district that runs it in
+    brackets right after it. Maps the zone's start to the district and the bracket's end."""
+    ordered = sorted(places, key=START)
+    found: dict[int, tuple[Hit, int]] = {}
+    for zone, district in zip(ordered, ordered[1:], strict=False):
+        if zone.get("level") != "zone" or not is_district(district):
+            continue
+        close = re.match(r"\s*[)）]", text[district.end:district.end + 3])
+        if ZONE_DISTRICT.match(text[zone.end:district.start]) and close:
+            found[zone.start] = (district, district.end + close.end())
+    return found
+
+
+def _inside(place: Hit, region: Hit) -> bool:
+    """Is the place within the region (by the place's parent, province or adcode prefix)?"""
+    name = region.get("canonical")
+    if name in (place.get("parent"), place.get("province")):
+        return True
+    code, region_code = str(place.get("adcode") or ""), str(region.get("adcode") or "")
+    level_digits = 2 if region.get("level") == "province" else 4
+    return bool(code and region_code) and code[:level_digits] == region_code[:level_digits]
 
 
 def company_speaker_markers(ctx: Context, found: dict[str, list[int]]) -> list[Marker]:
@@ -531,7 +732,10 @@ def _first_suffix(text: str, words: tuple[str, ...]) -> str | None:
 
 def has_property_cue(ctx: Context, quantity: Hit, sentence_start: int) -> bool:
     start = clause_start(ctx, quantity.start, sentence_start)
-    return ctx.rules.property_cues.search(ctx.text, start, quantity.start) is not None
+    for cue in ctx.rules.property_cues.finditer(ctx.text, start, quantity.start):
+        if not ctx.text.endswith(ctx.rules.not_property_before, start, cue.start()):
+            return True  # 重达3吨; but 比重达45% is a share
+    return False
 
 
 def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Scope,
@@ -552,7 +756,24 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
         return Attribution([later.district], "sentence", "claims.sentence.after")
     if scope.district is not None and scope.blocker is None:
         return Attribution([scope.district], "section", "claims.section")
-    return None
+    headline = headline_attribution(ctx, quantity)
+    blocked = scope.blocker is not None and scope.blocked_at >= ctx.article.paragraphs[
+        ctx.article.paragraph_index(quantity.start)].start  # 全市…… blocks to its paragraph's end
+    if headline is None and not blocked and ctx.document_subject is not None:
+        return Attribution([ctx.document_subject], "section", "claims.document")  # 统计公报: 全年实现……
+    return headline
+
+
+def headline_attribution(ctx: Context, quantity: Hit) -> Attribution | None:
+    """总投资274亿元 某某科学城璧山片区21个项目集中开工: a figure of the title is a claim of the
+    one district the title names, wherever the figure stands in it."""
+    start, end = ctx.title
+    if quantity.end > end or any(c in "，。；" for c in ctx.text[start:end]):
+        return None
+    named = {m.district.get("canonical"): m.district for m in markers_in(ctx, start, end) if m.kind == "district"}
+    if len(named) != 1:
+        return None
+    return Attribution(list(named.values()), "title", "claims.title")
 
 
 def is_threshold(ctx: Context, quantity: Hit) -> bool:
@@ -565,7 +786,7 @@ def is_threshold(ctx: Context, quantity: Hit) -> bool:
         return False
     follows = text[quantity.end:quantity.end + 1]
     ends_clause = not follows or follows.isspace() or follows in ctx.rules.clause_delimiters
-    return not ends_clause
+    return not ends_clause and not text.startswith(ctx.rules.level_nouns, quantity.end)
 
 
 def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Scope,
@@ -643,8 +864,12 @@ def district_attribution(ctx: Context, marker: Marker, quantity: Hit, sentence: 
             found = respective(ctx, listed, quantity, joined)
             if found:
                 return found
-        if any(w in between for w in ctx.rules.list_all_words) and len(joined) == 1:
-            return Attribution([m.district for m in listed], "list", "claims.list.shared")
+        if any(w in between for w in ctx.rules.list_total_words):
+            return Attribution([], "list", "claims.list.total")  # 三县合计实现……: the list's total, no one's
+        shared_rate = quantity.get("kind") in ctx.rules.list_shared_kinds and in_subject_position(
+            ctx, listed[0], sentence[0])  # 甲区和乙区增速超过7%: a rate is each one's, never a sum
+        if (any(w in between for w in ctx.rules.list_all_words) or shared_rate) and len(joined) == 1:
+            return Attribution([m.district for m in listed if m.kind == "district"], "list", "claims.list.shared")
     if speaker:
         return Attribution([marker.district], "speaker", "claims.speaker.district", speaker)
     return Attribution([marker.district], "sentence", marker.rule)
@@ -652,7 +877,7 @@ def district_attribution(ctx: Context, marker: Marker, quantity: Hit, sentence: 
 
 def district_list(ctx: Context, marker: Marker, sentence: tuple[int, int]) -> list[Marker]:
     """The run of district markers joined only by list separators (甲区、乙区和丙区)."""
-    districts = [m for m in markers_in(ctx, sentence[0], sentence[1]) if m.kind == "district"]
+    districts = [m for m in markers_in(ctx, sentence[0], sentence[1]) if m.kind in ("district", "zone")]
     i = districts.index(marker)
     first = last = i
     while first > 0 and _joined_by_separators(ctx, districts[first - 1], districts[first]):
@@ -662,8 +887,15 @@ def district_list(ctx: Context, marker: Marker, sentence: tuple[int, int]) -> li
     return districts[first:last + 1]
 
 
+PARENTHETICAL = re.compile(r"^\s*[（(][^（()）]{0,12}[)）]")
+
+
 def _joined_by_separators(ctx: Context, a: Marker, b: Marker) -> bool:
-    return all(c in ctx.rules.list_separators for c in ctx.text[a.end:b.start])
+    """Two list items: only separators between them, after a note on the first (綦江(不含万盛)、),
+    or around a development zone named in the list (南川、万盛经开区、璧山)."""
+    gap = PARENTHETICAL.sub("", ctx.text[a.end:b.start])
+    gap = ctx.rules.list_zone_item.sub("", gap)
+    return bool(gap) and all(c in ctx.rules.list_separators for c in gap)
 
 
 def respective(ctx: Context, listed: list[Marker], quantity: Hit, in_sentence: list[Hit]) -> Attribution | None:
@@ -674,7 +906,8 @@ def respective(ctx: Context, listed: list[Marker], quantity: Hit, in_sentence: l
     group = [q for q in in_sentence if start <= q.start and q.end <= end and q.start >= listed[-1].end]
     if len(group) != len(listed):
         return None
-    return Attribution([listed[group.index(quantity)].district], "list", "claims.list.respective")
+    item = listed[group.index(quantity)]
+    return Attribution([item.district] if item.kind == "district" else [], "list", "claims.list.respective")
 
 
 def joined_figures(ctx: Context, quantity: Hit, in_sentence: list[Hit]) -> list[Hit]:
@@ -760,25 +993,39 @@ def district_later_in_clause(ctx: Context, quantity: Hit, sentence: tuple[int, i
 def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope:
     """After a sentence: its last district becomes the scope; a zone or the city as a
     subject blocks the section until a district is named again."""
+    previous: Marker | None = None
     for marker in markers_in(ctx, s_start, s_end):
         if marker.kind == "district":
-            scope = Scope(marker.district)
-        elif marker.kind == "pronoun" and scope.district is None:
+            listed = previous is not None and previous.kind == "district" and _joined_by_separators(
+                ctx, previous, marker)
+            # 渝北、长寿和潼南……: a list names no one district that the section is about
+            scope = Scope() if listed else Scope(marker.district)
+        elif marker.kind == "pronoun":
             resolved = resolve_pronoun(ctx, marker, scope)
-            if resolved:
+            if resolved and scope.district is None:
                 scope = Scope(resolved)  # 全县实现……: the section is the county's
+            elif resolved is False and in_subject_position(ctx, marker, s_start):
+                scope = Scope(scope.district, ctx.text[marker.end - 1], marker.start)  # 我市GDP增长5%: the city's
         elif marker.kind in ("zone", "wide") and in_subject_position(ctx, marker, s_start):
             name = marker.name or ctx.text[marker.start:marker.end]
-            scope = Scope(scope.district, blocker=name[-1])
+            scope = Scope(scope.district, name[-1], marker.start)
+        previous = marker
     return scope
 
 
 # -- records ------------------------------------------------------------------------------
 def make_claims(ctx: Context, quantity: Hit, attribution: Attribution, sentence: tuple[int, int]) -> list[Hit]:
     metric = metric_of(ctx, quantity, sentence)
-    key = metric_key(metric, quantity.get("kind"))
+    description = claim_metric(ctx, quantity, metric, sentence)
+    key = description.key
+    if description.named_before and is_generic(metric, ctx.text[quantity.start:quantity.end]):
+        metric = named_metric(description.named_before, metric, quantity)  # 增速超过7% -> GDP增速
     confidence = ctx.rules.confidence[attribution.how]
-    figure = {k: quantity.get(k) for k in ("value", "value_min", "value_max", "approx", "unit", "period")}
+    figure = {k: quantity.get(k) for k in ("value", "value_min", "value_max", "approx", "unit")}
+    if is_decline(ctx, quantity, sentence):
+        figure.update({k: -abs(figure[k]) for k in ("value", "value_min", "value_max") if figure[k] is not None})
+    figure["period"] = own_period(ctx, quantity, sentence) or carried_period(ctx, quantity, sentence)
+    figure["modality"] = modality_of(ctx, quantity, sentence)
     quantity_id = record_id(ctx.article, quantity, "quantities")
     claims = []
     for district in attribution.districts:
@@ -793,9 +1040,78 @@ def make_claims(ctx: Context, quantity: Hit, attribution: Attribution, sentence:
             "speaker": attribution.speaker,
             "confidence": confidence,
             "key": district.get("canonical"),
+            "sentence_start": sentence[0],  # not a record field: distinct_rank_keys groups by it
         }
         claims.append(Hit(quantity.start, quantity.end, attribution.rule, fields))
     return claims
+
+
+def is_decline(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
+    """Is the figure the size of a fall (下降2.3%, 减少了1.5亿元)? A figure printed with its
+    minus sign already carries it."""
+    if (quantity.get("value") or 0) < 0 or (quantity.get("value_min") or 0) < 0:
+        return False
+    start = clause_start(ctx, quantity.start, sentence[0], items=True)
+    return ctx.rules.decline_before.search(ctx.text, start, quantity.start) is not None
+
+
+def modality_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str:
+    """actual | target | forecast: the last cue between the sentence's start and the figure
+    (力争增长7% target, 预计将达到500家 forecast, everything reported as done actual)."""
+    rules = ctx.rules
+    before = rules.not_cues.sub(lambda m: "\x00" * len(m.group()), ctx.text[sentence[0]:quantity.start])
+    cues = list(rules.modality_cues.finditer(before))
+    return (cues[-1].lastgroup if cues else None) or "actual"
+
+
+def own_period(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | None:
+    """The period named for the figure in its sentence: the last time before it, passing over
+    a comparison base (比上年增长6.5%, 较去年同期: 上年 is what the figure is compared with)."""
+    for i in reversed(times_within(ctx, sentence[0], quantity.start)):
+        time = ctx.times[i]
+        normalized = time.get("normalized")
+        if normalized and not _comparison_before(ctx, sentence[0], time.start):
+            return str(normalized)
+    return None
+
+
+def carried_period(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | None:
+    """A period that the text set before the figure and that still holds: the last period
+    named earlier in the paragraph (2024年，……。全年新增……), else in the heading or title the
+    paragraph sits under. Only periods (2024, 2024-H1, 2024-01..2024-06) carry; a day is an
+    event's date, not the period of what follows."""
+    para_index = ctx.article.paragraph_index(quantity.start)
+    para = ctx.article.paragraphs[para_index]
+    return _last_period(ctx, para.start, sentence[0]) or ctx.heading_periods[para_index]
+
+
+def heading_periods(ctx: Context) -> list[str | None]:
+    """For each paragraph, the period of the nearest heading (or the title) above it that
+    names one: computed in one pass, so carrying a period costs nothing per figure."""
+    periods: list[str | None] = []
+    current = None
+    for index, para in enumerate(ctx.article.paragraphs):
+        periods.append(current)
+        if index == 0 or is_heading(ctx, para):
+            current = _last_period(ctx, para.start, para.end) or current
+    return periods
+
+
+def is_heading(ctx: Context, para: Paragraph) -> bool:
+    """A short paragraph without sentence punctuation (一、工业经济, 2024年主要指标)."""
+    text = ctx.text[para.start:para.end].strip()
+    return 0 < len(text) <= ctx.rules.heading_max_chars and not any(c in "，。；,;" for c in text)
+
+
+def _last_period(ctx: Context, start: int, end: int) -> str | None:
+    for i in reversed(times_within(ctx, start, end)):
+        time = ctx.times[i]
+        normalized = time.get("normalized")
+        if _comparison_before(ctx, start, time.start):
+            continue  # 较去年: a base, not a period
+        if normalized and len(str(normalized)) != 10:  # not a day (2025-08-05)
+            return str(normalized)
+    return None
 
 
 def metric_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | None:
@@ -818,6 +1134,8 @@ def metric_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | N
 def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: MetricRules) -> str:
     """The measure's name without a rate or rank suffix."""
     start = clause_start(ctx, quantity.start, sentence[0], items=True)
+    if quantity.start >= ctx.title[1]:
+        start = max(start, ctx.title[1])  # a title repair joined to the first line is not part of its phrase
     start = max([start] + [m.end for m in markers_in(ctx, start, quantity.start) if m.kind in ("district", "pronoun")])
     in_sentence = [q for q in ctx.quantities[bisect_left(ctx.quantity_starts, sentence[0]):
                                              bisect_left(ctx.quantity_starts, quantity.start)]
@@ -830,7 +1148,8 @@ def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: M
     if raw_phrase.endswith(rules.instrumental):
         phrase = ""  # 甲区以3100亿元领跑: the words around say how it ranks, not what it measures
     else:
-        phrase = _strip(raw_phrase, rules) + _noun_after(ctx, quantity, sentence[1], rules)
+        phrase = _strip(raw_phrase, rules)
+        phrase = ("" if phrase in rules.comparison_only else phrase) + _noun_after(ctx, quantity, sentence[1], rules)
     if phrase and phrase not in rules.generic_measures:
         return phrase
     inherited = base_metric(ctx, in_sentence[-1], sentence, rules) if in_sentence else sentence_topic(ctx, sentence)
@@ -856,10 +1175,16 @@ def _without_times(ctx: Context, start: int, end: int) -> str:
     pieces, pos = [], start
     for i in times_within(ctx, start, end):
         time = ctx.times[i]
-        pieces.append(text[pos:time.start])
+        base = _comparison_before(ctx, pos, time.start)  # 比上年下降: 比 goes with its base
+        pieces.append(text[pos:time.start - len(base)])
         pos = time.end
     pieces.append(text[pos:end])
     return "".join(pieces).strip().strip("“”‘’「」（）()")
+
+
+def _comparison_before(ctx: Context, start: int, pos: int) -> str:
+    """The comparison word right before pos (比 of 比上年, 较 of 较2022年), or ""."""
+    return next((w for w in ctx.rules.comparison_words if ctx.text.endswith(w, start, pos)), "")
 
 
 def _growth_suffix(before: str, rules: MetricRules) -> str | None:
@@ -886,6 +1211,8 @@ def _strip(phrase: str, rules: MetricRules) -> str:
 def _noun_after(ctx: Context, quantity: Hit, limit: int, rules: MetricRules) -> str:
     """The noun a count's classifier attaches to, read token by token up to a stop word."""
     end = min(clause_end(ctx, quantity.end, limit), len(ctx.text))
+    if quantity.end <= ctx.title[1]:
+        end = min(end, ctx.title[1])  # a title's figure: the lines repair joined to it are not its noun
     if end <= quantity.end:
         return ""  # 增长6.8%，…: the clause ends with the figure (char_span would give None)
     words = []
@@ -896,17 +1223,35 @@ def _noun_after(ctx: Context, quantity: Hit, limit: int, rules: MetricRules) -> 
     return "".join(words)
 
 
-def metric_key(metric: str | None, kind: str | None) -> str | None:
-    """The canonical key of the longest synonym in the metric that suits the figure's kind."""
-    if not metric or not metric_rules().any_synonym.search(metric):  # about half the metrics name none
-        return None
-    for synonym, key in _keys_for(kind):
-        if synonym in metric:
-            return key
-    return None
+def claim_metric(ctx: Context, quantity: Hit, metric: str | None, sentence: tuple[int, int]) -> Description:
+    """The metric vocabulary's key (pipeline/metric_keys.py), read from the metric phrase,
+    the figure's clause and, when those name no indicator, the text before it in its
+    paragraph and the one before."""
+    text = ctx.text
+    clause = text[clause_start(ctx, quantity.start, sentence[0]):quantity.start]
+    index = ctx.article.paragraph_index(quantity.start)
+    floor = ctx.article.paragraphs[max(0, index - 1)].start
+    lookback = text[max(floor, quantity.start - vocabulary().lookback_chars):quantity.start]
+    return describe(metric, quantity.fields, text[quantity.start:quantity.end], clause, lookback,
+                    text[sentence[0]:quantity.start], follows_growth_rate(ctx, quantity, sentence))
 
 
-@rules_cache
-def _keys_for(kind: str | None) -> tuple[tuple[str, str], ...]:
-    """(synonym, key) of the metric keys that suit a figure of this kind, longest synonym first."""
-    return tuple((synonym, key) for synonym, key, kinds in metric_rules().keys if kind in kinds or not kinds)
+def follows_growth_rate(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
+    """Is the figure before this one in its sentence a growth rate (增长6.5%)?"""
+    i = bisect_left(ctx.quantity_starts, quantity.start) - 1
+    if i < 0 or ctx.quantities[i].start < sentence[0] or ctx.quantities[i].get("kind") != "percent":
+        return False
+    previous = ctx.quantities[i]
+    before = ctx.text[clause_start(ctx, previous.start, sentence[0], items=True):previous.start]
+    return _growth_suffix(_strip_right_qualifiers(before), metric_rules()) is not None
+
+
+def named_metric(name: str, metric: str | None, quantity: Hit) -> str:
+    """A generic metric completed by the indicator named before it (增速 -> GDP增速)."""
+    rules = metric_rules()
+    metric = metric or ""
+    if quantity.get("kind") == "rank" and not metric.endswith(rules.rank_suffix):
+        metric += rules.rank_suffix
+    elif quantity.get("unit") in vocabulary().score_units and not metric:
+        metric = "得分"
+    return (name + metric)[-rules.max_metric_chars:]

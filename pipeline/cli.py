@@ -102,7 +102,8 @@ def run(
         min=0.001, help="Largest document read, in MB (a file, or one JSONL line); a larger one becomes an error row "
                         "and the batch goes on.")] = DEFAULT_MAX_DOC_BYTES / 2**20,
     pub_date: Annotated[str | None, typer.Option(
-        help="Publication date (YYYY-MM-DD) of inputs that carry none (plain text files), for 今年, 上半年 ...")
+        help="Publication date of inputs that carry none (plain text files), in any common form "
+             "(2025-08-06, 2025/8/6, 2025年8月6日), for 今年, 上半年 ...")
     ] = None,
     strict: Annotated[bool, typer.Option(help="Stop at the first document that fails (what was done is written).")
                       ] = False,
@@ -114,6 +115,7 @@ def run(
     """Extract every table from INPUTS into OUT (JSONL + Parquet + manifest.json).
 
     A progress bar (documents, chars/s, errors, ETA) shows on stderr when it is a terminal."""
+    from zhfacts.extract.times import parse_date
     from zhfacts.run.batch import NothingRead
     from zhfacts.run.batch import run as run_batch
     from zhfacts.run.processor import RunOptions
@@ -125,7 +127,7 @@ def run(
         usage_error("--quiet and --verbose exclude each other")
     if scheduler and engine.value != "dask":
         usage_error("--scheduler needs --engine dask")
-    if pub_date is not None and (problem := pub_date_problem(pub_date)):
+    if pub_date is not None and (problem := pub_date_problem(pub_date, parse_date(pub_date))):
         usage_error(f"--pub-date {problem}")
     if inputs is None:
         inputs = [str(bundled_corpus())]

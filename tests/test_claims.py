@@ -32,7 +32,9 @@ CASES = [
     # a county's report: the title names the county, numbered sections say 全县 only
     ("凤阳县2025年上半年经济运行情况\n一、主要指标\n上半年，全县实现地区生产总值168.2亿元，同比增长6.5%。\n"
      "固定资产投资增长9.3%。\n二、工业\n新增规上工业企业15家。",
-     [("凤阳县", 1.682e10, "CNY", "pronoun"), ("凤阳县", 6.5, "%", "pronoun"), ("凤阳县", 9.3, "%", "section")]),
+     [("凤阳县", 1.682e10, "CNY", "pronoun"), ("凤阳县", 6.5, "%", "pronoun"), ("凤阳县", 9.3, "%", "section"),
+      # an economic-operation report: its later sections are the county's too
+      ("凤阳县", 15, "家", "section")]),
     # 全市 in a ranking of a prefecture's districts is the prefecture, even after a county-level city
     ("前三季度，仁怀市生产总值增长7.8%，居全市第一。全市生产总值增长5.1%。",
      [("仁怀市", 7.8, "%", "sentence"), ("仁怀市", 1, "rank", "sentence")]),
@@ -59,7 +61,7 @@ def test_claim_links_its_quantity_and_carries_metric_and_period() -> None:
     result = zhfacts.extract_text("今年上半年，江津区新签约项目59个，协议引资额达419亿元。", pub_date="2025-08-01")
     quantities = {q["id"]: q for q in result.records("quantities")}
     claims = result.records("claims")
-    assert [c["metric_key"] for c in claims] == ["新签约项目数", "协议引资额"]
+    assert [c["metric_key"] for c in claims] == ["签约项目数", "协议引资额"]
     for claim in claims:
         quantity = quantities[claim["quantity_id"]]
         assert (claim["start"], claim["end"], claim["value"]) == (quantity["start"], quantity["end"], quantity["value"])
@@ -87,3 +89,266 @@ def test_metric(text: str, metric: str) -> None:
 ])
 def test_metric_completed_from_the_sentence(text: str, metrics: list[str]) -> None:
     assert [c["metric"] for c in zhfacts.extract_text(text).records("claims")] == metrics
+
+
+def _claims(text: str, pub_date: str | None = "2025-03-01") -> list[dict]:
+    return zhfacts.extract_text(text, pub_date=pub_date).records("claims")
+
+
+# -- districts named with their city or province (an address, not a subject) ---------------
+@pytest.mark.parametrize(("text", "district"), [
+    ("成都市郫都区地区生产总值增长6.1%。", "郫都区"),
+    ("浙江省德清县新增高新技术企业46家。", "德清县"),
+    ("重庆市綦江区新签约项目31个。", "綦江区"),
+    ("四川省宜宾市南溪区规上工业增加值增长9.2%。", "南溪区"),
+    ("江苏省 昆山市完成进出口总额900亿元。", "昆山市"),
+    ("湖北省十堰市竹山县新增市场主体3200户。", "竹山县"),
+])
+def test_a_district_after_its_city_or_province_gets_the_claim(text: str, district: str) -> None:
+    claims = _claims(text)
+    assert [c["district"] for c in claims] == [district] and claims[0]["attribution"] == "sentence"
+
+
+def test_a_city_alone_still_blocks() -> None:
+    assert _claims("成都市地区生产总值增长6.1%，郫都区排名靠前。") == []
+
+
+@pytest.mark.parametrize(("text", "district"), [
+    ("彭水县新增市场主体1200户。", "彭水苗族土家族自治县"),
+    ("石柱县旅游综合收入增长12%。", "石柱土家族自治县"),
+    ("长阳县新增科技型企业25家。", "长阳土家族自治县"),
+])
+def test_an_autonomous_county_by_its_everyday_name(text: str, district: str) -> None:
+    assert [c["district"] for c in _claims(text)] == [district]
+
+
+# -- signs: a decline is a negative claim; the quantities row keeps the number --------------
+@pytest.mark.parametrize(("text", "printed", "value", "key"), [
+    ("渝中区固定资产投资下降2.3%。", 2.3, -2.3, "固定资产投资增速"),
+    ("荣昌区一般公共预算收入减少1.5亿元。", 1.5e8, -1.5e8, "一般公共预算收入"),
+    ("巫山县社会消费品零售总额同比下降了约0.8%。", 0.8, -0.8, "社会消费品零售总额增速"),
+    ("江北区进出口总额增长-0.6%。", -0.6, -0.6, "进出口总额增速"),  # printed negative: kept, not doubled
+    ("万州区地区生产总值增长6.2%。", 6.2, 6.2, "地区生产总值增速"),
+    ("大足区城镇化率比上年回落0.4个百分点。", 0.4, -0.4, "城镇化率变动"),
+    ("北碚区单位GDP能耗降幅为3.1%。", 3.1, -3.1, "单位地区生产总值能耗增速"),
+])
+def test_declines_are_signed_in_claims_only(text: str, printed: float, value: float, key: str) -> None:
+    result = zhfacts.extract_text(text)
+    (claim,) = result.records("claims")
+    (quantity,) = result.records("quantities")
+    assert quantity["value"] == pytest.approx(printed)
+    assert claim["value"] == pytest.approx(value) and claim["metric_key"] == key
+
+
+# -- modality ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "modalities"), [
+    ("今年，永川区力争地区生产总值增长7%，预计新增市场主体5000户。", ["target", "forecast"]),
+    ("綦江区确保规上工业产值突破800亿元。", ["target"]),
+    ("到2027年，潼南区高新技术企业达到200家。", ["target"]),
+    ("北碚区有望新增专精特新企业20家。", ["forecast"]),
+    ("去年，南川区新增规上工业企业12家，地区生产总值增长5.5%。", ["actual", "actual"]),
+    ("铜梁区计划总投资120亿元的15个项目集中开工。", ["actual", "actual"]),
+    ("江津区目标增长8%，目前已完成规上工业产值500亿元。", ["target", "actual"]),
+    ("合川区到位资金高于市下达的目标序时进度3.5个百分点。", ["actual"]),
+    ("黔江区今年招引目标企业50家。", ["actual"]),
+])
+def test_modality(text: str, modalities: list[str]) -> None:
+    assert [c["modality"] for c in _claims(text)] == modalities
+
+
+def test_a_target_period_is_the_year_it_aims_at() -> None:
+    (claim,) = _claims("2024年，全区经济稳中有进。\n到2027年，璧山区规上工业产值达到2000亿元。")
+    assert (claim["period"], claim["modality"]) == ("2027", "target")
+
+
+# -- periods carried from the sentence, paragraph or heading ---------------------------------
+def test_a_period_carries_through_its_paragraph() -> None:
+    claims = _claims("2024年，江北区经济稳步回升。全年新增高新技术企业35家。新签约项目80个。", pub_date=None)
+    assert [c["period"] for c in claims] == ["2024", "2024"]
+
+
+def test_a_heading_period_carries_to_the_figures_under_it() -> None:
+    text = "2023年上半年主要经济指标\n沙坪坝区地区生产总值增长6.1%。\n规上工业增加值增长8.3%。"
+    assert [c["period"] for c in _claims(text, pub_date=None)] == ["2023-H1", "2023-H1"]
+
+
+def test_an_event_day_does_not_carry_as_a_period() -> None:
+    claims = _claims("8月5日，记者从黔江区统计局获悉。\n黔江区新增市场主体800户。", pub_date=None)
+    assert [c["period"] for c in claims] == [None]
+
+
+# -- lists sharing one value -------------------------------------------------------------------
+def test_a_list_runs_on_past_a_note_and_a_zone() -> None:
+    claims = _claims("其中，綦江(不含万盛)、南川、万盛经开区、璧山等区县的增速均在5%以上。")
+    assert [c["district"] for c in claims] == ["綦江区", "南川区", "璧山区"]
+    assert {c["attribution"] for c in claims} == {"list"}
+
+
+def test_a_rate_after_a_list_is_each_districts() -> None:
+    claims = _claims("渝北和长寿增速超过7%。")
+    assert [(c["district"], c["value"]) for c in claims] == [("渝北区", 7), ("长寿区", 7)]
+
+
+def test_an_amount_after_a_list_may_be_a_total_and_is_not_shared() -> None:
+    assert len(_claims("渝北区和长寿区签约项目15个。")) < 2
+
+
+def test_a_list_names_no_section_district() -> None:
+    text = "渝北、长寿和潼南的增速位列全市前3位。\n统计显示，我市GDP增速为5%。\n渝东北三峡库区增速为4.2%。"
+    assert [c["district"] for c in _claims(text) if c["unit"] == "%"] == []
+
+
+# -- metric keys: indicator and measure --------------------------------------------------------
+@pytest.mark.parametrize(("text", "keys"), [
+    ("宝应县新增高新技术企业31家，总数达到286家。", ["新增高新技术企业数", "高新技术企业数"]),
+    ("上半年，溧阳市实现地区生产总值612亿元，同比增长6.8%，增速居全市第二。",
+     ["地区生产总值", "地区生产总值增速", "地区生产总值增速排名@全市"]),
+    ("吴江区地区生产总值位列全省第3，全市第1。", ["地区生产总值排名@全省", "地区生产总值排名@全市"]),
+    ("璧山区以80.73分位居主城都市区第2名。", ["综合评价得分", "排名@主城都市区"]),
+    ("江宁区战略性新兴产业产值占规上工业产值比重达45.2%。", ["战略性新兴产业产值占比"]),
+    ("新都区常住人口城镇化率达到78.5%。", ["城镇化率"]),
+    ("高新区外，郫都区R&D经费投入强度为3.1%。", ["研发投入强度"]),
+    ("龙泉驿区新增市场主体1.2万户，累计达到15万户。", ["新增市场主体数", "市场主体数"]),
+    ("温江区居民人均可支配收入48000元。", ["居民人均可支配收入"]),
+    ("2024年，张家港市地区生产总值3500亿元，总量位居全国县级市第三、全省第4。",
+     ["地区生产总值", "地区生产总值排名@全国县级市", "地区生产总值排名@全省"]),
+    ("番禺区常住人口290万人，人口自然增长率为4.1‰，城镇化率提高0.4个百分点。", ["常住人口", "人口自然增长率", "城镇化率变动"]),
+    ("截至2024年底，全县累计拥有市场主体5.6万户，其中当年新增8200户。长丰县", ["市场主体数", "新增市场主体数"]),
+    ("上半年福田区GDP同比增长5.1%，较一季度提升0.5个百分点。", ["地区生产总值增速", "地区生产总值增速变动"]),
+    ("在2024年全省县域经济综合评价中，长兴县位列第3。", ["县域经济综合评价排名@全省"]),
+])
+def test_metric_keys_separate_indicator_and_measure(text: str, keys: list[str]) -> None:
+    assert [c["metric_key"] for c in _claims(text)] == keys
+
+
+def test_a_bare_rate_takes_the_indicator_named_before_it() -> None:
+    text = "在全市各区县中，GDP增速跑赢全市的有22个。其中，渝北和长寿增速超过7%。"
+    assert {c["metric_key"] for c in _claims(text) if c["unit"] == "%"} == {"地区生产总值增速"}
+
+
+# -- combined names, headings and headlines ----------------------------------------------------
+def test_a_zone_with_its_district_in_brackets_is_the_district() -> None:
+    claims = _claims("宁波高新区（镇海）数字经济核心产业增加值增长12%。")
+    assert [(c["district"], c["attribution"]) for c in claims] == [("镇海区", "sentence")]
+
+
+def test_districts_with_their_cities_form_a_list() -> None:
+    claims = _claims("其中成都锦江区和西安碑林区增速较快，二者的地区生产总值增速均超过8%。")
+    assert [c["district"] for c in claims] == ["锦江区", "碑林区"]
+
+
+def test_a_heading_naming_a_district_scopes_the_lines_under_it() -> None:
+    text = "某榜单发布\n\n上榜的有多个城区。\n\n宁波市鄞州区\n\n排在榜单第三位。\n\n地区生产总值增长6.5%。"
+    claims = _claims(text)
+    assert [(c["district"], c["attribution"]) for c in claims] == [("鄞州区", "section"), ("鄞州区", "section")]
+
+
+@pytest.mark.parametrize(("text", "district", "values"), [
+    ("总投资58亿元 某某科学城北碚片区12个重大项目集中开工\n2月25日，活动举行。", "北碚区", [5.8e9, 12]),
+    ("安徽肥西20个重点项目集中签约 投资金额近150亿元\n6月27日，签约仪式举行。", "肥西县", [20, 1.5e10]),
+])
+def test_headline_figures_are_the_title_districts(text: str, district: str, values: list[float]) -> None:
+    claims = _claims(text)
+    assert [(c["district"], c["value"]) for c in claims] == [(district, pytest.approx(v)) for v in values]
+
+
+def test_a_generic_metric_is_completed_by_the_indicator_named_before() -> None:
+    text = "在全市各区县中，GDP增速跑赢全市的有22个。其中，渝北和长寿增速超过7%。"
+    metrics = {c["metric"] for c in _claims(text) if c["unit"] == "%"}
+    assert len(metrics) == 1 and metrics.pop().startswith("GDP")
+
+
+def test_a_score_is_keyed_and_named() -> None:
+    (claim, _) = _claims("在全市赛马比拼中，长寿区以85.2分位居全市第3名。")
+    assert (claim["metric_key"], claim["unit"]) == ("综合评价得分", "分") and "得分" in claim["metric"]
+
+
+def test_a_lists_total_is_no_ones_claim() -> None:
+    text = "上半年，宜宾市南溪区、江安县、长宁县三县区合计完成工业投资85亿元，约占全市的三成。"
+    assert _claims(text) == []
+
+
+def test_a_comparison_base_is_not_the_period() -> None:
+    claims = _claims("2023年，荣昌区地区生产总值900.5亿元，比上年增长6.5%，较2022年提高1.2个百分点。")
+    assert [c["period"] for c in claims] == ["2023", "2023", "2023"]
+    assert [c["metric"] for c in claims][:2] == ["地区生产总值", "地区生产总值增速"]
+
+
+# -- whole documents ----------------------------------------------------------------------------
+BULLETIN = """铜梁区2024年国民经济和社会发展统计公报
+
+铜梁区统计局
+
+全年实现地区生产总值812.4亿元，比上年增长6.3%。
+
+全市地区生产总值增长5.7%。
+
+全年新增市场主体1.1万户。"""
+
+WORK_REPORT = """政府工作报告
+
+——2025年1月8日在开州区第三届人民代表大会第五次会议上
+
+过去一年，地区生产总值增长6.1%，规上工业产值突破700亿元。
+
+今年主要预期目标是：地区生产总值增长6.5%左右。"""
+
+
+def test_a_bulletins_figures_are_its_districts() -> None:
+    claims = _claims(BULLETIN, pub_date=None)
+    assert [(c["district"], c["value"], c["period"]) for c in claims] == [
+        ("铜梁区", pytest.approx(8.124e10), "2024"), ("铜梁区", 6.3, "2024"), ("铜梁区", 11000, "2024")]
+
+
+def test_a_work_reports_figures_are_its_districts_targets_included() -> None:
+    claims = _claims(WORK_REPORT, pub_date="2025-01-08")
+    assert [(c["district"], c["modality"], c["period"]) for c in claims] == [
+        ("开州区", "actual", "2024"), ("开州区", "actual", "2024"), ("开州区", "target", "2025")]
+
+
+def test_a_news_page_is_no_whole_document_subject() -> None:
+    text = "某某产业观察\n\n开州区召开座谈会。\n\n全市地区生产总值增长5.7%。\n\n另外，物流企业新增12家。"
+    assert [c["rule"] for c in _claims(text)] != ["claims.document"]
+
+
+def test_the_byline_names_the_district_of_we() -> None:
+    text = "某某工业园上半年发展观察\n大足网讯（记者 王某）近日，铜梁区、永川区也在推进。1—7月，我区规上工业产值434.3亿元。"
+    assert [c["district"] for c in _claims(text)] == ["大足区"]
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("今年以来，江宁区单月进出口值保持80亿元以上高位。", 1),
+    ("今年以来，宁乡市新签约5亿元以上项目4个。", 1),  # the bound names a kind of project: only 4个
+])
+def test_a_level_kept_above_a_bound_is_a_figure(text: str, n: int) -> None:
+    assert len(_claims(text)) == n
+
+
+def test_a_comparison_base_does_not_carry_as_a_period() -> None:
+    claims = _claims("鄞州区排名第6位，较去年上升2位；余杭区排名第3位。", pub_date="2025-01-10")
+    assert [c["period"] for c in claims if c["unit"] == "rank"] == [None, None]
+
+
+@pytest.mark.parametrize("text", [
+    "长兴县综合评价位列全省第3，创新指数位列全省第1。",
+    "吴兴区营商环境评价位列全市第2，综合考核位列全市第1。",
+    "吴兴区榜单排名第2，考核排名第1。",
+    "吴江区地区生产总值位列全省第3，全市第1。",
+])
+def test_two_ranks_of_a_district_in_a_sentence_never_share_a_key(text: str) -> None:
+    keys = [c["metric_key"] for c in _claims(text) if c["unit"] == "rank"]
+    assert len(keys) == 2 and len(set(keys)) == 2 and all(keys)
+
+
+def test_the_indicator_vocabulary_is_well_formed() -> None:
+    from zhfacts.records.types import Quantity
+    from zhfacts.rules import load_yaml
+
+    kinds = set(Quantity.__dataclass_fields__["kind"].metadata["allowed"])
+    vocabulary = load_yaml("indicators.yaml")
+    aliases = [a for i in vocabulary["indicators"] for a in i["aliases"]]
+    assert len(aliases) == len(set(aliases)), "an alias names two indicators"
+    for indicator in vocabulary["indicators"]:
+        assert indicator["type"] in {"stock", "flow", "rate"} and set(indicator["kinds"]) <= kinds, indicator
+    labels = [i["label"] for i in vocabulary["indicators"]]
+    assert len(labels) == len(set(labels))

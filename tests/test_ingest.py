@@ -60,9 +60,9 @@ def test_jsonl_lines_each_become_a_source_or_an_error() -> None:
     assert sources[3].text == "x\ufffdy"  # a lone surrogate cannot be written out: one U+FFFD for it
     assert sources[4].text == "ok"  # true is no id
     assert "empty or only whitespace" in sources[5].error
-    assert sources[6].pub_date is None  # an unusable date is dropped, not guessed
+    assert sources[6].pub_date == "March"  # passed on as given: the runner reads it or warns
     assert "not UTF-8" in sources[7].error
-    assert sources[8].text == "t" and sources[8].pub_date is None  # no 30 February
+    assert sources[8].text == "t" and sources[8].pub_date == "2025-02-30"
 
 
 def test_same_ids_get_a_deterministic_suffix(tmp_path: Path) -> None:
@@ -200,8 +200,9 @@ def test_terminal_control_sequences_are_not_read_as_text() -> None:
 
 
 @pytest.mark.parametrize(("pub_date", "problem"), [
-    ("0001-01-01", "outside"), ("9999-12-31", "outside"), ("2025-02-30", "not a calendar date"),
-    ("2025/08/01", "not a date written YYYY-MM-DD"), (20250801, "not a date written YYYY-MM-DD"),
+    ("0001-01-01", "cannot be read as a date"), ("9999-12-31", "cannot be read as a date"),
+    ("2025-02-30", "cannot be read as a date"),
+    ("soon", "cannot be read as a date"),
 ])
 def test_an_unusable_pub_date_is_ignored_with_a_warning_on_the_row(processor, pub_date, problem: str) -> None:
     line = json.dumps({"id": "d", "text": "今年上半年，江津区新增企业12家。", "pub_date": pub_date}, ensure_ascii=False)
@@ -209,3 +210,21 @@ def test_an_unusable_pub_date_is_ignored_with_a_warning_on_the_row(processor, pu
     row = processor.process(src).document
     assert row["status"] == "ok" and row["pub_date_source"] != "metadata"
     assert any(w.startswith("pub_date ignored") and problem in w for w in row["warnings"]), row["warnings"]
+
+
+@pytest.mark.parametrize(("line", "expected", "source", "warned"), [
+    ('{"id": "a", "text": "潼南区新增企业12家。", "pub_date": "2025/04/20"}', "2025-04-20", "metadata", False),
+    ('{"id": "a", "text": "潼南区新增企业12家。", "date": "2025-04-20T08:00:00+08:00"}', "2025-04-20", "metadata", False),
+    ('{"id": "a", "text": "潼南区新增企业12家。", "pub_date": "2025年4月20日"}', "2025-04-20", "metadata", False),
+    ('{"id": "a", "text": "潼南区新增企业12家。", "pub_date": "March"}', None, None, True),
+    ('{"id": "a", "text": "潼南区新增企业12家。", "pub_date": "2025-02-30"}', None, None, True),
+    ('{"id": "a", "text": "2024-05-06 来源：本地\\n潼南区新增企业12家。", "pub_date": "??"}', "2024-05-06", "inferred", True),
+])
+def test_jsonl_dates_in_any_common_form_and_a_warning_for_the_rest(tmp_path, line, expected, source, warned) -> None:
+    from zhfacts import extract_path
+
+    path = tmp_path / "in.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    (document,) = extract_path(path).records("documents")
+    assert (document["pub_date"], document["pub_date_source"]) == (expected, source)
+    assert any("pub_date" in w and "cannot be read" in w for w in document["warnings"]) == warned

@@ -196,9 +196,10 @@ def unit_words() -> str:
 
 
 def has_unit(case: dict[str, Any], result: dict[str, Any]) -> bool:
-    """A unit word right after a numeral inside the span or just after it."""
+    """A unit word right after a numeral inside the span or just after it (分 of a fraction,
+    四分之一, is no unit)."""
     text = case["Input"][result["Start"]:result["End"] + 5]
-    return re.search(rf"(?:[0-9零一二三四五六七八九十百千万亿多余]\s*(?:{unit_words()}))|百分之", text) is not None
+    return re.search(rf"(?:[0-9零一二三四五六七八九十百千万亿多余]\s*(?:{unit_words()})(?!之))|百分之", text) is not None
 
 
 def range_case(case: dict[str, Any]) -> Outcome:

@@ -76,15 +76,15 @@ def test_claims_current_panel_and_conflicts(first_run):
     _, db = first_run
     claims = one(db, "SELECT doc_id, text, district, metric_key, value, period, review FROM claims_current "
                      "ORDER BY doc_id, start")
-    assert ("jiang-a", "120家", "綦江区", "科技型企业数", 120.0, "2025-H1", "unreviewed") in claims
-    assert ("jiang-b", "135家", "綦江区", "科技型企业数", 135.0, "2025-H1", "unreviewed") in claims
+    assert ("jiang-a", "120家", "綦江区", "新增科技型企业数", 120.0, "2025-H1", "unreviewed") in claims
+    assert ("jiang-b", "135家", "綦江区", "新增科技型企业数", 135.0, "2025-H1", "unreviewed") in claims
     panel = one(db, "SELECT district, metric_key, period, modality, value, unit, n_documents, "
                     "[s.doc_id FOR s IN sources], review FROM panel WHERE district = '綦江区' "
-                    "AND metric_key = '科技型企业数'")
-    assert panel == [("綦江区", "科技型企业数", "2025-H1", None, 120.0, "家", 1, ["jiang-a"], "unreviewed"),
-                     ("綦江区", "科技型企业数", "2025-H1", None, 135.0, "家", 1, ["jiang-b"], "unreviewed")]
+                    "AND metric_key = '新增科技型企业数'")
+    assert panel == [("綦江区", "新增科技型企业数", "2025-H1", "actual", 120.0, "家", 1, ["jiang-a"], "unreviewed"),
+                     ("綦江区", "新增科技型企业数", "2025-H1", "actual", 135.0, "家", 1, ["jiang-b"], "unreviewed")]
     conflicts = one(db, "SELECT district, metric_key, period, value, n_values FROM conflicts")
-    assert conflicts == [("綦江区", "科技型企业数", "2025-H1", 120.0, 2), ("綦江区", "科技型企业数", "2025-H1", 135.0, 2)]
+    assert conflicts == [("綦江区", "新增科技型企业数", "2025-H1", 120.0, 2), ("綦江区", "新增科技型企业数", "2025-H1", 135.0, 2)]
 
 
 def test_readding_makes_a_new_batch_and_the_views_read_the_latest(first_run, store):
@@ -97,15 +97,18 @@ def test_readding_makes_a_new_batch_and_the_views_read_the_latest(first_run, sto
     assert one(store, "SELECT count(*) FROM texts")[0][0] == 3  # a text is kept once
 
 
-def test_a_new_column_joins_the_table_and_the_panel_and_conflicts_use_modality(first_run, store, tmp_path):
+def test_a_new_column_joins_the_table_and_the_panel_and_conflicts_use_modality(first_run, tmp_path):
     out, _ = first_run
-    # A later run writes a modality column, and calls jiang-b's figure a target.
-    later = rerun(out, tmp_path / "later", {"claims": "SELECT *, CASE WHEN text = '135家' THEN 'target' "
-                                                      "ELSE 'actual' END AS modality FROM t"})
+    # An older run (schema 1.0) wrote no modality column; a later one calls jiang-b's figure a target.
+    older = rerun(out, tmp_path / "older", {"claims": "SELECT * EXCLUDE (modality) FROM t"})
+    later = rerun(out, tmp_path / "later", {"claims": "SELECT * REPLACE (CASE WHEN text = '135家' THEN 'target' "
+                                                      "ELSE 'actual' END AS modality) FROM t"})
+    store = tmp_path / "facts.duckdb"
+    add_output(store, older)
     add_output(store, later)
     assert one(store, "SELECT batch_id, count(modality) FROM claims GROUP BY batch_id ORDER BY 1") == [
         (1, 0), (2, parquet_rows(out, "claims"))]
-    assert one(store, "SELECT value, modality FROM panel WHERE metric_key = '科技型企业数' ORDER BY value") == [
+    assert one(store, "SELECT value, modality FROM panel WHERE metric_key = '新增科技型企业数' ORDER BY value") == [
         (120.0, "actual"), (135.0, "target")]
     assert one(store, "SELECT count(*) FROM conflicts")[0][0] == 0  # a target does not contradict an actual figure
 

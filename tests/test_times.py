@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zhfacts.extract.quantities import extract_quantities
-from zhfacts.extract.times import extract_times, find_times, infer_pub_date, periods_for
+from zhfacts.extract.times import extract_times, find_times, infer_pub_date, parse_date, periods_for
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.nlp.segment import tokenize
 from zhfacts.text.article import Article, Hit
@@ -133,7 +133,28 @@ PUB_DATES = [
     ("今年上半年，全县新增企业100家。", None),
     ("发布时间：2025-02-30", None),
     ("", None),
+    # time stamps: a date with a clock time, run into a paper's name or with the year apart
+    ("某区新闻\n源某某报2019-01-04 20:25\n正文。", datetime.date(2019, 1, 4)),
+    ("标题\n2016 06/30 19:45\n正文。", datetime.date(2016, 6, 30)),
+    ("标题\n2020-05-29 20:31:12 来源: 某某网 作者: 某某\n正文。", datetime.date(2020, 5, 29)),
+    ("标题\n时间:2021-04-06 10:35:29 来源:某县科技局\n正文。", datetime.date(2021, 4, 6)),
+    ("标题\n2021-05-24\n本报讯(记者 某某)5月21日，某区签下5个项目。", datetime.date(2021, 5, 24)),
+    ("会议于2019-01-04 20:25在某地召开，全县干部参加。", None),  # in a sentence: an event
 ]
+
+METADATA_DATES = [
+    ("2025-04-20", datetime.date(2025, 4, 20)), ("2025/04/20", datetime.date(2025, 4, 20)),
+    ("2025/4/2", datetime.date(2025, 4, 2)), ("2025.04.20", datetime.date(2025, 4, 20)),
+    ("2025-04-20T08:00:00", datetime.date(2025, 4, 20)), ("2025-04-20T08:00:00+08:00", datetime.date(2025, 4, 20)),
+    ("2025-04-20 08:00", datetime.date(2025, 4, 20)), ("2025年4月20日", datetime.date(2025, 4, 20)),
+    ("20250420", datetime.date(2025, 4, 20)), (" 2025-04-20 ", datetime.date(2025, 4, 20)),
+    ("2025-02-30", None), ("March", None), ("", None), (None, None), (20250420, None), ("2025-04", None),
+]
+
+
+@pytest.mark.parametrize(("value", "expected"), METADATA_DATES)
+def test_parse_date_reads_every_common_metadata_form(value: object, expected: datetime.date | None) -> None:
+    assert parse_date(value) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), PUB_DATES)

@@ -76,9 +76,19 @@ def match_district(p: Row, g: Row) -> bool:
             and contains_either(squash(p.get("text")), squash(g.get("text"))))
 
 
+def unsigned(row: Row) -> Row:
+    """A claim may carry the sign of a decline (下降2.3% -> -2.3); gold keeps the number as printed."""
+    def strip(v: Any) -> Any:
+        try:
+            return abs(float(v)) if v is not None else None
+        except (TypeError, ValueError):
+            return v
+    return {k: strip(row.get(k)) for k in ("value", "value_min", "value_max")}
+
+
 def match_claim(p: Row, g: Row) -> bool:
     return (squash(p.get("district")) == squash(g.get("district"))
-            and squash(p.get("unit")) == squash(g.get("unit")) and same_amount(p, g))
+            and squash(p.get("unit")) == squash(g.get("unit")) and same_amount(unsigned(p), unsigned(g)))
 
 
 MATCHERS: dict[str, Matcher] = {"quantities": match_quantity, "organizations": match_org,

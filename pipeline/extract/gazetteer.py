@@ -96,10 +96,11 @@ def short_form(name: str, rules: dict) -> str:
     return stem
 
 
-def other_forms(name: str, short: str, rules: dict) -> str:
-    """Further short forms: an autonomous prefecture is also called by its stem and 州 (恩施州)."""
+def other_forms(name: str, short: str, rules: dict, full_names: frozenset[str] = frozenset()) -> str:
+    """Further short forms: an autonomous prefecture is also called by its stem and 州 (恩施州),
+    an autonomous county by its stem and 县 (彭水县); never another unit's full name."""
     forms = [short + tail for suffix, tail in rules["other_forms"].items() if short and name.endswith(suffix)]
-    return "|".join(forms)
+    return "|".join(f for f in forms if f not in full_names)
 
 
 def is_ethnic_group(stem: str, rules: dict) -> bool:
@@ -169,12 +170,14 @@ def build_units() -> list[Unit]:
             row = by_code[row["parent_adcode"]]
         return row
 
+    full_names = frozenset(r["name"] for r in rows)
     units = []
     for row in sorted(rows, key=lambda r: r["adcode"]):
         parent = by_code.get(row["parent_adcode"])
         short = short_form(row["name"], rules)
         units.append(Unit(
-            adcode=row["adcode"], name=row["name"], short=short, other_forms=other_forms(row["name"], short, rules),
+            adcode=row["adcode"], name=row["name"], short=short,
+            other_forms=other_forms(row["name"], short, rules, full_names),
             level=LEVEL_OF_TYPE[row["type"]], type=row["type"],
             parent=parent["name"] if parent else "", parent_adcode=row["parent_adcode"],
             province=province_of(row)["name"],

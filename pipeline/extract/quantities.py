@@ -94,6 +94,7 @@ class Grammar:
     percent_words: Scanner
     percent_factors: dict[str, Decimal]
     ordinal: Scanner
+    top: Scanner
     coordinated: re.Pattern[str]
     first_place: Scanner
     doubling: Scanner
@@ -101,6 +102,7 @@ class Grammar:
     blocked: tuple[Scanner, ...]
     half: dict[str, Any]
     label_not_before: str
+    scale_chars: str
     patterns: dict[str, Any]
     exclusions: dict[str, Any]
     calendar_after: re.Pattern[str]
@@ -128,8 +130,10 @@ class Grammar:
             "ordinal": p["ranks"]["ordinal"]["id"],
             "scoped": p["ranks"]["scoped"]["id"],
             "first_place": p["ranks"]["first_place"]["id"],
+            "top": p["ranks"]["top"]["id"],
             "doubling": p["doubling"]["id"],
             "symbol": p["currency_symbols"]["id"],
+            "shared_unit": p["shared_unit"]["id"],
         }
 
 
@@ -285,6 +289,8 @@ def grammar() -> Grammar:
         percent_words=Scanner.of(re.compile(percent_words)),
         percent_factors=percent_prefixes,
         ordinal=Scanner.of(re.compile(ordinal)),
+        top=Scanner.of(re.compile(f"(?<![0-9零一二三四五六七八九十])({re.escape(ranks['top']['prefix'])})"
+                                  f"{sp}(?P<num>{numeral}){sp}(?:{_words(ranks['top']['position_words'])})")),
         coordinated=re.compile(f"(?:[{re.escape(ranks['scoped']['coordinators'])}]{sp}"
                                f"{re.escape(ranks['ordinal']['prefix'])}?{sp}(?:{numeral}))++"),
         first_place=Scanner.of(re.compile(first_place)),
@@ -293,6 +299,7 @@ def grammar() -> Grammar:
         blocked=tuple(Scanner.of(p) for p in blocked),
         half=dict(require(load_yaml(UNITS_FILE), "half", UNITS_FILE)),
         label_not_before=str(load_yaml(UNITS_FILE).get("label_not_before", "")),
+        scale_chars=r.chars_of(r.scales),
         patterns=pats,
         exclusions=excl,
         calendar_after=re.compile(excl["calendar"]["followed_by"]),
@@ -324,12 +331,66 @@ def extract_quantities(text: str) -> list[Hit]:
     g = grammar()
     numerals = list(g.numeral.finditer(text))
     candidates = [*_figures(text, numerals, g), *_ranges(text, numerals, g), *_percent_words(text, g),
-                  *_ordinals(text, g), *_first_places(text, g), *_doublings(text, g), *_symbols(text, g)]
+                  *_ordinals(text, g), *_tops(text, g), *_first_places(text, g), *_doublings(text, g),
+                  *_symbols(text, g)]
     if not candidates:
         return []
     blocked = _blocked_spans(text, g)
     kept = [h for h in candidates if not any(_overlaps(spans, h.start, h.end) for spans in blocked)]
-    return _longest_first(kept)
+    found = _longest_first(kept)
+    shared = list(_shared_units(text, numerals, found, g))
+    return _longest_first(found + shared) if shared else found
+
+
+ARABIC = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+def _shared_units(text: str, numerals: list[re.Match[str]], found: list[Hit], g: Grammar) -> Iterator[Hit]:
+    """分别增长9.1、0.3和1.1个百分点: the bare numbers listed before a figure take its unit and
+    scale (rules/quantities/patterns.yaml `shared_unit`)."""
+    cfg = g.patterns["shared_unit"]
+    separators = sorted(cfg["separators"], key=len, reverse=True)
+    bare = {n.end(): n for n in numerals if ARABIC.fullmatch(n.group())}
+    covered = bytearray(len(text) + 1)
+    for h in found:
+        covered[h.start:h.end] = b"\x01" * (h.end - h.start)
+    numeral_at = {n.start(): n for n in numerals}
+    for hit in found:
+        n = numeral_at.get(hit.start)
+        digits = ARABIC.match(n.group()) if n is not None else None
+        if digits is None or hit.get("kind") in ("rank", "duration"):
+            continue
+        scale = n.group()[digits.end():]  # 3.5亿元: the scale may be read as part of the numeral
+        if scale and not all(c in g.scale_chars for c in scale):
+            continue
+        tail = g.tail.match(text, n.end())
+        if tail is None or tail["mid"] or tail["per"]:
+            continue
+        items = _listed_before(text, n.start(), bare, covered, separators)
+        if not items:
+            continue
+        cue = text[max(0, items[0].start() - int(cfg["cue_window"])):items[0].start()]
+        if not (any(w in cue for w in cfg["cue_words"]) or all("." in m.group() for m in [*items, digits])):
+            continue
+        unit = g.unit(tail["unit"])
+        for item in items:
+            value = parse_number(item.group() + scale + (tail["mscale"] or ""))
+            if value is not None:
+                yield _quantity(item.start(), item.end(), cfg["id"], unit.kind, hit.get("unit"),
+                                value=value * unit.factor)
+
+
+def _listed_before(text: str, pos: int, bare: dict[int, re.Match[str]], covered: bytearray,
+                   separators: list[str]) -> list[re.Match[str]]:
+    """The bare numbers joined to the figure at pos by list separators only, in order."""
+    items: list[re.Match[str]] = []
+    while True:
+        sep = next((s for s in separators if text.endswith(s, 0, pos)), None)
+        item = bare.get(pos - len(sep)) if sep else None
+        if item is None or covered[item.start()]:
+            return items
+        items.insert(0, item)
+        pos = item.start()
 
 
 def _longest_first(hits: list[Hit]) -> list[Hit]:
@@ -635,6 +696,15 @@ def _ordinals(text: str, g: Grammar) -> Iterator[Hit]:
             continue
         scope = next((w for w in scoped["scopes"] if text.endswith(w, 0, start)), "")
         yield _quantity(start - len(scope), end, rule, "rank", "rank", value=value)
+
+
+def _tops(text: str, g: Grammar) -> Iterator[Hit]:
+    """位列前3位, 前10名中, 前十强: within the top N (rank N, approx upper)."""
+    for m in g.top.finditer(text):
+        value = parse_number(m["num"])
+        if value is None or value <= 1 or value != value.to_integral_value() or has_adjacent_digits(m["num"]):
+            continue
+        yield _quantity(m.start(), m.end(), g.ids["top"], "rank", "rank", value=value, approx="upper")
 
 
 def _first_places(text: str, g: Grammar) -> Iterator[Hit]:

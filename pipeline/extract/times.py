@@ -38,6 +38,8 @@ class TimeRules:
     named: dict[str, str]
     pub_label: re.Pattern[str]
     pub_line: re.Pattern[str]
+    pub_stamp: re.Pattern[str]
+    pub_metadata: re.Pattern[str]
     pub: dict[str, Any]
 
 
@@ -70,7 +72,8 @@ def time_rules() -> TimeRules:
     date = pub["date"]
     label = f"(?:{_alternation(pub['labels'])})\\s*[：:][^\\n]{{0,{int(pub['label_gap_max_chars'])}}}?{date}"
     line = f"(?:^|(?<=\\s)){date}(?=\\s|$)"
-    return TimeRules(patterns, relative, named, re.compile(label), re.compile(line), pub)
+    return TimeRules(patterns, relative, named, re.compile(label), re.compile(line), re.compile(pub["stamp"]),
+                     re.compile(pub["metadata"]), pub)
 
 
 # -- finding -------------------------------------------------------------------------------
@@ -243,11 +246,30 @@ def infer_pub_date(text: str) -> datetime.date | None:
         line = lines[i].strip()
         if len(line) > int(pub["line_max_chars"]) or any(c in pub["sentence_punctuation"] for c in line):
             continue
-        for m in rules.pub_line.finditer(line):
-            found = _valid_date(m, pub)
-            if found:
-                return found
+        for pattern in (rules.pub_line, rules.pub_stamp):
+            for m in pattern.finditer(line):
+                found = _valid_date(m, pub)
+                if found:
+                    return found
     return None
+
+
+def parse_date(value: object) -> datetime.date | None:
+    """A date given as metadata, in any common form (2025-04-20, 2025/04/20,
+    2025-04-20T08:00:00, 2025年4月20日, 20250420), or None when it cannot be read."""
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.date() if isinstance(value, datetime.datetime) else value
+    if not isinstance(value, str):
+        return None
+    rules = time_rules()
+    m = rules.pub_metadata.fullmatch(value)
+    if m is None:
+        return None
+    month, day = (m["m"], m["d"]) if m["m"] else (m["m8"], m["d8"])
+    try:
+        return datetime.date(int(m["y"]), int(month), int(day))
+    except ValueError:
+        return None
 
 
 def _valid_date(m: re.Match[str], pub: dict[str, Any]) -> datetime.date | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 
 def allowed(*values: str | None, default: Any = None) -> Any:
@@ -93,6 +93,7 @@ class Claim(Record):
     attribution: str = allowed("sentence", "section", "speaker", "pronoun", "list", "paragraph", "title")
     speaker: str | None = None
     confidence: float = 0.0
+    modality: str = allowed("actual", "target", "forecast", default="actual")
 
 
 TABLES: dict[str, type] = {

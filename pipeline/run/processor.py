@@ -14,12 +14,11 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
-from datetime import datetime
 from functools import cache
 from typing import Any
 
 from zhfacts._version import __version__
-from zhfacts.extract.times import infer_pub_date
+from zhfacts.extract.times import infer_pub_date, parse_date
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.nlp.segment import DEFAULT_BACKEND, load_segmenter, tokenize
 from zhfacts.records.build import build_records
@@ -115,13 +114,16 @@ class DocumentProcessor:
         if view is not None:
             text = view
             warnings.append("traditional: read through a Simplified view (OpenCC t2s); records keep the raw text")
-        if src.pub_date and (problem := pub_date_problem(src.pub_date)):
-            warnings.insert(0, f"pub_date ignored: {problem}")
-        elif src.pub_date:
-            pub_date, pub_date_source = datetime.strptime(src.pub_date, "%Y-%m-%d").date(), "metadata"
-        else:
-            with self.stage("pub_date"):
-                pub_date = infer_pub_date(text)
+        if src.pub_date is not None:
+            given = parse_date(src.pub_date)
+            problem = pub_date_problem(src.pub_date, given)
+            if problem:
+                warnings.insert(0, f"pub_date ignored: {problem}; looked for a date line in the text")
+            else:
+                pub_date, pub_date_source = given, "metadata"
+        if pub_date is None:
+            with self.stage("pub_date"):  # the page's own lines first: repair may join a date line to the title
+                pub_date = infer_pub_date(src.text) or infer_pub_date(text)
             pub_date_source = "inferred" if pub_date else None
         return Article(doc_id=src.doc_id, raw=src.text, text=text, offsets=repaired.offsets,
                        sentences=repaired.sentences, paragraphs=repaired.paragraphs, sha256=src.sha256 or "",

@@ -24,8 +24,7 @@ from zhfacts.rules import load_yaml, require, rules_cache
 
 RULES_FILE = "ingest.yaml"
 STDIN = "-"
-STATE_FOLDER = ".zhfacts"  # what marks a zhfacts output folder (pipeline.write.STATE_DIR)
-DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+STATE_FOLDER = ".zhfacts"  # what marks a zhfacts output folder (zhfacts.run.write.STATE_DIR)
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # C0 controls but tab, LF, form feed and CR
 EARLIEST_PUB_DATE, LATEST_PUB_DATE = date(1900, 1, 1), date(2100, 12, 31)  # periods are only meaningful between
@@ -234,26 +233,23 @@ def _jsonl_source(obj: Any, fallback_id: str, where: str) -> Source:
         return Source(doc_id, where, error=f"{where}: 'text' is {type(text).__name__}, not a string")
     if not text.strip():
         return Source(doc_id, where, error=f"{where}: 'text' is empty or only whitespace")
-    pub_date, problem = obj.get("pub_date"), pub_date_problem(obj.get("pub_date"))
-    warnings = (f"pub_date ignored: {problem}",) if problem else ()
+    # any common form, read when the document is processed (times.parse_date); one that cannot
+    # be read, or lies outside the supported range, is a warning on the document
+    given = next((obj[k] for k in ("pub_date", "date") if obj.get(k) not in (None, "")), None)
+    pub_date = None if given is None else without_surrogates(str(given))
     source = without_surrogates(obj["source"]) if isinstance(obj.get("source"), str) else None
-    return Source(doc_id, where, text=without_surrogates(text), pub_date=None if problem else pub_date,
-                  source=source, warnings=warnings)
+    return Source(doc_id, where, text=without_surrogates(text), pub_date=pub_date, source=source)
 
 
-def pub_date_problem(value: Any) -> str | None:
-    """Why a pub_date is unusable (None when it is a real date YYYY-MM-DD in the supported
-    range, or absent): an unusable one is reported, not guessed at."""
-    if value is None:
+def pub_date_problem(given: Any, read: date | None) -> str | None:
+    """Why a given pub_date is unusable (None when it was read as a date in the supported
+    range, or none was given): an unusable one is reported, not guessed at."""
+    if given is None:
         return None
-    if not (isinstance(value, str) and DATE.match(value)):
-        return f"{value!r} is not a date written YYYY-MM-DD"
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        return f"{value!r} is not a calendar date"
-    if not EARLIEST_PUB_DATE <= day <= LATEST_PUB_DATE:
-        return f"{value!r} is outside {EARLIEST_PUB_DATE.isoformat()}..{LATEST_PUB_DATE.isoformat()}"
+    if read is None:
+        return f"{given!r} cannot be read as a date"
+    if not EARLIEST_PUB_DATE <= read <= LATEST_PUB_DATE:
+        return f"{given!r} is outside {EARLIEST_PUB_DATE.isoformat()}..{LATEST_PUB_DATE.isoformat()}"
     return None
 
 

@@ -1,0 +1,216 @@
+"""Metric keys: the canonical key of what a district claim measures (claims.metric_key).
+
+The vocabulary (rules/indicators.yaml) lists statistical indicators by their bulletin names
+with the names news pages use, each a stock, a flow or a rate. A claim's key is its
+indicator and the measure the figure gives of it: the level (地区生产总值), new additions
+(新增高新技术企业数, stock indicators only), the growth rate (地区生产总值增速), a share
+(战略性新兴产业产值占比), a change in percentage points, a score, or a rank with the unit it
+is ranked in (地区生产总值增速排名@全市). So a total and the year's additions never share a
+key, nor do a district's 全省 and 全市 ranks.
+
+The indicator is the longest one the claim's metric phrase names; when the phrase names
+none (增速超过7%, 总数达到98家), the last one named before the figure in its clause, then
+in its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from zhfacts.rules import load_yaml, require, rules_cache
+
+RULES_FILE = "indicators.yaml"
+ORDINAL_HEADS = ("第", "前", "首位")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    label: str
+    type: str  # stock | flow | rate
+    kinds: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    measures: dict[str, str]
+    by_alias: dict[str, Indicator]
+    any_alias: re.Pattern[str]  # longest alias first
+    new_or_level: re.Pattern[str]  # a word of either; group `new` when it is a new-additions word
+    growth: re.Pattern[str]
+    share: re.Pattern[str]
+    rank_scope: re.Pattern[str]  # a standing verb and the scope after it, at the end of a text
+    rank_verb: re.Pattern[str]
+    rank_frame: re.Pattern[str]  # 在全省……中: a scope set for the sentence's ranks
+    score_units: frozenset[str]
+    lookback_chars: int
+    generic: re.Pattern[str]  # generic words, to tell whether a phrase names anything
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+
+
+@rules_cache
+def vocabulary() -> Vocabulary:
+    d = load_yaml(RULES_FILE)
+
+    def get(key: str) -> Any:
+        return require(d, key, RULES_FILE)
+
+    by_alias: dict[str, Indicator] = {}
+    for entry in get("indicators"):
+        indicator = Indicator(entry["label"], entry["type"], frozenset(entry["kinds"]))
+        for alias in entry["aliases"]:
+            by_alias.setdefault(alias, indicator)  # the first indicator listing an alias keeps it
+    stop = re.escape(get("rank_scope_stop"))
+    scope = f"(?:{_alternation(get('rank_verbs'))})(?P<scope>[^{stop}0-9]{{1,{int(get('rank_scope_max_chars'))}}})$"
+    return Vocabulary(
+        measures=dict(get("measures")),
+        by_alias=by_alias,
+        any_alias=re.compile(_alternation(list(by_alias))),
+        new_or_level=re.compile(f"(?P<new>{_alternation(get('new_words'))})|{_alternation(get('level_words'))}"),
+        growth=re.compile(_alternation(get("growth_words"))),
+        share=re.compile(_alternation(get("share_words"))),
+        rank_scope=re.compile(scope),
+        rank_verb=re.compile(_alternation(get("rank_verbs"))),
+        rank_frame=re.compile(get("rank_frame_pattern")),
+        score_units=frozenset(get("score_units")),
+        lookback_chars=int(get("lookback_chars")),
+        generic=re.compile(_alternation(get("generic_words"))),
+    )
+
+
+@dataclass(frozen=True)
+class Description:
+    key: str | None
+    named_before: str | None  # the indicator's name as the text wrote it, when read before the phrase
+
+
+def metric_key(metric: str | None, figure: dict[str, Any], surface: str, clause: str, lookback: str) -> str | None:
+    """The key of a claim: metric is its metric phrase, figure its quantity's fields (kind,
+    unit), surface the figure as printed, clause the text of its clause before it and
+    lookback the text before it in its paragraph and the one before."""
+    return describe(metric, figure, surface, clause, lookback).key
+
+
+def describe(metric: str | None, figure: dict[str, Any], surface: str, clause: str, lookback: str,
+             sentence: str = "", after_growth: bool = False) -> Description:
+    """The key, and the indicator's own words when the metric phrase does not name it.
+    sentence is the figure's sentence before it (在全省……评价中 sets a rank's scope);
+    after_growth says the figure before it was a growth rate (增长6.5%，提高0.5个百分点: the
+    points are the growth rate's change)."""
+    vocab = vocabulary()
+    kind, unit = figure.get("kind"), figure.get("unit")
+    metric = metric or ""
+    needs_level_kind = kind not in ("percent", "pp", "rank") and unit not in vocab.score_units
+    level_kind = kind if needs_level_kind else None
+    named_before = None
+    indicator = _indicator_in(metric, level_kind, vocab)
+    if indicator is None:
+        indicator, named_before = _last_indicator_in(clause, level_kind, vocab)
+    if indicator is None and (kind == "rank" or is_generic(metric, surface, clause)):
+        indicator, named_before = _last_indicator_in(lookback, level_kind, vocab)  # 增速超过7%: named before
+    label = indicator.label if indicator else ""
+    growth_named = vocab.growth.search(vocab.any_alias.sub("", metric)) is not None  # not 自然增长率 itself
+    if kind == "rank":
+        if label and growth_named and indicator and indicator.type != "rate":
+            label += "增速"
+        scope = rank_scope(surface, clause, vocab) or _framed_scope(sentence, vocab)
+        template = vocab.measures["rank_scoped"] if scope else vocab.measures["rank"]
+        return Description(template.format(label=label, scope=scope), named_before)
+    if unit in vocab.score_units:
+        return Description(vocab.measures["score"].format(label=label or "综合评价"), named_before)
+    if indicator is None:
+        return Description(None, None)
+    if kind == "pp" and indicator.type != "rate" and (growth_named or after_growth):
+        label += "增速"  # 增速较一季度提升0.5个百分点: the growth rate changed
+    return Description(vocab.measures[_measure(indicator, kind, metric, clause, vocab)].format(label=label),
+                       named_before)
+
+
+def _framed_scope(sentence: str, vocab: Vocabulary) -> str:
+    """在全省县域经济综合评价中，……位列第3: the scope a sentence's frame sets for its ranks."""
+    found = list(vocab.rank_frame.finditer(sentence))
+    return found[-1].group("scope") if found else ""
+
+
+def is_generic(metric: str | None, surface: str = "", clause: str = "") -> bool:
+    """Does the metric phrase name nothing of its own (增速, 总数达到, 新增, 位居全国排名)?
+    Measure words, rank verbs and the rank's scope are not names."""
+    vocab = vocabulary()
+    rest = metric or ""
+    scope = rank_scope(surface, clause, vocab) if surface else ""
+    if scope:
+        rest = rest.replace(scope, "")
+    for pattern in (vocab.generic, vocab.new_or_level, vocab.growth, vocab.share, vocab.rank_verb):
+        rest = pattern.sub("", rest)
+    return len(rest) < 2
+
+
+def _measure(indicator: Indicator, kind: str | None, metric: str, clause: str, vocab: Vocabulary) -> str:
+    if kind == "pp":
+        return "change"
+    if kind == "percent":
+        if vocab.share.search(metric) and indicator.type != "rate":
+            return "share"
+        if indicator.type == "rate" and not vocab.growth.search(vocab.any_alias.sub("", metric)):
+            return "level"  # 城镇化率58.6%, 人口自然增长率3.2‰ (增长 is part of its name)
+        return "growth"
+    if indicator.type == "stock":
+        said = _says_new(clause, vocab)
+        if said is None:
+            said = _says_new(metric, vocab)  # the clause may only say 35家; the phrase was inherited
+        if said:
+            return "new"  # 新增高新技术企业35家; but 新增……，总数达到500家 is the level
+    return "level"
+
+
+def _says_new(text: str, vocab: Vocabulary) -> bool | None:
+    """Does the last new-or-level word of text name additions (True), a total (False), or
+    does text have none (None)?"""
+    words = list(vocab.new_or_level.finditer(text))
+    return bool(words[-1].group("new")) if words else None
+
+
+def _indicator_in(text: str, kind: str | None, vocab: Vocabulary) -> Indicator | None:
+    """The indicator a metric phrase is about: its head, the alias ending last (Chinese noun
+    phrases end in their head: 重点企业实现产值 is an 产值), the longest of those; before a
+    share word only (战略性新兴产业产值占规上工业产值比重 is the first one's share)."""
+    share = vocab.share.search(text)
+    if share and share.start() > 0:
+        text = text[:share.start()]
+    best: tuple[int, int, Indicator] | None = None
+    for start in range(len(text)):
+        m = vocab.any_alias.match(text, start)
+        if m is None:
+            continue
+        indicator = vocab.by_alias[m.group()]
+        rank = (m.end(), len(m.group()))
+        if (kind is None or kind in indicator.kinds) and (best is None or rank > best[:2]):
+            best = (*rank, indicator)
+    return best[2] if best else None
+
+
+def _last_indicator_in(text: str, kind: str | None, vocab: Vocabulary) -> tuple[Indicator | None, str | None]:
+    """The indicator named last in text (the nearest before the figure) that suits its kind,
+    and the words that name it."""
+    found: tuple[Indicator | None, str | None] = (None, None)
+    for m in vocab.any_alias.finditer(text):
+        indicator = vocab.by_alias[m.group()]
+        if kind is None or kind in indicator.kinds:
+            found = (indicator, m.group())
+    return found
+
+
+def rank_scope(surface: str, clause: str, vocab: Vocabulary | None = None) -> str:
+    """The unit a rank is read in: written into the rank (全市第6位) or between a standing
+    verb and it (位居主城都市区第2名); "" when the text names none."""
+    vocab = vocab or vocabulary()
+    for head in ORDINAL_HEADS:
+        at = surface.find(head)
+        if at > 0:
+            return surface[:at]
+    m = vocab.rank_scope.search(clause.rstrip())
+    return m.group("scope") if m else ""
