@@ -31,6 +31,9 @@ import ahocorasick
 from spacy.tokens import Doc
 
 from pipeline.article import Hit
+from pipeline.extract.orgs.government import government_bodies
+from pipeline.extract.orgs.media import media_names
+from pipeline.extract.orgs.pos import is_person, is_verb, never_starts_name
 from pipeline.extract.places import TextView, gazetteer, is_cjk, place_rules, text_view
 from pipeline.rules import load_tsv, load_yaml, require
 
@@ -40,6 +43,7 @@ GENERIC = "organizations/generic.yaml"
 INDUSTRY = "organizations/industry_words.yaml"
 LISTS = "organizations/lists.yaml"
 KNOWN = "organizations/known_names.tsv"
+KNOWLEDGE = "organizations/knowledge.tsv"
 RULES = "organizations/rules.yaml"
 
 LEGAL_FORMS = ("集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "股份公司", "集团公司",
@@ -56,7 +60,7 @@ PHOTO_CREDIT = re.compile(r"摄\s*[(（]([^()（）\s]{2,12})[)）]|[(（]([^()�
 TOKEN_CACHE_SIZE = 1 << 16
 COMPOSED_WORD_CHARS = 6  # the longest word composed_of looks for
 PRIORITY = {"org.alias": 0, "org.suffix": 1, "org.known": 2, "org.short_name.list": 3, "org.short_name.pattern": 4,
-            "org.media.credit": 1}
+            "org.media.credit": 1, "org.knowledge": 2, "org.government.pattern": 1, "org.media.byline": 5}
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,14 @@ class OrgRules:
     opening_cues: tuple[str, ...]
     max_gap_chars: int
     max_item_chars: int
-    known: dict[str, tuple[str, str]]
+    gap_stop_words: tuple[str, ...]
+    known: dict[str, tuple[str, str, str]]  # name -> (type, canonical, rule id)
+    leading_tags: frozenset[str]
+    min_chars_after_trim: int
+    date_words: frozenset[str]
+    parenthesised_countries: frozenset[str]
+    parenthesis_not_name: tuple[str, ...]
+    max_trailing_parenthesis_chars: int
     automaton: Any  # heads, pattern words and known names: one pass over the text finds them all
     rule_ids: frozenset[str]
 
@@ -140,7 +151,8 @@ def org_rules() -> OrgRules:
     """Every organizations rules file, parsed and compiled once per process."""
     bounds, generic, industry, lists = load_yaml(BOUNDARIES), load_yaml(GENERIC), load_yaml(INDUSTRY), load_yaml(LISTS)
     heads = {r["head"]: Head(r["head"], r["type"], r["kind"], r["place_only"] == "yes") for r in load_tsv(HEADS)}
-    known = {r["name"]: (r["type"], r["full_name"]) for r in load_tsv(KNOWN)}
+    known = {r["name"]: (r["type"], r["canonical"], "org.knowledge") for r in load_tsv(KNOWLEDGE)}
+    known.update({r["name"]: (r["type"], r["full_name"], "org.known") for r in load_tsv(KNOWN)})  # curated wins
     words = list(require(industry, "industry_words", INDUSTRY))
     category = frozenset(require(generic, "category_words", GENERIC))
     domain = frozenset(require(generic, "domain_words", GENERIC))
@@ -176,7 +188,14 @@ def org_rules() -> OrgRules:
         opening_cues=tuple(require(lists, "opening_cues", LISTS)),
         max_gap_chars=int(require(lists, "max_gap_chars", LISTS)),
         max_item_chars=int(require(lists, "max_item_chars", LISTS)),
+        gap_stop_words=tuple(require(lists, "gap_stop_words", LISTS)),
         known=known,
+        leading_tags=frozenset(require(bounds, "leading_tags", BOUNDARIES)),
+        min_chars_after_trim=int(require(bounds, "min_chars_after_trim", BOUNDARIES)),
+        date_words=frozenset(require(bounds, "date_words", BOUNDARIES)),
+        parenthesised_countries=frozenset(require(bounds, "parenthesised_countries", BOUNDARIES)),
+        parenthesis_not_name=tuple(require(bounds, "parenthesis_not_name", BOUNDARIES)),
+        max_trailing_parenthesis_chars=int(require(bounds, "max_trailing_parenthesis_chars", BOUNDARIES)),
         automaton=automaton_of(("head", frozenset(heads)), ("pattern", frozenset(require(industry, "pattern_words",
                                                                                          INDUSTRY))),
                                ("known", frozenset(known))),
@@ -294,6 +313,7 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
         head = rules.heads[text]
         head_start = end - len(text)
         start = expand_left(view, head_start, end, rules, head.kind == "legal", place_ends)
+        start = trim_leading(view, start, head_start, end, rules)
         if start < head_start:
             found.append(OrgCandidate(start, end, f"org.suffix.{head.type}", head.type, head=head,
                                       head_start=head_start))
@@ -337,10 +357,14 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             continue
         if end - span[0] > rules.max_name_chars:
             break
+        if text in rules.date_words and is_numeral(token_text(view, previous_token(view, span[0]) or (0, 0))):
+            break  # 12月20日|赛迪顾问…: a date before the name
         if text in rules.inner_conjunctions or text in rules.joining_conjunctions:
             outer = previous_token(view, span[0])
-            if crossed or not outer or is_boundary_token(token_text(view, outer), rules) or not joins_one_name(
-                    view, span[0], text, rules):
+            if crossed or not outer or is_boundary_token(token_text(view, outer), rules):
+                break
+            right = right_part_kind(view, span[1], head_start, rules)
+            if right == "name" or right == "unsure" and not joins_one_name(view, span[0], text, rules):
                 break
             crossed = True
             pos = span[0]
@@ -355,6 +379,30 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             pos = span[0] + glued if glued < len(text) else pos
             break
         pos = span[0]
+    return pos
+
+
+def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: OrgRules) -> int:
+    """The name's start once the tokens that never open a name are cut off its left edge: a verb,
+    preposition, adverb or time word (签订|温州理工学院…, 年度|湖北省…), and a person's name
+    before such a verb (李博|签订|…). Enough of the name must remain (min_chars_after_trim)."""
+    pos = start
+    while pos < head_start:
+        span = view.token_at(pos)
+        if span is None or span[0] != pos or span[1] > head_start:
+            break
+        token = token_text(view, span)
+        after = span[1]
+        if is_person(token):
+            nxt = view.token_at(span[1])
+            if not nxt or nxt[0] != span[1] or nxt[1] > head_start or not is_verb(token_text(view, nxt)):
+                break
+            after = nxt[1]
+        elif not never_starts_name(token, rules.leading_tags) or is_proper_place(token):
+            break
+        if end - after < rules.min_chars_after_trim:
+            break
+        pos = after
     return pos
 
 
@@ -381,8 +429,36 @@ def parenthesised_place_start(view: TextView, close_end: int) -> int | None:
     for i in range(len(window) - 1, -1, -1):
         if window[i] in OPEN_PARENS:
             inner = window[i + 1:]
-            return close_end - 1 - len(window) + i if is_place(inner) else None
+            ok = is_place(inner) or inner in org_rules().parenthesised_countries
+            return close_end - 1 - len(window) + i if ok else None
     return None
+
+
+def right_part_kind(view: TextView, pos: int, head_start: int, rules: OrgRules) -> str:
+    """What the words between a conjunction and the head are: 'name' when they open a name of their
+    own (企业与|北京工业大学, …与|重庆应用技术职业学院: a place or a known name), 'generic' when they
+    are ordinary words that need the words before the conjunction (…现代农业与|休闲产业发展研究院,
+    …科学与|工程学院), else 'unsure'."""
+    if pos >= head_start:
+        return "generic"
+    span = view.token_at(pos)
+    first = view.text[pos:span[1]] if span else view.text[pos:pos + 1]
+    if is_place(first) or any(view.text.startswith(k, pos) for k in known_prefixes(view, pos, rules)):
+        return "name"
+    pieces, p = [], pos
+    while p < head_start:
+        span = view.token_at(p)
+        stop = min(span[1], head_start) if span else p + 1
+        pieces.append(view.text[p:stop])
+        p = stop
+    common = all(is_cjk(c) for c in "".join(pieces)) and all(
+        word_freq(x) >= rules.max_piece_word_freq and not is_place(x) for x in pieces)
+    return "generic" if common else "unsure"
+
+
+def known_prefixes(view: TextView, pos: int, rules: OrgRules) -> list[str]:
+    """Knowledge names that start at pos (found in the document's one automaton pass)."""
+    return [name for end, name in matches(view, rules, "known") if end - len(name) == pos]
 
 
 def joins_one_name(view: TextView, conj_start: int, conj: str, rules: OrgRules) -> bool:
@@ -430,7 +506,8 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     in_places = [p for p in parts if p in places or is_full_place_name(p)]
     rest = [p for p in parts if p not in in_places and not composed_of(p, rules.category_words)]
     proper = [p for p in rest if not composed_of(p, rules.domain_or_category_words)]
-    if head.kind == "legal" and all(p in in_places or composed_of(p, rules.industry_words) for p in parts):
+    if head.kind == "legal" and all(p in in_places or composed_of(p, rules.industry_words | rules.category_words)
+                                    for p in parts):
         return False  # 新材料有限公司: no name before the legal form
     if head.kind == "agency":
         return bool(in_places) or parts[-1] in ("区", "市", "县", "省", "国家", "中央") or text.endswith(
@@ -483,6 +560,8 @@ def is_proper_piece(piece: str, rules: OrgRules) -> bool:
         return False
     if piece in rules.generic_terms or piece in rules.generic_names or is_place(piece) or is_numeral(piece):
         return False
+    if len(piece) > 1 and word_freq(piece) and never_starts_name(piece, rules.leading_tags):
+        return False  # 已有|天龙石墨: a verb or adverb is no piece of a name
     if len(piece) > 1 and piece.endswith(rules.place_like_endings):
         return False
     return len(piece) == 1 or word_freq(piece) < rules.max_piece_word_freq
@@ -544,6 +623,8 @@ def pattern_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         stem_start = proper_stem_start(view, word_start, rules)
         if not stem_is_proper(view.text[stem_start:word_start], rules):
             continue
+        if view.text.endswith(LEGAL_FORMS, 0, word_start):
+            continue  # 安徽海螺集团|控股的: the name ended with its legal form
         start = with_place_prefix(view, stem_start, rules)
         if start is not None:
             found.append(OrgCandidate(start, end, "org.short_name.pattern", "company"))
@@ -579,7 +660,9 @@ def occurrences(text: str, word: str) -> Iterator[int]:
 def closing_cue(tail: str, rules: OrgRules) -> str | None:
     """The cue noun within reach after 等 (等200多家相关企业 -> 企业), if no clause ends first."""
     match = rules.closing_cue_pattern.match(tail)
-    return match.group("cue") if match else None
+    if match is None or any(w in tail[:match.start("cue")] for w in rules.gap_stop_words):
+        return None
+    return match.group("cue")
 
 
 def items_before(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, int]]:
@@ -616,7 +699,8 @@ def first_item_start(view: TextView, start: int, end: int, rules: OrgRules) -> i
         if span[0] >= end:
             break
         text = token_text(view, span)
-        if span[0] >= start and is_boundary_token(text, rules) and not is_numeral(text):  # 三一重工 is a name
+        if span[0] >= start and (is_boundary_token(text, rules) or never_starts_name(text, rules.leading_tags)
+                                 ) and not is_numeral(text):  # 三一重工 is a name
             pos = span[1]
     return pos
 
@@ -665,13 +749,30 @@ def ends_with_industry(item: str, rules: OrgRules) -> bool:
 
 
 def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
+    """Names of the knowledge data (工信部, 北京工业大学, 新华网) standing as words: at token edges,
+    after a boundary, and not followed by a place that continues a longer name (中国电子|重庆…基地)."""
     found = []
     for end, name in matches(view, rules, "known"):
         start = end - len(name)
-        if end in view.ends and with_place_prefix(view, start, rules) == start:
-            type_, full = rules.known[name]
-            found.append(OrgCandidate(start, end, "org.known", type_, canonical=full))
+        type_, full, rule = rules.known[name]
+        if end not in view.ends or not known_start_ok(view, start, rules):
+            continue
+        if type_ == "company" and is_proper_place(view.token_after(end)):
+            continue
+        found.append(OrgCandidate(start, end, rule, type_, canonical=full))
     return found
+
+
+def known_start_ok(view: TextView, start: int, rules: OrgRules) -> bool:
+    """A known name starts at a token start after a boundary or an ordinary word (配套|京东方,
+    日经|国务院), not after a place or a proper piece that would make it part of a longer name."""
+    if with_place_prefix(view, start, rules) == start:
+        return True
+    if start not in view.starts:
+        return False
+    span = previous_token(view, start)
+    before = token_text(view, span) if span else ""
+    return bool(before) and word_freq(before) > 0 and not is_place(before) and not is_proper_piece(before, rules)
 
 
 def photo_credits(view: TextView) -> list[OrgCandidate]:
@@ -817,8 +918,40 @@ def find_organizations(doc: Doc) -> list[Hit]:
         if company_signal(view, cand.start, cand.head_start, companies, cand.head.kind == "weak"):
             named.append(cand)
     titles = title_spans(view.text)
-    kept = [c for c in non_overlapping(named + companies + photo_credits(view)) if not inside_title(c, titles)]
+    others = photo_credits(view) + government_candidates(doc, view, rules) + media_candidates(doc, view)
+    kept = [c for c in non_overlapping(named + companies + others) if not inside_title(c, titles)]
     return [org_hit(view, c, rules) for c in kept]
+
+
+def government_candidates(doc: Doc, view: TextView, rules: OrgRules) -> list[OrgCandidate]:
+    """区经济信息委, 东营市委, 利津经济开发区党工委: see pipeline/extract/orgs/government.py."""
+    places_by_end = {}
+    for hit in doc._.places or []:
+        start, end = view.view_pos(hit.start), view.view_pos(hit.end)
+        if start < end:
+            places_by_end[end] = (start, hit)
+    bodies = government_bodies(view, places_by_end, lambda end: ends_name(view, end, rules) and not any(
+                                   view.text.endswith(r, 0, end) for r in rules.role_words),
+                               lambda token: is_boundary_token(token, rules),
+                               lambda token: word_freq(token) >= rules.max_piece_word_freq)
+    found = []
+    for body in bodies:
+        place = body.place
+        county = place is not None and place.get("level") in ("district", "county")
+        extras = {"district": place.get("canonical"), "adcode": place.get("adcode")} if county else {}
+        found.append(OrgCandidate(body.start, body.end, "org.government.pattern", "government", extras=extras))
+    return found
+
+
+def media_candidates(doc: Doc, view: TextView) -> list[OrgCandidate]:
+    """Sources and bylines: 来源：浙江在线, 房县新闻网讯 (pipeline/extract/orgs/media.py). Found in
+    the Doc's text, whose line breaks the view drops."""
+    found = []
+    for start, end, rule in media_names(doc.text):
+        v_start, v_end = view.view_pos(start), view.view_pos(end)
+        if v_start < v_end:
+            found.append(OrgCandidate(v_start, v_end, rule, "other"))
+    return found
 
 
 def accepted_places(doc: Doc, view: TextView) -> tuple[set[str], dict[int, int]]:
@@ -837,4 +970,7 @@ def org_hit(view: TextView, cand: OrgCandidate, rules: OrgRules) -> Hit:
     surface = cand_text(view, cand)
     rule = cand.rule if cand.rule in rules.rule_ids else "org.suffix.other"
     start, end = view.doc_span(cand.start, cand.end)
-    return Hit(start, end, rule, {"canonical": cand.canonical or surface, "type": cand.type})
+    fields = {"canonical": cand.canonical or surface, "type": cand.type}
+    if cand.type == "government":
+        fields.update(district=cand.extras.get("district"), adcode=cand.extras.get("adcode"))
+    return Hit(start, end, rule, fields)
