@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 from pipeline.article import Hit
 from pipeline.extract.orgs.government import government_bodies
 from pipeline.extract.orgs.media import media_names
-from pipeline.extract.orgs.pos import is_person, is_verb, never_starts_name
+from pipeline.extract.orgs.pos import is_person, is_verb, never_starts_name, tag_of
 from pipeline.extract.places import TextView, gazetteer, is_cjk, place_rules, text_view
 from pipeline.rules import load_tsv, load_yaml, require
 
@@ -52,7 +52,7 @@ OPEN_PARENS, CLOSE_PARENS = "(（", ")）"
 TITLE_QUOTES = {"“": "”", "「": "」", "《": "》", "‘": "’", '"': '"'}
 NAME_TEXT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fffA-Za-z]+")
 OPENING_QUOTE = re.compile("|".join(map(re.escape, TITLE_QUOTES)))
-ITEM_LIST_END = tuple("，。；：！？\n")  # the clause ends that end a list of 、-separated items
+ITEM_LIST_END = tuple("，。；：！？\n,;:!?")  # the clause ends that end a list of 、-separated items (either width)
 NUMERAL = re.compile(r"^[0-9０-９.%一二三四五六七八九十百千万亿两几多首第余]+[个家项批所座名位类大]?$")
 PHOTO_CREDIT = re.compile(r"摄\s*[(（]([^()（）\s]{2,12})[)）]|[(（]([^()（）\s]{2,12})供图[)）]")
 # The tests of a token or name (is it a boundary, a proper piece ...) depend on nothing but it and
@@ -106,6 +106,7 @@ class OrgRules:
     gap_stop_words: tuple[str, ...]
     known: dict[str, tuple[str, str, str]]  # name -> (type, canonical, rule id)
     leading_tags: frozenset[str]
+    single_char_tags: frozenset[str]
     min_chars_after_trim: int
     date_words: frozenset[str]
     parenthesised_countries: frozenset[str]
@@ -143,7 +144,7 @@ def matches(view: TextView, rules: OrgRules, kind: str) -> list[tuple[int, str]]
 def cue_pattern(cues: list[str], max_gap: int) -> re.Pattern[str]:
     """Up to max_gap characters of one clause, then a cue noun (200多家相关|企业)."""
     alternatives = "|".join(map(re.escape, sorted(cues, key=len, reverse=True)))
-    return re.compile(f"[^，。；：！？、\n]{{0,{max_gap}}}?(?P<cue>{alternatives})")
+    return re.compile(f"[^，。；：！？、\n,;:!?]{{0,{max_gap}}}?(?P<cue>{alternatives})")
 
 
 @cache
@@ -191,6 +192,7 @@ def org_rules() -> OrgRules:
         gap_stop_words=tuple(require(lists, "gap_stop_words", LISTS)),
         known=known,
         leading_tags=frozenset(require(bounds, "leading_tags", BOUNDARIES)),
+        single_char_tags=frozenset(require(bounds, "single_char_tags", BOUNDARIES)),
         min_chars_after_trim=int(require(bounds, "min_chars_after_trim", BOUNDARIES)),
         date_words=frozenset(require(bounds, "date_words", BOUNDARIES)),
         parenthesised_countries=frozenset(require(bounds, "parenthesised_countries", BOUNDARIES)),
@@ -393,17 +395,29 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
             break
         token = token_text(view, span)
         after = span[1]
-        if is_person(token):
+        if is_person(token) or token in rules.generic_names:  # 李博|签订…, 公司|属…
             nxt = view.token_at(span[1])
             if not nxt or nxt[0] != span[1] or nxt[1] > head_start or not is_verb(token_text(view, nxt)):
                 break
             after = nxt[1]
-        elif not never_starts_name(token, rules.leading_tags) or is_proper_place(token):
+        elif not never_starts_name(token, rules.single_char_tags if len(token) == 1 else rules.leading_tags
+                                   ) or is_proper_place(token):
             break
+        elif is_verb(token) and not opens_proper_name(view, after, head_start):
+            break  # 创新|疫苗…实验室: a verb before common words may be the name's own first word
         if end - after < rules.min_chars_after_trim:
             break
         pos = after
     return pos
+
+
+def opens_proper_name(view: TextView, pos: int, head_start: int) -> bool:
+    """A proper noun starts at pos: a place, or a token jieba tags as a name or does not know."""
+    span = view.token_at(pos)
+    if span is None or span[0] != pos or pos >= head_start:
+        return False
+    token = token_text(view, span)
+    return is_place(token) or tag_of(token) in ("ns", "nt", "nz", "nr") or not word_freq(token)
 
 
 def split_name_char(view: TextView, span: tuple[int, int], rules: OrgRules) -> bool:
@@ -501,6 +515,8 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     text = "".join(parts)
     if not parts or cand_text(view, cand) in rules.generic_names:
         return False
+    if composed_of(text, rules.category_words):
+        return False  # 双一流大学, 上市公司: a kind, not a name
     if head.kind == "cas":
         return text.startswith(rules.cas_prefixes)
     in_places = [p for p in parts if p in places or is_full_place_name(p)]
@@ -623,7 +639,7 @@ def pattern_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         stem_start = proper_stem_start(view, word_start, rules)
         if not stem_is_proper(view.text[stem_start:word_start], rules):
             continue
-        if view.text.endswith(LEGAL_FORMS, 0, word_start):
+        if view.text.endswith((*LEGAL_FORMS, "集团"), 0, word_start):
             continue  # 安徽海螺集团|控股的: the name ended with its legal form
         start = with_place_prefix(view, stem_start, rules)
         if start is not None:
@@ -757,9 +773,10 @@ def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         type_, full, rule = rules.known[name]
         if end not in view.ends or not known_start_ok(view, start, rules):
             continue
-        if type_ == "company" and is_proper_place(view.token_after(end)):
-            continue
-        found.append(OrgCandidate(start, end, rule, type_, canonical=full))
+        # 中国电子|重庆…示范基地: a place right after opens a longer name; the known name still
+        # signals a company for the parks and branches named with it, but is no mention alone
+        inside = type_ == "company" and is_proper_place(view.token_after(end))
+        found.append(OrgCandidate(start, end, rule, type_, canonical=full, extras={"inside_name": inside}))
     return found
 
 
@@ -891,6 +908,20 @@ def extend_with_park(view: TextView, cand: OrgCandidate) -> OrgCandidate:
     return cand
 
 
+def extend_with_parenthesis(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgCandidate:
+    """北航重庆创新中心(低空电磁安全), 温州理工学院(温州大学瓯江学院): a parenthesis right after an
+    institution's name that holds words only (no number, no 以下简称 or byline) is part of the name."""
+    if cand.type == "company" or view.text[cand.end:cand.end + 1] not in OPEN_PARENS:
+        return cand
+    close = min((i for c in CLOSE_PARENS if (i := view.text.find(c, cand.end + 1,
+                cand.end + 2 + rules.max_trailing_parenthesis_chars)) > 0), default=-1)
+    inner = view.text[cand.end + 1:close]
+    if close < 0 or not inner or not is_name_text(inner) or inner.startswith(rules.parenthesis_not_name):
+        return cand
+    return OrgCandidate(cand.start, close + 1, cand.rule, cand.type, cand.canonical, cand.head, cand.head_start,
+                        cand.extras)
+
+
 def find_organizations(doc: Doc) -> list[Hit]:
     """Organizations named in the Doc's text, in repaired-text coordinates."""
     rules = org_rules()
@@ -901,7 +932,7 @@ def find_organizations(doc: Doc) -> list[Hit]:
         if cand.head.kind in ("weak", "subunit", "park"):
             deferred.append(cand)
         elif descriptor_is_name(cand, view, rules, places):
-            named.append(extend_with_park(view, cand))
+            named.append(extend_with_parenthesis(view, extend_with_park(view, cand), rules))
     shorts = pattern_short_names(view, rules) + list_short_names(view, rules) + known_short_names(view, rules)
     aliases: dict[str, str] = {}
     for cand in sorted(named, key=lambda c: c.start - c.end):  # the longest full name gives an alias
@@ -919,7 +950,8 @@ def find_organizations(doc: Doc) -> list[Hit]:
             named.append(cand)
     titles = title_spans(view.text)
     others = photo_credits(view) + government_candidates(doc, view, rules) + media_candidates(doc, view)
-    kept = [c for c in non_overlapping(named + companies + others) if not inside_title(c, titles)]
+    kept = [c for c in non_overlapping(named + companies + others)
+            if not inside_title(c, titles) and not c.extras.get("inside_name")]
     return [org_hit(view, c, rules) for c in kept]
 
 
@@ -939,6 +971,9 @@ def government_candidates(doc: Doc, view: TextView, rules: OrgRules) -> list[Org
         place = body.place
         county = place is not None and place.get("level") in ("district", "county")
         extras = {"district": place.get("canonical"), "adcode": place.get("adcode")} if county else {}
+        if any(h in view.text[body.start:body.end] for h in ("大学", "学院")):  # 浙江农林大学社会合作处
+            found.append(OrgCandidate(body.start, body.end, "org.suffix.university", "university"))
+            continue
         found.append(OrgCandidate(body.start, body.end, "org.government.pattern", "government", extras=extras))
     return found
 

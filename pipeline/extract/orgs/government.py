@@ -18,7 +18,7 @@ from functools import cache
 
 from pipeline.article import Hit
 from pipeline.extract.places import TextView, is_cjk
-from pipeline.extract.orgs.pos import tag_of
+from pipeline.extract.orgs.pos import dictionary_tags, tag_of
 from pipeline.rules import load_yaml, require
 
 GOVERNMENT = "organizations/government.yaml"
@@ -86,8 +86,8 @@ def office_token_ok(view: TextView, head: str, end: int, rules: GovernmentRules)
     token = view.text[span[0]:end]
     if len(token) <= len(head):
         return True
-    tag = tag_of(token)
-    return tag in rules.office_tags or tag == "" or not any(is_cjk(c) for c in token)
+    tag = dictionary_tags().get(token)  # a token jieba's dictionary does not know passes
+    return tag is None or tag in rules.office_tags
 
 
 def opening(view: TextView, head: str, head_start: int, end: int, places_by_end: dict[int, tuple[int, Hit]],

@@ -41,7 +41,7 @@ def media_rules() -> MediaRules:
     name = f"[{CJK}][{CJK}A-Za-z]{{0,15}}(?:[{joiners}][{CJK}][{CJK}A-Za-z]{{0,15}})?"
     return MediaRules(
         source=re.compile(f"(?:{labels})[:：]\\s*(?P<name>{name})(?=[\\s|｜,，0-9]|$)", re.M),
-        byline=re.compile(f"(?:^|(?<=[\\n(（【]))\\s*(?P<name>(?:[{CJK}]{{2,10}}[{joiners}])?[{CJK}]{{1,10}}?"
+        byline=re.compile(f"(?<![{CJK}A-Za-z])(?P<name>(?:[{CJK}]{{2,10}}[{joiners}])?[{CJK}]{{1,10}}?"
                           f"(?:{heads}))(?=(?:[{CJK}]{{2,4}})?(?:\\d{{1,2}}月\\d{{1,2}}日)?(?:{cues}))", re.M),
         not_names=tuple(require(data, "not_names", MEDIA)),
         source_name_stops=tuple(require(data, "source_name_stops", MEDIA)),

@@ -45,9 +45,11 @@ def tag_of(token: str) -> str:
 
 
 def never_starts_name(token: str, tags: frozenset[str]) -> bool:
-    """A token with one of these tags (rules/organizations/boundaries.yaml `leading_tags`) cannot
-    open a name: prepositions, conjunctions, adverbs, particles, pronouns, time words, verbs."""
-    return tag_of(token) in tags
+    """A word of jieba's dictionary with one of these tags (rules/organizations/boundaries.yaml
+    `leading_tags`) cannot open a name: prepositions, conjunctions, adverbs, particles, pronouns,
+    time words, verbs. Unknown tokens never count: the HMM's guesses for them are unreliable
+    (中船, 智翔 would come out as verbs)."""
+    return dictionary_tags().get(token) in tags
 
 
 def is_person(token: str) -> bool:
