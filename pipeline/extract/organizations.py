@@ -417,7 +417,9 @@ def opens_proper_name(view: TextView, pos: int, head_start: int) -> bool:
     if span is None or span[0] != pos or pos >= head_start:
         return False
     token = token_text(view, span)
-    return is_place(token) or tag_of(token) in ("ns", "nt", "nz", "nr") or not word_freq(token)
+    if is_place(token) or tag_of(token) in ("ns", "nt", "nz", "nr", "j") or not word_freq(token):
+        return True
+    return bool(known_prefixes(view, pos, org_rules()))
 
 
 def split_name_char(view: TextView, span: tuple[int, int], rules: OrgRules) -> bool:
@@ -965,7 +967,8 @@ def government_candidates(doc: Doc, view: TextView, rules: OrgRules) -> list[Org
     bodies = government_bodies(view, places_by_end, lambda end: ends_name(view, end, rules) and not any(
                                    view.text.endswith(r, 0, end) for r in rules.role_words),
                                lambda token: is_boundary_token(token, rules),
-                               lambda token: word_freq(token) >= rules.max_piece_word_freq)
+                               lambda token: word_freq(token) >= rules.max_piece_word_freq,
+                               lambda start, end: is_full_place_name(view.text[start:end]))
     found = []
     for body in bodies:
         place = body.place
@@ -1005,7 +1008,8 @@ def org_hit(view: TextView, cand: OrgCandidate, rules: OrgRules) -> Hit:
     surface = cand_text(view, cand)
     rule = cand.rule if cand.rule in rules.rule_ids else "org.suffix.other"
     start, end = view.doc_span(cand.start, cand.end)
-    fields = {"canonical": cand.canonical or surface, "type": cand.type}
+    known = rules.known.get(surface)  # a full name of the knowledge data (中科院 by its head): its canonical
+    fields = {"canonical": cand.canonical or (known[1] if known else surface), "type": cand.type}
     if cand.type == "government":
         fields.update(district=cand.extras.get("district"), adcode=cand.extras.get("adcode"))
     return Hit(start, end, rule, fields)

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.article import Hit
-from pipeline.extract.places import TextView, is_cjk
 from pipeline.extract.orgs.pos import dictionary_tags, tag_of
+from pipeline.extract.places import TextView, is_cjk
 from pipeline.rules import load_yaml, require
 
 GOVERNMENT = "organizations/government.yaml"
@@ -62,7 +62,8 @@ class Body:
 
 
 def government_bodies(view: TextView, places_by_end: dict[int, tuple[int, Hit]], ends_name: Callable[[int], bool],
-                      is_boundary: Callable[[str], bool], common_word: Callable[[str], bool]) -> list[Body]:
+                      is_boundary: Callable[[str], bool], common_word: Callable[[str], bool],
+                      full_place: Callable[[int, int], bool]) -> list[Body]:
     """Every local government body of the pattern; `places_by_end` maps the view end of each accepted
     place to (start, hit)."""
     rules = government_rules()
@@ -71,7 +72,7 @@ def government_bodies(view: TextView, places_by_end: dict[int, tuple[int, Hit]],
         head, head_start, end = match.group(), match.start(), match.end()
         if not ends_name(end) or not office_token_ok(view, head, end, rules):
             continue
-        body = opening(view, head, head_start, end, places_by_end, is_boundary, common_word, rules)
+        body = opening(view, head, head_start, end, places_by_end, is_boundary, common_word, full_place, rules)
         if body is not None:
             found.append(body)
     return found
@@ -87,12 +88,12 @@ def office_token_ok(view: TextView, head: str, end: int, rules: GovernmentRules)
     if len(token) <= len(head):
         return True
     tag = dictionary_tags().get(token)  # a token jieba's dictionary does not know passes
-    return tag is None or tag in rules.office_tags
+    return tag is None or tag in rules.office_tags or tag == "n" and len(token) >= 3  # 科技处, not 格局
 
 
 def opening(view: TextView, head: str, head_start: int, end: int, places_by_end: dict[int, tuple[int, Hit]],
             is_boundary: Callable[[str], bool], common_word: Callable[[str], bool],
-            rules: GovernmentRules) -> Body | None:
+            full_place: Callable[[int, int], bool], rules: GovernmentRules) -> Body | None:
     """The body's start: the nearest place or level character left of the head, with only function
     words between them."""
     low = max(0, head_start - rules.max_function_chars - 1)
@@ -113,9 +114,21 @@ def opening(view: TextView, head: str, head_start: int, end: int, places_by_end:
         place = places_by_end.get(lead)
         if place is not None:  # 东营|市委, 安徽|省委
             return Body(place[0], end, place[1])
+        glued = glued_place_start(view, lead, full_place)
+        if glued is not None:  # 江西省委 as one token: the places component saw no place in it
+            return Body(glued, end, None)
         if bare_level(view, lead, is_boundary, common_word):
             return Body(lead, end, None)
     return None
+
+
+def glued_place_start(view: TextView, lead: int, full_place: Callable[[int, int], bool]) -> int | None:
+    """Start of a full place name (江西省) that ends with the level character at lead and starts the
+    token jieba glued it into."""
+    span = view.token_at(lead)
+    if span is None or span[0] == lead:
+        return None
+    return span[0] if full_place(span[0], lead + 1) else None
 
 
 def function_words_ok(view: TextView, start: int, end: int, head: str, rules: GovernmentRules) -> bool:
@@ -134,7 +147,8 @@ def function_words_ok(view: TextView, start: int, end: int, head: str, rules: Go
     return True
 
 
-def bare_level(view: TextView, lead: int, is_boundary: Callable[[str], bool], common_word: Callable[[str], bool]) -> bool:
+def bare_level(view: TextView, lead: int, is_boundary: Callable[[str], bool],
+               common_word: Callable[[str], bool]) -> bool:
     """区/县/市/省 alone opens the name: after a boundary (记者从|区…, 、市…), or glued by jieba to a
     stop word before it (从区), and not the first character of an ordinary word (区域, 市场, 县城)."""
     span = view.token_at(lead)

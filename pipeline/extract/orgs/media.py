@@ -41,7 +41,7 @@ def media_rules() -> MediaRules:
     name = f"[{CJK}][{CJK}A-Za-z]{{0,15}}(?:[{joiners}][{CJK}][{CJK}A-Za-z]{{0,15}})?"
     return MediaRules(
         source=re.compile(f"(?:{labels})[:：]\\s*(?P<name>{name})(?=[\\s|｜,，0-9]|$)", re.M),
-        byline=re.compile(f"(?<![{CJK}A-Za-z])(?P<name>(?:[{CJK}]{{2,10}}[{joiners}])?[{CJK}]{{1,10}}?"
+        byline=re.compile(f"(?<![{CJK}A-Za-z])(?P<name>(?:[{CJK}]{{2,10}}[{joiners}])?[{CJK}]{{1,10}}"
                           f"(?:{heads}))(?=(?:[{CJK}]{{2,4}})?(?:\\d{{1,2}}月\\d{{1,2}}日)?(?:{cues}))", re.M),
         not_names=tuple(require(data, "not_names", MEDIA)),
         source_name_stops=tuple(require(data, "source_name_stops", MEDIA)),
@@ -60,8 +60,7 @@ def media_names(text: str) -> list[tuple[int, int, str]]:
     for pattern, rule in ((rules.source, "org.media.source"), (rules.byline, "org.media.byline")):
         for match in pattern.finditer(text):
             name = match.group("name")
-            if rule == "org.media.source":
-                name = cut_at_stops(name, rules.source_name_stops)
+            name = cut_at_stops(name, rules.source_name_stops)
             if len(name) >= 2 and not name.startswith(rules.not_names):
                 found.append((match.start("name"), match.start("name") + len(name), rule))
     return found

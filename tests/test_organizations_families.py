@@ -1,0 +1,166 @@
+"""Organizations on real text, one table per fault family (issue 11): left boundaries by tokens and
+tags, knowledge data, local government bodies, media sources and bylines, parentheses, lists, and
+generic nouns that are no names. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import pipeline.components  # noqa: F401  (registers the spaCy factories)
+from pipeline.extract.orgs import build
+from pipeline.segment import blank_zh
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = blank_zh()
+    nlp.add_pipe("zhfacts_places")
+    nlp.add_pipe("zhfacts_organizations")
+    return nlp
+
+
+def found(nlp, text: str) -> dict[str, dict]:
+    doc = nlp(text)
+    return {doc.text[h.start:h.end]: dict(h.fields, rule=h.rule) for h in doc._.organizations}
+
+
+LEFT_BOUNDARIES = [
+    # a person and a verb before the name
+    ("会上，副校长张明签署南京理工大学智能制造研究院合作协议。", "南京理工大学智能制造研究院", "张明签署"),
+    # a date before the name
+    ("3月15日中国信通院产业研究中心发布报告。", "中国信通院产业研究中心", "日中国"),
+    # a verb glued before a list's first item
+    ("目前，已有华岭光电、金泓模具等3家企业入驻。", "华岭光电", "已有华岭光电"),
+    # a conjunction after a generic noun
+    ("全县共有5家企业与西南交通大学开展合作。", "西南交通大学", "企业与西南交通大学"),
+    # a verb after a generic noun (该公司属…)
+    ("该公司隶属宏发电声(中国)有限公司。", "宏发电声(中国)有限公司", "公司隶属宏发电声(中国)有限公司"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "not_name"), LEFT_BOUNDARIES)
+def test_a_name_starts_at_a_proper_word(nlp, text, name, not_name):
+    orgs = found(nlp, text)
+    assert name in orgs and not_name not in orgs
+
+
+KNOWLEDGE = [
+    ("项目入选工信部先进制造业集群名单。", "工信部", "government", "工业和信息化部"),
+    ("该平台获科技部批复建设。", "科技部", "government", "科学技术部"),
+    ("研发团队来自中科院，已落地投产。", "中科院", "research", "中国科学院"),
+    ("经国务院批准设立。", "国务院", "government", "国务院"),
+    ("据新华网报道，活动吸引众多企业参加。", "新华网", "other", "新华网"),
+    ("双方与北京航空航天大学签约。", "北京航空航天大学", "university", "北京航空航天大学"),
+    ("专家来自北航，参与了设计。", "北航", "university", "北京航空航天大学"),
+    ("中国化学、中国长安等央企项目落地。", "中国化学", "company", "中国化学工程集团有限公司"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "type_", "canonical"), KNOWLEDGE)
+def test_knowledge_names_with_type_and_canonical(nlp, text, name, type_, canonical):
+    org = found(nlp, text)[name]
+    assert (org["type"], org["canonical"]) == (type_, canonical)
+
+
+GOVERNMENT = [
+    # place or level + function words + office head; district when the place is county-level
+    ("记者从区商务委获悉，上半年消费回暖。", "区商务委", None),
+    ("县农经局组织专家下乡。", "县农经局", None),
+    ("省工业和信息化厅公布名单。", "省工业和信息化厅", None),
+    ("江西省委召开会议。", "江西省委", None),
+    ("璧山区招商投资局牵头签约。", "璧山区招商投资局", "璧山区"),
+    ("高新技术产业开发区党工委书记出席。", None, None),
+    ("铜梁区统计局核算处发布数据。", "铜梁区统计局核算处", "铜梁区"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "district"), GOVERNMENT)
+def test_local_government_bodies(nlp, text, name, district):
+    orgs = found(nlp, text)
+    if name is None:
+        return
+    assert orgs[name]["type"] == "government"
+    assert orgs[name].get("district") == district
+
+
+GOVERNMENT_NEGATIVES = [
+    "全省产业格局持续优化。",  # 格局 is no office
+    "活动由市里承办。",  # 承办 is a verb
+    "区域协调发展取得成效。",  # 区域 is a word, not a level
+    "县委常委会议研究部署。",  # the body is 县委, not 县委常委
+]
+
+
+@pytest.mark.parametrize("text", GOVERNMENT_NEGATIVES)
+def test_no_government_body_from_ordinary_words(nlp, text):
+    orgs = found(nlp, text)
+    assert not any(name.endswith(("格局", "承办", "常委")) or name.startswith("区域") for name in orgs)
+
+
+MEDIA = [
+    ("2024-05-06 09:12 来源：湖南日报 作者：王明\n正文", "湖南日报"),
+    ("发布时间：2023-04-01 来源:临沂发布\n近日，", "临沂发布"),
+    ("(新湖南-湖南日报记者 李华)5月3日，", "新湖南-湖南日报"),
+    ("云阳新闻网讯 通讯员 张三 报道：近日，", "云阳新闻网"),
+    ("大众网·海报新闻临沂5月3日讯(记者 王五)", "大众网·海报新闻"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), MEDIA)
+def test_media_sources_and_bylines(nlp, text, name):
+    orgs = found(nlp, text)
+    assert orgs[name]["type"] == "other"
+
+
+def test_no_media_name_from_our_own_byline(nlp):
+    assert not any(name.startswith("本报") for name in found(nlp, "本报讯 (记者 张三)近日，"))
+
+
+PARENTHESES = [
+    ("双方与清华大学(深圳国际研究生院)签约。", "清华大学(深圳国际研究生院)"),
+    ("西湖大学智能材料创新中心(先进制造)揭牌。", "西湖大学智能材料创新中心(先进制造)"),
+    ("与博世汽车部件(中国)有限公司签约。", "博世汽车部件(中国)有限公司"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), PARENTHESES)
+def test_parentheses_inside_names(nlp, text, name):
+    assert name in found(nlp, text)
+
+
+def test_a_note_in_parentheses_is_no_part_of_the_name(nlp):
+    orgs = found(nlp, "北京理工大学(以下简称北理工)与区政府签约。")
+    assert not any("简称" in name for name in orgs)
+
+
+GENERIC = ["上市公司", "合资公司", "附属公司", "H股上市公司", "水泥企业集团", "双一流大学", "省级企校联合创新中心"]
+
+
+@pytest.mark.parametrize("noun", GENERIC)
+def test_generic_nouns_are_no_names(nlp, noun):
+    orgs = found(nlp, f"该企业是一家{noun}，发展势头良好。")
+    assert noun not in orgs
+
+
+def test_fields_in_a_list_are_no_companies(nlp):
+    text = "围绕新材料、智能制造、文化旅游等领域协同政府和企业开展攻关。"
+    assert not found(nlp, text)
+
+
+def test_sub_unit_of_a_university(nlp):
+    orgs = found(nlp, "西南大学资源环境学院与农业科学与工程学院共建平台；重庆工商大学科研处负责人出席。")
+    assert "西南大学资源环境学院" in orgs
+    assert orgs["重庆工商大学科研处"]["type"] == "university"
+
+
+def test_knowledge_table_is_current():
+    """rules/organizations/knowledge.tsv is what the build script makes of the sources."""
+    assert build.output_path().read_text(encoding="utf-8") == build.render(build.build_rows())
+
+
+def test_knowledge_rows_are_well_formed():
+    rows = build.build_rows()
+    names = [r[0] for r in rows]
+    assert len(names) == len(set(names)) > 3000
+    assert {r[1] for r in rows} <= {"company", "research", "university", "government", "other"}
+    assert all(r[2] for r in rows)
