@@ -113,11 +113,14 @@ def make_places(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return _component("places", find_places)
 
 
-@Language.factory("zhfacts_organizations")
-def make_organizations(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+@Language.factory("zhfacts_organizations", default_config={"model": ""})
+def make_organizations(nlp: Language, name: str, model: str) -> Callable[[Doc], Doc]:
+    """model="lac": add Baidu LAC's ORG spans as candidates (needs the org-model extra)."""
+    from functools import partial
+
     from pipeline.extract.organizations import find_organizations
 
-    return _component("organizations", find_organizations)
+    return _component("organizations", partial(find_organizations, model=model) if model else find_organizations)
 
 
 @Language.factory("zhfacts_claims")

