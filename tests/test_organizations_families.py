@@ -183,3 +183,22 @@ def test_model_source_fills_gaps_only():
     spans = {doc.text[h.start:h.end]: h.rule for h in doc._.organizations}
     assert spans["工信部"] == "org.knowledge"  # a rule's span is never replaced by the model's
     assert all(rule != "org.model" or name not in ("会上", "协议") for name, rule in spans.items())
+
+
+@pytest.mark.parametrize(("text", "name"), [("全国城市商业联合会秘书长出席会议。", "全国城市商业联合会"),
+                                          ("全国汽车零部件协会会长讲话。", "全国汽车零部件协会")])
+def test_national_association_keeps_its_prefix(nlp, text, name):
+    assert name in found(nlp, text)
+
+
+def test_national_stays_out_of_other_names(nlp):
+    assert "全国规上工业企业" not in found(nlp, "全国规上工业企业实现利润增长。")
+
+
+def test_branch_of_an_institute(nlp):
+    assert found(nlp, "中国信通院四川分院揭牌。")["中国信通院四川分院"]["type"] == "research"
+
+
+def test_author_glued_before_a_known_media_name(nlp):
+    orgs = found(nlp, "作者: 李明大众网·海报新闻济南5月3日讯(记者 李明)")
+    assert "大众网·海报新闻" in orgs and not any(name.startswith("李明") for name in orgs)

@@ -44,7 +44,7 @@ from pipeline.article import Hit
 from pipeline.extract.orgs.government import government_bodies
 from pipeline.extract.orgs.media import media_names
 from pipeline.extract.orgs.model import model_org_spans
-from pipeline.extract.orgs.pos import is_person, is_verb, never_starts_name, tag_of
+from pipeline.extract.orgs.pos import dictionary_tags, is_person, is_verb, never_starts_name, tag_of
 from pipeline.extract.places import TextView, gazetteer, is_cjk, place_rules, text_view
 from pipeline.rules import load_tsv, load_yaml, require
 
@@ -121,6 +121,8 @@ class OrgRules:
     min_chars_after_trim: int
     date_words: frozenset[str]
     parenthesised_countries: frozenset[str]
+    national_prefixes: frozenset[str]
+    association_heads: frozenset[str]
     parenthesis_not_name: tuple[str, ...]
     max_trailing_parenthesis_chars: int
     automaton: Any  # heads, pattern words and known names: one pass over the text finds them all
@@ -207,6 +209,8 @@ def org_rules() -> OrgRules:
         min_chars_after_trim=int(require(bounds, "min_chars_after_trim", BOUNDARIES)),
         date_words=frozenset(require(bounds, "date_words", BOUNDARIES)),
         parenthesised_countries=frozenset(require(bounds, "parenthesised_countries", BOUNDARIES)),
+        national_prefixes=frozenset(require(bounds, "national_prefixes", BOUNDARIES)),
+        association_heads=frozenset(require(bounds, "association_heads", BOUNDARIES)),
         parenthesis_not_name=tuple(require(bounds, "parenthesis_not_name", BOUNDARIES)),
         max_trailing_parenthesis_chars=int(require(bounds, "max_trailing_parenthesis_chars", BOUNDARIES)),
         automaton=automaton_of(("head", frozenset(heads)), ("pattern", frozenset(require(industry, "pattern_words",
@@ -327,10 +331,36 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
         head_start = end - len(text)
         start = expand_left(view, head_start, end, rules, head.kind == "legal", place_ends)
         start = trim_leading(view, start, head_start, end, rules)
+        if text in rules.association_heads:
+            start = with_national_prefix(view, start, rules)
         if start < head_start:
             found.append(OrgCandidate(start, end, f"org.suffix.{head.type}", head.type, head=head,
                                       head_start=head_start))
     return found
+
+
+def with_national_prefix(view: TextView, start: int, rules: OrgRules) -> int:
+    """全国|城市工业品贸易中心联合会: a national association's name opens with 全国, which the walk
+    left stops at elsewhere (全国|规上工业企业)."""
+    span = previous_token(view, start)
+    return span[0] if span and token_text(view, span) in rules.national_prefixes else start
+
+
+def split_run_after_place(view: TextView, span: tuple[int, int], rules: OrgRules) -> int | None:
+    """安徽省|外|经|建设集团: jieba split an unknown word into single characters that are stop words
+    alone (外, 经). A run of two or more single-character tokens, none a preposition, conjunction,
+    pronoun, adverb or particle, right after a place, belongs to the name: the place's start, or None."""
+    pos, run = span[1], []
+    while True:
+        prev = previous_token(view, pos)
+        if prev is None or prev[1] - prev[0] != 1 or not is_cjk(view.text[prev[0]]):
+            break
+        run.append(token_text(view, prev))
+        pos = prev[0]
+    if len(run) < 2 or any(dictionary_tags().get(c) in rules.single_char_tags for c in run):
+        return None  # 在|这, 与, 已: prepositions, pronouns, conjunctions, adverbs end the name
+    place = previous_token(view, pos)
+    return place[0] if place and is_proper_place(token_text(view, place)) else None
 
 
 def ends_name(view: TextView, end: int, rules: OrgRules) -> bool:
@@ -383,6 +413,10 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             pos = span[0]
             continue
         if is_boundary_token(text, rules) and not split_name_char(view, span, rules):
+            place_start = split_run_after_place(view, span, rules) if span[1] - span[0] == 1 else None
+            if place_start is None or end - place_start > rules.max_name_chars:
+                break
+            pos = place_start
             break
         if not legal and pos == head_token_start and ends_with_head(text, rules) and not text.endswith(
                 rules.parent_heads):  # 江津区委|组织部 is one body
@@ -1070,11 +1104,22 @@ def media_candidates(doc: Doc, view: TextView) -> list[OrgCandidate]:
     """Sources and bylines: 来源：浙江在线, 房县新闻网讯 (pipeline/extract/orgs/media.py). Found in
     the Doc's text, whose line breaks the view drops."""
     found = []
+    known_starts = {end - len(name): name for end, name in matches(view, org_rules(), "known")}
     for start, end, rule in media_names(doc.text):
         v_start, v_end = view.view_pos(start), view.view_pos(end)
+        v_start = after_glued_byline_words(view, v_start, v_end, known_starts)
         if v_start < v_end:
             found.append(OrgCandidate(v_start, v_end, rule, "other"))
     return found
+
+
+def after_glued_byline_words(view: TextView, start: int, end: int, known_starts: dict[int, str]) -> int:
+    """作者: 武永倩大众网·海报新闻…: an author's name glued before a known media name (a lost line
+    break) is cut off; a brand joined to its group (新重庆-重庆日报) is kept."""
+    for pos in range(start + 1, min(end, start + 5)):
+        if pos in known_starts and is_name_text(view.text[start:pos]) and view.text[start:pos] not in org_rules().known:
+            return pos
+    return start
 
 
 def accepted_places(doc: Doc, view: TextView) -> tuple[set[str], dict[int, int]]:
