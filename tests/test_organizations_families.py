@@ -202,3 +202,9 @@ def test_branch_of_an_institute(nlp):
 def test_author_glued_before_a_known_media_name(nlp):
     orgs = found(nlp, "作者: 李明大众网·海报新闻济南5月3日讯(记者 李明)")
     assert "大众网·海报新闻" in orgs and not any(name.startswith("李明") for name in orgs)
+
+
+def test_a_short_name_opening_a_project_name_is_no_mention(nlp):
+    doc = nlp("重庆鑫泰精密机械有限公司投资建设鑫泰精密传感器生产基地。鑫泰精密表示，基地年内投产。")
+    aliases = [h.start for h in doc._.organizations if doc.text[h.start:h.end] == "鑫泰精密"]
+    assert aliases == [doc.text.index("鑫泰精密表示")]  # not the one inside the base's name

@@ -115,6 +115,8 @@ class OrgRules:
     max_gap_chars: int
     max_item_chars: int
     gap_stop_words: tuple[str, ...]
+    project_heads: tuple[str, ...]
+    max_project_chars: int
     known: dict[str, tuple[str, str, str]]  # name -> (type, canonical, rule id)
     leading_tags: frozenset[str]
     single_char_tags: frozenset[str]
@@ -203,6 +205,8 @@ def org_rules() -> OrgRules:
         max_gap_chars=int(require(lists, "max_gap_chars", LISTS)),
         max_item_chars=int(require(lists, "max_item_chars", LISTS)),
         gap_stop_words=tuple(require(lists, "gap_stop_words", LISTS)),
+        project_heads=tuple(require(lists, "project_heads", LISTS)),
+        max_project_chars=int(require(lists, "max_project_chars", LISTS)),
         known=known,
         leading_tags=frozenset(require(bounds, "leading_tags", BOUNDARIES)),
         single_char_tags=frozenset(require(bounds, "single_char_tags", BOUNDARIES)),
@@ -998,12 +1002,33 @@ def find_organizations(doc: Doc, model: str = "") -> list[Hit]:
             named.append(cand)
     titles = title_spans(view.text)
     others = photo_credits(view) + government_candidates(doc, view, rules) + media_candidates(doc, view)
+    companies = [c for c in companies  # short names and aliases only: a known name is one anywhere
+                 if c.rule not in ("org.alias", "org.short_name.pattern") or not opens_project_name(view, c.end, rules)]
     chosen = non_overlapping(named + companies + others)
     kept = [c for c in chosen if not inside_title(c, titles) and not c.extras.get("inside_name")]
     if model:  # the model fills gaps only: where no rule candidate, kept or set aside, stands
         kept = sorted(kept + gaps_only(model_candidates(doc, view, rules), chosen), key=lambda c: c.start)
     counties = county_places(doc, view)
     return [org_hit(view, with_district(c, counties), rules) for c in kept]
+
+
+def opens_project_name(view: TextView, end: int, rules: OrgRules) -> bool:
+    """The words after a short name run, without punctuation or stop words, to a project's or base's
+    head with a product between (欣冠精密|结构件生产基地): the short name is part of that name. Right
+    before the head alone (海辰储能|项目) it still names the company."""
+    pos = end
+    while pos - end <= rules.max_project_chars:
+        span = view.token_at(pos)
+        if span is None or span[0] != pos:
+            return False
+        token = token_text(view, span)
+        if not is_name_text(token) or token in rules.stop_tokens:
+            return False
+        pos = span[1]
+        words = view.text[end:pos]
+        if any(words.endswith(h) and len(words) > len(h) for h in rules.project_heads):
+            return True
+    return False
 
 
 def county_places(doc: Doc, view: TextView) -> list[tuple[int, int, Hit]]:
