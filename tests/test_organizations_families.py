@@ -208,3 +208,9 @@ def test_a_short_name_opening_a_project_name_is_no_mention(nlp):
     doc = nlp("重庆鑫泰精密机械有限公司投资建设鑫泰精密传感器生产基地。鑫泰精密表示，基地年内投产。")
     aliases = [h.start for h in doc._.organizations if doc.text[h.start:h.end] == "鑫泰精密"]
     assert aliases == [doc.text.index("鑫泰精密表示")]  # not the one inside the base's name
+
+
+def test_school_of_a_university_is_a_university(nlp):
+    orgs = found(nlp, "与吉林大学动物科学院合作，温州大学生态产业研究院参与。")
+    assert orgs["吉林大学动物科学院"]["type"] == "university"
+    assert orgs["温州大学生态产业研究院"]["type"] == "research"

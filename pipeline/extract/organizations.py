@@ -1009,7 +1009,19 @@ def find_organizations(doc: Doc, model: str = "") -> list[Hit]:
     if model:  # the model fills gaps only: where no rule candidate, kept or set aside, stands
         kept = sorted(kept + gaps_only(model_candidates(doc, view, rules), chosen), key=lambda c: c.start)
     counties = county_places(doc, view)
-    return [org_hit(view, with_district(c, counties), rules) for c in kept]
+    return [org_hit(view, with_district(university_unit(view, c, rules), counties), rules) for c in kept]
+
+
+def university_unit(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgCandidate:
+    """吉林大学动物科学院: a 学院 whose name opens with a university's is a school of it (its
+    研究院 or 实验室 stays research: 温州理工学院泰顺生态产业研究院)."""
+    if cand.type != "research" or cand.head is None or not cand.head.text.endswith("学院"):
+        return cand
+    for end, name in matches(view, rules, "known"):
+        if end - len(name) == cand.start and end < cand.end and rules.known[name][0] == "university":
+            cand.type = "university"
+            break
+    return cand
 
 
 def opens_project_name(view: TextView, end: int, rules: OrgRules) -> bool:
