@@ -28,13 +28,11 @@ frequency there is below `max_stem_word_freq`); that is how 宇树, 希尔安 an
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any
 
 import ahocorasick
@@ -44,7 +42,7 @@ from pipeline.article import Hit
 from pipeline.extract.orgs.government import government_bodies
 from pipeline.extract.orgs.media import media_names
 from pipeline.extract.orgs.model import model_org_spans
-from pipeline.extract.orgs.pos import dictionary_tags, is_person, is_verb, never_starts_name, tag_of
+from pipeline.extract.orgs.pos import dictionary_entries, dictionary_tags, is_person, is_verb, never_starts_name, tag_of
 from pipeline.extract.places import TextView, gazetteer, is_cjk, place_rules, text_view
 from pipeline.rules import load_tsv, load_yaml, require
 
@@ -224,22 +222,10 @@ def org_rules() -> OrgRules:
     )
 
 
-@cache
 def jieba_dictionary() -> dict[str, str]:
-    """word -> frequency (as written) of jieba's own dictionary file, read once per process.
-
-    The file is read directly: importing and initialising jieba (its cache and prefix dict) costs
-    more than a second and rjieba, the default segmenter, never needs it. Lines are
-    `word freq tag`; a word listed twice keeps its last frequency, as in jieba."""
-    spec = importlib.util.find_spec("jieba")  # finds the package without importing it
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("jieba is not installed: its dictionary is needed")
-    path = Path(spec.submodule_search_locations[0]) / "dict.txt"
-    fields = path.read_text(encoding="utf-8").split()
-    words, freqs = fields[0::3], fields[1::3]
-    if len(fields) % 3 or not all(map(str.isdigit, freqs)):
-        raise ValueError(f"{path}: expected lines of a word, its frequency and its tag")
-    return dict(zip(words, freqs, strict=True))
+    """word -> frequency (as written) of jieba's own dictionary file, read once per process with
+    the tags (pipeline/extract/orgs/pos.py)."""
+    return dictionary_entries()[0]
 
 
 def word_freq(word: str) -> int:
@@ -522,8 +508,15 @@ def right_part_kind(view: TextView, pos: int, head_start: int, rules: OrgRules) 
 
 
 def known_prefixes(view: TextView, pos: int, rules: OrgRules) -> list[str]:
-    """Knowledge names that start at pos (found in the document's one automaton pass)."""
-    return [name for end, name in matches(view, rules, "known") if end - len(name) == pos]
+    """Knowledge names that start at pos (found in the document's one automaton pass, indexed by
+    start once per document)."""
+    starts = view.cache.get("org.known_starts")
+    if starts is None:
+        starts = {}
+        for end, name in matches(view, rules, "known"):
+            starts.setdefault(end - len(name), []).append(name)
+        view.cache["org.known_starts"] = starts
+    return starts.get(pos, [])
 
 
 def joins_one_name(view: TextView, conj_start: int, conj: str, rules: OrgRules) -> bool:
@@ -1017,8 +1010,8 @@ def university_unit(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgC
     研究院 or 实验室 stays research: 温州理工学院泰顺生态产业研究院)."""
     if cand.type != "research" or cand.head is None or not cand.head.text.endswith("学院"):
         return cand
-    for end, name in matches(view, rules, "known"):
-        if end - len(name) == cand.start and end < cand.end and rules.known[name][0] == "university":
+    for name in known_prefixes(view, cand.start, rules):
+        if len(name) < cand.end - cand.start and rules.known[name][0] == "university":
             cand.type = "university"
             break
     return cand
@@ -1141,20 +1134,20 @@ def media_candidates(doc: Doc, view: TextView) -> list[OrgCandidate]:
     """Sources and bylines: 来源：浙江在线, 房县新闻网讯 (pipeline/extract/orgs/media.py). Found in
     the Doc's text, whose line breaks the view drops."""
     found = []
-    known_starts = {end - len(name): name for end, name in matches(view, org_rules(), "known")}
     for start, end, rule in media_names(doc.text):
         v_start, v_end = view.view_pos(start), view.view_pos(end)
-        v_start = after_glued_byline_words(view, v_start, v_end, known_starts)
+        v_start = after_glued_byline_words(view, v_start, v_end)
         if v_start < v_end:
             found.append(OrgCandidate(v_start, v_end, rule, "other"))
     return found
 
 
-def after_glued_byline_words(view: TextView, start: int, end: int, known_starts: dict[int, str]) -> int:
+def after_glued_byline_words(view: TextView, start: int, end: int) -> int:
     """作者: 武永倩大众网·海报新闻…: an author's name glued before a known media name (a lost line
     break) is cut off; a brand joined to its group (新重庆-重庆日报) is kept."""
     for pos in range(start + 1, min(end, start + 5)):
-        if pos in known_starts and is_name_text(view.text[start:pos]) and view.text[start:pos] not in org_rules().known:
+        if known_prefixes(view, pos, org_rules()) and is_name_text(view.text[start:pos]) and \
+                view.text[start:pos] not in org_rules().known:
             return pos
     return start
 

@@ -17,16 +17,25 @@ TOKEN_CACHE_SIZE = 1 << 16
 
 
 @cache
-def dictionary_tags() -> dict[str, str]:
-    """word -> tag of jieba's dictionary file (`word freq tag` lines)."""
-    spec = importlib.util.find_spec("jieba")
+def dictionary_entries() -> tuple[dict[str, str], dict[str, str]]:
+    """(word -> frequency as written, word -> tag) of jieba's own dictionary file, read once per
+    process. The file is read directly: importing and initialising jieba costs more than a second
+    and rjieba, the default segmenter, never needs it. Lines are `word freq tag`; a word listed
+    twice keeps its last entry, as in jieba."""
+    spec = importlib.util.find_spec("jieba")  # finds the package without importing it
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError("jieba is not installed: its dictionary is needed")
     path = Path(spec.submodule_search_locations[0]) / "dict.txt"
     fields = path.read_text(encoding="utf-8").split()
-    if len(fields) % 3:
+    words, freqs = fields[0::3], fields[1::3]
+    if len(fields) % 3 or not all(map(str.isdigit, freqs)):
         raise ValueError(f"{path}: expected lines of a word, its frequency and its tag")
-    return dict(zip(fields[0::3], fields[2::3], strict=True))
+    return dict(zip(words, freqs, strict=True)), dict(zip(words, fields[2::3], strict=True))
+
+
+def dictionary_tags() -> dict[str, str]:
+    """word -> tag of jieba's dictionary file."""
+    return dictionary_entries()[1]
 
 
 @lru_cache(maxsize=TOKEN_CACHE_SIZE)
