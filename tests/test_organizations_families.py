@@ -214,3 +214,13 @@ def test_school_of_a_university_is_a_university(nlp):
     orgs = found(nlp, "与吉林大学动物科学院合作，温州大学生态产业研究院参与。")
     assert orgs["吉林大学动物科学院"]["type"] == "university"
     assert orgs["温州大学生态产业研究院"]["type"] == "research"
+
+
+def test_party_committee_and_government_are_two_bodies(nlp):
+    orgs = found(nlp, "县委县政府高度重视，省委办公厅印发通知。")
+    assert {"县委", "县政府", "省委办公厅"} <= set(orgs)
+    assert "县委县政府" not in orgs
+
+
+def test_every_district_office_is_no_name(nlp):
+    assert not any(name.startswith("区县") for name in found(nlp, "各区县发改委要加强统筹。"))

@@ -89,6 +89,7 @@ class OrgRules:
     joining_conjunctions: frozenset[str]
     cas_prefixes: tuple[str, ...]
     parent_heads: tuple[str, ...]
+    peer_heads: frozenset[str]
     countries: tuple[str, ...]
     max_name_chars: int
     role_words: frozenset[str]
@@ -178,6 +179,7 @@ def org_rules() -> OrgRules:
         joining_conjunctions=frozenset(require(bounds, "joining_conjunctions", BOUNDARIES)),
         cas_prefixes=tuple(require(bounds, "cas_prefixes", BOUNDARIES)),
         parent_heads=tuple(require(bounds, "parent_heads", BOUNDARIES)),
+        peer_heads=frozenset(require(bounds, "peer_heads", BOUNDARIES)),
         countries=tuple(sorted(require(bounds, "countries", BOUNDARIES), key=len, reverse=True)),
         max_name_chars=int(require(bounds, "max_name_chars", BOUNDARIES)),
         role_words=frozenset(require(bounds, "role_words", BOUNDARIES)),
@@ -408,9 +410,9 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
                 break
             pos = place_start
             break
-        if not legal and pos == head_token_start and ends_with_head(text, rules) and not text.endswith(
-                rules.parent_heads):  # 江津区委|组织部 is one body
-            break
+        if not legal and pos == head_token_start and ends_with_head(text, rules) and (not text.endswith(
+                rules.parent_heads) or view.text[head_start:end] in rules.peer_heads):  # 江津区委|组织部 is one
+            break  # body, 市委|市政府 two
         glued = stop_prefix(text, rules)
         if glued:
             pos = span[0] + glued if glued < len(text) else pos

@@ -87,6 +87,8 @@ def office_token_ok(view: TextView, head: str, end: int, rules: GovernmentRules)
     token = view.text[span[0]:end]
     if len(token) <= len(head):
         return True
+    if token[:-len(head)] in rules.level_chars:
+        return True  # 市委, 县委: a level's own committee
     tag = dictionary_tags().get(token)  # a token jieba's dictionary does not know passes
     return tag is None or tag in rules.office_tags or tag == "n" and len(token) >= 3  # 科技处, not 格局
 
@@ -117,7 +119,7 @@ def opening(view: TextView, head: str, head_start: int, end: int, places_by_end:
         glued = glued_place_start(view, lead, full_place)
         if glued is not None:  # 江西省委 as one token: the places component saw no place in it
             return Body(glued, end, None)
-        if bare_level(view, lead, is_boundary, common_word):
+        if bare_level(view, lead, is_boundary, common_word, rules):
             return Body(lead, end, None)
     return None
 
@@ -148,15 +150,18 @@ def function_words_ok(view: TextView, start: int, end: int, head: str, rules: Go
 
 
 def bare_level(view: TextView, lead: int, is_boundary: Callable[[str], bool],
-               common_word: Callable[[str], bool]) -> bool:
+               common_word: Callable[[str], bool], rules: GovernmentRules) -> bool:
     """区/县/市/省 alone opens the name: after a boundary (记者从|区…, 、市…), or glued by jieba to a
-    stop word before it (从区), and not the first character of an ordinary word (区域, 市场, 县城)."""
+    stop word before it (从区), and not the first character of an ordinary word (区域, 市场, 县城)
+    other than its own committee (省委|办公厅). Two levels (各区县发改委) are every body, no name."""
     span = view.token_at(lead)
-    if span is None:
+    if span is None or lead and view.text[lead - 1] in rules.level_chars:
+        return False
+    if view.text[lead + 1:lead + 2] in rules.level_chars:
         return False
     if span[0] == lead:
         token = view.text[span[0]:span[1]]
-        if len(token) > 1 and common_word(token):
+        if len(token) > 1 and common_word(token) and token[1:] not in rules.bare_heads:
             return False
         before = view.token_at(lead - 1) if lead else None
         return before is None or is_boundary(view.text[before[0]:before[1]])
