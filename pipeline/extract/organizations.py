@@ -1023,6 +1023,9 @@ def opens_project_name(view: TextView, end: int, rules: OrgRules) -> bool:
     """The words after a short name run, without punctuation or stop words, to a project's or base's
     head with a product between (欣冠精密|结构件生产基地): the short name is part of that name. Right
     before the head alone (海辰储能|项目) it still names the company."""
+    window = view.text[end:end + rules.max_project_chars + 4]
+    if not any(h in window for h in rules.project_heads):
+        return False
     pos = end
     while pos - end <= rules.max_project_chars:
         span = view.token_at(pos)
@@ -1061,7 +1064,7 @@ def model_candidates(doc: Doc, view: TextView, rules: OrgRules) -> list[OrgCandi
     """LAC's ORG spans, bounded by tokens (a span must end at a token end; its start is trimmed of
     verbs, prepositions, persons before verbs), typed by their heads, generic ones dropped."""
     found = []
-    for doc_start, doc_end in model_org_spans(doc.text):
+    for doc_start, doc_end in model_org_spans(doc_text(doc)):
         start, end = view.view_pos(doc_start), view.view_pos(doc_end)
         if start not in view.starts or end not in view.ends or end - start < 2:
             continue  # a span that cuts a token is no name jieba would keep whole
@@ -1132,11 +1135,18 @@ def government_candidates(doc: Doc, view: TextView, rules: OrgRules) -> list[Org
     return found
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, from its article when it has one: spaCy rebuilds doc.text from the tokens on
+    every access (it cost as much as the whole extractor)."""
+    article = doc._.article
+    return article.text if article is not None else doc.text
+
+
 def media_candidates(doc: Doc, view: TextView) -> list[OrgCandidate]:
     """Sources and bylines: 来源：浙江在线, 房县新闻网讯 (pipeline/extract/orgs/media.py). Found in
     the Doc's text, whose line breaks the view drops."""
     found = []
-    for start, end, rule in media_names(doc.text):
+    for start, end, rule in media_names(doc_text(doc)):
         v_start, v_end = view.view_pos(start), view.view_pos(end)
         v_start = after_glued_byline_words(view, v_start, v_end)
         if v_start < v_end:
