@@ -8,7 +8,8 @@ straight from the segmenter; the spaCy adapter wraps each one as a component.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from zhfacts.claims import claim_rules, find_claims, metric_rules
 from zhfacts.extract.organizations import find_organizations, org_rules
@@ -25,16 +26,17 @@ from zhfacts.text.sentences import sentence_boundary
 @dataclass(frozen=True)
 class Stage:
     name: str  # also the table it fills
-    run: Callable[[Analysis], None]
+    run: Callable[..., None]  # run(doc, **settings)
     requires: tuple[str, ...] = ()  # tables it reads
+    settings: dict[str, Any] = field(default_factory=dict)  # its options and their defaults
 
 
 def store(doc: Analysis, table: str, hits: list[Hit]) -> None:
     doc.hits[table] = sorted(hits, key=lambda h: (h.start, h.end))
 
 
-def _finder(table: str, find: Callable[[Analysis], list[Hit]]) -> Callable[[Analysis], None]:
-    return lambda doc: store(doc, table, find(doc))
+def _finder(table: str, find: Callable[..., list[Hit]]) -> Callable[..., None]:
+    return lambda doc, **settings: store(doc, table, find(doc, **settings))
 
 
 def _times(doc: Analysis) -> None:
@@ -48,7 +50,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("quantities", _finder("quantities", find_quantities)),
     Stage("times", _times),
     Stage("places", _finder("places", find_places)),
-    Stage("organizations", _finder("organizations", find_organizations), requires=("places",)),
+    # model="lac": Baidu LAC's ORG spans as candidates where the rules found none (the org-model extra)
+    Stage("organizations", _finder("organizations", find_organizations), requires=("places",),
+          settings={"model": ""}),
     Stage("claims", _finder("claims", find_claims), requires=("quantities", "times", "places", "organizations")),
 )
 STAGE_BY_NAME = {stage.name: stage for stage in STAGES}

@@ -43,7 +43,7 @@ CASES = [
     # government bodies composed of a place and an agency, and a level word alone
     ("江北区科技局、合川区委组织部联合开展人才调研，区发改委相关负责人参加。",
      ["江北区科技局/government", "合川区委组织部/government", "区发改委/government"]),
-    ("该产品已获国家药监局批准上市。", ["国家药监局/government"]),
+    ("该产品已获国家药监局批准上市。", ["国家药监局/government=国家药品监督管理局"]),
     # party committees and their departments are one body each
     ("在桂林市委的部署下，兴安县委宣传部牵头组织采访。", ["桂林市委/government", "兴安县委宣传部/government"]),
     # cooperatives

@@ -9,7 +9,17 @@ Found on characters, then checked against jieba's tokens, in one pass per rule:
 - aliases of the companies given in full in the same document: the place prefix, the legal form
   and then the industry words dropped (重庆海辰储能科技有限公司 -> 海辰储能), canonical = full name;
 - short names: a proper name plus an industry word (宇树科技), items of a list of companies
-  (希尔安药业、鼎工机电等重点企业), well-known short names (中船), photo-credit agencies.
+  (希尔安药业、鼎工机电等重点企业), well-known short names (中船), photo-credit agencies;
+- knowledge data built from cited public lists (rules/organizations/knowledge.tsv, built by
+  pipeline/extract/orgs/build.py): universities, central SOEs, State Council bodies by their short
+  names (工信部 -> 工业和信息化部), media; matched at token edges after a boundary or an ordinary word;
+- local government bodies as a pattern, with their district (pipeline/extract/orgs/government.py),
+  media sources and bylines (pipeline/extract/orgs/media.py);
+- optionally, Baidu LAC's ORG spans where the rules found nothing (model="lac",
+  pipeline/extract/orgs/model.py).
+
+Where a name starts is decided on tokens and their part-of-speech tags (pipeline/extract/orgs/pos.py):
+a name never opens with a verb, preposition, adverb, time word or a person before a verb.
 
 A proper name is a run of tokens that jieba's dictionary does not know as an ordinary word (its
 frequency there is below `max_stem_word_freq`); that is how 宇树, 希尔安 and 台铃 differ from
@@ -18,17 +28,26 @@ frequency there is below `max_stem_word_freq`); that is how 宇树, 希尔安 an
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import ahocorasick
 
+from zhfacts.extract.orgs.government import government_bodies
+from zhfacts.extract.orgs.media import media_names
+from zhfacts.extract.orgs.model import model_org_spans
+from zhfacts.extract.orgs.pos import (
+    dictionary_entries,
+    dictionary_tags,
+    is_person,
+    is_verb,
+    never_starts_name,
+    tag_of,
+)
 from zhfacts.extract.places import gazetteer, place_rules
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.nlp.text_view import TextView, is_cjk, text_view
@@ -41,6 +60,7 @@ GENERIC = "organizations/generic.yaml"
 INDUSTRY = "organizations/industry_words.yaml"
 LISTS = "organizations/lists.yaml"
 KNOWN = "organizations/known_names.tsv"
+KNOWLEDGE = "organizations/knowledge.tsv"
 RULES = "organizations/rules.yaml"
 
 LEGAL_FORMS = ("集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "股份公司", "集团公司",
@@ -49,7 +69,7 @@ OPEN_PARENS, CLOSE_PARENS = "(（", ")）"
 TITLE_QUOTES = {"“": "”", "「": "」", "《": "》", "‘": "’", '"': '"'}
 NAME_TEXT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fffA-Za-z]+")
 OPENING_QUOTE = re.compile("|".join(map(re.escape, TITLE_QUOTES)))
-ITEM_LIST_END = tuple("，。；：！？\n")  # the clause ends that end a list of 、-separated items
+ITEM_LIST_END = tuple("，。；：！？\n,;:!?")  # the clause ends that end a list of 、-separated items (either width)
 NUMERAL = re.compile(r"^[0-9０-９.%一二三四五六七八九十百千万亿两几多首第余]+[个家项批所座名位类大]?$")
 PHOTO_CREDIT = re.compile(r"摄\s*[(（]([^()（）\s]{2,12})[)）]|[(（]([^()（）\s]{2,12})供图[)）]")
 # The tests of a token or name (is it a boundary, a proper piece ...) depend on nothing but it and
@@ -57,7 +77,7 @@ PHOTO_CREDIT = re.compile(r"摄\s*[(（]([^()（）\s]{2,12})[)）]|[(（]([^()�
 TOKEN_CACHE_SIZE = 1 << 16
 COMPOSED_WORD_CHARS = 6  # the longest word composed_of looks for
 PRIORITY = {"org.alias": 0, "org.suffix": 1, "org.known": 2, "org.short_name.list": 3, "org.short_name.pattern": 4,
-            "org.media.credit": 1}
+            "org.media.credit": 1, "org.knowledge": 2, "org.government.pattern": 1, "org.media.byline": 5}
 
 
 @dataclass(frozen=True)
@@ -77,6 +97,7 @@ class OrgRules:
     joining_conjunctions: frozenset[str]
     cas_prefixes: tuple[str, ...]
     parent_heads: tuple[str, ...]
+    peer_heads: frozenset[str]
     countries: tuple[str, ...]
     max_name_chars: int
     role_words: frozenset[str]
@@ -100,7 +121,19 @@ class OrgRules:
     opening_cues: tuple[str, ...]
     max_gap_chars: int
     max_item_chars: int
-    known: dict[str, tuple[str, str]]
+    gap_stop_words: tuple[str, ...]
+    project_heads: tuple[str, ...]
+    max_project_chars: int
+    known: dict[str, tuple[str, str, str]]  # name -> (type, canonical, rule id)
+    leading_tags: frozenset[str]
+    single_char_tags: frozenset[str]
+    min_chars_after_trim: int
+    date_words: frozenset[str]
+    parenthesised_countries: frozenset[str]
+    national_prefixes: frozenset[str]
+    association_heads: frozenset[str]
+    parenthesis_not_name: tuple[str, ...]
+    max_trailing_parenthesis_chars: int
     automaton: Any  # heads, pattern words and known names: one pass over the text finds them all
     rule_ids: frozenset[str]
 
@@ -133,7 +166,7 @@ def matches(view: TextView, rules: OrgRules, kind: str) -> list[tuple[int, str]]
 def cue_pattern(cues: list[str], max_gap: int) -> re.Pattern[str]:
     """Up to max_gap characters of one clause, then a cue noun (200多家相关|企业)."""
     alternatives = "|".join(map(re.escape, sorted(cues, key=len, reverse=True)))
-    return re.compile(f"[^，。；：！？、\n]{{0,{max_gap}}}?(?P<cue>{alternatives})")
+    return re.compile(f"[^，。；：！？、\n,;:!?]{{0,{max_gap}}}?(?P<cue>{alternatives})")
 
 
 @rules_cache
@@ -141,7 +174,8 @@ def org_rules() -> OrgRules:
     """Every organizations rules file, parsed and compiled once per process."""
     bounds, generic, industry, lists = load_yaml(BOUNDARIES), load_yaml(GENERIC), load_yaml(INDUSTRY), load_yaml(LISTS)
     heads = {r["head"]: Head(r["head"], r["type"], r["kind"], r["place_only"] == "yes") for r in load_tsv(HEADS)}
-    known = {r["name"]: (r["type"], r["full_name"]) for r in load_tsv(KNOWN)}
+    known = {r["name"]: (r["type"], r["canonical"], "org.knowledge") for r in load_tsv(KNOWLEDGE)}
+    known.update({r["name"]: (r["type"], r["full_name"], "org.known") for r in load_tsv(KNOWN)})  # curated wins
     words = list(require(industry, "industry_words", INDUSTRY))
     category = frozenset(require(generic, "category_words", GENERIC))
     domain = frozenset(require(generic, "domain_words", GENERIC))
@@ -153,6 +187,7 @@ def org_rules() -> OrgRules:
         joining_conjunctions=frozenset(require(bounds, "joining_conjunctions", BOUNDARIES)),
         cas_prefixes=tuple(require(bounds, "cas_prefixes", BOUNDARIES)),
         parent_heads=tuple(require(bounds, "parent_heads", BOUNDARIES)),
+        peer_heads=frozenset(require(bounds, "peer_heads", BOUNDARIES)),
         countries=tuple(sorted(require(bounds, "countries", BOUNDARIES), key=len, reverse=True)),
         max_name_chars=int(require(bounds, "max_name_chars", BOUNDARIES)),
         role_words=frozenset(require(bounds, "role_words", BOUNDARIES)),
@@ -177,7 +212,19 @@ def org_rules() -> OrgRules:
         opening_cues=tuple(require(lists, "opening_cues", LISTS)),
         max_gap_chars=int(require(lists, "max_gap_chars", LISTS)),
         max_item_chars=int(require(lists, "max_item_chars", LISTS)),
+        gap_stop_words=tuple(require(lists, "gap_stop_words", LISTS)),
+        project_heads=tuple(require(lists, "project_heads", LISTS)),
+        max_project_chars=int(require(lists, "max_project_chars", LISTS)),
         known=known,
+        leading_tags=frozenset(require(bounds, "leading_tags", BOUNDARIES)),
+        single_char_tags=frozenset(require(bounds, "single_char_tags", BOUNDARIES)),
+        min_chars_after_trim=int(require(bounds, "min_chars_after_trim", BOUNDARIES)),
+        date_words=frozenset(require(bounds, "date_words", BOUNDARIES)),
+        parenthesised_countries=frozenset(require(bounds, "parenthesised_countries", BOUNDARIES)),
+        national_prefixes=frozenset(require(bounds, "national_prefixes", BOUNDARIES)),
+        association_heads=frozenset(require(bounds, "association_heads", BOUNDARIES)),
+        parenthesis_not_name=tuple(require(bounds, "parenthesis_not_name", BOUNDARIES)),
+        max_trailing_parenthesis_chars=int(require(bounds, "max_trailing_parenthesis_chars", BOUNDARIES)),
         automaton=automaton_of(("head", frozenset(heads)), ("pattern", frozenset(require(industry, "pattern_words",
                                                                                          INDUSTRY))),
                                ("known", frozenset(known))),
@@ -185,22 +232,10 @@ def org_rules() -> OrgRules:
     )
 
 
-@rules_cache
 def jieba_dictionary() -> dict[str, str]:
-    """word -> frequency (as written) of jieba's own dictionary file, read once per process.
-
-    The file is read directly: importing and initialising jieba (its cache and prefix dict) costs
-    more than a second and rjieba, the default segmenter, never needs it. Lines are
-    `word freq tag`; a word listed twice keeps its last frequency, as in jieba."""
-    spec = importlib.util.find_spec("jieba")  # finds the package without importing it
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("jieba is not installed: its dictionary is needed")
-    path = Path(spec.submodule_search_locations[0]) / "dict.txt"
-    fields = path.read_text(encoding="utf-8").split()
-    words, freqs = fields[0::3], fields[1::3]
-    if len(fields) % 3 or not all(map(str.isdigit, freqs)):
-        raise ValueError(f"{path}: expected lines of a word, its frequency and its tag")
-    return dict(zip(words, freqs, strict=True))
+    """word -> frequency (as written) of jieba's own dictionary file, read once per process with
+    the tags (pipeline/extract/orgs/pos.py)."""
+    return dictionary_entries()[0]
 
 
 def word_freq(word: str) -> int:
@@ -295,10 +330,37 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
         head = rules.heads[text]
         head_start = end - len(text)
         start = expand_left(view, head_start, end, rules, head.kind == "legal", place_ends)
+        start = trim_leading(view, start, head_start, end, rules)
+        if text in rules.association_heads:
+            start = with_national_prefix(view, start, rules)
         if start < head_start:
             found.append(OrgCandidate(start, end, f"org.suffix.{head.type}", head.type, head=head,
                                       head_start=head_start))
     return found
+
+
+def with_national_prefix(view: TextView, start: int, rules: OrgRules) -> int:
+    """全国|城市工业品贸易中心联合会: a national association's name opens with 全国, which the walk
+    left stops at elsewhere (全国|规上工业企业)."""
+    span = previous_token(view, start)
+    return span[0] if span and token_text(view, span) in rules.national_prefixes else start
+
+
+def split_run_after_place(view: TextView, span: tuple[int, int], rules: OrgRules) -> int | None:
+    """安徽省|外|经|建设集团: jieba split an unknown word into single characters that are stop words
+    alone (外, 经). A run of two or more single-character tokens, none a preposition, conjunction,
+    pronoun, adverb or particle, right after a place, belongs to the name: the place's start, or None."""
+    pos, run = span[1], []
+    while True:
+        prev = previous_token(view, pos)
+        if prev is None or prev[1] - prev[0] != 1 or not is_cjk(view.text[prev[0]]):
+            break
+        run.append(token_text(view, prev))
+        pos = prev[0]
+    if len(run) < 2 or any(dictionary_tags().get(c) in rules.single_char_tags for c in run):
+        return None  # 在|这, 与, 已: prepositions, pronouns, conjunctions, adverbs end the name
+    place = previous_token(view, pos)
+    return place[0] if place and is_proper_place(token_text(view, place)) else None
 
 
 def ends_name(view: TextView, end: int, rules: OrgRules) -> bool:
@@ -338,25 +400,71 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             continue
         if end - span[0] > rules.max_name_chars:
             break
+        if text in rules.date_words and is_numeral(token_text(view, previous_token(view, span[0]) or (0, 0))):
+            break  # 12月20日|赛迪顾问…: a date before the name
         if text in rules.inner_conjunctions or text in rules.joining_conjunctions:
             outer = previous_token(view, span[0])
-            if crossed or not outer or is_boundary_token(token_text(view, outer), rules) or not joins_one_name(
-                    view, span[0], text, rules):
+            if crossed or not outer or is_boundary_token(token_text(view, outer), rules):
+                break
+            right = right_part_kind(view, span[1], head_start, rules)
+            if right == "name" or right == "unsure" and not joins_one_name(view, span[0], text, rules):
                 break
             crossed = True
             pos = span[0]
             continue
         if is_boundary_token(text, rules) and not split_name_char(view, span, rules):
+            place_start = split_run_after_place(view, span, rules) if span[1] - span[0] == 1 else None
+            if place_start is None or end - place_start > rules.max_name_chars:
+                break
+            pos = place_start
             break
-        if not legal and pos == head_token_start and ends_with_head(text, rules) and not text.endswith(
-                rules.parent_heads):  # 江津区委|组织部 is one body
-            break
+        if not legal and pos == head_token_start and ends_with_head(text, rules) and (not text.endswith(
+                rules.parent_heads) or view.text[head_start:end] in rules.peer_heads):  # 江津区委|组织部 is one
+            break  # body, 市委|市政府 two
         glued = stop_prefix(text, rules)
         if glued:
             pos = span[0] + glued if glued < len(text) else pos
             break
         pos = span[0]
     return pos
+
+
+def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: OrgRules) -> int:
+    """The name's start once the tokens that never open a name are cut off its left edge: a verb,
+    preposition, adverb or time word (签订|温州理工学院…, 年度|湖北省…), and a person's name
+    before such a verb (李博|签订|…). Enough of the name must remain (min_chars_after_trim)."""
+    pos = start
+    while pos < head_start:
+        span = view.token_at(pos)
+        if span is None or span[0] != pos or span[1] > head_start:
+            break
+        token = token_text(view, span)
+        after = span[1]
+        if is_person(token) or token in rules.generic_names:  # 李博|签订…, 公司|属…
+            nxt = view.token_at(span[1])
+            if not nxt or nxt[0] != span[1] or nxt[1] > head_start or not is_verb(token_text(view, nxt)):
+                break
+            after = nxt[1]
+        elif not never_starts_name(token, rules.single_char_tags if len(token) == 1 else rules.leading_tags
+                                   ) or is_proper_place(token):
+            break
+        elif is_verb(token) and not opens_proper_name(view, after, head_start):
+            break  # 创新|疫苗…实验室: a verb before common words may be the name's own first word
+        if end - after < rules.min_chars_after_trim:
+            break
+        pos = after
+    return pos
+
+
+def opens_proper_name(view: TextView, pos: int, head_start: int) -> bool:
+    """A proper noun starts at pos: a place, or a token jieba tags as a name or does not know."""
+    span = view.token_at(pos)
+    if span is None or span[0] != pos or pos >= head_start:
+        return False
+    token = token_text(view, span)
+    if is_place(token) or tag_of(token) in ("ns", "nt", "nz", "nr", "j") or not word_freq(token):
+        return True
+    return bool(known_prefixes(view, pos, org_rules()))
 
 
 def split_name_char(view: TextView, span: tuple[int, int], rules: OrgRules) -> bool:
@@ -382,8 +490,43 @@ def parenthesised_place_start(view: TextView, close_end: int) -> int | None:
     for i in range(len(window) - 1, -1, -1):
         if window[i] in OPEN_PARENS:
             inner = window[i + 1:]
-            return close_end - 1 - len(window) + i if is_place(inner) else None
+            ok = is_place(inner) or inner in org_rules().parenthesised_countries
+            return close_end - 1 - len(window) + i if ok else None
     return None
+
+
+def right_part_kind(view: TextView, pos: int, head_start: int, rules: OrgRules) -> str:
+    """What the words between a conjunction and the head are: 'name' when they open a name of their
+    own (企业与|北京工业大学, …与|重庆应用技术职业学院: a place or a known name), 'generic' when they
+    are ordinary words that need the words before the conjunction (…现代农业与|休闲产业发展研究院,
+    …科学与|工程学院), else 'unsure'."""
+    if pos >= head_start:
+        return "generic"
+    span = view.token_at(pos)
+    first = view.text[pos:span[1]] if span else view.text[pos:pos + 1]
+    if is_place(first) or any(view.text.startswith(k, pos) for k in known_prefixes(view, pos, rules)):
+        return "name"
+    pieces, p = [], pos
+    while p < head_start:
+        span = view.token_at(p)
+        stop = min(span[1], head_start) if span else p + 1
+        pieces.append(view.text[p:stop])
+        p = stop
+    common = all(is_cjk(c) for c in "".join(pieces)) and all(
+        word_freq(x) >= rules.max_piece_word_freq and not is_place(x) for x in pieces)
+    return "generic" if common else "unsure"
+
+
+def known_prefixes(view: TextView, pos: int, rules: OrgRules) -> list[str]:
+    """Knowledge names that start at pos (found in the document's one automaton pass, indexed by
+    start once per document)."""
+    starts = view.cache.get("org.known_starts")
+    if starts is None:
+        starts = {}
+        for end, name in matches(view, rules, "known"):
+            starts.setdefault(end - len(name), []).append(name)
+        view.cache["org.known_starts"] = starts
+    return starts.get(pos, [])
 
 
 def joins_one_name(view: TextView, conj_start: int, conj: str, rules: OrgRules) -> bool:
@@ -426,12 +569,15 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     text = "".join(parts)
     if not parts or cand_text(view, cand) in rules.generic_names:
         return False
+    if composed_of(text, rules.category_words):
+        return False  # 双一流大学, 上市公司: a kind, not a name
     if head.kind == "cas":
         return text.startswith(rules.cas_prefixes)
     in_places = [p for p in parts if p in places or is_full_place_name(p)]
     rest = [p for p in parts if p not in in_places and not composed_of(p, rules.category_words)]
     proper = [p for p in rest if not composed_of(p, rules.domain_or_category_words)]
-    if head.kind == "legal" and all(p in in_places or composed_of(p, rules.industry_words) for p in parts):
+    if head.kind == "legal" and all(p in in_places or composed_of(p, rules.industry_words | rules.category_words)
+                                    for p in parts):
         return False  # 新材料有限公司: no name before the legal form
     if head.kind == "agency":
         return bool(in_places) or parts[-1] in ("区", "市", "县", "省", "国家", "中央") or text.endswith(
@@ -484,6 +630,8 @@ def is_proper_piece(piece: str, rules: OrgRules) -> bool:
         return False
     if piece in rules.generic_terms or piece in rules.generic_names or is_place(piece) or is_numeral(piece):
         return False
+    if len(piece) > 1 and word_freq(piece) and never_starts_name(piece, rules.leading_tags):
+        return False  # 已有|天龙石墨: a verb or adverb is no piece of a name
     if len(piece) > 1 and piece.endswith(rules.place_like_endings):
         return False
     return len(piece) == 1 or word_freq(piece) < rules.max_piece_word_freq
@@ -545,6 +693,8 @@ def pattern_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         stem_start = proper_stem_start(view, word_start, rules)
         if not stem_is_proper(view.text[stem_start:word_start], rules):
             continue
+        if view.text.endswith((*LEGAL_FORMS, "集团"), 0, word_start):
+            continue  # 安徽海螺集团|控股的: the name ended with its legal form
         start = with_place_prefix(view, stem_start, rules)
         if start is not None:
             found.append(OrgCandidate(start, end, "org.short_name.pattern", "company"))
@@ -580,7 +730,9 @@ def occurrences(text: str, word: str) -> Iterator[int]:
 def closing_cue(tail: str, rules: OrgRules) -> str | None:
     """The cue noun within reach after 等 (等200多家相关企业 -> 企业), if no clause ends first."""
     match = rules.closing_cue_pattern.match(tail)
-    return match.group("cue") if match else None
+    if match is None or any(w in tail[:match.start("cue")] for w in rules.gap_stop_words):
+        return None
+    return match.group("cue")
 
 
 def items_before(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, int]]:
@@ -617,7 +769,8 @@ def first_item_start(view: TextView, start: int, end: int, rules: OrgRules) -> i
         if span[0] >= end:
             break
         text = token_text(view, span)
-        if span[0] >= start and is_boundary_token(text, rules) and not is_numeral(text):  # 三一重工 is a name
+        if span[0] >= start and (is_boundary_token(text, rules) or never_starts_name(text, rules.leading_tags)
+                                 ) and not is_numeral(text):  # 三一重工 is a name
             pos = span[1]
     return pos
 
@@ -666,13 +819,31 @@ def ends_with_industry(item: str, rules: OrgRules) -> bool:
 
 
 def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
+    """Names of the knowledge data (工信部, 北京工业大学, 新华网) standing as words: at token edges,
+    after a boundary, and not followed by a place that continues a longer name (中国电子|重庆…基地)."""
     found = []
     for end, name in matches(view, rules, "known"):
         start = end - len(name)
-        if end in view.ends and with_place_prefix(view, start, rules) == start:
-            type_, full = rules.known[name]
-            found.append(OrgCandidate(start, end, "org.known", type_, canonical=full))
+        type_, full, rule = rules.known[name]
+        if end not in view.ends or not known_start_ok(view, start, rules):
+            continue
+        # 中国电子|重庆…示范基地: a place right after opens a longer name; the known name still
+        # signals a company for the parks and branches named with it, but is no mention alone
+        inside = type_ == "company" and is_proper_place(view.token_after(end))
+        found.append(OrgCandidate(start, end, rule, type_, canonical=full, extras={"inside_name": inside}))
     return found
+
+
+def known_start_ok(view: TextView, start: int, rules: OrgRules) -> bool:
+    """A known name starts at a token start after a boundary or an ordinary word (配套|京东方,
+    日经|国务院), not after a place or a proper piece that would make it part of a longer name."""
+    if with_place_prefix(view, start, rules) == start:
+        return True
+    if start not in view.starts:
+        return False
+    span = previous_token(view, start)
+    before = token_text(view, span) if span else ""
+    return bool(before) and word_freq(before) > 0 and not is_place(before) and not is_proper_piece(before, rules)
 
 
 def photo_credits(view: TextView) -> list[OrgCandidate]:
@@ -791,8 +962,23 @@ def extend_with_park(view: TextView, cand: OrgCandidate) -> OrgCandidate:
     return cand
 
 
-def find_organizations(doc: Analysis) -> list[Hit]:
-    """Organizations named in the document's text, in repaired-text coordinates."""
+def extend_with_parenthesis(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgCandidate:
+    """北航重庆创新中心(低空电磁安全), 温州理工学院(温州大学瓯江学院): a parenthesis right after an
+    institution's name that holds words only (no number, no 以下简称 or byline) is part of the name."""
+    if cand.type == "company" or view.text[cand.end:cand.end + 1] not in OPEN_PARENS:
+        return cand
+    close = min((i for c in CLOSE_PARENS if (i := view.text.find(c, cand.end + 1,
+                cand.end + 2 + rules.max_trailing_parenthesis_chars)) > 0), default=-1)
+    inner = view.text[cand.end + 1:close]
+    if close < 0 or not inner or not is_name_text(inner) or inner.startswith(rules.parenthesis_not_name):
+        return cand
+    return OrgCandidate(cand.start, close + 1, cand.rule, cand.type, cand.canonical, cand.head, cand.head_start,
+                        cand.extras)
+
+
+def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
+    """Organizations named in the document's text, in repaired-text coordinates. model="lac" adds the
+    statistical candidate source (pipeline/extract/orgs/model.py) where the rules found nothing."""
     rules = org_rules()
     view = text_view(doc)
     places, place_ends = accepted_places(doc, view)
@@ -801,7 +987,7 @@ def find_organizations(doc: Analysis) -> list[Hit]:
         if cand.head.kind in ("weak", "subunit", "park"):
             deferred.append(cand)
         elif descriptor_is_name(cand, view, rules, places):
-            named.append(extend_with_park(view, cand))
+            named.append(extend_with_parenthesis(view, extend_with_park(view, cand), rules))
     shorts = pattern_short_names(view, rules) + list_short_names(view, rules) + known_short_names(view, rules)
     aliases: dict[str, str] = {}
     for cand in sorted(named, key=lambda c: c.start - c.end):  # the longest full name gives an alias
@@ -818,8 +1004,165 @@ def find_organizations(doc: Analysis) -> list[Hit]:
         if company_signal(view, cand.start, cand.head_start, companies, cand.head.kind == "weak"):
             named.append(cand)
     titles = title_spans(view.text)
-    kept = [c for c in non_overlapping(named + companies + photo_credits(view)) if not inside_title(c, titles)]
-    return [org_hit(view, c, rules) for c in kept]
+    others = photo_credits(view) + government_candidates(doc, view, rules) + media_candidates(doc, view)
+    companies = [c for c in companies  # short names and aliases only: a known name is one anywhere
+                 if c.rule not in ("org.alias", "org.short_name.pattern") or not opens_project_name(view, c.end, rules)]
+    chosen = non_overlapping(named + companies + others)
+    kept = [c for c in chosen if not inside_title(c, titles) and not c.extras.get("inside_name")]
+    if model:  # the model fills gaps only: where no rule candidate, kept or set aside, stands
+        kept = sorted(kept + gaps_only(model_candidates(doc, view, rules), chosen), key=lambda c: c.start)
+    counties = county_places(doc, view)
+    return [org_hit(view, with_district(university_unit(view, c, rules), counties), rules) for c in kept]
+
+
+def university_unit(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgCandidate:
+    """吉林大学动物科学院: a 学院 whose name opens with a university's is a school of it (its
+    研究院 or 实验室 stays research: 温州理工学院泰顺生态产业研究院)."""
+    if cand.type != "research" or cand.head is None or not cand.head.text.endswith("学院"):
+        return cand
+    for name in known_prefixes(view, cand.start, rules):
+        if len(name) < cand.end - cand.start and rules.known[name][0] == "university":
+            cand.type = "university"
+            break
+    return cand
+
+
+def opens_project_name(view: TextView, end: int, rules: OrgRules) -> bool:
+    """The words after a short name run, without punctuation or stop words, to a project's or base's
+    head with a product between (欣冠精密|结构件生产基地): the short name is part of that name. Right
+    before the head alone (海辰储能|项目) it still names the company."""
+    window = view.text[end:end + rules.max_project_chars + 4]
+    if not any(h in window for h in rules.project_heads):
+        return False
+    pos = end
+    while pos - end <= rules.max_project_chars:
+        span = view.token_at(pos)
+        if span is None or span[0] != pos:
+            return False
+        token = token_text(view, span)
+        if not is_name_text(token) or token in rules.stop_tokens:
+            return False
+        pos = span[1]
+        words = view.text[end:pos]
+        if any(words.endswith(h) and len(words) > len(h) for h in rules.project_heads):
+            return True
+    return False
+
+
+def county_places(doc: Analysis, view: TextView) -> list[tuple[int, int, Hit]]:
+    """(start, end) in the view and hit of every county-level place the places component accepted."""
+    found = []
+    for hit in doc.found("places"):
+        if hit.get("level") in ("district", "county"):
+            found.append((view.view_pos(hit.start), view.view_pos(hit.end), hit))
+    return found
+
+
+def with_district(cand: OrgCandidate, counties: list[tuple[int, int, Hit]]) -> OrgCandidate:
+    """A government body's district: the first county-level place inside its name (潼南区科技局)."""
+    if cand.type != "government" or cand.extras.get("district"):
+        return cand
+    place = next((hit for start, end, hit in counties if cand.start <= start and end <= cand.end), None)
+    if place is not None:
+        cand.extras = {**cand.extras, "district": place.get("canonical"), "adcode": place.get("adcode")}
+    return cand
+
+
+def model_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> list[OrgCandidate]:
+    """LAC's ORG spans, bounded by tokens (a span must end at a token end; its start is trimmed of
+    verbs, prepositions, persons before verbs), typed by their heads, generic ones dropped."""
+    found = []
+    for doc_start, doc_end in model_org_spans(doc.text):
+        start, end = view.view_pos(doc_start), view.view_pos(doc_end)
+        if start not in view.starts or end not in view.ends or end - start < 2:
+            continue  # a span that cuts a token is no name jieba would keep whole
+        start = trim_leading(view, start, end, end, rules)
+        text = view.text[start:end]
+        if len(text) < 2 or not is_name_text(text) or not generic_free(text, rules):
+            continue
+        if text not in rules.known and not longest_head(text, rules) and word_freq(text):
+            continue  # one ordinary word of jieba's dictionary (日经): no name without a head
+        type_, canonical = model_type(text, rules)
+        found.append(OrgCandidate(start, end, "org.model", type_, canonical=canonical))
+    return found
+
+
+def generic_free(text: str, rules: OrgRules) -> bool:
+    """Not a generic noun (上市公司, 龙头企业), a place, or words of categories and domains only."""
+    if text in rules.generic_names or is_place(text) or composed_of(text, rules.domain_or_category_words):
+        return False
+    head = longest_head(text, rules)
+    return not head or len(text) > len(head) and not composed_of(text[: -len(head)], rules.domain_or_category_words)
+
+
+def longest_head(text: str, rules: OrgRules) -> str:
+    return next((text[-n:] for n in range(min(len(text), 9), 0, -1) if text[-n:] in rules.heads), "")
+
+
+def model_type(text: str, rules: OrgRules) -> tuple[str, str]:
+    """(type, canonical) of a model span: the knowledge data's, else its head's, else a company when
+    it ends with an industry word, else other."""
+    if text in rules.known:
+        type_, canonical, _ = rules.known[text]
+        return type_, canonical
+    head = longest_head(text, rules)
+    if head:
+        return rules.heads[head].type, text
+    return ("company" if ends_with_industry(text, rules) else "other"), text
+
+
+def gaps_only(cands: list[OrgCandidate], kept: list[OrgCandidate]) -> list[OrgCandidate]:
+    """The candidates that overlap none of the kept ones (the rules' spans win)."""
+    taken = set()
+    for c in kept:
+        taken.update(range(c.start, c.end))
+    return [c for c in non_overlapping(cands) if taken.isdisjoint(range(c.start, c.end))]
+
+
+def government_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> list[OrgCandidate]:
+    """区经济信息委, 东营市委, 利津经济开发区党工委: see pipeline/extract/orgs/government.py."""
+    places_by_end = {}
+    for hit in doc.found("places"):
+        start, end = view.view_pos(hit.start), view.view_pos(hit.end)
+        if start < end:
+            places_by_end[end] = (start, hit)
+    bodies = government_bodies(view, places_by_end, lambda end: ends_name(view, end, rules) and not any(
+                                   view.text.endswith(r, 0, end) for r in rules.role_words),
+                               lambda token: is_boundary_token(token, rules),
+                               lambda token: word_freq(token) >= rules.max_piece_word_freq,
+                               lambda start, end: is_full_place_name(view.text[start:end]))
+    found = []
+    for body in bodies:
+        place = body.place
+        county = place is not None and place.get("level") in ("district", "county")
+        extras = {"district": place.get("canonical"), "adcode": place.get("adcode")} if county else {}
+        if any(h in view.text[body.start:body.end] for h in ("大学", "学院")):  # 浙江农林大学社会合作处
+            found.append(OrgCandidate(body.start, body.end, "org.suffix.university", "university"))
+            continue
+        found.append(OrgCandidate(body.start, body.end, "org.government.pattern", "government", extras=extras))
+    return found
+
+
+def media_candidates(doc: Analysis, view: TextView) -> list[OrgCandidate]:
+    """Sources and bylines: 来源：浙江在线, 房县新闻网讯 (pipeline/extract/orgs/media.py). Found in
+    the document's text, whose line breaks the view drops."""
+    found = []
+    for start, end, rule in media_names(doc.text):
+        v_start, v_end = view.view_pos(start), view.view_pos(end)
+        v_start = after_glued_byline_words(view, v_start, v_end)
+        if v_start < v_end:
+            found.append(OrgCandidate(v_start, v_end, rule, "other"))
+    return found
+
+
+def after_glued_byline_words(view: TextView, start: int, end: int) -> int:
+    """作者: 武永倩大众网·海报新闻…: an author's name glued before a known media name (a lost line
+    break) is cut off; a brand joined to its group (新重庆-重庆日报) is kept."""
+    for pos in range(start + 1, min(end, start + 5)):
+        if known_prefixes(view, pos, org_rules()) and is_name_text(view.text[start:pos]) and \
+                view.text[start:pos] not in org_rules().known:
+            return pos
+    return start
 
 
 def accepted_places(doc: Analysis, view: TextView) -> tuple[set[str], dict[int, int]]:
@@ -838,4 +1181,8 @@ def org_hit(view: TextView, cand: OrgCandidate, rules: OrgRules) -> Hit:
     surface = cand_text(view, cand)
     rule = cand.rule if cand.rule in rules.rule_ids else "org.suffix.other"
     start, end = view.doc_span(cand.start, cand.end)
-    return Hit(start, end, rule, {"canonical": cand.canonical or surface, "type": cand.type})
+    known = rules.known.get(surface)  # a full name of the knowledge data (中科院 by its head): its canonical
+    fields = {"canonical": cand.canonical or (known[1] if known else surface), "type": cand.type}
+    if cand.type == "government":
+        fields.update(district=cand.extras.get("district"), adcode=cand.extras.get("adcode"))
+    return Hit(start, end, rule, fields)

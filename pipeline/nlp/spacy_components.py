@@ -19,6 +19,7 @@ reads them back:
 
 from __future__ import annotations
 
+import inspect
 import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -120,10 +121,11 @@ def mirror(doc: Doc, table: str, hits: list[Hit]) -> None:
 class ExtractorComponent:
     """One zhfacts stage as a spaCy pipeline component."""
 
-    def __init__(self, name: str, stage: Stage, rules: str | None = None) -> None:
+    def __init__(self, name: str, stage: Stage, rules: str | None = None, **settings: Any) -> None:
         self.name = name
         self.stage = stage
         self.rules = Path(rules) if rules else None
+        self.settings = settings
 
     def __call__(self, doc: Doc) -> Doc:
         analysis = analysis_of(doc)
@@ -133,7 +135,7 @@ class ExtractorComponent:
             raise ValueError(f"{self.name} reads what {needed} finds: add it before {self.name} in the pipeline")
         had_quantities = analysis.hits.get("quantities")
         with using_rules(self.rules):
-            self.stage.run(analysis)
+            self.stage.run(analysis, **self.settings)
         mirror(doc, self.stage.name, analysis.hits[self.stage.name])
         if analysis.hits.get("quantities") is not had_quantities:  # times gave the quantities periods
             doc._.set("quantities", analysis.hits["quantities"])  # same spans: doc.spans stays as it is
@@ -160,9 +162,17 @@ def _register(stage: Stage) -> None:
     assigns = [f"doc._.{stage.name}", "doc.spans"] + (
         ["doc._.quantities"] if stage.name == "times" else [])
 
-    @Language.factory(name, default_config={"rules": None}, requires=requires, assigns=assigns)
-    def make(nlp: Language, name: str, rules: str | None) -> ExtractorComponent:
-        return ExtractorComponent(name, stage, rules)
+    def make(nlp: Language, name: str, rules: str | None, **settings: Any) -> ExtractorComponent:
+        return ExtractorComponent(name, stage, rules, **settings)
+
+    # spaCy validates a factory's config against its signature: name each setting in it
+    keyword = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    make.__signature__ = inspect.Signature([  # type: ignore[attr-defined]
+        inspect.Parameter("nlp", keyword, annotation=Language), inspect.Parameter("name", keyword, annotation=str),
+        inspect.Parameter("rules", keyword, annotation=str | None),
+        *(inspect.Parameter(k, keyword, default=v, annotation=type(v)) for k, v in stage.settings.items())])
+    Language.factory(name, default_config={"rules": None, **stage.settings}, requires=requires,
+                     assigns=assigns, func=make)
 
 
 for _stage in STAGE_BY_NAME.values():

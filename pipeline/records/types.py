@@ -66,6 +66,8 @@ class Time(Record):
 class Organization(Record):
     canonical: str
     type: str = allowed("company", "research", "university", "government", "other")
+    district: str | None = None  # a government body's county-level district (潼南区科技局 -> 潼南区)
+    adcode: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -1,0 +1,167 @@
+"""Local government bodies written the local way: a place (or 区/县/市/省 standing for the
+document's own) + function words + an office head (区经济信息委, 县科经局, 省科学技术厅, 东营市委,
+利津经济开发区党工委, 长寿区统计局核算处). A pattern, not a list: the heads and limits are in
+rules/organizations/government.yaml.
+
+The pattern is matched on characters, since jieba glues the level character to its neighbours
+(从区|经济, 区临|空办, 县科|经局); the tokens then check both edges: the head ends a token that is
+an office word (not 格局 or 承办), and what opens the name is a place the places component accepted
+or a level character after a boundary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from zhfacts.extract.orgs.pos import dictionary_tags, tag_of
+from zhfacts.nlp.text_view import TextView, is_cjk
+from zhfacts.rules import load_yaml, require, rules_cache
+from zhfacts.text.article import Hit
+
+GOVERNMENT = "organizations/government.yaml"
+
+
+@dataclass(frozen=True)
+class GovernmentRules:
+    heads: tuple[str, ...]
+    head_pattern: re.Pattern[str]
+    level_chars: str
+    bare_heads: frozenset[str]  # heads that may follow the place with no function word (市委, 党工委)
+    parent_heads: tuple[str, ...]  # a head that needs a body named before it (核算处 of a 统计局)
+    parent_words: tuple[str, ...]
+    max_function_chars: int
+    office_tags: frozenset[str]
+    function_bad_tags: frozenset[str]
+
+
+@rules_cache
+def government_rules() -> GovernmentRules:
+    data = load_yaml(GOVERNMENT)
+    heads = tuple(sorted(require(data, "office_heads", GOVERNMENT), key=len, reverse=True))
+    return GovernmentRules(
+        heads=heads,
+        head_pattern=re.compile("|".join(map(re.escape, heads))),
+        level_chars="".join(require(data, "level_chars", GOVERNMENT)),
+        bare_heads=frozenset(require(data, "heads_without_function_words", GOVERNMENT)),
+        parent_heads=tuple(require(data, "heads_needing_a_parent", GOVERNMENT)),
+        parent_words=tuple(require(data, "parent_words", GOVERNMENT)),
+        max_function_chars=int(require(data, "max_function_chars", GOVERNMENT)),
+        office_tags=frozenset(require(data, "office_token_tags", GOVERNMENT)),
+        function_bad_tags=frozenset(require(data, "function_word_bad_tags", GOVERNMENT)),
+    )
+
+
+@dataclass(frozen=True)
+class Body:
+    start: int  # view offsets
+    end: int
+    place: Hit | None  # the place that opens the name, when one does
+
+
+def government_bodies(view: TextView, places_by_end: dict[int, tuple[int, Hit]], ends_name: Callable[[int], bool],
+                      is_boundary: Callable[[str], bool], common_word: Callable[[str], bool],
+                      full_place: Callable[[int, int], bool]) -> list[Body]:
+    """Every local government body of the pattern; `places_by_end` maps the view end of each accepted
+    place to (start, hit)."""
+    rules = government_rules()
+    found = []
+    for match in rules.head_pattern.finditer(view.text):
+        head, head_start, end = match.group(), match.start(), match.end()
+        if not ends_name(end) or not office_token_ok(view, head, end, rules):
+            continue
+        body = opening(view, head, head_start, end, places_by_end, is_boundary, common_word, full_place, rules)
+        if body is not None:
+            found.append(body)
+    return found
+
+
+def office_token_ok(view: TextView, head: str, end: int, rules: GovernmentRules) -> bool:
+    """The token that ends with the head is the head, an unknown word (空办, 经局) or an office word
+    (统计局 nt); not an ordinary word that ends like one (格局, 承办, 大局)."""
+    span = view.token_at(end - 1)
+    if span is None or span[1] < end:
+        return True  # 发改局|局长 glued: ends_name accepted it
+    token = view.text[span[0]:end]
+    if len(token) <= len(head):
+        return True
+    if token[:-len(head)] in rules.level_chars:
+        return True  # 市委, 县委: a level's own committee
+    tag = dictionary_tags().get(token)  # a token jieba's dictionary does not know passes
+    return tag is None or tag in rules.office_tags or tag == "n" and len(token) >= 3  # 科技处, not 格局
+
+
+def opening(view: TextView, head: str, head_start: int, end: int, places_by_end: dict[int, tuple[int, Hit]],
+            is_boundary: Callable[[str], bool], common_word: Callable[[str], bool],
+            full_place: Callable[[int, int], bool], rules: GovernmentRules) -> Body | None:
+    """The body's start: the nearest place or level character left of the head, with only function
+    words between them."""
+    low = max(0, head_start - rules.max_function_chars - 1)
+    for lead in range(head_start - 1, low - 1, -1):
+        function = view.text[lead + 1:head_start]
+        if function and not function_words_ok(view, lead + 1, head_start, head, rules):
+            return None
+        if not function and head not in rules.bare_heads:
+            continue
+        if head in rules.parent_heads and not any(w in function for w in rules.parent_words):
+            continue
+        place = places_by_end.get(lead + 1)
+        if place is not None:  # 潼南区|科技局, 利津经济开发区|党工委
+            return Body(place[0], end, place[1])
+        char = view.text[lead]
+        if char not in rules.level_chars:
+            continue
+        place = places_by_end.get(lead)
+        if place is not None:  # 东营|市委, 安徽|省委
+            return Body(place[0], end, place[1])
+        glued = glued_place_start(view, lead, full_place)
+        if glued is not None:  # 江西省委 as one token: the places component saw no place in it
+            return Body(glued, end, None)
+        if bare_level(view, lead, is_boundary, common_word, rules):
+            return Body(lead, end, None)
+    return None
+
+
+def glued_place_start(view: TextView, lead: int, full_place: Callable[[int, int], bool]) -> int | None:
+    """Start of a full place name (江西省) that ends with the level character at lead and starts the
+    token jieba glued it into."""
+    span = view.token_at(lead)
+    if span is None or span[0] == lead:
+        return None
+    return span[0] if full_place(span[0], lead + 1) else None
+
+
+def function_words_ok(view: TextView, start: int, end: int, head: str, rules: GovernmentRules) -> bool:
+    """Between the place and the head: characters of words only, none of them a preposition,
+    particle, pronoun or number (科学技术, 招商投资, 经济信息; not 的, 和, 全面)."""
+    text = view.text[start:end]
+    if not all(is_cjk(c) for c in text):
+        return False
+    pos = start
+    while pos < end:
+        span = view.token_at(pos)
+        stop = min(span[1], end) if span else pos + 1
+        if span and span[0] == pos and stop == span[1] and tag_of(view.text[pos:stop]) in rules.function_bad_tags:
+            return False
+        pos = stop
+    return True
+
+
+def bare_level(view: TextView, lead: int, is_boundary: Callable[[str], bool],
+               common_word: Callable[[str], bool], rules: GovernmentRules) -> bool:
+    """区/县/市/省 alone opens the name: after a boundary (记者从|区…, 、市…), or glued by jieba to a
+    stop word before it (从区), and not the first character of an ordinary word (区域, 市场, 县城)
+    other than its own committee (省委|办公厅). Two levels (各区县发改委) are every body, no name."""
+    span = view.token_at(lead)
+    if span is None or lead and view.text[lead - 1] in rules.level_chars:
+        return False
+    if view.text[lead + 1:lead + 2] in rules.level_chars:
+        return False
+    if span[0] == lead:
+        token = view.text[span[0]:span[1]]
+        if len(token) > 1 and common_word(token) and token[1:] not in rules.bare_heads:
+            return False
+        before = view.token_at(lead - 1) if lead else None
+        return before is None or is_boundary(view.text[before[0]:before[1]])
+    return is_boundary(view.text[span[0]:lead])  # 从区: a stop word glued before the level

