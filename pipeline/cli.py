@@ -115,11 +115,10 @@ def run(
     """Extract every table from INPUTS into OUT (JSONL + Parquet + manifest.json).
 
     A progress bar (documents, chars/s, errors, ETA) shows on stderr when it is a terminal."""
-    from zhfacts.extract.times import parse_date
     from zhfacts.run.batch import NothingRead
     from zhfacts.run.batch import run as run_batch
     from zhfacts.run.processor import RunOptions
-    from zhfacts.text.ingest import pub_date_problem
+    from zhfacts.text.pubdate import parse_date, pub_date_problem
 
     level = logging.INFO if verbose else logging.ERROR if quiet else logging.WARNING
     logging.basicConfig(level=level, format="%(levelname)s %(message)s")

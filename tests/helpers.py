@@ -9,17 +9,14 @@ from types import ModuleType
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from zhfacts.text.article import Article
-from zhfacts.text.repair import repair
+from zhfacts.text.prepare import prepare_article
 
 DATA = Path(__file__).resolve().parent / "data"
 
 
 def annotate(nlp: Language, raw: str, doc_id: str = "t") -> Doc:
     """Repair raw text and run the pipeline's components over it, as the runner does."""
-    fixed = repair(raw)
-    article = Article(doc_id=doc_id, raw=raw, text=fixed.text, offsets=fixed.offsets, sentences=fixed.sentences,
-                      paragraphs=fixed.paragraphs, sha256=doc_id)
+    article = prepare_article(doc_id, raw, sha256=doc_id)
     doc = nlp.make_doc(article.text)
     doc._.article = article
     for _, component in nlp.pipeline:

@@ -19,7 +19,7 @@ from zhfacts.extract.quantities import exclusion_ids, extract_quantities, find_q
 from zhfacts.nlp.spacy_components import blank_zh, records_from_doc
 from zhfacts.rules import load_yaml
 from zhfacts.text.article import Article
-from zhfacts.text.repair import repair
+from zhfacts.text.prepare import prepare_article
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -376,10 +376,8 @@ def test_every_rule_has_examples() -> None:
 
 # -- the bundled articles ------------------------------------------------------------------
 def article_for(raw: str, doc_id: str = "test", pub_date: datetime.date | None = None) -> Article:
-    """The article the ingest stage would build: repaired text, offset map, sentences."""
-    r = repair(raw)
-    return Article(doc_id=doc_id, raw=raw, text=r.text, offsets=r.offsets, sentences=r.sentences,
-                   paragraphs=r.paragraphs, sha256="test", pub_date=pub_date)
+    """The article the batch would build: repaired text, offset map, sentences, pub_date."""
+    return prepare_article(doc_id, raw, sha256="test", pub_date=pub_date)
 
 
 def annotate(article: Article):

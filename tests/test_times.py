@@ -10,11 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zhfacts.extract.quantities import extract_quantities
-from zhfacts.extract.times import extract_times, find_times, infer_pub_date, parse_date, periods_for
+from zhfacts.extract.times import extract_times, find_times, periods_for
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.nlp.segment import tokenize
 from zhfacts.text.article import Article, Hit
-from zhfacts.text.repair import repair
+from zhfacts.text.prepare import prepare_article
+from zhfacts.text.pubdate import infer_pub_date, parse_date
 
 PUB = datetime.date(2025, 8, 1)
 
@@ -74,9 +75,7 @@ def test_relative_times_stay_null_without_a_pub_date() -> None:
 
 # -- periods of quantities -----------------------------------------------------------------
 def article_for(raw: str, pub_date: datetime.date | None = PUB) -> Article:
-    r = repair(raw)
-    return Article(doc_id="t", raw=raw, text=r.text, offsets=r.offsets, sentences=r.sentences,
-                   paragraphs=r.paragraphs, sha256="t", pub_date=pub_date)
+    return prepare_article("t", raw, sha256="t", pub_date=pub_date)
 
 
 def periods(raw: str, pub_date: datetime.date | None = PUB) -> list[tuple[str, str | None]]:

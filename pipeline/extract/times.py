@@ -4,9 +4,8 @@
 ones (今年, 去年, a bare 上半年 or 4月) resolve against the article's pub_date, or against
 an explicit year earlier in the same sentence, and stay null without either.
 `assign_periods` gives each quantity the time that governs it: the nearest time expression
-before it in its sentence (从2020年的526.8亿元增至2024年的797.3亿元). `infer_pub_date` reads a
-publication date line from the text, for the ingest stage when metadata has none; it never
-guesses from dates inside sentences.
+before it in its sentence (从2020年的526.8亿元增至2024年的797.3亿元). A document's publication date is read
+in zhfacts.text.pubdate.
 """
 
 from __future__ import annotations
@@ -18,7 +17,6 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Any
 
 from zhfacts.extract.numbers import fold, numeral_rules, parse_number
 from zhfacts.extract.scanning import Scanner
@@ -36,11 +34,6 @@ class TimeRules:
     patterns: tuple[tuple[str, Scanner], ...]
     relative: dict[str, int]
     named: dict[str, str]
-    pub_label: re.Pattern[str]
-    pub_line: re.Pattern[str]
-    pub_stamp: re.Pattern[str]
-    pub_metadata: re.Pattern[str]
-    pub: dict[str, Any]
 
 
 def _expand(template: str, blocks: dict[str, str]) -> str:
@@ -68,12 +61,7 @@ def time_rules() -> TimeRules:
     blocks["named"] = _alternation(list(named))
     patterns = tuple((p["id"], Scanner.of(re.compile(_expand(p["regex"], blocks))))
                      for p in require(data, "patterns", RULES_FILE))
-    pub = dict(require(data, "pub_date", RULES_FILE))
-    date = pub["date"]
-    label = f"(?:{_alternation(pub['labels'])})\\s*[：:][^\\n]{{0,{int(pub['label_gap_max_chars'])}}}?{date}"
-    line = f"(?:^|(?<=\\s)){date}(?=\\s|$)"
-    return TimeRules(patterns, relative, named, re.compile(label), re.compile(line), re.compile(pub["stamp"]),
-                     re.compile(pub["metadata"]), pub)
+    return TimeRules(patterns, relative, named)
 
 
 # -- finding -------------------------------------------------------------------------------
@@ -227,54 +215,3 @@ def periods_for(quantities: list[Hit], times: list[Hit],
         period = governing.get("normalized") if governing else None
         out.append(dataclasses.replace(q, fields={**q.fields, "period": period}))
     return out
-
-
-# -- publication date ----------------------------------------------------------------------
-def infer_pub_date(text: str) -> datetime.date | None:
-    """A publication date the text states (发布时间：2025-08-06, a date line), or None."""
-    rules = time_rules()
-    pub = rules.pub
-    lines = text.splitlines()
-    n = int(pub["max_lines"])
-    indices = list(dict.fromkeys([*range(min(n, len(lines))), *range(max(0, len(lines) - n), len(lines))]))
-    for i in indices:
-        m = rules.pub_label.search(lines[i])
-        found = m and _valid_date(m, pub)
-        if found:
-            return found
-    for i in indices:
-        line = lines[i].strip()
-        if len(line) > int(pub["line_max_chars"]) or any(c in pub["sentence_punctuation"] for c in line):
-            continue
-        for pattern in (rules.pub_line, rules.pub_stamp):
-            for m in pattern.finditer(line):
-                found = _valid_date(m, pub)
-                if found:
-                    return found
-    return None
-
-
-def parse_date(value: object) -> datetime.date | None:
-    """A date given as metadata, in any common form (2025-04-20, 2025/04/20,
-    2025-04-20T08:00:00, 2025年4月20日, 20250420), or None when it cannot be read."""
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.date() if isinstance(value, datetime.datetime) else value
-    if not isinstance(value, str):
-        return None
-    rules = time_rules()
-    m = rules.pub_metadata.fullmatch(value)
-    if m is None:
-        return None
-    month, day = (m["m"], m["d"]) if m["m"] else (m["m8"], m["d8"])
-    try:
-        return datetime.date(int(m["y"]), int(month), int(day))
-    except ValueError:
-        return None
-
-
-def _valid_date(m: re.Match[str], pub: dict[str, Any]) -> datetime.date | None:
-    try:
-        day = datetime.date(int(m["y"]), int(m["m"]), int(m["d"]))
-    except ValueError:
-        return None
-    return day if pub["year_min"] <= day.year <= pub["year_max"] else None

@@ -18,7 +18,6 @@ from functools import cache
 from typing import Any
 
 from zhfacts._version import __version__
-from zhfacts.extract.times import infer_pub_date, parse_date
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.nlp.segment import DEFAULT_BACKEND, load_segmenter, tokenize
 from zhfacts.records.build import build_records
@@ -28,9 +27,8 @@ from zhfacts.rules import RulesError, fingerprint
 from zhfacts.run.write import encode_rows
 from zhfacts.stages import STAGES
 from zhfacts.text.article import Article
-from zhfacts.text.ingest import DEFAULT_MAX_DOC_BYTES, Source, pub_date_problem
-from zhfacts.text.repair import repair
-from zhfacts.text.traditional import simplified_view
+from zhfacts.text.ingest import DEFAULT_MAX_DOC_BYTES, Source
+from zhfacts.text.prepare import prepare_article
 
 log = logging.getLogger(__name__)
 DEFAULT_DOC_TIMEOUT = 300.0  # seconds; a 1 MB article takes a few seconds, so this only stops the pathological
@@ -104,30 +102,8 @@ class DocumentProcessor:
 
     def article(self, src: Source) -> Article:
         assert src.text is not None
-        with self.stage("repair"):
-            repaired = repair(src.text)
-        pub_date, pub_date_source = None, None
-        warnings = [*src.warnings, *repaired.warnings]
-        text = repaired.text
-        with self.stage("traditional"):
-            view = simplified_view(text)  # same length: the offset map holds
-        if view is not None:
-            text = view
-            warnings.append("traditional: read through a Simplified view (OpenCC t2s); records keep the raw text")
-        if src.pub_date is not None:
-            given = parse_date(src.pub_date)
-            problem = pub_date_problem(src.pub_date, given)
-            if problem:
-                warnings.insert(0, f"pub_date ignored: {problem}; looked for a date line in the text")
-            else:
-                pub_date, pub_date_source = given, "metadata"
-        if pub_date is None:
-            with self.stage("pub_date"):  # the page's own lines first: repair may join a date line to the title
-                pub_date = infer_pub_date(src.text) or infer_pub_date(text)
-            pub_date_source = "inferred" if pub_date else None
-        return Article(doc_id=src.doc_id, raw=src.text, text=text, offsets=repaired.offsets,
-                       sentences=repaired.sentences, paragraphs=repaired.paragraphs, sha256=src.sha256 or "",
-                       pub_date=pub_date, pub_date_source=pub_date_source, warnings=warnings)
+        return prepare_article(src.doc_id, src.text, sha256=src.sha256, pub_date=src.pub_date,
+                               warnings=src.warnings, stage=self.stage)
 
     def annotate(self, article: Article) -> Analysis:
         """Every stage's hits for the article, in the order the stages run."""

@@ -14,7 +14,6 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -27,7 +26,6 @@ STDIN = "-"
 STATE_FOLDER = ".zhfacts"  # what marks a zhfacts output folder (zhfacts.run.write.STATE_DIR)
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # C0 controls but tab, LF, form feed and CR
-EARLIEST_PUB_DATE, LATEST_PUB_DATE = date(1900, 1, 1), date(2100, 12, 31)  # periods are only meaningful between
 DEFAULT_MAX_DOC_BYTES = 16 * 2**20  # bytes per document (a file, or a JSONL line): a larger one is an error row
 DUPLICATE_WARNING = "duplicate: the same text as document"  # + the first's doc_id, on a later copy's row
 READ_BLOCK = 2**20  # bytes read at a time while skipping the rest of an overlong JSONL line
@@ -233,24 +231,12 @@ def _jsonl_source(obj: Any, fallback_id: str, where: str) -> Source:
         return Source(doc_id, where, error=f"{where}: 'text' is {type(text).__name__}, not a string")
     if not text.strip():
         return Source(doc_id, where, error=f"{where}: 'text' is empty or only whitespace")
-    # any common form, read when the document is processed (times.parse_date); one that cannot
+    # any common form, read when the document is processed (zhfacts.text.pubdate); one that cannot
     # be read, or lies outside the supported range, is a warning on the document
     given = next((obj[k] for k in ("pub_date", "date") if obj.get(k) not in (None, "")), None)
     pub_date = None if given is None else without_surrogates(str(given))
     source = without_surrogates(obj["source"]) if isinstance(obj.get("source"), str) else None
     return Source(doc_id, where, text=without_surrogates(text), pub_date=pub_date, source=source)
-
-
-def pub_date_problem(given: Any, read: date | None) -> str | None:
-    """Why a given pub_date is unusable (None when it was read as a date in the supported
-    range, or none was given): an unusable one is reported, not guessed at."""
-    if given is None:
-        return None
-    if read is None:
-        return f"{given!r} cannot be read as a date"
-    if not EARLIEST_PUB_DATE <= read <= LATEST_PUB_DATE:
-        return f"{given!r} is outside {EARLIEST_PUB_DATE.isoformat()}..{LATEST_PUB_DATE.isoformat()}"
-    return None
 
 
 def iter_sources(inputs: Iterable[str], max_bytes: int = DEFAULT_MAX_DOC_BYTES) -> Iterator[Source]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from zhfacts.text.article import Article
 from zhfacts.records.types import SCHEMA_VERSION, TABLES, Claim, Document, Organization, Place, Quantity, Time
-from zhfacts.text.repair import repair
+from zhfacts.text.prepare import prepare_article
 
 ROOT = Path(__file__).resolve().parents[3]
 BUNDLED = ROOT / "corpus" / "articles"
@@ -50,9 +50,7 @@ def sha256(text: str) -> str:
 
 
 def article(doc_id: str, raw: str) -> Article:
-    r = repair(raw)
-    return Article(doc_id=doc_id, raw=raw, text=r.text, offsets=r.offsets, sentences=r.sentences,
-                   paragraphs=r.paragraphs, sha256=sha256(raw), warnings=r.warnings)
+    return prepare_article(doc_id, raw, sha256=sha256(raw))
 
 
 def locate(doc: Article, surface: str, context: str | None = None) -> tuple[int, int]:
