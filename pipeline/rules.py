@@ -43,11 +43,18 @@ class RulesError(Exception):
 
 
 def rules_dir() -> Path:
-    """The rules folder in use: the one chosen with `using_rules`, else $ZHFACTS_RULES, else
-    rules/ of a source checkout or the copy packed into the wheel."""
+    """The rules folder in use: the one chosen with `using_rules`, else $ZHFACTS_RULES (read
+    when first asked), else rules/ of a source checkout or the copy packed into the wheel."""
     active = _ACTIVE_RULES.get()
     if active is not None:
         return active
+    return _environment_rules()
+
+
+@cache
+def _environment_rules() -> Path:
+    """$ZHFACTS_RULES or the default, read once: rules_dir() is asked on every cached rule
+    lookup, and a process's environment does not choose its rules twice."""
     override = os.environ.get("ZHFACTS_RULES")
     return Path(override) if override else DEFAULT_RULES
 

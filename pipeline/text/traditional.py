@@ -33,6 +33,8 @@ def simplified_view(text: str) -> str | None:
     if not han:
         return None
     converted = _converter().convert(sample)
+    if converted == sample:  # Simplified text, nearly always: no character by character count
+        return None
     if len(converted) != len(sample):
         converted = _one_for_one(sample)
     changed = sum(a != b for a, b in zip(sample, converted, strict=True))
