@@ -157,7 +157,7 @@ def run(
     except (ValueError, OutputBusy, OutputError, EngineError) as e:
         usage_error(printable(str(e)))
     if not quiet:
-        print_summary(summary, replaced)
+        print_summary(summary, replaced, stored=store is not None)
     if store is not None:
         from zhfacts.store.cli import add_run
 
@@ -206,7 +206,7 @@ def progress_bar(inputs: list[str], enabled: bool) -> Iterator[ProgressHook | No
         yield advance
 
 
-def print_summary(summary: RunSummary, replaced: bool = False) -> None:
+def print_summary(summary: RunSummary, replaced: bool = False, stored: bool = False) -> None:
     table = Table(title=f"zhfacts: {summary.documents} documents")
     table.add_column("table")
     table.add_column("rows", justify="right")
@@ -221,6 +221,9 @@ def print_summary(summary: RunSummary, replaced: bool = False) -> None:
     console.print(f"outputs: {out}")
     if replaced and not summary.reused:
         console.print("(this replaced the batch that was there; give each batch its own --out to keep them apart)")
+        if not stored:  # a store keeps every batch added to it, whatever happens to OUT later
+            console.print("to accumulate batches: zhfacts run INPUT --out DIR --store FILE.duckdb "
+                          f"(or add this one now: zhfacts store add {out} --db FILE.duckdb)")
     console.print(f"next: zhfacts report {out}   zhfacts eval {out} --gold DIR   zhfacts diff OLD {out}")
 
 

@@ -215,3 +215,19 @@ def test_a_rules_file_missing_stops_the_run_without_a_traceback(zhfacts, tmp_pat
     assert "Traceback" not in result.stderr, result.stderr
     assert result.returncode == 2 and "times.yaml" in result.stderr  # a rules error stops the run
     assert not (tmp_path / "out" / "manifest.json").exists()
+
+
+def test_a_run_that_replaces_a_batch_points_to_the_store(zhfacts, one_article: Path, tmp_path: Path) -> None:
+    out, db = tmp_path / "out", tmp_path / "batches.duckdb"
+    first = zhfacts("run", str(one_article), "--out", str(out), "-j", "1", env={"COLUMNS": "200"})
+    assert first.returncode == 0, first.stderr
+    assert "replaced" not in first.stdout and "--store" not in first.stdout
+    second = zhfacts("run", str(one_article), "--out", str(out), "-j", "1", env={"COLUMNS": "200"})
+    assert second.returncode == 0, second.stderr
+    assert "replaced the batch that was there" in second.stdout
+    pointer = next(line for line in second.stdout.splitlines() if "--store FILE.duckdb" in line)
+    assert f"zhfacts store add {out.absolute()} --db FILE.duckdb" in pointer
+    stored = zhfacts("run", str(one_article), "--out", str(out), "-j", "1", "--store", str(db), env={"COLUMNS": "200"})
+    assert stored.returncode == 0, stored.stderr
+    assert "replaced the batch that was there" in stored.stdout and "--store FILE.duckdb" not in stored.stdout
+    assert db.is_file()
