@@ -228,10 +228,15 @@ def print_summary(summary: RunSummary, replaced: bool = False, stored: bool = Fa
 
 
 @app.command()
-def schema() -> None:
-    """Print the output tables' JSON Schemas (one object: schema_version and tables)."""
-    from zhfacts.records.schema import all_json_schemas
+def schema(markdown: Annotated[bool, typer.Option(
+        "--markdown", help="Print the data dictionary (docs/data-dictionary.md) instead.")] = False) -> None:
+    """Print the output tables' JSON Schemas (one object: schema_version and tables), each field with its
+    description."""
+    from zhfacts.records.schema import all_json_schemas, data_dictionary
 
+    if markdown:
+        sys.stdout.write(data_dictionary())
+        return
     typer.echo(json.dumps(all_json_schemas(), ensure_ascii=False, indent=2, default=str))
 
 
