@@ -167,3 +167,89 @@ def test_a_page_of_a_large_report_opens_on_the_claim_linked_to(browser, tmp_path
     assert "-pages/page-" in browser.current_url
     marked = browser.find_elements(By.CSS_SELECTOR, ".seg.sel")
     assert marked and browser.find_elements(By.CSS_SELECTOR, "#panel-body .card")
+
+
+LARGE_SCREENSHOT = Path("/tmp/zhfacts-report-10000-claims.png")
+
+
+@pytest.fixture(scope="module")
+def large_report_url(tmp_path_factory) -> str:
+    """A synthetic run of 200 documents with 50 claims each: 10,000 claims on the main page."""
+    run = fixture.build_large_run(tmp_path_factory.mktemp("large-run"), n_docs=200, per_doc=50)
+    return write_report(run, tmp_path_factory.mktemp("large-report") / "report.html").as_uri()
+
+
+def claim_rows_in_document(driver) -> int:
+    return len(driver.find_elements(By.CSS_SELECTOR, "#claims-table tbody tr"))
+
+
+def page_claims(driver) -> list[tuple[str, str, str, str]]:
+    """visible_claims in one call: (district, metric, value, document) of the rows shown."""
+    rows = driver.execute_script(
+        "return Array.from(document.querySelectorAll('#claims-table tbody tr')).filter(function (r) {"
+        "  return r.offsetParent !== null; }).map(function (r) { return [r.getAttribute('data-district'),"
+        "  r.getAttribute('data-metric'), r.querySelector('td.value').innerText, r.querySelector('td.doc').innerText];"
+        "});")
+    return [tuple(r) for r in rows]
+
+
+def test_ten_thousand_claims_open_on_their_first_page(browser, large_report_url, tmp_path) -> None:
+    browser.get(large_report_url)
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+    assert browser.find_element(By.ID, "claims-count").text == "10000 of 10000 claims"
+    assert browser.find_element(By.ID, "claims-where").text == "rows 1–100 of 10000 · page 1 of 100"
+    assert claim_rows_in_document(browser) == 100  # one page is in the document, not 10,000 rows
+    first = page_claims(browser)
+    assert len(first) == 100 and {c[0] for c in first} == {"九龙坡区"}  # sorted by district first
+    assert browser.find_element(By.ID, "claims-prev").get_attribute("disabled") is not None
+    shot = tmp_path / "claims-10000.png"
+    assert browser.save_screenshot(str(shot))
+    shutil.copyfile(shot, LARGE_SCREENSHOT)
+    Select(browser.find_element(By.ID, "filter-metric")).select_by_value("国家级科技企业孵化器和众创空间")
+    assert browser.find_element(By.ID, "claims-count").text == "1000 of 10000 claims"
+    metric = browser.find_element(By.CSS_SELECTOR, "#claims-table td.metric")
+    size = browser.execute_script("return parseFloat(getComputedStyle(arguments[0]).fontSize);", metric)
+    assert metric.size["width"] >= 10 * size  # the longest metric reads as a phrase, not three characters a line
+    assert browser.execute_script("var t = document.getElementById('claims-table');"
+                                  "return t.scrollWidth <= t.parentElement.clientWidth;")
+
+
+def test_ten_thousand_claims_page_through(browser, large_report_url) -> None:
+    browser.get(large_report_url)
+    first_page = page_claims(browser)
+    browser.find_element(By.ID, "claims-next").click()
+    assert browser.find_element(By.ID, "claims-where").text == "rows 101–200 of 10000 · page 2 of 100"
+    second_page = page_claims(browser)
+    assert len(second_page) == 100 and not set(second_page) & set(first_page)
+    browser.find_element(By.ID, "claims-last").click()
+    assert browser.find_element(By.ID, "claims-where").text == "rows 9901–10000 of 10000 · page 100 of 100"
+    assert browser.find_element(By.ID, "claims-next").get_attribute("disabled") is not None
+    Select(browser.find_element(By.ID, "claims-size")).select_by_value("1000")
+    assert browser.find_element(By.ID, "claims-where").text == "rows 9001–10000 of 10000 · page 10 of 10"
+    assert claim_rows_in_document(browser) == 1000
+    browser.find_element(By.ID, "claims-first").click()
+    assert page_claims(browser)[:100] == first_page
+
+
+def test_ten_thousand_claims_filter_and_sort(browser, large_report_url) -> None:
+    browser.get(large_report_url)
+    Select(browser.find_element(By.ID, "filter-district")).select_by_value("渝北区")
+    assert browser.find_element(By.ID, "claims-count").text == "500 of 10000 claims"
+    assert browser.find_element(By.ID, "claims-where").text == "rows 1–100 of 500 · page 1 of 5"
+    assert {c[0] for c in page_claims(browser)} == {"渝北区"}
+    header = browser.find_element(By.XPATH, "//table[@id='claims-table']//th[button[text()='value']]/button")
+    header.click()
+    assert [c[2] for c in page_claims(browser)[:3]] == ["1", "21", "41"]
+    header.click()
+    assert [c[2] for c in page_claims(browser)[:3]] == ["9,981", "9,961", "9,941"]
+    Select(browser.find_element(By.ID, "filter-metric")).select_by_value("规模以上工业企业研发机构")
+    assert browser.find_element(By.ID, "claims-where").text == "no rows" and page_claims(browser) == []
+    Select(browser.find_element(By.ID, "filter-district")).select_by_value("")
+    Select(browser.find_element(By.ID, "filter-metric")).select_by_value("")
+    browser.find_element(By.ID, "filter-text").send_keys("7777家")
+    assert [(c[0], c[2]) for c in page_claims(browser)] == [("潼南区", "7,777")]
+    link = browser.find_element(By.CSS_SELECTOR, "#claims-table td.doc a")
+    assert link.text == "bulk0155"
+    link.click()
+    assert browser.current_url.split("/")[-1].startswith("page-0002.html#r")
+    assert "7777家" in browser.find_element(By.ID, "panel-body").text

@@ -360,3 +360,21 @@ def test_a_large_run_is_written_as_pages(run_dir, tmp_path, monkeypatch):
     sections = "".join(p.read_text(encoding="utf-8") for p in pages)
     headings = re.findall(r'<section class="doc" id="doc-\d+"><h2>([^<]*)</h2>', sections)
     assert sorted(map(html.unescape, headings)) == sorted(documents)
+
+
+def test_claim_rows_past_the_first_page_start_hidden_with_a_pager(tmp_path):
+    """The page's script pages the claims (tests/test_browser.py drives it); before it runs, only the
+    first CLAIMS_PAGE rows are laid out."""
+    from zhfacts.audit.report import CLAIMS_PAGE
+
+    run = fixture.build_large_run(tmp_path / "run", n_docs=3, per_doc=50)
+    text = write_report(run, tmp_path / "report.html").read_text(encoding="utf-8")
+    table = text[text.index('<table id="claims-table"'):]
+    table = table[:table.index("</table>")]
+    rows = re.findall(r"<tr data-district=[^>]*>", table)
+    assert len(rows) == 150
+    assert [r.endswith(" hidden>") for r in rows] == [False] * CLAIMS_PAGE + [True] * (150 - CLAIMS_PAGE)
+    assert f'data-page-size="{CLAIMS_PAGE}"' in table
+    for control in ("claims-first", "claims-prev", "claims-next", "claims-last", "claims-size"):
+        assert f'id="{control}"' in text
+    assert f"rows 1–{CLAIMS_PAGE} of 150" in text

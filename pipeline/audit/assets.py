@@ -60,7 +60,9 @@ td.metric { min-width: 12em; max-width: 24em; }
 td.rule { min-width: 7em; overflow-wrap: anywhere; font-size: 12px; }  /* claims.speaker.district: wraps, never cut */
 td.attribution { max-width: 9em; }
 .scroll { overflow-x: auto; max-width: 100%; }
-.filters { display: flex; gap: 12px; flex-wrap: wrap; align-items: center; margin: 8px 0; }
+.filters, .pager { display: flex; gap: 12px; flex-wrap: wrap; align-items: center; margin: 8px 0; }
+.pager { gap: 8px; font-size: 13px; }
+#claims-where { min-width: 16em; text-align: center; font-variant-numeric: tabular-nums; }
 .muted { color: #777; font-size: 12px; }
 .status-error { color: #b00020; font-weight: 600; }
 .conflict { border: 1px solid #e7b0b6; background: #fff7f8; padding: 6px 10px; margin: 10px 0; }
@@ -126,7 +128,9 @@ JS = """
     });
   });
 
-  // -- sortable tables --------------------------------------------------------------------------
+  // -- the claims table: sorted, filtered and shown a page at a time ---------------------------
+  // Every row is kept in memory, out of the document; only the current page's rows are in it,
+  // so a run of 10,000 claims lays out, and a sort or a keystroke in the filter redraws, one page.
   function sortKey(cell, numeric) {
     var raw = cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent;
     if (!numeric) { return raw; }
@@ -140,8 +144,45 @@ JS = """
     }
     return x.localeCompare(y, "zh");
   }
-  document.querySelectorAll("table.sortable").forEach(function (table) {
-    var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
+  var claims = document.getElementById("claims-table");
+  if (claims) {
+    var body = claims.tBodies[0];
+    var all = Array.prototype.slice.call(body.rows).map(function (row) {
+      row.hidden = false;
+      return {row: row, district: row.getAttribute("data-district"), metric: row.getAttribute("data-metric"),
+              text: row.textContent.toLowerCase(), keys: {}};
+    });
+    var order = all.slice(), shown = all, page = 0;
+    var size = Number(claims.getAttribute("data-page-size")) || 100;
+    var byDistrict = document.getElementById("filter-district");
+    var byMetric = document.getElementById("filter-metric");
+    var byText = document.getElementById("filter-text");
+    var count = document.getElementById("claims-count");
+    var where = document.getElementById("claims-where");
+    var buttons = {first: document.getElementById("claims-first"), prev: document.getElementById("claims-prev"),
+                   next: document.getElementById("claims-next"), last: document.getElementById("claims-last")};
+    var sizes = document.getElementById("claims-size");
+    var pages = function () { return Math.max(1, Math.ceil(shown.length / size)); };
+    var render = function () {
+      page = Math.min(Math.max(page, 0), pages() - 1);
+      var from = page * size, to = Math.min(from + size, shown.length), rows = document.createDocumentFragment();
+      shown.slice(from, to).forEach(function (c) { rows.appendChild(c.row); });
+      body.replaceChildren(rows);
+      count.textContent = shown.length + " of " + all.length + " claims";
+      where.textContent = shown.length ? "rows " + (from + 1) + "–" + to + " of " + shown.length + " · page "
+        + (page + 1) + " of " + pages() : "no rows";
+      buttons.first.disabled = buttons.prev.disabled = page === 0;
+      buttons.next.disabled = buttons.last.disabled = page >= pages() - 1;
+    };
+    var applyFilters = function () {
+      var d = byDistrict.value, m = byMetric.value, t = byText.value.trim().toLowerCase();
+      shown = order.filter(function (c) {
+        return (!d || c.district === d) && (!m || c.metric === m) && (!t || c.text.indexOf(t) >= 0);
+      });
+      page = 0;
+      render();
+    };
+    var heads = Array.prototype.slice.call(claims.tHead.rows[0].cells);
     heads.forEach(function (th, col) {
       var button = th.querySelector("button");
       if (!button) { return; }
@@ -150,39 +191,30 @@ JS = """
         var numeric = th.getAttribute("data-type") === "num";
         heads.forEach(function (h) { h.removeAttribute("aria-sort"); });
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-        var body = table.tBodies[0];
-        var rows = Array.prototype.slice.call(body.rows);
-        rows.sort(function (a, b) {
-          var x = sortKey(a.cells[col], numeric), y = sortKey(b.cells[col], numeric);
-          var missing = numeric && (x === null || y === null);
+        var key = function (c) {
+          if (!(col in c.keys)) { c.keys[col] = sortKey(c.row.cells[col], numeric); }
+          return c.keys[col];
+        };
+        order.sort(function (a, b) {
+          var x = key(a), y = key(b);
           var c = compare(x, y, numeric);
-          return missing ? c : (ascending ? c : -c);
+          return numeric && (x === null || y === null) ? c : (ascending ? c : -c);
         });
-        rows.forEach(function (r) { body.appendChild(r); });
+        applyFilters();
       });
     });
-  });
-
-  // -- claim filters --------------------------------------------------------------------------
-  var claims = document.getElementById("claims-table");
-  if (claims) {
-    var byDistrict = document.getElementById("filter-district");
-    var byMetric = document.getElementById("filter-metric");
-    var byText = document.getElementById("filter-text");
-    var count = document.getElementById("claims-count");
-    var applyFilters = function () {
-      var d = byDistrict.value, m = byMetric.value, t = byText.value.trim().toLowerCase(), shown = 0;
-      var rows = Array.prototype.slice.call(claims.tBodies[0].rows);
-      rows.forEach(function (row) {
-        var ok = (!d || row.getAttribute("data-district") === d) && (!m || row.getAttribute("data-metric") === m)
-          && (!t || row.textContent.toLowerCase().indexOf(t) >= 0);
-        row.hidden = !ok;
-        if (ok) { shown += 1; }
-      });
-      count.textContent = shown + " of " + rows.length + " claims";
-    };
     [byDistrict, byMetric].forEach(function (s) { s.addEventListener("change", applyFilters); });
     byText.addEventListener("input", applyFilters);
+    buttons.first.addEventListener("click", function () { page = 0; render(); });
+    buttons.prev.addEventListener("click", function () { page -= 1; render(); });
+    buttons.next.addEventListener("click", function () { page += 1; render(); });
+    buttons.last.addEventListener("click", function () { page = pages() - 1; render(); });
+    sizes.addEventListener("change", function () {
+      var first = page * size;
+      size = Number(sizes.value) || size;
+      page = Math.floor(first / size);
+      render();
+    });
     applyFilters();
   }
 }());

@@ -3,7 +3,9 @@
 Per document, the repaired text with every record's span drawn as a coloured bar under it
 (one layer per kind, so a place inside an organization or a claim on its quantity both
 show); clicking a span lists the records under it in a side panel. Then a sortable,
-filterable table of all claims, and the claims that disagree across documents.
+filterable table of all claims, shown CLAIMS_PAGE rows at a time (the page's script keeps the
+other rows out of the document, so 10,000 claims open and filter as quickly as 100), and the
+claims that disagree across documents.
 
 A run of more than PAGE_DOCS documents is written as pages: the main page (claims, conflicts,
 an index of the pages) and `<name>-pages/page-NNNN.html`, each with PAGE_DOCS documents,
@@ -50,6 +52,8 @@ DETAIL_ORDER = ("district", "adcode", "metric", "metric_key", "value", "value_mi
 NOT_DETAILED = frozenset({"doc_id", "start", "end", "text"})
 NUMBERS = frozenset({"value", "value_min", "value_max"})
 PAGE_DOCS = 100  # documents per page: a larger run's report is written as pages
+CLAIMS_PAGE = 100  # claim rows shown at once: the page's script pages, sorts and filters the rest
+CLAIMS_PAGE_SIZES = (100, 500, 1000)
 
 
 def esc(value: Any) -> str:
@@ -270,7 +274,7 @@ CLAIM_COLUMNS = (("district", "text"), ("metric", "text"), ("value", "num"), ("u
                  ("rule", "text"))
 
 
-def claim_row(record: ReportRecord, placed: set[int]) -> str:
+def claim_row(record: ReportRecord, placed: set[int], hidden: bool = False) -> str:
     row = record.row
     metric_key = f'<div class="muted">{esc(row["metric_key"])}</div>' if row.get("metric_key") else ""
     speaker = f' <span class="muted">({esc(row["speaker"])})</span>' if row.get("speaker") else ""
@@ -287,15 +291,19 @@ def claim_row(record: ReportRecord, placed: set[int]) -> str:
         f'<td class="num confidence">{esc(confidence if confidence is not None else "")}</td>',
         f'<td class="rule">{esc(row.get("rule"))}</td>',
     ]
-    return (f'<tr data-district="{esc(row.get("district") or "")}" data-metric="{esc(metric_label(row))}">'
-            + "".join(cells) + "</tr>")
+    return (f'<tr data-district="{esc(row.get("district") or "")}" data-metric="{esc(metric_label(row))}"'
+            + (" hidden" if hidden else "") + ">" + "".join(cells) + "</tr>")
 
 
 def render_claims(claims: list[ReportRecord], placed: set[int]) -> str:
     head = "".join(f'<th data-type="{kind}"><button type="button">{esc(name)}</button></th>'
                    for name, kind in CLAIM_COLUMNS)
     ordered = sorted(claims, key=lambda r: (str(r.row.get("district")), r.doc_id, r.row.get("start") or 0))
-    body = "".join(claim_row(r, placed) for r in ordered)
+    # Rows past the first page start hidden, so that the browser never lays out thousands of them.
+    body = "".join(claim_row(r, placed, hidden=n >= CLAIMS_PAGE) for n, r in enumerate(ordered))
+    sizes = "".join(f'<option value="{n}"{" selected" if n == CLAIMS_PAGE else ""}>{n}</option>'
+                    for n in CLAIMS_PAGE_SIZES)
+    shown = min(len(claims), CLAIMS_PAGE)
     return (
         f'<section id="claims"><h2>Claims by district ({len(claims)})</h2>'
         '<div class="filters">'
@@ -303,8 +311,13 @@ def render_claims(claims: list[ReportRecord], placed: set[int]) -> str:
         f'<label>metric <select id="filter-metric">{options((metric_label(r.row) for r in claims), "all metrics")}</select></label>'  # noqa: E501
         '<label>text <input id="filter-text" type="search" placeholder="any cell contains"></label>'
         f'<span id="claims-count" class="muted">{len(claims)} claims</span></div>'
-        f'<div class="scroll"><table id="claims-table" class="sortable"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{body}</tbody></table></div></section>"
+        '<div class="pager"><button type="button" id="claims-first">first</button>'
+        '<button type="button" id="claims-prev">previous</button>'
+        f'<span id="claims-where">rows 1–{shown} of {len(claims)}</span>'
+        '<button type="button" id="claims-next">next</button><button type="button" id="claims-last">last</button>'
+        f'<label>rows per page <select id="claims-size">{sizes}</select></label></div>'
+        f'<div class="scroll"><table id="claims-table" class="sortable" data-page-size="{CLAIMS_PAGE}">'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></section>"
     )
 
 

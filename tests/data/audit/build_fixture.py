@@ -187,3 +187,63 @@ def build_run(out_dir: Path) -> Path:
                 "counts": {t: len(rows) for t, rows in tables.items()}}
     (out_dir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
     return out_dir
+
+
+# -- a synthetic large run: many documents, thousands of claims ------------------------------------
+LARGE_DISTRICTS = ("渝北区", "江北区", "沙坪坝区", "九龙坡区", "南岸区", "北碚区", "巴南区", "长寿区", "江津区",
+                   "合川区", "永川区", "南川区", "綦江区", "大足区", "璧山区", "铜梁区", "潼南区", "荣昌区",
+                   "开州区", "梁平区")
+# Short and long metric phrases, so the table shows whether a long one still reads as a phrase.
+LARGE_METRICS = ("新增科技型企业", "规模以上工业企业研发机构", "市级专精特新中小企业", "高新技术企业总数",
+                 "新签约招商引资项目", "引进高层次人才", "新建成标准化厂房", "在建市级重点项目",
+                 "国家级科技企业孵化器和众创空间", "技术合同登记")
+
+
+def large_run_rows(doc_number: int, per_doc: int) -> tuple[str, str, list[dict], list[dict]]:
+    """(doc_id, raw, quantities, claims) of one synthetic document: one claim a line, each with a
+    value of its own (doc_number * per_doc + k + 1), so a filter can find any one of them."""
+    doc_id = f"bulk{doc_number:04d}"
+    lines = []
+    for k in range(per_doc):
+        n = doc_number * per_doc + k
+        value = n + 1
+        district, metric = LARGE_DISTRICTS[n % len(LARGE_DISTRICTS)], LARGE_METRICS[n % len(LARGE_METRICS)]
+        lines.append((district, metric, value, f"2025年，{district}{metric}{value}家。"))
+    raw = "\n".join(line for *_, line in lines) + "\n"
+    doc = article(doc_id, raw)
+    quantities, claims, at = [], [], 0
+    for district, metric, value, line in lines:
+        at = doc.text.index(line, at)
+        start = at + line.index(f"{value}家")
+        end = start + len(f"{value}家")
+        q = asdict(Quantity(**doc.provenance(start, end, "quantity.count", "quantities"), value=float(value),
+                            unit="家", kind="count", period="2025"))
+        quantities.append(q)
+        claims.append(asdict(Claim(**doc.provenance(start, end, "claims.sentence.district", "claims", district),
+                                   district=district, metric=metric, value=float(value), unit="家", period="2025",
+                                   quantity_id=q["id"], attribution="sentence", confidence=0.9)))
+        at += len(line)
+    return doc_id, raw, quantities, claims
+
+
+def build_large_run(out_dir: Path, n_docs: int, per_doc: int) -> Path:
+    """A run folder of n_docs synthetic documents with per_doc claims each, in doc_id order as
+    `zhfacts run` writes it."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tables: dict[str, list[dict]] = {name: [] for name in TABLES}
+    texts = []
+    for number in range(n_docs):
+        doc_id, raw, quantities, claims = large_run_rows(number, per_doc)
+        tables["documents"].append(asdict(Document(doc_id=doc_id, path=f"{doc_id}.txt", sha256=sha256(raw),
+                                                   n_chars=len(raw), n_sentences=per_doc, pub_date="2025-12-01",
+                                                   pub_date_source="inferred")))
+        tables["quantities"] += quantities
+        tables["claims"] += claims
+        texts.append({"doc_id": doc_id, "raw": raw})
+    for table, rows in tables.items():
+        write_jsonl(out_dir / f"{table}.jsonl", rows)
+    write_jsonl(out_dir / "texts.jsonl", texts)
+    manifest = {"schema_version": SCHEMA_VERSION, "tool_version": "fixture", "input_count": n_docs,
+                "counts": {t: len(rows) for t, rows in tables.items()}}
+    (out_dir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+    return out_dir
