@@ -3,7 +3,8 @@
 Skipped when chromium, chromedriver or selenium is missing (Debian: apt-get install chromium
 chromium-driver; pip install selenium). The network is closed, so Chromium starts without
 any background traffic and with a fresh profile. A screenshot is kept under the test's tmp
-folder and copied to /tmp/zhfacts-report.png for a person to look at.
+folder and copied to /tmp/zhfacts-report.png (and, of a synthetic run with 10,000 claims, to
+/tmp/zhfacts-report-10000-claims.png) for a person to look at.
 """
 
 from __future__ import annotations
