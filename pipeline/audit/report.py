@@ -10,8 +10,9 @@ claims that disagree across documents.
 A run of more than PAGE_DOCS documents is written as pages: the main page (claims, conflicts,
 an index of the pages) and `<name>-pages/page-NNNN.html`, each with PAGE_DOCS documents,
 read from the tables as a stream in doc_id order (the order the run wrote them): a page is
-small and quick to open however large the run, and only one page of documents, and the
-claims, is ever in memory.
+small and quick to open however large the run, and only one page of documents is ever in
+memory: the claims wait in a temporary DuckDB database on disk until the main page is
+written, row by row.
 
 Everything from the run (article text, field values, ids, file names) is untrusted: it is
 written only through `esc` or as JSON with <, > and & escaped, and the page's Content
@@ -36,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from zhfacts.audit.assets import CSS, JS
+from zhfacts.audit.claim_spill import ClaimSpill, SpilledClaim
 from zhfacts.audit.conflicts import Conflict, find_conflicts
 from zhfacts.audit.tables import RunOutput, check_output_folder, iter_jsonl, read_manifest, read_run
 from zhfacts.records.types import RECORD_TABLES
@@ -296,28 +298,38 @@ def claim_row(record: ReportRecord, placed: set[int], hidden: bool = False) -> s
 
 
 def render_claims(claims: list[ReportRecord], placed: set[int]) -> str:
-    head = "".join(f'<th data-type="{kind}"><button type="button">{esc(name)}</button></th>'
-                   for name, kind in CLAIM_COLUMNS)
     ordered = sorted(claims, key=lambda r: (str(r.row.get("district")), r.doc_id, r.row.get("start") or 0))
     # Rows past the first page start hidden, so that the browser never lays out thousands of them.
     body = "".join(claim_row(r, placed, hidden=n >= CLAIMS_PAGE) for n, r in enumerate(ordered))
+    start = claims_section_start(len(claims), (str(r.row.get("district") or "") for r in claims),
+                                 (metric_label(r.row) for r in claims))
+    return start + body + CLAIMS_SECTION_END
+
+
+CLAIMS_SECTION_END = "</tbody></table></div></section>"
+
+
+def claims_section_start(n_claims: int, districts: Iterable[str], metrics: Iterable[str]) -> str:
+    """The claims section up to its first row: heading, filters, pager and the table's head."""
+    head = "".join(f'<th data-type="{kind}"><button type="button">{esc(name)}</button></th>'
+                   for name, kind in CLAIM_COLUMNS)
     sizes = "".join(f'<option value="{n}"{" selected" if n == CLAIMS_PAGE else ""}>{n}</option>'
                     for n in CLAIMS_PAGE_SIZES)
-    shown = min(len(claims), CLAIMS_PAGE)
+    shown = min(n_claims, CLAIMS_PAGE)
     return (
-        f'<section id="claims"><h2>Claims by district ({len(claims)})</h2>'
+        f'<section id="claims"><h2>Claims by district ({n_claims})</h2>'
         '<div class="filters">'
-        f'<label>district <select id="filter-district">{options((str(r.row.get("district") or "") for r in claims), "all districts")}</select></label>'  # noqa: E501
-        f'<label>metric <select id="filter-metric">{options((metric_label(r.row) for r in claims), "all metrics")}</select></label>'  # noqa: E501
+        f'<label>district <select id="filter-district">{options(districts, "all districts")}</select></label>'
+        f'<label>metric <select id="filter-metric">{options(metrics, "all metrics")}</select></label>'
         '<label>text <input id="filter-text" type="search" placeholder="any cell contains"></label>'
-        f'<span id="claims-count" class="muted">{len(claims)} claims</span></div>'
+        f'<span id="claims-count" class="muted">{n_claims} claims</span></div>'
         '<div class="pager"><button type="button" id="claims-first">first</button>'
         '<button type="button" id="claims-prev">previous</button>'
-        f'<span id="claims-where">rows 1–{shown} of {len(claims)}</span>'
+        f'<span id="claims-where">rows 1–{shown} of {n_claims}</span>'
         '<button type="button" id="claims-next">next</button><button type="button" id="claims-last">last</button>'
         f'<label>rows per page <select id="claims-size">{sizes}</select></label></div>'
         f'<div class="scroll"><table id="claims-table" class="sortable" data-page-size="{CLAIMS_PAGE}">'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></section>"
+        f"<thead><tr>{head}</tr></thead><tbody>"
     )
 
 
@@ -338,7 +350,11 @@ def render_conflict(conflict: Conflict, record_of: dict[int, ReportRecord], plac
 
 def render_conflicts(claims: list[ReportRecord], placed: set[int]) -> str:
     record_of = {id(r.row): r for r in claims}
-    conflicts = find_conflicts([r.row for r in claims])
+    return render_found_conflicts(find_conflicts([r.row for r in claims]), record_of, placed)
+
+
+def render_found_conflicts(conflicts: list[Conflict], record_of: dict[int, ReportRecord], placed: set[int]) -> str:
+    """The conflicts section; record_of finds the report record of each conflicting claim row."""
     dated = [c for c in conflicts if c.period]
     undated = [c for c in conflicts if not c.period]
     parts = [f'<section id="conflicts"><h2>Conflicts ({len(dated)})</h2>',
@@ -390,7 +406,11 @@ def build_report(run: RunOutput) -> str:
 
 def render_page(title: str, header: str, main: str, records: list[ReportRecord]) -> str:
     """A whole page: its header, main part, side panel, and the data of its records."""
-    data = script_json({"records": [r.to_json() for r in records]})
+    return page_start(title, header) + main + page_end(records)
+
+
+def page_start(title: str, header: str) -> str:
+    """A page up to its main part."""
     csp = (f"default-src 'none'; script-src {csp_hash(JS)}; style-src {csp_hash(CSS)}; img-src 'none'; "
            "base-uri 'none'; form-action 'none'")
     return (
@@ -399,11 +419,16 @@ def render_page(title: str, header: str, main: str, records: list[ReportRecord])
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{esc(title)}</title><style>{CSS}</style></head><body>"
         + header
-        + f'<div class="layout"><main>{main}'
-        + '</main><aside id="panel"><h2>Records here</h2><div id="panel-body"><p class="muted">Click a highlighted '
-        "span, or a document link in a table.</p></div></aside></div>"
-        + f'<script type="application/json" id="zh-data">{data}</script><script>{JS}</script></body></html>\n'
+        + '<div class="layout"><main>'
     )
+
+
+def page_end(records: list[ReportRecord]) -> str:
+    """A page after its main part: the side panel and the data of its records."""
+    data = script_json({"records": [r.to_json() for r in records]})
+    return ('</main><aside id="panel"><h2>Records here</h2><div id="panel-body"><p class="muted">Click a highlighted '
+            "span, or a document link in a table.</p></div></aside></div>"
+            + f'<script type="application/json" id="zh-data">{data}</script><script>{JS}</script></body></html>\n')
 
 
 # -- a large run, in pages ---------------------------------------------------------------------
@@ -462,14 +487,25 @@ def page_name(number: int) -> str:
 
 
 def write_paged_report(out_dir: Path, html_path: Path, n_docs: int) -> None:
-    """The main page (claims, conflicts, pages) and one page per PAGE_DOCS documents."""
+    """The main page (claims, conflicts, pages) and one page per PAGE_DOCS documents. Only one
+    page of documents is in memory; the claims wait on disk (ClaimSpill) until the main page is
+    written, row by row."""
     folder = html_path.with_name(f"{html_path.stem}-pages")
     folder.mkdir(exist_ok=True)
-    manifest = read_manifest(out_dir)
+    spill = ClaimSpill(metric_label)
+    try:
+        index, n_records = write_document_pages(out_dir, html_path, folder, n_docs, spill)
+        write_main_page(out_dir, html_path, folder, index, n_docs, n_records, spill)
+    finally:
+        spill.close()
+
+
+def write_document_pages(out_dir: Path, html_path: Path, folder: Path, n_docs: int,
+                         spill: ClaimSpill) -> tuple[list[tuple[str, str, str, int]], int]:
+    """The pages of documents; each claim goes to the spill. Returns the index of the pages
+    (file, first doc_id, last doc_id, documents) and the number of records."""
     n_pages = (n_docs + PAGE_DOCS - 1) // PAGE_DOCS
-    claims: list[ReportRecord] = []
-    placed_claims: set[int] = set()
-    index: list[tuple[str, str, str, int]] = []  # (page file, first doc_id, last doc_id, documents)
+    index: list[tuple[str, str, str, int]] = []
     seen_texts: set[str] = set()
     n_records = 0
     docs = stream_documents(out_dir)
@@ -492,10 +528,7 @@ def write_paged_report(out_dir: Path, html_path: Path, n_docs: int) -> None:
                 seen_texts.add(sha)
             for record in mine:
                 if record.table == "claims":
-                    claims.append(ReportRecord(len(claims), "claims", record.row,
-                                               f"{folder.name}/{page_name(number)}#r{record.index}"))
-                    if record.index in drawn:
-                        placed_claims.add(len(claims) - 1)
+                    spill.add(record.row, f"{folder.name}/{page_name(number)}#r{record.index}", record.index in drawn)
         n_records += len(records)
         name = page_name(number)
         index.append((name, page[0].doc_id, page[-1].doc_id, len(page)))
@@ -507,15 +540,52 @@ def write_paged_report(out_dir: Path, html_path: Path, n_docs: int) -> None:
     for stale in folder.glob("page-*.html"):
         if stale.name not in {name for name, *_ in index}:
             stale.unlink()
-    run = RunOutput(folder=out_dir, manifest=manifest, tables={})
+    return index, n_records
+
+
+def write_main_page(out_dir: Path, html_path: Path, folder: Path, index: list[tuple[str, str, str, int]],
+                    n_docs: int, n_records: int, spill: ClaimSpill) -> None:
+    """Claims (read back sorted, a batch at a time), conflicts and the index of pages."""
+    run = RunOutput(folder=out_dir, manifest=read_manifest(out_dir), tables={})
     pages = "".join(f'<tr><td><a href="{esc(folder.name)}/{esc(name)}">{esc(name)}</a></td><td>{esc(first)}</td>'
                     f"<td>{esc(last)}</td><td class=\"num\">{count}</td></tr>" for name, first, last, count in index)
-    main = (render_claims(claims, placed_claims) + render_conflicts(claims, placed_claims)
-            + f'<section id="documents"><h2>Documents ({n_docs}, in {len(index)} pages of {PAGE_DOCS})</h2>'
-            '<table><thead><tr><th>page</th><th>first doc_id</th><th>last doc_id</th><th>documents</th></tr></thead>'
-            f"<tbody>{pages}</tbody></table></section>")
-    write_text_atomic(html_path, render_page(f"zhfacts report: {out_dir.name}",
-                                             render_header(run, n_docs, n_records), main, []))
+
+    def parts() -> Iterator[str]:
+        yield page_start(f"zhfacts report: {out_dir.name}", render_header(run, n_docs, n_records))
+        yield claims_section_start(spill.count, spill.distinct("district"), spill.distinct("metric"))
+        for n, claim in enumerate(spill.sorted_claims()):
+            record = ReportRecord(claim.seq, "claims", claim.row, claim.href)
+            yield claim_row(record, {claim.seq} if claim.placed else set(), hidden=n >= CLAIMS_PAGE)
+        yield CLAIMS_SECTION_END
+        yield from spilled_conflicts(spill)
+        yield (f'<section id="documents"><h2>Documents ({n_docs}, in {len(index)} pages of {PAGE_DOCS})</h2>'
+               '<table><thead><tr><th>page</th><th>first doc_id</th><th>last doc_id</th><th>documents</th></tr>'
+               f"</thead><tbody>{pages}</tbody></table></section>")
+        yield page_end([])
+
+    write_parts_atomic(html_path, parts())
+
+
+def spilled_conflicts(spill: ClaimSpill) -> Iterator[str]:
+    """The conflicts section from the spill, written as render_found_conflicts would, one
+    conflict group in memory at a time."""
+    dated = spill.conflict_count(dated=True)
+    yield (f'<section id="conflicts"><h2>Conflicts ({dated})</h2><p class="muted">The same district, metric and '
+           "period with different values in different documents.</p>")
+    yield from (render_spilled_conflict(group) for group in spill.conflict_groups(dated=True))
+    if not dated:
+        yield '<p class="none">No conflicts.</p>'
+    undated = spill.conflict_count(dated=False)
+    if undated:
+        yield f"<h3>Candidates without a period ({undated})</h3>"
+        yield from (render_spilled_conflict(group) for group in spill.conflict_groups(dated=False))
+    yield "</section>"
+
+
+def render_spilled_conflict(group: list[SpilledClaim]) -> str:
+    (conflict,) = find_conflicts([c.row for c in group])
+    record_of = {id(c.row): ReportRecord(c.seq, "claims", c.row, c.href) for c in group}
+    return render_conflict(conflict, record_of, {c.seq for c in group if c.placed})
 
 
 def render_page_header(out_dir: Path, number: int, n_pages: int, main_name: str) -> str:
@@ -530,10 +600,16 @@ def render_page_header(out_dir: Path, number: int, n_pages: int, main_name: str)
 
 def write_text_atomic(path: Path, text: str) -> None:
     """Write through a temp file in the same folder and a rename: never a half-written page."""
+    write_parts_atomic(path, [text])
+
+
+def write_parts_atomic(path: Path, parts: Iterable[str]) -> None:
+    """write_text_atomic for a page made piece by piece, never whole in memory."""
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
         with tmp.open("x", encoding="utf-8", errors="replace") as f:
-            f.write(text)
+            for part in parts:
+                f.write(part)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
