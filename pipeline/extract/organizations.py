@@ -101,6 +101,8 @@ class OrgRules:
     countries: tuple[str, ...]
     max_name_chars: int
     role_words: frozenset[str]
+    trailing_particles: frozenset[str]
+    result_complements: frozenset[str]
     orphan_char_max_freq: int
     generic_names: frozenset[str]
     category_words: frozenset[str]
@@ -191,6 +193,8 @@ def org_rules() -> OrgRules:
         countries=tuple(sorted(require(bounds, "countries", BOUNDARIES), key=len, reverse=True)),
         max_name_chars=int(require(bounds, "max_name_chars", BOUNDARIES)),
         role_words=frozenset(require(bounds, "role_words", BOUNDARIES)),
+        trailing_particles=frozenset(bounds.get("trailing_particles", ())),
+        result_complements=frozenset(bounds.get("result_complements", ())),
         orphan_char_max_freq=int(require(bounds, "orphan_char_max_freq", BOUNDARIES)),
         generic_names=frozenset(require(generic, "generic_names", GENERIC)),
         category_words=category,
@@ -364,11 +368,13 @@ def split_run_after_place(view: TextView, span: tuple[int, int], rules: OrgRules
 
 
 def ends_name(view: TextView, end: int, rules: OrgRules) -> bool:
-    """A name may end here: at a token end, or before a title jieba glued on (发改局|局长)."""
+    """A name may end here: at a token end, or before a title or particle jieba glued on (发改局|局长,
+    自然资源局|等)."""
     if end in view.ends:
         return True
     token = view.token_at(end)
-    return token is not None and view.text[end:token[1]] in rules.role_words
+    rest = view.text[end:token[1]] if token is not None else ""
+    return rest in rules.role_words or rest in rules.trailing_particles
 
 
 def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, legal: bool = False,
@@ -440,7 +446,11 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
             break
         token = token_text(view, span)
         after = span[1]
-        if is_person(token) or token in rules.generic_names:  # 李博|签订…, 公司|属…
+        if token in rules.result_complements and after_verb(view, pos, rules):
+            pass  # 用|好|国际…研究院: the complement goes with the verb before it
+        elif is_verb(token) and complement_at(view, after, rules):
+            after = view.token_at(after)[1]  # 建|好|国际…研究院: a verb phrase, whatever its length
+        elif is_person(token) or token in rules.generic_names:  # 李博|签订…, 公司|属…
             nxt = view.token_at(span[1])
             if not nxt or nxt[0] != span[1] or nxt[1] > head_start or not is_verb(token_text(view, nxt)):
                 break
@@ -454,6 +464,21 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
             break
         pos = after
     return pos
+
+
+def complement_at(view: TextView, pos: int, rules: OrgRules) -> bool:
+    """A result complement (好, 完) is the token at pos: the verb before it is no part of a name."""
+    span = view.token_at(pos)
+    return span is not None and span[0] == pos and token_text(view, span) in rules.result_complements
+
+
+def after_verb(view: TextView, pos: int, rules: OrgRules) -> bool:
+    """The token before pos is a verb or a stop word (建, 用): a complement at pos belongs to it."""
+    span = previous_token(view, pos)
+    if span is None:
+        return False
+    token = token_text(view, span)
+    return is_verb(token) or token in rules.stop_tokens
 
 
 def opens_proper_name(view: TextView, pos: int, head_start: int) -> bool:

@@ -34,6 +34,7 @@ class GovernmentRules:
     max_function_chars: int
     office_tags: frozenset[str]
     function_bad_tags: frozenset[str]
+    short_office_words: frozenset[str]  # 分局, 外办: office words jieba tags as plain nouns
 
 
 @rules_cache
@@ -50,6 +51,7 @@ def government_rules() -> GovernmentRules:
         max_function_chars=int(require(data, "max_function_chars", GOVERNMENT)),
         office_tags=frozenset(require(data, "office_token_tags", GOVERNMENT)),
         function_bad_tags=frozenset(require(data, "function_word_bad_tags", GOVERNMENT)),
+        short_office_words=frozenset(data.get("short_office_words", ())),
     )
 
 
@@ -86,8 +88,8 @@ def office_token_ok(view: TextView, head: str, end: int, rules: GovernmentRules)
     token = view.text[span[0]:end]
     if len(token) <= len(head):
         return True
-    if token[:-len(head)] in rules.level_chars:
-        return True  # 市委, 县委: a level's own committee
+    if token[:-len(head)] in rules.level_chars or token in rules.short_office_words:
+        return True  # 市委, 县委: a level's own committee; 分局, 外办
     tag = dictionary_tags().get(token)  # a token jieba's dictionary does not know passes
     return tag is None or tag in rules.office_tags or tag == "n" and len(token) >= 3  # 科技处, not 格局
 
