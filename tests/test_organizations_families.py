@@ -224,3 +224,68 @@ def test_party_committee_and_government_are_two_bodies(nlp):
 
 def test_every_district_office_is_no_name(nlp):
     assert not any(name.startswith("区县") for name in found(nlp, "各区县发改委要加强统筹。"))
+
+
+# Round 2 families: office words jieba tags as plain nouns, service-centre bodies, heads glued to a
+# particle, conjunctions and modifiers that end a name, verb phrases before a name, editor bylines.
+BODIES_ROUND_2 = [
+    ("县林业局、县生态环境分局派员参加。", ["县林业局", "县生态环境分局"]),
+    ("记者从武侯区委外办获悉，交流活动下月举行。", ["武侯区委外办"]),
+    ("昆明市外办主任介绍了情况。", ["昆明市外办"]),
+    ("县政务服务中心、区行政服务中心将延长办理时间。", ["县政务服务中心", "区行政服务中心"]),
+    ("县人才发展和就业创业服务中心发布岗位。", ["县人才发展和就业创业服务中心"]),
+    ("县水利局、县自然资源局等单位负责人参加。", ["县水利局", "县自然资源局"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), BODIES_ROUND_2)
+def test_bodies_with_short_office_words_and_service_centres(nlp, text, names):
+    orgs = found(nlp, text)
+    for name in names:
+        assert orgs[name]["type"] == "government"
+
+
+BODIES_ROUND_2_NEGATIVES = [
+    ("全县发展格局等问题得到研究。", "格局"),  # 格局 stays no office, with 等 glued or not
+    ("活动由县里承办等单位配合。", "承办"),
+    ("他到服务中心办理了手续。", "服务中心"),  # no place, no level: no body
+]
+
+
+@pytest.mark.parametrize(("text", "not_end"), BODIES_ROUND_2_NEGATIVES)
+def test_no_body_from_ordinary_words_round_2(nlp, text, not_end):
+    assert not any(name.endswith(not_end) for name in found(nlp, text))
+
+
+NAME_EDGES_ROUND_2 = [
+    # 以及 between two full company names
+    ("学校分别与华达电子有限公司以及宏远化工有限公司签署协议。",
+     ["华达电子有限公司", "宏远化工有限公司"], "以及"),
+    # a verb with its result complement before the name
+    ("双方将合作建好国际智能装备联合研究院。", ["国际智能装备联合研究院"], "建好"),
+    ("要用好华夏先进材料研究院的平台。", ["华夏先进材料研究院"], "好华夏"),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "not_in"), NAME_EDGES_ROUND_2)
+def test_conjunctions_and_verb_phrases_end_a_name(nlp, text, names, not_in):
+    orgs = found(nlp, text)
+    assert all(name in orgs for name in names)
+    assert not any(not_in in name for name in orgs)
+
+
+def test_related_units_are_no_name(nlp):
+    orgs = found(nlp, "学校发展规划处及相关学院负责人参会。")
+    assert not any("相关" in name for name in orgs)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("(锦江新闻编辑王莉)", "锦江新闻"),
+    ("（云上融媒摄影 张华）", "云上融媒"),
+])
+def test_editor_and_photographer_bylines(nlp, text, name):
+    assert found(nlp, text)[name]["type"] == "other"
+
+
+def test_an_editor_alone_is_no_media_name(nlp):
+    assert not found(nlp, "(编辑王莉)")
