@@ -289,3 +289,25 @@ def test_editor_and_photographer_bylines(nlp, text, name):
 
 def test_an_editor_alone_is_no_media_name(nlp):
     assert not found(nlp, "(编辑王莉)")
+
+
+@pytest.mark.parametrize(("text", "name", "not_name"), [
+    ("副县长代表平和县人民政府签约。", "平和县人民政府", "代表平和县人民政府"),
+    ("董事长代表华康研究院致辞。", "华康研究院", "代表华康研究院"),
+])
+def test_acting_for_a_body_is_no_part_of_its_name(nlp, text, name, not_name):
+    orgs = found(nlp, text)
+    assert name in orgs and not_name not in orgs
+
+
+@pytest.mark.parametrize("text", [
+    "该县通过大力发展新能源、新材料、生物医药等新兴产业，实现了转型。",
+    "全市加快建设数字经济、智能制造等重点项目。",
+])
+def test_a_verb_phrase_before_a_field_is_no_company(nlp, text):
+    assert not found(nlp, text)
+
+
+def test_short_names_in_a_list_still_found_after_the_verb_check(nlp):
+    orgs = found(nlp, "园区集聚了宇树科技、平创半导体等企业。")
+    assert {"宇树科技", "平创半导体"} <= set(orgs)

@@ -117,6 +117,7 @@ class OrgRules:
     min_stem_chars: int
     max_stem_word_freq: int
     max_piece_word_freq: int
+    stem_verb_tags: frozenset[str]
     closing_cues: tuple[str, ...]
     closing_cue_pattern: re.Pattern[str]
     weak_cues: frozenset[str]
@@ -209,6 +210,7 @@ def org_rules() -> OrgRules:
         min_stem_chars=int(require(industry, "min_stem_chars", INDUSTRY)),
         max_stem_word_freq=int(require(industry, "max_stem_word_freq", INDUSTRY)),
         max_piece_word_freq=int(require(industry, "max_piece_word_freq", INDUSTRY)),
+        stem_verb_tags=frozenset(industry.get("stem_verb_tags", ())),
         closing_cues=tuple(sorted(require(lists, "closing_cues", LISTS), key=len, reverse=True)),
         closing_cue_pattern=cue_pattern(require(lists, "closing_cues", LISTS),
                                         int(require(lists, "max_gap_chars", LISTS))),
@@ -450,6 +452,8 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
             pass  # 用|好|国际…研究院: the complement goes with the verb before it
         elif is_verb(token) and complement_at(view, after, rules):
             after = view.token_at(after)[1]  # 建|好|国际…研究院: a verb phrase, whatever its length
+        elif len(token) > 1 and token[-1] in rules.result_complements and is_verb(token[:-1]):
+            pass  # 建好|国际…研究院: jieba glued the complement to its verb
         elif is_person(token) or token in rules.generic_names:  # 李博|签订…, 公司|属…
             nxt = view.token_at(span[1])
             if not nxt or nxt[0] != span[1] or nxt[1] > head_start or not is_verb(token_text(view, nxt)):
@@ -687,9 +691,16 @@ def proper_stem_start(view: TextView, end: int, rules: OrgRules, max_chars: int 
 def stem_is_proper(stem: str, rules: OrgRules) -> bool:
     if len(stem) < rules.min_stem_chars or stem in rules.generic_terms or is_place(stem):
         return False
-    if stem.startswith(rules.generic_prefixes):
+    if stem.startswith(rules.generic_prefixes) or ends_with_common_verb(stem, rules):
         return False
     return word_freq(stem) < rules.max_stem_word_freq
+
+
+def ends_with_common_verb(stem: str, rules: OrgRules) -> bool:
+    """大力发展, 加快建设: the stem closes with a common two-character verb, a phrase before a field."""
+    verb = stem[-2:]
+    return (len(stem) > 2 and dictionary_tags().get(verb) in rules.stem_verb_tags
+            and word_freq(verb) >= rules.max_piece_word_freq)
 
 
 def with_place_prefix(view: TextView, start: int, rules: OrgRules) -> int | None:
@@ -833,6 +844,8 @@ def list_item_ok(item: str, rules: OrgRules) -> bool:
         return False
     if item in rules.generic_names or item in rules.generic_terms or is_place(item):
         return False
+    if composed_of(item, rules.domain_or_category_words):
+        return False  # 数字经济、智能制造等重点项目: fields, no companies
     if item.endswith(("技术", "产业", "领域", "项目", "平台", "专项", "基地", "中心", "行业", "企业", "园区")):
         return False
     return word_freq(item) < rules.max_piece_word_freq
