@@ -311,3 +311,27 @@ def test_a_verb_phrase_before_a_field_is_no_company(nlp, text):
 def test_short_names_in_a_list_still_found_after_the_verb_check(nlp):
     orgs = found(nlp, "园区集聚了宇树科技、平创半导体等企业。")
     assert {"宇树科技", "平创半导体"} <= set(orgs)
+
+
+COUNT_CLOSED_LISTS = [
+    # a count and a cue close the list, with no 等
+    ("新签约项目有华岭光电、泰川医药、锦程动力3家企业。", ["华岭光电", "泰川医药", "锦程动力"]),
+    # 等 glued by jieba to the last item
+    ("与中建市政、恩力动力、江南信安等14家企业签约。", ["中建市政", "恩力动力", "江南信安"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), COUNT_CLOSED_LISTS)
+def test_lists_closed_by_a_count(nlp, text, names):
+    orgs = found(nlp, text)
+    assert all(orgs[name]["type"] == "company" for name in names)
+    assert not any(name.endswith("等") for name in orgs)
+
+
+@pytest.mark.parametrize("text", [
+    "全县引进重庆、成都2家企业。",  # places, no companies
+    "全县规上企业达到120家企业。",  # no list
+    "项目涵盖智能制造、生物医药5家企业。",  # fields, no companies
+])
+def test_no_companies_from_counts_after_other_lists(nlp, text):
+    assert not found(nlp, text)

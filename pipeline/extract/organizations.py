@@ -120,6 +120,7 @@ class OrgRules:
     stem_verb_tags: frozenset[str]
     closing_cues: tuple[str, ...]
     closing_cue_pattern: re.Pattern[str]
+    count_closing_pattern: re.Pattern[str]
     weak_cues: frozenset[str]
     opening_cues: tuple[str, ...]
     max_gap_chars: int
@@ -172,6 +173,16 @@ def cue_pattern(cues: list[str], max_gap: int) -> re.Pattern[str]:
     return re.compile(f"[^，。；：！？、\n,;:!?]{{0,{max_gap}}}?(?P<cue>{alternatives})")
 
 
+def count_pattern(classifiers: list[str], cues: list[str]) -> re.Pattern[str]:
+    """A count closing a list (、凯普顿医药|6家企业): number, classifier, then a strong cue."""
+    if not classifiers:
+        return re.compile("(?!)")
+    counters = "|".join(map(re.escape, classifiers))
+    alternatives = "|".join(map(re.escape, sorted(cues, key=len, reverse=True)))
+    number = "[0-9０-９一二三四五六七八九十两]+[余多]?"
+    return re.compile(f"(?<=[\u3400-\u9fff])(?<!等){number}(?:{counters})(?:{alternatives})")
+
+
 @rules_cache
 def org_rules() -> OrgRules:
     """Every organizations rules file, parsed and compiled once per process."""
@@ -215,6 +226,9 @@ def org_rules() -> OrgRules:
         closing_cue_pattern=cue_pattern(require(lists, "closing_cues", LISTS),
                                         int(require(lists, "max_gap_chars", LISTS))),
         weak_cues=frozenset(require(lists, "weak_cues", LISTS)),
+        count_closing_pattern=count_pattern(lists.get("count_classifiers", []),
+                                            [c for c in require(lists, "closing_cues", LISTS)
+                                             if c not in require(lists, "weak_cues", LISTS)]),
         opening_cues=tuple(require(lists, "opening_cues", LISTS)),
         max_gap_chars=int(require(lists, "max_gap_chars", LISTS)),
         max_item_chars=int(require(lists, "max_item_chars", LISTS)),
@@ -747,6 +761,9 @@ def list_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
             continue
         items = items_before(view, start, rules)
         found += accept_items(view, items, cue in rules.weak_cues, rules)
+    for match in rules.count_closing_pattern.finditer(view.text):
+        if "、" in view.text[max(0, match.start() - 3 * rules.max_item_chars):match.start()]:
+            found += accept_items(view, items_before(view, match.start(), rules), False, rules)
     for cue in rules.opening_cues:
         for start in occurrences(view.text, cue):
             items = items_after(view, start + len(cue), rules)
@@ -824,7 +841,8 @@ def split_last_pair(view: TextView, start: int, end: int, rules: OrgRules) -> li
 def accept_items(view: TextView, spans: list[tuple[int, int]], weak_cue: bool,
                  rules: OrgRules) -> list[OrgCandidate]:
     items = [strip_country(view, s, e, rules) for s, e in spans]
-    items = [(s, e) for s, e in items if list_item_ok(view.text[s:e], rules) and s in view.starts and e in view.ends]
+    items = [(s, e) for s, e in items if list_item_ok(view.text[s:e], rules) and s in view.starts
+             and ends_name(view, e, rules)]  # 江南|信安等: 等 glued to the last item
     if len(items) < 2 and len(spans) >= 2 or not items:
         return []
     if weak_cue and sum(ends_with_industry(view.text[s:e], rules) for s, e in items) * 2 < len(items):
