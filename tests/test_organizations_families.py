@@ -335,3 +335,29 @@ def test_lists_closed_by_a_count(nlp, text, names):
 ])
 def test_no_companies_from_counts_after_other_lists(nlp, text):
     assert not found(nlp, text)
+
+
+LISTED_OFFICES = [
+    # offices listed beside a body of the pattern share its level
+    ("区委办、区发改委、商务局、科工局等单位负责同志参加。", ["区委办", "区发改委", "商务局", "科工局"]),
+    ("县财政局、人社局等部门参加。", ["县财政局", "人社局"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), LISTED_OFFICES)
+def test_offices_listed_beside_a_body(nlp, text, names):
+    orgs = found(nlp, text)
+    assert all(orgs[name]["type"] == "government" for name in names)
+
+
+@pytest.mark.parametrize(("text", "not_name"), [
+    ("区发改委、格局、商务局参加。", "格局"),  # the walk stops at an item that is no office
+    ("商务局、科工局负责人参加。", "商务局"),  # no body of the pattern beside them
+    ("省委常委、市委书记出席。", "省委常委"),  # a title, no office
+])
+def test_no_office_from_a_list_without_a_body(nlp, text, not_name):
+    assert not_name not in found(nlp, text)
+
+
+def test_a_field_before_a_product_is_no_company(nlp):
+    assert "华通新能源" not in found(nlp, "华通新能源客车实现量产。")

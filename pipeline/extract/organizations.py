@@ -37,7 +37,7 @@ from typing import Any
 
 import ahocorasick
 
-from zhfacts.extract.orgs.government import government_bodies
+from zhfacts.extract.orgs.government import government_bodies, listed_bodies
 from zhfacts.extract.orgs.media import media_names
 from zhfacts.extract.orgs.model import model_org_spans
 from zhfacts.extract.orgs.pos import (
@@ -1182,11 +1182,15 @@ def government_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> lis
         start, end = view.view_pos(hit.start), view.view_pos(hit.end)
         if start < end:
             places_by_end[end] = (start, hit)
-    bodies = government_bodies(view, places_by_end, lambda end: ends_name(view, end, rules) and not any(
-                                   view.text.endswith(r, 0, end) for r in rules.role_words),
+
+    def body_ends(end: int) -> bool:  # not at a title (县委|常委)
+        return ends_name(view, end, rules) and not any(view.text.endswith(r, 0, end) for r in rules.role_words)
+
+    bodies = government_bodies(view, places_by_end, body_ends,
                                lambda token: is_boundary_token(token, rules),
                                lambda token: word_freq(token) >= rules.max_piece_word_freq,
                                lambda start, end: is_full_place_name(view.text[start:end]))
+    bodies += listed_bodies(view, bodies, body_ends)
     found = []
     for body in bodies:
         place = body.place
