@@ -361,3 +361,17 @@ def test_no_office_from_a_list_without_a_body(nlp, text, not_name):
 
 def test_a_field_before_a_product_is_no_company(nlp):
     assert "华通新能源" not in found(nlp, "华通新能源客车实现量产。")
+
+
+def test_an_item_between_two_organizations_is_one(nlp):
+    orgs = found(nlp, "学校分别与华东材料研究院、章江创新中心、大龙网、飞尔康体育设施有限公司签署协议。")
+    assert orgs["大龙网"]["type"] == "company"
+
+
+@pytest.mark.parametrize("text", [
+    "华康研究院、南方、宏远化工有限公司参加。",  # a place between them
+    "华康研究院、科技创新、宏远化工有限公司参加。",  # field words between them
+    "华康研究院、大龙网参加。",  # one neighbour only
+])
+def test_no_organization_between_without_two_neighbours(nlp, text):
+    assert set(found(nlp, text)) <= {"华康研究院", "宏远化工有限公司"}

@@ -1064,11 +1064,30 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     companies = [c for c in companies  # short names and aliases only: a known name is one anywhere
                  if c.rule not in ("org.alias", "org.short_name.pattern") or not opens_project_name(view, c.end, rules)]
     chosen = non_overlapping(named + companies + others)
+    chosen = sorted(chosen + listed_between(view, chosen, rules), key=lambda c: c.start)
     kept = [c for c in chosen if not inside_title(c, titles) and not c.extras.get("inside_name")]
     if model:  # the model fills gaps only: where no rule candidate, kept or set aside, stands
         kept = sorted(kept + gaps_only(model_candidates(doc, view, rules), chosen), key=lambda c: c.start)
     counties = county_places(doc, view)
     return [org_hit(view, with_district(university_unit(view, c, rules), counties), rules) for c in kept]
+
+
+def listed_between(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:
+    """An item of a 、-list between two organizations is one too, though no rule knows its name
+    (山东先进材料研究院、大龙网、山东飞尔康有限公司): a short name of the list's kind, a company."""
+    by_start = {c.start: c for c in chosen}
+    found = []
+    for left in chosen:
+        sep = left.end
+        if view.text[sep:sep + 1] != "、":
+            continue
+        close = view.text.find("、", sep + 1, sep + 2 + rules.max_item_chars)
+        if close < 0 or close + 1 not in by_start:
+            continue
+        start, end = sep + 1, close
+        if start not in by_start and list_item_ok(view.text[start:end], rules) and start in view.starts and end in view.ends:
+            found.append(OrgCandidate(start, end, "org.short_name.list", "company"))
+    return found
 
 
 def university_unit(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgCandidate:
