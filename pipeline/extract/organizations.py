@@ -1085,7 +1085,9 @@ def listed_between(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) 
         if close < 0 or close + 1 not in by_start:
             continue
         start, end = sep + 1, close
-        if start not in by_start and list_item_ok(view.text[start:end], rules) and start in view.starts and end in view.ends:
+        if start in by_start or start not in view.starts or end not in view.ends:
+            continue
+        if list_item_ok(view.text[start:end], rules):
             found.append(OrgCandidate(start, end, "org.short_name.list", "company"))
     return found
 
