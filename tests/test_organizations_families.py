@@ -375,3 +375,12 @@ def test_an_item_between_two_organizations_is_one(nlp):
 ])
 def test_no_organization_between_without_two_neighbours(nlp, text):
     assert set(found(nlp, text)) <= {"华康研究院", "宏远化工有限公司"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("红网时刻10月24日讯(通讯员 唐杨)近日，", "红网时刻"),  # no place before the date: part of the name
+    ("新华网重庆12月23日电 记者从会上获悉", "新华网"),  # a place before the date: the dateline
+    ("湖北日报全媒记者 张三", "湖北日报"),  # no date: the words are the reporter's desk
+])
+def test_words_between_a_byline_name_and_its_date(nlp, text, name):
+    assert found(nlp, text)[name]["type"] == "other"

@@ -1228,7 +1228,7 @@ def media_candidates(doc: Analysis, view: TextView) -> list[OrgCandidate]:
     """Sources and bylines: 来源：浙江在线, 房县新闻网讯 (pipeline/extract/orgs/media.py). Found in
     the document's text, whose line breaks the view drops."""
     found = []
-    for start, end, rule in media_names(doc.text):
+    for start, end, rule in media_names(doc.text, is_place):
         v_start, v_end = view.view_pos(start), view.view_pos(end)
         v_start = after_glued_byline_words(view, v_start, v_end)
         if v_start < v_end:
