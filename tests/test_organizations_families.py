@@ -384,3 +384,13 @@ def test_no_organization_between_without_two_neighbours(nlp, text):
 ])
 def test_words_between_a_byline_name_and_its_date(nlp, text, name):
     assert found(nlp, text)[name]["type"] == "other"
+
+
+def test_bodies_side_by_side_stay_apart(nlp):
+    orgs = found(nlp, "会上，县委县政府县人大县政协领导出席。")
+    assert {"县委", "县政府", "县政协"} <= set(orgs)
+    assert not any(len(name) > 4 for name in orgs)
+
+
+def test_a_department_of_a_party_committee_stays_one_body(nlp):
+    assert "兴安县委宣传部" in found(nlp, "兴安县委宣传部牵头组织采访。")
