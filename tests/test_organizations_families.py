@@ -341,6 +341,8 @@ LISTED_OFFICES = [
     # offices listed beside a body of the pattern share its level
     ("区委办、区发改委、商务局、科工局等单位负责同志参加。", ["区委办", "区发改委", "商务局", "科工局"]),
     ("县财政局、人社局等部门参加。", ["县财政局", "人社局"]),
+    # bodies on both sides: each office once
+    ("区发改委、商务局、科工局、区财政局负责人参加。", ["区发改委", "商务局", "科工局", "区财政局"]),
 ]
 
 
@@ -348,6 +350,7 @@ LISTED_OFFICES = [
 def test_offices_listed_beside_a_body(nlp, text, names):
     orgs = found(nlp, text)
     assert all(orgs[name]["type"] == "government" for name in names)
+    assert len(nlp(text)._.organizations) == len(names)
 
 
 @pytest.mark.parametrize(("text", "not_name"), [

@@ -90,7 +90,7 @@ def listed_bodies(view: TextView, bodies: list[Body], ends_name: Callable[[int],
             edge = body.end if step == 1 else body.start - 1
             while 0 <= edge < len(view.text) and view.text[edge] == "、":
                 item = neighbour_item(view.text, edge, step)
-                if item in starts or item is None or not bare_office(view, *item, ends_name, rules):
+                if item is None or item[0] in starts or not bare_office(view, *item, ends_name, rules):
                     break
                 found.append(Body(item[0], item[1], None))
                 starts.add(item[0])
