@@ -224,3 +224,176 @@ def test_party_committee_and_government_are_two_bodies(nlp):
 
 def test_every_district_office_is_no_name(nlp):
     assert not any(name.startswith("区县") for name in found(nlp, "各区县发改委要加强统筹。"))
+
+
+# Round 2 families: office words jieba tags as plain nouns, service-centre bodies, heads glued to a
+# particle, conjunctions and modifiers that end a name, verb phrases before a name, editor bylines.
+BODIES_ROUND_2 = [
+    ("县林业局、县生态环境分局派员参加。", ["县林业局", "县生态环境分局"]),
+    ("记者从武侯区委外办获悉，交流活动下月举行。", ["武侯区委外办"]),
+    ("昆明市外办主任介绍了情况。", ["昆明市外办"]),
+    ("县政务服务中心、区行政服务中心将延长办理时间。", ["县政务服务中心", "区行政服务中心"]),
+    ("县人才发展和就业创业服务中心发布岗位。", ["县人才发展和就业创业服务中心"]),
+    ("县水利局、县自然资源局等单位负责人参加。", ["县水利局", "县自然资源局"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), BODIES_ROUND_2)
+def test_bodies_with_short_office_words_and_service_centres(nlp, text, names):
+    orgs = found(nlp, text)
+    for name in names:
+        assert orgs[name]["type"] == "government"
+
+
+BODIES_ROUND_2_NEGATIVES = [
+    ("全县发展格局等问题得到研究。", "格局"),  # 格局 stays no office, with 等 glued or not
+    ("活动由县里承办等单位配合。", "承办"),
+    ("他到服务中心办理了手续。", "服务中心"),  # no place, no level: no body
+]
+
+
+@pytest.mark.parametrize(("text", "not_end"), BODIES_ROUND_2_NEGATIVES)
+def test_no_body_from_ordinary_words_round_2(nlp, text, not_end):
+    assert not any(name.endswith(not_end) for name in found(nlp, text))
+
+
+NAME_EDGES_ROUND_2 = [
+    # 以及 between two full company names
+    ("学校分别与华达电子有限公司以及宏远化工有限公司签署协议。",
+     ["华达电子有限公司", "宏远化工有限公司"], "以及"),
+    # a verb with its result complement before the name
+    ("双方将合作建好国际智能装备联合研究院。", ["国际智能装备联合研究院"], "建好"),
+    ("要用好华夏先进材料研究院的平台。", ["华夏先进材料研究院"], "好华夏"),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "not_in"), NAME_EDGES_ROUND_2)
+def test_conjunctions_and_verb_phrases_end_a_name(nlp, text, names, not_in):
+    orgs = found(nlp, text)
+    assert all(name in orgs for name in names)
+    assert not any(not_in in name for name in orgs)
+
+
+def test_related_units_are_no_name(nlp):
+    orgs = found(nlp, "学校发展规划处及相关学院负责人参会。")
+    assert not any("相关" in name for name in orgs)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("(锦江新闻编辑王莉)", "锦江新闻"),
+    ("（云上融媒摄影 张华）", "云上融媒"),
+])
+def test_editor_and_photographer_bylines(nlp, text, name):
+    assert found(nlp, text)[name]["type"] == "other"
+
+
+def test_an_editor_alone_is_no_media_name(nlp):
+    assert not found(nlp, "(编辑王莉)")
+
+
+@pytest.mark.parametrize(("text", "name", "not_name"), [
+    ("副县长代表平和县人民政府签约。", "平和县人民政府", "代表平和县人民政府"),
+    ("董事长代表华康研究院致辞。", "华康研究院", "代表华康研究院"),
+])
+def test_acting_for_a_body_is_no_part_of_its_name(nlp, text, name, not_name):
+    orgs = found(nlp, text)
+    assert name in orgs and not_name not in orgs
+
+
+@pytest.mark.parametrize("text", [
+    "该县通过大力发展新能源、新材料、生物医药等新兴产业，实现了转型。",
+    "全市加快建设数字经济、智能制造等重点项目。",
+])
+def test_a_verb_phrase_before_a_field_is_no_company(nlp, text):
+    assert not found(nlp, text)
+
+
+def test_short_names_in_a_list_still_found_after_the_verb_check(nlp):
+    orgs = found(nlp, "园区集聚了宇树科技、平创半导体等企业。")
+    assert {"宇树科技", "平创半导体"} <= set(orgs)
+
+
+COUNT_CLOSED_LISTS = [
+    # a count and a cue close the list, with no 等
+    ("新签约项目有华岭光电、泰川医药、锦程动力3家企业。", ["华岭光电", "泰川医药", "锦程动力"]),
+    # 等 glued by jieba to the last item
+    ("与中建市政、恩力动力、江南信安等14家企业签约。", ["中建市政", "恩力动力", "江南信安"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), COUNT_CLOSED_LISTS)
+def test_lists_closed_by_a_count(nlp, text, names):
+    orgs = found(nlp, text)
+    assert all(orgs[name]["type"] == "company" for name in names)
+    assert not any(name.endswith("等") for name in orgs)
+
+
+@pytest.mark.parametrize("text", [
+    "全县引进重庆、成都2家企业。",  # places, no companies
+    "全县规上企业达到120家企业。",  # no list
+    "项目涵盖智能制造、生物医药5家企业。",  # fields, no companies
+])
+def test_no_companies_from_counts_after_other_lists(nlp, text):
+    assert not found(nlp, text)
+
+
+LISTED_OFFICES = [
+    # offices listed beside a body of the pattern share its level
+    ("区委办、区发改委、商务局、科工局等单位负责同志参加。", ["区委办", "区发改委", "商务局", "科工局"]),
+    ("县财政局、人社局等部门参加。", ["县财政局", "人社局"]),
+    # bodies on both sides: each office once
+    ("区发改委、商务局、科工局、区财政局负责人参加。", ["区发改委", "商务局", "科工局", "区财政局"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), LISTED_OFFICES)
+def test_offices_listed_beside_a_body(nlp, text, names):
+    orgs = found(nlp, text)
+    assert all(orgs[name]["type"] == "government" for name in names)
+    assert len(nlp(text)._.organizations) == len(names)
+
+
+@pytest.mark.parametrize(("text", "not_name"), [
+    ("区发改委、格局、商务局参加。", "格局"),  # the walk stops at an item that is no office
+    ("商务局、科工局负责人参加。", "商务局"),  # no body of the pattern beside them
+    ("省委常委、市委书记出席。", "省委常委"),  # a title, no office
+])
+def test_no_office_from_a_list_without_a_body(nlp, text, not_name):
+    assert not_name not in found(nlp, text)
+
+
+def test_a_field_before_a_product_is_no_company(nlp):
+    assert "华通新能源" not in found(nlp, "华通新能源客车实现量产。")
+
+
+def test_an_item_between_two_organizations_is_one(nlp):
+    orgs = found(nlp, "学校分别与华东材料研究院、章江创新中心、大龙网、飞尔康体育设施有限公司签署协议。")
+    assert orgs["大龙网"]["type"] == "company"
+
+
+@pytest.mark.parametrize("text", [
+    "华康研究院、南方、宏远化工有限公司参加。",  # a place between them
+    "华康研究院、科技创新、宏远化工有限公司参加。",  # field words between them
+    "华康研究院、大龙网参加。",  # one neighbour only
+])
+def test_no_organization_between_without_two_neighbours(nlp, text):
+    assert set(found(nlp, text)) <= {"华康研究院", "宏远化工有限公司"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("红网时刻10月24日讯(通讯员 唐杨)近日，", "红网时刻"),  # no place before the date: part of the name
+    ("新华网重庆12月23日电 记者从会上获悉", "新华网"),  # a place before the date: the dateline
+    ("湖北日报全媒记者 张三", "湖北日报"),  # no date: the words are the reporter's desk
+])
+def test_words_between_a_byline_name_and_its_date(nlp, text, name):
+    assert found(nlp, text)[name]["type"] == "other"
+
+
+def test_bodies_side_by_side_stay_apart(nlp):
+    orgs = found(nlp, "会上，县委县政府县人大县政协领导出席。")
+    assert {"县委", "县政府", "县政协"} <= set(orgs)
+    assert not any(len(name) > 4 for name in orgs)
+
+
+def test_a_department_of_a_party_committee_stays_one_body(nlp):
+    assert "兴安县委宣传部" in found(nlp, "兴安县委宣传部牵头组织采访。")

@@ -37,7 +37,7 @@ from typing import Any
 
 import ahocorasick
 
-from zhfacts.extract.orgs.government import government_bodies
+from zhfacts.extract.orgs.government import government_bodies, listed_bodies
 from zhfacts.extract.orgs.media import media_names
 from zhfacts.extract.orgs.model import model_org_spans
 from zhfacts.extract.orgs.pos import (
@@ -101,6 +101,8 @@ class OrgRules:
     countries: tuple[str, ...]
     max_name_chars: int
     role_words: frozenset[str]
+    trailing_particles: frozenset[str]
+    result_complements: frozenset[str]
     orphan_char_max_freq: int
     generic_names: frozenset[str]
     category_words: frozenset[str]
@@ -115,8 +117,10 @@ class OrgRules:
     min_stem_chars: int
     max_stem_word_freq: int
     max_piece_word_freq: int
+    stem_verb_tags: frozenset[str]
     closing_cues: tuple[str, ...]
     closing_cue_pattern: re.Pattern[str]
+    count_closing_pattern: re.Pattern[str]
     weak_cues: frozenset[str]
     opening_cues: tuple[str, ...]
     max_gap_chars: int
@@ -169,6 +173,16 @@ def cue_pattern(cues: list[str], max_gap: int) -> re.Pattern[str]:
     return re.compile(f"[^，。；：！？、\n,;:!?]{{0,{max_gap}}}?(?P<cue>{alternatives})")
 
 
+def count_pattern(classifiers: list[str], cues: list[str]) -> re.Pattern[str]:
+    """A count closing a list (、凯普顿医药|6家企业): number, classifier, then a strong cue."""
+    if not classifiers:
+        return re.compile("(?!)")
+    counters = "|".join(map(re.escape, classifiers))
+    alternatives = "|".join(map(re.escape, sorted(cues, key=len, reverse=True)))
+    number = "[0-9０-９一二三四五六七八九十两]+[余多]?"
+    return re.compile(f"(?<=[\u3400-\u9fff])(?<!等){number}(?:{counters})(?:{alternatives})")
+
+
 @rules_cache
 def org_rules() -> OrgRules:
     """Every organizations rules file, parsed and compiled once per process."""
@@ -191,6 +205,8 @@ def org_rules() -> OrgRules:
         countries=tuple(sorted(require(bounds, "countries", BOUNDARIES), key=len, reverse=True)),
         max_name_chars=int(require(bounds, "max_name_chars", BOUNDARIES)),
         role_words=frozenset(require(bounds, "role_words", BOUNDARIES)),
+        trailing_particles=frozenset(bounds.get("trailing_particles", ())),
+        result_complements=frozenset(bounds.get("result_complements", ())),
         orphan_char_max_freq=int(require(bounds, "orphan_char_max_freq", BOUNDARIES)),
         generic_names=frozenset(require(generic, "generic_names", GENERIC)),
         category_words=category,
@@ -205,10 +221,14 @@ def org_rules() -> OrgRules:
         min_stem_chars=int(require(industry, "min_stem_chars", INDUSTRY)),
         max_stem_word_freq=int(require(industry, "max_stem_word_freq", INDUSTRY)),
         max_piece_word_freq=int(require(industry, "max_piece_word_freq", INDUSTRY)),
+        stem_verb_tags=frozenset(industry.get("stem_verb_tags", ())),
         closing_cues=tuple(sorted(require(lists, "closing_cues", LISTS), key=len, reverse=True)),
         closing_cue_pattern=cue_pattern(require(lists, "closing_cues", LISTS),
                                         int(require(lists, "max_gap_chars", LISTS))),
         weak_cues=frozenset(require(lists, "weak_cues", LISTS)),
+        count_closing_pattern=count_pattern(lists.get("count_classifiers", []),
+                                            [c for c in require(lists, "closing_cues", LISTS)
+                                             if c not in require(lists, "weak_cues", LISTS)]),
         opening_cues=tuple(require(lists, "opening_cues", LISTS)),
         max_gap_chars=int(require(lists, "max_gap_chars", LISTS)),
         max_item_chars=int(require(lists, "max_item_chars", LISTS)),
@@ -364,11 +384,13 @@ def split_run_after_place(view: TextView, span: tuple[int, int], rules: OrgRules
 
 
 def ends_name(view: TextView, end: int, rules: OrgRules) -> bool:
-    """A name may end here: at a token end, or before a title jieba glued on (发改局|局长)."""
+    """A name may end here: at a token end, or before a title or particle jieba glued on (发改局|局长,
+    自然资源局|等)."""
     if end in view.ends:
         return True
     token = view.token_at(end)
-    return token is not None and view.text[end:token[1]] in rules.role_words
+    rest = view.text[end:token[1]] if token is not None else ""
+    return rest in rules.role_words or rest in rules.trailing_particles
 
 
 def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, legal: bool = False,
@@ -418,6 +440,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
                 break
             pos = place_start
             break
+        if view.text[head_start:end] in rules.peer_heads and text.endswith((*rules.parent_heads, *rules.peer_heads)):
+            break  # 县委|县政府|县人大|县政协: bodies side by side, none of them part of the next
         if not legal and pos == head_token_start and ends_with_head(text, rules) and (not text.endswith(
                 rules.parent_heads) or view.text[head_start:end] in rules.peer_heads):  # 江津区委|组织部 is one
             break  # body, 市委|市政府 two
@@ -440,7 +464,13 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
             break
         token = token_text(view, span)
         after = span[1]
-        if is_person(token) or token in rules.generic_names:  # 李博|签订…, 公司|属…
+        if token in rules.result_complements and after_verb(view, pos, rules):
+            pass  # 用|好|国际…研究院: the complement goes with the verb before it
+        elif is_verb(token) and complement_at(view, after, rules):
+            after = view.token_at(after)[1]  # 建|好|国际…研究院: a verb phrase, whatever its length
+        elif len(token) > 1 and token[-1] in rules.result_complements and is_verb(token[:-1]):
+            pass  # 建好|国际…研究院: jieba glued the complement to its verb
+        elif is_person(token) or token in rules.generic_names:  # 李博|签订…, 公司|属…
             nxt = view.token_at(span[1])
             if not nxt or nxt[0] != span[1] or nxt[1] > head_start or not is_verb(token_text(view, nxt)):
                 break
@@ -454,6 +484,21 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
             break
         pos = after
     return pos
+
+
+def complement_at(view: TextView, pos: int, rules: OrgRules) -> bool:
+    """A result complement (好, 完) is the token at pos: the verb before it is no part of a name."""
+    span = view.token_at(pos)
+    return span is not None and span[0] == pos and token_text(view, span) in rules.result_complements
+
+
+def after_verb(view: TextView, pos: int, rules: OrgRules) -> bool:
+    """The token before pos is a verb or a stop word (建, 用): a complement at pos belongs to it."""
+    span = previous_token(view, pos)
+    if span is None:
+        return False
+    token = token_text(view, span)
+    return is_verb(token) or token in rules.stop_tokens
 
 
 def opens_proper_name(view: TextView, pos: int, head_start: int) -> bool:
@@ -662,9 +707,16 @@ def proper_stem_start(view: TextView, end: int, rules: OrgRules, max_chars: int 
 def stem_is_proper(stem: str, rules: OrgRules) -> bool:
     if len(stem) < rules.min_stem_chars or stem in rules.generic_terms or is_place(stem):
         return False
-    if stem.startswith(rules.generic_prefixes):
+    if stem.startswith(rules.generic_prefixes) or ends_with_common_verb(stem, rules):
         return False
     return word_freq(stem) < rules.max_stem_word_freq
+
+
+def ends_with_common_verb(stem: str, rules: OrgRules) -> bool:
+    """大力发展, 加快建设: the stem closes with a common two-character verb, a phrase before a field."""
+    verb = stem[-2:]
+    return (len(stem) > 2 and dictionary_tags().get(verb) in rules.stem_verb_tags
+            and word_freq(verb) >= rules.max_piece_word_freq)
 
 
 def with_place_prefix(view: TextView, start: int, rules: OrgRules) -> int | None:
@@ -711,6 +763,9 @@ def list_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
             continue
         items = items_before(view, start, rules)
         found += accept_items(view, items, cue in rules.weak_cues, rules)
+    for match in rules.count_closing_pattern.finditer(view.text):
+        if "、" in view.text[max(0, match.start() - 3 * rules.max_item_chars):match.start()]:
+            found += accept_items(view, items_before(view, match.start(), rules), False, rules)
     for cue in rules.opening_cues:
         for start in occurrences(view.text, cue):
             items = items_after(view, start + len(cue), rules)
@@ -788,7 +843,8 @@ def split_last_pair(view: TextView, start: int, end: int, rules: OrgRules) -> li
 def accept_items(view: TextView, spans: list[tuple[int, int]], weak_cue: bool,
                  rules: OrgRules) -> list[OrgCandidate]:
     items = [strip_country(view, s, e, rules) for s, e in spans]
-    items = [(s, e) for s, e in items if list_item_ok(view.text[s:e], rules) and s in view.starts and e in view.ends]
+    items = [(s, e) for s, e in items if list_item_ok(view.text[s:e], rules) and s in view.starts
+             and ends_name(view, e, rules)]  # 江南|信安等: 等 glued to the last item
     if len(items) < 2 and len(spans) >= 2 or not items:
         return []
     if weak_cue and sum(ends_with_industry(view.text[s:e], rules) for s, e in items) * 2 < len(items):
@@ -808,6 +864,8 @@ def list_item_ok(item: str, rules: OrgRules) -> bool:
         return False
     if item in rules.generic_names or item in rules.generic_terms or is_place(item):
         return False
+    if composed_of(item, rules.domain_or_category_words):
+        return False  # 数字经济、智能制造等重点项目: fields, no companies
     if item.endswith(("技术", "产业", "领域", "项目", "平台", "专项", "基地", "中心", "行业", "企业", "园区")):
         return False
     return word_freq(item) < rules.max_piece_word_freq
@@ -1008,11 +1066,32 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     companies = [c for c in companies  # short names and aliases only: a known name is one anywhere
                  if c.rule not in ("org.alias", "org.short_name.pattern") or not opens_project_name(view, c.end, rules)]
     chosen = non_overlapping(named + companies + others)
+    chosen = sorted(chosen + listed_between(view, chosen, rules), key=lambda c: c.start)
     kept = [c for c in chosen if not inside_title(c, titles) and not c.extras.get("inside_name")]
     if model:  # the model fills gaps only: where no rule candidate, kept or set aside, stands
         kept = sorted(kept + gaps_only(model_candidates(doc, view, rules), chosen), key=lambda c: c.start)
     counties = county_places(doc, view)
     return [org_hit(view, with_district(university_unit(view, c, rules), counties), rules) for c in kept]
+
+
+def listed_between(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:
+    """An item of a 、-list between two organizations is one too, though no rule knows its name
+    (山东先进材料研究院、大龙网、山东飞尔康有限公司): a short name of the list's kind, a company."""
+    by_start = {c.start: c for c in chosen}
+    found = []
+    for left in chosen:
+        sep = left.end
+        if view.text[sep:sep + 1] != "、":
+            continue
+        close = view.text.find("、", sep + 1, sep + 2 + rules.max_item_chars)
+        if close < 0 or close + 1 not in by_start:
+            continue
+        start, end = sep + 1, close
+        if start in by_start or start not in view.starts or end not in view.ends:
+            continue
+        if list_item_ok(view.text[start:end], rules):
+            found.append(OrgCandidate(start, end, "org.short_name.list", "company"))
+    return found
 
 
 def university_unit(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgCandidate:
@@ -1126,11 +1205,15 @@ def government_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> lis
         start, end = view.view_pos(hit.start), view.view_pos(hit.end)
         if start < end:
             places_by_end[end] = (start, hit)
-    bodies = government_bodies(view, places_by_end, lambda end: ends_name(view, end, rules) and not any(
-                                   view.text.endswith(r, 0, end) for r in rules.role_words),
+
+    def body_ends(end: int) -> bool:  # not at a title (县委|常委)
+        return ends_name(view, end, rules) and not any(view.text.endswith(r, 0, end) for r in rules.role_words)
+
+    bodies = government_bodies(view, places_by_end, body_ends,
                                lambda token: is_boundary_token(token, rules),
                                lambda token: word_freq(token) >= rules.max_piece_word_freq,
                                lambda start, end: is_full_place_name(view.text[start:end]))
+    bodies += listed_bodies(view, bodies, body_ends)
     found = []
     for body in bodies:
         place = body.place
@@ -1147,7 +1230,7 @@ def media_candidates(doc: Analysis, view: TextView) -> list[OrgCandidate]:
     """Sources and bylines: 来源：浙江在线, 房县新闻网讯 (pipeline/extract/orgs/media.py). Found in
     the document's text, whose line breaks the view drops."""
     found = []
-    for start, end, rule in media_names(doc.text):
+    for start, end, rule in media_names(doc.text, is_place):
         v_start, v_end = view.view_pos(start), view.view_pos(end)
         v_start = after_glued_byline_words(view, v_start, v_end)
         if v_start < v_end:

@@ -34,6 +34,7 @@ class GovernmentRules:
     max_function_chars: int
     office_tags: frozenset[str]
     function_bad_tags: frozenset[str]
+    short_office_words: frozenset[str]  # 分局, 外办: office words jieba tags as plain nouns
 
 
 @rules_cache
@@ -50,6 +51,7 @@ def government_rules() -> GovernmentRules:
         max_function_chars=int(require(data, "max_function_chars", GOVERNMENT)),
         office_tags=frozenset(require(data, "office_token_tags", GOVERNMENT)),
         function_bad_tags=frozenset(require(data, "function_word_bad_tags", GOVERNMENT)),
+        short_office_words=frozenset(data.get("short_office_words", ())),
     )
 
 
@@ -77,6 +79,49 @@ def government_bodies(view: TextView, places_by_end: dict[int, tuple[int, Hit]],
     return found
 
 
+def listed_bodies(view: TextView, bodies: list[Body], ends_name: Callable[[int], bool]) -> list[Body]:
+    """Offices listed with a body of the pattern and sharing its level (区发改委、商务局、科工局等):
+    each 、-separated neighbour, going outwards until one fails, that is function words and a head."""
+    rules = government_rules()
+    found: list[Body] = []
+    starts = {b.start for b in bodies}
+    for body in bodies:
+        for step in (1, -1):
+            edge = body.end if step == 1 else body.start - 1
+            while 0 <= edge < len(view.text) and view.text[edge] == "、":
+                item = neighbour_item(view.text, edge, step)
+                if item is None or item[0] in starts or not bare_office(view, *item, ends_name, rules):
+                    break
+                found.append(Body(item[0], item[1], None))
+                starts.add(item[0])
+                edge = item[1] if step == 1 else item[0] - 1
+    return found
+
+
+def neighbour_item(text: str, sep: int, step: int) -> tuple[int, int] | None:
+    """The item next to the 、 at sep, on its right (step 1) or left (step -1), up to the next 、,
+    clause end or 等."""
+    stops = "、，。；：！？,;:!?\n等（(）)"
+    pos = sep + step
+    while 0 <= pos < len(text) and text[pos] not in stops:
+        pos += step
+    start, end = (sep + 1, pos) if step == 1 else (pos + 1, sep)
+    return (start, end) if start < end else None
+
+
+def bare_office(view: TextView, start: int, end: int, ends_name: Callable[[int], bool],
+                rules: GovernmentRules) -> bool:
+    """商务局, 科工局, 政府办: function words and an office head with nothing before them, a name of its
+    own only beside another body."""
+    text = view.text[start:end]
+    head = next((h for h in rules.heads if text.endswith(h)), None)
+    if head is None or len(text) <= len(head) or len(text) - len(head) > rules.max_function_chars:
+        return False
+    if text[0] in rules.level_chars or start not in view.starts or not ends_name(end):
+        return False
+    return office_token_ok(view, head, end, rules) and function_words_ok(view, start, end - len(head), head, rules)
+
+
 def office_token_ok(view: TextView, head: str, end: int, rules: GovernmentRules) -> bool:
     """The token that ends with the head is the head, an unknown word (空办, 经局) or an office word
     (统计局 nt); not an ordinary word that ends like one (格局, 承办, 大局)."""
@@ -86,8 +131,8 @@ def office_token_ok(view: TextView, head: str, end: int, rules: GovernmentRules)
     token = view.text[span[0]:end]
     if len(token) <= len(head):
         return True
-    if token[:-len(head)] in rules.level_chars:
-        return True  # 市委, 县委: a level's own committee
+    if token[:-len(head)] in rules.level_chars or token in rules.short_office_words:
+        return True  # 市委, 县委: a level's own committee; 分局, 外办
     tag = dictionary_tags().get(token)  # a token jieba's dictionary does not know passes
     return tag is None or tag in rules.office_tags or tag == "n" and len(token) >= 3  # 科技处, not 格局
 

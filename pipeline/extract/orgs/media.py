@@ -10,6 +10,7 @@ A brand joined to its group by - or · (大众报业·海报新闻) is one name,
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from zhfacts.rules import load_yaml, require, rules_cache
@@ -41,7 +42,8 @@ def media_rules() -> MediaRules:
     return MediaRules(
         source=re.compile(f"(?:{labels})[:：]\\s*(?P<name>{name})(?=[\\s|｜,，0-9]|$)", re.M),
         byline=re.compile(f"(?<![{CJK}A-Za-z])(?P<name>(?:[{CJK}]{{2,10}}[{joiners}])?[{CJK}]{{1,10}}"
-                          f"(?:{heads}))(?=(?:[{CJK}]{{2,4}})?(?:\\d{{1,2}}月\\d{{1,2}}日)?(?:{cues}))", re.M),
+                          f"(?:{heads}))(?=(?P<gap>[{CJK}]{{2,4}})?(?P<date>\\d{{1,2}}月\\d{{1,2}}日)?"
+                          f"(?:{cues}))", re.M),
         not_names=tuple(require(data, "not_names", MEDIA)),
         source_name_stops=tuple(require(data, "source_name_stops", MEDIA)),
     )
@@ -52,13 +54,17 @@ def cut_at_stops(name: str, stops: tuple[str, ...]) -> str:
     return name[:min(cuts)] if cuts else name
 
 
-def media_names(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, rule) of each media name in the text."""
+def media_names(text: str, is_place: Callable[[str], bool] = lambda word: True) -> list[tuple[int, int, str]]:
+    """(start, end, rule) of each media name in the text. Words between a byline's name and its date
+    that are no place are the rest of the name (红网时刻10月24日讯; 新华网重庆12月23日电 keeps 新华网)."""
     rules = media_rules()
     found = []
     for pattern, rule in ((rules.source, "org.media.source"), (rules.byline, "org.media.byline")):
         for match in pattern.finditer(text):
             name = match.group("name")
+            gap = match.groupdict().get("gap")
+            if gap and match.groupdict().get("date") and not is_place(gap):  # not 湖北日报|全媒记者
+                name += gap
             name = cut_at_stops(name, rules.source_name_stops)
             if len(name) >= 2 and not name.startswith(rules.not_names):
                 found.append((match.start("name"), match.start("name") + len(name), rule))
