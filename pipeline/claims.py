@@ -120,7 +120,10 @@ class ClaimRules:
     modality_cues: re.Pattern[str]  # any modality cue; the group named tells which
     not_cues: re.Pattern[str]  # words that hold a cue but state a fact (计划总投资)
     heading_max_chars: int
+    counted_divisions: tuple[str, ...]  # 三个行政区, 五个县: a count of districts is no one's
     document_titles: tuple[str, ...]
+    document_openings: tuple[str, ...]  # words of a report's first lines (我代表……向大会报告政府工作)
+    document_issuers: tuple[str, ...]  # a first line that is only an issuer (某县统计局)
     byline_words: tuple[str, ...]
     byline_lines: int
     byline_max_chars: int
@@ -189,7 +192,10 @@ def claim_rules() -> ClaimRules:
         modality_cues=_modality_pattern(get("modality")),
         not_cues=_any_of(get("modality")["not_cues"]),
         heading_max_chars=int(get("heading_max_chars")),
+        counted_divisions=_longest_first(get("counted_divisions")),
         document_titles=tuple(get("document_titles")),
+        document_openings=tuple(get("document_openings")),
+        document_issuers=tuple(get("document_issuers")),
         byline_words=tuple(get("byline_words")),
         byline_lines=int(get("byline_lines")),
         byline_max_chars=int(get("byline_max_chars")),
@@ -490,9 +496,21 @@ def document_subject(ctx: Context) -> Hit | None:
     that of a district's statistical bulletin, work report or economic-operation report
     (the title says which kind of document it is)."""
     start, end = ctx.title
-    if not any(w in ctx.text[start:end] for w in ctx.rules.document_titles):
+    if not (any(w in ctx.text[start:end] for w in ctx.rules.document_titles) or _opens_as_report(ctx)):
         return None
     return ctx.document_district
+
+
+def _opens_as_report(ctx: Context) -> bool:
+    """A page whose title was lost: its first lines still say what it is, by a report's
+    opening words (我代表某县人民政府，向大会报告政府工作) or by a line that is nothing but
+    its issuer (某县统计局, as a bulletin opens)."""
+    rules = ctx.rules
+    head = ctx.text[:ctx.head_and_foot[0]]
+    if any(w in head for w in rules.document_openings):
+        return True
+    lines = (line.strip() for line in head.splitlines())
+    return any(len(line) <= rules.byline_max_chars and line.endswith(rules.document_issuers) for line in lines)
 
 
 def heading_scope(ctx: Context, s_index: int) -> Scope:
@@ -743,7 +761,7 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
     """Whose figure is this? None when it is not a district's claim."""
     if quantity.get("kind") in ctx.rules.never_claimed_kinds or has_property_cue(ctx, quantity, sentence[0]):
         return None
-    if is_threshold(ctx, quantity):
+    if is_threshold(ctx, quantity) or counts_divisions(ctx, quantity):
         return None
     quote_speaker = speaker_of_quote(ctx, quantity)
     if quote_speaker is not None:
@@ -774,6 +792,12 @@ def headline_attribution(ctx: Context, quantity: Hit) -> Attribution | None:
     if len(named) != 1:
         return None
     return Attribution(list(named.values()), "title", "claims.title")
+
+
+def counts_divisions(ctx: Context, quantity: Hit) -> bool:
+    """三个行政区分别实现……, 以上五个县(区): a count of districts is a fact about the list,
+    never one district's figure."""
+    return quantity.get("kind") == "count" and ctx.text.startswith(ctx.rules.counted_divisions, quantity.end)
 
 
 def is_threshold(ctx: Context, quantity: Hit) -> bool:

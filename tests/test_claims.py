@@ -352,3 +352,38 @@ def test_the_indicator_vocabulary_is_well_formed() -> None:
         assert indicator["type"] in {"stock", "flow", "rate"} and set(indicator["kinds"]) <= kinds, indicator
     labels = [i["label"] for i in vocabulary["indicators"]]
     assert len(labels) == len(set(labels))
+
+
+# -- whole documents whose title is lost: an issuer line, a report's opening words ----------
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bulletin that opens with its issuer: the sections' figures are the county's
+    ("永修县统计局\n2024年，全县经济平稳运行。\n一、综合\n全年实现地区生产总值312.5亿元，比上年增长4.1%。\n"
+     "二、农业\n全年粮食总产量30.2万吨。",
+     [("永修县", pytest.approx(3.125e10)), ("永修县", 4.1), ("永修县", 302000)]),
+    # a work report that opens by saying what it is
+    ("各位代表：\n现在，我代表武平县人民政府，向大会报告政府工作。\n过去一年，预计实现地区生产总值260亿元，增长6.2%。",
+     [("武平县", 2.6e10), ("武平县", 6.2)]),
+])
+def test_a_report_without_its_title_is_still_its_districts(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(c["district"], c["value"]) for c in _claims(text, pub_date=None)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a news page that quotes a bureau in its first lines is no bulletin
+    "记者从永修县统计局获悉一些情况\n\n某园区新增企业12家，实现产值30亿元。",
+    # an issuer line of a city names no district
+    "九江市统计局\n全年实现地区生产总值4000亿元。",
+])
+def test_no_whole_document_subject_without_a_districts_issuer(text: str) -> None:
+    assert [c for c in _claims(text, pub_date=None) if c["rule"] == "claims.document"] == []
+
+
+# -- a count of districts is no district's figure --------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("分区域看，湘桥、潮安和饶平三个行政区分别实现地区生产总值300亿元、280亿元和260亿元。",
+     [("湘桥区", 3e10), ("潮安区", 2.8e10), ("饶平县", 2.6e10)]),
+    ("上半年，永修县新增企业20家。以上五个县（区）都在发展。", [("永修县", 20)]),
+    ("全市有12个区县增速超过5%，其中永修县增速为6%。", [("永修县", 6)]),
+])
+def test_a_count_of_districts_is_no_claim(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(c["district"], c["value"]) for c in _claims(text)] == expected
