@@ -148,6 +148,7 @@ class MetricRules:
     instrumental: tuple[str, ...]
     qualifier_chars: str
     topic: re.Pattern[str]
+    run_in_heading: re.Pattern[str]
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -240,6 +241,7 @@ def metric_rules() -> MetricRules:
         instrumental=tuple(get("instrumental")),
         qualifier_chars=get("qualifier_chars"),
         topic=re.compile(get("topic_pattern")),
+        run_in_heading=re.compile(get("run_in_heading")),
     )
 
 
@@ -1116,7 +1118,9 @@ def heading_periods(ctx: Context) -> list[str | None]:
     current = None
     for index, para in enumerate(ctx.article.paragraphs):
         periods.append(current)
-        if index == 0 or is_heading(ctx, para):
+        # a report's opening paragraph sets its year (2024年，全县……) like a heading
+        opening = index == 1 and ctx.document_subject is not None
+        if index == 0 or opening or is_heading(ctx, para):
             current = _last_period(ctx, para.start, para.end) or current
     return periods
 
@@ -1161,6 +1165,7 @@ def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: M
     if quantity.start >= ctx.title[1]:
         start = max(start, ctx.title[1])  # a title repair joined to the first line is not part of its phrase
     start = max([start] + [m.end for m in markers_in(ctx, start, quantity.start) if m.kind in ("district", "pronoun")])
+    start = _after_run_in_heading(ctx, start, rules)
     in_sentence = [q for q in ctx.quantities[bisect_left(ctx.quantity_starts, sentence[0]):
                                              bisect_left(ctx.quantity_starts, quantity.start)]
                    if q.end <= quantity.start]
@@ -1178,6 +1183,14 @@ def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: M
         return phrase
     inherited = base_metric(ctx, in_sentence[-1], sentence, rules) if in_sentence else sentence_topic(ctx, sentence)
     return (inherited or "") + phrase if inherited or phrase else ""
+
+
+def _after_run_in_heading(ctx: Context, start: int, rules: MetricRules) -> int:
+    """财政收入 全年财政总收入……: a phrase that opens its paragraph starts after the run-in heading."""
+    if start not in ctx.paragraph_at:
+        return start
+    match = rules.run_in_heading.match(ctx.text, start)
+    return match.end() if match else start
 
 
 def sentence_topic(ctx: Context, sentence: tuple[int, int]) -> str:

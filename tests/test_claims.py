@@ -387,3 +387,26 @@ def test_no_whole_document_subject_without_a_districts_issuer(text: str) -> None
 ])
 def test_a_count_of_districts_is_no_claim(text: str, expected: list[tuple[str, float]]) -> None:
     assert [(c["district"], c["value"]) for c in _claims(text)] == expected
+
+
+# -- a bulletin's own phrasing: run-in headings, its indicators, its year ----------------------
+@pytest.mark.parametrize(("text", "keys"), [
+    # 总产值 and 增加值 of farming are two indicators; its branches are keyed each
+    ("乐安县农林牧渔及服务业总产值80.1亿元，农林牧渔及服务业增加值50.2亿元，其中林业产值3.3亿元，渔业产值9.9亿元。",
+     ["农林牧渔业总产值", "农林牧渔业增加值", "林业产值", "渔业产值"]),
+    # 财政总收入 is wider than 一般公共预算收入; 非税收入 is no 税收收入
+    ("乐安县财政总收入20.5亿元，其中一般公共预算收入11.2亿元，税收总收入8.1亿元，非税收入3.1亿元。",
+     ["财政总收入", "一般公共预算收入", "税收收入", "非税收入"]),
+    ("乐安县教育支出6.7亿元，卫生健康支出2.1亿元，粮食作物总产量30.2万吨。", ["教育支出", "卫生健康支出", "粮食产量"]),
+])
+def test_metric_keys_on_bulletin_phrasing(text: str, keys: list[str]) -> None:
+    assert [c["metric_key"] for c in _claims(text)] == keys
+
+
+def test_a_run_in_heading_is_not_part_of_the_metric() -> None:
+    text = "乐安县统计局\n2024年，全县经济平稳。\n一、综合\n财政收入 全年财政总收入20.5亿元，增长3.1%。\n农产品 粮食总产量30.2万吨。"
+    claims = _claims(text, pub_date=None)
+    assert [(c["metric"], c["metric_key"], c["period"]) for c in claims] == [
+        ("财政总收入", "财政总收入", "2024"), ("财政总收入增速", "财政总收入增速", "2024"), ("粮食总产量", "粮食产量", "2024")]
+    # a phrase that does not open its paragraph keeps its words
+    assert _claims("乐安县财政收入 稳步增长，财政总收入20.5亿元。")[0]["metric"] == "财政总收入"
