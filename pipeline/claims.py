@@ -763,7 +763,7 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
     """Whose figure is this? None when it is not a district's claim."""
     if quantity.get("kind") in ctx.rules.never_claimed_kinds or has_property_cue(ctx, quantity, sentence[0]):
         return None
-    if is_threshold(ctx, quantity) or counts_divisions(ctx, quantity):
+    if is_threshold(ctx, quantity) or counts_divisions(ctx, quantity) or wide_aside(ctx, quantity, sentence):
         return None
     quote_speaker = speaker_of_quote(ctx, quantity)
     if quote_speaker is not None:
@@ -794,6 +794,19 @@ def headline_attribution(ctx: Context, quantity: Hit) -> Attribution | None:
     if len(named) != 1:
         return None
     return Attribution(list(named.values()), "title", "claims.title")
+
+
+def wide_aside(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
+    """占全市GDP（16297.6亿元）比重超四分之一: a figure in brackets right after a phrase about
+    the whole city or province is that unit's, whoever the sentence is about."""
+    lead = ctx.text[max(sentence[0], quantity.start - 4):quantity.start].rstrip()
+    if not lead.endswith(("（", "(")):
+        return False
+    bracket = quantity.start - (len(ctx.text[max(sentence[0], quantity.start - 4):quantity.start]) - len(lead)) - 1
+    start = clause_start(ctx, bracket, sentence[0])
+    return any(m.kind == "wide" or (m.kind == "pronoun" and ctx.text[m.start:m.end] in ctx.rules.wide_scope_words
+                                    and not resolve_pronoun(ctx, m, Scope()))  # 全市 of a county-level city is its own
+               for m in markers_in(ctx, start, bracket))
 
 
 def counts_divisions(ctx: Context, quantity: Hit) -> bool:

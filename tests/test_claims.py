@@ -410,3 +410,17 @@ def test_a_run_in_heading_is_not_part_of_the_metric() -> None:
         ("财政总收入", "财政总收入", "2024"), ("财政总收入增速", "财政总收入增速", "2024"), ("粮食总产量", "粮食产量", "2024")]
     # a phrase that does not open its paragraph keeps its words
     assert _claims("乐安县财政收入 稳步增长，财政总收入20.5亿元。")[0]["metric"] == "财政总收入"
+
+
+# -- short forms in context and figures of the whole city ----------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    # the short form that is also a word, once the unit is named in full, at a clause's edge
+    ("深圳市南山区经济稳步增长。作为深圳“第一区”的南山，上半年GDP达4000亿元，占全市GDP（16000亿元）比重超四分之一。",
+     [("南山区", 4e11)]),
+    # a figure in brackets after 全市 is the city's, not the district's
+    ("上半年，江宁区规上工业增加值占全市（1500亿元）的三成。", [("江宁区", 30)]),
+    # brackets after the district's own phrase keep the claim
+    ("上半年，江宁区新增企业（含个体户）1200家。", [("江宁区", 1200)]),
+])
+def test_context_short_forms_and_city_asides(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(c["district"], c["value"]) for c in _claims(text)] == expected

@@ -132,3 +132,19 @@ def test_every_rule_id_is_defined_in_the_rules_files(nlp) -> None:
     raw = (CORPUS / "seed004.txt").read_text(encoding="utf-8")
     doc = annotate(nlp, raw + "\n2013年，铜梁县工业总产值突破500亿元。")
     assert {h.rule for h in doc._.places} == set(place_rules().rule_ids)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a common-word short form counts once its unit is named in full, at a clause's edge
+    ("深圳市南山区很大。作为深圳“第一区”的南山，发展很快。今年以来，南山规上工业回升。",
+     ["深圳市", "南山区", "深圳市", "南山区", "南山区"]),
+    ("登上南山，风景很好。", []),  # never named in full
+    ("深圳市南山区很大。终南山上风景好。", ["深圳市", "南山区"]),  # inside another word
+    # a generic full name listed after a district of the same city is that city's
+    ("长安区、莲湖区、新城区都在发展。", ["长安区", "莲湖区", "新城区"]),
+    ("新城区的改造正在推进。", []),  # no city, no list
+    # made in a district: 某某造
+    ("“璧山造”产品走出国门。", ["璧山区"]),
+])
+def test_short_and_generic_forms_in_context(text: str, found: list[str]) -> None:
+    assert [p["canonical"] for p in zhfacts.extract_text(text).records("places")] == found
