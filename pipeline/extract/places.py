@@ -215,8 +215,8 @@ def raw_candidates(view: TextView, gaz: Gazetteer) -> list[Candidate]:
             continue
         cand = Candidate(start, end, surface, gaz.reading(surface))
         if surface in gaz.rules.generic_full_names:
-            entries = tuple(e for e in gaz.entries[surface]
-                            if parent_before(view, start, e.unit) or listed_with_sibling(view, start, found, e.unit, gaz))
+            entries = tuple(e for e in gaz.entries[surface] if parent_before(view, start, e.unit)
+                            or listed_with_sibling(view, start, found, e.unit, gaz))
             if not entries:
                 continue
             cand.reading = Reading.of(entries)
