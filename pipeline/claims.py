@@ -115,6 +115,7 @@ class ClaimRules:
     list_respective_words: tuple[str, ...]
     list_shared_kinds: frozenset[str]
     list_total_words: tuple[str, ...]
+    list_tie_words: tuple[str, ...]  # 并列: one rank held by every district of the list
     list_zone_item: re.Pattern[str]
     decline_before: re.Pattern[str]  # a decline word right before a figure (下降了2.3%)
     modality_cues: re.Pattern[str]  # any modality cue; the group named tells which
@@ -188,6 +189,7 @@ def claim_rules() -> ClaimRules:
         list_respective_words=tuple(get("list_respective_words")),
         list_shared_kinds=frozenset(get("list_shared_kinds")),
         list_total_words=tuple(get("list_total_words")),
+        list_tie_words=tuple(get("list_tie_words")),
         list_zone_item=re.compile(get("list_zone_item")),
         decline_before=re.compile(f"(?:{_any_of(get('decline_words')).pattern})[{re.escape(get('decline_gap_chars'))}]*$"),
         modality_cues=_modality_pattern(get("modality")),
@@ -905,13 +907,21 @@ def district_attribution(ctx: Context, marker: Marker, quantity: Hit, sentence: 
                 return found
         if any(w in between for w in ctx.rules.list_total_words):
             return Attribution([], "list", "claims.list.total")  # 三县合计实现……: the list's total, no one's
-        shared_rate = quantity.get("kind") in ctx.rules.list_shared_kinds and in_subject_position(
-            ctx, listed[0], sentence[0])  # 甲区和乙区增速超过7%: a rate is each one's, never a sum
+        shared_rate = (quantity.get("kind") in ctx.rules.list_shared_kinds or shared_rank(ctx, quantity, between)
+                       ) and in_subject_position(ctx, listed[0], sentence[0])  # 甲区和乙区增速超过7%: each one's
         if (any(w in between for w in ctx.rules.list_all_words) or shared_rate) and len(joined) == 1:
             return Attribution([m.district for m in listed if m.kind == "district"], "list", "claims.list.shared")
     if speaker:
         return Attribution([marker.district], "speaker", "claims.speaker.district", speaker)
     return Attribution([marker.district], "sentence", marker.rule)
+
+
+def shared_rank(ctx: Context, quantity: Hit, between: str) -> bool:
+    """甲、乙和丙增速位列全市前3位; 甲区和乙区并列全市第一: a top-N rank, or a rank the list
+    ties for, is each listed district's."""
+    if quantity.get("kind") != "rank":
+        return False
+    return quantity.get("approx") == "upper" or any(w in between for w in ctx.rules.list_tie_words)
 
 
 def district_list(ctx: Context, marker: Marker, sentence: tuple[int, int]) -> list[Marker]:

@@ -424,3 +424,25 @@ def test_a_run_in_heading_is_not_part_of_the_metric() -> None:
 ])
 def test_context_short_forms_and_city_asides(text: str, expected: list[tuple[str, float]]) -> None:
     assert [(c["district"], c["value"]) for c in _claims(text)] == expected
+
+
+# -- rankings of many districts ------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    # ordinals listed respectively, sharing the last one's 位
+    ("2024年，惠城区、惠阳区、博罗县地区生产总值分别居全市第一、第二、第三位。",
+     [("惠城区", 1, "地区生产总值排名@全市"), ("惠阳区", 2, "地区生产总值排名@全市"), ("博罗县", 3, "地区生产总值排名@全市")]),
+    # a top N is each listed district's
+    ("上半年，惠城、惠阳和博罗地区生产总值增速位列全市前3位。",
+     [("惠城区", 3, "地区生产总值增速排名@全市"), ("惠阳区", 3, "地区生产总值增速排名@全市"),
+      ("博罗县", 3, "地区生产总值增速排名@全市")]),
+    # a tie
+    ("惠城区和惠阳区地区生产总值增速并列全市第一。",
+     [("惠城区", 1, "地区生产总值增速排名@全市"), ("惠阳区", 1, "地区生产总值增速排名@全市")]),
+    # a rank that names no scope keeps the one of the rank before it in the sentence
+    ("上半年，惠城区地区生产总值居全市第1位，惠阳区居第2位，博罗县居全省第5位。",
+     [("惠城区", 1, "地区生产总值排名@全市"), ("惠阳区", 2, "地区生产总值排名@全市"), ("博罗县", 5, "地区生产总值排名@全省")]),
+    # a plain rank after a list is not shared: nobody knows whose it is
+    ("惠城区、惠阳区地区生产总值居全市第一。", [("惠城区", 1, "地区生产总值排名@全市")]),
+])
+def test_rankings_of_many_districts(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(c["district"], c["value"], c["metric_key"]) for c in _claims(text)] == expected
