@@ -110,6 +110,7 @@ class ClaimRules:
     demonstratives: tuple[str, ...]
     threshold_words: tuple[str, ...]
     level_nouns: tuple[str, ...]
+    bound_predicates: tuple[str, ...]  # 增长5%以上的有……: the bound names who passed it
     list_separators: frozenset[str]
     list_all_words: tuple[str, ...]
     list_respective_words: tuple[str, ...]
@@ -184,6 +185,7 @@ def claim_rules() -> ClaimRules:
         demonstratives=_longest_first(get("demonstratives")),
         threshold_words=tuple(get("threshold_words")),
         level_nouns=tuple(get("level_nouns")),
+        bound_predicates=_longest_first(get("bound_predicates")),
         list_separators=frozenset(get("list_separators")),
         list_all_words=tuple(get("list_all_words")),
         list_respective_words=tuple(get("list_respective_words")),
@@ -775,6 +777,11 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
         return found or None
     later = district_later_in_clause(ctx, quantity, sentence)
     if later:
+        listed = [m for m in district_list(ctx, later, sentence) if m.kind == "district"]
+        if len(listed) > 1 and listed[0] is later and (
+                quantity.get("kind") in ctx.rules.list_shared_kinds or shared_rank(ctx, quantity, "")):
+            # 增速超过6%的有甲、乙、丙3个区; 排名前3位的是甲、乙和丙: a rate or top N each one's
+            return Attribution([m.district for m in listed], "list", "claims.list.shared")
         return Attribution([later.district], "sentence", "claims.sentence.after")
     if scope.district is not None and scope.blocker is None:
         return Attribution([scope.district], "section", "claims.section")
@@ -827,7 +834,7 @@ def is_threshold(ctx: Context, quantity: Hit) -> bool:
         return False
     follows = text[quantity.end:quantity.end + 1]
     ends_clause = not follows or follows.isspace() or follows in ctx.rules.clause_delimiters
-    return not ends_clause and not text.startswith(ctx.rules.level_nouns, quantity.end)
+    return not ends_clause and not text.startswith(ctx.rules.level_nouns + ctx.rules.bound_predicates, quantity.end)
 
 
 def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Scope,

@@ -446,3 +446,17 @@ def test_context_short_forms_and_city_asides(text: str, expected: list[tuple[str
 ])
 def test_rankings_of_many_districts(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert [(c["district"], c["value"], c["metric_key"]) for c in _claims(text)] == expected
+
+
+# -- a shared value named before the list of districts it belongs to ------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("增速超过6%的有惠城区、惠阳区、博罗县3个区县。", [("惠城区", 6), ("惠阳区", 6), ("博罗县", 6)]),
+    ("排名前3位的分别是惠城区、惠阳区和博罗县。", [("惠城区", 3), ("惠阳区", 3), ("博罗县", 3)]),
+    ("增长5%以上的有惠城区和惠阳区，其中惠城区增长7%。", [("惠城区", 5), ("惠阳区", 5), ("惠城区", 7)]),
+    # an amount before a list may be their total: the first district only, as before
+    ("首批27家配套企业集中签约入驻惠城、惠阳。", [("惠城区", 27)]),
+    # a bound in a category name is still no figure
+    ("10亿元以上项目11个落户惠城区。", [("惠城区", 11)]),
+])
+def test_a_value_before_its_list_of_districts(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(c["district"], c["value"]) for c in _claims(text)] == expected
