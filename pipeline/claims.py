@@ -126,6 +126,7 @@ class ClaimRules:
     document_titles: tuple[str, ...]
     document_openings: tuple[str, ...]  # words of a report's first lines (我代表……向大会报告政府工作)
     document_issuers: tuple[str, ...]  # a first line that is only an issuer (某县统计局)
+    issuer_date: re.Pattern[str]  # the date an issuer line may end with (某县统计局 2024年3月20日)
     byline_words: tuple[str, ...]
     byline_lines: int
     byline_max_chars: int
@@ -201,6 +202,7 @@ def claim_rules() -> ClaimRules:
         document_titles=tuple(get("document_titles")),
         document_openings=tuple(get("document_openings")),
         document_issuers=tuple(get("document_issuers")),
+        issuer_date=re.compile(get("issuer_date")),
         byline_words=tuple(get("byline_words")),
         byline_lines=int(get("byline_lines")),
         byline_max_chars=int(get("byline_max_chars")),
@@ -515,7 +517,7 @@ def _opens_as_report(ctx: Context) -> bool:
     head = ctx.text[:ctx.head_and_foot[0]]
     if any(w in head for w in rules.document_openings):
         return True
-    lines = (line.strip() for line in head.splitlines())
+    lines = (rules.issuer_date.sub("", line).strip() for line in head.splitlines())
     return any(len(line) <= rules.byline_max_chars and line.endswith(rules.document_issuers) for line in lines)
 
 

@@ -363,6 +363,8 @@ def test_the_indicator_vocabulary_is_well_formed() -> None:
     # a work report that opens by saying what it is
     ("各位代表：\n现在，我代表武平县人民政府，向大会报告政府工作。\n过去一年，预计实现地区生产总值260亿元，增长6.2%。",
      [("武平县", 2.6e10), ("武平县", 6.2)]),
+    # an issuer line that ends with its date
+    ("永修县统计局（2024年3月20日）\n一、综合\n全年实现地区生产总值312.5亿元。", [("永修县", pytest.approx(3.125e10))]),
 ])
 def test_a_report_without_its_title_is_still_its_districts(text: str, expected: list[tuple[str, float]]) -> None:
     assert [(c["district"], c["value"]) for c in _claims(text, pub_date=None)] == expected
