@@ -123,6 +123,7 @@ class ClaimRules:
     not_cues: re.Pattern[str]  # words that hold a cue but state a fact (计划总投资)
     heading_max_chars: int
     counted_divisions: tuple[str, ...]  # 三个行政区, 五个县: a count of districts is no one's
+    not_divisions: tuple[str, ...]  # 区域, 县域: words that only start like one
     document_titles: tuple[str, ...]
     document_openings: tuple[str, ...]  # words of a report's first lines (我代表……向大会报告政府工作)
     document_issuers: tuple[str, ...]  # a first line that is only an issuer (某县统计局)
@@ -199,6 +200,7 @@ def claim_rules() -> ClaimRules:
         not_cues=_any_of(get("modality")["not_cues"]),
         heading_max_chars=int(get("heading_max_chars")),
         counted_divisions=_longest_first(get("counted_divisions")),
+        not_divisions=tuple(get("not_divisions")),
         document_titles=tuple(get("document_titles")),
         document_openings=tuple(get("document_openings")),
         document_issuers=tuple(get("document_issuers")),
@@ -823,7 +825,9 @@ def wide_aside(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
 def counts_divisions(ctx: Context, quantity: Hit) -> bool:
     """三个行政区分别实现……, 以上五个县(区): a count of districts is a fact about the list,
     never one district's figure."""
-    return quantity.get("kind") == "count" and ctx.text.startswith(ctx.rules.counted_divisions, quantity.end)
+    text, rules = ctx.text, ctx.rules
+    return (quantity.get("kind") == "count" and text.startswith(rules.counted_divisions, quantity.end)
+            and not text.startswith(rules.not_divisions, quantity.end))
 
 
 def is_threshold(ctx: Context, quantity: Hit) -> bool:
