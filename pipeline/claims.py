@@ -124,6 +124,7 @@ class ClaimRules:
     heading_max_chars: int
     counted_divisions: tuple[str, ...]  # 三个行政区, 五个县: a count of districts is no one's
     not_divisions: tuple[str, ...]  # 区域, 县域: words that only start like one
+    division_classifiers: frozenset[str]  # 个: how districts are counted (76名县直单位干部 counts people)
     document_titles: tuple[str, ...]
     document_openings: tuple[str, ...]  # words of a report's first lines (我代表……向大会报告政府工作)
     document_issuers: tuple[str, ...]  # a first line that is only an issuer (某县统计局)
@@ -201,6 +202,7 @@ def claim_rules() -> ClaimRules:
         heading_max_chars=int(get("heading_max_chars")),
         counted_divisions=_longest_first(get("counted_divisions")),
         not_divisions=tuple(get("not_divisions")),
+        division_classifiers=frozenset(get("division_classifiers")),
         document_titles=tuple(get("document_titles")),
         document_openings=tuple(get("document_openings")),
         document_issuers=tuple(get("document_issuers")),
@@ -826,7 +828,8 @@ def counts_divisions(ctx: Context, quantity: Hit) -> bool:
     """三个行政区分别实现……, 以上五个县(区): a count of districts is a fact about the list,
     never one district's figure."""
     text, rules = ctx.text, ctx.rules
-    return (quantity.get("kind") == "count" and text.startswith(rules.counted_divisions, quantity.end)
+    return (quantity.get("unit") in rules.division_classifiers
+            and text.startswith(rules.counted_divisions, quantity.end)
             and not text.startswith(rules.not_divisions, quantity.end))
 
 

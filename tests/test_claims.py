@@ -388,6 +388,7 @@ def test_no_whole_document_subject_without_a_districts_issuer(text: str) -> None
     ("全市有12个区县增速超过5%，其中永修县增速为6%。", [("永修县", 6)]),
     # words that only start like a division word: the district's own count
     ("永修县新建5个区域服务中心。", [("永修县", 5)]),
+    ("永修县派出76名县直单位干部。", [("永修县", 76)]),
 ])
 def test_a_count_of_districts_is_no_claim(text: str, expected: list[tuple[str, float]]) -> None:
     assert [(c["district"], c["value"]) for c in _claims(text)] == expected

@@ -148,3 +148,16 @@ def test_every_rule_id_is_defined_in_the_rules_files(nlp) -> None:
 ])
 def test_short_and_generic_forms_in_context(text: str, found: list[str]) -> None:
     assert [p["canonical"] for p in zhfacts.extract_text(text).records("places")] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a page about one city's county: a bare short form of another city's county is a local place
+    ("龙岩市上杭县推进文旅融合，艺术团走进古田慰问演出。", ["龙岩市", "上杭县"]),
+    # with its own support it still counts
+    ("龙岩市上杭县与宁德市古田县开展合作，上杭、古田两地互动频繁。",
+     ["龙岩市", "上杭县", "宁德市", "古田县", "上杭县", "古田县"]),
+    # no single home city: the province decides, as before
+    ("福建省经济运行平稳，古田食用菌产业兴旺。", ["福建省", "古田县"]),
+])
+def test_a_short_form_of_another_citys_county_needs_support(text: str, found: list[str]) -> None:
+    assert [p["canonical"] for p in zhfacts.extract_text(text).records("places")] == found

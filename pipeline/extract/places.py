@@ -290,6 +290,7 @@ def non_overlapping(cands: list[Candidate]) -> list[Candidate]:
 @dataclass
 class DocContext:
     dominant_province: str
+    home_city: str  # the one city the document's full district names and city names are in, if one
     mentioned_units: set[str]  # adcodes named by a full or former name
     mentioned_names: set[str]  # every surface of an accepted province or city
 
@@ -299,6 +300,7 @@ def document_context(cands: list[Candidate]) -> DocContext:
     votes: Counter[str] = Counter()
     mentioned: set[str] = set()
     names: set[str] = set()
+    cities: set[str] = set()
     for cand in cands:
         reading = cand.reading
         if reading is None:
@@ -308,13 +310,18 @@ def document_context(cands: list[Candidate]) -> DocContext:
         short = reading.form == "short"
         if not short:
             mentioned.update(reading.adcodes)
+            if len(reading.adcodes) == 1:
+                unit = reading.best[0].unit
+                cities.add(unit.adcode if unit.level == "city" else unit.parent_adcode if unit.level in (
+                    "district", "county") else "")
         if len(reading.provinces) == 1 and not (short and len(reading.adcodes) > 1):
             (province,) = reading.provinces
             votes[province] += 1 if short else 2
         if reading.best[0].unit.level in ("province", "city") and len(reading.adcodes) == 1:
             names.add(cand.surface)
     dominant = votes.most_common(1)[0][0] if votes else ""
-    return DocContext(dominant, mentioned, names)
+    cities.discard("")
+    return DocContext(dominant, next(iter(cities)) if len(cities) == 1 else "", mentioned, names)
 
 
 def resolve(cand: Candidate, ctx: DocContext) -> tuple[Entry | None, str]:
@@ -402,7 +409,8 @@ def acceptable(view: TextView, cand: Candidate, entry: Entry, ctx: DocContext, a
     if cand.surface in rules.common_word_shorts:
         return (parent_before(view, cand.start, unit, cities_only=True) or in_place_list(view, cand, accepted, rules)
                 or named_in_full_and_bounded(view, cand, unit, ctx, rules))
-    if unit.province != ctx.dominant_province:
+    if unit.province != ctx.dominant_province or (ctx.home_city and unit.parent_adcode != ctx.home_city):
+        # 古田 in a page about 上杭县 (龙岩市) is a place of 上杭, not 宁德市's 古田县
         return supported(view, cand, unit, ctx, accepted, rules)
     return True
 
