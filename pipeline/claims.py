@@ -102,6 +102,7 @@ class ClaimRules:
     blocking_org_types: frozenset[str]
     property_cues: re.Pattern[str]  # any of the cues
     not_property_before: tuple[str, ...]  # before a cue, these make it another word (比|重达)
+    capacity_words: tuple[str, ...]  # right before a figure: a plant's or project's capacity (年产3万吨)
     speech_verbs: tuple[str, ...]
     company_speaker_words: tuple[str, ...]
     locative_words: tuple[str, ...]
@@ -180,6 +181,7 @@ def claim_rules() -> ClaimRules:
         blocking_org_types=frozenset(get("blocking_org_types")),
         property_cues=_any_of(get("property_cues")),
         not_property_before=tuple(get("not_property_before")),
+        capacity_words=_longest_first(get("capacity_words")),
         speech_verbs=_longest_first(get("speech_verbs")),
         company_speaker_words=tuple(get("company_speaker_words")),
         locative_words=_longest_first(get("locative_words")),
@@ -761,6 +763,8 @@ def _first_suffix(text: str, words: tuple[str, ...]) -> str | None:
 
 
 def has_property_cue(ctx: Context, quantity: Hit, sentence_start: int) -> bool:
+    if ctx.text.endswith(ctx.rules.capacity_words, max(sentence_start, quantity.start - 8), quantity.start):
+        return True  # 宏优年产3万吨金属制品项目, 年水泥产能3.7亿吨: what a plant can make
     start = clause_start(ctx, quantity.start, sentence_start)
     for cue in ctx.rules.property_cues.finditer(ctx.text, start, quantity.start):
         if not ctx.text.endswith(ctx.rules.not_property_before, start, cue.start()):

@@ -465,3 +465,13 @@ def test_rankings_of_many_districts(text: str, expected: list[tuple[str, float, 
 ])
 def test_a_value_before_its_list_of_districts(text: str, expected: list[tuple[str, float]]) -> None:
     assert [(c["district"], c["value"]) for c in _claims(text)] == expected
+
+
+# -- a plant's or project's capacity is no district's output ---------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("永修县签约年产3万吨金属制品项目等5个项目。", [("永修县", 5)]),
+    ("永修县引进的企业年水泥产能1.2亿吨。", []),
+    ("永修县全年年产茶叶2万吨。", [("永修县", 20000)]),
+])
+def test_capacity_is_no_claim(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(c["district"], c["value"]) for c in _claims(text)] == expected
