@@ -472,6 +472,8 @@ def test_a_value_before_its_list_of_districts(text: str, expected: list[tuple[st
     ("永修县签约年产3万吨金属制品项目等5个项目。", [("永修县", 5)]),
     ("永修县引进的企业年水泥产能1.2亿吨。", []),
     ("永修县全年年产茶叶2万吨。", [("永修县", 20000)]),
+    # 旗下: what a group holds, not the district
+    ("永修县新签约项目8个。某某股份是全球最大的企业集团之一，旗下拥有179家附属公司。", [("永修县", 8)]),
 ])
 def test_capacity_is_no_claim(text: str, expected: list[tuple[str, float]]) -> None:
     assert [(c["district"], c["value"]) for c in _claims(text)] == expected
