@@ -102,6 +102,7 @@ class ClaimRules:
     blocking_org_types: frozenset[str]
     property_cues: re.Pattern[str]  # any of the cues
     not_property_before: tuple[str, ...]  # before a cue, these make it another word (比|重达)
+    capacity_words: tuple[str, ...]  # right before a figure: a plant's or project's capacity (年产3万吨)
     speech_verbs: tuple[str, ...]
     company_speaker_words: tuple[str, ...]
     locative_words: tuple[str, ...]
@@ -110,17 +111,25 @@ class ClaimRules:
     demonstratives: tuple[str, ...]
     threshold_words: tuple[str, ...]
     level_nouns: tuple[str, ...]
+    bound_predicates: tuple[str, ...]  # 增长5%以上的有……: the bound names who passed it
     list_separators: frozenset[str]
     list_all_words: tuple[str, ...]
     list_respective_words: tuple[str, ...]
     list_shared_kinds: frozenset[str]
     list_total_words: tuple[str, ...]
+    list_tie_words: tuple[str, ...]  # 并列: one rank held by every district of the list
     list_zone_item: re.Pattern[str]
     decline_before: re.Pattern[str]  # a decline word right before a figure (下降了2.3%)
     modality_cues: re.Pattern[str]  # any modality cue; the group named tells which
     not_cues: re.Pattern[str]  # words that hold a cue but state a fact (计划总投资)
     heading_max_chars: int
+    counted_divisions: tuple[str, ...]  # 三个行政区, 五个县: a count of districts is no one's
+    not_divisions: tuple[str, ...]  # 区域, 县域: words that only start like one
+    division_classifiers: frozenset[str]  # 个: how districts are counted (76名县直单位干部 counts people)
     document_titles: tuple[str, ...]
+    document_openings: tuple[str, ...]  # words of a report's first lines (我代表……向大会报告政府工作)
+    document_issuers: tuple[str, ...]  # a first line that is only an issuer (某县统计局)
+    issuer_date: re.Pattern[str]  # the date an issuer line may end with (某县统计局 2024年3月20日)
     byline_words: tuple[str, ...]
     byline_lines: int
     byline_max_chars: int
@@ -145,6 +154,7 @@ class MetricRules:
     instrumental: tuple[str, ...]
     qualifier_chars: str
     topic: re.Pattern[str]
+    run_in_heading: re.Pattern[str]
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -171,6 +181,7 @@ def claim_rules() -> ClaimRules:
         blocking_org_types=frozenset(get("blocking_org_types")),
         property_cues=_any_of(get("property_cues")),
         not_property_before=tuple(get("not_property_before")),
+        capacity_words=_longest_first(get("capacity_words")),
         speech_verbs=_longest_first(get("speech_verbs")),
         company_speaker_words=tuple(get("company_speaker_words")),
         locative_words=_longest_first(get("locative_words")),
@@ -179,17 +190,25 @@ def claim_rules() -> ClaimRules:
         demonstratives=_longest_first(get("demonstratives")),
         threshold_words=tuple(get("threshold_words")),
         level_nouns=tuple(get("level_nouns")),
+        bound_predicates=_longest_first(get("bound_predicates")),
         list_separators=frozenset(get("list_separators")),
         list_all_words=tuple(get("list_all_words")),
         list_respective_words=tuple(get("list_respective_words")),
         list_shared_kinds=frozenset(get("list_shared_kinds")),
         list_total_words=tuple(get("list_total_words")),
+        list_tie_words=tuple(get("list_tie_words")),
         list_zone_item=re.compile(get("list_zone_item")),
         decline_before=re.compile(f"(?:{_any_of(get('decline_words')).pattern})[{re.escape(get('decline_gap_chars'))}]*$"),
         modality_cues=_modality_pattern(get("modality")),
         not_cues=_any_of(get("modality")["not_cues"]),
         heading_max_chars=int(get("heading_max_chars")),
+        counted_divisions=_longest_first(get("counted_divisions")),
+        not_divisions=tuple(get("not_divisions")),
+        division_classifiers=frozenset(get("division_classifiers")),
         document_titles=tuple(get("document_titles")),
+        document_openings=tuple(get("document_openings")),
+        document_issuers=tuple(get("document_issuers")),
+        issuer_date=re.compile(get("issuer_date")),
         byline_words=tuple(get("byline_words")),
         byline_lines=int(get("byline_lines")),
         byline_max_chars=int(get("byline_max_chars")),
@@ -234,6 +253,7 @@ def metric_rules() -> MetricRules:
         instrumental=tuple(get("instrumental")),
         qualifier_chars=get("qualifier_chars"),
         topic=re.compile(get("topic_pattern")),
+        run_in_heading=re.compile(get("run_in_heading")),
     )
 
 
@@ -490,9 +510,21 @@ def document_subject(ctx: Context) -> Hit | None:
     that of a district's statistical bulletin, work report or economic-operation report
     (the title says which kind of document it is)."""
     start, end = ctx.title
-    if not any(w in ctx.text[start:end] for w in ctx.rules.document_titles):
+    if not (any(w in ctx.text[start:end] for w in ctx.rules.document_titles) or _opens_as_report(ctx)):
         return None
     return ctx.document_district
+
+
+def _opens_as_report(ctx: Context) -> bool:
+    """A page whose title was lost: its first lines still say what it is, by a report's
+    opening words (我代表某县人民政府，向大会报告政府工作) or by a line that is nothing but
+    its issuer (某县统计局, as a bulletin opens)."""
+    rules = ctx.rules
+    head = ctx.text[:ctx.head_and_foot[0]]
+    if any(w in head for w in rules.document_openings):
+        return True
+    lines = (rules.issuer_date.sub("", line).strip() for line in head.splitlines())
+    return any(len(line) <= rules.byline_max_chars and line.endswith(rules.document_issuers) for line in lines)
 
 
 def heading_scope(ctx: Context, s_index: int) -> Scope:
@@ -731,6 +763,8 @@ def _first_suffix(text: str, words: tuple[str, ...]) -> str | None:
 
 
 def has_property_cue(ctx: Context, quantity: Hit, sentence_start: int) -> bool:
+    if ctx.text.endswith(ctx.rules.capacity_words, max(sentence_start, quantity.start - 8), quantity.start):
+        return True  # 宏优年产3万吨金属制品项目, 年水泥产能3.7亿吨: what a plant can make
     start = clause_start(ctx, quantity.start, sentence_start)
     for cue in ctx.rules.property_cues.finditer(ctx.text, start, quantity.start):
         if not ctx.text.endswith(ctx.rules.not_property_before, start, cue.start()):
@@ -743,7 +777,7 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
     """Whose figure is this? None when it is not a district's claim."""
     if quantity.get("kind") in ctx.rules.never_claimed_kinds or has_property_cue(ctx, quantity, sentence[0]):
         return None
-    if is_threshold(ctx, quantity):
+    if is_threshold(ctx, quantity) or counts_divisions(ctx, quantity) or wide_aside(ctx, quantity, sentence):
         return None
     quote_speaker = speaker_of_quote(ctx, quantity)
     if quote_speaker is not None:
@@ -753,6 +787,11 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
         return found or None
     later = district_later_in_clause(ctx, quantity, sentence)
     if later:
+        listed = [m for m in district_list(ctx, later, sentence) if m.kind == "district"]
+        if len(listed) > 1 and listed[0] is later and (
+                quantity.get("kind") in ctx.rules.list_shared_kinds or shared_rank(ctx, quantity, "")):
+            # 增速超过6%的有甲、乙、丙3个区; 排名前3位的是甲、乙和丙: a rate or top N each one's
+            return Attribution([m.district for m in listed], "list", "claims.list.shared")
         return Attribution([later.district], "sentence", "claims.sentence.after")
     if scope.district is not None and scope.blocker is None:
         return Attribution([scope.district], "section", "claims.section")
@@ -776,6 +815,28 @@ def headline_attribution(ctx: Context, quantity: Hit) -> Attribution | None:
     return Attribution(list(named.values()), "title", "claims.title")
 
 
+def wide_aside(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
+    """占全市GDP（16297.6亿元）比重超四分之一: a figure in brackets right after a phrase about
+    the whole city or province is that unit's, whoever the sentence is about."""
+    lead = ctx.text[max(sentence[0], quantity.start - 4):quantity.start].rstrip()
+    if not lead.endswith(("（", "(")):
+        return False
+    bracket = quantity.start - (len(ctx.text[max(sentence[0], quantity.start - 4):quantity.start]) - len(lead)) - 1
+    start = clause_start(ctx, bracket, sentence[0])
+    return any(m.kind == "wide" or (m.kind == "pronoun" and ctx.text[m.start:m.end] in ctx.rules.wide_scope_words
+                                    and not resolve_pronoun(ctx, m, Scope()))  # 全市 of a county-level city is its own
+               for m in markers_in(ctx, start, bracket))
+
+
+def counts_divisions(ctx: Context, quantity: Hit) -> bool:
+    """三个行政区分别实现……, 以上五个县(区): a count of districts is a fact about the list,
+    never one district's figure."""
+    text, rules = ctx.text, ctx.rules
+    return (quantity.get("unit") in rules.division_classifiers
+            and text.startswith(rules.counted_divisions, quantity.end)
+            and not text.startswith(rules.not_divisions, quantity.end))
+
+
 def is_threshold(ctx: Context, quantity: Hit) -> bool:
     """10亿元以上项目11个, 超10亿元的项目: a bound in a category's name, not a figure of its own."""
     text = ctx.text
@@ -786,7 +847,7 @@ def is_threshold(ctx: Context, quantity: Hit) -> bool:
         return False
     follows = text[quantity.end:quantity.end + 1]
     ends_clause = not follows or follows.isspace() or follows in ctx.rules.clause_delimiters
-    return not ends_clause and not text.startswith(ctx.rules.level_nouns, quantity.end)
+    return not ends_clause and not text.startswith(ctx.rules.level_nouns + ctx.rules.bound_predicates, quantity.end)
 
 
 def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Scope,
@@ -866,13 +927,21 @@ def district_attribution(ctx: Context, marker: Marker, quantity: Hit, sentence: 
                 return found
         if any(w in between for w in ctx.rules.list_total_words):
             return Attribution([], "list", "claims.list.total")  # 三县合计实现……: the list's total, no one's
-        shared_rate = quantity.get("kind") in ctx.rules.list_shared_kinds and in_subject_position(
-            ctx, listed[0], sentence[0])  # 甲区和乙区增速超过7%: a rate is each one's, never a sum
+        shared_rate = (quantity.get("kind") in ctx.rules.list_shared_kinds or shared_rank(ctx, quantity, between)
+                       ) and in_subject_position(ctx, listed[0], sentence[0])  # 甲区和乙区增速超过7%: each one's
         if (any(w in between for w in ctx.rules.list_all_words) or shared_rate) and len(joined) == 1:
             return Attribution([m.district for m in listed if m.kind == "district"], "list", "claims.list.shared")
     if speaker:
         return Attribution([marker.district], "speaker", "claims.speaker.district", speaker)
     return Attribution([marker.district], "sentence", marker.rule)
+
+
+def shared_rank(ctx: Context, quantity: Hit, between: str) -> bool:
+    """甲、乙和丙增速位列全市前3位; 甲区和乙区并列全市第一: a top-N rank, or a rank the list
+    ties for, is each listed district's."""
+    if quantity.get("kind") != "rank":
+        return False
+    return quantity.get("approx") == "upper" or any(w in between for w in ctx.rules.list_tie_words)
 
 
 def district_list(ctx: Context, marker: Marker, sentence: tuple[int, int]) -> list[Marker]:
@@ -1092,7 +1161,9 @@ def heading_periods(ctx: Context) -> list[str | None]:
     current = None
     for index, para in enumerate(ctx.article.paragraphs):
         periods.append(current)
-        if index == 0 or is_heading(ctx, para):
+        # a report's opening paragraph sets its year (2024年，全县……) like a heading
+        opening = index == 1 and ctx.document_subject is not None
+        if index == 0 or opening or is_heading(ctx, para):
             current = _last_period(ctx, para.start, para.end) or current
     return periods
 
@@ -1137,6 +1208,7 @@ def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: M
     if quantity.start >= ctx.title[1]:
         start = max(start, ctx.title[1])  # a title repair joined to the first line is not part of its phrase
     start = max([start] + [m.end for m in markers_in(ctx, start, quantity.start) if m.kind in ("district", "pronoun")])
+    start = _after_run_in_heading(ctx, start, rules)
     in_sentence = [q for q in ctx.quantities[bisect_left(ctx.quantity_starts, sentence[0]):
                                              bisect_left(ctx.quantity_starts, quantity.start)]
                    if q.end <= quantity.start]
@@ -1154,6 +1226,14 @@ def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: M
         return phrase
     inherited = base_metric(ctx, in_sentence[-1], sentence, rules) if in_sentence else sentence_topic(ctx, sentence)
     return (inherited or "") + phrase if inherited or phrase else ""
+
+
+def _after_run_in_heading(ctx: Context, start: int, rules: MetricRules) -> int:
+    """财政收入 全年财政总收入……: a phrase that opens its paragraph starts after the run-in heading."""
+    if start not in ctx.paragraph_at:
+        return start
+    match = rules.run_in_heading.match(ctx.text, start)
+    return match.end() if match else start
 
 
 def sentence_topic(ctx: Context, sentence: tuple[int, int]) -> str:

@@ -43,6 +43,7 @@ class Vocabulary:
     rank_scope: re.Pattern[str]  # a standing verb and the scope after it, at the end of a text
     rank_verb: re.Pattern[str]
     rank_frame: re.Pattern[str]  # 在全省……中: a scope set for the sentence's ranks
+    rank_carried: re.Pattern[str]  # a scoped rank earlier in the sentence (居全市第1位，乙区居第2位)
     score_units: frozenset[str]
     lookback_chars: int
     generic: re.Pattern[str]  # generic words, to tell whether a phrase names anything
@@ -76,6 +77,7 @@ def vocabulary() -> Vocabulary:
         rank_scope=re.compile(scope),
         rank_verb=re.compile(_alternation(get("rank_verbs"))),
         rank_frame=re.compile(get("rank_frame_pattern")),
+        rank_carried=re.compile(get("rank_carried_pattern")),
         score_units=frozenset(get("score_units")),
         lookback_chars=int(get("lookback_chars")),
         generic=re.compile(_alternation(get("generic_words"))),
@@ -117,7 +119,7 @@ def describe(metric: str | None, figure: dict[str, Any], surface: str, clause: s
     if kind == "rank":
         if label and growth_named and indicator and indicator.type != "rate":
             label += "增速"
-        scope = rank_scope(surface, clause, vocab) or _framed_scope(sentence, vocab)
+        scope = rank_scope(surface, clause, vocab) or _framed_scope(sentence, vocab) or _carried_scope(sentence, vocab)
         template = vocab.measures["rank_scoped"] if scope else vocab.measures["rank"]
         return Description(template.format(label=label, scope=scope), named_before)
     if unit in vocab.score_units:
@@ -128,6 +130,13 @@ def describe(metric: str | None, figure: dict[str, Any], surface: str, clause: s
         label += "增速"  # 增速较一季度提升0.5个百分点: the growth rate changed
     return Description(vocab.measures[_measure(indicator, kind, metric, clause, vocab)].format(label=label),
                        named_before)
+
+
+def _carried_scope(sentence: str, vocab: Vocabulary) -> str:
+    """甲区增速居全市第1位，乙区居第2位: a rank that names no scope keeps that of the last rank
+    before it in its sentence."""
+    found = list(vocab.rank_carried.finditer(sentence))
+    return found[-1].group("scope") if found else ""
 
 
 def _framed_scope(sentence: str, vocab: Vocabulary) -> str:

@@ -352,3 +352,128 @@ def test_the_indicator_vocabulary_is_well_formed() -> None:
         assert indicator["type"] in {"stock", "flow", "rate"} and set(indicator["kinds"]) <= kinds, indicator
     labels = [i["label"] for i in vocabulary["indicators"]]
     assert len(labels) == len(set(labels))
+
+
+# -- whole documents whose title is lost: an issuer line, a report's opening words ----------
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bulletin that opens with its issuer: the sections' figures are the county's
+    ("永修县统计局\n2024年，全县经济平稳运行。\n一、综合\n全年实现地区生产总值312.5亿元，比上年增长4.1%。\n"
+     "二、农业\n全年粮食总产量30.2万吨。",
+     [("永修县", pytest.approx(3.125e10)), ("永修县", 4.1), ("永修县", 302000)]),
+    # a work report that opens by saying what it is
+    ("各位代表：\n现在，我代表武平县人民政府，向大会报告政府工作。\n过去一年，预计实现地区生产总值260亿元，增长6.2%。",
+     [("武平县", 2.6e10), ("武平县", 6.2)]),
+    # an issuer line that ends with its date
+    ("永修县统计局（2024年3月20日）\n一、综合\n全年实现地区生产总值312.5亿元。", [("永修县", pytest.approx(3.125e10))]),
+])
+def test_a_report_without_its_title_is_still_its_districts(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(c["district"], c["value"]) for c in _claims(text, pub_date=None)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a news page that quotes a bureau in its first lines is no bulletin
+    "记者从永修县统计局获悉一些情况\n\n某园区新增企业12家，实现产值30亿元。",
+    # an issuer line of a city names no district
+    "九江市统计局\n全年实现地区生产总值4000亿元。",
+])
+def test_no_whole_document_subject_without_a_districts_issuer(text: str) -> None:
+    assert [c for c in _claims(text, pub_date=None) if c["rule"] == "claims.document"] == []
+
+
+# -- a count of districts is no district's figure --------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("分区域看，湘桥、潮安和饶平三个行政区分别实现地区生产总值300亿元、280亿元和260亿元。",
+     [("湘桥区", 3e10), ("潮安区", 2.8e10), ("饶平县", 2.6e10)]),
+    ("上半年，永修县新增企业20家。以上五个县（区）都在发展。", [("永修县", 20)]),
+    ("全市有12个区县增速超过5%，其中永修县增速为6%。", [("永修县", 6)]),
+    # words that only start like a division word: the district's own count
+    ("永修县新建5个区域服务中心。", [("永修县", 5)]),
+    ("永修县派出76名县直单位干部。", [("永修县", 76)]),
+])
+def test_a_count_of_districts_is_no_claim(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(c["district"], c["value"]) for c in _claims(text)] == expected
+
+
+# -- a bulletin's own phrasing: run-in headings, its indicators, its year ----------------------
+@pytest.mark.parametrize(("text", "keys"), [
+    # 总产值 and 增加值 of farming are two indicators; its branches are keyed each
+    ("乐安县农林牧渔及服务业总产值80.1亿元，农林牧渔及服务业增加值50.2亿元，其中林业产值3.3亿元，渔业产值9.9亿元。",
+     ["农林牧渔业总产值", "农林牧渔业增加值", "林业产值", "渔业产值"]),
+    # 财政总收入 is wider than 一般公共预算收入; 非税收入 is no 税收收入
+    ("乐安县财政总收入20.5亿元，其中一般公共预算收入11.2亿元，税收总收入8.1亿元，非税收入3.1亿元。",
+     ["财政总收入", "一般公共预算收入", "税收收入", "非税收入"]),
+    ("乐安县教育支出6.7亿元，卫生健康支出2.1亿元，粮食作物总产量30.2万吨。", ["教育支出", "卫生健康支出", "粮食产量"]),
+])
+def test_metric_keys_on_bulletin_phrasing(text: str, keys: list[str]) -> None:
+    assert [c["metric_key"] for c in _claims(text)] == keys
+
+
+def test_a_run_in_heading_is_not_part_of_the_metric() -> None:
+    text = "乐安县统计局\n2024年，全县经济平稳。\n一、综合\n财政收入 全年财政总收入20.5亿元，增长3.1%。\n农产品 粮食总产量30.2万吨。"
+    claims = _claims(text, pub_date=None)
+    assert [(c["metric"], c["metric_key"], c["period"]) for c in claims] == [
+        ("财政总收入", "财政总收入", "2024"), ("财政总收入增速", "财政总收入增速", "2024"), ("粮食总产量", "粮食产量", "2024")]
+    # a phrase that does not open its paragraph keeps its words
+    assert _claims("乐安县财政收入 稳步增长，财政总收入20.5亿元。")[0]["metric"] == "财政总收入"
+
+
+# -- short forms in context and figures of the whole city ----------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    # the short form that is also a word, once the unit is named in full, at a clause's edge
+    ("深圳市南山区经济稳步增长。作为深圳“第一区”的南山，上半年GDP达4000亿元，占全市GDP（16000亿元）比重超四分之一。",
+     [("南山区", 4e11)]),
+    # a figure in brackets after 全市 is the city's, not the district's
+    ("上半年，江宁区规上工业增加值占全市（1500亿元）的三成。", [("江宁区", 30)]),
+    # brackets after the district's own phrase keep the claim
+    ("上半年，江宁区新增企业（含个体户）1200家。", [("江宁区", 1200)]),
+])
+def test_context_short_forms_and_city_asides(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(c["district"], c["value"]) for c in _claims(text)] == expected
+
+
+# -- rankings of many districts ------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    # ordinals listed respectively, sharing the last one's 位
+    ("2024年，惠城区、惠阳区、博罗县地区生产总值分别居全市第一、第二、第三位。",
+     [("惠城区", 1, "地区生产总值排名@全市"), ("惠阳区", 2, "地区生产总值排名@全市"), ("博罗县", 3, "地区生产总值排名@全市")]),
+    # a top N is each listed district's
+    ("上半年，惠城、惠阳和博罗地区生产总值增速位列全市前3位。",
+     [("惠城区", 3, "地区生产总值增速排名@全市"), ("惠阳区", 3, "地区生产总值增速排名@全市"),
+      ("博罗县", 3, "地区生产总值增速排名@全市")]),
+    # a tie
+    ("惠城区和惠阳区地区生产总值增速并列全市第一。",
+     [("惠城区", 1, "地区生产总值增速排名@全市"), ("惠阳区", 1, "地区生产总值增速排名@全市")]),
+    # a rank that names no scope keeps the one of the rank before it in the sentence
+    ("上半年，惠城区地区生产总值居全市第1位，惠阳区居第2位，博罗县居全省第5位。",
+     [("惠城区", 1, "地区生产总值排名@全市"), ("惠阳区", 2, "地区生产总值排名@全市"), ("博罗县", 5, "地区生产总值排名@全省")]),
+    # a plain rank after a list is not shared: nobody knows whose it is
+    ("惠城区、惠阳区地区生产总值居全市第一。", [("惠城区", 1, "地区生产总值排名@全市")]),
+])
+def test_rankings_of_many_districts(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(c["district"], c["value"], c["metric_key"]) for c in _claims(text)] == expected
+
+
+# -- a shared value named before the list of districts it belongs to ------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("增速超过6%的有惠城区、惠阳区、博罗县3个区县。", [("惠城区", 6), ("惠阳区", 6), ("博罗县", 6)]),
+    ("排名前3位的分别是惠城区、惠阳区和博罗县。", [("惠城区", 3), ("惠阳区", 3), ("博罗县", 3)]),
+    ("增长5%以上的有惠城区和惠阳区，其中惠城区增长7%。", [("惠城区", 5), ("惠阳区", 5), ("惠城区", 7)]),
+    # an amount before a list may be their total: the first district only, as before
+    ("首批27家配套企业集中签约入驻惠城、惠阳。", [("惠城区", 27)]),
+    # a bound in a category name is still no figure
+    ("10亿元以上项目11个落户惠城区。", [("惠城区", 11)]),
+])
+def test_a_value_before_its_list_of_districts(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(c["district"], c["value"]) for c in _claims(text)] == expected
+
+
+# -- a plant's or project's capacity is no district's output ---------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("永修县签约年产3万吨金属制品项目等5个项目。", [("永修县", 5)]),
+    ("永修县引进的企业年水泥产能1.2亿吨。", []),
+    ("永修县全年年产茶叶2万吨。", [("永修县", 20000)]),
+    # 旗下: what a group holds, not the district
+    ("永修县新签约项目8个。某某股份是全球最大的企业集团之一，旗下拥有179家附属公司。", [("永修县", 8)]),
+])
+def test_capacity_is_no_claim(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(c["district"], c["value"]) for c in _claims(text)] == expected

@@ -132,3 +132,32 @@ def test_every_rule_id_is_defined_in_the_rules_files(nlp) -> None:
     raw = (CORPUS / "seed004.txt").read_text(encoding="utf-8")
     doc = annotate(nlp, raw + "\n2013年，铜梁县工业总产值突破500亿元。")
     assert {h.rule for h in doc._.places} == set(place_rules().rule_ids)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a common-word short form counts once its unit is named in full, at a clause's edge
+    ("深圳市南山区很大。作为深圳“第一区”的南山，发展很快。今年以来，南山规上工业回升。",
+     ["深圳市", "南山区", "深圳市", "南山区", "南山区"]),
+    ("登上南山，风景很好。", []),  # never named in full
+    ("深圳市南山区很大。终南山上风景好。", ["深圳市", "南山区"]),  # inside another word
+    # a generic full name listed after a district of the same city is that city's
+    ("长安区、莲湖区、新城区都在发展。", ["长安区", "莲湖区", "新城区"]),
+    ("新城区的改造正在推进。", []),  # no city, no list
+    # made in a district: 某某造
+    ("“璧山造”产品走出国门。", ["璧山区"]),
+])
+def test_short_and_generic_forms_in_context(text: str, found: list[str]) -> None:
+    assert [p["canonical"] for p in zhfacts.extract_text(text).records("places")] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a page about one city's county: a bare short form of another city's county is a local place
+    ("龙岩市上杭县推进文旅融合，艺术团走进古田慰问演出。", ["龙岩市", "上杭县"]),
+    # with its own support it still counts
+    ("龙岩市上杭县与宁德市古田县开展合作，上杭、古田两地互动频繁。",
+     ["龙岩市", "上杭县", "宁德市", "古田县", "上杭县", "古田县"]),
+    # no single home city: the province decides, as before
+    ("福建省经济运行平稳，古田食用菌产业兴旺。", ["福建省", "古田县"]),
+])
+def test_a_short_form_of_another_citys_county_needs_support(text: str, found: list[str]) -> None:
+    assert [p["canonical"] for p in zhfacts.extract_text(text).records("places")] == found

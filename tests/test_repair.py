@@ -34,6 +34,15 @@ WRAPS = [
     ("全区新增市场主体1.2万户。\n 在南浔区，织里镇童装产业集群年产值超过600亿元。",
      "全区新增市场主体1.2万户。\n 在南浔区，织里镇童装产业集群年产值超过600亿元。"),
     ("第一行，\r\n第二行。\r\n\r\n第三段。", "第一行，第二行。\n第三段。"),
+    # a bulletin's numbered headings are headings: not joined to the section under them, in
+    # newspaper columns or between blank lines (its 、 is a section number, not prose)
+    ("某县统计公报\n\n一、综合\n全年地区生产总值312.5亿元，比上年\n增长4.1%。\n\n二、农业\n\n全年粮食产量30.2万吨，增长\n1.2%。",
+     "某县统计公报\n一、综合\n全年地区生产总值312.5亿元，比上年增长4.1%。\n二、农业\n全年粮食产量30.2万吨，增长1.2%。"),
+    ("（三）工业和建筑业\n全年全部工业增加值100亿元，增长\n5%。\n\n下一步推进。",
+     "（三）工业和建筑业\n全年全部工业增加值100亿元，增长5%。\n下一步推进。"),
+    # a numbered first line wrapped in a narrow column is as long as the next: joined
+    ("某报讯\n\n一、全县实现地区生产总\n值312.5亿元，同比增长\n4.1%。\n\n二、新增企业\n50家。",
+     "某报讯\n一、全县实现地区生产总值312.5亿元，同比增长4.1%。\n二、新增企业50家。"),
 ]
 
 DOUBLED = [

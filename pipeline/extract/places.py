@@ -72,6 +72,7 @@ class PlaceRules:
     single_char_followers: frozenset[str]
     generic_full_names: frozenset[str]
     list_separators: tuple[str, ...]
+    clause_bounds: frozenset[str]  # punctuation that bounds a clause (，。；：)
     zone_words: tuple[str, ...]
     zone_pattern: re.Pattern[str]
     named_zones: dict[str, str]
@@ -133,6 +134,7 @@ def place_rules() -> PlaceRules:
         single_char_followers=frozenset(require(ctx, "single_char_followers", CONTEXT)),
         generic_full_names=frozenset(require(ctx, "generic_full_names", CONTEXT)),
         list_separators=tuple(require(ctx, "list_separators", CONTEXT)),
+        clause_bounds=frozenset(require(ctx, "clause_bounds", CONTEXT)),
         zone_words=tuple(sorted(require(zones, "zone_words", ZONES), key=len, reverse=True)),
         zone_pattern=re.compile("|".join(map(re.escape, sorted(require(zones, "zone_words", ZONES), key=len,
                                                                  reverse=True)))),
@@ -213,7 +215,8 @@ def raw_candidates(view: TextView, gaz: Gazetteer) -> list[Candidate]:
             continue
         cand = Candidate(start, end, surface, gaz.reading(surface))
         if surface in gaz.rules.generic_full_names:
-            entries = tuple(e for e in gaz.entries[surface] if parent_before(view, start, e.unit))
+            entries = tuple(e for e in gaz.entries[surface] if parent_before(view, start, e.unit)
+                            or listed_with_sibling(view, start, found, e.unit, gaz))
             if not entries:
                 continue
             cand.reading = Reading.of(entries)
@@ -221,6 +224,19 @@ def raw_candidates(view: TextView, gaz: Gazetteer) -> list[Candidate]:
         if cand.zone_end or stands_as_word(view, cand, gaz.rules):
             found.append(cand)
     return found
+
+
+def listed_with_sibling(view: TextView, start: int, found: list[Candidate], unit: Unit, gaz: Gazetteer) -> bool:
+    """长安区、莲湖区、新城区: a generic name listed right after a district of the same city
+    is that city's."""
+    if not found or found[-1].reading is None:
+        return False
+    prev = found[-1]
+    sep = view.text[prev.end:start]
+    if sep not in gaz.rules.list_separators:
+        return False
+    return any(e.form == "full" and e.unit.parent_adcode == unit.parent_adcode and e.unit.level == unit.level
+               for e in prev.reading.best)
 
 
 def zone_end(view: TextView, cand: Candidate, gaz: Gazetteer) -> int:
@@ -274,6 +290,7 @@ def non_overlapping(cands: list[Candidate]) -> list[Candidate]:
 @dataclass
 class DocContext:
     dominant_province: str
+    home_city: str  # the one city the document's full district names and city names are in, if one
     mentioned_units: set[str]  # adcodes named by a full or former name
     mentioned_names: set[str]  # every surface of an accepted province or city
 
@@ -283,6 +300,7 @@ def document_context(cands: list[Candidate]) -> DocContext:
     votes: Counter[str] = Counter()
     mentioned: set[str] = set()
     names: set[str] = set()
+    cities: set[str] = set()
     for cand in cands:
         reading = cand.reading
         if reading is None:
@@ -292,13 +310,18 @@ def document_context(cands: list[Candidate]) -> DocContext:
         short = reading.form == "short"
         if not short:
             mentioned.update(reading.adcodes)
+            if len(reading.adcodes) == 1:
+                unit = reading.best[0].unit
+                cities.add(unit.adcode if unit.level == "city" else unit.parent_adcode if unit.level in (
+                    "district", "county") else "")
         if len(reading.provinces) == 1 and not (short and len(reading.adcodes) > 1):
             (province,) = reading.provinces
             votes[province] += 1 if short else 2
         if reading.best[0].unit.level in ("province", "city") and len(reading.adcodes) == 1:
             names.add(cand.surface)
     dominant = votes.most_common(1)[0][0] if votes else ""
-    return DocContext(dominant, mentioned, names)
+    cities.discard("")
+    return DocContext(dominant, next(iter(cities)) if len(cities) == 1 else "", mentioned, names)
 
 
 def resolve(cand: Candidate, ctx: DocContext) -> tuple[Entry | None, str]:
@@ -360,6 +383,20 @@ def in_place_list(view: TextView, cand: Candidate, accepted: list[tuple[int, int
     return False
 
 
+def named_in_full_and_bounded(view: TextView, cand: Candidate, unit: Unit, ctx: DocContext,
+                              rules: PlaceRules) -> bool:
+    """作为深圳“第一区”的南山，……; ，南山规上工业……: a short form that is also a word counts
+    once the document names the unit in full, where it stands at a clause's edge (a name,
+    not part of a phrase such as 健康长寿的)."""
+    if unit.adcode not in ctx.mentioned_units:
+        return False
+    text = view.text
+    before = text[cand.start - 1] if cand.start > 0 else "\n"
+    after = text[cand.end] if cand.end < len(text) else "\n"
+    bounds = rules.clause_bounds
+    return before in bounds or before == "\n" or after in bounds or after == "\n"
+
+
 def acceptable(view: TextView, cand: Candidate, entry: Entry, ctx: DocContext, accepted: list[tuple[int, int]],
                rules: PlaceRules) -> bool:
     unit = entry.unit
@@ -370,8 +407,10 @@ def acceptable(view: TextView, cand: Candidate, entry: Entry, ctx: DocContext, a
     if unit.level in ("province", "city") and cand.surface not in rules.common_word_shorts:
         return True
     if cand.surface in rules.common_word_shorts:
-        return parent_before(view, cand.start, unit, cities_only=True) or in_place_list(view, cand, accepted, rules)
-    if unit.province != ctx.dominant_province:
+        return (parent_before(view, cand.start, unit, cities_only=True) or in_place_list(view, cand, accepted, rules)
+                or named_in_full_and_bounded(view, cand, unit, ctx, rules))
+    if unit.province != ctx.dominant_province or (ctx.home_city and unit.parent_adcode != ctx.home_city):
+        # 古田 in a page about 上杭县 (龙岩市) is a place of 上杭, not 宁德市's 古田县
         return supported(view, cand, unit, ctx, accepted, rules)
     return True
 

@@ -677,6 +677,7 @@ def _ordinals(text: str, g: Grammar) -> Iterator[Hit]:
     """第2位, 第十名; 全市第八、 渝西第二； (第N closing a clause after a word)."""
     scoped = g.patterns["ranks"]["scoped"]
     followers = set(scoped["followers"])
+    positions = tuple(g.patterns["ranks"]["ordinal"]["position_words"])
     for m in g.ordinal.finditer(text):
         start, end = m.start(), m.end()
         if m["pos"]:
@@ -685,7 +686,8 @@ def _ordinals(text: str, g: Grammar) -> Iterator[Hit]:
             # 第一和第二； share what follows the chain; 第二、三产业 is not a rank
             chain = g.coordinated.match(text, end)
             following = text[chain.end():chain.end() + 1] if chain else text[end:end + 1]
-            if following and following not in followers:
+            shares_position = chain is not None and text.startswith(positions, chain.end())  # 第一、第二、第三位
+            if following and following not in followers and not shares_position:
                 continue  # 第二期, 第一动力, 第一季度: an ordinal before a noun
             opening = start == 0 or text[start - 1] in scoped["clause_openers"]
             if opening and following and following in scoped["enumeration_followers"]:
@@ -704,7 +706,9 @@ def _tops(text: str, g: Grammar) -> Iterator[Hit]:
         value = parse_number(m["num"])
         if value is None or value <= 1 or value != value.to_integral_value() or has_adjacent_digits(m["num"]):
             continue
-        yield _quantity(m.start(), m.end(), g.ids["top"], "rank", "rank", value=value, approx="upper")
+        scopes = g.patterns["ranks"]["scoped"]["scopes"]  # 全市前3位 keeps its scope, as 全市第3位 does
+        scope = next((w for w in scopes if text.endswith(w, 0, m.start())), "")
+        yield _quantity(m.start() - len(scope), m.end(), g.ids["top"], "rank", "rank", value=value, approx="upper")
 
 
 def _first_places(text: str, g: Grammar) -> Iterator[Hit]:

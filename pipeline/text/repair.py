@@ -37,6 +37,8 @@ class RepairRules:
     opening: frozenset[str]
     inner_punctuation: frozenset[str]
     heading_max_chars: int
+    heading_enumerator: re.Pattern[str]  # 一、 （二） 3. opening a section heading
+    heading_width_ratio: float  # a numbered heading is at most this share of the line under it
     doubled_min_run: int
     doubled_max_line: int
     min_lines_for_layout: int
@@ -59,6 +61,8 @@ def repair_rules() -> RepairRules:
         opening=chars("opening"),
         inner_punctuation=chars("inner_punctuation"),
         heading_max_chars=int(require(data, "heading_max_chars", RULES_FILE)),
+        heading_enumerator=re.compile(require(data, "heading_enumerator", RULES_FILE)),
+        heading_width_ratio=float(require(data, "heading_width_ratio", RULES_FILE)),
         doubled_min_run=int(require(data, "doubled_min_run", RULES_FILE)),
         doubled_max_line=int(require(data, "doubled_max_line", RULES_FILE)),
         min_lines_for_layout=int(require(data, "min_lines_for_layout", RULES_FILE)),
@@ -216,8 +220,23 @@ def is_heading(block: list[_Line], rules: RepairRules) -> bool:
     """A short line standing alone, without inner punctuation: a title or section head."""
     if len(block) != 1:
         return False
-    line = block[0].text.strip()
-    return len(line) <= rules.heading_max_chars and not any(c in rules.inner_punctuation for c in line)
+    return _heading_text(block[0].text, rules)
+
+
+def _heading_text(text: str, rules: RepairRules) -> bool:
+    """Short and without inner punctuation once a section number is taken off (一、综合)."""
+    line = text.strip()
+    numbered = rules.heading_enumerator.match(line)
+    rest = line[numbered.end():] if numbered else line
+    return 0 < len(line) <= rules.heading_max_chars and not any(c in rules.inner_punctuation for c in rest)
+
+
+def _numbered_heading(line: _Line, nxt: _Line, rules: RepairRules) -> bool:
+    """一、综合 above the body of its section, in any layout: a numbered short line, clearly
+    shorter than the line under it (a line wrapped in a narrow column is about as long)."""
+    text = line.text.strip()
+    return (rules.heading_enumerator.match(text) is not None and _heading_text(text, rules)
+            and len(text) <= rules.heading_width_ratio * len(nxt.text.strip()))
 
 
 def _continues(a: str, b: str, rules: RepairRules) -> bool:
@@ -279,9 +298,11 @@ def _wraps(block: list[_Line], li: int, column_layout: bool, rules: RepairRules)
     line, nxt = block[li], block[li + 1]
     if nxt.text[0].isspace():
         return False  # an indented line opens a paragraph
+    starts_paragraph = li == 0 or ends_sentence(block[li - 1].text, rules)
+    if starts_paragraph and _numbered_heading(line, nxt, rules):
+        return False  # 一、综合 heads its section's text
     if column_layout:
         return True  # paragraphs are separated by blank lines: every single break is a wrap
-    starts_paragraph = li == 0 or ends_sentence(block[li - 1].text, rules)
     if starts_paragraph and _heads_paragraph(line, nxt, rules):
         return False
     return _continues(line.text.rstrip(), nxt.text, rules)
