@@ -61,7 +61,7 @@ def document(doc_id: str, n_claims: int, rng: random.Random, places: list[dict],
         quantities.append({**common, "id": qid, "rule": "bench.quantity", "kind": "count"})
         claims.append({**common, "id": fact_id(doc_id, "c", n), "rule": "bench.claim", "district": place["name"],
                        "adcode": place["adcode"], "metric": key, "metric_key": key, "quantity_id": qid,
-                       "attribution": "sentence", "speaker": None, "confidence": 0.9})
+                       "attribution": "sentence", "speaker": None, "confidence": 0.9, "modality": "actual"})
         raw.append(sentence)
         at += len(sentence)
     return "".join(raw), quantities, claims

@@ -84,6 +84,22 @@ def vocabulary() -> Vocabulary:
     )
 
 
+# The measures every indicator has, and those only some have (new additions of a stock); a
+# scoped rank's key is made from the text (排名@全省) and is not listed.
+COMMON_MEASURES = ("level", "growth", "share", "change", "rank", "score")
+
+
+@rules_cache
+def all_keys() -> tuple[str, ...]:
+    """Every key the vocabulary can give but the scoped ranks, for a reviewer to choose from."""
+    vocab = vocabulary()
+    keys: list[str] = []
+    for indicator in dict.fromkeys(vocab.by_alias.values()):
+        measures = COMMON_MEASURES + (("new",) if indicator.type == "stock" else ())
+        keys += [vocab.measures[m].format(label=indicator.label) for m in measures if m in vocab.measures]
+    return tuple(dict.fromkeys(keys))
+
+
 @dataclass(frozen=True)
 class Description:
     key: str | None

@@ -437,3 +437,15 @@ def test_review_in_the_browser(server, browser, store, tmp_path, zhfacts):
     added = next(c for c in exported["claims"] if c["text"] == "八百余根")
     assert (added["district"], added["metric"], added["value"], added["unit"], added["reviewed"]) == (
         "铜梁区", "充电桩", 800.0, "根", True)
+
+
+def test_the_reviewers_metric_keys_are_the_keys_claims_get():
+    """The app's metric_key choices come from the same indicator vocabulary as the claims."""
+    import zhfacts
+    from zhfacts.review.vocabulary import metric_keys
+
+    claims = zhfacts.extract_text("2025年上半年，潼南区新增科技型企业58家，地区生产总值增长6.1%。",
+                                  pub_date="2025-08-01").records("claims")
+    keys = {c["metric_key"] for c in claims}
+    assert keys and None not in keys
+    assert keys <= set(metric_keys())

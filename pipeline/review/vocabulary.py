@@ -1,15 +1,15 @@
 """What a reviewer may choose from: county-level districts of the gazetteer and the metric
-keys of the vocabulary (both under rules/)."""
+keys of the indicator vocabulary (both under rules/)."""
 
 from __future__ import annotations
 
 from functools import cache
 
-from zhfacts.rules import load_tsv, load_yaml
+from zhfacts.metric_keys import all_keys
+from zhfacts.rules import load_tsv
 
 DISTRICT_LEVELS = ("district", "county")
 GAZETTEER = "places/gazetteer.tsv"
-METRICS = "metrics.yaml"
 
 
 @cache
@@ -29,6 +29,6 @@ def district_adcodes() -> dict[str, tuple[str, ...]]:
     return {name: tuple(c) for name, c in codes.items()}
 
 
-@cache
 def metric_keys() -> tuple[str, ...]:
-    return tuple(entry["key"] for entry in (load_yaml(METRICS) or {}).get("keys", []))
+    """The metric keys of the indicator vocabulary (zhfacts.metric_keys)."""
+    return all_keys()
