@@ -11,6 +11,7 @@ import csv
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -249,6 +250,21 @@ def require(data: Any, key: str, name: str) -> Any:
     if not isinstance(data, dict) or key not in data:
         raise RulesError(f"{rules_dir() / name}: missing required key '{key}'")
     return data[key]
+
+
+def write_or_check(path: Path, text: str, check: bool, command: str) -> int:
+    """For the build scripts of generated rules files: write the file, or with `check`, exit
+    status 1 when the checked-in file differs from what the build gives now."""
+    if check:
+        current = path.read_text(encoding="utf-8") if path.is_file() else ""
+        if current != text:
+            print(f"{path} is stale: run {command}", file=sys.stderr)
+            return 1
+        print(f"{path} is current")
+        return 0
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {path}: {text.count(chr(10))} lines")
+    return 0
 
 
 def fingerprint() -> str:

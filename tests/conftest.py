@@ -46,3 +46,14 @@ def bundled_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = _zhfacts("run", str(BUNDLED_CORPUS), "--out", str(out), "--jobs", "1", "--quiet")
     assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def places_and_organizations():
+    """A blank zh pipeline with the places and organizations components (organizations read places)."""
+    from zhfacts.nlp.spacy_components import blank_zh
+
+    nlp = blank_zh()
+    nlp.add_pipe("zhfacts_places")
+    nlp.add_pipe("zhfacts_organizations")
+    return nlp

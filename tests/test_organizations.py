@@ -10,17 +10,14 @@ from helpers import annotate
 
 import zhfacts.nlp.spacy_components  # noqa: F401  (registers the spaCy factories)
 from zhfacts.extract.organizations import aliases_of, org_rules
-from zhfacts.nlp.spacy_components import blank_zh, records_from_doc
+from zhfacts.nlp.spacy_components import records_from_doc
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "articles"
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    nlp = blank_zh()
-    nlp.add_pipe("zhfacts_places")
-    nlp.add_pipe("zhfacts_organizations")
-    return nlp
+def nlp(places_and_organizations):
+    return places_and_organizations
 
 
 def orgs(doc) -> list[str]:

@@ -12,11 +12,8 @@ from zhfacts.nlp.spacy_components import blank_zh
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    nlp = blank_zh()
-    nlp.add_pipe("zhfacts_places")
-    nlp.add_pipe("zhfacts_organizations")
-    return nlp
+def nlp(places_and_organizations):
+    return places_and_organizations
 
 
 def found(nlp, text: str) -> dict[str, dict]:

