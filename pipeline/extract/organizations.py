@@ -38,7 +38,7 @@ from typing import Any
 import ahocorasick
 
 from zhfacts.extract.orgs.government import government_bodies, listed_bodies
-from zhfacts.extract.orgs.media import media_names
+from zhfacts.extract.orgs.media import media_names, media_rules
 from zhfacts.extract.orgs.model import model_org_spans
 from zhfacts.extract.orgs.pos import (
     dictionary_entries,
@@ -63,15 +63,12 @@ KNOWN = "organizations/known_names.tsv"
 KNOWLEDGE = "organizations/knowledge.tsv"
 RULES = "organizations/rules.yaml"
 
-LEGAL_FORMS = ("集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "股份公司", "集团公司",
-               "公司")
 OPEN_PARENS, CLOSE_PARENS = "(（", ")）"
 TITLE_QUOTES = {"“": "”", "「": "」", "《": "》", "‘": "’", '"': '"'}
 NAME_TEXT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fffA-Za-z]+")
 OPENING_QUOTE = re.compile("|".join(map(re.escape, TITLE_QUOTES)))
 ITEM_LIST_END = tuple("，。；：！？\n,;:!?")  # the clause ends that end a list of 、-separated items (either width)
 NUMERAL = re.compile(r"^[0-9０-９.%一二三四五六七八九十百千万亿两几多首第余]+[个家项批所座名位类大]?$")
-PHOTO_CREDIT = re.compile(r"摄\s*[(（]([^()（）\s]{2,12})[)）]|[(（]([^()（）\s]{2,12})供图[)）]")
 # The tests of a token or name (is it a boundary, a proper piece ...) depend on nothing but it and
 # the rules, and documents repeat their tokens: they are cached, on this many arguments each.
 TOKEN_CACHE_SIZE = 1 << 16
@@ -91,6 +88,7 @@ class Head:
 @dataclass(frozen=True, eq=False)  # hashed by identity (one per process): the token tests cache on it
 class OrgRules:
     heads: dict[str, Head]
+    legal_forms: tuple[str, ...]  # the heads of kind legal (heads.tsv), longest first
     stop_tokens: frozenset[str]
     demonstratives: frozenset[str]
     inner_conjunctions: frozenset[str]
@@ -195,6 +193,7 @@ def org_rules() -> OrgRules:
     domain = frozenset(require(generic, "domain_words", GENERIC))
     return OrgRules(
         heads=heads,
+        legal_forms=tuple(sorted((h for h, head in heads.items() if head.kind == "legal"), key=len, reverse=True)),
         stop_tokens=frozenset(require(bounds, "stop_tokens", BOUNDARIES)),
         demonstratives=frozenset(require(bounds, "demonstratives", BOUNDARIES)),
         inner_conjunctions=frozenset(require(bounds, "inner_conjunctions", BOUNDARIES)),
@@ -745,7 +744,7 @@ def pattern_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         stem_start = proper_stem_start(view, word_start, rules)
         if not stem_is_proper(view.text[stem_start:word_start], rules):
             continue
-        if view.text.endswith((*LEGAL_FORMS, "集团"), 0, word_start):
+        if view.text.endswith(rules.legal_forms, 0, word_start):
             continue  # 安徽海螺集团|控股的: the name ended with its legal form
         start = with_place_prefix(view, stem_start, rules)
         if start is not None:
@@ -907,8 +906,8 @@ def known_start_ok(view: TextView, start: int, rules: OrgRules) -> bool:
 def photo_credits(view: TextView) -> list[OrgCandidate]:
     """雷键摄(中经视觉): the agency in a photo credit is a media organization."""
     found = []
-    for match in PHOTO_CREDIT.finditer(view.text):
-        group = 1 if match.group(1) else 2
+    for match in media_rules().photo_credit.finditer(view.text):
+        group = "agency" if match.group("agency") else "supplier"
         found.append(OrgCandidate(match.start(group), match.end(group), "org.media.credit", "other"))
     return found
 
@@ -918,7 +917,7 @@ def aliases_of(name: str, rules: OrgRules) -> set[str]:
     """Short forms of a company's full name: 重庆海辰储能科技有限公司 -> 海辰储能科技, 海辰储能, 海辰,
     and with the place: 重庆海辰储能."""
     core = name
-    for form in LEGAL_FORMS:
+    for form in rules.legal_forms:
         if core.endswith(form):
             core = core[: -len(form)]
             break

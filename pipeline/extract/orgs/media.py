@@ -23,6 +23,7 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 class MediaRules:
     source: re.Pattern[str]
     byline: re.Pattern[str]
+    photo_credit: re.Pattern[str]  # groups agency and supplier
     not_names: tuple[str, ...]
     source_name_stops: tuple[str, ...]
 
@@ -44,6 +45,7 @@ def media_rules() -> MediaRules:
         byline=re.compile(f"(?<![{CJK}A-Za-z])(?P<name>(?:[{CJK}]{{2,10}}[{joiners}])?[{CJK}]{{1,10}}"
                           f"(?:{heads}))(?=(?P<gap>[{CJK}]{{2,4}})?(?P<date>\\d{{1,2}}月\\d{{1,2}}日)?"
                           f"(?:{cues}))", re.M),
+        photo_credit=re.compile(require(data, "photo_credit", MEDIA)),
         not_names=tuple(require(data, "not_names", MEDIA)),
         source_name_stops=tuple(require(data, "source_name_stops", MEDIA)),
     )
