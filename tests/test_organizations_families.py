@@ -394,3 +394,12 @@ def test_bodies_side_by_side_stay_apart(nlp):
 
 def test_a_department_of_a_party_committee_stays_one_body(nlp):
     assert "兴安县委宣传部" in found(nlp, "兴安县委宣传部牵头组织采访。")
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    ("图为新建成的产业园。王明摄(远景视觉)", "远景视觉"),
+    ("图为新建成的产业园。(南方影像供图)", "南方影像"),
+])
+def test_a_photo_credit_names_its_agency(nlp, text: str, agency: str) -> None:
+    orgs = found(nlp, text)
+    assert orgs[agency]["rule"] == "org.media.credit" and orgs[agency]["type"] == "other"
