@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from zhfacts.metric_keys import all_keys
+from zhfacts.claims.metric_keys import all_keys
 from zhfacts.rules import load_tsv
 
 DISTRICT_LEVELS = ("district", "county")
@@ -30,5 +30,5 @@ def district_adcodes() -> dict[str, tuple[str, ...]]:
 
 
 def metric_keys() -> tuple[str, ...]:
-    """The metric keys of the indicator vocabulary (zhfacts.metric_keys)."""
+    """The metric keys of the indicator vocabulary (zhfacts.claims.metric_keys)."""
     return all_keys()

@@ -1,0 +1,395 @@
+"""Which district a figure is asserted for: the marker that governs it (in its clause, its
+sentence, a list, the section or the whole document), and the speakers and companies that
+block it."""
+
+from __future__ import annotations
+
+import re
+
+from zhfacts.claims.context import (
+    Attribution,
+    Context,
+    Marker,
+    Scope,
+    _first_in,
+    _is_heading_sentence,
+    _last_in,
+    clause_start,
+    markers_in,
+    times_within,
+)
+from zhfacts.claims.metrics import clause_end, first_suffix
+from zhfacts.text.article import Hit
+
+
+def heading_scope(ctx: Context, s_index: int) -> Scope:
+    """The scope a section opens with: the district its heading names (西安市雁塔区⏎排在榜单
+    第二位), else none. The document's title is no section heading: its district is found
+    through the document's district."""
+    if s_index < 2:
+        return Scope()
+    prev_start, prev_end = ctx.article.sentences[s_index - 1]
+    if not _is_heading_sentence(ctx, prev_start, prev_end):
+        return Scope()
+    return advance_scope(ctx, Scope(), prev_start, prev_end)
+
+
+def in_subject_position(ctx: Context, marker: Marker, sentence_start: int) -> bool:
+    """Does the marker open its clause (after openers and time words), as a subject does?
+    Every figure after the marker asks again: the answer is kept per marker and sentence."""
+    key = (marker.start, marker.kind, sentence_start)
+    answer = ctx.subjects.get(key)
+    if answer is None:
+        answer = ctx.subjects[key] = _opens_clause(ctx, marker, sentence_start)
+    return answer
+
+
+def _opens_clause(ctx: Context, marker: Marker, sentence_start: int) -> bool:
+    start = clause_start(ctx, marker.start, sentence_start)
+    prefix = ctx.text[start:marker.start]
+    for i in sorted(times_within(ctx, start, marker.start)):  # in the Doc's order
+        time = ctx.times[i]
+        prefix = prefix.replace(ctx.text[time.start:time.end], "")
+    prefix = prefix.strip().lstrip("“‘「（(")
+    if not prefix:
+        return True  # the marker opens its clause
+    if marker.kind == "company":
+        frame = _first_prefix(prefix, ctx.rules.company_frames)
+        if frame:
+            prefix = prefix[len(frame):]  # 走进重庆某公司展厅，…: what follows is the company's
+    if prefix.startswith("位于") and "的" in prefix:
+        prefix = prefix[prefix.rindex("的") + 1:]  # 位于鄞州区的宁波某公司: a modifier, not a subject
+    if marker.kind == "company" and (prefix.endswith("的") or prefix.startswith(ctx.rules.demonstratives)):
+        return True  # 3月份签约的某科技有限公司…, 这家为车企配套的零部件企业…: a modified company subject
+    while prefix and (opener := _first_prefix(prefix, ctx.rules.clause_openers)):
+        prefix = prefix[len(opener):].lstrip()
+    return not prefix
+
+
+def _first_prefix(text: str, words: tuple[str, ...]) -> str | None:
+    """The first of words that text starts with (one C-level test rules out most texts)."""
+    if text.startswith(words):
+        for word in words:
+            if text.startswith(word):
+                return word
+    return None
+
+
+def has_property_cue(ctx: Context, quantity: Hit, sentence_start: int) -> bool:
+    if ctx.text.endswith(ctx.rules.capacity_words, max(sentence_start, quantity.start - 8), quantity.start):
+        return True  # 宏优年产3万吨金属制品项目, 年水泥产能3.7亿吨: what a plant can make
+    start = clause_start(ctx, quantity.start, sentence_start)
+    for cue in ctx.rules.property_cues.finditer(ctx.text, start, quantity.start):
+        if not ctx.text.endswith(ctx.rules.not_property_before, start, cue.start()):
+            return True  # 重达3吨; but 比重达45% is a share
+    return False
+
+
+def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Scope,
+              in_sentence: list[Hit]) -> Attribution | None:
+    """Whose figure is this? None when it is not a district's claim."""
+    if quantity.get("kind") in ctx.rules.never_claimed_kinds or has_property_cue(ctx, quantity, sentence[0]):
+        return None
+    if is_threshold(ctx, quantity) or counts_divisions(ctx, quantity) or wide_aside(ctx, quantity, sentence):
+        return None
+    quote_speaker = speaker_of_quote(ctx, quantity)
+    if quote_speaker is not None:
+        return quote_speaker or None
+    found = attribute_in_sentence(ctx, quantity, sentence, scope, in_sentence)
+    if found is not None:
+        return found or None
+    later = district_later_in_clause(ctx, quantity, sentence)
+    if later:
+        listed = [m for m in district_list(ctx, later, sentence) if m.kind == "district"]
+        if len(listed) > 1 and listed[0] is later and (
+                quantity.get("kind") in ctx.rules.list_shared_kinds or shared_rank(ctx, quantity, "")):
+            # 增速超过6%的有甲、乙、丙3个区; 排名前3位的是甲、乙和丙: a rate or top N each one's
+            return Attribution([m.district for m in listed], "list", "claims.list.shared")
+        return Attribution([later.district], "sentence", "claims.sentence.after")
+    if scope.district is not None and scope.blocker is None:
+        return Attribution([scope.district], "section", "claims.section")
+    headline = headline_attribution(ctx, quantity)
+    blocked = scope.blocker is not None and scope.blocked_at >= ctx.article.paragraphs[
+        ctx.article.paragraph_index(quantity.start)].start  # 全市…… blocks to its paragraph's end
+    if headline is None and not blocked and ctx.document_subject is not None:
+        return Attribution([ctx.document_subject], "section", "claims.document")  # 统计公报: 全年实现……
+    return headline
+
+
+def headline_attribution(ctx: Context, quantity: Hit) -> Attribution | None:
+    """总投资274亿元 某某科学城璧山片区21个项目集中开工: a figure of the title is a claim of the
+    one district the title names, wherever the figure stands in it."""
+    start, end = ctx.title
+    if quantity.end > end or any(c in "，。；" for c in ctx.text[start:end]):
+        return None
+    named = {m.district.get("canonical"): m.district for m in markers_in(ctx, start, end) if m.kind == "district"}
+    if len(named) != 1:
+        return None
+    return Attribution(list(named.values()), "title", "claims.title")
+
+
+def wide_aside(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
+    """占全市GDP（16297.6亿元）比重超四分之一: a figure in brackets right after a phrase about
+    the whole city or province is that unit's, whoever the sentence is about."""
+    lead = ctx.text[max(sentence[0], quantity.start - 4):quantity.start].rstrip()
+    if not lead.endswith(("（", "(")):
+        return False
+    bracket = quantity.start - (len(ctx.text[max(sentence[0], quantity.start - 4):quantity.start]) - len(lead)) - 1
+    start = clause_start(ctx, bracket, sentence[0])
+    return any(m.kind == "wide" or (m.kind == "pronoun" and ctx.text[m.start:m.end] in ctx.rules.wide_scope_words
+                                    and not resolve_pronoun(ctx, m, Scope()))  # 全市 of a county-level city is its own
+               for m in markers_in(ctx, start, bracket))
+
+
+def counts_divisions(ctx: Context, quantity: Hit) -> bool:
+    """三个行政区分别实现……, 以上五个县(区): a count of districts is a fact about the list,
+    never one district's figure."""
+    text, rules = ctx.text, ctx.rules
+    return (quantity.get("unit") in rules.division_classifiers
+            and text.startswith(rules.counted_divisions, quantity.end)
+            and not text.startswith(rules.not_divisions, quantity.end))
+
+
+def is_threshold(ctx: Context, quantity: Hit) -> bool:
+    """10亿元以上项目11个, 超10亿元的项目: a bound in a category's name, not a figure of its own."""
+    text = ctx.text
+    surface = text[quantity.start:quantity.end].rstrip()
+    bound = surface.endswith(ctx.rules.threshold_words) or (
+        quantity.get("kind") == "money" and quantity.get("approx") == "lower")  # 超10亿元的项目
+    if not bound:
+        return False
+    follows = text[quantity.end:quantity.end + 1]
+    ends_clause = not follows or follows.isspace() or follows in ctx.rules.clause_delimiters
+    return not ends_clause and not text.startswith(ctx.rules.level_nouns + ctx.rules.bound_predicates, quantity.end)
+
+
+def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Scope,
+                          in_sentence: list[Hit]) -> Attribution | bool | None:
+    """Walk back from the figure to the sentence start. The nearest subject decides: a
+    district or pronoun attributes, a zone, city, nation or company blocks (False). With
+    no subject, the nearest district named in another role (在万州区) attributes; None
+    when the sentence says nothing."""
+    before = markers_in(ctx, sentence[0], quantity.start)
+    fallback: Marker | None = None
+    for marker in reversed(before):
+        if marker.kind == "district":
+            if in_subject_position(ctx, marker, sentence[0]):
+                return district_attribution(ctx, marker, quantity, sentence, in_sentence)
+            fallback = fallback or marker
+        elif marker.kind == "pronoun":
+            resolved = resolve_pronoun(ctx, marker, advance_scope(ctx, scope, sentence[0], marker.start))
+            if resolved:
+                return pronoun_attribution(ctx, marker, resolved, sentence)
+            if resolved is False and in_subject_position(ctx, marker, sentence[0]):
+                return False
+        elif marker.rule == "claims.block.company_speaker" or in_subject_position(ctx, marker, sentence[0]):
+            return False
+    if fallback is not None:
+        return district_attribution(ctx, fallback, quantity, sentence, in_sentence)
+    return None
+
+
+def pronoun_attribution(ctx: Context, marker: Marker, district: Hit, sentence: tuple[int, int]) -> Attribution:
+    """A pronoun after a district official's words (崇州市科技局副局长王芳介绍，全市……) is the
+    speaker's claim; otherwise the pronoun's."""
+    named = [m for m in markers_in(ctx, sentence[0], marker.start) if m.kind == "district"
+             and m.district is district]
+    speaker = speaker_phrase(ctx, named[-1], sentence) if named else None
+    if speaker:
+        return Attribution([district], "speaker", "claims.speaker.district", speaker)
+    return Attribution([district], "pronoun", marker.rule)
+
+
+def resolve_pronoun(ctx: Context, marker: Marker, scope: Scope) -> Hit | bool | None:
+    """The district a pronoun refers to. False when it means something else: the zone or
+    city that is the current subject (全区 after 高新区), or the whole city (全市 in a
+    district's section). None when it says nothing here."""
+    word = ctx.text[marker.start:marker.end]
+    widens = word in ctx.rules.wide_scope_words
+    suffix = marker.pronoun_suffix
+    if scope.blocker is not None and (suffix is None or scope.blocker == suffix):
+        return False
+    if widens and _ranks_within(ctx, word):
+        return False  # 居全市第一: 全市 is the unit its districts are ranked in
+    # 全市 means a county-level city only in a document about that city; elsewhere the city
+    district = ctx.document_district if widens or scope.district is None else scope.district
+    if district is None:
+        return False if widens else None
+    if suffix and not district.get("canonical", "").endswith(suffix):
+        return False if widens else None
+    return district
+
+
+def _ranks_within(ctx: Context, word: str) -> bool:
+    """Does a rank figure of the document name the word (居全市第一)? Kept per word."""
+    if word not in ctx.rank_units:
+        ctx.rank_units[word] = any(word in ctx.text[q.start:q.end] for q in ctx.ranks)
+    return ctx.rank_units[word]
+
+
+def district_attribution(ctx: Context, marker: Marker, quantity: Hit, sentence: tuple[int, int],
+                         in_sentence: list[Hit]) -> Attribution:
+    speaker = speaker_phrase(ctx, marker, sentence)
+    listed = district_list(ctx, marker, sentence)
+    if len(listed) > 1:
+        between = ctx.text[listed[-1].end:quantity.start]
+        joined = joined_figures(ctx, quantity, in_sentence)
+        if any(w in between for w in ctx.rules.list_respective_words) or len(joined) == len(listed):
+            found = respective(ctx, listed, quantity, joined)
+            if found:
+                return found
+        if any(w in between for w in ctx.rules.list_total_words):
+            return Attribution([], "list", "claims.list.total")  # 三县合计实现……: the list's total, no one's
+        shared_rate = (quantity.get("kind") in ctx.rules.list_shared_kinds or shared_rank(ctx, quantity, between)
+                       ) and in_subject_position(ctx, listed[0], sentence[0])  # 甲区和乙区增速超过7%: each one's
+        if (any(w in between for w in ctx.rules.list_all_words) or shared_rate) and len(joined) == 1:
+            return Attribution([m.district for m in listed if m.kind == "district"], "list", "claims.list.shared")
+    if speaker:
+        return Attribution([marker.district], "speaker", "claims.speaker.district", speaker)
+    return Attribution([marker.district], "sentence", marker.rule)
+
+
+def shared_rank(ctx: Context, quantity: Hit, between: str) -> bool:
+    """甲、乙和丙增速位列全市前3位; 甲区和乙区并列全市第一: a top-N rank, or a rank the list
+    ties for, is each listed district's."""
+    if quantity.get("kind") != "rank":
+        return False
+    return quantity.get("approx") == "upper" or any(w in between for w in ctx.rules.list_tie_words)
+
+
+def district_list(ctx: Context, marker: Marker, sentence: tuple[int, int]) -> list[Marker]:
+    """The run of district markers joined only by list separators (甲区、乙区和丙区)."""
+    districts = [m for m in markers_in(ctx, sentence[0], sentence[1]) if m.kind in ("district", "zone")]
+    i = districts.index(marker)
+    first = last = i
+    while first > 0 and _joined_by_separators(ctx, districts[first - 1], districts[first]):
+        first -= 1
+    while last + 1 < len(districts) and _joined_by_separators(ctx, districts[last], districts[last + 1]):
+        last += 1
+    return districts[first:last + 1]
+
+
+PARENTHETICAL = re.compile(r"^\s*[（(][^（()）]{0,12}[)）]")
+
+
+def _joined_by_separators(ctx: Context, a: Marker, b: Marker) -> bool:
+    """Two list items: only separators between them, after a note on the first (綦江(不含万盛)、),
+    or around a development zone named in the list (南川、万盛经开区、璧山)."""
+    gap = PARENTHETICAL.sub("", ctx.text[a.end:b.start])
+    gap = ctx.rules.list_zone_item.sub("", gap)
+    return bool(gap) and all(c in ctx.rules.list_separators for c in gap)
+
+
+def respective(ctx: Context, listed: list[Marker], quantity: Hit, in_sentence: list[Hit]) -> Attribution | None:
+    """甲区、乙区增速分别为7.1%和6.5%: the n-th figure of the clause is the n-th district's."""
+    sentence_end = max(q.end for q in in_sentence)
+    end = clause_end(ctx, quantity.end, sentence_end)
+    start = clause_start(ctx, quantity.start, listed[-1].end)
+    group = [q for q in in_sentence if start <= q.start and q.end <= end and q.start >= listed[-1].end]
+    if len(group) != len(listed):
+        return None
+    item = listed[group.index(quantity)]
+    return Attribution([item.district] if item.kind == "district" else [], "list", "claims.list.respective")
+
+
+def joined_figures(ctx: Context, quantity: Hit, in_sentence: list[Hit]) -> list[Hit]:
+    """The figures joined to this one by 和/、/及 only (居全市第一和第二)."""
+    group = [quantity]
+    ordered = sorted(in_sentence, key=lambda q: q.start)
+    i = ordered.index(quantity)
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(ordered):
+            a, b = (ordered[j], group[0]) if step < 0 else (group[-1], ordered[j])
+            gap = ctx.text[a.end:b.start]
+            if not gap or not all(c in ctx.rules.list_separators and c not in "，," for c in gap):
+                break
+            group.insert(0, ordered[j]) if step < 0 else group.append(ordered[j])
+            j += step
+    return group
+
+
+def speaker_phrase(ctx: Context, marker: Marker, sentence: tuple[int, int]) -> str | None:
+    """'大足区科技局副局长卿勇' when the marker's clause is a speaker phrase ending in a speech verb."""
+    end = clause_end(ctx, marker.end, sentence[1])
+    clause = ctx.text[marker.start:end].rstrip()
+    verb = first_suffix(clause, ctx.rules.speech_verbs)
+    if not verb:
+        return None
+    return clause[: -len(verb)].strip() or None
+
+
+def speaker_of_quote(ctx: Context, quantity: Hit) -> Attribution | bool | None:
+    """For a figure inside “...”: the speaker's district (speaker attribution), False when
+    the speaker is a company's, None when there is no quote or no telling speaker."""
+    text = ctx.text
+    open_at = _last_in(ctx.open_quotes, 0, quantity.start)
+    if open_at == -1 or _last_in(ctx.close_quotes, open_at, quantity.start) != -1:
+        return None  # no quote is open at the figure
+    para = ctx.article.paragraphs[ctx.article.paragraph_index(quantity.start)]
+    if open_at < para.start:
+        return None  # a quote left open in an earlier paragraph
+    close_at = _first_in(ctx.close_quotes, quantity.end, para.end)
+    if close_at == -1:
+        return None
+    phrase = _speaker_after(ctx, close_at + 1, para.end) or _speaker_before(ctx, open_at, para.start)
+    if phrase is None:
+        return None
+    start, end = phrase
+    districts = [m for m in markers_in(ctx, start, end) if m.kind == "district"]
+    speaker = text[start:end].strip().rstrip("：:，,")
+    if districts:
+        return Attribution([districts[0].district], "speaker", "claims.speaker.quote", speaker)
+    if any(w in speaker for w in ctx.rules.company_speaker_words):
+        return False
+    return None
+
+
+def _speaker_after(ctx: Context, start: int, limit: int) -> tuple[int, int] | None:
+    end = clause_end(ctx, start, limit)
+    clause = ctx.text[start:end].rstrip()
+    verb = first_suffix(clause, ctx.rules.speech_verbs)
+    return (start, start + len(clause) - len(verb)) if verb else None
+
+
+def _speaker_before(ctx: Context, open_at: int, limit: int) -> tuple[int, int] | None:
+    text = ctx.text
+    head = text[limit:open_at].rstrip().rstrip("：:，,")
+    verb = first_suffix(head, ctx.rules.speech_verbs)
+    if not verb:
+        return None
+    end = limit + len(head) - len(verb)
+    return clause_start(ctx, end, limit), end
+
+
+def district_later_in_clause(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> Marker | None:
+    """首批27家配套企业集中签约入驻江津: a district after the figure, in the same clause,
+    with no other subject between."""
+    end = clause_end(ctx, quantity.end, sentence[1])
+    for marker in markers_in(ctx, quantity.end, end):
+        if marker.rule != "claims.block.company_subject":
+            return marker if marker.kind == "district" else None
+    return None
+
+
+def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope:
+    """After a sentence: its last district becomes the scope; a zone or the city as a
+    subject blocks the section until a district is named again."""
+    previous: Marker | None = None
+    for marker in markers_in(ctx, s_start, s_end):
+        if marker.kind == "district":
+            listed = previous is not None and previous.kind == "district" and _joined_by_separators(
+                ctx, previous, marker)
+            # 渝北、长寿和潼南……: a list names no one district that the section is about
+            scope = Scope() if listed else Scope(marker.district)
+        elif marker.kind == "pronoun":
+            resolved = resolve_pronoun(ctx, marker, scope)
+            if resolved and scope.district is None:
+                scope = Scope(resolved)  # 全县实现……: the section is the county's
+            elif resolved is False and in_subject_position(ctx, marker, s_start):
+                scope = Scope(scope.district, ctx.text[marker.end - 1], marker.start)  # 我市GDP增长5%: the city's
+        elif marker.kind in ("zone", "wide") and in_subject_position(ctx, marker, s_start):
+            name = marker.name or ctx.text[marker.start:marker.end]
+            scope = Scope(scope.district, name[-1], marker.start)
+        previous = marker
+    return scope

@@ -1,0 +1,459 @@
+"""One document as the claims stage reads it (Context): the districts, organizations, figures
+and times found before, the markers of what the text is about, and the geometry of clauses,
+quotes, headings and periods, all sorted once per document and searched by bisection."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+from operator import attrgetter
+
+from zhfacts.claims.rules import CLOSE_QUOTE, CLOSE_QUOTES, DISTRICT_LEVELS, OPEN_QUOTE, START, ClaimRules, claim_rules
+from zhfacts.nlp.analysis import Analysis
+from zhfacts.text.article import Article, Hit
+from zhfacts.text.sentences import Paragraph
+
+
+@dataclass(slots=True)  # not frozen: a document makes thousands, and frozen __init__ is 5x slower
+class Marker:
+    """A span that tells whose figure follows: a district, a pronoun for the district in
+    scope, or a blocker (zone, city, nation, company) in subject position. Never changed
+    once made."""
+
+    start: int
+    end: int
+    kind: str  # district | pronoun | zone | wide | company
+    rule: str
+    district: Hit | None = None
+    pronoun_suffix: str | None = None  # last char a pronoun requires of its district
+    name: str | None = None  # a place's canonical name (合肥 -> 合肥市)
+
+
+@dataclass
+class Scope:
+    """The district a section is about, and the zone or city that has become the subject
+    since (their figures are nobody's district claim; a pronoun 全区 may mean them)."""
+
+    district: Hit | None = None
+    blocker: str | None = None  # the last character of the zone or city that is the subject
+    blocked_at: int = -1  # where that subject was named
+
+
+@dataclass
+class Attribution:
+    districts: list[Hit]
+    how: str
+    rule: str
+    speaker: str | None = None
+
+
+@dataclass
+class Context:
+    """One document as find_claims reads it. Everything looked up per figure or marker is
+    kept here as positions sorted once per document and searched by bisection, so that the
+    work per figure does not grow with the document's length."""
+
+    doc: Analysis
+    article: Article
+    rules: ClaimRules
+    text: str = ""  # the repaired text
+    places: list[Hit] = field(default_factory=list)
+    organizations: list[Hit] = field(default_factory=list)
+    markers: list[Marker] = field(default_factory=list)
+    marker_starts: list[int] = field(default_factory=list)
+    quantities: list[Hit] = field(default_factory=list)  # sorted by start
+    quantity_starts: list[int] = field(default_factory=list)
+    times: list[Hit] = field(default_factory=list)  # in the Doc's order
+    time_order: list[int] = field(default_factory=list)  # indices into times, sorted by start
+    time_starts: list[int] = field(default_factory=list)  # the starts of time_order
+    paragraph_at: dict[int, Paragraph] = field(default_factory=dict)  # by start
+    ranks: list[Hit] = field(default_factory=list)  # rank figures (全市第八)
+    subjects: dict[tuple[int, str, int], bool] = field(default_factory=dict)  # in_subject_position's answers
+    rank_units: dict[str, bool] = field(default_factory=dict)  # pronoun -> does a rank figure name it
+
+    @cached_property
+    def document_district(self) -> Hit | None:
+        """The one district a report is about, if any (only pronouns ask)."""
+        return document_district(self)
+
+    @cached_property
+    def title(self) -> tuple[int, int]:
+        """The title: the page's first line, in repaired offsets (repair may have joined it to
+        the lines after it)."""
+        raw = self.article.raw
+        first = len(raw) - len(raw.lstrip())
+        line_end = raw.find("\n", first)
+        line_end = len(raw) if line_end == -1 else line_end
+        end = bisect_left(self.article.offsets, line_end)
+        para = self.article.paragraphs[0] if self.article.paragraphs else None
+        start = para.start if para else 0
+        return start, min(end, para.end) if para else end
+
+    @cached_property
+    def document_subject(self) -> Hit | None:
+        """The district a bulletin or work report is about (its figures' default subject)."""
+        return document_subject(self)
+
+    @cached_property
+    def heading_periods(self) -> list[str | None]:
+        return heading_periods(self)
+
+    @cached_property
+    def head_and_foot(self) -> tuple[int, int]:
+        """Where the page's first lines end and its last lines start, in repaired offsets
+        (bylines, source and issuer lines are there)."""
+        raw, n = self.article.raw, self.rules.byline_lines
+        lines = raw.splitlines(keepends=True)
+        head_raw = sum(len(line) for line in lines[:n])
+        foot_raw = len(raw) - sum(len(line) for line in lines[-n:]) if len(lines) > n else len(raw)
+        offsets = self.article.offsets
+        return bisect_left(offsets, head_raw), bisect_left(offsets, max(foot_raw, head_raw))
+
+    @cached_property
+    def clause_stops(self) -> list[int]:
+        """Where the clause delimiters are."""
+        return _positions(self.rules.clause_stop, self.text)
+
+    @cached_property
+    def item_stops(self) -> list[int]:
+        """Where the item delimiters that do not end a clause are."""
+        return _positions(self.rules.item_stop, self.text)
+
+    @cached_property
+    def open_quotes(self) -> list[int]:
+        return _positions(OPEN_QUOTE, self.text)
+
+    @cached_property
+    def close_quotes(self) -> list[int]:
+        return _positions(CLOSE_QUOTE, self.text)
+
+
+def document_context(doc: Analysis) -> Context:
+    """The document's Context: the hits of the earlier stages, markers collected, the figures
+    and times sorted by start."""
+    article = doc.article
+    ctx = Context(doc, article, claim_rules(), article.text, doc.found("places"), doc.found("organizations"))
+    found = doc.found("quantities")
+    ctx.quantities = sorted(found, key=START)
+    ctx.quantity_starts = [q.start for q in ctx.quantities]
+    ctx.ranks = [q for q in found if q.get("kind") == "rank"]
+    ctx.times = doc.found("times")
+    time_starts = [t.start for t in ctx.times]
+    ctx.time_order = sorted(range(len(ctx.times)), key=time_starts.__getitem__)
+    ctx.time_starts = [time_starts[i] for i in ctx.time_order]
+    ctx.paragraph_at = {p.start: p for p in article.paragraphs}  # the last, as Article.paragraph_index
+    ctx.markers = collect_markers(ctx)
+    ctx.marker_starts = [m.start for m in ctx.markers]
+    return ctx
+
+
+def _positions(pattern: re.Pattern[str], text: str) -> list[int]:
+    return [m.start() for m in pattern.finditer(text)]
+
+
+def _last_in(positions: list[int], start: int, end: int) -> int:
+    """The last of the sorted positions in [start, end), or -1."""
+    i = bisect_left(positions, end) - 1
+    return positions[i] if i >= 0 and positions[i] >= start else -1
+
+
+def _first_in(positions: list[int], start: int, end: int) -> int:
+    """The first of the sorted positions in [start, end), or -1."""
+    i = bisect_left(positions, start)
+    return positions[i] if i < len(positions) and positions[i] < end else -1
+
+
+def times_within(ctx: Context, start: int, end: int) -> list[int]:
+    """Indices (into ctx.times) of the times inside [start, end), in order of start (ties
+    in the Doc's order)."""
+    if not ctx.times:
+        return []
+    lo = bisect_left(ctx.time_starts, start)
+    hi = bisect_right(ctx.time_starts, end, lo)
+    return [i for i in ctx.time_order[lo:hi] if ctx.times[i].end <= end]
+
+
+def markers_in(ctx: Context, start: int, end: int) -> list[Marker]:
+    """Markers that lie within [start, end), found by bisection on the sorted starts."""
+    lo = bisect_left(ctx.marker_starts, start)
+    hi = bisect_left(ctx.marker_starts, end, lo)
+    return [m for m in ctx.markers[lo:hi] if m.end <= end] if lo < hi else []
+
+
+def is_district(hit: Hit) -> bool:
+    return hit.get("level") in DISTRICT_LEVELS
+
+
+def distinct_rank_keys(claims: list[Hit]) -> list[Hit]:
+    """Two ranks of one district in one sentence never share a key: when the vocabulary
+    gives them the same one (two indices it does not know), each key takes its own metric."""
+    by_key: dict[tuple[int, str, str], list[int]] = {}
+    for i, claim in enumerate(claims):
+        if claim.get("unit") == "rank" and claim.get("metric_key"):
+            by_key.setdefault((claim.get("sentence_start"), claim.get("district"), claim.get("metric_key")),
+                              []).append(i)
+    for indices in by_key.values():
+        if len(indices) > 1 and len({claims[i].get("metric") for i in indices}) == len(indices):
+            for i in indices:
+                claim = claims[i]
+                key = f"{claim.get('metric_key')}·{claim.get('metric')}"
+                claims[i] = Hit(claim.start, claim.end, claim.rule, {**claim.fields, "metric_key": key})
+    return claims
+
+
+def document_district(ctx: Context) -> Hit | None:
+    """The district a whole document is about: the only district its title names, else the
+    only one its byline or source line names (大足网讯, 来源：某县人民政府, 某区统计局), else
+    the only district it names at all (a county's work report says 全县 after its title)."""
+    districts = [m for m in ctx.markers if m.kind == "district"]
+    if not districts:
+        return None
+    in_title = {m.district.get("canonical"): m.district for m in districts if m.end <= ctx.title[1]}
+    in_byline = {m.district.get("canonical"): m.district for m in districts if _in_byline(ctx, m)}
+    named = {m.district.get("canonical"): m.district for m in districts}
+    for candidates in (in_title, in_byline, named):
+        if len(candidates) == 1:
+            return next(iter(candidates.values()))
+    return None
+
+
+def _in_byline(ctx: Context, marker: Marker) -> bool:
+    """Is the district named in a byline, source or issuer line at the head or foot of the
+    page (大足网讯（记者 某某）, 来源：某县融媒体中心, 某区统计局 2024年3月20日)?"""
+    head_end, foot_start = ctx.head_and_foot
+    if head_end <= marker.start < foot_start:
+        return False
+    text, words, limit = ctx.text, ctx.rules.byline_words, ctx.rules.byline_max_chars
+    if text.startswith(words, marker.end):
+        return True  # the district run into the byline word: 大足网讯, 荣昌区融媒体中心
+    line_start = text.rfind("\n", max(0, marker.start - limit), marker.start) + 1
+    line_end = text.find("\n", marker.end, marker.end + limit + 1)
+    if (line_start == 0 and marker.start > limit) or (line_end == -1 and marker.end + limit < len(text)):
+        return False  # a line longer than a byline
+    line = text[line_start:len(text) if line_end == -1 else line_end]
+    after = marker.end - line_start  # 来源：某县融媒体中心, 某区统计局 2024年3月20日: the word after it
+    return len(line) <= limit and (line.startswith(words) or any(line.find(w, after) != -1 for w in words))
+
+
+def document_subject(ctx: Context) -> Hit | None:
+    """The district every figure of the document is about unless a sentence says otherwise:
+    that of a district's statistical bulletin, work report or economic-operation report
+    (the title says which kind of document it is)."""
+    start, end = ctx.title
+    if not (any(w in ctx.text[start:end] for w in ctx.rules.document_titles) or _opens_as_report(ctx)):
+        return None
+    return ctx.document_district
+
+
+def _opens_as_report(ctx: Context) -> bool:
+    """A page whose title was lost: its first lines still say what it is, by a report's
+    opening words (我代表某县人民政府，向大会报告政府工作) or by a line that is nothing but
+    its issuer (某县统计局, as a bulletin opens)."""
+    rules = ctx.rules
+    head = ctx.text[:ctx.head_and_foot[0]]
+    if any(w in head for w in rules.document_openings):
+        return True
+    lines = (rules.issuer_date.sub("", line).strip() for line in head.splitlines())
+    return any(len(line) <= rules.byline_max_chars and line.endswith(rules.document_issuers) for line in lines)
+
+
+def _is_heading_sentence(ctx: Context, start: int, end: int) -> bool:
+    para = ctx.paragraph_at.get(start)
+    return para is not None and para.end == end and not any(c in "，。；" for c in ctx.text[start:end])
+
+
+def opens_section(ctx: Context, s_index: int, para: Paragraph) -> bool:
+    """A sentence that starts a paragraph (para) opens a section if the paragraph is
+    indented or the sentence follows a heading."""
+    if para.indented:
+        return True
+    if s_index == 0:
+        return True
+    prev_start, prev_end = ctx.article.sentences[s_index - 1]
+    prev_para = ctx.paragraph_at.get(prev_start)
+    is_heading = prev_para is not None and prev_para.end == prev_end and not any(
+        c in "，。；" for c in ctx.text[prev_start:prev_end])
+    return is_heading
+
+
+def collect_markers(ctx: Context) -> list[Marker]:
+    """Districts, zones, cities, pronouns, wide-scope words and company subjects, in order."""
+    text, rules = ctx.text, ctx.rules
+    found = rules.marker_words.occurrences(text)
+    markers: list[Marker] = []
+    prefixes = address_prefixes(ctx.places, text)
+    zone_districts = districts_named_with_zones(ctx.places, text)
+    inside_zone_names = {district.start for district, _ in zone_districts.values()}
+    for place in ctx.places:
+        level = place.get("level")
+        if place.start in prefixes or place.start in inside_zone_names:
+            continue  # 四川省眉山市仁寿县: the province and city only address the county
+        if level in DISTRICT_LEVELS:  # is_district(place)
+            # the marker takes in its address (成都武侯区和西安雁塔区 is a list of two subjects)
+            start = _address_start(place.start, prefixes)
+            markers.append(Marker(start, place.end, "district", "claims.sentence.district", place))
+        elif place.start in zone_districts:  # 杭州高新区(滨江): the zone is run as the district
+            district, end = zone_districts[place.start]
+            markers.append(Marker(place.start, end, "district", "claims.sentence.district", district))
+        elif level == "zone":
+            markers.append(Marker(place.start, place.end, "zone", "claims.block.zone", name=place.get("canonical")))
+        elif level in ("city", "province"):
+            markers.append(Marker(place.start, place.end, "wide", "claims.block.city", name=place.get("canonical")))
+    for org in ctx.organizations:
+        if org.get("type") in rules.blocking_org_types:
+            markers.append(Marker(org.start, org.end, "company", "claims.block.company"))
+    for word, rule_id, needs_suffix in rules.pronouns:
+        for start in found.get(word, ()):
+            markers.append(Marker(start, start + len(word), "pronoun", rule_id,
+                                  pronoun_suffix=word[-1] if needs_suffix else None))
+    for word in rules.wide_scope_words:
+        for start in found.get(word, ()):
+            markers.append(Marker(start, start + len(word), "wide", "claims.block.wide_scope"))
+    for word in rules.company_subject_words:
+        for start in found.get(word, ()):
+            markers.append(Marker(start, start + len(word), "company", "claims.block.company_subject"))
+    markers.extend(company_speaker_markers(ctx, found))
+    in_figure = bytearray(len(text) + 1)
+    for q in ctx.quantities:
+        in_figure[q.start:q.end] = b"\x01" * (q.end - q.start)
+    markers = [m for m in markers if not (in_figure[m.start] and in_figure[m.end - 1])]
+    return _drop_nested(markers)
+
+
+def address_prefixes(places: list[Hit], text: str) -> dict[int, int]:
+    """The provinces and cities written right before a place of theirs, as an address
+    (成都市双流区, 浙江省安吉县, 四川省眉山市仁寿县): they are no wide-scope subject. Maps each
+    such prefix's start to the start of the place it addresses."""
+    ordered = sorted(places, key=START)
+    prefixes: dict[int, int] = {}
+    for i in range(len(ordered) - 2, -1, -1):
+        place, after = ordered[i], ordered[i + 1]
+        if place.get("level") not in ("province", "city"):
+            continue
+        adjacent = not text[place.end:after.start].strip()
+        if adjacent and (is_district(after) or after.start in prefixes) and _inside(after, place):
+            prefixes[place.start] = after.start
+    return prefixes
+
+
+def _address_start(start: int, prefixes: dict[int, int]) -> int:
+    """Where the address of a district starting at start begins (四川省 of 四川省眉山市仁寿县)."""
+    addressed_by = {target: prefix for prefix, target in prefixes.items()}
+    while start in addressed_by:
+        start = addressed_by[start]
+    return start
+
+
+ZONE_DISTRICT = re.compile(r"\s*[（(]\s*$")
+
+
+def districts_named_with_zones(places: list[Hit], text: str) -> dict[int, tuple[Hit, int]]:
+    """杭州高新区(滨江), 西部科学城(璧山区): a zone written with the district that runs it in
+    brackets right after it. Maps the zone's start to the district and the bracket's end."""
+    ordered = sorted(places, key=START)
+    found: dict[int, tuple[Hit, int]] = {}
+    for zone, district in zip(ordered, ordered[1:], strict=False):
+        if zone.get("level") != "zone" or not is_district(district):
+            continue
+        close = re.match(r"\s*[)）]", text[district.end:district.end + 3])
+        if ZONE_DISTRICT.match(text[zone.end:district.start]) and close:
+            found[zone.start] = (district, district.end + close.end())
+    return found
+
+
+def _inside(place: Hit, region: Hit) -> bool:
+    """Is the place within the region (by the place's parent, province or adcode prefix)?"""
+    name = region.get("canonical")
+    if name in (place.get("parent"), place.get("province")):
+        return True
+    code, region_code = str(place.get("adcode") or ""), str(region.get("adcode") or "")
+    level_digits = 2 if region.get("level") == "province" else 4
+    return bool(code and region_code) and code[:level_digits] == region_code[:level_digits]
+
+
+def company_speaker_markers(ctx: Context, found: dict[str, list[int]]) -> list[Marker]:
+    """Speaker phrases without a district whose speaker is a company's (公司负责人表示，...);
+    found: where each speech verb occurs."""
+    text, rules = ctx.text, ctx.rules
+    if not any(verb in found for verb in rules.speech_verbs):
+        return []
+    districts = sorted((p.start, p.end) for p in ctx.places if is_district(p))
+    district_starts = [s for s, _ in districts]
+    markers = []
+    for verb in rules.speech_verbs:
+        for pos in found.get(verb, ()):
+            end = pos + len(verb)
+            if end < len(text) and text[end] not in rules.clause_delimiters and text[end] not in CLOSE_QUOTES:
+                continue
+            start = clause_start(ctx, pos, 0)
+            phrase = text[start:pos]
+            named = districts[bisect_left(district_starts, start):bisect_left(district_starts, pos)]
+            if any(w in phrase for w in rules.company_speaker_words) and not any(e <= pos for _, e in named):
+                markers.append(Marker(start, end, "company", "claims.block.company_speaker"))
+    return markers
+
+
+NESTING_PRIORITY = {"district": 0, "pronoun": 1, "zone": 2, "wide": 3, "company": 4}
+
+
+def _drop_nested(markers: list[Marker]) -> list[Marker]:
+    """Keep the longest of overlapping markers (重庆高新区 over 重庆, 该公司 over 公司), but
+    keep a district inside an organization: 江津区委组织部 names 江津区."""
+    markers.sort(key=lambda m: (m.start, m.start - m.end, NESTING_PRIORITY[m.kind]))
+    kept: list[Marker] = []
+    for m in markers:
+        if kept and m.start < kept[-1].end:
+            inner_district = m.kind == "district" and kept[-1].kind == "company"
+            if not inner_district:
+                continue
+        kept.append(m)
+    return sorted(kept, key=attrgetter("start", "end"))
+
+
+def clause_start(ctx: Context, pos: int, floor: int, items: bool = False) -> int:
+    """Start of the clause holding pos (of the list item too, with items=True): just after
+    the last delimiter before pos, but not before floor."""
+    if pos <= floor:
+        return pos
+    stop = _last_in(ctx.clause_stops, floor, pos)
+    if items:
+        stop = max(stop, _last_in(ctx.item_stops, floor, pos))
+    return floor if stop == -1 else stop + 1
+
+
+def heading_periods(ctx: Context) -> list[str | None]:
+    """For each paragraph, the period of the nearest heading (or the title) above it that
+    names one: computed in one pass, so carrying a period costs nothing per figure."""
+    periods: list[str | None] = []
+    current = None
+    for index, para in enumerate(ctx.article.paragraphs):
+        periods.append(current)
+        # a report's opening paragraph sets its year (2024年，全县……) like a heading
+        opening = index == 1 and ctx.document_subject is not None
+        if index == 0 or opening or is_heading(ctx, para):
+            current = _last_period(ctx, para.start, para.end) or current
+    return periods
+
+
+def is_heading(ctx: Context, para: Paragraph) -> bool:
+    """A short paragraph without sentence punctuation (一、工业经济, 2024年主要指标)."""
+    text = ctx.text[para.start:para.end].strip()
+    return 0 < len(text) <= ctx.rules.heading_max_chars and not any(c in "，。；,;" for c in text)
+
+
+def _last_period(ctx: Context, start: int, end: int) -> str | None:
+    for i in reversed(times_within(ctx, start, end)):
+        time = ctx.times[i]
+        normalized = time.get("normalized")
+        if _comparison_before(ctx, start, time.start):
+            continue  # 较去年: a base, not a period
+        if normalized and len(str(normalized)) != 10:  # not a day (2025-08-05)
+            return str(normalized)
+    return None
+
+
+def _comparison_before(ctx: Context, start: int, pos: int) -> str:
+    """The comparison word right before pos (比 of 比上年, 较 of 较2022年), or ""."""
+    return next((w for w in ctx.rules.comparison_words if ctx.text.endswith(w, start, pos)), "")

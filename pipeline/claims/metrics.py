@@ -1,0 +1,256 @@
+"""What a claim measures: the metric phrase read around its figure, its key in the indicator
+vocabulary, its period and sign, and the claim records themselves."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from zhfacts.claims.context import (
+    Attribution,
+    Context,
+    _comparison_before,
+    _first_in,
+    _last_period,
+    clause_start,
+    markers_in,
+    times_within,
+)
+from zhfacts.claims.metric_keys import Description, describe, is_generic, vocabulary
+from zhfacts.claims.rules import MetricRules, metric_rules
+from zhfacts.records.build import record_id
+from zhfacts.text.article import Hit
+
+
+def clause_end(ctx: Context, pos: int, ceiling: int) -> int:
+    """The first clause delimiter from pos on, or ceiling."""
+    if pos >= ceiling:
+        return pos
+    stop = _first_in(ctx.clause_stops, pos, ceiling)
+    return ceiling if stop == -1 else stop
+
+
+def first_suffix(text: str, words: tuple[str, ...]) -> str | None:
+    """The first of words that text ends with."""
+    if text.endswith(words):
+        for word in words:
+            if text.endswith(word):
+                return word
+    return None
+
+
+def make_claims(ctx: Context, quantity: Hit, attribution: Attribution, sentence: tuple[int, int]) -> list[Hit]:
+    metric = metric_of(ctx, quantity, sentence)
+    description = claim_metric(ctx, quantity, metric, sentence)
+    key = description.key
+    if description.named_before and is_generic(metric, ctx.text[quantity.start:quantity.end]):
+        metric = named_metric(description.named_before, metric, quantity)  # 增速超过7% -> GDP增速
+    confidence = ctx.rules.confidence[attribution.how]
+    figure = {k: quantity.get(k) for k in ("value", "value_min", "value_max", "approx", "unit")}
+    if is_decline(ctx, quantity, sentence):
+        figure.update({k: -abs(figure[k]) for k in ("value", "value_min", "value_max") if figure[k] is not None})
+    figure["period"] = own_period(ctx, quantity, sentence) or carried_period(ctx, quantity, sentence)
+    figure["modality"] = modality_of(ctx, quantity, sentence)
+    quantity_id = record_id(ctx.article, quantity, "quantities")
+    claims = []
+    for district in attribution.districts:
+        fields = {
+            "district": district.get("canonical"),
+            "adcode": district.get("adcode"),
+            "metric": metric,
+            "metric_key": key,
+            **figure,
+            "quantity_id": quantity_id,
+            "attribution": attribution.how,
+            "speaker": attribution.speaker,
+            "confidence": confidence,
+            "key": district.get("canonical"),
+            "sentence_start": sentence[0],  # not a record field: distinct_rank_keys groups by it
+        }
+        claims.append(Hit(quantity.start, quantity.end, attribution.rule, fields))
+    return claims
+
+
+def is_decline(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
+    """Is the figure the size of a fall (下降2.3%, 减少了1.5亿元)? A figure printed with its
+    minus sign already carries it."""
+    if (quantity.get("value") or 0) < 0 or (quantity.get("value_min") or 0) < 0:
+        return False
+    start = clause_start(ctx, quantity.start, sentence[0], items=True)
+    return ctx.rules.decline_before.search(ctx.text, start, quantity.start) is not None
+
+
+def modality_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str:
+    """actual | target | forecast: the last cue between the sentence's start and the figure
+    (力争增长7% target, 预计将达到500家 forecast, everything reported as done actual)."""
+    rules = ctx.rules
+    before = rules.not_cues.sub(lambda m: "\x00" * len(m.group()), ctx.text[sentence[0]:quantity.start])
+    cues = list(rules.modality_cues.finditer(before))
+    return (cues[-1].lastgroup if cues else None) or "actual"
+
+
+def own_period(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | None:
+    """The period named for the figure in its sentence: the last time before it, passing over
+    a comparison base (比上年增长6.5%, 较去年同期: 上年 is what the figure is compared with)."""
+    for i in reversed(times_within(ctx, sentence[0], quantity.start)):
+        time = ctx.times[i]
+        normalized = time.get("normalized")
+        if normalized and not _comparison_before(ctx, sentence[0], time.start):
+            return str(normalized)
+    return None
+
+
+def carried_period(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | None:
+    """A period that the text set before the figure and that still holds: the last period
+    named earlier in the paragraph (2024年，……。全年新增……), else in the heading or title the
+    paragraph sits under. Only periods (2024, 2024-H1, 2024-01..2024-06) carry; a day is an
+    event's date, not the period of what follows."""
+    para_index = ctx.article.paragraph_index(quantity.start)
+    para = ctx.article.paragraphs[para_index]
+    return _last_period(ctx, para.start, sentence[0]) or ctx.heading_periods[para_index]
+
+
+def metric_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | None:
+    """What the figure measures: its own phrase (subject, verb, the noun after it), completed
+    from the figure before it in the sentence or the sentence's topic (从经济总量看) when the
+    phrase names no measure (同比增长6.8%, 总数达到98家), plus 增速 or 排名 for rates and ranks."""
+    rules = metric_rules()
+    base = base_metric(ctx, quantity, sentence, rules)
+    if not base:
+        return None
+    before = ctx.text[clause_start(ctx, quantity.start, sentence[0], items=True):quantity.start]
+    growth = _growth_suffix(_strip_right_qualifiers(before), rules)
+    if quantity.get("kind") == "percent" and growth and not base.endswith(growth):
+        base += growth
+    elif quantity.get("kind") == "rank" and not base.endswith(rules.rank_suffix):
+        base += rules.rank_suffix
+    return base[-rules.max_metric_chars:]
+
+
+def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: MetricRules) -> str:
+    """The measure's name without a rate or rank suffix."""
+    start = clause_start(ctx, quantity.start, sentence[0], items=True)
+    if quantity.start >= ctx.title[1]:
+        start = max(start, ctx.title[1])  # a title repair joined to the first line is not part of its phrase
+    start = max([start] + [m.end for m in markers_in(ctx, start, quantity.start) if m.kind in ("district", "pronoun")])
+    start = _after_run_in_heading(ctx, start, rules)
+    in_sentence = [q for q in ctx.quantities[bisect_left(ctx.quantity_starts, sentence[0]):
+                                             bisect_left(ctx.quantity_starts, quantity.start)]
+                   if q.end <= quantity.start]
+    previous = [q for q in in_sentence if q.start >= start]
+    if previous and _only_conjunctions(ctx.text[previous[-1].end:quantity.start], rules):
+        return base_metric(ctx, previous[-1], sentence, rules)  # 分别为7.1%和6.5%: one measure for both
+    start = max([start] + [q.end for q in previous])
+    raw_phrase = _without_times(ctx, start, quantity.start)
+    if raw_phrase.endswith(rules.instrumental):
+        phrase = ""  # 甲区以3100亿元领跑: the words around say how it ranks, not what it measures
+    else:
+        phrase = _strip(raw_phrase, rules)
+        phrase = ("" if phrase in rules.comparison_only else phrase) + _noun_after(ctx, quantity, sentence[1], rules)
+    if phrase and phrase not in rules.generic_measures:
+        return phrase
+    inherited = base_metric(ctx, in_sentence[-1], sentence, rules) if in_sentence else sentence_topic(ctx, sentence)
+    return (inherited or "") + phrase if inherited or phrase else ""
+
+
+def _after_run_in_heading(ctx: Context, start: int, rules: MetricRules) -> int:
+    """财政收入 全年财政总收入……: a phrase that opens its paragraph starts after the run-in heading."""
+    if start not in ctx.paragraph_at:
+        return start
+    match = rules.run_in_heading.match(ctx.text, start)
+    return match.end() if match else start
+
+
+def sentence_topic(ctx: Context, sentence: tuple[int, int]) -> str:
+    """从经济总量看，……: the measure a sentence's figures are about."""
+    match = metric_rules().topic.match(ctx.text, sentence[0], sentence[1])
+    return match.group("topic") if match else ""
+
+
+def _strip_right_qualifiers(before: str) -> str:
+    return before.rstrip().rstrip(metric_rules().qualifier_chars)
+
+
+def _only_conjunctions(gap: str, rules: MetricRules) -> bool:
+    return all(c.isspace() or c in rules.conjunctions for c in gap)
+
+
+def _without_times(ctx: Context, start: int, end: int) -> str:
+    text = ctx.text
+    pieces, pos = [], start
+    for i in times_within(ctx, start, end):
+        time = ctx.times[i]
+        base = _comparison_before(ctx, pos, time.start)  # 比上年下降: 比 goes with its base
+        pieces.append(text[pos:time.start - len(base)])
+        pos = time.end
+    pieces.append(text[pos:end])
+    return "".join(pieces).strip().strip("“”‘’「」（）()")
+
+
+def _growth_suffix(before: str, rules: MetricRules) -> str | None:
+    word = first_suffix(before.rstrip(), rules.growth_order)
+    return rules.growth_words[word] if word else None
+
+
+def _strip(phrase: str, rules: MetricRules) -> str:
+    changed = True
+    while phrase and changed:
+        changed = False
+        phrase = phrase.strip()
+        if phrase.startswith(rules.strip_leading):  # most phrases start with none of them
+            for word in rules.strip_leading:
+                if phrase.startswith(word) and len(phrase) > len(word):
+                    phrase, changed = phrase[len(word):], True
+                    break
+        trailing = first_suffix(phrase, rules.strip_trailing)
+        if trailing:
+            phrase, changed = phrase[: -len(trailing)], True
+    return phrase.strip()
+
+
+def _noun_after(ctx: Context, quantity: Hit, limit: int, rules: MetricRules) -> str:
+    """The noun a count's classifier attaches to, read token by token up to a stop word."""
+    end = min(clause_end(ctx, quantity.end, limit), len(ctx.text))
+    if quantity.end <= ctx.title[1]:
+        end = min(end, ctx.title[1])  # a title's figure: the lines repair joined to it are not its noun
+    if end <= quantity.end:
+        return ""  # 增长6.8%，…: the clause ends with the figure (char_span would give None)
+    words = []
+    for token in ctx.doc.tokens_within(quantity.end, end):
+        if token.is_space or token.is_punct or token.text in rules.noun_stop_words or len(words) >= 3:
+            break
+        words.append(token.text)
+    return "".join(words)
+
+
+def claim_metric(ctx: Context, quantity: Hit, metric: str | None, sentence: tuple[int, int]) -> Description:
+    """The metric vocabulary's key (pipeline/claims/metric_keys.py), read from the metric phrase,
+    the figure's clause and, when those name no indicator, the text before it in its
+    paragraph and the one before."""
+    text = ctx.text
+    clause = text[clause_start(ctx, quantity.start, sentence[0]):quantity.start]
+    index = ctx.article.paragraph_index(quantity.start)
+    floor = ctx.article.paragraphs[max(0, index - 1)].start
+    lookback = text[max(floor, quantity.start - vocabulary().lookback_chars):quantity.start]
+    return describe(metric, quantity.fields, text[quantity.start:quantity.end], clause, lookback,
+                    text[sentence[0]:quantity.start], follows_growth_rate(ctx, quantity, sentence))
+
+
+def follows_growth_rate(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
+    """Is the figure before this one in its sentence a growth rate (增长6.5%)?"""
+    i = bisect_left(ctx.quantity_starts, quantity.start) - 1
+    if i < 0 or ctx.quantities[i].start < sentence[0] or ctx.quantities[i].get("kind") != "percent":
+        return False
+    previous = ctx.quantities[i]
+    before = ctx.text[clause_start(ctx, previous.start, sentence[0], items=True):previous.start]
+    return _growth_suffix(_strip_right_qualifiers(before), metric_rules()) is not None
+
+
+def named_metric(name: str, metric: str | None, quantity: Hit) -> str:
+    """A generic metric completed by the indicator named before it (增速 -> GDP增速)."""
+    rules = metric_rules()
+    metric = metric or ""
+    if quantity.get("kind") == "rank" and not metric.endswith(rules.rank_suffix):
+        metric += rules.rank_suffix
+    elif quantity.get("unit") in vocabulary().score_units and not metric:
+        metric = "得分"
+    return (name + metric)[-rules.max_metric_chars:]

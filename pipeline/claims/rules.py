@@ -1,0 +1,240 @@
+"""The rules of district claims (rules/claims.yaml) and of metric naming (rules/metrics.yaml),
+loaded once per rules folder, and the constants the claims stage shares."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from operator import attrgetter
+from typing import Any
+
+from zhfacts.rules import load_yaml, require, rules_cache
+
+CLAIMS_RULES = "claims.yaml"
+
+
+METRIC_RULES = "metrics.yaml"
+
+
+DISTRICT_LEVELS = ("district", "county")
+
+
+START = attrgetter("start")
+
+
+OPEN_QUOTES, CLOSE_QUOTES = "“「『", "”」』"
+
+
+def _char_class(chars: frozenset[str] | str) -> re.Pattern[str]:
+    """A pattern matching any one of the single characters given (none, if none is)."""
+    singles = sorted(c for c in chars if len(c) == 1)
+    return re.compile("[" + "".join(map(re.escape, singles)) + "]" if singles else "(?!)")
+
+
+OPEN_QUOTE, CLOSE_QUOTE = _char_class(OPEN_QUOTES), _char_class(CLOSE_QUOTES)
+
+
+def _any_of(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern that finds any of the words (none, if there are none)."""
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
+
+
+@dataclass(frozen=True)
+class WordIndex:
+    """Many words looked up in one pass over a text instead of one str.find pass per word."""
+
+    any_word: re.Pattern[str]
+    by_first_char: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> WordIndex:
+        unique = tuple(dict.fromkeys(w for w in words if w))
+        by_first_char: dict[str, tuple[str, ...]] = {}
+        for word in unique:
+            by_first_char[word[0]] = (*by_first_char.get(word[0], ()), word)
+        return cls(_any_of(unique), by_first_char)
+
+    def occurrences(self, text: str) -> dict[str, list[int]]:
+        """The starts of each word found in text, left to right (words not found have no
+        entry); like repeated str.find, an occurrence that overlaps the word's previous one
+        is not counted. The pattern finds where some word starts; every word with that
+        first character is tried there, as words may share a start or overlap (该企业, 企业)."""
+        found: dict[str, list[int]] = {}
+        pos = 0
+        while match := self.any_word.search(text, pos):
+            pos = match.start()
+            for word in self.by_first_char[text[pos]]:
+                if text.startswith(word, pos):
+                    starts = found.setdefault(word, [])
+                    if not starts or pos >= starts[-1] + len(word):
+                        starts.append(pos)
+            pos += 1
+        return found
+
+
+@dataclass(frozen=True)
+class ClaimRules:
+    confidence: dict[str, float]
+    never_claimed_kinds: frozenset[str]
+    clause_delimiters: frozenset[str]
+    item_delimiters: frozenset[str]
+    pronouns: tuple[tuple[str, str, bool], ...]  # (word, rule id, suffix must match)
+    wide_scope_words: tuple[str, ...]
+    company_subject_words: tuple[str, ...]
+    blocking_org_types: frozenset[str]
+    property_cues: re.Pattern[str]  # any of the cues
+    not_property_before: tuple[str, ...]  # before a cue, these make it another word (比|重达)
+    capacity_words: tuple[str, ...]  # right before a figure: a plant's or project's capacity (年产3万吨)
+    speech_verbs: tuple[str, ...]
+    company_speaker_words: tuple[str, ...]
+    locative_words: tuple[str, ...]
+    clause_openers: tuple[str, ...]
+    company_frames: tuple[str, ...]
+    demonstratives: tuple[str, ...]
+    threshold_words: tuple[str, ...]
+    level_nouns: tuple[str, ...]
+    bound_predicates: tuple[str, ...]  # 增长5%以上的有……: the bound names who passed it
+    list_separators: frozenset[str]
+    list_all_words: tuple[str, ...]
+    list_respective_words: tuple[str, ...]
+    list_shared_kinds: frozenset[str]
+    list_total_words: tuple[str, ...]
+    list_tie_words: tuple[str, ...]  # 并列: one rank held by every district of the list
+    list_zone_item: re.Pattern[str]
+    decline_before: re.Pattern[str]  # a decline word right before a figure (下降了2.3%)
+    modality_cues: re.Pattern[str]  # any modality cue; the group named tells which
+    not_cues: re.Pattern[str]  # words that hold a cue but state a fact (计划总投资)
+    heading_max_chars: int
+    counted_divisions: tuple[str, ...]  # 三个行政区, 五个县: a count of districts is no one's
+    not_divisions: tuple[str, ...]  # 区域, 县域: words that only start like one
+    division_classifiers: frozenset[str]  # 个: how districts are counted (76名县直单位干部 counts people)
+    document_titles: tuple[str, ...]
+    document_openings: tuple[str, ...]  # words of a report's first lines (我代表……向大会报告政府工作)
+    document_issuers: tuple[str, ...]  # a first line that is only an issuer (某县统计局)
+    issuer_date: re.Pattern[str]  # the date an issuer line may end with (某县统计局 2024年3月20日)
+    byline_words: tuple[str, ...]
+    byline_lines: int
+    byline_max_chars: int
+    comparison_words: tuple[str, ...]
+    clause_stop: re.Pattern[str]  # a clause delimiter
+    item_stop: re.Pattern[str]  # an item delimiter that is not a clause delimiter
+    marker_words: WordIndex  # pronouns, wide-scope and company subject words, speech verbs
+
+
+@dataclass(frozen=True)
+class MetricRules:
+    strip_leading: tuple[str, ...]
+    strip_trailing: tuple[str, ...]
+    growth_words: dict[str, str]
+    growth_order: tuple[str, ...]  # the growth words, longest first
+    rank_suffix: str
+    noun_stop_words: frozenset[str]
+    max_metric_chars: int
+    conjunctions: frozenset[str]
+    generic_measures: frozenset[str]
+    comparison_only: frozenset[str]
+    instrumental: tuple[str, ...]
+    qualifier_chars: str
+    topic: re.Pattern[str]
+    run_in_heading: re.Pattern[str]
+
+
+def _longest_first(words: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@rules_cache
+def claim_rules() -> ClaimRules:
+    d = load_yaml(CLAIMS_RULES)
+
+    def get(key: str) -> Any:
+        return require(d, key, CLAIMS_RULES)
+
+    pronouns = tuple((w, p["id"], bool(p["suffix"])) for p in get("pronouns") for w in p["words"])
+    clause_delimiters, item_delimiters = frozenset(get("clause_delimiters")), frozenset(get("item_delimiters"))
+    return ClaimRules(
+        confidence={k: float(v) for k, v in get("confidence").items()},
+        never_claimed_kinds=frozenset(get("never_claimed_kinds")),
+        clause_delimiters=clause_delimiters,
+        item_delimiters=item_delimiters,
+        pronouns=tuple(sorted(pronouns, key=lambda p: len(p[0]), reverse=True)),
+        wide_scope_words=_longest_first(get("wide_scope_words")),
+        company_subject_words=_longest_first(get("company_subject_words")),
+        blocking_org_types=frozenset(get("blocking_org_types")),
+        property_cues=_any_of(get("property_cues")),
+        not_property_before=tuple(get("not_property_before")),
+        capacity_words=_longest_first(get("capacity_words")),
+        speech_verbs=_longest_first(get("speech_verbs")),
+        company_speaker_words=tuple(get("company_speaker_words")),
+        locative_words=_longest_first(get("locative_words")),
+        clause_openers=_longest_first(get("clause_openers")),
+        company_frames=_longest_first(get("company_frames")),
+        demonstratives=_longest_first(get("demonstratives")),
+        threshold_words=tuple(get("threshold_words")),
+        level_nouns=tuple(get("level_nouns")),
+        bound_predicates=_longest_first(get("bound_predicates")),
+        list_separators=frozenset(get("list_separators")),
+        list_all_words=tuple(get("list_all_words")),
+        list_respective_words=tuple(get("list_respective_words")),
+        list_shared_kinds=frozenset(get("list_shared_kinds")),
+        list_total_words=tuple(get("list_total_words")),
+        list_tie_words=tuple(get("list_tie_words")),
+        list_zone_item=re.compile(get("list_zone_item")),
+        decline_before=re.compile(f"(?:{_any_of(get('decline_words')).pattern})[{re.escape(get('decline_gap_chars'))}]*$"),
+        modality_cues=_modality_pattern(get("modality")),
+        not_cues=_any_of(get("modality")["not_cues"]),
+        heading_max_chars=int(get("heading_max_chars")),
+        counted_divisions=_longest_first(get("counted_divisions")),
+        not_divisions=tuple(get("not_divisions")),
+        division_classifiers=frozenset(get("division_classifiers")),
+        document_titles=tuple(get("document_titles")),
+        document_openings=tuple(get("document_openings")),
+        document_issuers=tuple(get("document_issuers")),
+        issuer_date=re.compile(get("issuer_date")),
+        byline_words=tuple(get("byline_words")),
+        byline_lines=int(get("byline_lines")),
+        byline_max_chars=int(get("byline_max_chars")),
+        comparison_words=_longest_first(get("comparison_words")),
+        clause_stop=_char_class(clause_delimiters),
+        item_stop=_char_class(item_delimiters - clause_delimiters),
+        marker_words=WordIndex.of([*(w for w, _, _ in pronouns), *get("wide_scope_words"),
+                                   *get("company_subject_words"), *get("speech_verbs")]),
+    )
+
+
+def _modality_pattern(rules: dict[str, Any]) -> re.Pattern[str]:
+    """One pattern for every modality cue, a named group per modality (target, forecast,
+    actual); longer words first so that 预期目标 is read before 预期."""
+    groups = []
+    for name in ("target", "forecast", "actual"):
+        words = [re.escape(w) for w in _longest_first(list(rules[name]))]
+        if name == "target":
+            words = list(rules.get("target_patterns", [])) + words
+        groups.append(f"(?P<{name}>{'|'.join(words) or '(?!)'})")
+    return re.compile("|".join(groups))
+
+
+@rules_cache
+def metric_rules() -> MetricRules:
+    d = load_yaml(METRIC_RULES)
+
+    def get(key: str) -> Any:
+        return require(d, key, METRIC_RULES)
+
+    return MetricRules(
+        strip_leading=_longest_first(get("strip_leading")),
+        strip_trailing=_longest_first(get("strip_trailing")),
+        growth_words=dict(get("growth_words")),
+        growth_order=_longest_first(list(get("growth_words"))),
+        rank_suffix=get("rank_suffix"),
+        noun_stop_words=frozenset(get("noun_stop_words")),
+        max_metric_chars=int(get("max_metric_chars")),
+        conjunctions=frozenset(get("conjunctions")),
+        generic_measures=frozenset(get("generic_measures")),
+        comparison_only=frozenset(get("comparison_only")),
+        instrumental=tuple(get("instrumental")),
+        qualifier_chars=get("qualifier_chars"),
+        topic=re.compile(get("topic_pattern")),
+        run_in_heading=re.compile(get("run_in_heading")),
+    )
