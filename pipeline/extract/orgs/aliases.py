@@ -1,0 +1,72 @@
+"""Aliases: the short forms of a company's full name given in the same document
+(重庆海辰储能科技有限公司 -> 海辰储能)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from zhfacts.extract.orgs.candidates import OrgCandidate, is_place
+from zhfacts.extract.orgs.rules import TOKEN_CACHE_SIZE, OrgRules, word_freq
+from zhfacts.extract.orgs.short_names import occurrences, stem_is_proper, with_place_prefix
+from zhfacts.nlp.text_view import TextView
+
+
+def aliases_of(name: str, rules: OrgRules) -> set[str]:
+    """Short forms of a company's full name: 重庆海辰储能科技有限公司 -> 海辰储能科技, 海辰储能, 海辰,
+    and with the place: 重庆海辰储能."""
+    core = name
+    for form in rules.legal_forms:
+        if core.endswith(form):
+            core = core[: -len(form)]
+            break
+    core = re.sub(r"[(（][^()（）]{2,8}[)）]", "", core)
+    place = next((core[:n] for n in range(min(8, len(core) - 2), 1, -1) if is_place(core[:n])), "")
+    stem = core[len(place):]
+    variants = []
+    while stem:
+        variants.append(stem)
+        stem = drop_last_word(stem, rules)
+    if variants and variants[-1].endswith(rules.place_like_endings):
+        return set()  # 国际生物城(开发投资): the stem names a park, not the company
+    out = set()
+    for v in variants:
+        if alias_ok(v, rules):
+            out.add(v)
+            if place:
+                out.add(place + v)
+    out.discard(name)
+    return out
+
+
+def drop_last_word(stem: str, rules: OrgRules) -> str:
+    """海辰储能科技 -> 海辰储能: the stem without its last industry word or head."""
+    for n in range(min(len(stem) - 1, 9), 0, -1):
+        if stem[-n:] in rules.industry_words or stem[-n:] in rules.heads:
+            return stem[:-n]
+    return ""
+
+
+def alias_ok(alias: str, rules: OrgRules) -> bool:
+    if len(alias) < rules.min_stem_chars or alias.endswith(rules.place_like_endings):
+        return False
+    if is_place(alias) or alias in rules.generic_names or alias in rules.generic_terms:
+        return False
+    return word_freq(alias) < rules.max_stem_word_freq
+
+
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
+def short_name_stem(name: str, rules: OrgRules) -> str:
+    """爱玛车业 -> 爱玛: a short name without its industry word, when that is still a name."""
+    stem = drop_last_word(name, rules)
+    return stem if stem and alias_ok(stem, rules) and stem_is_proper(stem, rules) else ""
+
+
+def alias_candidates(view: TextView, aliases: dict[str, str], rules: OrgRules) -> list[OrgCandidate]:
+    found = []
+    for alias, canonical in aliases.items():
+        for start in occurrences(view.text, alias):
+            end = start + len(alias)
+            if end in view.ends and with_place_prefix(view, start, rules) == start:
+                found.append(OrgCandidate(start, end, "org.alias", "company", canonical=canonical))
+    return found

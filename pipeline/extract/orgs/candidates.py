@@ -1,0 +1,86 @@
+"""A candidate organization name (OrgCandidate) and where names may start and end on the
+text view's tokens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from zhfacts.extract.orgs.rules import NAME_TEXT, NUMERAL, TOKEN_CACHE_SIZE, Head, OrgRules, word_freq
+from zhfacts.extract.places import gazetteer, place_rules
+from zhfacts.nlp.text_view import TextView
+
+
+@dataclass
+class OrgCandidate:
+    start: int  # view offsets
+    end: int
+    rule: str
+    type: str
+    canonical: str = ""
+    head: Head | None = None
+    head_start: int = 0
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def family(self) -> str:
+        return "org.suffix" if self.rule.startswith("org.suffix") else self.rule
+
+
+def is_place(word: str) -> bool:
+    """A name of the gazetteer written in full (合川区, 重庆市) or as a short form."""
+    return word in gazetteer().entries
+
+
+def is_numeral(token: str) -> bool:
+    return bool(NUMERAL.match(token))
+
+
+def is_name_text(token: str) -> bool:
+    return NAME_TEXT.fullmatch(token) is not None
+
+
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
+def is_boundary_token(token: str, rules: OrgRules) -> bool:
+    """What may stand right before a name: nothing, punctuation, a number, a stop word."""
+    if not token or not is_name_text(token):
+        return True
+    if len(token) == 2 and token[0] in rules.demonstratives:
+        return not is_proper_place(token)  # 该县, 我市, 全区
+    return (token in rules.stop_tokens or is_numeral(token)) and not is_proper_place(token)
+
+
+def is_proper_place(token: str) -> bool:
+    """A place name that is not also an ordinary word (于都 is, 新建 is not)."""
+    return is_place(token) and token not in place_rules().common_word_shorts
+
+
+def token_text(view: TextView, span: tuple[int, int]) -> str:
+    return view.text[span[0]:span[1]]
+
+
+def previous_token(view: TextView, pos: int) -> tuple[int, int] | None:
+    span = view.token_at(pos - 1)
+    return span if span and span[1] == pos else None
+
+
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
+def stop_prefix(token: str, rules: OrgRules) -> int:
+    """Length of the stop words jieba glued to an unknown name (以海辰 -> 1); a token made only of
+    them (已获) has its whole length. A name that merely starts like a stop word keeps it
+    (同辉, 台铃: what would remain is one character; 于都 is a place)."""
+    if len(token) < 2 or word_freq(token) or is_proper_place(token):
+        return 0
+    n = 0
+    while n < len(token) and token[n] in rules.stop_tokens:
+        n += 1
+    return n if n == len(token) or len(token) - n >= 2 else 0
+
+
+def starts_word(view: TextView, pos: int, rules: OrgRules) -> bool:
+    """pos starts a token, or follows a stop word glued to the token (以|海辰储能)."""
+    if pos in view.starts:
+        return True
+    span = view.token_at(pos)
+    return bool(span) and 0 < pos - span[0] == stop_prefix(token_text(view, span), rules)

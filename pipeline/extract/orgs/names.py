@@ -1,0 +1,364 @@
+"""Full names found by their heads (研究院, 有限公司, 科技局): the words before a head that
+belong to the name, read over the tokens until a boundary."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from zhfacts.extract.orgs.candidates import (
+    OrgCandidate,
+    is_boundary_token,
+    is_numeral,
+    is_place,
+    is_proper_place,
+    previous_token,
+    stop_prefix,
+    token_text,
+)
+from zhfacts.extract.orgs.pos import (
+    dictionary_tags,
+    is_person,
+    is_verb,
+    never_starts_name,
+    tag_of,
+)
+from zhfacts.extract.orgs.rules import (
+    CLOSE_PARENS,
+    COMPOSED_WORD_CHARS,
+    OPEN_PARENS,
+    TOKEN_CACHE_SIZE,
+    OrgRules,
+    matches,
+    org_rules,
+    word_freq,
+)
+from zhfacts.extract.places import gazetteer
+from zhfacts.nlp.text_view import TextView, is_cjk
+from zhfacts.rules import rules_cache
+
+
+def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int]) -> list[OrgCandidate]:
+    """The longest head ending at each token end, with the name it closes."""
+    longest: dict[int, str] = {}
+    for end, head in matches(view, rules, "head"):
+        if ends_name(view, end, rules) and len(head) > len(longest.get(end, "")):
+            longest[end] = head
+    found = []
+    for end, text in sorted(longest.items()):
+        head = rules.heads[text]
+        head_start = end - len(text)
+        start = expand_left(view, head_start, end, rules, head.kind == "legal", place_ends)
+        start = trim_leading(view, start, head_start, end, rules)
+        if text in rules.association_heads:
+            start = with_national_prefix(view, start, rules)
+        if start < head_start:
+            found.append(OrgCandidate(start, end, f"org.suffix.{head.type}", head.type, head=head,
+                                      head_start=head_start))
+    return found
+
+
+def with_national_prefix(view: TextView, start: int, rules: OrgRules) -> int:
+    """全国|城市工业品贸易中心联合会: a national association's name opens with 全国, which the walk
+    left stops at elsewhere (全国|规上工业企业)."""
+    span = previous_token(view, start)
+    return span[0] if span and token_text(view, span) in rules.national_prefixes else start
+
+
+def split_run_after_place(view: TextView, span: tuple[int, int], rules: OrgRules) -> int | None:
+    """安徽省|外|经|建设集团: jieba split an unknown word into single characters that are stop words
+    alone (外, 经). A run of two or more single-character tokens, none a preposition, conjunction,
+    pronoun, adverb or particle, right after a place, belongs to the name: the place's start, or None."""
+    pos, run = span[1], []
+    while True:
+        prev = previous_token(view, pos)
+        if prev is None or prev[1] - prev[0] != 1 or not is_cjk(view.text[prev[0]]):
+            break
+        run.append(token_text(view, prev))
+        pos = prev[0]
+    if len(run) < 2 or any(dictionary_tags().get(c) in rules.single_char_tags for c in run):
+        return None  # 在|这, 与, 已: prepositions, pronouns, conjunctions, adverbs end the name
+    place = previous_token(view, pos)
+    return place[0] if place and is_proper_place(token_text(view, place)) else None
+
+
+def ends_name(view: TextView, end: int, rules: OrgRules) -> bool:
+    """A name may end here: at a token end, or before a title or particle jieba glued on (发改局|局长,
+    自然资源局|等)."""
+    if end in view.ends:
+        return True
+    token = view.token_at(end)
+    rest = view.text[end:token[1]] if token is not None else ""
+    return rest in rules.role_words or rest in rules.trailing_particles
+
+
+def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, legal: bool = False,
+                place_ends: dict[int, int] | None = None) -> int:
+    """Where the name that ends with the head starts: the walk stops at a stop word, punctuation,
+    a number or another organization's head; it keeps a parenthesised place and crosses one
+    conjunction inside a name (材料及装备研究院)."""
+    token = view.token_at(head_start)
+    pos = token[0] if token else head_start
+    head_token_start = pos
+    if pos < head_start and (view.text[pos:head_start] in rules.stop_tokens or head_start - pos == stop_prefix(
+            token_text(view, token), rules)):
+        pos = head_start
+    crossed = False
+    place_ends = place_ends or {}
+    while pos > 0:
+        if pos in place_ends and end - place_ends[pos] <= rules.max_name_chars:  # 于|都 is one place
+            pos = place_ends[pos]
+            continue
+        span = previous_token(view, pos)
+        if span is None:
+            break
+        text = token_text(view, span)
+        if text and text[-1] in CLOSE_PARENS:
+            opened = parenthesised_place_start(view, span[1])
+            if opened is None:
+                break
+            pos = opened
+            continue
+        if end - span[0] > rules.max_name_chars:
+            break
+        if text in rules.date_words and is_numeral(token_text(view, previous_token(view, span[0]) or (0, 0))):
+            break  # 12月20日|赛迪顾问…: a date before the name
+        if text in rules.inner_conjunctions or text in rules.joining_conjunctions:
+            outer = previous_token(view, span[0])
+            if crossed or not outer or is_boundary_token(token_text(view, outer), rules):
+                break
+            right = right_part_kind(view, span[1], head_start, rules)
+            if right == "name" or right == "unsure" and not joins_one_name(view, span[0], text, rules):
+                break
+            crossed = True
+            pos = span[0]
+            continue
+        if is_boundary_token(text, rules) and not split_name_char(view, span, rules):
+            place_start = split_run_after_place(view, span, rules) if span[1] - span[0] == 1 else None
+            if place_start is None or end - place_start > rules.max_name_chars:
+                break
+            pos = place_start
+            break
+        if view.text[head_start:end] in rules.peer_heads and text.endswith((*rules.parent_heads, *rules.peer_heads)):
+            break  # 县委|县政府|县人大|县政协: bodies side by side, none of them part of the next
+        if not legal and pos == head_token_start and ends_with_head(text, rules) and (not text.endswith(
+                rules.parent_heads) or view.text[head_start:end] in rules.peer_heads):  # 江津区委|组织部 is one
+            break  # body, 市委|市政府 two
+        glued = stop_prefix(text, rules)
+        if glued:
+            pos = span[0] + glued if glued < len(text) else pos
+            break
+        pos = span[0]
+    return pos
+
+
+def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: OrgRules) -> int:
+    """The name's start once the tokens that never open a name are cut off its left edge: a verb,
+    preposition, adverb or time word (签订|温州理工学院…, 年度|湖北省…), and a person's name
+    before such a verb (李博|签订|…). Enough of the name must remain (min_chars_after_trim)."""
+    pos = start
+    while pos < head_start:
+        span = view.token_at(pos)
+        if span is None or span[0] != pos or span[1] > head_start:
+            break
+        token = token_text(view, span)
+        after = span[1]
+        if token in rules.result_complements and after_verb(view, pos, rules):
+            pass  # 用|好|国际…研究院: the complement goes with the verb before it
+        elif is_verb(token) and complement_at(view, after, rules):
+            after = view.token_at(after)[1]  # 建|好|国际…研究院: a verb phrase, whatever its length
+        elif len(token) > 1 and token[-1] in rules.result_complements and is_verb(token[:-1]):
+            pass  # 建好|国际…研究院: jieba glued the complement to its verb
+        elif is_person(token) or token in rules.generic_names:  # 李博|签订…, 公司|属…
+            nxt = view.token_at(span[1])
+            if not nxt or nxt[0] != span[1] or nxt[1] > head_start or not is_verb(token_text(view, nxt)):
+                break
+            after = nxt[1]
+        elif not never_starts_name(token, rules.single_char_tags if len(token) == 1 else rules.leading_tags
+                                   ) or is_proper_place(token):
+            break
+        elif is_verb(token) and not opens_proper_name(view, after, head_start):
+            break  # 创新|疫苗…实验室: a verb before common words may be the name's own first word
+        if end - after < rules.min_chars_after_trim:
+            break
+        pos = after
+    return pos
+
+
+def complement_at(view: TextView, pos: int, rules: OrgRules) -> bool:
+    """A result complement (好, 完) is the token at pos: the verb before it is no part of a name."""
+    span = view.token_at(pos)
+    return span is not None and span[0] == pos and token_text(view, span) in rules.result_complements
+
+
+def after_verb(view: TextView, pos: int, rules: OrgRules) -> bool:
+    """The token before pos is a verb or a stop word (建, 用): a complement at pos belongs to it."""
+    span = previous_token(view, pos)
+    if span is None:
+        return False
+    token = token_text(view, span)
+    return is_verb(token) or token in rules.stop_tokens
+
+
+def opens_proper_name(view: TextView, pos: int, head_start: int) -> bool:
+    """A proper noun starts at pos: a place, or a token jieba tags as a name or does not know."""
+    span = view.token_at(pos)
+    if span is None or span[0] != pos or pos >= head_start:
+        return False
+    token = token_text(view, span)
+    if is_place(token) or tag_of(token) in ("ns", "nt", "nz", "nr", "j") or not word_freq(token):
+        return True
+    return bool(known_prefixes(view, pos, org_rules()))
+
+
+def split_name_char(view: TextView, span: tuple[int, int], rules: OrgRules) -> bool:
+    """晟|和: a one-character stop word after a rare single character is the second half of a
+    name jieba could not keep whole (湖南晟和新材料有限公司)."""
+    if span[1] - span[0] != 1:
+        return False
+    before = previous_token(view, span[0])
+    if before is None or before[1] - before[0] != 1:
+        return False
+    char = token_text(view, before)
+    return is_cjk(char) and char not in rules.stop_tokens and word_freq(char) <= rules.orphan_char_max_freq
+
+
+def ends_with_head(token: str, rules: OrgRules) -> bool:
+    """科学院 before 实验室: the lab belongs to an organization already named (not 中科院 before 所)."""
+    return token not in rules.cas_prefixes and any(token[-n:] in rules.heads for n in range(2, min(len(token), 9) + 1))
+
+
+def parenthesised_place_start(view: TextView, close_end: int) -> int | None:
+    """Start of '(重庆)' ending at close_end, when what it holds is a place name."""
+    window = view.text[max(0, close_end - 10):close_end - 1]
+    for i in range(len(window) - 1, -1, -1):
+        if window[i] in OPEN_PARENS:
+            inner = window[i + 1:]
+            ok = is_place(inner) or inner in org_rules().parenthesised_countries
+            return close_end - 1 - len(window) + i if ok else None
+    return None
+
+
+def right_part_kind(view: TextView, pos: int, head_start: int, rules: OrgRules) -> str:
+    """What the words between a conjunction and the head are: 'name' when they open a name of their
+    own (企业与|北京工业大学, …与|重庆应用技术职业学院: a place or a known name), 'generic' when they
+    are ordinary words that need the words before the conjunction (…现代农业与|休闲产业发展研究院,
+    …科学与|工程学院), else 'unsure'."""
+    if pos >= head_start:
+        return "generic"
+    span = view.token_at(pos)
+    first = view.text[pos:span[1]] if span else view.text[pos:pos + 1]
+    if is_place(first) or any(view.text.startswith(k, pos) for k in known_prefixes(view, pos, rules)):
+        return "name"
+    pieces, p = [], pos
+    while p < head_start:
+        span = view.token_at(p)
+        stop = min(span[1], head_start) if span else p + 1
+        pieces.append(view.text[p:stop])
+        p = stop
+    common = all(is_cjk(c) for c in "".join(pieces)) and all(
+        word_freq(x) >= rules.max_piece_word_freq and not is_place(x) for x in pieces)
+    return "generic" if common else "unsure"
+
+
+def known_prefixes(view: TextView, pos: int, rules: OrgRules) -> list[str]:
+    """Knowledge names that start at pos (found in the document's one automaton pass, indexed by
+    start once per document)."""
+    starts = view.cache.get("org.known_starts")
+    if starts is None:
+        starts = {}
+        for end, name in matches(view, rules, "known"):
+            starts.setdefault(end - len(name), []).append(name)
+        view.cache["org.known_starts"] = starts
+    return starts.get(pos, [])
+
+
+def joins_one_name(view: TextView, conj_start: int, conj: str, rules: OrgRules) -> bool:
+    """Whether the conjunction at conj_start joins two nouns of one name: the words before it do
+    not end an organization of their own (see boundaries.yaml)."""
+    before = view.text[max(0, conj_start - 12):conj_start]
+    if not before or not is_cjk(before[-1]) or any(before.endswith(h) for h in rules.heads):
+        return False
+    if conj in rules.inner_conjunctions:
+        return True
+    if any(h in before for h in rules.heads if len(h) > 1) or before.endswith("中心"):
+        return False
+    if any(before.endswith(w) for w in rules.industry_words):
+        return False
+    return not any(is_place(before[-n:]) for n in range(2, 7))
+
+
+def descriptor_parts(view: TextView, start: int, head_start: int) -> list[str]:
+    """The tokens of a name before its head, places merged with a following 区/县/市/省."""
+    parts: list[str] = []
+    pos = start
+    while pos < head_start:
+        span = view.token_at(pos)
+        stop = min(span[1], head_start) if span else pos + 1
+        piece = view.text[pos:stop]
+        if parts and piece in ("区", "县", "市", "省") and is_place(parts[-1] + piece):
+            parts[-1] += piece
+        else:
+            parts.append(piece)
+        pos = stop
+    return [p for p in parts if p.strip()]
+
+
+def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, places: set[str]) -> bool:
+    """Whether the words before the head make a proper name for this kind of head. `places` are
+    the place names the places extractor accepted in this document."""
+    head = cand.head
+    assert head is not None
+    parts = descriptor_parts(view, cand.start, cand.head_start)
+    text = "".join(parts)
+    if not parts or cand_text(view, cand) in rules.generic_names:
+        return False
+    if composed_of(text, rules.category_words):
+        return False  # 双一流大学, 上市公司: a kind, not a name
+    if head.kind == "cas":
+        return text.startswith(rules.cas_prefixes)
+    in_places = [p for p in parts if p in places or is_full_place_name(p)]
+    rest = [p for p in parts if p not in in_places and not composed_of(p, rules.category_words)]
+    proper = [p for p in rest if not composed_of(p, rules.domain_or_category_words)]
+    if head.kind == "legal" and all(p in in_places or composed_of(p, rules.industry_words | rules.category_words)
+                                    for p in parts):
+        return False  # 新材料有限公司: no name before the legal form
+    if head.kind == "agency":
+        return bool(in_places) or parts[-1] in ("区", "市", "县", "省", "国家", "中央") or text.endswith(
+            ("区委", "市委", "县委", "省委", "党委", "国家"))
+    if proper:
+        return len(text) >= 2
+    if rest:  # only domain words: a name after a place (重庆高新技术产业研究院)
+        return bool(in_places)
+    if not in_places or not head.place_only:
+        return False
+    # a place alone: 重庆大学 and 潼南区融媒体中心, but not 重庆市大学 (a university takes the short form)
+    return head.type != "university" or not in_places[-1].endswith(("市", "省"))
+
+
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
+def composed_of(text: str, words: frozenset[str]) -> bool:
+    """Whether text is a concatenation of the words of up to COMPOSED_WORD_CHARS characters
+    (省级重点 = 省级 + 重点)."""
+    if len(text) <= COMPOSED_WORD_CHARS and text in words:  # the common case: a single word
+        return True
+    reached = [True] + [False] * len(text)  # reached[i]: text[:i] is made of the words
+    for start in range(len(text)):
+        if reached[start]:
+            for end in range(start + 1, min(start + COMPOSED_WORD_CHARS, len(text)) + 1):
+                if text[start:end] in words:
+                    reached[end] = True
+    return reached[-1]
+
+
+def is_full_place_name(word: str) -> bool:
+    return word in full_place_names()
+
+
+@rules_cache
+def full_place_names() -> frozenset[str]:
+    """The gazetteer's names written in full (current or former), not short forms."""
+    return frozenset(name for name, entries in gazetteer().entries.items() if any(e.form != "short" for e in entries))
+
+
+def cand_text(view: TextView, cand: OrgCandidate) -> str:
+    return view.text[cand.start:cand.end]

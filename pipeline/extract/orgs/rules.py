@@ -1,0 +1,254 @@
+"""The rules of organization names (rules/organizations/), loaded once per rules folder, and the
+tests of a token or a piece of a name that the finders share."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
+
+from zhfacts.extract.orgs.pos import (
+    dictionary_entries,
+)
+from zhfacts.nlp.text_view import TextView
+from zhfacts.rules import load_tsv, load_yaml, require, rules_cache
+
+HEADS = "organizations/heads.tsv"
+
+
+BOUNDARIES = "organizations/boundaries.yaml"
+
+
+GENERIC = "organizations/generic.yaml"
+
+
+INDUSTRY = "organizations/industry_words.yaml"
+
+
+LISTS = "organizations/lists.yaml"
+
+
+KNOWN = "organizations/known_names.tsv"
+
+
+KNOWLEDGE = "organizations/knowledge.tsv"
+
+
+RULES = "organizations/rules.yaml"
+
+
+OPEN_PARENS, CLOSE_PARENS = "(（", ")）"
+
+
+TITLE_QUOTES = {"“": "”", "「": "」", "《": "》", "‘": "’", '"': '"'}
+
+
+NAME_TEXT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fffA-Za-z]+")
+
+
+OPENING_QUOTE = re.compile("|".join(map(re.escape, TITLE_QUOTES)))
+
+
+ITEM_LIST_END = tuple("，。；：！？\n,;:!?")  # the clause ends that end a list of 、-separated items (either width)
+
+
+NUMERAL = re.compile(r"^[0-9０-９.%一二三四五六七八九十百千万亿两几多首第余]+[个家项批所座名位类大]?$")
+
+
+# The tests of a token or name (is it a boundary, a proper piece ...) depend on nothing but it and
+# the rules, and documents repeat their tokens: they are cached, on this many arguments each.
+TOKEN_CACHE_SIZE = 1 << 16
+
+
+COMPOSED_WORD_CHARS = 6  # the longest word composed_of looks for
+
+
+PRIORITY = {"org.alias": 0, "org.suffix": 1, "org.known": 2, "org.short_name.list": 3, "org.short_name.pattern": 4,
+            "org.media.credit": 1, "org.knowledge": 2, "org.government.pattern": 1, "org.media.byline": 5}
+
+
+@dataclass(frozen=True)
+class Head:
+    text: str
+    type: str
+    kind: str
+    place_only: bool
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity (one per process): the token tests cache on it
+class OrgRules:
+    heads: dict[str, Head]
+    legal_forms: tuple[str, ...]  # the heads of kind legal (heads.tsv), longest first
+    stop_tokens: frozenset[str]
+    demonstratives: frozenset[str]
+    inner_conjunctions: frozenset[str]
+    joining_conjunctions: frozenset[str]
+    cas_prefixes: tuple[str, ...]
+    parent_heads: tuple[str, ...]
+    peer_heads: frozenset[str]
+    countries: tuple[str, ...]
+    max_name_chars: int
+    role_words: frozenset[str]
+    trailing_particles: frozenset[str]
+    result_complements: frozenset[str]
+    orphan_char_max_freq: int
+    generic_names: frozenset[str]
+    category_words: frozenset[str]
+    domain_words: frozenset[str]
+    domain_or_category_words: frozenset[str]
+    generic_terms: frozenset[str]
+    generic_prefixes: tuple[str, ...]
+    industry_words: frozenset[str]
+    pattern_words: frozenset[str]
+    field_followers: frozenset[str]
+    place_like_endings: tuple[str, ...]
+    min_stem_chars: int
+    max_stem_word_freq: int
+    max_piece_word_freq: int
+    stem_verb_tags: frozenset[str]
+    closing_cues: tuple[str, ...]
+    closing_cue_pattern: re.Pattern[str]
+    count_closing_pattern: re.Pattern[str]
+    weak_cues: frozenset[str]
+    opening_cues: tuple[str, ...]
+    max_gap_chars: int
+    max_item_chars: int
+    gap_stop_words: tuple[str, ...]
+    project_heads: tuple[str, ...]
+    max_project_chars: int
+    known: dict[str, tuple[str, str, str]]  # name -> (type, canonical, rule id)
+    leading_tags: frozenset[str]
+    single_char_tags: frozenset[str]
+    min_chars_after_trim: int
+    date_words: frozenset[str]
+    parenthesised_countries: frozenset[str]
+    national_prefixes: frozenset[str]
+    association_heads: frozenset[str]
+    parenthesis_not_name: tuple[str, ...]
+    max_trailing_parenthesis_chars: int
+    automaton: Any  # heads, pattern words and known names: one pass over the text finds them all
+    rule_ids: frozenset[str]
+
+
+def automaton_of(*word_sets: tuple[str, frozenset[str] | dict]) -> Any:
+    """One automaton over several word sets; a match's value is (word, names of its sets)."""
+    kinds: dict[str, list[str]] = {}
+    for name, words in word_sets:
+        for word in words:
+            kinds.setdefault(word, []).append(name)
+    auto = ahocorasick.Automaton()
+    for word, names in kinds.items():
+        auto.add_word(word, (word, tuple(names)))
+    auto.make_automaton()
+    return auto
+
+
+def matches(view: TextView, rules: OrgRules, kind: str) -> list[tuple[int, str]]:
+    """(end, word) of every match of one word set, from the shared pass kept in the view."""
+    found = view.cache.get("org.matches")
+    if found is None:
+        found = {}
+        for end, (word, names) in rules.automaton.iter(view.text):
+            for name in names:
+                found.setdefault(name, []).append((end + 1, word))
+        view.cache["org.matches"] = found
+    return found.get(kind, [])
+
+
+def cue_pattern(cues: list[str], max_gap: int) -> re.Pattern[str]:
+    """Up to max_gap characters of one clause, then a cue noun (200多家相关|企业)."""
+    alternatives = "|".join(map(re.escape, sorted(cues, key=len, reverse=True)))
+    return re.compile(f"[^，。；：！？、\n,;:!?]{{0,{max_gap}}}?(?P<cue>{alternatives})")
+
+
+def count_pattern(classifiers: list[str], cues: list[str]) -> re.Pattern[str]:
+    """A count closing a list (、凯普顿医药|6家企业): number, classifier, then a strong cue."""
+    if not classifiers:
+        return re.compile("(?!)")
+    counters = "|".join(map(re.escape, classifiers))
+    alternatives = "|".join(map(re.escape, sorted(cues, key=len, reverse=True)))
+    number = "[0-9０-９一二三四五六七八九十两]+[余多]?"
+    return re.compile(f"(?<=[\u3400-\u9fff])(?<!等){number}(?:{counters})(?:{alternatives})")
+
+
+@rules_cache
+def org_rules() -> OrgRules:
+    """Every organizations rules file, parsed and compiled once per process."""
+    bounds, generic, industry, lists = load_yaml(BOUNDARIES), load_yaml(GENERIC), load_yaml(INDUSTRY), load_yaml(LISTS)
+    heads = {r["head"]: Head(r["head"], r["type"], r["kind"], r["place_only"] == "yes") for r in load_tsv(HEADS)}
+    known = {r["name"]: (r["type"], r["canonical"], "org.knowledge") for r in load_tsv(KNOWLEDGE)}
+    known.update({r["name"]: (r["type"], r["full_name"], "org.known") for r in load_tsv(KNOWN)})  # curated wins
+    words = list(require(industry, "industry_words", INDUSTRY))
+    category = frozenset(require(generic, "category_words", GENERIC))
+    domain = frozenset(require(generic, "domain_words", GENERIC))
+    return OrgRules(
+        heads=heads,
+        legal_forms=tuple(sorted((h for h, head in heads.items() if head.kind == "legal"), key=len, reverse=True)),
+        stop_tokens=frozenset(require(bounds, "stop_tokens", BOUNDARIES)),
+        demonstratives=frozenset(require(bounds, "demonstratives", BOUNDARIES)),
+        inner_conjunctions=frozenset(require(bounds, "inner_conjunctions", BOUNDARIES)),
+        joining_conjunctions=frozenset(require(bounds, "joining_conjunctions", BOUNDARIES)),
+        cas_prefixes=tuple(require(bounds, "cas_prefixes", BOUNDARIES)),
+        parent_heads=tuple(require(bounds, "parent_heads", BOUNDARIES)),
+        peer_heads=frozenset(require(bounds, "peer_heads", BOUNDARIES)),
+        countries=tuple(sorted(require(bounds, "countries", BOUNDARIES), key=len, reverse=True)),
+        max_name_chars=int(require(bounds, "max_name_chars", BOUNDARIES)),
+        role_words=frozenset(require(bounds, "role_words", BOUNDARIES)),
+        trailing_particles=frozenset(bounds.get("trailing_particles", ())),
+        result_complements=frozenset(bounds.get("result_complements", ())),
+        orphan_char_max_freq=int(require(bounds, "orphan_char_max_freq", BOUNDARIES)),
+        generic_names=frozenset(require(generic, "generic_names", GENERIC)),
+        category_words=category,
+        domain_words=domain,
+        domain_or_category_words=domain | category,
+        generic_terms=frozenset(require(generic, "generic_terms", GENERIC)),
+        generic_prefixes=tuple(t for t in require(generic, "generic_terms", GENERIC) if len(t) >= 2),
+        industry_words=frozenset(words),
+        pattern_words=frozenset(require(industry, "pattern_words", INDUSTRY)),
+        field_followers=frozenset(require(industry, "field_followers", INDUSTRY)),
+        place_like_endings=tuple(require(industry, "place_like_endings", INDUSTRY)),
+        min_stem_chars=int(require(industry, "min_stem_chars", INDUSTRY)),
+        max_stem_word_freq=int(require(industry, "max_stem_word_freq", INDUSTRY)),
+        max_piece_word_freq=int(require(industry, "max_piece_word_freq", INDUSTRY)),
+        stem_verb_tags=frozenset(industry.get("stem_verb_tags", ())),
+        closing_cues=tuple(sorted(require(lists, "closing_cues", LISTS), key=len, reverse=True)),
+        closing_cue_pattern=cue_pattern(require(lists, "closing_cues", LISTS),
+                                        int(require(lists, "max_gap_chars", LISTS))),
+        weak_cues=frozenset(require(lists, "weak_cues", LISTS)),
+        count_closing_pattern=count_pattern(lists.get("count_classifiers", []),
+                                            [c for c in require(lists, "closing_cues", LISTS)
+                                             if c not in require(lists, "weak_cues", LISTS)]),
+        opening_cues=tuple(require(lists, "opening_cues", LISTS)),
+        max_gap_chars=int(require(lists, "max_gap_chars", LISTS)),
+        max_item_chars=int(require(lists, "max_item_chars", LISTS)),
+        gap_stop_words=tuple(require(lists, "gap_stop_words", LISTS)),
+        project_heads=tuple(require(lists, "project_heads", LISTS)),
+        max_project_chars=int(require(lists, "max_project_chars", LISTS)),
+        known=known,
+        leading_tags=frozenset(require(bounds, "leading_tags", BOUNDARIES)),
+        single_char_tags=frozenset(require(bounds, "single_char_tags", BOUNDARIES)),
+        min_chars_after_trim=int(require(bounds, "min_chars_after_trim", BOUNDARIES)),
+        date_words=frozenset(require(bounds, "date_words", BOUNDARIES)),
+        parenthesised_countries=frozenset(require(bounds, "parenthesised_countries", BOUNDARIES)),
+        national_prefixes=frozenset(require(bounds, "national_prefixes", BOUNDARIES)),
+        association_heads=frozenset(require(bounds, "association_heads", BOUNDARIES)),
+        parenthesis_not_name=tuple(require(bounds, "parenthesis_not_name", BOUNDARIES)),
+        max_trailing_parenthesis_chars=int(require(bounds, "max_trailing_parenthesis_chars", BOUNDARIES)),
+        automaton=automaton_of(("head", frozenset(heads)), ("pattern", frozenset(require(industry, "pattern_words",
+                                                                                         INDUSTRY))),
+                               ("known", frozenset(known))),
+        rule_ids=frozenset(require(load_yaml(RULES), "rules", RULES)),
+    )
+
+
+def jieba_dictionary() -> dict[str, str]:
+    """word -> frequency (as written) of jieba's own dictionary file, read once per process with
+    the tags (pipeline/extract/orgs/pos.py)."""
+    return dictionary_entries()[0]
+
+
+def word_freq(word: str) -> int:
+    """How often jieba's dictionary counts the word (0 for a word it does not know)."""
+    return int(jieba_dictionary().get(word, 0))

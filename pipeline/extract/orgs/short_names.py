@@ -1,0 +1,273 @@
+"""Short names: a proper name plus an industry word (宇树科技), items of a list of companies,
+well-known short names and photo credits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from zhfacts.extract.orgs.candidates import (
+    OrgCandidate,
+    is_boundary_token,
+    is_numeral,
+    is_place,
+    is_proper_place,
+    previous_token,
+    starts_word,
+    stop_prefix,
+    token_text,
+)
+from zhfacts.extract.orgs.media import media_rules
+from zhfacts.extract.orgs.names import composed_of, ends_name
+from zhfacts.extract.orgs.pos import (
+    dictionary_tags,
+    never_starts_name,
+)
+from zhfacts.extract.orgs.rules import ITEM_LIST_END, TOKEN_CACHE_SIZE, OrgRules, matches, word_freq
+from zhfacts.nlp.text_view import TextView, is_cjk
+
+
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
+def is_proper_piece(piece: str, rules: OrgRules) -> bool:
+    """A piece of a proper name: unknown to jieba's dictionary or rare there, not a stop word,
+    place or field term."""
+    if not piece or not all(is_cjk(c) for c in piece) or piece in rules.stop_tokens:
+        return False
+    if piece in rules.generic_terms or piece in rules.generic_names or is_place(piece) or is_numeral(piece):
+        return False
+    if len(piece) > 1 and word_freq(piece) and never_starts_name(piece, rules.leading_tags):
+        return False  # 已有|天龙石墨: a verb or adverb is no piece of a name
+    if len(piece) > 1 and piece.endswith(rules.place_like_endings):
+        return False
+    return len(piece) == 1 or word_freq(piece) < rules.max_piece_word_freq
+
+
+def proper_stem_start(view: TextView, end: int, rules: OrgRules, max_chars: int = 4) -> int:
+    """Start of the run of proper pieces that ends at `end` (end itself when there is none)."""
+    pos = end
+    token = view.token_at(end - 1) if end > 0 else None
+    if token and token[0] < end < token[1]:  # the industry word starts inside a token (爱玛车|业)
+        if word_freq(token_text(view, token)) or not is_proper_piece(view.text[token[0]:end], rules):
+            return end  # 房地产 is a word, not 房 + 地产
+        pos = token[0]
+    while pos > 0:
+        span = previous_token(view, pos)
+        if span is None:
+            break
+        piece = token_text(view, span)
+        glued = stop_prefix(piece, rules)
+        if glued and end - span[0] - glued <= max_chars:
+            return span[0] + glued
+        if end - span[0] > max_chars or not is_proper_piece(piece, rules):
+            break
+        pos = span[0]
+    return pos
+
+
+def stem_is_proper(stem: str, rules: OrgRules) -> bool:
+    if len(stem) < rules.min_stem_chars or stem in rules.generic_terms or is_place(stem):
+        return False
+    if stem.startswith(rules.generic_prefixes) or ends_with_common_verb(stem, rules):
+        return False
+    return word_freq(stem) < rules.max_stem_word_freq
+
+
+def ends_with_common_verb(stem: str, rules: OrgRules) -> bool:
+    """大力发展, 加快建设: the stem closes with a common two-character verb, a phrase before a field."""
+    verb = stem[-2:]
+    return (len(stem) > 2 and dictionary_tags().get(verb) in rules.stem_verb_tags
+            and word_freq(verb) >= rules.max_piece_word_freq)
+
+
+def with_place_prefix(view: TextView, start: int, rules: OrgRules) -> int | None:
+    """The name's start once a place written before it is included (重庆|平伟汽车), or None when
+    what stands before it is neither a boundary nor a place."""
+    if start not in view.starts:  # 以|海辰储能: a stop word glued to the name
+        return start if starts_word(view, start, rules) else None
+    span = previous_token(view, start)
+    before = token_text(view, span) if span else ""
+    if is_boundary_token(before, rules):
+        return start
+    if is_place(before):
+        outer = previous_token(view, span[0])
+        if is_boundary_token(token_text(view, outer) if outer else "", rules):
+            return span[0]
+    return None
+
+
+def pattern_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
+    """宇树科技, 同辉气体, 平创半导体: a proper name of 2-4 characters and one industry word."""
+    found = []
+    for end, word in matches(view, rules, "pattern"):
+        word_start = end - len(word)
+        if end not in view.ends or view.token_after(end) in rules.field_followers:
+            continue
+        stem_start = proper_stem_start(view, word_start, rules)
+        if not stem_is_proper(view.text[stem_start:word_start], rules):
+            continue
+        if view.text.endswith(rules.legal_forms, 0, word_start):
+            continue  # 安徽海螺集团|控股的: the name ended with its legal form
+        start = with_place_prefix(view, stem_start, rules)
+        if start is not None:
+            found.append(OrgCandidate(start, end, "org.short_name.pattern", "company"))
+    return found
+
+
+def list_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
+    """Items of company lists: 'A、B、C等…企业' and '企业包括A、B、C'."""
+    found = []
+    for start in occurrences(view.text, "等"):
+        tail = view.text[start + 1:start + 1 + rules.max_gap_chars + 6]
+        cue = closing_cue(tail, rules)
+        if cue is None:
+            continue
+        items = items_before(view, start, rules)
+        found += accept_items(view, items, cue in rules.weak_cues, rules)
+    for match in rules.count_closing_pattern.finditer(view.text):
+        if "、" in view.text[max(0, match.start() - 3 * rules.max_item_chars):match.start()]:
+            found += accept_items(view, items_before(view, match.start(), rules), False, rules)
+    for cue in rules.opening_cues:
+        for start in occurrences(view.text, cue):
+            items = items_after(view, start + len(cue), rules)
+            found += accept_items(view, items, False, rules)
+    return found
+
+
+def occurrences(text: str, word: str) -> Iterator[int]:
+    """Where word occurs in text, left to right and not overlapping (re.finditer of the word
+    without building a pattern per word)."""
+    start = text.find(word)
+    while start >= 0:
+        yield start
+        start = text.find(word, start + max(len(word), 1))
+
+
+def closing_cue(tail: str, rules: OrgRules) -> str | None:
+    """The cue noun within reach after 等 (等200多家相关企业 -> 企业), if no clause ends first."""
+    match = rules.closing_cue_pattern.match(tail)
+    if match is None or any(w in tail[:match.start("cue")] for w in rules.gap_stop_words):
+        return None
+    return match.group("cue")
+
+
+def items_before(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, int]]:
+    """The 、-separated items that end at pos, the first one cut at its last stop word."""
+    clause_start = max(view.text.rfind(c, 0, pos) for c in ITEM_LIST_END) + 1  # 0 when none
+    spans, end = [], pos
+    for part in reversed(view.text[clause_start:pos].split("、")):
+        start = end - len(part)
+        spans.append((start, end))
+        end = start - 1
+    spans.reverse()
+    if spans:
+        spans[0] = (first_item_start(view, *spans[0], rules), spans[0][1])
+        spans[-1:] = split_last_pair(view, *spans[-1], rules)
+    return spans
+
+
+def items_after(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, int]]:
+    found = [i for c in (*ITEM_LIST_END, "等") if (i := view.text.find(c, pos)) >= 0]
+    end = min(found, default=len(view.text))
+    spans, start = [], pos
+    for part in view.text[pos:end].split("、"):
+        spans.append((start, start + len(part)))
+        start += len(part) + 1
+    if spans:
+        spans[-1:] = split_last_pair(view, *spans[-1], rules)
+    return spans
+
+
+def first_item_start(view: TextView, start: int, end: int, rules: OrgRules) -> int:
+    """吸引集聚了中石化川维 -> 中石化川维: the item begins after its last stop word."""
+    pos = start
+    for span in view.spans_from(max(0, view.token_index(start))):
+        if span[0] >= end:
+            break
+        text = token_text(view, span)
+        if span[0] >= start and (is_boundary_token(text, rules) or never_starts_name(text, rules.leading_tags)
+                                 ) and not is_numeral(text):  # 三一重工 is a name
+            pos = span[1]
+    return pos
+
+
+def split_last_pair(view: TextView, start: int, end: int, rules: OrgRules) -> list[tuple[int, int]]:
+    """'协友兴和伊洛美克': a last item joined by 和/与/及 as a token of its own is two items."""
+    for span in view.spans_from(max(0, view.token_index(start))):
+        if span[0] >= end:
+            break
+        if span[0] > start and token_text(view, span) in ("和", "与", "及"):
+            return [(start, span[0]), (span[1], end)]
+    return [(start, end)]
+
+
+def accept_items(view: TextView, spans: list[tuple[int, int]], weak_cue: bool,
+                 rules: OrgRules) -> list[OrgCandidate]:
+    items = [strip_country(view, s, e, rules) for s, e in spans]
+    items = [(s, e) for s, e in items if list_item_ok(view.text[s:e], rules) and s in view.starts
+             and ends_name(view, e, rules)]  # 江南|信安等: 等 glued to the last item
+    if len(items) < 2 and len(spans) >= 2 or not items:
+        return []
+    if weak_cue and sum(ends_with_industry(view.text[s:e], rules) for s, e in items) * 2 < len(items):
+        return []
+    return [OrgCandidate(s, e, "org.short_name.list", "company") for s, e in items]
+
+
+def strip_country(view: TextView, start: int, end: int, rules: OrgRules) -> tuple[int, int]:
+    for country in rules.countries:
+        if view.text.startswith(country, start) and end - start - len(country) >= 2:
+            return start + len(country), end
+    return start, end
+
+
+def list_item_ok(item: str, rules: OrgRules) -> bool:
+    if not 2 <= len(item) <= rules.max_item_chars or not all(is_cjk(c) for c in item):
+        return False
+    if item in rules.generic_names or item in rules.generic_terms or is_place(item):
+        return False
+    if composed_of(item, rules.domain_or_category_words):
+        return False  # 数字经济、智能制造等重点项目: fields, no companies
+    if item.endswith(("技术", "产业", "领域", "项目", "平台", "专项", "基地", "中心", "行业", "企业", "园区")):
+        return False
+    return word_freq(item) < rules.max_piece_word_freq
+
+
+def ends_with_industry(item: str, rules: OrgRules) -> bool:
+    """The item ends with an industry word and has more before it."""
+    return any(item[-n:] in rules.industry_words for n in range(1, len(item)))
+
+
+def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
+    """Names of the knowledge data (工信部, 北京工业大学, 新华网) standing as words: at token edges,
+    after a boundary, and not followed by a place that continues a longer name (中国电子|重庆…基地)."""
+    found = []
+    for end, name in matches(view, rules, "known"):
+        start = end - len(name)
+        type_, full, rule = rules.known[name]
+        if end not in view.ends or not known_start_ok(view, start, rules):
+            continue
+        # 中国电子|重庆…示范基地: a place right after opens a longer name; the known name still
+        # signals a company for the parks and branches named with it, but is no mention alone
+        inside = type_ == "company" and is_proper_place(view.token_after(end))
+        found.append(OrgCandidate(start, end, rule, type_, canonical=full, extras={"inside_name": inside}))
+    return found
+
+
+def known_start_ok(view: TextView, start: int, rules: OrgRules) -> bool:
+    """A known name starts at a token start after a boundary or an ordinary word (配套|京东方,
+    日经|国务院), not after a place or a proper piece that would make it part of a longer name."""
+    if with_place_prefix(view, start, rules) == start:
+        return True
+    if start not in view.starts:
+        return False
+    span = previous_token(view, start)
+    before = token_text(view, span) if span else ""
+    return bool(before) and word_freq(before) > 0 and not is_place(before) and not is_proper_piece(before, rules)
+
+
+def photo_credits(view: TextView) -> list[OrgCandidate]:
+    """雷键摄(中经视觉): the agency in a photo credit is a media organization."""
+    found = []
+    for match in media_rules().photo_credit.finditer(view.text):
+        group = "agency" if match.group("agency") else "supplier"
+        found.append(OrgCandidate(match.start(group), match.end(group), "org.media.credit", "other"))
+    return found
