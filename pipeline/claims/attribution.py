@@ -120,7 +120,7 @@ def headline_attribution(ctx: Context, quantity: Hit) -> Attribution | None:
     """总投资274亿元 某某科学城璧山片区21个项目集中开工: a figure of the title is a claim of the
     one district the title names, wherever the figure stands in it."""
     start, end = ctx.title
-    if quantity.end > end or any(c in "，。；" for c in ctx.text[start:end]):
+    if quantity.end > end or any(c in ctx.rules.heading_punctuation for c in ctx.text[start:end]):
         return None
     named = {m.district.get("canonical"): m.district for m in markers_in(ctx, start, end) if m.kind == "district"}
     if len(named) != 1:
@@ -302,7 +302,7 @@ def joined_figures(ctx: Context, quantity: Hit, in_sentence: list[Hit]) -> list[
         while 0 <= j < len(ordered):
             a, b = (ordered[j], group[0]) if step < 0 else (group[-1], ordered[j])
             gap = ctx.text[a.end:b.start]
-            if not gap or not all(c in ctx.rules.list_separators and c not in "，," for c in gap):
+            if not gap or not all(c in ctx.rules.list_separators and c not in ctx.rules.clause_delimiters for c in gap):
                 break
             group.insert(0, ordered[j]) if step < 0 else group.append(ordered[j])
             j += step
@@ -337,7 +337,7 @@ def speaker_of_quote(ctx: Context, quantity: Hit) -> Attribution | bool | None:
         return None
     start, end = phrase
     districts = [m for m in markers_in(ctx, start, end) if m.kind == "district"]
-    speaker = text[start:end].strip().rstrip("：:，,")
+    speaker = text[start:end].strip().rstrip(ctx.rules.speaker_punctuation)
     if districts:
         return Attribution([districts[0].district], "speaker", "claims.speaker.quote", speaker)
     if any(w in speaker for w in ctx.rules.company_speaker_words):
@@ -354,7 +354,7 @@ def _speaker_after(ctx: Context, start: int, limit: int) -> tuple[int, int] | No
 
 def _speaker_before(ctx: Context, open_at: int, limit: int) -> tuple[int, int] | None:
     text = ctx.text
-    head = text[limit:open_at].rstrip().rstrip("：:，,")
+    head = text[limit:open_at].rstrip().rstrip(ctx.rules.speaker_punctuation)
     verb = first_suffix(head, ctx.rules.speech_verbs)
     if not verb:
         return None

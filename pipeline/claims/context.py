@@ -261,7 +261,8 @@ def _opens_as_report(ctx: Context) -> bool:
 
 def _is_heading_sentence(ctx: Context, start: int, end: int) -> bool:
     para = ctx.paragraph_at.get(start)
-    return para is not None and para.end == end and not any(c in "，。；" for c in ctx.text[start:end])
+    return para is not None and para.end == end and not any(
+        c in ctx.rules.heading_punctuation for c in ctx.text[start:end])
 
 
 def opens_section(ctx: Context, s_index: int, para: Paragraph) -> bool:
@@ -271,11 +272,7 @@ def opens_section(ctx: Context, s_index: int, para: Paragraph) -> bool:
         return True
     if s_index == 0:
         return True
-    prev_start, prev_end = ctx.article.sentences[s_index - 1]
-    prev_para = ctx.paragraph_at.get(prev_start)
-    is_heading = prev_para is not None and prev_para.end == prev_end and not any(
-        c in "，。；" for c in ctx.text[prev_start:prev_end])
-    return is_heading
+    return _is_heading_sentence(ctx, *ctx.article.sentences[s_index - 1])
 
 
 def collect_markers(ctx: Context) -> list[Marker]:
@@ -440,7 +437,7 @@ def heading_periods(ctx: Context) -> list[str | None]:
 def is_heading(ctx: Context, para: Paragraph) -> bool:
     """A short paragraph without sentence punctuation (一、工业经济, 2024年主要指标)."""
     text = ctx.text[para.start:para.end].strip()
-    return 0 < len(text) <= ctx.rules.heading_max_chars and not any(c in "，。；,;" for c in text)
+    return 0 < len(text) <= ctx.rules.heading_max_chars and not any(c in ctx.rules.heading_punctuation for c in text)
 
 
 def _last_period(ctx: Context, start: int, end: int) -> str | None:

@@ -106,6 +106,8 @@ class ClaimRules:
     modality_cues: re.Pattern[str]  # any modality cue; the group named tells which
     not_cues: re.Pattern[str]  # words that hold a cue but state a fact (计划总投资)
     heading_max_chars: int
+    heading_punctuation: frozenset[str]  # a title or heading with one of these is prose
+    speaker_punctuation: str  # between a speaker phrase and its quote (说：“……”)
     counted_divisions: tuple[str, ...]  # 三个行政区, 五个县: a count of districts is no one's
     not_divisions: tuple[str, ...]  # 区域, 县域: words that only start like one
     division_classifiers: frozenset[str]  # 个: how districts are counted (76名县直单位干部 counts people)
@@ -185,6 +187,8 @@ def claim_rules() -> ClaimRules:
         modality_cues=_modality_pattern(get("modality")),
         not_cues=_any_of(get("modality")["not_cues"]),
         heading_max_chars=int(get("heading_max_chars")),
+        heading_punctuation=frozenset(get("heading_punctuation")),
+        speaker_punctuation=get("speaker_punctuation"),
         counted_divisions=_longest_first(get("counted_divisions")),
         not_divisions=tuple(get("not_divisions")),
         division_classifiers=frozenset(get("division_classifiers")),

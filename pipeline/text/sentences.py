@@ -14,7 +14,6 @@ RULES_FILE = "repair.yaml"
 # A run of text without sentence punctuation is cut into pieces of at most this many characters
 # (at a pause where there is one), so that the stages that work per sentence stay linear.
 MAX_SENTENCE_PIECE = 2000
-SENTENCE_PAUSES = "，,、：:\n\t 　"
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +32,12 @@ def sentence_boundary() -> re.Pattern[str]:
     data = load_yaml(RULES_FILE)
     return re.compile(f"[{re.escape(require(data, 'sentence_end', RULES_FILE))}]"
                       f"[{re.escape(require(data, 'closing', RULES_FILE))}]*")
+
+
+@rules_cache
+def sentence_pauses() -> str:
+    """Where an overlong run without sentence ends may be cut (a clause pause or a space)."""
+    return require(load_yaml(RULES_FILE), "sentence_pauses", RULES_FILE)
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
@@ -80,7 +85,7 @@ def _pause_before(text: str, start: int, limit: int) -> int:
     half of [start, limit), else after the last character that is not a digit or letter,
     else at limit."""
     window = text[start + MAX_SENTENCE_PIECE // 2:limit]
-    for chars in (SENTENCE_PAUSES, None):
+    for chars in (sentence_pauses(), None):
         cut = max((i for i, c in enumerate(window) if (c in chars if chars else not c.isalnum())), default=-1)
         if cut >= 0:
             return limit - len(window) + cut + 1
