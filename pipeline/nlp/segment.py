@@ -46,10 +46,11 @@ def load_segmenter(backend: str = DEFAULT_BACKEND) -> Callable[[str], Iterator[s
         import jieba
 
         jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary loading at DEBUG level to stderr
-        jieba.initialize()
+        tokenizer = jieba.Tokenizer()  # its own, not jieba's global one: each rules folder has its words
+        tokenizer.initialize()
         for word, freq, tag in words:
-            jieba.add_word(word, freq, tag)
-        cut = jieba.cut
+            tokenizer.add_word(word, freq, tag)
+        cut = tokenizer.cut
     else:
         import rjieba
 

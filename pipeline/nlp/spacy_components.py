@@ -3,7 +3,9 @@ components, for users' own `zh` pipelines. The core (zhfacts.run) does not use s
 
 Each extractor is a factory (`zhfacts_quantities`, `zhfacts_times`, `zhfacts_places`,
 `zhfacts_organizations`, `zhfacts_claims`) with a `rules` setting (a rules folder; default:
-the packaged rules), so two pipelines with different rules live in one process. A component
+the packaged rules), so two pipelines with different rules live in one process; the tokenizer
+of `blank_zh(rules=...)` (and of `build_pipeline(rules=...)`) loads that folder's user
+dictionary. A component
 stores its hits, in repaired-text coordinates, on a Doc extension of its table's name
 (`doc._.quantities` ...) and mirrors them as spans in `doc.spans[<table>]` for displacy.
 Components declare what they read and write; one placed before a stage it needs raises a
@@ -31,9 +33,9 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from zhfacts.nlp.analysis import Analysis, Tokens
-from zhfacts.nlp.segment import DEFAULT_BACKEND, load_segmenter, words_and_spaces
+from zhfacts.nlp.segment import DEFAULT_BACKEND, USER_DICT, load_segmenter, words_and_spaces
 from zhfacts.records.build import build_records
-from zhfacts.rules import rules_dir, using_rules
+from zhfacts.rules import rule_path, rules_dir, using_rules
 from zhfacts.stages import STAGE_BY_NAME, Stage
 from zhfacts.text.article import Article, Hit
 
@@ -49,12 +51,23 @@ for _attr in ("article", ANALYSIS, *COMPONENTS.values()):
 
 
 class ChineseTokenizer:
-    """spaCy tokenizer over jieba or rjieba; white space becomes spaCy's whitespace tokens."""
+    """spaCy tokenizer over jieba or rjieba with the user dictionary of its rules folder
+    (default: the packaged rules); white space becomes spaCy's whitespace tokens."""
 
-    def __init__(self, vocab: Vocab, backend: str = DEFAULT_BACKEND) -> None:
+    def __init__(self, vocab: Vocab, backend: str = DEFAULT_BACKEND, rules: str | None = None) -> None:
         self.vocab = vocab
         self.backend = backend
-        self.cut = load_segmenter(backend)
+        self.rules = Path(rules) if rules else None
+        self._cut: Callable[[str], Iterable[str]] | None = None
+
+    @property
+    def cut(self) -> Callable[[str], Iterable[str]]:
+        """The segmenter, loaded on first use: a saved pipeline's rules are known only after
+        from_disk, and the folder its config names may be gone by then."""
+        if self._cut is None:
+            with using_rules(self.rules):
+                self._cut = load_segmenter(self.backend)
+        return self._cut
 
     def __call__(self, text: str) -> Doc:
         words, spaces = words_and_spaces(self.cut(text), text)
@@ -66,25 +79,37 @@ class ChineseTokenizer:
     def from_bytes(self, data: bytes, **kwargs) -> ChineseTokenizer:
         return self
 
-    def to_disk(self, path, **kwargs) -> None:
-        return None
+    def to_disk(self, path: str | Path, **kwargs) -> None:
+        """Save the user dictionary beside the pipeline (a custom rules folder's only)."""
+        if self.rules is None:
+            return
+        target = Path(path) / "rules" / USER_DICT
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with using_rules(self.rules):
+            shutil.copyfile(rule_path(USER_DICT), target)
 
-    def from_disk(self, path, **kwargs) -> ChineseTokenizer:
+    def from_disk(self, path: str | Path, **kwargs) -> ChineseTokenizer:
+        saved = Path(path) / "rules"
+        if (saved / USER_DICT).is_file():
+            self.rules, self._cut = saved, None
         return self
 
 
 @spacy.registry.tokenizers("zhfacts.ChineseTokenizer.v1")
-def create_tokenizer(backend: str = DEFAULT_BACKEND) -> Callable[[Language], ChineseTokenizer]:
+def create_tokenizer(backend: str = DEFAULT_BACKEND,
+                     rules: str | None = None) -> Callable[[Language], ChineseTokenizer]:
     def make(nlp: Language) -> ChineseTokenizer:
-        return ChineseTokenizer(nlp.vocab, backend)
+        return ChineseTokenizer(nlp.vocab, backend, rules)
 
     return make
 
 
-def blank_zh(backend: str = DEFAULT_BACKEND) -> Language:
-    """A blank spaCy `zh` pipeline that segments with our tokenizer and user dictionary."""
-    config = {"nlp": {"tokenizer": {"@tokenizers": "zhfacts.ChineseTokenizer.v1", "backend": backend}}}
-    return spacy.blank("zh", config=config)
+def blank_zh(backend: str = DEFAULT_BACKEND, rules: str | Path | None = None) -> Language:
+    """A blank spaCy `zh` pipeline that segments with our tokenizer and the user dictionary of
+    `rules` (a rules folder; default: the packaged rules)."""
+    tokenizer = {"@tokenizers": "zhfacts.ChineseTokenizer.v1", "backend": backend,
+                 "rules": str(rules) if rules else None}
+    return spacy.blank("zh", config={"nlp": {"tokenizer": tokenizer}})
 
 
 def analysis_of(doc: Doc) -> Analysis:
@@ -183,7 +208,7 @@ def build_pipeline(backend: str | None = None, rules: str | Path | None = None,
                    components: Iterable[str] = tuple(COMPONENTS)) -> Language:
     """A blank `zh` pipeline with zhfacts' segmenter (default backend when None) followed by
     the extractors, in order, reading `rules` (default: the packaged rules)."""
-    nlp = blank_zh(backend or DEFAULT_BACKEND)
+    nlp = blank_zh(backend or DEFAULT_BACKEND, rules)
     for name in components:
         nlp.add_pipe(name, config={"rules": str(rules) if rules else None})
     return nlp
