@@ -1,5 +1,5 @@
-"""The HTML report: spans on the repaired text, claims table, conflicts, and escaping of
-untrusted article text and field values."""
+"""The HTML report: spans on the raw text at the records' offsets (never repaired again),
+claims table, conflicts, and escaping of untrusted article text and field values."""
 
 from __future__ import annotations
 
@@ -25,8 +25,8 @@ from zhfacts.audit.report import (
     build_report,
     csp_hash,
     format_amount,
+    raw_span,
     render_text,
-    repaired_span,
     script_json,
     write_report,
 )
@@ -120,7 +120,7 @@ def test_a_span_across_a_pdf_line_break_is_drawn_whole(run_dir, page):
                       and r["value"] == 135)
     raw = read_run(run_dir).texts["qijiang-b"]
     assert "\n" in raw[row["start"]:row["end"]]  # the fixture wraps 13|5家 on purpose
-    assert page.text_of_record[index] == "135家"
+    assert page.text_of_record[index] == raw[row["start"]:row["end"]] == "13\n5家"  # the text the run read
 
 
 def test_nested_spans_get_one_layer_per_kind():
@@ -135,16 +135,17 @@ def test_nested_spans_get_one_layer_per_kind():
     assert html.count('class="anchor"') == 2
 
 
-@pytest.mark.parametrize(("offsets", "raw_span", "expected"), [
-    ([0, 1, 2, 3], (1, 3), (1, 3)),
-    ([0, 1, 3, 4], (1, 4), (1, 3)),  # raw 2 (a line break) was removed by repair
-    ([0, 1, 3, 4], (2, 3), None),  # only removed characters
-    ([0, 1, 3, 4], (3, 9), (2, 4)),
-    ([0, 1, 3, 4], (3, 3), None),
-    ([0, 1, 3, 4], ("3", 4), None),
+@pytest.mark.parametrize(("span", "expected"), [
+    ((1, 3), (1, 3)),
+    ((0, 4), (0, 4)),
+    ((3, 9), None),  # past the text's end
+    ((-1, 2), None),
+    ((3, 3), None),
+    (("3", 4), None),
+    ((True, 4), None),
 ])
-def test_repaired_span_inverts_the_offset_map(offsets, raw_span, expected):
-    assert repaired_span(offsets, *raw_span) == expected
+def test_a_record_is_placed_at_its_raw_offsets_or_not_at_all(span, expected):
+    assert raw_span(4, *span) == expected
 
 
 def test_hostile_text_and_values_stay_text(page):
@@ -400,3 +401,32 @@ def test_a_large_report_holds_a_page_of_documents_not_the_batch(tmp_path: Path) 
     assert large < 1.5 * small, (small, large)
     main = (tmp_path / "report600" / "report.html").read_text(encoding="utf-8")
     assert "Claims by district (12000)" in main and main.count("<tr data-district=") == 12000
+
+
+def test_an_old_runs_report_shows_what_that_run_read_after_the_repair_rules_change(tmp_path, zhfacts, read_table):
+    """The report reads the run's texts and offsets, never today's repair rules."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "wrap.txt").write_text("某县新增科技型企\n业35家，研发投入增长\n12.5%。\n", encoding="utf-8")
+    rules = tmp_path / "rules"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "rules", rules)
+    repair_yaml = rules / "repair.yaml"
+    repair_yaml.write_text(repair_yaml.read_text(encoding="utf-8").replace("\nremove: \"", "\nremove: \"增", 1),
+                           encoding="utf-8")
+    old, new = tmp_path / "old", tmp_path / "new"
+    assert zhfacts("run", str(tmp_path / "in"), "--out", str(old), "--jobs", "1", "--quiet").returncode == 0
+    changed = {"ZHFACTS_RULES": str(rules)}
+    assert zhfacts("run", str(tmp_path / "in"), "--out", str(new), "--jobs", "1", "--quiet", env=changed).returncode == 0
+    assert read_table(old, "quantities") != read_table(new, "quantities")  # the changed rule matters to a run
+    pages = []
+    for env in ({}, changed):
+        html_path = tmp_path / f"report-{len(pages)}.html"
+        done = zhfacts("report", str(old), "--html", str(html_path), env=env)
+        assert done.returncode == 0, done.stderr
+        pages.append(html_path.read_text(encoding="utf-8"))
+    assert pages[0] == pages[1]
+    page = Page(pages[0])
+    quantities = read_table(old, "quantities")
+    assert len(quantities) == 2
+    raw = read_table(old, "texts")[0]["raw"]
+    for index, row in enumerate(read_run(old).records()):
+        assert page.text_of_record[index] == raw[row[1]["start"]:row[1]["end"]]

@@ -1,8 +1,10 @@
 """A self-contained HTML report of one run, for a person to audit in a browser.
 
-Per document, the repaired text with every record's span drawn as a coloured bar under it
-(one layer per kind, so a place inside an organization or a claim on its quantity both
-show); clicking a span lists the records under it in a side panel. Then a sortable,
+Per document, the raw text the run read (OUT/texts.jsonl) with every record's span drawn at
+its raw offsets as a coloured bar under it (one layer per kind, so a place inside an
+organization or a claim on its quantity both show); clicking a span lists the records under
+it in a side panel. The report never repairs the text again: a report of an old run shows
+what that run read and found, whatever the rules are today. Then a sortable,
 filterable table of all claims, shown CLAIMS_PAGE rows at a time (the page's script keeps the
 other rows out of the document, so 10,000 claims open and filter as quickly as 100), and the
 claims that disagree across documents.
@@ -29,7 +31,6 @@ import itertools
 import json
 import os
 import uuid
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -41,7 +42,6 @@ from zhfacts.audit.claim_spill import ClaimSpill, SpilledClaim
 from zhfacts.audit.conflicts import Conflict, find_conflicts
 from zhfacts.audit.tables import RunOutput, check_output_folder, iter_jsonl, read_manifest, read_run
 from zhfacts.records.types import RECORD_TABLES
-from zhfacts.text.repair import repair
 
 # Layers from the innermost bar (nearest the text) outwards.
 LAYERS = ("quantities", "times", "places", "organizations", "claims")
@@ -133,7 +133,7 @@ def details(row: dict[str, Any]) -> list[list[str]]:
     return pairs
 
 
-# -- records and where they sit on the repaired text -----------------------------------------------
+# -- records and where they sit on the raw text ----------------------------------------------------
 @dataclass(frozen=True)
 class ReportRecord:
     index: int
@@ -161,20 +161,19 @@ class Span:
     record: ReportRecord
 
 
-def repaired_span(offsets: list[int], start: Any, end: Any) -> tuple[int, int] | None:
-    """The repaired span covering raw [start, end); None when no repaired character is in it.
-    The offset map never goes backwards, so the inverse is two binary searches."""
-    if not isinstance(start, int) or not isinstance(end, int) or end <= start:
+def raw_span(length: int, start: Any, end: Any) -> tuple[int, int] | None:
+    """A record's [start, end) in a raw text of this length; None when the offsets are not a
+    non-empty span inside it (a table edited by hand, a text the run did not keep)."""
+    if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool) or isinstance(end, bool):
         return None
-    lo, hi = bisect_left(offsets, start), bisect_left(offsets, end)
-    return (lo, hi) if lo < hi else None
+    return (start, end) if 0 <= start < end <= length else None
 
 
-def place_records(offsets: list[int], records: Iterable[ReportRecord]) -> tuple[list[Span], list[ReportRecord]]:
-    """(spans on the repaired text, records that could not be placed)."""
+def place_records(text: str, records: Iterable[ReportRecord]) -> tuple[list[Span], list[ReportRecord]]:
+    """(spans on the raw text, records that could not be placed)."""
     spans, unplaced = [], []
     for record in records:
-        where = repaired_span(offsets, record.row.get("start"), record.row.get("end"))
+        where = raw_span(len(text), record.row.get("start"), record.row.get("end"))
         if where:
             spans.append(Span(where[0], where[1], record))
         else:
@@ -241,10 +240,9 @@ def render_document(number: int, doc_id: str, doc: dict[str, Any], raw: str | No
         parts.append(f"<details><summary>{len(warnings)} repair warnings</summary><ul>{items}</ul></details>")
     unplaced, placed = records, set()
     if raw is not None:
-        repaired = repair(raw)
-        spans, unplaced = place_records(repaired.offsets, records)
+        spans, unplaced = place_records(raw, records)
         placed = {s.record.index for s in spans}
-        parts.append(f'<div class="doc-text" lang="zh">{render_text(repaired.text, spans)}</div>')
+        parts.append(f'<div class="doc-text" lang="zh">{render_text(raw, spans)}</div>')
     elif records:
         parts.append('<p class="muted">The run has no text for this document (texts.jsonl).</p>')
     if unplaced:
