@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
 import unicodedata
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import zhfacts
+from zhfacts.rules import using_rules
 from zhfacts.text.article import Article
 from zhfacts.text.repair import repair
 
@@ -65,12 +69,26 @@ FOLDING = [
 ]
 
 
-@pytest.mark.parametrize(("raw", "expected"), WRAPS + DOUBLED + FOLDING)
+LETTER_SPACING = [
+    ("某 某 县 统 计 局", "某某县统计局"),
+    ("助力星 岚 新 材 料 公 司 完成中试", "助力星岚新材料公司完成中试"),  # the run's ends may touch a word
+    ("研  发 投 入　增 长 5%", "研发投入增长 5%"),  # gaps of one or two spaces
+    ("增长5 个 百 分 点", "增长5 个百分点"),
+    ("某 某 县 统 计\n局发布公报。", "某某县统计局发布公报。"),  # a column wrap inside a letter-spaced line
+    # words set apart by spaces are no letter spacing
+    ("江苏省 昆山市完成进出口总额", "江苏省 昆山市完成进出口总额"),
+    ("记者 张 三", "记者 张 三"),
+    ("一、综 合 初步核算，全县生产总值", "一、综 合 初步核算，全县生产总值"),
+    ("字体：大 中 小", "字体：大 中 小"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), WRAPS + DOUBLED + FOLDING + LETTER_SPACING)
 def test_repaired_text(raw: str, expected: str) -> None:
     assert repair(raw).text == expected
 
 
-@pytest.mark.parametrize(("raw", "expected"), WRAPS + DOUBLED + FOLDING)
+@pytest.mark.parametrize(("raw", "expected"), WRAPS + DOUBLED + FOLDING + LETTER_SPACING)
 def test_every_repaired_character_points_at_its_raw_character(raw: str, expected: str) -> None:
     result = repair(raw)
     radicals = {"⻄": "西", "⻓": "长"}
@@ -92,6 +110,32 @@ SENTENCES = [
 def test_sentences(raw: str, expected: list[str]) -> None:
     result = repair(raw)
     assert [result.text[s:e] for s, e in result.sentences] == expected
+
+
+def test_letter_spacing_is_a_warning_naming_its_raw_lines() -> None:
+    result = repair("标题\n\n某 某 县 统 计 局\n\n正文。")
+    assert result.warnings == ["letter-spacing: removed 5 spaces between the letters of words (raw lines 3)"]
+
+
+def test_the_extractors_read_a_letter_spaced_line_as_plain_text() -> None:
+    raw = "2024年，铜 梁 区 研 发 投 入 达 到 12.5 亿 元，新 增 科 技 型 企 业 35 家。"
+    result = zhfacts.extract_text(raw, pub_date="2025-01-01")
+    claims = result.records("claims")
+    assert [(c["district"], c["metric"], c["value"]) for c in claims] == [
+        ("铜梁区", "研发投入", 1.25e9), ("铜梁区", "新增科技型企业", 35)]
+    for table in ("quantities", "places", "claims"):
+        for row in result.records(table):
+            assert "".join(raw[row["start"]:row["end"]].split()) == "".join(row["text"].split())
+
+
+def test_the_letter_spacing_rule_is_data(tmp_path: Path) -> None:
+    copy = tmp_path / "rules"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "rules", copy)
+    path = copy / "repair.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("min_letters: 4", "min_letters: 3"), encoding="utf-8")
+    assert repair("字体：大 中 小").text == "字体：大 中 小"
+    with using_rules(copy):
+        assert repair("字体：大 中 小").text == "字体：大中小"
 
 
 def test_repairs_are_recorded_as_warnings() -> None:

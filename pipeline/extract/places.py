@@ -452,20 +452,19 @@ def place_hit(view: TextView, cand: Candidate, entry: Entry, note: str) -> Hit:
     if entry.form == "former":
         when = f" in {unit.changed}" if unit.changed else ""
         note = "; ".join(filter(None, [f"former name of {unit.current} (renamed{when})", note]))
-    start, end = view.doc_span(cand.start, cand.end)
-    return Hit(start, end, rule, {"canonical": unit.canonical, "adcode": unit.adcode, "level": unit.level,
-                                  "parent": unit.parent or None, "note": note or None})
+    return Hit(cand.start, cand.end, rule, {"canonical": unit.canonical, "adcode": unit.adcode,
+                                            "level": unit.level, "parent": unit.parent or None,
+                                            "note": note or None})
 
 
 def zone_hit(view: TextView, cand: Candidate, entry: Entry | None, ctx: DocContext) -> Hit:
     """A zone; its parent is the place its name starts with when the document backs that reading."""
-    start, end = view.doc_span(cand.start, cand.span_end)
     surface = view.text[cand.start:cand.span_end]
     parent = cand.named_zone or None
     if entry is not None and (entry.form != "short" or entry.unit.province == ctx.dominant_province
                               or supported(view, cand, entry.unit, ctx, [], place_rules())):
         parent = entry.unit.canonical
-    return Hit(start, end, "place.zone", {"canonical": surface, "adcode": None, "level": "zone",
+    return Hit(cand.start, cand.span_end, "place.zone", {"canonical": surface, "adcode": None, "level": "zone",
                                           "parent": parent, "note": "development zone: no adcode"})
 
 
@@ -474,6 +473,6 @@ def ambiguous_hit(view: TextView, cand: Candidate) -> Hit:
     assert cand.reading is not None
     unit = cand.reading.best[0].unit
     codes = ", ".join(sorted(cand.reading.adcodes))
-    start, end = view.doc_span(cand.start, cand.end)
-    return Hit(start, end, "place.full_name", {"canonical": unit.canonical, "adcode": None, "level": unit.level,
-                                               "parent": None, "note": f"ambiguous: {codes}"})
+    return Hit(cand.start, cand.end, "place.full_name", {"canonical": unit.canonical, "adcode": None,
+                                                         "level": unit.level, "parent": None,
+                                                         "note": f"ambiguous: {codes}"})

@@ -1,36 +1,26 @@
-"""The text view the gazetteer and organization matchers search: the repaired text without
-the spaces a PDF put between CJK letters, with the segmenter's token boundaries, and a map
-back to repaired offsets. Built once per document and shared by places and organizations.
+"""The text view the gazetteer and organization matchers search: the repaired text (letter
+spacing already removed by text/repair.py) with the segmenter's token boundaries as sets and
+sorted lists, and a per-document cache. Built once per document and shared by places and
+organizations.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
-
 from zhfacts.nlp.analysis import Analysis
-
-# spaces a PDF put between the letters of a name (泳 锋 新 材 料 公 司), dropped in the text view:
-# one or two spaces between CJK letters. The pattern starts with a space, not with the look-behind,
-# so that `re` skips ahead to the spaces instead of trying the look-behind at every character.
-LETTER_SPACING = re.compile(r"[ \t\u3000\u00a0](?<=[\u3400-\u4dbf\u4e00-\u9fff].)[ \t\u3000\u00a0]?"
-                            r"(?=[\u3400-\u4dbf\u4e00-\u9fff])")
 
 
 @dataclass
 class TextView:
-    """doc.text without the spaces a PDF put between CJK letters, with token boundaries.
-
-    `to_doc[i]` is the doc offset of view character i; spans found in the view map back with
-    `doc_span`. Token boundaries come from the spaCy Doc (segmented by jieba)."""
+    """doc.text with its token boundaries. Its offsets are the document's: `doc_span` and
+    `view_pos` are the identity, kept for the matchers that still call them (the view once
+    dropped letter spacing itself and mapped offsets back)."""
 
     text: str
-    to_doc: list[int] | None  # None: the view is the doc text itself
     starts: set[int]
     ends: set[int]
     token_starts: list[int]  # of the tokens in text order
@@ -38,13 +28,10 @@ class TextView:
     cache: dict[str, Any] = field(default_factory=dict)  # per-document results other stages reuse
 
     def doc_span(self, start: int, end: int) -> tuple[int, int]:
-        if self.to_doc is None:
-            return start, end
-        return self.to_doc[start], self.to_doc[end - 1] + 1
+        return start, end
 
     def view_pos(self, doc_pos: int) -> int:
-        """The view offset of a doc offset (of the next kept character when it was dropped)."""
-        return doc_pos if self.to_doc is None else bisect_left(self.to_doc, doc_pos)
+        return doc_pos
 
     def token_index(self, pos: int) -> int:
         """Index in token_starts of the token holding view offset pos, or -1."""
@@ -88,28 +75,5 @@ def text_view(doc: Analysis) -> TextView:
 
 
 def build_view(doc: Analysis) -> TextView:
-    """The view's text and token boundaries, shifted past the dropped spaces in one vectorised
-    pass (a Python loop per token would cost as much as the extractors themselves)."""
-    text = doc.text
     word_starts, word_ends = doc.tokens.word_starts, doc.tokens.word_ends
-    gaps = [(m.start(), m.end()) for m in LETTER_SPACING.finditer(text)]
-    if not gaps:
-        return TextView(text, None, set(word_starts), set(word_ends), word_starts, word_ends)
-    dropped = np.array([i for a, b in gaps for i in range(a, b)], dtype=np.int64)
-    starts, ends = np.array(word_starts, dtype=np.int64), np.array(word_ends, dtype=np.int64)
-    start_list = (starts - np.searchsorted(dropped, starts)).tolist()
-    end_list = (ends - np.searchsorted(dropped, ends)).tolist()
-    to_doc = kept_positions(len(text), gaps)
-    view_text = LETTER_SPACING.sub("", text)
-    return TextView(view_text, to_doc, set(start_list), set(end_list), start_list, end_list)
-
-
-def kept_positions(length: int, gaps: list[tuple[int, int]]) -> list[int]:
-    """The positions 0 .. length-1 outside the gaps (sorted, not overlapping)."""
-    kept: list[int] = []
-    start = 0
-    for gap_start, gap_end in gaps:
-        kept.extend(range(start, gap_start))
-        start = gap_end
-    kept.extend(range(start, length))
-    return kept
+    return TextView(doc.text, set(word_starts), set(word_ends), word_starts, word_ends)

@@ -1,6 +1,6 @@
 """Ingest repair: PDF column wraps, doubled glyphs and character look-alikes, with an offset map.
 
-`repair(raw)` runs three passes. Each pass returns its output text and, for every output
+`repair(raw)` runs four passes. Each pass returns its output text and, for every output
 character, the index of the input character it came from; the maps compose, so every
 repaired character points at one raw character and the map never goes backwards.
 
@@ -10,7 +10,9 @@ repaired character points at one raw character and the map never goes backwards.
    of every run and of every doubled glyph is dropped; such a line (a caption or byline)
    is a paragraph of its own;
 3. lines: a line break inside a sentence (a column wrap) is removed, one that ends a
-   paragraph is kept as a single "\\n".
+   paragraph is kept as a single "\\n";
+4. letter spacing: the spaces a PDF put between letters (研 发 投 入) are removed, so that
+   every stage reads 研发投入.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ class RepairRules:
     fold: dict[str, str]
     special_characters: re.Pattern[str]
     doubled_run: re.Pattern[str]
+    letter_spacing: re.Pattern[str]  # a letter-spaced run of ideographs
 
 
 @rules_cache
@@ -71,6 +74,7 @@ def repair_rules() -> RepairRules:
         special_characters=_special_characters(chars("remove"), dict(require(data, "fold", RULES_FILE))),
         doubled_run=_doubled_run_pattern(int(require(data, "doubled_min_run", RULES_FILE)),
                                          int(require(data, "doubled_max_run", RULES_FILE))),
+        letter_spacing=_letter_spacing_pattern(require(data, "letter_spacing", RULES_FILE)),
     )
 
 
@@ -112,9 +116,16 @@ def repair(raw: str) -> Repaired:
         warnings.append(f"{kind}: joined {len(positions)} line breaks inside sentences "
                         f"(raw lines {_compact(lines)})")
 
-    offsets = _through(_through(map3, map2, len(text1)), map1, len(raw))
-    paragraphs = split_paragraphs(text3)
-    return Repaired(text3, offsets, paragraphs, split_sentences(text3, paragraphs), warnings)
+    text4, map4, spaced = remove_letter_spacing(text3, rules)
+    if spaced:
+        lines = sorted({line_of(map1[map2[map3[p]]]) for p in spaced})
+        warnings.append(f"letter-spacing: removed {len(spaced)} spaces between the letters of words "
+                        f"(raw lines {_compact(lines)})")
+
+    map34 = _through(map4, map3, len(text2)) if spaced else map3
+    offsets = _through(_through(map34, map2, len(text1)), map1, len(raw))
+    paragraphs = split_paragraphs(text4)
+    return Repaired(text4, offsets, paragraphs, split_sentences(text4, paragraphs), warnings)
 
 
 def _through(positions: list[int], mapping: list[int], source_length: int) -> list[int]:
@@ -460,3 +471,26 @@ def _raw_line_finder(raw: str) -> Callable[[int], int]:
 def _compact(numbers: list[int], limit: int = 30) -> str:
     shown = ", ".join(map(str, numbers[:limit]))
     return shown + (f", ... {len(numbers) - limit} more" if len(numbers) > limit else "")
+
+
+# -- pass 4: letter spacing ----------------------------------------------------------------
+def _letter_spacing_pattern(rules: dict) -> re.Pattern[str]:
+    """At least min_letters ideographs, each inner one standing alone between gaps of at most
+    max_gap spaces (研 发 投 入; the first and the last may be part of a word: 助力泳 锋 新 材 料).
+    Words set apart by spaces (江苏省 昆山市, 记者 张 三, 综 合 初步核算) are no letter spacing."""
+    letter, gap = f"[{rules['letters']}]", f"[{rules['spaces']}]{{1,{int(rules['max_gap'])}}}"
+    inner = int(rules["min_letters"]) - 2
+    return re.compile(f"{letter}(?:{gap}{letter}(?={gap}{letter})){{{inner},}}{gap}{letter}")
+
+
+def remove_letter_spacing(text: str, rules: RepairRules) -> tuple[str, list[int], list[int]]:
+    """The text without the spaces inside letter-spaced runs, its map, and where each removed
+    space stood in the input."""
+    removed: list[int] = []
+    for match in rules.letter_spacing.finditer(text):
+        removed.extend(i for i in range(match.start(), match.end()) if text[i].isspace())
+    if not removed:
+        return text, [], []  # nothing removed: the map is the identity
+    drop = set(removed)
+    kept = [i for i in range(len(text)) if i not in drop]
+    return "".join(text[i] for i in kept), kept, removed
