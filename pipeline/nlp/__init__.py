@@ -1,1 +1,2 @@
-"""Segmentation (jieba/rjieba) and the spaCy adapter for users' own pipelines."""
+"""Segmentation (jieba/rjieba), the Analysis the stages share, the text view places and
+organizations search, and the spaCy adapter for users' own pipelines."""

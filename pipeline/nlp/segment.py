@@ -1,8 +1,8 @@
-"""Segmentation: jieba (or rjieba) tokens for the core, and a spaCy blank `zh` pipeline
-whose tokenizer is the same segmenter, for users' own pipelines.
+"""Segmentation: jieba (or rjieba) tokens for the core, and the cut function the spaCy
+adapter's tokenizer uses (nlp/spacy_components.py).
 
-The user dictionary in rules/lexicon/ is loaded into the segmenter once per process, never
-per document. Nothing here imports spaCy: the core runs without it.
+The user dictionary rules/lexicon/userdict.txt is loaded into a segmenter of its own once per
+rules folder, never per document. Nothing here imports spaCy: the core runs without it.
 """
 
 from __future__ import annotations

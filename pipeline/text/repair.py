@@ -1,4 +1,5 @@
-"""Ingest repair: PDF column wraps, doubled glyphs and character look-alikes, with an offset map.
+"""Ingest repair: PDF column wraps, doubled glyphs, letter spacing and character look-alikes,
+with an offset map.
 
 `repair(raw)` runs four passes. Each pass returns its output text and, for every output
 character, the index of the input character it came from; the maps compose, so every
