@@ -63,3 +63,19 @@ def test_an_overlong_run_is_cut_at_a_pause_the_rules_name(rules_copy) -> None:
     folder = rules_copy("repair.yaml", 'sentence_pauses: "，,、：:\\n\\t 　"', 'sentence_pauses: "乙，,、：:\\n\\t 　"')
     with using_rules(folder):
         assert split_sentences(text, paragraphs)[0] == (0, 1801)
+
+
+def test_clause_and_item_punctuation_is_one_rule_every_stage_reads(rules_copy) -> None:
+    from zhfacts.claims.rules import claim_rules
+    from zhfacts.extract.orgs.government import government_rules
+    from zhfacts.extract.orgs.rules import org_rules
+
+    folder = rules_copy("repair.yaml", 'clause_delimiters: "，。；：！？,;:!?"', 'clause_delimiters: "，。；：！？,;:!?|"')
+    for rules in (None, folder):
+        with using_rules(rules):
+            bar = rules is not None
+            assert ("|" in claim_rules().clause_delimiters) == bar
+            assert ("|" in org_rules().list_ends) == bar
+            assert ("|" in org_rules().speech_punctuation) == bar
+            assert ("|" in government_rules().item_stops) == bar
+

@@ -10,6 +10,8 @@ from operator import attrgetter
 from typing import Any
 
 from zhfacts.rules import load_yaml, require, rules_cache
+from zhfacts.text.sentences import clause_delimiters as text_clause_delimiters
+from zhfacts.text.sentences import item_delimiters as text_item_delimiters
 
 CLAIMS_RULES = "claims.yaml"
 
@@ -154,7 +156,7 @@ def claim_rules() -> ClaimRules:
         return require(d, key, CLAIMS_RULES)
 
     pronouns = tuple((w, p["id"], bool(p["suffix"])) for p in get("pronouns") for w in p["words"])
-    clause_delimiters, item_delimiters = frozenset(get("clause_delimiters")), frozenset(get("item_delimiters"))
+    clause_delimiters, item_delimiters = frozenset(text_clause_delimiters()), frozenset(text_item_delimiters())
     return ClaimRules(
         confidence={k: float(v) for k, v in get("confidence").items()},
         never_claimed_kinds=frozenset(get("never_claimed_kinds")),

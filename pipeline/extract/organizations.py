@@ -80,13 +80,14 @@ def company_signal(view: TextView, start: int, end: int, companies: list[OrgCand
     return any(c.start >= start and c.end <= end and (anywhere or c.start == start) for c in companies)
 
 
-def title_spans(text: str) -> list[tuple[int, int]]:
-    """Contents of short quoted titles (“平伟智能制造卓越人才实验班”), not of quoted speech."""
+def title_spans(text: str, speech: frozenset[str]) -> list[tuple[int, int]]:
+    """Contents of short quoted titles (“平伟智能制造卓越人才实验班”), not of quoted speech (a
+    quote holding one of `speech`, clause punctuation)."""
     spans = []
     for match in OPENING_QUOTE.finditer(text):
         i = match.start()
         j = text.find(TITLE_QUOTES[match.group()], i + 1, i + 32)
-        if j > i + 1 and not any(c in "，。；！？" for c in text[i + 1:j]):
+        if j > i + 1 and not any(c in speech for c in text[i + 1:j]):
             spans.append((i + 1, j))
     return spans
 
@@ -161,7 +162,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     for cand in deferred:
         if company_signal(view, cand.start, cand.head_start, companies, cand.head.kind == "weak"):
             named.append(cand)
-    titles = title_spans(view.text)
+    titles = title_spans(view.text, rules.speech_punctuation)
     others = photo_credits(view) + government_candidates(doc, view, rules) + media_candidates(doc, view)
     companies = [c for c in companies  # short names and aliases only: a known name is one anywhere
                  if c.rule not in ("org.alias", "org.short_name.pattern") or not opens_project_name(view, c.end, rules)]

@@ -39,6 +39,7 @@ from zhfacts.extract.scanning import Scanner
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.rules import RulesError, load_yaml, require, rules_cache, rules_dir
 from zhfacts.text.article import Hit
+from zhfacts.text.sentences import clause_delimiters, item_delimiters
 
 UNITS_FILE = "quantities/units.yaml"
 QUALIFIERS_FILE = "quantities/qualifiers.yaml"
@@ -261,7 +262,8 @@ def grammar() -> Grammar:
     ordinal = (f"{re.escape(ranks['ordinal']['prefix'])}{sp}(?P<num>{numeral})"
                f"(?:{sp}(?P<pos>{_words(ranks['ordinal']['position_words'])}))?")
     fp = ranks["first_place"]
-    scope_chars = f"[^\\s\\d，。；、：！？,.;:!?{re.escape(fp['scope_stop_chars'])}]"
+    stops = clause_delimiters() + item_delimiters() + "." + fp["scope_stop_chars"]
+    scope_chars = f"[^\\s\\d{re.escape(stops)}]"
     first_place = (f"(?:{_words(fp['verbs'])})(?P<scope>{scope_chars}{{0,{int(fp['max_scope_chars'])}}}?)"
                    f"(?P<word>{_words(list(fp['words']))})")
     dbl = pats["doubling"]

@@ -1,6 +1,6 @@
 """Paragraphs and sentences of the repaired text: the units a record's `sentence` and the
-claims' scopes are read in. Sentence ends and closing quotes are the ones rules/repair.yaml
-defines.
+claims' scopes are read in, and the punctuation of clauses and lists the stages share. Sentence
+ends, closing quotes, clause and item delimiters are the ones rules/repair.yaml defines.
 """
 
 from __future__ import annotations
@@ -32,6 +32,18 @@ def sentence_boundary() -> re.Pattern[str]:
     data = load_yaml(RULES_FILE)
     return re.compile(f"[{re.escape(require(data, 'sentence_end', RULES_FILE))}]"
                       f"[{re.escape(require(data, 'closing', RULES_FILE))}]*")
+
+
+@rules_cache
+def clause_delimiters() -> str:
+    """The characters that separate clauses (，。；：！？ in either width)."""
+    return require(load_yaml(RULES_FILE), "clause_delimiters", RULES_FILE)
+
+
+@rules_cache
+def item_delimiters() -> str:
+    """The characters that separate the items of a list (、)."""
+    return require(load_yaml(RULES_FILE), "item_delimiters", RULES_FILE)
 
 
 @rules_cache

@@ -16,9 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from zhfacts.extract.orgs.pos import dictionary_tags, tag_of
+from zhfacts.extract.orgs.rules import CLOSE_PARENS, OPEN_PARENS
 from zhfacts.nlp.text_view import TextView, is_cjk
 from zhfacts.rules import load_yaml, require, rules_cache
 from zhfacts.text.article import Hit
+from zhfacts.text.sentences import clause_delimiters, item_delimiters
 
 GOVERNMENT = "organizations/government.yaml"
 
@@ -35,6 +37,7 @@ class GovernmentRules:
     office_tags: frozenset[str]
     function_bad_tags: frozenset[str]
     short_office_words: frozenset[str]  # 分局, 外办: office words jieba tags as plain nouns
+    item_stops: str  # where a listed office ends: a list item or clause delimiter, 等, a bracket
 
 
 @rules_cache
@@ -52,6 +55,7 @@ def government_rules() -> GovernmentRules:
         office_tags=frozenset(require(data, "office_token_tags", GOVERNMENT)),
         function_bad_tags=frozenset(require(data, "function_word_bad_tags", GOVERNMENT)),
         short_office_words=frozenset(data.get("short_office_words", ())),
+        item_stops=item_delimiters() + clause_delimiters() + "\n等" + OPEN_PARENS + CLOSE_PARENS,
     )
 
 
@@ -89,7 +93,7 @@ def listed_bodies(view: TextView, bodies: list[Body], ends_name: Callable[[int],
         for step in (1, -1):
             edge = body.end if step == 1 else body.start - 1
             while 0 <= edge < len(view.text) and view.text[edge] == "、":
-                item = neighbour_item(view.text, edge, step)
+                item = neighbour_item(view.text, edge, step, rules.item_stops)
                 if item is None or item[0] in starts or not bare_office(view, *item, ends_name, rules):
                     break
                 found.append(Body(item[0], item[1], None))
@@ -98,10 +102,9 @@ def listed_bodies(view: TextView, bodies: list[Body], ends_name: Callable[[int],
     return found
 
 
-def neighbour_item(text: str, sep: int, step: int) -> tuple[int, int] | None:
-    """The item next to the 、 at sep, on its right (step 1) or left (step -1), up to the next 、,
-    clause end or 等."""
-    stops = "、，。；：！？,;:!?\n等（(）)"
+def neighbour_item(text: str, sep: int, step: int, stops: str) -> tuple[int, int] | None:
+    """The item next to the 、 at sep, on its right (step 1) or left (step -1), up to the next of
+    stops (、, a clause end, 等, a bracket)."""
     pos = sep + step
     while 0 <= pos < len(text) and text[pos] not in stops:
         pos += step

@@ -13,8 +13,9 @@ import re
 from functools import cache
 from typing import Any
 
-# LAC reads sentences; longer inputs are cut at clause ends to keep its sequences short.
-CLAUSE_END = re.compile(r"[。！？；\n!?;]")
+from zhfacts.rules import rules_cache
+from zhfacts.text.repair import repair_rules
+
 MAX_CHUNK_CHARS = 200
 
 
@@ -31,10 +32,17 @@ def lac_model() -> Any:
     return LAC()
 
 
+@rules_cache
+def sentence_end() -> re.Pattern[str]:
+    """A sentence end (rules/repair.yaml) or a line break: LAC reads sentences, so longer inputs
+    are cut there to keep its sequences short."""
+    return re.compile(f"[{re.escape(''.join(sorted(repair_rules().sentence_end)))}\\n]")
+
+
 def chunks(text: str) -> list[tuple[int, str]]:
-    """(offset, piece) of the text cut at clause ends, each at most MAX_CHUNK_CHARS long."""
+    """(offset, piece) of the text cut at sentence ends, each at most MAX_CHUNK_CHARS long."""
     out, start = [], 0
-    for match in CLAUSE_END.finditer(text):
+    for match in sentence_end().finditer(text):
         end = match.end()
         out += split_long(start, text[start:end])
         start = end

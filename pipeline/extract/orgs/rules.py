@@ -14,6 +14,7 @@ from zhfacts.extract.orgs.pos import (
 )
 from zhfacts.nlp.text_view import TextView
 from zhfacts.rules import load_tsv, load_yaml, require, rules_cache
+from zhfacts.text.sentences import clause_delimiters, item_delimiters
 
 HEADS = "organizations/heads.tsv"
 
@@ -49,9 +50,6 @@ NAME_TEXT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fffA-Za-z]+")
 
 
 OPENING_QUOTE = re.compile("|".join(map(re.escape, TITLE_QUOTES)))
-
-
-ITEM_LIST_END = tuple("，。；：！？\n,;:!?")  # the clause ends that end a list of 、-separated items (either width)
 
 
 NUMERAL = re.compile(r"^[0-9０-９.%一二三四五六七八九十百千万亿两几多首第余]+[个家项批所座名位类大]?$")
@@ -130,6 +128,8 @@ class OrgRules:
     max_trailing_parenthesis_chars: int
     automaton: Any  # heads, pattern words and known names: one pass over the text finds them all
     rule_ids: frozenset[str]
+    list_ends: tuple[str, ...]  # the clause ends (and line break) that end a list of 、-separated items
+    speech_punctuation: frozenset[str]  # a quote holding one of these is speech, not a title
 
 
 def automaton_of(*word_sets: tuple[str, frozenset[str] | dict]) -> Any:
@@ -157,10 +157,10 @@ def matches(view: TextView, rules: OrgRules, kind: str) -> list[tuple[int, str]]
     return found.get(kind, [])
 
 
-def cue_pattern(cues: list[str], max_gap: int) -> re.Pattern[str]:
-    """Up to max_gap characters of one clause, then a cue noun (200多家相关|企业)."""
+def cue_pattern(cues: list[str], max_gap: int, stops: str) -> re.Pattern[str]:
+    """Up to max_gap characters of one list item (none of stops), then a cue noun (200多家相关|企业)."""
     alternatives = "|".join(map(re.escape, sorted(cues, key=len, reverse=True)))
-    return re.compile(f"[^，。；：！？、\n,;:!?]{{0,{max_gap}}}?(?P<cue>{alternatives})")
+    return re.compile(f"[^{re.escape(stops)}]{{0,{max_gap}}}?(?P<cue>{alternatives})")
 
 
 def count_pattern(classifiers: list[str], cues: list[str]) -> re.Pattern[str]:
@@ -183,6 +183,7 @@ def org_rules() -> OrgRules:
     words = list(require(industry, "industry_words", INDUSTRY))
     category = frozenset(require(generic, "category_words", GENERIC))
     domain = frozenset(require(generic, "domain_words", GENERIC))
+    clause_ends = clause_delimiters() + "\n"
     return OrgRules(
         heads=heads,
         legal_forms=tuple(sorted((h for h, head in heads.items() if head.kind == "legal"), key=len, reverse=True)),
@@ -215,7 +216,7 @@ def org_rules() -> OrgRules:
         stem_verb_tags=frozenset(industry.get("stem_verb_tags", ())),
         closing_cues=tuple(sorted(require(lists, "closing_cues", LISTS), key=len, reverse=True)),
         closing_cue_pattern=cue_pattern(require(lists, "closing_cues", LISTS),
-                                        int(require(lists, "max_gap_chars", LISTS))),
+                                        int(require(lists, "max_gap_chars", LISTS)), clause_ends + item_delimiters()),
         weak_cues=frozenset(require(lists, "weak_cues", LISTS)),
         count_closing_pattern=count_pattern(lists.get("count_classifiers", []),
                                             [c for c in require(lists, "closing_cues", LISTS)
@@ -240,6 +241,8 @@ def org_rules() -> OrgRules:
                                                                                          INDUSTRY))),
                                ("known", frozenset(known))),
         rule_ids=frozenset(require(load_yaml(RULES), "rules", RULES)),
+        list_ends=tuple(clause_ends),
+        speech_punctuation=frozenset(clause_delimiters()),
     )
 
 

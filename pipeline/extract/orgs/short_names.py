@@ -23,7 +23,7 @@ from zhfacts.extract.orgs.pos import (
     dictionary_tags,
     never_starts_name,
 )
-from zhfacts.extract.orgs.rules import ITEM_LIST_END, TOKEN_CACHE_SIZE, OrgRules, matches, word_freq
+from zhfacts.extract.orgs.rules import TOKEN_CACHE_SIZE, OrgRules, matches, word_freq
 from zhfacts.nlp.text_view import TextView, is_cjk
 
 
@@ -152,7 +152,7 @@ def closing_cue(tail: str, rules: OrgRules) -> str | None:
 
 def items_before(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, int]]:
     """The 、-separated items that end at pos, the first one cut at its last stop word."""
-    clause_start = max(view.text.rfind(c, 0, pos) for c in ITEM_LIST_END) + 1  # 0 when none
+    clause_start = max(view.text.rfind(c, 0, pos) for c in rules.list_ends) + 1  # 0 when none
     spans, end = [], pos
     for part in reversed(view.text[clause_start:pos].split("、")):
         start = end - len(part)
@@ -166,7 +166,7 @@ def items_before(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, i
 
 
 def items_after(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, int]]:
-    found = [i for c in (*ITEM_LIST_END, "等") if (i := view.text.find(c, pos)) >= 0]
+    found = [i for c in (*rules.list_ends, "等") if (i := view.text.find(c, pos)) >= 0]
     end = min(found, default=len(view.text))
     spans, start = [], pos
     for part in view.text[pos:end].split("、"):
