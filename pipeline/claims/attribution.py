@@ -170,6 +170,9 @@ def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int]
     no subject, the nearest district named in another role (在万州区) attributes; None
     when the sentence says nothing."""
     before = markers_in(ctx, sentence[0], quantity.start)
+    bracketed = _bracket_after_district(ctx, before, quantity)
+    if bracketed is not None:
+        return Attribution([bracketed.district], "sentence", "claims.sentence.bracket")
     fallback: Marker | None = None
     for marker in reversed(before):
         if marker.kind == "district":
@@ -187,6 +190,23 @@ def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int]
     if fallback is not None:
         return district_attribution(ctx, fallback, quantity, sentence, in_sentence)
     return None
+
+
+OPEN_BRACKETS, CLOSE_BRACKETS = "(（", ")）"
+
+
+def _bracket_after_district(ctx: Context, before: list[Marker], quantity: Hit) -> Marker | None:
+    """甲区(607.87亿元 同比增长5.4%)、乙区(281.72亿元 5.6%): a figure inside brackets that open
+    right after a district is that district's, wherever the district stands in its clause."""
+    districts = [m for m in before if m.kind == "district"]
+    if not districts:
+        return None
+    marker = districts[-1]
+    gap = ctx.text[marker.end:quantity.start]
+    opened = gap.lstrip()
+    if not opened.startswith(tuple(OPEN_BRACKETS)) or any(c in CLOSE_BRACKETS for c in opened):
+        return None
+    return marker
 
 
 def pronoun_attribution(ctx: Context, marker: Marker, district: Hit, sentence: tuple[int, int]) -> Attribution:

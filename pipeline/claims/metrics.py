@@ -44,6 +44,8 @@ def make_claims(ctx: Context, quantity: Hit, attribution: Attribution, sentence:
     key = description.key
     if description.named_before and is_generic(metric, ctx.text[quantity.start:quantity.end]):
         metric = named_metric(description.named_before, metric, quantity)  # 增速超过7% -> GDP增速
+        if key and key.endswith("增速") and quantity.get("kind") == "percent" and not is_generic_rate(metric):
+            metric = (metric + "增速")[-metric_rules().max_metric_chars:]  # 乙区(281.72亿元 5.6%): GDP增速
     confidence = ctx.rules.confidence[attribution.how]
     figure = {k: quantity.get(k) for k in ("value", "value_min", "value_max", "approx", "unit")}
     if is_decline(ctx, quantity, sentence):
@@ -68,6 +70,11 @@ def make_claims(ctx: Context, quantity: Hit, attribution: Attribution, sentence:
         }
         claims.append(Hit(quantity.start, quantity.end, attribution.rule, fields))
     return claims
+
+
+def is_generic_rate(metric: str | None) -> bool:
+    """Does the metric already say it is a rate (增速, 增幅, 增长率)?"""
+    return (metric or "").endswith(tuple(set(metric_rules().growth_words.values())) + ("增长率", "增长"))
 
 
 def is_decline(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
@@ -133,6 +140,8 @@ def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: M
         start = max(start, ctx.title[1])  # a title repair joined to the first line is not part of its phrase
     start = max([start] + [m.end for m in markers_in(ctx, start, quantity.start) if m.kind in ("district", "pronoun")])
     start = _after_run_in_heading(ctx, start, rules)
+    bracket = _inside_bracket(ctx, start, quantity.start)
+    bracketed, start = bracket != start, bracket
     in_sentence = [q for q in ctx.quantities[bisect_left(ctx.quantity_starts, sentence[0]):
                                              bisect_left(ctx.quantity_starts, quantity.start)]
                    if q.end <= quantity.start]
@@ -148,8 +157,20 @@ def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: M
         phrase = ("" if phrase in rules.comparison_only else phrase) + _noun_after(ctx, quantity, sentence[1], rules)
     if phrase and phrase not in rules.generic_measures:
         return phrase
+    if bracketed and not previous:
+        return phrase  # 乙区(281.72亿元 5.6%): the list's measure is named before it, not by 甲区's figures
     inherited = base_metric(ctx, in_sentence[-1], sentence, rules) if in_sentence else sentence_topic(ctx, sentence)
     return (inherited or "") + phrase if inherited or phrase else ""
+
+
+def _inside_bracket(ctx: Context, start: int, end: int) -> int:
+    """甲区(607.87亿元 增长5.4%): a figure in brackets that stay open up to it is read from the
+    bracket on; the words before the bracket name whose figure it is, not what it measures."""
+    gap = ctx.text[start:end]
+    opened = max(gap.rfind("("), gap.rfind("（"))
+    if opened == -1 or gap.find(")", opened) != -1 or gap.find("）", opened) != -1:
+        return start
+    return start + opened + 1
 
 
 def _after_run_in_heading(ctx: Context, start: int, rules: MetricRules) -> int:
@@ -216,7 +237,8 @@ def _noun_after(ctx: Context, quantity: Hit, limit: int, rules: MetricRules) -> 
         return ""  # 增长6.8%，…: the clause ends with the figure (char_span would give None)
     words = []
     for token in ctx.doc.tokens_within(quantity.end, end):
-        if token.is_space or token.is_punct or token.text in rules.noun_stop_words or len(words) >= 3:
+        if (token.is_space or token.is_punct or token.text in rules.noun_stop_words or len(words) >= 3
+                or any(c.isdigit() for c in token.text)):  # 607.87亿元 5.4%: the next figure is no noun
             break
         words.append(token.text)
     return "".join(words)
