@@ -92,6 +92,8 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
         return None
     if is_threshold(ctx, quantity) or counts_divisions(ctx, quantity) or wide_aside(ctx, quantity, sentence):
         return None
+    if counts_parts(ctx, quantity) or is_gap(ctx, quantity, sentence):
+        return None
     quote_speaker = speaker_of_quote(ctx, quantity)
     if quote_speaker is not None:
         return quote_speaker or None
@@ -148,6 +150,18 @@ def counts_divisions(ctx: Context, quantity: Hit) -> bool:
     return (quantity.get("unit") in rules.division_classifiers
             and text.startswith(rules.counted_divisions, quantity.end)
             and not text.startswith(rules.not_divisions, quantity.end))
+
+
+def counts_parts(ctx: Context, quantity: Hit) -> bool:
+    """从五个方面回顾, 重点做好八项工作: a count of a text's parts is what it is about."""
+    return quantity.get("kind") == "count" and ctx.rules.counted_parts.match(ctx.text, quantity.end) is not None
+
+
+def is_gap(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
+    """两者差值达到460.51亿元, 这一差距较上半年的326.15亿元: the gap between two subjects."""
+    start = clause_start(ctx, quantity.start, sentence[0])
+    clause = ctx.text[start:quantity.start]
+    return any(w in clause for w in ctx.rules.gap_words)
 
 
 def is_threshold(ctx: Context, quantity: Hit) -> bool:

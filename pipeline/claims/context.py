@@ -314,6 +314,9 @@ def collect_markers(ctx: Context) -> list[Marker]:
     for word in rules.company_subject_words:
         for start in found.get(word, ()):
             markers.append(Marker(start, start + len(word), "company", "claims.block.company_subject"))
+    for word in rules.project_subject_words:
+        for start in found.get(word, ()):
+            markers.append(Marker(start, start + len(word), "company", "claims.block.project"))
     markers.extend(company_speaker_markers(ctx, found))
     in_figure = bytearray(len(text) + 1)
     for q in ctx.quantities:

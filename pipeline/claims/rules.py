@@ -106,6 +106,9 @@ class ClaimRules:
     modality_cues: re.Pattern[str]  # any modality cue; the group named tells which
     not_cues: re.Pattern[str]  # words that hold a cue but state a fact (计划总投资)
     heading_max_chars: int
+    counted_parts: re.Pattern[str]  # 五个方面, 八项工作：: a count of a text's parts
+    gap_words: tuple[str, ...]  # 两者差值: a gap between two subjects
+    project_subject_words: tuple[str, ...]  # 该项目: a project's figures
     counted_divisions: tuple[str, ...]  # 三个行政区, 五个县: a count of districts is no one's
     not_divisions: tuple[str, ...]  # 区域, 县域: words that only start like one
     division_classifiers: frozenset[str]  # 个: how districts are counted (76名县直单位干部 counts people)
@@ -185,6 +188,9 @@ def claim_rules() -> ClaimRules:
         modality_cues=_modality_pattern(get("modality")),
         not_cues=_any_of(get("modality")["not_cues"]),
         heading_max_chars=int(get("heading_max_chars")),
+        counted_parts=re.compile(get("counted_parts")),
+        gap_words=tuple(get("gap_words")),
+        project_subject_words=_longest_first(get("project_subject_words")),
         counted_divisions=_longest_first(get("counted_divisions")),
         not_divisions=tuple(get("not_divisions")),
         division_classifiers=frozenset(get("division_classifiers")),
@@ -199,7 +205,8 @@ def claim_rules() -> ClaimRules:
         clause_stop=_char_class(clause_delimiters),
         item_stop=_char_class(item_delimiters - clause_delimiters),
         marker_words=WordIndex.of([*(w for w, _, _ in pronouns), *get("wide_scope_words"),
-                                   *get("company_subject_words"), *get("speech_verbs")]),
+                                   *get("company_subject_words"), *get("project_subject_words"),
+                                   *get("speech_verbs")]),
     )
 
 
