@@ -20,6 +20,8 @@ from zhfacts.claims.rules import MetricRules, metric_rules
 from zhfacts.records.build import record_id
 from zhfacts.text.article import Hit
 
+GROWTH = "增速"  # the growth measure's suffix (metrics.yaml growth_words, indicators.yaml measures)
+
 
 def clause_end(ctx: Context, pos: int, ceiling: int) -> int:
     """The first clause delimiter from pos on, or ceiling."""
@@ -43,9 +45,10 @@ def make_claims(ctx: Context, quantity: Hit, attribution: Attribution, sentence:
     description = claim_metric(ctx, quantity, metric, sentence)
     key = description.key
     if description.named_before and is_generic(metric, ctx.text[quantity.start:quantity.end]):
+        unnamed = not metric
         metric = named_metric(description.named_before, metric, quantity)  # 增速超过7% -> GDP增速
-        if key and key.endswith("增速") and quantity.get("kind") == "percent" and not is_generic_rate(metric):
-            metric = (metric + "增速")[-metric_rules().max_metric_chars:]  # 乙区(281.72亿元 5.6%): GDP增速
+        if unnamed and key and key.endswith(GROWTH) and quantity.get("kind") == "percent":
+            metric += GROWTH  # 乙区(281.72亿元 5.6%): the list's GDP, its growth rate
     confidence = ctx.rules.confidence[attribution.how]
     figure = {k: quantity.get(k) for k in ("value", "value_min", "value_max", "approx", "unit")}
     if is_decline(ctx, quantity, sentence):
@@ -70,11 +73,6 @@ def make_claims(ctx: Context, quantity: Hit, attribution: Attribution, sentence:
         }
         claims.append(Hit(quantity.start, quantity.end, attribution.rule, fields))
     return claims
-
-
-def is_generic_rate(metric: str | None) -> bool:
-    """Does the metric already say it is a rate (增速, 增幅, 增长率)?"""
-    return (metric or "").endswith(tuple(set(metric_rules().growth_words.values())) + ("增长率", "增长"))
 
 
 def is_decline(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
@@ -130,7 +128,12 @@ def metric_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | N
         base += growth
     elif quantity.get("kind") == "rank" and not base.endswith(rules.rank_suffix):
         base += rules.rank_suffix
-    return base[-rules.max_metric_chars:]
+    return unglossed(base)[-rules.max_metric_chars:]
+
+
+def unglossed(text: str) -> str:
+    """The text without the pinyin glosses some converted pages add (地區(qū) -> 地區)."""
+    return metric_rules().gloss.sub("", text) if "(" in text or "（" in text else text
 
 
 def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: MetricRules) -> str:
@@ -253,8 +256,9 @@ def claim_metric(ctx: Context, quantity: Hit, metric: str | None, sentence: tupl
     index = ctx.article.paragraph_index(quantity.start)
     floor = ctx.article.paragraphs[max(0, index - 1)].start
     lookback = text[max(floor, quantity.start - vocabulary().lookback_chars):quantity.start]
-    return describe(metric, quantity.fields, text[quantity.start:quantity.end], clause, lookback,
-                    text[sentence[0]:quantity.start], follows_growth_rate(ctx, quantity, sentence))
+    return describe(metric, quantity.fields, text[quantity.start:quantity.end], unglossed(clause),
+                    unglossed(lookback), unglossed(text[sentence[0]:quantity.start]),
+                    follows_growth_rate(ctx, quantity, sentence))
 
 
 def follows_growth_rate(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
