@@ -88,7 +88,9 @@ def has_property_cue(ctx: Context, quantity: Hit, sentence_start: int) -> bool:
 def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Scope,
               in_sentence: list[Hit]) -> Attribution | None:
     """Whose figure is this? None when it is not a district's claim."""
-    if quantity.get("kind") in ctx.rules.never_claimed_kinds or has_property_cue(ctx, quantity, sentence[0]):
+    if quantity.get("kind") in ctx.rules.never_claimed_kinds or quantity.get("unit") in ctx.rules.never_claimed_units:
+        return None
+    if has_property_cue(ctx, quantity, sentence[0]):
         return None
     if is_threshold(ctx, quantity) or counts_divisions(ctx, quantity) or wide_aside(ctx, quantity, sentence):
         return None
@@ -192,7 +194,8 @@ def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int]
         if marker.kind == "district":
             if in_subject_position(ctx, marker, sentence[0]):
                 return district_attribution(ctx, marker, quantity, sentence, in_sentence)
-            fallback = fallback or marker
+            if not compared_with(ctx, marker, sentence[0]):
+                fallback = fallback or marker
         elif marker.kind == "pronoun":
             resolved = resolve_pronoun(ctx, marker, advance_scope(ctx, scope, sentence[0], marker.start))
             if resolved:
@@ -221,6 +224,13 @@ def _bracket_after_district(ctx: Context, before: list[Marker], quantity: Hit) -
     if not opened.startswith(tuple(OPEN_BRACKETS)) or any(c in CLOSE_BRACKETS for c in opened):
         return None
     return marker
+
+
+def compared_with(ctx: Context, marker: Marker, sentence_start: int) -> bool:
+    """高出紧随其后的乙区15.86亿元: a district after a comparison verb in its clause is what the
+    figure is measured against."""
+    start = clause_start(ctx, marker.start, sentence_start)
+    return any(w in ctx.text[start:marker.start] for w in ctx.rules.comparison_objects)
 
 
 def pronoun_attribution(ctx: Context, marker: Marker, district: Hit, sentence: tuple[int, int]) -> Attribution:

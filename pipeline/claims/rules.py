@@ -77,6 +77,8 @@ class WordIndex:
 class ClaimRules:
     confidence: dict[str, float]
     never_claimed_kinds: frozenset[str]
+    never_claimed_units: frozenset[str]
+    comparison_objects: tuple[str, ...]  # 高出乙区15亿元: 乙区 is what the figure is compared with
     clause_delimiters: frozenset[str]
     item_delimiters: frozenset[str]
     pronouns: tuple[tuple[str, str, bool], ...]  # (word, rule id, suffix must match)
@@ -160,6 +162,8 @@ def claim_rules() -> ClaimRules:
     return ClaimRules(
         confidence={k: float(v) for k, v in get("confidence").items()},
         never_claimed_kinds=frozenset(get("never_claimed_kinds")),
+        never_claimed_units=frozenset(get("never_claimed_units")),
+        comparison_objects=tuple(get("comparison_objects")),
         clause_delimiters=clause_delimiters,
         item_delimiters=item_delimiters,
         pronouns=tuple(sorted(pronouns, key=lambda p: len(p[0]), reverse=True)),
