@@ -122,7 +122,7 @@ def metric_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | N
     base = base_metric(ctx, quantity, sentence, rules)
     if not base:
         return None
-    before = ctx.text[clause_start(ctx, quantity.start, sentence[0], items=True):quantity.start]
+    before = unglossed(ctx.text[clause_start(ctx, quantity.start, sentence[0], items=True):quantity.start])
     growth = _growth_suffix(_strip_right_qualifiers(before), rules)
     if quantity.get("kind") == "percent" and growth and not base.endswith(growth):
         base += growth
@@ -207,7 +207,7 @@ def _without_times(ctx: Context, start: int, end: int) -> str:
         pieces.append(text[pos:time.start - len(base)])
         pos = time.end
     pieces.append(text[pos:end])
-    return "".join(pieces).strip().strip("“”‘’「」（）()")
+    return unglossed("".join(pieces)).strip().strip("“”‘’「」（）()")
 
 
 def _growth_suffix(before: str, rules: MetricRules) -> str | None:
