@@ -518,6 +518,8 @@ def test_a_report_opening_makes_its_district_the_subject(opening: str) -> None:
      [("宝安区", 5e11)]),
     # one project's own figures in a signing
     ("宝安区与一家企业签约。该项目用地面积约100亩，项目预计总投资2亿元，预计全部投产后实现年产值3亿元。", []),
+    # metadata a page leaked with its markup
+    ("宝安区签约项目总投资170亿元。\n--> 2023-02-11 170亿元 7 7 某报 content_1.html /enpproperty-->", [("宝安区", 1.7e10)]),
     # an anniversary
     ("今年是宝安区建区30周年，全区实现地区生产总值5000亿元。", [("宝安区", 5e11)]),
     # a district after a comparison verb is what the figure is compared with

@@ -94,7 +94,7 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
         return None
     if is_threshold(ctx, quantity) or counts_divisions(ctx, quantity) or wide_aside(ctx, quantity, sentence):
         return None
-    if counts_parts(ctx, quantity) or is_gap(ctx, quantity, sentence):
+    if counts_parts(ctx, quantity) or is_gap(ctx, quantity, sentence) or on_markup_line(ctx, quantity):
         return None
     quote_speaker = speaker_of_quote(ctx, quantity)
     if quote_speaker is not None:
@@ -157,6 +157,14 @@ def counts_divisions(ctx: Context, quantity: Hit) -> bool:
 def counts_parts(ctx: Context, quantity: Hit) -> bool:
     """从五个方面回顾, 重点做好八项工作: a count of a text's parts is what it is about."""
     return quantity.get("kind") == "count" and ctx.rules.counted_parts.match(ctx.text, quantity.end) is not None
+
+
+def on_markup_line(ctx: Context, quantity: Hit) -> bool:
+    """--> 2023-02-11 170亿元 7 7 某报 content_1.html /enpproperty-->: metadata a page leaked."""
+    text = ctx.text
+    start = text.rfind("\n", 0, quantity.start) + 1
+    end = text.find("\n", quantity.end)
+    return ctx.rules.markup_line.search(text, start, len(text) if end == -1 else end) is not None
 
 
 def is_gap(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:

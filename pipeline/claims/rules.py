@@ -110,6 +110,7 @@ class ClaimRules:
     heading_max_chars: int
     counted_parts: re.Pattern[str]  # 五个方面, 八项工作：: a count of a text's parts
     gap_words: tuple[str, ...]  # 两者差值: a gap between two subjects
+    markup_line: re.Pattern[str]  # <!--enpproperty …-->: leaked markup
     project_subject_words: tuple[str, ...]  # 该项目: a project's figures
     counted_divisions: tuple[str, ...]  # 三个行政区, 五个县: a count of districts is no one's
     not_divisions: tuple[str, ...]  # 区域, 县域: words that only start like one
@@ -195,6 +196,7 @@ def claim_rules() -> ClaimRules:
         heading_max_chars=int(get("heading_max_chars")),
         counted_parts=re.compile(get("counted_parts")),
         gap_words=tuple(get("gap_words")),
+        markup_line=re.compile(get("markup_line")),
         project_subject_words=_longest_first(get("project_subject_words")),
         counted_divisions=_longest_first(get("counted_divisions")),
         not_divisions=tuple(get("not_divisions")),
