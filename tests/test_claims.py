@@ -490,6 +490,9 @@ def test_capacity_is_no_claim(text: str, expected: list[tuple[str, float]]) -> N
     ("各区县一般公共预算收入：濠江区（12.3亿元，增长3.2%）、澄海区（20.6亿元，增长1.8%）。",
      [("濠江区", 1.23e9, "一般公共预算收入"), ("濠江区", 3.2, "一般公共预算收入增速"),
       ("澄海区", 2.06e9, "一般公共预算收入"), ("澄海区", 1.8, "一般公共预算收入增速")]),
+    # each item a district and its figure, the list after a colon
+    ("前三季度GDP总量前三位依次为：龙湖区301亿元、金平区288亿元、潮阳区250亿元。",
+     [("龙湖区", 3.01e10, "地区生产总值"), ("金平区", 2.88e10, "地区生产总值"), ("潮阳区", 2.5e10, "地区生产总值")]),
     # a bracket closed before the figure says nothing of it: the subject's figure
     ("龙湖区（含新区）实现地区生产总值301亿元。", [("龙湖区", 3.01e10, "地区生产总值")]),
 ])

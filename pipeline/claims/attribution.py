@@ -198,10 +198,13 @@ def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int]
     if bracketed is not None:
         return Attribution([bracketed.district], "sentence", "claims.sentence.bracket")
     fallback: Marker | None = None
+    nearest = True  # only the district nearest the figure can head the figure's list item
     for marker in reversed(before):
         if marker.kind == "district":
-            if in_subject_position(ctx, marker, sentence[0]):
+            if in_subject_position(ctx, marker, sentence[0]) or (
+                    nearest and heads_item_of(ctx, marker, quantity, sentence)):
                 return district_attribution(ctx, marker, quantity, sentence, in_sentence)
+            nearest = False
             if not compared_with(ctx, marker, sentence[0]):
                 fallback = fallback or marker
         elif marker.kind == "pronoun":
@@ -232,6 +235,17 @@ def _bracket_after_district(ctx: Context, before: list[Marker], quantity: Hit) -
     if not opened.startswith(tuple(OPEN_BRACKETS)) or any(c in CLOSE_BRACKETS for c in opened):
         return None
     return marker
+
+
+def heads_item_of(ctx: Context, marker: Marker, quantity: Hit, sentence: tuple[int, int]) -> bool:
+    """依次为：甲区876亿元、乙县415亿元: a district that opens its list item, with the figure in
+    the same item, is the item's subject (but 甲区、乙区增速…: a list of districts shares it)."""
+    if clause_start(ctx, marker.start, sentence[0], items=True) != marker.start:
+        return False
+    if len(district_list(ctx, marker, sentence)) > 1:
+        return False
+    gap = ctx.text[marker.end:quantity.start]
+    return "\n" not in gap and not ctx.rules.clause_stop.search(gap) and not ctx.rules.item_stop.search(gap)
 
 
 def compared_with(ctx: Context, marker: Marker, sentence_start: int) -> bool:
