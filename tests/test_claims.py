@@ -557,3 +557,26 @@ def test_pinyin_glosses_are_no_part_of_a_metric() -> None:
 ])
 def test_metric_keys_of_bulletin_indicators(text: str, keys: list[str]) -> None:
     assert [c["metric_key"] for c in _claims(text)] == keys
+
+
+# -- a bulletin's tables written one cell a line, its asides and its bare branch names ------------
+def test_a_table_cell_takes_its_row_label() -> None:
+    text = "乐安县统计局\n一、农业\n主要产品产量\n\n粮食总产量\n\n162817吨\n\n0.5\n\n其中:谷物\n\n97658吨\n\n当年出栏猪\n\n44383头\n"
+    claims = _claims(text, pub_date=None)
+    assert [(c["district"], c["metric"], c["metric_key"], c["value"]) for c in claims] == [
+        ("乐安县", "粮食总产量", "粮食产量", 162817), ("乐安县", "谷物", "谷物产量", 97658),
+        ("乐安县", "出栏猪", "生猪出栏", 44383)]
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # a figure in brackets is an aside: the growth after it is the measure's before it
+    ("乐安县人均GDP为78655元(按年平均汇率折算为11162美元)，比上年增长7.8%。",
+     ["人均地区生产总值", "人均地区生产总值", "人均地区生产总值增速"]),
+    # the branches of farming written bare after 其中
+    ("乐安县农林牧渔业总产值37.42亿元。其中，农业29.24亿元，林业0.34亿元，畜牧业6.76亿元，渔业0.04亿元。",
+     ["农林牧渔业总产值", "农业产值", "林业产值", "牧业产值", "渔业产值"]),
+    ("乐安县失业人员实现再就业3040人，帮扶困难人员就业839人，民生支出61.14亿元。",
+     ["失业人员再就业", "就业困难人员就业", "民生支出"]),
+])
+def test_metric_keys_of_asides_and_branches(text: str, keys: list[str]) -> None:
+    assert [c["metric_key"] for c in _claims(text)] == keys

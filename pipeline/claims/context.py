@@ -255,7 +255,9 @@ def _opens_as_report(ctx: Context) -> bool:
     head = ctx.text[:ctx.head_and_foot[0]]
     if any(w in head for w in rules.document_openings):
         return True
-    lines = (rules.issuer_date.sub("", line).strip() for line in head.splitlines())
+    # the page's own lines: repair may have joined a short issuer line to the paragraph after it
+    raw_head = ctx.article.raw.lstrip().splitlines()[:rules.byline_lines]
+    lines = (rules.issuer_date.sub("", line).strip() for line in raw_head)
     return any(len(line) <= rules.byline_max_chars and line.endswith(rules.document_issuers) for line in lines)
 
 

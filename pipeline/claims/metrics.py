@@ -162,8 +162,39 @@ def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: M
         return phrase
     if bracketed and not previous:
         return phrase  # 乙区(281.72亿元 5.6%): the list's measure is named before it, not by 甲区's figures
-    inherited = base_metric(ctx, in_sentence[-1], sentence, rules) if in_sentence else sentence_topic(ctx, sentence)
+    if not raw_phrase and not in_sentence:
+        label = cell_label(ctx, quantity)
+        if label:
+            return label  # 粮食总产量⏎162817吨: a table's row label on the line before
+    told = [q for q in in_sentence if not _aside(ctx, q, quantity.start)]  # 78655元(折合11162美元): an aside
+    inherited = base_metric(ctx, told[-1], sentence, rules) if told else sentence_topic(ctx, sentence)
     return (inherited or "") + phrase if inherited or phrase else ""
+
+
+def _aside(ctx: Context, figure: Hit, end: int) -> bool:
+    """Is the figure inside brackets that close before end (人均GDP为78655元(折合11162美元)，增长7.8%)?"""
+    text = ctx.text
+    close = min((i for i in (text.find(")", figure.end, end), text.find("）", figure.end, end)) if i != -1),
+                default=-1)
+    if close == -1:
+        return False
+    opened = max(text.rfind("(", 0, figure.start), text.rfind("（", 0, figure.start))
+    return opened != -1 and not any(c in ")）" for c in text[opened:figure.start])
+
+
+def cell_label(ctx: Context, quantity: Hit) -> str:
+    """A table written one cell a line (粮食总产量⏎⏎162817吨⏎⏎0.5): a figure alone at the start of
+    its paragraph takes the short line before it as its row label."""
+    index = ctx.article.paragraph_index(quantity.start)
+    para = ctx.article.paragraphs[index]
+    if index == 0 or ctx.text[para.start:quantity.start].strip():
+        return ""
+    before = ctx.article.paragraphs[index - 1]
+    label = ctx.text[before.start:before.end].strip()
+    label = label.split(":")[-1].split("：")[-1].strip()  # 其中:谷物 -> 谷物
+    if not label or len(label) > ctx.rules.heading_max_chars or any(c.isdigit() for c in label):
+        return ""
+    return "" if any(c in "，。；,;" for c in label) else _strip(unglossed(label), metric_rules())
 
 
 def _inside_bracket(ctx: Context, start: int, end: int) -> int:
