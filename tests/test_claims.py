@@ -523,6 +523,8 @@ def test_a_report_opening_makes_its_district_the_subject(opening: str) -> None:
     ("宝安区与一家企业签约。该项目用地面积约100亩，项目预计总投资2亿元，预计全部投产后实现年产值3亿元。", []),
     # metadata a page leaked with its markup
     ("宝安区签约项目总投资170亿元。\n--> 2023-02-11 170亿元 7 7 某报 content_1.html /enpproperty-->", [("宝安区", 1.7e10)]),
+    # the writer's own county is not the one it is compared with
+    ("本报讯\n前三季度全县主要指标与比拼对象保康县比全面赶超，在16个县市区综合排名中，我县由第12位上升到第6位。", []),
     # an anniversary
     ("今年是宝安区建区30周年，全区实现地区生产总值5000亿元。", [("宝安区", 5e11)]),
     # a district after a comparison verb is what the figure is compared with
@@ -580,3 +582,9 @@ def test_a_table_cell_takes_its_row_label() -> None:
 ])
 def test_metric_keys_of_asides_and_branches(text: str, keys: list[str]) -> None:
     assert [c["metric_key"] for c in _claims(text)] == keys
+
+
+def test_the_writers_own_district_is_the_pages() -> None:
+    text = "房县统计局\n一、综合\n与比拼对象保康县比，我县地区生产总值增速由第12位上升到第6位。"
+    assert [(c["district"], c["value"], c["rule"]) for c in _claims(text, pub_date=None)] == [
+        ("房县", 12, "claims.pronoun.own"), ("房县", 6, "claims.pronoun.own")]

@@ -15,6 +15,7 @@ from zhfacts.claims.context import (
     _is_heading_sentence,
     _last_in,
     clause_start,
+    compared_with,
     markers_in,
     times_within,
 )
@@ -208,10 +209,12 @@ def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int]
             if not compared_with(ctx, marker, sentence[0]):
                 fallback = fallback or marker
         elif marker.kind == "pronoun":
-            resolved = resolve_pronoun(ctx, marker, advance_scope(ctx, scope, sentence[0], marker.start))
+            own = marker.rule == OWN_PRONOUN  # 我县: not a district this sentence names in passing
+            in_scope = scope if own else advance_scope(ctx, scope, sentence[0], marker.start)
+            resolved = resolve_pronoun(ctx, marker, in_scope)
             if resolved:
                 return pronoun_attribution(ctx, marker, resolved, sentence)
-            if resolved is False and in_subject_position(ctx, marker, sentence[0]):
+            if (resolved is False or own) and in_subject_position(ctx, marker, sentence[0]):
                 return False
         elif marker.rule == "claims.block.company_speaker" or in_subject_position(ctx, marker, sentence[0]):
             return False
@@ -237,6 +240,9 @@ def _bracket_after_district(ctx: Context, before: list[Marker], quantity: Hit) -
     return marker
 
 
+OWN_PRONOUN = "claims.pronoun.own"
+
+
 def heads_item_of(ctx: Context, marker: Marker, quantity: Hit, sentence: tuple[int, int]) -> bool:
     """依次为：甲区876亿元、乙县415亿元: a district that opens its list item, with the figure in
     the same item, is the item's subject (but 甲区、乙区增速…: a list of districts shares it)."""
@@ -246,13 +252,6 @@ def heads_item_of(ctx: Context, marker: Marker, quantity: Hit, sentence: tuple[i
         return False
     gap = ctx.text[marker.end:quantity.start]
     return "\n" not in gap and not ctx.rules.clause_stop.search(gap) and not ctx.rules.item_stop.search(gap)
-
-
-def compared_with(ctx: Context, marker: Marker, sentence_start: int) -> bool:
-    """高出紧随其后的乙区15.86亿元: a district after a comparison verb in its clause is what the
-    figure is measured against."""
-    start = clause_start(ctx, marker.start, sentence_start)
-    return any(w in ctx.text[start:marker.start] for w in ctx.rules.comparison_objects)
 
 
 def pronoun_attribution(ctx: Context, marker: Marker, district: Hit, sentence: tuple[int, int]) -> Attribution:

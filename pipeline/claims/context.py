@@ -207,7 +207,9 @@ def document_district(ctx: Context) -> Hit | None:
     """The district a whole document is about: the only district its title names, else the
     only one its byline or source line names (大足网讯, 来源：某县人民政府, 某区统计局), else
     the only district it names at all (a county's work report says 全县 after its title)."""
-    districts = [m for m in ctx.markers if m.kind == "district"]
+    sentences = ctx.article.sentences
+    districts = [m for m in ctx.markers if m.kind == "district"  # not one it is compared with
+                 and not compared_with(ctx, m, sentences[ctx.article.sentence_index(m.start)][0])]
     if not districts:
         return None
     in_title = {m.district.get("canonical"): m.district for m in districts if m.end <= ctx.title[1]}
@@ -415,6 +417,13 @@ def _drop_nested(markers: list[Marker]) -> list[Marker]:
                 continue
         kept.append(m)
     return sorted(kept, key=attrgetter("start", "end"))
+
+
+def compared_with(ctx: Context, marker: Marker, floor: int) -> bool:
+    """高出紧随其后的乙区15.86亿元, 与比拼对象保康县比: a district after a comparison word in its
+    clause is what a figure is measured against, not whose it is."""
+    start = clause_start(ctx, marker.start, floor)
+    return any(w in ctx.text[start:marker.start] for w in ctx.rules.comparison_objects)
 
 
 def clause_start(ctx: Context, pos: int, floor: int, items: bool = False) -> int:
