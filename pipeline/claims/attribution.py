@@ -5,6 +5,7 @@ block it."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from zhfacts.claims.context import (
     Attribution,
@@ -162,10 +163,9 @@ def counts_parts(ctx: Context, quantity: Hit) -> bool:
 
 def on_markup_line(ctx: Context, quantity: Hit) -> bool:
     """--> 2023-02-11 170亿元 7 7 某报 content_1.html /enpproperty-->: metadata a page leaked."""
-    text = ctx.text
-    start = text.rfind("\n", 0, quantity.start) + 1
-    end = text.find("\n", quantity.end)
-    return ctx.rules.markup_line.search(text, start, len(text) if end == -1 else end) is not None
+    starts, ends = ctx.markup_lines
+    i = bisect_right(starts, quantity.start) - 1
+    return i >= 0 and quantity.end <= ends[i]
 
 
 def is_gap(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:

@@ -112,6 +112,19 @@ class Context:
         return bisect_left(offsets, head_raw), bisect_left(offsets, max(foot_raw, head_raw))
 
     @cached_property
+    def markup_lines(self) -> tuple[list[int], list[int]]:
+        """The starts and ends of the lines that hold leaked markup (<!--enpproperty …-->), found
+        once per document."""
+        text, starts, ends = self.text, [], []
+        for m in self.rules.markup_line.finditer(text):
+            if ends and m.start() < ends[-1]:
+                continue  # another match on a line already taken
+            end = text.find("\n", m.end())
+            starts.append(text.rfind("\n", 0, m.start()) + 1)
+            ends.append(len(text) if end == -1 else end)
+        return starts, ends
+
+    @cached_property
     def clause_stops(self) -> list[int]:
         """Where the clause delimiters are."""
         return _positions(self.rules.clause_stop, self.text)

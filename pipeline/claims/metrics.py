@@ -166,19 +166,21 @@ def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: M
         label = cell_label(ctx, quantity)
         if label:
             return label  # 粮食总产量⏎162817吨: a table's row label on the line before
-    told = [q for q in in_sentence if not _aside(ctx, q, quantity.start)]  # 78655元(折合11162美元): an aside
-    inherited = base_metric(ctx, told[-1], sentence, rules) if told else sentence_topic(ctx, sentence)
+    # the last figure before that is no aside (78655元(折合11162美元)，增长7.8%)
+    told = next((q for q in reversed(in_sentence) if not _aside(ctx, q, sentence[0], quantity.start)), None)
+    inherited = base_metric(ctx, told, sentence, rules) if told else sentence_topic(ctx, sentence)
     return (inherited or "") + phrase if inherited or phrase else ""
 
 
-def _aside(ctx: Context, figure: Hit, end: int) -> bool:
-    """Is the figure inside brackets that close before end (人均GDP为78655元(折合11162美元)，增长7.8%)?"""
+def _aside(ctx: Context, figure: Hit, floor: int, end: int) -> bool:
+    """Is the figure inside brackets, opened after floor, that close before end (人均GDP为78655元
+    (折合11162美元)，增长7.8%)?"""
     text = ctx.text
     close = min((i for i in (text.find(")", figure.end, end), text.find("）", figure.end, end)) if i != -1),
                 default=-1)
     if close == -1:
         return False
-    opened = max(text.rfind("(", 0, figure.start), text.rfind("（", 0, figure.start))
+    opened = max(text.rfind("(", floor, figure.start), text.rfind("（", floor, figure.start))
     return opened != -1 and not any(c in ")）" for c in text[opened:figure.start])
 
 
