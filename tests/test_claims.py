@@ -151,6 +151,9 @@ def test_declines_are_signed_in_claims_only(text: str, printed: float, value: fl
     ("江津区目标增长8%，目前已完成规上工业产值500亿元。", ["target", "actual"]),
     ("合川区到位资金高于市下达的目标序时进度3.5个百分点。", ["actual"]),
     ("黔江区今年招引目标企业50家。", ["actual"]),
+    # a plan's target said in the future tense stays a target; the future alone is a forecast
+    ("到2027年，潼南区高新技术企业将达到300家，规上工业产值将突破1000亿元。", ["target", "target"]),
+    ("潼南区高新技术企业今年将达到300家。", ["forecast"]),
 ])
 def test_modality(text: str, modalities: list[str]) -> None:
     assert [c["modality"] for c in _claims(text)] == modalities

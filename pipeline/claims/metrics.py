@@ -90,7 +90,13 @@ def modality_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str:
     rules = ctx.rules
     before = rules.not_cues.sub(lambda m: "\x00" * len(m.group()), ctx.text[sentence[0]:quantity.start])
     cues = list(rules.modality_cues.finditer(before))
-    return (cues[-1].lastgroup if cues else None) or "actual"
+    if not cues:
+        return "actual"
+    last = cues[-1]
+    if last.lastgroup == "forecast" and last.group() in rules.future_only and any(
+            c.lastgroup == "target" for c in cues[:-1]):
+        return "target"  # 到2027年，……将达到800家: the plan's target, said in the future tense
+    return last.lastgroup or "actual"
 
 
 def own_period(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | None:

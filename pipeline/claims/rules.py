@@ -107,6 +107,7 @@ class ClaimRules:
     decline_before: re.Pattern[str]  # a decline word right before a figure (下降了2.3%)
     modality_cues: re.Pattern[str]  # any modality cue; the group named tells which
     not_cues: re.Pattern[str]  # words that hold a cue but state a fact (计划总投资)
+    future_only: frozenset[str]  # 将达到: a forecast cue that keeps an earlier target
     heading_max_chars: int
     counted_parts: re.Pattern[str]  # 五个方面, 八项工作：: a count of a text's parts
     gap_words: tuple[str, ...]  # 两者差值: a gap between two subjects
@@ -193,6 +194,7 @@ def claim_rules() -> ClaimRules:
         decline_before=re.compile(f"(?:{_any_of(get('decline_words')).pattern})[{re.escape(get('decline_gap_chars'))}]*$"),
         modality_cues=_modality_pattern(get("modality")),
         not_cues=_any_of(get("modality")["not_cues"]),
+        future_only=frozenset(get("modality").get("future_only", [])),
         heading_max_chars=int(get("heading_max_chars")),
         counted_parts=re.compile(get("counted_parts")),
         gap_words=tuple(get("gap_words")),
