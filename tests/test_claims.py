@@ -151,6 +151,9 @@ def test_declines_are_signed_in_claims_only(text: str, printed: float, value: fl
     ("江津区目标增长8%，目前已完成规上工业产值500亿元。", ["target", "actual"]),
     ("合川区到位资金高于市下达的目标序时进度3.5个百分点。", ["actual"]),
     ("黔江区今年招引目标企业50家。", ["actual"]),
+    # a plan's target said in the future tense stays a target; the future alone is a forecast
+    ("到2027年，潼南区高新技术企业将达到300家，规上工业产值将突破1000亿元。", ["target", "target"]),
+    ("潼南区高新技术企业今年将达到300家。", ["forecast"]),
 ])
 def test_modality(text: str, modalities: list[str]) -> None:
     assert [c["modality"] for c in _claims(text)] == modalities
@@ -477,3 +480,114 @@ def test_a_value_before_its_list_of_districts(text: str, expected: list[tuple[st
 ])
 def test_capacity_is_no_claim(text: str, expected: list[tuple[str, float]]) -> None:
     assert [(c["district"], c["value"]) for c in _claims(text)] == expected
+
+
+# -- ranking lists: each district's figures in brackets right after it ------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    # the list's measure is named before it; the first item notes 下同 for the rest
+    ("上半年各县(市、区)GDP完成情况：\n龙湖区(301.25亿元 同比增长6.2%下同)、金平区(288.40亿元 5.1%)、潮阳区(250.08亿元 4.4%)。",
+     [("龙湖区", 3.0125e10, "地区生产总值"), ("龙湖区", 6.2, "地区生产总值增速"),
+      ("金平区", 2.884e10, "地区生产总值"), ("金平区", 5.1, "地区生产总值增速"),
+      ("潮阳区", 2.5008e10, "地区生产总值"), ("潮阳区", 4.4, "地区生产总值增速")]),
+    # full-width brackets with a comma inside
+    ("各区县一般公共预算收入：濠江区（12.3亿元，增长3.2%）、澄海区（20.6亿元，增长1.8%）。",
+     [("濠江区", 1.23e9, "一般公共预算收入"), ("濠江区", 3.2, "一般公共预算收入增速"),
+      ("澄海区", 2.06e9, "一般公共预算收入"), ("澄海区", 1.8, "一般公共预算收入增速")]),
+    # each item a district and its figure, the list after a colon
+    ("前三季度GDP总量前三位依次为：龙湖区301亿元、金平区288亿元、潮阳区250亿元。",
+     [("龙湖区", 3.01e10, "地区生产总值"), ("金平区", 2.88e10, "地区生产总值"), ("潮阳区", 2.5e10, "地区生产总值")]),
+    # a bracket closed before the figure says nothing of it: the subject's figure
+    ("龙湖区（含新区）实现地区生产总值301亿元。", [("龙湖区", 3.01e10, "地区生产总值")]),
+])
+def test_a_figure_in_brackets_after_a_district_is_its(text: str, expected: list[tuple[str, float, str]]) -> None:
+    got = [(c["district"], c["value"], c["metric_key"]) for c in _claims(text)]
+    assert got == [(d, pytest.approx(v), k) for d, v, k in expected]
+
+
+# -- a work report known by its opening words ------------------------------------------------
+@pytest.mark.parametrize("opening", ["向大会作工作报告", "向大会作政府工作报告", "向大会报告政府工作", "向大会作报告"])
+def test_a_report_opening_makes_its_district_the_subject(opening: str) -> None:
+    text = f"各位代表：\n现在，我代表宝安区人民政府{opening}，请予审议。\n一、工作回顾\n实现地区生产总值5000亿元，增长6.1%。"
+    assert [(c["district"], c["value"], c["rule"]) for c in _claims(text, pub_date=None)] == [
+        ("宝安区", 5e11, "claims.document"), ("宝安区", 6.1, "claims.document")]
+
+
+# -- figures that are no one district's ---------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    # the parts of a report
+    ("宝安区区长从五个方面回顾了工作，并提出要重点做好六项工作：一是稳增长。", []),
+    ("研究从三个层次对宝安区进行比较。", []),
+    # ... but a count of things built is the district's
+    ("宝安区新建院士工作站5个，新建5个博士后工作站。", [("宝安区", 5), ("宝安区", 5)]),
+    # the gap between two districts
+    ("宝安区以5000亿元居首，与南山区两者差值达到120亿元，这一差距较上年的90亿元有所扩大。",
+     [("宝安区", 5e11)]),
+    # one project's own figures in a signing
+    ("宝安区与一家企业签约。该项目用地面积约100亩，项目预计总投资2亿元，预计全部投产后实现年产值3亿元。", []),
+    # metadata a page leaked with its markup
+    ("宝安区签约项目总投资170亿元。\n--> 2023-02-11 170亿元 7 7 某报 content_1.html /enpproperty-->", [("宝安区", 1.7e10)]),
+    # the writer's own county is not the one it is compared with
+    ("本报讯\n前三季度全县主要指标与比拼对象保康县比全面赶超，在16个县市区综合排名中，我县由第12位上升到第6位。", []),
+    # an anniversary
+    ("今年是宝安区建区30周年，全区实现地区生产总值5000亿元。", [("宝安区", 5e11)]),
+    # a district after a comparison verb is what the figure is compared with
+    ("前三季度，长汀县GDP总量完成268.93亿元，高出紧随其后的永定区15.86亿元。",
+     [("长汀县", 2.6893e10), ("长汀县", 1.586e9)]),
+])
+def test_figures_that_are_no_districts(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(c["district"], c["value"]) for c in _claims(text)] == [(d, pytest.approx(v)) for d, v in expected]
+
+
+# -- page noise: pinyin glosses of converted pages --------------------------------------------
+def test_pinyin_glosses_are_no_part_of_a_metric() -> None:
+    text = "金寨縣統(tǒng)計(jì)局\n2022年,全縣完成地區(qū)生產(chǎn)總值236.4億元,同比增長(zhǎng)5.7%。三次產(chǎn)業(yè)結構比12.1:44.5:43.4。"
+    claims = _claims(text, pub_date=None)
+    assert [(c["district"], c["metric"], c["metric_key"], c["value"]) for c in claims] == [
+        ("金寨县", "地区生产总值", "地区生产总值", pytest.approx(2.364e10)),
+        ("金寨县", "地区生产总值增速", "地区生产总值增速", 5.7)]
+
+
+# -- a bulletin's indicators beyond the economy: population, farming, livestock, environment ---
+@pytest.mark.parametrize(("text", "keys"), [
+    ("乐安县全年出生人口685人，死亡人口601人，人口死亡率5.6‰，城镇常住人口8.4万人，乡村常住人口2.3万人。",
+     ["出生人口", "死亡人口", "死亡率", "城镇人口", "乡村人口"]),
+    ("乐安县农作物种植面积40627公顷，油料种植面积4393公顷，蔬菜播种面积5647公顷，水果产量3.2万吨。",
+     ["农作物播种面积", "油料播种面积", "蔬菜播种面积", "水果产量"]),
+    ("乐安县年末生猪存栏12.4万头，全年生猪出栏30.1万头，牛存栏0.8万头，羊存栏4.36万只。",
+     ["生猪存栏", "生猪出栏", "牛存栏", "羊存栏"]),
+    ("乐安县空气优良率同比上升6.4个百分点，全社会用电量12.5亿千瓦时，民间投资增长8.1%。",
+     ["空气质量优良率变动", "全社会用电量", "民间投资增速"]),
+    # a share moving by points is the share's change, not the value added's
+    ("乐安县一产、三产占比均提高0.1个百分点，二产占比下降0.2个百分点。", ["第三产业增加值占比变动", "第二产业增加值占比变动"]),
+])
+def test_metric_keys_of_bulletin_indicators(text: str, keys: list[str]) -> None:
+    assert [c["metric_key"] for c in _claims(text)] == keys
+
+
+# -- a bulletin's tables written one cell a line, its asides and its bare branch names ------------
+def test_a_table_cell_takes_its_row_label() -> None:
+    text = "乐安县统计局\n一、农业\n主要产品产量\n\n粮食总产量\n\n162817吨\n\n0.5\n\n其中:谷物\n\n97658吨\n\n当年出栏猪\n\n44383头\n"
+    claims = _claims(text, pub_date=None)
+    assert [(c["district"], c["metric"], c["metric_key"], c["value"]) for c in claims] == [
+        ("乐安县", "粮食总产量", "粮食产量", 162817), ("乐安县", "谷物", "谷物产量", 97658),
+        ("乐安县", "出栏猪", "生猪出栏", 44383)]
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # a figure in brackets is an aside: the growth after it is the measure's before it
+    ("乐安县人均GDP为78655元(按年平均汇率折算为11162美元)，比上年增长7.8%。",
+     ["人均地区生产总值", "人均地区生产总值", "人均地区生产总值增速"]),
+    # the branches of farming written bare after 其中
+    ("乐安县农林牧渔业总产值37.42亿元。其中，农业29.24亿元，林业0.34亿元，畜牧业6.76亿元，渔业0.04亿元。",
+     ["农林牧渔业总产值", "农业产值", "林业产值", "牧业产值", "渔业产值"]),
+    ("乐安县失业人员实现再就业3040人，帮扶困难人员就业839人，民生支出61.14亿元。",
+     ["失业人员再就业", "就业困难人员就业", "民生支出"]),
+])
+def test_metric_keys_of_asides_and_branches(text: str, keys: list[str]) -> None:
+    assert [c["metric_key"] for c in _claims(text)] == keys
+
+
+def test_the_writers_own_district_is_the_pages() -> None:
+    text = "房县统计局\n一、综合\n与比拼对象保康县比，我县地区生产总值增速由第12位上升到第6位。"
+    assert [(c["district"], c["value"], c["rule"]) for c in _claims(text, pub_date=None)] == [
+        ("房县", 12, "claims.pronoun.own"), ("房县", 6, "claims.pronoun.own")]

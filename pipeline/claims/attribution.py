@@ -5,6 +5,7 @@ block it."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from zhfacts.claims.context import (
     Attribution,
@@ -15,6 +16,7 @@ from zhfacts.claims.context import (
     _is_heading_sentence,
     _last_in,
     clause_start,
+    compared_with,
     markers_in,
     times_within,
 )
@@ -88,9 +90,13 @@ def has_property_cue(ctx: Context, quantity: Hit, sentence_start: int) -> bool:
 def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Scope,
               in_sentence: list[Hit]) -> Attribution | None:
     """Whose figure is this? None when it is not a district's claim."""
-    if quantity.get("kind") in ctx.rules.never_claimed_kinds or has_property_cue(ctx, quantity, sentence[0]):
+    if quantity.get("kind") in ctx.rules.never_claimed_kinds or quantity.get("unit") in ctx.rules.never_claimed_units:
+        return None
+    if has_property_cue(ctx, quantity, sentence[0]):
         return None
     if is_threshold(ctx, quantity) or counts_divisions(ctx, quantity) or wide_aside(ctx, quantity, sentence):
+        return None
+    if counts_parts(ctx, quantity) or is_gap(ctx, quantity, sentence) or on_markup_line(ctx, quantity):
         return None
     quote_speaker = speaker_of_quote(ctx, quantity)
     if quote_speaker is not None:
@@ -150,6 +156,25 @@ def counts_divisions(ctx: Context, quantity: Hit) -> bool:
             and not text.startswith(rules.not_divisions, quantity.end))
 
 
+def counts_parts(ctx: Context, quantity: Hit) -> bool:
+    """从五个方面回顾, 重点做好八项工作: a count of a text's parts is what it is about."""
+    return quantity.get("kind") == "count" and ctx.rules.counted_parts.match(ctx.text, quantity.end) is not None
+
+
+def on_markup_line(ctx: Context, quantity: Hit) -> bool:
+    """--> 2023-02-11 170亿元 7 7 某报 content_1.html /enpproperty-->: metadata a page leaked."""
+    starts, ends = ctx.markup_lines
+    i = bisect_right(starts, quantity.start) - 1
+    return i >= 0 and quantity.end <= ends[i]
+
+
+def is_gap(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
+    """两者差值达到460.51亿元, 这一差距较上半年的326.15亿元: the gap between two subjects."""
+    start = clause_start(ctx, quantity.start, sentence[0])
+    clause = ctx.text[start:quantity.start]
+    return any(w in clause for w in ctx.rules.gap_words)
+
+
 def is_threshold(ctx: Context, quantity: Hit) -> bool:
     """10亿元以上项目11个, 超10亿元的项目: a bound in a category's name, not a figure of its own."""
     text = ctx.text
@@ -170,23 +195,63 @@ def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int]
     no subject, the nearest district named in another role (在万州区) attributes; None
     when the sentence says nothing."""
     before = markers_in(ctx, sentence[0], quantity.start)
+    bracketed = _bracket_after_district(ctx, before, quantity)
+    if bracketed is not None:
+        return Attribution([bracketed.district], "sentence", "claims.sentence.bracket")
     fallback: Marker | None = None
+    nearest = True  # only the district nearest the figure can head the figure's list item
     for marker in reversed(before):
         if marker.kind == "district":
-            if in_subject_position(ctx, marker, sentence[0]):
+            if in_subject_position(ctx, marker, sentence[0]) or (
+                    nearest and heads_item_of(ctx, marker, quantity, sentence)):
                 return district_attribution(ctx, marker, quantity, sentence, in_sentence)
-            fallback = fallback or marker
+            nearest = False
+            if not compared_with(ctx, marker, sentence[0]):
+                fallback = fallback or marker
         elif marker.kind == "pronoun":
-            resolved = resolve_pronoun(ctx, marker, advance_scope(ctx, scope, sentence[0], marker.start))
+            own = marker.rule == OWN_PRONOUN  # 我县: not a district this sentence names in passing
+            in_scope = scope if own else advance_scope(ctx, scope, sentence[0], marker.start)
+            resolved = resolve_pronoun(ctx, marker, in_scope)
             if resolved:
                 return pronoun_attribution(ctx, marker, resolved, sentence)
-            if resolved is False and in_subject_position(ctx, marker, sentence[0]):
+            if (resolved is False or own) and in_subject_position(ctx, marker, sentence[0]):
                 return False
         elif marker.rule == "claims.block.company_speaker" or in_subject_position(ctx, marker, sentence[0]):
             return False
     if fallback is not None:
         return district_attribution(ctx, fallback, quantity, sentence, in_sentence)
     return None
+
+
+OPEN_BRACKETS, CLOSE_BRACKETS = "(（", ")）"
+
+
+def _bracket_after_district(ctx: Context, before: list[Marker], quantity: Hit) -> Marker | None:
+    """甲区(607.87亿元 同比增长5.4%)、乙区(281.72亿元 5.6%): a figure inside brackets that open
+    right after a district is that district's, wherever the district stands in its clause."""
+    districts = [m for m in before if m.kind == "district"]
+    if not districts:
+        return None
+    marker = districts[-1]
+    gap = ctx.text[marker.end:quantity.start]
+    opened = gap.lstrip()
+    if not opened.startswith(tuple(OPEN_BRACKETS)) or any(c in CLOSE_BRACKETS for c in opened):
+        return None
+    return marker
+
+
+OWN_PRONOUN = "claims.pronoun.own"
+
+
+def heads_item_of(ctx: Context, marker: Marker, quantity: Hit, sentence: tuple[int, int]) -> bool:
+    """依次为：甲区876亿元、乙县415亿元: a district that opens its list item, with the figure in
+    the same item, is the item's subject (but 甲区、乙区增速…: a list of districts shares it)."""
+    if clause_start(ctx, marker.start, sentence[0], items=True) != marker.start:
+        return False
+    if len(district_list(ctx, marker, sentence)) > 1:
+        return False
+    gap = ctx.text[marker.end:quantity.start]
+    return "\n" not in gap and not ctx.rules.clause_stop.search(gap) and not ctx.rules.item_stop.search(gap)
 
 
 def pronoun_attribution(ctx: Context, marker: Marker, district: Hit, sentence: tuple[int, int]) -> Attribution:

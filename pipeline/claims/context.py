@@ -112,6 +112,19 @@ class Context:
         return bisect_left(offsets, head_raw), bisect_left(offsets, max(foot_raw, head_raw))
 
     @cached_property
+    def markup_lines(self) -> tuple[list[int], list[int]]:
+        """The starts and ends of the lines that hold leaked markup (<!--enpproperty …-->), found
+        once per document."""
+        text, starts, ends = self.text, [], []
+        for m in self.rules.markup_line.finditer(text):
+            if ends and m.start() < ends[-1]:
+                continue  # another match on a line already taken
+            end = text.find("\n", m.end())
+            starts.append(text.rfind("\n", 0, m.start()) + 1)
+            ends.append(len(text) if end == -1 else end)
+        return starts, ends
+
+    @cached_property
     def clause_stops(self) -> list[int]:
         """Where the clause delimiters are."""
         return _positions(self.rules.clause_stop, self.text)
@@ -207,7 +220,9 @@ def document_district(ctx: Context) -> Hit | None:
     """The district a whole document is about: the only district its title names, else the
     only one its byline or source line names (大足网讯, 来源：某县人民政府, 某区统计局), else
     the only district it names at all (a county's work report says 全县 after its title)."""
-    districts = [m for m in ctx.markers if m.kind == "district"]
+    sentences = ctx.article.sentences
+    districts = [m for m in ctx.markers if m.kind == "district"  # not one it is compared with
+                 and not compared_with(ctx, m, sentences[ctx.article.sentence_index(m.start)][0])]
     if not districts:
         return None
     in_title = {m.district.get("canonical"): m.district for m in districts if m.end <= ctx.title[1]}
@@ -255,7 +270,9 @@ def _opens_as_report(ctx: Context) -> bool:
     head = ctx.text[:ctx.head_and_foot[0]]
     if any(w in head for w in rules.document_openings):
         return True
-    lines = (rules.issuer_date.sub("", line).strip() for line in head.splitlines())
+    # the page's own lines: repair may have joined a short issuer line to the paragraph after it
+    raw_head = ctx.article.raw.lstrip().splitlines()[:rules.byline_lines]
+    lines = (rules.issuer_date.sub("", line).strip() for line in raw_head)
     return any(len(line) <= rules.byline_max_chars and line.endswith(rules.document_issuers) for line in lines)
 
 
@@ -311,6 +328,9 @@ def collect_markers(ctx: Context) -> list[Marker]:
     for word in rules.company_subject_words:
         for start in found.get(word, ()):
             markers.append(Marker(start, start + len(word), "company", "claims.block.company_subject"))
+    for word in rules.project_subject_words:
+        for start in found.get(word, ()):
+            markers.append(Marker(start, start + len(word), "company", "claims.block.project"))
     markers.extend(company_speaker_markers(ctx, found))
     in_figure = bytearray(len(text) + 1)
     for q in ctx.quantities:
@@ -407,6 +427,13 @@ def _drop_nested(markers: list[Marker]) -> list[Marker]:
                 continue
         kept.append(m)
     return sorted(kept, key=attrgetter("start", "end"))
+
+
+def compared_with(ctx: Context, marker: Marker, floor: int) -> bool:
+    """高出紧随其后的乙区15.86亿元, 与比拼对象保康县比: a district after a comparison word in its
+    clause is what a figure is measured against, not whose it is."""
+    start = clause_start(ctx, marker.start, floor)
+    return any(w in ctx.text[start:marker.start] for w in ctx.rules.comparison_objects)
 
 
 def clause_start(ctx: Context, pos: int, floor: int, items: bool = False) -> int:

@@ -86,7 +86,7 @@ def vocabulary() -> Vocabulary:
 
 # The measures every indicator has, and those only some have (new additions of a stock); a
 # scoped rank's key is made from the text (排名@全省) and is not listed.
-COMMON_MEASURES = ("level", "growth", "share", "change", "rank", "score")
+COMMON_MEASURES = ("level", "growth", "share", "change", "share_change", "rank", "score")
 
 
 @rules_cache
@@ -176,7 +176,8 @@ def is_generic(metric: str | None, surface: str = "", clause: str = "") -> bool:
 
 def _measure(indicator: Indicator, kind: str | None, metric: str, clause: str, vocab: Vocabulary) -> str:
     if kind == "pp":
-        return "change"
+        shared = vocab.share.search(metric) and indicator.type != "rate"
+        return "share_change" if shared else "change"  # 三产占比提高0.1个百分点: the share moved
     if kind == "percent":
         if vocab.share.search(metric) and indicator.type != "rate":
             return "share"

@@ -20,6 +20,8 @@ from zhfacts.claims.rules import MetricRules, metric_rules
 from zhfacts.records.build import record_id
 from zhfacts.text.article import Hit
 
+GROWTH = "增速"  # the growth measure's suffix (metrics.yaml growth_words, indicators.yaml measures)
+
 
 def clause_end(ctx: Context, pos: int, ceiling: int) -> int:
     """The first clause delimiter from pos on, or ceiling."""
@@ -43,7 +45,10 @@ def make_claims(ctx: Context, quantity: Hit, attribution: Attribution, sentence:
     description = claim_metric(ctx, quantity, metric, sentence)
     key = description.key
     if description.named_before and is_generic(metric, ctx.text[quantity.start:quantity.end]):
+        unnamed = not metric
         metric = named_metric(description.named_before, metric, quantity)  # 增速超过7% -> GDP增速
+        if unnamed and key and key.endswith(GROWTH) and quantity.get("kind") == "percent":
+            metric += GROWTH  # 乙区(281.72亿元 5.6%): the list's GDP, its growth rate
     confidence = ctx.rules.confidence[attribution.how]
     figure = {k: quantity.get(k) for k in ("value", "value_min", "value_max", "approx", "unit")}
     if is_decline(ctx, quantity, sentence):
@@ -85,7 +90,13 @@ def modality_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str:
     rules = ctx.rules
     before = rules.not_cues.sub(lambda m: "\x00" * len(m.group()), ctx.text[sentence[0]:quantity.start])
     cues = list(rules.modality_cues.finditer(before))
-    return (cues[-1].lastgroup if cues else None) or "actual"
+    if not cues:
+        return "actual"
+    last = cues[-1]
+    if last.lastgroup == "forecast" and last.group() in rules.future_only and any(
+            c.lastgroup == "target" for c in cues[:-1]):
+        return "target"  # 到2027年，……将达到800家: the plan's target, said in the future tense
+    return last.lastgroup or "actual"
 
 
 def own_period(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | None:
@@ -117,13 +128,18 @@ def metric_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | N
     base = base_metric(ctx, quantity, sentence, rules)
     if not base:
         return None
-    before = ctx.text[clause_start(ctx, quantity.start, sentence[0], items=True):quantity.start]
+    before = unglossed(ctx.text[clause_start(ctx, quantity.start, sentence[0], items=True):quantity.start])
     growth = _growth_suffix(_strip_right_qualifiers(before), rules)
     if quantity.get("kind") == "percent" and growth and not base.endswith(growth):
         base += growth
     elif quantity.get("kind") == "rank" and not base.endswith(rules.rank_suffix):
         base += rules.rank_suffix
-    return base[-rules.max_metric_chars:]
+    return unglossed(base)[-rules.max_metric_chars:]
+
+
+def unglossed(text: str) -> str:
+    """The text without the pinyin glosses some converted pages add (地區(qū) -> 地區)."""
+    return metric_rules().gloss.sub("", text) if "(" in text or "（" in text else text
 
 
 def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: MetricRules) -> str:
@@ -133,6 +149,8 @@ def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: M
         start = max(start, ctx.title[1])  # a title repair joined to the first line is not part of its phrase
     start = max([start] + [m.end for m in markers_in(ctx, start, quantity.start) if m.kind in ("district", "pronoun")])
     start = _after_run_in_heading(ctx, start, rules)
+    bracket = _inside_bracket(ctx, start, quantity.start)
+    bracketed, start = bracket != start, bracket
     in_sentence = [q for q in ctx.quantities[bisect_left(ctx.quantity_starts, sentence[0]):
                                              bisect_left(ctx.quantity_starts, quantity.start)]
                    if q.end <= quantity.start]
@@ -148,8 +166,53 @@ def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: M
         phrase = ("" if phrase in rules.comparison_only else phrase) + _noun_after(ctx, quantity, sentence[1], rules)
     if phrase and phrase not in rules.generic_measures:
         return phrase
-    inherited = base_metric(ctx, in_sentence[-1], sentence, rules) if in_sentence else sentence_topic(ctx, sentence)
+    if bracketed and not previous:
+        return phrase  # 乙区(281.72亿元 5.6%): the list's measure is named before it, not by 甲区's figures
+    if not raw_phrase and not in_sentence:
+        label = cell_label(ctx, quantity)
+        if label:
+            return label  # 粮食总产量⏎162817吨: a table's row label on the line before
+    # the last figure before that is no aside (78655元(折合11162美元)，增长7.8%)
+    told = next((q for q in reversed(in_sentence) if not _aside(ctx, q, sentence[0], quantity.start)), None)
+    inherited = base_metric(ctx, told, sentence, rules) if told else sentence_topic(ctx, sentence)
     return (inherited or "") + phrase if inherited or phrase else ""
+
+
+def _aside(ctx: Context, figure: Hit, floor: int, end: int) -> bool:
+    """Is the figure inside brackets, opened after floor, that close before end (人均GDP为78655元
+    (折合11162美元)，增长7.8%)?"""
+    text = ctx.text
+    close = min((i for i in (text.find(")", figure.end, end), text.find("）", figure.end, end)) if i != -1),
+                default=-1)
+    if close == -1:
+        return False
+    opened = max(text.rfind("(", floor, figure.start), text.rfind("（", floor, figure.start))
+    return opened != -1 and not any(c in ")）" for c in text[opened:figure.start])
+
+
+def cell_label(ctx: Context, quantity: Hit) -> str:
+    """A table written one cell a line (粮食总产量⏎⏎162817吨⏎⏎0.5): a figure alone at the start of
+    its paragraph takes the short line before it as its row label."""
+    index = ctx.article.paragraph_index(quantity.start)
+    para = ctx.article.paragraphs[index]
+    if index == 0 or ctx.text[para.start:quantity.start].strip():
+        return ""
+    before = ctx.article.paragraphs[index - 1]
+    label = ctx.text[before.start:before.end].strip()
+    label = label.split(":")[-1].split("：")[-1].strip()  # 其中:谷物 -> 谷物
+    if not label or len(label) > ctx.rules.heading_max_chars or any(c.isdigit() for c in label):
+        return ""
+    return "" if any(c in ctx.rules.heading_punctuation for c in label) else _strip(unglossed(label), metric_rules())
+
+
+def _inside_bracket(ctx: Context, start: int, end: int) -> int:
+    """甲区(607.87亿元 增长5.4%): a figure in brackets that stay open up to it is read from the
+    bracket on; the words before the bracket name whose figure it is, not what it measures."""
+    gap = ctx.text[start:end]
+    opened = max(gap.rfind("("), gap.rfind("（"))
+    if opened == -1 or gap.find(")", opened) != -1 or gap.find("）", opened) != -1:
+        return start
+    return start + opened + 1
 
 
 def _after_run_in_heading(ctx: Context, start: int, rules: MetricRules) -> int:
@@ -183,7 +246,7 @@ def _without_times(ctx: Context, start: int, end: int) -> str:
         pieces.append(text[pos:time.start - len(base)])
         pos = time.end
     pieces.append(text[pos:end])
-    return "".join(pieces).strip().strip("“”‘’「」（）()")
+    return unglossed("".join(pieces)).strip().strip("“”‘’「」（）()")
 
 
 def _growth_suffix(before: str, rules: MetricRules) -> str | None:
@@ -216,7 +279,8 @@ def _noun_after(ctx: Context, quantity: Hit, limit: int, rules: MetricRules) -> 
         return ""  # 增长6.8%，…: the clause ends with the figure (char_span would give None)
     words = []
     for token in ctx.doc.tokens_within(quantity.end, end):
-        if token.is_space or token.is_punct or token.text in rules.noun_stop_words or len(words) >= 3:
+        if (token.is_space or token.is_punct or token.text in rules.noun_stop_words or len(words) >= 3
+                or any(c.isdigit() for c in token.text)):  # 607.87亿元 5.4%: the next figure is no noun
             break
         words.append(token.text)
     return "".join(words)
@@ -231,8 +295,9 @@ def claim_metric(ctx: Context, quantity: Hit, metric: str | None, sentence: tupl
     index = ctx.article.paragraph_index(quantity.start)
     floor = ctx.article.paragraphs[max(0, index - 1)].start
     lookback = text[max(floor, quantity.start - vocabulary().lookback_chars):quantity.start]
-    return describe(metric, quantity.fields, text[quantity.start:quantity.end], clause, lookback,
-                    text[sentence[0]:quantity.start], follows_growth_rate(ctx, quantity, sentence))
+    return describe(metric, quantity.fields, text[quantity.start:quantity.end], unglossed(clause),
+                    unglossed(lookback), unglossed(text[sentence[0]:quantity.start]),
+                    follows_growth_rate(ctx, quantity, sentence))
 
 
 def follows_growth_rate(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:

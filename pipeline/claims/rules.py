@@ -79,6 +79,8 @@ class WordIndex:
 class ClaimRules:
     confidence: dict[str, float]
     never_claimed_kinds: frozenset[str]
+    never_claimed_units: frozenset[str]
+    comparison_objects: tuple[str, ...]  # 高出乙区15亿元: 乙区 is what the figure is compared with
     clause_delimiters: frozenset[str]
     item_delimiters: frozenset[str]
     pronouns: tuple[tuple[str, str, bool], ...]  # (word, rule id, suffix must match)
@@ -107,9 +109,14 @@ class ClaimRules:
     decline_before: re.Pattern[str]  # a decline word right before a figure (下降了2.3%)
     modality_cues: re.Pattern[str]  # any modality cue; the group named tells which
     not_cues: re.Pattern[str]  # words that hold a cue but state a fact (计划总投资)
+    future_only: frozenset[str]  # 将达到: a forecast cue that keeps an earlier target
     heading_max_chars: int
     heading_punctuation: frozenset[str]  # a title or heading with one of these is prose
     speaker_punctuation: str  # between a speaker phrase and its quote (说：“……”)
+    counted_parts: re.Pattern[str]  # 五个方面, 八项工作：: a count of a text's parts
+    gap_words: tuple[str, ...]  # 两者差值: a gap between two subjects
+    markup_line: re.Pattern[str]  # <!--enpproperty …-->: leaked markup
+    project_subject_words: tuple[str, ...]  # 该项目: a project's figures
     counted_divisions: tuple[str, ...]  # 三个行政区, 五个县: a count of districts is no one's
     not_divisions: tuple[str, ...]  # 区域, 县域: words that only start like one
     division_classifiers: frozenset[str]  # 个: how districts are counted (76名县直单位干部 counts people)
@@ -142,6 +149,7 @@ class MetricRules:
     qualifier_chars: str
     topic: re.Pattern[str]
     run_in_heading: re.Pattern[str]
+    gloss: re.Pattern[str]  # 地區(qū): a pinyin gloss (page noise)
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -160,6 +168,8 @@ def claim_rules() -> ClaimRules:
     return ClaimRules(
         confidence={k: float(v) for k, v in get("confidence").items()},
         never_claimed_kinds=frozenset(get("never_claimed_kinds")),
+        never_claimed_units=frozenset(get("never_claimed_units")),
+        comparison_objects=tuple(get("comparison_objects")),
         clause_delimiters=clause_delimiters,
         item_delimiters=item_delimiters,
         pronouns=tuple(sorted(pronouns, key=lambda p: len(p[0]), reverse=True)),
@@ -188,9 +198,14 @@ def claim_rules() -> ClaimRules:
         decline_before=re.compile(f"(?:{_any_of(get('decline_words')).pattern})[{re.escape(get('decline_gap_chars'))}]*$"),
         modality_cues=_modality_pattern(get("modality")),
         not_cues=_any_of(get("modality")["not_cues"]),
+        future_only=frozenset(get("modality").get("future_only", [])),
         heading_max_chars=int(get("heading_max_chars")),
         heading_punctuation=frozenset(get("heading_punctuation")),
         speaker_punctuation=get("speaker_punctuation"),
+        counted_parts=re.compile(get("counted_parts")),
+        gap_words=tuple(get("gap_words")),
+        markup_line=re.compile(get("markup_line")),
+        project_subject_words=_longest_first(get("project_subject_words")),
         counted_divisions=_longest_first(get("counted_divisions")),
         not_divisions=tuple(get("not_divisions")),
         division_classifiers=frozenset(get("division_classifiers")),
@@ -205,7 +220,8 @@ def claim_rules() -> ClaimRules:
         clause_stop=_char_class(clause_delimiters),
         item_stop=_char_class(item_delimiters - clause_delimiters),
         marker_words=WordIndex.of([*(w for w, _, _ in pronouns), *get("wide_scope_words"),
-                                   *get("company_subject_words"), *get("speech_verbs")]),
+                                   *get("company_subject_words"), *get("project_subject_words"),
+                                   *get("speech_verbs")]),
     )
 
 
@@ -243,4 +259,5 @@ def metric_rules() -> MetricRules:
         qualifier_chars=get("qualifier_chars"),
         topic=re.compile(get("topic_pattern")),
         run_in_heading=re.compile(get("run_in_heading")),
+        gloss=re.compile(get("gloss_pattern")),
     )

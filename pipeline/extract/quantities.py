@@ -100,6 +100,7 @@ class Grammar:
     first_place: Scanner
     doubling: Scanner
     symbol: Scanner
+    bare_scale_money: Scanner
     blocked: tuple[Scanner, ...]
     half: dict[str, Any]
     label_not_before: str
@@ -134,6 +135,7 @@ class Grammar:
             "top": p["ranks"]["top"]["id"],
             "doubling": p["doubling"]["id"],
             "symbol": p["currency_symbols"]["id"],
+            "bare_scale_money": p["bare_scale_money"]["id"],
             "shared_unit": p["shared_unit"]["id"],
         }
 
@@ -272,6 +274,10 @@ def grammar() -> Grammar:
     symbols = pats["currency_symbols"]["symbols"]
     symbol = (f"(?P<sym>{_words(list(symbols))}){sp}(?P<num>[0-9]++(?:,[0-9]{{3}}(?![0-9]))*+(?:\\.[0-9]++)?+)"
               f"(?P<scale>{sp}[{scale_class}]++)?")
+    bare = pats["bare_scale_money"]
+    bare_money = (f"(?:{_words(bare['cue_words'])})[^{re.escape(bare['clause_stops'])}0-9]{{0,{int(bare['window'])}}}?"
+                  f"(?<![0-9.])(?P<num>[0-9]++(?:\\.[0-9]++)?+){sp}(?P<scale>{_words(bare['scales'])})"
+                  f"(?![0-9{scale_class}])")
     blocked = [re.compile(_words([w for entry in excl["set_phrases"] for w in entry["words"]]))]
     blocked += [re.compile(p["regex"]) for p in excl["patterns"]]
     return Grammar(
@@ -298,6 +304,7 @@ def grammar() -> Grammar:
         first_place=Scanner.of(re.compile(first_place)),
         doubling=Scanner.of(re.compile(doubling)),
         symbol=Scanner.of(re.compile(symbol)),
+        bare_scale_money=Scanner.of(re.compile(bare_money)),
         blocked=tuple(Scanner.of(p) for p in blocked),
         half=dict(require(load_yaml(UNITS_FILE), "half", UNITS_FILE)),
         label_not_before=str(load_yaml(UNITS_FILE).get("label_not_before", "")),
@@ -334,7 +341,7 @@ def extract_quantities(text: str) -> list[Hit]:
     numerals = list(g.numeral.finditer(text))
     candidates = [*_figures(text, numerals, g), *_ranges(text, numerals, g), *_percent_words(text, g),
                   *_ordinals(text, g), *_tops(text, g), *_first_places(text, g), *_doublings(text, g),
-                  *_symbols(text, g)]
+                  *_symbols(text, g), *_bare_scale_money(text, g)]
     if not candidates:
         return []
     blocked = _blocked_spans(text, g)
@@ -737,3 +744,11 @@ def _symbols(text: str, g: Grammar) -> Iterator[Hit]:
         if value is not None:
             rule = g.ids["symbol"]
             yield _quantity(m.start(), m.end(), rule, "money", symbols[m["sym"]], value=value)
+
+
+def _bare_scale_money(text: str, g: Grammar) -> Iterator[Hit]:
+    """生产总值56.7亿, GDP突破2000亿大关: an amount in 亿 after a money indicator is yuan."""
+    for m in g.bare_scale_money.finditer(text):
+        value = parse_number(m["num"] + m["scale"])
+        if value is not None:
+            yield _quantity(m.start("num"), m.end("scale"), g.ids["bare_scale_money"], "money", "CNY", value=value)
