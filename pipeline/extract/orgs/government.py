@@ -35,6 +35,7 @@ class GovernmentRules:
     office_tags: frozenset[str]
     function_bad_tags: frozenset[str]
     short_office_words: frozenset[str]  # 分局, 外办: office words jieba tags as plain nouns
+    former_markers: frozenset[str]  # 原|县国土资源局: a body that no longer exists is still named
 
 
 @rules_cache
@@ -52,6 +53,7 @@ def government_rules() -> GovernmentRules:
         office_tags=frozenset(require(data, "office_token_tags", GOVERNMENT)),
         function_bad_tags=frozenset(require(data, "function_word_bad_tags", GOVERNMENT)),
         short_office_words=frozenset(data.get("short_office_words", ())),
+        former_markers=frozenset(data.get("former_markers", ())),
     )
 
 
@@ -92,6 +94,8 @@ def listed_bodies(view: TextView, bodies: list[Body], ends_name: Callable[[int],
                 item = neighbour_item(view.text, edge, step)
                 if item is None or item[0] in starts or not bare_office(view, *item, ends_name, rules):
                     break
+                if any(b.start < item[1] and item[0] < b.end for b in bodies):
+                    break  # 职责至|县生态环保局、县应急局: the pattern found the neighbour, shorter
                 found.append(Body(item[0], item[1], None))
                 starts.add(item[0])
                 edge = item[1] if step == 1 else item[0] - 1
@@ -208,5 +212,11 @@ def bare_level(view: TextView, lead: int, is_boundary: Callable[[str], bool],
         if len(token) > 1 and common_word(token) and token[1:] not in rules.bare_heads:
             return False
         before = view.token_at(lead - 1) if lead else None
-        return before is None or is_boundary(view.text[before[0]:before[1]])
-    return is_boundary(view.text[span[0]:lead])  # 从区: a stop word glued before the level
+        return before is None or opens_level(view.text[before[0]:before[1]], is_boundary, rules)
+    return opens_level(view.text[span[0]:lead], is_boundary, rules)  # 从区: a stop word glued before the level
+
+
+def opens_level(before: str, is_boundary: Callable[[str], bool], rules: GovernmentRules) -> bool:
+    """What stands before a level character lets it open a name: a boundary, or a marker of a former
+    body (原|县国土资源局)."""
+    return is_boundary(before) or before in rules.former_markers

@@ -49,12 +49,33 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
         head_start = end - len(text)
         start = expand_left(view, head_start, end, rules, head.kind == "legal", place_ends)
         start = trim_leading(view, start, head_start, end, rules)
+        start = known_name_start(view, start, head_start, end, rules)
         if text in rules.association_heads:
             start = with_national_prefix(view, start, rules)
         if start < head_start:
             found.append(OrgCandidate(start, end, f"org.suffix.{head.type}", head.type, head=head,
                                       head_start=head_start))
     return found
+
+
+def known_name_start(view: TextView, start: int, head_start: int, end: int, rules: OrgRules) -> int:
+    """正文|黄淮学院, 希望借助|黄淮学院, 人民政府做好|成都理工大学医学院: a university, research body or
+    government body of the knowledge data inside the name starts it, unless what stands before it is
+    a place or another body (北京|…, 某集团|…) that a name may open with."""
+    pos = start + 1
+    while pos <= head_start:
+        names = [n for n in known_prefixes(view, pos, rules) if pos + len(n) <= end
+                 and rules.known[n][0] in rules.anchoring_types and len(n) >= rules.min_anchor_chars]
+        if names and pos in view.starts and not opens_with_body(view.text[start:pos], rules):
+            return pos
+        pos += 1
+    return start
+
+
+def opens_with_body(prefix: str, rules: OrgRules) -> bool:
+    """A prefix a known name may carry: places only (中国|…, 重庆市|…), or a body named before it."""
+    return composed_of(prefix, full_place_names() | gazetteer_shorts()) or any(
+        prefix.endswith(h) for h in rules.heads if len(h) > 1) or prefix in rules.known
 
 
 def with_national_prefix(view: TextView, start: int, rules: OrgRules) -> int:
@@ -358,6 +379,12 @@ def is_full_place_name(word: str) -> bool:
 def full_place_names() -> frozenset[str]:
     """The gazetteer's names written in full (current or former), not short forms."""
     return frozenset(name for name, entries in gazetteer().entries.items() if any(e.form != "short" for e in entries))
+
+
+@rules_cache
+def gazetteer_shorts() -> frozenset[str]:
+    """Every name of the gazetteer, short forms included (重庆, 潼南)."""
+    return frozenset(gazetteer().entries)
 
 
 def cand_text(view: TextView, cand: OrgCandidate) -> str:

@@ -122,6 +122,8 @@ class OrgRules:
     leading_tags: frozenset[str]
     single_char_tags: frozenset[str]
     min_chars_after_trim: int
+    anchoring_types: frozenset[str]
+    min_anchor_chars: int
     date_words: frozenset[str]
     parenthesised_countries: frozenset[str]
     national_prefixes: frozenset[str]
@@ -230,6 +232,8 @@ def org_rules() -> OrgRules:
         leading_tags=frozenset(require(bounds, "leading_tags", BOUNDARIES)),
         single_char_tags=frozenset(require(bounds, "single_char_tags", BOUNDARIES)),
         min_chars_after_trim=int(require(bounds, "min_chars_after_trim", BOUNDARIES)),
+        anchoring_types=frozenset(bounds.get("anchoring_types", ())),
+        min_anchor_chars=int(bounds.get("min_anchor_chars", 4)),
         date_words=frozenset(require(bounds, "date_words", BOUNDARIES)),
         parenthesised_countries=frozenset(require(bounds, "parenthesised_countries", BOUNDARIES)),
         national_prefixes=frozenset(require(bounds, "national_prefixes", BOUNDARIES)),
