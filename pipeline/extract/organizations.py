@@ -92,7 +92,9 @@ def title_spans(text: str) -> list[tuple[int, int]]:
 
 
 def inside_title(cand: OrgCandidate, titles: list[tuple[int, int]]) -> bool:
-    """Strictly inside a quoted title: 平伟 of “平伟智能制造卓越人才实验班” is no mention of 平伟汽车."""
+    """Strictly inside a quoted title: 平伟 of “平伟智能制造卓越人才实验班” is no mention of 平伟汽车, and
+    专业运营公司 of “产业+平台+专业运营公司” is a word of a slogan. A name of the knowledge data stays a
+    mention there (“黄淮学院与正阳县…签约仪式”): the caller keeps it."""
     i = bisect_right(titles, (cand.start, len(titles) and 1 << 62)) - 1
     if i < 0:
         return False
@@ -167,7 +169,8 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
                  if c.rule not in ("org.alias", "org.short_name.pattern") or not opens_project_name(view, c.end, rules)]
     chosen = non_overlapping(named + companies + others)
     chosen = sorted(chosen + listed_between(view, chosen, rules), key=lambda c: c.start)
-    kept = [c for c in chosen if not inside_title(c, titles) and not c.extras.get("inside_name")]
+    kept = [c for c in chosen if not (inside_title(c, titles) and cand_text(view, c) not in rules.known)
+            and not c.extras.get("inside_name")]
     if model:  # the model fills gaps only: where no rule candidate, kept or set aside, stands
         kept = sorted(kept + gaps_only(model_candidates(doc, view, rules), chosen), key=lambda c: c.start)
     counties = county_places(doc, view)

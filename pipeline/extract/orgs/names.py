@@ -50,6 +50,8 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
         start = expand_left(view, head_start, end, rules, head.kind == "legal", place_ends)
         start = trim_leading(view, start, head_start, end, rules)
         start = known_name_start(view, start, head_start, end, rules)
+        if head.type == "government":
+            start = place_start(view, start, head_start, place_ends)
         if text in rules.association_heads:
             start = with_national_prefix(view, start, rules)
         if start < head_start:
@@ -69,6 +71,18 @@ def known_name_start(view: TextView, start: int, head_start: int, end: int, rule
         if names and pos in view.starts and not opens_with_body(view.text[start:pos], rules):
             return pos
         pos += 1
+    return start
+
+
+def place_start(view: TextView, start: int, head_start: int, place_ends: dict[int, int]) -> int:
+    """统计公报|中站区统计局: a government body's name opens with its place; words before the first
+    place that are neither places nor a body (a heading line, a sentence) are no part of it."""
+    rules = org_rules()
+    starts = sorted(s for s in place_ends.values() if start < s < head_start and s in view.starts
+                    and view.text[s - 1] not in OPEN_PARENS)  # 杭州高新区(滨江)区委 is one name
+    if starts and not opens_with_body(view.text[start:starts[0]], rules) and not view.text.startswith(
+            rules.body_prefixes, start):
+        return starts[0]
     return start
 
 

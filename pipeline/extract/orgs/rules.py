@@ -124,6 +124,7 @@ class OrgRules:
     min_chars_after_trim: int
     anchoring_types: frozenset[str]
     min_anchor_chars: int
+    body_prefixes: tuple[str, ...]
     date_words: frozenset[str]
     parenthesised_countries: frozenset[str]
     national_prefixes: frozenset[str]
@@ -234,6 +235,7 @@ def org_rules() -> OrgRules:
         min_chars_after_trim=int(require(bounds, "min_chars_after_trim", BOUNDARIES)),
         anchoring_types=frozenset(bounds.get("anchoring_types", ())),
         min_anchor_chars=int(bounds.get("min_anchor_chars", 4)),
+        body_prefixes=tuple(bounds.get("body_prefixes", ())),
         date_words=frozenset(require(bounds, "date_words", BOUNDARIES)),
         parenthesised_countries=frozenset(require(bounds, "parenthesised_countries", BOUNDARIES)),
         national_prefixes=frozenset(require(bounds, "national_prefixes", BOUNDARIES)),
