@@ -178,10 +178,11 @@ def items_after(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, in
 
 
 def first_item_start(view: TextView, start: int, end: int, rules: OrgRules) -> int:
-    """吸引集聚了中石化川维 -> 中石化川维: the item begins after its last stop word."""
+    """吸引集聚了中石化川维 -> 中石化川维: the item begins after its last stop word or verb; the
+    item's own last token is no such (高巨|创新, 合力|传动: names end with such words)."""
     pos = start
     for span in view.spans_from(max(0, view.token_index(start))):
-        if span[0] >= end:
+        if span[1] >= end:
             break
         text = token_text(view, span)
         if span[0] >= start and (is_boundary_token(text, rules) or never_starts_name(text, rules.leading_tags)
