@@ -403,3 +403,98 @@ def test_a_department_of_a_party_committee_stays_one_body(nlp):
 def test_a_photo_credit_names_its_agency(nlp, text: str, agency: str) -> None:
     orgs = found(nlp, text)
     assert orgs[agency]["rule"] == "org.media.credit" and orgs[agency]["type"] == "other"
+
+
+# Round 3 families (issue 11), sentences written for these tests.
+KNOWN_NAME_STARTS = [
+    # a menu word, a wish and a verb, a time word, a body and a verb before a known university
+    ("首页 >> 正文西南交通大学与某县签署合作协议。", "西南交通大学", "正文西南交通大学"),
+    ("他希望借助西南交通大学的人才优势加快发展。", "西南交通大学", "希望借助西南交通大学"),
+    ("这些年西南交通大学培养了大批人才。", "西南交通大学", "年西南交通大学"),
+    ("全力配合市人民政府做好西南交通大学医学院建设工作。", "西南交通大学医学院", "市人民政府做好西南交通大学医学院"),
+    # a programme named around the university: the university is named, the programme word is not
+    ("共建环西南交通大学创新经济带。", "西南交通大学", "环西南交通大学"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "not_name"), KNOWN_NAME_STARTS)
+def test_a_known_name_starts_the_name(nlp, text, name, not_name):
+    orgs = found(nlp, text)
+    assert name in orgs and not_name not in orgs
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("中国科学院重庆绿色智能技术研究院发布成果。", "中国科学院重庆绿色智能技术研究院"),
+    ("温州理工学院泰顺生态产业研究院揭牌。", "温州理工学院泰顺生态产业研究院"),
+])
+def test_a_known_name_may_open_a_longer_name(nlp, text, name):
+    assert name in found(nlp, text)
+
+
+def test_a_school_of_a_university_is_named_with_it(nlp):
+    orgs = found(nlp, "支持建设西南交通大学医学院，西南交通大学建筑学院派员参加。")
+    assert orgs["西南交通大学医学院"]["type"] == "university"
+    assert "西南交通大学建筑学院" in orgs
+
+
+def test_a_known_name_in_a_quoted_title_is_a_mention(nlp):
+    orgs = found(nlp, "双方举行了“西南交通大学与某县战略合作签约仪式”。")
+    assert "西南交通大学" in orgs
+
+
+def test_a_slogan_word_in_quotes_is_no_company(nlp):
+    assert "专业服务公司" not in found(nlp, "走“园区+平台+专业服务公司+生态”的路子。")
+
+
+GOVERNMENT_EDGES = [
+    # a preposition glued to the level character (至|县…局), in a list of bureaus
+    ("将有关职责划至县生态环境局、县应急管理局等部门。", "县生态环境局", "职责划至县生态环境局"),
+    # a former body (原|县…局)
+    ("新局统一行使原县国土资源局的职责。", "县国土资源局", "原县国土资源局"),
+    # a person and a conjunction before a bare bureau: no body from a level three words away
+    ("副县长王 刚及首任交通运输局局长出席。", None, "县长王刚及首任交通运输局"),
+    # a heading line before the issuing bureau
+    ("2023年某某区国民经济和社会发展\n统计公报\n沙坪坝区统计局\n2024年3月20日", "沙坪坝区统计局",
+     "社会发展统计公报沙坪坝区统计局"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "not_name"), GOVERNMENT_EDGES)
+def test_government_body_edges(nlp, text, name, not_name):
+    orgs = found(nlp, text)
+    assert name is None or orgs[name]["type"] == "government"
+    assert not any(o.replace(" ", "") == not_name for o in orgs)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("中共重庆市委宣传部发布通知。", "中共重庆市委宣传部"),
+    ("杭州高新区(滨江)区委召开会议。", "杭州高新区(滨江)区委"),
+])
+def test_government_prefixes_that_belong_to_the_name(nlp, text, name):
+    assert name in found(nlp, text)
+
+
+LIST_NEIGHBOURS = [
+    # the neighbours of a company found by its pattern, each ending with an industry word
+    ("园区已有云帆动漫、青禾生物科技、拓远科技等20多个项目投产。", ["云帆动漫", "青禾生物科技", "拓远科技"]),
+    # a list whose first item ends with a verb-like word, after a verb phrase
+    ("基地吸引了凌峰创新、青禾科技等30家企业入驻。", ["凌峰创新", "青禾科技"]),
+    # a list closed by a weak cue, opened by a verb phrase
+    ("实地察看云帆航空、拓远动漫、凌峰机械手等园区项目。", ["云帆航空", "拓远动漫"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), LIST_NEIGHBOURS)
+def test_short_company_names_in_lists(nlp, text, names):
+    orgs = found(nlp, text)
+    assert all(orgs[n]["type"] == "company" for n in names)
+    assert not any(o.startswith(("实地", "吸引", "察看")) for o in orgs)
+
+
+@pytest.mark.parametrize("text", [
+    "围绕新能源、生物科技、高端装备等领域招商。",  # fields, no companies
+    "拓远科技、新材料、智能制造等产业加快发展。",  # a company beside fields: fields stay fields
+])
+def test_list_neighbours_that_are_fields(nlp, text):
+    orgs = found(nlp, text)
+    assert not {"生物科技", "新材料", "智能制造", "高端装备"} & set(orgs)

@@ -15,6 +15,7 @@ from zhfacts.extract.orgs.candidates import (
     stop_prefix,
     token_text,
 )
+from zhfacts.extract.orgs.government import government_rules
 from zhfacts.extract.orgs.pos import (
     dictionary_tags,
     is_person,
@@ -75,15 +76,32 @@ def known_name_start(view: TextView, start: int, head_start: int, end: int, rule
 
 
 def place_start(view: TextView, start: int, head_start: int, place_ends: dict[int, int]) -> int:
-    """统计公报|中站区统计局: a government body's name opens with its place; words before the first
-    place that are neither places nor a body (a heading line, a sentence) are no part of it."""
+    """统计公报|中站区统计局, 职责划至|县|生态环境局: a government body's name opens with its place or
+    a level character standing alone; words before the first that are neither places nor a body (a
+    heading line, a sentence) are no part of it."""
     rules = org_rules()
-    starts = sorted(s for s in place_ends.values() if start < s < head_start and s in view.starts
+    levels = government_rules().level_chars
+    starts = sorted(s for s in (*place_ends.values(), *level_tokens(view, start, head_start, levels))
+                    if start < s < head_start and s in view.starts
                     and view.text[s - 1] not in OPEN_PARENS)  # 杭州高新区(滨江)区委 is one name
     if starts and not opens_with_body(view.text[start:starts[0]], rules) and not view.text.startswith(
             rules.body_prefixes, start):
         return starts[0]
     return start
+
+
+def level_tokens(view: TextView, start: int, end: int, levels: str) -> list[int]:
+    """Starts of the tokens in [start, end) that are a level character alone (县|生态环境|局)."""
+    found = []
+    pos = start
+    while pos < end:
+        span = view.token_at(pos)
+        if span is None:
+            break
+        if span[1] - span[0] == 1 and view.text[span[0]] in levels:
+            found.append(span[0])
+        pos = max(span[1], pos + 1)
+    return found
 
 
 def opens_with_body(prefix: str, rules: OrgRules) -> bool:
