@@ -498,3 +498,18 @@ def test_short_company_names_in_lists(nlp, text, names):
 def test_list_neighbours_that_are_fields(nlp, text):
     orgs = found(nlp, text)
     assert not {"生物科技", "新材料", "智能制造", "高端装备"} & set(orgs)
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    ("区委、区人大、区政府、区政协领导出席。", "区人大", "government"),  # the people's congress by its level
+    ("国家电网某省电力公司与县政府签约。", "县政府", "government"),  # a level after 与 opens a body
+    ("协和医院与县里签约共建医联体。", "协和医院", "other"),  # hospitals are named by their heads
+    ("重庆市人民医院专家前往义诊。", "重庆市人民医院", "other"),
+])
+def test_bodies_by_their_heads(nlp, text, name, type_):
+    assert found(nlp, text)[name]["type"] == type_
+
+
+@pytest.mark.parametrize("text", ["他毕业于人大，后到县里工作。", "到医院就诊的人数增加。", "全县共有3家医院。"])
+def test_heads_alone_are_no_names(nlp, text):
+    assert not found(nlp, text)
