@@ -513,3 +513,15 @@ def test_bodies_by_their_heads(nlp, text, name, type_):
 @pytest.mark.parametrize("text", ["他毕业于人大，后到县里工作。", "到医院就诊的人数增加。", "全县共有3家医院。"])
 def test_heads_alone_are_no_names(nlp, text):
     assert not found(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("县政府与宁波均胜电子股份有限公司签订协议。", "宁波均胜电子股份有限公司"),  # 均 alone is an adverb
+])
+def test_split_characters_of_a_company_name_after_its_place(nlp, text, name):
+    assert name in found(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["重庆在这家有限公司工作多年。", "重庆又和这家有限公司签约。"])
+def test_stop_words_after_a_place_end_the_name(nlp, text):
+    assert not any(o.startswith("重庆") for o in found(nlp, text))

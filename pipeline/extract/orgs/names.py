@@ -117,10 +117,12 @@ def with_national_prefix(view: TextView, start: int, rules: OrgRules) -> int:
     return span[0] if span and token_text(view, span) in rules.national_prefixes else start
 
 
-def split_run_after_place(view: TextView, span: tuple[int, int], rules: OrgRules) -> int | None:
+def split_run_after_place(view: TextView, span: tuple[int, int], rules: OrgRules, legal: bool = False) -> int | None:
     """安徽省|外|经|建设集团: jieba split an unknown word into single characters that are stop words
     alone (外, 经). A run of two or more single-character tokens, none a preposition, conjunction,
-    pronoun, adverb or particle, right after a place, belongs to the name: the place's start, or None."""
+    pronoun, adverb or particle, right after a place, belongs to the name: the place's start, or None.
+    Before a legal form an adverb or pronoun may be such a character (宁波|均|胜|电子股份有限公司) when
+    the run makes no word of the dictionary."""
     pos, run = span[1], []
     while True:
         prev = previous_token(view, pos)
@@ -128,10 +130,26 @@ def split_run_after_place(view: TextView, span: tuple[int, int], rules: OrgRules
             break
         run.append(token_text(view, prev))
         pos = prev[0]
-    if len(run) < 2 or any(dictionary_tags().get(c) in rules.single_char_tags for c in run):
+    blocking = rules.single_char_tags
+    after = single_chars_after(view, span[1])
+    if legal and run and after and not word_freq("".join(reversed(run)) + after):  # 宁波|均|胜|电子…: 均胜
+        blocking = blocking - rules.legal_name_char_tags  # is no word
+        run += list(after)
+    if len(run) < 2 or any(dictionary_tags().get(c) in blocking for c in run):
         return None  # 在|这, 与, 已: prepositions, pronouns, conjunctions, adverbs end the name
     place = previous_token(view, pos)
     return place[0] if place and is_proper_place(token_text(view, place)) else None
+
+
+def single_chars_after(view: TextView, pos: int) -> str:
+    """The single-character CJK tokens that follow pos, joined."""
+    chars = ""
+    span = view.token_at(pos)
+    while span is not None and span[0] == pos and span[1] - span[0] == 1 and is_cjk(view.text[pos]):
+        chars += view.text[pos]
+        pos = span[1]
+        span = view.token_at(pos)
+    return chars
 
 
 def ends_name(view: TextView, end: int, rules: OrgRules) -> bool:
@@ -186,7 +204,7 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             pos = span[0]
             continue
         if is_boundary_token(text, rules) and not split_name_char(view, span, rules):
-            place_start = split_run_after_place(view, span, rules) if span[1] - span[0] == 1 else None
+            place_start = split_run_after_place(view, span, rules, legal) if span[1] - span[0] == 1 else None
             if place_start is None or end - place_start > rules.max_name_chars:
                 break
             pos = place_start

@@ -121,6 +121,7 @@ class OrgRules:
     known: dict[str, tuple[str, str, str]]  # name -> (type, canonical, rule id)
     leading_tags: frozenset[str]
     single_char_tags: frozenset[str]
+    legal_name_char_tags: frozenset[str]
     min_chars_after_trim: int
     anchoring_types: frozenset[str]
     min_anchor_chars: int
@@ -232,6 +233,7 @@ def org_rules() -> OrgRules:
         known=known,
         leading_tags=frozenset(require(bounds, "leading_tags", BOUNDARIES)),
         single_char_tags=frozenset(require(bounds, "single_char_tags", BOUNDARIES)),
+        legal_name_char_tags=frozenset(bounds.get("legal_name_char_tags", ())),
         min_chars_after_trim=int(require(bounds, "min_chars_after_trim", BOUNDARIES)),
         anchoring_types=frozenset(bounds.get("anchoring_types", ())),
         min_anchor_chars=int(bounds.get("min_anchor_chars", 4)),
