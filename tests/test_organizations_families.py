@@ -517,11 +517,18 @@ def test_heads_alone_are_no_names(nlp, text):
 
 @pytest.mark.parametrize(("text", "name"), [
     ("县政府与宁波均胜电子股份有限公司签订协议。", "宁波均胜电子股份有限公司"),  # 均 alone is an adverb
+    ("该园区由上海均和集团负责招商。", "上海均和集团"),  # 均 and 和 alone are stop words
 ])
 def test_split_characters_of_a_company_name_after_its_place(nlp, text, name):
     assert name in found(nlp, text)
 
 
-@pytest.mark.parametrize("text", ["重庆在这家有限公司工作多年。", "重庆又和这家有限公司签约。"])
+@pytest.mark.parametrize("text", ["重庆在这家有限公司工作多年。", "重庆又和这家有限公司签约。", "上海与该公司签约。"])
 def test_stop_words_after_a_place_end_the_name(nlp, text):
     assert not any(o.startswith("重庆") for o in found(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "name"), [("县融媒体中心记者 王强 报道", "县融媒体中心"),
+                                          ("某某县新闻中心讯 近日，", "某某县新闻中心")])
+def test_media_centres_in_bylines(nlp, text, name):
+    assert found(nlp, text)[name]["type"] == "other"

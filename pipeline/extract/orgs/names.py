@@ -132,8 +132,8 @@ def split_run_after_place(view: TextView, span: tuple[int, int], rules: OrgRules
         pos = prev[0]
     blocking = rules.single_char_tags
     after = single_chars_after(view, span[1])
-    if legal and run and after and not word_freq("".join(reversed(run)) + after):  # 宁波|均|胜|电子…: 均胜
-        blocking = blocking - rules.legal_name_char_tags  # is no word
+    if legal and len(run) + len(after) >= 2 and not word_freq("".join(reversed(run)) + after):
+        blocking = blocking - rules.legal_name_char_tags  # 宁波|均|胜|电子…, 上海|均|和|集团: no word
         run += list(after)
     if len(run) < 2 or any(dictionary_tags().get(c) in blocking for c in run):
         return None  # 在|这, 与, 已: prepositions, pronouns, conjunctions, adverbs end the name
