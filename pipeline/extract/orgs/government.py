@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from zhfacts.extract.orgs.pos import dictionary_tags, tag_of
+from zhfacts.extract.orgs.pos import dictionary_entries, dictionary_tags, tag_of
 from zhfacts.nlp.text_view import TextView, is_cjk
 from zhfacts.rules import load_yaml, require, rules_cache
 from zhfacts.text.article import Hit
@@ -36,6 +36,8 @@ class GovernmentRules:
     function_bad_tags: frozenset[str]
     short_office_words: frozenset[str]  # 分局, 外办: office words jieba tags as plain nouns
     former_markers: frozenset[str]  # 原|县国土资源局: a body that no longer exists is still named
+    person_tags: frozenset[str]  # 县长肖磊及首任|自然资源局: a person breaks the function words
+    person_max_freq: int
 
 
 @rules_cache
@@ -54,6 +56,8 @@ def government_rules() -> GovernmentRules:
         function_bad_tags=frozenset(require(data, "function_word_bad_tags", GOVERNMENT)),
         short_office_words=frozenset(data.get("short_office_words", ())),
         former_markers=frozenset(data.get("former_markers", ())),
+        person_tags=frozenset(data.get("person_tags", ())),
+        person_max_freq=int(data.get("person_max_freq", 0)),
     )
 
 
@@ -191,10 +195,19 @@ def function_words_ok(view: TextView, start: int, end: int, head: str, rules: Go
     while pos < end:
         span = view.token_at(pos)
         stop = min(span[1], end) if span else pos + 1
-        if span and span[0] == pos and stop == span[1] and tag_of(view.text[pos:stop]) in rules.function_bad_tags:
+        if span and span[0] == pos and stop == span[1] and bad_function_word(view.text[pos:stop], rules):
             return False
         pos = stop
     return True
+
+
+def bad_function_word(token: str, rules: GovernmentRules) -> bool:
+    """A token that cannot stand among function words; a person's name only when it is one character
+    (a surname: 肖) or rare (肖磊; jieba also tags the common word 文明 nr)."""
+    tag = tag_of(token)
+    if tag in rules.person_tags:
+        return len(token) == 1 or int(dictionary_entries()[0].get(token, 0)) < rules.person_max_freq
+    return tag in rules.function_bad_tags
 
 
 def bare_level(view: TextView, lead: int, is_boundary: Callable[[str], bool],
