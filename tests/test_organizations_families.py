@@ -532,3 +532,19 @@ def test_stop_words_after_a_place_end_the_name(nlp, text):
                                           ("某某县新闻中心讯 近日，", "某某县新闻中心")])
 def test_media_centres_in_bylines(nlp, text, name):
     assert found(nlp, text)[name]["type"] == "other"
+
+
+@pytest.mark.parametrize(("text", "name"), [("园区不断壮大，「青禾牧业」成功上市。", "青禾牧业"),
+                                          ("“拓远科技”入选名单。", "拓远科技")])
+def test_a_quoted_short_company_name(nlp, text, name):
+    assert found(nlp, text)[name]["type"] == "company"
+
+
+@pytest.mark.parametrize("text", ["打造“智慧农业”示范区。", "推进“数字经济”发展。"])
+def test_a_quoted_field_is_no_company(nlp, text):
+    assert not found(nlp, text)
+
+
+def test_a_hall_is_no_government_body(nlp):
+    orgs = found(nlp, "大会在市委党校知行堂主会议厅开幕。")
+    assert not any(name.endswith("会议厅") for name in orgs)

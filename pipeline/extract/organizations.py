@@ -62,6 +62,7 @@ from zhfacts.extract.orgs.rules import (
 )
 from zhfacts.extract.orgs.short_names import (
     ends_with_industry,
+    stem_is_proper,
     known_short_names,
     list_item_ok,
     list_short_names,
@@ -78,6 +79,19 @@ __all__ = ["aliases_of", "find_organizations", "org_rules"]
 def company_signal(view: TextView, start: int, end: int, companies: list[OrgCandidate], anywhere: bool) -> bool:
     """A company name inside [start, end): at its start (a branch, a park's operator) or anywhere."""
     return any(c.start >= start and c.end <= end and (anywhere or c.start == start) for c in companies)
+
+
+def quoted_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
+    """「湘佳牧业」成功上市: a quotation that holds only a proper name and an industry word (any of
+    industry_words, not only the pattern words that may end a short name in running text)."""
+    found = []
+    for start, end in title_spans(view.text):
+        text = view.text[start:end]
+        word = next((text[-n:] for n in range(min(len(text) - 1, 4), 1, -1) if text[-n:] in rules.industry_words), "")
+        if word and start in view.starts and end in view.ends and stem_is_proper(text[:-len(word)], rules) \
+                and list_item_ok(text, rules):
+            found.append(OrgCandidate(start, end, "org.short_name.pattern", "company"))
+    return found
 
 
 def title_spans(text: str) -> list[tuple[int, int]]:
@@ -149,6 +163,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
         elif descriptor_is_name(cand, view, rules, places):
             named.append(extend_with_parenthesis(view, extend_with_park(view, cand), rules))
     shorts = pattern_short_names(view, rules) + list_short_names(view, rules) + known_short_names(view, rules)
+    shorts += quoted_short_names(view, rules)
     aliases: dict[str, str] = {}
     for cand in sorted(named, key=lambda c: c.start - c.end):  # the longest full name gives an alias
         if cand.type == "company" and cand.head.kind == "legal":

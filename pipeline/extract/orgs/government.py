@@ -38,6 +38,7 @@ class GovernmentRules:
     former_markers: frozenset[str]  # 原|县国土资源局: a body that no longer exists is still named
     person_tags: frozenset[str]  # 县长肖磊及首任|自然资源局: a person breaks the function words
     person_max_freq: int
+    venues: tuple[str, ...]  # 会议厅, 报告厅: rooms that end like an office (厅)
 
 
 @rules_cache
@@ -58,6 +59,7 @@ def government_rules() -> GovernmentRules:
         former_markers=frozenset(data.get("former_markers", ())),
         person_tags=frozenset(data.get("person_tags", ())),
         person_max_freq=int(data.get("person_max_freq", 0)),
+        venues=tuple(data.get("venues", ())),
     )
 
 
@@ -137,6 +139,8 @@ def office_token_ok(view: TextView, head: str, end: int, rules: GovernmentRules)
     if span is None or span[1] < end:
         return True  # 发改局|局长 glued: ends_name accepted it
     token = view.text[span[0]:end]
+    if token.endswith(rules.venues):
+        return False  # 知行堂主会议厅, 报告厅: a room, no office
     if len(token) <= len(head):
         return True
     if token[:-len(head)] in rules.level_chars or token in rules.short_office_words:
