@@ -62,12 +62,12 @@ from zhfacts.extract.orgs.rules import (
 )
 from zhfacts.extract.orgs.short_names import (
     ends_with_industry,
-    stem_is_proper,
     known_short_names,
     list_item_ok,
     list_short_names,
     pattern_short_names,
     photo_credits,
+    stem_is_proper,
 )
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.nlp.text_view import TextView, text_view
