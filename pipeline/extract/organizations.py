@@ -65,6 +65,7 @@ from zhfacts.extract.orgs.short_names import (
     known_short_names,
     list_item_ok,
     list_short_names,
+    listed_beside,
     pattern_short_names,
     photo_credits,
     stem_is_proper,
@@ -211,46 +212,6 @@ def listed_between(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) 
         if list_item_ok(view.text[start:end], rules):
             found.append(OrgCandidate(start, end, "org.short_name.list", "company"))
     return found
-
-
-def listed_beside(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:
-    """星际动漫、冠龙生物科技、众恒科技等…: the 、-neighbours of a company that end with an industry
-    word are companies of the same list, going outwards until one is not."""
-    taken = {(c.start, c.end) for c in chosen}
-    spans = [(c.start, c.end) for c in chosen]
-    found = []
-    for cand in chosen:
-        if cand.type != "company":
-            continue
-        for step in (1, -1):
-            edge = cand.end if step == 1 else cand.start - 1
-            while 0 <= edge < len(view.text) and view.text[edge] == "、":
-                item = list_neighbour(view, edge, step, rules)
-                if item is None or item in taken or any(s < item[1] and item[0] < e for s, e in spans):
-                    break
-                found.append(OrgCandidate(*item, "org.short_name.list", "company"))
-                taken.add(item)
-                spans.append(item)
-                edge = item[1] if step == 1 else item[0] - 1
-    return found
-
-
-def list_neighbour(view: TextView, sep: int, step: int, rules: OrgRules) -> tuple[int, int] | None:
-    """The item beside the 、 at sep, if it is a short company name: token-aligned, list-like, and
-    ending with an industry word."""
-    stops = "、，。；：！？,;:!?\n等（(）)“”"
-    pos = sep + step
-    while 0 <= pos < len(view.text) and view.text[pos] not in stops and abs(pos - sep) <= rules.max_item_chars:
-        pos += step
-    start, end = (sep + 1, pos) if step == 1 else (pos + 1, sep)
-    if step == -1 and view.text[start - 1:start] not in (*stops, "") and start > 0:
-        return None  # the item runs on past max_item_chars: no short name
-    if step == 1 and view.text[end:end + 1] not in (*stops, ""):
-        return None
-    item = view.text[start:end]
-    if start not in view.starts or end not in view.ends or not list_item_ok(item, rules):
-        return None
-    return (start, end) if ends_with_industry(item, rules) else None
 
 
 def university_unit(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgCandidate:
