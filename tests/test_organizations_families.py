@@ -548,3 +548,17 @@ def test_a_quoted_field_is_no_company(nlp, text):
 def test_a_hall_is_no_government_body(nlp):
     orgs = found(nlp, "大会在市委党校知行堂主会议厅开幕。")
     assert not any(name.endswith("会议厅") for name in orgs)
+
+
+@pytest.mark.parametrize("noun", ["保险公司", "农村商业银行", "小额贷款公司", "高水平研究型大学", "应用型本科大学"])
+def test_kinds_of_institutions_are_no_names(nlp, noun):
+    assert noun not in found(nlp, f"全年{noun}数量稳步增加。")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("县人民医院、县中医院床位数达900张。", "县人民医院"),  # a level for the document's own place
+    ("本次展会由县人民政府主办。", "县人民政府"),  # 由县 glued: the stop word is cut
+    ("区融媒体中心发布消息称，活动延期。", "区融媒体中心"),  # 发布 after a media name is the verb
+])
+def test_bodies_of_the_documents_own_place(nlp, text, name):
+    assert name in found(nlp, text)

@@ -396,6 +396,8 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     if head.kind == "legal" and all(p in in_places or composed_of(p, rules.industry_words | rules.category_words)
                                     for p in parts):
         return False  # 新材料有限公司: no name before the legal form
+    if head.place_only and head.type != "university" and text in government_rules().level_chars:
+        return True  # 县人民医院, 区融媒体中心: the level stands for the document's own place
     if head.kind == "agency":
         return bool(in_places) or parts[-1] in ("区", "市", "县", "省", "国家", "中央") or text.endswith(
             ("区委", "市委", "县委", "省委", "党委", "国家"))
