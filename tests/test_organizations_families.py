@@ -562,3 +562,17 @@ def test_kinds_of_institutions_are_no_names(nlp, noun):
 ])
 def test_bodies_of_the_documents_own_place(nlp, text, name):
     assert name in found(nlp, text)
+
+
+def test_a_district_named_by_a_common_word_opens_its_body(nlp):
+    assert "新建区政府" in found(nlp, "某集团有限公司和新建区政府签订协议。")
+
+
+def test_places_in_a_list_are_no_companies(nlp):
+    orgs = found(nlp, "参观了高新创新创业产业园、青禾药业、某某安置小区等重点项目。")
+    assert not any(name.endswith(("产业园", "小区")) for name in orgs)
+
+
+def test_a_list_of_fields_and_parks_is_no_list_of_companies(nlp):
+    text = "涉及高端装备产业、化药生产、中药生产、检测中心、医疗器械及医美产业园等多个产业项目。"
+    assert not found(nlp, text)

@@ -203,7 +203,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             crossed = True
             pos = span[0]
             continue
-        if is_boundary_token(text, rules) and not split_name_char(view, span, rules):
+        if is_boundary_token(text, rules) and not split_name_char(view, span, rules) and not is_full_place_name(
+                text + view.text[span[1]:span[1] + 1]):  # 新建|区政府: a district named by a common word
             place_start = split_run_after_place(view, span, rules, legal) if span[1] - span[0] == 1 else None
             if place_start is None or end - place_start > rules.max_name_chars:
                 break
@@ -233,6 +234,8 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
             break
         token = token_text(view, span)
         after = span[1]
+        if is_full_place_name(token + view.text[after:after + 1]):
+            break  # 新建|区政府: a district whose name is also a verb
         if token in rules.result_complements and after_verb(view, pos, rules):
             pass  # 用|好|国际…研究院: the complement goes with the verb before it
         elif is_verb(token) and complement_at(view, after, rules):

@@ -206,8 +206,8 @@ def accept_items(view: TextView, spans: list[tuple[int, int]], weak_cue: bool,
     items = [strip_country(view, s, e, rules) for s, e in spans]
     items = [(s, e) for s, e in items if list_item_ok(view.text[s:e], rules) and s in view.starts
              and ends_name(view, e, rules)]  # 江南|信安等: 等 glued to the last item
-    if len(items) < 2 and len(spans) >= 2 or not items:
-        return []
+    if len(items) < 2 and len(spans) >= 2 or not items or len(items) * 2 < len(spans):
+        return []  # most items are no names (fields, places, projects): a list of something else
     if weak_cue and sum(ends_with_industry(view.text[s:e], rules) for s, e in items) * 2 < len(items):
         return []
     return [OrgCandidate(s, e, "org.short_name.list", "company") for s, e in items]
@@ -269,6 +269,8 @@ def list_item_ok(item: str, rules: OrgRules) -> bool:
         return False  # 数字经济、智能制造等重点项目: fields, no companies
     if item.endswith(("技术", "产业", "领域", "项目", "平台", "专项", "基地", "中心", "行业", "企业", "园区")):
         return False
+    if item.endswith(rules.place_like_endings):
+        return False  # 创新创业产业园, 安置小区: a place in the list, no company
     return word_freq(item) < rules.max_piece_word_freq
 
 
