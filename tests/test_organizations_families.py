@@ -576,3 +576,11 @@ def test_places_in_a_list_are_no_companies(nlp):
 def test_a_list_of_fields_and_parks_is_no_list_of_companies(nlp):
     text = "涉及高端装备产业、化药生产、中药生产、检测中心、医疗器械及医美产业园等多个产业项目。"
     assert not found(nlp, text)
+
+
+def test_levels_counted_together_are_a_kind(nlp):
+    assert not found(nlp, "全区共有市级以上重点实验室12个。")
+
+
+def test_discipline_commission_with_supervision(nlp):
+    assert found(nlp, "县纪委监委、县委组织部联合开展督查。")["县纪委监委"]["type"] == "government"

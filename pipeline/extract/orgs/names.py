@@ -389,8 +389,8 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     text = "".join(parts)
     if not parts or cand_text(view, cand) in rules.generic_names:
         return False
-    if composed_of(text, rules.category_words):
-        return False  # 双一流大学, 上市公司: a kind, not a name
+    if composed_of(text, rules.category_words) or composed_of("".join(after_verbs(parts)), rules.category_words):
+        return False  # 双一流大学, 上市公司, 共有|市级以上重点实验室: a kind, not a name
     if head.kind == "cas":
         return text.startswith(rules.cas_prefixes)
     in_places = [p for p in parts if p in places or is_full_place_name(p)]
@@ -412,6 +412,14 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
         return False
     # a place alone: 重庆大学 and 潼南区融媒体中心, but not 重庆市大学 (a university takes the short form)
     return head.type != "university" or not in_places[-1].endswith(("市", "省"))
+
+
+def after_verbs(parts: list[str]) -> list[str]:
+    """The parts after the verbs that open them (共有|市级以上重点…)."""
+    n = 0
+    while n < len(parts) - 1 and is_verb(parts[n]):
+        n += 1
+    return parts[n:]
 
 
 @lru_cache(maxsize=TOKEN_CACHE_SIZE)
