@@ -584,3 +584,18 @@ def test_levels_counted_together_are_a_kind(nlp):
 
 def test_discipline_commission_with_supervision(nlp):
     assert found(nlp, "县纪委监委、县委组织部联合开展督查。")["县纪委监委"]["type"] == "government"
+
+
+def test_a_name_ends_before_a_conjunction_after_a_head(nlp):
+    orgs = found(nlp, "某市某区人民政府与中国汽车工程研究院股份有限公司签订协议。")
+    assert "中国汽车工程研究院股份有限公司" in orgs
+
+
+@pytest.mark.parametrize(("text", "name"), [("区科协、区妇联等群团组织积极参与。", "区妇联"),
+                                          ("省科协主席出席。", "省科协")])
+def test_peoples_organizations(nlp, text, name):
+    assert found(nlp, text)[name]["type"] == "other"
+
+
+def test_a_peoples_organization_alone_is_no_name(nlp):
+    assert not found(nlp, "他是妇联干部。")

@@ -197,6 +197,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             outer = previous_token(view, span[0])
             if crossed or not outer or is_boundary_token(token_text(view, outer), rules):
                 break
+            if any(view.text.endswith(h, 0, span[0]) for h in rules.heads if len(h) > 1):
+                break  # …区人民政府与|中国汽车工程研究院…: an organization ends before the conjunction
             right = right_part_kind(view, span[1], head_start, rules)
             if right == "name" or right == "unsure" and not joins_one_name(view, span[0], text, rules):
                 break
