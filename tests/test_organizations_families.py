@@ -599,3 +599,13 @@ def test_peoples_organizations(nlp, text, name):
 
 def test_a_peoples_organization_alone_is_no_name(nlp):
     assert not found(nlp, "他是妇联干部。")
+
+
+@pytest.mark.parametrize(("text", "name"), [("四川大学华西第二医院专家参加义诊。", "四川大学华西第二医院"),
+                                          ("市第一人民医院院长出席。", "市第一人民医院")])
+def test_an_ordinal_before_the_head_is_part_of_the_name(nlp, text, name):
+    assert name in found(nlp, text)
+
+
+def test_an_ordinal_after_a_common_word_opens_no_name(nlp):
+    assert not found(nlp, "该院排名第二医院之列。")

@@ -3,6 +3,7 @@ belong to the name, read over the tokens until a boundary."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from zhfacts.extract.orgs.candidates import (
@@ -36,6 +37,9 @@ from zhfacts.extract.orgs.rules import (
 from zhfacts.extract.places import gazetteer
 from zhfacts.nlp.text_view import TextView, is_cjk
 from zhfacts.rules import rules_cache
+
+
+ORDINAL = re.compile("第[0-9一二三四五六七八九十]{1,3}")
 
 
 def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int]) -> list[OrgCandidate]:
@@ -205,6 +209,9 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             crossed = True
             pos = span[0]
             continue
+        if pos == head_token_start and ORDINAL.fullmatch(text) and names_before_ordinal(view, span[0], rules):
+            pos = span[0]  # 华西|第二|医院, 市|第一|人民医院: an ordinal right before the head is part of the name
+            continue
         if is_boundary_token(text, rules) and not split_name_char(view, span, rules) and not is_full_place_name(
                 text + view.text[span[1]:span[1] + 1]):  # 新建|区政府: a district named by a common word
             place_start = split_run_after_place(view, span, rules, legal) if span[1] - span[0] == 1 else None
@@ -223,6 +230,17 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             break
         pos = span[0]
     return pos
+
+
+def names_before_ordinal(view: TextView, pos: int, rules: OrgRules) -> bool:
+    """What stands before an ordinal may open a name with it: a place, a level, or a rare word
+    (华西|第二医院; not 排名|第二…)."""
+    span = previous_token(view, pos)
+    if span is None:
+        return False
+    token = token_text(view, span)
+    return is_place(token) or token in ("省", "市", "县", "区") or is_cjk(token[0]) and (
+        word_freq(token) < rules.max_piece_word_freq and not is_boundary_token(token, rules))
 
 
 def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: OrgRules) -> int:
