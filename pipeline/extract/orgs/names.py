@@ -38,7 +38,6 @@ from zhfacts.extract.places import gazetteer
 from zhfacts.nlp.text_view import TextView, is_cjk
 from zhfacts.rules import rules_cache
 
-
 ORDINAL = re.compile("第[0-9一二三四五六七八九十]{1,3}")
 
 
