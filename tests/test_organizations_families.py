@@ -609,3 +609,17 @@ def test_an_ordinal_before_the_head_is_part_of_the_name(nlp, text, name):
 
 def test_an_ordinal_after_a_common_word_opens_no_name(nlp):
     assert not found(nlp, "该院排名第二医院之列。")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("与四川华西建设集团有限公司签约。", "四川华西建设集团有限公司"),
+    ("由重庆城市建设发展有限公司承建。", "重庆城市建设发展有限公司"),
+    ("与成都交通服务有限公司签约。", "成都交通服务有限公司"),
+])
+def test_a_business_word_inside_a_company_name(nlp, text, name):
+    assert found(nlp, text)[name]["type"] == "company"
+
+
+@pytest.mark.parametrize("text", ["公司推进建设集团化运营。", "将建设集团总部大楼。", "计划开发建设有限公司。"])
+def test_a_business_verb_opens_no_company(nlp, text):
+    assert not found(nlp, text)

@@ -9,7 +9,9 @@ Found on characters, then checked against jieba's tokens, in one pass per rule:
 - aliases of the companies given in full in the same document: the place prefix, the legal form
   and then the industry words dropped (重庆海辰储能科技有限公司 -> 海辰储能), canonical = full name;
 - short names: a proper name plus an industry word (宇树科技), items of a list of companies
-  (希尔安药业、鼎工机电等重点企业), well-known short names (中船), photo-credit agencies;
+  (希尔安药业、鼎工机电等重点企业) and the 、-neighbours of a company that end with an industry word
+  (星际动漫、冠龙生物科技、众恒科技等…), a quoted name with an industry word (「湘佳牧业」),
+  well-known short names (中船), photo-credit agencies;
 - knowledge data built from cited public lists (rules/organizations/knowledge.tsv, built by
   pipeline/extract/orgs/build.py): universities, central SOEs, State Council bodies by their short
   names (工信部 -> 工业和信息化部), media; matched at token edges after a boundary or an ordinary word;
@@ -19,7 +21,10 @@ Found on characters, then checked against jieba's tokens, in one pass per rule:
   pipeline/extract/orgs/model.py).
 
 Where a name starts is decided on tokens and their part-of-speech tags (pipeline/extract/orgs/pos.py):
-a name never opens with a verb, preposition, adverb, time word or a person before a verb.
+a name never opens with a verb, preposition, adverb, time word or a person before a verb; a
+university, research or government name of the knowledge data inside a name starts it unless a
+place or a body stands before it (正文|黄淮学院); a government body opens with its place or level
+(统计公报|中站区统计局).
 
 A proper name is a run of tokens that jieba's dictionary does not know as an ordinary word (its
 frequency there is below `max_stem_word_freq`); that is how 宇树, 希尔安 and 台铃 differ from

@@ -211,6 +211,9 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
         if pos == head_token_start and ORDINAL.fullmatch(text) and names_before_ordinal(view, span[0], rules):
             pos = span[0]  # 华西|第二|医院, 市|第一|人民医院: an ordinal right before the head is part of the name
             continue
+        if legal and business_word_in_name(view, span, head_start, rules):
+            pos = span[0]  # 华西|建设|集团有限公司, 交通|服务|有限公司: the business is part of the name
+            continue
         if is_boundary_token(text, rules) and not split_name_char(view, span, rules) and not is_full_place_name(
                 text + view.text[span[1]:span[1] + 1]):  # 新建|区政府: a district named by a common word
             place_start = split_run_after_place(view, span, rules, legal) if span[1] - span[0] == 1 else None
@@ -229,6 +232,34 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             break
         pos = span[0]
     return pos
+
+
+def business_word_in_name(view: TextView, span: tuple[int, int], head_start: int, rules: OrgRules) -> bool:
+    """A content word that stops the walk elsewhere (建设, 服务, 合作) names a company's business when
+    only industry words stand between it and the legal form and a name goes on before it (华西|建设|
+    集团; not 推进|建设|集团化, 签约|…)."""
+    if not is_business_word(token_text(view, span), rules):
+        return False
+    pos = span[1]
+    while pos < head_start:  # only industry words or other business words up to the head
+        nxt = view.token_at(pos)
+        if nxt is None or nxt[0] != pos:
+            return False
+        word = view.text[pos:min(nxt[1], head_start)]
+        if not composed_of(word, rules.industry_words | rules.domain_words) and not is_business_word(word, rules):
+            return False
+        pos = nxt[1]
+    before = previous_token(view, span[0])
+    if before is None:
+        return False
+    word = token_text(view, before)
+    if is_business_word(word, rules):
+        return business_word_in_name(view, before, head_start, rules)  # 首都|开发|建设|集团
+    return not is_boundary_token(word, rules) and not never_starts_name(word, rules.leading_tags)
+
+
+def is_business_word(token: str, rules: OrgRules) -> bool:
+    return len(token) >= 2 and token in rules.stop_tokens and tag_of(token) in rules.business_word_tags
 
 
 def names_before_ordinal(view: TextView, pos: int, rules: OrgRules) -> bool:

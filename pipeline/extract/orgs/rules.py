@@ -122,6 +122,7 @@ class OrgRules:
     leading_tags: frozenset[str]
     single_char_tags: frozenset[str]
     legal_name_char_tags: frozenset[str]
+    business_word_tags: frozenset[str]
     min_chars_after_trim: int
     anchoring_types: frozenset[str]
     min_anchor_chars: int
@@ -234,6 +235,7 @@ def org_rules() -> OrgRules:
         leading_tags=frozenset(require(bounds, "leading_tags", BOUNDARIES)),
         single_char_tags=frozenset(require(bounds, "single_char_tags", BOUNDARIES)),
         legal_name_char_tags=frozenset(bounds.get("legal_name_char_tags", ())),
+        business_word_tags=frozenset(bounds.get("business_word_tags", ())),
         min_chars_after_trim=int(require(bounds, "min_chars_after_trim", BOUNDARIES)),
         anchoring_types=frozenset(bounds.get("anchoring_types", ())),
         min_anchor_chars=int(bounds.get("min_anchor_chars", 4)),
