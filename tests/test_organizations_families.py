@@ -623,3 +623,13 @@ def test_a_business_word_inside_a_company_name(nlp, text, name):
 @pytest.mark.parametrize("text", ["公司推进建设集团化运营。", "将建设集团总部大楼。", "计划开发建设有限公司。"])
 def test_a_business_verb_opens_no_company(nlp, text):
     assert not found(nlp, text)
+
+
+def test_a_bracketed_abbreviation_is_a_mention_of_its_own(nlp):
+    orgs = found(nlp, "重庆市经济和信息化委员会（市经信委）发布名单。")
+    assert "重庆市经济和信息化委员会" in orgs and "市经信委" in orgs
+
+
+def test_a_list_after_an_opening_cue_and_a_colon(nlp):
+    orgs = found(nlp, "获评的企业有：青禾药业、拓远科技。")
+    assert {"青禾药业", "拓远科技"} <= set(orgs)

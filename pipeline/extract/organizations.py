@@ -152,8 +152,16 @@ def extend_with_parenthesis(view: TextView, cand: OrgCandidate, rules: OrgRules)
     inner = view.text[cand.end + 1:close]
     if close < 0 or not inner or not is_name_text(inner) or inner.startswith(rules.parenthesis_not_name):
         return cand
+    if abbreviates(inner, view.text[cand.start:cand.end]):
+        return cand  # 重庆市经济和信息化委员会(市经信委): the short name in brackets is a mention of its own
     return OrgCandidate(cand.start, close + 1, cand.rule, cand.type, cand.canonical, cand.head, cand.head_start,
                         cand.extras)
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """The short name's characters appear in the name, in order (市经信委 of 重庆市经济和信息化委员会)."""
+    rest = iter(name)
+    return len(short) < len(name) and all(ch in rest for ch in short)
 
 
 def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:

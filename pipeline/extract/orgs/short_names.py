@@ -166,6 +166,8 @@ def items_before(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, i
 
 
 def items_after(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, int]]:
+    if view.text[pos:pos + 1] in ("：", ":"):
+        pos += 1  # 企业有：A、B
     found = [i for c in (*ITEM_LIST_END, "等") if (i := view.text.find(c, pos)) >= 0]
     end = min(found, default=len(view.text))
     spans, start = [], pos
