@@ -633,3 +633,7 @@ def test_a_bracketed_abbreviation_is_a_mention_of_its_own(nlp):
 def test_a_list_after_an_opening_cue_and_a_colon(nlp):
     orgs = found(nlp, "获评的企业有：青禾药业、拓远科技。")
     assert {"青禾药业", "拓远科技"} <= set(orgs)
+
+
+def test_a_japanese_legal_form(nlp):
+    assert found(nlp, "与青禾动力株式会社签约。")["青禾动力株式会社"]["type"] == "company"
