@@ -637,3 +637,10 @@ def test_a_list_after_an_opening_cue_and_a_colon(nlp):
 
 def test_a_japanese_legal_form(nlp):
     assert found(nlp, "与青禾动力株式会社签约。")["青禾动力株式会社"]["type"] == "company"
+
+
+@pytest.mark.parametrize(("text", "name"), [("该项目由中建科工承建。", "中建科工"),
+                                          ("园区内中车恒通新能源客车下线。", "中车恒通")])
+def test_a_groups_short_name_opens_its_subsidiarys(nlp, text, name):
+    orgs = found(nlp, text)
+    assert orgs[name]["type"] == "company" and name[:2] not in orgs

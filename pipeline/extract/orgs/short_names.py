@@ -293,8 +293,19 @@ def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         # 中国电子|重庆…示范基地: a place right after opens a longer name; the known name still
         # signals a company for the parks and branches named with it, but is no mention alone
         inside = type_ == "company" and is_proper_place(view.token_after(end))
+        piece = view.token_after(end)
+        if type_ == "company" and not inside and branch_piece(piece, rules):
+            found.append(OrgCandidate(start, end + len(piece), "org.short_name.pattern", "company"))
+            continue  # 中车|恒通: a group's short name opens its subsidiary's
         found.append(OrgCandidate(start, end, rule, type_, canonical=full, extras={"inside_name": inside}))
     return found
+
+
+def branch_piece(piece: str, rules: OrgRules) -> bool:
+    """A rare two-character proper word right after a known company's short name names one of its
+    companies (中车|恒通新能源客车): rarer in jieba's dictionary than a stem may be."""
+    return len(piece) == 2 and all(is_cjk(c) for c in piece) and is_proper_piece(piece, rules) and \
+        word_freq(piece) < rules.max_stem_word_freq and piece not in rules.industry_words
 
 
 def known_start_ok(view: TextView, start: int, rules: OrgRules) -> bool:
