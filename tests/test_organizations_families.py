@@ -640,7 +640,7 @@ def test_a_japanese_legal_form(nlp):
 
 
 @pytest.mark.parametrize(("text", "name"), [("该项目由中建科工承建。", "中建科工"),
-                                          ("中建科工钢结构基地开工。", "中建科工")])
+                                          ("县政府与中建科工签约。", "中建科工")])
 def test_a_groups_short_name_opens_its_subsidiarys(nlp, text, name):
     orgs = found(nlp, text)
     assert orgs[name]["type"] == "company" and name[:2] not in orgs
