@@ -644,3 +644,13 @@ def test_a_japanese_legal_form(nlp):
 def test_a_groups_short_name_opens_its_subsidiarys(nlp, text, name):
     orgs = found(nlp, text)
     assert orgs[name]["type"] == "company" and name[:2] not in orgs
+
+
+def test_a_proper_word_beside_a_known_company_is_a_company(nlp):
+    orgs = found(nlp, "华为、腾讯、字节跳动等头部企业来区考察。")
+    assert orgs["字节跳动"]["type"] == "company"
+
+
+@pytest.mark.parametrize("text", ["比亚迪、青山、绿水等成为关键词。", "引进了比亚迪、宁德时代、长寿等。"])
+def test_common_words_and_places_beside_a_known_company_are_no_companies(nlp, text):
+    assert not {"青山", "绿水", "长寿"} & set(found(nlp, text))

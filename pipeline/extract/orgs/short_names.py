@@ -252,7 +252,10 @@ def list_neighbour(view: TextView, sep: int, step: int, rules: OrgRules) -> tupl
     item = view.text[start:end]
     if start not in view.starts or end not in view.ends or not list_item_ok(item, rules):
         return None
-    return (start, end) if ends_with_industry(item, rules) else None
+    if ends_with_industry(item, rules) or 2 <= len(item) <= 4 and stem_is_proper(item, rules) and all(
+            is_proper_piece(view.text[a:b], rules) for a, b in view_tokens(view, start, end)):
+        return start, end  # 拓远科技, or a proper word alone (威立雅、台铃): a company beside a company
+    return None
 
 
 def strip_country(view: TextView, start: int, end: int, rules: OrgRules) -> tuple[int, int]:
@@ -299,6 +302,17 @@ def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
             continue  # 中车|恒通: a group's short name opens its subsidiary's
         found.append(OrgCandidate(start, end, rule, type_, canonical=full, extras={"inside_name": inside}))
     return found
+
+
+def view_tokens(view: TextView, start: int, end: int) -> list[tuple[int, int]]:
+    spans, pos = [], start
+    while pos < end:
+        span = view.token_at(pos)
+        if span is None:
+            break
+        spans.append((pos, min(span[1], end)))
+        pos = span[1]
+    return spans
 
 
 def branch_piece(piece: str, rules: OrgRules) -> bool:
