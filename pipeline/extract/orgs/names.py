@@ -109,7 +109,7 @@ def level_tokens(view: TextView, start: int, end: int, levels: str) -> list[int]
 
 def opens_with_body(prefix: str, rules: OrgRules) -> bool:
     """A prefix a known name may carry: places only (中国|…, 重庆市|…), or a body named before it."""
-    return composed_of(prefix, full_place_names() | gazetteer_shorts()) or any(
+    return composed_of(prefix, gazetteer_names()) or any(
         prefix.endswith(h) for h in rules.heads if len(h) > 1) or prefix in rules.known
 
 
@@ -246,7 +246,7 @@ def business_word_in_name(view: TextView, span: tuple[int, int], head_start: int
         if nxt is None or nxt[0] != pos:
             return False
         word = view.text[pos:min(nxt[1], head_start)]
-        if not composed_of(word, rules.industry_words | rules.domain_words) and not is_business_word(word, rules):
+        if not composed_of(word, industry_or_domain(rules)) and not is_business_word(word, rules):
             return False
         pos = nxt[1]
     before = previous_token(view, span[0])
@@ -256,6 +256,11 @@ def business_word_in_name(view: TextView, span: tuple[int, int], head_start: int
     if is_business_word(word, rules):
         return business_word_in_name(view, before, head_start, rules)  # 首都|开发|建设|集团
     return not is_boundary_token(word, rules) and not never_starts_name(word, rules.leading_tags)
+
+
+@lru_cache(maxsize=4)
+def industry_or_domain(rules: OrgRules) -> frozenset[str]:
+    return rules.industry_words | rules.domain_words
 
 
 def is_business_word(token: str, rules: OrgRules) -> bool:
@@ -498,8 +503,8 @@ def full_place_names() -> frozenset[str]:
 
 
 @rules_cache
-def gazetteer_shorts() -> frozenset[str]:
-    """Every name of the gazetteer, short forms included (重庆, 潼南)."""
+def gazetteer_names() -> frozenset[str]:
+    """Every name of the gazetteer, full and short forms (重庆市, 重庆, 潼南)."""
     return frozenset(gazetteer().entries)
 
 
