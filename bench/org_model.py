@@ -29,7 +29,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from zhfacts.run.batch import DocumentProcessor  # noqa: E402
+from zhfacts.nlp.analysis import Analysis  # noqa: E402
+from zhfacts.nlp.segment import tokenize  # noqa: E402
+from zhfacts.run.processor import DocumentProcessor  # noqa: E402
+from zhfacts.stages import STAGES  # noqa: E402
 from zhfacts.text.ingest import iter_sources  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -47,11 +50,24 @@ def source_of(rule: str) -> str:
     return "knowledge" if rule in KNOWLEDGE_RULES else "model" if rule == "org.model" else "rules"
 
 
+class ModelProcessor(DocumentProcessor):
+    """The pipeline with the organizations stage's `model` setting on."""
+
+    def __init__(self, model: str) -> None:
+        super().__init__()
+        self.model = model
+
+    def annotate(self, article):
+        with self.stage("segmentation"):
+            doc = Analysis(article, tokenize(article.text, self.backend))
+        for stage in STAGES:
+            with self.stage(stage.name):
+                stage.run(doc, model=self.model) if stage.name == "organizations" else stage.run(doc)
+        return doc
+
+
 def processor(model: str) -> DocumentProcessor:
-    proc = DocumentProcessor()
-    if model:
-        proc.nlp.replace_pipe("zhfacts_organizations", "zhfacts_organizations", config={"model": model})
-    return proc
+    return ModelProcessor(model) if model else DocumentProcessor()
 
 
 def pipeline_orgs(sources, model: str) -> dict[str, list[dict]]:

@@ -403,3 +403,254 @@ def test_a_department_of_a_party_committee_stays_one_body(nlp):
 def test_a_photo_credit_names_its_agency(nlp, text: str, agency: str) -> None:
     orgs = found(nlp, text)
     assert orgs[agency]["rule"] == "org.media.credit" and orgs[agency]["type"] == "other"
+
+
+# Round 3 families (issue 11), sentences written for these tests.
+KNOWN_NAME_STARTS = [
+    # a menu word, a wish and a verb, a time word, a body and a verb before a known university
+    ("首页 >> 正文西南交通大学与某县签署合作协议。", "西南交通大学", "正文西南交通大学"),
+    ("他希望借助西南交通大学的人才优势加快发展。", "西南交通大学", "希望借助西南交通大学"),
+    ("这些年西南交通大学培养了大批人才。", "西南交通大学", "年西南交通大学"),
+    ("全力配合市人民政府做好西南交通大学医学院建设工作。", "西南交通大学医学院", "市人民政府做好西南交通大学医学院"),
+    # a programme named around the university: the university is named, the programme word is not
+    ("共建环西南交通大学创新经济带。", "西南交通大学", "环西南交通大学"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "not_name"), KNOWN_NAME_STARTS)
+def test_a_known_name_starts_the_name(nlp, text, name, not_name):
+    orgs = found(nlp, text)
+    assert name in orgs and not_name not in orgs
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("中国科学院重庆绿色智能技术研究院发布成果。", "中国科学院重庆绿色智能技术研究院"),
+    ("温州理工学院泰顺生态产业研究院揭牌。", "温州理工学院泰顺生态产业研究院"),
+])
+def test_a_known_name_may_open_a_longer_name(nlp, text, name):
+    assert name in found(nlp, text)
+
+
+def test_a_school_of_a_university_is_named_with_it(nlp):
+    orgs = found(nlp, "支持建设西南交通大学医学院，西南交通大学建筑学院派员参加。")
+    assert orgs["西南交通大学医学院"]["type"] == "university"
+    assert "西南交通大学建筑学院" in orgs
+
+
+def test_a_known_name_in_a_quoted_title_is_a_mention(nlp):
+    orgs = found(nlp, "双方举行了“西南交通大学与某县战略合作签约仪式”。")
+    assert "西南交通大学" in orgs
+
+
+def test_a_slogan_word_in_quotes_is_no_company(nlp):
+    assert "专业服务公司" not in found(nlp, "走“园区+平台+专业服务公司+生态”的路子。")
+
+
+GOVERNMENT_EDGES = [
+    # a preposition glued to the level character (至|县…局), in a list of bureaus
+    ("将有关职责划至县生态环境局、县应急管理局等部门。", "县生态环境局", "职责划至县生态环境局"),
+    # a former body (原|县…局)
+    ("新局统一行使原县国土资源局的职责。", "县国土资源局", "原县国土资源局"),
+    # a person and a conjunction before a bare bureau: no body from a level three words away
+    ("副县长王 刚及首任交通运输局局长出席。", None, "县长王刚及首任交通运输局"),
+    # a heading line before the issuing bureau
+    ("2023年某某区国民经济和社会发展\n统计公报\n沙坪坝区统计局\n2024年3月20日", "沙坪坝区统计局",
+     "社会发展统计公报沙坪坝区统计局"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "not_name"), GOVERNMENT_EDGES)
+def test_government_body_edges(nlp, text, name, not_name):
+    orgs = found(nlp, text)
+    assert name is None or orgs[name]["type"] == "government"
+    assert not any(o.replace(" ", "") == not_name for o in orgs)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("中共重庆市委宣传部发布通知。", "中共重庆市委宣传部"),
+    ("杭州高新区(滨江)区委召开会议。", "杭州高新区(滨江)区委"),
+])
+def test_government_prefixes_that_belong_to_the_name(nlp, text, name):
+    assert name in found(nlp, text)
+
+
+LIST_NEIGHBOURS = [
+    # the neighbours of a company found by its pattern, each ending with an industry word
+    ("园区已有云帆动漫、青禾生物科技、拓远科技等20多个项目投产。", ["云帆动漫", "青禾生物科技", "拓远科技"]),
+    # a list whose first item ends with a verb-like word, after a verb phrase
+    ("基地吸引了凌峰创新、青禾科技等30家企业入驻。", ["凌峰创新", "青禾科技"]),
+    # a list closed by a weak cue, opened by a verb phrase
+    ("实地察看云帆航空、拓远动漫、凌峰机械手等园区项目。", ["云帆航空", "拓远动漫"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), LIST_NEIGHBOURS)
+def test_short_company_names_in_lists(nlp, text, names):
+    orgs = found(nlp, text)
+    assert all(orgs[n]["type"] == "company" for n in names)
+    assert not any(o.startswith(("实地", "吸引", "察看")) for o in orgs)
+
+
+@pytest.mark.parametrize("text", [
+    "围绕新能源、生物科技、高端装备等领域招商。",  # fields, no companies
+    "拓远科技、新材料、智能制造等产业加快发展。",  # a company beside fields: fields stay fields
+])
+def test_list_neighbours_that_are_fields(nlp, text):
+    orgs = found(nlp, text)
+    assert not {"生物科技", "新材料", "智能制造", "高端装备"} & set(orgs)
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    ("区委、区人大、区政府、区政协领导出席。", "区人大", "government"),  # the people's congress by its level
+    ("国家电网某省电力公司与县政府签约。", "县政府", "government"),  # a level after 与 opens a body
+    ("协和医院与县里签约共建医联体。", "协和医院", "other"),  # hospitals are named by their heads
+    ("重庆市人民医院专家前往义诊。", "重庆市人民医院", "other"),
+])
+def test_bodies_by_their_heads(nlp, text, name, type_):
+    assert found(nlp, text)[name]["type"] == type_
+
+
+@pytest.mark.parametrize("text", ["他毕业于人大，后到县里工作。", "到医院就诊的人数增加。", "全县共有3家医院。"])
+def test_heads_alone_are_no_names(nlp, text):
+    assert not found(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("县政府与宁波均胜电子股份有限公司签订协议。", "宁波均胜电子股份有限公司"),  # 均 alone is an adverb
+    ("该园区由上海均和集团负责招商。", "上海均和集团"),  # 均 and 和 alone are stop words
+])
+def test_split_characters_of_a_company_name_after_its_place(nlp, text, name):
+    assert name in found(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["重庆在这家有限公司工作多年。", "重庆又和这家有限公司签约。", "上海与该公司签约。"])
+def test_stop_words_after_a_place_end_the_name(nlp, text):
+    assert not any(o.startswith("重庆") for o in found(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "name"), [("县融媒体中心记者 王强 报道", "县融媒体中心"),
+                                          ("某某县新闻中心讯 近日，", "某某县新闻中心")])
+def test_media_centres_in_bylines(nlp, text, name):
+    assert found(nlp, text)[name]["type"] == "other"
+
+
+@pytest.mark.parametrize(("text", "name"), [("园区不断壮大，「青禾牧业」成功上市。", "青禾牧业"),
+                                          ("“拓远科技”入选名单。", "拓远科技")])
+def test_a_quoted_short_company_name(nlp, text, name):
+    assert found(nlp, text)[name]["type"] == "company"
+
+
+@pytest.mark.parametrize("text", ["打造“智慧农业”示范区。", "推进“数字经济”发展。"])
+def test_a_quoted_field_is_no_company(nlp, text):
+    assert not found(nlp, text)
+
+
+def test_a_hall_is_no_government_body(nlp):
+    orgs = found(nlp, "大会在市委党校知行堂主会议厅开幕。")
+    assert not any(name.endswith("会议厅") for name in orgs)
+
+
+@pytest.mark.parametrize("noun", ["保险公司", "农村商业银行", "小额贷款公司", "高水平研究型大学", "应用型本科大学"])
+def test_kinds_of_institutions_are_no_names(nlp, noun):
+    assert noun not in found(nlp, f"全年{noun}数量稳步增加。")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("县人民医院、县中医院床位数达900张。", "县人民医院"),  # a level for the document's own place
+    ("本次展会由县人民政府主办。", "县人民政府"),  # 由县 glued: the stop word is cut
+    ("区融媒体中心发布消息称，活动延期。", "区融媒体中心"),  # 发布 after a media name is the verb
+])
+def test_bodies_of_the_documents_own_place(nlp, text, name):
+    assert name in found(nlp, text)
+
+
+def test_a_district_named_by_a_common_word_opens_its_body(nlp):
+    assert "新建区政府" in found(nlp, "某集团有限公司和新建区政府签订协议。")
+
+
+def test_places_in_a_list_are_no_companies(nlp):
+    orgs = found(nlp, "参观了高新创新创业产业园、青禾药业、某某安置小区等重点项目。")
+    assert not any(name.endswith(("产业园", "小区")) for name in orgs)
+
+
+def test_a_list_of_fields_and_parks_is_no_list_of_companies(nlp):
+    text = "涉及高端装备产业、化药生产、中药生产、检测中心、医疗器械及医美产业园等多个产业项目。"
+    assert not found(nlp, text)
+
+
+def test_levels_counted_together_are_a_kind(nlp):
+    assert not found(nlp, "全区共有市级以上重点实验室12个。")
+
+
+def test_discipline_commission_with_supervision(nlp):
+    assert found(nlp, "县纪委监委、县委组织部联合开展督查。")["县纪委监委"]["type"] == "government"
+
+
+def test_a_name_ends_before_a_conjunction_after_a_head(nlp):
+    orgs = found(nlp, "某市某区人民政府与中国汽车工程研究院股份有限公司签订协议。")
+    assert "中国汽车工程研究院股份有限公司" in orgs
+
+
+@pytest.mark.parametrize(("text", "name"), [("区科协、区妇联等群团组织积极参与。", "区妇联"),
+                                          ("省科协主席出席。", "省科协")])
+def test_peoples_organizations(nlp, text, name):
+    assert found(nlp, text)[name]["type"] == "other"
+
+
+def test_a_peoples_organization_alone_is_no_name(nlp):
+    assert not found(nlp, "他是妇联干部。")
+
+
+@pytest.mark.parametrize(("text", "name"), [("四川大学华西第二医院专家参加义诊。", "四川大学华西第二医院"),
+                                          ("市第一人民医院院长出席。", "市第一人民医院")])
+def test_an_ordinal_before_the_head_is_part_of_the_name(nlp, text, name):
+    assert name in found(nlp, text)
+
+
+def test_an_ordinal_after_a_common_word_opens_no_name(nlp):
+    assert not found(nlp, "该院排名第二医院之列。")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("与四川华西建设集团有限公司签约。", "四川华西建设集团有限公司"),
+    ("由重庆城市建设发展有限公司承建。", "重庆城市建设发展有限公司"),
+    ("与成都交通服务有限公司签约。", "成都交通服务有限公司"),
+])
+def test_a_business_word_inside_a_company_name(nlp, text, name):
+    assert found(nlp, text)[name]["type"] == "company"
+
+
+@pytest.mark.parametrize("text", ["公司推进建设集团化运营。", "将建设集团总部大楼。", "计划开发建设有限公司。"])
+def test_a_business_verb_opens_no_company(nlp, text):
+    assert not found(nlp, text)
+
+
+def test_a_bracketed_abbreviation_is_a_mention_of_its_own(nlp):
+    orgs = found(nlp, "重庆市经济和信息化委员会（市经信委）发布名单。")
+    assert "重庆市经济和信息化委员会" in orgs and "市经信委" in orgs
+
+
+def test_a_list_after_an_opening_cue_and_a_colon(nlp):
+    orgs = found(nlp, "获评的企业有：青禾药业、拓远科技。")
+    assert {"青禾药业", "拓远科技"} <= set(orgs)
+
+
+def test_a_japanese_legal_form(nlp):
+    assert found(nlp, "与青禾动力株式会社签约。")["青禾动力株式会社"]["type"] == "company"
+
+
+@pytest.mark.parametrize(("text", "name"), [("该项目由中建科工承建。", "中建科工"),
+                                          ("县政府与中建科工签约。", "中建科工")])
+def test_a_groups_short_name_opens_its_subsidiarys(nlp, text, name):
+    orgs = found(nlp, text)
+    assert orgs[name]["type"] == "company" and name[:2] not in orgs
+
+
+def test_a_proper_word_beside_a_known_company_is_a_company(nlp):
+    orgs = found(nlp, "华为、腾讯、字节跳动等头部企业来区考察。")
+    assert orgs["字节跳动"]["type"] == "company"
+
+
+@pytest.mark.parametrize("text", ["比亚迪、青山、绿水等成为关键词。", "引进了比亚迪、宁德时代、长寿等。"])
+def test_common_words_and_places_beside_a_known_company_are_no_companies(nlp, text):
+    assert not {"青山", "绿水", "长寿"} & set(found(nlp, text))

@@ -9,7 +9,9 @@ Found on characters, then checked against jieba's tokens, in one pass per rule:
 - aliases of the companies given in full in the same document: the place prefix, the legal form
   and then the industry words dropped (重庆海辰储能科技有限公司 -> 海辰储能), canonical = full name;
 - short names: a proper name plus an industry word (宇树科技), items of a list of companies
-  (希尔安药业、鼎工机电等重点企业), well-known short names (中船), photo-credit agencies;
+  (希尔安药业、鼎工机电等重点企业) and the 、-neighbours of a company that end with an industry word
+  (星际动漫、冠龙生物科技、众恒科技等…), a quoted name with an industry word (「湘佳牧业」),
+  well-known short names (中船), photo-credit agencies;
 - knowledge data built from cited public lists (rules/organizations/knowledge.tsv, built by
   pipeline/extract/orgs/build.py): universities, central SOEs, State Council bodies by their short
   names (工信部 -> 工业和信息化部), media; matched at token edges after a boundary or an ordinary word;
@@ -19,7 +21,10 @@ Found on characters, then checked against jieba's tokens, in one pass per rule:
   pipeline/extract/orgs/model.py).
 
 Where a name starts is decided on tokens and their part-of-speech tags (pipeline/extract/orgs/pos.py):
-a name never opens with a verb, preposition, adverb, time word or a person before a verb.
+a name never opens with a verb, preposition, adverb, time word or a person before a verb; a
+university, research or government name of the knowledge data inside a name starts it unless a
+place or a body stands before it (正文|黄淮学院); a government body opens with its place or level
+(统计公报|中站区统计局).
 
 A proper name is a run of tokens that jieba's dictionary does not know as an ordinary word (its
 frequency there is below `max_stem_word_freq`); that is how 宇树, 希尔安 and 台铃 differ from
@@ -65,8 +70,10 @@ from zhfacts.extract.orgs.short_names import (
     known_short_names,
     list_item_ok,
     list_short_names,
+    listed_beside,
     pattern_short_names,
     photo_credits,
+    stem_is_proper,
 )
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.nlp.text_view import TextView, text_view
@@ -78,6 +85,19 @@ __all__ = ["aliases_of", "find_organizations", "org_rules"]
 def company_signal(view: TextView, start: int, end: int, companies: list[OrgCandidate], anywhere: bool) -> bool:
     """A company name inside [start, end): at its start (a branch, a park's operator) or anywhere."""
     return any(c.start >= start and c.end <= end and (anywhere or c.start == start) for c in companies)
+
+
+def quoted_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
+    """「湘佳牧业」成功上市: a quotation that holds only a proper name and an industry word (any of
+    industry_words, not only the pattern words that may end a short name in running text)."""
+    found = []
+    for start, end in title_spans(view.text, rules.speech_punctuation):
+        text = view.text[start:end]
+        word = next((text[-n:] for n in range(min(len(text) - 1, 4), 1, -1) if text[-n:] in rules.industry_words), "")
+        if word and start in view.starts and end in view.ends and stem_is_proper(text[:-len(word)], rules) \
+                and list_item_ok(text, rules):
+            found.append(OrgCandidate(start, end, "org.short_name.pattern", "company"))
+    return found
 
 
 def title_spans(text: str, speech: frozenset[str]) -> list[tuple[int, int]]:
@@ -93,7 +113,9 @@ def title_spans(text: str, speech: frozenset[str]) -> list[tuple[int, int]]:
 
 
 def inside_title(cand: OrgCandidate, titles: list[tuple[int, int]]) -> bool:
-    """Strictly inside a quoted title: 平伟 of “平伟智能制造卓越人才实验班” is no mention of 平伟汽车."""
+    """Strictly inside a quoted title: 平伟 of “平伟智能制造卓越人才实验班” is no mention of 平伟汽车, and
+    专业运营公司 of “产业+平台+专业运营公司” is a word of a slogan. A name of the knowledge data stays a
+    mention there (“黄淮学院与正阳县…签约仪式”): the caller keeps it."""
     i = bisect_right(titles, (cand.start, len(titles) and 1 << 62)) - 1
     if i < 0:
         return False
@@ -131,8 +153,16 @@ def extend_with_parenthesis(view: TextView, cand: OrgCandidate, rules: OrgRules)
     inner = view.text[cand.end + 1:close]
     if close < 0 or not inner or not is_name_text(inner) or inner.startswith(rules.parenthesis_not_name):
         return cand
+    if abbreviates(inner, view.text[cand.start:cand.end]):
+        return cand  # 重庆市经济和信息化委员会(市经信委): the short name in brackets is a mention of its own
     return OrgCandidate(cand.start, close + 1, cand.rule, cand.type, cand.canonical, cand.head, cand.head_start,
                         cand.extras)
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """The short name's characters appear in the name, in order (市经信委 of 重庆市经济和信息化委员会)."""
+    rest = iter(name)
+    return len(short) < len(name) and all(ch in rest for ch in short)
 
 
 def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
@@ -148,6 +178,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
         elif descriptor_is_name(cand, view, rules, places):
             named.append(extend_with_parenthesis(view, extend_with_park(view, cand), rules))
     shorts = pattern_short_names(view, rules) + list_short_names(view, rules) + known_short_names(view, rules)
+    shorts += quoted_short_names(view, rules)
     aliases: dict[str, str] = {}
     for cand in sorted(named, key=lambda c: c.start - c.end):  # the longest full name gives an alias
         if cand.type == "company" and cand.head.kind == "legal":
@@ -168,7 +199,9 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
                  if c.rule not in ("org.alias", "org.short_name.pattern") or not opens_project_name(view, c.end, rules)]
     chosen = non_overlapping(named + companies + others)
     chosen = sorted(chosen + listed_between(view, chosen, rules), key=lambda c: c.start)
-    kept = [c for c in chosen if not inside_title(c, titles) and not c.extras.get("inside_name")]
+    chosen = sorted(chosen + listed_beside(view, chosen, rules), key=lambda c: c.start)
+    kept = [c for c in chosen if not (inside_title(c, titles) and cand_text(view, c) not in rules.known)
+            and not c.extras.get("inside_name")]
     if model:  # the model fills gaps only: where no rule candidate, kept or set aside, stands
         kept = sorted(kept + gaps_only(model_candidates(doc, view, rules), chosen), key=lambda c: c.start)
     counties = county_places(doc, view)

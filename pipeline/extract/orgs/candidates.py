@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from zhfacts.extract.orgs.government import government_rules
 from zhfacts.extract.orgs.rules import NAME_TEXT, NUMERAL, TOKEN_CACHE_SIZE, Head, OrgRules, word_freq
 from zhfacts.extract.places import gazetteer, place_rules
 from zhfacts.nlp.text_view import TextView
@@ -69,13 +70,14 @@ def previous_token(view: TextView, pos: int) -> tuple[int, int] | None:
 def stop_prefix(token: str, rules: OrgRules) -> int:
     """Length of the stop words jieba glued to an unknown name (以海辰 -> 1); a token made only of
     them (已获) has its whole length. A name that merely starts like a stop word keeps it
-    (同辉, 台铃: what would remain is one character; 于都 is a place)."""
+    (同辉, 台铃: what would remain is one character; 于都 is a place), unless that character is a
+    level standing for the document's place (由|县人民政府)."""
     if len(token) < 2 or word_freq(token) or is_proper_place(token):
         return 0
     n = 0
     while n < len(token) and token[n] in rules.stop_tokens:
         n += 1
-    return n if n == len(token) or len(token) - n >= 2 else 0
+    return n if n == len(token) or len(token) - n >= 2 or token[n:] in government_rules().level_chars else 0
 
 
 def starts_word(view: TextView, pos: int, rules: OrgRules) -> bool:

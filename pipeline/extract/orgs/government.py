@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from zhfacts.extract.orgs.pos import dictionary_tags, tag_of
+from zhfacts.extract.orgs.pos import dictionary_entries, dictionary_tags, tag_of
 from zhfacts.extract.orgs.rules import CLOSE_PARENS, OPEN_PARENS
 from zhfacts.nlp.text_view import TextView, is_cjk
 from zhfacts.rules import load_yaml, require, rules_cache
@@ -38,6 +38,10 @@ class GovernmentRules:
     function_bad_tags: frozenset[str]
     short_office_words: frozenset[str]  # 分局, 外办: office words jieba tags as plain nouns
     item_stops: str  # where a listed office ends: a list item or clause delimiter, 等, a bracket
+    former_markers: frozenset[str]  # 原|县国土资源局: a body that no longer exists is still named
+    person_tags: frozenset[str]  # 县长肖磊及首任|自然资源局: a person breaks the function words
+    person_max_freq: int
+    venues: tuple[str, ...]  # 会议厅, 报告厅: rooms that end like an office (厅)
 
 
 @rules_cache
@@ -56,6 +60,10 @@ def government_rules() -> GovernmentRules:
         function_bad_tags=frozenset(require(data, "function_word_bad_tags", GOVERNMENT)),
         short_office_words=frozenset(data.get("short_office_words", ())),
         item_stops=item_delimiters() + clause_delimiters() + "\n等" + OPEN_PARENS + CLOSE_PARENS,
+        former_markers=frozenset(data.get("former_markers", ())),
+        person_tags=frozenset(data.get("person_tags", ())),
+        person_max_freq=int(data.get("person_max_freq", 0)),
+        venues=tuple(data.get("venues", ())),
     )
 
 
@@ -96,6 +104,8 @@ def listed_bodies(view: TextView, bodies: list[Body], ends_name: Callable[[int],
                 item = neighbour_item(view.text, edge, step, rules.item_stops)
                 if item is None or item[0] in starts or not bare_office(view, *item, ends_name, rules):
                     break
+                if any(b.start < item[1] and item[0] < b.end for b in bodies):
+                    break  # 职责至|县生态环保局、县应急局: the pattern found the neighbour, shorter
                 found.append(Body(item[0], item[1], None))
                 starts.add(item[0])
                 edge = item[1] if step == 1 else item[0] - 1
@@ -132,6 +142,8 @@ def office_token_ok(view: TextView, head: str, end: int, rules: GovernmentRules)
     if span is None or span[1] < end:
         return True  # 发改局|局长 glued: ends_name accepted it
     token = view.text[span[0]:end]
+    if token.endswith(rules.venues):
+        return False  # 知行堂主会议厅, 报告厅: a room, no office
     if len(token) <= len(head):
         return True
     if token[:-len(head)] in rules.level_chars or token in rules.short_office_words:
@@ -190,10 +202,19 @@ def function_words_ok(view: TextView, start: int, end: int, head: str, rules: Go
     while pos < end:
         span = view.token_at(pos)
         stop = min(span[1], end) if span else pos + 1
-        if span and span[0] == pos and stop == span[1] and tag_of(view.text[pos:stop]) in rules.function_bad_tags:
+        if span and span[0] == pos and stop == span[1] and bad_function_word(view.text[pos:stop], rules):
             return False
         pos = stop
     return True
+
+
+def bad_function_word(token: str, rules: GovernmentRules) -> bool:
+    """A token that cannot stand among function words; a person's name only when it is one character
+    (a surname: 肖) or rare (肖磊; jieba also tags the common word 文明 nr)."""
+    tag = tag_of(token)
+    if tag in rules.person_tags:
+        return len(token) == 1 or int(dictionary_entries()[0].get(token, 0)) < rules.person_max_freq
+    return tag in rules.function_bad_tags
 
 
 def bare_level(view: TextView, lead: int, is_boundary: Callable[[str], bool],
@@ -211,5 +232,11 @@ def bare_level(view: TextView, lead: int, is_boundary: Callable[[str], bool],
         if len(token) > 1 and common_word(token) and token[1:] not in rules.bare_heads:
             return False
         before = view.token_at(lead - 1) if lead else None
-        return before is None or is_boundary(view.text[before[0]:before[1]])
-    return is_boundary(view.text[span[0]:lead])  # 从区: a stop word glued before the level
+        return before is None or opens_level(view.text[before[0]:before[1]], is_boundary, rules)
+    return opens_level(view.text[span[0]:lead], is_boundary, rules)  # 从区: a stop word glued before the level
+
+
+def opens_level(before: str, is_boundary: Callable[[str], bool], rules: GovernmentRules) -> bool:
+    """What stands before a level character lets it open a name: a boundary, or a marker of a former
+    body (原|县国土资源局)."""
+    return is_boundary(before) or before in rules.former_markers

@@ -26,6 +26,8 @@ class MediaRules:
     photo_credit: re.Pattern[str]  # groups agency and supplier
     not_names: tuple[str, ...]
     source_name_stops: tuple[str, ...]
+    heads: tuple[str, ...]
+    verb_heads: tuple[str, ...]
 
 
 def alternatives(words: list[str]) -> str:
@@ -48,12 +50,23 @@ def media_rules() -> MediaRules:
         photo_credit=re.compile(require(data, "photo_credit", MEDIA)),
         not_names=tuple(require(data, "not_names", MEDIA)),
         source_name_stops=tuple(require(data, "source_name_stops", MEDIA)),
+        heads=tuple(require(data, "media_heads", MEDIA)),
+        verb_heads=tuple(data.get("verb_heads", ())),
     )
 
 
 def cut_at_stops(name: str, stops: tuple[str, ...]) -> str:
     cuts = [i for stop in stops if (i := name.find(stop)) > 0]
     return name[:min(cuts)] if cuts else name
+
+
+def without_verb_head(name: str, rules: MediaRules) -> str:
+    """区融媒体中心|发布消息: a head that is also a verb (发布) after another media name is the verb."""
+    for verb in rules.verb_heads:
+        stem = name[:-len(verb)]
+        if name.endswith(verb) and stem.endswith(tuple(h for h in rules.heads if h not in rules.verb_heads)):
+            return stem
+    return name
 
 
 def media_names(text: str, is_place: Callable[[str], bool] = lambda word: True) -> list[tuple[int, int, str]]:
@@ -68,6 +81,7 @@ def media_names(text: str, is_place: Callable[[str], bool] = lambda word: True) 
             if gap and match.groupdict().get("date") and not is_place(gap):  # not 湖北日报|全媒记者
                 name += gap
             name = cut_at_stops(name, rules.source_name_stops)
+            name = without_verb_head(name, rules)
             if len(name) >= 2 and not name.startswith(rules.not_names):
                 found.append((match.start("name"), match.start("name") + len(name), rule))
     return found

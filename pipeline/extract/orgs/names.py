@@ -3,6 +3,7 @@ belong to the name, read over the tokens until a boundary."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from zhfacts.extract.orgs.candidates import (
@@ -15,6 +16,7 @@ from zhfacts.extract.orgs.candidates import (
     stop_prefix,
     token_text,
 )
+from zhfacts.extract.orgs.government import government_rules
 from zhfacts.extract.orgs.pos import (
     dictionary_tags,
     is_person,
@@ -36,6 +38,8 @@ from zhfacts.extract.places import gazetteer
 from zhfacts.nlp.text_view import TextView, is_cjk
 from zhfacts.rules import rules_cache
 
+ORDINAL = re.compile("第[0-9一二三四五六七八九十]{1,3}")
+
 
 def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int]) -> list[OrgCandidate]:
     """The longest head ending at each token end, with the name it closes."""
@@ -49,12 +53,64 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
         head_start = end - len(text)
         start = expand_left(view, head_start, end, rules, head.kind == "legal", place_ends)
         start = trim_leading(view, start, head_start, end, rules)
+        start = known_name_start(view, start, head_start, end, rules)
+        if head.type == "government":
+            start = place_start(view, start, head_start, place_ends)
         if text in rules.association_heads:
             start = with_national_prefix(view, start, rules)
         if start < head_start:
             found.append(OrgCandidate(start, end, f"org.suffix.{head.type}", head.type, head=head,
                                       head_start=head_start))
     return found
+
+
+def known_name_start(view: TextView, start: int, head_start: int, end: int, rules: OrgRules) -> int:
+    """正文|黄淮学院, 希望借助|黄淮学院, 人民政府做好|成都理工大学医学院: a university, research body or
+    government body of the knowledge data inside the name starts it, unless what stands before it is
+    a place or another body (北京|…, 某集团|…) that a name may open with."""
+    pos = start + 1
+    while pos <= head_start:
+        names = [n for n in known_prefixes(view, pos, rules) if pos + len(n) <= end
+                 and rules.known[n][0] in rules.anchoring_types and len(n) >= rules.min_anchor_chars]
+        if names and pos in view.starts and not opens_with_body(view.text[start:pos], rules):
+            return pos
+        pos += 1
+    return start
+
+
+def place_start(view: TextView, start: int, head_start: int, place_ends: dict[int, int]) -> int:
+    """统计公报|中站区统计局, 职责划至|县|生态环境局: a government body's name opens with its place or
+    a level character standing alone; words before the first that are neither places nor a body (a
+    heading line, a sentence) are no part of it."""
+    rules = org_rules()
+    levels = government_rules().level_chars
+    starts = sorted(s for s in (*place_ends.values(), *level_tokens(view, start, head_start, levels))
+                    if start < s < head_start and s in view.starts
+                    and view.text[s - 1] not in OPEN_PARENS)  # 杭州高新区(滨江)区委 is one name
+    if starts and not opens_with_body(view.text[start:starts[0]], rules) and not view.text.startswith(
+            rules.body_prefixes, start):
+        return starts[0]
+    return start
+
+
+def level_tokens(view: TextView, start: int, end: int, levels: str) -> list[int]:
+    """Starts of the tokens in [start, end) that are a level character alone (县|生态环境|局)."""
+    found = []
+    pos = start
+    while pos < end:
+        span = view.token_at(pos)
+        if span is None:
+            break
+        if span[1] - span[0] == 1 and view.text[span[0]] in levels:
+            found.append(span[0])
+        pos = max(span[1], pos + 1)
+    return found
+
+
+def opens_with_body(prefix: str, rules: OrgRules) -> bool:
+    """A prefix a known name may carry: places only (中国|…, 重庆市|…), or a body named before it."""
+    return composed_of(prefix, gazetteer_names()) or any(
+        prefix.endswith(h) for h in rules.heads if len(h) > 1) or prefix in rules.known
 
 
 def with_national_prefix(view: TextView, start: int, rules: OrgRules) -> int:
@@ -64,10 +120,12 @@ def with_national_prefix(view: TextView, start: int, rules: OrgRules) -> int:
     return span[0] if span and token_text(view, span) in rules.national_prefixes else start
 
 
-def split_run_after_place(view: TextView, span: tuple[int, int], rules: OrgRules) -> int | None:
+def split_run_after_place(view: TextView, span: tuple[int, int], rules: OrgRules, legal: bool = False) -> int | None:
     """安徽省|外|经|建设集团: jieba split an unknown word into single characters that are stop words
     alone (外, 经). A run of two or more single-character tokens, none a preposition, conjunction,
-    pronoun, adverb or particle, right after a place, belongs to the name: the place's start, or None."""
+    pronoun, adverb or particle, right after a place, belongs to the name: the place's start, or None.
+    Before a legal form an adverb or pronoun may be such a character (宁波|均|胜|电子股份有限公司) when
+    the run makes no word of the dictionary."""
     pos, run = span[1], []
     while True:
         prev = previous_token(view, pos)
@@ -75,10 +133,26 @@ def split_run_after_place(view: TextView, span: tuple[int, int], rules: OrgRules
             break
         run.append(token_text(view, prev))
         pos = prev[0]
-    if len(run) < 2 or any(dictionary_tags().get(c) in rules.single_char_tags for c in run):
+    blocking = rules.single_char_tags
+    after = single_chars_after(view, span[1])
+    if legal and len(run) + len(after) >= 2 and not word_freq("".join(reversed(run)) + after):
+        blocking = blocking - rules.legal_name_char_tags  # 宁波|均|胜|电子…, 上海|均|和|集团: no word
+        run += list(after)
+    if len(run) < 2 or any(dictionary_tags().get(c) in blocking for c in run):
         return None  # 在|这, 与, 已: prepositions, pronouns, conjunctions, adverbs end the name
     place = previous_token(view, pos)
     return place[0] if place and is_proper_place(token_text(view, place)) else None
+
+
+def single_chars_after(view: TextView, pos: int) -> str:
+    """The single-character CJK tokens that follow pos, joined."""
+    chars = ""
+    span = view.token_at(pos)
+    while span is not None and span[0] == pos and span[1] - span[0] == 1 and is_cjk(view.text[pos]):
+        chars += view.text[pos]
+        pos = span[1]
+        span = view.token_at(pos)
+    return chars
 
 
 def ends_name(view: TextView, end: int, rules: OrgRules) -> bool:
@@ -126,14 +200,23 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             outer = previous_token(view, span[0])
             if crossed or not outer or is_boundary_token(token_text(view, outer), rules):
                 break
+            if any(view.text.endswith(h, 0, span[0]) for h in rules.heads if len(h) > 1):
+                break  # …区人民政府与|中国汽车工程研究院…: an organization ends before the conjunction
             right = right_part_kind(view, span[1], head_start, rules)
             if right == "name" or right == "unsure" and not joins_one_name(view, span[0], text, rules):
                 break
             crossed = True
             pos = span[0]
             continue
-        if is_boundary_token(text, rules) and not split_name_char(view, span, rules):
-            place_start = split_run_after_place(view, span, rules) if span[1] - span[0] == 1 else None
+        if pos == head_token_start and ORDINAL.fullmatch(text) and names_before_ordinal(view, span[0], rules):
+            pos = span[0]  # 华西|第二|医院, 市|第一|人民医院: an ordinal right before the head is part of the name
+            continue
+        if legal and business_word_in_name(view, span, head_start, rules):
+            pos = span[0]  # 华西|建设|集团有限公司, 交通|服务|有限公司: the business is part of the name
+            continue
+        if is_boundary_token(text, rules) and not split_name_char(view, span, rules) and not is_full_place_name(
+                text + view.text[span[1]:span[1] + 1]):  # 新建|区政府: a district named by a common word
+            place_start = split_run_after_place(view, span, rules, legal) if span[1] - span[0] == 1 else None
             if place_start is None or end - place_start > rules.max_name_chars:
                 break
             pos = place_start
@@ -151,6 +234,50 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
     return pos
 
 
+def business_word_in_name(view: TextView, span: tuple[int, int], head_start: int, rules: OrgRules) -> bool:
+    """A content word that stops the walk elsewhere (建设, 服务, 合作) names a company's business when
+    only industry words stand between it and the legal form and a name goes on before it (华西|建设|
+    集团; not 推进|建设|集团化, 签约|…)."""
+    if not is_business_word(token_text(view, span), rules):
+        return False
+    pos = span[1]
+    while pos < head_start:  # only industry words or other business words up to the head
+        nxt = view.token_at(pos)
+        if nxt is None or nxt[0] != pos:
+            return False
+        word = view.text[pos:min(nxt[1], head_start)]
+        if not composed_of(word, industry_or_domain(rules)) and not is_business_word(word, rules):
+            return False
+        pos = nxt[1]
+    before = previous_token(view, span[0])
+    if before is None:
+        return False
+    word = token_text(view, before)
+    if is_business_word(word, rules):
+        return business_word_in_name(view, before, head_start, rules)  # 首都|开发|建设|集团
+    return not is_boundary_token(word, rules) and not never_starts_name(word, rules.leading_tags)
+
+
+@lru_cache(maxsize=4)
+def industry_or_domain(rules: OrgRules) -> frozenset[str]:
+    return rules.industry_words | rules.domain_words
+
+
+def is_business_word(token: str, rules: OrgRules) -> bool:
+    return len(token) >= 2 and token in rules.stop_tokens and tag_of(token) in rules.business_word_tags
+
+
+def names_before_ordinal(view: TextView, pos: int, rules: OrgRules) -> bool:
+    """What stands before an ordinal may open a name with it: a place, a level, or a rare word
+    (华西|第二医院; not 排名|第二…)."""
+    span = previous_token(view, pos)
+    if span is None:
+        return False
+    token = token_text(view, span)
+    return is_place(token) or token in ("省", "市", "县", "区") or is_cjk(token[0]) and (
+        word_freq(token) < rules.max_piece_word_freq and not is_boundary_token(token, rules))
+
+
 def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: OrgRules) -> int:
     """The name's start once the tokens that never open a name are cut off its left edge: a verb,
     preposition, adverb or time word (签订|温州理工学院…, 年度|湖北省…), and a person's name
@@ -162,6 +289,8 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
             break
         token = token_text(view, span)
         after = span[1]
+        if is_full_place_name(token + view.text[after:after + 1]):
+            break  # 新建|区政府: a district whose name is also a verb
         if token in rules.result_complements and after_verb(view, pos, rules):
             pass  # 用|好|国际…研究院: the complement goes with the verb before it
         elif is_verb(token) and complement_at(view, after, rules):
@@ -240,7 +369,8 @@ def parenthesised_place_start(view: TextView, close_end: int) -> int | None:
 
 def right_part_kind(view: TextView, pos: int, head_start: int, rules: OrgRules) -> str:
     """What the words between a conjunction and the head are: 'name' when they open a name of their
-    own (企业与|北京工业大学, …与|重庆应用技术职业学院: a place or a known name), 'generic' when they
+    own (企业与|北京工业大学, …与|重庆应用技术职业学院, …公司与|县政府: a place, a known name or a
+    level character alone), 'generic' when they
     are ordinary words that need the words before the conjunction (…现代农业与|休闲产业发展研究院,
     …科学与|工程学院), else 'unsure'."""
     if pos >= head_start:
@@ -249,6 +379,8 @@ def right_part_kind(view: TextView, pos: int, head_start: int, rules: OrgRules) 
     first = view.text[pos:span[1]] if span else view.text[pos:pos + 1]
     if is_place(first) or any(view.text.startswith(k, pos) for k in known_prefixes(view, pos, rules)):
         return "name"
+    if first[:1] in government_rules().level_chars and (len(first) == 1 or pos + len(first) >= head_start):
+        return "name"  # …电力公司与|县|政府: a level character alone opens a body of its own
     pieces, p = [], pos
     while p < head_start:
         span = view.token_at(p)
@@ -312,8 +444,8 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     text = "".join(parts)
     if not parts or cand_text(view, cand) in rules.generic_names:
         return False
-    if composed_of(text, rules.category_words):
-        return False  # 双一流大学, 上市公司: a kind, not a name
+    if composed_of(text, rules.category_words) or composed_of("".join(after_verbs(parts)), rules.category_words):
+        return False  # 双一流大学, 上市公司, 共有|市级以上重点实验室: a kind, not a name
     if head.kind == "cas":
         return text.startswith(rules.cas_prefixes)
     in_places = [p for p in parts if p in places or is_full_place_name(p)]
@@ -322,6 +454,8 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     if head.kind == "legal" and all(p in in_places or composed_of(p, rules.industry_words | rules.category_words)
                                     for p in parts):
         return False  # 新材料有限公司: no name before the legal form
+    if head.place_only and head.type != "university" and text in government_rules().level_chars:
+        return True  # 县人民医院, 区融媒体中心: the level stands for the document's own place
     if head.kind == "agency":
         return bool(in_places) or parts[-1] in ("区", "市", "县", "省", "国家", "中央") or text.endswith(
             ("区委", "市委", "县委", "省委", "党委", "国家"))
@@ -333,6 +467,14 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
         return False
     # a place alone: 重庆大学 and 潼南区融媒体中心, but not 重庆市大学 (a university takes the short form)
     return head.type != "university" or not in_places[-1].endswith(("市", "省"))
+
+
+def after_verbs(parts: list[str]) -> list[str]:
+    """The parts after the verbs that open them (共有|市级以上重点…)."""
+    n = 0
+    while n < len(parts) - 1 and is_verb(parts[n]):
+        n += 1
+    return parts[n:]
 
 
 @lru_cache(maxsize=TOKEN_CACHE_SIZE)
@@ -358,6 +500,12 @@ def is_full_place_name(word: str) -> bool:
 def full_place_names() -> frozenset[str]:
     """The gazetteer's names written in full (current or former), not short forms."""
     return frozenset(name for name, entries in gazetteer().entries.items() if any(e.form != "short" for e in entries))
+
+
+@rules_cache
+def gazetteer_names() -> frozenset[str]:
+    """Every name of the gazetteer, full and short forms (重庆市, 重庆, 潼南)."""
+    return frozenset(gazetteer().entries)
 
 
 def cand_text(view: TextView, cand: OrgCandidate) -> str:

@@ -119,7 +119,12 @@ class OrgRules:
     known: dict[str, tuple[str, str, str]]  # name -> (type, canonical, rule id)
     leading_tags: frozenset[str]
     single_char_tags: frozenset[str]
+    legal_name_char_tags: frozenset[str]
+    business_word_tags: frozenset[str]
     min_chars_after_trim: int
+    anchoring_types: frozenset[str]
+    min_anchor_chars: int
+    body_prefixes: tuple[str, ...]
     date_words: frozenset[str]
     parenthesised_countries: frozenset[str]
     national_prefixes: frozenset[str]
@@ -230,7 +235,12 @@ def org_rules() -> OrgRules:
         known=known,
         leading_tags=frozenset(require(bounds, "leading_tags", BOUNDARIES)),
         single_char_tags=frozenset(require(bounds, "single_char_tags", BOUNDARIES)),
+        legal_name_char_tags=frozenset(bounds.get("legal_name_char_tags", ())),
+        business_word_tags=frozenset(bounds.get("business_word_tags", ())),
         min_chars_after_trim=int(require(bounds, "min_chars_after_trim", BOUNDARIES)),
+        anchoring_types=frozenset(bounds.get("anchoring_types", ())),
+        min_anchor_chars=int(bounds.get("min_anchor_chars", 4)),
+        body_prefixes=tuple(bounds.get("body_prefixes", ())),
         date_words=frozenset(require(bounds, "date_words", BOUNDARIES)),
         parenthesised_countries=frozenset(require(bounds, "parenthesised_countries", BOUNDARIES)),
         national_prefixes=frozenset(require(bounds, "national_prefixes", BOUNDARIES)),

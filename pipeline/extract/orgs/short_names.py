@@ -166,6 +166,8 @@ def items_before(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, i
 
 
 def items_after(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, int]]:
+    if view.text[pos:pos + 1] in ("：", ":"):
+        pos += 1  # 企业有：A、B
     found = [i for c in (*rules.list_ends, "等") if (i := view.text.find(c, pos)) >= 0]
     end = min(found, default=len(view.text))
     spans, start = [], pos
@@ -178,10 +180,11 @@ def items_after(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, in
 
 
 def first_item_start(view: TextView, start: int, end: int, rules: OrgRules) -> int:
-    """吸引集聚了中石化川维 -> 中石化川维: the item begins after its last stop word."""
+    """吸引集聚了中石化川维 -> 中石化川维: the item begins after its last stop word or verb; the
+    item's own last token is no such (高巨|创新, 合力|传动: names end with such words)."""
     pos = start
     for span in view.spans_from(max(0, view.token_index(start))):
-        if span[0] >= end:
+        if span[1] >= end:
             break
         text = token_text(view, span)
         if span[0] >= start and (is_boundary_token(text, rules) or never_starts_name(text, rules.leading_tags)
@@ -205,11 +208,54 @@ def accept_items(view: TextView, spans: list[tuple[int, int]], weak_cue: bool,
     items = [strip_country(view, s, e, rules) for s, e in spans]
     items = [(s, e) for s, e in items if list_item_ok(view.text[s:e], rules) and s in view.starts
              and ends_name(view, e, rules)]  # 江南|信安等: 等 glued to the last item
-    if len(items) < 2 and len(spans) >= 2 or not items:
-        return []
+    if len(items) < 2 and len(spans) >= 2 or not items or len(items) * 2 < len(spans):
+        return []  # most items are no names (fields, places, projects): a list of something else
     if weak_cue and sum(ends_with_industry(view.text[s:e], rules) for s, e in items) * 2 < len(items):
         return []
     return [OrgCandidate(s, e, "org.short_name.list", "company") for s, e in items]
+
+
+def listed_beside(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:
+    """星际动漫、冠龙生物科技、众恒科技等…: the 、-neighbours of a company that end with an industry
+    word are companies of the same list, going outwards until one is not."""
+    taken = {(c.start, c.end) for c in chosen}
+    spans = [(c.start, c.end) for c in chosen]
+    found = []
+    for cand in chosen:
+        if cand.type != "company":
+            continue
+        for step in (1, -1):
+            edge = cand.end if step == 1 else cand.start - 1
+            while 0 <= edge < len(view.text) and view.text[edge] == "、":
+                item = list_neighbour(view, edge, step, rules)
+                if item is None or item in taken or any(s < item[1] and item[0] < e for s, e in spans):
+                    break
+                found.append(OrgCandidate(*item, "org.short_name.list", "company"))
+                taken.add(item)
+                spans.append(item)
+                edge = item[1] if step == 1 else item[0] - 1
+    return found
+
+
+def list_neighbour(view: TextView, sep: int, step: int, rules: OrgRules) -> tuple[int, int] | None:
+    """The item beside the 、 at sep, if it is a short company name: token-aligned, list-like, and
+    ending with an industry word."""
+    stops = "、，。；：！？,;:!?\n等（(）)“”"
+    pos = sep + step
+    while 0 <= pos < len(view.text) and view.text[pos] not in stops and abs(pos - sep) <= rules.max_item_chars:
+        pos += step
+    start, end = (sep + 1, pos) if step == 1 else (pos + 1, sep)
+    if step == -1 and view.text[start - 1:start] not in (*stops, "") and start > 0:
+        return None  # the item runs on past max_item_chars: no short name
+    if step == 1 and view.text[end:end + 1] not in (*stops, ""):
+        return None
+    item = view.text[start:end]
+    if start not in view.starts or end not in view.ends or not list_item_ok(item, rules):
+        return None
+    if ends_with_industry(item, rules) or 2 <= len(item) <= 4 and stem_is_proper(item, rules) and all(
+            is_proper_piece(view.text[a:b], rules) for a, b in view_tokens(view, start, end)):
+        return start, end  # 拓远科技, or a proper word alone (威立雅、台铃): a company beside a company
+    return None
 
 
 def strip_country(view: TextView, start: int, end: int, rules: OrgRules) -> tuple[int, int]:
@@ -228,6 +274,8 @@ def list_item_ok(item: str, rules: OrgRules) -> bool:
         return False  # 数字经济、智能制造等重点项目: fields, no companies
     if item.endswith(("技术", "产业", "领域", "项目", "平台", "专项", "基地", "中心", "行业", "企业", "园区")):
         return False
+    if item.endswith(rules.place_like_endings):
+        return False  # 创新创业产业园, 安置小区: a place in the list, no company
     return word_freq(item) < rules.max_piece_word_freq
 
 
@@ -248,8 +296,30 @@ def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         # 中国电子|重庆…示范基地: a place right after opens a longer name; the known name still
         # signals a company for the parks and branches named with it, but is no mention alone
         inside = type_ == "company" and is_proper_place(view.token_after(end))
+        piece = view.token_after(end)
+        if type_ == "company" and not inside and branch_piece(piece, rules):
+            found.append(OrgCandidate(start, end + len(piece), "org.short_name.pattern", "company"))
+            continue  # 中车|恒通: a group's short name opens its subsidiary's
         found.append(OrgCandidate(start, end, rule, type_, canonical=full, extras={"inside_name": inside}))
     return found
+
+
+def view_tokens(view: TextView, start: int, end: int) -> list[tuple[int, int]]:
+    spans, pos = [], start
+    while pos < end:
+        span = view.token_at(pos)
+        if span is None:
+            break
+        spans.append((pos, min(span[1], end)))
+        pos = span[1]
+    return spans
+
+
+def branch_piece(piece: str, rules: OrgRules) -> bool:
+    """A rare two-character proper word right after a known company's short name names one of its
+    companies (中车|恒通新能源客车): rarer in jieba's dictionary than a stem may be."""
+    return len(piece) == 2 and all(is_cjk(c) for c in piece) and is_proper_piece(piece, rules) and \
+        word_freq(piece) < rules.max_stem_word_freq and piece not in rules.industry_words
 
 
 def known_start_ok(view: TextView, start: int, rules: OrgRules) -> bool:
