@@ -82,13 +82,23 @@ LETTER_SPACING = [
     ("字体：大 中 小", "字体：大 中 小"),
 ]
 
+PINYIN_GLOSSES = [
+    ("某縣地區(qū)生產(chǎn)總值增長5%", "某縣地區生產總值增長5%"),
+    ("某某集團（tuán）有限公司", "某某集團有限公司"),  # full-width brackets too
+    ("綠(lǜ)色發展", "綠色發展"),
+    # letters without a tone mark, or after no ideograph, are abbreviations or notes
+    ("國內生產總值(GDP)增長", "國內生產總值(GDP)增長"),
+    ("某某(ai)公司", "某某(ai)公司"),
+    ("2024(nián)", "2024(nián)"),
+]
 
-@pytest.mark.parametrize(("raw", "expected"), WRAPS + DOUBLED + FOLDING + LETTER_SPACING)
+
+@pytest.mark.parametrize(("raw", "expected"), WRAPS + DOUBLED + FOLDING + LETTER_SPACING + PINYIN_GLOSSES)
 def test_repaired_text(raw: str, expected: str) -> None:
     assert repair(raw).text == expected
 
 
-@pytest.mark.parametrize(("raw", "expected"), WRAPS + DOUBLED + FOLDING + LETTER_SPACING)
+@pytest.mark.parametrize(("raw", "expected"), WRAPS + DOUBLED + FOLDING + LETTER_SPACING + PINYIN_GLOSSES)
 def test_every_repaired_character_points_at_its_raw_character(raw: str, expected: str) -> None:
     result = repair(raw)
     radicals = {"⻄": "西", "⻓": "长"}
@@ -124,6 +134,16 @@ def test_the_extractors_read_a_letter_spaced_line_as_plain_text() -> None:
     assert [(c["district"], c["metric"], c["value"]) for c in claims] == [
         ("铜梁区", "研发投入", 1.25e9), ("铜梁区", "新增科技型企业", 35)]
     for table in ("quantities", "places", "claims"):
+        for row in result.records(table):
+            assert "".join(raw[row["start"]:row["end"]].split()) == "".join(row["text"].split())
+
+
+def test_pinyin_glosses_are_a_warning_and_records_keep_the_raw_characters() -> None:
+    raw = "2024年，江北區規(guī)劃局與重慶華遠集團(tuán)有限公司簽約，新增企業12家。"
+    result = zhfacts.extract_text(raw, pub_date="2025-01-01")
+    assert repair(raw).warnings == ["pinyin-glosses: removed 2 readings after characters (raw lines 1)"]
+    assert {o["text"] for o in result.records("organizations")} == {"江北區規(guī)劃局", "重慶華遠集團(tuán)有限公司"}
+    for table in ("quantities", "organizations", "places", "claims"):
         for row in result.records(table):
             assert "".join(raw[row["start"]:row["end"]].split()) == "".join(row["text"].split())
 

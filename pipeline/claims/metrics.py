@@ -128,18 +128,13 @@ def metric_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | N
     base = base_metric(ctx, quantity, sentence, rules)
     if not base:
         return None
-    before = unglossed(ctx.text[clause_start(ctx, quantity.start, sentence[0], items=True):quantity.start])
+    before = ctx.text[clause_start(ctx, quantity.start, sentence[0], items=True):quantity.start]
     growth = _growth_suffix(_strip_right_qualifiers(before), rules)
     if quantity.get("kind") == "percent" and growth and not base.endswith(growth):
         base += growth
     elif quantity.get("kind") == "rank" and not base.endswith(rules.rank_suffix):
         base += rules.rank_suffix
-    return unglossed(base)[-rules.max_metric_chars:]
-
-
-def unglossed(text: str) -> str:
-    """The text without the pinyin glosses some converted pages add (地區(qū) -> 地區)."""
-    return metric_rules().gloss.sub("", text) if "(" in text or "（" in text else text
+    return base[-rules.max_metric_chars:]
 
 
 def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: MetricRules) -> str:
@@ -202,7 +197,7 @@ def cell_label(ctx: Context, quantity: Hit) -> str:
     label = label.split(":")[-1].split("：")[-1].strip()  # 其中:谷物 -> 谷物
     if not label or len(label) > ctx.rules.heading_max_chars or any(c.isdigit() for c in label):
         return ""
-    return "" if any(c in ctx.rules.heading_punctuation for c in label) else _strip(unglossed(label), metric_rules())
+    return "" if any(c in ctx.rules.heading_punctuation for c in label) else _strip(label, metric_rules())
 
 
 def _inside_bracket(ctx: Context, start: int, end: int) -> int:
@@ -246,7 +241,7 @@ def _without_times(ctx: Context, start: int, end: int) -> str:
         pieces.append(text[pos:time.start - len(base)])
         pos = time.end
     pieces.append(text[pos:end])
-    return unglossed("".join(pieces)).strip().strip("“”‘’「」（）()")
+    return "".join(pieces).strip().strip("“”‘’「」（）()")
 
 
 def _growth_suffix(before: str, rules: MetricRules) -> str | None:
@@ -295,8 +290,8 @@ def claim_metric(ctx: Context, quantity: Hit, metric: str | None, sentence: tupl
     index = ctx.article.paragraph_index(quantity.start)
     floor = ctx.article.paragraphs[max(0, index - 1)].start
     lookback = text[max(floor, quantity.start - vocabulary().lookback_chars):quantity.start]
-    return describe(metric, quantity.fields, text[quantity.start:quantity.end], unglossed(clause),
-                    unglossed(lookback), unglossed(text[sentence[0]:quantity.start]),
+    return describe(metric, quantity.fields, text[quantity.start:quantity.end], clause,
+                    lookback, text[sentence[0]:quantity.start],
                     follows_growth_rate(ctx, quantity, sentence))
 
 

@@ -149,7 +149,6 @@ class MetricRules:
     qualifier_chars: str
     topic: re.Pattern[str]
     run_in_heading: re.Pattern[str]
-    gloss: re.Pattern[str]  # 地區(qū): a pinyin gloss (page noise)
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -259,5 +258,4 @@ def metric_rules() -> MetricRules:
         qualifier_chars=get("qualifier_chars"),
         topic=re.compile(get("topic_pattern")),
         run_in_heading=re.compile(get("run_in_heading")),
-        gloss=re.compile(get("gloss_pattern")),
     )

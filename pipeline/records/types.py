@@ -52,8 +52,8 @@ class Document:
     n_chars: int = described("length of the raw text in characters (Python str length)", 0)
     n_sentences: int = described("sentences found in the repaired text", 0)
     warnings: list[str] = described("what reading and repair noticed: rejoined PDF line breaks, doubled glyphs, "
-                                    "removed letter spacing, fragments, ignored metadata, the same text given "
-                                    "twice (same sha256)",
+                                    "removed letter spacing and pinyin glosses, fragments, ignored metadata, the "
+                                    "same text given twice (same sha256)",
                                     default_factory=list)
     source: str | None = described("the `source` field of a JSONL line (usually the article's URL), else null",
                                    None)

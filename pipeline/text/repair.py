@@ -1,5 +1,5 @@
-"""Ingest repair: PDF column wraps, doubled glyphs, letter spacing and character look-alikes,
-with an offset map.
+"""Ingest repair: PDF column wraps, doubled glyphs, letter spacing, pinyin glosses and character
+look-alikes, with an offset map.
 
 `repair(raw)` runs four passes. Each pass returns its output text and, for every output
 character, the index of the input character it came from; the maps compose, so every
@@ -12,8 +12,9 @@ repaired character points at one raw character and the map never goes backwards.
    is a paragraph of its own;
 3. lines: a line break inside a sentence (a column wrap) is removed, one that ends a
    paragraph is kept as a single "\\n";
-4. letter spacing: the spaces a PDF put between letters (研 发 投 入) are removed, so that
-   every stage reads 研发投入.
+4. letter spacing and glosses: the spaces a PDF put between letters (研 发 投 入) and the
+   pinyin a converted page put after characters (集團(tuán)) are removed, so that every stage
+   reads 研发投入 and 集團 (records still show the raw characters).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ class RepairRules:
     special_characters: re.Pattern[str]
     doubled_run: re.Pattern[str]
     letter_spacing: re.Pattern[str]  # a letter-spaced run of ideographs
+    pinyin_gloss: re.Pattern[str]  # 集團(tuán): the reading a converted page put after a character
 
 
 @rules_cache
@@ -76,6 +78,7 @@ def repair_rules() -> RepairRules:
         doubled_run=_doubled_run_pattern(int(require(data, "doubled_min_run", RULES_FILE)),
                                          int(require(data, "doubled_max_run", RULES_FILE))),
         letter_spacing=_letter_spacing_pattern(require(data, "letter_spacing", RULES_FILE)),
+        pinyin_gloss=_pinyin_gloss_pattern(require(data, "pinyin_gloss", RULES_FILE)),
     )
 
 
@@ -117,13 +120,18 @@ def repair(raw: str) -> Repaired:
         warnings.append(f"{kind}: joined {len(positions)} line breaks inside sentences "
                         f"(raw lines {_compact(lines)})")
 
-    text4, map4, spaced = remove_letter_spacing(text3, rules)
+    spaced, glosses = letter_spacing(text3, rules), pinyin_glosses(text3, rules)
+    text4, map4 = remove_positions(text3, spaced + [i for start, end in glosses for i in range(start, end)])
     if spaced:
         lines = sorted({line_of(map1[map2[map3[p]]]) for p in spaced})
         warnings.append(f"letter-spacing: removed {len(spaced)} spaces between the letters of words "
                         f"(raw lines {_compact(lines)})")
+    if glosses:
+        lines = sorted({line_of(map1[map2[map3[start]]]) for start, _ in glosses})
+        warnings.append(f"pinyin-glosses: removed {len(glosses)} readings after characters "
+                        f"(raw lines {_compact(lines)})")
 
-    map34 = _through(map4, map3, len(text2)) if spaced else map3
+    map34 = _through(map4, map3, len(text2)) if map4 else map3
     offsets = _through(_through(map34, map2, len(text1)), map1, len(raw))
     paragraphs = split_paragraphs(text4)
     return Repaired(text4, offsets, paragraphs, split_sentences(text4, paragraphs), warnings)
@@ -474,7 +482,7 @@ def _compact(numbers: list[int], limit: int = 30) -> str:
     return shown + (f", ... {len(numbers) - limit} more" if len(numbers) > limit else "")
 
 
-# -- pass 4: letter spacing ----------------------------------------------------------------
+# -- pass 4: letter spacing and pinyin glosses ----------------------------------------------------------------
 def _letter_spacing_pattern(rules: dict) -> re.Pattern[str]:
     """At least min_letters ideographs, each inner one standing alone between gaps of at most
     max_gap spaces (研 发 投 入; the first and the last may be part of a word: 助力泳 锋 新 材 料).
@@ -484,14 +492,30 @@ def _letter_spacing_pattern(rules: dict) -> re.Pattern[str]:
     return re.compile(f"{letter}(?:{gap}{letter}(?={gap}{letter})){{{inner},}}{gap}{letter}")
 
 
-def remove_letter_spacing(text: str, rules: RepairRules) -> tuple[str, list[int], list[int]]:
-    """The text without the spaces inside letter-spaced runs, its map, and where each removed
-    space stood in the input."""
-    removed: list[int] = []
-    for match in rules.letter_spacing.finditer(text):
-        removed.extend(i for i in range(match.start(), match.end()) if text[i].isspace())
-    if not removed:
-        return text, [], []  # nothing removed: the map is the identity
-    drop = set(removed)
+def letter_spacing(text: str, rules: RepairRules) -> list[int]:
+    """Where the spaces inside letter-spaced runs stand."""
+    return [i for match in rules.letter_spacing.finditer(text)
+            for i in range(match.start(), match.end()) if text[i].isspace()]
+
+
+def _pinyin_gloss_pattern(rules: dict) -> re.Pattern[str]:
+    """A bracketed syllable with a tone mark right after an ideograph: 地區(qū), 集團（tuán）.
+    Without a tone mark a bracket of letters is an abbreviation (GDP, (ai)) and stays."""
+    letters, tones, most = rules["letters"], rules["tone_marks"], int(rules["max_letters"])
+    return re.compile(f"(?<=[{rules['after']}])[(（](?=[{letters}]{{0,{most - 1}}}[{tones}])"
+                      f"[{letters}]{{1,{most}}}[)）]")
+
+
+def pinyin_glosses(text: str, rules: RepairRules) -> list[tuple[int, int]]:
+    """The spans of the pinyin readings a converted page put after characters."""
+    return [match.span() for match in rules.pinyin_gloss.finditer(text)]
+
+
+def remove_positions(text: str, positions: list[int]) -> tuple[str, list[int]]:
+    """The text without the characters at `positions`, and its map ([] when nothing is removed:
+    the map is the identity)."""
+    if not positions:
+        return text, []
+    drop = set(positions)
     kept = [i for i in range(len(text)) if i not in drop]
-    return "".join(text[i] for i in kept), kept, removed
+    return "".join(text[i] for i in kept), kept
