@@ -425,7 +425,7 @@ def test_a_known_name_starts_the_name(nlp, text, name, not_name):
 
 @pytest.mark.parametrize(("text", "name"), [
     ("中国科学院重庆绿色智能技术研究院发布成果。", "中国科学院重庆绿色智能技术研究院"),
-    ("温州理工学院泰顺生态产业研究院揭牌。", "温州理工学院泰顺生态产业研究院"),
+    ("浙江工业大学德清生态产业研究院揭牌。", "浙江工业大学德清生态产业研究院"),
 ])
 def test_a_known_name_may_open_a_longer_name(nlp, text, name):
     assert name in found(nlp, text)
@@ -574,7 +574,7 @@ def test_places_in_a_list_are_no_companies(nlp):
 
 
 def test_a_list_of_fields_and_parks_is_no_list_of_companies(nlp):
-    text = "涉及高端装备产业、化药生产、中药生产、检测中心、医疗器械及医美产业园等多个产业项目。"
+    text = "涵盖新能源装备产业、生物制药、检验检测中心、康养及文旅产业园等多个产业项目。"
     assert not found(nlp, text)
 
 
