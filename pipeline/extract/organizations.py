@@ -73,6 +73,7 @@ from zhfacts.extract.orgs.short_names import (
     listed_beside,
     pattern_short_names,
     photo_credits,
+    registered_names,
     stem_is_proper,
 )
 from zhfacts.nlp.analysis import Analysis
@@ -179,13 +180,18 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
             named.append(extend_with_parenthesis(view, extend_with_park(view, cand), rules))
     shorts = pattern_short_names(view, rules) + list_short_names(view, rules) + known_short_names(view, rules)
     shorts += quoted_short_names(view, rules)
+    registered = registered_names(view, rules)
     aliases: dict[str, str] = {}
     for cand in sorted(named, key=lambda c: c.start - c.end):  # the longest full name gives an alias
         if cand.type == "company" and cand.head.kind == "legal":
             full = cand_text(view, cand)
             aliases.update({a: full for a in aliases_of(full, rules) if a not in aliases})
+    for cand in registered:  # 江苏科利科技 -> 科利科技, as a full name would
+        full = cand_text(view, cand)
+        aliases.update({a: full for a in aliases_of(full, rules) if a not in aliases})
+    shorts += registered
     for cand in shorts:
-        if cand.rule != "org.known":
+        if cand.rule not in ("org.known", "org.short_name.registered"):
             stem = short_name_stem(cand_text(view, cand), rules)
             if stem and stem not in aliases:
                 aliases[stem] = cand_text(view, cand)

@@ -64,6 +64,7 @@ COMPOSED_WORD_CHARS = 6  # the longest word composed_of looks for
 
 
 PRIORITY = {"org.alias": 0, "org.suffix": 1, "org.known": 2, "org.short_name.list": 3, "org.short_name.pattern": 4,
+            "org.short_name.registered": 3,
             "org.media.credit": 1, "org.knowledge": 2, "org.government.pattern": 1, "org.media.byline": 5}
 
 
@@ -106,6 +107,9 @@ class OrgRules:
     max_stem_word_freq: int
     max_piece_word_freq: int
     stem_verb_tags: frozenset[str]
+    max_trade_name_chars: int  # a registered name's trade name (江苏|科利|科技)
+    max_industry_prefix_chars: int  # words before its last industry word (城欣|市政工程)
+    last_industry_words: frozenset[str]  # industry words that close a registered name (…电子科技)
     closing_cues: tuple[str, ...]
     closing_cue_pattern: re.Pattern[str]
     count_closing_pattern: re.Pattern[str]
@@ -219,6 +223,9 @@ def org_rules() -> OrgRules:
         max_stem_word_freq=int(require(industry, "max_stem_word_freq", INDUSTRY)),
         max_piece_word_freq=int(require(industry, "max_piece_word_freq", INDUSTRY)),
         stem_verb_tags=frozenset(industry.get("stem_verb_tags", ())),
+        max_trade_name_chars=int(industry.get("max_trade_name_chars", 0)),
+        max_industry_prefix_chars=int(industry.get("max_industry_prefix_chars", 0)),
+        last_industry_words=frozenset(industry.get("last_industry_words", ())),
         closing_cues=tuple(sorted(require(lists, "closing_cues", LISTS), key=len, reverse=True)),
         closing_cue_pattern=cue_pattern(require(lists, "closing_cues", LISTS),
                                         int(require(lists, "max_gap_chars", LISTS)), clause_ends + item_delimiters()),

@@ -1,0 +1,63 @@
+"""Organizations, round 4 (issue 11): the families of misses on pages nobody tuned for. Sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import zhfacts.nlp.spacy_components  # noqa: F401  (registers the spaCy factories)
+
+
+@pytest.fixture(scope="module")
+def nlp(places_and_organizations):
+    return places_and_organizations
+
+
+def found(nlp, text: str) -> dict[str, dict]:
+    doc = nlp(text)
+    return {doc.text[h.start:h.end]: dict(h.fields, rule=h.rule) for h in doc._.organizations}
+
+
+REGISTERED = [
+    # places + a rare trade name + industry words, before a project's name
+    ("签约项目中，总投资3亿元的浙江宁波瑞峰电子科技智能终端生产项目最大。", "浙江宁波瑞峰电子科技"),
+    ("分别是总投资2亿元的江苏泓利科技传感器项目和福建厦门禾盛涂料年产2万吨项目。", "江苏泓利科技"),
+    ("分别是总投资2亿元的江苏泓利科技传感器项目和福建厦门禾盛涂料年产2万吨项目。", "福建厦门禾盛涂料"),
+    # the last industry word after a noun (市政|工程)
+    ("会上，湖北荆州恒岳市政工程负责人作了发言。", "湖北荆州恒岳市政工程"),
+    # two industry words in a row
+    ("引进河南郑州驰远环保科技危废处置项目。", "河南郑州驰远环保科技"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), REGISTERED)
+def test_a_company_written_as_registered_without_legal_form(nlp, text, name):
+    org = found(nlp, text)[name]
+    assert (org["type"], org["rule"]) == ("company", "org.short_name.registered")
+
+
+REGISTERED_NEGATIVES = [
+    # a verb's industry word ends a phrase of running text
+    ("推动城区高质量发展，湖南农业发展提速。", "发展"),
+    # a body's name before words of a report
+    ("据江西赣州市统计局最新数据显示，产值增长。", "数据"),
+    # a field phrase after the industry word
+    ("四川成都锐新科技创新成果显著。", "科技创新"),
+    # a place and common words
+    ("安徽合肥现代农业示范区建设加快。", "现代农业"),
+]
+
+
+@pytest.mark.parametrize(("text", "not_end"), REGISTERED_NEGATIVES)
+def test_no_registered_company_from_phrases(nlp, text, not_end):
+    assert not any(name.endswith(not_end) or not_end in name for name in found(nlp, text))
+
+
+def test_a_full_name_wins_over_its_registered_form(nlp):
+    orgs = found(nlp, "山东济南华茂集团控股的子公司落地。")
+    assert "山东济南华茂集团控股" not in orgs
+
+
+def test_a_registered_form_gives_aliases(nlp):
+    orgs = found(nlp, "引进广东佛山铭驰电子科技项目。铭驰电子科技表示年内投产。")
+    assert orgs["铭驰电子科技"]["canonical"] == "广东佛山铭驰电子科技"
