@@ -61,3 +61,35 @@ def test_a_full_name_wins_over_its_registered_form(nlp):
 def test_a_registered_form_gives_aliases(nlp):
     orgs = found(nlp, "引进广东佛山铭驰电子科技项目。铭驰电子科技表示年内投产。")
     assert orgs["铭驰电子科技"]["canonical"] == "广东佛山铭驰电子科技"
+
+
+GOVERNMENT_ROUND4 = [
+    # a level character opening the head's own token after an idiom
+    ("各部门要切实贯彻市政府部署。", "市政府", "切实贯彻市政府"),
+    # a district's information centre
+    ("网站由沙坪坝区信息中心维护。", "沙坪坝区信息中心", None),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "not_name"), GOVERNMENT_ROUND4)
+def test_government_bodies_round4(nlp, text, name, not_name):
+    orgs = found(nlp, text)
+    assert orgs[name]["type"] == "government" and not_name not in orgs
+
+
+COLLECTIVE_BODIES = [
+    ("区政府各委办局、直属单位主要负责人参加。", ("各委办局", "直属单位")),
+    ("市属驻县分局负责同志列席会议。", ("市属驻县分局",)),
+    ("县级有关部门和乡镇负责人参加。", ("县级有关部门",)),
+]
+
+
+@pytest.mark.parametrize(("text", "not_names"), COLLECTIVE_BODIES)
+def test_bodies_of_a_kind_are_no_names(nlp, text, not_names):
+    orgs = found(nlp, text)
+    assert not any(n in name for n in not_names for name in orgs)
+
+
+def test_a_joint_innovation_institute_keeps_its_place(nlp):
+    orgs = found(nlp, "双方共建汉阳数智文创联合创新研究院。")
+    assert orgs["汉阳数智文创联合创新研究院"]["type"] == "research"

@@ -80,11 +80,12 @@ def known_name_start(view: TextView, start: int, head_start: int, end: int, rule
 
 def place_start(view: TextView, start: int, head_start: int, place_ends: dict[int, int]) -> int:
     """统计公报|中站区统计局, 职责划至|县|生态环境局: a government body's name opens with its place or
-    a level character standing alone; words before the first that are neither places nor a body (a
-    heading line, a sentence) are no part of it."""
+    a level character standing alone or opening the head's token (认真落实|市政府); words before the
+    first that are neither places nor a body (a heading line, a sentence) are no part of it."""
     rules = org_rules()
     levels = government_rules().level_chars
-    starts = sorted(s for s in (*place_ends.values(), *level_tokens(view, start, head_start, levels))
+    glued = [head_start - 1] if head_start - 1 > start and view.text[head_start - 1] in levels else []
+    starts = sorted(s for s in (*place_ends.values(), *level_tokens(view, start, head_start, levels), *glued)
                     if start < s < head_start and s in view.starts
                     and view.text[s - 1] not in OPEN_PARENS)  # 杭州高新区(滨江)区委 is one name
     if starts and not opens_with_body(view.text[start:starts[0]], rules) and not view.text.startswith(

@@ -274,7 +274,7 @@ def list_item_ok(item: str, rules: OrgRules) -> bool:
         return False
     if composed_of(item, rules.domain_or_category_words):
         return False  # 数字经济、智能制造等重点项目: fields, no companies
-    if item.endswith(("技术", "产业", "领域", "项目", "平台", "专项", "基地", "中心", "行业", "企业", "园区")):
+    if item.endswith(rules.item_not_name_endings):
         return False
     if item.endswith(rules.place_like_endings):
         return False  # 创新创业产业园, 安置小区: a place in the list, no company
