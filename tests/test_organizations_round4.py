@@ -93,3 +93,26 @@ def test_bodies_of_a_kind_are_no_names(nlp, text, not_names):
 def test_a_joint_innovation_institute_keeps_its_place(nlp):
     orgs = found(nlp, "双方共建汉阳数智文创联合创新研究院。")
     assert orgs["汉阳数智文创联合创新研究院"]["type"] == "research"
+
+
+OFFICES_AND_INSTITUTIONS = [
+    ("县委办公室、县政府办公室联合印发通知。", ["县委办公室", "县政府办公室"]),
+    ("县人大常委会办公室、县政协办公室负责人参加。", ["县人大常委会办公室", "县政协办公室"]),
+    ("省政府办公厅日前印发通知。", ["省政府办公厅"]),
+    ("县农业综合行政执法大队开展检查。", ["县农业综合行政执法大队"]),
+    ("区人民法院、区人民检察院、区疾控中心联合开展宣传。", ["区人民法院", "区人民检察院", "区疾控中心"]),
+    ("县文化馆、县图书馆免费开放。", ["县文化馆", "县图书馆"]),
+    ("县第一中学、区实验中学获评先进。", ["县第一中学", "区实验中学"]),
+    ("双方与中建三局、中铁十一局签约。", ["中建三局", "中铁十一局"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), OFFICES_AND_INSTITUTIONS)
+def test_offices_public_institutions_and_numbered_units(nlp, text, names):
+    orgs = found(nlp, text)
+    assert all(name in orgs for name in names)
+
+
+@pytest.mark.parametrize("text", ["中小学、图书馆、博物馆建设加快。", "全县现有中学12所、小学40所。", "中建三个项目部进场。"])
+def test_kinds_of_institutions_are_no_names(nlp, text):
+    assert not {n for n in found(nlp, text) if n.endswith(("学", "馆", "局"))}

@@ -120,10 +120,12 @@ class OrgRules:
     item_not_name_endings: tuple[str, ...]  # list items ending so are no company (…领域, 直属单位)
     gap_stop_words: tuple[str, ...]
     project_heads: tuple[str, ...]
+    numbered_unit: re.Pattern[str]  # 三局, 二航局 right after a group's short name (中建三局)
     max_project_chars: int
     known: dict[str, tuple[str, str, str]]  # name -> (type, canonical, rule id)
     leading_tags: frozenset[str]
     single_char_tags: frozenset[str]
+    descriptor_not_name_tags: frozenset[str]  # 现有 (b): alone before a head, no name
     legal_name_char_tags: frozenset[str]
     business_word_tags: frozenset[str]
     min_chars_after_trim: int
@@ -183,6 +185,14 @@ def count_pattern(classifiers: list[str], cues: list[str]) -> re.Pattern[str]:
     return re.compile(f"(?<=[\u3400-\u9fff])(?<!等){number}(?:{counters})(?:{alternatives})")
 
 
+def numbered_unit_pattern(units: list[str]) -> re.Pattern[str]:
+    """A Chinese ordinal number then one of units (三局, 十一局, 二航局)."""
+    if not units:
+        return re.compile("(?!)")
+    alternatives = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
+    return re.compile(f"[一二三四五六七八九十]{{1,3}}(?:{alternatives})")
+
+
 @rules_cache
 def org_rules() -> OrgRules:
     """Every organizations rules file, parsed and compiled once per process."""
@@ -240,10 +250,12 @@ def org_rules() -> OrgRules:
         item_not_name_endings=tuple(require(lists, "item_not_name_endings", LISTS)),
         gap_stop_words=tuple(require(lists, "gap_stop_words", LISTS)),
         project_heads=tuple(require(lists, "project_heads", LISTS)),
+        numbered_unit=numbered_unit_pattern(lists.get("numbered_units", [])),
         max_project_chars=int(require(lists, "max_project_chars", LISTS)),
         known=known,
         leading_tags=frozenset(require(bounds, "leading_tags", BOUNDARIES)),
         single_char_tags=frozenset(require(bounds, "single_char_tags", BOUNDARIES)),
+        descriptor_not_name_tags=frozenset(bounds.get("descriptor_not_name_tags", ())),
         legal_name_char_tags=frozenset(bounds.get("legal_name_char_tags", ())),
         business_word_tags=frozenset(bounds.get("business_word_tags", ())),
         min_chars_after_trim=int(require(bounds, "min_chars_after_trim", BOUNDARIES)),

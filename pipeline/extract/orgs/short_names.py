@@ -302,6 +302,10 @@ def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         if type_ == "company" and not inside and branch_piece(piece, rules):
             found.append(OrgCandidate(start, end + len(piece), "org.short_name.pattern", "company"))
             continue  # 中车|恒通: a group's short name opens its subsidiary's
+        unit = rules.numbered_unit.match(view.text, end) if type_ == "company" else None
+        if unit and unit.end() in view.ends:
+            found.append(OrgCandidate(start, unit.end(), "org.short_name.pattern", "company"))
+            continue  # 中建|三局, 中交|二航局: a group's numbered bureau or company
         found.append(OrgCandidate(start, end, rule, type_, canonical=full, extras={"inside_name": inside}))
     return found
 
