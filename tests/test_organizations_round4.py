@@ -116,3 +116,21 @@ def test_offices_public_institutions_and_numbered_units(nlp, text, names):
 @pytest.mark.parametrize("text", ["中小学、图书馆、博物馆建设加快。", "全县现有中学12所、小学40所。", "中建三个项目部进场。"])
 def test_kinds_of_institutions_are_no_names(nlp, text):
     assert not {n for n in found(nlp, text) if n.endswith(("学", "馆", "局"))}
+
+
+@pytest.mark.parametrize(("text", "name", "canonical"), [
+    ("专家分别来自西南财大和重庆医大。", "西南财大", "西南财经大学"),
+    ("专家分别来自西南财大和重庆医大。", "重庆医大", "重庆医科大学"),
+    ("区政府与华东师大签订协议。", "华东师大", "华东师范大学"),
+])
+def test_universities_by_their_abbreviated_kind(nlp, text, name, canonical):
+    org = found(nlp, text)[name]
+    assert (org["type"], org["canonical"]) == ("university", canonical)
+
+
+def test_abbreviated_kinds_name_one_university_each():
+    from zhfacts.extract.orgs import build
+
+    rows = build.abbreviated_university_rows()
+    assert len({r[0] for r in rows}) == len(rows) and all(len(r[0]) >= 4 for r in rows)
+    assert ("西南交大", "university", "西南交通大学", "universities") in rows
