@@ -134,3 +134,15 @@ def test_abbreviated_kinds_name_one_university_each():
     rows = build.abbreviated_university_rows()
     assert len({r[0] for r in rows}) == len(rows) and all(len(r[0]) >= 4 for r in rows)
     assert ("西南交大", "university", "西南交通大学", "universities") in rows
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("区经信委、区商务委要加强运行监测。", "区商务委"),
+    ("县文旅委将举办文化节。", "县文旅委"),
+])
+def test_a_head_glued_to_the_next_word_still_ends_a_name(nlp, text, name):
+    assert name in found(nlp, text)
+
+
+def test_a_word_that_starts_like_a_head_is_no_body(nlp):
+    assert not found(nlp, "他委婉地表示，局面已经好转。")
