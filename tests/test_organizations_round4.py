@@ -45,6 +45,8 @@ REGISTERED_NEGATIVES = [
     ("四川成都锐新科技创新成果显著。", "科技创新"),
     # a place and common words
     ("安徽合肥现代农业示范区建设加快。", "现代农业"),
+    # a phrase's noun after a rare word, not a word that ends short names
+    ("长兴县营商环境评价位列全市第一。", "环境"),
 ]
 
 

@@ -419,8 +419,9 @@ def trade_name_ok(stem: str, rules: OrgRules) -> bool:
 def industry_run(view: TextView, index: int, rules: OrgRules) -> int | None:
     """End of the industry words from the token at index (科技, 电子|科技, 环保|科技), the first of them
     with up to max_industry_prefix_chars of nouns before it (市政工程, 市政|工程); None when no industry
-    word follows, when the last is a verb's (…|发展, …|服务: a phrase of running text), when a legal form
-    comes (海螺|集团: a full name's), or when the words go on as a field phrase (…科技|创新)."""
+    word follows, when the last ends neither with a word that ends short names (pattern_words) nor as
+    one noun with its industry word (市政工程), when it is a verb's (…|发展: running text), when a legal
+    form comes (海螺|集团: a full name's), or when the words go on as a field phrase (…科技|创新)."""
     spans = list(itertools.islice(view.spans_from(index), 8)) if index < len(view.token_starts) else []
     pos, last = (spans[0][0] if spans else -1), ""
     for n, (start, end) in enumerate(spans):
@@ -439,7 +440,9 @@ def industry_run(view: TextView, index: int, rules: OrgRules) -> int | None:
             continue
         break
     follower = view.token_after(pos)
-    if not last or tag_of(last) in rules.stem_verb_tags or follower in rules.field_followers and \
+    if not last or not (last.endswith(tuple(rules.pattern_words)) or industry_suffix(last, rules)):
+        return None  # 吴兴区|营商|环境: a phrase's noun; a name ends with a word that ends short names
+    if tag_of(last) in rules.stem_verb_tags or follower in rules.field_followers and \
             follower not in rules.project_heads:  # …电子科技|项目 is the company's project
         return None
     return pos
