@@ -148,3 +148,18 @@ def test_a_head_glued_to_the_next_word_still_ends_a_name(nlp, text, name):
 
 def test_a_word_that_starts_like_a_head_is_no_body(nlp):
     assert not found(nlp, "他委婉地表示，局面已经好转。")
+
+
+@pytest.mark.parametrize(("text", "names", "not_names"), [
+    ("县领导深入宏达公司、金鑫公司调研。", ["宏达公司", "金鑫公司"], ["县领导深入宏达公司"]),
+    ("县领导深入重庆宏达机械有限公司调研。", ["重庆宏达机械有限公司"], []),
+    ("先后来到祥云包装、永盛木业和华康医疗调研。", ["祥云包装", "永盛木业"], ["先后来到祥云包装"]),
+    ("目前已有晶科能源、通威股份入驻。", ["晶科能源", "通威股份"], ["目前已有晶科能源"]),
+])
+def test_a_verb_before_a_proper_name_ends_it(nlp, text, names, not_names):
+    orgs = found(nlp, text)
+    assert all(n in orgs for n in names) and not any(n in orgs for n in not_names)
+
+
+def test_a_verb_inside_a_company_name_stays(nlp):
+    assert "重庆城市发展投资有限公司" in found(nlp, "重庆城市发展投资有限公司负责建设。")

@@ -227,12 +227,25 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
         if not legal and pos == head_token_start and ends_with_head(text, rules) and (not text.endswith(
                 rules.parent_heads) or view.text[head_start:end] in rules.peer_heads):  # 江津区委|组织部 is one
             break  # body, 市委|市政府 two
+        if is_verb(text) and word_freq(text) >= rules.max_piece_word_freq and proper_piece_at(view, span[1], head_start,
+                                                                                               rules):
+            break  # 县领导深入|宏达公司: a verb before a proper name ends the name
         glued = stop_prefix(text, rules)
         if glued:
             pos = span[0] + glued if glued < len(text) else pos
             break
         pos = span[0]
     return pos
+
+
+def proper_piece_at(view: TextView, pos: int, head_start: int, rules: OrgRules) -> bool:
+    """A place or a rare word of the name's own (宏达, 金鑫) starts at pos, before the head."""
+    span = view.token_at(pos)
+    if span is None or span[0] != pos or span[1] > head_start:
+        return False
+    token = token_text(view, span)
+    return all(is_cjk(c) for c in token) and token not in rules.stop_tokens and (
+        is_proper_place(token) or word_freq(token) < rules.max_piece_word_freq)
 
 
 def business_word_in_name(view: TextView, span: tuple[int, int], head_start: int, rules: OrgRules) -> bool:

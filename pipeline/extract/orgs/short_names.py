@@ -243,12 +243,15 @@ def list_neighbour(view: TextView, sep: int, step: int, rules: OrgRules) -> tupl
     """The item beside the 、 at sep, if it is a short company name: token-aligned, list-like, and
     ending with an industry word."""
     stops = "、，。；：！？,;:!?\n等（(）)“”"
+    reach = rules.max_item_chars * (1 if step == 1 else 2)  # a first item may carry the clause's opening words
     pos = sep + step
-    while 0 <= pos < len(view.text) and view.text[pos] not in stops and abs(pos - sep) <= rules.max_item_chars:
+    while 0 <= pos < len(view.text) and view.text[pos] not in stops and abs(pos - sep) <= reach:
         pos += step
     start, end = (sep + 1, pos) if step == 1 else (pos + 1, sep)
     if step == -1 and view.text[start - 1:start] not in (*stops, "") and start > 0:
-        return None  # the item runs on past max_item_chars: no short name
+        return None  # the item runs on past its reach: no short name
+    if step == -1:
+        start = first_item_start(view, start, end, rules)  # 先后来到|祥云包装、…
     if step == 1 and view.text[end:end + 1] not in (*stops, ""):
         return None
     item = view.text[start:end]
