@@ -163,3 +163,18 @@ def test_a_verb_before_a_proper_name_ends_it(nlp, text, names, not_names):
 
 def test_a_verb_inside_a_company_name_stays(nlp):
     assert "重庆城市发展投资有限公司" in found(nlp, "重庆城市发展投资有限公司负责建设。")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("市生态环境局临江分局开展检查。", "市生态环境局临江分局"),
+    ("市公安局开发区分局民警到场。", "市公安局开发区分局"),
+    ("经县委常委会研究决定。", "县委常委会"),
+    ("区人武部、区消防救援支队参加。", "区人武部"),
+    ("县供销社、县农商行负责人参加。", "县农商行"),
+])
+def test_branches_committees_and_county_institutions(nlp, text, name):
+    assert name in found(nlp, text)
+
+
+def test_a_title_is_no_committee(nlp):
+    assert "县委常委" not in found(nlp, "县委常委、副县长张三出席。")

@@ -44,6 +44,7 @@ class GovernmentRules:
     venues: tuple[str, ...]  # 会议厅, 报告厅: rooms that end like an office (厅)
     collective_words: tuple[str, ...]  # 市属|驻区分局, 区政府|各办局: many bodies of a kind, no name
     level_bodies: frozenset[str]  # 政府 of 省政府: a level's own body, one token, its offices follow
+    branch_heads: tuple[str, ...]  # 分局: a branch named right after its body (市生态环境局临江分局)
 
 
 @rules_cache
@@ -68,6 +69,7 @@ def government_rules() -> GovernmentRules:
         venues=tuple(data.get("venues", ())),
         collective_words=tuple(data.get("collective_words", ())),
         level_bodies=frozenset(data.get("level_bodies", ())),
+        branch_heads=tuple(data.get("branch_heads", ())),
     )
 
 
