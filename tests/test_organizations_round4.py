@@ -178,3 +178,15 @@ def test_branches_committees_and_county_institutions(nlp, text, name):
 
 def test_a_title_is_no_committee(nlp):
     assert "县委常委" not in found(nlp, "县委常委、副县长张三出席。")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("中国中车(集团)有限公司代表出席。", "中国中车(集团)有限公司"),
+    ("与重庆机电(控股)集团公司签约。", "重庆机电(控股)集团公司"),
+])
+def test_a_bracketed_group_word_inside_a_registered_name(nlp, text, name):
+    assert found(nlp, text)[name]["type"] == "company"
+
+
+def test_a_bracketed_note_is_still_no_part_of_a_name(nlp):
+    assert "(集团)负责" not in "".join(found(nlp, "重庆机电公司(集团)负责人出席。"))

@@ -371,12 +371,14 @@ def ends_with_head(token: str, rules: OrgRules) -> bool:
 
 
 def parenthesised_place_start(view: TextView, close_end: int) -> int | None:
-    """Start of '(重庆)' ending at close_end, when what it holds is a place name."""
+    """Start of '(重庆)' ending at close_end, when what it holds is a place name, or a word a company's
+    registered name may hold there (中国中车(集团)有限公司)."""
     window = view.text[max(0, close_end - 10):close_end - 1]
     for i in range(len(window) - 1, -1, -1):
         if window[i] in OPEN_PARENS:
             inner = window[i + 1:]
-            ok = is_place(inner) or inner in org_rules().parenthesised_countries
+            rules = org_rules()
+            ok = is_place(inner) or inner in rules.parenthesised_countries or inner in rules.parenthesised_words
             return close_end - 1 - len(window) + i if ok else None
     return None
 

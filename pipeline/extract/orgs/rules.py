@@ -134,6 +134,7 @@ class OrgRules:
     body_prefixes: tuple[str, ...]
     date_words: frozenset[str]
     parenthesised_countries: frozenset[str]
+    parenthesised_words: frozenset[str]  # (集团) inside a registered name
     national_prefixes: frozenset[str]
     association_heads: frozenset[str]
     parenthesis_not_name: tuple[str, ...]
@@ -264,6 +265,7 @@ def org_rules() -> OrgRules:
         body_prefixes=tuple(bounds.get("body_prefixes", ())),
         date_words=frozenset(require(bounds, "date_words", BOUNDARIES)),
         parenthesised_countries=frozenset(require(bounds, "parenthesised_countries", BOUNDARIES)),
+        parenthesised_words=frozenset(bounds.get("parenthesised_words", ())),
         national_prefixes=frozenset(require(bounds, "national_prefixes", BOUNDARIES)),
         association_heads=frozenset(require(bounds, "association_heads", BOUNDARIES)),
         parenthesis_not_name=tuple(require(bounds, "parenthesis_not_name", BOUNDARIES)),
