@@ -190,16 +190,3 @@ def test_a_bracketed_group_word_inside_a_registered_name(nlp, text, name):
 
 def test_a_bracketed_note_is_still_no_part_of_a_name(nlp):
     assert "(集团)负责" not in "".join(found(nlp, "重庆机电公司(集团)负责人出席。"))
-
-
-@pytest.mark.parametrize(("text", "name"), [
-    ("经开区管委会、高新区管委会负责人出席。", "经开区管委会"),
-    ("经开区管委会、高新区管委会负责人出席。", "高新区管委会"),
-    ("会后，综保区党工委召开专题会。", "综保区党工委"),
-])
-def test_a_zone_named_alone_before_its_committee(nlp, text, name):
-    assert found(nlp, text)[name]["type"] == "government"
-
-
-def test_every_zones_committee_is_no_name(nlp):
-    assert "园区管委会" not in found(nlp, "各园区管委会要抓好落实。")

@@ -45,7 +45,6 @@ class GovernmentRules:
     collective_words: tuple[str, ...]  # 市属|驻区分局, 区政府|各办局: many bodies of a kind, no name
     level_bodies: frozenset[str]  # 政府 of 省政府: a level's own body, one token, its offices follow
     branch_heads: tuple[str, ...]  # 分局: a branch named right after its body (市生态环境局临江分局)
-    zone_words: tuple[str, ...]  # 经开区 alone before 管委会: the document's own zone
 
 
 @rules_cache
@@ -71,7 +70,6 @@ def government_rules() -> GovernmentRules:
         collective_words=tuple(data.get("collective_words", ())),
         level_bodies=frozenset(data.get("level_bodies", ())),
         branch_heads=tuple(data.get("branch_heads", ())),
-        zone_words=tuple(sorted(data.get("zone_words", ()), key=len, reverse=True)),
     )
 
 
@@ -165,9 +163,6 @@ def opening(view: TextView, head: str, head_start: int, end: int, places_by_end:
             full_place: Callable[[int, int], bool], rules: GovernmentRules) -> Body | None:
     """The body's start: the nearest place or level character left of the head, with only function
     words between them."""
-    zone = zone_opening(view, head, head_start, is_boundary, rules)
-    if zone is not None:  # 经开区|管委会: the document's own zone
-        return Body(zone, end, None)
     low = max(0, head_start - rules.max_function_chars - 1)
     for lead in range(head_start - 1, low - 1, -1):
         function = view.text[lead + 1:head_start]
@@ -191,21 +186,6 @@ def opening(view: TextView, head: str, head_start: int, end: int, places_by_end:
             return Body(glued, end, None)
         if bare_level(view, lead, is_boundary, common_word, rules):
             return Body(lead, end, None)
-    return None
-
-
-def zone_opening(view: TextView, head: str, head_start: int, is_boundary: Callable[[str], bool],
-                 rules: GovernmentRules) -> int | None:
-    """Start of a zone's generic name standing alone before a head it may carry bare (经开区|管委会,
-    高新区|党工委): after a boundary, it stands for the document's own zone, as 区 stands for its district."""
-    if head not in rules.bare_heads:
-        return None
-    for word in rules.zone_words:
-        start = head_start - len(word)
-        before = view.token_before(start) if start > 0 else ""
-        if start >= 0 and view.text.startswith(word, start) and start in view.starts and (
-                not before or is_boundary(before) and not before.startswith(rules.collective_words)):
-            return start  # not 全县|开发区管委会, 各|园区管委会: every zone's
     return None
 
 
