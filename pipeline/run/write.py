@@ -27,11 +27,12 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, BinaryIO
 
+import orjson
 import pyarrow as pa
 import pyarrow.json as pa_json
 import pyarrow.parquet as pq
 
-from zhfacts.records.schema import arrow_schema, validate_row
+from zhfacts.records.schema import arrow_schema, floats_as_orjson_writes, validate_row
 
 STATE_DIR = ".zhfacts"
 CURRENT = "current"
@@ -71,12 +72,22 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_drop_inherited_locks)
 
 
-# one encoder for every row: json.dumps with options builds a new JSONEncoder per call
+# The reference encoding: json.dumps with options builds a new JSONEncoder per call, so one is kept.
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def dumps(row: dict[str, Any]) -> str:
     return _ENCODER.encode(row)
+
+
+def encode_line(row: dict[str, Any]) -> bytes:
+    """One row as a JSONL line, byte for byte what the reference encoder writes. orjson (3x faster)
+    differs from it only for floats (NaN, infinities, and below 1e-4 in magnitude, which the
+    callers keep from it: see encode_rows), ints beyond 64 bits and lone surrogates (it raises)."""
+    try:
+        return orjson.dumps(row, option=orjson.OPT_APPEND_NEWLINE)
+    except TypeError:
+        return (_ENCODER.encode(row) + "\n").encode("utf-8")
 
 
 def encode_rows(table: str, rows: list[dict[str, Any]]) -> bytes:
@@ -85,7 +96,9 @@ def encode_rows(table: str, rows: list[dict[str, Any]]) -> bytes:
         return b""
     for row in rows:
         validate_row(table, row)
-    return ("\n".join(map(_ENCODER.encode, rows)) + "\n").encode("utf-8")
+    if not floats_as_orjson_writes(table, rows):
+        return ("\n".join(map(_ENCODER.encode, rows)) + "\n").encode("utf-8")
+    return b"".join(map(encode_line, rows))
 
 
 class TableSpool:
@@ -181,7 +194,7 @@ class RunWriter:
     def add_text(self, doc_id: str, raw: str) -> None:
         """Keep the document's decoded raw text for the audit report (OUT/texts.jsonl)."""
         if self.texts:
-            self.spools[TEXTS].add(doc_id, (dumps({"doc_id": doc_id, "raw": raw}) + "\n").encode("utf-8"))
+            self.spools[TEXTS].add(doc_id, encode_line({"doc_id": doc_id, "raw": raw}))
 
     def reuse(self, table: str, blocks: Iterator[Block]) -> None:
         """Merge a stream of earlier blocks (sorted by doc_id) into a table when it is written."""

@@ -1,0 +1,81 @@
+"""The speed paths give exactly what the reference paths give: tokens from running sums,
+rows without the record dataclasses, JSONL through orjson."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zhfacts.nlp.analysis import Tokens
+from zhfacts.nlp.segment import _from_complete_cut, _tokens_of_complete_cut, tokenize
+from zhfacts.records.build import build_records, build_rows
+from zhfacts.records.types import field_names
+from zhfacts.run.processor import DocumentProcessor
+from zhfacts.run.write import encode_line, encode_rows
+from zhfacts.text.ingest import Source
+
+REFERENCE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+# what segmenters return: words, runs of white space, words with a space inside
+WORDS = st.lists(st.one_of(st.text(alphabet="中文a1。", min_size=1, max_size=4),
+                           st.text(alphabet=" \t\n\u3000", min_size=1, max_size=3),
+                           st.sampled_from(["a b", " a", "a "])), max_size=30)
+
+
+@settings(max_examples=500, deadline=None)
+@given(WORDS)
+def test_tokens_of_a_complete_cut_equal_the_word_by_word_path(words: list[str]) -> None:
+    assert _tokens_of_complete_cut(words) == Tokens.from_words(*_from_complete_cut(words))
+
+
+def test_tokenize_keeps_paragraph_breaks_and_trailing_spaces() -> None:
+    text = "潼南区 新增企业12家。\n\n  铜梁区\u3000增长 8%"
+    tokens = tokenize(text)
+    words = [text[s:e] for s, e in zip(tokens.word_starts, tokens.word_ends, strict=True)]
+    assert "".join(words) == text.replace(" ", "").replace("\n", "").replace("\u3000", "")
+    all_tokens = [text[s:e] for s, e in zip(tokens.starts, tokens.ends, strict=True)]
+    assert "\n\n  " in all_tokens and "\u3000" in all_tokens  # a break and its indent are one token
+    assert " " not in all_tokens  # one space after a word is the word's trailing space
+
+
+FLOATS = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.sampled_from([1e-5, 5e-7, 1e16, 0.0001]),
+                   st.integers(-(2**70), 2**70), st.none())
+
+
+@settings(max_examples=500, deadline=None)
+@given(FLOATS, st.text(max_size=8))
+def test_jsonl_lines_equal_the_stdlib_encoders(value, text: str) -> None:
+    row = {"doc_id": text, "value": value, "warnings": [text, "甲"], "ok": True}
+    try:
+        expected = (REFERENCE.encode(row) + "\n").encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: both refuse it
+        return
+    if isinstance(value, float) and value and not 1e-4 <= abs(value) < float("inf"):
+        return  # encode_rows keeps such rows from orjson: see the next test
+    assert encode_line(row) == expected
+
+
+def test_rows_with_tiny_or_infinite_floats_are_written_as_the_stdlib_writes_them() -> None:
+    doc = DocumentProcessor().process(_source("潼南区新增企业12家，增长8.5%。"))
+    row = doc.tables["quantities"][0]
+    for value in (1e-5, 3.2e-9, float("inf"), 12.5, 0.0):
+        rows = [dict(row, value=value)]
+        assert encode_rows("quantities", rows) == ("\n".join(map(REFERENCE.encode, rows)) + "\n").encode()
+
+
+def test_rows_equal_the_records_as_dicts() -> None:
+    processor = DocumentProcessor()
+    article = processor.article(_source("2024年上半年，潼南区新增科技型企业12家，重庆市科技局表示，同比增长8.5%。"))
+    hits = processor.annotate(article).hits
+    rows, records = build_rows(article, hits), build_records(article, hits)
+    assert rows["quantities"] and rows["places"] and rows["claims"]
+    for table, table_rows in rows.items():
+        assert table_rows == [dataclasses.asdict(r) for r in records[table]]
+        assert all(list(r) == field_names(table) for r in table_rows)
+
+
+def _source(text: str) -> Source:
+    return Source("t", "t.txt", text=text)
