@@ -206,10 +206,10 @@ class RunWriter:
         are filled in here, from the rows written."""
         files = []
         for table in self.tables:
-            self.counts[table] = write_table(self.generation, table, self._lines(table))
+            self.counts[table] = write_table(self.generation, table, self._blocks(table))
             files += [f"{table}.jsonl", f"{table}.parquet"]
         if self.texts:
-            write_jsonl(self.generation / f"{TEXTS}.jsonl", self._lines(TEXTS))
+            write_jsonl(self.generation / f"{TEXTS}.jsonl", self._blocks(TEXTS))
             files.append(f"{TEXTS}.jsonl")
         shutil.rmtree(self.spool_dir)
         manifest = manifest() if callable(manifest) else manifest
@@ -220,9 +220,9 @@ class RunWriter:
         self._unlock()
         return self.out_dir
 
-    def _lines(self, table: str) -> Iterator[bytes]:
+    def _blocks(self, table: str) -> Iterator[bytes]:
         for _, block in self.spools[table].blocks_in_order(self.reused[table]):
-            yield from block.splitlines(keepends=True)
+            yield block
 
     def abort(self) -> None:
         """Drop the generation, unless it was already published: once `current` points at it,
@@ -269,10 +269,10 @@ def published_names(generation: Path) -> list[str]:
     return sorted(p.name for p in generation.iterdir() if p.suffix in (".jsonl", ".parquet", ".json"))
 
 
-def write_table(folder: Path, table: str, lines: Iterator[bytes]) -> int:
+def write_table(folder: Path, table: str, blocks: Iterable[bytes]) -> int:
     """Write one table as JSONL, then Parquet from it; returns the row count."""
     jsonl = folder / f"{table}.jsonl"
-    count = write_jsonl(jsonl, lines)
+    count = write_jsonl(jsonl, blocks)
     try:
         jsonl_to_parquet(jsonl, folder / f"{table}.parquet", table, count)
     except pa.ArrowInvalid:  # JSON that Arrow's reader refuses (NaN, say): Python's parser takes it
@@ -305,12 +305,14 @@ def jsonl_to_parquet_slowly(jsonl: Path, parquet: Path, table: str) -> None:
         writer.write_table(pa.Table.from_pylist(batch, schema=schema))
 
 
-def write_jsonl(path: Path, lines: Iterator[bytes]) -> int:
+def write_jsonl(path: Path, blocks: Iterable[bytes]) -> int:
+    """Write blocks of whole JSONL lines; returns the number of lines (JSON escapes every line
+    break inside a value, so each b"\n" ends a row)."""
     count = 0
     with path.open("wb") as f:
-        for line in lines:
-            f.write(line)
-            count += 1
+        for block in blocks:
+            f.write(block)
+            count += block.count(b"\n")
         f.flush()
         os.fsync(f.fileno())
     return count
