@@ -79,3 +79,27 @@ def test_rows_equal_the_records_as_dicts() -> None:
 
 def _source(text: str) -> Source:
     return Source("t", "t.txt", text=text)
+
+
+def test_tables_written_by_forked_processes_equal_those_written_in_turn(tmp_path) -> None:
+    from zhfacts.run.batch import ALL_TABLES
+    from zhfacts.run.write import RunWriter
+
+    processor = DocumentProcessor()
+    texts = {f"d{n}": f"{2020 + n}年，潼南区新增企业{n + 3}家，增长{n}.5%。重庆市科技局表示满意。" for n in range(6)}
+    outs = []
+    for jobs in (1, 2):
+        writer = RunWriter(tmp_path / f"out{jobs}", ALL_TABLES)
+        for doc_id in sorted(texts, reverse=True):  # written out of order: the merge sorts them
+            result = processor.encode(Source(doc_id, doc_id, text=texts[doc_id]))
+            writer.add_encoded(doc_id, result.blocks)
+            writer.add_text(doc_id, texts[doc_id])
+        writer.spools["quantities"].flush()  # one table both spooled to disk and buffered
+        writer.finish({}, jobs=jobs)
+        outs.append(writer)
+    for name in [*ALL_TABLES, "texts"]:
+        suffixes = ["jsonl"] if name == "texts" else ["jsonl", "parquet"]
+        for suffix in suffixes:
+            assert (tmp_path / "out1" / f"{name}.{suffix}").read_bytes() == \
+                (tmp_path / "out2" / f"{name}.{suffix}").read_bytes(), (name, suffix)
+    assert outs[0].counts == outs[1].counts and outs[0].counts["quantities"] == 12

@@ -18,11 +18,13 @@ import contextlib
 import fcntl
 import heapq
 import json
+import multiprocessing
 import os
 import shutil
 import struct
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -200,16 +202,17 @@ class RunWriter:
         """Merge a stream of earlier blocks (sorted by doc_id) into a table when it is written."""
         self.reused[table].append(blocks)
 
-    def finish(self, manifest: dict[str, Any] | Callable[[], dict[str, Any]]) -> Path:
+    def finish(self, manifest: dict[str, Any] | Callable[[], dict[str, Any]], jobs: int = 1) -> Path:
         """Write every table and the manifest into the generation, then make it current.
         `manifest` may be a function, called once the tables are written; its record_counts
-        are filled in here, from the rows written."""
-        files = []
+        are filled in here, from the rows written. With jobs > 1 the tables are written by
+        that many forked processes at once (each table is merged and written independently)."""
+        names = [*self.tables, *([TEXTS] if self.texts else [])]
+        counts = self._write_tables(names, jobs)
         for table in self.tables:
-            self.counts[table] = write_table(self.generation, table, self._blocks(table))
-            files += [f"{table}.jsonl", f"{table}.parquet"]
+            self.counts[table] = counts[table]
+        files = [f"{table}.{suffix}" for table in self.tables for suffix in ("jsonl", "parquet")]
         if self.texts:
-            write_jsonl(self.generation / f"{TEXTS}.jsonl", self._blocks(TEXTS))
             files.append(f"{TEXTS}.jsonl")
         shutil.rmtree(self.spool_dir)
         manifest = manifest() if callable(manifest) else manifest
@@ -219,6 +222,31 @@ class RunWriter:
         publish(self.out_dir, self.generation, [*files, "manifest.json"])
         self._unlock()
         return self.out_dir
+
+    def write_one(self, name: str) -> int:
+        """Merge and write one table (JSONL, Parquet) or the texts (JSONL); returns its rows."""
+        if name == TEXTS:
+            return write_jsonl(self.generation / f"{TEXTS}.jsonl", self._blocks(TEXTS))
+        return write_table(self.generation, name, self._blocks(name))
+
+    def _write_tables(self, names: list[str], jobs: int) -> dict[str, int]:
+        """Rows written per table. In parallel only where processes fork: a forked child has the
+        writer, its buffers and its reused streams as they are, so nothing is sent to it but a name."""
+        if jobs <= 1 or len(names) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            return {name: self.write_one(name) for name in names}
+        global _FINISHING
+        _FINISHING = self
+        try:
+            largest_first = sorted(names, key=self._size, reverse=True)  # the last to start is a short one
+            with ProcessPoolExecutor(min(jobs, len(names)), mp_context=multiprocessing.get_context("fork")) as pool:
+                futures = {name: pool.submit(_write_in_child, name) for name in largest_first}
+                return {name: futures[name].result() for name in names}
+        finally:
+            _FINISHING = None
+
+    def _size(self, name: str) -> int:
+        spool = self.spools[name]
+        return spool.buffered + sum(path.stat().st_size for path in spool.runs)
 
     def _blocks(self, table: str) -> Iterator[bytes]:
         for _, block in self.spools[table].blocks_in_order(self.reused[table]):
@@ -238,6 +266,15 @@ class RunWriter:
         _HELD_LOCKS.discard(self.lock)
         if not self.lock.closed:
             self.lock.close()
+
+
+# The writer whose tables forked children write (see RunWriter._write_tables).
+_FINISHING: RunWriter | None = None
+
+
+def _write_in_child(name: str) -> int:
+    assert _FINISHING is not None, "a table writer runs in a process forked by RunWriter._write_tables"
+    return _FINISHING.write_one(name)
 
 
 def _lock(path: Path) -> BinaryIO:
