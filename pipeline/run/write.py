@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import heapq
+import io
 import json
 import multiprocessing
 import os
@@ -100,6 +101,8 @@ def encode_rows(table: str, rows: list[dict[str, Any]]) -> bytes:
         validate_row(table, row)
     if not floats_as_orjson_writes(table, rows):
         return ("\n".join(map(_ENCODER.encode, rows)) + "\n").encode("utf-8")
+    if len(rows) == 1:  # a copy: orjson's own bytes object holds several times its length while it waits
+        return bytes(memoryview(encode_line(rows[0])))
     return b"".join(map(encode_line, rows))
 
 
@@ -196,7 +199,9 @@ class RunWriter:
     def add_text(self, doc_id: str, raw: str) -> None:
         """Keep the document's decoded raw text for the audit report (OUT/texts.jsonl)."""
         if self.texts:
-            self.spools[TEXTS].add(doc_id, encode_line({"doc_id": doc_id, "raw": raw}))
+            # the stdlib encoder: a bytes object orjson made holds several times its length in
+            # memory, and the texts wait in the spool (orjson's lines are joined into new objects)
+            self.spools[TEXTS].add(doc_id, (dumps({"doc_id": doc_id, "raw": raw}) + "\n").encode("utf-8"))
 
     def reuse(self, table: str, blocks: Iterator[Block]) -> None:
         """Merge a stream of earlier blocks (sorted by doc_id) into a table when it is written."""
@@ -318,16 +323,35 @@ def write_table(folder: Path, table: str, blocks: Iterable[bytes]) -> int:
 
 
 def jsonl_to_parquet(jsonl: Path, parquet: Path, table: str, count: int) -> None:
-    """Arrow's streaming JSON reader, with the table's schema: fast, and memory bounded by its block size."""
+    """Arrow's JSON reader on pieces of whole lines, with the table's schema: fast, and memory
+    bounded by a piece (Arrow's streaming reader, open_json, kept what it had read: its memory
+    grew with the table, a hundred MiB per hundred MB of JSONL)."""
     schema = arrow_schema(table)
     with pq.ParquetWriter(parquet, schema) as writer:
         if count:
             options = pa_json.ParseOptions(explicit_schema=schema, unexpected_field_behavior="error")
-            for batch in pa_json.open_json(jsonl, parse_options=options,
-                                           read_options=pa_json.ReadOptions(block_size=JSON_BLOCK)):
-                writer.write_batch(batch.cast(schema))
+            for piece in _pieces_of_lines(jsonl, JSON_BLOCK):
+                rows = pa_json.read_json(io.BytesIO(piece), parse_options=options,
+                                         read_options=pa_json.ReadOptions(block_size=len(piece) + 1))
+                writer.write_table(rows.cast(schema))
         else:
             writer.write_table(schema.empty_table())  # an empty table keeps its columns
+
+
+def _pieces_of_lines(path: Path, size: int) -> Iterator[bytes]:
+    """The file in pieces of about `size` bytes, each ending at a line's end."""
+    rest = b""
+    with path.open("rb") as f:
+        while block := f.read(size):
+            block = rest + block
+            cut = block.rfind(b"\n") + 1
+            if cut == 0:  # a line longer than a piece: read on
+                rest = block
+                continue
+            yield block[:cut]
+            rest = block[cut:]
+    if rest:
+        yield rest
 
 
 def jsonl_to_parquet_slowly(jsonl: Path, parquet: Path, table: str) -> None:
