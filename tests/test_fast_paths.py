@@ -103,3 +103,14 @@ def test_tables_written_by_forked_processes_equal_those_written_in_turn(tmp_path
             assert (tmp_path / "out1" / f"{name}.{suffix}").read_bytes() == \
                 (tmp_path / "out2" / f"{name}.{suffix}").read_bytes(), (name, suffix)
     assert outs[0].counts == outs[1].counts and outs[0].counts["quantities"] == 12
+
+
+def test_pieces_of_lines_end_at_line_ends_and_lose_nothing(tmp_path) -> None:
+    from zhfacts.run.write import _pieces_of_lines
+
+    path = tmp_path / "t.jsonl"
+    data = b"".join(b"x" * n + b"\n" for n in (3, 40, 1, 0, 17)) + b"tail without a line break"
+    path.write_bytes(data)
+    pieces = list(_pieces_of_lines(path, 8))  # lines longer than a piece are read on to their end
+    assert b"".join(pieces) == data
+    assert all(p.endswith(b"\n") for p in pieces[:-1]) and pieces[-1] == b"tail without a line break"
