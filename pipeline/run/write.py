@@ -36,6 +36,7 @@ import pyarrow.json as pa_json
 import pyarrow.parquet as pq
 
 from zhfacts.records.schema import arrow_schema, floats_as_orjson_writes, validate_row
+from zhfacts.run.lifetime import die_with_parent
 
 STATE_DIR = ".zhfacts"
 CURRENT = "current"
@@ -243,7 +244,8 @@ class RunWriter:
         _FINISHING = self
         try:
             largest_first = sorted(names, key=self._size, reverse=True)  # the last to start is a short one
-            with ProcessPoolExecutor(min(jobs, len(names)), mp_context=multiprocessing.get_context("fork")) as pool:
+            with ProcessPoolExecutor(min(jobs, len(names)), mp_context=multiprocessing.get_context("fork"),
+                                     initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
                 futures = {name: pool.submit(_write_in_child, name) for name in largest_first}
                 return {name: futures[name].result() for name in names}
         finally:
