@@ -46,10 +46,6 @@ def build_row(article: Article, hit: Hit, table: str) -> dict[str, Any]:
     return row
 
 
-def build_record(article: Article, hit: Hit, table: str) -> Any:
-    return TABLES[table](**build_row(article, hit, table))
-
-
 def build_rows(article: Article, hits: dict[str, list[Hit]]) -> dict[str, list[dict[str, Any]]]:
     """Every record of an annotated article as rows, by table, ordered by start offset."""
     out: dict[str, list[dict[str, Any]]] = {}

@@ -240,16 +240,11 @@ class RunWriter:
         writer, its buffers and its reused streams as they are, so nothing is sent to it but a name."""
         if jobs <= 1 or len(names) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
             return {name: self.write_one(name) for name in names}
-        global _FINISHING
-        _FINISHING = self
-        try:
-            largest_first = sorted(names, key=self._size, reverse=True)  # the last to start is a short one
-            with ProcessPoolExecutor(min(jobs, len(names)), mp_context=multiprocessing.get_context("fork"),
-                                     initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
-                futures = {name: pool.submit(_write_in_child, name) for name in largest_first}
-                return {name: futures[name].result() for name in names}
-        finally:
-            _FINISHING = None
+        largest_first = sorted(names, key=self._size, reverse=True)  # the last to start is a short one
+        with ProcessPoolExecutor(min(jobs, len(names)), mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_adopt_writer, initargs=(self, os.getpid())) as pool:
+            futures = {name: pool.submit(_write_in_child, name) for name in largest_first}
+            return {name: futures[name].result() for name in names}
 
     def _size(self, name: str) -> int:
         spool = self.spools[name]
@@ -275,8 +270,16 @@ class RunWriter:
             self.lock.close()
 
 
-# The writer whose tables forked children write (see RunWriter._write_tables).
+# In a child forked by RunWriter._write_tables: the writer whose tables it writes. Set in the
+# child only (the fork context hands initargs over without pickling), so two runs finishing in
+# threads of one process never see each other's writer.
 _FINISHING: RunWriter | None = None
+
+
+def _adopt_writer(writer: RunWriter, parent: int) -> None:
+    global _FINISHING
+    _FINISHING = writer
+    die_with_parent(parent)
 
 
 def _write_in_child(name: str) -> int:
