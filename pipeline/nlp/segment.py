@@ -64,7 +64,7 @@ def load_segmenter(backend: str = DEFAULT_BACKEND) -> Callable[[str], Iterator[s
 
 
 def tokenize(text: str, backend: str = DEFAULT_BACKEND) -> Tokens:
-    """The text's tokens, as the spaCy tokenizer below would make them, without a Doc."""
+    """The text's tokens, as the spaCy adapter's tokenizer (nlp/spacy_components.py) makes them, without a Doc."""
     words = [w for w in load_segmenter(backend)(text) if w]
     if "".join(words) == text:
         return _tokens_of_complete_cut(words)
