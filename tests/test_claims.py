@@ -531,11 +531,18 @@ def test_a_report_opening_makes_its_district_the_subject(opening: str) -> None:
     # an anniversary
     ("今年是宝安区建区30周年，全区实现地区生产总值5000亿元。", [("宝安区", 5e11)]),
     # a district after a comparison verb is what the figure is compared with
-    ("上半年，武平县GDP完成142.6亿元，高出紧随其后的连城县8.3亿元。",
-     [("武平县", 1.426e10), ("武平县", 8.3e8)]),
+    # ... and the margin over it is neither district's figure
+    ("上半年，武平县GDP完成142.6亿元，高出紧随其后的连城县8.3亿元。", [("武平县", 1.426e10)]),
+    ("江津区地区生产总值超过璧山区20亿元。", []),
 ])
 def test_figures_that_are_no_districts(text: str, expected: list[tuple[str, float]]) -> None:
     assert [(c["district"], c["value"]) for c in _claims(text)] == [(d, pytest.approx(v)) for d, v in expected]
+
+
+@pytest.mark.parametrize("text", ["<p>宝安区地区生产总值增长5%。</p>", "宝安区地区生产总值增长5%。<br>",
+                                  '<div class="text">宝安区地区生产总值增长5%。</div>'])
+def test_prose_between_ordinary_tags_is_read(text: str) -> None:
+    assert [(c["district"], c["value"]) for c in _claims(text)] == [("宝安区", 5)]
 
 
 # -- page noise: pinyin glosses of converted pages --------------------------------------------
