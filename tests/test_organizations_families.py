@@ -578,8 +578,14 @@ def test_a_list_of_fields_and_parks_is_no_list_of_companies(nlp):
     assert not found(nlp, text)
 
 
-def test_levels_counted_together_are_a_kind(nlp):
-    assert not found(nlp, "全区共有市级以上重点实验室12个。")
+@pytest.mark.parametrize("text", ["全区共有市级以上重点实验室12个。", "全市县区人民医院加强合作。",
+                                  "各区县统计局按时报送数据。", "全市各县区人民医院组建医联体。"])
+def test_levels_counted_together_are_a_kind(nlp, text):
+    assert not found(nlp, text)
+
+
+def test_a_level_alone_before_a_hospital_is_the_documents_own(nlp):
+    assert set(found(nlp, "县人民医院与市中医院签署协议。")) == {"县人民医院", "市中医院"}
 
 
 def test_discipline_commission_with_supervision(nlp):
