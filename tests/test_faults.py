@@ -460,3 +460,32 @@ def test_a_run_needs_no_network(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
     assert summary.failed == 0
     assert {d["status"] for d in read_table(tmp_path / "out", "documents")} == {"ok"}
     assert os.listdir(tmp_path / "out")
+
+
+HOLDS_A_CHILD = """
+import multiprocessing, os, sys, time
+from concurrent.futures import ProcessPoolExecutor
+from zhfacts.run.lifetime import die_with_parent
+pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
+                           initializer=die_with_parent, initargs=(os.getpid(),))
+print(pool.submit(os.getpid).result(), flush=True)
+pool.submit(time.sleep, 600)
+time.sleep(600)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process tree from /proc")
+def test_a_child_started_with_die_with_parent_ends_when_its_parent_is_killed() -> None:
+    """The pool workers and the forked table writers (run/write.py) are started this way."""
+    proc = subprocess.Popen([sys.executable, "-c", HOLDS_A_CHILD], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    child = int(proc.stdout.readline())
+    assert alive(child)
+    proc.kill()
+    proc.wait()
+    proc.stdout.close()
+    proc.stderr.close()
+    try:
+        wait_for(lambda: not alive(child), "the child to end", limit=60)
+    finally:
+        if alive(child):
+            os.kill(child, signal.SIGKILL)

@@ -411,7 +411,7 @@ KNOWN_NAME_STARTS = [
     ("首页 >> 正文西南交通大学与某县签署合作协议。", "西南交通大学", "正文西南交通大学"),
     ("他希望借助西南交通大学的人才优势加快发展。", "西南交通大学", "希望借助西南交通大学"),
     ("这些年西南交通大学培养了大批人才。", "西南交通大学", "年西南交通大学"),
-    ("全力配合市人民政府做好西南交通大学医学院建设工作。", "西南交通大学医学院", "市人民政府做好西南交通大学医学院"),
+    ("市人民政府协调推进西南交通大学医学院落地。", "西南交通大学医学院", "市人民政府协调推进西南交通大学医学院"),
     # a programme named around the university: the university is named, the programme word is not
     ("共建环西南交通大学创新经济带。", "西南交通大学", "环西南交通大学"),
 ]
@@ -578,8 +578,14 @@ def test_a_list_of_fields_and_parks_is_no_list_of_companies(nlp):
     assert not found(nlp, text)
 
 
-def test_levels_counted_together_are_a_kind(nlp):
-    assert not found(nlp, "全区共有市级以上重点实验室12个。")
+@pytest.mark.parametrize("text", ["全区共有市级以上重点实验室12个。", "全市县区人民医院加强合作。",
+                                  "各区县统计局按时报送数据。", "全市各县区人民医院组建医联体。"])
+def test_levels_counted_together_are_a_kind(nlp, text):
+    assert not found(nlp, text)
+
+
+def test_a_level_alone_before_a_hospital_is_the_documents_own(nlp):
+    assert set(found(nlp, "县人民医院与市中医院签署协议。")) == {"县人民医院", "市中医院"}
 
 
 def test_discipline_commission_with_supervision(nlp):

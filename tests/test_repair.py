@@ -90,6 +90,8 @@ PINYIN_GLOSSES = [
     ("國內生產總值(GDP)增長", "國內生產總值(GDP)增長"),
     ("某某(ai)公司", "某某(ai)公司"),
     ("2024(nián)", "2024(nián)"),
+    ("手冲咖啡(café)门店", "手冲咖啡(café)门店"),  # a word, no syllable
+    ("莊(zhuāng)園(yuán)與創(chuàng)新", "莊園與創新"),
 ]
 
 

@@ -50,3 +50,10 @@ def test_a_saved_pipeline_keeps_its_user_dictionary(tmp_path: Path) -> None:
     doc = spacy.load(tmp_path / "saved")(SENTENCE)
     assert WORD in [t.text for t in doc]
     assert [(h.get("value"), h.get("unit")) for h in doc._.quantities] == [(137, "家")]
+
+
+def test_to_bytes_refuses_a_custom_dictionary_it_cannot_carry(tmp_path: Path) -> None:
+    assert blank_zh().tokenizer.to_bytes() == b""
+    custom = blank_zh(rules=rules_with_word(tmp_path, WORD))
+    with pytest.raises(ValueError, match="to_disk"):
+        custom.tokenizer.to_bytes()

@@ -169,10 +169,12 @@ def on_markup_line(ctx: Context, quantity: Hit) -> bool:
 
 
 def is_gap(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
-    """两者差值达到460.51亿元, 这一差距较上半年的326.15亿元: the gap between two subjects."""
+    """两者差值达到90亿元, 这一差距较上年的70亿元, 高出紧随其后的乙区8亿元: the gap between two
+    subjects, by a gap word or by a compared district before the figure in its clause."""
     start = clause_start(ctx, quantity.start, sentence[0])
     clause = ctx.text[start:quantity.start]
-    return any(w in clause for w in ctx.rules.gap_words)
+    return any(w in clause for w in ctx.rules.gap_words) or any(
+        m.kind == "district" and compared_with(ctx, m, sentence[0]) for m in markers_in(ctx, start, quantity.start))
 
 
 def is_threshold(ctx: Context, quantity: Hit) -> bool:

@@ -432,13 +432,13 @@ def find_places(doc: Analysis) -> list[Hit]:
         elif entry is not None:
             pending.append((cand, entry, note))
         elif cand.reading.form != "short":
-            hits.append(ambiguous_hit(view, cand))
+            hits.append(ambiguous_hit(cand))
     # two rounds, so that a short form in a list can lean on a place accepted after it
     for _ in range(2):
         rest = []
         for cand, entry, note in pending:
             if acceptable(view, cand, entry, ctx, accepted, gaz.rules):
-                hits.append(place_hit(view, cand, entry, note))
+                hits.append(place_hit(cand, entry, note))
                 accepted.append((cand.start, cand.end))
             else:
                 rest.append((cand, entry, note))
@@ -446,7 +446,7 @@ def find_places(doc: Analysis) -> list[Hit]:
     return sorted(hits, key=lambda h: (h.start, h.end))
 
 
-def place_hit(view: TextView, cand: Candidate, entry: Entry, note: str) -> Hit:
+def place_hit(cand: Candidate, entry: Entry, note: str) -> Hit:
     unit = entry.unit
     rule = RULE_OF_FORM[entry.form]
     if entry.form == "former":
@@ -468,7 +468,7 @@ def zone_hit(view: TextView, cand: Candidate, entry: Entry | None, ctx: DocConte
                                           "parent": parent, "note": "development zone: no adcode"})
 
 
-def ambiguous_hit(view: TextView, cand: Candidate) -> Hit:
+def ambiguous_hit(cand: Candidate) -> Hit:
     """A full name several units share, with nothing in the document to choose between them."""
     assert cand.reading is not None
     unit = cand.reading.best[0].unit

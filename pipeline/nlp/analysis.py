@@ -9,13 +9,13 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 from zhfacts.text.article import Article, Hit
 
 
-@cache
+@lru_cache(maxsize=65536)  # bounded: keyed by token text, which a long-lived worker meets without end
 def is_punct(text: str) -> bool:
     """spaCy's lexical `is_punct`: every character is Unicode punctuation."""
     return all(unicodedata.category(c).startswith("P") for c in text)

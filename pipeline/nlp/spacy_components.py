@@ -74,6 +74,11 @@ class ChineseTokenizer:
         return Doc(self.vocab, words=words, spaces=spaces)
 
     def to_bytes(self, **kwargs) -> bytes:
+        """Nothing for the packaged rules; a custom rules folder's user dictionary is a file the
+        segmenter loads, so such a pipeline is saved with to_disk, never silently without it."""
+        if self.rules is not None:
+            raise ValueError(f"a tokenizer with the rules folder {self.rules} is saved with nlp.to_disk(), "
+                             "which copies its user dictionary; to_bytes() would drop it")
         return b""
 
     def from_bytes(self, data: bytes, **kwargs) -> ChineseTokenizer:

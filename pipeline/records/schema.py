@@ -20,6 +20,7 @@ import pyarrow as pa
 
 from zhfacts.records.types import SCHEMA_VERSION, TABLES, Record
 
+INF = float("inf")
 ARROW_TYPES = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
 JSON_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean"}
 
@@ -85,6 +86,23 @@ def validate_row(table: str, row: dict[str, Any]) -> None:
             continue
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
             raise SchemaError(f"{table}.{name}: {value!r} is {type(value).__name__}, not {expected.__name__}")
+
+
+@cache
+def _float_columns(table: str) -> tuple[str, ...]:
+    return tuple(name for name, expected, _, _ in _checks(table) if expected is float)
+
+
+def floats_as_orjson_writes(table: str, rows: list[dict[str, Any]]) -> bool:
+    """True when every float of the (validated) rows is written by orjson as by Python's json:
+    zero, or finite with a magnitude of at least 1e-4 (below it Python writes 1e-05, orjson
+    0.00001; NaN and infinities orjson writes as null)."""
+    for name in _float_columns(table):
+        for row in rows:
+            value = row[name]
+            if value and type(value) is float and not 1e-4 <= abs(value) < INF:
+                return False
+    return True
 
 
 def json_schema(table: str) -> dict[str, Any]:

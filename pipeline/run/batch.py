@@ -113,7 +113,7 @@ def run(inputs: list[str], out_dir: Path, options: RunOptions | None = None, *,
             summary.main_cpu = time.process_time() - cpu
             return manifest(inputs, summary, started, options, identity)
 
-        writer.finish(final_manifest)
+        writer.finish(final_manifest, jobs=options.jobs)  # tables written in parallel with jobs > 1
         summary.counts = dict(writer.counts)
     except OSError as e:
         writer.abort()

@@ -16,15 +16,10 @@ segmenter dictionary) once and reuses it for every chunk it gets.
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import logging
 import multiprocessing
 import os
-import signal
-import sys
-import threading
-import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -34,6 +29,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from zhfacts.run.lifetime import die_with_parent
 from zhfacts.run.processor import DocumentProcessor, EncodedResult, RunOptions, error_document, run_identity
 from zhfacts.run.write import encode_rows
 from zhfacts.text.ingest import Source
@@ -43,10 +39,6 @@ CHUNK_CHARS = 50_000  # characters of text per chunk: large enough to amortize t
 CHUNK_DOCS = 100  # and at most this many documents, so short ones still spread over workers
 IN_FLIGHT_PER_WORKER = 4  # chunks queued per worker: keeps workers busy without reading ahead of them
 ENGINES = ("local", "dask")
-PR_SET_PDEATHSIG = 1  # prctl(2): the signal this process gets when its parent dies (Linux)
-PARENT_POLL_SECONDS = 1.0  # elsewhere, how often a worker checks that its parent is alive
-PR_SET_PDEATHSIG = 1  # prctl(2): the signal this process gets when its parent dies (Linux)
-PARENT_POLL_SECONDS = 1.0  # elsewhere, how often a worker checks that its parent is alive
 GC_GEN0_THRESHOLD = 20_000  # allocations between young-generation collections (Python's default: 700)
 WARM_UP_TEXT = "2024年上半年，潼南区新增科技型企业12家，同比增长8.5%。"
 
@@ -89,28 +81,6 @@ def warm_up(backend: str, parent: int | None = None) -> None:
     if parent is not None:
         die_with_parent(parent)
     worker_processor(backend)
-
-
-def die_with_parent(parent: int) -> None:
-    """End this worker when the process `parent` ends (SIGKILL, SIGTERM, a CI timeout):
-    otherwise a pool worker blocked on its queues outlives the run forever. On Linux the
-    kernel sends SIGKILL (prctl PR_SET_PDEATHSIG); elsewhere a daemon thread polls."""
-    if sys.platform.startswith("linux"):
-        try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
-                if os.getppid() != parent:  # the parent died before the signal was armed
-                    os._exit(1)
-                return
-        except (OSError, AttributeError):
-            pass
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(PARENT_POLL_SECONDS)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="zhfacts-parent-watch", daemon=True).start()
 
 
 def process_chunk(chunk: list[Source], backend: str, doc_timeout: float | None) -> ChunkResult:

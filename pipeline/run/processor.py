@@ -20,7 +20,7 @@ from typing import Any
 from zhfacts._version import __version__
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.nlp.segment import DEFAULT_BACKEND, load_segmenter, tokenize
-from zhfacts.records.build import build_records
+from zhfacts.records.build import build_rows
 from zhfacts.records.schema import SchemaError
 from zhfacts.records.types import SCHEMA_VERSION, Document
 from zhfacts.rules import RulesError, fingerprint
@@ -122,7 +122,7 @@ class DocumentProcessor:
             article = self.article(src)
             annotated = self.annotate(article)
             with self.stage("records"):
-                records = build_records(article, annotated.hits)
+                tables = build_rows(article, annotated.hits)
         except RulesError:
             raise  # a broken rules file fails every document: the run stops, publishes nothing (exit 2)
         except Exception as e:  # one document's failure must not stop the batch
@@ -134,7 +134,6 @@ class DocumentProcessor:
             pub_date=article.pub_date.isoformat() if article.pub_date else None,
             pub_date_source=article.pub_date_source, n_chars=len(src.text or ""),
             n_sentences=len(article.sentences), warnings=article.warnings, source=src.source)
-        tables = {t: [as_row(r) for r in rows] for t, rows in records.items()}
         return DocResult(as_row(document), tables, src.text)
 
     def process_within(self, src: Source, seconds: float | None) -> DocResult:

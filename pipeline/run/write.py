@@ -17,21 +17,26 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import heapq
+import io
 import json
+import multiprocessing
 import os
 import shutil
 import struct
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, BinaryIO
 
+import orjson
 import pyarrow as pa
 import pyarrow.json as pa_json
 import pyarrow.parquet as pq
 
-from zhfacts.records.schema import arrow_schema, validate_row
+from zhfacts.records.schema import arrow_schema, floats_as_orjson_writes, validate_row
+from zhfacts.run.lifetime import die_with_parent
 
 STATE_DIR = ".zhfacts"
 CURRENT = "current"
@@ -71,12 +76,22 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_drop_inherited_locks)
 
 
-# one encoder for every row: json.dumps with options builds a new JSONEncoder per call
+# The reference encoding: json.dumps with options builds a new JSONEncoder per call, so one is kept.
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def dumps(row: dict[str, Any]) -> str:
     return _ENCODER.encode(row)
+
+
+def encode_line(row: dict[str, Any]) -> bytes:
+    """One row as a JSONL line, byte for byte what the reference encoder writes. orjson (3x faster)
+    differs from it only for floats (NaN, infinities, and below 1e-4 in magnitude, which the
+    callers keep from it: see encode_rows), ints beyond 64 bits and lone surrogates (it raises)."""
+    try:
+        return orjson.dumps(row, option=orjson.OPT_APPEND_NEWLINE)
+    except TypeError:
+        return (_ENCODER.encode(row) + "\n").encode("utf-8")
 
 
 def encode_rows(table: str, rows: list[dict[str, Any]]) -> bytes:
@@ -85,7 +100,11 @@ def encode_rows(table: str, rows: list[dict[str, Any]]) -> bytes:
         return b""
     for row in rows:
         validate_row(table, row)
-    return ("\n".join(map(_ENCODER.encode, rows)) + "\n").encode("utf-8")
+    if not floats_as_orjson_writes(table, rows):
+        return ("\n".join(map(_ENCODER.encode, rows)) + "\n").encode("utf-8")
+    if len(rows) == 1:  # a copy: orjson's own bytes object holds several times its length while it waits
+        return bytes(memoryview(encode_line(rows[0])))
+    return b"".join(map(encode_line, rows))
 
 
 class TableSpool:
@@ -181,22 +200,25 @@ class RunWriter:
     def add_text(self, doc_id: str, raw: str) -> None:
         """Keep the document's decoded raw text for the audit report (OUT/texts.jsonl)."""
         if self.texts:
+            # the stdlib encoder: a bytes object orjson made holds several times its length in
+            # memory, and the texts wait in the spool (orjson's lines are joined into new objects)
             self.spools[TEXTS].add(doc_id, (dumps({"doc_id": doc_id, "raw": raw}) + "\n").encode("utf-8"))
 
     def reuse(self, table: str, blocks: Iterator[Block]) -> None:
         """Merge a stream of earlier blocks (sorted by doc_id) into a table when it is written."""
         self.reused[table].append(blocks)
 
-    def finish(self, manifest: dict[str, Any] | Callable[[], dict[str, Any]]) -> Path:
+    def finish(self, manifest: dict[str, Any] | Callable[[], dict[str, Any]], jobs: int = 1) -> Path:
         """Write every table and the manifest into the generation, then make it current.
         `manifest` may be a function, called once the tables are written; its record_counts
-        are filled in here, from the rows written."""
-        files = []
+        are filled in here, from the rows written. With jobs > 1 the tables are written by
+        that many forked processes at once (each table is merged and written independently)."""
+        names = [*self.tables, *([TEXTS] if self.texts else [])]
+        counts = self._write_tables(names, jobs)
         for table in self.tables:
-            self.counts[table] = write_table(self.generation, table, self._lines(table))
-            files += [f"{table}.jsonl", f"{table}.parquet"]
+            self.counts[table] = counts[table]
+        files = [f"{table}.{suffix}" for table in self.tables for suffix in ("jsonl", "parquet")]
         if self.texts:
-            write_jsonl(self.generation / f"{TEXTS}.jsonl", self._lines(TEXTS))
             files.append(f"{TEXTS}.jsonl")
         shutil.rmtree(self.spool_dir)
         manifest = manifest() if callable(manifest) else manifest
@@ -207,9 +229,30 @@ class RunWriter:
         self._unlock()
         return self.out_dir
 
-    def _lines(self, table: str) -> Iterator[bytes]:
+    def write_one(self, name: str) -> int:
+        """Merge and write one table (JSONL, Parquet) or the texts (JSONL); returns its rows."""
+        if name == TEXTS:
+            return write_jsonl(self.generation / f"{TEXTS}.jsonl", self._blocks(TEXTS))
+        return write_table(self.generation, name, self._blocks(name))
+
+    def _write_tables(self, names: list[str], jobs: int) -> dict[str, int]:
+        """Rows written per table. In parallel only where processes fork: a forked child has the
+        writer, its buffers and its reused streams as they are, so nothing is sent to it but a name."""
+        if jobs <= 1 or len(names) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            return {name: self.write_one(name) for name in names}
+        largest_first = sorted(names, key=self._size, reverse=True)  # the last to start is a short one
+        with ProcessPoolExecutor(min(jobs, len(names)), mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_adopt_writer, initargs=(self, os.getpid())) as pool:
+            futures = {name: pool.submit(_write_in_child, name) for name in largest_first}
+            return {name: futures[name].result() for name in names}
+
+    def _size(self, name: str) -> int:
+        spool = self.spools[name]
+        return spool.buffered + sum(path.stat().st_size for path in spool.runs)
+
+    def _blocks(self, table: str) -> Iterator[bytes]:
         for _, block in self.spools[table].blocks_in_order(self.reused[table]):
-            yield from block.splitlines(keepends=True)
+            yield block
 
     def abort(self) -> None:
         """Drop the generation, unless it was already published: once `current` points at it,
@@ -225,6 +268,23 @@ class RunWriter:
         _HELD_LOCKS.discard(self.lock)
         if not self.lock.closed:
             self.lock.close()
+
+
+# In a child forked by RunWriter._write_tables: the writer whose tables it writes. Set in the
+# child only (the fork context hands initargs over without pickling), so two runs finishing in
+# threads of one process never see each other's writer.
+_FINISHING: RunWriter | None = None
+
+
+def _adopt_writer(writer: RunWriter, parent: int) -> None:
+    global _FINISHING
+    _FINISHING = writer
+    die_with_parent(parent)
+
+
+def _write_in_child(name: str) -> int:
+    assert _FINISHING is not None, "a table writer runs in a process forked by RunWriter._write_tables"
+    return _FINISHING.write_one(name)
 
 
 def _lock(path: Path) -> BinaryIO:
@@ -256,10 +316,10 @@ def published_names(generation: Path) -> list[str]:
     return sorted(p.name for p in generation.iterdir() if p.suffix in (".jsonl", ".parquet", ".json"))
 
 
-def write_table(folder: Path, table: str, lines: Iterator[bytes]) -> int:
+def write_table(folder: Path, table: str, blocks: Iterable[bytes]) -> int:
     """Write one table as JSONL, then Parquet from it; returns the row count."""
     jsonl = folder / f"{table}.jsonl"
-    count = write_jsonl(jsonl, lines)
+    count = write_jsonl(jsonl, blocks)
     try:
         jsonl_to_parquet(jsonl, folder / f"{table}.parquet", table, count)
     except pa.ArrowInvalid:  # JSON that Arrow's reader refuses (NaN, say): Python's parser takes it
@@ -268,16 +328,35 @@ def write_table(folder: Path, table: str, lines: Iterator[bytes]) -> int:
 
 
 def jsonl_to_parquet(jsonl: Path, parquet: Path, table: str, count: int) -> None:
-    """Arrow's streaming JSON reader, with the table's schema: fast, and memory bounded by its block size."""
+    """Arrow's JSON reader on pieces of whole lines, with the table's schema: fast, and memory
+    bounded by a piece (Arrow's streaming reader, open_json, kept what it had read: its memory
+    grew with the table, a hundred MiB per hundred MB of JSONL)."""
     schema = arrow_schema(table)
     with pq.ParquetWriter(parquet, schema) as writer:
         if count:
             options = pa_json.ParseOptions(explicit_schema=schema, unexpected_field_behavior="error")
-            for batch in pa_json.open_json(jsonl, parse_options=options,
-                                           read_options=pa_json.ReadOptions(block_size=JSON_BLOCK)):
-                writer.write_batch(batch.cast(schema))
+            for piece in _pieces_of_lines(jsonl, JSON_BLOCK):
+                rows = pa_json.read_json(io.BytesIO(piece), parse_options=options,
+                                         read_options=pa_json.ReadOptions(block_size=len(piece) + 1))
+                writer.write_table(rows.cast(schema))
         else:
             writer.write_table(schema.empty_table())  # an empty table keeps its columns
+
+
+def _pieces_of_lines(path: Path, size: int) -> Iterator[bytes]:
+    """The file in pieces of about `size` bytes, each ending at a line's end."""
+    rest = b""
+    with path.open("rb") as f:
+        while block := f.read(size):
+            block = rest + block
+            cut = block.rfind(b"\n") + 1
+            if cut == 0:  # a line longer than a piece: read on
+                rest = block
+                continue
+            yield block[:cut]
+            rest = block[cut:]
+    if rest:
+        yield rest
 
 
 def jsonl_to_parquet_slowly(jsonl: Path, parquet: Path, table: str) -> None:
@@ -292,12 +371,14 @@ def jsonl_to_parquet_slowly(jsonl: Path, parquet: Path, table: str) -> None:
         writer.write_table(pa.Table.from_pylist(batch, schema=schema))
 
 
-def write_jsonl(path: Path, lines: Iterator[bytes]) -> int:
+def write_jsonl(path: Path, blocks: Iterable[bytes]) -> int:
+    """Write blocks of whole JSONL lines; returns the number of lines (JSON escapes every line
+    break inside a value, so each b"\n" ends a row)."""
     count = 0
     with path.open("wb") as f:
-        for line in lines:
-            f.write(line)
-            count += 1
+        for block in blocks:
+            f.write(block)
+            count += block.count(b"\n")
         f.flush()
         os.fsync(f.fileno())
     return count

@@ -72,13 +72,16 @@ def infer_pub_date(text: str) -> datetime.date | None:
     n = int(pub["max_lines"])
     indices = list(dict.fromkeys([*range(min(n, len(lines))), *range(max(0, len(lines) - n), len(lines))]))
     for i in indices:
+        if "：" not in lines[i] and ":" not in lines[i]:
+            continue  # the label pattern needs a colon: a cheap test spares a regex search of a long line
         m = rules.label.search(lines[i])
         found = m and _valid_date(m, pub)
         if found:
             return found
+    punctuation = frozenset(pub["sentence_punctuation"])
     for i in indices:
         line = lines[i].strip()
-        if len(line) > int(pub["line_max_chars"]) or any(c in pub["sentence_punctuation"] for c in line):
+        if len(line) > int(pub["line_max_chars"]) or not punctuation.isdisjoint(line):
             continue
         for pattern in (rules.line, rules.stamp):
             for m in pattern.finditer(line):

@@ -499,11 +499,12 @@ def letter_spacing(text: str, rules: RepairRules) -> list[int]:
 
 
 def _pinyin_gloss_pattern(rules: dict) -> re.Pattern[str]:
-    """A bracketed syllable with a tone mark right after an ideograph: 地區(qū), 集團（tuán）.
-    Without a tone mark a bracket of letters is an abbreviation (GDP, (ai)) and stays."""
-    letters, tones, most = rules["letters"], rules["tone_marks"], int(rules["max_letters"])
-    return re.compile(f"(?<=[{rules['after']}])[(（](?=[{letters}]{{0,{most - 1}}}[{tones}])"
-                      f"[{letters}]{{1,{most}}}[)）]")
+    """A bracketed pinyin syllable with one tone mark right after an ideograph: 地區(qū), 集團（tuán）.
+    Letters that make no syllable (咖啡(café)) or carry no tone mark ((GDP), (ai)) stay."""
+    tones, vowels = rules["tone_marks"], rules["vowels"]
+    initials, codas = "|".join(rules["initials"]), "|".join(rules["codas"])
+    return re.compile(f"(?<=[{rules['after']}])[(（](?=[^{tones})）]*[{tones}][^{tones})）]*[)）])"
+                      f"(?:{initials})?[{vowels}]{{1,3}}(?:{codas})?[)）]")
 
 
 def pinyin_glosses(text: str, rules: RepairRules) -> list[tuple[int, int]]:

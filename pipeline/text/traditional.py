@@ -16,7 +16,7 @@ from typing import Any
 
 TRADITIONAL_SHARE = 0.05  # of Chinese characters changed by t2s, at and above which the text is Traditional
 SAMPLE_CHARS = 4000  # characters looked at to decide
-HAN = re.compile(r"[\u4e00-\u9fff]")
+HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")  # counted by runs: a list of every character costs 3x
 
 
 @cache
@@ -29,7 +29,7 @@ def _converter() -> Any:
 def simplified_view(text: str) -> str | None:
     """The text in Simplified characters, one for one, when it is Traditional; else None."""
     sample = text[:SAMPLE_CHARS]
-    han = len(HAN.findall(sample))
+    han = sum(map(len, HAN_RUN.findall(sample)))
     if not han:
         return None
     converted = _converter().convert(sample)

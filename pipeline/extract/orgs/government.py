@@ -29,7 +29,7 @@ GOVERNMENT = "organizations/government.yaml"
 class GovernmentRules:
     heads: tuple[str, ...]
     head_pattern: re.Pattern[str]
-    level_chars: str
+    level_chars: frozenset[str]  # 省 市 县 区: one character each
     bare_heads: frozenset[str]  # heads that may follow the place with no function word (市委, 党工委)
     parent_heads: tuple[str, ...]  # a head that needs a body named before it (核算处 of a 统计局)
     parent_words: tuple[str, ...]
@@ -54,7 +54,7 @@ def government_rules() -> GovernmentRules:
     return GovernmentRules(
         heads=heads,
         head_pattern=re.compile("|".join(map(re.escape, heads))),
-        level_chars="".join(require(data, "level_chars", GOVERNMENT)),
+        level_chars=frozenset(require(data, "level_chars", GOVERNMENT)),
         bare_heads=frozenset(require(data, "heads_without_function_words", GOVERNMENT)),
         parent_heads=tuple(require(data, "heads_needing_a_parent", GOVERNMENT)),
         parent_words=tuple(require(data, "parent_words", GOVERNMENT)),
