@@ -42,7 +42,7 @@ from bisect import bisect_right
 
 from zhfacts.extract.orgs.aliases import alias_candidates, aliases_of, short_name_stem
 from zhfacts.extract.orgs.candidates import OrgCandidate, is_boundary_token, is_name_text, is_place, token_text
-from zhfacts.extract.orgs.government import government_bodies, listed_bodies
+from zhfacts.extract.orgs.government import government_bodies, government_rules, listed_bodies
 from zhfacts.extract.orgs.media import media_names
 from zhfacts.extract.orgs.model import model_org_spans
 from zhfacts.extract.orgs.names import (
@@ -73,6 +73,7 @@ from zhfacts.extract.orgs.short_names import (
     listed_beside,
     pattern_short_names,
     photo_credits,
+    registered_names,
     stem_is_proper,
 )
 from zhfacts.nlp.analysis import Analysis
@@ -179,13 +180,18 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
             named.append(extend_with_parenthesis(view, extend_with_park(view, cand), rules))
     shorts = pattern_short_names(view, rules) + list_short_names(view, rules) + known_short_names(view, rules)
     shorts += quoted_short_names(view, rules)
+    registered = registered_names(view, rules)
     aliases: dict[str, str] = {}
     for cand in sorted(named, key=lambda c: c.start - c.end):  # the longest full name gives an alias
         if cand.type == "company" and cand.head.kind == "legal":
             full = cand_text(view, cand)
             aliases.update({a: full for a in aliases_of(full, rules) if a not in aliases})
+    for cand in registered:  # 江苏科利科技 -> 科利科技, as a full name would
+        full = cand_text(view, cand)
+        aliases.update({a: full for a in aliases_of(full, rules) if a not in aliases})
+    shorts += registered
     for cand in shorts:
-        if cand.rule != "org.known":
+        if cand.rule not in ("org.known", "org.short_name.registered"):
             stem = short_name_stem(cand_text(view, cand), rules)
             if stem and stem not in aliases:
                 aliases[stem] = cand_text(view, cand)
@@ -197,7 +203,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     others = photo_credits(view) + government_candidates(doc, view, rules) + media_candidates(doc, view)
     companies = [c for c in companies  # short names and aliases only: a known name is one anywhere
                  if c.rule not in ("org.alias", "org.short_name.pattern") or not opens_project_name(view, c.end, rules)]
-    chosen = non_overlapping(named + companies + others)
+    chosen = joined_branches(view, non_overlapping(named + companies + others))
     chosen = sorted(chosen + listed_between(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + listed_beside(view, chosen, rules), key=lambda c: c.start)
     kept = [c for c in chosen if not (inside_title(c, titles) and cand_text(view, c) not in rules.known)
@@ -206,6 +212,20 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
         kept = sorted(kept + gaps_only(model_candidates(doc, view, rules), chosen), key=lambda c: c.start)
     counties = county_places(doc, view)
     return [org_hit(view, with_district(university_unit(view, c, rules), counties), rules) for c in kept]
+
+
+def joined_branches(view: TextView, chosen: list[OrgCandidate]) -> list[OrgCandidate]:
+    """市生态环境局|临江分局: a body's branch named right after it, with its place, is one name."""
+    heads = government_rules().branch_heads
+    out: list[OrgCandidate] = []
+    for cand in chosen:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == cand.start and prev.type == cand.type == "government" and \
+                cand_text(view, cand).endswith(heads) and not cand_text(view, prev).endswith(heads):
+            out[-1] = OrgCandidate(prev.start, cand.end, prev.rule, "government", extras=cand.extras or prev.extras)
+            continue
+        out.append(cand)
+    return out
 
 
 def listed_between(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:

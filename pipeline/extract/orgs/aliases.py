@@ -21,7 +21,25 @@ def aliases_of(name: str, rules: OrgRules) -> set[str]:
             core = core[: -len(form)]
             break
     core = re.sub(r"[(（][^()（）]{2,8}[)）]", "", core)
-    place = next((core[:n] for n in range(min(8, len(core) - 2), 1, -1) if is_place(core[:n])), "")
+    out = set()
+    for place in place_prefixes(core):
+        out |= stem_aliases(core, place, rules)
+    out.discard(name)
+    return out
+
+
+def place_prefixes(core: str) -> list[str]:
+    """The first place the name opens with, and all of them (广东|佛山|…), longest first at each step;
+    both kept, since a trade name may open like a place (湖南|盐津铺子: 盐津 is a county too)."""
+    prefixes, place = [], ""
+    while more := next((n for n in range(min(8, len(core) - len(place) - 2), 1, -1)
+                        if is_place(core[len(place):len(place) + n])), 0):
+        place = core[:len(place) + more]
+        prefixes.append(place)
+    return list(dict.fromkeys((prefixes[0], prefixes[-1]))) if prefixes else [""]
+
+
+def stem_aliases(core: str, place: str, rules: OrgRules) -> set[str]:
     stem = core[len(place):]
     variants = []
     while stem:
@@ -35,7 +53,6 @@ def aliases_of(name: str, rules: OrgRules) -> set[str]:
             out.add(v)
             if place:
                 out.add(place + v)
-    out.discard(name)
     return out
 
 

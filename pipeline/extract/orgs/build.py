@@ -7,6 +7,8 @@ Sources (each file's header names its origin and date), under rules/organization
 
 - moe_universities.tsv: the Ministry of Education's list of regular higher-education institutions;
   university_names.tsv: institutions founded or renamed since, and common short names (北航);
+  university_abbreviations.tsv: the kinds of university written short (交通大学 -> 交大), applied to
+  the list after a place (西南交大); a short name two universities share is dropped;
 - central_soes.tsv: the central state-owned enterprises (SASAC, Ministry of Finance lists), each
   also without its legal form (中国建材集团有限公司 -> 中国建材集团); a derived name two enterprises
   share is dropped. Shorter names (中国建材, 中国长安) are not derived: 中国农业发展 or 中国南方 would
@@ -49,6 +51,20 @@ def university_rows() -> list[tuple[str, str, str, str]]:
         rows.append((r["name"], "university", r["name"], "universities"))
         rows += [(short, "university", r["name"], "universities") for short in split_names(r["short_names"])]
     return rows
+
+
+def abbreviated_university_rows() -> list[tuple[str, str, str, str]]:
+    """西南交通大学 -> 西南交大: the kind written short after a place of two characters or more, when
+    only one university of the Ministry's list gives that short name (university_abbreviations.tsv)."""
+    kinds = [(r["kind"], r["short"]) for r in load_tsv(SOURCES + "university_abbreviations.tsv")]
+    derived = defaultdict(set)
+    for r in load_tsv(SOURCES + "moe_universities.tsv"):
+        name = r["name"]
+        for kind, short in kinds:
+            if name.endswith(kind) and len(name) - len(kind) >= 2:
+                derived[name[: -len(kind)] + short].add(name)
+    return sorted((short, "university", next(iter(names)), "universities") for short, names in derived.items()
+                  if len(names) == 1)
 
 
 def soe_core(name: str) -> str:
@@ -94,7 +110,7 @@ def build_rows() -> list[tuple[str, str, str, str]]:
     """Every name once: the first source that gives it wins (state bodies, media, universities,
     enterprises), so that a curated short name is never replaced by a derived one."""
     seen: dict[str, tuple[str, str, str, str]] = {}
-    for row in state_body_rows() + media_rows() + university_rows() + soe_rows():
+    for row in state_body_rows() + media_rows() + university_rows() + soe_rows() + abbreviated_university_rows():
         if len(row[0]) >= 2:
             seen.setdefault(row[0], row)
     return sorted(seen.values(), key=lambda r: (r[3], r[0]))

@@ -42,6 +42,9 @@ class GovernmentRules:
     person_tags: frozenset[str]  # 县长肖磊及首任|自然资源局: a person breaks the function words
     person_max_freq: int
     venues: tuple[str, ...]  # 会议厅, 报告厅: rooms that end like an office (厅)
+    collective_words: tuple[str, ...]  # 市属|驻区分局, 区政府|各办局: many bodies of a kind, no name
+    level_bodies: frozenset[str]  # 政府 of 省政府: a level's own body, one token, its offices follow
+    branch_heads: tuple[str, ...]  # 分局: a branch named right after its body (市生态环境局临江分局)
 
 
 @rules_cache
@@ -64,6 +67,9 @@ def government_rules() -> GovernmentRules:
         person_tags=frozenset(data.get("person_tags", ())),
         person_max_freq=int(data.get("person_max_freq", 0)),
         venues=tuple(data.get("venues", ())),
+        collective_words=tuple(data.get("collective_words", ())),
+        level_bodies=frozenset(data.get("level_bodies", ())),
+        branch_heads=tuple(data.get("branch_heads", ())),
     )
 
 
@@ -194,10 +200,14 @@ def glued_place_start(view: TextView, lead: int, full_place: Callable[[int, int]
 
 def function_words_ok(view: TextView, start: int, end: int, head: str, rules: GovernmentRules) -> bool:
     """Between the place and the head: characters of words only, none of them a preposition,
-    particle, pronoun or number (科学技术, 招商投资, 经济信息; not 的, 和, 全面)."""
+    particle, pronoun or number (科学技术, 招商投资, 经济信息; not 的, 和, 全面), and no word that
+    makes the body a kind (属, 各: 市属驻区分局)."""
     text = view.text[start:end]
     if not all(is_cjk(c) for c in text):
         return False
+    if any((p == start or p in view.starts) and view.text.startswith(rules.collective_words, p)
+           for p in range(start, end)):
+        return False  # 市|属驻区分局, 区政府|各办局: bodies of a kind, counted together
     pos = start
     while pos < end:
         span = view.token_at(pos)
@@ -229,7 +239,7 @@ def bare_level(view: TextView, lead: int, is_boundary: Callable[[str], bool],
         return False
     if span[0] == lead:
         token = view.text[span[0]:span[1]]
-        if len(token) > 1 and common_word(token) and token[1:] not in rules.bare_heads:
+        if len(token) > 1 and common_word(token) and token[1:] not in rules.bare_heads | rules.level_bodies:
             return False
         before = view.token_at(lead - 1) if lead else None
         return before is None or opens_level(view.text[before[0]:before[1]], is_boundary, rules)

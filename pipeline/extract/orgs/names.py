@@ -80,11 +80,12 @@ def known_name_start(view: TextView, start: int, head_start: int, end: int, rule
 
 def place_start(view: TextView, start: int, head_start: int, place_ends: dict[int, int]) -> int:
     """统计公报|中站区统计局, 职责划至|县|生态环境局: a government body's name opens with its place or
-    a level character standing alone; words before the first that are neither places nor a body (a
-    heading line, a sentence) are no part of it."""
+    a level character standing alone or opening the head's token (认真落实|市政府); words before the
+    first that are neither places nor a body (a heading line, a sentence) are no part of it."""
     rules = org_rules()
     levels = government_rules().level_chars
-    starts = sorted(s for s in (*place_ends.values(), *level_tokens(view, start, head_start, levels))
+    glued = [head_start - 1] if head_start - 1 > start and view.text[head_start - 1] in levels else []
+    starts = sorted(s for s in (*place_ends.values(), *level_tokens(view, start, head_start, levels), *glued)
                     if start < s < head_start and s in view.starts
                     and view.text[s - 1] not in OPEN_PARENS)  # 杭州高新区(滨江)区委 is one name
     if starts and not opens_with_body(view.text[start:starts[0]], rules) and not view.text.startswith(
@@ -226,12 +227,25 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
         if not legal and pos == head_token_start and ends_with_head(text, rules) and (not text.endswith(
                 rules.parent_heads) or view.text[head_start:end] in rules.peer_heads):  # 江津区委|组织部 is one
             break  # body, 市委|市政府 two
+        if is_verb(text) and word_freq(text) >= rules.max_piece_word_freq and proper_piece_at(view, span[1], head_start,
+                                                                                               rules):
+            break  # 县领导深入|宏达公司: a verb before a proper name ends the name
         glued = stop_prefix(text, rules)
         if glued:
             pos = span[0] + glued if glued < len(text) else pos
             break
         pos = span[0]
     return pos
+
+
+def proper_piece_at(view: TextView, pos: int, head_start: int, rules: OrgRules) -> bool:
+    """A place or a rare word of the name's own (宏达, 金鑫) starts at pos, before the head."""
+    span = view.token_at(pos)
+    if span is None or span[0] != pos or span[1] > head_start:
+        return False
+    token = token_text(view, span)
+    return all(is_cjk(c) for c in token) and token not in rules.stop_tokens and (
+        is_proper_place(token) or word_freq(token) < rules.max_piece_word_freq)
 
 
 def business_word_in_name(view: TextView, span: tuple[int, int], head_start: int, rules: OrgRules) -> bool:
@@ -357,12 +371,14 @@ def ends_with_head(token: str, rules: OrgRules) -> bool:
 
 
 def parenthesised_place_start(view: TextView, close_end: int) -> int | None:
-    """Start of '(重庆)' ending at close_end, when what it holds is a place name."""
+    """Start of '(重庆)' ending at close_end, when what it holds is a place name, or a word a company's
+    registered name may hold there (中国中车(集团)有限公司)."""
     window = view.text[max(0, close_end - 10):close_end - 1]
     for i in range(len(window) - 1, -1, -1):
         if window[i] in OPEN_PARENS:
             inner = window[i + 1:]
-            ok = is_place(inner) or inner in org_rules().parenthesised_countries
+            rules = org_rules()
+            ok = is_place(inner) or inner in rules.parenthesised_countries or inner in rules.parenthesised_words
             return close_end - 1 - len(window) + i if ok else None
     return None
 
@@ -444,6 +460,9 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     text = "".join(parts)
     if not parts or cand_text(view, cand) in rules.generic_names:
         return False
+    if all(never_starts_name(p, rules.leading_tags | rules.descriptor_not_name_tags) and not is_place(p) and p not in
+           places for p in parts):
+        return False  # 全县现有|中学: words that never open a name are no name of their own
     if composed_of(text, rules.category_words) or composed_of("".join(after_verbs(parts)), rules.category_words):
         return False  # 双一流大学, 上市公司, 共有|市级以上重点实验室: a kind, not a name
     if head.kind == "cas":

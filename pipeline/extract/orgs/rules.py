@@ -64,6 +64,7 @@ COMPOSED_WORD_CHARS = 6  # the longest word composed_of looks for
 
 
 PRIORITY = {"org.alias": 0, "org.suffix": 1, "org.known": 2, "org.short_name.list": 3, "org.short_name.pattern": 4,
+            "org.short_name.registered": 3,
             "org.media.credit": 1, "org.knowledge": 2, "org.government.pattern": 1, "org.media.byline": 5}
 
 
@@ -106,6 +107,9 @@ class OrgRules:
     max_stem_word_freq: int
     max_piece_word_freq: int
     stem_verb_tags: frozenset[str]
+    max_trade_name_chars: int  # a registered name's trade name (江苏|科利|科技)
+    max_industry_prefix_chars: int  # words before its last industry word (城欣|市政工程)
+    last_industry_words: frozenset[str]  # industry words that close a registered name (…电子科技)
     closing_cues: tuple[str, ...]
     closing_cue_pattern: re.Pattern[str]
     count_closing_pattern: re.Pattern[str]
@@ -113,12 +117,15 @@ class OrgRules:
     opening_cues: tuple[str, ...]
     max_gap_chars: int
     max_item_chars: int
+    item_not_name_endings: tuple[str, ...]  # list items ending so are no company (…领域, 直属单位)
     gap_stop_words: tuple[str, ...]
     project_heads: tuple[str, ...]
+    numbered_unit: re.Pattern[str]  # 三局, 二航局 right after a group's short name (中建三局)
     max_project_chars: int
     known: dict[str, tuple[str, str, str]]  # name -> (type, canonical, rule id)
     leading_tags: frozenset[str]
     single_char_tags: frozenset[str]
+    descriptor_not_name_tags: frozenset[str]  # 现有 (b): alone before a head, no name
     legal_name_char_tags: frozenset[str]
     business_word_tags: frozenset[str]
     min_chars_after_trim: int
@@ -127,6 +134,7 @@ class OrgRules:
     body_prefixes: tuple[str, ...]
     date_words: frozenset[str]
     parenthesised_countries: frozenset[str]
+    parenthesised_words: frozenset[str]  # (集团) inside a registered name
     national_prefixes: frozenset[str]
     association_heads: frozenset[str]
     parenthesis_not_name: tuple[str, ...]
@@ -178,6 +186,14 @@ def count_pattern(classifiers: list[str], cues: list[str]) -> re.Pattern[str]:
     return re.compile(f"(?<=[\u3400-\u9fff])(?<!等){number}(?:{counters})(?:{alternatives})")
 
 
+def numbered_unit_pattern(units: list[str]) -> re.Pattern[str]:
+    """A Chinese ordinal number then one of units (三局, 十一局, 二航局)."""
+    if not units:
+        return re.compile("(?!)")
+    alternatives = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
+    return re.compile(f"[一二三四五六七八九十]{{1,3}}(?:{alternatives})")
+
+
 @rules_cache
 def org_rules() -> OrgRules:
     """Every organizations rules file, parsed and compiled once per process."""
@@ -219,6 +235,9 @@ def org_rules() -> OrgRules:
         max_stem_word_freq=int(require(industry, "max_stem_word_freq", INDUSTRY)),
         max_piece_word_freq=int(require(industry, "max_piece_word_freq", INDUSTRY)),
         stem_verb_tags=frozenset(industry.get("stem_verb_tags", ())),
+        max_trade_name_chars=int(industry.get("max_trade_name_chars", 0)),
+        max_industry_prefix_chars=int(industry.get("max_industry_prefix_chars", 0)),
+        last_industry_words=frozenset(industry.get("last_industry_words", ())),
         closing_cues=tuple(sorted(require(lists, "closing_cues", LISTS), key=len, reverse=True)),
         closing_cue_pattern=cue_pattern(require(lists, "closing_cues", LISTS),
                                         int(require(lists, "max_gap_chars", LISTS)), clause_ends + item_delimiters()),
@@ -229,12 +248,15 @@ def org_rules() -> OrgRules:
         opening_cues=tuple(require(lists, "opening_cues", LISTS)),
         max_gap_chars=int(require(lists, "max_gap_chars", LISTS)),
         max_item_chars=int(require(lists, "max_item_chars", LISTS)),
+        item_not_name_endings=tuple(require(lists, "item_not_name_endings", LISTS)),
         gap_stop_words=tuple(require(lists, "gap_stop_words", LISTS)),
         project_heads=tuple(require(lists, "project_heads", LISTS)),
+        numbered_unit=numbered_unit_pattern(lists.get("numbered_units", [])),
         max_project_chars=int(require(lists, "max_project_chars", LISTS)),
         known=known,
         leading_tags=frozenset(require(bounds, "leading_tags", BOUNDARIES)),
         single_char_tags=frozenset(require(bounds, "single_char_tags", BOUNDARIES)),
+        descriptor_not_name_tags=frozenset(bounds.get("descriptor_not_name_tags", ())),
         legal_name_char_tags=frozenset(bounds.get("legal_name_char_tags", ())),
         business_word_tags=frozenset(bounds.get("business_word_tags", ())),
         min_chars_after_trim=int(require(bounds, "min_chars_after_trim", BOUNDARIES)),
@@ -243,6 +265,7 @@ def org_rules() -> OrgRules:
         body_prefixes=tuple(bounds.get("body_prefixes", ())),
         date_words=frozenset(require(bounds, "date_words", BOUNDARIES)),
         parenthesised_countries=frozenset(require(bounds, "parenthesised_countries", BOUNDARIES)),
+        parenthesised_words=frozenset(bounds.get("parenthesised_words", ())),
         national_prefixes=frozenset(require(bounds, "national_prefixes", BOUNDARIES)),
         association_heads=frozenset(require(bounds, "association_heads", BOUNDARIES)),
         parenthesis_not_name=tuple(require(bounds, "parenthesis_not_name", BOUNDARIES)),

@@ -3,6 +3,7 @@ well-known short names and photo credits."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -18,10 +19,11 @@ from zhfacts.extract.orgs.candidates import (
     token_text,
 )
 from zhfacts.extract.orgs.media import media_rules
-from zhfacts.extract.orgs.names import composed_of, ends_name
+from zhfacts.extract.orgs.names import composed_of, ends_name, gazetteer_names
 from zhfacts.extract.orgs.pos import (
     dictionary_tags,
     never_starts_name,
+    tag_of,
 )
 from zhfacts.extract.orgs.rules import TOKEN_CACHE_SIZE, OrgRules, matches, word_freq
 from zhfacts.nlp.text_view import TextView, is_cjk
@@ -241,12 +243,15 @@ def list_neighbour(view: TextView, sep: int, step: int, rules: OrgRules) -> tupl
     """The item beside the 、 at sep, if it is a short company name: token-aligned, list-like, and
     ending with an industry word."""
     stops = "、，。；：！？,;:!?\n等（(）)“”"
+    reach = rules.max_item_chars * (1 if step == 1 else 2)  # a first item may carry the clause's opening words
     pos = sep + step
-    while 0 <= pos < len(view.text) and view.text[pos] not in stops and abs(pos - sep) <= rules.max_item_chars:
+    while 0 <= pos < len(view.text) and view.text[pos] not in stops and abs(pos - sep) <= reach:
         pos += step
     start, end = (sep + 1, pos) if step == 1 else (pos + 1, sep)
     if step == -1 and view.text[start - 1:start] not in (*stops, "") and start > 0:
-        return None  # the item runs on past max_item_chars: no short name
+        return None  # the item runs on past its reach: no short name
+    if step == -1:
+        start = first_item_start(view, start, end, rules)  # 先后来到|祥云包装、…
     if step == 1 and view.text[end:end + 1] not in (*stops, ""):
         return None
     item = view.text[start:end]
@@ -272,7 +277,7 @@ def list_item_ok(item: str, rules: OrgRules) -> bool:
         return False
     if composed_of(item, rules.domain_or_category_words):
         return False  # 数字经济、智能制造等重点项目: fields, no companies
-    if item.endswith(("技术", "产业", "领域", "项目", "平台", "专项", "基地", "中心", "行业", "企业", "园区")):
+    if item.endswith(rules.item_not_name_endings):
         return False
     if item.endswith(rules.place_like_endings):
         return False  # 创新创业产业园, 安置小区: a place in the list, no company
@@ -300,6 +305,10 @@ def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         if type_ == "company" and not inside and branch_piece(piece, rules):
             found.append(OrgCandidate(start, end + len(piece), "org.short_name.pattern", "company"))
             continue  # 中车|恒通: a group's short name opens its subsidiary's
+        unit = rules.numbered_unit.match(view.text, end) if type_ == "company" else None
+        if unit and unit.end() in view.ends:
+            found.append(OrgCandidate(start, unit.end(), "org.short_name.pattern", "company"))
+            continue  # 中建|三局, 中交|二航局: a group's numbered bureau or company
         found.append(OrgCandidate(start, end, rule, type_, canonical=full, extras={"inside_name": inside}))
     return found
 
@@ -341,3 +350,114 @@ def photo_credits(view: TextView) -> list[OrgCandidate]:
         group = "agency" if match.group("agency") else "supplier"
         found.append(OrgCandidate(match.start(group), match.end(group), "org.media.credit", "other"))
     return found
+
+
+def registered_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
+    """江苏科利科技, 广州诚越电子科技, 江苏南通城欣市政工程: a company written as it is registered but
+    without its legal form (places, a rare trade name, industry words), after a boundary or a verb.
+    The place and the industry words together make it a company, even where a project's name
+    follows (…的苏州超邦涂料年产4.5万吨…项目)."""
+    found = []
+    i, count = 0, len(view.token_starts)
+    while i < count:
+        start = view.token_starts[i]
+        token = token_text(view, (start, view.token_ends[i]))
+        if not places_token(token, rules) or not opens_registered(view, start, rules):
+            i += 1
+            continue
+        j = i + 1
+        while j < count and view.token_starts[j] == view.token_ends[j - 1] and places_token(
+                token_text(view, (view.token_starts[j], view.token_ends[j])), rules):
+            j += 1  # 江苏|南通|…
+        end = trade_name_and_industry(view, j, rules)
+        if end is None:
+            i += 1
+            continue
+        found.append(OrgCandidate(start, end, "org.short_name.registered", "company"))
+        i = view.token_index(end - 1) + 1
+    return found
+
+
+def places_token(token: str, rules: OrgRules) -> bool:
+    """A token that is places only (江苏, 福建厦门), not an ordinary word."""
+    return is_proper_place(token) or len(token) >= 4 and composed_of(token, gazetteer_names()) and word_freq(
+        token) < rules.max_piece_word_freq
+
+
+def opens_registered(view: TextView, start: int, rules: OrgRules) -> bool:
+    """What stands before the place lets a name open there: nothing, a boundary, or a word that never
+    opens a name (的, 与, 引进)."""
+    before = view.token_before(start)
+    return not before or is_boundary_token(before, rules) or never_starts_name(before, rules.leading_tags)
+
+
+def trade_name_and_industry(view: TextView, index: int, rules: OrgRules) -> int | None:
+    """End of the trade name (the shortest that is rare and proper, up to max_trade_name_chars) and the
+    industry words after it, from the token at index; None when there is none."""
+    if index >= len(view.token_starts) or view.token_starts[index] != view.token_ends[index - 1]:
+        return None
+    stem_start = pos = view.token_starts[index]
+    k = index
+    while k < len(view.token_starts) and view.token_starts[k] == pos:
+        piece = token_text(view, (pos, view.token_ends[k]))
+        if not is_proper_piece(piece, rules) or any(piece.endswith(h) for h in rules.heads):
+            return None  # 龙岩市|统计局…: a body's name, no trade name
+        pos, k = view.token_ends[k], k + 1
+        if pos - stem_start > rules.max_trade_name_chars:
+            return None
+        stem = view.text[stem_start:pos]
+        if len(stem) >= rules.min_stem_chars and trade_name_ok(stem, rules):
+            end = industry_run(view, k, rules)
+            if end is not None:
+                return end
+    return None
+
+
+def trade_name_ok(stem: str, rules: OrgRules) -> bool:
+    if stem in rules.generic_terms or stem.startswith(rules.generic_prefixes) or is_place(stem):
+        return False
+    return word_freq(stem) < rules.max_piece_word_freq and not ends_with_common_verb(stem, rules)
+
+
+def industry_run(view: TextView, index: int, rules: OrgRules) -> int | None:
+    """End of the industry words from the token at index (科技, 电子|科技, 环保|科技), the first of them
+    with up to max_industry_prefix_chars of nouns before it (市政工程, 市政|工程); None when no industry
+    word follows, when the last ends neither with a word that ends short names (pattern_words) nor as
+    one noun with its industry word (市政工程), when it is a verb's (…|发展: running text), when a legal
+    form comes (海螺|集团: a full name's), or when the words go on as a field phrase (…科技|创新)."""
+    spans = list(itertools.islice(view.spans_from(index), 8)) if index < len(view.token_starts) else []
+    pos, last = (spans[0][0] if spans else -1), ""
+    for n, (start, end) in enumerate(spans):
+        token = token_text(view, (start, end))
+        if start != pos or token in rules.legal_forms:
+            break
+        if composed_of(token, rules.industry_words) or not last and industry_suffix(token, rules):
+            pos, last = end, token  # 科技, 市政工程
+            if token.endswith(tuple(rules.last_industry_words)):
+                break  # 电子科技|智能终端: 科技 closes a name, what follows is a product
+            continue
+        nxt = spans[n + 1] if n + 1 < len(spans) else None
+        if not last and pos == spans[0][0] and industry_prefix(token, rules) and nxt and nxt[0] == end and \
+                composed_of(token_text(view, nxt), rules.industry_words):
+            pos = end  # 市政|工程: the next token is the industry word
+            continue
+        break
+    follower = view.token_after(pos)
+    if not last or not (last.endswith(tuple(rules.pattern_words)) or industry_suffix(last, rules)):
+        return None  # 吴兴区|营商|环境: a phrase's noun; a name ends with a word that ends short names
+    if tag_of(last) in rules.stem_verb_tags or follower in rules.field_followers and \
+            follower not in rules.project_heads:  # …电子科技|项目 is the company's project
+        return None
+    return pos
+
+
+def industry_prefix(token: str, rules: OrgRules) -> bool:
+    """A noun of at most max_industry_prefix_chars that may stand before a name's industry word (市政)."""
+    return len(token) <= rules.max_industry_prefix_chars and all(is_cjk(c) for c in token) and (
+        tag_of(token) in ("n", "nz", "") or not word_freq(token))
+
+
+def industry_suffix(token: str, rules: OrgRules) -> bool:
+    """The token ends with an industry word after a noun of at most max_industry_prefix_chars (市政工程)."""
+    return any(token[-n:] in rules.industry_words and industry_prefix(token[:-n], rules)
+               for n in range(2, len(token) - 1))
