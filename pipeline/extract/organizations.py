@@ -283,11 +283,11 @@ def opens_project_name(view: TextView, end: int, rules: OrgRules) -> bool:
 
 
 def county_places(doc: Analysis, view: TextView) -> list[tuple[int, int, Hit]]:
-    """(start, end) in the view and hit of every county-level place the places component accepted."""
+    """(start, end) and hit of every county-level place the places component accepted."""
     found = []
     for hit in doc.found("places"):
         if hit.get("level") in ("district", "county"):
-            found.append((view.view_pos(hit.start), view.view_pos(hit.end), hit))
+            found.append((hit.start, hit.end, hit))
     return found
 
 
@@ -305,8 +305,7 @@ def model_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> list[Org
     """LAC's ORG spans, bounded by tokens (a span must end at a token end; its start is trimmed of
     verbs, prepositions, persons before verbs), typed by their heads, generic ones dropped."""
     found = []
-    for doc_start, doc_end in model_org_spans(doc.text):
-        start, end = view.view_pos(doc_start), view.view_pos(doc_end)
+    for start, end in model_org_spans(doc.text):
         if start not in view.starts or end not in view.ends or end - start < 2:
             continue  # a span that cuts a token is no name jieba would keep whole
         start = trim_leading(view, start, end, end, rules)
@@ -356,9 +355,8 @@ def government_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> lis
     """区经济信息委, 东营市委, 利津经济开发区党工委: see pipeline/extract/orgs/government.py."""
     places_by_end = {}
     for hit in doc.found("places"):
-        start, end = view.view_pos(hit.start), view.view_pos(hit.end)
-        if start < end:
-            places_by_end[end] = (start, hit)
+        if hit.start < hit.end:
+            places_by_end[hit.end] = (hit.start, hit)
 
     def body_ends(end: int) -> bool:  # not at a title (县委|常委)
         return ends_name(view, end, rules) and not any(view.text.endswith(r, 0, end) for r in rules.role_words)
@@ -381,14 +379,12 @@ def government_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> lis
 
 
 def media_candidates(doc: Analysis, view: TextView) -> list[OrgCandidate]:
-    """Sources and bylines: 来源：浙江在线, 房县新闻网讯 (pipeline/extract/orgs/media.py). Found in
-    the document's text, whose line breaks the view drops."""
+    """Sources and bylines: 来源：浙江在线, 房县新闻网讯 (pipeline/extract/orgs/media.py)."""
     found = []
     for start, end, rule in media_names(doc.text, is_place):
-        v_start, v_end = view.view_pos(start), view.view_pos(end)
-        v_start = after_glued_byline_words(view, v_start, v_end)
-        if v_start < v_end:
-            found.append(OrgCandidate(v_start, v_end, rule, "other"))
+        start = after_glued_byline_words(view, start, end)
+        if start < end:
+            found.append(OrgCandidate(start, end, rule, "other"))
     return found
 
 
@@ -404,22 +400,20 @@ def after_glued_byline_words(view: TextView, start: int, end: int) -> int:
 
 def accepted_places(doc: Analysis, view: TextView) -> tuple[set[str], dict[int, int]]:
     """The places the places component accepted (金凤 of 金凤实验室 is none): their surfaces, and
-    their spans in the view as end -> start."""
+    their spans as end -> start."""
     names, ends = set(), {}
     for hit in doc.found("places"):
-        start, end = view.view_pos(hit.start), view.view_pos(hit.end)
-        if start < end:
-            names.add(view.text[start:end])
-            ends[end] = start
+        if hit.start < hit.end:
+            names.add(view.text[hit.start:hit.end])
+            ends[hit.end] = hit.start
     return names, ends
 
 
 def org_hit(view: TextView, cand: OrgCandidate, rules: OrgRules) -> Hit:
     surface = cand_text(view, cand)
     rule = cand.rule if cand.rule in rules.rule_ids else "org.suffix.other"
-    start, end = view.doc_span(cand.start, cand.end)
     known = rules.known.get(surface)  # a full name of the knowledge data (中科院 by its head): its canonical
     fields = {"canonical": cand.canonical or (known[1] if known else surface), "type": cand.type}
     if cand.type == "government":
         fields.update(district=cand.extras.get("district"), adcode=cand.extras.get("adcode"))
-    return Hit(start, end, rule, fields)
+    return Hit(cand.start, cand.end, rule, fields)

@@ -193,7 +193,7 @@ def preferred_entries(entries: tuple[Entry, ...] | list[Entry]) -> list[Entry]:
 # -- candidates ----------------------------------------------------------------------------
 @dataclass
 class Candidate:
-    start: int  # view offsets
+    start: int  # offsets in the document text
     end: int
     surface: str
     reading: Reading | None  # None for a named zone
@@ -206,7 +206,7 @@ class Candidate:
 
 
 def raw_candidates(view: TextView, gaz: Gazetteer) -> list[Candidate]:
-    """Every gazetteer or zone name in the view that stands as a word."""
+    """Every gazetteer or zone name in the text that stands as a word."""
     found = []
     for start, surface in gaz.names.starting_at(view.text, view.token_starts):
         end = start + len(surface)

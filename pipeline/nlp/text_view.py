@@ -16,9 +16,7 @@ from zhfacts.nlp.analysis import Analysis
 
 @dataclass
 class TextView:
-    """doc.text with its token boundaries. Its offsets are the document's: `doc_span` and
-    `view_pos` are the identity, kept for the matchers that still call them (the view once
-    dropped letter spacing itself and mapped offsets back)."""
+    """doc.text with its token boundaries; its offsets are the document's."""
 
     text: str
     starts: set[int]
@@ -27,14 +25,8 @@ class TextView:
     token_ends: list[int]
     cache: dict[str, Any] = field(default_factory=dict)  # per-document results other stages reuse
 
-    def doc_span(self, start: int, end: int) -> tuple[int, int]:
-        return start, end
-
-    def view_pos(self, doc_pos: int) -> int:
-        return doc_pos
-
     def token_index(self, pos: int) -> int:
-        """Index in token_starts of the token holding view offset pos, or -1."""
+        """Index in token_starts of the token holding offset pos, or -1."""
         i = bisect_right(self.token_starts, pos) - 1
         return i if i >= 0 and self.token_ends[i] > pos else -1
 

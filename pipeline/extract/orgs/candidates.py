@@ -15,7 +15,7 @@ from zhfacts.nlp.text_view import TextView
 
 @dataclass
 class OrgCandidate:
-    start: int  # view offsets
+    start: int  # offsets in the document text
     end: int
     rule: str
     type: str

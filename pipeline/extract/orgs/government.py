@@ -75,7 +75,7 @@ def government_rules() -> GovernmentRules:
 
 @dataclass(frozen=True)
 class Body:
-    start: int  # view offsets
+    start: int  # offsets in the document text
     end: int
     place: Hit | None  # the place that opens the name, when one does
 
