@@ -315,7 +315,7 @@ def test_a_news_page_is_no_whole_document_subject() -> None:
 
 
 def test_the_byline_names_the_district_of_we() -> None:
-    text = "某某工业园上半年发展观察\n大足网讯（记者 王某）近日，铜梁区、永川区也在推进。1—7月，我区规上工业产值434.3亿元。"
+    text = "某某工业园上半年发展观察\n大足网讯（记者 王某）近日，铜梁区、永川区也在推进。1—7月，我区规上工业产值286.9亿元。"
     assert [c["district"] for c in _claims(text)] == ["大足区"]
 
 

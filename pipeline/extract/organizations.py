@@ -10,7 +10,7 @@ Found on characters, then checked against jieba's tokens, in one pass per rule:
   and then the industry words dropped (重庆海辰储能科技有限公司 -> 海辰储能), canonical = full name;
 - short names: a proper name plus an industry word (宇树科技), items of a list of companies
   (希尔安药业、鼎工机电等重点企业) and the 、-neighbours of a company that end with an industry word
-  (星际动漫、冠龙生物科技、众恒科技等…), a quoted name with an industry word (「湘佳牧业」),
+  (甲乙动漫、丙丁生物科技、戊己科技等…), a quoted name with an industry word (「湘佳牧业」),
   well-known short names (中船), photo-credit agencies;
 - knowledge data built from cited public lists (rules/organizations/knowledge.tsv, built by
   pipeline/extract/orgs/build.py): universities, central SOEs, State Council bodies by their short
@@ -145,7 +145,7 @@ def extend_with_park(view: TextView, cand: OrgCandidate) -> OrgCandidate:
 
 
 def extend_with_parenthesis(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgCandidate:
-    """北航重庆创新中心(低空电磁安全), 温州理工学院(温州大学瓯江学院): a parenthesis right after an
+    """某某创新中心(智能装备), 某某理工学院(某某大学城市学院): a parenthesis right after an
     institution's name that holds words only (no number, no 以下简称 or byline) is part of the name."""
     if cand.type == "company" or view.text[cand.end:cand.end + 1] not in OPEN_PARENS:
         return cand
@@ -250,7 +250,7 @@ def listed_between(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) 
 
 def university_unit(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgCandidate:
     """吉林大学动物科学院: a 学院 whose name opens with a university's is a school of it (its
-    研究院 or 实验室 stays research: 温州理工学院泰顺生态产业研究院)."""
+    研究院 or 实验室 stays research: 某某理工学院某县生态产业研究院)."""
     if cand.type != "research" or cand.head is None or not cand.head.text.endswith("学院"):
         return cand
     for name in known_prefixes(view, cand.start, rules):

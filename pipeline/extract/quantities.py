@@ -355,7 +355,7 @@ ARABIC = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
 def _shared_units(text: str, numerals: list[re.Match[str]], found: list[Hit], g: Grammar) -> Iterator[Hit]:
-    """分别增长9.1、0.3和1.1个百分点: the bare numbers listed before a figure take its unit and
+    """分别增长6.2、0.8和2.4个百分点: the bare numbers listed before a figure take its unit and
     scale (rules/quantities/patterns.yaml `shared_unit`)."""
     cfg = g.patterns["shared_unit"]
     separators = sorted(cfg["separators"], key=len, reverse=True)

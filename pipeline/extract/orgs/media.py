@@ -1,5 +1,5 @@
 """Media named as a page's source or in a byline: 来源：浙江在线, (新重庆-重庆日报记者 …),
-大众网·海报新闻东营5月29日讯, 房县新闻网讯, 南方财经全媒体记者 …. Type other.
+大众网·海报新闻临沂3月8日讯, 房县新闻网讯, 南方财经全媒体记者 …. Type other.
 
 Two patterns (rules/organizations/media.yaml): the text after a source label up to the next space,
 and at a line or bracket start a name ending with a media head word (网, 日报, 新闻, 在线, 发布 …)
@@ -71,7 +71,7 @@ def without_verb_head(name: str, rules: MediaRules) -> str:
 
 def media_names(text: str, is_place: Callable[[str], bool] = lambda word: True) -> list[tuple[int, int, str]]:
     """(start, end, rule) of each media name in the text. Words between a byline's name and its date
-    that are no place are the rest of the name (红网时刻10月24日讯; 新华网重庆12月23日电 keeps 新华网)."""
+    that are no place are the rest of the name (红网时刻3月15日讯; 新华网成都6月2日电 keeps 新华网)."""
     rules = media_rules()
     found = []
     for pattern, rule in ((rules.source, "org.media.source"), (rules.byline, "org.media.byline")):

@@ -115,7 +115,7 @@ def opens_with_body(prefix: str, rules: OrgRules) -> bool:
 
 
 def with_national_prefix(view: TextView, start: int, rules: OrgRules) -> int:
-    """全国|城市工业品贸易中心联合会: a national association's name opens with 全国, which the walk
+    """全国|城市商业网点联合会: a national association's name opens with 全国, which the walk
     left stops at elsewhere (全国|规上工业企业)."""
     span = previous_token(view, start)
     return span[0] if span and token_text(view, span) in rules.national_prefixes else start

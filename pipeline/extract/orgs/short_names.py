@@ -218,7 +218,7 @@ def accept_items(view: TextView, spans: list[tuple[int, int]], weak_cue: bool,
 
 
 def listed_beside(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:
-    """星际动漫、冠龙生物科技、众恒科技等…: the 、-neighbours of a company that end with an industry
+    """甲乙动漫、丙丁生物科技、戊己科技等…: the 、-neighbours of a company that end with an industry
     word are companies of the same list, going outwards until one is not."""
     taken = {(c.start, c.end) for c in chosen}
     spans = [(c.start, c.end) for c in chosen]
@@ -356,7 +356,7 @@ def registered_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     """江苏科利科技, 广州诚越电子科技, 江苏南通城欣市政工程: a company written as it is registered but
     without its legal form (places, a rare trade name, industry words), after a boundary or a verb.
     The place and the industry words together make it a company, even where a project's name
-    follows (…的苏州超邦涂料年产4.5万吨…项目)."""
+    follows (…的某某超达涂料年产3万吨…项目)."""
     found = []
     i, count = 0, len(view.token_starts)
     while i < count:
