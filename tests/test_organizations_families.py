@@ -405,7 +405,7 @@ def test_a_photo_credit_names_its_agency(nlp, text: str, agency: str) -> None:
     assert orgs[agency]["rule"] == "org.media.credit" and orgs[agency]["type"] == "other"
 
 
-# Round 3 families (issue 11), sentences written for these tests.
+# Where a name starts, company names kept whole, lists and local bodies (issue 11); sentences written for these tests.
 KNOWN_NAME_STARTS = [
     # a menu word, a wish and a verb, a time word, a body and a verb before a known university
     ("首页 >> 正文西南交通大学与某县签署合作协议。", "西南交通大学", "正文西南交通大学"),

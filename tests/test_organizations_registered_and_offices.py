@@ -1,5 +1,5 @@
-"""Organizations, round 4 (issue 11): the families of misses on pages nobody tuned for. Sentences
-written for these tests."""
+"""Organizations: registered company names without a legal form, government offices written new
+ways, name boundaries from dictionary verbs, kinds of groups (issue 11). Sentences written for these tests."""
 
 from __future__ import annotations
 
