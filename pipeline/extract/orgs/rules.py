@@ -142,6 +142,7 @@ class OrgRules:
     automaton: Any  # heads, pattern words and known names: one pass over the text finds them all
     rule_ids: frozenset[str]
     list_ends: tuple[str, ...]  # the clause ends (and line break) that end a list of 、-separated items
+    item_stops: str  # where a listed item ends: a list or clause delimiter, a line break, 等, a bracket, a quote
     speech_punctuation: frozenset[str]  # a quote holding one of these is speech, not a title
 
 
@@ -275,6 +276,7 @@ def org_rules() -> OrgRules:
                                ("known", frozenset(known))),
         rule_ids=frozenset(require(load_yaml(RULES), "rules", RULES)),
         list_ends=tuple(clause_ends),
+        item_stops=item_delimiters() + clause_delimiters() + "\n等" + OPEN_PARENS + CLOSE_PARENS + "“”",
         speech_punctuation=frozenset(clause_delimiters()),
     )
 

@@ -242,7 +242,7 @@ def listed_beside(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -
 def list_neighbour(view: TextView, sep: int, step: int, rules: OrgRules) -> tuple[int, int] | None:
     """The item beside the 、 at sep, if it is a short company name: token-aligned, list-like, and
     ending with an industry word."""
-    stops = "、，。；：！？,;:!?\n等（(）)“”"
+    stops = rules.item_stops
     reach = rules.max_item_chars * (1 if step == 1 else 2)  # a first item may carry the clause's opening words
     pos = sep + step
     while 0 <= pos < len(view.text) and view.text[pos] not in stops and abs(pos - sep) <= reach:
