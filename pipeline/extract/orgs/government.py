@@ -61,15 +61,15 @@ def government_rules() -> GovernmentRules:
         max_function_chars=int(require(data, "max_function_chars", GOVERNMENT)),
         office_tags=frozenset(require(data, "office_token_tags", GOVERNMENT)),
         function_bad_tags=frozenset(require(data, "function_word_bad_tags", GOVERNMENT)),
-        short_office_words=frozenset(data.get("short_office_words", ())),
+        short_office_words=frozenset(require(data, "short_office_words", GOVERNMENT)),
         item_stops=item_delimiters() + clause_delimiters() + "\n等" + OPEN_PARENS + CLOSE_PARENS,
-        former_markers=frozenset(data.get("former_markers", ())),
-        person_tags=frozenset(data.get("person_tags", ())),
-        person_max_freq=int(data.get("person_max_freq", 0)),
-        venues=tuple(data.get("venues", ())),
-        collective_words=tuple(data.get("collective_words", ())),
-        level_bodies=frozenset(data.get("level_bodies", ())),
-        branch_heads=tuple(data.get("branch_heads", ())),
+        former_markers=frozenset(require(data, "former_markers", GOVERNMENT)),
+        person_tags=frozenset(require(data, "person_tags", GOVERNMENT)),
+        person_max_freq=int(require(data, "person_max_freq", GOVERNMENT)),
+        venues=tuple(require(data, "venues", GOVERNMENT)),
+        collective_words=tuple(require(data, "collective_words", GOVERNMENT)),
+        level_bodies=frozenset(require(data, "level_bodies", GOVERNMENT)),
+        branch_heads=tuple(require(data, "branch_heads", GOVERNMENT)),
     )
 
 

@@ -51,7 +51,7 @@ def media_rules() -> MediaRules:
         not_names=tuple(require(data, "not_names", MEDIA)),
         source_name_stops=tuple(require(data, "source_name_stops", MEDIA)),
         heads=tuple(require(data, "media_heads", MEDIA)),
-        verb_heads=tuple(data.get("verb_heads", ())),
+        verb_heads=tuple(require(data, "verb_heads", MEDIA)),
     )
 
 
