@@ -582,6 +582,18 @@ def test_a_table_cell_takes_its_row_label() -> None:
 
 
 @pytest.mark.parametrize(("text", "keys"), [
+    # a branch's value added is not its output
+    ("乐安县农业增加值12.5亿元，畜牧业增加值3.4亿元。其中，农业产值20.1亿元。", ["农业增加值", "牧业增加值", "农业产值"]),
+    # business volume and revenue, pension and medical insurance: two indicators each
+    ("乐安县邮政业务总量2.1亿元，邮政业务收入1.8亿元。", ["邮政业务总量", "邮政业务收入"]),
+    ("乐安县电信业务总量5.2亿元，电信业务收入4.9亿元。", ["电信业务总量", "电信业务收入"]),
+    ("乐安县参加基本养老保险12.1万人，参加基本医疗保险30.5万人。", ["基本养老保险参保人数", "基本医疗保险参保人数"]),
+])
+def test_indicators_that_never_share_a_key(text: str, keys: list[str]) -> None:
+    assert [c["metric_key"] for c in _claims(text)] == keys
+
+
+@pytest.mark.parametrize(("text", "keys"), [
     # a figure in brackets is an aside: the growth after it is the measure's before it
     ("乐安县人均GDP为65120元(按年平均汇率折算为9241美元)，比上年增长5.9%。",
      ["人均地区生产总值", "人均地区生产总值", "人均地区生产总值增速"]),
