@@ -609,5 +609,18 @@ def test_metric_keys_of_asides_and_branches(text: str, keys: list[str]) -> None:
 
 def test_the_writers_own_district_is_the_pages() -> None:
     text = "竹山县统计局\n一、综合\n与比拼对象竹溪县比，我县地区生产总值增速由第9位上升到第4位。"
-    assert [(c["district"], c["value"], c["rule"]) for c in _claims(text, pub_date=None)] == [
-        ("竹山县", 9, "claims.pronoun.own"), ("竹山县", 4, "claims.pronoun.own")]
+    assert [(c["district"], c["value"], c["rule"], c["metric_key"]) for c in _claims(text, pub_date=None)] == [
+        ("竹山县", 9, "claims.pronoun.own", "地区生产总值增速排名"),
+        ("竹山县", 4, "claims.pronoun.own", "地区生产总值增速排名")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("竹山县地区生产总值增速由全市第9位上升到第4位。",
+     [(9, "地区生产总值增速排名", "地区生产总值增速排名@全市"), (4, "地区生产总值增速排名", "地区生产总值增速排名@全市")]),
+    ("竹山县规上工业企业从39家增加至117家。", [(39, "规上工业企业", "规上企业数"), (117, "规上工业企业", "规上企业数")]),
+    # the new figure of a change is a level like the former one, not a growth rate
+    ("竹山县研发投入强度从2.1%提高到2.5%。", [(2.1, "研发投入强度", "研发投入强度"), (2.5, "研发投入强度", "研发投入强度")]),
+])
+def test_a_change_from_one_figure_to_another_is_one_measure(text: str, expected: list[tuple]) -> None:
+    assert [(c["value"], c["metric"], c["metric_key"]) for c in _claims(text)] == [
+        (pytest.approx(v), m, k) for v, m, k in expected]

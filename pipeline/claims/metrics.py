@@ -129,7 +129,8 @@ def metric_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | N
     if not base:
         return None
     before = ctx.text[clause_start(ctx, quantity.start, sentence[0], items=True):quantity.start]
-    growth = _growth_suffix(_strip_right_qualifiers(before), rules)
+    # 从2.1%提高到2.5%: the new figure of a change is a level like the former one, no growth rate
+    growth = None if rules.after_change.search(before) else _growth_suffix(_strip_right_qualifiers(before), rules)
     if quantity.get("kind") == "percent" and growth and not base.endswith(growth):
         base += growth
     elif quantity.get("kind") == "rank" and not base.endswith(rules.rank_suffix):
@@ -150,8 +151,8 @@ def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: M
                                              bisect_left(ctx.quantity_starts, quantity.start)]
                    if q.end <= quantity.start]
     previous = [q for q in in_sentence if q.start >= start]
-    if previous and _only_conjunctions(ctx.text[previous[-1].end:quantity.start], rules):
-        return base_metric(ctx, previous[-1], sentence, rules)  # 分别为7.1%和6.5%: one measure for both
+    if previous and _one_measure(ctx.text[previous[-1].end:quantity.start], rules):
+        return base_metric(ctx, previous[-1], sentence, rules)  # 分别为7.1%和6.5%, 由第9位上升到第4位
     start = max([start] + [q.end for q in previous])
     raw_phrase = _without_times(ctx, start, quantity.start)
     if raw_phrase.endswith(rules.instrumental):
@@ -232,6 +233,12 @@ def _only_conjunctions(gap: str, rules: MetricRules) -> bool:
     return all(c.isspace() or c in rules.conjunctions for c in gap)
 
 
+def _one_measure(gap: str, rules: MetricRules) -> bool:
+    """Two figures of one measure: joined by conjunctions (7.1%和6.5%) or by a change from the
+    first to the second (由第9位上升到第4位)."""
+    return _only_conjunctions(gap, rules) or rules.change_connector.fullmatch(gap.strip()) is not None
+
+
 def _without_times(ctx: Context, start: int, end: int) -> str:
     text = ctx.text
     pieces, pos = [], start
@@ -272,6 +279,8 @@ def _noun_after(ctx: Context, quantity: Hit, limit: int, rules: MetricRules) -> 
         end = min(end, ctx.title[1])  # a title's figure: the lines repair joined to it are not its noun
     if end <= quantity.end:
         return ""  # 增长6.8%，…: the clause ends with the figure (char_span would give None)
+    if rules.change_connector.match(ctx.text, quantity.end):
+        return ""  # 由第9位上升到第4位: the verb of a change, no noun of the figure
     words = []
     for token in ctx.doc.tokens_within(quantity.end, end):
         if (token.is_space or token.is_punct or token.text in rules.noun_stop_words or len(words) >= 3

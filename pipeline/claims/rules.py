@@ -149,6 +149,8 @@ class MetricRules:
     qualifier_chars: str
     topic: re.Pattern[str]
     run_in_heading: re.Pattern[str]
+    change_connector: re.Pattern[str]  # 由第9位上升到第4位: one measure, a former and a new figure
+    after_change: re.Pattern[str]  # a figure right after a change connector (…上升到|第4位)
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -258,4 +260,6 @@ def metric_rules() -> MetricRules:
         qualifier_chars=get("qualifier_chars"),
         topic=re.compile(get("topic_pattern")),
         run_in_heading=re.compile(get("run_in_heading")),
+        change_connector=re.compile(get("change_connector")),
+        after_change=re.compile(f"(?:{get('change_connector')})\\s*$"),
     )
