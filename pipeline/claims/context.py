@@ -74,6 +74,17 @@ class Context:
     rank_units: dict[str, bool] = field(default_factory=dict)  # pronoun -> does a rank figure name it
 
     @cached_property
+    def places_by_start(self) -> tuple[list[Hit], list[int]]:
+        ordered = sorted(self.places, key=START)
+        return ordered, [p.start for p in ordered]
+
+    def place_at(self, start: int, end: int) -> bool:
+        """Does a place name overlap [start, end)? (Names nest a few deep at most: 河北景县.)"""
+        ordered, starts = self.places_by_start
+        i = bisect_left(starts, end)
+        return any(p.end > start for p in ordered[max(0, i - 4):i])
+
+    @cached_property
     def document_district(self) -> Hit | None:
         """The one district a report is about, if any (only pronouns ask)."""
         return document_district(self)
@@ -456,8 +467,8 @@ def heading_periods(ctx: Context) -> list[str | None]:
         periods.append(current)
         # a report's opening paragraph sets its year (2024年，全县……) like a heading
         opening = index == 1 and ctx.document_subject is not None
-        if index == 0 or opening or is_heading(ctx, para):
-            current = _last_period(ctx, para.start, para.end) or current
+        if index == 0 or opening or is_heading(ctx, para) and not ctx.rules.caption.match(ctx.text, para.start):
+            current = _last_period(ctx, para.start, para.end) or current  # 图1:2019-2023年……: a caption sets none
     return periods
 
 

@@ -105,9 +105,15 @@ def own_period(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | 
     for i in reversed(times_within(ctx, sentence[0], quantity.start)):
         time = ctx.times[i]
         normalized = time.get("normalized")
-        if normalized and not _comparison_before(ctx, sentence[0], time.start):
+        if normalized and not _comparison_before(ctx, sentence[0], time.start) and not captioned(ctx, time.start):
             return str(normalized)
     return None
+
+
+def captioned(ctx: Context, pos: int) -> bool:
+    """图1:2019-2023年……: a time that opens a figure's or table's caption is the caption's,
+    even where repair ran the caption into the text after it."""
+    return ctx.rules.caption_label.search(ctx.text, max(0, pos - 8), pos) is not None
 
 
 def carried_period(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | None:
@@ -246,7 +252,8 @@ def _without_times(ctx: Context, start: int, end: int) -> str:
         pieces.append(text[pos:time.start - len(base)])
         pos = time.end
     pieces.append(text[pos:end])
-    return unglossed("".join(pieces)).strip().strip("“”‘’「」（）()")
+    phrase = metric_rules().trailing_aside.sub("", unglossed("".join(pieces)).strip())
+    return phrase.strip("“”‘’「」（）()")  # 地区生产总值(GDP)510832万元: the aside glosses the name
 
 
 def _growth_suffix(before: str, rules: MetricRules) -> str | None:
@@ -277,12 +284,17 @@ def _noun_after(ctx: Context, quantity: Hit, limit: int, rules: MetricRules) -> 
         end = min(end, ctx.title[1])  # a title's figure: the lines repair joined to it are not its noun
     if end <= quantity.end:
         return ""  # 增长6.8%，…: the clause ends with the figure (char_span would give None)
-    words = []
-    for token in ctx.doc.tokens_within(quantity.end, end):
-        if (token.is_space or token.is_punct or token.text in rules.noun_stop_words or len(words) >= 3
-                or any(c.isdigit() for c in token.text)):  # 607.87亿元 5.4%: the next figure is no noun
+    words, straddled = [], 0
+    for token in ctx.doc.tokens_within(quantity.start, end):
+        if token.end <= quantity.end:
+            continue
+        text = token.text[max(0, quantity.end - token.start):]  # 137个市重点项目: the segmenter's 个市
+        straddled += token.start < quantity.end  # a piece of a token: no word of its own
+        if (token.is_space or token.is_punct or text in rules.noun_stop_words or len(words) - straddled >= 3
+                or any(c.isdigit() for c in text)  # 607.87亿元 5.4%: the next figure is no noun
+                or ctx.place_at(token.start, token.end)):  # 总投资35亿元 河北某县……: a place opens what follows
             break
-        words.append(token.text)
+        words.append(text)
     return "".join(words)
 
 

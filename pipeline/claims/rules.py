@@ -111,6 +111,9 @@ class ClaimRules:
     not_cues: re.Pattern[str]  # words that hold a cue but state a fact (计划总投资)
     future_only: frozenset[str]  # 将达到: a forecast cue that keeps an earlier target
     heading_max_chars: int
+    caption: re.Pattern[str]  # 图1:…, 表2 …: a caption sets no period
+    caption_label: re.Pattern[str]  # a caption's label ending right before a position (图1:)
+    member_aside_words: tuple[str, ...]  # (包含甲县、乙县): a bracket listing the subject's members
     heading_punctuation: frozenset[str]  # a title or heading with one of these is prose
     speaker_punctuation: str  # between a speaker phrase and its quote (说：“……”)
     counted_parts: re.Pattern[str]  # 五个方面, 八项工作：: a count of a text's parts
@@ -148,6 +151,7 @@ class MetricRules:
     instrumental: tuple[str, ...]
     qualifier_chars: str
     topic: re.Pattern[str]
+    trailing_aside: re.Pattern[str]  # 地区生产总值(GDP): a bracketed gloss ending the phrase
     run_in_heading: re.Pattern[str]
     gloss: re.Pattern[str]  # 地區(qū): a pinyin gloss (page noise)
 
@@ -197,9 +201,13 @@ def claim_rules() -> ClaimRules:
         list_zone_item=re.compile(get("list_zone_item")),
         decline_before=re.compile(f"(?:{_any_of(get('decline_words')).pattern})[{re.escape(get('decline_gap_chars'))}]*$"),
         modality_cues=_modality_pattern(get("modality")),
-        not_cues=_any_of(get("modality")["not_cues"]),
+        not_cues=re.compile("|".join([*get("modality").get("not_cue_patterns", []),
+                                      _any_of(get("modality")["not_cues"]).pattern])),
         future_only=frozenset(get("modality").get("future_only", [])),
         heading_max_chars=int(get("heading_max_chars")),
+        caption=re.compile(get("caption_pattern")),
+        caption_label=re.compile(f"(?:{get('caption_pattern')})\\s*[:：]?\\s*$"),
+        member_aside_words=tuple(get("member_aside_words")),
         heading_punctuation=frozenset(get("heading_punctuation")),
         speaker_punctuation=get("speaker_punctuation"),
         counted_parts=re.compile(get("counted_parts")),
@@ -260,4 +268,5 @@ def metric_rules() -> MetricRules:
         topic=re.compile(get("topic_pattern")),
         run_in_heading=re.compile(get("run_in_heading")),
         gloss=re.compile(get("gloss_pattern")),
+        trailing_aside=re.compile(get("trailing_aside_pattern")),
     )
