@@ -591,3 +591,63 @@ def test_the_writers_own_district_is_the_pages() -> None:
     text = "房县统计局\n一、综合\n与比拼对象保康县比，我县地区生产总值增速由第12位上升到第6位。"
     assert [(c["district"], c["value"], c["rule"]) for c in _claims(text, pub_date=None)] == [
         ("房县", 12, "claims.pronoun.own"), ("房县", 6, "claims.pronoun.own")]
+
+
+# -- round 4: keys, phrases, modality, attribution and periods on unseen pages -------------------
+@pytest.mark.parametrize(("text", "keys"), [
+    # an alias ending last that only adds a level word to the one it overlaps is that one's level
+    ("去年，乐安县固定资产投资总额215.3亿元，增长3.2%。", ["固定资产投资", "固定资产投资增速"]),
+    # a share whose phrase names no indicator is the share of the subject of the clauses before
+    ("乐安县民营经济增加值完成88.4亿元，占生产总值的比重为57.1%。", ["民营经济增加值", "民营经济增加值占比"]),
+    ("乐安县税收收入9.2亿元，同比增长4.1%，占一般公共预算收入的66.5%。",
+     ["税收收入", "税收收入增速", "税收收入占比"]),
+    # ... but not past a subject the vocabulary does not know: no key rather than a wrong one
+    ("乐安县户籍人口50.2万人，其中男性人口25.8万人，占总人口的51.4%。", ["户籍人口", None, None]),
+    # percentage points after a comparison with a wider unit are a gap to it
+    ("乐安县地区生产总值增长2.1%，低于全市增速3.3个百分点。", ["地区生产总值增速", "地区生产总值增速差@全市"]),
+    ("乐安县规上工业增加值增长9.5%，高于全省平均1.4个百分点。", ["规上工业增加值增速", "规上工业增加值增速差@全省"]),
+    # the province's and the city's key projects are two lists
+    ("乐安县48个市重点项目完成投资96.5亿元，年度投资完成率108.2%；9个省重点项目完成投资21.7亿元。",
+     ["市重点项目数", "市重点项目完成投资", "投资完成率", "省重点项目数", "省重点项目完成投资"]),
+    ("乐安县列入省市重点项目31个。", ["重点项目数"]),
+])
+def test_metric_keys_round4(text: str, keys: list[str | None]) -> None:
+    assert [c["metric_key"] for c in _claims(text)] == keys
+
+
+@pytest.mark.parametrize(("text", "metrics"), [
+    # a modality word between the name and the figure is no part of the name
+    ("乐安县城镇居民人均可支配收入预计5.1万元，增长6%。", ["城镇居民人均可支配收入", "城镇居民人均可支配收入增速"]),
+    # a place after a figure opens what follows: no part of the noun
+    ("总投资12.5亿元 乐安县8个项目集中签约", ["总投资"]),
+    # the segmenter's 个市 keeps its 市 in the noun
+    ("乐安县52个市重点项目完成投资30亿元。", ["市重点项目", "市重点项目完成投资"]),
+    # a bracketed gloss ending the name
+    ("乐安县全年实现地区生产总值(GDP)188.6亿元。", ["地区生产总值"]),
+])
+def test_metric_phrases_round4(text: str, metrics: list[str]) -> None:
+    assert [c["metric"] for c in _claims(text)][:len(metrics)] == metrics
+
+
+def test_a_target_reached_is_actual() -> None:
+    text = "乐安县工业投资实现翻番目标，全年完成工业投资60.2亿元；全县力争明年增长10%。"
+    assert [c["modality"] for c in _claims(text)] == ["actual", "target"]
+
+
+def test_a_district_right_after_a_figure_opens_a_clause() -> None:
+    # a page that lost the delimiter between two counties' sentences
+    text = "前三季度，永修县实现地区生产总值52.4亿元，低于全市增速2.6个百分点乐安县实现地区生产总值97.1亿元。"
+    assert [(c["district"], c["value"]) for c in _claims(text)] == [
+        ("永修县", pytest.approx(5.24e9)), ("永修县", 2.6), ("乐安县", pytest.approx(9.71e9))]
+
+
+def test_members_in_brackets_are_no_subject() -> None:
+    text = ("前三季度，某市县域地区(包含永修县、乐安县)实现地区生产总值300亿元；按可比价格计算，同比增长3.1%。"
+            "\n乐安县实现地区生产总值97.1亿元。")
+    assert [(c["district"], c["value"]) for c in _claims(text)] == [("乐安县", pytest.approx(9.71e9))]
+
+
+def test_a_caption_sets_no_period() -> None:
+    text = ("2023年乐安县国民经济和社会发展统计公报\n一、综合\n全年实现地区生产总值188.6亿元。\n"
+            "图1:2019-2023年乐安县地区生产总值及其增长速度\n全县全年城镇新增就业3120人。")
+    assert [c["period"] for c in _claims(text, pub_date=None)] == ["2023", "2023"]

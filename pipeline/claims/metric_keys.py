@@ -138,7 +138,8 @@ def describe(metric: str | None, figure: dict[str, Any], surface: str, clause: s
         indicator, named_before = _subject_before(lookback[:len(lookback) - len(clause)], vocab)
     if indicator is None:
         indicator, named_before = _last_indicator_in(clause, level_kind, vocab)
-    if indicator is None and (kind == "rank" or is_generic(metric, surface, clause)):
+    gap = _gap_scope(clause, vocab) if kind == "pp" else ""
+    if indicator is None and (kind == "rank" or gap or is_generic(metric, surface, clause)):
         indicator, named_before = _last_indicator_in(lookback, level_kind, vocab)  # 增速超过7%: named before
     label = indicator.label if indicator else ""
     growth_named = vocab.growth.search(vocab.any_alias.sub("", metric)) is not None  # not 自然增长率 itself
@@ -152,9 +153,8 @@ def describe(metric: str | None, figure: dict[str, Any], surface: str, clause: s
         return Description(vocab.measures["score"].format(label=label or "综合评价"), named_before)
     if indicator is None:
         return Description(None, None)
-    if kind == "pp" and indicator.type != "rate" and (growth_named or after_growth or _gap_scope(clause, vocab)):
+    if kind == "pp" and indicator.type != "rate" and (growth_named or after_growth or gap):
         label += "增速"  # 增速较一季度提升0.5个百分点: the growth rate changed
-    gap = _gap_scope(clause, vocab) if kind == "pp" else ""
     if gap:
         return Description(vocab.measures["gap_scoped"].format(label=label, scope=gap), named_before)
     return Description(vocab.measures[_measure(indicator, kind, metric, clause, vocab)].format(label=label),
