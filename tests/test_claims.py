@@ -602,7 +602,9 @@ def test_the_writers_own_district_is_the_pages() -> None:
     ("乐安县税收收入9.2亿元，同比增长4.1%，占一般公共预算收入的66.5%。",
      ["税收收入", "税收收入增速", "税收收入占比"]),
     # ... but not past a subject the vocabulary does not know: no key rather than a wrong one
-    ("乐安县户籍人口50.2万人，其中男性人口25.8万人，占总人口的51.4%。", ["户籍人口", None, None]),
+    ("乐安县户籍人口50.2万人，其中流动人口5.8万人，占总人口的11.6%。", ["户籍人口", None, None]),
+    # ... nor for shares paired in order with the subjects before them
+    ("乐安县男性人口25.8万人，女性人口24.4万人，分别占总人口的51.4%和48.6%。", ["男性人口", "女性人口", None, None]),
     # percentage points after a comparison with a wider unit are a gap to it
     ("乐安县地区生产总值增长2.1%，低于全市增速3.3个百分点。", ["地区生产总值增速", "地区生产总值增速差@全市"]),
     ("乐安县规上工业增加值增长9.5%，高于全省平均1.4个百分点。", ["规上工业增加值增速", "规上工业增加值增速差@全省"]),
@@ -624,8 +626,12 @@ def test_metric_keys_round4(text: str, keys: list[str | None]) -> None:
     ("乐安县52个市重点项目完成投资30亿元。", ["市重点项目", "市重点项目完成投资"]),
     # a bracketed gloss ending the name
     ("乐安县全年实现地区生产总值(GDP)188.6亿元。", ["地区生产总值"]),
+    # a bare name in a run of parallel items takes the measure the item before named with its unit
+    ("乐安县油菜籽播种面积520公顷，增长3.1%；蔬菜6010公顷，增长2.2%；工业投资12亿元。",
+     ["油菜籽播种面积", "油菜籽播种面积增速", "蔬菜播种面积", "蔬菜播种面积增速", "工业投资"]),
 ])
 def test_metric_phrases_round4(text: str, metrics: list[str]) -> None:
+    """(the first figures' metrics only)"""
     assert [c["metric"] for c in _claims(text)][:len(metrics)] == metrics
 
 

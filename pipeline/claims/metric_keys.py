@@ -48,6 +48,7 @@ class Vocabulary:
     level_words: frozenset[str]
     gap: re.Pattern[str]  # a comparison with a wider unit at the end of a clause (低于全市增速)
     clause_mark: re.Pattern[str]  # what ends a clause, to read the clauses before a figure one by one
+    respective: re.Pattern[str]  # 分别: figures that pair with several subjects in order
     lookback_chars: int
     generic: re.Pattern[str]  # generic words, to tell whether a phrase names anything
 
@@ -85,6 +86,7 @@ def vocabulary() -> Vocabulary:
         level_words=frozenset(get("level_words")),
         gap=re.compile(get("gap_pattern")),
         clause_mark=re.compile(f"[{re.escape(get('clause_marks'))}]"),
+        respective=re.compile(_alternation(get("respective_words"))),
         lookback_chars=int(get("lookback_chars")),
         generic=re.compile(_alternation(get("generic_words"))),
     )
@@ -133,7 +135,7 @@ def describe(metric: str | None, figure: dict[str, Any], surface: str, clause: s
     named_before = None
     indicator = _indicator_in(metric, level_kind, vocab)
     share_first = vocab.share.match(metric) is not None and kind == "percent"
-    if indicator is None and share_first and lookback.endswith(clause):
+    if indicator is None and share_first and lookback.endswith(clause) and not vocab.respective.search(clause):
         # 非公有制经济增加值完成45.46亿元，占生产总值的比重为46.2%: the subject before the clause
         indicator, named_before = _subject_before(lookback[:len(lookback) - len(clause)], vocab)
     if indicator is None:

@@ -171,7 +171,7 @@ def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: M
         phrase = _strip(raw_phrase, rules)
         phrase = ("" if phrase in rules.comparison_only else phrase) + _noun_after(ctx, quantity, sentence[1], rules)
     if phrase and phrase not in rules.generic_measures:
-        return phrase
+        return _with_parallel_head(ctx, quantity, phrase, rules)
     if bracketed and not previous:
         return phrase  # 乙区(281.72亿元 5.6%): the list's measure is named before it, not by 甲区's figures
     if not raw_phrase and not in_sentence:
@@ -182,6 +182,23 @@ def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: M
     told = next((q for q in reversed(in_sentence) if not _aside(ctx, q, sentence[0], quantity.start)), None)
     inherited = base_metric(ctx, told, sentence, rules) if told else sentence_topic(ctx, sentence)
     return (inherited or "") + phrase if inherited or phrase else ""
+
+
+def _with_parallel_head(ctx: Context, quantity: Hit, phrase: str, rules: MetricRules) -> str:
+    """油菜籽播种面积667公顷，增长21.9%；蔬菜7275公顷: in a run of parallel items a bare name
+    takes the measure the item before it named with the same unit (蔬菜播种面积)."""
+    if not 2 <= len(phrase) <= rules.parallel_name_max_chars or phrase.endswith(rules.parallel_heads):
+        return phrase
+    if vocabulary().any_alias.search(phrase):
+        return phrase  # 工业投资, 农业: a name the vocabulary knows measures itself
+    para = ctx.article.paragraphs[ctx.article.paragraph_index(quantity.start)]
+    i = bisect_left(ctx.quantity_starts, quantity.start)
+    nearby = [q for q in ctx.quantities[max(0, i - rules.parallel_lookback):i] if q.start >= para.start]
+    before = next((q for q in reversed(nearby) if q.get("unit") == quantity.get("unit")), None)
+    if before is None:
+        return phrase
+    head = first_suffix(base_metric(ctx, before, ctx.article.sentence_span(before.start), rules), rules.parallel_heads)
+    return phrase + head if head else phrase
 
 
 def _aside(ctx: Context, figure: Hit, floor: int, end: int) -> bool:

@@ -152,6 +152,9 @@ class MetricRules:
     qualifier_chars: str
     topic: re.Pattern[str]
     trailing_aside: re.Pattern[str]  # 地区生产总值(GDP): a bracketed gloss ending the phrase
+    parallel_heads: tuple[str, ...]  # 播种面积, 产量: measures a run of parallel items shares
+    parallel_name_max_chars: int
+    parallel_lookback: int  # how many figures back the item before is looked for
     run_in_heading: re.Pattern[str]
     gloss: re.Pattern[str]  # 地區(qū): a pinyin gloss (page noise)
 
@@ -269,4 +272,7 @@ def metric_rules() -> MetricRules:
         run_in_heading=re.compile(get("run_in_heading")),
         gloss=re.compile(get("gloss_pattern")),
         trailing_aside=re.compile(get("trailing_aside_pattern")),
+        parallel_heads=_longest_first(get("parallel_heads")),
+        parallel_name_max_chars=int(get("parallel_name_max_chars")),
+        parallel_lookback=int(get("parallel_lookback")),
     )
