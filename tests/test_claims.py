@@ -657,3 +657,35 @@ def test_a_caption_sets_no_period() -> None:
     text = ("2023年乐安县国民经济和社会发展统计公报\n一、综合\n全年实现地区生产总值188.6亿元。\n"
             "图1:2019-2023年乐安县地区生产总值及其增长速度\n全县全年城镇新增就业3120人。")
     assert [c["period"] for c in _claims(text, pub_date=None)] == ["2023", "2023"]
+
+
+@pytest.mark.parametrize(("text", "metrics", "keys"), [
+    # a name standing for two, paired in order with a 分别 run; the run's growth verb covers every figure
+    ("去年，乐安县城乡居民人均可支配收入分别达到36210元、17450元，分别增长5.1%、7.3%。",
+     ["城镇居民人均可支配收入", "农村居民人均可支配收入", "城镇居民人均可支配收入增速", "农村居民人均可支配收入增速"],
+     ["城镇居民人均可支配收入", "农村居民人均可支配收入", "城镇居民人均可支配收入增速", "农村居民人均可支配收入增速"]),
+    # 同口径 is a comparison basis: the growth is the figure before's
+    ("乐安县一般公共预算收入完成12.6亿元，同口径增长6.2%。",
+     ["一般公共预算收入", "一般公共预算收入增速"], ["一般公共预算收入", "一般公共预算收入增速"]),
+    # the sentence's topic already names the rate: no second 增速; 分列 is no part of the name
+    ("从规上工业增加值增速看，永修县、乐安县增速均超过9%，分列全市第一、第二位。",
+     ["规上工业增加值增速", "规上工业增加值增速", "规上工业增加值增速排名", "规上工业增加值增速排名"],
+     ["规上工业增加值增速", "规上工业增加值增速", "规上工业增加值增速排名@全市", "规上工业增加值增速排名@全市"]),
+    # a gap to the city's average after a growth rate is that rate's
+    ("乐安县规上工业增加值增长9.1%，高于全市平均2.3个百分点。",
+     ["规上工业增加值增速", "规上工业增加值增速"], ["规上工业增加值增速", "规上工业增加值增速差@全市"]),
+])
+def test_runs_pairs_and_topics(text: str, metrics: list[str], keys: list[str]) -> None:
+    claims = _claims(text)
+    assert ([c["metric"] for c in claims], [c["metric_key"] for c in claims]) == (metrics, keys)
+
+
+def test_a_targets_heading_makes_targets_of_the_figures_under_it() -> None:
+    text = ("乐安县2025年政府工作报告\n一、2024年工作回顾\n全县地区生产总值增长5.6%。\n"
+            "二、2025年主要目标\n地区生产总值增长6%左右，城镇新增就业5000人以上。\n三、重点工作\n已建成5G基站320个。")
+    assert [c["modality"] for c in _claims(text)] == ["actual", "target", "target", "actual"]
+
+
+def test_an_agreements_terms_are_a_plan() -> None:
+    text = "某某大学与乐安县人民政府签署合作协议。根据协议，双方将共建研究院，联合培养研究生120名。"
+    assert [c["modality"] for c in _claims(text)] == ["target"]

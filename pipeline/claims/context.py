@@ -112,6 +112,10 @@ class Context:
         return heading_periods(self)
 
     @cached_property
+    def heading_modalities(self) -> list[str]:
+        return heading_modalities(self)
+
+    @cached_property
     def head_and_foot(self) -> tuple[int, int]:
         """Where the page's first lines end and its last lines start, in repaired offsets
         (bylines, source and issuer lines are there)."""
@@ -470,6 +474,21 @@ def heading_periods(ctx: Context) -> list[str | None]:
         if index == 0 or opening or is_heading(ctx, para) and not ctx.rules.caption.match(ctx.text, para.start):
             current = _last_period(ctx, para.start, para.end) or current  # 图1:2019-2023年……: a caption sets none
     return periods
+
+
+def heading_modalities(ctx: Context) -> list[str]:
+    """For each paragraph, the modality its heading sets for figures whose sentence names
+    none: 二、2024年主要目标 (or 预期目标, 主要预期指标) makes a target of what follows, until the
+    next heading."""
+    modalities: list[str] = []
+    current = "actual"
+    for para in ctx.article.paragraphs:
+        if is_heading(ctx, para):
+            heading = ctx.rules.not_cues.sub("", ctx.text[para.start:para.end])
+            cues = list(ctx.rules.modality_cues.finditer(heading))
+            current = (cues[-1].lastgroup or "actual") if cues else "actual"
+        modalities.append(current)
+    return modalities
 
 
 def is_heading(ctx: Context, para: Paragraph) -> bool:

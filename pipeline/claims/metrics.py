@@ -91,7 +91,7 @@ def modality_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str:
     before = rules.not_cues.sub(lambda m: "\x00" * len(m.group()), ctx.text[sentence[0]:quantity.start])
     cues = list(rules.modality_cues.finditer(before))
     if not cues:
-        return "actual"
+        return ctx.heading_modalities[ctx.article.paragraph_index(quantity.start)]  # 二、2024年主要目标
     last = cues[-1]
     if last.lastgroup == "forecast" and last.group() in rules.future_only and any(
             c.lastgroup == "target" for c in cues[:-1]):
@@ -134,13 +134,41 @@ def metric_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | N
     base = base_metric(ctx, quantity, sentence, rules)
     if not base:
         return None
-    before = unglossed(ctx.text[clause_start(ctx, quantity.start, sentence[0], items=True):quantity.start])
+    first, index = run_of(ctx, quantity, sentence, rules)  # 分别增长4.6%、7.2%: the run's first figure
+    before = unglossed(ctx.text[clause_start(ctx, first.start, sentence[0], items=True):first.start])
+    if rules.respective.search(before):
+        base = _paired(base, index, rules)  # 城乡居民人均可支配收入分别达到35820元、18630元
     growth = _growth_suffix(_strip_right_qualifiers(before), rules)
     if quantity.get("kind") == "percent" and growth and not base.endswith(growth):
         base += growth
     elif quantity.get("kind") == "rank" and not base.endswith(rules.rank_suffix):
         base += rules.rank_suffix
+    elif (quantity.get("kind") == "pp" and not base.endswith(GROWTH) and vocabulary().gap.search(before)
+          and follows_growth_rate(ctx, quantity, sentence)):
+        base += GROWTH  # 增长9.1%，高于全市平均2.3个百分点: the growth rate's gap
     return unglossed(base)[-rules.max_metric_chars:]
+
+
+def run_of(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: MetricRules) -> tuple[Hit, int]:
+    """The first figure of the run the figure ends (4.6%、7.2%; 7.1%和6.5%: figures of one kind
+    joined only by conjunctions) and the figure's place in it."""
+    i = bisect_left(ctx.quantity_starts, quantity.start)
+    first, index = quantity, 0
+    while i > 0:
+        previous = ctx.quantities[i - 1]
+        if (previous.start < sentence[0] or previous.get("kind") != first.get("kind")
+                or not _only_conjunctions(ctx.text[previous.end:first.start], rules)):
+            break
+        first, index, i = previous, index + 1, i - 1
+    return first, index
+
+
+def _paired(base: str, index: int, rules: MetricRules) -> str:
+    """城乡居民人均可支配收入 as the first and second figure of a 分别 run: 城镇居民…, 农村居民…."""
+    for name, parts in rules.paired_names.items():
+        if name in base and index < len(parts):
+            return base.replace(name, parts[index], 1)
+    return base
 
 
 def unglossed(text: str) -> str:
@@ -167,6 +195,9 @@ def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: M
     raw_phrase = _without_times(ctx, start, quantity.start)
     if raw_phrase.endswith(rules.instrumental):
         phrase = ""  # 甲区以3100亿元领跑: the words around say how it ranks, not what it measures
+    elif quantity.get("kind") == "pp" and vocabulary().gap.search(
+            ctx.text, clause_start(ctx, quantity.start, sentence[0], items=True), quantity.start):
+        phrase = ""  # 增长9.1%，高于全市平均2.3个百分点: the gap is the growth rate's, measured against the city
     else:
         phrase = _strip(raw_phrase, rules)
         phrase = ("" if phrase in rules.comparison_only else phrase) + _noun_after(ctx, quantity, sentence[1], rules)
@@ -181,6 +212,8 @@ def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: M
     # the last figure before that is no aside (78655元(折合11162美元)，增长7.8%)
     told = next((q for q in reversed(in_sentence) if not _aside(ctx, q, sentence[0], quantity.start)), None)
     inherited = base_metric(ctx, told, sentence, rules) if told else sentence_topic(ctx, sentence)
+    if inherited and inherited.endswith(phrase):
+        return inherited  # 从规上工业增加值增速看，甲县增速……: the topic already names it
     return (inherited or "") + phrase if inherited or phrase else ""
 
 

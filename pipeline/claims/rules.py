@@ -155,6 +155,8 @@ class MetricRules:
     parallel_heads: tuple[str, ...]  # 播种面积, 产量: measures a run of parallel items shares
     parallel_name_max_chars: int
     parallel_lookback: int  # how many figures back the item before is looked for
+    respective: re.Pattern[str]  # 分别: a run of figures pairs with names in order
+    paired_names: dict[str, tuple[str, ...]]  # 城乡居民 -> 城镇居民, 农村居民
     run_in_heading: re.Pattern[str]
     gloss: re.Pattern[str]  # 地區(qū): a pinyin gloss (page noise)
 
@@ -275,4 +277,6 @@ def metric_rules() -> MetricRules:
         parallel_heads=_longest_first(get("parallel_heads")),
         parallel_name_max_chars=int(get("parallel_name_max_chars")),
         parallel_lookback=int(get("parallel_lookback")),
+        respective=_any_of(get("respective_words")),
+        paired_names={str(k): tuple(v) for k, v in get("paired_names").items()},
     )
