@@ -689,3 +689,18 @@ def test_a_targets_heading_makes_targets_of_the_figures_under_it() -> None:
 def test_an_agreements_terms_are_a_plan() -> None:
     text = "某某大学与乐安县人民政府签署合作协议。根据协议，双方将共建研究院，联合培养研究生120名。"
     assert [c["modality"] for c in _claims(text)] == ["target"]
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # a rank after a growth rate ranks the rate, and so do the ranks after it; a scope named by its
+    # place is the unit it is
+    ("前三季度，乐安县地区生产总值增长6.2%，居抚州市第2位，居江西省第15位。",
+     ["地区生产总值增速", "地区生产总值增速排名@全市", "地区生产总值增速排名@全省"]),
+    # ... unless the rank says it ranks the total
+    ("乐安县完成工业投资52亿元，同比增长15.1%，总量列全市第6位，增幅列全市第16位。",
+     ["工业投资", "工业投资增速", "工业投资排名@全市", "工业投资增速排名@全市"]),
+    # a count 较年初净增 is the new additions of the stock named before
+    ("乐安县规上工业企业达到218家，较年初净增19家。", ["规上企业数", "新增规上企业数"]),
+])
+def test_rank_units_and_additions(text: str, keys: list[str]) -> None:
+    assert [c["metric_key"] for c in _claims(text)] == keys

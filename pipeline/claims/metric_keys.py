@@ -49,6 +49,7 @@ class Vocabulary:
     gap: re.Pattern[str]  # a comparison with a wider unit at the end of a clause (低于全市增速)
     clause_mark: re.Pattern[str]  # what ends a clause, to read the clauses before a figure one by one
     respective: re.Pattern[str]  # 分别: figures that pair with several subjects in order
+    scope_names: tuple[tuple[re.Pattern[str], str], ...]  # 襄阳市 -> 全市
     lookback_chars: int
     generic: re.Pattern[str]  # generic words, to tell whether a phrase names anything
 
@@ -87,6 +88,7 @@ def vocabulary() -> Vocabulary:
         gap=re.compile(get("gap_pattern")),
         clause_mark=re.compile(f"[{re.escape(get('clause_marks'))}]"),
         respective=re.compile(_alternation(get("respective_words"))),
+        scope_names=tuple((re.compile(e["pattern"]), e["scope"]) for e in get("scope_names")),
         lookback_chars=int(get("lookback_chars")),
         generic=re.compile(_alternation(get("generic_words"))),
     )
@@ -146,9 +148,11 @@ def describe(metric: str | None, figure: dict[str, Any], surface: str, clause: s
     label = indicator.label if indicator else ""
     growth_named = vocab.growth.search(vocab.any_alias.sub("", metric)) is not None  # not 自然增长率 itself
     if kind == "rank":
-        if label and growth_named and indicator and indicator.type != "rate":
-            label += "增速"
+        ranks_growth = growth_named or after_growth and not vocab.new_or_level.search(metric)  # 总量列全市第6位
+        if label and ranks_growth and indicator and indicator.type != "rate":
+            label += "增速"  # 增长6.2%，居全市第2位: the growth rate is ranked
         scope = rank_scope(surface, clause, vocab) or _framed_scope(sentence, vocab) or _carried_scope(sentence, vocab)
+        scope = _unit_of_scope(scope, vocab)
         template = vocab.measures["rank_scoped"] if scope else vocab.measures["rank"]
         return Description(template.format(label=label, scope=scope), named_before)
     if unit in vocab.score_units:
@@ -161,6 +165,14 @@ def describe(metric: str | None, figure: dict[str, Any], surface: str, clause: s
         return Description(vocab.measures["gap_scoped"].format(label=label, scope=gap), named_before)
     return Description(vocab.measures[_measure(indicator, kind, metric, clause, vocab)].format(label=label),
                        named_before)
+
+
+def _unit_of_scope(scope: str, vocab: Vocabulary) -> str:
+    """居襄阳市第2位: a scope named by its place is the unit it is (全市)."""
+    for pattern, unit in vocab.scope_names:
+        if pattern.search(scope):
+            return unit
+    return scope
 
 
 def _gap_scope(clause: str, vocab: Vocabulary) -> str:

@@ -365,6 +365,8 @@ def claim_metric(ctx: Context, quantity: Hit, metric: str | None, sentence: tupl
 def follows_growth_rate(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
     """Is the figure before this one in its sentence a growth rate (增长6.5%)?"""
     i = bisect_left(ctx.quantity_starts, quantity.start) - 1
+    while quantity.get("kind") == "rank" and i > 0 and ctx.quantities[i].get("kind") == "rank":
+        i -= 1  # 增长6.2%，居全市第2位，居全省第15位: both rank the growth rate
     if i < 0 or ctx.quantities[i].start < sentence[0] or ctx.quantities[i].get("kind") != "percent":
         return False
     previous = ctx.quantities[i]
