@@ -603,8 +603,15 @@ def test_the_writers_own_district_is_the_pages() -> None:
      ["税收收入", "税收收入增速", "税收收入占比"]),
     # ... but not past a subject the vocabulary does not know: no key rather than a wrong one
     ("乐安县户籍人口50.2万人，其中流动人口5.8万人，占总人口的11.6%。", ["户籍人口", None, None]),
-    # ... nor for shares paired in order with the subjects before them
-    ("乐安县男性人口25.8万人，女性人口24.4万人，分别占总人口的51.4%和48.6%。", ["男性人口", "女性人口", None, None]),
+    # shares paired by 分别 with the figures before them are each one's share
+    ("乐安县男性人口25.8万人，女性人口24.4万人，分别占总人口的51.4%和48.6%。",
+     ["男性人口", "女性人口", "男性人口占比", "女性人口占比"]),
+    # rates paired by 分别 with as many figures before them are each one's growth
+    ("乐安县年末生猪存栏11.2万头，牛存栏0.6万头，羊存栏3.9万只，分别较同期增长2.7%、15.5%和21.1%。",
+     ["生猪存栏", "牛存栏", "羊存栏", "生猪存栏增速", "牛存栏增速", "羊存栏增速"]),
+    ("乐安县第一产业增加值12.1亿元，第二产业增加值98.4亿元，第三产业增加值101.2亿元，分别增长4.1%、6.9%和7.5%。",
+     ["第一产业增加值", "第二产业增加值", "第三产业增加值", "第一产业增加值增速", "第二产业增加值增速",
+      "第三产业增加值增速"]),
     # percentage points after a comparison with a wider unit are a gap to it
     ("乐安县地区生产总值增长2.1%，低于全市增速3.3个百分点。", ["地区生产总值增速", "地区生产总值增速差@全市"]),
     ("乐安县规上工业增加值增长9.5%，高于全省平均1.4个百分点。", ["规上工业增加值增速", "规上工业增加值增速差@全省"]),

@@ -137,6 +137,7 @@ def metric_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | N
     first, index = run_of(ctx, quantity, sentence, rules)  # 分别增长4.6%、7.2%: the run's first figure
     before = unglossed(ctx.text[clause_start(ctx, first.start, sentence[0], items=True):first.start])
     if rules.respective.search(before):
+        base = _respective_item(ctx, first, index, base, before, sentence, rules)
         base = _paired(base, index, rules)  # 城乡居民人均可支配收入分别达到35820元、18630元
     growth = _growth_suffix(_strip_right_qualifiers(before), rules)
     if quantity.get("kind") == "percent" and growth and not base.endswith(growth):
@@ -161,6 +162,29 @@ def run_of(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: Metric
             break
         first, index, i = previous, index + 1, i - 1
     return first, index
+
+
+def _respective_item(ctx: Context, first: Hit, index: int, own: str, said: str, sentence: tuple[int, int],
+                     rules: MetricRules) -> str:
+    """生猪存栏12.4万头，牛存栏0.8万头，羊存栏4.36万只，分别增长3.7%、20.5%和27.7%: the i-th rate of
+    a 分别 run whose own phrase names no measure (增长; 占总人口的: a share of what comes before) is
+    the i-th of as many figures of another kind right before the run."""
+    vocab = vocabulary()
+    share = vocab.share.search(said)  # said: the run's own words, before its first figure
+    named = said[:share.start()] if share else said
+    if vocab.any_alias.search(named):
+        return own  # 分别拉动规上工业产值增长9.1、0.3和1.1个百分点: the run names its measure
+    i = bisect_left(ctx.quantity_starts, first.start)
+    size = index + 1
+    while i + size < len(ctx.quantities) and ctx.quantities[i + size].start < sentence[1] and \
+            ctx.quantities[i + size].get("kind") == first.get("kind") and \
+            _only_conjunctions(ctx.text[ctx.quantities[i + size - 1].end:ctx.quantities[i + size].start], rules):
+        size += 1
+    items = [q for q in ctx.quantities[max(0, i - size):i] if q.start >= sentence[0]]
+    if size < 2 or len(items) != size or any(q.get("kind") == first.get("kind") for q in items):
+        return own
+    item = base_metric(ctx, items[index], sentence, rules)
+    return item + _strip(said[share.start():], rules) if share else item  # 男性人口 + 占总人口
 
 
 def _paired(base: str, index: int, rules: MetricRules) -> str:
