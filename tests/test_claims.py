@@ -711,3 +711,16 @@ def test_an_agreements_terms_are_a_plan() -> None:
 ])
 def test_rank_units_and_additions(text: str, keys: list[str]) -> None:
     assert [c["metric_key"] for c in _claims(text)] == keys
+
+
+@pytest.mark.parametrize(("text", "metrics", "values"), [
+    # a growth verb with 到/至 gives the level reached: no 增速, no sign
+    ("乐安县战略性新兴产业产值增长9.5%，占规上工业产值比重提高到15.6%。",
+     ["战略性新兴产业产值增速", "战略性新兴产业产值占规上工业产值比重"], [9.5, 15.6]),
+    ("乐安县城镇登记失业率下降到3.1%，工业投资下降了2.3%。", ["城镇登记失业率", "工业投资增速"], [3.1, -2.3]),
+    # a share named after its subject's clause is completed with the subject
+    ("乐安县税收收入9.2亿元，占一般公共预算收入的66.5%。", ["税收收入", "税收收入占一般公共预算收入"], [9.2e8, 66.5]),
+])
+def test_levels_reached_and_shares_named(text: str, metrics: list[str], values: list[float]) -> None:
+    claims = _claims(text)
+    assert ([c["metric"] for c in claims], [c["value"] for c in claims]) == (metrics, [pytest.approx(v) for v in values])

@@ -44,7 +44,9 @@ def make_claims(ctx: Context, quantity: Hit, attribution: Attribution, sentence:
     metric = metric_of(ctx, quantity, sentence)
     description = claim_metric(ctx, quantity, metric, sentence)
     key = description.key
-    if description.named_before and is_generic(metric, ctx.text[quantity.start:quantity.end]):
+    if description.named_before and metric and vocabulary().share.match(metric):
+        metric = named_metric(description.named_before, metric, quantity)  # 占一般公共预算收入 -> 税收收入占…
+    elif description.named_before and is_generic(metric, ctx.text[quantity.start:quantity.end]):
         unnamed = not metric
         metric = named_metric(description.named_before, metric, quantity)  # 增速超过7% -> GDP增速
         if unnamed and key and key.endswith(GROWTH) and quantity.get("kind") == "percent":
@@ -310,7 +312,11 @@ def sentence_topic(ctx: Context, sentence: tuple[int, int]) -> str:
 
 
 def _strip_right_qualifiers(before: str) -> str:
-    return before.rstrip().rstrip(metric_rules().qualifier_chars)
+    """增长超过8% -> 增长; but 比重提高到15.6% gives the level reached: no growth verb is left."""
+    rules = metric_rules()
+    if before.rstrip().endswith(rules.reached_words):
+        return ""
+    return before.rstrip().rstrip(rules.qualifier_chars)
 
 
 def _only_conjunctions(gap: str, rules: MetricRules) -> bool:

@@ -157,6 +157,7 @@ class MetricRules:
     parallel_lookback: int  # how many figures back the item before is looked for
     respective: re.Pattern[str]  # 分别: a run of figures pairs with names in order
     paired_names: dict[str, tuple[str, ...]]  # 城乡居民 -> 城镇居民, 农村居民
+    reached_words: tuple[str, ...]  # 提高到, 降至: a level reached, not a rate
     run_in_heading: re.Pattern[str]
     gloss: re.Pattern[str]  # 地區(qū): a pinyin gloss (page noise)
 
@@ -279,4 +280,5 @@ def metric_rules() -> MetricRules:
         parallel_lookback=int(get("parallel_lookback")),
         respective=_any_of(get("respective_words")),
         paired_names={str(k): tuple(v) for k, v in get("paired_names").items()},
+        reached_words=_longest_first(get("reached_words")),
     )
