@@ -724,3 +724,8 @@ def test_rank_units_and_additions(text: str, keys: list[str]) -> None:
 def test_levels_reached_and_shares_named(text: str, metrics: list[str], values: list[float]) -> None:
     claims = _claims(text)
     assert ([c["metric"] for c in claims], [c["value"] for c in claims]) == (metrics, [pytest.approx(v) for v in values])
+
+
+def test_a_count_of_a_reports_tasks_is_no_claim() -> None:
+    text = "乐安县加快推进大湾区建设38项重点工作落实，新建5个院士工作站。"
+    assert [(c["metric"], c["value"]) for c in _claims(text)] == [("新建院士工作站", 5)]
