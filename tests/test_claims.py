@@ -729,3 +729,25 @@ def test_levels_reached_and_shares_named(text: str, metrics: list[str], values: 
 def test_a_count_of_a_reports_tasks_is_no_claim() -> None:
     text = "乐安县加快推进大湾区建设38项重点工作落实，新建5个院士工作站。"
     assert [(c["metric"], c["value"]) for c in _claims(text)] == [("新建院士工作站", 5)]
+
+
+@pytest.mark.parametrize(("text", "keys", "values"), [
+    # a level moved by the figure: a stock's additions, a flow's change (signed when it fell); never the level
+    ("乐安县年末常住人口40.8万人，比上年末增加0.3万人。", ["常住人口", "新增常住人口"], [408000, 3000]),
+    ("乐安县粮食播种面积25474公顷，比上年减少41公顷。", ["粮食播种面积", "粮食播种面积变动"], [25474, -41]),
+])
+def test_a_level_moved_is_no_level(text: str, keys: list[str], values: list[float]) -> None:
+    claims = _claims(text)
+    assert ([c["metric_key"] for c in claims], [c["value"] for c in claims]) == (keys, values)
+
+
+def test_the_pages_own_date_is_no_period() -> None:
+    text = ("2022年乐安县国民经济和社会发展统计公报\n乐安县统计局\n2023年3月20日\n一、综合\n"
+            "初步核算，全年实现地区生产总值188.6亿元，增长3.6%。")
+    claims = _claims(text, pub_date=None)
+    assert [c["period"] for c in claims] == ["2022", "2022"]
+
+
+def test_a_durations_end_is_no_part_of_the_name() -> None:
+    text = "根据协议，双方将在乐安县三年内建设3个产学研基地，五年内联合培养研究生200名。"
+    assert [c["metric"] for c in _claims(text)] == ["建设产学研基地", "联合培养研究生"]

@@ -50,6 +50,7 @@ class Vocabulary:
     clause_mark: re.Pattern[str]  # what ends a clause, to read the clauses before a figure one by one
     respective: re.Pattern[str]  # 分别: figures that pair with several subjects in order
     scope_names: tuple[tuple[re.Pattern[str], str], ...]  # 襄阳市 -> 全市
+    level_change: re.Pattern[str]  # 比上年末增加: the figure is how far the level moved
     lookback_chars: int
     generic: re.Pattern[str]  # generic words, to tell whether a phrase names anything
 
@@ -89,6 +90,7 @@ def vocabulary() -> Vocabulary:
         clause_mark=re.compile(f"[{re.escape(get('clause_marks'))}]"),
         respective=re.compile(_alternation(get("respective_words"))),
         scope_names=tuple((re.compile(e["pattern"]), e["scope"]) for e in get("scope_names")),
+        level_change=re.compile(get("level_change_pattern")),
         lookback_chars=int(get("lookback_chars")),
         generic=re.compile(_alternation(get("generic_words"))),
     )
@@ -217,6 +219,9 @@ def _measure(indicator: Indicator, kind: str | None, metric: str, clause: str, v
         if indicator.type == "rate" and not vocab.growth.search(vocab.any_alias.sub("", metric)):
             return "level"  # 城镇化率58.6%, 人口自然增长率3.2‰ (增长 is part of its name)
         return "growth"
+    if vocab.level_change.search(clause):
+        # 常住人口比上年末增加0.3万人, 播种面积比上年减少40公顷: the level moved by the figure
+        return "new" if indicator.type == "stock" else "change"
     if indicator.type == "stock":
         said = _says_new(clause, vocab)
         if said is None:

@@ -107,9 +107,17 @@ def own_period(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | 
     for i in reversed(times_within(ctx, sentence[0], quantity.start)):
         time = ctx.times[i]
         normalized = time.get("normalized")
-        if normalized and not _comparison_before(ctx, sentence[0], time.start) and not captioned(ctx, time.start):
+        if normalized and not _comparison_before(ctx, sentence[0], time.start) and not captioned(ctx, time.start) \
+                and not is_pub_date(ctx, str(normalized)):
             return str(normalized)
     return None
+
+
+def is_pub_date(ctx: Context, normalized: str) -> bool:
+    """某县统计局⏎2023年3月20日⏎一、综合⏎初步核算，全年……: the page's own date, run into the
+    text by repair, is when it was issued, not what its figures measure."""
+    pub = ctx.article.pub_date
+    return pub is not None and normalized == pub.isoformat()
 
 
 def captioned(ctx: Context, pos: int) -> bool:
@@ -218,6 +226,9 @@ def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: M
     if previous and _only_conjunctions(ctx.text[previous[-1].end:quantity.start], rules):
         return base_metric(ctx, previous[-1], sentence, rules)  # 分别为7.1%和6.5%: one measure for both
     start = max([start] + [q.end for q in previous])
+    if previous and previous[-1].end == start and previous[-1].get("kind") == "duration":
+        word = next((w for w in rules.after_duration_words if ctx.text.startswith(w, start)), "")
+        start += len(word)  # 三年内共建3个基地: 内 ends the duration
     raw_phrase = _without_times(ctx, start, quantity.start)
     if raw_phrase.endswith(rules.instrumental):
         phrase = ""  # 甲区以3100亿元领跑: the words around say how it ranks, not what it measures

@@ -158,6 +158,7 @@ class MetricRules:
     respective: re.Pattern[str]  # 分别: a run of figures pairs with names in order
     paired_names: dict[str, tuple[str, ...]]  # 城乡居民 -> 城镇居民, 农村居民
     reached_words: tuple[str, ...]  # 提高到, 降至: a level reached, not a rate
+    after_duration_words: tuple[str, ...]  # 三年内: the end of a duration's phrase
     run_in_heading: re.Pattern[str]
     gloss: re.Pattern[str]  # 地區(qū): a pinyin gloss (page noise)
 
@@ -281,4 +282,5 @@ def metric_rules() -> MetricRules:
         respective=_any_of(get("respective_words")),
         paired_names={str(k): tuple(v) for k, v in get("paired_names").items()},
         reached_words=_longest_first(get("reached_words")),
+        after_duration_words=_longest_first(get("after_duration_words")),
     )
