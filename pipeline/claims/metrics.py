@@ -148,7 +148,8 @@ def metric_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | N
     before = unglossed(ctx.text[clause_start(ctx, first.start, sentence[0], items=True):first.start])
     if rules.respective.search(before):
         base = _respective_item(ctx, first, index, base, before, sentence, rules)
-        base = _paired(base, index, rules)  # 城乡居民人均可支配收入分别达到35820元、18630元
+        said = unglossed(ctx.text[clause_start(ctx, first.start, sentence[0]):first.start])  # across 城、乡
+        base = _paired(base, said, index, rules)  # 城乡居民人均可支配收入分别达到35820元、18630元
     growth = _growth_suffix(_strip_right_qualifiers(before), rules)
     if quantity.get("kind") == "percent" and growth and not base.endswith(growth):
         base += growth
@@ -197,11 +198,13 @@ def _respective_item(ctx: Context, first: Hit, index: int, own: str, said: str, 
     return item + _strip(said[share.start():], rules) if share else item  # 男性人口 + 占总人口
 
 
-def _paired(base: str, index: int, rules: MetricRules) -> str:
-    """城乡居民人均可支配收入 as the first and second figure of a 分别 run: 城镇居民…, 农村居民…."""
+def _paired(base: str, said: str, index: int, rules: MetricRules) -> str:
+    """城乡居民人均可支配收入 as the first and second figure of a 分别 run: 城镇居民…, 农村居民….
+    A name written as a list (城、乡居民) is read in the clause, its last part in the phrase."""
     for name, parts in rules.paired_names.items():
-        if name in base and index < len(parts):
-            return base.replace(name, parts[index], 1)
+        tail = name.split("、")[-1]
+        if (name in base or name in said) and tail in base and index < len(parts):
+            return base.replace(tail, parts[index], 1)
     return base
 
 
