@@ -755,3 +755,15 @@ def test_the_pages_own_date_is_no_period() -> None:
 def test_a_durations_end_is_no_part_of_the_name() -> None:
     text = "根据协议，双方将在乐安县三年内建设3个产学研基地，五年内联合培养研究生200名。"
     assert [c["metric"] for c in _claims(text)] == ["建设产学研基地", "联合培养研究生"]
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # a move in places is no rank
+    ("上半年，乐安县地区生产总值增速居全市第3位，较一季度前移2位。", ["地区生产总值增速排名@全市", "地区生产总值排名变动"]),
+    # a share's change in points after the share; a share of the county's total is no subject's (占全县…)
+    ("乐安县税收收入5.1亿元，占一般公共预算收入比重为65.2%，比上年同期提高2.1个百分点。",
+     ["税收收入", "税收收入占比", "税收收入占比变动"]),
+    ("乐安县规上工业企业达到142家，占全县企业总数的7.5%。", ["规上企业数", "规上企业数占比"]),
+])
+def test_rank_moves_and_share_changes(text: str, keys: list[str]) -> None:
+    assert [c["metric_key"] for c in _claims(text)] == keys

@@ -51,6 +51,8 @@ class Vocabulary:
     respective: re.Pattern[str]  # 分别: figures that pair with several subjects in order
     scope_names: tuple[tuple[re.Pattern[str], str], ...]  # 襄阳市 -> 全市
     level_change: re.Pattern[str]  # 比上年末增加: the figure is how far the level moved
+    rank_move: re.Pattern[str]  # 前移, 上升: a rank figure that is a move in places
+    place_units: frozenset[str]  # 位, 名: what places in a ranking are counted in
     lookback_chars: int
     generic: re.Pattern[str]  # generic words, to tell whether a phrase names anything
 
@@ -91,6 +93,8 @@ def vocabulary() -> Vocabulary:
         respective=re.compile(_alternation(get("respective_words"))),
         scope_names=tuple((re.compile(e["pattern"]), e["scope"]) for e in get("scope_names")),
         level_change=re.compile(get("level_change_pattern")),
+        rank_move=re.compile(get("rank_move_pattern")),
+        place_units=frozenset(get("place_units")),
         lookback_chars=int(get("lookback_chars")),
         generic=re.compile(_alternation(get("generic_words"))),
     )
@@ -98,7 +102,7 @@ def vocabulary() -> Vocabulary:
 
 # The measures every indicator has, and those only some have (new additions of a stock); a
 # scoped rank's or gap's key is made from the text (排名@全省, 增速差@全市) and is not listed.
-COMMON_MEASURES = ("level", "growth", "share", "change", "share_change", "rank", "score")
+COMMON_MEASURES = ("level", "growth", "share", "change", "share_change", "rank", "rank_change", "score")
 
 
 @rules_cache
@@ -133,12 +137,14 @@ def describe(metric: str | None, figure: dict[str, Any], surface: str, clause: s
     points are the growth rate's change)."""
     vocab = vocabulary()
     kind, unit = figure.get("kind"), figure.get("unit")
+    if kind == "count" and unit in vocab.place_units and vocab.rank_move.search(clause):
+        kind = "rank"  # 较一季度前移2位: places moved
     metric = metric or ""
     needs_level_kind = kind not in ("percent", "pp", "rank") and unit not in vocab.score_units
     level_kind = kind if needs_level_kind else None
     named_before = None
     indicator = _indicator_in(metric, level_kind, vocab)
-    share_first = vocab.share.match(metric) is not None and kind == "percent"
+    share_first = vocab.share.match(metric) is not None and kind in ("percent", "pp")
     if indicator is None and share_first and lookback.endswith(clause) and not vocab.respective.search(clause):
         # 非公有制经济增加值完成45.46亿元，占生产总值的比重为46.2%: the subject before the clause
         indicator, named_before = _subject_before(lookback[:len(lookback) - len(clause)], vocab)
@@ -155,6 +161,8 @@ def describe(metric: str | None, figure: dict[str, Any], surface: str, clause: s
             label += "增速"  # 增长6.2%，居全市第2位: the growth rate is ranked
         scope = rank_scope(surface, clause, vocab) or _framed_scope(sentence, vocab) or _carried_scope(sentence, vocab)
         scope = _unit_of_scope(scope, vocab)
+        if vocab.rank_move.search(clause):  # 居全市第3位，较一季度前移2位: how far the rank moved
+            return Description(vocab.measures["rank_change"].format(label=label), named_before)
         template = vocab.measures["rank_scoped"] if scope else vocab.measures["rank"]
         return Description(template.format(label=label, scope=scope), named_before)
     if unit in vocab.score_units:
@@ -267,6 +275,8 @@ def _subject_before(text: str, vocab: Vocabulary) -> tuple[Indicator | None, str
     past clauses that only continue it (同比增长59.5%), but not past one whose subject the
     vocabulary does not know (女性人口22.61万人，占总人口的48.7%: no key rather than a wrong one)."""
     for piece in reversed(vocab.clause_mark.split(text)):
+        if vocab.share.match(piece.strip()):
+            continue  # 占一般公共预算收入比重为65.2%: a share before names its denominator
         found = _last_indicator_in(piece, None, vocab)
         if found[0] is not None:
             return found

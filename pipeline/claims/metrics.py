@@ -218,7 +218,9 @@ def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: M
     start = clause_start(ctx, quantity.start, sentence[0], items=True)
     if quantity.start >= ctx.title[1]:
         start = max(start, ctx.title[1])  # a title repair joined to the first line is not part of its phrase
-    start = max([start] + [m.end for m in markers_in(ctx, start, quantity.start) if m.kind in ("district", "pronoun")])
+    share = vocabulary().share
+    start = max([start] + [m.end for m in markers_in(ctx, start, quantity.start) if m.kind in ("district", "pronoun")
+                           and not share.search(ctx.text, max(start, m.start - 1), m.start)])  # 占全县…的: no subject
     start = _after_run_in_heading(ctx, start, rules)
     bracket = _inside_bracket(ctx, start, quantity.start)
     bracketed, start = bracket != start, bracket
