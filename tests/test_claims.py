@@ -767,3 +767,13 @@ def test_a_durations_end_is_no_part_of_the_name() -> None:
 ])
 def test_rank_moves_and_share_changes(text: str, keys: list[str]) -> None:
     assert [c["metric_key"] for c in _claims(text)] == keys
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # a share's denominator is never its indicator
+    ("乐安县高新技术产业增加值占规模以上工业增加值的比重为38.6%。", ["高新技术产业增加值占比"]),
+    ("乐安县分门类看，采矿业增加值下降3.1%，制造业增长7.2%。", ["采矿业增加值增速", "制造业增加值增速"]),
+    ("乐安县城镇消费品零售额61.25亿元，乡村消费品零售额21.11亿元。", ["城镇消费品零售额", "乡村消费品零售额"]),
+])
+def test_bulletin_branches_and_shares(text: str, keys: list[str]) -> None:
+    assert [c["metric_key"] for c in _claims(text)] == keys

@@ -149,7 +149,9 @@ def describe(metric: str | None, figure: dict[str, Any], surface: str, clause: s
         # 非公有制经济增加值完成45.46亿元，占生产总值的比重为46.2%: the subject before the clause
         indicator, named_before = _subject_before(lookback[:len(lookback) - len(clause)], vocab)
     if indicator is None:
-        indicator, named_before = _last_indicator_in(clause, level_kind, vocab)
+        shares = list(vocab.share.finditer(clause)) if vocab.share.search(metric) else []
+        own = clause[:shares[-1].start()] if shares else clause  # 占规上工业增加值的比重: the denominator is not it
+        indicator, named_before = _last_indicator_in(own, level_kind, vocab)
     gap = _gap_scope(clause, vocab) if kind == "pp" else ""
     if indicator is None and (kind == "rank" or gap or is_generic(metric, surface, clause)):
         indicator, named_before = _last_indicator_in(lookback, level_kind, vocab)  # 增速超过7%: named before
