@@ -777,3 +777,8 @@ def test_rank_moves_and_share_changes(text: str, keys: list[str]) -> None:
 ])
 def test_bulletin_branches_and_shares(text: str, keys: list[str]) -> None:
     assert [c["metric_key"] for c in _claims(text)] == keys
+
+
+def test_quotes_do_not_split_an_indicators_name() -> None:
+    text = "截至目前，乐安县累计培育国家级专精特新“小巨人”企业17家。"
+    assert [c["metric_key"] for c in _claims(text)] == ["专精特新企业数"]

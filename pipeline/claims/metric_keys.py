@@ -137,6 +137,7 @@ def describe(metric: str | None, figure: dict[str, Any], surface: str, clause: s
     points are the growth rate's change)."""
     vocab = vocabulary()
     kind, unit = figure.get("kind"), figure.get("unit")
+    metric, clause, lookback = (_QUOTES.sub("", t or "") for t in (metric, clause, lookback))  # 专精特新“小巨人”企业
     if kind == "count" and unit in vocab.place_units and vocab.rank_move.search(clause):
         kind = "rank"  # 较一季度前移2位: places moved
     metric = metric or ""
@@ -289,6 +290,7 @@ def _subject_before(text: str, vocab: Vocabulary) -> tuple[Indicator | None, str
 
 
 _DIGITS = re.compile(r"[0-9]")
+_QUOTES = re.compile("[“”‘’「」『』\"]")
 
 
 def _last_indicator_in(text: str, kind: str | None, vocab: Vocabulary) -> tuple[Indicator | None, str | None]:
