@@ -624,3 +624,194 @@ def test_the_writers_own_district_is_the_pages() -> None:
 def test_a_change_from_one_figure_to_another_is_one_measure(text: str, expected: list[tuple]) -> None:
     assert [(c["value"], c["metric"], c["metric_key"]) for c in _claims(text)] == [
         (pytest.approx(v), m, k) for v, m, k in expected]
+
+
+# -- keys, phrases, modality, attribution and periods on unseen pages -------------------
+@pytest.mark.parametrize(("text", "keys"), [
+    # an alias ending last that only adds a level word to the one it overlaps is that one's level
+    ("去年，乐安县固定资产投资总额215.3亿元，增长3.2%。", ["固定资产投资", "固定资产投资增速"]),
+    # a share whose phrase names no indicator is the share of the subject of the clauses before
+    ("乐安县民营经济增加值完成88.4亿元，占生产总值的比重为57.1%。", ["民营经济增加值", "民营经济增加值占比"]),
+    ("乐安县税收收入9.2亿元，同比增长4.1%，占一般公共预算收入的66.5%。",
+     ["税收收入", "税收收入增速", "税收收入占比"]),
+    # ... but not past a subject the vocabulary does not know: no key rather than a wrong one
+    ("乐安县户籍人口50.2万人，其中流动人口5.8万人，占总人口的11.6%。", ["户籍人口", None, None]),
+    # shares paired by 分别 with the figures before them are each one's share
+    ("乐安县男性人口25.8万人，女性人口24.4万人，分别占总人口的51.4%和48.6%。",
+     ["男性人口", "女性人口", "男性人口占比", "女性人口占比"]),
+    # rates paired by 分别 with as many figures before them are each one's growth
+    ("乐安县年末生猪存栏11.2万头，牛存栏0.6万头，羊存栏3.9万只，分别较同期增长2.7%、15.5%和21.1%。",
+     ["生猪存栏", "牛存栏", "羊存栏", "生猪存栏增速", "牛存栏增速", "羊存栏增速"]),
+    ("乐安县第一产业增加值12.1亿元，第二产业增加值98.4亿元，第三产业增加值101.2亿元，分别增长4.1%、6.9%和7.5%。",
+     ["第一产业增加值", "第二产业增加值", "第三产业增加值", "第一产业增加值增速", "第二产业增加值增速",
+      "第三产业增加值增速"]),
+    # percentage points after a comparison with a wider unit are a gap to it
+    ("乐安县地区生产总值增长2.1%，低于全市增速3.3个百分点。", ["地区生产总值增速", "地区生产总值增速差@全市"]),
+    ("乐安县规上工业增加值增长9.5%，高于全省平均1.4个百分点。", ["规上工业增加值增速", "规上工业增加值增速差@全省"]),
+    # the province's and the city's key projects are two lists
+    ("乐安县48个市重点项目完成投资96.5亿元，年度投资完成率108.2%；9个省重点项目完成投资21.7亿元。",
+     ["市重点项目数", "市重点项目完成投资", "投资完成率", "省重点项目数", "省重点项目完成投资"]),
+    ("乐安县列入省市重点项目31个。", ["重点项目数"]),
+])
+def test_metric_keys_round4(text: str, keys: list[str | None]) -> None:
+    assert [c["metric_key"] for c in _claims(text)] == keys
+
+
+@pytest.mark.parametrize(("text", "metrics"), [
+    # a modality word between the name and the figure is no part of the name
+    ("乐安县城镇居民人均可支配收入预计5.1万元，增长6%。", ["城镇居民人均可支配收入", "城镇居民人均可支配收入增速"]),
+    # a place after a figure opens what follows: no part of the noun
+    ("总投资12.5亿元 乐安县8个项目集中签约", ["总投资"]),
+    # the segmenter's 个市 keeps its 市 in the noun
+    ("乐安县52个市重点项目完成投资30亿元。", ["市重点项目", "市重点项目完成投资"]),
+    # a bracketed gloss ending the name
+    ("乐安县全年实现地区生产总值(GDP)188.6亿元。", ["地区生产总值"]),
+    # a bare name in a run of parallel items takes the measure the item before named with its unit
+    ("乐安县油菜籽播种面积520公顷，增长3.1%；蔬菜6010公顷，增长2.2%；工业投资12亿元。",
+     ["油菜籽播种面积", "油菜籽播种面积增速", "蔬菜播种面积", "蔬菜播种面积增速", "工业投资"]),
+])
+def test_metric_phrases_round4(text: str, metrics: list[str]) -> None:
+    """(the first figures' metrics only)"""
+    assert [c["metric"] for c in _claims(text)][:len(metrics)] == metrics
+
+
+def test_a_target_reached_is_actual() -> None:
+    text = "乐安县工业投资实现翻番目标，全年完成工业投资60.2亿元；全县力争明年增长10%。"
+    assert [c["modality"] for c in _claims(text)] == ["actual", "target"]
+
+
+def test_a_district_right_after_a_figure_opens_a_clause() -> None:
+    # a page that lost the delimiter between two counties' sentences
+    text = "前三季度，永修县实现地区生产总值52.4亿元，低于全市增速2.6个百分点乐安县实现地区生产总值97.1亿元。"
+    assert [(c["district"], c["value"]) for c in _claims(text)] == [
+        ("永修县", pytest.approx(5.24e9)), ("永修县", 2.6), ("乐安县", pytest.approx(9.71e9))]
+
+
+def test_members_in_brackets_are_no_subject() -> None:
+    text = ("前三季度，某市县域地区(包含永修县、乐安县)实现地区生产总值300亿元；按可比价格计算，同比增长3.1%。"
+            "\n乐安县实现地区生产总值97.1亿元。")
+    assert [(c["district"], c["value"]) for c in _claims(text)] == [("乐安县", pytest.approx(9.71e9))]
+
+
+def test_a_caption_sets_no_period() -> None:
+    text = ("2023年乐安县国民经济和社会发展统计公报\n一、综合\n全年实现地区生产总值188.6亿元。\n"
+            "图1:2019-2023年乐安县地区生产总值及其增长速度\n全县全年城镇新增就业3120人。")
+    assert [c["period"] for c in _claims(text, pub_date=None)] == ["2023", "2023"]
+
+
+@pytest.mark.parametrize(("text", "metrics", "keys"), [
+    # a name standing for two, paired in order with a 分别 run; the run's growth verb covers every figure
+    ("去年，乐安县城乡居民人均可支配收入分别达到36210元、17450元，分别增长5.1%、7.3%。",
+     ["城镇居民人均可支配收入", "农村居民人均可支配收入", "城镇居民人均可支配收入增速", "农村居民人均可支配收入增速"],
+     ["城镇居民人均可支配收入", "农村居民人均可支配收入", "城镇居民人均可支配收入增速", "农村居民人均可支配收入增速"]),
+    # ... also written as a list (城、乡居民)
+    ("乐安县城、乡居民人均可支配收入分别增长6%、8%。",
+     ["城镇居民人均可支配收入增速", "农村居民人均可支配收入增速"],
+     ["城镇居民人均可支配收入增速", "农村居民人均可支配收入增速"]),
+    # 同口径 is a comparison basis: the growth is the figure before's
+    ("乐安县一般公共预算收入完成12.6亿元，同口径增长6.2%。",
+     ["一般公共预算收入", "一般公共预算收入增速"], ["一般公共预算收入", "一般公共预算收入增速"]),
+    # the sentence's topic already names the rate: no second 增速; 分列 is no part of the name
+    ("从规上工业增加值增速看，永修县、乐安县增速均超过9%，分列全市第一、第二位。",
+     ["规上工业增加值增速", "规上工业增加值增速", "规上工业增加值增速排名", "规上工业增加值增速排名"],
+     ["规上工业增加值增速", "规上工业增加值增速", "规上工业增加值增速排名@全市", "规上工业增加值增速排名@全市"]),
+    # a gap to the city's average after a growth rate is that rate's
+    ("乐安县规上工业增加值增长9.1%，高于全市平均2.3个百分点。",
+     ["规上工业增加值增速", "规上工业增加值增速"], ["规上工业增加值增速", "规上工业增加值增速差@全市"]),
+])
+def test_runs_pairs_and_topics(text: str, metrics: list[str], keys: list[str]) -> None:
+    claims = _claims(text)
+    assert ([c["metric"] for c in claims], [c["metric_key"] for c in claims]) == (metrics, keys)
+
+
+def test_a_targets_heading_makes_targets_of_the_figures_under_it() -> None:
+    text = ("乐安县2025年政府工作报告\n一、2024年工作回顾\n全县地区生产总值增长5.6%。\n"
+            "二、2025年主要目标\n地区生产总值增长6%左右，城镇新增就业5000人以上。\n三、重点工作\n已建成5G基站320个。")
+    assert [c["modality"] for c in _claims(text)] == ["actual", "target", "target", "actual"]
+
+
+def test_an_agreements_terms_are_a_plan() -> None:
+    text = "某某大学与乐安县人民政府签署合作协议。根据协议，双方将共建研究院，联合培养研究生120名。"
+    assert [c["modality"] for c in _claims(text)] == ["target"]
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # a rank after a growth rate ranks the rate, and so do the ranks after it; a scope named by its
+    # place is the unit it is
+    ("前三季度，乐安县地区生产总值增长6.2%，居抚州市第2位，居江西省第15位。",
+     ["地区生产总值增速", "地区生产总值增速排名@全市", "地区生产总值增速排名@全省"]),
+    # ... unless the rank says it ranks the total
+    ("乐安县完成工业投资52亿元，同比增长15.1%，总量列全市第6位，增幅列全市第16位。",
+     ["工业投资", "工业投资增速", "工业投资排名@全市", "工业投资增速排名@全市"]),
+    # a count 较年初净增 is the new additions of the stock named before
+    ("乐安县规上工业企业达到218家，较年初净增19家。", ["规上企业数", "新增规上企业数"]),
+])
+def test_rank_units_and_additions(text: str, keys: list[str]) -> None:
+    assert [c["metric_key"] for c in _claims(text)] == keys
+
+
+@pytest.mark.parametrize(("text", "metrics", "values"), [
+    # a growth verb with 到/至 gives the level reached: no 增速, no sign
+    ("乐安县战略性新兴产业产值增长9.5%，占规上工业产值比重提高到15.6%。",
+     ["战略性新兴产业产值增速", "战略性新兴产业产值占规上工业产值比重"], [9.5, 15.6]),
+    ("乐安县城镇登记失业率下降到3.1%，工业投资下降了2.3%。", ["城镇登记失业率", "工业投资增速"], [3.1, -2.3]),
+    # a share named after its subject's clause is completed with the subject
+    ("乐安县税收收入9.2亿元，占一般公共预算收入的66.5%。", ["税收收入", "税收收入占一般公共预算收入"], [9.2e8, 66.5]),
+])
+def test_levels_reached_and_shares_named(text: str, metrics: list[str], values: list[float]) -> None:
+    claims = _claims(text)
+    assert ([c["metric"] for c in claims], [c["value"] for c in claims]) == (metrics, [pytest.approx(v) for v in values])
+
+
+def test_a_count_of_a_reports_tasks_is_no_claim() -> None:
+    text = "乐安县加快推进大湾区建设38项重点工作落实，新建5个院士工作站。"
+    assert [(c["metric"], c["value"]) for c in _claims(text)] == [("新建院士工作站", 5)]
+
+
+@pytest.mark.parametrize(("text", "keys", "values"), [
+    # a level moved by the figure: a stock's additions, a flow's change (signed when it fell); never the level
+    ("乐安县年末常住人口40.8万人，比上年末增加0.3万人。", ["常住人口", "新增常住人口"], [408000, 3000]),
+    ("乐安县粮食播种面积25474公顷，比上年减少41公顷。", ["粮食播种面积", "粮食播种面积变动"], [25474, -41]),
+])
+def test_a_level_moved_is_no_level(text: str, keys: list[str], values: list[float]) -> None:
+    claims = _claims(text)
+    assert ([c["metric_key"] for c in claims], [c["value"] for c in claims]) == (keys, values)
+
+
+def test_the_pages_own_date_is_no_period() -> None:
+    text = ("2022年乐安县国民经济和社会发展统计公报\n乐安县统计局\n2023年3月20日\n一、综合\n"
+            "初步核算，全年实现地区生产总值188.6亿元，增长3.6%。")
+    claims = _claims(text, pub_date=None)
+    assert [c["period"] for c in claims] == ["2022", "2022"]
+
+
+def test_a_durations_end_is_no_part_of_the_name() -> None:
+    text = "根据协议，双方将在乐安县三年内建设3个产学研基地，五年内联合培养研究生200名。"
+    assert [c["metric"] for c in _claims(text)] == ["建设产学研基地", "联合培养研究生"]
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # a move in places is no rank
+    ("上半年，乐安县地区生产总值增速居全市第3位，较一季度前移2位。", ["地区生产总值增速排名@全市", "地区生产总值排名变动"]),
+    # a share's change in points after the share; a share of the county's total is no subject's (占全县…)
+    ("乐安县税收收入5.1亿元，占一般公共预算收入比重为65.2%，比上年同期提高2.1个百分点。",
+     ["税收收入", "税收收入占比", "税收收入占比变动"]),
+    ("乐安县规上工业企业达到142家，占全县企业总数的7.5%。", ["规上企业数", "规上企业数占比"]),
+])
+def test_rank_moves_and_share_changes(text: str, keys: list[str]) -> None:
+    assert [c["metric_key"] for c in _claims(text)] == keys
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # a share's denominator is never its indicator
+    ("乐安县高新技术产业增加值占规模以上工业增加值的比重为38.6%。", ["高新技术产业增加值占比"]),
+    ("乐安县分门类看，采矿业增加值下降3.1%，制造业增长7.2%。", ["采矿业增加值增速", "制造业增加值增速"]),
+    ("乐安县城镇消费品零售额61.25亿元，乡村消费品零售额21.11亿元。", ["城镇消费品零售额", "乡村消费品零售额"]),
+])
+def test_bulletin_branches_and_shares(text: str, keys: list[str]) -> None:
+    assert [c["metric_key"] for c in _claims(text)] == keys
+
+
+def test_quotes_do_not_split_an_indicators_name() -> None:
+    text = "截至目前，乐安县累计培育国家级专精特新“小巨人”企业17家。"
+    assert [c["metric_key"] for c in _claims(text)] == ["专精特新企业数"]

@@ -47,6 +47,8 @@ def in_subject_position(ctx: Context, marker: Marker, sentence_start: int) -> bo
 
 
 def _opens_clause(ctx: Context, marker: Marker, sentence_start: int) -> bool:
+    if marker.kind == "district" and after_figure(ctx, marker.start):
+        return True  # 低于全市增速4.7个百分点乙县实现……: the delimiter a page lost
     start = clause_start(ctx, marker.start, sentence_start)
     prefix = ctx.text[start:marker.start]
     for i in sorted(times_within(ctx, start, marker.start)):  # in the Doc's order
@@ -66,6 +68,22 @@ def _opens_clause(ctx: Context, marker: Marker, sentence_start: int) -> bool:
     while prefix and (opener := _first_prefix(prefix, ctx.rules.clause_openers)):
         prefix = prefix[len(opener):].lstrip()
     return not prefix
+
+
+# Figures after which a district name can only start a new clause (a count's classifier may
+# take a district as its noun's modifier: 3个某县项目).
+CLAUSE_ENDING_KINDS = ("percent", "pp", "money")
+
+
+def after_figure(ctx: Context, pos: int) -> bool:
+    """Does a rate or an amount end right before pos?"""
+    i = bisect_right(ctx.quantity_starts, pos) - 1
+    while i >= 0 and ctx.quantities[i].end > pos:
+        i -= 1
+    if i < 0:
+        return False
+    figure = ctx.quantities[i]
+    return figure.get("kind") in CLAUSE_ENDING_KINDS and not ctx.text[figure.end:pos].strip()
 
 
 def _first_prefix(text: str, words: tuple[str, ...]) -> str | None:
@@ -203,6 +221,8 @@ def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int]
     fallback: Marker | None = None
     nearest = True  # only the district nearest the figure can head the figure's list item
     for marker in reversed(before):
+        if marker.kind == "district" and in_member_aside(ctx, marker, sentence[0]):
+            continue
         if marker.kind == "district":
             if in_subject_position(ctx, marker, sentence[0]) or (
                     nearest and heads_item_of(ctx, marker, quantity, sentence)):
@@ -226,6 +246,16 @@ def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int]
 
 
 OPEN_BRACKETS, CLOSE_BRACKETS = "(（", ")）"
+
+
+def in_member_aside(ctx: Context, marker: Marker, floor: int) -> bool:
+    """某市县域地区(包含甲县、乙县)实现……: a district in a bracket that lists the members of
+    the sentence's subject."""
+    gap = ctx.text[floor:marker.start]
+    opened = max(gap.rfind(c) for c in OPEN_BRACKETS)
+    if opened == -1 or any(c in CLOSE_BRACKETS for c in gap[opened:]):
+        return False
+    return gap[opened + 1:].lstrip().startswith(ctx.rules.member_aside_words)
 
 
 def _bracket_after_district(ctx: Context, before: list[Marker], quantity: Hit) -> Marker | None:
@@ -444,6 +474,8 @@ def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope
     subject blocks the section until a district is named again."""
     previous: Marker | None = None
     for marker in markers_in(ctx, s_start, s_end):
+        if marker.kind == "district" and in_member_aside(ctx, marker, s_start):
+            continue  # 某市县域地区(包含甲县、乙县): members of the subject, not the section's district
         if marker.kind == "district":
             listed = previous is not None and previous.kind == "district" and _joined_by_separators(
                 ctx, previous, marker)

@@ -74,6 +74,17 @@ class Context:
     rank_units: dict[str, bool] = field(default_factory=dict)  # pronoun -> does a rank figure name it
 
     @cached_property
+    def places_by_start(self) -> tuple[list[Hit], list[int]]:
+        ordered = sorted(self.places, key=START)
+        return ordered, [p.start for p in ordered]
+
+    def place_at(self, start: int, end: int) -> bool:
+        """Does a place name overlap [start, end)? (Names nest a few deep at most: 河北景县.)"""
+        ordered, starts = self.places_by_start
+        i = bisect_left(starts, end)
+        return any(p.end > start for p in ordered[max(0, i - 4):i])
+
+    @cached_property
     def document_district(self) -> Hit | None:
         """The one district a report is about, if any (only pronouns ask)."""
         return document_district(self)
@@ -99,6 +110,10 @@ class Context:
     @cached_property
     def heading_periods(self) -> list[str | None]:
         return heading_periods(self)
+
+    @cached_property
+    def heading_modalities(self) -> list[str]:
+        return heading_modalities(self)
 
     @cached_property
     def head_and_foot(self) -> tuple[int, int]:
@@ -430,10 +445,16 @@ def _drop_nested(markers: list[Marker]) -> list[Marker]:
 
 
 def compared_with(ctx: Context, marker: Marker, floor: int) -> bool:
-    """高出紧随其后的乙区15.86亿元, 与比拼对象保康县比: a district after a comparison word in its
-    clause is what a figure is measured against, not whose it is."""
+    """高出紧随其后的乙区8亿元, 与比拼对象乙县比: a district after a comparison word in its clause,
+    with no figure between them, is what a figure is measured against, not whose it is (低于全市
+    2.6个百分点乙县实现……: past the figure, a lost delimiter, 乙县 opens a clause of its own)."""
     start = clause_start(ctx, marker.start, floor)
-    return any(w in ctx.text[start:marker.start] for w in ctx.rules.comparison_objects)
+    clause = ctx.text[start:marker.start]
+    word_end = max((clause.rfind(w) + len(w) for w in ctx.rules.comparison_objects if w in clause), default=-1)
+    if word_end < 0:
+        return False
+    i = bisect_left(ctx.quantity_starts, start + word_end)
+    return i >= len(ctx.quantities) or ctx.quantities[i].start >= marker.start
 
 
 def clause_start(ctx: Context, pos: int, floor: int, items: bool = False) -> int:
@@ -456,9 +477,24 @@ def heading_periods(ctx: Context) -> list[str | None]:
         periods.append(current)
         # a report's opening paragraph sets its year (2024年，全县……) like a heading
         opening = index == 1 and ctx.document_subject is not None
-        if index == 0 or opening or is_heading(ctx, para):
-            current = _last_period(ctx, para.start, para.end) or current
+        if index == 0 or opening or is_heading(ctx, para) and not ctx.rules.caption.match(ctx.text, para.start):
+            current = _last_period(ctx, para.start, para.end) or current  # 图1:2019-2023年……: a caption sets none
     return periods
+
+
+def heading_modalities(ctx: Context) -> list[str]:
+    """For each paragraph, the modality its heading sets for figures whose sentence names
+    none: 二、2024年主要目标 (or 预期目标, 主要预期指标) makes a target of what follows, until the
+    next heading."""
+    modalities: list[str] = []
+    current = "actual"
+    for para in ctx.article.paragraphs:
+        if is_heading(ctx, para):
+            heading = ctx.rules.not_cues.sub("", ctx.text[para.start:para.end])
+            cues = list(ctx.rules.modality_cues.finditer(heading))
+            current = (cues[-1].lastgroup or "actual") if cues else "actual"
+        modalities.append(current)
+    return modalities
 
 
 def is_heading(ctx: Context, para: Paragraph) -> bool:

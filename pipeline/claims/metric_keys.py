@@ -45,6 +45,14 @@ class Vocabulary:
     rank_frame: re.Pattern[str]  # 在全省……中: a scope set for the sentence's ranks
     rank_carried: re.Pattern[str]  # a scoped rank earlier in the sentence (居全市第1位，乙区居第2位)
     score_units: frozenset[str]
+    level_words: frozenset[str]
+    gap: re.Pattern[str]  # a comparison with a wider unit at the end of a clause (低于全市增速)
+    clause_mark: re.Pattern[str]  # what ends a clause, to read the clauses before a figure one by one
+    respective: re.Pattern[str]  # 分别: figures that pair with several subjects in order
+    scope_names: tuple[tuple[re.Pattern[str], str], ...]  # 襄阳市 -> 全市
+    level_change: re.Pattern[str]  # 比上年末增加: the figure is how far the level moved
+    rank_move: re.Pattern[str]  # 前移, 上升: a rank figure that is a move in places
+    place_units: frozenset[str]  # 位, 名: what places in a ranking are counted in
     lookback_chars: int
     generic: re.Pattern[str]  # generic words, to tell whether a phrase names anything
 
@@ -79,14 +87,22 @@ def vocabulary() -> Vocabulary:
         rank_frame=re.compile(get("rank_frame_pattern")),
         rank_carried=re.compile(get("rank_carried_pattern")),
         score_units=frozenset(get("score_units")),
+        level_words=frozenset(get("level_words")),
+        gap=re.compile(get("gap_pattern")),
+        clause_mark=re.compile(f"[{re.escape(get('clause_marks'))}]"),
+        respective=re.compile(_alternation(get("respective_words"))),
+        scope_names=tuple((re.compile(e["pattern"]), e["scope"]) for e in get("scope_names")),
+        level_change=re.compile(get("level_change_pattern")),
+        rank_move=re.compile(get("rank_move_pattern")),
+        place_units=frozenset(get("place_units")),
         lookback_chars=int(get("lookback_chars")),
         generic=re.compile(_alternation(get("generic_words"))),
     )
 
 
 # The measures every indicator has, and those only some have (new additions of a stock); a
-# scoped rank's key is made from the text (排名@全省) and is not listed.
-COMMON_MEASURES = ("level", "growth", "share", "change", "share_change", "rank", "score")
+# scoped rank's or gap's key is made from the text (排名@全省, 增速差@全市) and is not listed.
+COMMON_MEASURES = ("level", "growth", "share", "change", "share_change", "rank", "rank_change", "score")
 
 
 @rules_cache
@@ -121,31 +137,61 @@ def describe(metric: str | None, figure: dict[str, Any], surface: str, clause: s
     points are the growth rate's change)."""
     vocab = vocabulary()
     kind, unit = figure.get("kind"), figure.get("unit")
+    metric, clause, lookback = (_QUOTES.sub("", t or "") for t in (metric, clause, lookback))  # 专精特新“小巨人”企业
+    if kind == "count" and unit in vocab.place_units and vocab.rank_move.search(clause):
+        kind = "rank"  # 较一季度前移2位: places moved
     metric = metric or ""
     needs_level_kind = kind not in ("percent", "pp", "rank") and unit not in vocab.score_units
     level_kind = kind if needs_level_kind else None
     named_before = None
     indicator = _indicator_in(metric, level_kind, vocab)
+    share_first = vocab.share.match(metric) is not None and kind in ("percent", "pp")
+    if indicator is None and share_first and lookback.endswith(clause) and not vocab.respective.search(clause):
+        # 非公有制经济增加值完成45.46亿元，占生产总值的比重为46.2%: the subject before the clause
+        indicator, named_before = _subject_before(lookback[:len(lookback) - len(clause)], vocab)
     if indicator is None:
-        indicator, named_before = _last_indicator_in(clause, level_kind, vocab)
-    if indicator is None and (kind == "rank" or is_generic(metric, surface, clause)):
+        shares = list(vocab.share.finditer(clause)) if vocab.share.search(metric) else []
+        own = clause[:shares[-1].start()] if shares else clause  # 占规上工业增加值的比重: the denominator is not it
+        indicator, named_before = _last_indicator_in(own, level_kind, vocab)
+    gap = _gap_scope(clause, vocab) if kind == "pp" else ""
+    if indicator is None and (kind == "rank" or gap or is_generic(metric, surface, clause)):
         indicator, named_before = _last_indicator_in(lookback, level_kind, vocab)  # 增速超过7%: named before
     label = indicator.label if indicator else ""
     growth_named = vocab.growth.search(vocab.any_alias.sub("", metric)) is not None  # not 自然增长率 itself
     if kind == "rank":
-        if label and growth_named and indicator and indicator.type != "rate":
-            label += "增速"
+        ranks_growth = growth_named or after_growth and not vocab.new_or_level.search(metric)  # 总量列全市第6位
+        if label and ranks_growth and indicator and indicator.type != "rate":
+            label += "增速"  # 增长6.2%，居全市第2位: the growth rate is ranked
         scope = rank_scope(surface, clause, vocab) or _framed_scope(sentence, vocab) or _carried_scope(sentence, vocab)
+        scope = _unit_of_scope(scope, vocab)
+        if vocab.rank_move.search(clause):  # 居全市第3位，较一季度前移2位: how far the rank moved
+            return Description(vocab.measures["rank_change"].format(label=label), named_before)
         template = vocab.measures["rank_scoped"] if scope else vocab.measures["rank"]
         return Description(template.format(label=label, scope=scope), named_before)
     if unit in vocab.score_units:
         return Description(vocab.measures["score"].format(label=label or "综合评价"), named_before)
     if indicator is None:
         return Description(None, None)
-    if kind == "pp" and indicator.type != "rate" and (growth_named or after_growth):
+    if kind == "pp" and indicator.type != "rate" and (growth_named or after_growth or gap):
         label += "增速"  # 增速较一季度提升0.5个百分点: the growth rate changed
+    if gap:
+        return Description(vocab.measures["gap_scoped"].format(label=label, scope=gap), named_before)
     return Description(vocab.measures[_measure(indicator, kind, metric, clause, vocab)].format(label=label),
                        named_before)
+
+
+def _unit_of_scope(scope: str, vocab: Vocabulary) -> str:
+    """居襄阳市第2位: a scope named by its place is the unit it is (全市)."""
+    for pattern, unit in vocab.scope_names:
+        if pattern.search(scope):
+            return unit
+    return scope
+
+
+def _gap_scope(clause: str, vocab: Vocabulary) -> str:
+    """低于全市增速4.7个百分点, 高于全省平均1.2个百分点: the wider unit a figure's gap is to."""
+    m = vocab.gap.search(clause)
+    return m.group("scope") if m else ""
 
 
 def _carried_scope(sentence: str, vocab: Vocabulary) -> str:
@@ -184,6 +230,9 @@ def _measure(indicator: Indicator, kind: str | None, metric: str, clause: str, v
         if indicator.type == "rate" and not vocab.growth.search(vocab.any_alias.sub("", metric)):
             return "level"  # 城镇化率58.6%, 人口自然增长率3.2‰ (增长 is part of its name)
         return "growth"
+    if vocab.level_change.search(clause):
+        # 常住人口比上年末增加0.3万人, 播种面积比上年减少40公顷: the level moved by the figure
+        return "new" if indicator.type == "stock" else "change"
     if indicator.type == "stock":
         said = _says_new(clause, vocab)
         if said is None:
@@ -205,18 +254,43 @@ def _indicator_in(text: str, kind: str | None, vocab: Vocabulary) -> Indicator |
     phrases end in their head: 重点企业实现产值 is an 产值), the longest of those; before a
     share word only (战略性新兴产业产值占规上工业产值比重 is the first one's share)."""
     share = vocab.share.search(text)
-    if share and share.start() > 0:
+    if share and share.start() == 0:
+        return None  # 占生产总值的比重: the share's indicator is the subject named before it
+    if share:
         text = text[:share.start()]
-    best: tuple[int, int, Indicator] | None = None
+    found: list[tuple[int, int, Indicator]] = []  # (start, end, indicator) of every alias that suits
     for start in range(len(text)):
         m = vocab.any_alias.match(text, start)
-        if m is None:
-            continue
-        indicator = vocab.by_alias[m.group()]
-        rank = (m.end(), len(m.group()))
-        if (kind is None or kind in indicator.kinds) and (best is None or rank > best[:2]):
-            best = (*rank, indicator)
-    return best[2] if best else None
+        if m is not None and (kind is None or kind in vocab.by_alias[m.group()].kinds):
+            found.append((m.start(), m.end(), vocab.by_alias[m.group()]))
+    if not found:
+        return None
+    best = max(found, key=lambda f: (f[1], f[1] - f[0]))
+    for start, end, indicator in found:
+        # 固定资产投资总额: 投资总额 ends last but only adds a level word to the indicator it overlaps
+        if start < best[0] < end < best[1] and text[end:best[1]] in vocab.level_words:
+            return indicator
+    return best[2]
+
+
+def _subject_before(text: str, vocab: Vocabulary) -> tuple[Indicator | None, str | None]:
+    """The indicator the clauses before a share are about: the nearest clause that names one,
+    past clauses that only continue it (同比增长59.5%), but not past one whose subject the
+    vocabulary does not know (女性人口22.61万人，占总人口的48.7%: no key rather than a wrong one)."""
+    for piece in reversed(vocab.clause_mark.split(text)):
+        if vocab.share.match(piece.strip()):
+            continue  # 占一般公共预算收入比重为65.2%: a share before names its denominator
+        found = _last_indicator_in(piece, None, vocab)
+        if found[0] is not None:
+            return found
+        head = _DIGITS.split(piece, 1)[0]
+        if head.strip() and not is_generic(head):
+            return None, None
+    return None, None
+
+
+_DIGITS = re.compile(r"[0-9]")
+_QUOTES = re.compile("[“”‘’「」『』\"]")
 
 
 def _last_indicator_in(text: str, kind: str | None, vocab: Vocabulary) -> tuple[Indicator | None, str | None]:

@@ -44,7 +44,9 @@ def make_claims(ctx: Context, quantity: Hit, attribution: Attribution, sentence:
     metric = metric_of(ctx, quantity, sentence)
     description = claim_metric(ctx, quantity, metric, sentence)
     key = description.key
-    if description.named_before and is_generic(metric, ctx.text[quantity.start:quantity.end]):
+    if description.named_before and metric and vocabulary().share.match(metric):
+        metric = named_metric(description.named_before, metric, quantity)  # 占一般公共预算收入 -> 税收收入占…
+    elif description.named_before and is_generic(metric, ctx.text[quantity.start:quantity.end]):
         unnamed = not metric
         metric = named_metric(description.named_before, metric, quantity)  # 增速超过7% -> GDP增速
         if unnamed and key and key.endswith(GROWTH) and quantity.get("kind") == "percent":
@@ -91,7 +93,7 @@ def modality_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str:
     before = rules.not_cues.sub(lambda m: "\x00" * len(m.group()), ctx.text[sentence[0]:quantity.start])
     cues = list(rules.modality_cues.finditer(before))
     if not cues:
-        return "actual"
+        return ctx.heading_modalities[ctx.article.paragraph_index(quantity.start)]  # 二、2024年主要目标
     last = cues[-1]
     if last.lastgroup == "forecast" and last.group() in rules.future_only and any(
             c.lastgroup == "target" for c in cues[:-1]):
@@ -105,9 +107,23 @@ def own_period(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | 
     for i in reversed(times_within(ctx, sentence[0], quantity.start)):
         time = ctx.times[i]
         normalized = time.get("normalized")
-        if normalized and not _comparison_before(ctx, sentence[0], time.start):
+        if normalized and not _comparison_before(ctx, sentence[0], time.start) and not captioned(ctx, time.start) \
+                and not is_pub_date(ctx, str(normalized)):
             return str(normalized)
     return None
+
+
+def is_pub_date(ctx: Context, normalized: str) -> bool:
+    """某县统计局⏎2023年3月20日⏎一、综合⏎初步核算，全年……: the page's own date, run into the
+    text by repair, is when it was issued, not what its figures measure."""
+    pub = ctx.article.pub_date
+    return pub is not None and normalized == pub.isoformat()
+
+
+def captioned(ctx: Context, pos: int) -> bool:
+    """图1:2019-2023年……: a time that opens a figure's or table's caption is the caption's,
+    even where repair ran the caption into the text after it."""
+    return ctx.rules.caption_label.search(ctx.text, max(0, pos - 8), pos) is not None
 
 
 def carried_period(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | None:
@@ -128,14 +144,69 @@ def metric_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | N
     base = base_metric(ctx, quantity, sentence, rules)
     if not base:
         return None
-    before = ctx.text[clause_start(ctx, quantity.start, sentence[0], items=True):quantity.start]
+    first, index = run_of(ctx, quantity, sentence, rules)  # 分别增长4.6%、7.2%: the run's first figure
+    before = ctx.text[clause_start(ctx, first.start, sentence[0], items=True):first.start]
+    if rules.respective.search(before):
+        base = _respective_item(ctx, first, index, base, before, sentence, rules)
+        said = ctx.text[clause_start(ctx, first.start, sentence[0]):first.start]  # across 城、乡
+        base = _paired(base, said, index, rules)  # 城乡居民人均可支配收入分别达到35820元、18630元
     # 从2.1%提高到2.5%: the new figure of a change is a level like the former one, no growth rate
     growth = None if rules.after_change.search(before) else _growth_suffix(_strip_right_qualifiers(before), rules)
     if quantity.get("kind") == "percent" and growth and not base.endswith(growth):
         base += growth
     elif quantity.get("kind") == "rank" and not base.endswith(rules.rank_suffix):
         base += rules.rank_suffix
+    elif (quantity.get("kind") == "pp" and not base.endswith(GROWTH) and vocabulary().gap.search(before)
+          and follows_growth_rate(ctx, quantity, sentence)):
+        base += GROWTH  # 增长9.1%，高于全市平均2.3个百分点: the growth rate's gap
     return base[-rules.max_metric_chars:]
+
+
+def run_of(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: MetricRules) -> tuple[Hit, int]:
+    """The first figure of the run the figure ends (4.6%、7.2%; 7.1%和6.5%: figures of one kind
+    joined only by conjunctions) and the figure's place in it."""
+    i = bisect_left(ctx.quantity_starts, quantity.start)
+    first, index = quantity, 0
+    while i > 0:
+        previous = ctx.quantities[i - 1]
+        if (previous.start < sentence[0] or previous.get("kind") != first.get("kind")
+                or not _only_conjunctions(ctx.text[previous.end:first.start], rules)):
+            break
+        first, index, i = previous, index + 1, i - 1
+    return first, index
+
+
+def _respective_item(ctx: Context, first: Hit, index: int, own: str, said: str, sentence: tuple[int, int],
+                     rules: MetricRules) -> str:
+    """生猪存栏12.4万头，牛存栏0.8万头，羊存栏4.36万只，分别增长3.7%、20.5%和27.7%: the i-th rate of
+    a 分别 run whose own phrase names no measure (增长; 占总人口的: a share of what comes before) is
+    the i-th of as many figures of another kind right before the run."""
+    vocab = vocabulary()
+    share = vocab.share.search(said)  # said: the run's own words, before its first figure
+    named = said[:share.start()] if share else said
+    if vocab.any_alias.search(named):
+        return own  # 分别拉动规上工业产值增长9.1、0.3和1.1个百分点: the run names its measure
+    i = bisect_left(ctx.quantity_starts, first.start)
+    size = index + 1
+    while i + size < len(ctx.quantities) and ctx.quantities[i + size].start < sentence[1] and \
+            ctx.quantities[i + size].get("kind") == first.get("kind") and \
+            _only_conjunctions(ctx.text[ctx.quantities[i + size - 1].end:ctx.quantities[i + size].start], rules):
+        size += 1
+    items = [q for q in ctx.quantities[max(0, i - size):i] if q.start >= sentence[0]]
+    if size < 2 or len(items) != size or any(q.get("kind") == first.get("kind") for q in items):
+        return own
+    item = base_metric(ctx, items[index], sentence, rules)
+    return item + _strip(said[share.start():], rules) if share else item  # 男性人口 + 占总人口
+
+
+def _paired(base: str, said: str, index: int, rules: MetricRules) -> str:
+    """城乡居民人均可支配收入 as the first and second figure of a 分别 run: 城镇居民…, 农村居民….
+    A name written as a list (城、乡居民) is read in the clause, its last part in the phrase."""
+    for name, parts in rules.paired_names.items():
+        tail = name.split("、")[-1]
+        if (name in base or name in said) and tail in base and index < len(parts):
+            return base.replace(tail, parts[index], 1)
+    return base
 
 
 def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: MetricRules) -> str:
@@ -143,7 +214,9 @@ def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: M
     start = clause_start(ctx, quantity.start, sentence[0], items=True)
     if quantity.start >= ctx.title[1]:
         start = max(start, ctx.title[1])  # a title repair joined to the first line is not part of its phrase
-    start = max([start] + [m.end for m in markers_in(ctx, start, quantity.start) if m.kind in ("district", "pronoun")])
+    share = vocabulary().share
+    start = max([start] + [m.end for m in markers_in(ctx, start, quantity.start) if m.kind in ("district", "pronoun")
+                           and not share.search(ctx.text, max(start, m.start - 1), m.start)])  # 占全县…的: no subject
     start = _after_run_in_heading(ctx, start, rules)
     bracket = _inside_bracket(ctx, start, quantity.start)
     bracketed, start = bracket != start, bracket
@@ -154,14 +227,20 @@ def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: M
     if previous and _one_measure(ctx.text[previous[-1].end:quantity.start], rules):
         return base_metric(ctx, previous[-1], sentence, rules)  # 分别为7.1%和6.5%, 由第9位上升到第4位
     start = max([start] + [q.end for q in previous])
+    if previous and previous[-1].end == start and previous[-1].get("kind") == "duration":
+        word = next((w for w in rules.after_duration_words if ctx.text.startswith(w, start)), "")
+        start += len(word)  # 三年内共建3个基地: 内 ends the duration
     raw_phrase = _without_times(ctx, start, quantity.start)
     if raw_phrase.endswith(rules.instrumental):
         phrase = ""  # 甲区以3100亿元领跑: the words around say how it ranks, not what it measures
+    elif quantity.get("kind") == "pp" and vocabulary().gap.search(
+            ctx.text, clause_start(ctx, quantity.start, sentence[0], items=True), quantity.start):
+        phrase = ""  # 增长9.1%，高于全市平均2.3个百分点: the gap is the growth rate's, measured against the city
     else:
         phrase = _strip(raw_phrase, rules)
         phrase = ("" if phrase in rules.comparison_only else phrase) + _noun_after(ctx, quantity, sentence[1], rules)
     if phrase and phrase not in rules.generic_measures:
-        return phrase
+        return _with_parallel_head(ctx, quantity, phrase, rules)
     if bracketed and not previous:
         return phrase  # 乙区(281.72亿元 5.6%): the list's measure is named before it, not by 甲区's figures
     if not raw_phrase and not in_sentence:
@@ -171,7 +250,26 @@ def base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: M
     # the last figure before that is no aside (78655元(折合11162美元)，增长7.8%)
     told = next((q for q in reversed(in_sentence) if not _aside(ctx, q, sentence[0], quantity.start)), None)
     inherited = base_metric(ctx, told, sentence, rules) if told else sentence_topic(ctx, sentence)
+    if inherited and inherited.endswith(phrase):
+        return inherited  # 从规上工业增加值增速看，甲县增速……: the topic already names it
     return (inherited or "") + phrase if inherited or phrase else ""
+
+
+def _with_parallel_head(ctx: Context, quantity: Hit, phrase: str, rules: MetricRules) -> str:
+    """油菜籽播种面积667公顷，增长21.9%；蔬菜7275公顷: in a run of parallel items a bare name
+    takes the measure the item before it named with the same unit (蔬菜播种面积)."""
+    if not 2 <= len(phrase) <= rules.parallel_name_max_chars or phrase.endswith(rules.parallel_heads):
+        return phrase
+    if vocabulary().any_alias.search(phrase):
+        return phrase  # 工业投资, 农业: a name the vocabulary knows measures itself
+    para = ctx.article.paragraphs[ctx.article.paragraph_index(quantity.start)]
+    i = bisect_left(ctx.quantity_starts, quantity.start)
+    nearby = [q for q in ctx.quantities[max(0, i - rules.parallel_lookback):i] if q.start >= para.start]
+    before = next((q for q in reversed(nearby) if q.get("unit") == quantity.get("unit")), None)
+    if before is None:
+        return phrase
+    head = first_suffix(base_metric(ctx, before, ctx.article.sentence_span(before.start), rules), rules.parallel_heads)
+    return phrase + head if head else phrase
 
 
 def _aside(ctx: Context, figure: Hit, floor: int, end: int) -> bool:
@@ -226,7 +324,11 @@ def sentence_topic(ctx: Context, sentence: tuple[int, int]) -> str:
 
 
 def _strip_right_qualifiers(before: str) -> str:
-    return before.rstrip().rstrip(metric_rules().qualifier_chars)
+    """增长超过8% -> 增长; but 比重提高到15.6% gives the level reached: no growth verb is left."""
+    rules = metric_rules()
+    if before.rstrip().endswith(rules.reached_words):
+        return ""
+    return before.rstrip().rstrip(rules.qualifier_chars)
 
 
 def _only_conjunctions(gap: str, rules: MetricRules) -> bool:
@@ -248,7 +350,8 @@ def _without_times(ctx: Context, start: int, end: int) -> str:
         pieces.append(text[pos:time.start - len(base)])
         pos = time.end
     pieces.append(text[pos:end])
-    return "".join(pieces).strip().strip("“”‘’「」（）()")
+    phrase = metric_rules().trailing_aside.sub("", "".join(pieces).strip())
+    return phrase.strip("“”‘’「」（）()")  # 地区生产总值(GDP)510832万元: the aside glosses the name
 
 
 def _growth_suffix(before: str, rules: MetricRules) -> str | None:
@@ -281,12 +384,17 @@ def _noun_after(ctx: Context, quantity: Hit, limit: int, rules: MetricRules) -> 
         return ""  # 增长6.8%，…: the clause ends with the figure (char_span would give None)
     if rules.change_connector.match(ctx.text, quantity.end):
         return ""  # 由第9位上升到第4位: the verb of a change, no noun of the figure
-    words = []
-    for token in ctx.doc.tokens_within(quantity.end, end):
-        if (token.is_space or token.is_punct or token.text in rules.noun_stop_words or len(words) >= 3
-                or any(c.isdigit() for c in token.text)):  # 607.87亿元 5.4%: the next figure is no noun
+    words, straddled = [], 0
+    for token in ctx.doc.tokens_within(quantity.start, end):
+        if token.end <= quantity.end:
+            continue
+        text = token.text[max(0, quantity.end - token.start):]  # 137个市重点项目: the segmenter's 个市
+        straddled += token.start < quantity.end  # a piece of a token: no word of its own
+        if (token.is_space or token.is_punct or text in rules.noun_stop_words or len(words) - straddled >= 3
+                or any(c.isdigit() for c in text)  # 607.87亿元 5.4%: the next figure is no noun
+                or ctx.place_at(token.start, token.end)):  # 总投资35亿元 河北某县……: a place opens what follows
             break
-        words.append(token.text)
+        words.append(text)
     return "".join(words)
 
 
@@ -307,6 +415,8 @@ def claim_metric(ctx: Context, quantity: Hit, metric: str | None, sentence: tupl
 def follows_growth_rate(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
     """Is the figure before this one in its sentence a growth rate (增长6.5%)?"""
     i = bisect_left(ctx.quantity_starts, quantity.start) - 1
+    while quantity.get("kind") == "rank" and i > 0 and ctx.quantities[i].get("kind") == "rank":
+        i -= 1  # 增长6.2%，居全市第2位，居全省第15位: both rank the growth rate
     if i < 0 or ctx.quantities[i].start < sentence[0] or ctx.quantities[i].get("kind") != "percent":
         return False
     previous = ctx.quantities[i]

@@ -111,6 +111,9 @@ class ClaimRules:
     not_cues: re.Pattern[str]  # words that hold a cue but state a fact (计划总投资)
     future_only: frozenset[str]  # 将达到: a forecast cue that keeps an earlier target
     heading_max_chars: int
+    caption: re.Pattern[str]  # 图1:…, 表2 …: a caption sets no period
+    caption_label: re.Pattern[str]  # a caption's label ending right before a position (图1:)
+    member_aside_words: tuple[str, ...]  # (包含甲县、乙县): a bracket listing the subject's members
     heading_punctuation: frozenset[str]  # a title or heading with one of these is prose
     speaker_punctuation: str  # between a speaker phrase and its quote (说：“……”)
     counted_parts: re.Pattern[str]  # 五个方面, 八项工作：: a count of a text's parts
@@ -148,6 +151,14 @@ class MetricRules:
     instrumental: tuple[str, ...]
     qualifier_chars: str
     topic: re.Pattern[str]
+    trailing_aside: re.Pattern[str]  # 地区生产总值(GDP): a bracketed gloss ending the phrase
+    parallel_heads: tuple[str, ...]  # 播种面积, 产量: measures a run of parallel items shares
+    parallel_name_max_chars: int
+    parallel_lookback: int  # how many figures back the item before is looked for
+    respective: re.Pattern[str]  # 分别: a run of figures pairs with names in order
+    paired_names: dict[str, tuple[str, ...]]  # 城乡居民 -> 城镇居民, 农村居民
+    reached_words: tuple[str, ...]  # 提高到, 降至: a level reached, not a rate
+    after_duration_words: tuple[str, ...]  # 三年内: the end of a duration's phrase
     run_in_heading: re.Pattern[str]
     change_connector: re.Pattern[str]  # 由第9位上升到第4位: one measure, a former and a new figure
     after_change: re.Pattern[str]  # a figure right after a change connector (…上升到|第4位)
@@ -198,9 +209,13 @@ def claim_rules() -> ClaimRules:
         list_zone_item=re.compile(get("list_zone_item")),
         decline_before=re.compile(f"(?:{_any_of(get('decline_words')).pattern})[{re.escape(get('decline_gap_chars'))}]*$"),
         modality_cues=_modality_pattern(get("modality")),
-        not_cues=_any_of(get("modality")["not_cues"]),
+        not_cues=re.compile("|".join([*get("modality").get("not_cue_patterns", []),
+                                      _any_of(get("modality")["not_cues"]).pattern])),
         future_only=frozenset(get("modality").get("future_only", [])),
         heading_max_chars=int(get("heading_max_chars")),
+        caption=re.compile(get("caption_pattern")),
+        caption_label=re.compile(f"(?:{get('caption_pattern')})\\s*[:：]?\\s*$"),
+        member_aside_words=tuple(get("member_aside_words")),
         heading_punctuation=frozenset(get("heading_punctuation")),
         speaker_punctuation=get("speaker_punctuation"),
         counted_parts=re.compile(get("counted_parts")),
@@ -262,4 +277,12 @@ def metric_rules() -> MetricRules:
         run_in_heading=re.compile(get("run_in_heading")),
         change_connector=re.compile(get("change_connector")),
         after_change=re.compile(f"(?:{get('change_connector')})\\s*$"),
+        trailing_aside=re.compile(get("trailing_aside_pattern")),
+        parallel_heads=_longest_first(get("parallel_heads")),
+        parallel_name_max_chars=int(get("parallel_name_max_chars")),
+        parallel_lookback=int(get("parallel_lookback")),
+        respective=_any_of(get("respective_words")),
+        paired_names={str(k): tuple(v) for k, v in get("paired_names").items()},
+        reached_words=_longest_first(get("reached_words")),
+        after_duration_words=_longest_first(get("after_duration_words")),
     )

@@ -253,7 +253,8 @@ def grammar() -> Grammar:
     between_class = "".join(between)
     scale_class = re.escape(r.chars_of(r.scales))
     digit_class = re.escape(r.chars_of(r.digits)) + "0-9"
-    tail = (f"(?:{sp}(?P<mid>[{between_class}])(?:{sp}(?P<mscale>[{scale_class}]++))?)?"
+    gloss = f"(?:(?<=[{scale_class}]){pats['scale_gloss']})?" if pats.get("scale_gloss") else ""
+    tail = (f"{gloss}(?:{sp}(?P<mid>[{between_class}])(?:{sp}(?P<mscale>[{scale_class}]++))?)?"
             f"{sp}(?P<unit>{unit_alt})(?:/(?P<per>{unit_alt}))?")
     connectors = _words(pats["ranges"]["connectors"])
     range_rest = f"(?:{sp}(?P<aunit>{unit_alt}))?{sp}(?P<conn>{connectors}){sp}(?P<num>{numeral}){tail}"
