@@ -662,6 +662,9 @@ def test_metric_keys_round4(text: str, keys: list[str | None]) -> None:
     ("乐安县城镇居民人均可支配收入预计5.1万元，增长6%。", ["城镇居民人均可支配收入", "城镇居民人均可支配收入增速"]),
     # a place after a figure opens what follows: no part of the noun
     ("总投资12.5亿元 乐安县8个项目集中签约", ["总投资"]),
+    ("总投资12.5亿元乐安县8个项目集中签约", ["总投资"]),
+    # ... but a city glued to a figure may start the noun (a PDF wrap inside the unit)
+    ("乐安县打造3万平\n方米重庆高新技术人才服务港。", ["打造重庆高新技术人才"]),
     # the segmenter's 个市 keeps its 市 in the noun
     ("乐安县52个市重点项目完成投资30亿元。", ["市重点项目", "市重点项目完成投资"]),
     # a bracketed gloss ending the name
@@ -670,7 +673,7 @@ def test_metric_keys_round4(text: str, keys: list[str | None]) -> None:
     ("乐安县油菜籽播种面积520公顷，增长3.1%；蔬菜6010公顷，增长2.2%；工业投资12亿元。",
      ["油菜籽播种面积", "油菜籽播种面积增速", "蔬菜播种面积", "蔬菜播种面积增速", "工业投资"]),
 ])
-def test_metric_phrases_round4(text: str, metrics: list[str]) -> None:
+def test_metric_phrases_on_unseen_pages(text: str, metrics: list[str]) -> None:
     """(the first figures' metrics only)"""
     assert [c["metric"] for c in _claims(text)][:len(metrics)] == metrics
 

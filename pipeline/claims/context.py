@@ -78,11 +78,12 @@ class Context:
         ordered = sorted(self.places, key=START)
         return ordered, [p.start for p in ordered]
 
-    def place_at(self, start: int, end: int) -> bool:
-        """Does a place name overlap [start, end)? (Names nest a few deep at most: 河北景县.)"""
+    def place_at(self, start: int, end: int, districts_only: bool = False) -> bool:
+        """Does a place name (a district's, with districts_only) overlap [start, end)? (Names nest
+        a few deep at most: 河北景县.)"""
         ordered, starts = self.places_by_start
         i = bisect_left(starts, end)
-        return any(p.end > start for p in ordered[max(0, i - 4):i])
+        return any(p.end > start and (not districts_only or is_district(p)) for p in ordered[max(0, i - 4):i])
 
     @cached_property
     def document_district(self) -> Hit | None:

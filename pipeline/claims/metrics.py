@@ -17,6 +17,7 @@ from zhfacts.claims.context import (
 )
 from zhfacts.claims.metric_keys import Description, describe, is_generic, vocabulary
 from zhfacts.claims.rules import MetricRules, metric_rules
+from zhfacts.nlp.analysis import Token
 from zhfacts.records.build import record_id
 from zhfacts.text.article import Hit
 
@@ -392,10 +393,17 @@ def _noun_after(ctx: Context, quantity: Hit, limit: int, rules: MetricRules) -> 
         straddled += token.start < quantity.end  # a piece of a token: no word of its own
         if (token.is_space or token.is_punct or text in rules.noun_stop_words or len(words) - straddled >= 3
                 or any(c.isdigit() for c in text)  # 607.87亿元 5.4%: the next figure is no noun
-                or ctx.place_at(token.start, token.end)):  # 总投资35亿元 河北某县……: a place opens what follows
+                or _opens_with_place(ctx, quantity, token)):
             break
         words.append(text)
     return "".join(words)
+
+
+def _opens_with_place(ctx: Context, quantity: Hit, token: Token) -> bool:
+    """总投资35亿元 河北某县……, 总投资35亿元某某县8个项目: a district, or a place after a gap, opens
+    what follows the figure (10万平方米重庆某某服务港: a city glued to it is part of the noun)."""
+    gap = ctx.text[quantity.end:token.start]
+    return ctx.place_at(token.start, token.end, districts_only=not any(c.isspace() for c in gap))
 
 
 def claim_metric(ctx: Context, quantity: Hit, metric: str | None, sentence: tuple[int, int]) -> Description:
