@@ -147,7 +147,7 @@ def describe(metric: str | None, figure: dict[str, Any], surface: str, clause: s
     indicator = _indicator_in(metric, level_kind, vocab)
     share_first = vocab.share.match(metric) is not None and kind in ("percent", "pp")
     if indicator is None and share_first and lookback.endswith(clause) and not vocab.respective.search(clause):
-        # 非公有制经济增加值完成45.46亿元，占生产总值的比重为46.2%: the subject before the clause
+        # 非公有制经济增加值完成38.2亿元，占生产总值的比重为52.7%: the subject before the clause
         indicator, named_before = _subject_before(lookback[:len(lookback) - len(clause)], vocab)
     if indicator is None:
         shares = list(vocab.share.finditer(clause)) if vocab.share.search(metric) else []
@@ -189,7 +189,7 @@ def _unit_of_scope(scope: str, vocab: Vocabulary) -> str:
 
 
 def _gap_scope(clause: str, vocab: Vocabulary) -> str:
-    """低于全市增速4.7个百分点, 高于全省平均1.2个百分点: the wider unit a figure's gap is to."""
+    """低于全市增速3.4个百分点, 高于全省平均1.2个百分点: the wider unit a figure's gap is to."""
     m = vocab.gap.search(clause)
     return m.group("scope") if m else ""
 
