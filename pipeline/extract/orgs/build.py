@@ -20,7 +20,8 @@ Sources (each file's header names its origin and date), under rules/organization
   short name (证券简称: 云天化, 京东方Ａ -> 京东方) linked to its registered full name. A short name is
   kept only where it reads as a name: written in Chinese characters, not a place of the gazetteer, a
   word of the rules' generic or industry lists, or an ordinary word of jieba's dictionary (机器人,
-  太阳能, 新天地; see `ordinary_word`), and given by one company only.
+  太阳能, 新天地; see `ordinary_word`) or a phrase of common words (新产业, 智慧农业, 湖南发展), and
+  given by one company only.
 
 Columns of the output: name (as matched in text), type, canonical (the full name), source.
 tests/test_organizations_knowledge.py rebuilds the table in memory and compares.
@@ -161,6 +162,24 @@ def generic_words() -> frozenset[str]:
     return rules.generic_names | rules.generic_terms | rules.industry_words | rules.domain_or_category_words
 
 
+def common_word(word: str) -> bool:
+    freqs = dictionary_entries()[0]
+    return len(word) >= 2 and (int(freqs.get(word, 0)) >= MIN_COMMON_WORD_FREQ or word in generic_words())
+
+
+def made_of_common_words(name: str) -> bool:
+    """智慧农业 = 智慧 + 农业, 湖南发展, 西部建设: common words one after another read as a phrase,
+    unless jieba's dictionary tags the whole an organization (建设银行, 长安汽车)."""
+    if dictionary_entries()[1].get(name) in ORG_TAGS:
+        return False
+    reached = [True] + [False] * len(name)  # reached[i]: name[:i] is made of common words
+    for start in range(len(name)):
+        if reached[start]:
+            for end in range(start + 2, len(name) + 1):
+                reached[end] = reached[end] or common_word(name[start:end])
+    return reached[-1]
+
+
 def prefixed_phrase(name: str) -> bool:
     """新产业, 大智慧: one character before a common or generic word (see MIN_COMMON_WORD_FREQ)."""
     freqs, tags = dictionary_entries()
@@ -171,7 +190,7 @@ def prefixed_phrase(name: str) -> bool:
 
 def listed_name_ok(name: str) -> bool:
     return (len(name) >= MIN_LISTED_CHARS and bool(CJK_NAME.fullmatch(name)) and not is_place(name)
-            and name not in generic_words() and not ordinary_word(name) and not prefixed_phrase(name))
+            and name not in generic_words() and not ordinary_word(name) and not prefixed_phrase(name) and not made_of_common_words(name))
 
 
 def listed_rows() -> list[tuple[str, str, str, str]]:
