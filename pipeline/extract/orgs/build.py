@@ -189,8 +189,9 @@ def prefixed_phrase(name: str) -> bool:
 
 
 def listed_name_ok(name: str) -> bool:
-    return (len(name) >= MIN_LISTED_CHARS and bool(CJK_NAME.fullmatch(name)) and not is_place(name)
-            and name not in generic_words() and not ordinary_word(name) and not prefixed_phrase(name) and not made_of_common_words(name))
+    if len(name) < MIN_LISTED_CHARS or not CJK_NAME.fullmatch(name) or is_place(name) or name in generic_words():
+        return False
+    return not (ordinary_word(name) or prefixed_phrase(name) or made_of_common_words(name))
 
 
 def listed_rows() -> list[tuple[str, str, str, str]]:
