@@ -77,7 +77,7 @@ from zhfacts.extract.orgs.short_names import (
     stem_is_proper,
 )
 from zhfacts.nlp.analysis import Analysis
-from zhfacts.nlp.text_view import TextView, text_view
+from zhfacts.nlp.text_view import TextView, is_cjk, text_view
 from zhfacts.text.article import Hit
 
 __all__ = ["aliases_of", "find_organizations", "org_rules"]
@@ -160,6 +160,23 @@ def extend_with_parenthesis(view: TextView, cand: OrgCandidate, rules: OrgRules)
                         cand.extras)
 
 
+def extend_with_department(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgCandidate:
+    """国家某某集团有限公司科技与创新部: a department right after a company's full name is named with
+    it (boundaries.yaml department_head); not …有限公司与商务部, …有限公司总部."""
+    if cand.type != "company" or cand.head is None or cand.head.kind != "legal":
+        return cand
+    head = rules.department_head
+    found = view.text.find(head, cand.end + 2, cand.end + rules.max_department_chars)
+    end = found + len(head)
+    part = view.text[cand.end:end]
+    if found < 0 or end not in view.ends or not all(is_cjk(c) for c in part):
+        return cand
+    first = view.token_at(cand.end)
+    if first is None or is_boundary_token(token_text(view, first), rules) or word_freq(part[-1 - len(head):]):
+        return cand
+    return OrgCandidate(cand.start, end, cand.rule, cand.type, cand.canonical, cand.head, cand.head_start, cand.extras)
+
+
 def abbreviates(short: str, name: str) -> bool:
     """The short name's characters appear in the name, in order (市经信委 of 重庆市经济和信息化委员会)."""
     rest = iter(name)
@@ -203,6 +220,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     others = photo_credits(view) + government_candidates(doc, view, rules) + media_candidates(doc, view)
     companies = [c for c in companies  # short names and aliases only: a known name is one anywhere
                  if c.rule not in ("org.alias", "org.short_name.pattern") or not opens_project_name(view, c.end, rules)]
+    named = [extend_with_department(view, c, rules) for c in named]
     chosen = joined_branches(view, non_overlapping(named + companies + others))
     chosen = sorted(chosen + listed_between(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + listed_beside(view, chosen, rules), key=lambda c: c.start)

@@ -139,6 +139,8 @@ class OrgRules:
     association_heads: frozenset[str]
     parenthesis_not_name: tuple[str, ...]
     max_trailing_parenthesis_chars: int
+    department_head: str  # 某某有限公司科技与创新部: a company's department named with it
+    max_department_chars: int
     automaton: Any  # heads, pattern words and known names: one pass over the text finds them all
     rule_ids: frozenset[str]
     list_ends: tuple[str, ...]  # the clause ends (and line break) that end a list of 、-separated items
@@ -271,6 +273,8 @@ def org_rules() -> OrgRules:
         association_heads=frozenset(require(bounds, "association_heads", BOUNDARIES)),
         parenthesis_not_name=tuple(require(bounds, "parenthesis_not_name", BOUNDARIES)),
         max_trailing_parenthesis_chars=int(require(bounds, "max_trailing_parenthesis_chars", BOUNDARIES)),
+        department_head=str(require(bounds, "department_head", BOUNDARIES)),
+        max_department_chars=int(require(bounds, "max_department_chars", BOUNDARIES)),
         automaton=automaton_of(("head", frozenset(heads)), ("pattern", frozenset(require(industry, "pattern_words",
                                                                                          INDUSTRY))),
                                ("known", frozenset(known))),
