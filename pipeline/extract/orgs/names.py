@@ -110,8 +110,7 @@ def level_tokens(view: TextView, start: int, end: int, levels: str) -> list[int]
 
 def opens_with_body(prefix: str, rules: OrgRules) -> bool:
     """A prefix a known name may carry: places only (中国|…, 重庆市|…), or a body named before it."""
-    return composed_of(prefix, gazetteer_names()) or any(
-        prefix.endswith(h) for h in rules.heads if len(h) > 1) or prefix in rules.known
+    return composed_of(prefix, gazetteer_names()) or prefix.endswith(rules.long_head_words) or prefix in rules.known
 
 
 def with_national_prefix(view: TextView, start: int, rules: OrgRules) -> int:
@@ -201,7 +200,7 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             outer = previous_token(view, span[0])
             if crossed or not outer or is_boundary_token(token_text(view, outer), rules):
                 break
-            if any(view.text.endswith(h, 0, span[0]) for h in rules.heads if len(h) > 1):
+            if view.text.endswith(rules.long_head_words, 0, span[0]):
                 break  # …区人民政府与|中国汽车工程研究院…: an organization ends before the conjunction
             right = right_part_kind(view, span[1], head_start, rules)
             if right == "name" or right == "unsure" and not joins_one_name(view, span[0], text, rules):
@@ -424,11 +423,11 @@ def joins_one_name(view: TextView, conj_start: int, conj: str, rules: OrgRules) 
     """Whether the conjunction at conj_start joins two nouns of one name: the words before it do
     not end an organization of their own (see boundaries.yaml)."""
     before = view.text[max(0, conj_start - 12):conj_start]
-    if not before or not is_cjk(before[-1]) or any(before.endswith(h) for h in rules.heads):
+    if not before or not is_cjk(before[-1]) or before.endswith(rules.head_words):
         return False
     if conj in rules.inner_conjunctions:
         return True
-    if any(h in before for h in rules.heads if len(h) > 1) or before.endswith("中心"):
+    if any(h in before for h in rules.long_head_words) or before.endswith("中心"):
         return False
     if any(before.endswith(w) for w in rules.industry_words):
         return False

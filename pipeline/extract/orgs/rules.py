@@ -79,6 +79,8 @@ class Head:
 @dataclass(frozen=True, eq=False)  # hashed by identity (one per process): the token tests cache on it
 class OrgRules:
     heads: dict[str, Head]
+    head_words: tuple[str, ...]  # the heads' words, for str.endswith
+    long_head_words: tuple[str, ...]  # those of two characters or more
     legal_forms: tuple[str, ...]  # the heads of kind legal (heads.tsv), longest first
     stop_tokens: frozenset[str]
     demonstratives: frozenset[str]
@@ -210,6 +212,8 @@ def org_rules() -> OrgRules:
     clause_ends = clause_delimiters() + "\n"
     return OrgRules(
         heads=heads,
+        head_words=tuple(heads),
+        long_head_words=tuple(h for h in heads if len(h) > 1),
         legal_forms=tuple(sorted((h for h, head in heads.items() if head.kind == "legal"), key=len, reverse=True)),
         stop_tokens=frozenset(require(bounds, "stop_tokens", BOUNDARIES)),
         demonstratives=frozenset(require(bounds, "demonstratives", BOUNDARIES)),

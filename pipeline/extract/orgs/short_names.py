@@ -378,8 +378,10 @@ def registered_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     return found
 
 
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def places_token(token: str, rules: OrgRules) -> bool:
-    """A token that is places only (江苏, 福建厦门), not an ordinary word."""
+    """A token that is places only (江苏, 福建厦门), not an ordinary word (asked of every token:
+    cached by its text)."""
     return is_proper_place(token) or len(token) >= 4 and composed_of(token, gazetteer_names()) and word_freq(
         token) < rules.max_piece_word_freq
 
@@ -400,7 +402,7 @@ def trade_name_and_industry(view: TextView, index: int, rules: OrgRules) -> int 
     k = index
     while k < len(view.token_starts) and view.token_starts[k] == pos:
         piece = token_text(view, (pos, view.token_ends[k]))
-        if not is_proper_piece(piece, rules) or any(piece.endswith(h) for h in rules.heads):
+        if not is_proper_piece(piece, rules) or piece.endswith(rules.head_words):
             return None  # 龙岩市|统计局…: a body's name, no trade name
         pos, k = view.token_ends[k], k + 1
         if pos - stem_start > rules.max_trade_name_chars:
