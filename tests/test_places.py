@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import annotate
 
+import zhfacts
 import zhfacts.nlp.spacy_components  # noqa: F401  (registers the spaCy factories)
 from zhfacts.extract.places import is_county_level, lookup_place
 from zhfacts.nlp.spacy_components import blank_zh, records_from_doc
@@ -161,3 +162,21 @@ def test_short_and_generic_forms_in_context(text: str, found: list[str]) -> None
 ])
 def test_a_short_form_of_another_citys_county_needs_support(text: str, found: list[str]) -> None:
     assert [p["canonical"] for p in zhfacts.extract_text(text).records("places")] == found
+
+
+@pytest.mark.parametrize(("text", "surface", "canonical"), [
+    ("潼南区委召开全会。", "潼南区", "潼南区"),  # the segmenter cuts 潼南|区委
+    ("利津县委书记讲话。", "利津县", "利津县"),
+    ("大足区长主持会议。", "大足区", "大足区"),
+    ("江北区政府发布通知。", "江北区", "江北区"),
+])
+def test_a_level_glued_to_an_office_belongs_to_the_place(text: str, surface: str, canonical: str) -> None:
+    places = zhfacts.extract_text(text, pub_date="2025-01-01").records("places")
+    assert [(p["text"], p["canonical"], p["rule"]) for p in places] == [(surface, canonical, "place.full_name")]
+
+
+@pytest.mark.parametrize(("text", "surface"), [("渝北区域发展加快。", "渝北"), ("潼南区间公路通车。", "潼南"),
+                                             ("利津县域经济发展。", "利津")])
+def test_a_level_character_of_another_word_stays_out_of_the_place(text: str, surface: str) -> None:
+    places = zhfacts.extract_text(text, pub_date="2025-01-01").records("places")
+    assert [(p["text"], p["rule"]) for p in places] == [(surface, "place.short_form")]

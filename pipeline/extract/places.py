@@ -73,6 +73,7 @@ class PlaceRules:
     generic_full_names: frozenset[str]
     list_separators: tuple[str, ...]
     clause_bounds: frozenset[str]  # punctuation that bounds a clause (，。；：)
+    offices_after_level: tuple[str, ...]  # 潼南|区委: offices glued to a level character
     zone_words: tuple[str, ...]
     zone_pattern: re.Pattern[str]
     named_zones: dict[str, str]
@@ -135,6 +136,7 @@ def place_rules() -> PlaceRules:
         generic_full_names=frozenset(require(ctx, "generic_full_names", CONTEXT)),
         list_separators=tuple(require(ctx, "list_separators", CONTEXT)),
         clause_bounds=frozenset(require(ctx, "clause_bounds", CONTEXT)),
+        offices_after_level=tuple(require(ctx, "offices_after_level", CONTEXT)),
         zone_words=tuple(sorted(require(zones, "zone_words", ZONES), key=len, reverse=True)),
         zone_pattern=re.compile("|".join(map(re.escape, sorted(require(zones, "zone_words", ZONES), key=len,
                                                                  reverse=True)))),
@@ -443,7 +445,18 @@ def find_places(doc: Analysis) -> list[Hit]:
             else:
                 rest.append((cand, entry, note))
         pending = rest
-    return sorted(hits, key=lambda h: (h.start, h.end))
+    return sorted((with_glued_level(view.text, hit, place_rules()) for hit in hits), key=lambda h: (h.start, h.end))
+
+
+def with_glued_level(text: str, hit: Hit, rules: PlaceRules) -> Hit:
+    """潼南|区委, 利津|县委书记: a short form followed by its own level character and an office is
+    the full name, which the segmenter cut through."""
+    canonical = hit.get("canonical")
+    if hit.rule != "place.short_form" or not canonical or len(canonical) != hit.end - hit.start + 1:
+        return hit
+    if canonical != text[hit.start:hit.end + 1] or not text.startswith(rules.offices_after_level, hit.end + 1):
+        return hit
+    return Hit(hit.start, hit.end + 1, "place.full_name", hit.fields)
 
 
 def place_hit(cand: Candidate, entry: Entry, note: str) -> Hit:
