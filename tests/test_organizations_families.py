@@ -660,3 +660,14 @@ def test_a_proper_word_beside_a_known_company_is_a_company(nlp):
 @pytest.mark.parametrize("text", ["比亚迪、青山、绿水等成为关键词。", "引进了比亚迪、宁德时代、长寿等。"])
 def test_common_words_and_places_beside_a_known_company_are_no_companies(nlp, text):
     assert not {"青山", "绿水", "长寿"} & set(found(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a verb inside a registered name (创新) does not cut it when a place opens the name
+    ("苏州华创新源新材料股份有限公司落户。", "苏州华创新源新材料股份有限公司"),
+    ("我县与宁波科创新源新材料股份有限公司签约。", "宁波科创新源新材料股份有限公司"),
+    # ... while a verb before a proper name still ends it when no place opens one
+    ("县领导深入宏达公司调研。", "宏达公司"),
+])
+def test_a_place_opens_a_registered_name_across_a_verb(nlp, text, name):
+    assert name in found(nlp, text)

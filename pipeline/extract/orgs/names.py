@@ -228,6 +228,9 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             break  # body, 市委|市政府 two
         if is_verb(text) and word_freq(text) >= rules.max_piece_word_freq and proper_piece_at(view, span[1], head_start,
                                                                                                rules):
+            place_start = place_opening_registered_name(view, span[0], end, rules) if legal else None
+            if place_start is not None:
+                pos = place_start  # 深圳|科|创新|源新|材料|股份有限公司: a verb inside a registered name
             break  # 县领导深入|宏达公司: a verb before a proper name ends the name
         glued = stop_prefix(text, rules)
         if glued:
@@ -235,6 +238,25 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             break
         pos = span[0]
     return pos
+
+
+def place_opening_registered_name(view: TextView, pos: int, end: int, rules: OrgRules) -> int | None:
+    """Start of a place at most two short tokens before pos that opens a company's registered
+    name (深圳|科|创新…股份有限公司): the place stands after a boundary or a verb, and the name fits."""
+    for _ in range(3):
+        span = previous_token(view, pos)
+        if span is None or span[1] - span[0] > 2 and not is_proper_place(token_text(view, span)):
+            return None
+        text = token_text(view, span)
+        if is_proper_place(text):
+            before = previous_token(view, span[0])
+            opens = before is None or is_boundary_token(token_text(view, before), rules) or is_verb(
+                token_text(view, before))
+            return span[0] if opens and end - span[0] <= rules.max_name_chars else None
+        if not all(is_cjk(c) for c in text) or is_boundary_token(text, rules):
+            return None
+        pos = span[0]
+    return None
 
 
 def proper_piece_at(view: TextView, pos: int, head_start: int, rules: OrgRules) -> bool:
