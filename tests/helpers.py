@@ -24,6 +24,12 @@ def annotate(nlp: Language, raw: str, doc_id: str = "t") -> Doc:
     return doc
 
 
+def organizations_found(nlp: Language, text: str) -> dict[str, dict]:
+    """The organizations the pipeline finds in text: surface -> fields, with the rule."""
+    doc = nlp(text)
+    return {doc.text[h.start:h.end]: dict(h.fields, rule=h.rule) for h in doc._.organizations}
+
+
 def load_audit_fixture() -> ModuleType:
     """tests/data/audit/build_fixture.py, which builds a small hand-written run folder."""
     path = DATA / "audit" / "build_fixture.py"

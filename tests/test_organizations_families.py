@@ -5,6 +5,7 @@ generic nouns that are no names. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
+from helpers import organizations_found as found
 
 import zhfacts.nlp.spacy_components  # noqa: F401  (registers the spaCy factories)
 from zhfacts.extract.orgs import build
@@ -14,11 +15,6 @@ from zhfacts.nlp.spacy_components import blank_zh
 @pytest.fixture(scope="module")
 def nlp(places_and_organizations):
     return places_and_organizations
-
-
-def found(nlp, text: str) -> dict[str, dict]:
-    doc = nlp(text)
-    return {doc.text[h.start:h.end]: dict(h.fields, rule=h.rule) for h in doc._.organizations}
 
 
 LEFT_BOUNDARIES = [

@@ -5,6 +5,7 @@ for these tests."""
 from __future__ import annotations
 
 import pytest
+from helpers import organizations_found as found
 
 from zhfacts.extract.orgs import build
 
@@ -12,11 +13,6 @@ from zhfacts.extract.orgs import build
 @pytest.fixture(scope="module")
 def nlp(places_and_organizations):
     return places_and_organizations
-
-
-def found(nlp, text: str) -> dict[str, dict]:
-    doc = nlp(text)
-    return {doc.text[h.start:h.end]: dict(h.fields, rule=h.rule) for h in doc._.organizations}
 
 
 SHORT_NAMES = [

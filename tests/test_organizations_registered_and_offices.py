@@ -4,6 +4,7 @@ ways, name boundaries from dictionary verbs, kinds of groups (issue 11). Sentenc
 from __future__ import annotations
 
 import pytest
+from helpers import organizations_found as found
 
 import zhfacts.nlp.spacy_components  # noqa: F401  (registers the spaCy factories)
 
@@ -11,11 +12,6 @@ import zhfacts.nlp.spacy_components  # noqa: F401  (registers the spaCy factorie
 @pytest.fixture(scope="module")
 def nlp(places_and_organizations):
     return places_and_organizations
-
-
-def found(nlp, text: str) -> dict[str, dict]:
-    doc = nlp(text)
-    return {doc.text[h.start:h.end]: dict(h.fields, rule=h.rule) for h in doc._.organizations}
 
 
 REGISTERED = [

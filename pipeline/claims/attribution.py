@@ -22,6 +22,7 @@ from zhfacts.claims.context import (
 )
 from zhfacts.claims.metrics import clause_end, first_suffix
 from zhfacts.text.article import Hit
+from zhfacts.text.sentences import CLOSE_PARENS, OPEN_PARENS
 
 
 def heading_scope(ctx: Context, s_index: int) -> Scope:
@@ -156,7 +157,7 @@ def wide_aside(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
     """占全市GDP（16297.6亿元）比重超四分之一: a figure in brackets right after a phrase about
     the whole city or province is that unit's, whoever the sentence is about."""
     lead = ctx.text[max(sentence[0], quantity.start - 4):quantity.start].rstrip()
-    if not lead.endswith(("（", "(")):
+    if not lead.endswith(tuple(OPEN_PARENS)):
         return False
     bracket = quantity.start - (len(ctx.text[max(sentence[0], quantity.start - 4):quantity.start]) - len(lead)) - 1
     start = clause_start(ctx, bracket, sentence[0])
@@ -245,15 +246,12 @@ def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int]
     return None
 
 
-OPEN_BRACKETS, CLOSE_BRACKETS = "(（", ")）"
-
-
 def in_member_aside(ctx: Context, marker: Marker, floor: int) -> bool:
     """某市县域地区(包含甲县、乙县)实现……: a district in a bracket that lists the members of
     the sentence's subject."""
     gap = ctx.text[floor:marker.start]
-    opened = max(gap.rfind(c) for c in OPEN_BRACKETS)
-    if opened == -1 or any(c in CLOSE_BRACKETS for c in gap[opened:]):
+    opened = max(gap.rfind(c) for c in OPEN_PARENS)
+    if opened == -1 or any(c in CLOSE_PARENS for c in gap[opened:]):
         return False
     return gap[opened + 1:].lstrip().startswith(ctx.rules.member_aside_words)
 
@@ -267,7 +265,7 @@ def _bracket_after_district(ctx: Context, before: list[Marker], quantity: Hit) -
     marker = districts[-1]
     gap = ctx.text[marker.end:quantity.start]
     opened = gap.lstrip()
-    if not opened.startswith(tuple(OPEN_BRACKETS)) or any(c in CLOSE_BRACKETS for c in opened):
+    if not opened.startswith(tuple(OPEN_PARENS)) or any(c in CLOSE_PARENS for c in opened):
         return None
     return marker
 

@@ -20,6 +20,7 @@ from zhfacts.claims.rules import MetricRules, metric_rules
 from zhfacts.nlp.analysis import Token
 from zhfacts.records.build import record_id
 from zhfacts.text.article import Hit
+from zhfacts.text.sentences import CLOSE_PARENS, OPEN_PARENS
 
 GROWTH = "增速"  # the growth measure's suffix (metrics.yaml growth_words, indicators.yaml measures)
 
@@ -277,12 +278,10 @@ def _aside(ctx: Context, figure: Hit, floor: int, end: int) -> bool:
     """Is the figure inside brackets, opened after floor, that close before end (人均GDP为78655元
     (折合11162美元)，增长7.8%)?"""
     text = ctx.text
-    close = min((i for i in (text.find(")", figure.end, end), text.find("）", figure.end, end)) if i != -1),
-                default=-1)
-    if close == -1:
+    if all(text.find(c, figure.end, end) == -1 for c in CLOSE_PARENS):
         return False
-    opened = max(text.rfind("(", floor, figure.start), text.rfind("（", floor, figure.start))
-    return opened != -1 and not any(c in ")）" for c in text[opened:figure.start])
+    opened = max(text.rfind(c, floor, figure.start) for c in OPEN_PARENS)
+    return opened != -1 and not any(c in CLOSE_PARENS for c in text[opened:figure.start])
 
 
 def cell_label(ctx: Context, quantity: Hit) -> str:
@@ -304,8 +303,8 @@ def _inside_bracket(ctx: Context, start: int, end: int) -> int:
     """甲区(607.87亿元 增长5.4%): a figure in brackets that stay open up to it is read from the
     bracket on; the words before the bracket name whose figure it is, not what it measures."""
     gap = ctx.text[start:end]
-    opened = max(gap.rfind("("), gap.rfind("（"))
-    if opened == -1 or gap.find(")", opened) != -1 or gap.find("）", opened) != -1:
+    opened = max(gap.rfind(c) for c in OPEN_PARENS)
+    if opened == -1 or any(gap.find(c, opened) != -1 for c in CLOSE_PARENS):
         return start
     return start + opened + 1
 

@@ -445,7 +445,8 @@ def find_places(doc: Analysis) -> list[Hit]:
             else:
                 rest.append((cand, entry, note))
         pending = rest
-    return sorted((with_glued_level(view.text, hit, place_rules()) for hit in hits), key=lambda h: (h.start, h.end))
+    rules = place_rules()
+    return sorted((with_glued_level(view.text, hit, rules) for hit in hits), key=lambda h: (h.start, h.end))
 
 
 def with_glued_level(text: str, hit: Hit, rules: PlaceRules) -> Hit:

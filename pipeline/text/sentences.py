@@ -14,6 +14,8 @@ RULES_FILE = "repair.yaml"
 # A run of text without sentence punctuation is cut into pieces of at most this many characters
 # (at a pause where there is one), so that the stages that work per sentence stay linear.
 MAX_SENTENCE_PIECE = 2000
+# Round brackets in either width: asides and parenthesised places (甲区(12亿元), 某某(重庆)公司).
+OPEN_PARENS, CLOSE_PARENS = "(（", ")）"
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from zhfacts.extract.orgs.pos import (
 )
 from zhfacts.nlp.text_view import TextView
 from zhfacts.rules import load_tsv, load_yaml, require, rules_cache
-from zhfacts.text.sentences import clause_delimiters, item_delimiters
+from zhfacts.text.sentences import CLOSE_PARENS, OPEN_PARENS, clause_delimiters, item_delimiters
 
 HEADS = "organizations/heads.tsv"
 
@@ -39,8 +39,6 @@ KNOWLEDGE = "organizations/knowledge.tsv"
 
 RULES = "organizations/rules.yaml"
 
-
-OPEN_PARENS, CLOSE_PARENS = "(（", ")）"
 
 
 TITLE_QUOTES = {"“": "”", "「": "」", "《": "》", "‘": "’", '"': '"'}
