@@ -79,3 +79,20 @@ def test_without_the_private_parser_a_scanner_is_plain_finditer(monkeypatch: pyt
     scanner = Scanner.of(re.compile(r"(?<![0-9.])[0-9]+万"))
     assert scanner.opening is None
     assert [m.group() for m in scanner.finditer("1.5万 2万")] == ["2万"]
+
+
+@pytest.mark.parametrize("source", [
+    r"[0-9一二三]+届(?:全会|人大)",  # a repeated class: sre has no charset prefix for it
+    r"(?<![0-9])[0-2]?[0-9]:[0-5][0-9]|[0-9一二三]{1,3}[时点]",  # a choice whose branches open with classes
+])
+def test_patterns_sre_tries_everywhere_are_scanned_ahead(source: str) -> None:
+    scanner = Scanner.of(re.compile(source))
+    assert scanner.opening is not None
+    text = "第十二届全会于9:30开幕，12:05、三时、二十届人大闭幕，19:300不是时刻"
+    assert spans(scanner.finditer(text)) == spans(scanner.pattern.finditer(text))
+    assert spans(scanner.finditer(text))
+
+
+@pytest.mark.parametrize("source", [r"万元|亿元", r"[万亿]元", r"abc"])
+def test_patterns_sre_skips_ahead_itself_are_left_to_it(source: str) -> None:
+    assert Scanner.of(re.compile(source)).opening is None

@@ -1,9 +1,10 @@
 """Scanning a text with a rule pattern where Python's regex engine would try every position.
 
 sre skips ahead in C to where a match can open only when a pattern opens with a literal or a
-character class. A pattern that opens with a lookbehind ((?<![0-9.]) before a numeral) or an
-optional part ((?:截至)? before a date) is tried at every position of the text instead: on news
-text that is most of the cost of finding numerals and dates. `Scanner.of(pattern)` reads the
+character class. A pattern that opens with a lookbehind ((?<![0-9.]) before a numeral), an
+optional part ((?:截至)? before a date), a repeated class ([0-9]+届) or a choice of classes is
+tried at every position of the text instead: on news text that is most of the cost of finding
+numerals, dates and the exclusions. `Scanner.of(pattern)` reads the
 parsed pattern once, with the standard library's own regex parser, for the characters a match
 can open with, so that sre skips to them, and for characters every match holds one of (a text
 without any of them has no match). `Scanner.finditer(text)` gives exactly the matches of
@@ -48,7 +49,7 @@ Opening = tuple[Ranges, bool]  # what a match opens with; whether it can be empt
 class Scanner:
     """A pattern whose `finditer` skips ahead where sre would try every position.
 
-    Built once per pattern: for a pattern that opens with a zero-width or optional item and
+    Built once per pattern: for a pattern sre would try at every position (see above) that
     never matches the empty string, `opening` finds a character a match can open with (not
     after one that the pattern's opening lookbehind excludes, as in (?<![0-9.])), and `needed`
     holds characters of which every match holds one. Otherwise both are None and `finditer`
@@ -63,7 +64,7 @@ class Scanner:
         if sre_parse is None or pattern.flags != re.UNICODE:
             return Scanner(pattern)  # inline flags such as ignore-case change what a literal matches
         items = sre_parse.parse(pattern.pattern)
-        opening = _openers(items) if _opens_loosely(items) else None
+        opening = None if _skipped_by_sre(items) else _openers(items)
         if opening is None or opening[1]:
             return Scanner(pattern)
         needed = _needs(items)
@@ -97,14 +98,18 @@ def _class(ranges: Ranges) -> str:
     return "[" + "".join(member(lo, hi) for lo, hi in sorted(set(ranges))) + "]"
 
 
-def _opens_loosely(items: Any) -> bool:
-    """Whether a parsed pattern opens with a zero-width item or an optional one."""
+def _skipped_by_sre(items: Any) -> bool:
+    """Whether sre skips ahead by itself: a pattern that opens with a literal, a class, or a
+    choice of literals (sre's prefix and charset). A zero-width or optional opening, a repeat
+    ([0-9]+届), a choice of classes or groups is tried by sre at every position."""
     if not len(items):
-        return False
+        return True
     op, av = items[0]
-    while op is SUBPATTERN and len(av[3]):
+    while op is SUBPATTERN and len(av[3]) and not (av[1] or av[2]):
         op, av = av[3][0]
-    return op in _ZERO_WIDTH or (op in _REPEATS and av[0] == 0)
+    if op is LITERAL or op is IN:
+        return True
+    return op is BRANCH and all(len(branch) and branch[0][0] is LITERAL for branch in av[1])
 
 
 def _excluded_before(items: Any) -> Ranges | None:
