@@ -213,7 +213,7 @@ def _ascii_word(c: str) -> bool:
     return c.isascii() and c.isalpha()
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     number: int
     start: int
@@ -288,13 +288,10 @@ def join_lines(text: str, rules: RepairRules, hard_ends: set[int] = frozenset()
     mapping: list[int] = []
     joins: dict[str, list[int]] = {"wrap": [], "column-break": []}
 
-    def emit(piece: _Line) -> None:
-        out.append(piece.text)
-        mapping.extend(range(piece.start, piece.end))
-
     for bi, block in enumerate(blocks):
         for li, line in enumerate(block):
-            emit(line)
+            out.append(line.text)
+            mapping.extend(range(line.start, line.end))
             if li + 1 < len(block):
                 nxt = block[li + 1]
                 joined = _wraps(block, li, column_layout, rules) and (
