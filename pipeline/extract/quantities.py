@@ -360,16 +360,22 @@ def _shared_units(text: str, numerals: list[re.Match[str]], found: list[Hit], g:
     scale (rules/quantities/patterns.yaml `shared_unit`)."""
     cfg = g.patterns["shared_unit"]
     separators = sorted(cfg["separators"], key=len, reverse=True)
-    bare = {n.end(): n for n in numerals if ARABIC.fullmatch(n.group())}
-    covered = bytearray(len(text) + 1)
-    for h in found:
-        covered[h.start:h.end] = b"\x01" * (h.end - h.start)
+    after_separator = tuple(separators)
+    bare: dict[int, re.Match[str]] | None = None  # built for the first figure a separator precedes
+    covered = bytearray()
     numeral_at = {n.start(): n for n in numerals}
     for hit in found:
         n = numeral_at.get(hit.start)
         digits = ARABIC.match(n.group()) if n is not None else None
         if digits is None or hit.get("kind") in ("rank", "duration"):
             continue
+        if not text.endswith(after_separator, 0, n.start()):
+            continue  # nothing listed before it (the common case)
+        if bare is None:
+            bare = {m.end(): m for m in numerals if ARABIC.fullmatch(m.group())}
+            covered = bytearray(len(text) + 1)
+            for h in found:
+                covered[h.start:h.end] = b"\x01" * (h.end - h.start)
         scale = n.group()[digits.end():]  # 3.5亿元: the scale may be read as part of the numeral
         if scale and not all(c in g.scale_chars for c in scale):
             continue
