@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zhfacts.extract.quantities import grammar
-from zhfacts.extract.scanning import Scanner
+from zhfacts.extract.scanning import Scanner, words_pattern
 from zhfacts.extract.times import time_rules
 
 
@@ -96,3 +96,27 @@ def test_patterns_sre_tries_everywhere_are_scanned_ahead(source: str) -> None:
 @pytest.mark.parametrize("source", [r"万元|亿元", r"[万亿]元", r"abc"])
 def test_patterns_sre_skips_ahead_itself_are_left_to_it(source: str) -> None:
     assert Scanner.of(re.compile(source)).opening is None
+
+
+def joined(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+WORDS = st.lists(st.text(alphabet="区县潼南.(?*a", min_size=1, max_size=4), min_size=1, max_size=12)
+WORD_TEXTS = st.text(alphabet="区县潼南.(?*ab ", max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=WORDS, text=WORD_TEXTS)
+def test_words_pattern_matches_what_the_longest_first_alternation_matches(words: list[str], text: str) -> None:
+    trie, plain = words_pattern(words), joined(words)
+    assert spans(re.finditer(trie, text)) == spans(re.finditer(plain, text))
+    # inside a larger pattern, backtracking gives up the same words in the same order
+    for wrap in ("({})({})?b", "(?:{})a", "({})+?区$"):
+        assert spans(re.finditer(wrap.format(trie, trie), text)) == spans(re.finditer(wrap.format(plain, plain), text))
+
+
+def test_words_pattern_is_a_trie() -> None:
+    assert words_pattern(["潼南区", "潼南", "南川区"]) == "(?:南川区|潼南区?)"
+    assert words_pattern([]) == ""
+    assert re.fullmatch(words_pattern(["a.b"]), "a.b") and not re.fullmatch(words_pattern(["a.b"]), "axb")

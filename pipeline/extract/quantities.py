@@ -35,7 +35,7 @@ from zhfacts.extract.numbers import (
     space_pattern,
     zeros,
 )
-from zhfacts.extract.scanning import Scanner
+from zhfacts.extract.scanning import Scanner, words_pattern
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.rules import RulesError, load_yaml, require, rules_cache, rules_dir
 from zhfacts.text.article import Hit
@@ -212,7 +212,7 @@ def _qualifiers(section: dict[str, Any]) -> tuple[Qualifier, ...]:
 
 
 def _words(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return words_pattern(words)
 
 
 def _unit_alternation(units: dict[str, Unit], variants: dict[str, str]) -> str:
