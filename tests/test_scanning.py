@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from zhfacts.extract.quantities import grammar
 from zhfacts.extract.scanning import Scanner, words_pattern
 from zhfacts.extract.times import time_rules
+from zhfacts.text.repair import repair_rules
 
 
 def rule_scanners() -> dict[str, Scanner]:
@@ -19,6 +20,7 @@ def rule_scanners() -> dict[str, Scanner]:
                 ("numeral", "percent_words", "ordinal", "first_place", "doubling", "symbol")}
     scanners.update({f"blocked{i}": s for i, s in enumerate(g.blocked)})
     scanners.update(dict(time_rules().patterns))
+    scanners.update({"letter_spacing": repair_rules().letter_spacing, "pinyin_gloss": repair_rules().pinyin_gloss})
     return scanners
 
 
@@ -28,7 +30,7 @@ PIECES = ["0", "1", "2", "5", "9", ".", ",", "-", "—", "~", "%", "％", "/", "
           "季度", "上半年", "前三季度", "今年", "去年", "截至", "十四五", "一", "二", "三", "两", "十", "百", "千",
           "万", "亿", "零", "〇", "多", "余", "近", "超过", "第", "名", "位", "首位", "翻一番", "百分之", "千分之",
           "元", "家", "个", "吨", "人次", "同比增长", "全区", "，", "。", "、", "（", "）", "企业", "$", "￥", "US",
-          "A", "增", "长", "个月", "2025", "2020", "1.5", "23,876"]
+          "A", "增", "长", "个月", "2025", "2020", "1.5", "23,876", "研", "发", "集團", "(", "（", ")", "tuán", "qū"]
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
 
@@ -120,3 +122,10 @@ def test_words_pattern_is_a_trie() -> None:
     assert words_pattern(["潼南区", "潼南", "南川区"]) == "(?:南川区|潼南区?)"
     assert words_pattern([]) == ""
     assert re.fullmatch(words_pattern(["a.b"]), "a.b") and not re.fullmatch(words_pattern(["a.b"]), "axb")
+
+
+def test_a_pattern_sre_skips_ahead_for_is_not_run_on_a_text_without_a_character_it_needs() -> None:
+    scanner = Scanner.of(re.compile(r"[一二三][一二三]* [万亿]"))  # sre finds where it opens; it needs a space
+    assert scanner.opening is None and scanner.needed is not None
+    for text in ("三万人", "二 万人，三 亿元"):
+        assert spans(scanner.finditer(text)) == spans(scanner.pattern.finditer(text))

@@ -49,11 +49,11 @@ Opening = tuple[Ranges, bool]  # what a match opens with; whether it can be empt
 class Scanner:
     """A pattern whose `finditer` skips ahead where sre would try every position.
 
-    Built once per pattern: for a pattern sre would try at every position (see above) that
-    never matches the empty string, `opening` finds a character a match can open with (not
-    after one that the pattern's opening lookbehind excludes, as in (?<![0-9.])), and `needed`
-    holds characters of which every match holds one. Otherwise both are None and `finditer`
-    is the pattern's own."""
+    Built once per pattern: `needed` holds characters of which every match holds one (a text
+    without any of them is not scanned), and for a pattern sre would try at every position (see
+    above) that never matches the empty string, `opening` finds a character a match can open
+    with (not after one that the pattern's opening lookbehind excludes, as in (?<![0-9.])).
+    Where they are None, `finditer` is the pattern's own."""
 
     pattern: re.Pattern[str]
     needed: re.Pattern[str] | None = None
@@ -64,22 +64,22 @@ class Scanner:
         if sre_parse is None or pattern.flags != re.UNICODE:
             return Scanner(pattern)  # inline flags such as ignore-case change what a literal matches
         items = sre_parse.parse(pattern.pattern)
+        need = _needs(items)
+        needed = None if need is None else re.compile(_class(need))
         opening = None if _skipped_by_sre(items) else _openers(items)
         if opening is None or opening[1]:
-            return Scanner(pattern)
-        needed = _needs(items)
+            return Scanner(pattern, needed)
         excluded = _excluded_before(items)
         # (?<![0-9.]) before the opener is (?<![0-9.][\s\S]) after it, where sre can still skip ahead
         after = "" if excluded is None else f"(?<!{_class(excluded)}[\\s\\S])"
-        return Scanner(pattern, None if needed is None else re.compile(_class(needed)),
-                       re.compile(_class(opening[0]) + after))
+        return Scanner(pattern, needed, re.compile(_class(opening[0]) + after))
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """The matches of `pattern.finditer(text)`, the pattern tried only where a match can open."""
+        if self.needed is not None and self.needed.search(text) is None:
+            return
         if self.opening is None:
             yield from self.pattern.finditer(text)
-            return
-        if self.needed is not None and self.needed.search(text) is None:
             return
         pos = 0
         while (found := self.opening.search(text, pos)) is not None:

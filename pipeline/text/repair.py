@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import chain
 
+from zhfacts.extract.scanning import Scanner
 from zhfacts.rules import load_yaml, require, rules_cache
 from zhfacts.terminal import blank_control_sequences
 from zhfacts.text.sentences import Paragraph, split_paragraphs, split_sentences
@@ -50,8 +51,8 @@ class RepairRules:
     fold: dict[str, str]
     special_characters: re.Pattern[str]
     doubled_run: re.Pattern[str]
-    letter_spacing: re.Pattern[str]  # a letter-spaced run of ideographs
-    pinyin_gloss: re.Pattern[str]  # 集團(tuán): the reading a converted page put after a character
+    letter_spacing: Scanner  # a letter-spaced run of ideographs (only where a space is)
+    pinyin_gloss: Scanner  # 集團(tuán): the reading a converted page put after a character (at a bracket)
 
 
 @rules_cache
@@ -77,8 +78,8 @@ def repair_rules() -> RepairRules:
         special_characters=_special_characters(chars("remove"), dict(require(data, "fold", RULES_FILE))),
         doubled_run=_doubled_run_pattern(int(require(data, "doubled_min_run", RULES_FILE)),
                                          int(require(data, "doubled_max_run", RULES_FILE))),
-        letter_spacing=_letter_spacing_pattern(require(data, "letter_spacing", RULES_FILE)),
-        pinyin_gloss=_pinyin_gloss_pattern(require(data, "pinyin_gloss", RULES_FILE)),
+        letter_spacing=Scanner.of(_letter_spacing_pattern(require(data, "letter_spacing", RULES_FILE))),
+        pinyin_gloss=Scanner.of(_pinyin_gloss_pattern(require(data, "pinyin_gloss", RULES_FILE))),
     )
 
 
