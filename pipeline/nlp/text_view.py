@@ -42,12 +42,17 @@ class TextView:
 
     def token_before(self, pos: int) -> str:
         """The token that ends at `pos` ('' at the start or when none ends there)."""
-        span = self.token_at(pos - 1)
-        return self.text[span[0]:span[1]] if span and span[1] == pos else ""
+        if pos not in self.ends:  # the set answers the common case without a bisection
+            return ""
+        i = bisect_right(self.token_starts, pos - 1) - 1
+        return self.text[self.token_starts[i]:pos]
 
     def token_after(self, pos: int) -> str:
-        span = self.token_at(pos)
-        return self.text[span[0]:span[1]] if span and span[0] == pos else ""
+        """The token that starts at `pos` ('' when none starts there)."""
+        if pos not in self.starts:
+            return ""
+        i = bisect_right(self.token_starts, pos) - 1
+        return self.text[pos:self.token_ends[i]]
 
     def aligned(self, start: int, end: int) -> bool:
         return start in self.starts and end in self.ends
