@@ -35,7 +35,7 @@ from zhfacts.extract.numbers import (
     space_pattern,
     zeros,
 )
-from zhfacts.extract.scanning import Scanner
+from zhfacts.extract.scanning import Scanner, words_pattern
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.rules import RulesError, load_yaml, require, rules_cache, rules_dir
 from zhfacts.text.article import Hit
@@ -212,7 +212,7 @@ def _qualifiers(section: dict[str, Any]) -> tuple[Qualifier, ...]:
 
 
 def _words(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return words_pattern(words)
 
 
 def _unit_alternation(units: dict[str, Unit], variants: dict[str, str]) -> str:
@@ -360,16 +360,22 @@ def _shared_units(text: str, numerals: list[re.Match[str]], found: list[Hit], g:
     scale (rules/quantities/patterns.yaml `shared_unit`)."""
     cfg = g.patterns["shared_unit"]
     separators = sorted(cfg["separators"], key=len, reverse=True)
-    bare = {n.end(): n for n in numerals if ARABIC.fullmatch(n.group())}
-    covered = bytearray(len(text) + 1)
-    for h in found:
-        covered[h.start:h.end] = b"\x01" * (h.end - h.start)
+    after_separator = tuple(separators)
+    bare: dict[int, re.Match[str]] | None = None  # built for the first figure a separator precedes
+    covered = bytearray()
     numeral_at = {n.start(): n for n in numerals}
     for hit in found:
         n = numeral_at.get(hit.start)
         digits = ARABIC.match(n.group()) if n is not None else None
         if digits is None or hit.get("kind") in ("rank", "duration"):
             continue
+        if not text.endswith(after_separator, 0, n.start()):
+            continue  # nothing listed before it (the common case)
+        if bare is None:
+            bare = {m.end(): m for m in numerals if ARABIC.fullmatch(m.group())}
+            covered = bytearray(len(text) + 1)
+            for h in found:
+                covered[h.start:h.end] = b"\x01" * (h.end - h.start)
         scale = n.group()[digits.end():]  # 3.5亿元: the scale may be read as part of the numeral
         if scale and not all(c in g.scale_chars for c in scale):
             continue

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import chain
 
+from zhfacts.extract.scanning import Scanner
 from zhfacts.rules import load_yaml, require, rules_cache
 from zhfacts.terminal import blank_control_sequences
 from zhfacts.text.sentences import Paragraph, split_paragraphs, split_sentences
@@ -50,8 +51,8 @@ class RepairRules:
     fold: dict[str, str]
     special_characters: re.Pattern[str]
     doubled_run: re.Pattern[str]
-    letter_spacing: re.Pattern[str]  # a letter-spaced run of ideographs
-    pinyin_gloss: re.Pattern[str]  # 集團(tuán): the reading a converted page put after a character
+    letter_spacing: Scanner  # a letter-spaced run of ideographs (only where a space is)
+    pinyin_gloss: Scanner  # 集團(tuán): the reading a converted page put after a character (at a bracket)
 
 
 @rules_cache
@@ -77,8 +78,8 @@ def repair_rules() -> RepairRules:
         special_characters=_special_characters(chars("remove"), dict(require(data, "fold", RULES_FILE))),
         doubled_run=_doubled_run_pattern(int(require(data, "doubled_min_run", RULES_FILE)),
                                          int(require(data, "doubled_max_run", RULES_FILE))),
-        letter_spacing=_letter_spacing_pattern(require(data, "letter_spacing", RULES_FILE)),
-        pinyin_gloss=_pinyin_gloss_pattern(require(data, "pinyin_gloss", RULES_FILE)),
+        letter_spacing=Scanner.of(_letter_spacing_pattern(require(data, "letter_spacing", RULES_FILE))),
+        pinyin_gloss=Scanner.of(_pinyin_gloss_pattern(require(data, "pinyin_gloss", RULES_FILE))),
     )
 
 
@@ -213,7 +214,7 @@ def _ascii_word(c: str) -> bool:
     return c.isascii() and c.isalpha()
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     number: int
     start: int
@@ -288,13 +289,10 @@ def join_lines(text: str, rules: RepairRules, hard_ends: set[int] = frozenset()
     mapping: list[int] = []
     joins: dict[str, list[int]] = {"wrap": [], "column-break": []}
 
-    def emit(piece: _Line) -> None:
-        out.append(piece.text)
-        mapping.extend(range(piece.start, piece.end))
-
     for bi, block in enumerate(blocks):
         for li, line in enumerate(block):
-            emit(line)
+            out.append(line.text)
+            mapping.extend(range(line.start, line.end))
             if li + 1 < len(block):
                 nxt = block[li + 1]
                 joined = _wraps(block, li, column_layout, rules) and (
