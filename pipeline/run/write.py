@@ -338,9 +338,21 @@ def jsonl_to_parquet(jsonl: Path, parquet: Path, table: str, count: int) -> None
             for piece in _pieces_of_lines(jsonl, JSON_BLOCK):
                 rows = pa_json.read_json(io.BytesIO(piece), parse_options=options,
                                          read_options=pa_json.ReadOptions(block_size=len(piece) + 1))
-                writer.write_table(rows.cast(schema))
-        else:
-            writer.write_table(schema.empty_table())  # an empty table keeps its columns
+                writer.write_table(with_schema(rows, schema))
+        else:  # an empty table keeps its columns (schema.empty_table() would import pandas: 0.2 CPU s)
+            writer.write_table(pa.Table.from_batches([], schema=schema))
+
+
+def with_schema(rows: pa.Table, schema: pa.Schema) -> pa.Table:
+    """rows.cast(schema) where the JSON reader already gave every column the schema's type (it
+    always does with an explicit schema): the same checks and table, without importing
+    pyarrow.compute, which each forked table writer would do again (0.03 CPU s)."""
+    if rows.schema.names != schema.names or rows.schema.types != schema.types:
+        return rows.cast(schema)
+    for column, field in zip(rows.itercolumns(), schema, strict=True):
+        if not field.nullable and column.null_count > 0:
+            raise ValueError(f"Casting field {field.name!r} with null values to non-nullable")
+    return pa.Table.from_arrays(rows.columns, schema=schema)
 
 
 def _pieces_of_lines(path: Path, size: int) -> Iterator[bytes]:
