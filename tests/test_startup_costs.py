@@ -3,6 +3,7 @@ which each forked table writer would import again, and the same Parquet as befor
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -43,3 +44,16 @@ def test_with_schema_is_the_cast_it_replaces() -> None:
         with_schema(with_null, schema)
     with pytest.raises(ValueError, match="Casting field 'a' with null values to non-nullable"):
         with_null.cast(schema)
+
+
+def test_both_files_of_a_table_are_on_disk_when_it_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    synced: list[str] = []
+    fsync = os.fsync
+
+    def recording(fd: int) -> None:
+        synced.append(Path(os.readlink(f"/proc/self/fd/{fd}")).name)
+        fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", recording)
+    assert write_table(tmp_path, "times", iter([])) == 0
+    assert sorted(synced) == ["times.jsonl", "times.parquet"]

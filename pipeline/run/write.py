@@ -317,13 +317,17 @@ def published_names(generation: Path) -> list[str]:
 
 
 def write_table(folder: Path, table: str, blocks: Iterable[bytes]) -> int:
-    """Write one table as JSONL, then Parquet from it; returns the row count."""
-    jsonl = folder / f"{table}.jsonl"
-    count = write_jsonl(jsonl, blocks)
+    """Write one table as JSONL, then Parquet from it; returns the row count. Both files are
+    on disk when it returns (fsync): the JSONL's only after the Parquet is written, so its data
+    goes to disk while the Parquet is made, and both wait once."""
+    jsonl, parquet = folder / f"{table}.jsonl", folder / f"{table}.parquet"
+    count = write_jsonl(jsonl, blocks, sync=False)
     try:
-        jsonl_to_parquet(jsonl, folder / f"{table}.parquet", table, count)
+        jsonl_to_parquet(jsonl, parquet, table, count)
     except pa.ArrowInvalid:  # JSON that Arrow's reader refuses (NaN, say): Python's parser takes it
-        jsonl_to_parquet_slowly(jsonl, folder / f"{table}.parquet", table)
+        jsonl_to_parquet_slowly(jsonl, parquet, table)
+    fsync_file(jsonl)
+    fsync_file(parquet)
     return count
 
 
@@ -383,16 +387,17 @@ def jsonl_to_parquet_slowly(jsonl: Path, parquet: Path, table: str) -> None:
         writer.write_table(pa.Table.from_pylist(batch, schema=schema))
 
 
-def write_jsonl(path: Path, blocks: Iterable[bytes]) -> int:
+def write_jsonl(path: Path, blocks: Iterable[bytes], sync: bool = True) -> int:
     """Write blocks of whole JSONL lines; returns the number of lines (JSON escapes every line
-    break inside a value, so each b"\n" ends a row)."""
+    break inside a value, so each b"\n" ends a row). With `sync`, on disk when it returns."""
     count = 0
     with path.open("wb") as f:
         for block in blocks:
             f.write(block)
             count += block.count(b"\n")
-        f.flush()
-        os.fsync(f.fileno())
+        if sync:
+            f.flush()
+            os.fsync(f.fileno())
     return count
 
 
@@ -404,6 +409,15 @@ def write_atomic(path: Path, text: str) -> None:
         f.flush()
         os.fsync(f.fileno())
     os.replace(tmp, path)
+
+
+def fsync_file(path: Path) -> None:
+    """A file written and closed, flushed to disk (Parquet's writer has no fsync of its own)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def fsync_dir(path: Path) -> None:
