@@ -57,3 +57,18 @@ def test_both_files_of_a_table_are_on_disk_when_it_is_written(tmp_path: Path, mo
     monkeypatch.setattr(os, "fsync", recording)
     assert write_table(tmp_path, "times", iter([])) == 0
     assert sorted(synced) == ["times.jsonl", "times.parquet"]
+
+
+def test_processing_documents_loads_no_arrow() -> None:
+    """A pool's workers are forked once the pipeline is warm: Arrow (and numpy) are loaded only by
+    the process writing the tables, when the first rows arrive."""
+    code = ("import sys\nimport zhfacts.cli, zhfacts.run.batch\n"
+            "from zhfacts.run.engines import worker_processor\nfrom zhfacts.run.processor import Setup\n"
+            "from zhfacts.text.ingest import Source\n"
+            "processor = worker_processor(Setup())\n"
+            "result = processor.encode(Source('d', 'd.txt', text='2024年，江津区新签约项目59个。'), None)\n"
+            "assert result.ok and result.blocks['quantities']\n"
+            "print(sorted(m for m in ('pyarrow', 'numpy', 'pandas') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
