@@ -97,3 +97,20 @@ def test_a_cache_folder_that_cannot_be_written_validates_every_time(tmp_path: Pa
 def test_a_relative_cache_home_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
     assert rules.user_cache_dir() == Path.home() / ".cache" / "zhfacts"
+
+
+def test_a_run_after_a_cached_check_still_stops_at_a_broken_rule(zhfacts, tmp_path: Path) -> None:
+    folder = copy_of_rules(tmp_path, "rules")
+    article = tmp_path / "in" / "a.txt"
+    article.parent.mkdir()
+    article.write_text("今年，某区新签约项目12个，协议引资额达30亿元。", encoding="utf-8")
+    env = {"ZHFACTS_RULES": str(folder), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    assert zhfacts("run", str(article.parent), "--out", str(tmp_path / "out1"), "--jobs", "1", env=env).returncode == 0
+    assert list((tmp_path / "cache" / "zhfacts" / VALIDATED_CACHE).iterdir())
+    units = folder / "quantities" / "units.yaml"
+    units.write_text(units.read_text(encoding="utf-8").replace("kind: money", "kind: currency", 1), encoding="utf-8")
+    line = next(n for n, text in enumerate(units.read_text(encoding="utf-8").splitlines(), 1) if "kind: currency" in text)
+    result = zhfacts("run", str(article.parent), "--out", str(tmp_path / "out2"), "--jobs", "1", env=env)
+    assert result.returncode == 2
+    assert f"units.yaml:{line}: field categories.0.kind: 'currency'" in result.stderr, result.stderr
+    assert not (tmp_path / "out2" / "documents.jsonl").exists()
