@@ -51,6 +51,7 @@ class RepairRules:
     special_characters: re.Pattern[str]
     doubled_run: re.Pattern[str]
     letter_spacing: re.Pattern[str]  # a letter-spaced run of ideographs
+    spaced_cell: re.Pattern[str]  # a line that is one letter-spaced name (a table cell: 海 口 市)
     pinyin_gloss: re.Pattern[str]  # 集團(tuán): the reading a converted page put after a character
 
 
@@ -78,6 +79,7 @@ def repair_rules() -> RepairRules:
         doubled_run=_doubled_run_pattern(int(require(data, "doubled_min_run", RULES_FILE)),
                                          int(require(data, "doubled_max_run", RULES_FILE))),
         letter_spacing=_letter_spacing_pattern(require(data, "letter_spacing", RULES_FILE)),
+        spaced_cell=_spaced_cell_pattern(require(data, "letter_spacing", RULES_FILE)),
         pinyin_gloss=_pinyin_gloss_pattern(require(data, "pinyin_gloss", RULES_FILE)),
     )
 
@@ -492,10 +494,22 @@ def _letter_spacing_pattern(rules: dict) -> re.Pattern[str]:
     return re.compile(f"{letter}(?:{gap}{letter}(?={gap}{letter})){{{inner},}}{gap}{letter}")
 
 
+def _spaced_cell_pattern(rules: dict) -> re.Pattern[str]:
+    """A whole line of cell_min_letters or more single ideographs apart by gaps of at most
+    cell_max_gap spaces: a table cell padded to its column's width (海 口 市, 洋  浦). Only the
+    whole line: a name padded in a cell stands alone, while two words on a line (海口 三亚) or
+    single letters inside prose (字体：大 中 小) are no such cell. Group 1 is the name."""
+    letter = f"[{rules['letters']}]"
+    gap, edge = f"[{rules['spaces']}]{{1,{int(rules['cell_max_gap'])}}}", f"[{rules['spaces']}]*"
+    more = int(rules["cell_min_letters"]) - 1
+    return re.compile(f"^{edge}({letter}(?:{gap}{letter}){{{more},}}){edge}$", re.MULTILINE)
+
+
 def letter_spacing(text: str, rules: RepairRules) -> list[int]:
-    """Where the spaces inside letter-spaced runs stand."""
-    return [i for match in rules.letter_spacing.finditer(text)
-            for i in range(match.start(), match.end()) if text[i].isspace()]
+    """Where the spaces inside letter-spaced runs and letter-spaced table cells stand."""
+    spans = [m.span() for m in rules.letter_spacing.finditer(text)]
+    spans += [m.span(1) for m in rules.spaced_cell.finditer(text)]
+    return sorted({i for start, end in spans for i in range(start, end) if text[i].isspace()})
 
 
 def _pinyin_gloss_pattern(rules: dict) -> re.Pattern[str]:
