@@ -101,6 +101,8 @@ class Grammar:
     doubling: Scanner
     symbol: Scanner
     bare_scale_money: Scanner
+    bare_scale_money_close: Scanner | None  # 投资8000万: 万 needs its cue right before
+    spoken_scale_money: Scanner  # 1.2个亿
     blocked: tuple[Scanner, ...]
     half: dict[str, Any]
     label_not_before: str
@@ -136,6 +138,7 @@ class Grammar:
             "doubling": p["doubling"]["id"],
             "symbol": p["currency_symbols"]["id"],
             "bare_scale_money": p["bare_scale_money"]["id"],
+            "spoken_scale_money": p["spoken_scale_money"]["id"],
             "shared_unit": p["shared_unit"]["id"],
         }
 
@@ -306,6 +309,8 @@ def grammar() -> Grammar:
         doubling=Scanner.of(re.compile(doubling)),
         symbol=Scanner.of(re.compile(symbol)),
         bare_scale_money=Scanner.of(re.compile(bare_money)),
+        bare_scale_money_close=_bare_money_close(bare, sp, scale_class),
+        spoken_scale_money=_spoken_money(pats["spoken_scale_money"], r.chars_of([*r.digits, *r.small_units]), sp),
         blocked=tuple(Scanner.of(p) for p in blocked),
         half=dict(require(load_yaml(UNITS_FILE), "half", UNITS_FILE)),
         label_not_before=str(load_yaml(UNITS_FILE).get("label_not_before", "")),
@@ -315,6 +320,25 @@ def grammar() -> Grammar:
         calendar_after=re.compile(excl["calendar"]["followed_by"]),
         checks=Checks.of(excl),
     )
+
+
+def _bare_money_close(bare: dict[str, Any], sp: str, scale_class: str) -> Scanner | None:
+    """bare_scale_money's close_scales (万): the amount right after its cue word (投资8000万)."""
+    if not bare.get("close_scales"):
+        return None
+    return Scanner.of(re.compile(
+        f"(?:{_words(bare['cue_words'])})[^{re.escape(bare['clause_stops'])}0-9]{{0,{int(bare['close_window'])}}}?"
+        f"(?<![0-9.])(?P<num>[0-9]++(?:\\.[0-9]++)?+){sp}(?P<scale>{_words(bare['close_scales'])})"
+        f"(?![0-9{scale_class}])"))
+
+
+def _spoken_money(spoken: dict[str, Any], digits: str, sp: str) -> Scanner:
+    """1.2个亿, 两个亿: a number, the classifier and a scale, not before a unit (3个亿元以上)."""
+    chinese = re.escape(digits)
+    return Scanner.of(re.compile(
+        f"(?<![0-9.{chinese}])(?P<num>[0-9]++(?:\\.[0-9]++)?+|[{chinese}]++){sp}"
+        f"{re.escape(spoken['classifier'])}{sp}(?P<scale>{_words(spoken['scales'])})"
+        f"(?![{re.escape(spoken['not_before'])}])"))
 
 
 def rule_ids() -> set[str]:
@@ -342,7 +366,7 @@ def extract_quantities(text: str) -> list[Hit]:
     numerals = list(g.numeral.finditer(text))
     candidates = [*_figures(text, numerals, g), *_ranges(text, numerals, g), *_percent_words(text, g),
                   *_ordinals(text, g), *_tops(text, g), *_first_places(text, g), *_doublings(text, g),
-                  *_symbols(text, g), *_bare_scale_money(text, g)]
+                  *_symbols(text, g), *_bare_scale_money(text, g), *_spoken_scale_money(text, g)]
     if not candidates:
         return []
     blocked = _blocked_spans(text, g)
@@ -753,3 +777,16 @@ def _bare_scale_money(text: str, g: Grammar) -> Iterator[Hit]:
         value = parse_number(m["num"] + m["scale"])
         if value is not None:
             yield _quantity(m.start("num"), m.end("scale"), g.ids["bare_scale_money"], "money", "CNY", value=value)
+    if g.bare_scale_money_close is not None:
+        for m in g.bare_scale_money_close.finditer(text):
+            value = parse_number(m["num"] + m["scale"])
+            if value is not None:
+                yield _quantity(m.start("num"), m.end("scale"), g.ids["bare_scale_money"], "money", "CNY", value=value)
+
+
+def _spoken_scale_money(text: str, g: Grammar) -> Iterator[Hit]:
+    """年产值可达1.2个亿: the spoken 个亿 is 亿元 (rules/quantities/patterns.yaml spoken_scale_money)."""
+    for m in g.spoken_scale_money.finditer(text):
+        value = parse_number(m["num"] + m["scale"])
+        if value is not None:
+            yield _quantity(m.start("num"), m.end("scale"), g.ids["spoken_scale_money"], "money", "CNY", value=value)
