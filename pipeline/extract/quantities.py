@@ -36,6 +36,7 @@ from zhfacts.extract.numbers import (
     zeros,
 )
 from zhfacts.extract.scanning import Scanner
+from zhfacts.extract.tables import find_tables, table_rules
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.rules import RulesError, load_yaml, require, rules_cache, rules_dir
 from zhfacts.text.article import Hit
@@ -344,7 +345,7 @@ def _spoken_money(spoken: dict[str, Any], digits: str, sp: str) -> Scanner:
 def rule_ids() -> set[str]:
     """Every rule id a quantity record can carry (all defined in rules/quantities/)."""
     g = grammar()
-    return {rule for u in g.units.values() for rule in u.rules.values()} | set(g.ids.values())
+    return {rule for u in g.units.values() for rule in u.rules.values()} | set(g.ids.values()) | {table_rules().id}
 
 
 def exclusion_ids() -> set[str]:
@@ -366,7 +367,8 @@ def extract_quantities(text: str) -> list[Hit]:
     numerals = list(g.numeral.finditer(text))
     candidates = [*_figures(text, numerals, g), *_ranges(text, numerals, g), *_percent_words(text, g),
                   *_ordinals(text, g), *_tops(text, g), *_first_places(text, g), *_doublings(text, g),
-                  *_symbols(text, g), *_bare_scale_money(text, g), *_spoken_scale_money(text, g)]
+                  *_symbols(text, g), *_bare_scale_money(text, g), *_spoken_scale_money(text, g),
+                  *_table_cells(text)]
     if not candidates:
         return []
     blocked = _blocked_spans(text, g)
@@ -790,3 +792,31 @@ def _spoken_scale_money(text: str, g: Grammar) -> Iterator[Hit]:
         value = parse_number(m["num"] + m["scale"])
         if value is not None:
             yield _quantity(m.start("num"), m.end("scale"), g.ids["spoken_scale_money"], "money", "CNY", value=value)
+
+
+def _table_cells(text: str) -> Iterator[Hit]:
+    """The bare numbers of a flattened table in their column's unit (extract/tables.py):
+    1054.21 under (亿元) is 105421000000 CNY, -2.1 under (%) is -2.1 %. A table with a column
+    whose unit the unit rules do not know gives nothing. Each hit carries `table_cell`
+    (table, row, column) for claims; it is no record field."""
+    rule = table_rules().id
+    for table in find_tables(text):
+        units = [u for u in (column_unit(column.unit) for column in table.columns) if u is not None]
+        if len(units) != len(table.columns):
+            continue
+        for r, (_, cells) in enumerate(table.rows):
+            for c, ((start, end), (factor, name, kind)) in enumerate(zip(cells, units, strict=True)):
+                value = Decimal(text[start:end].replace("−", "-")) * factor
+                hit = _quantity(start, end, rule, kind, name, value=value)
+                hit.fields["table_cell"] = (table, r, c)
+                yield hit
+
+
+@rules_cache
+def column_unit(unit: str) -> tuple[Decimal, str, str] | None:
+    """(factor, unit, kind) of a table column's printed unit: (亿元) is (1e8, CNY, money), (%) is
+    (1, %, percent); None when the unit rules read no single figure in 1 + the unit."""
+    hits = extract_quantities("1" + unit)
+    if len(hits) != 1 or (hits[0].start, hits[0].end) != (0, 1 + len(unit)) or hits[0].get("value") is None:
+        return None
+    return Decimal(str(hits[0].get("value"))), hits[0].get("unit"), hits[0].get("kind")

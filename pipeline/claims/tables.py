@@ -1,0 +1,94 @@
+"""District claims of flattened tables (extract/tables.py): a row whose label is one
+county-level district gives it each number of the row, measured as the column says.
+
+The metric is the indicator the column's name gives (地区生产总值(亿元)), else the one the
+caption or header names (附表：各区县地区生产总值及增速); a percent column whose name says
+growth (比上年增长 (%)) is that indicator's growth rate (地区生产总值增速). A column whose
+measure the indicator vocabulary (rules/indicators.yaml) does not name gives no claims: a
+table of unnamed figures is no district's claim. The period is the caption's.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from zhfacts.claims.context import Context, _last_period, markers_in
+from zhfacts.claims.metric_keys import describe, vocabulary
+from zhfacts.claims.metrics import GROWTH
+from zhfacts.records.build import record_id
+from zhfacts.text.article import Hit
+
+RULE = "claims.table.row"
+HOW = "sentence"  # the row is the label's own sentence: its district is named with its figures
+
+
+def is_table_cell(quantity: Hit) -> bool:
+    return quantity.get("table_cell") is not None
+
+
+def table_claims(ctx: Context) -> list[Hit]:
+    """The claims of every table cell in a district's row."""
+    claims: list[Hit] = []
+    for quantity in ctx.quantities:
+        cell = quantity.get("table_cell")
+        if cell is not None:
+            claims.extend(_cell_claims(ctx, quantity, *cell))
+    return claims
+
+
+def _cell_claims(ctx: Context, quantity: Hit, table: Any, row: int, column: int) -> list[Hit]:
+    label = table.rows[row][0]
+    districts = [m.district for m in markers_in(ctx, *label) if m.kind == "district" and m.district is not None]
+    if len(districts) != 1:
+        return []
+    metric = column_metric(ctx, table, column, quantity.get("kind"))
+    if metric is None:
+        return []
+    figure = {k: quantity.get(k) for k in ("value", "value_min", "value_max", "approx", "unit")}
+    top = table.caption[0] if table.caption else table.header[0]
+    figure["period"] = _last_period(ctx, top, table.header[1])
+    figure["modality"] = "actual"
+    surface = ctx.text[quantity.start:quantity.end]
+    key = describe(metric, {"kind": quantity.get("kind"), "unit": quantity.get("unit")}, surface, metric, metric).key
+    district = districts[0]
+    return [Hit(quantity.start, quantity.end, RULE, {
+        "district": district.get("canonical"),
+        "adcode": district.get("adcode"),
+        "metric": metric,
+        "metric_key": key,
+        **figure,
+        "quantity_id": record_id(ctx.article, quantity, "quantities"),
+        "attribution": HOW,
+        "speaker": None,
+        "confidence": ctx.rules.confidence[HOW],
+        "key": district.get("canonical"),
+        "sentence_start": label[0],
+    })]
+
+
+def column_metric(ctx: Context, table: Any, column: int, kind: str | None) -> str | None:
+    """The column's indicator as written (地区生产总值), with 增速 for a growth rate column."""
+    vocab = vocabulary()
+    col = table.columns[column]
+    name = ctx.text[col.name[0]:col.name[1]] if col.name else ""
+    top = table.caption[0] if table.caption else table.header[0]
+    indicator = _named(name) or _named(ctx.text[top:table.header[1]], only=True)
+    if indicator is None:
+        return None
+    if kind == "percent" and vocab.growth.search(name) and not indicator.endswith(GROWTH):
+        return indicator + GROWTH
+    if kind == "percent" and not vocab.growth.search(name) and not _named(name):
+        return None  # a share or a rate the column does not name
+    return indicator
+
+
+def _named(text: str, only: bool = False) -> str | None:
+    """The indicator the text names, as written (with `only`: None when it names two)."""
+    vocab = vocabulary()
+    by_label: dict[str, str] = {}
+    for m in vocab.any_alias.finditer(text):
+        label = vocab.by_alias[m.group()].label
+        by_label[label] = max(by_label.get(label, ""), m.group(), key=len)
+    if not by_label or (only and len(by_label) > 1):
+        return None
+    return max(by_label.values(), key=len)

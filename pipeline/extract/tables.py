@@ -1,0 +1,176 @@
+"""Flattened tables: a statistics table a web page's copy turned into one cell per line.
+
+A caption (附表：2023年各区县地区生产总值), header cells of which some give their column's unit
+in brackets (绝对数 / (亿元) / 比上年增长 / (%)), then row-major cells: a row label (a
+district, a city, a region) and one bare number per unit column. `find_tables` reads that
+structure from the repaired text; quantities (extract/quantities.py) give each number its
+column's unit, claims (claims/tables.py) give a district row's numbers to the district. What
+makes a table is data in rules/tables.yaml. Only the whole structure is read: a number alone
+on a line elsewhere (a page counter, a part of a date) is no cell.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from zhfacts.rules import load_yaml, require, rules_cache
+
+RULES_FILE = "tables.yaml"
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class TableRules:
+    id: str
+    unit_cell: re.Pattern[str]
+    number_cell: re.Pattern[str]
+    label_max_chars: int
+    label_stops: frozenset[str]
+    min_rows: int
+    max_header_lines: int
+    max_caption_chars: int
+    hint: re.Pattern[str]  # a unit cell's closing bracket at a line end: a text without one has no table
+
+
+@rules_cache
+def table_rules() -> TableRules:
+    data = load_yaml(RULES_FILE)
+    return TableRules(
+        id=str(require(data, "id", RULES_FILE)),
+        unit_cell=re.compile(require(data, "unit_cell", RULES_FILE)),
+        number_cell=re.compile(require(data, "number_cell", RULES_FILE)),
+        label_max_chars=int(require(data, "label_max_chars", RULES_FILE)),
+        label_stops=frozenset(require(data, "label_stops", RULES_FILE)),
+        min_rows=int(require(data, "min_rows", RULES_FILE)),
+        max_header_lines=int(require(data, "max_header_lines", RULES_FILE)),
+        max_caption_chars=int(require(data, "max_caption_chars", RULES_FILE)),
+        hint=re.compile(r"[)）][ \t\u3000]*(?:\n|$)"),
+    )
+
+
+@dataclass(frozen=True)
+class Column:
+    unit: str  # the unit as the header prints it (亿元, %)
+    unit_cell: Span
+    name: Span | None  # the column's name cell (绝对数, 比上年增长), when it has one
+
+
+@dataclass(frozen=True)
+class Table:
+    caption: Span | None  # the line above the header cells
+    header: Span  # from the first header cell to the last
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Span, tuple[Span, ...]], ...]  # (label, one number cell per column)
+
+
+@dataclass(frozen=True)
+class _Line:
+    span: Span  # without the white space around it
+    text: str
+    kind: str  # number | unit | label | other
+
+
+def find_tables(text: str) -> list[Table]:
+    """Every flattened table of the (repaired) text, in order."""
+    rules = table_rules()
+    if rules.hint.search(text) is None:
+        return []
+    lines = _lines(text, rules)
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        table, end = _table_at(lines, i, rules)
+        if table is None:
+            i += 1
+        else:
+            tables.append(table)
+            i = end
+    return tables
+
+
+def _lines(text: str, rules: TableRules) -> list[_Line]:
+    """The text's non-blank lines, each with its kind."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        stripped = m.group().strip()
+        if stripped:
+            start = m.start() + m.group().index(stripped)
+            out.append(_Line((start, start + len(stripped)), stripped, _kind(stripped, rules)))
+    return out
+
+
+def _kind(line: str, rules: TableRules) -> str:
+    if rules.number_cell.match(line):
+        return "number"
+    if rules.unit_cell.match(line):
+        return "unit"
+    if (len(line) <= rules.label_max_chars and not rules.label_stops.intersection(line)
+            and any("\u3400" <= c <= "\u9fff" for c in line)):
+        return "label"
+    return "other"
+
+
+def _row_width(lines: list[_Line], i: int) -> int:
+    """How many number cells follow the label at i (0 when i is no label)."""
+    if lines[i].kind != "label":
+        return 0
+    width = 0
+    while i + 1 + width < len(lines) and lines[i + 1 + width].kind == "number":
+        width += 1
+    return width
+
+
+def _table_at(lines: list[_Line], first: int, rules: TableRules) -> tuple[Table | None, int]:
+    """The table whose first row's label is line `first`, and the line after it."""
+    width = _row_width(lines, first)
+    if width == 0:
+        return None, first
+    rows = []
+    i = first
+    while i < len(lines) and _row_width(lines, i) == width:
+        rows.append((lines[i].span, tuple(line.span for line in lines[i + 1:i + 1 + width])))
+        i += 1 + width
+    if len(rows) < rules.min_rows:
+        return None, first
+    header = _header(lines, first, rules)
+    columns = _columns(lines, header, width, rules)
+    if columns is None:
+        return None, first
+    caption_at = header[0] - 1
+    caption = lines[caption_at] if caption_at >= 0 else None
+    fits = caption is not None and len(caption.text) <= rules.max_caption_chars and caption.kind != "number"
+    table = Table(caption.span if fits and caption else None,
+                  (lines[header[0]].span[0], lines[header[-1]].span[1]), columns, tuple(rows))
+    return table, i
+
+
+def _header(lines: list[_Line], first: int, rules: TableRules) -> list[int]:
+    """The header cells above the first row: label and unit lines, at most max_header_lines."""
+    i = first
+    while i > 0 and first - i < rules.max_header_lines and lines[i - 1].kind in ("label", "unit"):
+        i -= 1
+    return list(range(i, first))
+
+
+def _columns(lines: list[_Line], header: list[int], width: int, rules: TableRules) -> tuple[Column, ...] | None:
+    """One column per unit cell of the header, or None unless there are as many as numbers in a row."""
+    units = [i for i in header if lines[i].kind == "unit"]
+    if len(units) != width:
+        return None
+    named = set()
+    columns = []
+    for i in units:
+        line = lines[i]
+        m = rules.unit_cell.match(line.text)
+        assert m is not None
+        start = line.span[0]
+        name: Span | None = None
+        if m["name"]:
+            name = (start + m.start("name"), start + m.start("name") + len(m["name"].rstrip()))
+        elif i - 1 in header and lines[i - 1].kind == "label" and i - 1 not in named:
+            name = lines[i - 1].span  # 绝对数 above (亿元)
+            named.add(i - 1)
+        unit_start = start + m.start("unit")
+        columns.append(Column(m["unit"], (unit_start, unit_start + len(m["unit"])), name))
+    return tuple(columns)

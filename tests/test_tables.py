@@ -1,0 +1,115 @@
+"""Flattened tables: one cell per line, numbers in their column's unit, district rows as claims."""
+
+from __future__ import annotations
+
+import pytest
+
+import zhfacts
+from zhfacts.extract.tables import find_tables
+
+
+def cells(*lines: str, gap: str = "\n\n") -> str:
+    """A table as a web page's copy gives it: one cell per line, blank lines between."""
+    return gap.join(lines)
+
+
+HEADER = ("附表：2023年前三季度各区县地区生产总值", "区  县", "总量", "（亿元）", "同比增长", "（%）")
+ROWS = ("渝西地区", "2310.56", "5.9", "潼 南 区", "455.12", "6.4", "铜梁区", "512.80", "-1.2",
+        "荣 昌 区", "601.33", "7.0")
+TABLE = cells(*HEADER, *ROWS, "来源：某市统计局")
+
+
+def _run(raw: str) -> zhfacts.Extraction:
+    result = zhfacts.extract_text(raw, pub_date="2024-01-01")
+    for table in ("quantities", "places", "claims"):
+        for row in result.records(table):
+            assert "".join(raw[row["start"]:row["end"]].split()) == "".join(row["text"].split())
+    return result
+
+
+def _quantities(raw: str) -> list[tuple[str, float, str]]:
+    return [(q["text"], q["value"], q["unit"]) for q in _run(raw).records("quantities")]
+
+
+def test_a_flattened_table_gives_each_number_its_columns_unit() -> None:
+    assert _quantities(TABLE) == [
+        ("2310.56", 231056000000.0, "CNY"), ("5.9", 5.9, "%"),
+        ("455.12", 45512000000.0, "CNY"), ("6.4", 6.4, "%"),
+        ("512.80", 51280000000.0, "CNY"), ("-1.2", -1.2, "%"),
+        ("601.33", 60133000000.0, "CNY"), ("7.0", 7.0, "%"),
+    ]
+    assert {q["rule"] for q in _run(TABLE).records("quantities")} == {"quantity.table.column_unit"}
+
+
+def test_a_district_rows_numbers_are_its_claims_measured_as_the_caption_and_header_say() -> None:
+    claims = [(c["text"], c["district"], c["metric"], c["metric_key"], c["value"], c["period"], c["rule"])
+              for c in _run(TABLE).records("claims")]
+    period = "2023-01..2023-09"
+    assert claims == [  # 渝西地区 is a region, no district
+        ("455.12", "潼南区", "地区生产总值", "地区生产总值", 45512000000.0, period, "claims.table.row"),
+        ("6.4", "潼南区", "地区生产总值增速", "地区生产总值增速", 6.4, period, "claims.table.row"),
+        ("512.80", "铜梁区", "地区生产总值", "地区生产总值", 51280000000.0, period, "claims.table.row"),
+        ("-1.2", "铜梁区", "地区生产总值增速", "地区生产总值增速", -1.2, period, "claims.table.row"),
+        ("601.33", "荣昌区", "地区生产总值", "地区生产总值", 60133000000.0, period, "claims.table.row"),
+        ("7.0", "荣昌区", "地区生产总值增速", "地区生产总值增速", 7.0, period, "claims.table.row"),
+    ]
+
+
+def test_letter_spaced_row_labels_are_places_at_their_raw_characters() -> None:
+    places = [(p["text"], p["canonical"]) for p in _run(TABLE).records("places")]
+    assert ("潼 南 区", "潼南区") in places and ("荣 昌 区", "荣昌区") in places
+
+
+def test_a_column_named_by_its_own_header_and_a_unit_beside_its_name() -> None:
+    raw = cells("各区县主要指标", "区县", "一般公共预算收入(亿元)", "规上工业增加值增长(%)",
+                "潼南区", "21.5", "8.8", "铜梁区", "30.2", "9.1", "荣昌区", "25.7", "6.3")
+    claims = [(c["district"], c["metric"], c["value"]) for c in _run(raw).records("claims")]
+    assert claims == [("潼南区", "一般公共预算收入", 2.15e9), ("潼南区", "规上工业增加值增速", 8.8),
+                      ("铜梁区", "一般公共预算收入", 3.02e9), ("铜梁区", "规上工业增加值增速", 9.1),
+                      ("荣昌区", "一般公共预算收入", 2.57e9), ("荣昌区", "规上工业增加值增速", 6.3)]
+
+
+NOT_TABLES = [
+    # a page counter and a view count: numbers alone on a line, no header with units
+    cells("某区召开经济形势分析会。", "1", "2", "3", "下一页"),
+    cells("阅读次数", "1024", "分享", "12"),
+    # header cells without units: the numbers' unit is unknown
+    cells("各区县地区生产总值", "区县", "总量", "增长", "潼南区", "455.12", "6.4", "铜梁区", "512.80",
+          "5.2", "荣昌区", "601.33", "7.0"),
+    # too few rows to be sure
+    cells("各区县地区生产总值", "区县", "（亿元）", "潼南区", "455.12", "铜梁区", "512.80"),
+    # a unit the unit rules do not read
+    cells("各区县指标", "区县", "（某某）", "潼南区", "455", "铜梁区", "512", "荣昌区", "601"),
+    # two unit columns but one number a row
+    cells("各区县地区生产总值", "区县", "（亿元）", "（%）", "潼南区", "455.12", "铜梁区", "512.80",
+          "荣昌区", "601.33"),
+]
+
+
+@pytest.mark.parametrize("raw", NOT_TABLES)
+def test_numbers_alone_on_lines_elsewhere_stay_what_they_were(raw: str) -> None:
+    result = _run(raw)
+    assert not [q for q in result.records("quantities") if q["rule"] == "quantity.table.column_unit"]
+    assert not result.records("claims")
+
+
+def test_a_percent_column_that_names_no_growth_or_measure_gives_quantities_but_no_claims() -> None:
+    raw = cells("各区县产业结构", "区县", "比重", "（%）", "潼南区", "41.2", "铜梁区", "38.5", "荣昌区", "44.0")
+    assert _quantities(raw) == [("41.2", 41.2, "%"), ("38.5", 38.5, "%"), ("44.0", 44.0, "%")]
+    assert not _run(raw).records("claims")
+
+
+def test_a_caption_naming_two_measures_leaves_unnamed_columns_without_claims() -> None:
+    raw = cells("各区县地区生产总值和一般公共预算收入", "区县", "（亿元）", "潼南区", "455.12", "铜梁区",
+                "512.80", "荣昌区", "601.33")
+    assert len(_quantities(raw)) == 3
+    assert not _run(raw).records("claims")
+
+
+def test_find_tables_reads_caption_header_columns_and_rows() -> None:
+    text = "\n".join(TABLE.split("\n\n"))
+    (table,) = find_tables(text)
+    assert text[slice(*table.caption)] == HEADER[0]
+    assert [(c.unit, text[slice(*c.name)] if c.name else None) for c in table.columns] == [
+        ("亿元", "总量"), ("%", "同比增长")]
+    assert [text[slice(*label)] for label, _ in table.rows] == ["渝西地区", "潼 南 区", "铜梁区", "荣 昌 区"]
