@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import zhfacts
-from zhfacts.extract.tables import find_tables
+from zhfacts.text.tables import find_tables
 
 
 def cells(*lines: str, gap: str = "\n\n") -> str:
@@ -53,6 +53,20 @@ def test_a_district_rows_numbers_are_its_claims_measured_as_the_caption_and_head
         ("601.33", "荣昌区", "地区生产总值", "地区生产总值", 60133000000.0, period, "claims.table.row"),
         ("7.0", "荣昌区", "地区生产总值增速", "地区生产总值增速", 7.0, period, "claims.table.row"),
     ]
+
+
+def test_a_table_without_blank_lines_keeps_its_cells_apart() -> None:
+    raw = cells("某区县经济数据如下", *HEADER, *ROWS, "来源：某市统计局", gap="\n")
+    assert _quantities(raw) == _quantities(TABLE)
+    assert len(_run(raw).records("claims")) == 6
+    text = zhfacts.extract_text(raw).records("quantities")[0]["sentence"]
+    assert text == "2310.56"  # no cell joined to the next as a wrapped line
+
+
+def test_wrapped_prose_around_a_table_is_still_joined() -> None:
+    from zhfacts.text.repair import repair
+    raw = cells("某区今年新增规上工业\n企业12家。", *HEADER, *ROWS, gap="\n\n")
+    assert repair(raw).text.startswith("某区今年新增规上工业企业12家。\n附表")
 
 
 def test_letter_spaced_row_labels_are_places_at_their_raw_characters() -> None:

@@ -1,4 +1,4 @@
-"""District claims of flattened tables (extract/tables.py): a row whose label is one
+"""District claims of flattened tables (text/tables.py): a row whose label is one
 county-level district gives it each number of the row, measured as the column says.
 
 The metric is the indicator the column's name gives (地区生产总值(亿元)), else the one the

@@ -36,11 +36,11 @@ from zhfacts.extract.numbers import (
     zeros,
 )
 from zhfacts.extract.scanning import Scanner
-from zhfacts.extract.tables import find_tables, table_rules
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.rules import RulesError, load_yaml, require, rules_cache, rules_dir
 from zhfacts.text.article import Hit
 from zhfacts.text.sentences import clause_delimiters, item_delimiters
+from zhfacts.text.tables import find_tables, table_rules
 
 UNITS_FILE = "quantities/units.yaml"
 QUALIFIERS_FILE = "quantities/qualifiers.yaml"
@@ -795,7 +795,7 @@ def _spoken_scale_money(text: str, g: Grammar) -> Iterator[Hit]:
 
 
 def _table_cells(text: str) -> Iterator[Hit]:
-    """The bare numbers of a flattened table in their column's unit (extract/tables.py):
+    """The bare numbers of a flattened table in their column's unit (text/tables.py):
     1054.21 under (亿元) is 105421000000 CNY, -2.1 under (%) is -2.1 %. A table with a column
     whose unit the unit rules do not know gives nothing. Each hit carries `table_cell`
     (table, row, column) for claims; it is no record field."""

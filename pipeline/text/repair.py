@@ -29,6 +29,7 @@ from itertools import chain
 from zhfacts.rules import load_yaml, require, rules_cache
 from zhfacts.terminal import blank_control_sequences
 from zhfacts.text.sentences import Paragraph, split_paragraphs, split_sentences
+from zhfacts.text.tables import table_lines
 
 RULES_FILE = "repair.yaml"
 FULLWIDTH_OFFSET = 0xFEE0
@@ -116,7 +117,8 @@ def repair(raw: str) -> Repaired:
 
     line_in_text1 = _raw_line_finder(text1)  # bisection over line starts: linear in the glyphs collapsed
     double_printed = {line_in_text1(pos) - 1 for _, _, pos in collapsed}  # 0-based line numbers
-    text3, map3, joins = join_lines(text2, rules, double_printed)
+    # a flattened table's cells keep their lines (text/tables.py), blank lines between them or not
+    text3, map3, joins = join_lines(text2, rules, double_printed | table_lines(text2))
     for kind, positions in joins.items():
         lines = sorted({line_of(map1[map2[p]]) for p in positions})
         warnings.append(f"{kind}: joined {len(positions)} line breaks inside sentences "

@@ -3,8 +3,9 @@
 A caption (附表：2023年各区县地区生产总值), header cells of which some give their column's unit
 in brackets (绝对数 / (亿元) / 比上年增长 / (%)), then row-major cells: a row label (a
 district, a city, a region) and one bare number per unit column. `find_tables` reads that
-structure from the repaired text; quantities (extract/quantities.py) give each number its
-column's unit, claims (claims/tables.py) give a district row's numbers to the district. What
+structure; repair (text/repair.py) keeps a table's cells on their own lines (`table_lines`),
+quantities (extract/quantities.py) give each number its column's unit, claims
+(claims/tables.py) give a district row's numbers to the district. What
 makes a table is data in rules/tables.yaml. Only the whole structure is read: a number alone
 on a line elsewhere (a page counter, a part of a date) is no cell.
 """
@@ -12,6 +13,7 @@ on a line elsewhere (a page counter, a part of a date) is no cell.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from zhfacts.rules import load_yaml, require, rules_cache
@@ -87,6 +89,22 @@ def find_tables(text: str) -> list[Table]:
             tables.append(table)
             i = end
     return tables
+
+
+def table_lines(text: str) -> set[int]:
+    """The numbers (0-based) of the lines a table spans, from its caption to its last cell, and
+    of the line before it: each ends its paragraph, so that repair joins no cell to the next
+    (a table copied without blank lines between its cells reads as wrapped lines otherwise)."""
+    tables = find_tables(text)
+    if not tables:
+        return set()
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    out: set[int] = set()
+    for table in tables:
+        first = bisect_right(starts, (table.caption or table.header)[0]) - 1
+        last = bisect_right(starts, table.rows[-1][1][-1][0]) - 1
+        out.update(range(max(0, first - 1), last + 1))
+    return out
 
 
 def _lines(text: str, rules: TableRules) -> list[_Line]:
