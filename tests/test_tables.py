@@ -83,6 +83,23 @@ def test_a_column_named_by_its_own_header_and_a_unit_beside_its_name() -> None:
                       ("荣昌区", "一般公共预算收入", 2.57e9), ("荣昌区", "规上工业增加值增速", 6.3)]
 
 
+def test_a_units_line_gives_the_columns_their_units_in_order() -> None:
+    raw = cells("表2 2024年各区县主要指标", "单位：亿元，%", "区县", "地区生产总值", "增速",
+                "潼南区", "470.3", "5.5", "铜梁区", "530.1", "6.1", "荣昌区", "622.8", "4.2", gap="\n")
+    claims = [(c["district"], c["metric"], c["value"], c["period"]) for c in _run(raw).records("claims")]
+    assert claims == [("潼南区", "地区生产总值", 4.703e10, "2024"), ("潼南区", "地区生产总值增速", 5.5, "2024"),
+                      ("铜梁区", "地区生产总值", 5.301e10, "2024"), ("铜梁区", "地区生产总值增速", 6.1, "2024"),
+                      ("荣昌区", "地区生产总值", 6.228e10, "2024"), ("荣昌区", "地区生产总值增速", 4.2, "2024")]
+
+
+def test_one_unit_for_every_column_named_by_its_year() -> None:
+    raw = cells("各区县一般公共预算收入", "单位：亿元", "区县", "2022年", "2023年",
+                "潼南区", "20.1", "21.5", "铜梁区", "28.0", "30.2", "荣昌区", "24.4", "25.7")
+    claims = [(c["district"], c["metric"], c["value"], c["period"]) for c in _run(raw).records("claims")]
+    assert claims[:2] == [("潼南区", "一般公共预算收入", 2.01e9, "2022"), ("潼南区", "一般公共预算收入", 2.15e9, "2023")]
+    assert len(claims) == 6
+
+
 NOT_TABLES = [
     # a page counter and a view count: numbers alone on a line, no header with units
     cells("某区召开经济形势分析会。", "1", "2", "3", "下一页"),
@@ -94,6 +111,12 @@ NOT_TABLES = [
     cells("各区县地区生产总值", "区县", "（亿元）", "潼南区", "455.12", "铜梁区", "512.80"),
     # a unit the unit rules do not read
     cells("各区县指标", "区县", "（某某）", "潼南区", "455", "铜梁区", "512", "荣昌区", "601"),
+    # one unit for all columns, but a column is a growth rate: which unit is whose is unsure
+    cells("各区县指标", "单位：亿元", "区县", "总量", "增速", "潼南区", "455.12", "6.4", "铜梁区", "512.80",
+          "5.2", "荣昌区", "601.33", "7.0"),
+    # units in order, one too few for the columns
+    cells("各区县指标", "单位：亿元，%", "区县", "总量", "税收", "增速", "潼南区", "455.12", "40.1", "6.4",
+          "铜梁区", "512.80", "38.2", "5.2", "荣昌区", "601.33", "51.0", "7.0"),
     # two unit columns but one number a row
     cells("各区县地区生产总值", "区县", "（亿元）", "（%）", "潼南区", "455.12", "铜梁区", "512.80",
           "荣昌区", "601.33"),

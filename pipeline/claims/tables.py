@@ -5,7 +5,7 @@ The metric is the indicator the column's name gives (地区生产总值(亿元))
 caption or header names (附表：各区县地区生产总值及增速); a percent column whose name says
 growth (比上年增长 (%)) is that indicator's growth rate (地区生产总值增速). A column whose
 measure the indicator vocabulary (rules/indicators.yaml) does not name gives no claims: a
-table of unnamed figures is no district's claim. The period is the caption's.
+table of unnamed figures is no district's claim. The period is the column's (2023年) or the caption's.
 """
 
 from __future__ import annotations
@@ -45,8 +45,9 @@ def _cell_claims(ctx: Context, quantity: Hit, table: Any, row: int, column: int)
     if metric is None:
         return []
     figure = {k: quantity.get(k) for k in ("value", "value_min", "value_max", "approx", "unit")}
-    top = table.caption[0] if table.caption else table.header[0]
-    figure["period"] = _last_period(ctx, top, table.header[1])
+    name = table.columns[column].name
+    figure["period"] = ((_last_period(ctx, *name) if name else None)  # a column named by its year
+                        or (_last_period(ctx, *table.caption) if table.caption else None))
     figure["modality"] = "actual"
     surface = ctx.text[quantity.start:quantity.end]
     key = describe(metric, {"kind": quantity.get("kind"), "unit": quantity.get("unit")}, surface, metric, metric).key

@@ -29,10 +29,14 @@ class TableRules:
     number_cell: re.Pattern[str]
     label_max_chars: int
     label_stops: frozenset[str]
+    year_label: re.Pattern[str]  # 2023年: a label with digits (a column or row named by its year)
     min_rows: int
     max_header_lines: int
     max_caption_chars: int
-    hint: re.Pattern[str]  # a unit cell's closing bracket at a line end: a text without one has no table
+    units_line: re.Pattern[str]  # 单位：亿元，%: the columns' units in order, or one for them all
+    unit_word: re.Pattern[str]  # one unit of a units line, between its separators
+    not_shared: frozenset[str]  # a column name with one of these has no shared unit (增速 is no 亿元)
+    hint: re.Pattern[str]  # a text without a match has no table
 
 
 @rules_cache
@@ -44,10 +48,14 @@ def table_rules() -> TableRules:
         number_cell=re.compile(require(data, "number_cell", RULES_FILE)),
         label_max_chars=int(require(data, "label_max_chars", RULES_FILE)),
         label_stops=frozenset(require(data, "label_stops", RULES_FILE)),
+        year_label=re.compile(require(data, "year_label", RULES_FILE)),
         min_rows=int(require(data, "min_rows", RULES_FILE)),
         max_header_lines=int(require(data, "max_header_lines", RULES_FILE)),
         max_caption_chars=int(require(data, "max_caption_chars", RULES_FILE)),
-        hint=re.compile(r"[)）][ \t\u3000]*(?:\n|$)"),
+        units_line=re.compile(require(data, "units_line", RULES_FILE)),
+        unit_word=re.compile(f"[^{re.escape(require(data, 'unit_separators', RULES_FILE))}]+"),
+        not_shared=frozenset(require(data, "not_shared_unit_words", RULES_FILE)),
+        hint=re.compile(require(data, "hint", RULES_FILE)),
     )
 
 
@@ -123,8 +131,10 @@ def _kind(line: str, rules: TableRules) -> str:
         return "number"
     if rules.unit_cell.match(line):
         return "unit"
+    if rules.units_line.match(line):
+        return "units"
     if (len(line) <= rules.label_max_chars and not rules.label_stops.intersection(line)
-            and any("\u3400" <= c <= "\u9fff" for c in line)):
+            and any("\u3400" <= c <= "\u9fff" for c in line)) or rules.year_label.match(line):
         return "label"
     return "other"
 
@@ -166,15 +176,19 @@ def _table_at(lines: list[_Line], first: int, rules: TableRules) -> tuple[Table 
 def _header(lines: list[_Line], first: int, rules: TableRules) -> list[int]:
     """The header cells above the first row: label and unit lines, at most max_header_lines."""
     i = first
-    while i > 0 and first - i < rules.max_header_lines and lines[i - 1].kind in ("label", "unit"):
+    while i > 0 and first - i < rules.max_header_lines and lines[i - 1].kind in ("label", "unit", "units"):
         i -= 1
     return list(range(i, first))
 
 
 def _columns(lines: list[_Line], header: list[int], width: int, rules: TableRules) -> tuple[Column, ...] | None:
-    """One column per unit cell of the header, or None unless there are as many as numbers in a row."""
+    """One column per unit cell of the header, or per column name under a units line (单位：亿元);
+    None unless there are as many as numbers in a row."""
     units = [i for i in header if lines[i].kind == "unit"]
-    if len(units) != width:
+    shared = [i for i in header if lines[i].kind == "units"]
+    if not units and len(shared) == 1:
+        return _columns_under_units_line(lines, header, shared[0], width, rules)
+    if len(units) != width or shared:
         return None
     named = set()
     columns = []
@@ -192,3 +206,27 @@ def _columns(lines: list[_Line], header: list[int], width: int, rules: TableRule
         unit_start = start + m.start("unit")
         columns.append(Column(m["unit"], (unit_start, unit_start + len(m["unit"])), name))
     return tuple(columns)
+
+
+def _columns_under_units_line(lines: list[_Line], header: list[int], units_at: int, width: int,
+                              rules: TableRules) -> tuple[Column, ...] | None:
+    """单位：亿元，% above or among the header: the column names are the header's last `width`
+    labels (a label before them titles the rows); the units go to the columns in order, or
+    one unit to every column unless a column's name says it is a rate (增速 is no 亿元)."""
+    line = lines[units_at]
+    m = rules.units_line.match(line.text)
+    assert m is not None
+    start = line.span[0] + m.start("units")
+    units = [(u.group(), (start + u.start(), start + u.end()))
+             for u in rules.unit_word.finditer(m["units"])]
+    names = [i for i in header if lines[i].kind == "label" and i != units_at]
+    if len(names) < width or not units:
+        return None
+    names = names[-width:]
+    if len(units) == 1:
+        if width > 1 and any(w in lines[i].text for i in names for w in rules.not_shared):
+            return None
+        units = units * width
+    if len(units) != width:
+        return None
+    return tuple(Column(unit, span, lines[i].span) for (unit, span), i in zip(units, names, strict=True))
