@@ -100,6 +100,16 @@ def test_one_unit_for_every_column_named_by_its_year() -> None:
     assert len(claims) == 6
 
 
+def test_a_first_column_of_row_numbers_is_passed_over() -> None:
+    raw = cells("2024年各区县地区生产总值排行", "排名", "区县", "GDP（亿元）", "增速（%）",
+                "1", "荣昌区", "622.8", "4.2", "2", "铜梁区", "530.1", "6.1", "3", "潼南区", "470.3", "5.5")
+    assert [q["text"] for q in _run(raw).records("quantities")] == [
+        "622.8", "4.2", "530.1", "6.1", "470.3", "5.5"]
+    claims = [(c["district"], c["metric_key"], c["value"]) for c in _run(raw).records("claims")]
+    assert claims[:2] == [("荣昌区", "地区生产总值", 6.228e10), ("荣昌区", "地区生产总值增速", 4.2)]
+    assert len(claims) == 6
+
+
 NOT_TABLES = [
     # a page counter and a view count: numbers alone on a line, no header with units
     cells("某区召开经济形势分析会。", "1", "2", "3", "下一页"),
@@ -117,6 +127,9 @@ NOT_TABLES = [
     # units in order, one too few for the columns
     cells("各区县指标", "单位：亿元，%", "区县", "总量", "税收", "增速", "潼南区", "455.12", "40.1", "6.4",
           "铜梁区", "512.80", "38.2", "5.2", "荣昌区", "601.33", "51.0", "7.0"),
+    # row numbers out of order: no serial column
+    cells("各区县指标", "序号", "区县", "（亿元）", "1", "潼南区", "455.12", "3", "铜梁区", "512.80",
+          "2", "荣昌区", "601.33"),
     # two unit columns but one number a row
     cells("各区县地区生产总值", "区县", "（亿元）", "（%）", "潼南区", "455.12", "铜梁区", "512.80",
           "荣昌区", "601.33"),

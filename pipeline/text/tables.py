@@ -29,7 +29,8 @@ class TableRules:
     number_cell: re.Pattern[str]
     label_max_chars: int
     label_stops: frozenset[str]
-    year_label: re.Pattern[str]  # 2023年: a label with digits (a column or row named by its year)
+    year_label: re.Pattern[str]  # 2023年: a label with digits (a column or row named by it)
+    serial_headers: frozenset[str]  # 序号, 排名: a first column of row numbers 1, 2, 3 ...
     min_rows: int
     max_header_lines: int
     max_caption_chars: int
@@ -49,6 +50,7 @@ def table_rules() -> TableRules:
         label_max_chars=int(require(data, "label_max_chars", RULES_FILE)),
         label_stops=frozenset(require(data, "label_stops", RULES_FILE)),
         year_label=re.compile(require(data, "year_label", RULES_FILE)),
+        serial_headers=frozenset(require(data, "serial_headers", RULES_FILE)),
         min_rows=int(require(data, "min_rows", RULES_FILE)),
         max_header_lines=int(require(data, "max_header_lines", RULES_FILE)),
         max_caption_chars=int(require(data, "max_caption_chars", RULES_FILE)),
@@ -154,11 +156,43 @@ def _table_at(lines: list[_Line], first: int, rules: TableRules) -> tuple[Table 
     width = _row_width(lines, first)
     if width == 0:
         return None, first
+    if _serial_before(lines, first, rules):
+        return _serial_table_at(lines, first - 1, width - 1, rules)
     rows = []
     i = first
     while i < len(lines) and _row_width(lines, i) == width:
         rows.append((lines[i].span, tuple(line.span for line in lines[i + 1:i + 1 + width])))
         i += 1 + width
+    return _with_header(lines, first, width, rows, i, rules)
+
+
+def _serial_before(lines: list[_Line], first: int, rules: TableRules) -> bool:
+    """Is the number above the label at `first` a row number 1, under a 序号 or 排名 header?"""
+    if first < 2 or lines[first - 1].text != "1":
+        return False
+    header = _header(lines, first - 1, rules)
+    return bool(header) and lines[header[0]].text in rules.serial_headers
+
+
+def _serial_table_at(lines: list[_Line], first: int, width: int, rules: TableRules) -> tuple[Table | None, int]:
+    """Rows of a row number 1, 2, 3 ..., a label and `width` numbers, from line `first`. The row
+    numbers are no figures of the rows: only the rest is read."""
+    rows = []
+    i = first
+    while (width > 0 and i + 1 + width < len(lines) and lines[i].text == str(len(rows) + 1)
+           and lines[i + 1].kind == "label"
+           and all(line.kind == "number" for line in lines[i + 2:i + 2 + width])
+           and (i + 2 + width == len(lines) or lines[i + 2 + width].kind != "number"
+                or lines[i + 2 + width].text == str(len(rows) + 2))):
+        rows.append((lines[i + 1].span, tuple(line.span for line in lines[i + 2:i + 2 + width])))
+        i += 2 + width
+    return _with_header(lines, first, width, rows, i, rules)
+
+
+def _with_header(lines: list[_Line], first: int, width: int, rows: list[tuple[Span, tuple[Span, ...]]],
+                 end: int, rules: TableRules) -> tuple[Table | None, int]:
+    """The table of `rows` under the header cells above line `first`, or None (too few rows,
+    no header with a unit for every column)."""
     if len(rows) < rules.min_rows:
         return None, first
     header = _header(lines, first, rules)
@@ -170,7 +204,7 @@ def _table_at(lines: list[_Line], first: int, rules: TableRules) -> tuple[Table 
     fits = caption is not None and len(caption.text) <= rules.max_caption_chars and caption.kind != "number"
     table = Table(caption.span if fits and caption else None,
                   (lines[header[0]].span[0], lines[header[-1]].span[1]), columns, tuple(rows))
-    return table, i
+    return table, end
 
 
 def _header(lines: list[_Line], first: int, rules: TableRules) -> list[int]:
