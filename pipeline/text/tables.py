@@ -93,11 +93,9 @@ def find_tables(text: str) -> list[Table]:
     i = 0
     while i < len(lines):
         table, end = _table_at(lines, i, rules)
-        if table is None:
-            i += 1
-        else:
+        if table is not None:
             tables.append(table)
-            i = end
+        i = max(end, i + 1)  # rows that make no table are passed whole: linear in the lines
     return tables
 
 
@@ -152,7 +150,7 @@ def _row_width(lines: list[_Line], i: int) -> int:
 
 
 def _table_at(lines: list[_Line], first: int, rules: TableRules) -> tuple[Table | None, int]:
-    """The table whose first row's label is line `first`, and the line after it."""
+    """The table whose first row's label is line `first` (or None), and the line after its rows."""
     width = _row_width(lines, first)
     if width == 0:
         return None, first
@@ -192,13 +190,13 @@ def _serial_table_at(lines: list[_Line], first: int, width: int, rules: TableRul
 def _with_header(lines: list[_Line], first: int, width: int, rows: list[tuple[Span, tuple[Span, ...]]],
                  end: int, rules: TableRules) -> tuple[Table | None, int]:
     """The table of `rows` under the header cells above line `first`, or None (too few rows,
-    no header with a unit for every column)."""
+    no header with a unit for every column); and the line after the rows."""
     if len(rows) < rules.min_rows:
-        return None, first
+        return None, end
     header = _header(lines, first, rules)
     columns = _columns(lines, header, width, rules)
     if columns is None:
-        return None, first
+        return None, end
     caption_at = header[0] - 1
     caption = lines[caption_at] if caption_at >= 0 else None
     fits = caption is not None and len(caption.text) <= rules.max_caption_chars and caption.kind != "number"
