@@ -110,6 +110,17 @@ def test_a_first_column_of_row_numbers_is_passed_over() -> None:
     assert len(claims) == 6
 
 
+def test_thousands_separators_empty_cells_and_sub_rows() -> None:
+    raw = cells("2024年某市各区县规模以上工业增加值", "地区", "总量(亿元)", "增长(%)", "全市", "1,204.5", "5.1",
+                "其中：潼南区", "155.2", "—", "铜梁区", "1,012.80", "-1.2", "荣昌区", "201.33", "7.0", gap="\n")
+    assert _quantities(raw) == [("1,204.5", 1.2045e11, "CNY"), ("5.1", 5.1, "%"), ("155.2", 1.552e10, "CNY"),
+                                ("1,012.80", 1.0128e11, "CNY"), ("-1.2", -1.2, "%"), ("201.33", 2.0133e10, "CNY"),
+                                ("7.0", 7.0, "%")]
+    claims = [(c["district"], c["metric"], c["value"]) for c in _run(raw).records("claims")]
+    assert claims[:2] == [("潼南区", "规模以上工业增加值", 1.552e10), ("铜梁区", "规模以上工业增加值", 1.0128e11)]
+    assert len(claims) == 5  # 全市 is the city; 潼南区 has no growth figure (—)
+
+
 NOT_TABLES = [
     # a page counter and a view count: numbers alone on a line, no header with units
     cells("某区召开经济形势分析会。", "1", "2", "3", "下一页"),

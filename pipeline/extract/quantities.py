@@ -806,7 +806,10 @@ def _table_cells(text: str) -> Iterator[Hit]:
             continue
         for r, (_, cells) in enumerate(table.rows):
             for c, ((start, end), (factor, name, kind)) in enumerate(zip(cells, units, strict=True)):
-                value = Decimal(text[start:end].replace("−", "-")) * factor
+                number = text[start:end].replace("−", "-").replace(",", "")
+                if not number.lstrip("-")[:1].isdigit():
+                    continue  # an empty cell (—)
+                value = Decimal(number) * factor
                 hit = _quantity(start, end, rule, kind, name, value=value)
                 hit.fields["table_cell"] = (table, r, c)
                 yield hit

@@ -27,6 +27,8 @@ class TableRules:
     id: str
     unit_cell: re.Pattern[str]
     number_cell: re.Pattern[str]
+    empty_cell: re.Pattern[str]  # — or / where a table has no figure: a cell without a number
+    label_prefix: re.Pattern[str]  # 其中：before a sub-row's label
     label_max_chars: int
     label_stops: frozenset[str]
     year_label: re.Pattern[str]  # 2023年: a label with digits (a column or row named by it)
@@ -47,6 +49,8 @@ def table_rules() -> TableRules:
         id=str(require(data, "id", RULES_FILE)),
         unit_cell=re.compile(require(data, "unit_cell", RULES_FILE)),
         number_cell=re.compile(require(data, "number_cell", RULES_FILE)),
+        empty_cell=re.compile(require(data, "empty_cell", RULES_FILE)),
+        label_prefix=re.compile(require(data, "label_prefix", RULES_FILE)),
         label_max_chars=int(require(data, "label_max_chars", RULES_FILE)),
         label_stops=frozenset(require(data, "label_stops", RULES_FILE)),
         year_label=re.compile(require(data, "year_label", RULES_FILE)),
@@ -126,15 +130,23 @@ def _lines(text: str, rules: TableRules) -> list[_Line]:
     return out
 
 
+CELLS = ("number", "empty")  # what a row holds after its label
+
+
 def _kind(line: str, rules: TableRules) -> str:
     if rules.number_cell.match(line):
         return "number"
+    if rules.empty_cell.match(line):
+        return "empty"
     if rules.unit_cell.match(line):
         return "unit"
     if rules.units_line.match(line):
         return "units"
+    if rules.year_label.match(line):
+        return "label"
+    line = rules.label_prefix.sub("", line, count=1)
     if (len(line) <= rules.label_max_chars and not rules.label_stops.intersection(line)
-            and any("\u3400" <= c <= "\u9fff" for c in line)) or rules.year_label.match(line):
+            and any("\u3400" <= c <= "\u9fff" for c in line)):
         return "label"
     return "other"
 
@@ -144,7 +156,7 @@ def _row_width(lines: list[_Line], i: int) -> int:
     if lines[i].kind != "label":
         return 0
     width = 0
-    while i + 1 + width < len(lines) and lines[i + 1 + width].kind == "number":
+    while i + 1 + width < len(lines) and lines[i + 1 + width].kind in CELLS:
         width += 1
     return width
 
@@ -179,8 +191,8 @@ def _serial_table_at(lines: list[_Line], first: int, width: int, rules: TableRul
     i = first
     while (width > 0 and i + 1 + width < len(lines) and lines[i].text == str(len(rows) + 1)
            and lines[i + 1].kind == "label"
-           and all(line.kind == "number" for line in lines[i + 2:i + 2 + width])
-           and (i + 2 + width == len(lines) or lines[i + 2 + width].kind != "number"
+           and all(line.kind in CELLS for line in lines[i + 2:i + 2 + width])
+           and (i + 2 + width == len(lines) or lines[i + 2 + width].kind not in CELLS
                 or lines[i + 2 + width].text == str(len(rows) + 2))):
         rows.append((lines[i + 1].span, tuple(line.span for line in lines[i + 2:i + 2 + width])))
         i += 2 + width
@@ -199,7 +211,7 @@ def _with_header(lines: list[_Line], first: int, width: int, rows: list[tuple[Sp
         return None, end
     caption_at = header[0] - 1
     caption = lines[caption_at] if caption_at >= 0 else None
-    fits = caption is not None and len(caption.text) <= rules.max_caption_chars and caption.kind != "number"
+    fits = caption is not None and len(caption.text) <= rules.max_caption_chars and caption.kind not in CELLS
     table = Table(caption.span if fits and caption else None,
                   (lines[header[0]].span[0], lines[header[-1]].span[1]), columns, tuple(rows))
     return table, end
