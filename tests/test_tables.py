@@ -121,6 +121,14 @@ def test_thousands_separators_empty_cells_and_sub_rows() -> None:
     assert len(claims) == 5  # 全市 is the city; 潼南区 has no growth figure (—)
 
 
+def test_numbered_labels_and_short_forms_name_their_districts() -> None:
+    raw = cells("2024年各区县地区生产总值", "地区", "总量(亿元)", "增长(%)",
+                "1.潼南", "470.3", "5.5", "2.铜梁", "530.1", "6.1", "3.荣昌", "622.8", "4.2")
+    claims = [(c["text"], c["district"], c["metric"]) for c in _run(raw).records("claims")]
+    assert claims[::2] == [("470.3", "潼南区", "地区生产总值"), ("530.1", "铜梁区", "地区生产总值"),
+                           ("622.8", "荣昌区", "地区生产总值")]
+
+
 NOT_TABLES = [
     # a page counter and a view count: numbers alone on a line, no header with units
     cells("某区召开经济形势分析会。", "1", "2", "3", "下一页"),
