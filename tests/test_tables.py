@@ -168,6 +168,13 @@ def test_a_percent_column_that_names_no_growth_or_measure_gives_quantities_but_n
     assert not _run(raw).records("claims")
 
 
+def test_a_count_column_of_growth_is_an_increase_not_the_level() -> None:
+    raw = cells("各区县高新技术企业", "区县", "总数（家）", "比上年增长（家）",
+                "潼南区", "120", "15", "铜梁区", "98", "7", "荣昌区", "143", "21")
+    claims = [(c["text"], c["metric"]) for c in _run(raw).records("claims")]
+    assert claims == [("120", "高新技术企业"), ("98", "高新技术企业"), ("143", "高新技术企业")]
+
+
 def test_a_caption_naming_two_measures_leaves_unnamed_columns_without_claims() -> None:
     raw = cells("各区县地区生产总值和一般公共预算收入", "区县", "（亿元）", "潼南区", "455.12", "铜梁区",
                 "512.80", "荣昌区", "601.33")

@@ -76,6 +76,8 @@ def column_metric(ctx: Context, table: Any, column: int, kind: str | None) -> st
     indicator = _named(name) or _named(ctx.text[top:table.header[1]], only=True)
     if indicator is None:
         return None
+    if vocab.growth.search(name) and kind != "percent":
+        return None  # 比上年增长 (家): an increase, not the level the indicator names
     if kind == "percent" and vocab.growth.search(name) and not indicator.endswith(GROWTH):
         return indicator + GROWTH
     if kind == "percent" and not vocab.growth.search(name) and not _named(name):
