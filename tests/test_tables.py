@@ -69,6 +69,13 @@ def test_wrapped_prose_around_a_table_is_still_joined() -> None:
     assert repair(raw).text.startswith("某区今年新增规上工业企业12家。\n附表")
 
 
+def test_a_table_does_not_change_how_the_prose_around_it_is_laid_out() -> None:
+    from zhfacts.text.repair import repair
+    prose = "经济运行\n上半年，某区实现地区生产总值210亿元。\n工业生产\n规上工业增加值增长6.1%。"
+    table = cells(*HEADER, *ROWS, gap="\n")
+    assert repair(prose + "\n" + table).text.startswith(repair(prose).text + "\n" + HEADER[0] + "\n区县\n")
+
+
 def test_letter_spaced_row_labels_are_places_at_their_raw_characters() -> None:
     places = [(p["text"], p["canonical"]) for p in _run(TABLE).records("places")]
     assert ("潼 南 区", "潼南区") in places and ("荣 昌 区", "荣昌区") in places

@@ -118,7 +118,7 @@ def repair(raw: str) -> Repaired:
     line_in_text1 = _raw_line_finder(text1)  # bisection over line starts: linear in the glyphs collapsed
     double_printed = {line_in_text1(pos) - 1 for _, _, pos in collapsed}  # 0-based line numbers
     # a flattened table's cells keep their lines (text/tables.py), blank lines between them or not
-    text3, map3, joins = join_lines(text2, rules, double_printed | table_lines(text2))
+    text3, map3, joins = join_lines(text2, rules, double_printed, table_lines(text2))
     for kind, positions in joins.items():
         lines = sorted({line_of(map1[map2[p]]) for p in positions})
         warnings.append(f"{kind}: joined {len(positions)} line breaks inside sentences "
@@ -271,7 +271,7 @@ def _continues(a: str, b: str, rules: RepairRules) -> bool:
         is_content(b[0]) or b[0] in rules.opening)
 
 
-def join_lines(text: str, rules: RepairRules, hard_ends: set[int] = frozenset()
+def join_lines(text: str, rules: RepairRules, hard_ends: set[int] = frozenset(), tables: set[int] = frozenset()
                ) -> tuple[str, list[int], dict[str, list[int]]]:
     """Remove line breaks inside sentences; keep one "\\n" where a paragraph ends.
 
@@ -279,12 +279,19 @@ def join_lines(text: str, rules: RepairRules, hard_ends: set[int] = frozenset()
     blank lines (every single break is a wrap), web text puts one paragraph on a line (a
     single break after sentence-final punctuation or a heading ends a paragraph; where
     most lines end a sentence, only a figure cut from its unit is a wrap). Lines
-    numbered in `hard_ends` always end their paragraph."""
-    blocks = _blocks(_lines(text), hard_ends)
-    n_blank = max(0, len(blocks) - 1)
-    n_single_end = sum(1 for b in blocks for a in b[:-1] if ends_sentence(a.text, rules))
+    numbered in `hard_ends` always end their paragraph, and so do the lines of a table
+    (`tables`), which do not count in telling the layout: a table's cells on lines of their own
+    make no page a newspaper's columns."""
+    all_lines = _lines(text)
+    if tables:  # a table's lines, and the line before it, end their paragraphs
+        blocks = _blocks(all_lines, hard_ends | tables | {n - 1 for n in tables})
+        prose = _blocks([line for line in all_lines if line.number not in tables], hard_ends)
+    else:
+        blocks = prose = _blocks(all_lines, hard_ends)
+    n_blank = max(0, len(prose) - 1)
+    n_single_end = sum(1 for b in prose for a in b[:-1] if ends_sentence(a.text, rules))
     column_layout = n_blank >= n_single_end and n_blank > 0
-    lines = [line for b in blocks for line in b]
+    lines = [line for b in prose for line in b]
     line_paragraphs = not column_layout and len(lines) >= rules.min_lines_for_layout and sum(
         ends_sentence(line.text, rules) for line in lines) >= len(lines) / 2
 

@@ -29,6 +29,7 @@ class TableRules:
     number_cell: re.Pattern[str]
     empty_cell: re.Pattern[str]  # — or / where a table has no figure: a cell without a number
     label_prefix: re.Pattern[str]  # 其中：before a sub-row's label
+    caption_stops: frozenset[str]  # a line with one of these is prose, no caption
     label_max_chars: int
     label_stops: frozenset[str]
     year_label: re.Pattern[str]  # 2023年: a label with digits (a column or row named by it)
@@ -51,6 +52,7 @@ def table_rules() -> TableRules:
         number_cell=re.compile(require(data, "number_cell", RULES_FILE)),
         empty_cell=re.compile(require(data, "empty_cell", RULES_FILE)),
         label_prefix=re.compile(require(data, "label_prefix", RULES_FILE)),
+        caption_stops=frozenset(require(data, "caption_stops", RULES_FILE)),
         label_max_chars=int(require(data, "label_max_chars", RULES_FILE)),
         label_stops=frozenset(require(data, "label_stops", RULES_FILE)),
         year_label=re.compile(require(data, "year_label", RULES_FILE)),
@@ -104,9 +106,9 @@ def find_tables(text: str) -> list[Table]:
 
 
 def table_lines(text: str) -> set[int]:
-    """The numbers (0-based) of the lines a table spans, from its caption to its last cell, and
-    of the line before it: each ends its paragraph, so that repair joins no cell to the next
-    (a table copied without blank lines between its cells reads as wrapped lines otherwise)."""
+    """The numbers (0-based) of the lines a table spans, from its caption to its last cell: repair
+    joins none of them to the next (a table copied without blank lines between its cells reads
+    as wrapped lines otherwise)."""
     tables = find_tables(text)
     if not tables:
         return set()
@@ -115,7 +117,7 @@ def table_lines(text: str) -> set[int]:
     for table in tables:
         first = bisect_right(starts, (table.caption or table.header)[0]) - 1
         last = bisect_right(starts, table.rows[-1][1][-1][0]) - 1
-        out.update(range(max(0, first - 1), last + 1))
+        out.update(range(first, last + 1))
     return out
 
 
@@ -211,7 +213,8 @@ def _with_header(lines: list[_Line], first: int, width: int, rows: list[tuple[Sp
         return None, end
     caption_at = header[0] - 1
     caption = lines[caption_at] if caption_at >= 0 else None
-    fits = caption is not None and len(caption.text) <= rules.max_caption_chars and caption.kind not in CELLS
+    fits = (caption is not None and len(caption.text) <= rules.max_caption_chars and caption.kind not in CELLS
+            and not rules.caption_stops.intersection(caption.text))
     table = Table(caption.span if fits and caption else None,
                   (lines[header[0]].span[0], lines[header[-1]].span[1]), columns, tuple(rows))
     return table, end
