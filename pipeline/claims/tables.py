@@ -10,13 +10,12 @@ table of unnamed figures is no district's claim. The period is the column's (202
 
 from __future__ import annotations
 
-from typing import Any
-
 from zhfacts.claims.context import Context, _last_period, markers_in
 from zhfacts.claims.metric_keys import describe, vocabulary
 from zhfacts.claims.metrics import GROWTH
 from zhfacts.records.build import record_id
 from zhfacts.text.article import Hit
+from zhfacts.text.tables import Table
 
 RULE = "claims.table.row"
 HOW = "sentence"  # the row is the label's own sentence: its district is named with its figures
@@ -36,7 +35,7 @@ def table_claims(ctx: Context) -> list[Hit]:
     return claims
 
 
-def _cell_claims(ctx: Context, quantity: Hit, table: Any, row: int, column: int) -> list[Hit]:
+def _cell_claims(ctx: Context, quantity: Hit, table: Table, row: int, column: int) -> list[Hit]:
     label = table.rows[row][0]
     districts = [m.district for m in markers_in(ctx, *label) if m.kind == "district" and m.district is not None]
     if len(districts) != 1:
@@ -67,7 +66,7 @@ def _cell_claims(ctx: Context, quantity: Hit, table: Any, row: int, column: int)
     })]
 
 
-def column_metric(ctx: Context, table: Any, column: int, kind: str | None) -> str | None:
+def column_metric(ctx: Context, table: Table, column: int, kind: str | None) -> str | None:
     """The column's indicator as written (地区生产总值), with 增速 for a growth rate column."""
     vocab = vocabulary()
     col = table.columns[column]

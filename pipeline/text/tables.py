@@ -86,11 +86,12 @@ class Table:
 class _Line:
     span: Span  # without the white space around it
     text: str
-    kind: str  # number | unit | label | other
+    kind: str  # number | empty | unit | units | label | other
 
 
 def find_tables(text: str) -> list[Table]:
-    """Every flattened table of the (repaired) text, in order."""
+    """Every flattened table of the text, in order (repair reads them before joining lines,
+    the extractors in the repaired text)."""
     rules = table_rules()
     if rules.hint.search(text) is None:
         return []
