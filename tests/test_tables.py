@@ -182,6 +182,13 @@ def test_a_count_column_of_growth_is_an_increase_not_the_level() -> None:
     assert claims == [("120", "高新技术企业"), ("98", "高新技术企业"), ("143", "高新技术企业")]
 
 
+def test_a_column_of_targets_gives_target_claims() -> None:
+    raw = cells("各区县地区生产总值", "区县", "2024年(亿元)", "2025年目标(亿元)",
+                "潼南区", "470.3", "500", "铜梁区", "530.1", "560", "荣昌区", "622.8", "650")
+    claims = [(c["value"], c["period"], c["modality"]) for c in _run(raw).records("claims")]
+    assert claims[:2] == [(4.703e10, "2024", "actual"), (5e10, "2025", "target")]
+
+
 def test_a_caption_naming_two_measures_leaves_unnamed_columns_without_claims() -> None:
     raw = cells("各区县地区生产总值和一般公共预算收入", "区县", "（亿元）", "潼南区", "455.12", "铜梁区",
                 "512.80", "荣昌区", "601.33")

@@ -47,7 +47,7 @@ def _cell_claims(ctx: Context, quantity: Hit, table: Table, row: int, column: in
     name = table.columns[column].name
     figure["period"] = ((_last_period(ctx, *name) if name else None)  # a column named by its year
                         or (_last_period(ctx, *table.caption) if table.caption else None))
-    figure["modality"] = "actual"
+    figure["modality"] = _modality(ctx, table, name)
     surface = ctx.text[quantity.start:quantity.end]
     key = describe(metric, {"kind": quantity.get("kind"), "unit": quantity.get("unit")}, surface, metric, metric).key
     district = districts[0]
@@ -82,6 +82,14 @@ def column_metric(ctx: Context, table: Table, column: int, kind: str | None) -> 
     if kind == "percent" and not vocab.growth.search(name) and not _named(name):
         return None  # a share or a rate the column does not name
     return indicator
+
+
+def _modality(ctx: Context, table: Table, name: tuple[int, int] | None) -> str:
+    """target or forecast when the caption or the column's name says so (2025年目标 (亿元)), else actual."""
+    texts = [ctx.text[span[0]:span[1]] for span in (table.caption, name) if span]
+    rules = ctx.rules
+    cues = [m for text in texts for m in rules.modality_cues.finditer(rules.not_cues.sub("", text))]
+    return (cues[-1].lastgroup or "actual") if cues else "actual"
 
 
 def _named(text: str, only: bool = False) -> str | None:
