@@ -334,11 +334,13 @@ def _bare_money_close(bare: dict[str, Any], sp: str, scale_class: str) -> Scanne
 
 
 def _spoken_money(spoken: dict[str, Any], digits: str, sp: str) -> Scanner:
-    """1.2个亿, 两个亿: a number, the classifier and a scale, not before a unit (3个亿元以上)."""
+    """1.2个亿, 两个亿, 1个多亿: a number, the classifier (and 多) and a scale, not before a unit
+    (3个亿元以上)."""
     chinese = re.escape(digits)
     return Scanner.of(re.compile(
         f"(?<![0-9.{chinese}])(?P<num>[0-9]++(?:\\.[0-9]++)?+|[{chinese}]++){sp}"
-        f"{re.escape(spoken['classifier'])}{sp}(?P<scale>{_words(spoken['scales'])})"
+        f"{re.escape(spoken['classifier'])}{sp}(?P<more>{_words(spoken['more'])})?{sp}"
+        f"(?P<scale>{_words(spoken['scales'])})"
         f"(?![{re.escape(spoken['not_before'])}])"))
 
 
@@ -791,7 +793,8 @@ def _spoken_scale_money(text: str, g: Grammar) -> Iterator[Hit]:
     for m in g.spoken_scale_money.finditer(text):
         value = parse_number(m["num"] + m["scale"])
         if value is not None:
-            yield _quantity(m.start("num"), m.end("scale"), g.ids["spoken_scale_money"], "money", "CNY", value=value)
+            yield _quantity(m.start("num"), m.end("scale"), g.ids["spoken_scale_money"], "money", "CNY", value=value,
+                            approx="lower" if m["more"] else None)
 
 
 def _table_cells(text: str) -> Iterator[Hit]:
