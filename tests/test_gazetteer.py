@@ -77,6 +77,15 @@ def test_autonomous_units_without_a_short_form_get_their_stem_form_when_unambigu
     assert next(u for u in units if u.adcode == adcode and not u.current).other_forms == forms
 
 
+@pytest.mark.parametrize(("text", "form", "canonical"), [
+    ("东乌旗今年接待游客120万人次。", "东乌旗", "东乌珠穆沁旗"),
+    ("去年达茂旗新增市场主体800户。", "达茂旗", "达尔罕茂明安联合旗"),
+    ("科右前旗的牧民收入增长6%。", "科右前旗", "科尔沁右翼前旗"),
+])
+def test_a_banners_everyday_name_is_a_form_row(text: str, form: str, canonical: str) -> None:
+    assert _places(text) == [(form, canonical, "place.short_form")]
+
+
 def test_a_stem_form_names_its_autonomous_county() -> None:
     places = _places("琼中县今年新增市场主体1200户。")
     assert places == [("琼中县", "琼中黎族苗族自治县", "place.short_form")]
