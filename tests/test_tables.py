@@ -189,6 +189,16 @@ def test_a_column_of_targets_gives_target_claims() -> None:
     assert claims[:2] == [(4.703e10, "2024", "actual"), (5e10, "2025", "target")]
 
 
+def test_group_headers_name_the_columns_under_them() -> None:
+    raw = cells("2024年各区县主要经济指标", "区县", "地区生产总值", "总量(亿元)", "增速(%)", "一般公共预算收入",
+                "总量(亿元)", "增速(%)", "潼南区", "470.3", "5.5", "21.5", "3.2", "铜梁区", "530.1", "6.1", "30.2",
+                "-0.4", "荣昌区", "622.8", "4.2", "25.7", "2.0")
+    claims = [(c["metric"], c["value"]) for c in _run(raw).records("claims")]
+    assert claims[:4] == [("地区生产总值", 4.703e10), ("地区生产总值增速", 5.5), ("一般公共预算收入", 2.15e9),
+                          ("一般公共预算收入增速", 3.2)]
+    assert len(claims) == 12
+
+
 def test_a_caption_naming_two_measures_leaves_unnamed_columns_without_claims() -> None:
     raw = cells("各区县地区生产总值和一般公共预算收入", "区县", "（亿元）", "潼南区", "455.12", "铜梁区",
                 "512.80", "荣昌区", "601.33")

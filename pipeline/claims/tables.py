@@ -2,7 +2,8 @@
 county-level district gives it each number of the row, measured as the column says.
 
 The metric is the indicator the column's name gives (地区生产总值(亿元)), else the one the
-caption or header names (附表：各区县地区生产总值及增速); a percent column whose name says
+header names last above it (a group header over 总量 (亿元) and 增速 (%)), else the one the
+caption names (附表：各区县地区生产总值及增速); a percent column whose name says
 growth (比上年增长 (%)) is that indicator's growth rate (地区生产总值增速). A column whose
 measure the indicator vocabulary (rules/indicators.yaml) does not name gives no claims: a
 table of unnamed figures is no district's claim. The period is the column's (2023年) or the caption's.
@@ -71,8 +72,10 @@ def column_metric(ctx: Context, table: Table, column: int, kind: str | None) -> 
     vocab = vocabulary()
     col = table.columns[column]
     name = ctx.text[col.name[0]:col.name[1]] if col.name else ""
-    top = table.caption[0] if table.caption else table.header[0]
-    indicator = _named(name) or _named(ctx.text[top:table.header[1]], only=True)
+    anchor = col.name[1] if col.name else col.unit_cell[1]
+    above = ctx.text[table.header[0]:max(table.header[0], anchor)]  # 地区生产总值 over 总量 (亿元)
+    caption = ctx.text[table.caption[0]:table.caption[1]] if table.caption else ""
+    indicator = _named(name) or _last_named(above) or _named(caption, only=True)
     if indicator is None:
         return None
     if vocab.growth.search(name) and kind != "percent":
@@ -90,6 +93,12 @@ def _modality(ctx: Context, table: Table, name: tuple[int, int] | None) -> str:
     rules = ctx.rules
     cues = [m for text in texts for m in rules.modality_cues.finditer(rules.not_cues.sub("", text))]
     return (cues[-1].lastgroup or "actual") if cues else "actual"
+
+
+def _last_named(text: str) -> str | None:
+    """The indicator named last in the text (a group header over its columns), as written."""
+    names = [m.group() for m in vocabulary().any_alias.finditer(text)]
+    return names[-1] if names else None
 
 
 def _named(text: str, only: bool = False) -> str | None:
