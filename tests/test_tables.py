@@ -199,6 +199,13 @@ def test_group_headers_name_the_columns_under_them() -> None:
     assert len(claims) == 12
 
 
+def test_a_percent_after_a_columns_name_is_its_unit() -> None:
+    raw = cells("各区县规上工业增加值", "区县", "总量（亿元）", "比上年增长％",
+                "潼南区", "210.3", "8.5", "铜梁区", "230.1", "9.1", "荣昌区", "250.8", "7.2")
+    claims = [(c["metric"], c["value"], c["unit"]) for c in _run(raw).records("claims")]
+    assert claims[:2] == [("规上工业增加值", 2.103e10, "CNY"), ("规上工业增加值增速", 8.5, "%")]
+
+
 def test_a_caption_naming_two_measures_leaves_unnamed_columns_without_claims() -> None:
     raw = cells("各区县地区生产总值和一般公共预算收入", "区县", "（亿元）", "潼南区", "455.12", "铜梁区",
                 "512.80", "荣昌区", "601.33")

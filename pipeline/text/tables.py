@@ -26,6 +26,7 @@ Span = tuple[int, int]
 class TableRules:
     id: str
     unit_cell: re.Pattern[str]
+    percent_cell: re.Pattern[str]  # 比上年增长%: a name and % without brackets
     number_cell: re.Pattern[str]
     empty_cell: re.Pattern[str]  # — or / where a table has no figure: a cell without a number
     label_prefix: re.Pattern[str]  # 其中：before a sub-row's label
@@ -49,6 +50,7 @@ def table_rules() -> TableRules:
     return TableRules(
         id=str(require(data, "id", RULES_FILE)),
         unit_cell=re.compile(require(data, "unit_cell", RULES_FILE)),
+        percent_cell=re.compile(require(data, "percent_cell", RULES_FILE)),
         number_cell=re.compile(require(data, "number_cell", RULES_FILE)),
         empty_cell=re.compile(require(data, "empty_cell", RULES_FILE)),
         label_prefix=re.compile(require(data, "label_prefix", RULES_FILE)),
@@ -141,10 +143,10 @@ def _kind(line: str, rules: TableRules) -> str:
         return "number"
     if rules.empty_cell.match(line):
         return "empty"
-    if rules.unit_cell.match(line):
-        return "unit"
     if rules.units_line.match(line):
         return "units"
+    if rules.unit_cell.match(line) or rules.percent_cell.match(line):
+        return "unit"
     if rules.year_label.match(line):
         return "label"
     line = rules.label_prefix.sub("", line, count=1)
@@ -242,7 +244,7 @@ def _columns(lines: list[_Line], header: list[int], width: int, rules: TableRule
     columns = []
     for i in units:
         line = lines[i]
-        m = rules.unit_cell.match(line.text)
+        m = rules.unit_cell.match(line.text) or rules.percent_cell.match(line.text)
         assert m is not None
         start = line.span[0]
         name: Span | None = None
