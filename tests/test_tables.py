@@ -199,6 +199,15 @@ def test_group_headers_name_the_columns_under_them() -> None:
     assert len(claims) == 12
 
 
+def test_group_headers_with_units_on_lines_of_their_own() -> None:
+    raw = cells("2024年各区县主要经济指标", "区县", "地区生产总值", "总量", "(亿元)", "增速", "(%)", "一般公共预算收入",
+                "总量", "(亿元)", "增速", "(%)", "潼南区", "470.3", "5.5", "21.5", "3.2", "铜梁区", "530.1", "6.1",
+                "30.2", "-0.4", "荣昌区", "622.8", "4.2", "25.7", "2.0")
+    claims = [(c["metric"], c["value"]) for c in _run(raw).records("claims")]
+    assert claims[2:4] == [("一般公共预算收入", 2.15e9), ("一般公共预算收入增速", 3.2)]
+    assert len(claims) == 12
+
+
 def test_a_percent_after_a_columns_name_is_its_unit() -> None:
     raw = cells("各区县规上工业增加值", "区县", "总量（亿元）", "比上年增长％",
                 "潼南区", "210.3", "8.5", "铜梁区", "230.1", "9.1", "荣昌区", "250.8", "7.2")
