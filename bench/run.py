@@ -74,9 +74,11 @@ def bare_jieba(texts: list[str]) -> float:
 
 
 def startup(segmenter: str) -> float:
-    # what every run does before its first document: imports, the pipeline, the dictionaries and
-    # gazetteers the extractors load on first use (engines.worker_processor runs one short document)
-    code = f"from zhfacts.run.engines import worker_processor; worker_processor({segmenter!r})"
+    # what every run does before its first document: imports, the rules check and build (check_rules,
+    # as batch.run does first), the pipeline, the dictionaries and gazetteers the extractors load on
+    # first use (engines.worker_processor runs one short document)
+    code = ("from zhfacts.stages import check_rules; from zhfacts.run.engines import worker_processor; "
+            f"from zhfacts.run.processor import Setup; check_rules(); worker_processor(Setup({segmenter!r}))")
     seconds, _ = measure([sys.executable, "-c", code])
     return seconds
 

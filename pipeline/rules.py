@@ -7,11 +7,14 @@ and incremental runs use.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import json
+import logging
 import os
 import sys
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -22,7 +25,10 @@ from typing import IO, Any, TypeVar
 import fastjsonschema
 import yaml
 
+from zhfacts._version import __version__
 from zhfacts.records.types import TABLES
+
+log = logging.getLogger(__name__)
 
 PACKAGED_RULES = Path(__file__).resolve().parent / "_rules"
 SCHEMAS = "schemas"  # rules/schemas/<name without suffix>.schema.yaml describes rules/<name>
@@ -31,6 +37,10 @@ SOURCE_RULES = Path(__file__).resolve().parent.parent / "rules"
 # same documents); both report syntax errors with a line and column
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+
+# Under the user cache folder: one small marker file per state of a rules folder that passed
+# validate_all, named by the validation key (see _validation_key).
+VALIDATED_CACHE = "rules-validated"
 
 F = TypeVar("F", bound=Callable[..., Any])
 # The rules folder of the code running now, when a caller chose one (a spaCy component
@@ -142,7 +152,7 @@ def load_yaml(name: str) -> Any:
         raise RulesError(f"{path}{where}: {e.problem or e}") from None
     except (yaml.YAMLError, UnicodeDecodeError) as e:
         raise RulesError(f"{path}: {e}") from None
-    error = _first_error(name, data)
+    error = None if _trusted(name, path) else _first_error(name, data)
     if error is not None:
         raise RulesError(f"{path}:{_yaml_line(path, _field_path(error))}: {_describe(error)}")
     return data
@@ -158,12 +168,13 @@ def load_tsv(name: str) -> tuple[dict[str, str], ...]:
         return ()
     header_line, *body = lines
     header = header_line[1].rstrip("\r\n").split("\t")
+    checked = not _trusted(name, path)
     rows = []
     for n, row in zip((n for n, _ in body), csv.reader((line for _, line in body), delimiter="\t"), strict=False):
         if len(row) != len(header):
             raise RulesError(f"{path}:{n}: expected {len(header)} tab-separated fields, got {len(row)}")
         record = dict(zip(header, row, strict=False))
-        error = _first_error(name, record)
+        error = _first_error(name, record) if checked else None
         if error is not None:
             raise RulesError(f"{path}:{n}: {_describe(error)}")
         rows.append(record)
@@ -298,15 +309,97 @@ def fingerprint() -> str:
 
 def validate_all() -> None:
     """Parse and check every rules file once against its schema, so a malformed one fails
-    before any document is read."""
+    before any document is read. A rules folder whose every file, schema and validator are as
+    they were when it last passed (a marker in the user cache folder says so) is not checked
+    again: its files are then trusted when loaded with the bytes they had here."""
     root = rules_dir()
-    for path in sorted(root.rglob("*")):
-        name = path.relative_to(root).as_posix()
+    digests = _file_digests(root)
+    marker = _validated_marker(_validation_key(digests))
+    if marker is not None and _exists(marker):
+        _TRUSTED[root] = digests
+        return
+    for name in digests:
         if name.startswith(SCHEMAS + "/"):
             continue
-        if path.suffix in (".yaml", ".yml"):
+        suffix = Path(name).suffix
+        if suffix in (".yaml", ".yml"):
             load_yaml(name)
-        elif path.suffix == ".tsv":
+        elif suffix == ".tsv":
             load_tsv(name)
-        elif path.suffix == ".jsonl":
+        elif suffix == ".jsonl":
             load_jsonl(name)
+    if marker is not None:
+        _remember_validated(marker, root)
+
+
+# rules folder -> {file name: sha256 of its bytes} of the folders validate_all found validated
+# by an earlier process: a file loaded with those bytes skips its schema check.
+_TRUSTED: dict[Path, dict[str, str]] = {}
+
+
+def _trusted(name: str, path: Path) -> bool:
+    digests = _TRUSTED.get(rules_dir())
+    if digests is None or name not in digests:
+        return False
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() == digests[name]
+    except OSError:
+        return False
+
+
+def _file_digests(root: Path) -> dict[str, str]:
+    """{name: sha256} of every file under the rules folder (schemas too), in sorted order."""
+    return {path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(root.rglob("*")) if path.is_file()}
+
+
+def _validation_key(digests: dict[str, str]) -> str:
+    """What decides whether a rules folder passes validate_all: every file's bytes (schemas
+    included), the values records allow (enum_of), this module and the libraries that parse
+    and check, and the tool version."""
+    enums = sorted((table, f, repr(spec.metadata.get("allowed")))
+                   for table, cls in TABLES.items() for f, spec in getattr(cls, "__dataclass_fields__", {}).items())
+    digest = hashlib.sha256()
+    for part in (__version__, fastjsonschema.VERSION, yaml.__version__, repr(enums), *digests.items()):
+        digest.update(repr(part).encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()
+
+
+def user_cache_dir() -> Path | None:
+    """zhfacts' folder of the user's cache: $XDG_CACHE_HOME/zhfacts (an absolute path, as the
+    XDG spec asks), else ~/.cache/zhfacts; None when there is no home folder."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no HOME and no password entry
+            return None
+    return Path(base) / "zhfacts"
+
+
+def _validated_marker(key: str) -> Path | None:
+    folder = user_cache_dir()
+    return None if folder is None else folder / VALIDATED_CACHE / key
+
+
+def _exists(marker: Path) -> bool:
+    try:
+        return marker.is_file()
+    except OSError:
+        return False
+
+
+def _remember_validated(marker: Path, root: Path) -> None:
+    """Write the marker atomically (a temp file renamed); a cache folder that cannot be written
+    only means the next run validates again."""
+    tmp = marker.with_name(f".{marker.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps({"rules": str(root), "tool_version": __version__}) + "\n", encoding="utf-8")
+        os.replace(tmp, marker)
+    except OSError as e:
+        log.debug("cannot cache the rules validation in %s: %s", marker.parent, e)
+        with contextlib.suppress(OSError):
+            tmp.unlink()

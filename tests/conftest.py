@@ -57,3 +57,10 @@ def places_and_organizations():
     nlp.add_pipe("zhfacts_places")
     nlp.add_pipe("zhfacts_organizations")
     return nlp
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The session's runs (and the CLI it starts) keep their caches (the rules validation) in a
+    folder of their own, never the user's ~/.cache."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))

@@ -14,14 +14,15 @@ import types
 import typing
 from dataclasses import MISSING, Field, fields
 from functools import cache
-from typing import Any
-
-import pyarrow as pa
+from typing import TYPE_CHECKING, Any
 
 from zhfacts.records.types import SCHEMA_VERSION, TABLES, Record
 
+if TYPE_CHECKING:
+    import pyarrow as pa
+
 INF = float("inf")
-ARROW_TYPES = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
+ARROW_TYPES = {str: "string", int: "int64", float: "float64", bool: "bool_"}  # pyarrow's type factories
 JSON_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean"}
 
 
@@ -51,12 +52,16 @@ def _columns(table: str) -> tuple[tuple[Field, Any, bool], ...]:
 
 @cache
 def arrow_schema(table: str) -> pa.Schema:
+    # pyarrow (with numpy, 0.13 CPU s) is imported when a table is first written, not with the
+    # records: a pool's workers never load it, and its parent loads it once they are busy
+    import pyarrow as pa
+
     columns = []
     for f, base, nullable in _columns(table):
         if typing.get_origin(base) is list:
-            arrow_type = pa.list_(ARROW_TYPES[typing.get_args(base)[0]])
+            arrow_type = pa.list_(getattr(pa, ARROW_TYPES[typing.get_args(base)[0]])())
         else:
-            arrow_type = ARROW_TYPES[base]
+            arrow_type = getattr(pa, ARROW_TYPES[base])()
         columns.append(pa.field(f.name, arrow_type, nullable=nullable or None in f.metadata.get("allowed", ())))
     return pa.schema(columns, metadata={"schema_version": SCHEMA_VERSION, "table": table})
 
