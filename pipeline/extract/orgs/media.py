@@ -23,6 +23,7 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 class MediaRules:
     source: re.Pattern[str]
     byline: re.Pattern[str]
+    footer: re.Pattern[str]  # a site's brand in a page footer: group name
     photo_credit: re.Pattern[str]  # groups agency and supplier
     not_names: tuple[str, ...]
     source_name_stops: tuple[str, ...]
@@ -47,12 +48,24 @@ def media_rules() -> MediaRules:
         byline=re.compile(f"(?<![{CJK}A-Za-z])(?P<name>(?:[{CJK}]{{2,10}}[{joiners}])?[{CJK}]{{1,10}}"
                           f"(?:{heads}))(?=(?P<gap>[{CJK}]{{2,4}})?(?P<date>\\d{{1,2}}月\\d{{1,2}}日)?"
                           f"(?:{cues}))", re.M),
+        footer=footer_pattern(data),
         photo_credit=re.compile(require(data, "photo_credit", MEDIA)),
         not_names=tuple(require(data, "not_names", MEDIA)),
         source_name_stops=tuple(require(data, "source_name_stops", MEDIA)),
         heads=tuple(require(data, "media_heads", MEDIA)),
         verb_heads=tuple(require(data, "verb_heads", MEDIA)),
     )
+
+
+def footer_pattern(data: dict) -> re.Pattern[str]:
+    """版权所有：某某网, 本文由某某网发布: a label with a colon or a space after it (or one ending
+    with 由), then a brand of 2-12 characters ending with a footer head, then a space, punctuation,
+    a line end or one of footer_followers."""
+    labels = alternatives(require(data, "footer_labels", MEDIA))
+    heads = alternatives(require(data, "footer_heads", MEDIA))
+    followers = alternatives(require(data, "footer_followers", MEDIA))
+    return re.compile(f"(?:{labels})(?:[:：]\\s*|\\s+|(?<=由)|(?<=©))(?:©\\s*)?(?:\\d{{4}}(?:-\\d{{4}})?\\s*)?"
+                      f"(?P<name>[{CJK}]{{1,11}}(?:{heads}))(?=[\\s|｜,，。;；:：]|$|{followers})", re.M)
 
 
 def cut_at_stops(name: str, stops: tuple[str, ...]) -> str:
@@ -74,7 +87,8 @@ def media_names(text: str, is_place: Callable[[str], bool] = lambda word: True) 
     that are no place are the rest of the name (红网时刻3月15日讯; 新华网成都6月2日电 keeps 新华网)."""
     rules = media_rules()
     found = []
-    for pattern, rule in ((rules.source, "org.media.source"), (rules.byline, "org.media.byline")):
+    for pattern, rule in ((rules.source, "org.media.source"), (rules.byline, "org.media.byline"),
+                          (rules.footer, "org.media.footer")):
         for match in pattern.finditer(text):
             name = match.group("name")
             gap = match.groupdict().get("gap")

@@ -226,6 +226,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
         if not legal and pos == head_token_start and ends_with_head(text, rules) and (not text.endswith(
                 rules.parent_heads) or view.text[head_start:end] in rules.peer_heads):  # 江津区委|组织部 is one
             break  # body, 市委|市政府 two
+        if not legal and verb_after_name(view, span, rules):
+            break  # 之江实验室|纳入|国家实验室: a verb after a name ends the next one
         if is_verb(text) and word_freq(text) >= rules.max_piece_word_freq and proper_piece_at(view, span[1], head_start,
                                                                                                rules):
             place_start = place_opening_registered_name(view, span[0], end, rules) if legal else None
@@ -238,6 +240,16 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             break
         pos = span[0]
     return pos
+
+
+def verb_after_name(view: TextView, span: tuple[int, int], rules: OrgRules) -> bool:
+    """The token at span is a common verb that is no field word of a name (纳入, 下属; not 创新, 转化)
+    and the token before it ends with an organization's head: a name ended there."""
+    text = token_text(view, span)
+    if not is_verb(text) or word_freq(text) < rules.max_piece_word_freq or text in rules.domain_or_category_words:
+        return False
+    before = previous_token(view, span[0])
+    return before is not None and ends_with_head(token_text(view, before), rules)
 
 
 def place_opening_registered_name(view: TextView, pos: int, end: int, rules: OrgRules) -> int | None:

@@ -192,6 +192,10 @@ def first_item_start(view: TextView, start: int, end: int, rules: OrgRules) -> i
         if span[0] >= start and (is_boundary_token(text, rules) or never_starts_name(text, rules.leading_tags)
                                  ) and not is_numeral(text):  # 三一重工 is a name
             pos = span[1]
+    span = view.token_at(pos)
+    if span is not None and span[0] == pos and span[1] <= end:  # 有宇培、…: jieba glued a stop word on
+        glued = stop_prefix(token_text(view, span), rules)
+        pos += glued if glued < span[1] - pos else 0
     return pos
 
 
@@ -208,7 +212,7 @@ def split_last_pair(view: TextView, start: int, end: int, rules: OrgRules) -> li
 def accept_items(view: TextView, spans: list[tuple[int, int]], weak_cue: bool,
                  rules: OrgRules) -> list[OrgCandidate]:
     items = [strip_country(view, s, e, rules) for s, e in spans]
-    items = [(s, e) for s, e in items if list_item_ok(view.text[s:e], rules) and s in view.starts
+    items = [(s, e) for s, e in items if list_item_ok(view.text[s:e], rules) and starts_word(view, s, rules)
              and ends_name(view, e, rules)]  # 江南|信安等: 等 glued to the last item
     if len(items) < 2 and len(spans) >= 2 or not items or len(items) * 2 < len(spans):
         return []  # most items are no names (fields, places, projects): a list of something else
@@ -255,7 +259,7 @@ def list_neighbour(view: TextView, sep: int, step: int, rules: OrgRules) -> tupl
     if step == 1 and view.text[end:end + 1] not in (*stops, ""):
         return None
     item = view.text[start:end]
-    if start not in view.starts or end not in view.ends or not list_item_ok(item, rules):
+    if not starts_word(view, start, rules) or end not in view.ends or not list_item_ok(item, rules):
         return None
     if ends_with_industry(item, rules) or 2 <= len(item) <= 4 and stem_is_proper(item, rules) and all(
             is_proper_piece(view.text[a:b], rules) for a, b in view_tokens(view, start, end)):
