@@ -213,15 +213,19 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
             if stem and stem not in aliases:
                 aliases[stem] = cand_text(view, cand)
     companies = shorts + alias_candidates(view, aliases, rules)
+    operators = []
     for cand in deferred:
-        if company_signal(view, cand.start, cand.head_start, companies, cand.head.kind == "weak"):
+        operator = park_project_operator(view, cand, companies, rules)
+        if operator is not None:
+            operators.append(operator)
+        elif company_signal(view, cand.start, cand.head_start, companies, cand.head.kind == "weak"):
             named.append(cand)
     titles = title_spans(view.text, rules.speech_punctuation)
     others = photo_credits(view) + government_candidates(doc, view, rules) + media_candidates(doc, view)
     companies = [c for c in companies  # short names and aliases only: a known name is one anywhere
                  if c.rule not in ("org.alias", "org.short_name.pattern") or not opens_project_name(view, c.end, rules)]
     named = [extend_with_department(view, c, rules) for c in named]
-    chosen = joined_branches(view, non_overlapping(named + companies + others))
+    chosen = joined_branches(view, non_overlapping(named + companies + others + operators))
     chosen = sorted(chosen + listed_between(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + listed_beside(view, chosen, rules), key=lambda c: c.start)
     kept = [c for c in chosen if not (inside_title(c, titles) and cand_text(view, c) not in rules.known)
@@ -230,6 +234,21 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
         kept = sorted(kept + gaps_only(model_candidates(doc, view, rules), chosen), key=lambda c: c.start)
     counties = county_places(doc, view)
     return [org_hit(view, with_district(university_unit(view, c, rules), counties), rules) for c in kept]
+
+
+def park_project_operator(view: TextView, park: OrgCandidate, companies: list[OrgCandidate],
+                          rules: OrgRules) -> OrgCandidate | None:
+    """某某食品产业园|项目: a park that names a project opens with its company's short name, whose
+    industry word is the park's field (食品产业园): the mention is the company's trade name, not a
+    park."""
+    if park.head is None or park.head.kind != "park" or view.token_after(park.end) != "项目":
+        return None
+    for cand in companies:
+        if cand.start == park.start and cand.end <= park.head_start and cand.rule == "org.short_name.pattern":
+            stem = short_name_stem(cand_text(view, cand), rules)
+            if stem and park.start + len(stem) in view.ends:
+                return OrgCandidate(park.start, park.start + len(stem), cand.rule, "company")
+    return None
 
 
 def joined_branches(view: TextView, chosen: list[OrgCandidate]) -> list[OrgCandidate]:

@@ -102,9 +102,11 @@ def pattern_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     found = []
     for end, word in matches(view, rules, "pattern"):
         word_start = end - len(word)
-        if end not in view.ends or view.token_after(end) in rules.field_followers:
+        if end not in view.ends:
             continue
         stem_start = proper_stem_start(view, word_start, rules)
+        if view.token_after(end) in rules.field_followers and not before_project(view, stem_start, word_start, end):
+            continue
         if not stem_is_proper(view.text[stem_start:word_start], rules):
             continue
         if view.text.endswith(rules.legal_forms, 0, word_start):
@@ -113,6 +115,13 @@ def pattern_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         if start is not None:
             found.append(OrgCandidate(start, end, "org.short_name.pattern", "company"))
     return found
+
+
+def before_project(view: TextView, stem_start: int, word_start: int, end: int) -> bool:
+    """达利|食品|项目: a trade name of one token and an industry word right before 项目 name the
+    company whose project it is; with more words between (信诚|硅胶|电子项目) the words name the
+    project's product."""
+    return view.token_after(end) == "项目" and view.token_at(stem_start) == (stem_start, word_start)
 
 
 def list_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
