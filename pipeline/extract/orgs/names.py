@@ -141,7 +141,10 @@ def split_run_after_place(view: TextView, span: tuple[int, int], rules: OrgRules
     if len(run) < 2 or any(dictionary_tags().get(c) in blocking for c in run):
         return None  # 在|这, 与, 已: prepositions, pronouns, conjunctions, adverbs end the name
     place = previous_token(view, pos)
-    return place[0] if place and is_proper_place(token_text(view, place)) else None
+    if place and is_proper_place(token_text(view, place)):
+        return place[0]
+    # 苏州|协同|共|赢|新材料…有限公司: a word of the trade name stands between the place and the run
+    return place_opening_registered_name(view, pos, pos, rules) if legal else None
 
 
 def single_chars_after(view: TextView, pos: int) -> str:
