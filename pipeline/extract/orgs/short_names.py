@@ -60,10 +60,17 @@ def proper_stem_start(view: TextView, end: int, rules: OrgRules, max_chars: int 
         glued = stop_prefix(piece, rules)
         if glued and end - span[0] - glued <= max_chars:
             return span[0] + glued
-        if end - span[0] > max_chars or not is_proper_piece(piece, rules):
+        if end - span[0] > max_chars or not (is_proper_piece(piece, rules) or split_char(view, span, pos, end, rules)):
             break
         pos = span[0]
     return pos
+
+
+def split_char(view: TextView, span: tuple[int, int], pos: int, end: int, rules: OrgRules) -> bool:
+    """云|大|科技: a character that is a field term alone (云) opens a name jieba split into single
+    characters when a single character of the name follows it."""
+    return span[1] - span[0] == 1 and pos + 1 == end and view.token_at(pos) == (pos, end) and \
+        view.text[span[0]] in rules.generic_terms and is_proper_piece(view.text[pos], rules)
 
 
 def stem_is_proper(stem: str, rules: OrgRules) -> bool:
