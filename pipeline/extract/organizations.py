@@ -38,12 +38,12 @@ and resolves overlaps.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from zhfacts.extract.orgs.aliases import alias_candidates, aliases_of, short_name_stem
 from zhfacts.extract.orgs.candidates import OrgCandidate, is_boundary_token, is_name_text, is_place, token_text
 from zhfacts.extract.orgs.government import government_bodies, government_rules, listed_bodies
-from zhfacts.extract.orgs.media import media_names
+from zhfacts.extract.orgs.media import media_names, site_lines
 from zhfacts.extract.orgs.model import model_org_spans
 from zhfacts.extract.orgs.names import (
     cand_text,
@@ -416,12 +416,18 @@ def government_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> lis
 
 
 def media_candidates(doc: Analysis, view: TextView) -> list[OrgCandidate]:
-    """Sources and bylines: 来源：浙江在线, 房县新闻网讯 (pipeline/extract/orgs/media.py)."""
+    """Sources and bylines: 来源：浙江在线, 房县新闻网讯 (pipeline/extract/orgs/media.py), and a
+    site's brand alone on a line of the raw page."""
     found = []
     for start, end, rule in media_names(doc.text, is_place):
         start = after_glued_byline_words(view, start, end)
         if start < end:
             found.append(OrgCandidate(start, end, rule, "other"))
+    offsets = doc.article.offsets
+    for raw_start, raw_end in site_lines(doc.article.raw):
+        start, end = bisect_left(offsets, raw_start), bisect_left(offsets, raw_end)
+        if start < end and offsets[start] == raw_start and offsets[end - 1] == raw_end - 1:
+            found.append(OrgCandidate(start, end, "org.media.site", "other"))
     return found
 
 

@@ -23,7 +23,10 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 class MediaRules:
     source: re.Pattern[str]
     byline: re.Pattern[str]
-    footer: re.Pattern[str]  # a site's brand in a page footer: group name
+    source_more: re.Pattern[str]  # a further source after 、 (来源：甲网、乙网客户端)
+    pair: re.Pattern[str]  # the first of two media joined by 、 before a byline's cue
+    site: tuple[re.Pattern[str], ...]  # a site's own brand in a footer or before its address
+    site_line: re.Pattern[str]  # a site's own brand alone on a line (read on the raw text)
     photo_credit: re.Pattern[str]  # groups agency and supplier
     not_names: tuple[str, ...]
     source_name_stops: tuple[str, ...]
@@ -43,12 +46,17 @@ def media_rules() -> MediaRules:
     cues = alternatives(require(data, "byline_cues", MEDIA))
     joiners = re.escape("".join(require(data, "joiners", MEDIA)))
     name = f"[{CJK}][{CJK}A-Za-z]{{0,15}}(?:[{joiners}][{CJK}][{CJK}A-Za-z]{{0,15}})?"
+    after_source = "(?=[\\s|｜,，0-9、)）]|$)"
     return MediaRules(
-        source=re.compile(f"(?:{labels})[:：]\\s*(?P<name>{name})(?=[\\s|｜,，0-9]|$)", re.M),
+        source=re.compile(f"(?:{labels})[:：]\\s*(?P<name>{name}){after_source}", re.M),
+        source_more=re.compile(f"、\\s*(?P<name>{name}){after_source}", re.M),
         byline=re.compile(f"(?<![{CJK}A-Za-z])(?P<name>(?:[{CJK}]{{2,10}}[{joiners}])?[{CJK}]{{1,10}}"
                           f"(?:{heads}))(?=(?P<gap>[{CJK}]{{2,4}})?(?P<date>\\d{{1,2}}月\\d{{1,2}}日)?"
                           f"(?:{cues}))", re.M),
-        footer=footer_pattern(data),
+        pair=re.compile(f"(?<![{CJK}A-Za-z])(?P<name>[{CJK}]{{1,10}}(?:{heads}))(?=、[{CJK}]{{1,10}}(?:{heads})"
+                        f"(?:{cues}))", re.M),
+        site=site_patterns(data)[:2],
+        site_line=site_patterns(data)[2],
         photo_credit=re.compile(require(data, "photo_credit", MEDIA)),
         not_names=tuple(require(data, "not_names", MEDIA)),
         source_name_stops=tuple(require(data, "source_name_stops", MEDIA)),
@@ -57,15 +65,22 @@ def media_rules() -> MediaRules:
     )
 
 
-def footer_pattern(data: dict) -> re.Pattern[str]:
-    """版权所有：某某网, 本文由某某网发布: a label with a colon or a space after it (or one ending
-    with 由), then a brand of 2-12 characters ending with a footer head, then a space, punctuation,
-    a line end or one of footer_followers."""
+def site_patterns(data: dict) -> tuple[re.Pattern[str], ...]:
+    """A site's own brand (某某网, 某某在线河南站): after a footer label with a colon or a space (or
+    one ending with 由) and before a space, punctuation, a line end or a footer follower (版权所有：
+    某某网, 本文由某某网发布); right before the site's web address; alone on a line."""
     labels = alternatives(require(data, "footer_labels", MEDIA))
-    heads = alternatives(require(data, "footer_heads", MEDIA))
+    heads = alternatives(require(data, "site_heads", MEDIA))
+    channels = alternatives(require(data, "site_channels", MEDIA))
     followers = alternatives(require(data, "footer_followers", MEDIA))
-    return re.compile(f"(?:{labels})(?:[:：]\\s*|\\s+|(?<=由)|(?<=©))(?:©\\s*)?(?:\\d{{4}}(?:-\\d{{4}})?\\s*)?"
-                      f"(?P<name>[{CJK}]{{1,11}}(?:{heads}))(?=[\\s|｜,，。;；:：]|$|{followers})", re.M)
+    brand = f"(?P<name>[{CJK}]{{1,11}}(?:{heads})(?:[{CJK}]{{2,3}}(?:{channels}))?)"
+    space = "[ \\t\u3000]*"
+    return (
+        re.compile(f"(?:{labels})(?:[:：]\\s*|\\s+|(?<=由)|(?<=©))(?:©\\s*)?(?:\\d{{4}}(?:-\\d{{4}})?\\s*)?"
+                   f"{brand}(?=[\\s|｜,，。;；:：]|$|{followers})", re.M),
+        re.compile(f"(?<![{CJK}]){brand}{space}(?:www\\.|https?://)", re.M),
+        re.compile(f"^{space}{brand}{space}$", re.M),
+    )
 
 
 def cut_at_stops(name: str, stops: tuple[str, ...]) -> str:
@@ -87,15 +102,31 @@ def media_names(text: str, is_place: Callable[[str], bool] = lambda word: True) 
     that are no place are the rest of the name (红网时刻3月15日讯; 新华网成都6月2日电 keeps 新华网)."""
     rules = media_rules()
     found = []
-    for pattern, rule in ((rules.source, "org.media.source"), (rules.byline, "org.media.byline"),
-                          (rules.footer, "org.media.footer")):
+    patterns = ((rules.source, "org.media.source"), (rules.byline, "org.media.byline"),
+                (rules.pair, "org.media.byline"), *((p, "org.media.site") for p in rules.site))
+    for pattern, rule in patterns:
         for match in pattern.finditer(text):
-            name = match.group("name")
-            gap = match.groupdict().get("gap")
-            if gap and match.groupdict().get("date") and not is_place(gap):  # not 湖北日报|全媒记者
-                name += gap
-            name = cut_at_stops(name, rules.source_name_stops)
-            name = without_verb_head(name, rules)
-            if len(name) >= 2 and not name.startswith(rules.not_names):
-                found.append((match.start("name"), match.start("name") + len(name), rule))
+            found += named(match, rule, rules, is_place)
+            while rule == "org.media.source" and (match := rules.source_more.match(text, match.end())):
+                found += named(match, rule, rules, is_place)  # 来源：甲网、乙网
     return found
+
+
+def site_lines(raw: str) -> list[tuple[int, int]]:
+    """Raw spans of site brands alone on a line of the page (a header: 某某在线, 某某在线河南站). Read
+    on the raw text: repair joins such short lines to the next."""
+    return [match.span("name") for match in media_rules().site_line.finditer(raw)]
+
+
+def named(match: re.Match[str], rule: str, rules: MediaRules, is_place: Callable[[str], bool]
+          ) -> list[tuple[int, int, str]]:
+    """The media name of one match, cut at the words that end it, or none."""
+    name = match.group("name")
+    gap = match.groupdict().get("gap")
+    if gap and match.groupdict().get("date") and not is_place(gap):  # not 湖北日报|全媒记者
+        name += gap
+    name = cut_at_stops(name, rules.source_name_stops)
+    name = without_verb_head(name, rules)
+    if len(name) >= 2 and not name.startswith(rules.not_names):
+        return [(match.start("name"), match.start("name") + len(name), rule)]
+    return []
