@@ -42,7 +42,7 @@ from bisect import bisect_left, bisect_right
 
 from zhfacts.extract.orgs.aliases import alias_candidates, aliases_of, short_name_stem
 from zhfacts.extract.orgs.candidates import OrgCandidate, is_boundary_token, is_name_text, is_place, token_text
-from zhfacts.extract.orgs.government import government_bodies, government_rules, listed_bodies
+from zhfacts.extract.orgs.government import GovernmentRules, government_bodies, government_rules, listed_bodies
 from zhfacts.extract.orgs.media import media_names, site_lines
 from zhfacts.extract.orgs.model import model_org_spans
 from zhfacts.extract.orgs.names import (
@@ -252,17 +252,29 @@ def park_project_operator(view: TextView, park: OrgCandidate, companies: list[Or
 
 
 def joined_branches(view: TextView, chosen: list[OrgCandidate]) -> list[OrgCandidate]:
-    """市生态环境局|临江分局: a body's branch named right after it, with its place, is one name."""
-    heads = government_rules().branch_heads
+    """市生态环境局|临江分局: a body's branch named right after it, with its place, is one name; so is its
+    office in another place (某市政府|驻|某市办事处)."""
+    rules = government_rules()
+    heads = rules.branch_heads
     out: list[OrgCandidate] = []
     for cand in chosen:
         prev = out[-1] if out else None
+        if prev is not None and resident_office(view, prev, cand, rules):
+            out[-1] = OrgCandidate(prev.start, cand.end, prev.rule, "government", extras=prev.extras)
+            continue
         if prev is not None and prev.end == cand.start and prev.type == cand.type == "government" and \
                 cand_text(view, cand).endswith(heads) and not cand_text(view, prev).endswith(heads):
             out[-1] = OrgCandidate(prev.start, cand.end, prev.rule, "government", extras=cand.extras or prev.extras)
             continue
         out.append(cand)
     return out
+
+
+def resident_office(view: TextView, body: OrgCandidate, office: OrgCandidate, rules: GovernmentRules) -> bool:
+    """某市政府|驻|某市办事处: a government body's office in another place, named after it with 驻."""
+    marker = rules.resident_marker
+    return body.type == office.type == "government" and view.text.startswith(marker, body.end) and \
+        office.start == body.end + len(marker) and cand_text(view, office).endswith(rules.resident_office_heads)
 
 
 def listed_between(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:

@@ -45,6 +45,8 @@ class GovernmentRules:
     collective_words: tuple[str, ...]  # 市属|驻区分局, 区政府|各办局: many bodies of a kind, no name
     level_bodies: frozenset[str]  # 政府 of 省政府: a level's own body, one token, its offices follow
     branch_heads: tuple[str, ...]  # 分局: a branch named right after its body (市生态环境局临江分局)
+    resident_marker: str  # 驻 of 某市政府驻某市办事处
+    resident_office_heads: tuple[str, ...]  # 办事处: a body's office in another place
 
 
 @rules_cache
@@ -70,6 +72,8 @@ def government_rules() -> GovernmentRules:
         collective_words=tuple(require(data, "collective_words", GOVERNMENT)),
         level_bodies=frozenset(require(data, "level_bodies", GOVERNMENT)),
         branch_heads=tuple(require(data, "branch_heads", GOVERNMENT)),
+        resident_marker=str(require(data, "resident_marker", GOVERNMENT)),
+        resident_office_heads=tuple(require(data, "resident_office_heads", GOVERNMENT)),
     )
 
 
