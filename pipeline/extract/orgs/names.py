@@ -241,8 +241,22 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
         if glued:
             pos = span[0] + glued if glued < len(text) else pos
             break
+        if legal and verb_glued_after_adverb(view, span, rules):
+            pos = span[0] + 1  # 分别|是衡|所华威电子有限公司: 是 opens no name
+            break
         pos = span[0]
     return pos
+
+
+def verb_glued_after_adverb(view: TextView, span: tuple[int, int], rules: OrgRules) -> bool:
+    """A two-character token unknown to jieba's dictionary that opens with a stop word that is a
+    verb (是, 有), right after an adverb (分别, 还, 都): the verb, not the name's first character.
+    Unlike 与|同辉, where a preposition before it leaves 同 to the name."""
+    text = token_text(view, span)
+    if len(text) != 2 or word_freq(text) or text[0] not in rules.stop_tokens or tag_of(text[0]) != "v":
+        return False
+    before = previous_token(view, span[0])
+    return before is not None and tag_of(token_text(view, before)) == "d"
 
 
 def verb_after_name(view: TextView, span: tuple[int, int], rules: OrgRules) -> bool:

@@ -137,6 +137,7 @@ class OrgRules:
     parenthesised_countries: frozenset[str]
     parenthesised_words: frozenset[str]  # (集团) inside a registered name
     national_prefixes: frozenset[str]
+    state_prefixes: tuple[str, ...]  # 国家 of 国家工信部
     association_heads: frozenset[str]
     parenthesis_not_name: tuple[str, ...]
     max_trailing_parenthesis_chars: int
@@ -273,6 +274,7 @@ def org_rules() -> OrgRules:
         parenthesised_countries=frozenset(require(bounds, "parenthesised_countries", BOUNDARIES)),
         parenthesised_words=frozenset(require(bounds, "parenthesised_words", BOUNDARIES)),
         national_prefixes=frozenset(require(bounds, "national_prefixes", BOUNDARIES)),
+        state_prefixes=tuple(require(bounds, "state_prefixes", BOUNDARIES)),
         association_heads=frozenset(require(bounds, "association_heads", BOUNDARIES)),
         parenthesis_not_name=tuple(require(bounds, "parenthesis_not_name", BOUNDARIES)),
         max_trailing_parenthesis_chars=int(require(bounds, "max_trailing_parenthesis_chars", BOUNDARIES)),

@@ -316,6 +316,8 @@ def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     for end, name in matches(view, rules, "known"):
         start = end - len(name)
         type_, full, rule = rules.known[name]
+        if type_ == "government":
+            start = with_state_prefix(view, start, name, rules)
         if end not in view.ends or not known_start_ok(view, start, rules):
             continue
         # 中国电子|重庆…示范基地: a place right after opens a longer name; the known name still
@@ -331,6 +333,15 @@ def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
             continue  # 中建|三局, 中交|二航局: a group's numbered bureau or company
         found.append(OrgCandidate(start, end, rule, type_, canonical=full, extras={"inside_name": inside}))
     return found
+
+
+def with_state_prefix(view: TextView, start: int, name: str, rules: OrgRules) -> int:
+    """国家|工信部, 国家科技部: a State Council body's short name written after 国家 is named with it."""
+    for prefix in rules.state_prefixes:
+        if not name.startswith(prefix) and view.text.startswith(prefix, start - len(prefix)) and \
+                start - len(prefix) in view.starts:
+            return start - len(prefix)
+    return start
 
 
 def view_tokens(view: TextView, start: int, end: int) -> list[tuple[int, int]]:
