@@ -79,6 +79,7 @@ from zhfacts.extract.orgs.short_names import (
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.nlp.text_view import TextView, is_cjk, text_view
 from zhfacts.text.article import Hit
+from zhfacts.text.sentences import sentence_boundary
 
 __all__ = ["aliases_of", "find_organizations", "org_rules"]
 
@@ -111,6 +112,29 @@ def title_spans(text: str, speech: frozenset[str]) -> list[tuple[int, int]]:
         if j > i + 1 and not any(c in speech for c in text[i + 1:j]):
             spans.append((i + 1, j))
     return spans
+
+
+def quoted_after_quoted(view: TextView, chosen: list[OrgCandidate], titles: list[tuple[int, int]],
+                        rules: OrgRules) -> list[OrgCandidate]:
+    """“某某科技有限公司”的…项目…，“赶集”的…项目: a quoted name followed by 的, after a quoted company
+    followed by 的 in the same sentence, is a company of the same list."""
+    companies = {(c.start, c.end) for c in chosen if c.type == "company"}
+    taken = {(c.start, c.end) for c in chosen}
+    found, last = [], None  # last: the end of the latest quoted company
+    for start, end in titles:
+        if view.text[end + 1:end + 2] != "的":
+            continue
+        if (start, end) in companies:
+            last = end
+            continue
+        gap = view.text[last:start] if last is not None else ""
+        if last is None or len(gap) > rules.max_quoted_gap_chars or "\n" in gap or sentence_boundary().search(gap):
+            continue
+        if (start, end) not in taken and list_item_ok(view.text[start:end], rules) and start in view.starts \
+                and end in view.ends:
+            found.append(OrgCandidate(start, end, "org.short_name.list", "company"))
+            last = end
+    return found
 
 
 def inside_title(cand: OrgCandidate, titles: list[tuple[int, int]]) -> bool:
@@ -228,6 +252,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     chosen = joined_branches(view, non_overlapping(named + companies + others + operators))
     chosen = sorted(chosen + listed_between(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + listed_beside(view, chosen, rules), key=lambda c: c.start)
+    chosen = sorted(chosen + quoted_after_quoted(view, chosen, titles, rules), key=lambda c: c.start)
     kept = [c for c in chosen if not (inside_title(c, titles) and cand_text(view, c) not in rules.known)
             and not c.extras.get("inside_name")]
     if model:  # the model fills gaps only: where no rule candidate, kept or set aside, stands

@@ -365,6 +365,8 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
             nxt = view.token_at(span[1])
             if not nxt or nxt[0] != span[1] or nxt[1] > head_start or not is_verb(token_text(view, nxt)):
                 break
+            if nxt[1] - nxt[0] == 1 and not opens_proper_name(view, nxt[1], head_start):
+                break  # 隆信|达|农业科技有限公司: a character of the name, with common words after it
             after = nxt[1]
         elif not never_starts_name(token, rules.single_char_tags if len(token) == 1 else rules.leading_tags
                                    ) or is_proper_place(token):

@@ -118,6 +118,7 @@ class OrgRules:
     opening_cues: tuple[str, ...]
     max_gap_chars: int
     max_item_chars: int
+    max_quoted_gap_chars: int  # “甲公司”的…项目，“乙”的…: the next quoted company's reach
     item_not_name_endings: tuple[str, ...]  # list items ending so are no company (…领域, 直属单位)
     gap_stop_words: tuple[str, ...]
     project_heads: tuple[str, ...]
@@ -255,6 +256,7 @@ def org_rules() -> OrgRules:
         opening_cues=tuple(require(lists, "opening_cues", LISTS)),
         max_gap_chars=int(require(lists, "max_gap_chars", LISTS)),
         max_item_chars=int(require(lists, "max_item_chars", LISTS)),
+        max_quoted_gap_chars=int(require(lists, "max_quoted_gap_chars", LISTS)),
         item_not_name_endings=tuple(require(lists, "item_not_name_endings", LISTS)),
         gap_stop_words=tuple(require(lists, "gap_stop_words", LISTS)),
         project_heads=tuple(require(lists, "project_heads", LISTS)),
