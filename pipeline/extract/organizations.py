@@ -75,6 +75,7 @@ from zhfacts.extract.orgs.short_names import (
     photo_credits,
     registered_names,
     stem_is_proper,
+    view_tokens,
 )
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.nlp.text_view import TextView, is_cjk, text_view
@@ -245,7 +246,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
         elif company_signal(view, cand.start, cand.head_start, companies, cand.head.kind == "weak"):
             named.append(cand)
     titles = title_spans(view.text, rules.speech_punctuation)
-    others = photo_credits(view) + government_candidates(doc, view, rules) + media_candidates(doc, view)
+    others = photo_credits(view) + government_candidates(doc, view, rules) + media_candidates(doc, view, rules)
     companies = [c for c in companies  # short names and aliases only: a known name is one anywhere
                  if c.rule not in ("org.alias", "org.short_name.pattern") or not opens_project_name(view, c.end, rules)]
     named = [extend_with_department(view, c, rules) for c in named]
@@ -452,7 +453,7 @@ def government_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> lis
     return found
 
 
-def media_candidates(doc: Analysis, view: TextView) -> list[OrgCandidate]:
+def media_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     """Sources and bylines: 来源：浙江在线, 房县新闻网讯 (pipeline/extract/orgs/media.py), and a
     site's brand alone on a line of the raw page."""
     found = []
@@ -460,10 +461,12 @@ def media_candidates(doc: Analysis, view: TextView) -> list[OrgCandidate]:
         start = after_glued_byline_words(view, start, end)
         if start < end:
             found.append(OrgCandidate(start, end, rule, "other"))
-    offsets = doc.article.offsets
-    for raw_start, raw_end in site_lines(doc.article.raw):
+    offsets = doc.article.offsets  # a brand's line holds no stop word: not a column's line of a
+    for raw_start, raw_end in site_lines(doc.article.raw):  # sentence (合川区近年来以智能网|联…)
         start, end = bisect_left(offsets, raw_start), bisect_left(offsets, raw_end)
-        if start < end and offsets[start] == raw_start and offsets[end - 1] == raw_end - 1:
+        if start < end and offsets[start] == raw_start and offsets[end - 1] == raw_end - 1 and \
+                start in view.starts and end in view.ends and not any(
+                is_boundary_token(token_text(view, span), rules) for span in view_tokens(view, start, end)):
             found.append(OrgCandidate(start, end, "org.media.site", "other"))
     return found
 
