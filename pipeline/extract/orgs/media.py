@@ -17,6 +17,7 @@ from zhfacts.rules import load_yaml, require, rules_cache
 
 MEDIA = "organizations/media.yaml"
 CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+MAX_BRAND_CHARS = 24  # the longest media brand read leftwards from its right edge, spaces included
 
 
 @dataclass(frozen=True)
@@ -24,8 +25,11 @@ class MediaRules:
     source: re.Pattern[str]
     byline: re.Pattern[str]
     source_more: re.Pattern[str]  # a further source after 、 (来源：甲网、乙网客户端)
-    pair: re.Pattern[str]  # the first of two media joined by 、 before a byline's cue
-    site: tuple[re.Pattern[str], ...]  # a site's own brand in a footer or before its address
+    pair: re.Pattern[str]  # a 、 between two media, the second before a byline's cue
+    pair_first: re.Pattern[str]  # the first of them, ending where the search ends
+    footer: re.Pattern[str]  # a site's own brand after a footer label
+    address: re.Pattern[str]  # a web address
+    before_address: re.Pattern[str]  # a site's own brand ending where the search ends (before an address)
     site_line: re.Pattern[str]  # a site's own brand alone on a line (read on the raw text)
     photo_credit: re.Pattern[str]  # groups agency and supplier
     not_names: tuple[str, ...]
@@ -53,9 +57,11 @@ def media_rules() -> MediaRules:
         byline=re.compile(f"(?<![{CJK}A-Za-z])(?P<name>(?:[{CJK}]{{2,10}}[{joiners}])?[{CJK}]{{1,10}}"
                           f"(?:{heads}))(?=(?P<gap>[{CJK}]{{2,4}})?(?P<date>\\d{{1,2}}月\\d{{1,2}}日)?"
                           f"(?:{cues}))", re.M),
-        pair=re.compile(f"(?<![{CJK}A-Za-z])(?P<name>[{CJK}]{{1,10}}(?:{heads}))(?=、[{CJK}]{{1,10}}(?:{heads})"
-                        f"(?:{cues}))", re.M),
-        site=site_patterns(data)[:2],
+        pair=re.compile(f"、(?=[{CJK}]{{1,10}}(?:{heads})(?:{cues}))"),
+        pair_first=re.compile(f"(?<![{CJK}A-Za-z])(?P<name>[{CJK}]{{1,10}}(?:{heads}))\\Z"),
+        footer=site_patterns(data)[0],
+        address=re.compile("www\\.|https?://"),
+        before_address=site_patterns(data)[1],
         site_line=site_patterns(data)[2],
         photo_credit=re.compile(require(data, "photo_credit", MEDIA)),
         not_names=tuple(require(data, "not_names", MEDIA)),
@@ -78,7 +84,7 @@ def site_patterns(data: dict) -> tuple[re.Pattern[str], ...]:
     return (
         re.compile(f"(?:{labels})(?:[:：]\\s*|\\s+|(?<=由)|(?<=©))(?:©\\s*)?(?:\\d{{4}}(?:-\\d{{4}})?\\s*)?"
                    f"{brand}(?=[\\s|｜,，。;；:：]|$|{followers})", re.M),
-        re.compile(f"(?<![{CJK}]){brand}{space}(?:www\\.|https?://)", re.M),
+        re.compile(f"(?<![{CJK}]){brand}{space}\\Z"),
         re.compile(f"^{space}{brand}{space}$", re.M),
     )
 
@@ -103,12 +109,19 @@ def media_names(text: str, is_place: Callable[[str], bool] = lambda word: True) 
     rules = media_rules()
     found = []
     patterns = ((rules.source, "org.media.source"), (rules.byline, "org.media.byline"),
-                (rules.pair, "org.media.byline"), *((p, "org.media.site") for p in rules.site))
+                (rules.footer, "org.media.site"))
     for pattern, rule in patterns:
         for match in pattern.finditer(text):
             found += named(match, rule, rules, is_place)
             while rule == "org.media.source" and (match := rules.source_more.match(text, match.end())):
                 found += named(match, rule, rules, is_place)  # 来源：甲网、乙网
+    # found from their rarer right edge, a 、 or a web address, then read leftwards
+    for edge, first, rule in ((rules.pair, rules.pair_first, "org.media.byline"),
+                              (rules.address, rules.before_address, "org.media.site")):
+        for match in edge.finditer(text):
+            left = first.search(text, max(0, match.start() - MAX_BRAND_CHARS), match.start())
+            if left is not None:
+                found += named(left, rule, rules, is_place)
     return found
 
 

@@ -111,8 +111,11 @@ def pattern_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         word_start = end - len(word)
         if end not in view.ends:
             continue
+        follower = view.token_after(end)
+        if follower in rules.field_followers and follower != "项目":
+            continue
         stem_start = proper_stem_start(view, word_start, rules)
-        if view.token_after(end) in rules.field_followers and not before_project(view, stem_start, word_start, end):
+        if follower in rules.field_followers and not before_project(view, stem_start, word_start):
             continue
         if not stem_is_proper(view.text[stem_start:word_start], rules):
             continue
@@ -124,11 +127,11 @@ def pattern_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     return found
 
 
-def before_project(view: TextView, stem_start: int, word_start: int, end: int) -> bool:
+def before_project(view: TextView, stem_start: int, word_start: int) -> bool:
     """达利|食品|项目: a trade name of one token and an industry word right before 项目 name the
     company whose project it is; with more words between (信诚|硅胶|电子项目) the words name the
     project's product."""
-    return view.token_after(end) == "项目" and view.token_at(stem_start) == (stem_start, word_start)
+    return view.token_at(stem_start) == (stem_start, word_start)
 
 
 def list_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
