@@ -40,6 +40,9 @@ FOUND = [
     ("各民主党派、广西海外联谊会等成员单位参加。", "广西海外联谊会", "org.suffix.other", "other"),
     # a region's level word opens a body like a level character
     ("在自治区投资促进局的具体指导下，项目顺利签约。", "自治区投资促进局", "org.government.pattern", "government"),
+    # a township's or sub-district's own bodies, named by the township
+    ("龙泉镇人民政府组织开展了文化活动。", "龙泉镇人民政府", "org.suffix.government", "government"),
+    ("城关街道办事处组织开展了文化活动。", "城关街道办事处", "org.suffix.government", "government"),
     # the state's banks by their usual short names, and their branches
     ("农发行云南省富宁县支行向企业发放贷款。", "农发行云南省富宁县支行", "org.suffix.company", "company"),
     ("工行等银行参加了对接会。", "工行", "org.known", "company"),
@@ -71,6 +74,9 @@ NOT_FOUND = [
     ("在自治区党委的领导下，工作取得进展。", "自治区党委"),
     # a command post with no place is no named body
     ("项目指挥部设在工地。", "项目指挥部"),
+    # townships as a kind, not one named township
+    ("全县乡镇政府负责同志参加。", "乡镇政府"),
+    ("推动城镇政府职能转变。", "城镇政府"),
     # a kind of company, not a name
     ("该集团是以新材料为主导的高科技产业集团。", "高科技产业集团"),
 ]

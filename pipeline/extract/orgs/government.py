@@ -47,6 +47,7 @@ class GovernmentRules:
     level_bodies: frozenset[str]  # 政府 of 省政府: a level's own body, one token, its offices follow
     branch_heads: tuple[str, ...]  # 分局: a branch named right after its body (市生态环境局临江分局)
     resident_marker: str  # 驻 of 某市政府驻某市办事处
+    township_suffixes: tuple[str, ...]  # 镇, 乡, 街道: a township's name that opens its bodies
     resident_office_heads: tuple[str, ...]  # 办事处: a body's office in another place
 
 
@@ -75,6 +76,7 @@ def government_rules() -> GovernmentRules:
         level_bodies=frozenset(require(data, "level_bodies", GOVERNMENT)),
         branch_heads=tuple(require(data, "branch_heads", GOVERNMENT)),
         resident_marker=str(require(data, "resident_marker", GOVERNMENT)),
+        township_suffixes=tuple(require(data, "township_suffixes", GOVERNMENT)),
         resident_office_heads=tuple(require(data, "resident_office_heads", GOVERNMENT)),
     )
 

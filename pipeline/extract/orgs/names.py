@@ -529,7 +529,7 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
         return True  # 县人民医院, 区融媒体中心: the level stands for the document's own place
     if head.kind == "agency":
         return bool(in_places) or parts[-1] in ("区", "市", "县", "省", "国家", "中央") or text.endswith(
-            ("区委", "市委", "县委", "省委", "党委", "国家"))
+            ("区委", "市委", "县委", "省委", "党委", "国家")) or is_township(parts, rules)
     if proper:
         return len(text) >= 2
     if rest:  # only domain words: a name after a place (重庆高新技术产业研究院)
@@ -538,6 +538,18 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
         return False
     # a place alone: 重庆大学 and 潼南区融媒体中心, but not 重庆市大学 (a university takes the short form)
     return head.type != "university" or not in_places[-1].endswith(("市", "省"))
+
+
+def is_township(parts: list[str], rules: OrgRules) -> bool:
+    """The words before a body's head name a township or sub-district: a proper word ending with 镇 or
+    乡 (龙泉镇), or one before 街道 (城关|街道); not 乡镇, 城镇 (common words)."""
+    suffixes = government_rules().township_suffixes
+    last = parts[-1]
+    word = parts[-2] if last in suffixes and len(parts) > 1 else last if last.endswith(suffixes) and len(
+        last) > 1 and last not in suffixes else ""
+    if not word or not all(is_cjk(c) for c in word) or word in rules.stop_tokens:
+        return False
+    return word_freq(word) < rules.max_piece_word_freq and (not word_freq(word) or tag_of(word) == "ns")
 
 
 def after_verbs(parts: list[str]) -> list[str]:
