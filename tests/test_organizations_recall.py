@@ -40,6 +40,12 @@ FOUND = [
     ("各民主党派、广西海外联谊会等成员单位参加。", "广西海外联谊会", "org.suffix.other", "other"),
     # a region's level word opens a body like a level character
     ("在自治区投资促进局的具体指导下，项目顺利签约。", "自治区投资促进局", "org.government.pattern", "government"),
+    # a list's last item that the clause goes on after with no punctuation (…、宏宇陶瓷|分别|与…)
+    ("华远科技、宏宇陶瓷分别与县政府签约。", "宏宇陶瓷", "org.short_name.list", "company"),
+    # a known company named with the place written before it
+    ("县经济开发区管委会与江苏恒瑞医药签署入园协议。", "江苏恒瑞医药", "org.knowledge", "company"),
+    # items of a list closed by a kind of company (央企, 房企)
+    ("中国建筑、中铁建工、中国交建等央企参与建设。", "中铁建工", "org.short_name.list", "company"),
     # a township's or sub-district's own bodies, named by the township
     ("龙泉镇人民政府组织开展了文化活动。", "龙泉镇人民政府", "org.suffix.government", "government"),
     ("城关街道办事处组织开展了文化活动。", "城关街道办事处", "org.suffix.government", "government"),
@@ -74,6 +80,8 @@ NOT_FOUND = [
     ("在自治区党委的领导下，工作取得进展。", "自治区党委"),
     # a command post with no place is no named body
     ("项目指挥部设在工地。", "项目指挥部"),
+    # a verb after a list's last item may name the project the item opens
+    ("威力雅、台铃、精工智能制造产业项目等36个项目正加快建设。", "精工智能"),
     # townships as a kind, not one named township
     ("全县乡镇政府负责同志参加。", "乡镇政府"),
     ("推动城镇政府职能转变。", "城镇政府"),

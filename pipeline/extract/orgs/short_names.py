@@ -275,14 +275,28 @@ def list_neighbour(view: TextView, sep: int, step: int, rules: OrgRules) -> tupl
         return None  # the item runs on past its reach: no short name
     if step == -1:
         start = first_item_start(view, start, end, rules)  # 先后来到|祥云包装、…
+    cut = False
     if step == 1 and view.text[end:end + 1] not in (*stops, ""):
-        return None
+        end, cut = last_item_end(view, start, end, rules), True  # 甲科技、乙陶瓷|分别|与…签约
+        if end is None:
+            return None
     item = view.text[start:end]
     if not starts_word(view, start, rules) or end not in view.ends or not list_item_ok(item, rules):
         return None
-    if ends_with_industry(item, rules) or 2 <= len(item) <= 4 and stem_is_proper(item, rules) and all(
+    if ends_with_industry(item, rules) or not cut and 2 <= len(item) <= 4 and stem_is_proper(item, rules) and all(
             is_proper_piece(view.text[a:b], rules) for a, b in view_tokens(view, start, end)):
         return start, end  # 拓远科技, or a proper word alone (威立雅、台铃): a company beside a company
+    return None
+
+
+def last_item_end(view: TextView, start: int, reach: int, rules: OrgRules) -> int | None:
+    """End of a list's last item that the clause goes on after with no punctuation: the start of
+    the first token within reach that is a stop word, an adverb, preposition or conjunction (分别, 与;
+    not a verb, which may name the project the item opens: 五金智能|制造…项目)."""
+    for span in view_tokens(view, start, reach):
+        token = token_text(view, span)
+        if span[0] > start and (is_boundary_token(token, rules) or never_starts_name(token, rules.single_char_tags)):
+            return span[0]
     return None
 
 
@@ -321,6 +335,8 @@ def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         type_, full, rule = rules.known[name]
         if type_ == "government":
             start = with_state_prefix(view, start, name, rules)
+        elif type_ == "company":
+            start = with_place_prefix(view, start, rules) or start  # 与|江苏|恒瑞医药: the place is named with it
         if end not in view.ends or not known_start_ok(view, start, rules):
             continue
         # 中国电子|重庆…示范基地: a place right after opens a longer name; the known name still
