@@ -46,6 +46,11 @@ FOUND = [
     ("县经济开发区管委会与江苏恒瑞医药签署入园协议。", "江苏恒瑞医药", "org.knowledge", "company"),
     # items of a list closed by a kind of company (央企, 房企)
     ("中国建筑、中铁建工、中国交建等央企参与建设。", "中铁建工", "org.short_name.list", "company"),
+    # a known name the walk left cut at a stop word inside it (工业和|信息化部…)
+    ("工业和信息化部赛迪研究院发布了榜单。", "工业和信息化部赛迪研究院", "org.suffix.research", "research"),
+    # heads of a university's graduate school and a science-and-innovation centre
+    ("北京大学深圳研究生院与南山区签约。", "北京大学深圳研究生院", "org.suffix.university", "university"),
+    ("浙江大学杭州国际科创中心落户萧山。", "浙江大学杭州国际科创中心", "org.suffix.research", "research"),
     # a township's or sub-district's own bodies, named by the township
     ("龙泉镇人民政府组织开展了文化活动。", "龙泉镇人民政府", "org.suffix.government", "government"),
     ("城关街道办事处组织开展了文化活动。", "城关街道办事处", "org.suffix.government", "government"),
