@@ -119,6 +119,8 @@ def quoted_after_quoted(view: TextView, chosen: list[OrgCandidate], titles: list
                         rules: OrgRules) -> list[OrgCandidate]:
     """“某某科技有限公司”的…项目…，“赶集”的…项目: a quoted name followed by 的, after a quoted company
     followed by 的 in the same sentence, is a company of the same list."""
+    if not any(close + "的" in view.text for close in TITLE_QUOTES.values()):
+        return []  # the common case: no quoted name followed by 的
     companies = {(c.start, c.end) for c in chosen if c.type == "company"}
     taken = {(c.start, c.end) for c in chosen}
     found, last = [], None  # last: the end of the latest quoted company

@@ -28,6 +28,7 @@ class MediaRules:
     pair: re.Pattern[str]  # a 、 between two media, the second before a byline's cue
     pair_first: re.Pattern[str]  # the first of them, ending where the search ends
     footer: re.Pattern[str]  # a site's own brand after a footer label
+    footer_labels: tuple[str, ...]  # checked with `in` first: most pages have no footer
     address: re.Pattern[str]  # a web address
     before_address: re.Pattern[str]  # a site's own brand ending where the search ends (before an address)
     site_line: re.Pattern[str]  # a site's own brand alone on a line (read on the raw text)
@@ -60,6 +61,7 @@ def media_rules() -> MediaRules:
         pair=re.compile(f"、(?=[{CJK}]{{1,10}}(?:{heads})(?:{cues}))"),
         pair_first=re.compile(f"(?<![{CJK}A-Za-z])(?P<name>[{CJK}]{{1,10}}(?:{heads}))\\Z"),
         footer=site_patterns(data)[0],
+        footer_labels=tuple(require(data, "footer_labels", MEDIA)),
         address=re.compile("www\\.|https?://"),
         before_address=site_patterns(data)[1],
         site_line=site_patterns(data)[2],
@@ -108,8 +110,9 @@ def media_names(text: str, is_place: Callable[[str], bool] = lambda word: True) 
     that are no place are the rest of the name (红网时刻3月15日讯; 新华网成都6月2日电 keeps 新华网)."""
     rules = media_rules()
     found = []
-    patterns = ((rules.source, "org.media.source"), (rules.byline, "org.media.byline"),
-                (rules.footer, "org.media.site"))
+    patterns = [(rules.source, "org.media.source"), (rules.byline, "org.media.byline")]
+    if any(label in text for label in rules.footer_labels):
+        patterns.append((rules.footer, "org.media.site"))
     for pattern, rule in patterns:
         for match in pattern.finditer(text):
             found += named(match, rule, rules, is_place)

@@ -68,17 +68,22 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
 def known_name_across(view: TextView, start: int, head_start: int, rules: OrgRules) -> int:
     """工业和|信息化部赛迪研究院: a name of the knowledge data that the walk cut at a stop word inside
     it (和) opens the name at its own start."""
-    ends = view.cache.get("org.known_ends")
-    if ends is None:
-        ends = {}
-        for known_end, name in matches(view, rules, "known"):
-            ends.setdefault(known_end, []).append(name)
-        view.cache["org.known_ends"] = ends
-    for pos in range(start + 1, head_start + 1):
-        for name in ends.get(pos, ()):
-            if pos - len(name) < start and pos - len(name) in view.starts:
-                return pos - len(name)
-    return start
+    span = known_cover(view, rules).get(start)
+    return span[0] if span is not None and span[1] <= head_start and span[0] in view.starts else start
+
+
+def known_cover(view: TextView, rules: OrgRules) -> dict[int, tuple[int, int]]:
+    """Each position strictly inside a name of the knowledge data -> that name's span (the longest),
+    once per document."""
+    cover = view.cache.get("org.known_cover")
+    if cover is None:
+        cover = {}
+        for end, name in matches(view, rules, "known"):
+            for pos in range(end - len(name) + 1, end):
+                if pos not in cover or cover[pos][1] - cover[pos][0] < len(name):
+                    cover[pos] = (end - len(name), end)
+        view.cache["org.known_cover"] = cover
+    return cover
 
 
 def known_name_start(view: TextView, start: int, head_start: int, end: int, rules: OrgRules) -> int:
@@ -198,6 +203,7 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
         pos = head_start
     crossed = False
     place_ends = place_ends or {}
+    full_places = full_place_names()  # asked for every token walked: fetched once
     while pos > 0:
         if pos in place_ends and end - place_ends[pos] <= rules.max_name_chars:  # 于|都 is one place
             pos = place_ends[pos]
@@ -234,8 +240,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
         if legal and business_word_in_name(view, span, head_start, rules):
             pos = span[0]  # 华西|建设|集团有限公司, 交通|服务|有限公司: the business is part of the name
             continue
-        if is_boundary_token(text, rules) and not split_name_char(view, span, rules) and not is_full_place_name(
-                text + view.text[span[1]:span[1] + 1]):  # 新建|区政府: a district named by a common word
+        if is_boundary_token(text, rules) and not split_name_char(view, span, rules) and (
+                text + view.text[span[1]:span[1] + 1]) not in full_places:  # 新建|区政府: a district named so
             place_start = split_run_after_place(view, span, rules, legal) if span[1] - span[0] == 1 else None
             if place_start is None or end - place_start > rules.max_name_chars:
                 break
@@ -270,7 +276,7 @@ def verb_glued_after_adverb(view: TextView, span: tuple[int, int], rules: OrgRul
     verb (是, 有), right after an adverb (分别, 还, 都): the verb, not the name's first character.
     Unlike 与|同辉, where a preposition before it leaves 同 to the name."""
     text = token_text(view, span)
-    if len(text) != 2 or word_freq(text) or text[0] not in rules.stop_tokens or tag_of(text[0]) != "v":
+    if len(text) != 2 or text[0] not in rules.stop_tokens or word_freq(text) or tag_of(text[0]) != "v":
         return False
     before = previous_token(view, span[0])
     return before is not None and tag_of(token_text(view, before)) == "d"
@@ -364,13 +370,14 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
     preposition, adverb or time word (签订|温州理工学院…, 年度|湖北省…), and a person's name
     before such a verb (李博|签订|…). Enough of the name must remain (min_chars_after_trim)."""
     pos = start
+    full_places = full_place_names()
     while pos < head_start:
         span = view.token_at(pos)
         if span is None or span[0] != pos or span[1] > head_start:
             break
         token = token_text(view, span)
         after = span[1]
-        if is_full_place_name(token + view.text[after:after + 1]):
+        if token + view.text[after:after + 1] in full_places:
             break  # 新建|区政府: a district whose name is also a verb
         if token in rules.result_complements and after_verb(view, pos, rules):
             pass  # 用|好|国际…研究院: the complement goes with the verb before it
@@ -536,7 +543,8 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
         return False  # 双一流大学, 上市公司, 共有|市级以上重点实验室: a kind, not a name
     if head.kind == "cas":
         return text.startswith(rules.cas_prefixes)
-    in_places = [p for p in parts if p in places or is_full_place_name(p)]
+    full_places = full_place_names()
+    in_places = [p for p in parts if p in places or p in full_places]
     rest = [p for p in parts if p not in in_places and not composed_of(p, rules.category_words)]
     proper = [p for p in rest if not composed_of(p, rules.domain_or_category_words)]
     if head.kind == "legal" and all(p in in_places or composed_of(p, rules.industry_words | rules.category_words)
