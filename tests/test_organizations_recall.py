@@ -25,6 +25,8 @@ FOUND = [
     ("今年签约的旺鑫食品项目总投资3亿元。", "旺鑫食品", "org.short_name.pattern", "company"),
     # a registered name whose trade name jieba split into single characters after a word
     ("苏州协同共赢新材料科技有限公司落户开发区。", "苏州协同共赢新材料科技有限公司", "org.suffix.company", "company"),
+    # …and that word may be a content word that stops the walk elsewhere (合作)
+    ("县里与苏州合作共赢新材料科技有限公司签约。", "苏州合作共赢新材料科技有限公司", "org.suffix.company", "company"),
     # a short name jieba split into single characters whose first is a field term alone (云)
     ("云大科技新建的生产线上月投产。", "云大科技", "org.short_name.pattern", "company"),
     # a verb glued after an adverb opens no company name
