@@ -53,6 +53,12 @@ FOUND = [
     # heads of a university's graduate school and a science-and-innovation centre
     ("北京大学深圳研究生院与南山区签约。", "北京大学深圳研究生院", "org.suffix.university", "university"),
     ("浙江大学杭州国际科创中心落户萧山。", "浙江大学杭州国际科创中心", "org.suffix.research", "research"),
+    # a list's last item ends before an adverb (…、南京银行|分别|与…)
+    ("会上，江苏银行、南京银行分别与10家企业签约。", "南京银行", "org.short_name.list", "company"),
+    # a state group's registered name: a place and industry words only before the legal form
+    ("该项目由江西省投资集团有限公司和县城投公司共同出资。", "江西省投资集团有限公司", "org.suffix.company", "company"),
+    # a district named by a common word (和县) does not join two names after a legal form
+    ("该项目由江西省投资集团有限公司和县城投公司共同出资。", "县城投公司", "org.suffix.company", "company"),
     # a township's or sub-district's own bodies, named by the township
     ("龙泉镇人民政府组织开展了文化活动。", "龙泉镇人民政府", "org.suffix.government", "government"),
     ("城关街道办事处组织开展了文化活动。", "城关街道办事处", "org.suffix.government", "government"),
@@ -89,6 +95,7 @@ NOT_FOUND = [
     ("项目指挥部设在工地。", "项目指挥部"),
     # a verb after a list's last item may name the project the item opens
     ("威力雅、台铃、精工智能制造产业项目等36个项目正加快建设。", "精工智能"),
+    ("会上，江苏银行、南京银行分别与10家企业签约。", "南京银行分别"),
     # townships as a kind, not one named township
     ("全县乡镇政府负责同志参加。", "乡镇政府"),
     ("推动城镇政府职能转变。", "城镇政府"),

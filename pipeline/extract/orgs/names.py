@@ -241,7 +241,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             pos = span[0]  # 华西|建设|集团有限公司, 交通|服务|有限公司: the business is part of the name
             continue
         if is_boundary_token(text, rules) and not split_name_char(view, span, rules) and (
-                text + view.text[span[1]:span[1] + 1]) not in full_places:  # 新建|区政府: a district named so
+                (text + view.text[span[1]:span[1] + 1]) not in full_places  # 新建|区政府: a district named so,
+                or view.text.endswith(rules.long_head_words, 0, span[0])):  # not after a name (…有限公司和|县…)
             place_start = split_run_after_place(view, span, rules, legal) if span[1] - span[0] == 1 else None
             if place_start is None or end - place_start > rules.max_name_chars:
                 break
@@ -548,7 +549,7 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     rest = [p for p in parts if p not in in_places and not composed_of(p, rules.category_words)]
     proper = [p for p in rest if not composed_of(p, rules.domain_or_category_words)]
     if head.kind == "legal" and all(p in in_places or composed_of(p, rules.industry_words | rules.category_words)
-                                    for p in parts):
+                                    for p in parts) and not registered_with_place(parts, in_places, rules):
         return False  # 新材料有限公司: no name before the legal form
     if head.place_only and head.type != "university" and text in government_rules().level_chars:
         return True  # 县人民医院, 区融媒体中心: the level stands for the document's own place
@@ -575,6 +576,14 @@ def is_township(parts: list[str], rules: OrgRules) -> bool:
     if not word or not all(is_cjk(c) for c in word) or word in rules.stop_tokens:
         return False
     return word_freq(word) < rules.max_piece_word_freq and (not word_freq(word) or tag_of(word) == "ns")
+
+
+def registered_with_place(parts: list[str], in_places: list[str], rules: OrgRules) -> bool:
+    """江西省|投资|集团有限公司: a place and industry words only before the legal form make a state
+    group's registered name, when the place opens it and industry words alone follow."""
+    rest = parts[len(in_places):]
+    return bool(in_places) and parts[:len(in_places)] == in_places and bool(rest) and all(
+        composed_of(p, rules.industry_words) for p in rest)
 
 
 def after_verbs(parts: list[str]) -> list[str]:

@@ -29,6 +29,9 @@ from zhfacts.extract.orgs.rules import TOKEN_CACHE_SIZE, OrgRules, matches, word
 from zhfacts.nlp.text_view import TextView, is_cjk
 
 
+ADVERB_TAGS = frozenset({"d"})
+
+
 @lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def is_proper_piece(piece: str, rules: OrgRules) -> bool:
     """A piece of a proper name: unknown to jieba's dictionary or rare there, not a stop word,
@@ -219,7 +222,14 @@ def first_item_start(view: TextView, start: int, end: int, rules: OrgRules) -> i
 
 
 def split_last_pair(view: TextView, start: int, end: int, rules: OrgRules) -> list[tuple[int, int]]:
-    """'协友兴和伊洛美克': a last item joined by 和/与/及 as a token of its own is two items."""
+    """'协友兴和伊洛美克': a last item joined by 和/与/及 as a token of its own is two items. The item
+    ends before an adverb (…、南京银行|分别|与10家企业签约)."""
+    for span in view.spans_from(max(0, view.token_index(start))):
+        if span[0] >= end:
+            break
+        if span[0] > start and never_starts_name(token_text(view, span), ADVERB_TAGS):
+            end = span[0]
+            break
     for span in view.spans_from(max(0, view.token_index(start))):
         if span[0] >= end:
             break
