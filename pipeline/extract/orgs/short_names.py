@@ -28,7 +28,6 @@ from zhfacts.extract.orgs.pos import (
 from zhfacts.extract.orgs.rules import TOKEN_CACHE_SIZE, OrgRules, matches, word_freq
 from zhfacts.nlp.text_view import TextView, is_cjk
 
-
 ADVERB_TAGS = frozenset({"d"})
 
 
