@@ -65,6 +65,9 @@ FOUND = [
     # the state's banks by their usual short names, and their branches
     ("农发行云南省富宁县支行向企业发放贷款。", "农发行云南省富宁县支行", "org.suffix.company", "company"),
     ("工行等银行参加了对接会。", "工行", "org.known", "company"),
+    # the publishers of county rankings by their usual short names
+    ("赛迪顾问发布了今年的百强县榜单。", "赛迪顾问", "org.known", "company"),
+    ("中国信通院发布了县域工业经济报告。", "中国信通院", "org.known", "research"),
 ]
 
 
