@@ -59,6 +59,9 @@ FOUND = [
     ("该项目由江西省投资集团有限公司和县城投公司共同出资。", "江西省投资集团有限公司", "org.suffix.company", "company"),
     # a district named by a common word (和县) does not join two names after a legal form
     ("该项目由江西省投资集团有限公司和县城投公司共同出资。", "县城投公司", "org.suffix.company", "company"),
+    # public-service centres of a level (促进中心, 交易中心, 事务中心)
+    ("县投资促进中心主任参加了会议。", "县投资促进中心", "org.government.pattern", "government"),
+    ("县公共资源交易中心完成交易额5亿元。", "县公共资源交易中心", "org.government.pattern", "government"),
     # a township's or sub-district's own bodies, named by the township
     ("龙泉镇人民政府组织开展了文化活动。", "龙泉镇人民政府", "org.suffix.government", "government"),
     ("城关街道办事处组织开展了文化活动。", "城关街道办事处", "org.suffix.government", "government"),
@@ -99,6 +102,7 @@ NOT_FOUND = [
     # a verb after a list's last item may name the project the item opens
     ("威力雅、台铃、精工智能制造产业项目等36个项目正加快建设。", "精工智能"),
     ("会上，江苏银行、南京银行分别与10家企业签约。", "南京银行分别"),
+    ("推动区域交易中心建设。", "区域交易中心"),
     # townships as a kind, not one named township
     ("全县乡镇政府负责同志参加。", "乡镇政府"),
     ("推动城镇政府职能转变。", "城镇政府"),
