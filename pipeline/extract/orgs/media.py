@@ -29,7 +29,7 @@ class MediaRules:
     pair_first: re.Pattern[str]  # the first of them, ending where the search ends
     footer: re.Pattern[str]  # a site's own brand after a footer label
     footer_labels: tuple[str, ...]  # checked with `in` first: most pages have no footer
-    address: re.Pattern[str]  # a web address
+    address: re.Pattern[str]  # a web address, or a word a site's brand stands before (版权所有)
     before_address: re.Pattern[str]  # a site's own brand ending where the search ends (before an address)
     site_line: re.Pattern[str]  # a site's own brand alone on a line (read on the raw text)
     photo_credit: re.Pattern[str]  # groups agency and supplier
@@ -62,7 +62,7 @@ def media_rules() -> MediaRules:
         pair_first=re.compile(f"(?<![{CJK}A-Za-z])(?P<name>[{CJK}]{{1,10}}(?:{heads}))\\Z"),
         footer=site_patterns(data)[0],
         footer_labels=tuple(require(data, "footer_labels", MEDIA)),
-        address=re.compile("www\\.|https?://"),
+        address=re.compile(f"www\\.|https?://|{alternatives(require(data, 'site_right_edges', MEDIA))}"),
         before_address=site_patterns(data)[1],
         site_line=site_patterns(data)[2],
         photo_credit=re.compile(require(data, "photo_credit", MEDIA)),
@@ -75,7 +75,7 @@ def media_rules() -> MediaRules:
 
 def site_patterns(data: dict) -> tuple[re.Pattern[str], ...]:
     """A site's own brand (某某网, 某某在线河南站): after a footer label with a colon or a space (or
-    one ending with 由) and before a space, punctuation, a line end or a footer follower (版权所有：
+    one ending with 由 or 归) and before a space, punctuation, a line end or a footer follower (版权所有：
     某某网, 本文由某某网发布); right before the site's web address; alone on a line."""
     labels = alternatives(require(data, "footer_labels", MEDIA))
     heads = alternatives(require(data, "site_heads", MEDIA))
@@ -84,7 +84,7 @@ def site_patterns(data: dict) -> tuple[re.Pattern[str], ...]:
     brand = f"(?P<name>[{CJK}]{{1,11}}(?:{heads})(?:[{CJK}]{{2,3}}(?:{channels}))?)"
     space = "[ \\t\u3000]*"
     return (
-        re.compile(f"(?:{labels})(?:[:：]\\s*|\\s+|(?<=由)|(?<=©))(?:©\\s*)?(?:\\d{{4}}(?:-\\d{{4}})?\\s*)?"
+        re.compile(f"(?:{labels})(?:[:：]\\s*|\\s+|(?<=由)|(?<=归)|(?<=©))(?:©\\s*)?(?:\\d{{4}}(?:-\\d{{4}})?\\s*)?"
                    f"{brand}(?=[\\s|｜,，。;；:：]|$|{followers})", re.M),
         re.compile(f"(?<![{CJK}]){brand}{space}\\Z"),
         re.compile(f"^{space}{brand}{space}$", re.M),
