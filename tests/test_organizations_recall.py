@@ -150,6 +150,10 @@ def test_a_sites_own_brand(nlp, text, name):
     assert (org["rule"], org["type"]) == ("org.media.site", "other")
 
 
+def test_a_title_alone_on_a_line_is_no_site_brand(nlp):
+    assert "织牢民生保障网" not in found(nlp, "织牢民生保障网\n县里召开了会议。")
+
+
 def test_no_site_brand_without_a_site_head(nlp):
     orgs = found(nlp, "主办单位：江门市人民政府\n县政府工作报告\n")
     assert all(o["rule"] != "org.media.site" for o in orgs.values())

@@ -55,6 +55,7 @@ from zhfacts.extract.orgs.names import (
     known_prefixes,
     trim_leading,
 )
+from zhfacts.extract.orgs.pos import is_verb
 from zhfacts.extract.orgs.rules import (
     CLOSE_PARENS,
     OPEN_PARENS,
@@ -463,12 +464,13 @@ def media_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> list[Org
         start = after_glued_byline_words(view, start, end)
         if start < end:
             found.append(OrgCandidate(start, end, rule, "other"))
-    offsets = doc.article.offsets  # a brand's line holds no stop word: not a column's line of a
-    for raw_start, raw_end in site_lines(doc.article.raw):  # sentence (合川区近年来以智能网|联…)
+    offsets = doc.article.offsets  # a brand's line holds no stop word or verb: not a column's line of
+    for raw_start, raw_end in site_lines(doc.article.raw):  # a sentence (合川区近年来以智能网|联…) or a title
         start, end = bisect_left(offsets, raw_start), bisect_left(offsets, raw_end)
         if start < end and offsets[start] == raw_start and offsets[end - 1] == raw_end - 1 and \
                 start in view.starts and end in view.ends and not any(
-                is_boundary_token(token_text(view, span), rules) for span in view_tokens(view, start, end)):
+                is_boundary_token(token, rules) or is_verb(token) for token in (
+                    token_text(view, span) for span in view_tokens(view, start, end))):
             found.append(OrgCandidate(start, end, "org.media.site", "other"))
     return found
 
