@@ -40,6 +40,9 @@ FOUND = [
     ("浙江丽水援疆指挥部招商引资工作再传喜讯。", "浙江丽水援疆指挥部", "org.suffix.government", "government"),
     ("天津市政府驻西安办事处副主任出席。", "天津市政府驻西安办事处", "org.suffix.government", "government"),
     ("各民主党派、广西海外联谊会等成员单位参加。", "广西海外联谊会", "org.suffix.other", "other"),
+    ("重庆市驻北京办事处主任出席了活动。", "重庆市驻北京办事处", "org.suffix.government", "government"),
+    # a company's local office is the company's
+    ("华为重庆办事处负责人到访。", "华为重庆办事处", "org.suffix.company", "company"),
     # a region's level word opens a body like a level character
     ("在自治区投资促进局的具体指导下，项目顺利签约。", "自治区投资促进局", "org.government.pattern", "government"),
     # a list's last item that the clause goes on after with no punctuation (…、宏宇陶瓷|分别|与…)

@@ -242,6 +242,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
                 aliases[stem] = cand_text(view, cand)
     companies = shorts + alias_candidates(view, aliases, rules)
     operators = []
+    named = [company_office(view, c, companies) for c in named]
     for cand in deferred:
         operator = park_project_operator(view, cand, companies, rules)
         if operator is not None:
@@ -253,7 +254,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     companies = [c for c in companies  # short names and aliases only: a known name is one anywhere
                  if c.rule not in ("org.alias", "org.short_name.pattern") or not opens_project_name(view, c.end, rules)]
     named = [extend_with_department(view, c, rules) for c in named]
-    chosen = joined_branches(view, non_overlapping(named + companies + others + operators))
+    chosen = joined_branches(view, non_overlapping(named + companies + others + operators), place_ends)
     chosen = sorted(chosen + listed_between(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + listed_beside(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + quoted_after_quoted(view, chosen, titles, rules), key=lambda c: c.start)
@@ -280,7 +281,17 @@ def park_project_operator(view: TextView, park: OrgCandidate, companies: list[Or
     return None
 
 
-def joined_branches(view: TextView, chosen: list[OrgCandidate]) -> list[OrgCandidate]:
+def company_office(view: TextView, cand: OrgCandidate, companies: list[OrgCandidate]) -> OrgCandidate:
+    """华为重庆办事处: a local office whose name a company opens is the company's."""
+    if cand.type != "government" or cand.head is None or cand.head.text not in \
+            government_rules().company_office_heads or not company_signal(view, cand.start, cand.head_start,
+                                                                        companies, False):
+        return cand
+    return OrgCandidate(cand.start, cand.end, "org.suffix.company", "company", head=cand.head,
+                        head_start=cand.head_start)
+
+
+def joined_branches(view: TextView, chosen: list[OrgCandidate], place_ends: dict[int, int]) -> list[OrgCandidate]:
     """市生态环境局|临江分局: a body's branch named right after it, with its place, is one name; so is its
     office in another place (某市政府|驻|某市办事处)."""
     rules = government_rules()
@@ -291,6 +302,11 @@ def joined_branches(view: TextView, chosen: list[OrgCandidate]) -> list[OrgCandi
         if prev is not None and resident_office(view, prev, cand, rules):
             out[-1] = OrgCandidate(prev.start, cand.end, prev.rule, "government", extras=prev.extras)
             continue
+        marker = cand.start - len(rules.resident_marker)
+        if cand.type == "government" and view.text.startswith(rules.resident_marker, marker) and \
+                marker in place_ends and cand_text(view, cand).endswith(rules.resident_office_heads) and \
+                (prev is None or prev.end <= place_ends[marker]):  # 重庆市|驻|北京办事处: a place's office
+            cand = OrgCandidate(place_ends[marker], cand.end, cand.rule, "government", extras=cand.extras)
         if prev is not None and prev.end == cand.start and prev.type == cand.type == "government" and \
                 cand_text(view, cand).endswith(heads) and not cand_text(view, prev).endswith(heads):
             out[-1] = OrgCandidate(prev.start, cand.end, prev.rule, "government", extras=cand.extras or prev.extras)

@@ -49,6 +49,7 @@ class GovernmentRules:
     resident_marker: str  # 驻 of 某市政府驻某市办事处
     township_suffixes: tuple[str, ...]  # 镇, 乡, 街道: a township's name that opens its bodies
     resident_office_heads: tuple[str, ...]  # 办事处: a body's office in another place
+    company_office_heads: frozenset[str]  # 办事处 of 华为重庆办事处: a company's office
 
 
 @rules_cache
@@ -78,6 +79,7 @@ def government_rules() -> GovernmentRules:
         resident_marker=str(require(data, "resident_marker", GOVERNMENT)),
         township_suffixes=tuple(require(data, "township_suffixes", GOVERNMENT)),
         resident_office_heads=tuple(require(data, "resident_office_heads", GOVERNMENT)),
+        company_office_heads=frozenset(require(data, "company_office_heads", GOVERNMENT)),
     )
 
 
