@@ -21,6 +21,8 @@ FOUND = [
     ("鹿鸣实验室纳入国家实验室体系，成果丰硕。", "鹿鸣实验室", "org.suffix.research", "research"),
     # a park that names a project opens with its company's short name; its industry word is the park's field
     ("双方签订了总投资10亿元的今麦郎食品产业园项目。", "今麦郎", "org.short_name.pattern", "company"),
+    # a short name before its local company's name in brackets and its project's words
+    ("县里引进了顺丰(华中)冷链物流中心项目。", "顺丰", "org.short_name.pattern", "company"),
     # a short name of one rare token and an industry word right before 项目
     ("今年签约的旺鑫食品项目总投资3亿元。", "旺鑫食品", "org.short_name.pattern", "company"),
     # a registered name whose trade name jieba split into single characters after a word
@@ -106,6 +108,9 @@ NOT_FOUND = [
     ("威力雅、台铃、精工智能制造产业项目等36个项目正加快建设。", "精工智能"),
     ("会上，江苏银行、南京银行分别与10家企业签约。", "南京银行分别"),
     ("推动区域交易中心建设。", "区域交易中心"),
+    # a project's phase or a scope in brackets is no company's name
+    ("产业园(一期)项目开工。", "产业园"),
+    ("该区(含开发区)项目总数达50个。", "该区"),
     # townships as a kind, not one named township
     ("全县乡镇政府负责同志参加。", "乡镇政府"),
     ("推动城镇政府职能转变。", "城镇政府"),

@@ -67,6 +67,7 @@ from zhfacts.extract.orgs.rules import (
     word_freq,
 )
 from zhfacts.extract.orgs.short_names import (
+    bracketed_before_project,
     ends_with_industry,
     known_short_names,
     list_item_ok,
@@ -224,7 +225,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
         elif descriptor_is_name(cand, view, rules, places):
             named.append(extend_with_parenthesis(view, extend_with_park(view, cand), rules))
     shorts = pattern_short_names(view, rules) + list_short_names(view, rules) + known_short_names(view, rules)
-    shorts += quoted_short_names(view, rules)
+    shorts += quoted_short_names(view, rules) + bracketed_before_project(view, rules)
     registered = registered_names(view, rules)
     aliases: dict[str, str] = {}
     for cand in sorted(named, key=lambda c: c.start - c.end):  # the longest full name gives an alias

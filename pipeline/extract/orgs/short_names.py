@@ -25,7 +25,7 @@ from zhfacts.extract.orgs.pos import (
     never_starts_name,
     tag_of,
 )
-from zhfacts.extract.orgs.rules import TOKEN_CACHE_SIZE, OrgRules, matches, word_freq
+from zhfacts.extract.orgs.rules import CLOSE_PARENS, OPEN_PARENS, TOKEN_CACHE_SIZE, OrgRules, matches, word_freq
 from zhfacts.nlp.text_view import TextView, is_cjk
 
 ADVERB_TAGS = frozenset({"d"})
@@ -134,6 +134,31 @@ def before_project(view: TextView, stem_start: int, word_start: int) -> bool:
     company whose project it is; with more words between (信诚|硅胶|电子项目) the words name the
     project's product."""
     return view.token_at(stem_start) == (stem_start, word_start)
+
+
+def bracketed_before_project(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
+    """京东(某某)冷链配送中心|项目: a proper word after a boundary, then its local company's name in
+    brackets, then the project's words up to 项目 with no punctuation, names the company."""
+    found = []
+    for paren in OPEN_PARENS:
+        for pos in occurrences(view.text, paren):
+            close = min((i for c in CLOSE_PARENS if (i := view.text.find(c, pos + 1, pos + 8)) > 0), default=-1)
+            inner = view.text[pos + 1:close]
+            if close < 0 or len(inner) < 2 or not all(is_cjk(c) for c in inner) or is_numeral(inner[0]):
+                continue
+            rest = view.text[close + 1:close + 1 + rules.max_project_chars + 2]
+            at = rest.find("项目")
+            if at < 2 or not all(is_cjk(c) for c in rest[:at]):
+                continue
+            span = previous_token(view, pos)
+            if span is None or not 2 <= span[1] - span[0] <= 4:
+                continue
+            word = token_text(view, span)
+            before = previous_token(view, span[0])
+            if list_item_ok(word, rules) and not word.endswith(rules.head_words) and (
+                    before is None or is_boundary_token(token_text(view, before), rules)):
+                found.append(OrgCandidate(span[0], span[1], "org.short_name.pattern", "company"))
+    return found
 
 
 def list_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
