@@ -28,7 +28,7 @@ class MediaRules:
     pair: re.Pattern[str]  # a 、 between two media, the second before a byline's cue
     pair_first: re.Pattern[str]  # the first of them, ending where the search ends
     footer: re.Pattern[str]  # a site's own brand after a footer label
-    footer_labels: tuple[str, ...]  # checked with `in` first: most pages have no footer
+    footer_label: re.Pattern[str]  # searched first: most pages have no footer
     address: re.Pattern[str]  # a web address, or a word a site's brand stands before (版权所有)
     before_address: re.Pattern[str]  # a site's own brand ending where the search ends (before an address)
     site_line: re.Pattern[str]  # a site's own brand alone on a line (read on the raw text)
@@ -61,7 +61,7 @@ def media_rules() -> MediaRules:
         pair=re.compile(f"、(?=[{CJK}]{{1,10}}(?:{heads})(?:{cues}))"),
         pair_first=re.compile(f"(?<![{CJK}A-Za-z])(?P<name>[{CJK}]{{1,10}}(?:{heads}))\\Z"),
         footer=site_patterns(data)[0],
-        footer_labels=tuple(require(data, "footer_labels", MEDIA)),
+        footer_label=re.compile(alternatives(require(data, "footer_labels", MEDIA))),
         address=re.compile(f"www\\.|https?://|{alternatives(require(data, 'site_right_edges', MEDIA))}"),
         before_address=site_patterns(data)[1],
         site_line=site_patterns(data)[2],
@@ -111,7 +111,7 @@ def media_names(text: str, is_place: Callable[[str], bool] = lambda word: True) 
     rules = media_rules()
     found = []
     patterns = [(rules.source, "org.media.source"), (rules.byline, "org.media.byline")]
-    if any(label in text for label in rules.footer_labels):
+    if rules.footer_label.search(text):
         patterns.append((rules.footer, "org.media.site"))
     for pattern, rule in patterns:
         for match in pattern.finditer(text):
