@@ -26,6 +26,7 @@ from zhfacts.extract.orgs.pos import (
     tag_of,
 )
 from zhfacts.extract.orgs.rules import CLOSE_PARENS, OPEN_PARENS, TOKEN_CACHE_SIZE, OrgRules, matches, word_freq
+from zhfacts.extract.places import gazetteer, place_rules
 from zhfacts.nlp.text_view import TextView, is_cjk
 
 ADVERB_TAGS = frozenset({"d"})
@@ -442,12 +443,15 @@ def registered_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     The place and the industry words together make it a company, even where a project's name
     follows (…的某某超达涂料年产3万吨…项目)."""
     found = []
-    i, count = 0, len(view.token_starts)
-    while i < count:
+    count = len(view.token_starts)
+    text, entries, commons = view.text, gazetteer().entries, place_rules().common_word_shorts
+    tokens = [text[s:e] for s, e in zip(view.token_starts, view.token_ends, strict=True)]
+    places = [i for i, t in enumerate(tokens)  # places_token, inlined: asked of every token
+              if t in entries and t not in commons or len(t) >= 4 and places_token(t, rules)]
+    resume = 0
+    for i in places:
         start = view.token_starts[i]
-        token = token_text(view, (start, view.token_ends[i]))
-        if not places_token(token, rules) or not opens_registered(view, start, rules):
-            i += 1
+        if i < resume or not opens_registered(view, start, rules):
             continue
         j = i + 1
         while j < count and view.token_starts[j] == view.token_ends[j - 1] and places_token(
@@ -455,10 +459,9 @@ def registered_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
             j += 1  # 江苏|南通|…
         end = trade_name_and_industry(view, j, rules)
         if end is None:
-            i += 1
             continue
         found.append(OrgCandidate(start, end, "org.short_name.registered", "company"))
-        i = view.token_index(end - 1) + 1
+        resume = view.token_index(end - 1) + 1
     return found
 
 
