@@ -30,6 +30,7 @@ from zhfacts.extract.places import gazetteer, place_rules
 from zhfacts.nlp.text_view import TextView, is_cjk
 
 ADVERB_TAGS = frozenset({"d"})
+ITEM_END_TAGS = frozenset({"d", "p", "c"})  # adverbs, prepositions, conjunctions
 
 
 @lru_cache(maxsize=TOKEN_CACHE_SIZE)
@@ -326,11 +327,10 @@ def list_neighbour(view: TextView, sep: int, step: int, rules: OrgRules) -> tupl
 
 def last_item_end(view: TextView, start: int, reach: int, rules: OrgRules) -> int | None:
     """End of a list's last item that the clause goes on after with no punctuation: the start of
-    the first token within reach that is a stop word, an adverb, preposition or conjunction (分别, 与;
-    not a verb, which may name the project the item opens: 五金智能|制造…项目)."""
+    the first token within reach that is an adverb, preposition or conjunction (分别, 与; not a verb,
+    which may name the project the item opens: 五金智能|制造…项目, nor 的)."""
     for span in view_tokens(view, start, reach):
-        token = token_text(view, span)
-        if span[0] > start and (is_boundary_token(token, rules) or never_starts_name(token, rules.single_char_tags)):
+        if span[0] > start and never_starts_name(token_text(view, span), ITEM_END_TAGS):
             return span[0]
     return None
 
