@@ -53,6 +53,8 @@ FOUND = [
     ("县经济开发区管委会与江苏恒瑞医药签署入园协议。", "江苏恒瑞医药", "org.knowledge", "company"),
     # items of a list closed by a kind of company (央企, 房企)
     ("中国建筑、中铁建工、中国交建等央企参与建设。", "中铁建工", "org.short_name.list", "company"),
+    # a body's name before another name ends the walk, though it opens with a stop word (经|信委)
+    ("由国家经信委中国信息通信研究院主办的报告发布。", "中国信息通信研究院", "org.suffix.research", "research"),
     # a known name the walk left cut at a stop word inside it (工业和|信息化部…)
     ("工业和信息化部赛迪研究院发布了榜单。", "工业和信息化部赛迪研究院", "org.suffix.research", "research"),
     # heads of a university's graduate school and a science-and-innovation centre
@@ -107,6 +109,7 @@ NOT_FOUND = [
     # a verb after a list's last item may name the project the item opens
     ("威力雅、台铃、精工智能制造产业项目等36个项目正加快建设。", "精工智能"),
     ("会上，江苏银行、南京银行分别与10家企业签约。", "南京银行分别"),
+    ("由国家经信委中国信息通信研究院主办的报告发布。", "信委中国信息通信研究院"),
     ("推动区域交易中心建设。", "区域交易中心"),
     # a project's phase or a scope in brackets is no company's name
     ("产业园(一期)项目开工。", "产业园"),

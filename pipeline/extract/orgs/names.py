@@ -262,6 +262,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
                 pos = place_start  # 深圳|科|创新|源新|材料|股份有限公司: a verb inside a registered name
             break  # 县领导深入|宏达公司: a verb before a proper name ends the name
         glued = stop_prefix(text, rules)
+        if glued and not legal and ends_with_head(text, rules):
+            break  # 国家|经信委|中国…研究院: a body's name stands before the name, 经 is no stop word in it
         if glued:
             pos = span[0] + glued if glued < len(text) else pos
             break
