@@ -165,6 +165,10 @@ def test_a_title_alone_on_a_line_is_no_site_brand(nlp):
     assert "织牢民生保障网" not in found(nlp, "织牢民生保障网\n县里召开了会议。")
 
 
+def test_a_paper_named_by_its_kind_alone_is_no_media_name(nlp):
+    assert "晚报" not in found(nlp, "□晚报记者 吴峰 通讯员 魏冉\n本报讯 县里召开会议。")
+
+
 def test_no_site_brand_without_a_site_head(nlp):
     orgs = found(nlp, "主办单位：江门市人民政府\n县政府工作报告\n")
     assert all(o["rule"] != "org.media.site" for o in orgs.values())

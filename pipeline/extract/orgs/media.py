@@ -143,6 +143,6 @@ def named(match: re.Match[str], rule: str, rules: MediaRules, is_place: Callable
         name += gap
     name = cut_at_stops(name, rules.source_name_stops)
     name = without_verb_head(name, rules)
-    if len(name) >= 2 and not name.startswith(rules.not_names):
+    if len(name) >= 2 and not name.startswith(rules.not_names) and name not in rules.heads:  # 晚报记者: a kind
         return [(match.start("name"), match.start("name") + len(name), rule)]
     return []
