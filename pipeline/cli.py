@@ -25,10 +25,11 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 from rich.table import Table
 
 from zhfacts._version import __version__
+from zhfacts.extract.orgs.model import ModelUnavailable
 from zhfacts.nlp.segment import BACKENDS, DEFAULT_BACKEND
 from zhfacts.rules import RulesError, rules_dir
 from zhfacts.run.engines import ENGINES, EngineError
-from zhfacts.run.processor import DEFAULT_DOC_TIMEOUT
+from zhfacts.run.processor import DEFAULT_DOC_TIMEOUT, ORG_MODELS
 from zhfacts.run.write import OutputBusy, OutputError, current_generation
 from zhfacts.terminal import printable
 from zhfacts.text.ingest import DEFAULT_MAX_DOC_BYTES
@@ -45,6 +46,7 @@ DEFAULT_OUT = Path("outputs")  # of the current directory, never the install fol
 
 EngineName = Enum("EngineName", {name: name for name in ENGINES}, type=str)
 Backend = Enum("Backend", {name: name for name in BACKENDS}, type=str)
+OrgModel = Enum("OrgModel", {name: name for name in ORG_MODELS}, type=str)
 LOCAL_ENGINE, DEFAULT_SEGMENTER = EngineName("local"), Backend(DEFAULT_BACKEND)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -98,6 +100,9 @@ def run(
         min=0, help="Seconds one document may take; past that it becomes an error row and the batch goes on "
                     "(0: no limit).")] = DEFAULT_DOC_TIMEOUT,
     segmenter: Annotated[Backend, typer.Option(help="Segmenter backend.")] = DEFAULT_SEGMENTER,
+    org_model: Annotated[OrgModel | None, typer.Option(
+        help="Add a statistical organization source where the rules find none: lac (Baidu LAC, "
+             "pip install 'zhfacts\\[org-model]'; several times slower, see bench/README.md).")] = None,
     max_doc_mb: Annotated[float, typer.Option(
         min=0.001, help="Largest document read, in MB (a file, or one JSONL line); a larger one becomes an error row "
                         "and the batch goes on.")] = DEFAULT_MAX_DOC_BYTES / 2**20,
@@ -141,7 +146,8 @@ def run(
     missing = [i for i in inputs if i != "-" and not Path(i).exists() and not Path(i).is_symlink()]
     if missing and len(missing) == len(inputs):
         usage_error(f"no such input: {', '.join(missing)}")
-    options = RunOptions(backend=segmenter.value, jobs=jobs or default_jobs(), engine=engine.value, scheduler=scheduler,
+    options = RunOptions(backend=segmenter.value, org_model=org_model.value if org_model else "",
+                         jobs=jobs or default_jobs(), engine=engine.value, scheduler=scheduler,
                          incremental=incremental, doc_timeout=doc_timeout or None, strict=strict,
                          max_doc_bytes=int(max_doc_mb * 2**20), pub_date=pub_date)
     try:
@@ -154,7 +160,7 @@ def run(
     except NothingRead as e:
         report_failures(e.summary)
         usage_error(printable(str(e)))
-    except (ValueError, OutputBusy, OutputError, EngineError) as e:
+    except (ValueError, OutputBusy, OutputError, EngineError, ModelUnavailable) as e:
         usage_error(printable(str(e)))
     if not quiet:
         print_summary(summary, replaced, stored=store is not None)

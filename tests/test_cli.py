@@ -26,7 +26,7 @@ def test_help_documents_options_and_exit_codes(zhfacts) -> None:
     result = zhfacts("run", "--help", env={"COLUMNS": "200"})
     assert result.returncode == 0
     for option in ("--jobs", "--engine", "--scheduler", "--incremental", "--doc-timeout", "--segmenter", "--strict",
-                   "--quiet", "--verbose", "--max-doc-mb", "--pub-date"):
+                   "--quiet", "--verbose", "--max-doc-mb", "--pub-date", "--org-model"):
         assert option in result.stdout
     text = " ".join(result.stdout.split())
     for code in ("0 every document ok", "3 some documents failed", "2 usage error", "1 internal failure"):

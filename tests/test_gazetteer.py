@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import zhfacts
-from zhfacts.extract.gazetteer import CORRECTIONS, build_units, main, output_path, render, short_form
+from zhfacts.extract.gazetteer import CORRECTIONS, build_units, main, output_path, render, short_form, stem_form
 from zhfacts.extract.places import gazetteer
 from zhfacts.rules import RulesError, load_tsv, load_yaml, using_rules
 
@@ -49,6 +49,46 @@ def test_checked_in_gazetteer_is_current() -> None:
 ])
 def test_short_forms(name: str, short: str) -> None:
     assert short_form(name, load_yaml("places/short_forms.yaml")) == short
+
+
+@pytest.mark.parametrize(("name", "form"), [
+    ("甲中黎族苗族自治县", "甲中县"),   # the stem ends in a direction word: no short form, but 县 makes a name
+    ("鄂温克族自治旗", "鄂温克旗"),      # the stem is a people: with 旗 it is the banner
+    ("鄂伦春自治旗", "鄂伦春旗"),
+    # negative cases: a unit with a short form gets its 县/旗 form from other_forms; others get none
+    ("石柱土家族自治县", ""),
+    ("甲中县", ""),
+    ("土默特左旗", ""),
+    ("甲黎族自治县", ""),              # a one-character stem
+])
+def test_stem_forms(name: str, form: str) -> None:
+    rules = load_yaml("places/short_forms.yaml")
+    assert stem_form(name, short_form(name, rules), rules) == form
+
+
+@pytest.mark.parametrize(("adcode", "forms"), [
+    ("469030", "琼中县"),
+    ("150724", "鄂温克旗"),
+    ("150723", "鄂伦春旗"),
+    ("622926", ""),  # 东乡县 is the former name of 东乡区 (抚州): ambiguous, not derived
+])
+def test_autonomous_units_without_a_short_form_get_their_stem_form_when_unambiguous(units, adcode: str,
+                                                                                    forms: str) -> None:
+    assert next(u for u in units if u.adcode == adcode and not u.current).other_forms == forms
+
+
+@pytest.mark.parametrize(("text", "form", "canonical"), [
+    ("东乌旗今年接待游客120万人次。", "东乌旗", "东乌珠穆沁旗"),
+    ("去年达茂旗新增市场主体800户。", "达茂旗", "达尔罕茂明安联合旗"),
+    ("科右前旗的牧民收入增长6%。", "科右前旗", "科尔沁右翼前旗"),
+])
+def test_a_banners_everyday_name_is_a_form_row(text: str, form: str, canonical: str) -> None:
+    assert _places(text) == [(form, canonical, "place.short_form")]
+
+
+def test_a_stem_form_names_its_autonomous_county() -> None:
+    places = _places("琼中县今年新增市场主体1200户。")
+    assert places == [("琼中县", "琼中黎族苗族自治县", "place.short_form")]
 
 
 @pytest.fixture(scope="module")

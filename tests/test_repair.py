@@ -80,6 +80,15 @@ LETTER_SPACING = [
     ("记者 张 三", "记者 张 三"),
     ("一、综 合 初步核算，全县生产总值", "一、综 合 初步核算，全县生产总值"),
     ("字体：大 中 小", "字体：大 中 小"),
+    # a table cell padded to its column's width: the whole line is one spaced name
+    ("各县产值\n\n甲 乙 县\n\n12.5\n\n丙  丁\n\n8.1", "各县产值\n甲乙县\n12.5\n丙丁\n8.1"),
+    ("  某 某 市  \n\n33.6", "  某某市  \n33.6"),
+    ("地 区\n\n绝对数", "地区\n绝对数"),
+    # two words on a line, a word beside a letter, a gap wider than a cell's: left alone
+    ("甲乙 丙丁\n\n12.5", "甲乙 丙丁\n12.5"),
+    ("甲乙县 丙\n\n12.5", "甲乙县 丙\n12.5"),
+    ("甲      乙\n\n12.5", "甲      乙\n12.5"),
+    ("正文说了甲 乙 县的事。", "正文说了甲 乙 县的事。"),
 ]
 
 PINYIN_GLOSSES = [

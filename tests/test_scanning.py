@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zhfacts.extract.quantities import grammar
-from zhfacts.extract.scanning import Scanner
+from zhfacts.extract.scanning import Scanner, words_pattern
 from zhfacts.extract.times import time_rules
+from zhfacts.text.repair import repair_rules
 
 
 def rule_scanners() -> dict[str, Scanner]:
@@ -19,6 +20,7 @@ def rule_scanners() -> dict[str, Scanner]:
                 ("numeral", "percent_words", "ordinal", "first_place", "doubling", "symbol")}
     scanners.update({f"blocked{i}": s for i, s in enumerate(g.blocked)})
     scanners.update(dict(time_rules().patterns))
+    scanners.update({"letter_spacing": repair_rules().letter_spacing, "pinyin_gloss": repair_rules().pinyin_gloss})
     return scanners
 
 
@@ -28,7 +30,7 @@ PIECES = ["0", "1", "2", "5", "9", ".", ",", "-", "—", "~", "%", "％", "/", "
           "季度", "上半年", "前三季度", "今年", "去年", "截至", "十四五", "一", "二", "三", "两", "十", "百", "千",
           "万", "亿", "零", "〇", "多", "余", "近", "超过", "第", "名", "位", "首位", "翻一番", "百分之", "千分之",
           "元", "家", "个", "吨", "人次", "同比增长", "全区", "，", "。", "、", "（", "）", "企业", "$", "￥", "US",
-          "A", "增", "长", "个月", "2025", "2020", "1.5", "23,876"]
+          "A", "增", "长", "个月", "2025", "2020", "1.5", "23,876", "研", "发", "集團", "(", "（", ")", "tuán", "qū"]
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
 
@@ -79,3 +81,51 @@ def test_without_the_private_parser_a_scanner_is_plain_finditer(monkeypatch: pyt
     scanner = Scanner.of(re.compile(r"(?<![0-9.])[0-9]+万"))
     assert scanner.opening is None
     assert [m.group() for m in scanner.finditer("1.5万 2万")] == ["2万"]
+
+
+@pytest.mark.parametrize("source", [
+    r"[0-9一二三]+届(?:全会|人大)",  # a repeated class: sre has no charset prefix for it
+    r"(?<![0-9])[0-2]?[0-9]:[0-5][0-9]|[0-9一二三]{1,3}[时点]",  # a choice whose branches open with classes
+])
+def test_patterns_sre_tries_everywhere_are_scanned_ahead(source: str) -> None:
+    scanner = Scanner.of(re.compile(source))
+    assert scanner.opening is not None
+    text = "第十二届全会于9:30开幕，12:05、三时、二十届人大闭幕，19:300不是时刻"
+    assert spans(scanner.finditer(text)) == spans(scanner.pattern.finditer(text))
+    assert spans(scanner.finditer(text))
+
+
+@pytest.mark.parametrize("source", [r"万元|亿元", r"[万亿]元", r"abc"])
+def test_patterns_sre_skips_ahead_itself_are_left_to_it(source: str) -> None:
+    assert Scanner.of(re.compile(source)).opening is None
+
+
+def joined(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+WORDS = st.lists(st.text(alphabet="区县潼南.(?*a", min_size=1, max_size=4), min_size=1, max_size=12)
+WORD_TEXTS = st.text(alphabet="区县潼南.(?*ab ", max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=WORDS, text=WORD_TEXTS)
+def test_words_pattern_matches_what_the_longest_first_alternation_matches(words: list[str], text: str) -> None:
+    trie, plain = words_pattern(words), joined(words)
+    assert spans(re.finditer(trie, text)) == spans(re.finditer(plain, text))
+    # inside a larger pattern, backtracking gives up the same words in the same order
+    for wrap in ("({})({})?b", "(?:{})a", "({})+?区$"):
+        assert spans(re.finditer(wrap.format(trie, trie), text)) == spans(re.finditer(wrap.format(plain, plain), text))
+
+
+def test_words_pattern_is_a_trie() -> None:
+    assert words_pattern(["潼南区", "潼南", "南川区"]) == "(?:南川区|潼南区?)"
+    assert words_pattern([]) == ""
+    assert re.fullmatch(words_pattern(["a.b"]), "a.b") and not re.fullmatch(words_pattern(["a.b"]), "axb")
+
+
+def test_a_pattern_sre_skips_ahead_for_is_not_run_on_a_text_without_a_character_it_needs() -> None:
+    scanner = Scanner.of(re.compile(r"[一二三][一二三]* [万亿]"))  # sre finds where it opens; it needs a space
+    assert scanner.opening is None and scanner.needed is not None
+    for text in ("三万人", "二 万人，三 亿元"):
+        assert spans(scanner.finditer(text)) == spans(scanner.pattern.finditer(text))

@@ -21,8 +21,8 @@ however long the document is.
 By concern: rules.py (the rules files, loaded per rules folder), context.py (the document as
 the stage reads it: markers, clause and quote geometry, headings, periods), attribution.py
 (which district governs a figure), metrics.py (what it measures, its key, sign, period and
-modality, and the claim itself), metric_keys.py (the indicator vocabulary); this module walks
-the sentences.
+modality, and the claim itself), metric_keys.py (the indicator vocabulary), tables.py (the
+rows of flattened tables); this module walks the sentences.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from zhfacts.claims.attribution import advance_scope, attribute, heading_scope
 from zhfacts.claims.context import Scope, distinct_rank_keys, document_context, opens_section
 from zhfacts.claims.metrics import make_claims
 from zhfacts.claims.rules import claim_rules, metric_rules
+from zhfacts.claims.tables import is_table_cell, table_claims
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.text.article import Hit
 
@@ -52,12 +53,13 @@ def find_claims(doc: Analysis) -> list[Hit]:
             scope = heading_scope(ctx, s_index)
         in_sentence = []
         while q_index < len(quantities) and quantities[q_index].start < s_end:
-            if quantities[q_index].start >= s_start:
-                in_sentence.append(quantities[q_index])
+            if quantities[q_index].start >= s_start and not is_table_cell(quantities[q_index]):
+                in_sentence.append(quantities[q_index])  # a table's cells are its rows' (claims/tables.py)
             q_index += 1
         for quantity in in_sentence:
             attribution = attribute(ctx, quantity, (s_start, s_end), scope, in_sentence)
             if attribution:
                 claims.extend(make_claims(ctx, quantity, attribution, (s_start, s_end)))
         scope = advance_scope(ctx, scope, s_start, s_end)
+    claims.extend(table_claims(ctx))
     return distinct_rank_keys(claims)

@@ -72,6 +72,7 @@ class Context:
     ranks: list[Hit] = field(default_factory=list)  # rank figures (全市第八)
     subjects: dict[tuple[int, str, int], bool] = field(default_factory=dict)  # in_subject_position's answers
     rank_units: dict[str, bool] = field(default_factory=dict)  # pronoun -> does a rank figure name it
+    base_metrics: dict[tuple[int, int, int], str] = field(default_factory=dict)  # metrics.base_metric's answers
 
     @cached_property
     def places_by_start(self) -> tuple[list[Hit], list[int]]:

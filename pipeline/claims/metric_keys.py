@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from zhfacts.extract.scanning import words_pattern
 from zhfacts.rules import load_yaml, require, rules_cache
 
 RULES_FILE = "indicators.yaml"
@@ -58,7 +59,7 @@ class Vocabulary:
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+    return words_pattern(words) or "(?!)"  # the 538 indicator names: one try per first character
 
 
 @rules_cache
@@ -259,10 +260,11 @@ def _indicator_in(text: str, kind: str | None, vocab: Vocabulary) -> Indicator |
     if share:
         text = text[:share.start()]
     found: list[tuple[int, int, Indicator]] = []  # (start, end, indicator) of every alias that suits
-    for start in range(len(text)):
-        m = vocab.any_alias.match(text, start)
-        if m is not None and (kind is None or kind in vocab.by_alias[m.group()].kinds):
+    pos = 0
+    while (m := vocab.any_alias.search(text, pos)) is not None:  # the longest alias at every start
+        if kind is None or kind in vocab.by_alias[m.group()].kinds:
             found.append((m.start(), m.end(), vocab.by_alias[m.group()]))
+        pos = m.start() + 1
     if not found:
         return None
     best = max(found, key=lambda f: (f[1], f[1] - f[0]))

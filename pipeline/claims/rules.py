@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
+from zhfacts.extract.scanning import words_pattern
 from zhfacts.rules import load_yaml, require, rules_cache
 from zhfacts.text.sentences import clause_delimiters as text_clause_delimiters
 from zhfacts.text.sentences import item_delimiters as text_item_delimiters
@@ -55,7 +56,8 @@ class WordIndex:
         by_first_char: dict[str, tuple[str, ...]] = {}
         for word in unique:
             by_first_char[word[0]] = (*by_first_char.get(word[0], ()), word)
-        return cls(_any_of(unique), by_first_char)
+        # only where a word starts matters here: the trie finds the same starts in fewer tries
+        return cls(re.compile(words_pattern(unique) or "(?!)"), by_first_char)
 
     def occurrences(self, text: str) -> dict[str, list[int]]:
         """The starts of each word found in text, left to right (words not found have no

@@ -24,7 +24,8 @@ import argparse
 import csv
 import io
 import sys
-from dataclasses import astuple, dataclass, fields
+from collections import Counter
+from dataclasses import astuple, dataclass, fields, replace
 from pathlib import Path
 
 from zhfacts.rules import load_tsv, load_yaml, rules_dir, write_or_check
@@ -105,6 +106,33 @@ def other_forms(name: str, short: str, rules: dict, full_names: frozenset[str] =
     forms = [short + tail for suffix, tail in rules["other_forms"].items() if short and name.endswith(suffix)]
     derived = [f for f in forms if f not in full_names]
     return "|".join(dict.fromkeys(f for f in [*derived, *curated] if f != short))
+
+
+def stem_form(name: str, short: str, rules: dict) -> str:
+    """An autonomous county or banner without a short form by its stem and 县/旗 (琼中县 for
+    琼中黎族苗族自治县, 鄂温克旗 for 鄂温克族自治旗), or "": the stem alone is no short form
+    (it ends in a direction word or is a people), but with its tail it is a name."""
+    for suffix, tail in rules.get("stem_forms", {}).items():
+        if short or not name.endswith(suffix) or name in rules["no_short"]:
+            continue
+        stem = strip_ethnic_groups(name[: -len(suffix)], rules["ethnic_groups"])
+        stem = stem.removesuffix("族") if is_ethnic_group(stem, rules) else stem
+        if len(stem) >= int(rules["min_chars"]):
+            return stem + tail
+    return ""
+
+
+def with_stem_forms(units: list[Unit], rules: dict) -> list[Unit]:
+    """Each unit's stem form (stem_form) added to its other forms when it is unambiguous: no
+    unit's name, former name, short or other form, and no other unit's stem form."""
+    candidates = {u.adcode: stem_form(u.name, u.short, rules) for u in units}
+    candidates = {code: form for code, form in candidates.items() if form}
+    taken = {u.name for u in units} | {f for u in units for f in (u.short, *u.other_forms.split("|")) if f}
+    taken |= {change["former"] for change in load_tsv(NAME_CHANGES)}
+    counts = Counter(candidates.values())
+    keep = {code: form for code, form in candidates.items() if form not in taken and counts[form] == 1}
+    return [replace(u, other_forms="|".join(filter(None, [keep[u.adcode], u.other_forms])))
+            if u.adcode in keep else u for u in units]
 
 
 def is_ethnic_group(stem: str, rules: dict) -> bool:
@@ -201,6 +229,7 @@ def build_units() -> list[Unit]:
             parent=parent["name"] if parent else "", parent_adcode=row["parent_adcode"],
             province=province_of(row)["name"],
         ))
+    units = with_stem_forms(units, rules)
     return units + former_units(units)
 
 

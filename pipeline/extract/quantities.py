@@ -35,11 +35,12 @@ from zhfacts.extract.numbers import (
     space_pattern,
     zeros,
 )
-from zhfacts.extract.scanning import Scanner
+from zhfacts.extract.scanning import Scanner, words_pattern
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.rules import RulesError, load_yaml, require, rules_cache, rules_dir
 from zhfacts.text.article import Hit
 from zhfacts.text.sentences import clause_delimiters, item_delimiters
+from zhfacts.text.tables import find_tables, table_rules
 
 UNITS_FILE = "quantities/units.yaml"
 QUALIFIERS_FILE = "quantities/qualifiers.yaml"
@@ -101,6 +102,8 @@ class Grammar:
     doubling: Scanner
     symbol: Scanner
     bare_scale_money: Scanner
+    bare_scale_money_close: Scanner | None  # 投资8000万: 万 needs its cue right before
+    spoken_scale_money: Scanner  # 1.2个亿
     blocked: tuple[Scanner, ...]
     half: dict[str, Any]
     label_not_before: str
@@ -136,6 +139,7 @@ class Grammar:
             "doubling": p["doubling"]["id"],
             "symbol": p["currency_symbols"]["id"],
             "bare_scale_money": p["bare_scale_money"]["id"],
+            "spoken_scale_money": p["spoken_scale_money"]["id"],
             "shared_unit": p["shared_unit"]["id"],
         }
 
@@ -212,7 +216,7 @@ def _qualifiers(section: dict[str, Any]) -> tuple[Qualifier, ...]:
 
 
 def _words(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return words_pattern(words)
 
 
 def _unit_alternation(units: dict[str, Unit], variants: dict[str, str]) -> str:
@@ -306,6 +310,8 @@ def grammar() -> Grammar:
         doubling=Scanner.of(re.compile(doubling)),
         symbol=Scanner.of(re.compile(symbol)),
         bare_scale_money=Scanner.of(re.compile(bare_money)),
+        bare_scale_money_close=_bare_money_close(bare, sp, scale_class),
+        spoken_scale_money=_spoken_money(pats["spoken_scale_money"], r.chars_of([*r.digits, *r.small_units]), sp),
         blocked=tuple(Scanner.of(p) for p in blocked),
         half=dict(require(load_yaml(UNITS_FILE), "half", UNITS_FILE)),
         label_not_before=str(load_yaml(UNITS_FILE).get("label_not_before", "")),
@@ -317,10 +323,31 @@ def grammar() -> Grammar:
     )
 
 
+def _bare_money_close(bare: dict[str, Any], sp: str, scale_class: str) -> Scanner | None:
+    """bare_scale_money's close_scales (万): the amount right after its cue word (投资8000万)."""
+    if not bare.get("close_scales"):
+        return None
+    return Scanner.of(re.compile(
+        f"(?:{_words(bare['cue_words'])})[^{re.escape(bare['clause_stops'])}0-9]{{0,{int(bare['close_window'])}}}?"
+        f"(?<![0-9.])(?P<num>[0-9]++(?:\\.[0-9]++)?+){sp}(?P<scale>{_words(bare['close_scales'])})"
+        f"(?![0-9{scale_class}])"))
+
+
+def _spoken_money(spoken: dict[str, Any], digits: str, sp: str) -> Scanner:
+    """1.2个亿, 两个亿, 1个多亿: a number, the classifier (and 多) and a scale, not before a unit
+    (3个亿元以上)."""
+    chinese = re.escape(digits)
+    return Scanner.of(re.compile(
+        f"(?<![0-9.{chinese}])(?P<num>[0-9]++(?:\\.[0-9]++)?+|[{chinese}]++){sp}"
+        f"{re.escape(spoken['classifier'])}{sp}(?P<more>{_words(spoken['more'])})?{sp}"
+        f"(?P<scale>{_words(spoken['scales'])})"
+        f"(?![{re.escape(spoken['not_before'])}])"))
+
+
 def rule_ids() -> set[str]:
     """Every rule id a quantity record can carry (all defined in rules/quantities/)."""
     g = grammar()
-    return {rule for u in g.units.values() for rule in u.rules.values()} | set(g.ids.values())
+    return {rule for u in g.units.values() for rule in u.rules.values()} | set(g.ids.values()) | {table_rules().id}
 
 
 def exclusion_ids() -> set[str]:
@@ -342,7 +369,8 @@ def extract_quantities(text: str) -> list[Hit]:
     numerals = list(g.numeral.finditer(text))
     candidates = [*_figures(text, numerals, g), *_ranges(text, numerals, g), *_percent_words(text, g),
                   *_ordinals(text, g), *_tops(text, g), *_first_places(text, g), *_doublings(text, g),
-                  *_symbols(text, g), *_bare_scale_money(text, g)]
+                  *_symbols(text, g), *_bare_scale_money(text, g), *_spoken_scale_money(text, g),
+                  *_table_cells(text)]
     if not candidates:
         return []
     blocked = _blocked_spans(text, g)
@@ -360,16 +388,22 @@ def _shared_units(text: str, numerals: list[re.Match[str]], found: list[Hit], g:
     scale (rules/quantities/patterns.yaml `shared_unit`)."""
     cfg = g.patterns["shared_unit"]
     separators = sorted(cfg["separators"], key=len, reverse=True)
-    bare = {n.end(): n for n in numerals if ARABIC.fullmatch(n.group())}
-    covered = bytearray(len(text) + 1)
-    for h in found:
-        covered[h.start:h.end] = b"\x01" * (h.end - h.start)
+    after_separator = tuple(separators)
+    bare: dict[int, re.Match[str]] | None = None  # built for the first figure a separator precedes
+    covered = bytearray()
     numeral_at = {n.start(): n for n in numerals}
     for hit in found:
         n = numeral_at.get(hit.start)
         digits = ARABIC.match(n.group()) if n is not None else None
         if digits is None or hit.get("kind") in ("rank", "duration"):
             continue
+        if not text.endswith(after_separator, 0, n.start()):
+            continue  # nothing listed before it (the common case)
+        if bare is None:
+            bare = {m.end(): m for m in numerals if ARABIC.fullmatch(m.group())}
+            covered = bytearray(len(text) + 1)
+            for h in found:
+                covered[h.start:h.end] = b"\x01" * (h.end - h.start)
         scale = n.group()[digits.end():]  # 3.5亿元: the scale may be read as part of the numeral
         if scale and not all(c in g.scale_chars for c in scale):
             continue
@@ -753,3 +787,48 @@ def _bare_scale_money(text: str, g: Grammar) -> Iterator[Hit]:
         value = parse_number(m["num"] + m["scale"])
         if value is not None:
             yield _quantity(m.start("num"), m.end("scale"), g.ids["bare_scale_money"], "money", "CNY", value=value)
+    if g.bare_scale_money_close is not None:
+        for m in g.bare_scale_money_close.finditer(text):
+            value = parse_number(m["num"] + m["scale"])
+            if value is not None:
+                yield _quantity(m.start("num"), m.end("scale"), g.ids["bare_scale_money"], "money", "CNY", value=value)
+
+
+def _spoken_scale_money(text: str, g: Grammar) -> Iterator[Hit]:
+    """年产值可达1.2个亿: the spoken 个亿 is 亿元 (rules/quantities/patterns.yaml spoken_scale_money)."""
+    for m in g.spoken_scale_money.finditer(text):
+        value = parse_number(m["num"] + m["scale"])
+        if value is not None:
+            yield _quantity(m.start("num"), m.end("scale"), g.ids["spoken_scale_money"], "money", "CNY", value=value,
+                            approx="lower" if m["more"] else None)
+
+
+def _table_cells(text: str) -> Iterator[Hit]:
+    """The bare numbers of a flattened table in their column's unit (text/tables.py):
+    1054.21 under (亿元) is 105421000000 CNY, -2.1 under (%) is -2.1 %. A table with a column
+    whose unit the unit rules do not know gives nothing. Each hit carries `table_cell`
+    (table, row, column) for claims; it is no record field."""
+    rule = table_rules().id
+    for table in find_tables(text):
+        units = [u for u in (column_unit(column.unit) for column in table.columns) if u is not None]
+        if len(units) != len(table.columns):
+            continue
+        for r, (_, cells) in enumerate(table.rows):
+            for c, ((start, end), (factor, name, kind)) in enumerate(zip(cells, units, strict=True)):
+                number = text[start:end].replace("−", "-").replace(",", "")
+                if not number.lstrip("-")[:1].isdigit():
+                    continue  # an empty cell (—)
+                value = Decimal(number) * factor
+                hit = _quantity(start, end, rule, kind, name, value=value)
+                hit.fields["table_cell"] = (table, r, c)
+                yield hit
+
+
+@rules_cache
+def column_unit(unit: str) -> tuple[Decimal, str, str] | None:
+    """(factor, unit, kind) of a table column's printed unit: (亿元) is (1e8, CNY, money), (%) is
+    (1, %, percent); None when the unit rules read no single figure in 1 + the unit."""
+    hits = extract_quantities("1" + unit)
+    if len(hits) != 1 or (hits[0].start, hits[0].end) != (0, 1 + len(unit)) or hits[0].get("value") is None:
+        return None
+    return Decimal(str(hits[0].get("value"))), hits[0].get("unit"), hits[0].get("kind")

@@ -1,9 +1,10 @@
 """Scanning a text with a rule pattern where Python's regex engine would try every position.
 
 sre skips ahead in C to where a match can open only when a pattern opens with a literal or a
-character class. A pattern that opens with a lookbehind ((?<![0-9.]) before a numeral) or an
-optional part ((?:截至)? before a date) is tried at every position of the text instead: on news
-text that is most of the cost of finding numerals and dates. `Scanner.of(pattern)` reads the
+character class. A pattern that opens with a lookbehind ((?<![0-9.]) before a numeral), an
+optional part ((?:截至)? before a date), a repeated class ([0-9]+届) or a choice of classes is
+tried at every position of the text instead: on news text that is most of the cost of finding
+numerals, dates and the exclusions. `Scanner.of(pattern)` reads the
 parsed pattern once, with the standard library's own regex parser, for the characters a match
 can open with, so that sre skips to them, and for characters every match holds one of (a text
 without any of them has no match). `Scanner.finditer(text)` gives exactly the matches of
@@ -15,7 +16,7 @@ pattern it does not understand, and should the parser's private module ever chan
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,11 +49,11 @@ Opening = tuple[Ranges, bool]  # what a match opens with; whether it can be empt
 class Scanner:
     """A pattern whose `finditer` skips ahead where sre would try every position.
 
-    Built once per pattern: for a pattern that opens with a zero-width or optional item and
-    never matches the empty string, `opening` finds a character a match can open with (not
-    after one that the pattern's opening lookbehind excludes, as in (?<![0-9.])), and `needed`
-    holds characters of which every match holds one. Otherwise both are None and `finditer`
-    is the pattern's own."""
+    Built once per pattern: `needed` holds characters of which every match holds one (a text
+    without any of them is not scanned), and for a pattern sre would try at every position (see
+    above) that never matches the empty string, `opening` finds a character a match can open
+    with (not after one that the pattern's opening lookbehind excludes, as in (?<![0-9.])).
+    Where they are None, `finditer` is the pattern's own."""
 
     pattern: re.Pattern[str]
     needed: re.Pattern[str] | None = None
@@ -63,22 +64,22 @@ class Scanner:
         if sre_parse is None or pattern.flags != re.UNICODE:
             return Scanner(pattern)  # inline flags such as ignore-case change what a literal matches
         items = sre_parse.parse(pattern.pattern)
-        opening = _openers(items) if _opens_loosely(items) else None
+        need = _needs(items)
+        needed = None if need is None else re.compile(_class(need))
+        opening = None if _skipped_by_sre(items) else _openers(items)
         if opening is None or opening[1]:
-            return Scanner(pattern)
-        needed = _needs(items)
+            return Scanner(pattern, needed)
         excluded = _excluded_before(items)
         # (?<![0-9.]) before the opener is (?<![0-9.][\s\S]) after it, where sre can still skip ahead
         after = "" if excluded is None else f"(?<!{_class(excluded)}[\\s\\S])"
-        return Scanner(pattern, None if needed is None else re.compile(_class(needed)),
-                       re.compile(_class(opening[0]) + after))
+        return Scanner(pattern, needed, re.compile(_class(opening[0]) + after))
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """The matches of `pattern.finditer(text)`, the pattern tried only where a match can open."""
+        if self.needed is not None and self.needed.search(text) is None:
+            return
         if self.opening is None:
             yield from self.pattern.finditer(text)
-            return
-        if self.needed is not None and self.needed.search(text) is None:
             return
         pos = 0
         while (found := self.opening.search(text, pos)) is not None:
@@ -97,14 +98,18 @@ def _class(ranges: Ranges) -> str:
     return "[" + "".join(member(lo, hi) for lo, hi in sorted(set(ranges))) + "]"
 
 
-def _opens_loosely(items: Any) -> bool:
-    """Whether a parsed pattern opens with a zero-width item or an optional one."""
+def _skipped_by_sre(items: Any) -> bool:
+    """Whether sre skips ahead by itself: a pattern that opens with a literal, a class, or a
+    choice of literals (sre's prefix and charset). A zero-width or optional opening, a repeat
+    ([0-9]+届), a choice of classes or groups is tried by sre at every position."""
     if not len(items):
-        return False
+        return True
     op, av = items[0]
-    while op is SUBPATTERN and len(av[3]):
+    while op is SUBPATTERN and len(av[3]) and not (av[1] or av[2]):
         op, av = av[3][0]
-    return op in _ZERO_WIDTH or (op in _REPEATS and av[0] == 0)
+    if op is LITERAL or op is IN:
+        return True
+    return op is BRANCH and all(len(branch) and branch[0][0] is LITERAL for branch in av[1])
 
 
 def _excluded_before(items: Any) -> Ranges | None:
@@ -193,3 +198,30 @@ def _class_members(members: list[tuple[Any, Any]]) -> Ranges | None:
         else:
             return None  # a negated class or a category
     return ranges
+
+
+def words_pattern(words: Iterable[str]) -> str:
+    """Regex source matching any of the words, the longest one where several start at a point:
+    what "|".join of the escaped words sorted longest first matches, written as a trie
+    (潼南区|潼南 -> 潼南(?:区)?). sre tries the branches of an alternation one by one at every
+    point, so a list of 500 indicator names costs 500 tries per character; the trie costs one per
+    distinct first character, and on backtracking gives up the same words in the same order
+    (longest first), so it can stand inside a larger pattern. For patterns without IGNORECASE.
+    "" for no words, as the join gives."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return _trie_source(trie)
+
+
+def _trie_source(node: dict[str, Any]) -> str:
+    branches = [re.escape(char) + _trie_source(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" not in node:
+        return body
+    return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"

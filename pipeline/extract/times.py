@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from zhfacts.extract.numbers import fold, numeral_rules, parse_number
-from zhfacts.extract.scanning import Scanner
+from zhfacts.extract.scanning import Scanner, words_pattern
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.rules import load_yaml, require, rules_cache
 from zhfacts.text.article import Hit
@@ -48,7 +48,7 @@ def _expand(template: str, blocks: dict[str, str]) -> str:
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return words_pattern(words)
 
 
 @rules_cache

@@ -21,7 +21,7 @@ from typing import Any
 from zhfacts.records.types import RECORD_TABLES
 from zhfacts.run.engines import chunks_of, open_engine
 from zhfacts.run.incremental import PreviousRun
-from zhfacts.run.processor import EncodedResult, RunOptions, run_identity
+from zhfacts.run.processor import EncodedResult, Identity, RunOptions, check_org_model, run_identity
 from zhfacts.run.write import OutputError, RunWriter
 from zhfacts.stages import check_rules
 from zhfacts.text.ingest import DUPLICATE_WARNING, Source, expand_inputs, iter_sources
@@ -82,7 +82,8 @@ def run(inputs: list[str], out_dir: Path, options: RunOptions | None = None, *,
     Settings are RunOptions' fields, given as `options` or as keywords (backend="rjieba", jobs=2 ...)."""
     options = options or RunOptions(**settings)
     check_rules()  # a malformed rules file fails before any document is read
-    identity = run_identity(options.backend)  # the rules as read now, before any document
+    check_org_model(options.org_model)  # so does a model that is unknown or not installed
+    identity = run_identity(options.setup)  # the rules as read now, before any document
     started = datetime.now(UTC)
     clock, cpu = time.perf_counter(), time.process_time()
     writer = open_writer(out_dir)
@@ -227,7 +228,7 @@ def _timed(timings: Counter[str], name: str) -> Iterator[None]:
 
 
 def manifest(inputs: list[str], summary: RunSummary, started: datetime, options: RunOptions,
-             identity: dict[str, str]) -> dict[str, Any]:
+             identity: Identity) -> dict[str, Any]:
     return {
         **identity,
         "tool": "zhfacts",

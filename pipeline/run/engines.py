@@ -30,7 +30,15 @@ from functools import cache
 from typing import Any
 
 from zhfacts.run.lifetime import die_with_parent
-from zhfacts.run.processor import DocumentProcessor, EncodedResult, RunOptions, error_document, run_identity
+from zhfacts.run.processor import (
+    DocumentProcessor,
+    EncodedResult,
+    Identity,
+    RunOptions,
+    Setup,
+    error_document,
+    run_identity,
+)
 from zhfacts.run.write import encode_rows
 from zhfacts.text.ingest import Source
 
@@ -51,17 +59,17 @@ class EngineError(RuntimeError):
 class ChunkResult:
     results: list[EncodedResult]
     timings: dict[str, float]
-    identity: dict[str, str] = field(default_factory=dict)
+    identity: Identity = field(default_factory=dict)
 
 
 @cache
-def worker_processor(backend: str) -> DocumentProcessor:
+def worker_processor(setup: Setup) -> DocumentProcessor:
     """The DocumentProcessor of this process, built on first use and warmed up: one short
     document through it loads what extractors load on first use (dictionaries, gazetteers).
     Then the garbage collector is told that all this stays (gc.freeze), and to run less often:
     a batch allocates many short-lived objects, and the full collections would otherwise walk
     the loaded dictionaries again and again (~10% of the run)."""
-    processor = DocumentProcessor(backend)
+    processor = DocumentProcessor.of(setup)
     processor.process(Source("warm-up", "<warm-up>", text=WARM_UP_TEXT))
     processor.timings.clear()
     gc.collect()
@@ -71,24 +79,24 @@ def worker_processor(backend: str) -> DocumentProcessor:
 
 
 @cache
-def worker_identity(backend: str) -> dict[str, str]:
-    return run_identity(backend)
+def worker_identity(setup: Setup) -> Identity:
+    return run_identity(setup)
 
 
-def warm_up(backend: str, parent: int | None = None) -> None:
+def warm_up(setup: Setup, parent: int | None = None) -> None:
     """Pool initializer: the worker dies with its parent, and its processor is ready before
     the first chunk arrives."""
     if parent is not None:
         die_with_parent(parent)
-    worker_processor(backend)
+    worker_processor(setup)
 
 
-def process_chunk(chunk: list[Source], backend: str, doc_timeout: float | None) -> ChunkResult:
+def process_chunk(chunk: list[Source], setup: Setup, doc_timeout: float | None) -> ChunkResult:
     """Process a chunk of sources in this process; the unit of work of every engine."""
-    processor = worker_processor(backend)
+    processor = worker_processor(setup)
     processor.timings.clear()
     results = [processor.encode(src, doc_timeout) for src in chunk]
-    return ChunkResult(results, dict(processor.timings), worker_identity(backend))
+    return ChunkResult(results, dict(processor.timings), worker_identity(setup))
 
 
 def chunks_of(sources: Iterable[Source], max_chars: int = CHUNK_CHARS, max_docs: int = CHUNK_DOCS
@@ -112,7 +120,7 @@ class Engine:
     def __init__(self, options: RunOptions) -> None:
         self.options = options
         self.timings: Counter[str] = Counter()
-        self.identity = run_identity(options.backend)
+        self.identity = run_identity(options.setup)
 
     def map(self, chunks: Iterable[list[Source]]) -> Iterator[tuple[list[Source], list[EncodedResult]]]:
         for chunk, result in self._results(chunks):
@@ -125,7 +133,7 @@ class Engine:
 
     def _results(self, chunks: Iterable[list[Source]]) -> Iterator[tuple[list[Source], ChunkResult]]:
         for chunk in chunks:
-            yield chunk, process_chunk(chunk, self.options.backend, self.options.doc_timeout)
+            yield chunk, process_chunk(chunk, self.options.setup, self.options.doc_timeout)
 
     def close(self) -> None:
         """Release workers."""
@@ -140,19 +148,19 @@ class PoolEngine(Engine):
         super().__init__(options)
         forking = "fork" in multiprocessing.get_all_start_methods()
         if forking:
-            warm_up(options.backend)  # once here: the forked workers inherit the loaded pipeline and dictionaries
+            warm_up(options.setup)  # once here: the forked workers inherit the loaded pipeline and dictionaries
         self.context = multiprocessing.get_context("fork" if forking else "spawn")
         self.pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.options.jobs, mp_context=self.context, initializer=warm_up,
-                                   initargs=(self.options.backend, os.getpid()))
+                                   initargs=(self.options.setup, os.getpid()))
 
     def _submit(self, chunk: list[Source]) -> Future:
         """The chunk's future; when the pool broke since the last look, one holding that error,
         dealt with in order like any other (see _collect)."""
         try:
-            return self.pool.submit(process_chunk, chunk, self.options.backend, self.options.doc_timeout)
+            return self.pool.submit(process_chunk, chunk, self.options.setup, self.options.doc_timeout)
         except BrokenProcessPool as e:
             failed: Future = Future()
             failed.set_exception(e)
@@ -239,7 +247,7 @@ class DaskEngine(Engine):
 
     def _results(self, chunks: Iterable[list[Source]]) -> Iterator[tuple[list[Source], ChunkResult]]:
         def submit(chunk: list[Source]) -> Any:
-            return self.client.submit(process_chunk, chunk, self.options.backend, self.options.doc_timeout,
+            return self.client.submit(process_chunk, chunk, self.options.setup, self.options.doc_timeout,
                                       pure=False)
 
         return in_order(submit, chunks, IN_FLIGHT_PER_WORKER * self.workers)

@@ -15,10 +15,13 @@ import json
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zhfacts.run.write import Block, RunWriter, current_generation
 from zhfacts.text.ingest import DUPLICATE_WARNING, Source
+
+if TYPE_CHECKING:
+    from zhfacts.run.processor import Identity
 
 log = logging.getLogger(__name__)
 DOC_ID_PREFIX = b'{"doc_id":'  # every row starts with its doc_id (the writer keeps field order)
@@ -42,7 +45,7 @@ class PreviousRun:
         self.reused: set[str] = set()
 
     @classmethod
-    def load(cls, out_dir: Path, identity: dict[str, str]) -> PreviousRun | None:
+    def load(cls, out_dir: Path, identity: Identity) -> PreviousRun | None:
         """The previous run if its outputs can be reused by a run of this identity, else None."""
         generation = current_generation(out_dir)
         if generation is None:

@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any
 
 from zhfacts._version import __version__
+from zhfacts.extract.orgs.model import lac_model
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.nlp.segment import DEFAULT_BACKEND, load_segmenter, tokenize
 from zhfacts.records.build import build_rows
@@ -83,14 +84,44 @@ class DocumentTimeout(BaseException):
     in an extractor can swallow it."""
 
 
-class DocumentProcessor:
-    """Repairs, segments and annotates documents (segmenter and rules loaded once per process).
-    `timings` adds up the seconds spent in each stage (repair, segmentation, each extractor ...)."""
+@dataclass(frozen=True)
+class Setup:
+    """What a processor is built with, and what besides the rules decides its records: the
+    segmenter, and the optional statistical organization source ("" for none, "lac")."""
 
-    def __init__(self, backend: str = DEFAULT_BACKEND) -> None:
+    backend: str = DEFAULT_BACKEND
+    org_model: str = ""
+
+
+Identity = dict[str, str | None]  # run_identity(): what besides the documents decides the records
+ORG_MODELS = ("lac",)  # statistical organization sources: pipeline/extract/orgs/model.py
+
+
+def check_org_model(name: str) -> None:
+    """Raises ValueError for an unknown model, ModelUnavailable when its package is missing; loads
+    the model, so a run fails before its first document, not on every one."""
+    if not name:
+        return
+    if name not in ORG_MODELS:
+        raise ValueError(f"unknown organization model {name!r} (known: {', '.join(ORG_MODELS)})")
+    lac_model()
+
+
+class DocumentProcessor:
+    """Repairs, segments and annotates documents (segmenter, rules and the optional organization
+    model loaded once per process). `timings` adds up the seconds spent in each stage (repair,
+    segmentation, each extractor ...)."""
+
+    def __init__(self, backend: str = DEFAULT_BACKEND, org_model: str = "") -> None:
         self.backend = backend
         load_segmenter(backend)  # the dictionaries load now, not inside the first document's time budget
+        check_org_model(org_model)
+        self.stage_settings = {"organizations": {"model": org_model}} if org_model else {}
         self.timings: Counter[str] = Counter()
+
+    @classmethod
+    def of(cls, setup: Setup) -> DocumentProcessor:
+        return cls(setup.backend, setup.org_model)
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
@@ -111,7 +142,7 @@ class DocumentProcessor:
             doc = Analysis(article, tokenize(article.text, self.backend))
         for stage in STAGES:
             with self.stage(stage.name):
-                stage.run(doc)
+                stage.run(doc, **self.stage_settings.get(stage.name, {}))
         return doc
 
     def process(self, src: Source) -> DocResult:
@@ -224,9 +255,11 @@ def _thread_timer(seconds: float) -> Iterator[None]:
 
 @dataclass(frozen=True)
 class RunOptions:
-    """How a run is carried out (the segmenter aside, none of these can change a record)."""
+    """How a run is carried out (the segmenter and the organization model aside, none of these
+    can change a record)."""
 
     backend: str = DEFAULT_BACKEND
+    org_model: str = ""  # "lac": Baidu LAC's organizations where the rules found none (the org-model extra)
     jobs: int = 1
     engine: str = "local"
     scheduler: str | None = None
@@ -237,8 +270,14 @@ class RunOptions:
     pub_date: str | None = None  # the publication date of inputs that carry none (plain text files)
 
 
-def run_identity(backend: str) -> dict[str, str]:
+    @property
+    def setup(self) -> Setup:
+        return Setup(self.backend, self.org_model)
+
+
+def run_identity(setup: Setup) -> Identity:
     """What decides the records besides the documents themselves: an incremental run reuses
-    earlier records only when all of it is unchanged."""
-    return {"schema_version": SCHEMA_VERSION, "tool_version": __version__,
-            "rules_fingerprint": fingerprint(), "segmenter": backend}
+    earlier records only when all of it is unchanged. No organization model is null, as a
+    manifest written before the option existed reads."""
+    return {"schema_version": SCHEMA_VERSION, "tool_version": __version__, "rules_fingerprint": fingerprint(),
+            "segmenter": setup.backend, "org_model": setup.org_model or None}

@@ -86,7 +86,9 @@ class Article:
 
     def surface(self, start: int, end: int) -> str:
         """What a reader sees for the span: the raw characters without PDF line breaks."""
-        raw_start, raw_end = self.raw_span(start, end)
+        return self._raw_surface(*self.raw_span(start, end))
+
+    def _raw_surface(self, raw_start: int, raw_end: int) -> str:
         piece = self.raw[raw_start:raw_end]
         return piece.translate(DROP_NEWLINES) if "\n" in piece or "\r" in piece else piece
 
@@ -120,7 +122,7 @@ class Article:
             "id": stable_id(self.sha256, kind, raw_start, raw_end, rule, key),
             "start": raw_start,
             "end": raw_end,
-            "text": self.surface(start, end),
+            "text": self._raw_surface(raw_start, raw_end),  # surface() without mapping the span again
             "sentence": self.text[s_start:s_end].strip(),
             "rule": rule,
         }

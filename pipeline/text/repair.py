@@ -26,9 +26,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import chain
 
+from zhfacts.extract.scanning import Scanner
 from zhfacts.rules import load_yaml, require, rules_cache
 from zhfacts.terminal import blank_control_sequences
 from zhfacts.text.sentences import Paragraph, split_paragraphs, split_sentences
+from zhfacts.text.tables import table_lines
 
 RULES_FILE = "repair.yaml"
 FULLWIDTH_OFFSET = 0xFEE0
@@ -50,8 +52,9 @@ class RepairRules:
     fold: dict[str, str]
     special_characters: re.Pattern[str]
     doubled_run: re.Pattern[str]
-    letter_spacing: re.Pattern[str]  # a letter-spaced run of ideographs
-    pinyin_gloss: re.Pattern[str]  # 集團(tuán): the reading a converted page put after a character
+    letter_spacing: Scanner  # a letter-spaced run of ideographs (only where a space is)
+    spaced_cell: re.Pattern[str]  # a line that is one letter-spaced name (a table cell: 海 口 市)
+    pinyin_gloss: Scanner  # 集團(tuán): the reading a converted page put after a character (at a bracket)
 
 
 @rules_cache
@@ -77,8 +80,9 @@ def repair_rules() -> RepairRules:
         special_characters=_special_characters(chars("remove"), dict(require(data, "fold", RULES_FILE))),
         doubled_run=_doubled_run_pattern(int(require(data, "doubled_min_run", RULES_FILE)),
                                          int(require(data, "doubled_max_run", RULES_FILE))),
-        letter_spacing=_letter_spacing_pattern(require(data, "letter_spacing", RULES_FILE)),
-        pinyin_gloss=_pinyin_gloss_pattern(require(data, "pinyin_gloss", RULES_FILE)),
+        letter_spacing=Scanner.of(_letter_spacing_pattern(require(data, "letter_spacing", RULES_FILE))),
+        spaced_cell=_spaced_cell_pattern(require(data, "letter_spacing", RULES_FILE)),
+        pinyin_gloss=Scanner.of(_pinyin_gloss_pattern(require(data, "pinyin_gloss", RULES_FILE))),
     )
 
 
@@ -114,7 +118,8 @@ def repair(raw: str) -> Repaired:
 
     line_in_text1 = _raw_line_finder(text1)  # bisection over line starts: linear in the glyphs collapsed
     double_printed = {line_in_text1(pos) - 1 for _, _, pos in collapsed}  # 0-based line numbers
-    text3, map3, joins = join_lines(text2, rules, double_printed)
+    # a flattened table's cells keep their lines (text/tables.py), blank lines between them or not
+    text3, map3, joins = join_lines(text2, rules, double_printed, table_lines(text2))
     for kind, positions in joins.items():
         lines = sorted({line_of(map1[map2[p]]) for p in positions})
         warnings.append(f"{kind}: joined {len(positions)} line breaks inside sentences "
@@ -213,7 +218,7 @@ def _ascii_word(c: str) -> bool:
     return c.isascii() and c.isalpha()
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     number: int
     start: int
@@ -267,7 +272,7 @@ def _continues(a: str, b: str, rules: RepairRules) -> bool:
         is_content(b[0]) or b[0] in rules.opening)
 
 
-def join_lines(text: str, rules: RepairRules, hard_ends: set[int] = frozenset()
+def join_lines(text: str, rules: RepairRules, hard_ends: set[int] = frozenset(), tables: set[int] = frozenset()
                ) -> tuple[str, list[int], dict[str, list[int]]]:
     """Remove line breaks inside sentences; keep one "\\n" where a paragraph ends.
 
@@ -275,12 +280,19 @@ def join_lines(text: str, rules: RepairRules, hard_ends: set[int] = frozenset()
     blank lines (every single break is a wrap), web text puts one paragraph on a line (a
     single break after sentence-final punctuation or a heading ends a paragraph; where
     most lines end a sentence, only a figure cut from its unit is a wrap). Lines
-    numbered in `hard_ends` always end their paragraph."""
-    blocks = _blocks(_lines(text), hard_ends)
-    n_blank = max(0, len(blocks) - 1)
-    n_single_end = sum(1 for b in blocks for a in b[:-1] if ends_sentence(a.text, rules))
+    numbered in `hard_ends` always end their paragraph, and so do the lines of a table
+    (`tables`), which do not count in telling the layout: a table's cells on lines of their own
+    make no page a newspaper's columns."""
+    all_lines = _lines(text)
+    if tables:  # a table's lines, and the line before it, end their paragraphs
+        blocks = _blocks(all_lines, hard_ends | tables | {n - 1 for n in tables})
+        prose = _blocks([line for line in all_lines if line.number not in tables], hard_ends)
+    else:
+        blocks = prose = _blocks(all_lines, hard_ends)
+    n_blank = max(0, len(prose) - 1)
+    n_single_end = sum(1 for b in prose for a in b[:-1] if ends_sentence(a.text, rules))
     column_layout = n_blank >= n_single_end and n_blank > 0
-    lines = [line for b in blocks for line in b]
+    lines = [line for b in prose for line in b]
     line_paragraphs = not column_layout and len(lines) >= rules.min_lines_for_layout and sum(
         ends_sentence(line.text, rules) for line in lines) >= len(lines) / 2
 
@@ -288,13 +300,10 @@ def join_lines(text: str, rules: RepairRules, hard_ends: set[int] = frozenset()
     mapping: list[int] = []
     joins: dict[str, list[int]] = {"wrap": [], "column-break": []}
 
-    def emit(piece: _Line) -> None:
-        out.append(piece.text)
-        mapping.extend(range(piece.start, piece.end))
-
     for bi, block in enumerate(blocks):
         for li, line in enumerate(block):
-            emit(line)
+            out.append(line.text)
+            mapping.extend(range(line.start, line.end))
             if li + 1 < len(block):
                 nxt = block[li + 1]
                 joined = _wraps(block, li, column_layout, rules) and (
@@ -492,10 +501,22 @@ def _letter_spacing_pattern(rules: dict) -> re.Pattern[str]:
     return re.compile(f"{letter}(?:{gap}{letter}(?={gap}{letter})){{{inner},}}{gap}{letter}")
 
 
+def _spaced_cell_pattern(rules: dict) -> re.Pattern[str]:
+    """A whole line of cell_min_letters or more single ideographs apart by gaps of at most
+    cell_max_gap spaces: a table cell padded to its column's width (海 口 市, 洋  浦). Only the
+    whole line: a name padded in a cell stands alone, while two words on a line (海口 三亚) or
+    single letters inside prose (字体：大 中 小) are no such cell. Group 1 is the name."""
+    letter = f"[{rules['letters']}]"
+    gap, edge = f"[{rules['spaces']}]{{1,{int(rules['cell_max_gap'])}}}", f"[{rules['spaces']}]*"
+    more = int(rules["cell_min_letters"]) - 1
+    return re.compile(f"^{edge}({letter}(?:{gap}{letter}){{{more},}}){edge}$", re.MULTILINE)
+
+
 def letter_spacing(text: str, rules: RepairRules) -> list[int]:
-    """Where the spaces inside letter-spaced runs stand."""
-    return [i for match in rules.letter_spacing.finditer(text)
-            for i in range(match.start(), match.end()) if text[i].isspace()]
+    """Where the spaces inside letter-spaced runs and letter-spaced table cells stand."""
+    spans = [m.span() for m in rules.letter_spacing.finditer(text)]
+    spans += [m.span(1) for m in rules.spaced_cell.finditer(text)]
+    return sorted({i for start, end in spans for i in range(start, end) if text[i].isspace()})
 
 
 def _pinyin_gloss_pattern(rules: dict) -> re.Pattern[str]:

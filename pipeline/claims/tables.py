@@ -1,0 +1,113 @@
+"""District claims of flattened tables (text/tables.py): a row whose label is one
+county-level district gives it each number of the row, measured as the column says.
+
+The metric is the indicator the column's name gives (地区生产总值(亿元)), else the one the
+header names last above it (a group header over 总量 (亿元) and 增速 (%)), else the one the
+caption names (附表：各区县地区生产总值及增速); a percent column whose name says
+growth (比上年增长 (%)) is that indicator's growth rate (地区生产总值增速). A column whose
+measure the indicator vocabulary (rules/indicators.yaml) does not name gives no claims: a
+table of unnamed figures is no district's claim. The period is the column's (2023年) or the caption's.
+"""
+
+from __future__ import annotations
+
+from zhfacts.claims.context import Context, _last_period, markers_in
+from zhfacts.claims.metric_keys import describe, vocabulary
+from zhfacts.claims.metrics import GROWTH
+from zhfacts.records.build import record_id
+from zhfacts.text.article import Hit
+from zhfacts.text.tables import Table
+
+RULE = "claims.table.row"
+HOW = "sentence"  # the row is the label's own sentence: its district is named with its figures
+
+
+def is_table_cell(quantity: Hit) -> bool:
+    return quantity.get("table_cell") is not None
+
+
+def table_claims(ctx: Context) -> list[Hit]:
+    """The claims of every table cell in a district's row."""
+    claims: list[Hit] = []
+    for quantity in ctx.quantities:
+        cell = quantity.get("table_cell")
+        if cell is not None:
+            claims.extend(_cell_claims(ctx, quantity, *cell))
+    return claims
+
+
+def _cell_claims(ctx: Context, quantity: Hit, table: Table, row: int, column: int) -> list[Hit]:
+    label = table.rows[row][0]
+    districts = [m.district for m in markers_in(ctx, *label) if m.kind == "district" and m.district is not None]
+    if len(districts) != 1:
+        return []
+    metric = column_metric(ctx, table, column, quantity.get("kind"))
+    if metric is None:
+        return []
+    figure = {k: quantity.get(k) for k in ("value", "value_min", "value_max", "approx", "unit")}
+    name = table.columns[column].name
+    figure["period"] = ((_last_period(ctx, *name) if name else None)  # a column named by its year
+                        or (_last_period(ctx, *table.caption) if table.caption else None))
+    figure["modality"] = _modality(ctx, table, name)
+    surface = ctx.text[quantity.start:quantity.end]
+    key = describe(metric, {"kind": quantity.get("kind"), "unit": quantity.get("unit")}, surface, metric, metric).key
+    district = districts[0]
+    return [Hit(quantity.start, quantity.end, RULE, {
+        "district": district.get("canonical"),
+        "adcode": district.get("adcode"),
+        "metric": metric,
+        "metric_key": key,
+        **figure,
+        "quantity_id": record_id(ctx.article, quantity, "quantities"),
+        "attribution": HOW,
+        "speaker": None,
+        "confidence": ctx.rules.confidence[HOW],
+        "key": district.get("canonical"),
+        "sentence_start": label[0],
+    })]
+
+
+def column_metric(ctx: Context, table: Table, column: int, kind: str | None) -> str | None:
+    """The column's indicator as written (地区生产总值), with 增速 for a growth rate column."""
+    vocab = vocabulary()
+    col = table.columns[column]
+    name = ctx.text[col.name[0]:col.name[1]] if col.name else ""
+    anchor = col.name[1] if col.name else col.unit_cell[1]
+    above = ctx.text[table.header[0]:max(table.header[0], anchor)]  # 地区生产总值 over 总量 (亿元)
+    caption = ctx.text[table.caption[0]:table.caption[1]] if table.caption else ""
+    indicator = _named(name) or _last_named(above) or _named(caption, only=True)
+    if indicator is None:
+        return None
+    if vocab.growth.search(name) and kind != "percent":
+        return None  # 比上年增长 (家): an increase, not the level the indicator names
+    if kind == "percent" and vocab.growth.search(name) and not indicator.endswith(GROWTH):
+        return indicator + GROWTH
+    if kind == "percent" and not vocab.growth.search(name) and not _named(name):
+        return None  # a share or a rate the column does not name
+    return indicator
+
+
+def _modality(ctx: Context, table: Table, name: tuple[int, int] | None) -> str:
+    """target or forecast when the caption or the column's name says so (2025年目标 (亿元)), else actual."""
+    texts = [ctx.text[span[0]:span[1]] for span in (table.caption, name) if span]
+    rules = ctx.rules
+    cues = [m for text in texts for m in rules.modality_cues.finditer(rules.not_cues.sub("", text))]
+    return (cues[-1].lastgroup or "actual") if cues else "actual"
+
+
+def _last_named(text: str) -> str | None:
+    """The indicator named last in the text (a group header over its columns), as written."""
+    names = [m.group() for m in vocabulary().any_alias.finditer(text)]
+    return names[-1] if names else None
+
+
+def _named(text: str, only: bool = False) -> str | None:
+    """The indicator the text names, as written (with `only`: None when it names two)."""
+    vocab = vocabulary()
+    by_label: dict[str, str] = {}
+    for m in vocab.any_alias.finditer(text):
+        label = vocab.by_alias[m.group()].label
+        by_label[label] = max(by_label.get(label, ""), m.group(), key=len)
+    if not by_label or (only and len(by_label) > 1):
+        return None
+    return max(by_label.values(), key=len)
