@@ -38,12 +38,12 @@ and resolves overlaps.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from zhfacts.extract.orgs.aliases import alias_candidates, aliases_of, short_name_stem
 from zhfacts.extract.orgs.candidates import OrgCandidate, is_boundary_token, is_name_text, is_place, token_text
-from zhfacts.extract.orgs.government import government_bodies, government_rules, listed_bodies
-from zhfacts.extract.orgs.media import media_names
+from zhfacts.extract.orgs.government import GovernmentRules, government_bodies, government_rules, listed_bodies
+from zhfacts.extract.orgs.media import media_names, site_lines
 from zhfacts.extract.orgs.model import model_org_spans
 from zhfacts.extract.orgs.names import (
     cand_text,
@@ -55,6 +55,7 @@ from zhfacts.extract.orgs.names import (
     known_prefixes,
     trim_leading,
 )
+from zhfacts.extract.orgs.pos import is_verb
 from zhfacts.extract.orgs.rules import (
     CLOSE_PARENS,
     OPEN_PARENS,
@@ -66,6 +67,7 @@ from zhfacts.extract.orgs.rules import (
     word_freq,
 )
 from zhfacts.extract.orgs.short_names import (
+    bracketed_before_project,
     ends_with_industry,
     known_short_names,
     list_item_ok,
@@ -75,10 +77,12 @@ from zhfacts.extract.orgs.short_names import (
     photo_credits,
     registered_names,
     stem_is_proper,
+    view_tokens,
 )
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.nlp.text_view import TextView, is_cjk, text_view
 from zhfacts.text.article import Hit
+from zhfacts.text.sentences import sentence_boundary
 
 __all__ = ["aliases_of", "find_organizations", "org_rules"]
 
@@ -111,6 +115,31 @@ def title_spans(text: str, speech: frozenset[str]) -> list[tuple[int, int]]:
         if j > i + 1 and not any(c in speech for c in text[i + 1:j]):
             spans.append((i + 1, j))
     return spans
+
+
+def quoted_after_quoted(view: TextView, chosen: list[OrgCandidate], titles: list[tuple[int, int]],
+                        rules: OrgRules) -> list[OrgCandidate]:
+    """“某某科技有限公司”的…项目…，“赶集”的…项目: a quoted name followed by 的, after a quoted company
+    followed by 的 in the same sentence, is a company of the same list."""
+    if not any(close + "的" in view.text for close in TITLE_QUOTES.values()):
+        return []  # the common case: no quoted name followed by 的
+    companies = {(c.start, c.end) for c in chosen if c.type == "company"}
+    taken = {(c.start, c.end) for c in chosen}
+    found, last = [], None  # last: the end of the latest quoted company
+    for start, end in titles:
+        if view.text[end + 1:end + 2] != "的":
+            continue
+        if (start, end) in companies:
+            last = end
+            continue
+        gap = view.text[last:start] if last is not None else ""
+        if last is None or len(gap) > rules.max_quoted_gap_chars or "\n" in gap or sentence_boundary().search(gap):
+            continue
+        if (start, end) not in taken and list_item_ok(view.text[start:end], rules) and start in view.starts \
+                and end in view.ends:
+            found.append(OrgCandidate(start, end, "org.short_name.list", "company"))
+            last = end
+    return found
 
 
 def inside_title(cand: OrgCandidate, titles: list[tuple[int, int]]) -> bool:
@@ -196,7 +225,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
         elif descriptor_is_name(cand, view, rules, places):
             named.append(extend_with_parenthesis(view, extend_with_park(view, cand), rules))
     shorts = pattern_short_names(view, rules) + list_short_names(view, rules) + known_short_names(view, rules)
-    shorts += quoted_short_names(view, rules)
+    shorts += quoted_short_names(view, rules) + bracketed_before_project(view, rules)
     registered = registered_names(view, rules)
     aliases: dict[str, str] = {}
     for cand in sorted(named, key=lambda c: c.start - c.end):  # the longest full name gives an alias
@@ -213,17 +242,23 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
             if stem and stem not in aliases:
                 aliases[stem] = cand_text(view, cand)
     companies = shorts + alias_candidates(view, aliases, rules)
+    operators = []
+    named = [company_office(view, c, companies) for c in named]
     for cand in deferred:
-        if company_signal(view, cand.start, cand.head_start, companies, cand.head.kind == "weak"):
+        operator = park_project_operator(view, cand, companies, rules)
+        if operator is not None:
+            operators.append(operator)
+        elif company_signal(view, cand.start, cand.head_start, companies, cand.head.kind == "weak"):
             named.append(cand)
     titles = title_spans(view.text, rules.speech_punctuation)
-    others = photo_credits(view) + government_candidates(doc, view, rules) + media_candidates(doc, view)
+    others = photo_credits(view) + government_candidates(doc, view, rules) + media_candidates(doc, view, rules)
     companies = [c for c in companies  # short names and aliases only: a known name is one anywhere
                  if c.rule not in ("org.alias", "org.short_name.pattern") or not opens_project_name(view, c.end, rules)]
     named = [extend_with_department(view, c, rules) for c in named]
-    chosen = joined_branches(view, non_overlapping(named + companies + others))
+    chosen = joined_branches(view, non_overlapping(named + companies + others + operators), place_ends)
     chosen = sorted(chosen + listed_between(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + listed_beside(view, chosen, rules), key=lambda c: c.start)
+    chosen = sorted(chosen + quoted_after_quoted(view, chosen, titles, rules), key=lambda c: c.start)
     kept = [c for c in chosen if not (inside_title(c, titles) and cand_text(view, c) not in rules.known)
             and not c.extras.get("inside_name")]
     if model:  # the model fills gaps only: where no rule candidate, kept or set aside, stands
@@ -232,18 +267,60 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     return [org_hit(view, with_district(university_unit(view, c, rules), counties), rules) for c in kept]
 
 
-def joined_branches(view: TextView, chosen: list[OrgCandidate]) -> list[OrgCandidate]:
-    """市生态环境局|临江分局: a body's branch named right after it, with its place, is one name."""
-    heads = government_rules().branch_heads
+def park_project_operator(view: TextView, park: OrgCandidate, companies: list[OrgCandidate],
+                          rules: OrgRules) -> OrgCandidate | None:
+    """某某食品产业园|项目: a park that names a project opens with its company's short name, whose
+    industry word is the park's field (食品产业园): the mention is the company's trade name, not a
+    park."""
+    if park.head is None or park.head.kind != "park" or view.token_after(park.end) != "项目":
+        return None
+    for cand in companies:
+        if cand.start == park.start and cand.end <= park.head_start and cand.rule == "org.short_name.pattern":
+            stem = short_name_stem(cand_text(view, cand), rules)
+            if stem and park.start + len(stem) in view.ends:
+                return OrgCandidate(park.start, park.start + len(stem), cand.rule, "company")
+    return None
+
+
+def company_office(view: TextView, cand: OrgCandidate, companies: list[OrgCandidate]) -> OrgCandidate:
+    """华为重庆办事处: a local office whose name a company opens is the company's."""
+    if cand.type != "government" or cand.head is None or cand.head.text not in \
+            government_rules().company_office_heads or not company_signal(view, cand.start, cand.head_start,
+                                                                        companies, False):
+        return cand
+    return OrgCandidate(cand.start, cand.end, "org.suffix.company", "company", head=cand.head,
+                        head_start=cand.head_start)
+
+
+def joined_branches(view: TextView, chosen: list[OrgCandidate], place_ends: dict[int, int]) -> list[OrgCandidate]:
+    """市生态环境局|临江分局: a body's branch named right after it, with its place, is one name; so is its
+    office in another place (某市政府|驻|某市办事处)."""
+    rules = government_rules()
+    heads = rules.branch_heads
     out: list[OrgCandidate] = []
     for cand in chosen:
         prev = out[-1] if out else None
+        if prev is not None and resident_office(view, prev, cand, rules):
+            out[-1] = OrgCandidate(prev.start, cand.end, prev.rule, "government", extras=prev.extras)
+            continue
+        marker = cand.start - len(rules.resident_marker)
+        if cand.type == "government" and view.text.startswith(rules.resident_marker, marker) and \
+                marker in place_ends and cand_text(view, cand).endswith(rules.resident_office_heads) and \
+                (prev is None or prev.end <= place_ends[marker]):  # 重庆市|驻|北京办事处: a place's office
+            cand = OrgCandidate(place_ends[marker], cand.end, cand.rule, "government", extras=cand.extras)
         if prev is not None and prev.end == cand.start and prev.type == cand.type == "government" and \
                 cand_text(view, cand).endswith(heads) and not cand_text(view, prev).endswith(heads):
             out[-1] = OrgCandidate(prev.start, cand.end, prev.rule, "government", extras=cand.extras or prev.extras)
             continue
         out.append(cand)
     return out
+
+
+def resident_office(view: TextView, body: OrgCandidate, office: OrgCandidate, rules: GovernmentRules) -> bool:
+    """某市政府|驻|某市办事处: a government body's office in another place, named after it with 驻."""
+    marker = rules.resident_marker
+    return body.type == office.type == "government" and view.text.startswith(marker, body.end) and \
+        office.start == body.end + len(marker) and cand_text(view, office).endswith(rules.resident_office_heads)
 
 
 def listed_between(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:
@@ -396,13 +473,22 @@ def government_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> lis
     return found
 
 
-def media_candidates(doc: Analysis, view: TextView) -> list[OrgCandidate]:
-    """Sources and bylines: 来源：浙江在线, 房县新闻网讯 (pipeline/extract/orgs/media.py)."""
+def media_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> list[OrgCandidate]:
+    """Sources and bylines: 来源：浙江在线, 房县新闻网讯 (pipeline/extract/orgs/media.py), and a
+    site's brand alone on a line of the raw page."""
     found = []
     for start, end, rule in media_names(doc.text, is_place):
         start = after_glued_byline_words(view, start, end)
         if start < end:
             found.append(OrgCandidate(start, end, rule, "other"))
+    offsets = doc.article.offsets  # a brand's line holds no stop word or verb: not a column's line of
+    for raw_start, raw_end in site_lines(doc.article.raw):  # a sentence (合川区近年来以智能网|联…) or a title
+        start, end = bisect_left(offsets, raw_start), bisect_left(offsets, raw_end)
+        if start < end and offsets[start] == raw_start and offsets[end - 1] == raw_end - 1 and \
+                start in view.starts and end in view.ends and not any(
+                is_boundary_token(token, rules) or is_verb(token) for token in (
+                    token_text(view, span) for span in view_tokens(view, start, end))):
+            found.append(OrgCandidate(start, end, "org.media.site", "other"))
     return found
 
 

@@ -15,6 +15,12 @@ from zhfacts.nlp.text_view import TextView
 def aliases_of(name: str, rules: OrgRules) -> set[str]:
     """Short forms of a company's full name: 重庆海辰储能科技有限公司 -> 海辰储能科技, 海辰储能, 海辰,
     and with the place: 重庆海辰储能."""
+    return set(cached_aliases(name, rules))
+
+
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
+def cached_aliases(name: str, rules: OrgRules) -> frozenset[str]:
+    """aliases_of, once per name and rules (documents name the same companies again and again)."""
     core = name
     for form in rules.legal_forms:
         if core.endswith(form):
@@ -25,7 +31,7 @@ def aliases_of(name: str, rules: OrgRules) -> set[str]:
     for place in place_prefixes(core):
         out |= stem_aliases(core, place, rules)
     out.discard(name)
-    return out
+    return frozenset(out)
 
 
 def place_prefixes(core: str) -> list[str]:

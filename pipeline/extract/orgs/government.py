@@ -30,6 +30,7 @@ class GovernmentRules:
     heads: tuple[str, ...]
     head_pattern: re.Pattern[str]
     level_chars: frozenset[str]  # 省 市 县 区: one character each
+    level_words: frozenset[str]  # 自治区: a level written in a word that ends with a level character
     bare_heads: frozenset[str]  # heads that may follow the place with no function word (市委, 党工委)
     parent_heads: tuple[str, ...]  # a head that needs a body named before it (核算处 of a 统计局)
     parent_words: tuple[str, ...]
@@ -45,6 +46,10 @@ class GovernmentRules:
     collective_words: tuple[str, ...]  # 市属|驻区分局, 区政府|各办局: many bodies of a kind, no name
     level_bodies: frozenset[str]  # 政府 of 省政府: a level's own body, one token, its offices follow
     branch_heads: tuple[str, ...]  # 分局: a branch named right after its body (市生态环境局临江分局)
+    resident_marker: str  # 驻 of 某市政府驻某市办事处
+    township_suffixes: tuple[str, ...]  # 镇, 乡, 街道: a township's name that opens its bodies
+    resident_office_heads: tuple[str, ...]  # 办事处: a body's office in another place
+    company_office_heads: frozenset[str]  # 办事处 of 华为重庆办事处: a company's office
 
 
 @rules_cache
@@ -55,6 +60,7 @@ def government_rules() -> GovernmentRules:
         heads=heads,
         head_pattern=re.compile("|".join(map(re.escape, heads))),
         level_chars=frozenset(require(data, "level_chars", GOVERNMENT)),
+        level_words=frozenset(require(data, "level_words", GOVERNMENT)),
         bare_heads=frozenset(require(data, "heads_without_function_words", GOVERNMENT)),
         parent_heads=tuple(require(data, "heads_needing_a_parent", GOVERNMENT)),
         parent_words=tuple(require(data, "parent_words", GOVERNMENT)),
@@ -70,6 +76,10 @@ def government_rules() -> GovernmentRules:
         collective_words=tuple(require(data, "collective_words", GOVERNMENT)),
         level_bodies=frozenset(require(data, "level_bodies", GOVERNMENT)),
         branch_heads=tuple(require(data, "branch_heads", GOVERNMENT)),
+        resident_marker=str(require(data, "resident_marker", GOVERNMENT)),
+        township_suffixes=tuple(require(data, "township_suffixes", GOVERNMENT)),
+        resident_office_heads=tuple(require(data, "resident_office_heads", GOVERNMENT)),
+        company_office_heads=frozenset(require(data, "company_office_heads", GOVERNMENT)),
     )
 
 
@@ -186,7 +196,21 @@ def opening(view: TextView, head: str, head_start: int, end: int, places_by_end:
             return Body(glued, end, None)
         if bare_level(view, lead, is_boundary, common_word, rules):
             return Body(lead, end, None)
+        word = level_word_start(view, lead, is_boundary, rules)
+        if word is not None:  # 自治区|投资促进局; not its own committee (自治区|党委), as 省委 alone
+            return Body(word, end, None) if len(function) > 1 else None
     return None
+
+
+def level_word_start(view: TextView, lead: int, is_boundary: Callable[[str], bool],
+                     rules: GovernmentRules) -> int | None:
+    """Start of a level word (自治区) that is the token ending with the level character at lead,
+    after a boundary."""
+    span = view.token_at(lead)
+    if span is None or span[1] != lead + 1 or view.text[span[0]:span[1]] not in rules.level_words:
+        return None
+    before = view.token_at(span[0] - 1) if span[0] else None
+    return span[0] if before is None or opens_level(view.text[before[0]:before[1]], is_boundary, rules) else None
 
 
 def glued_place_start(view: TextView, lead: int, full_place: Callable[[int, int], bool]) -> int | None:

@@ -17,12 +17,21 @@ from zhfacts.rules import load_yaml, require, rules_cache
 
 MEDIA = "organizations/media.yaml"
 CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+MAX_BRAND_CHARS = 24  # the longest media brand read leftwards from its right edge, spaces included
 
 
 @dataclass(frozen=True)
 class MediaRules:
     source: re.Pattern[str]
     byline: re.Pattern[str]
+    source_more: re.Pattern[str]  # a further source after 、 (来源：甲网、乙网客户端)
+    pair: re.Pattern[str]  # a 、 between two media, the second before a byline's cue
+    pair_first: re.Pattern[str]  # the first of them, ending where the search ends
+    footer: re.Pattern[str]  # a site's own brand after a footer label
+    footer_label: re.Pattern[str]  # searched first: most pages have no footer
+    address: re.Pattern[str]  # a web address, or a word a site's brand stands before (版权所有)
+    before_address: re.Pattern[str]  # a site's own brand ending where the search ends (before an address)
+    site_line: re.Pattern[str]  # a site's own brand alone on a line (read on the raw text)
     photo_credit: re.Pattern[str]  # groups agency and supplier
     not_names: tuple[str, ...]
     source_name_stops: tuple[str, ...]
@@ -42,16 +51,43 @@ def media_rules() -> MediaRules:
     cues = alternatives(require(data, "byline_cues", MEDIA))
     joiners = re.escape("".join(require(data, "joiners", MEDIA)))
     name = f"[{CJK}][{CJK}A-Za-z]{{0,15}}(?:[{joiners}][{CJK}][{CJK}A-Za-z]{{0,15}})?"
+    after_source = "(?=[\\s|｜,，0-9、)）]|$)"
     return MediaRules(
-        source=re.compile(f"(?:{labels})[:：]\\s*(?P<name>{name})(?=[\\s|｜,，0-9]|$)", re.M),
+        source=re.compile(f"(?:{labels})[:：]\\s*(?P<name>{name}){after_source}", re.M),
+        source_more=re.compile(f"、\\s*(?P<name>{name}){after_source}", re.M),
         byline=re.compile(f"(?<![{CJK}A-Za-z])(?P<name>(?:[{CJK}]{{2,10}}[{joiners}])?[{CJK}]{{1,10}}"
                           f"(?:{heads}))(?=(?P<gap>[{CJK}]{{2,4}})?(?P<date>\\d{{1,2}}月\\d{{1,2}}日)?"
                           f"(?:{cues}))", re.M),
+        pair=re.compile(f"、(?=[{CJK}]{{1,10}}(?:{heads})(?:{cues}))"),
+        pair_first=re.compile(f"(?<![{CJK}A-Za-z])(?P<name>[{CJK}]{{1,10}}(?:{heads}))\\Z"),
+        footer=site_patterns(data)[0],
+        footer_label=re.compile(alternatives(require(data, "footer_labels", MEDIA))),
+        address=re.compile(f"www\\.|https?://|{alternatives(require(data, 'site_right_edges', MEDIA))}"),
+        before_address=site_patterns(data)[1],
+        site_line=site_patterns(data)[2],
         photo_credit=re.compile(require(data, "photo_credit", MEDIA)),
         not_names=tuple(require(data, "not_names", MEDIA)),
         source_name_stops=tuple(require(data, "source_name_stops", MEDIA)),
         heads=tuple(require(data, "media_heads", MEDIA)),
         verb_heads=tuple(require(data, "verb_heads", MEDIA)),
+    )
+
+
+def site_patterns(data: dict) -> tuple[re.Pattern[str], ...]:
+    """A site's own brand (某某网, 某某在线河南站): after a footer label with a colon or a space (or
+    one ending with 由 or 归) and before a space, punctuation, a line end or a footer follower (版权所有：
+    某某网, 本文由某某网发布); right before the site's web address; alone on a line."""
+    labels = alternatives(require(data, "footer_labels", MEDIA))
+    heads = alternatives(require(data, "site_heads", MEDIA))
+    channels = alternatives(require(data, "site_channels", MEDIA))
+    followers = alternatives(require(data, "footer_followers", MEDIA))
+    brand = f"(?P<name>[{CJK}]{{1,11}}(?:{heads})(?:[{CJK}]{{2,3}}(?:{channels}))?)"
+    space = "[ \\t\u3000]*"
+    return (
+        re.compile(f"(?:{labels})(?:[:：]\\s*|\\s+|(?<=由)|(?<=归)|(?<=©))(?:©\\s*)?(?:\\d{{4}}(?:-\\d{{4}})?\\s*)?"
+                   f"{brand}(?=[\\s|｜,，。;；:：]|$|{followers})", re.M),
+        re.compile(f"(?<![{CJK}]){brand}{space}\\Z"),
+        re.compile(f"^{space}{brand}{space}$", re.M),
     )
 
 
@@ -74,14 +110,39 @@ def media_names(text: str, is_place: Callable[[str], bool] = lambda word: True) 
     that are no place are the rest of the name (红网时刻3月15日讯; 新华网成都6月2日电 keeps 新华网)."""
     rules = media_rules()
     found = []
-    for pattern, rule in ((rules.source, "org.media.source"), (rules.byline, "org.media.byline")):
+    patterns = [(rules.source, "org.media.source"), (rules.byline, "org.media.byline")]
+    if rules.footer_label.search(text):
+        patterns.append((rules.footer, "org.media.site"))
+    for pattern, rule in patterns:
         for match in pattern.finditer(text):
-            name = match.group("name")
-            gap = match.groupdict().get("gap")
-            if gap and match.groupdict().get("date") and not is_place(gap):  # not 湖北日报|全媒记者
-                name += gap
-            name = cut_at_stops(name, rules.source_name_stops)
-            name = without_verb_head(name, rules)
-            if len(name) >= 2 and not name.startswith(rules.not_names):
-                found.append((match.start("name"), match.start("name") + len(name), rule))
+            found += named(match, rule, rules, is_place)
+            while rule == "org.media.source" and (match := rules.source_more.match(text, match.end())):
+                found += named(match, rule, rules, is_place)  # 来源：甲网、乙网
+    # found from their rarer right edge, a 、 or a web address, then read leftwards
+    for edge, first, rule in ((rules.pair, rules.pair_first, "org.media.byline"),
+                              (rules.address, rules.before_address, "org.media.site")):
+        for match in edge.finditer(text):
+            left = first.search(text, max(0, match.start() - MAX_BRAND_CHARS), match.start())
+            if left is not None:
+                found += named(left, rule, rules, is_place)
     return found
+
+
+def site_lines(raw: str) -> list[tuple[int, int]]:
+    """Raw spans of site brands alone on a line of the page (a header: 某某在线, 某某在线河南站). Read
+    on the raw text: repair joins such short lines to the next."""
+    return [match.span("name") for match in media_rules().site_line.finditer(raw)]
+
+
+def named(match: re.Match[str], rule: str, rules: MediaRules, is_place: Callable[[str], bool]
+          ) -> list[tuple[int, int, str]]:
+    """The media name of one match, cut at the words that end it, or none."""
+    name = match.group("name")
+    gap = match.groupdict().get("gap")
+    if gap and match.groupdict().get("date") and not is_place(gap):  # not 湖北日报|全媒记者
+        name += gap
+    name = cut_at_stops(name, rules.source_name_stops)
+    name = without_verb_head(name, rules)
+    if len(name) >= 2 and not name.startswith(rules.not_names) and name not in rules.heads:  # 晚报记者: a kind
+        return [(match.start("name"), match.start("name") + len(name), rule)]
+    return []

@@ -52,6 +52,7 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
         head = rules.heads[text]
         head_start = end - len(text)
         start = expand_left(view, head_start, end, rules, head.kind == "legal", place_ends)
+        start = known_name_across(view, start, head_start, rules)
         start = trim_leading(view, start, head_start, end, rules)
         start = known_name_start(view, start, head_start, end, rules)
         if head.type == "government":
@@ -62,6 +63,27 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
             found.append(OrgCandidate(start, end, f"org.suffix.{head.type}", head.type, head=head,
                                       head_start=head_start))
     return found
+
+
+def known_name_across(view: TextView, start: int, head_start: int, rules: OrgRules) -> int:
+    """工业和|信息化部赛迪研究院: a name of the knowledge data that the walk cut at a stop word inside
+    it (和) opens the name at its own start."""
+    span = known_cover(view, rules).get(start)
+    return span[0] if span is not None and span[1] <= head_start and span[0] in view.starts else start
+
+
+def known_cover(view: TextView, rules: OrgRules) -> dict[int, tuple[int, int]]:
+    """Each position strictly inside a name of the knowledge data -> that name's span (the longest),
+    once per document."""
+    cover = view.cache.get("org.known_cover")
+    if cover is None:
+        cover = {}
+        for end, name in matches(view, rules, "known"):
+            for pos in range(end - len(name) + 1, end):
+                if pos not in cover or cover[pos][1] - cover[pos][0] < len(name):
+                    cover[pos] = (end - len(name), end)
+        view.cache["org.known_cover"] = cover
+    return cover
 
 
 def known_name_start(view: TextView, start: int, head_start: int, end: int, rules: OrgRules) -> int:
@@ -141,7 +163,10 @@ def split_run_after_place(view: TextView, span: tuple[int, int], rules: OrgRules
     if len(run) < 2 or any(dictionary_tags().get(c) in blocking for c in run):
         return None  # 在|这, 与, 已: prepositions, pronouns, conjunctions, adverbs end the name
     place = previous_token(view, pos)
-    return place[0] if place and is_proper_place(token_text(view, place)) else None
+    if place and is_proper_place(token_text(view, place)):
+        return place[0]
+    # 苏州|协同|共|赢|新材料…有限公司: a word of the trade name stands between the place and the run
+    return place_opening_registered_name(view, pos, pos, rules) if legal else None
 
 
 def single_chars_after(view: TextView, pos: int) -> str:
@@ -178,6 +203,7 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
         pos = head_start
     crossed = False
     place_ends = place_ends or {}
+    full_places = full_place_names()  # asked for every token walked: fetched once
     while pos > 0:
         if pos in place_ends and end - place_ends[pos] <= rules.max_name_chars:  # 于|都 is one place
             pos = place_ends[pos]
@@ -214,8 +240,9 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
         if legal and business_word_in_name(view, span, head_start, rules):
             pos = span[0]  # 华西|建设|集团有限公司, 交通|服务|有限公司: the business is part of the name
             continue
-        if is_boundary_token(text, rules) and not split_name_char(view, span, rules) and not is_full_place_name(
-                text + view.text[span[1]:span[1] + 1]):  # 新建|区政府: a district named by a common word
+        if is_boundary_token(text, rules) and not split_name_char(view, span, rules) and (
+                (text + view.text[span[1]:span[1] + 1]) not in full_places  # 新建|区政府: a district named so,
+                or view.text.endswith(rules.long_head_words, 0, span[0])):  # not after a name (…有限公司和|县…)
             place_start = split_run_after_place(view, span, rules, legal) if span[1] - span[0] == 1 else None
             if place_start is None or end - place_start > rules.max_name_chars:
                 break
@@ -226,6 +253,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
         if not legal and pos == head_token_start and ends_with_head(text, rules) and (not text.endswith(
                 rules.parent_heads) or view.text[head_start:end] in rules.peer_heads):  # 江津区委|组织部 is one
             break  # body, 市委|市政府 two
+        if not legal and verb_after_name(view, span, rules):
+            break  # 之江实验室|纳入|国家实验室: a verb after a name ends the next one
         if is_verb(text) and word_freq(text) >= rules.max_piece_word_freq and proper_piece_at(view, span[1], head_start,
                                                                                                rules):
             place_start = place_opening_registered_name(view, span[0], end, rules) if legal else None
@@ -233,11 +262,37 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
                 pos = place_start  # 深圳|科|创新|源新|材料|股份有限公司: a verb inside a registered name
             break  # 县领导深入|宏达公司: a verb before a proper name ends the name
         glued = stop_prefix(text, rules)
+        if glued and not legal and ends_with_head(text, rules):
+            break  # 国家|经信委|中国…研究院: a body's name stands before the name, 经 is no stop word in it
         if glued:
             pos = span[0] + glued if glued < len(text) else pos
             break
+        if legal and verb_glued_after_adverb(view, span, rules):
+            pos = span[0] + 1  # 分别|是衡|所华威电子有限公司: 是 opens no name
+            break
         pos = span[0]
     return pos
+
+
+def verb_glued_after_adverb(view: TextView, span: tuple[int, int], rules: OrgRules) -> bool:
+    """A two-character token unknown to jieba's dictionary that opens with a stop word that is a
+    verb (是, 有), right after an adverb (分别, 还, 都): the verb, not the name's first character.
+    Unlike 与|同辉, where a preposition before it leaves 同 to the name."""
+    text = token_text(view, span)
+    if len(text) != 2 or text[0] not in rules.stop_tokens or word_freq(text) or tag_of(text[0]) != "v":
+        return False
+    before = previous_token(view, span[0])
+    return before is not None and tag_of(token_text(view, before)) == "d"
+
+
+def verb_after_name(view: TextView, span: tuple[int, int], rules: OrgRules) -> bool:
+    """The token at span is a common verb that is no field word of a name (纳入, 下属; not 创新, 转化)
+    and the token before it ends with an organization's head: a name ended there."""
+    text = token_text(view, span)
+    if not is_verb(text) or word_freq(text) < rules.max_piece_word_freq or text in rules.domain_or_category_words:
+        return False
+    before = previous_token(view, span[0])
+    return before is not None and ends_with_head(token_text(view, before), rules)
 
 
 def place_opening_registered_name(view: TextView, pos: int, end: int, rules: OrgRules) -> int | None:
@@ -253,8 +308,8 @@ def place_opening_registered_name(view: TextView, pos: int, end: int, rules: Org
             opens = before is None or is_boundary_token(token_text(view, before), rules) or is_verb(
                 token_text(view, before))
             return span[0] if opens and end - span[0] <= rules.max_name_chars else None
-        if not all(is_cjk(c) for c in text) or is_boundary_token(text, rules):
-            return None
+        if not all(is_cjk(c) for c in text) or is_boundary_token(text, rules) and not is_business_word(text, rules):
+            return None  # 苏州|合作|共|赢|新材料…: a content word that stops a walk may be the trade name's
         pos = span[0]
     return None
 
@@ -318,13 +373,14 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
     preposition, adverb or time word (签订|温州理工学院…, 年度|湖北省…), and a person's name
     before such a verb (李博|签订|…). Enough of the name must remain (min_chars_after_trim)."""
     pos = start
+    full_places = full_place_names()
     while pos < head_start:
         span = view.token_at(pos)
         if span is None or span[0] != pos or span[1] > head_start:
             break
         token = token_text(view, span)
         after = span[1]
-        if is_full_place_name(token + view.text[after:after + 1]):
+        if token + view.text[after:after + 1] in full_places:
             break  # 新建|区政府: a district whose name is also a verb
         if token in rules.result_complements and after_verb(view, pos, rules):
             pass  # 用|好|国际…研究院: the complement goes with the verb before it
@@ -336,6 +392,8 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
             nxt = view.token_at(span[1])
             if not nxt or nxt[0] != span[1] or nxt[1] > head_start or not is_verb(token_text(view, nxt)):
                 break
+            if nxt[1] - nxt[0] == 1 and not opens_proper_name(view, nxt[1], head_start):
+                break  # 隆信|达|农业科技有限公司: a character of the name, with common words after it
             after = nxt[1]
         elif not never_starts_name(token, rules.single_char_tags if len(token) == 1 else rules.leading_tags
                                    ) or is_proper_place(token):
@@ -488,17 +546,18 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
         return False  # 双一流大学, 上市公司, 共有|市级以上重点实验室: a kind, not a name
     if head.kind == "cas":
         return text.startswith(rules.cas_prefixes)
-    in_places = [p for p in parts if p in places or is_full_place_name(p)]
+    full_places = full_place_names()
+    in_places = [p for p in parts if p in places or p in full_places]
     rest = [p for p in parts if p not in in_places and not composed_of(p, rules.category_words)]
     proper = [p for p in rest if not composed_of(p, rules.domain_or_category_words)]
     if head.kind == "legal" and all(p in in_places or composed_of(p, rules.industry_words | rules.category_words)
-                                    for p in parts):
+                                    for p in parts) and not registered_with_place(parts, in_places, rules):
         return False  # 新材料有限公司: no name before the legal form
     if head.place_only and head.type != "university" and text in government_rules().level_chars:
         return True  # 县人民医院, 区融媒体中心: the level stands for the document's own place
     if head.kind == "agency":
         return bool(in_places) or parts[-1] in ("区", "市", "县", "省", "国家", "中央") or text.endswith(
-            ("区委", "市委", "县委", "省委", "党委", "国家"))
+            ("区委", "市委", "县委", "省委", "党委", "国家")) or is_township(parts, rules)
     if proper:
         return len(text) >= 2
     if rest:  # only domain words: a name after a place (重庆高新技术产业研究院)
@@ -507,6 +566,26 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
         return False
     # a place alone: 重庆大学 and 潼南区融媒体中心, but not 重庆市大学 (a university takes the short form)
     return head.type != "university" or not in_places[-1].endswith(("市", "省"))
+
+
+def is_township(parts: list[str], rules: OrgRules) -> bool:
+    """The words before a body's head name a township or sub-district: a proper word ending with 镇 or
+    乡 (龙泉镇), or one before 街道 (城关|街道); not 乡镇, 城镇 (common words)."""
+    suffixes = government_rules().township_suffixes
+    last = parts[-1]
+    word = parts[-2] if last in suffixes and len(parts) > 1 else last if last.endswith(suffixes) and len(
+        last) > 1 and last not in suffixes else ""
+    if not word or not all(is_cjk(c) for c in word) or word in rules.stop_tokens:
+        return False
+    return word_freq(word) < rules.max_piece_word_freq and (not word_freq(word) or tag_of(word) == "ns")
+
+
+def registered_with_place(parts: list[str], in_places: list[str], rules: OrgRules) -> bool:
+    """江西省|投资|集团有限公司: a place and industry words only before the legal form make a state
+    group's registered name, when the place opens it and industry words alone follow."""
+    rest = parts[len(in_places):]
+    return bool(in_places) and parts[:len(in_places)] == in_places and bool(rest) and all(
+        composed_of(p, rules.industry_words) for p in rest)
 
 
 def after_verbs(parts: list[str]) -> list[str]:

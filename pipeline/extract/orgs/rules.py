@@ -63,7 +63,8 @@ COMPOSED_WORD_CHARS = 6  # the longest word composed_of looks for
 
 PRIORITY = {"org.alias": 0, "org.suffix": 1, "org.known": 2, "org.short_name.list": 3, "org.short_name.pattern": 4,
             "org.short_name.registered": 3,
-            "org.media.credit": 1, "org.knowledge": 2, "org.government.pattern": 1, "org.media.byline": 5}
+            "org.media.credit": 1, "org.knowledge": 2, "org.government.pattern": 1, "org.media.byline": 5,
+            "org.media.site": 5}
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ class OrgRules:
     opening_cues: tuple[str, ...]
     max_gap_chars: int
     max_item_chars: int
+    max_quoted_gap_chars: int  # “甲公司”的…项目，“乙”的…: the next quoted company's reach
     item_not_name_endings: tuple[str, ...]  # list items ending so are no company (…领域, 直属单位)
     gap_stop_words: tuple[str, ...]
     project_heads: tuple[str, ...]
@@ -136,6 +138,7 @@ class OrgRules:
     parenthesised_countries: frozenset[str]
     parenthesised_words: frozenset[str]  # (集团) inside a registered name
     national_prefixes: frozenset[str]
+    state_prefixes: tuple[str, ...]  # 国家 of 国家工信部
     association_heads: frozenset[str]
     parenthesis_not_name: tuple[str, ...]
     max_trailing_parenthesis_chars: int
@@ -253,6 +256,7 @@ def org_rules() -> OrgRules:
         opening_cues=tuple(require(lists, "opening_cues", LISTS)),
         max_gap_chars=int(require(lists, "max_gap_chars", LISTS)),
         max_item_chars=int(require(lists, "max_item_chars", LISTS)),
+        max_quoted_gap_chars=int(require(lists, "max_quoted_gap_chars", LISTS)),
         item_not_name_endings=tuple(require(lists, "item_not_name_endings", LISTS)),
         gap_stop_words=tuple(require(lists, "gap_stop_words", LISTS)),
         project_heads=tuple(require(lists, "project_heads", LISTS)),
@@ -272,6 +276,7 @@ def org_rules() -> OrgRules:
         parenthesised_countries=frozenset(require(bounds, "parenthesised_countries", BOUNDARIES)),
         parenthesised_words=frozenset(require(bounds, "parenthesised_words", BOUNDARIES)),
         national_prefixes=frozenset(require(bounds, "national_prefixes", BOUNDARIES)),
+        state_prefixes=tuple(require(bounds, "state_prefixes", BOUNDARIES)),
         association_heads=frozenset(require(bounds, "association_heads", BOUNDARIES)),
         parenthesis_not_name=tuple(require(bounds, "parenthesis_not_name", BOUNDARIES)),
         max_trailing_parenthesis_chars=int(require(bounds, "max_trailing_parenthesis_chars", BOUNDARIES)),

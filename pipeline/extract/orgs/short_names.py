@@ -25,8 +25,12 @@ from zhfacts.extract.orgs.pos import (
     never_starts_name,
     tag_of,
 )
-from zhfacts.extract.orgs.rules import TOKEN_CACHE_SIZE, OrgRules, matches, word_freq
+from zhfacts.extract.orgs.rules import CLOSE_PARENS, OPEN_PARENS, TOKEN_CACHE_SIZE, OrgRules, matches, word_freq
+from zhfacts.extract.places import gazetteer, place_rules
 from zhfacts.nlp.text_view import TextView, is_cjk
+
+ADVERB_TAGS = frozenset({"d"})
+ITEM_END_TAGS = frozenset({"d", "p", "c"})  # adverbs, prepositions, conjunctions
 
 
 @lru_cache(maxsize=TOKEN_CACHE_SIZE)
@@ -60,10 +64,17 @@ def proper_stem_start(view: TextView, end: int, rules: OrgRules, max_chars: int 
         glued = stop_prefix(piece, rules)
         if glued and end - span[0] - glued <= max_chars:
             return span[0] + glued
-        if end - span[0] > max_chars or not is_proper_piece(piece, rules):
+        if end - span[0] > max_chars or not (is_proper_piece(piece, rules) or split_char(view, span, pos, end, rules)):
             break
         pos = span[0]
     return pos
+
+
+def split_char(view: TextView, span: tuple[int, int], pos: int, end: int, rules: OrgRules) -> bool:
+    """云|大|科技: a character that is a field term alone (云) opens a name jieba split into single
+    characters when a single character of the name follows it."""
+    return span[1] - span[0] == 1 and pos + 1 == end and view.token_at(pos) == (pos, end) and \
+        view.text[span[0]] in rules.generic_terms and is_proper_piece(view.text[pos], rules)
 
 
 def stem_is_proper(stem: str, rules: OrgRules) -> bool:
@@ -102,9 +113,14 @@ def pattern_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     found = []
     for end, word in matches(view, rules, "pattern"):
         word_start = end - len(word)
-        if end not in view.ends or view.token_after(end) in rules.field_followers:
+        if end not in view.ends:
+            continue
+        follower = view.token_after(end)
+        if follower in rules.field_followers and follower != "项目":
             continue
         stem_start = proper_stem_start(view, word_start, rules)
+        if follower in rules.field_followers and not before_project(view, stem_start, word_start):
+            continue
         if not stem_is_proper(view.text[stem_start:word_start], rules):
             continue
         if view.text.endswith(rules.legal_forms, 0, word_start):
@@ -112,6 +128,38 @@ def pattern_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         start = with_place_prefix(view, stem_start, rules)
         if start is not None:
             found.append(OrgCandidate(start, end, "org.short_name.pattern", "company"))
+    return found
+
+
+def before_project(view: TextView, stem_start: int, word_start: int) -> bool:
+    """达利|食品|项目: a trade name of one token and an industry word right before 项目 name the
+    company whose project it is; with more words between (信诚|硅胶|电子项目) the words name the
+    project's product."""
+    return view.token_at(stem_start) == (stem_start, word_start)
+
+
+def bracketed_before_project(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
+    """京东(某某)冷链配送中心|项目: a proper word after a boundary, then its local company's name in
+    brackets, then the project's words up to 项目 with no punctuation, names the company."""
+    found = []
+    for paren in OPEN_PARENS:
+        for pos in occurrences(view.text, paren):
+            close = min((i for c in CLOSE_PARENS if (i := view.text.find(c, pos + 1, pos + 8)) > 0), default=-1)
+            inner = view.text[pos + 1:close]
+            if close < 0 or len(inner) < 2 or not all(is_cjk(c) for c in inner) or is_numeral(inner[0]):
+                continue
+            rest = view.text[close + 1:close + 1 + rules.max_project_chars + 2]
+            at = rest.find("项目")
+            if at < 2 or not all(is_cjk(c) for c in rest[:at]):
+                continue
+            span = previous_token(view, pos)
+            if span is None or not 2 <= span[1] - span[0] <= 4:
+                continue
+            word = token_text(view, span)
+            before = previous_token(view, span[0])
+            if list_item_ok(word, rules) and not word.endswith(rules.head_words) and (
+                    before is None or is_boundary_token(token_text(view, before), rules)):
+                found.append(OrgCandidate(span[0], span[1], "org.short_name.pattern", "company"))
     return found
 
 
@@ -192,11 +240,22 @@ def first_item_start(view: TextView, start: int, end: int, rules: OrgRules) -> i
         if span[0] >= start and (is_boundary_token(text, rules) or never_starts_name(text, rules.leading_tags)
                                  ) and not is_numeral(text):  # 三一重工 is a name
             pos = span[1]
+    span = view.token_at(pos)
+    if span is not None and span[0] == pos and span[1] <= end:  # 有宇培、…: jieba glued a stop word on
+        glued = stop_prefix(token_text(view, span), rules)
+        pos += glued if glued < span[1] - pos else 0
     return pos
 
 
 def split_last_pair(view: TextView, start: int, end: int, rules: OrgRules) -> list[tuple[int, int]]:
-    """'协友兴和伊洛美克': a last item joined by 和/与/及 as a token of its own is two items."""
+    """'协友兴和伊洛美克': a last item joined by 和/与/及 as a token of its own is two items. The item
+    ends before an adverb (…、南京银行|分别|与10家企业签约)."""
+    for span in view.spans_from(max(0, view.token_index(start))):
+        if span[0] >= end:
+            break
+        if span[0] > start and never_starts_name(token_text(view, span), ADVERB_TAGS):
+            end = span[0]
+            break
     for span in view.spans_from(max(0, view.token_index(start))):
         if span[0] >= end:
             break
@@ -208,7 +267,7 @@ def split_last_pair(view: TextView, start: int, end: int, rules: OrgRules) -> li
 def accept_items(view: TextView, spans: list[tuple[int, int]], weak_cue: bool,
                  rules: OrgRules) -> list[OrgCandidate]:
     items = [strip_country(view, s, e, rules) for s, e in spans]
-    items = [(s, e) for s, e in items if list_item_ok(view.text[s:e], rules) and s in view.starts
+    items = [(s, e) for s, e in items if list_item_ok(view.text[s:e], rules) and starts_word(view, s, rules)
              and ends_name(view, e, rules)]  # 江南|信安等: 等 glued to the last item
     if len(items) < 2 and len(spans) >= 2 or not items or len(items) * 2 < len(spans):
         return []  # most items are no names (fields, places, projects): a list of something else
@@ -252,14 +311,27 @@ def list_neighbour(view: TextView, sep: int, step: int, rules: OrgRules) -> tupl
         return None  # the item runs on past its reach: no short name
     if step == -1:
         start = first_item_start(view, start, end, rules)  # 先后来到|祥云包装、…
+    cut = False
     if step == 1 and view.text[end:end + 1] not in (*stops, ""):
-        return None
+        end, cut = last_item_end(view, start, end, rules), True  # 甲科技、乙陶瓷|分别|与…签约
+        if end is None:
+            return None
     item = view.text[start:end]
-    if start not in view.starts or end not in view.ends or not list_item_ok(item, rules):
+    if not starts_word(view, start, rules) or end not in view.ends or not list_item_ok(item, rules):
         return None
-    if ends_with_industry(item, rules) or 2 <= len(item) <= 4 and stem_is_proper(item, rules) and all(
+    if ends_with_industry(item, rules) or not cut and 2 <= len(item) <= 4 and stem_is_proper(item, rules) and all(
             is_proper_piece(view.text[a:b], rules) for a, b in view_tokens(view, start, end)):
         return start, end  # 拓远科技, or a proper word alone (威立雅、台铃): a company beside a company
+    return None
+
+
+def last_item_end(view: TextView, start: int, reach: int, rules: OrgRules) -> int | None:
+    """End of a list's last item that the clause goes on after with no punctuation: the start of
+    the first token within reach that is an adverb, preposition or conjunction (分别, 与; not a verb,
+    which may name the project the item opens: 五金智能|制造…项目, nor 的)."""
+    for span in view_tokens(view, start, reach):
+        if span[0] > start and never_starts_name(token_text(view, span), ITEM_END_TAGS):
+            return span[0]
     return None
 
 
@@ -296,6 +368,10 @@ def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     for end, name in matches(view, rules, "known"):
         start = end - len(name)
         type_, full, rule = rules.known[name]
+        if type_ == "government":
+            start = with_state_prefix(view, start, name, rules)
+        elif type_ == "company":
+            start = with_place_prefix(view, start, rules) or start  # 与|江苏|恒瑞医药: the place is named with it
         if end not in view.ends or not known_start_ok(view, start, rules):
             continue
         # 中国电子|重庆…示范基地: a place right after opens a longer name; the known name still
@@ -311,6 +387,15 @@ def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
             continue  # 中建|三局, 中交|二航局: a group's numbered bureau or company
         found.append(OrgCandidate(start, end, rule, type_, canonical=full, extras={"inside_name": inside}))
     return found
+
+
+def with_state_prefix(view: TextView, start: int, name: str, rules: OrgRules) -> int:
+    """国家|工信部, 国家科技部: a State Council body's short name written after 国家 is named with it."""
+    for prefix in rules.state_prefixes:
+        if not name.startswith(prefix) and view.text.startswith(prefix, start - len(prefix)) and \
+                start - len(prefix) in view.starts:
+            return start - len(prefix)
+    return start
 
 
 def view_tokens(view: TextView, start: int, end: int) -> list[tuple[int, int]]:
@@ -358,12 +443,15 @@ def registered_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     The place and the industry words together make it a company, even where a project's name
     follows (…的某某超达涂料年产3万吨…项目)."""
     found = []
-    i, count = 0, len(view.token_starts)
-    while i < count:
+    count = len(view.token_starts)
+    text, entries, commons = view.text, gazetteer().entries, place_rules().common_word_shorts
+    tokens = [text[s:e] for s, e in zip(view.token_starts, view.token_ends, strict=True)]
+    places = [i for i, t in enumerate(tokens)  # places_token, inlined: asked of every token
+              if t in entries and t not in commons or len(t) >= 4 and places_token(t, rules)]
+    resume = 0
+    for i in places:
         start = view.token_starts[i]
-        token = token_text(view, (start, view.token_ends[i]))
-        if not places_token(token, rules) or not opens_registered(view, start, rules):
-            i += 1
+        if i < resume or not opens_registered(view, start, rules):
             continue
         j = i + 1
         while j < count and view.token_starts[j] == view.token_ends[j - 1] and places_token(
@@ -371,10 +459,9 @@ def registered_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
             j += 1  # 江苏|南通|…
         end = trade_name_and_industry(view, j, rules)
         if end is None:
-            i += 1
             continue
         found.append(OrgCandidate(start, end, "org.short_name.registered", "company"))
-        i = view.token_index(end - 1) + 1
+        resume = view.token_index(end - 1) + 1
     return found
 
 
