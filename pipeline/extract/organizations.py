@@ -325,7 +325,8 @@ def resident_office(view: TextView, body: OrgCandidate, office: OrgCandidate, ru
 
 def listed_between(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:
     """An item of a 、-list between two organizations is one too, though no rule knows its name
-    (山东先进材料研究院、大龙网、山东飞尔康有限公司): a short name of the list's kind, a company."""
+    (山东先进材料研究院、大龙网、山东飞尔康有限公司): a short name of the list's kind, a company unless
+    both neighbours are of another one kind."""
     by_start = {c.start: c for c in chosen}
     found = []
     for left in chosen:
@@ -339,7 +340,9 @@ def listed_between(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) 
         if start in by_start or start not in view.starts or end not in view.ends:
             continue
         if list_item_ok(view.text[start:end], rules):
-            found.append(OrgCandidate(start, end, "org.short_name.list", "company"))
+            right = by_start[close + 1]  # between two bodies of one kind (区工商联、…、某某联谊会): that kind
+            type_ = left.type if left.type == right.type else "company"
+            found.append(OrgCandidate(start, end, "org.short_name.list", type_))
     return found
 
 

@@ -547,7 +547,8 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     if head.kind == "cas":
         return text.startswith(rules.cas_prefixes)
     full_places = full_place_names()
-    in_places = [p for p in parts if p in places or p in full_places]
+    in_places = [p for p in parts if p in places or p in full_places or
+                 (head.kind == "agency" and is_level_short_form(p))]
     rest = [p for p in parts if p not in in_places and not composed_of(p, rules.category_words)]
     proper = [p for p in rest if not composed_of(p, rules.domain_or_category_words)]
     if head.kind == "legal" and all(p in in_places or composed_of(p, rules.industry_words | rules.category_words)
@@ -619,6 +620,12 @@ def is_full_place_name(word: str) -> bool:
 def full_place_names() -> frozenset[str]:
     """The gazetteer's names written in full (current or former), not short forms."""
     return frozenset(name for name, entries in gazetteer().entries.items() if any(e.form != "short" for e in entries))
+
+
+def is_level_short_form(word: str) -> bool:
+    """东乌旗, 达茂旗: a county's everyday name that keeps its level character is a place before a
+    body's head (东乌旗人民政府) though the document names the county nowhere in full."""
+    return len(word) >= 3 and word[-1] in government_rules().level_chars and word in gazetteer_names()
 
 
 @rules_cache
