@@ -42,7 +42,13 @@ from bisect import bisect_left, bisect_right
 
 from zhfacts.extract.orgs.aliases import alias_candidates, aliases_of, short_name_stem
 from zhfacts.extract.orgs.candidates import OrgCandidate, is_boundary_token, is_name_text, is_place, token_text
-from zhfacts.extract.orgs.government import GovernmentRules, government_bodies, government_rules, listed_bodies
+from zhfacts.extract.orgs.government import (
+    GovernmentRules,
+    government_bodies,
+    government_rules,
+    in_title,
+    listed_bodies,
+)
 from zhfacts.extract.orgs.media import media_names, site_lines
 from zhfacts.extract.orgs.model import model_org_spans
 from zhfacts.extract.orgs.names import (
@@ -466,6 +472,8 @@ def government_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> lis
     bodies += listed_bodies(view, bodies, body_ends)
     found = []
     for body in bodies:
+        if in_title(view, body):
+            continue
         place = body.place
         county = place is not None and place.get("level") in ("district", "county")
         extras = {"district": place.get("canonical"), "adcode": place.get("adcode")} if county else {}

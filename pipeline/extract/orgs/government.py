@@ -50,6 +50,7 @@ class GovernmentRules:
     township_suffixes: tuple[str, ...]  # 镇, 乡, 街道: a township's name that opens its bodies
     resident_office_heads: tuple[str, ...]  # 办事处: a body's office in another place
     company_office_heads: frozenset[str]  # 办事处 of 华为重庆办事处: a company's office
+    title_words: tuple[str, ...]  # 书记 of 县委书记: a bare committee before one is a title
 
 
 @rules_cache
@@ -80,6 +81,7 @@ def government_rules() -> GovernmentRules:
         township_suffixes=tuple(require(data, "township_suffixes", GOVERNMENT)),
         resident_office_heads=tuple(require(data, "resident_office_heads", GOVERNMENT)),
         company_office_heads=frozenset(require(data, "company_office_heads", GOVERNMENT)),
+        title_words=tuple(require(data, "title_words", GOVERNMENT)),
     )
 
 
@@ -105,6 +107,16 @@ def government_bodies(view: TextView, places_by_end: dict[int, tuple[int, Hit]],
         if body is not None:
             found.append(body)
     return found
+
+
+def in_title(view: TextView, body: Body) -> bool:
+    """县委|书记, 区委|常委: a committee named by its level alone (no place) that opens a person's
+    title (government.yaml title_words)."""
+    rules = government_rules()
+    text = view.text[body.start:body.end]
+    bare = body.place is None and text.endswith("委") and (text[:-1] in rules.level_chars or
+                                                          text[:-1] in rules.level_words)
+    return bare and view.text.startswith(rules.title_words, body.end)
 
 
 def listed_bodies(view: TextView, bodies: list[Body], ends_name: Callable[[int], bool]) -> list[Body]:
