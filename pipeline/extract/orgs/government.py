@@ -51,6 +51,7 @@ class GovernmentRules:
     resident_office_heads: tuple[str, ...]  # 办事处: a body's office in another place
     company_office_heads: frozenset[str]  # 办事处 of 华为重庆办事处: a company's office
     title_words: tuple[str, ...]  # 书记 of 县委书记: a bare committee before one is a title
+    joining_chars: frozenset[str]  # 和 of 县科技局|和县|教育局: joins two bodies
 
 
 @rules_cache
@@ -82,6 +83,7 @@ def government_rules() -> GovernmentRules:
         resident_office_heads=tuple(require(data, "resident_office_heads", GOVERNMENT)),
         company_office_heads=frozenset(require(data, "company_office_heads", GOVERNMENT)),
         title_words=tuple(require(data, "title_words", GOVERNMENT)),
+        joining_chars=frozenset(require(data, "joining_chars", GOVERNMENT)),
     )
 
 
@@ -195,11 +197,15 @@ def opening(view: TextView, head: str, head_start: int, end: int, places_by_end:
         if head in rules.parent_heads and not any(w in function for w in rules.parent_words):
             continue
         place = places_by_end.get(lead + 1)
+        if place is not None and joined_level(view, place[0], lead, rules):
+            return Body(lead, end, None)  # 县科技局和|县教育局: not the county 和县
         if place is not None:  # 潼南区|科技局, 利津经济开发区|党工委
             return Body(place[0], end, place[1])
         char = view.text[lead]
         if char not in rules.level_chars:
             continue
+        if joined_level(view, lead - 1, lead, rules):
+            return Body(lead, end, None)
         place = places_by_end.get(lead)
         if place is not None:  # 东营|市委, 安徽|省委
             return Body(place[0], end, place[1])
@@ -212,6 +218,13 @@ def opening(view: TextView, head: str, head_start: int, end: int, places_by_end:
         if word is not None:  # 自治区|投资促进局; not its own committee (自治区|党委), as 省委 alone
             return Body(word, end, None) if len(function) > 1 else None
     return None
+
+
+def joined_level(view: TextView, start: int, lead: int, rules: GovernmentRules) -> bool:
+    """The two characters at start..lead are a conjunction and a level character (和县) right after a
+    body's head: the conjunction joins two bodies."""
+    return lead - start == 1 and view.text[start] in rules.joining_chars and view.text[lead] in rules.level_chars \
+        and view.text.endswith(rules.heads, 0, start)
 
 
 def level_word_start(view: TextView, lead: int, is_boundary: Callable[[str], bool],

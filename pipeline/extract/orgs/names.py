@@ -240,6 +240,9 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
         if legal and business_word_in_name(view, span, head_start, rules):
             pos = span[0]  # 华西|建设|集团有限公司, 交通|服务|有限公司: the business is part of the name
             continue
+        if glued_level(text, rules) and view.text.endswith(rules.long_head_words, 0, span[0]):
+            pos = span[0] + 1  # …中学|和县|第二中学: after a full name, 和 joins two names, 县 opens the next
+            break
         if is_boundary_token(text, rules) and not split_name_char(view, span, rules) and (
                 (text + view.text[span[1]:span[1] + 1]) not in full_places  # 新建|区政府: a district named so,
                 or view.text.endswith(rules.long_head_words, 0, span[0])):  # not after a name (…有限公司和|县…)
@@ -272,6 +275,11 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             break
         pos = span[0]
     return pos
+
+
+def glued_level(token: str, rules: OrgRules) -> bool:
+    """和县, 与县: jieba's token of a conjunction and a level character (a county's name too)."""
+    return len(token) == 2 and token[0] in rules.stop_tokens and token[1] in government_rules().level_chars
 
 
 def verb_glued_after_adverb(view: TextView, span: tuple[int, int], rules: OrgRules) -> bool:
