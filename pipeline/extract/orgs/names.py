@@ -564,6 +564,11 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
         return False  # 新材料有限公司: no name before the legal form
     if head.place_only and head.type != "university" and text in government_rules().level_chars:
         return True  # 县人民医院, 区融媒体中心: the level stands for the document's own place
+    if head.kind == "works":  # 剑河|民合|服饰厂, not 污水|处理厂: a place or a rare word names the works
+        span = view.token_at(cand.head_start)
+        if span and view.text[span[0]:span[1]] in rules.generic_names:
+            return False  # 数字|工厂: a kind of works (the token that holds the head is one)
+        return bool(in_places) or any(len(p) > 1 and word_freq(p) < rules.max_stem_word_freq for p in parts)
     if head.kind == "agency":
         return bool(in_places) or parts[-1] in ("区", "市", "县", "省", "国家", "中央") or text.endswith(
             ("区委", "市委", "县委", "省委", "党委", "国家")) or is_township(parts, rules)
