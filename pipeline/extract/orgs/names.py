@@ -240,7 +240,7 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
         if legal and business_word_in_name(view, span, head_start, rules):
             pos = span[0]  # 华西|建设|集团有限公司, 交通|服务|有限公司: the business is part of the name
             continue
-        if glued_level(text, rules) and view.text.endswith(rules.long_head_words, 0, span[0]):
+        if glued_level(text, rules) and joins_after(view, span, rules):
             pos = span[0] + 1  # …中学|和县|第二中学: after a full name, 和 joins two names, 县 opens the next
             break
         if is_boundary_token(text, rules) and not split_name_char(view, span, rules) and (
@@ -280,6 +280,16 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
 def glued_level(token: str, rules: OrgRules) -> bool:
     """和县, 与县: jieba's token of a conjunction and a level character (a county's name too)."""
     return len(token) == 2 and token[0] in rules.stop_tokens and token[1] in government_rules().level_chars
+
+
+def joins_after(view: TextView, span: tuple[int, int], rules: OrgRules) -> bool:
+    """What stands before a glued 和县 makes 和 a conjunction: a full name (…中学|和县), or a word
+    that is neither a place (安徽省|和县 is the county) nor a boundary (。和县人民政府)."""
+    if view.text.endswith(rules.long_head_words, 0, span[0]):
+        return True
+    before = previous_token(view, span[0])
+    text = token_text(view, before) if before else ""
+    return bool(text) and not is_boundary_token(text, rules) and not is_place(text)
 
 
 def verb_glued_after_adverb(view: TextView, span: tuple[int, int], rules: OrgRules) -> bool:

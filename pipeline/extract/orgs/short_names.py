@@ -4,6 +4,7 @@ well-known short names and photo credits."""
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -31,6 +32,9 @@ from zhfacts.nlp.text_view import TextView, is_cjk
 
 ADVERB_TAGS = frozenset({"d"})
 ITEM_END_TAGS = frozenset({"d", "p", "c"})  # adverbs, prepositions, conjunctions
+
+# A stem of numerals and 个 only names a count or a slogan's programme (五个一工程, 十百千工程), no company.
+COUNT_STEM = re.compile("[一二三四五六七八九十百千万两零〇个]+$")
 
 
 @lru_cache(maxsize=TOKEN_CACHE_SIZE)
@@ -78,7 +82,7 @@ def split_char(view: TextView, span: tuple[int, int], pos: int, end: int, rules:
 
 
 def stem_is_proper(stem: str, rules: OrgRules) -> bool:
-    if len(stem) < rules.min_stem_chars or stem in rules.generic_terms or is_place(stem):
+    if len(stem) < rules.min_stem_chars or stem in rules.generic_terms or is_place(stem) or COUNT_STEM.match(stem):
         return False
     if stem.startswith(rules.generic_prefixes) or ends_with_common_verb(stem, rules):
         return False
