@@ -60,6 +60,10 @@ FOUND = [
     ("县科技局和县教育局联合举办活动。", "县教育局", "org.suffix.government", "government"),
     # …but after a province it is the county 和县
     ("安徽省和县人民政府发布通知。", "安徽省和县人民政府", "org.suffix.government", "government"),
+    # a county's name jieba cut off its level character, which it glued to the committee (新干|县委)
+    ("会上，新干县委、县政府负责人发言。", "新干县委", "org.government.pattern", "government"),
+    # a bare committee as a verb's object
+    ("认真贯彻落实省委“三个重点”部署。", "省委", "org.government.pattern", "government"),
     # a committee with its place before a title is named
     ("利津县委书记在会上讲话。", "利津县委", "org.government.pattern", "government"),
 ]
@@ -93,6 +97,8 @@ NOT_FOUND = [
     # 和县 after an adverb: 和 is a conjunction, and what follows is a kind of body
     ("这是银行首次和县区级政府签订协议。", "银行首次和县区级政府"),
     ("县实验中学和县第二中学结对帮扶。", "县实验中学和县第二中学"),
+    # a one-character conjunction before 县委 makes no county 和县
+    ("在市委、市政府和县委的坚强领导下。", "和县委"),
     # a programme named by numbers is no company
     ("“五个一工程”强力推进。", "五个一工程"),
     # a group of people in a list of bodies is no body

@@ -240,10 +240,15 @@ def level_word_start(view: TextView, lead: int, is_boundary: Callable[[str], boo
 
 def glued_place_start(view: TextView, lead: int, full_place: Callable[[int, int], bool]) -> int | None:
     """Start of a full place name (江西省) that ends with the level character at lead and starts the
-    token jieba glued it into."""
+    token jieba glued it into, or the token before it when jieba glued the level to the head
+    (新干|县委: 新干县)."""
     span = view.token_at(lead)
-    if span is None or span[0] == lead:
+    if span is None:
         return None
+    if span[0] == lead:
+        before = view.token_at(lead - 1) if lead else None
+        glued = before is not None and before[1] == lead and lead - before[0] >= 2  # not 和|县委
+        return before[0] if glued and full_place(before[0], lead + 1) else None
     return span[0] if full_place(span[0], lead + 1) else None
 
 
@@ -278,8 +283,8 @@ def bad_function_word(token: str, rules: GovernmentRules) -> bool:
 
 def bare_level(view: TextView, lead: int, is_boundary: Callable[[str], bool],
                common_word: Callable[[str], bool], rules: GovernmentRules) -> bool:
-    """区/县/市/省 alone opens the name: after a boundary (记者从|区…, 、市…), or glued by jieba to a
-    stop word before it (从区), and not the first character of an ordinary word (区域, 市场, 县城)
+    """区/县/市/省 alone opens the name: after a boundary (记者从|区…, 、市…) or a verb (落实|省委), or
+    glued by jieba to a stop word before it (从区), and not the first character of an ordinary word (区域, 市场, 县城)
     other than its own committee (省委|办公厅). Two levels (各区县发改委) are every body, no name."""
     span = view.token_at(lead)
     if span is None or lead and view.text[lead - 1] in rules.level_chars:
@@ -291,7 +296,10 @@ def bare_level(view: TextView, lead: int, is_boundary: Callable[[str], bool],
         if len(token) > 1 and common_word(token) and token[1:] not in rules.bare_heads | rules.level_bodies:
             return False
         before = view.token_at(lead - 1) if lead else None
-        return before is None or opens_level(view.text[before[0]:before[1]], is_boundary, rules)
+        if before is None:
+            return True
+        word = view.text[before[0]:before[1]]
+        return opens_level(word, is_boundary, rules) or tag_of(word) in ("v", "i")  # 落实|省委: a verb's object
     return opens_level(view.text[span[0]:lead], is_boundary, rules)  # 从区: a stop word glued before the level
 
 
