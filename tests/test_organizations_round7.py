@@ -64,6 +64,13 @@ FOUND = [
     ("会上，新干县委、县政府负责人发言。", "新干县委", "org.government.pattern", "government"),
     # a bare committee as a verb's object
     ("认真贯彻落实省委“三个重点”部署。", "省委", "org.government.pattern", "government"),
+    # a university's hospital or school named with 附属 and an ordinal
+    ("县医院与安徽医科大学第一附属医院合作。", "安徽医科大学第一附属医院", "org.suffix.other", "other"),
+    ("浙江大学医学院附属第一医院专家坐诊。", "浙江大学医学院附属第一医院", "org.suffix.other", "other"),
+    ("北京师范大学附属实验学校开学。", "北京师范大学附属实验学校", "org.suffix.other", "other"),
+    # rural credit cooperatives and a bank's usual short name
+    ("长丰县农村信用合作联社发放贷款。", "长丰县农村信用合作联社", "org.suffix.company", "company"),
+    ("中行、农发行等金融机构积极支持。", "中行", "org.known", "company"),
     # a committee with its place before a title is named
     ("利津县委书记在会上讲话。", "利津县委", "org.government.pattern", "government"),
 ]

@@ -38,6 +38,7 @@ and resolves overlaps.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from zhfacts.extract.orgs.aliases import alias_candidates, aliases_of, short_name_stem
@@ -63,6 +64,7 @@ from zhfacts.extract.orgs.names import (
 )
 from zhfacts.extract.orgs.pos import is_verb
 from zhfacts.extract.orgs.rules import (
+    BOUNDARIES,
     CLOSE_PARENS,
     OPEN_PARENS,
     OPENING_QUOTE,
@@ -87,10 +89,19 @@ from zhfacts.extract.orgs.short_names import (
 )
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.nlp.text_view import TextView, is_cjk, text_view
+from zhfacts.rules import load_yaml, require, rules_cache
 from zhfacts.text.article import Hit
 from zhfacts.text.sentences import sentence_boundary
 
 __all__ = ["aliases_of", "find_organizations", "org_rules"]
+
+
+@rules_cache
+def affiliated_pattern() -> re.Pattern[str]:
+    """附属 with an ordinal before or after it, 实验, then a head of boundaries.yaml affiliated_heads."""
+    heads = "|".join(map(re.escape, require(load_yaml(BOUNDARIES), "affiliated_heads", BOUNDARIES)))
+    ordinal = "(?:第[一二三四五六七八九十]{1,2})?"
+    return re.compile(f"{ordinal}附属{ordinal}(?:实验)?(?P<head>{heads})")
 
 
 def company_signal(view: TextView, start: int, end: int, companies: list[OrgCandidate], anywhere: bool) -> bool:
@@ -225,7 +236,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     view = text_view(doc)
     places, place_ends = accepted_places(doc, view)
     named, deferred = [], []
-    for cand in head_candidates(view, rules, place_ends):
+    for cand in affiliated_units(view, head_candidates(view, rules, place_ends), rules):
         if cand.head.kind in ("weak", "subunit", "park"):
             deferred.append(cand)
         elif descriptor_is_name(cand, view, rules, places):
@@ -350,6 +361,21 @@ def listed_between(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) 
             type_ = left.type if left.type == right.type else "company"
             found.append(OrgCandidate(start, end, "org.short_name.list", type_))
     return found
+
+
+def affiliated_units(view: TextView, cands: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:
+    """某某医科大学|第一附属医院, 某某大学医学院|附属第一医院: a hospital or school named 附属 (with an
+    ordinal) right after a university's name is the university's; its name opens with the
+    university's (the walk stops at the ordinal, which is no name of its own)."""
+    found = []
+    for university in (c for c in cands if c.type == "university"):
+        match = affiliated_pattern().match(view.text, university.end)
+        if match is None or match.end() not in view.ends:
+            continue
+        head = rules.heads[match.group("head")]
+        found.append(OrgCandidate(university.start, match.end(), "org.suffix." + head.type, head.type, head=head,
+                                  head_start=match.start("head")))
+    return cands + found
 
 
 def university_unit(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgCandidate:
