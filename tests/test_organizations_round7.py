@@ -121,3 +121,21 @@ def test_no_names_by_family(nlp, text, not_name):
 def test_an_item_between_two_bodies_of_one_kind_takes_their_kind(nlp):
     orgs = found(nlp, "区工商联、某某联谊会、市妇联参加活动。")
     assert (orgs["某某联谊会"]["rule"], orgs["某某联谊会"]["type"]) == ("org.short_name.list", "other")
+
+
+RANKING = "这份榜单的前八位是：华为、腾讯、阿里巴巴、京东、美团、百度、网易、小米。"
+
+
+@pytest.mark.parametrize("name", ["京东", "美团", "百度", "小米"])
+def test_the_other_items_of_a_list_of_companies_are_companies(nlp, name):
+    org = found(nlp, RANKING)[name]
+    assert (org["rule"], org["type"]) == ("org.short_name.list", "company")
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("华为、腾讯、大数据、人工智能、北京均有布局。", "大数据"),  # a mixed list: fields and places
+    ("华为、腾讯、北京均有布局。", "北京"),
+    ("签约企业有华为、腾讯、新能源等。", "新能源"),
+])
+def test_a_mixed_list_adds_no_companies(nlp, text, word):
+    assert word not in found(nlp, text)

@@ -81,6 +81,7 @@ from zhfacts.extract.orgs.short_names import (
     list_item_ok,
     list_short_names,
     listed_beside,
+    listed_runs,
     pattern_short_names,
     photo_credits,
     registered_names,
@@ -275,6 +276,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     chosen = joined_branches(view, non_overlapping(named + companies + others + operators), place_ends)
     chosen = sorted(chosen + listed_between(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + listed_beside(view, chosen, rules), key=lambda c: c.start)
+    chosen = sorted(chosen + listed_runs(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + quoted_after_quoted(view, chosen, titles, rules), key=lambda c: c.start)
     kept = [c for c in chosen if not (inside_title(c, titles) and cand_text(view, c) not in rules.known)
             and not c.extras.get("inside_name")]
