@@ -71,6 +71,9 @@ FOUND = [
     # rural credit cooperatives and a bank's usual short name
     ("长丰县农村信用合作联社发放贷款。", "长丰县农村信用合作联社", "org.suffix.company", "company"),
     ("中行、农发行等金融机构积极支持。", "中行", "org.known", "company"),
+    # a level body before a title is named with its place, and alone when no title follows
+    ("驻马店市政协副主席王五出席。", "驻马店市政协", "org.suffix.government", "government"),
+    ("县人大常委会和县政协组织视察。", "县政协", "org.suffix.government", "government"),
     # a committee with its place before a title is named
     ("利津县委书记在会上讲话。", "利津县委", "org.government.pattern", "government"),
 ]
@@ -91,6 +94,8 @@ NOT_FOUND = [
     ("县委书记张三主持会议。", "县委"),
     ("区委常委李四出席。", "区委"),
     ("出席会议的市委委员30人。", "市委"),
+    ("会议由县长主持，县人大常委会主任出席。", "县人大常委会"),
+    ("县政协副主席王五出席。", "县政协"),
     # kinds of schools and works, no names
     ("全县共有民办学校3所。", "民办学校"),
     ("新建九年一贯制学校2所。", "一贯制学校"),

@@ -279,7 +279,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     chosen = sorted(chosen + listed_runs(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + quoted_after_quoted(view, chosen, titles, rules), key=lambda c: c.start)
     kept = [c for c in chosen if not (inside_title(c, titles) and cand_text(view, c) not in rules.known)
-            and not c.extras.get("inside_name")]
+            and not c.extras.get("inside_name") and not (c.type == "government" and in_title(view, c.start, c.end))]
     if model:  # the model fills gaps only: where no rule candidate, kept or set aside, stands
         kept = sorted(kept + gaps_only(model_candidates(doc, view, rules), chosen), key=lambda c: c.start)
     counties = county_places(doc, view)
@@ -500,7 +500,7 @@ def government_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> lis
     bodies += listed_bodies(view, bodies, body_ends)
     found = []
     for body in bodies:
-        if in_title(view, body):
+        if in_title(view, body.start, body.end):
             continue
         place = body.place
         county = place is not None and place.get("level") in ("district", "county")

@@ -111,14 +111,15 @@ def government_bodies(view: TextView, places_by_end: dict[int, tuple[int, Hit]],
     return found
 
 
-def in_title(view: TextView, body: Body) -> bool:
-    """县委|书记, 区委|常委: a committee named by its level alone (no place) that opens a person's
-    title (government.yaml title_words)."""
+def in_title(view: TextView, start: int, end: int) -> bool:
+    """县委|书记, 区人大常委会|主任, 县政协|副主席: a body named by its level alone (no place) that
+    opens a person's title (government.yaml title_words)."""
     rules = government_rules()
-    text = view.text[body.start:body.end]
-    bare = body.place is None and text.endswith("委") and (text[:-1] in rules.level_chars or
-                                                          text[:-1] in rules.level_words)
-    return bare and view.text.startswith(rules.title_words, body.end)
+    text = view.text[start:end]
+    level = next((w for w in sorted(rules.level_words, key=len, reverse=True) if text.startswith(w)), text[:1])
+    body = text[len(level):]
+    bare = level in rules.level_words or level in rules.level_chars
+    return bare and (body == "委" or body in rules.level_bodies) and view.text.startswith(rules.title_words, end)
 
 
 def listed_bodies(view: TextView, bodies: list[Body], ends_name: Callable[[int], bool]) -> list[Body]:
