@@ -74,6 +74,9 @@ FOUND = [
     # a level body before a title is named with its place, and alone when no title follows
     ("驻马店市政协副主席王五出席。", "驻马店市政协", "org.suffix.government", "government"),
     ("县人大常委会和县政协组织视察。", "县政协", "org.suffix.government", "government"),
+    # a province's government's own commission: the level body is no function word
+    ("湖北省人民政府国有资产监督管理委员会参加签约。", "湖北省人民政府国有资产监督管理委员会",
+     "org.government.pattern", "government"),
     # a committee with its place before a title is named
     ("利津县委书记在会上讲话。", "利津县委", "org.government.pattern", "government"),
 ]

@@ -188,7 +188,10 @@ def opening(view: TextView, head: str, head_start: int, end: int, places_by_end:
             full_place: Callable[[int, int], bool], rules: GovernmentRules) -> Body | None:
     """The body's start: the nearest place or level character left of the head, with only function
     words between them."""
-    low = max(0, head_start - rules.max_function_chars - 1)
+    # a level's own body among the function words does not count (湖北省|人民政府国有资产监督管理|委员会)
+    window = view.text[max(0, head_start - 2 * rules.max_function_chars):head_start]
+    extra = max((len(b) for b in rules.level_bodies if b in window), default=0)
+    low = max(0, head_start - rules.max_function_chars - 1 - extra)
     for lead in range(head_start - 1, low - 1, -1):
         function = view.text[lead + 1:head_start]
         if function and not function_words_ok(view, lead + 1, head_start, head, rules):
