@@ -77,6 +77,8 @@ FOUND = [
     # a province's government's own commission: the level body is no function word
     ("湖北省人民政府国有资产监督管理委员会参加签约。", "湖北省人民政府国有资产监督管理委员会",
      "org.government.pattern", "government"),
+    # a page's source without a colon, before its date
+    ("来源 某州新闻网 2021-03-04", "某州新闻网", "org.media.source", "other"),
     # a committee with its place before a title is named
     ("利津县委书记在会上讲话。", "利津县委", "org.government.pattern", "government"),
 ]
