@@ -115,11 +115,13 @@ def in_title(view: TextView, start: int, end: int) -> bool:
     """县委|书记, 区人大常委会|主任, 县政协|副主席: a body named by its level alone (no place) that
     opens a person's title (government.yaml title_words)."""
     rules = government_rules()
+    if not view.text.startswith(rules.title_words, end):
+        return False
     text = view.text[start:end]
-    level = next((w for w in sorted(rules.level_words, key=len, reverse=True) if text.startswith(w)), text[:1])
+    level = next((w for w in rules.level_words if text.startswith(w)), text[:1])
     body = text[len(level):]
     bare = level in rules.level_words or level in rules.level_chars
-    return bare and (body == "委" or body in rules.level_bodies) and view.text.startswith(rules.title_words, end)
+    return bare and (body == "委" or body in rules.level_bodies)
 
 
 def listed_bodies(view: TextView, bodies: list[Body], ends_name: Callable[[int], bool]) -> list[Body]:

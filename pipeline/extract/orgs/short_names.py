@@ -307,11 +307,16 @@ def listed_runs(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> 
     names (list_item_ok, token-aligned, no field or kind words), those items are companies too,
     though common words (a ranking's 百度、小米). One item that is no name (大数据, 北京) shows a
     mixed list: nothing is added."""
+    text = view.text
+    listed = [c for c in chosen if c.type == "company" and (text[c.end:c.end + 1] == "、" or
+                                                             c.start and text[c.start - 1] == "、")]
+    if len(listed) < 2:
+        return []
     companies = {(c.start, c.end) for c in chosen if c.type == "company"}
     spans = [(c.start, c.end) for c in chosen]
     found, seen = [], set()
-    for cand in chosen:
-        if (cand.start, cand.end) not in companies or cand.start in seen:
+    for cand in listed:
+        if cand.start in seen:
             continue
         items = list_items(view, cand.start, rules)
         seen.update(a for a, _ in items)
