@@ -142,6 +142,11 @@ def test_the_other_items_of_a_list_of_companies_are_companies(nlp, name):
     assert (org["rule"], org["type"]) == ("org.short_name.list", "company")
 
 
+def test_a_first_item_after_the_clauses_words(nlp):
+    orgs = found(nlp, "签约企业有华为、腾讯、京东、美团等。")
+    assert orgs["美团"]["rule"] == "org.short_name.list" and "签约企业有华为" not in orgs
+
+
 @pytest.mark.parametrize(("text", "word"), [
     ("华为、腾讯、大数据、人工智能、北京均有布局。", "大数据"),  # a mixed list: fields and places
     ("华为、腾讯、北京均有布局。", "北京"),

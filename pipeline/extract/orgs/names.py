@@ -240,7 +240,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
         if legal and business_word_in_name(view, span, head_start, rules):
             pos = span[0]  # 华西|建设|集团有限公司, 交通|服务|有限公司: the business is part of the name
             continue
-        if len(text) == 2 and glued_level(text, rules) and joins_after(view, span, rules):
+        if len(text) == 2 and text[0] in rules.stop_tokens and glued_level(text, rules) and \
+                joins_after(view, span, rules):
             pos = span[0] + 1  # …中学|和县|第二中学: after a full name, 和 joins two names, 县 opens the next
             break
         if is_boundary_token(text, rules) and not split_name_char(view, span, rules) and (

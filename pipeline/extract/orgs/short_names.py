@@ -312,15 +312,17 @@ def listed_runs(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> 
                                                              c.start and text[c.start - 1] == "、")]
     if len(listed) < 2:
         return []
-    companies = {(c.start, c.end) for c in chosen if c.type == "company"}
+    company_ends = {c.end: c.start for c in chosen if c.type == "company"}
     spans = [(c.start, c.end) for c in chosen]
     found, seen = [], set()
     for cand in listed:
         if cand.start in seen:
             continue
         items = list_items(view, cand.start, rules)
-        seen.update(a for a, _ in items)
-        rest = [item for item in items if item not in companies]
+        seen.update(company_ends.get(b, a) for a, b in items)
+        if items and items[0][1] not in company_ends:  # 包括|甲、…: the first item after the clause's words
+            items[0] = (first_item_start(view, *items[0], rules), items[0][1])
+        rest = [(a, b) for a, b in items if company_ends.get(b, -1) < a]
         if len(items) - len(rest) < 2 or any(a < end and start < b for start, end in rest for a, b in spans):
             continue
         if rest and all(run_item_ok(view, start, end, rules) for start, end in rest):
@@ -339,8 +341,8 @@ def list_items(view: TextView, start: int, rules: OrgRules) -> list[tuple[int, i
     first one after a stop character, the last one before one (a list that runs on into its clause
     has no last item here)."""
     stops, text = rules.item_stops, view.text
-    left = start
-    while left > 0 and text[left - 1] not in stops:
+    left, low = start, max(0, start - rules.max_item_chars)
+    while left > low and text[left - 1] not in stops:
         left -= 1
     while left > 0 and text[left - 1] == "、":  # the items before, back to the list's opening stop
         item_start = left - 1
