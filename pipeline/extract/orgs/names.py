@@ -51,6 +51,8 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
     for end, text in sorted(longest.items()):
         head = rules.heads[text]
         head_start = end - len(text)
+        if head.kind == "works" and generic_head_token(view, head_start, rules):
+            continue  # 数字|工厂: a kind of works, no name to walk
         start = expand_left(view, head_start, end, rules, head.kind == "legal", place_ends)
         start = known_name_across(view, start, head_start, rules)
         start = trim_leading(view, start, head_start, end, rules)
@@ -63,6 +65,12 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
             found.append(OrgCandidate(start, end, f"org.suffix.{head.type}", head.type, head=head,
                                       head_start=head_start))
     return found
+
+
+def generic_head_token(view: TextView, head_start: int, rules: OrgRules) -> bool:
+    """The token that holds the head is a generic name (工厂 of 数字|工厂)."""
+    span = view.token_at(head_start)
+    return span is not None and view.text[span[0]:span[1]] in rules.generic_names
 
 
 def known_name_across(view: TextView, start: int, head_start: int, rules: OrgRules) -> int:
@@ -576,9 +584,6 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     if head.place_only and head.type != "university" and text in government_rules().level_chars:
         return True  # 县人民医院, 区融媒体中心: the level stands for the document's own place
     if head.kind == "works":  # 剑河|民合|服饰厂, not 污水|处理厂: a place or a rare word names the works
-        span = view.token_at(cand.head_start)
-        if span and view.text[span[0]:span[1]] in rules.generic_names:
-            return False  # 数字|工厂: a kind of works (the token that holds the head is one)
         return bool(in_places) or any(len(p) > 1 and word_freq(p) < rules.max_stem_word_freq for p in parts)
     if head.kind == "agency":
         return bool(in_places) or parts[-1] in ("区", "市", "县", "省", "国家", "中央") or text.endswith(
