@@ -116,6 +116,8 @@ NOT_FOUND = [
     ("县实验中学和县第二中学结对帮扶。", "县实验中学和县第二中学"),
     # a one-character conjunction before 县委 makes no county 和县
     ("在市委、市政府和县委的坚强领导下。", "和县委"),
+    # the 区 that closes a zone's name (合作|区) opens no body of its own
+    ("横琴粤澳深度合作区执行委员会印发通知。", "区执行委员会"),
     # a programme named by numbers is no company
     ("“五个一工程”强力推进。", "五个一工程"),
     # a group of people in a list of bodies is no body

@@ -52,6 +52,7 @@ class GovernmentRules:
     company_office_heads: frozenset[str]  # 办事处 of 华为重庆办事处: a company's office
     title_words: tuple[str, ...]  # 书记 of 县委书记: a bare committee before one is a title
     joining_chars: frozenset[str]  # 和 of 县科技局|和县|教育局: joins two bodies
+    zone_endings: tuple[str, ...]  # 合作区: its 区 is no level
 
 
 @rules_cache
@@ -84,6 +85,7 @@ def government_rules() -> GovernmentRules:
         company_office_heads=frozenset(require(data, "company_office_heads", GOVERNMENT)),
         title_words=tuple(require(data, "title_words", GOVERNMENT)),
         joining_chars=frozenset(require(data, "joining_chars", GOVERNMENT)),
+        zone_endings=tuple(require(data, "zone_endings", GOVERNMENT)),
     )
 
 
@@ -295,6 +297,8 @@ def bare_level(view: TextView, lead: int, is_boundary: Callable[[str], bool],
     span = view.token_at(lead)
     if span is None or lead and view.text[lead - 1] in rules.level_chars:
         return False
+    if view.text.endswith(rules.zone_endings, 0, lead + 1):
+        return False  # 深度合作|区: the 区 closes a zone's name
     if view.text[lead + 1:lead + 2] in rules.level_chars:
         return False
     if span[0] == lead:
@@ -306,7 +310,8 @@ def bare_level(view: TextView, lead: int, is_boundary: Callable[[str], bool],
             return True
         word = view.text[before[0]:before[1]]
         return opens_level(word, is_boundary, rules) or tag_of(word) in ("v", "i")  # 落实|省委: a verb's object
-    return opens_level(view.text[span[0]:lead], is_boundary, rules)  # 从区: a stop word glued before the level
+    # 从区: a one-character stop word glued before the level (合作区 is a zone's word, 合作 no stop word here)
+    return lead - span[0] == 1 and opens_level(view.text[span[0]:lead], is_boundary, rules)
 
 
 def opens_level(before: str, is_boundary: Callable[[str], bool], rules: GovernmentRules) -> bool:
