@@ -46,6 +46,8 @@ FOUND = [
     # a works by its place or a rare trade name
     ("剑河民合服饰厂工人正在赶制订单。", "剑河民合服饰厂", "org.suffix.company", "company"),
     ("华能珞璜电厂今年发电量增长。", "华能珞璜电厂", "org.suffix.company", "company"),
+    # a university's technology-transfer centre
+    ("重庆大学技术转移中心参加对接会。", "重庆大学技术转移中心", "org.suffix.research", "research"),
     # mastheads
     ("据中国经济导报报道，该项目进展顺利。", "中国经济导报", "org.suffix.other", "other"),
     ("潇湘晨报记者从会上获悉。", "潇湘晨报", "org.suffix.other", "other"),
