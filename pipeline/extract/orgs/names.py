@@ -68,9 +68,14 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
 
 
 def generic_head_token(view: TextView, head_start: int, rules: OrgRules) -> bool:
-    """The token that holds the head is a generic name (工厂 of 数字|工厂)."""
+    """The token that holds the head is a generic name (工厂 of 数字|工厂) or a verb, pronoun or
+    adjective and the head (建厂, 该厂, 全厂): a kind or an act, no name's end."""
     span = view.token_at(head_start)
-    return span is not None and view.text[span[0]:span[1]] in rules.generic_names
+    if span is None:
+        return False
+    token = view.text[span[0]:span[1]]
+    return token in rules.generic_names or len(token) == 2 and span[1] == head_start + 1 and \
+        tag_of(token[0]) in rules.leading_tags
 
 
 def known_name_across(view: TextView, start: int, head_start: int, rules: OrgRules) -> int:
