@@ -68,12 +68,18 @@ def _opens_clause(ctx: Context, marker: Marker, sentence_start: int) -> bool:
             prefix = prefix[len(frame):]  # 走进重庆某公司展厅，…: what follows is the company's
     if prefix.startswith("位于") and "的" in prefix:
         prefix = prefix[prefix.rindex("的") + 1:]  # 位于鄞州区的宁波某公司: a modifier, not a subject
-    if marker.kind == "company" and marker.rule != PROJECT and (
-            prefix.endswith("的") or prefix.startswith(ctx.rules.demonstratives)):
-        return True  # 3月份签约的某科技有限公司…, 这家为车企配套的零部件企业…: a modified company subject
+    # 3月份签约的某科技有限公司…, 这家为车企配套的零部件企业…: a modified company subject; but
+    # 甲县签订总投资10亿元的某公司……项目: a project after a district's verb is its object
+    if marker.kind == "company" and (prefix.endswith("的") or prefix.startswith(ctx.rules.demonstratives)) and (
+            marker.rule != PROJECT or not _names_district(ctx, start, marker.start)):
+        return True
     while prefix and (opener := _first_prefix(prefix, ctx.rules.clause_openers)):
         prefix = prefix[len(opener):].lstrip()
     return not prefix
+
+
+def _names_district(ctx: Context, start: int, end: int) -> bool:
+    return any(m.kind in ("district", "pronoun") for m in markers_in(ctx, start, end))
 
 
 # Figures after which a district name can only start a new clause (a count's classifier may

@@ -390,12 +390,16 @@ def _examples_close(ctx: Context, start: int, end: int) -> int:
     """Where the 等 ends that closes a list the company (ending at start) is in (甲公司、乙公司等9家
     企业, 某公司年产30万吨……等重点项目), or -1: no figure before it but a capacity, and no other
     body or place in the company's own item (某研究院已转化甲大学、乙大学等: the universities are
-    the list, not the institute)."""
-    found = ctx.rules.example_word.search(ctx.text, start, end)
+    the list, not the institute) unless a capacity says the item names a plant (某公司年产3万吨
+    电池材料等)."""
+    text = ctx.text
+    found = ctx.rules.example_word.search(text, start, end)
     if found is None or not _only_capacities(ctx, start, found.start()):
         return -1
     item_stop = _first_in(ctx.item_stops, start, found.start())
     own_end = found.start() if item_stop == -1 else item_stop
+    if any(w in text[start:own_end] for w in ctx.rules.capacity_words):
+        return found.end()
     ordered, starts = ctx.places_by_start
     if bisect_left(starts, start) != bisect_left(starts, own_end):
         return -1
