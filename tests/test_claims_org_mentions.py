@@ -33,6 +33,8 @@ CLAIMED = [
     # a partner of the district's signing, before or after it
     ("滦南县与华锐新材料有限公司签约，总投资15亿元。", [("滦南县", "15亿元")]),
     ("华锐新材料有限公司与滦南县人民政府签订投资协议，总投资15亿元。", [("滦南县", "15亿元")]),
+    ("华锐新材料有限公司、恒通智能装备有限公司分别与滦南县签订投资协议，总投资20亿元。", [("滦南县", "20亿元")]),
+    ("华锐新材料有限公司和恒通智能装备有限公司与滦南县人民政府正式签约，总投资20亿元。", [("滦南县", "20亿元")]),
 ]
 
 # (text, a figure the district must not claim): the company or its project is the subject
@@ -50,6 +52,9 @@ BLOCKED = [
     (SECTION + "总投资5亿元的华锐新材料有限公司电池隔膜项目建成投产，年产值可达8亿元。", "8亿元"),
     # a company signing with another company is no district's partner
     (SECTION + "华锐新材料有限公司与恒通智能装备有限公司签订合作协议，共同投资3亿元。", "3亿元"),
+    # companies signing with a university, or one company with two districts (their total)
+    (SECTION + "华锐新材料有限公司、恒通智能装备有限公司与清华大学签订合作协议，共同投资3亿元。", "3亿元"),
+    ("华锐新材料有限公司分别与滦南县、宜良县签订投资协议，总投资20亿元。", "20亿元"),
     # 等 closes the list of the subject's objects, not a list the subject is in
     (SECTION + "华锐新材料研究院已转化清华大学、浙江大学等高校专利技术200余项。", "200余项"),
     (SECTION + "华锐新材料研究院已转化清华大学等高校专利技术200余项。", "200余项"),

@@ -75,6 +75,11 @@ class Context:
     base_metrics: dict[tuple[int, int, int], str] = field(default_factory=dict)  # metrics.base_metric's answers
 
     @cached_property
+    def orgs_by_start(self) -> tuple[list[Hit], list[int]]:
+        ordered = sorted(self.organizations, key=START)
+        return ordered, [o.start for o in ordered]
+
+    @cached_property
     def places_by_start(self) -> tuple[list[Hit], list[int]]:
         ordered = sorted(self.places, key=START)
         return ordered, [p.start for p in ordered]
@@ -403,7 +408,8 @@ def _examples_close(ctx: Context, start: int, end: int) -> int:
     ordered, starts = ctx.places_by_start
     if bisect_left(starts, start) != bisect_left(starts, own_end):
         return -1
-    if any(start <= org.start < own_end for org in ctx.organizations):
+    _, org_starts = ctx.orgs_by_start
+    if bisect_left(org_starts, start) != bisect_left(org_starts, own_end):
         return -1
     return found.end()
 
@@ -445,18 +451,42 @@ def _project_head_end(ctx: Context, start: int, end: int) -> int:
 
 
 def _is_partner(ctx: Context, start: int, end: int) -> bool:
-    """甲公司与乙县签约, 甲公司与县政府签订协议: after the company a partner word, then a
-    district, a pronoun for one or a government body, and a signing word in the clause."""
+    """甲公司与乙县签约, 甲公司、乙公司分别与县政府签订协议: after the company (and the companies
+    listed with it) a partner word, then one district, a pronoun for one or a government body,
+    and a signing word in the clause."""
     text, rules = ctx.text, ctx.rules
-    rest = text[start:end].lstrip()
-    word = next((w for w in rules.partner_words if rest.startswith(w)), None)
-    if word is None or not any(w in rest for w in rules.signing_words):
+    if not any(w in text[start:end] for w in rules.signing_words):
         return False
-    after = end - len(rest) + len(word)
+    pos = _after_listed_orgs(ctx, start, end)
+    pos += len(_first_word(text, pos, rules.partner_adverbs))
+    word = _first_word(text, pos, rules.partner_words)
+    if not word:
+        return False
+    after = pos + len(word)
     ordered, starts = ctx.places_by_start
-    return (any(is_district(p) for p in ordered[bisect_left(starts, after):bisect_left(starts, end)])
-            or any(org.get("type") == "government" and after <= org.start < end for org in ctx.organizations)
+    districts = {p.get("canonical") for p in ordered[bisect_left(starts, after):bisect_left(starts, end)]
+                 if is_district(p)}
+    orgs, org_starts = ctx.orgs_by_start
+    return (len(districts) == 1  # 分别与甲县、乙县签约: the districts' total, no one's
+            or any(o.get("type") == "government" for o in orgs[bisect_left(org_starts, after):
+                                                                 bisect_left(org_starts, end)])
             or any(text.startswith(w, after) for w, _, _ in rules.pronouns))
+
+
+def _after_listed_orgs(ctx: Context, pos: int, end: int) -> int:
+    """Past the companies listed right after pos (、乙公司和丙公司; not 与县政府, the partner)."""
+    orgs, starts = ctx.orgs_by_start
+    while pos + 1 < end and ctx.text[pos] in ctx.rules.list_separators:
+        i = bisect_left(starts, pos + 1)
+        if i == len(orgs) or orgs[i].start != pos + 1 or orgs[i].get("type") not in ctx.rules.blocking_org_types:
+            break
+        pos = orgs[i].end
+    return pos
+
+
+def _first_word(text: str, pos: int, words: tuple[str, ...]) -> str:
+    """The first of words that text has at pos, or ""."""
+    return next((w for w in words if text.startswith(w, pos)), "")
 
 
 def address_prefixes(places: list[Hit], text: str) -> dict[int, int]:

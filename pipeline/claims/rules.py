@@ -94,6 +94,7 @@ class ClaimRules:
     project_heads: tuple[str, ...]  # 某公司年产3万吨电池项目: the word that ends a project's name
     project_name_max_chars: int
     partner_words: tuple[str, ...]  # 甲公司与乙县签约: the company is the district's partner
+    partner_adverbs: tuple[str, ...]  # 甲公司分别与乙县签约: words between a company and its partner word
     signing_words: tuple[str, ...]
     property_cues: re.Pattern[str]  # any of the cues
     not_property_before: tuple[str, ...]  # before a cue, these make it another word (比|重达)
@@ -202,6 +203,7 @@ def claim_rules() -> ClaimRules:
         project_heads=_longest_first(mentions["project_heads"]),
         project_name_max_chars=int(mentions["project_name_max_chars"]),
         partner_words=_longest_first(mentions["partner_words"]),
+        partner_adverbs=_longest_first(mentions["partner_adverbs"]),
         signing_words=tuple(mentions["signing_words"]),
         property_cues=_any_of(get("property_cues")),
         not_property_before=tuple(get("not_property_before")),
