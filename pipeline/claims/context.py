@@ -365,8 +365,6 @@ EXAMPLE, PARTNER = "claims.mention.example", "claims.mention.partner"
 MENTIONS = frozenset((EXAMPLE, PARTNER))
 # A project as the subject (该项目, 某公司年产3万吨电池项目): it blocks only where it opens its clause.
 PROJECT = "claims.block.project"
-# How far after a company its clause is read for 等, a project's head or a partner.
-MENTION_REACH = 60
 
 
 def organization_marker(ctx: Context, org: Hit) -> Marker:
@@ -375,7 +373,7 @@ def organization_marker(ctx: Context, org: Hit) -> Marker:
     乙公司等9家企业投产), the district's partner in a signing (甲公司与乙县签约); a company that
     opens a project's name (某公司年产3万吨电池项目) is the project."""
     text = ctx.text
-    limit = min(len(text), org.end + MENTION_REACH)
+    limit = min(len(text), org.end + ctx.rules.mention_reach)
     stop = _first_in(ctx.clause_stops, org.end, limit)
     end = limit if stop == -1 else stop
     newline = text.find("\n", org.end, end)

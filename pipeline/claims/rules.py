@@ -89,6 +89,7 @@ class ClaimRules:
     wide_scope_words: tuple[str, ...]
     company_subject_words: tuple[str, ...]
     blocking_org_types: frozenset[str]
+    mention_reach: int  # how far after a company its clause is read for 等, a project or a partner
     example_word: re.Pattern[str]  # 甲公司、乙公司等9家企业: the 等 that makes the companies examples
     example_counts: tuple[str, ...]  # 等一批: words that count the examples before 等
     project_heads: tuple[str, ...]  # 某公司年产3万吨电池项目: the word that ends a project's name
@@ -198,6 +199,7 @@ def claim_rules() -> ClaimRules:
         wide_scope_words=_longest_first(get("wide_scope_words")),
         company_subject_words=_longest_first(get("company_subject_words")),
         blocking_org_types=frozenset(get("blocking_org_types")),
+        mention_reach=int(mentions["reach_chars"]),
         example_word=re.compile(mentions["example_word"]),
         example_counts=_longest_first(mentions["example_counts"]),
         project_heads=_longest_first(mentions["project_heads"]),
