@@ -55,6 +55,7 @@ BLOCKED = [
     # companies signing with a university, or one company with two districts (their total)
     (SECTION + "华锐新材料有限公司、恒通智能装备有限公司与清华大学签订合作协议，共同投资3亿元。", "3亿元"),
     ("华锐新材料有限公司分别与滦南县、宜良县签订投资协议，总投资20亿元。", "20亿元"),
+    ("华锐新材料有限公司分别与滦南县人民政府、宜良县人民政府签订投资协议，总投资20亿元。", "20亿元"),
     # 等 closes the list of the subject's objects, not a list the subject is in
     (SECTION + "华锐新材料研究院已转化清华大学、浙江大学等高校专利技术200余项。", "200余项"),
     (SECTION + "华锐新材料研究院已转化清华大学等高校专利技术200余项。", "200余项"),

@@ -403,8 +403,8 @@ def _examples_close(ctx: Context, start: int, end: int) -> int:
     own_end = found.start() if item_stop == -1 else item_stop
     if any(w in text[start:own_end] for w in ctx.rules.capacity_words):
         return found.end()
-    ordered, starts = ctx.places_by_start
-    if bisect_left(starts, start) != bisect_left(starts, own_end):
+    _, place_starts = ctx.places_by_start
+    if bisect_left(place_starts, start) != bisect_left(place_starts, own_end):
         return -1
     _, org_starts = ctx.orgs_by_start
     if bisect_left(org_starts, start) != bisect_left(org_starts, own_end):
@@ -417,7 +417,7 @@ def _names_companies(ctx: Context, pos: int, end: int) -> bool:
     等一批企业 count them)."""
     text, rules = ctx.text, ctx.rules
     i = bisect_left(ctx.quantity_starts, pos)
-    if i < len(ctx.quantities) and ctx.quantities[i].start <= pos + 1 or text.startswith(rules.example_counts, pos):
+    if (i < len(ctx.quantities) and ctx.quantities[i].start <= pos + 1) or text.startswith(rules.example_counts, pos):
         return False
     return any(w in text[pos:end] for w in rules.company_subject_words)
 
@@ -464,8 +464,10 @@ def _is_partner(ctx: Context, start: int, end: int) -> bool:
     ordered, starts = ctx.places_by_start
     districts = {p.get("canonical") for p in ordered[bisect_left(starts, after):bisect_left(starts, end)]
                  if is_district(p)}
+    if len(districts) > 1:
+        return False  # 分别与甲县、乙县签约: the districts' total, no one's
     orgs, org_starts = ctx.orgs_by_start
-    return (len(districts) == 1  # 分别与甲县、乙县签约: the districts' total, no one's
+    return (bool(districts)
             or any(o.get("type") == "government" for o in orgs[bisect_left(org_starts, after):
                                                                  bisect_left(org_starts, end)])
             or any(text.startswith(w, after) for w, _, _ in rules.pronouns))
