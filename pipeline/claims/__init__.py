@@ -9,7 +9,9 @@ also the district of a bulletin or work report as a whole), and a title's distri
 title's figures (`title`). A province or city written before its district (四川省眉山市仁寿县)
 is its address, not a subject. Subjects that are not districts (a development zone, the
 city, the nation, a company) and property cues (重达, 直径) stop the search: such figures are
-not claims. Each claim also gets its sign (a decline is negative), its modality (actual,
+not claims. A company stops it only as a subject: one named beside the figure (an example
+before 等, the district's partner in a signing, a project's name that a district's verb takes)
+does not. Each claim also gets its sign (a decline is negative), its modality (actual,
 target, forecast), its period (the sentence's, else carried from the paragraph or heading)
 and its metric. All words are in rules/claims.yaml; how metrics are phrased is in
 rules/metrics.yaml, their keys come from rules/indicators.yaml (pipeline/claims/metric_keys.py).

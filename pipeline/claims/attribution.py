@@ -8,6 +8,8 @@ import re
 from bisect import bisect_right
 
 from zhfacts.claims.context import (
+    MENTIONS,
+    PROJECT,
     Attribution,
     Context,
     Marker,
@@ -48,6 +50,8 @@ def in_subject_position(ctx: Context, marker: Marker, sentence_start: int) -> bo
 
 
 def _opens_clause(ctx: Context, marker: Marker, sentence_start: int) -> bool:
+    if marker.rule in MENTIONS:
+        return False  # 甲公司、乙公司等9家企业投产: named beside the figure, not its subject
     if marker.kind == "district" and after_figure(ctx, marker.start):
         return True  # 低于全市增速4.7个百分点乙县实现……: the delimiter a page lost
     start = clause_start(ctx, marker.start, sentence_start)
@@ -64,11 +68,18 @@ def _opens_clause(ctx: Context, marker: Marker, sentence_start: int) -> bool:
             prefix = prefix[len(frame):]  # 走进重庆某公司展厅，…: what follows is the company's
     if prefix.startswith("位于") and "的" in prefix:
         prefix = prefix[prefix.rindex("的") + 1:]  # 位于鄞州区的宁波某公司: a modifier, not a subject
-    if marker.kind == "company" and (prefix.endswith("的") or prefix.startswith(ctx.rules.demonstratives)):
-        return True  # 3月份签约的某科技有限公司…, 这家为车企配套的零部件企业…: a modified company subject
+    # 3月份签约的某科技有限公司…, 这家为车企配套的零部件企业…: a modified company subject; but
+    # 甲县签订总投资10亿元的某公司……项目: a project after a district's verb is its object
+    if marker.kind == "company" and (prefix.endswith("的") or prefix.startswith(ctx.rules.demonstratives)) and (
+            marker.rule != PROJECT or not _names_district(ctx, start, marker.start)):
+        return True
     while prefix and (opener := _first_prefix(prefix, ctx.rules.clause_openers)):
         prefix = prefix[len(opener):].lstrip()
     return not prefix
+
+
+def _names_district(ctx: Context, start: int, end: int) -> bool:
+    return any(m.kind in ("district", "pronoun") for m in markers_in(ctx, start, end))
 
 
 # Figures after which a district name can only start a new clause (a count's classifier may
@@ -462,7 +473,7 @@ def district_later_in_clause(ctx: Context, quantity: Hit, sentence: tuple[int, i
     with no other subject between."""
     end = clause_end(ctx, quantity.end, sentence[1])
     for marker in markers_in(ctx, quantity.end, end):
-        if marker.rule != "claims.block.company_subject":
+        if marker.rule != "claims.block.company_subject" and marker.rule not in MENTIONS:
             return marker if marker.kind == "district" else None
     return None
 

@@ -75,6 +75,11 @@ class Context:
     base_metrics: dict[tuple[int, int, int], str] = field(default_factory=dict)  # metrics.base_metric's answers
 
     @cached_property
+    def orgs_by_start(self) -> tuple[list[Hit], list[int]]:
+        ordered = sorted(self.organizations, key=START)
+        return ordered, [o.start for o in ordered]
+
+    @cached_property
     def places_by_start(self) -> tuple[list[Hit], list[int]]:
         ordered = sorted(self.places, key=START)
         return ordered, [p.start for p in ordered]
@@ -332,9 +337,8 @@ def collect_markers(ctx: Context) -> list[Marker]:
             markers.append(Marker(place.start, place.end, "zone", "claims.block.zone", name=place.get("canonical")))
         elif level in ("city", "province"):
             markers.append(Marker(place.start, place.end, "wide", "claims.block.city", name=place.get("canonical")))
-    for org in ctx.organizations:
-        if org.get("type") in rules.blocking_org_types:
-            markers.append(Marker(org.start, org.end, "company", "claims.block.company"))
+    markers.extend(organization_marker(ctx, org) for org in ctx.organizations
+                   if org.get("type") in rules.blocking_org_types)
     for word, rule_id, needs_suffix in rules.pronouns:
         for start in found.get(word, ()):
             markers.append(Marker(start, start + len(word), "pronoun", rule_id,
@@ -354,6 +358,135 @@ def collect_markers(ctx: Context) -> list[Marker]:
         in_figure[q.start:q.end] = b"\x01" * (q.end - q.start)
     markers = [m for m in markers if not (in_figure[m.start] and in_figure[m.end - 1])]
     return _drop_nested(markers)
+
+
+# Markers of companies named beside a figure: never the subject of a clause.
+EXAMPLE, PARTNER = "claims.mention.example", "claims.mention.partner"
+MENTIONS = frozenset((EXAMPLE, PARTNER))
+# A project as the subject (该项目, 某公司年产3万吨电池项目): it blocks only where it opens its clause.
+PROJECT = "claims.block.project"
+
+
+def organization_marker(ctx: Context, org: Hit) -> Marker:
+    """A company, research body or university as a marker: a blocker where it is the subject
+    of a clause (某公司实现产值8亿元), or a mention that never is: an example before 等 (甲公司、
+    乙公司等9家企业投产), the district's partner in a signing (甲公司与乙县签约); a company that
+    opens a project's name (某公司年产3万吨电池项目) is the project."""
+    text = ctx.text
+    limit = min(len(text), org.end + ctx.rules.mention_reach)
+    stop = _first_in(ctx.clause_stops, org.end, limit)
+    end = limit if stop == -1 else stop
+    newline = text.find("\n", org.end, end)
+    end = end if newline == -1 else newline
+    examples = _examples_close(ctx, org.end, end)
+    if examples != -1 and not _names_companies(ctx, examples, end):
+        return Marker(org.start, org.end, "company", EXAMPLE)
+    if _is_partner(ctx, org.end, end):
+        return Marker(org.start, org.end, "company", PARTNER)
+    head_end = _project_head_end(ctx, org.end, end)
+    if head_end:
+        return Marker(org.start, head_end, "company", PROJECT)
+    return Marker(org.start, org.end, "company", "claims.block.company")
+
+
+def _examples_close(ctx: Context, start: int, end: int) -> int:
+    """Where the 等 ends that closes a list the company (ending at start) is in (甲公司、乙公司等9家
+    企业, 某公司年产30万吨……等重点项目), or -1: no figure before it but a capacity, and no other
+    body or place in the company's own item (某研究院已转化甲大学、乙大学等: the universities are
+    the list, not the institute) unless a capacity says the item names a plant (某公司年产3万吨
+    电池材料等)."""
+    text = ctx.text
+    found = ctx.rules.example_word.search(text, start, end)
+    if found is None or not _only_capacities(ctx, start, found.start()):
+        return -1
+    item_stop = _first_in(ctx.item_stops, start, found.start())
+    own_end = found.start() if item_stop == -1 else item_stop
+    if any(w in text[start:own_end] for w in ctx.rules.capacity_words):
+        return found.end()
+    _, place_starts = ctx.places_by_start
+    if bisect_left(place_starts, start) != bisect_left(place_starts, own_end):
+        return -1
+    _, org_starts = ctx.orgs_by_start
+    if bisect_left(org_starts, start) != bisect_left(org_starts, own_end):
+        return -1
+    return found.end()
+
+
+def _names_companies(ctx: Context, pos: int, end: int) -> bool:
+    """甲、乙等龙头企业生产线……: what 等 closes names companies without counting them (等9家企业,
+    等一批企业 count them)."""
+    text, rules = ctx.text, ctx.rules
+    i = bisect_left(ctx.quantity_starts, pos)
+    if (i < len(ctx.quantities) and ctx.quantities[i].start <= pos + 1) or text.startswith(rules.example_counts, pos):
+        return False
+    return any(w in text[pos:end] for w in rules.company_subject_words)
+
+
+def _only_capacities(ctx: Context, start: int, end: int) -> bool:
+    """Is every figure in [start, end) a capacity (年产30万吨), a part of a name?"""
+    i = bisect_left(ctx.quantity_starts, start)
+    while i < len(ctx.quantities) and ctx.quantities[i].start < end:
+        q = ctx.quantities[i]
+        if not ctx.text.endswith(ctx.rules.capacity_words, max(start, q.start - 8), q.start):
+            return False
+        i += 1
+    return True
+
+
+def _project_head_end(ctx: Context, start: int, end: int) -> int:
+    """Where the project whose name the company opens ends (某公司年产3万吨电池项目, 某公司的
+    光刻胶项目), or 0: its head within reach, in the same list item, no figure but a capacity
+    before it."""
+    text, rules = ctx.text, ctx.rules
+    reach = min(end, start + rules.project_name_max_chars + max(map(len, rules.project_heads), default=0))
+    heads = [(at, len(h)) for h in rules.project_heads if (at := text.find(h, start, reach)) != -1]
+    if not heads:
+        return 0
+    at, length = min(heads)
+    if _first_in(ctx.item_stops, start, at) != -1 or not _only_capacities(ctx, start, at):
+        return 0
+    return at + length
+
+
+def _is_partner(ctx: Context, start: int, end: int) -> bool:
+    """甲公司与乙县签约, 甲公司、乙公司分别与县政府签订协议: after the company (and the companies
+    listed with it) a partner word, then one district, a pronoun for one or a government body,
+    and a signing word in the clause."""
+    text, rules = ctx.text, ctx.rules
+    if not any(w in text[start:end] for w in rules.signing_words):
+        return False
+    pos = _after_listed_orgs(ctx, start, end)
+    pos += len(_first_word(text, pos, rules.partner_adverbs))
+    word = _first_word(text, pos, rules.partner_words)
+    if not word:
+        return False
+    after = pos + len(word)
+    ordered, starts = ctx.places_by_start
+    districts = {p.get("canonical") for p in ordered[bisect_left(starts, after):bisect_left(starts, end)]
+                 if is_district(p)}
+    if len(districts) > 1:
+        return False  # 分别与甲县、乙县签约: the districts' total, no one's
+    orgs, org_starts = ctx.orgs_by_start
+    return (bool(districts)
+            or any(o.get("type") == "government" for o in orgs[bisect_left(org_starts, after):
+                                                                 bisect_left(org_starts, end)])
+            or any(text.startswith(w, after) for w, _, _ in rules.pronouns))
+
+
+def _after_listed_orgs(ctx: Context, pos: int, end: int) -> int:
+    """Past the companies listed right after pos (、乙公司和丙公司; not 与县政府, the partner)."""
+    orgs, starts = ctx.orgs_by_start
+    while pos + 1 < end and ctx.text[pos] in ctx.rules.list_separators:
+        i = bisect_left(starts, pos + 1)
+        if i == len(orgs) or orgs[i].start != pos + 1 or orgs[i].get("type") not in ctx.rules.blocking_org_types:
+            break
+        pos = orgs[i].end
+    return pos
+
+
+def _first_word(text: str, pos: int, words: tuple[str, ...]) -> str:
+    """The first of words that text has at pos, or ""."""
+    return next((w for w in words if text.startswith(w, pos)), "")
 
 
 def address_prefixes(places: list[Hit], text: str) -> dict[int, int]:

@@ -89,6 +89,14 @@ class ClaimRules:
     wide_scope_words: tuple[str, ...]
     company_subject_words: tuple[str, ...]
     blocking_org_types: frozenset[str]
+    mention_reach: int  # how far after a company its clause is read for 等, a project or a partner
+    example_word: re.Pattern[str]  # 甲公司、乙公司等9家企业: the 等 that makes the companies examples
+    example_counts: tuple[str, ...]  # 等一批: words that count the examples before 等
+    project_heads: tuple[str, ...]  # 某公司年产3万吨电池项目: the word that ends a project's name
+    project_name_max_chars: int
+    partner_words: tuple[str, ...]  # 甲公司与乙县签约: the company is the district's partner
+    partner_adverbs: tuple[str, ...]  # 甲公司分别与乙县签约: words between a company and its partner word
+    signing_words: tuple[str, ...]
     property_cues: re.Pattern[str]  # any of the cues
     not_property_before: tuple[str, ...]  # before a cue, these make it another word (比|重达)
     capacity_words: tuple[str, ...]  # right before a figure: a plant's or project's capacity (年产3万吨)
@@ -179,6 +187,7 @@ def claim_rules() -> ClaimRules:
 
     pronouns = tuple((w, p["id"], bool(p["suffix"])) for p in get("pronouns") for w in p["words"])
     clause_delimiters, item_delimiters = frozenset(text_clause_delimiters()), frozenset(text_item_delimiters())
+    mentions = get("org_mentions")
     return ClaimRules(
         confidence={k: float(v) for k, v in get("confidence").items()},
         never_claimed_kinds=frozenset(get("never_claimed_kinds")),
@@ -190,6 +199,14 @@ def claim_rules() -> ClaimRules:
         wide_scope_words=_longest_first(get("wide_scope_words")),
         company_subject_words=_longest_first(get("company_subject_words")),
         blocking_org_types=frozenset(get("blocking_org_types")),
+        mention_reach=int(mentions["reach_chars"]),
+        example_word=re.compile(mentions["example_word"]),
+        example_counts=_longest_first(mentions["example_counts"]),
+        project_heads=_longest_first(mentions["project_heads"]),
+        project_name_max_chars=int(mentions["project_name_max_chars"]),
+        partner_words=_longest_first(mentions["partner_words"]),
+        partner_adverbs=_longest_first(mentions["partner_adverbs"]),
+        signing_words=tuple(mentions["signing_words"]),
         property_cues=_any_of(get("property_cues")),
         not_property_before=tuple(get("not_property_before")),
         capacity_words=_longest_first(get("capacity_words")),
