@@ -61,7 +61,7 @@ FOUND = [
     ("北京大学深圳研究生院与南山区签约。", "北京大学深圳研究生院", "org.suffix.university", "university"),
     ("浙江大学杭州国际科创中心落户萧山。", "浙江大学杭州国际科创中心", "org.suffix.research", "research"),
     # a list's last item ends before an adverb (…、南京银行|分别|与…)
-    ("会上，江苏银行、南京银行分别与10家企业签约。", "南京银行", "org.short_name.list", "company"),
+    ("会上，台州银行、温州银行分别与10家企业签约。", "温州银行", "org.short_name.list", "company"),
     # a state group's registered name: a place and industry words only before the legal form
     ("该项目由江西省投资集团有限公司和县城投公司共同出资。", "江西省投资集团有限公司", "org.suffix.company", "company"),
     # a district named by a common word (和县) does not join two names after a legal form
@@ -108,7 +108,7 @@ NOT_FOUND = [
     ("项目指挥部设在工地。", "项目指挥部"),
     # a verb after a list's last item may name the project the item opens
     ("威力雅、台铃、精工智能制造产业项目等36个项目正加快建设。", "精工智能"),
-    ("会上，江苏银行、南京银行分别与10家企业签约。", "南京银行分别"),
+    ("会上，台州银行、温州银行分别与10家企业签约。", "温州银行分别"),
     ("由国家经信委中国信息通信研究院主办的报告发布。", "信委中国信息通信研究院"),
     ("推动区域交易中心建设。", "区域交易中心"),
     # a project's phase or a scope in brackets is no company's name

@@ -38,11 +38,18 @@ and resolves overlaps.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from zhfacts.extract.orgs.aliases import alias_candidates, aliases_of, short_name_stem
 from zhfacts.extract.orgs.candidates import OrgCandidate, is_boundary_token, is_name_text, is_place, token_text
-from zhfacts.extract.orgs.government import GovernmentRules, government_bodies, government_rules, listed_bodies
+from zhfacts.extract.orgs.government import (
+    GovernmentRules,
+    government_bodies,
+    government_rules,
+    in_title,
+    listed_bodies,
+)
 from zhfacts.extract.orgs.media import media_names, site_lines
 from zhfacts.extract.orgs.model import model_org_spans
 from zhfacts.extract.orgs.names import (
@@ -57,6 +64,7 @@ from zhfacts.extract.orgs.names import (
 )
 from zhfacts.extract.orgs.pos import is_verb
 from zhfacts.extract.orgs.rules import (
+    BOUNDARIES,
     CLOSE_PARENS,
     OPEN_PARENS,
     OPENING_QUOTE,
@@ -73,6 +81,7 @@ from zhfacts.extract.orgs.short_names import (
     list_item_ok,
     list_short_names,
     listed_beside,
+    listed_runs,
     pattern_short_names,
     photo_credits,
     registered_names,
@@ -81,10 +90,19 @@ from zhfacts.extract.orgs.short_names import (
 )
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.nlp.text_view import TextView, is_cjk, text_view
+from zhfacts.rules import load_yaml, require, rules_cache
 from zhfacts.text.article import Hit
 from zhfacts.text.sentences import sentence_boundary
 
 __all__ = ["aliases_of", "find_organizations", "org_rules"]
+
+
+@rules_cache
+def affiliated_pattern() -> re.Pattern[str]:
+    """附属 with an ordinal before or after it, 实验, then a head of boundaries.yaml affiliated_heads."""
+    heads = "|".join(map(re.escape, require(load_yaml(BOUNDARIES), "affiliated_heads", BOUNDARIES)))
+    ordinal = "(?:第[一二三四五六七八九十]{1,2})?"
+    return re.compile(f"{ordinal}附属{ordinal}(?:实验)?(?P<head>{heads})")
 
 
 def company_signal(view: TextView, start: int, end: int, companies: list[OrgCandidate], anywhere: bool) -> bool:
@@ -219,7 +237,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     view = text_view(doc)
     places, place_ends = accepted_places(doc, view)
     named, deferred = [], []
-    for cand in head_candidates(view, rules, place_ends):
+    for cand in affiliated_units(view, head_candidates(view, rules, place_ends), rules):
         if cand.head.kind in ("weak", "subunit", "park"):
             deferred.append(cand)
         elif descriptor_is_name(cand, view, rules, places):
@@ -258,9 +276,10 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     chosen = joined_branches(view, non_overlapping(named + companies + others + operators), place_ends)
     chosen = sorted(chosen + listed_between(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + listed_beside(view, chosen, rules), key=lambda c: c.start)
+    chosen = sorted(chosen + listed_runs(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + quoted_after_quoted(view, chosen, titles, rules), key=lambda c: c.start)
     kept = [c for c in chosen if not (inside_title(c, titles) and cand_text(view, c) not in rules.known)
-            and not c.extras.get("inside_name")]
+            and not c.extras.get("inside_name") and not (c.type == "government" and in_title(view, c.start, c.end))]
     if model:  # the model fills gaps only: where no rule candidate, kept or set aside, stands
         kept = sorted(kept + gaps_only(model_candidates(doc, view, rules), chosen), key=lambda c: c.start)
     counties = county_places(doc, view)
@@ -325,7 +344,8 @@ def resident_office(view: TextView, body: OrgCandidate, office: OrgCandidate, ru
 
 def listed_between(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:
     """An item of a 、-list between two organizations is one too, though no rule knows its name
-    (山东先进材料研究院、大龙网、山东飞尔康有限公司): a short name of the list's kind, a company."""
+    (山东先进材料研究院、大龙网、山东飞尔康有限公司): a short name of the list's kind, a company unless
+    both neighbours are of another one kind."""
     by_start = {c.start: c for c in chosen}
     found = []
     for left in chosen:
@@ -339,8 +359,25 @@ def listed_between(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) 
         if start in by_start or start not in view.starts or end not in view.ends:
             continue
         if list_item_ok(view.text[start:end], rules):
-            found.append(OrgCandidate(start, end, "org.short_name.list", "company"))
+            right = by_start[close + 1]  # between two bodies of one kind (区工商联、…、某某联谊会): that kind
+            type_ = left.type if left.type == right.type else "company"
+            found.append(OrgCandidate(start, end, "org.short_name.list", type_))
     return found
+
+
+def affiliated_units(view: TextView, cands: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:
+    """某某医科大学|第一附属医院, 某某大学医学院|附属第一医院: a hospital or school named 附属 (with an
+    ordinal) right after a university's name is the university's; its name opens with the
+    university's (the walk stops at the ordinal, which is no name of its own)."""
+    found = []
+    for university in (c for c in cands if c.type == "university"):
+        match = affiliated_pattern().match(view.text, university.end)
+        if match is None or match.end() not in view.ends:
+            continue
+        head = rules.heads[match.group("head")]
+        found.append(OrgCandidate(university.start, match.end(), "org.suffix." + head.type, head.type, head=head,
+                                  head_start=match.start("head")))
+    return cands + found
 
 
 def university_unit(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgCandidate:
@@ -463,6 +500,8 @@ def government_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> lis
     bodies += listed_bodies(view, bodies, body_ends)
     found = []
     for body in bodies:
+        if in_title(view, body.start, body.end):
+            continue
         place = body.place
         county = place is not None and place.get("level") in ("district", "county")
         extras = {"district": place.get("canonical"), "adcode": place.get("adcode")} if county else {}

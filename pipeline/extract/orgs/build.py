@@ -20,8 +20,8 @@ Sources (each file's header names its origin and date), under rules/organization
   short name (证券简称: 云天化, 京东方Ａ -> 京东方) linked to its registered full name. A short name is
   kept only where it reads as a name: written in Chinese characters, not a place of the gazetteer, a
   word of the rules' generic or industry lists, or an ordinary word of jieba's dictionary (机器人,
-  太阳能, 新天地; see `ordinary_word`) or a phrase of common words (新产业, 智慧农业, 湖南发展), and
-  given by one company only.
+  太阳能, 新天地; see `ordinary_word`) or a phrase of common words (新产业, 智慧农业, 湖南发展;
+  not when it ends with a company's word: 江苏银行, 长江证券), and given by one company only.
 
 Columns of the output: name (as matched in text), type, canonical (the full name), source.
 tests/test_organizations_knowledge.py rebuilds the table in memory and compares.
@@ -39,9 +39,10 @@ from pathlib import Path
 from zhfacts.extract.orgs.candidates import is_place
 from zhfacts.extract.orgs.pos import dictionary_entries
 from zhfacts.extract.orgs.rules import org_rules
-from zhfacts.rules import load_tsv, rules_dir, write_or_check
+from zhfacts.rules import load_tsv, load_yaml, rules_dir, write_or_check
 
 OUTPUT = "organizations/knowledge.tsv"
+INDUSTRY = "organizations/industry_words.yaml"
 SOURCES = "organizations/sources/"
 LEGAL_FORMS = ("集团股份有限公司", "集团有限责任公司", "集团有限公司", "控股有限责任公司", "控股有限公司",
                "股份有限公司", "有限责任公司", "有限公司", "股份公司", "集团公司", "总公司", "公司")
@@ -60,6 +61,9 @@ CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,}")
 # (比亚迪 4, 云天化 3; above: 同仁堂 62, 指南针 177, 机器人 384); a place word (ns) never stays; a
 # two-character name stays only where jieba does not know it (柳工, not 万科 75 or 阳光 3451).
 ORG_TAGS = frozenset({"nt"})
+# jieba tags many companies' short names as abbreviations (中联重科, 上海石化): below the proper
+# nouns' count they stay like them (三人行 14 stays; 中青旅 75 is counted as a word).
+ABBREVIATED_TAGS = frozenset({"j"})
 PROPER_TAGS = frozenset({"nz"})
 PLACE_TAGS = frozenset({"ns"})
 MAX_PROPER_FREQ = 40
@@ -154,7 +158,7 @@ def ordinary_word(name: str) -> bool:
         return True
     if tag in ORG_TAGS:
         return False
-    return freq >= (MAX_PROPER_FREQ if tag in PROPER_TAGS else MAX_WORD_FREQ + 1)
+    return freq >= (MAX_PROPER_FREQ if tag in PROPER_TAGS | ABBREVIATED_TAGS else MAX_WORD_FREQ + 1)
 
 
 def generic_words() -> frozenset[str]:
@@ -167,10 +171,18 @@ def common_word(word: str) -> bool:
     return len(word) >= 2 and (int(freqs.get(word, 0)) >= MIN_COMMON_WORD_FREQ or word in generic_words())
 
 
+def company_ending(name: str) -> bool:
+    """江苏银行, 长江证券, 胜利股份: a listed name that ends with a word of
+    industry_words.yaml listed_company_endings reads as the company, whatever stands before it."""
+    endings = load_yaml(INDUSTRY)["listed_company_endings"]
+    return any(name.endswith(e) and len(name) - len(e) >= 2 for e in endings)
+
+
 def made_of_common_words(name: str) -> bool:
     """智慧农业 = 智慧 + 农业, 湖南发展, 西部建设: common words one after another read as a phrase,
-    unless jieba's dictionary tags the whole an organization (建设银行, 长安汽车)."""
-    if dictionary_entries()[1].get(name) in ORG_TAGS:
+    unless jieba's dictionary tags the whole an organization (建设银行, 长安汽车) or it ends with a
+    company's word (江苏银行: see company_ending)."""
+    if dictionary_entries()[1].get(name) in ORG_TAGS or company_ending(name):
         return False
     reached = [True] + [False] * len(name)  # reached[i]: name[:i] is made of common words
     for start in range(len(name)):

@@ -50,6 +50,9 @@ class GovernmentRules:
     township_suffixes: tuple[str, ...]  # 镇, 乡, 街道: a township's name that opens its bodies
     resident_office_heads: tuple[str, ...]  # 办事处: a body's office in another place
     company_office_heads: frozenset[str]  # 办事处 of 华为重庆办事处: a company's office
+    title_words: tuple[str, ...]  # 书记 of 县委书记: a bare committee before one is a title
+    joining_chars: frozenset[str]  # 和 of 县科技局|和县|教育局: joins two bodies
+    zone_endings: tuple[str, ...]  # 合作区: its 区 is no level
 
 
 @rules_cache
@@ -80,6 +83,9 @@ def government_rules() -> GovernmentRules:
         township_suffixes=tuple(require(data, "township_suffixes", GOVERNMENT)),
         resident_office_heads=tuple(require(data, "resident_office_heads", GOVERNMENT)),
         company_office_heads=frozenset(require(data, "company_office_heads", GOVERNMENT)),
+        title_words=tuple(require(data, "title_words", GOVERNMENT)),
+        joining_chars=frozenset(require(data, "joining_chars", GOVERNMENT)),
+        zone_endings=tuple(require(data, "zone_endings", GOVERNMENT)),
     )
 
 
@@ -105,6 +111,19 @@ def government_bodies(view: TextView, places_by_end: dict[int, tuple[int, Hit]],
         if body is not None:
             found.append(body)
     return found
+
+
+def in_title(view: TextView, start: int, end: int) -> bool:
+    """县委|书记, 区人大常委会|主任, 县政协|副主席: a body named by its level alone (no place) that
+    opens a person's title (government.yaml title_words)."""
+    rules = government_rules()
+    if not view.text.startswith(rules.title_words, end):
+        return False
+    text = view.text[start:end]
+    level = next((w for w in rules.level_words if text.startswith(w)), text[:1])
+    body = text[len(level):]
+    bare = level in rules.level_words or level in rules.level_chars
+    return bare and (body == "委" or body in rules.level_bodies)
 
 
 def listed_bodies(view: TextView, bodies: list[Body], ends_name: Callable[[int], bool]) -> list[Body]:
@@ -173,7 +192,10 @@ def opening(view: TextView, head: str, head_start: int, end: int, places_by_end:
             full_place: Callable[[int, int], bool], rules: GovernmentRules) -> Body | None:
     """The body's start: the nearest place or level character left of the head, with only function
     words between them."""
-    low = max(0, head_start - rules.max_function_chars - 1)
+    # a level's own body among the function words does not count (湖北省|人民政府国有资产监督管理|委员会)
+    window = view.text[max(0, head_start - 2 * rules.max_function_chars):head_start]
+    extra = max((len(b) for b in rules.level_bodies if b in window), default=0)
+    low = max(0, head_start - rules.max_function_chars - 1 - extra)
     for lead in range(head_start - 1, low - 1, -1):
         function = view.text[lead + 1:head_start]
         if function and not function_words_ok(view, lead + 1, head_start, head, rules):
@@ -183,11 +205,15 @@ def opening(view: TextView, head: str, head_start: int, end: int, places_by_end:
         if head in rules.parent_heads and not any(w in function for w in rules.parent_words):
             continue
         place = places_by_end.get(lead + 1)
+        if place is not None and joined_level(view, place[0], lead, rules):
+            return Body(lead, end, None)  # 县科技局和|县教育局: not the county 和县
         if place is not None:  # 潼南区|科技局, 利津经济开发区|党工委
             return Body(place[0], end, place[1])
         char = view.text[lead]
         if char not in rules.level_chars:
             continue
+        if joined_level(view, lead - 1, lead, rules):
+            return Body(lead, end, None)
         place = places_by_end.get(lead)
         if place is not None:  # 东营|市委, 安徽|省委
             return Body(place[0], end, place[1])
@@ -200,6 +226,13 @@ def opening(view: TextView, head: str, head_start: int, end: int, places_by_end:
         if word is not None:  # 自治区|投资促进局; not its own committee (自治区|党委), as 省委 alone
             return Body(word, end, None) if len(function) > 1 else None
     return None
+
+
+def joined_level(view: TextView, start: int, lead: int, rules: GovernmentRules) -> bool:
+    """The two characters at start..lead are a conjunction and a level character (和县) right after a
+    body's head: the conjunction joins two bodies."""
+    return lead - start == 1 and view.text[start] in rules.joining_chars and view.text[lead] in rules.level_chars \
+        and view.text.endswith(rules.heads, 0, start)
 
 
 def level_word_start(view: TextView, lead: int, is_boundary: Callable[[str], bool],
@@ -215,10 +248,15 @@ def level_word_start(view: TextView, lead: int, is_boundary: Callable[[str], boo
 
 def glued_place_start(view: TextView, lead: int, full_place: Callable[[int, int], bool]) -> int | None:
     """Start of a full place name (江西省) that ends with the level character at lead and starts the
-    token jieba glued it into."""
+    token jieba glued it into, or the token before it when jieba glued the level to the head
+    (新干|县委: 新干县)."""
     span = view.token_at(lead)
-    if span is None or span[0] == lead:
+    if span is None:
         return None
+    if span[0] == lead:
+        before = view.token_at(lead - 1) if lead else None
+        glued = before is not None and before[1] == lead and lead - before[0] >= 2  # not 和|县委
+        return before[0] if glued and full_place(before[0], lead + 1) else None
     return span[0] if full_place(span[0], lead + 1) else None
 
 
@@ -253,12 +291,14 @@ def bad_function_word(token: str, rules: GovernmentRules) -> bool:
 
 def bare_level(view: TextView, lead: int, is_boundary: Callable[[str], bool],
                common_word: Callable[[str], bool], rules: GovernmentRules) -> bool:
-    """区/县/市/省 alone opens the name: after a boundary (记者从|区…, 、市…), or glued by jieba to a
-    stop word before it (从区), and not the first character of an ordinary word (区域, 市场, 县城)
+    """区/县/市/省 alone opens the name: after a boundary (记者从|区…, 、市…) or a verb (落实|省委), or
+    glued by jieba to a stop word before it (从区), and not the first character of an ordinary word (区域, 市场, 县城)
     other than its own committee (省委|办公厅). Two levels (各区县发改委) are every body, no name."""
     span = view.token_at(lead)
     if span is None or lead and view.text[lead - 1] in rules.level_chars:
         return False
+    if view.text.endswith(rules.zone_endings, 0, lead + 1):
+        return False  # 深度合作|区: the 区 closes a zone's name
     if view.text[lead + 1:lead + 2] in rules.level_chars:
         return False
     if span[0] == lead:
@@ -266,8 +306,12 @@ def bare_level(view: TextView, lead: int, is_boundary: Callable[[str], bool],
         if len(token) > 1 and common_word(token) and token[1:] not in rules.bare_heads | rules.level_bodies:
             return False
         before = view.token_at(lead - 1) if lead else None
-        return before is None or opens_level(view.text[before[0]:before[1]], is_boundary, rules)
-    return opens_level(view.text[span[0]:lead], is_boundary, rules)  # 从区: a stop word glued before the level
+        if before is None:
+            return True
+        word = view.text[before[0]:before[1]]
+        return opens_level(word, is_boundary, rules) or tag_of(word) in ("v", "i")  # 落实|省委: a verb's object
+    # 从区: a one-character stop word glued before the level (合作区 is a zone's word, 合作 no stop word here)
+    return lead - span[0] == 1 and opens_level(view.text[span[0]:lead], is_boundary, rules)
 
 
 def opens_level(before: str, is_boundary: Callable[[str], bool], rules: GovernmentRules) -> bool:

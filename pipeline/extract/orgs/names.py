@@ -51,6 +51,8 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
     for end, text in sorted(longest.items()):
         head = rules.heads[text]
         head_start = end - len(text)
+        if head.kind == "works" and generic_head_token(view, head_start, rules):
+            continue  # 数字|工厂: a kind of works, no name to walk
         start = expand_left(view, head_start, end, rules, head.kind == "legal", place_ends)
         start = known_name_across(view, start, head_start, rules)
         start = trim_leading(view, start, head_start, end, rules)
@@ -63,6 +65,17 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
             found.append(OrgCandidate(start, end, f"org.suffix.{head.type}", head.type, head=head,
                                       head_start=head_start))
     return found
+
+
+def generic_head_token(view: TextView, head_start: int, rules: OrgRules) -> bool:
+    """The token that holds the head is a generic name (工厂 of 数字|工厂) or a verb, pronoun or
+    adjective and the head (建厂, 该厂, 全厂): a kind or an act, no name's end."""
+    span = view.token_at(head_start)
+    if span is None:
+        return False
+    token = view.text[span[0]:span[1]]
+    return token in rules.generic_names or len(token) == 2 and span[1] == head_start + 1 and \
+        tag_of(token[0]) in rules.leading_tags
 
 
 def known_name_across(view: TextView, start: int, head_start: int, rules: OrgRules) -> int:
@@ -240,6 +253,10 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
         if legal and business_word_in_name(view, span, head_start, rules):
             pos = span[0]  # 华西|建设|集团有限公司, 交通|服务|有限公司: the business is part of the name
             continue
+        if len(text) == 2 and text[0] in rules.stop_tokens and glued_level(text, rules) and \
+                joins_after(view, span, rules):
+            pos = span[0] + 1  # …中学|和县|第二中学: after a full name, 和 joins two names, 县 opens the next
+            break
         if is_boundary_token(text, rules) and not split_name_char(view, span, rules) and (
                 (text + view.text[span[1]:span[1] + 1]) not in full_places  # 新建|区政府: a district named so,
                 or view.text.endswith(rules.long_head_words, 0, span[0])):  # not after a name (…有限公司和|县…)
@@ -272,6 +289,21 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             break
         pos = span[0]
     return pos
+
+
+def glued_level(token: str, rules: OrgRules) -> bool:
+    """和县, 与县: jieba's token of a conjunction and a level character (a county's name too)."""
+    return len(token) == 2 and token[0] in rules.stop_tokens and token[1] in government_rules().level_chars
+
+
+def joins_after(view: TextView, span: tuple[int, int], rules: OrgRules) -> bool:
+    """What stands before a glued 和县 makes 和 a conjunction: a full name (…中学|和县), or a word
+    that is neither a place (安徽省|和县 is the county) nor a boundary (。和县人民政府)."""
+    if view.text.endswith(rules.long_head_words, 0, span[0]):
+        return True
+    before = previous_token(view, span[0])
+    text = token_text(view, before) if before else ""
+    return bool(text) and not is_boundary_token(text, rules) and not is_place(text)
 
 
 def verb_glued_after_adverb(view: TextView, span: tuple[int, int], rules: OrgRules) -> bool:
@@ -547,7 +579,8 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     if head.kind == "cas":
         return text.startswith(rules.cas_prefixes)
     full_places = full_place_names()
-    in_places = [p for p in parts if p in places or p in full_places]
+    in_places = [p for p in parts if p in places or p in full_places or
+                 (head.kind == "agency" and is_level_short_form(p))]
     rest = [p for p in parts if p not in in_places and not composed_of(p, rules.category_words)]
     proper = [p for p in rest if not composed_of(p, rules.domain_or_category_words)]
     if head.kind == "legal" and all(p in in_places or composed_of(p, rules.industry_words | rules.category_words)
@@ -555,6 +588,8 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
         return False  # 新材料有限公司: no name before the legal form
     if head.place_only and head.type != "university" and text in government_rules().level_chars:
         return True  # 县人民医院, 区融媒体中心: the level stands for the document's own place
+    if head.kind == "works":  # 剑河|民合|服饰厂, not 污水|处理厂: a place or a rare word names the works
+        return bool(in_places) or any(len(p) > 1 and word_freq(p) < rules.max_stem_word_freq for p in parts)
     if head.kind == "agency":
         return bool(in_places) or parts[-1] in ("区", "市", "县", "省", "国家", "中央") or text.endswith(
             ("区委", "市委", "县委", "省委", "党委", "国家")) or is_township(parts, rules)
@@ -619,6 +654,12 @@ def is_full_place_name(word: str) -> bool:
 def full_place_names() -> frozenset[str]:
     """The gazetteer's names written in full (current or former), not short forms."""
     return frozenset(name for name, entries in gazetteer().entries.items() if any(e.form != "short" for e in entries))
+
+
+def is_level_short_form(word: str) -> bool:
+    """东乌旗, 达茂旗: a county's everyday name that keeps its level character is a place before a
+    body's head (东乌旗人民政府) though the document names the county nowhere in full."""
+    return len(word) >= 3 and word[-1] in government_rules().level_chars and word in gazetteer_names()
 
 
 @rules_cache

@@ -4,6 +4,7 @@ well-known short names and photo credits."""
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -31,6 +32,9 @@ from zhfacts.nlp.text_view import TextView, is_cjk
 
 ADVERB_TAGS = frozenset({"d"})
 ITEM_END_TAGS = frozenset({"d", "p", "c"})  # adverbs, prepositions, conjunctions
+
+# A stem of numerals and 个 only names a count or a slogan's programme (五个一工程, 十百千工程), no company.
+COUNT_STEM = re.compile("[一二三四五六七八九十百千万两零〇个]+$")
 
 
 @lru_cache(maxsize=TOKEN_CACHE_SIZE)
@@ -78,7 +82,7 @@ def split_char(view: TextView, span: tuple[int, int], pos: int, end: int, rules:
 
 
 def stem_is_proper(stem: str, rules: OrgRules) -> bool:
-    if len(stem) < rules.min_stem_chars or stem in rules.generic_terms or is_place(stem):
+    if len(stem) < rules.min_stem_chars or stem in rules.generic_terms or is_place(stem) or COUNT_STEM.match(stem):
         return False
     if stem.startswith(rules.generic_prefixes) or ends_with_common_verb(stem, rules):
         return False
@@ -298,6 +302,69 @@ def listed_beside(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -
     return found
 
 
+def listed_runs(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:
+    """甲、乙、丙、丁: in a 、-list with two companies found or more, whose other items all read as
+    names (list_item_ok, token-aligned, no field or kind words), those items are companies too,
+    though common words (a ranking's 百度、小米). One item that is no name (大数据, 北京) shows a
+    mixed list: nothing is added."""
+    text = view.text
+    listed = [c for c in chosen if c.type == "company" and (text[c.end:c.end + 1] == "、" or
+                                                             c.start and text[c.start - 1] == "、")]
+    if len(listed) < 2:
+        return []
+    company_ends = {c.end: c.start for c in chosen if c.type == "company"}
+    spans = [(c.start, c.end) for c in chosen]
+    found, seen = [], set()
+    for cand in listed:
+        if cand.start in seen:
+            continue
+        items = list_items(view, cand.start, rules)
+        seen.update(company_ends.get(b, a) for a, b in items)
+        if items and items[0][1] not in company_ends:  # 包括|甲、…: the first item after the clause's words
+            items[0] = (first_item_start(view, *items[0], rules), items[0][1])
+        rest = [(a, b) for a, b in items if company_ends.get(b, -1) < a]
+        if len(items) - len(rest) < 2 or any(a < end and start < b for start, end in rest for a, b in spans):
+            continue
+        if rest and all(run_item_ok(view, start, end, rules) for start, end in rest):
+            found += [OrgCandidate(start, end, "org.short_name.list", "company") for start, end in rest]
+    return found
+
+
+def run_item_ok(view: TextView, start: int, end: int, rules: OrgRules) -> bool:
+    item = view.text[start:end]
+    return start in view.starts and end in view.ends and list_item_ok(item, rules, common_ok=True) and \
+        not composed_of(item, rules.industry_words | rules.domain_or_category_words | rules.generic_terms)
+
+
+def list_items(view: TextView, start: int, rules: OrgRules) -> list[tuple[int, int]]:
+    """The items of the 、-list the item at start belongs to, as spans between its delimiters: the
+    first one after a stop character, the last one before one (a list that runs on into its clause
+    has no last item here)."""
+    stops, text = rules.item_stops, view.text
+    left, low = start, max(0, start - rules.max_item_chars)
+    while left > low and text[left - 1] not in stops:
+        left -= 1
+    while left > 0 and text[left - 1] == "、":  # the items before, back to the list's opening stop
+        item_start = left - 1
+        while item_start > 0 and text[item_start - 1] not in stops:
+            item_start -= 1
+        if item_start == 0 or left - 1 - item_start > rules.max_item_chars:
+            break
+        left = item_start
+    items, pos = [], left
+    while pos < len(text):
+        end = pos
+        while end < len(text) and text[end] not in stops:
+            end += 1
+        if end - pos > rules.max_item_chars:
+            break
+        items.append((pos, end))
+        if text[end:end + 1] != "、":
+            break
+        pos = end + 1
+    return items
+
+
 def list_neighbour(view: TextView, sep: int, step: int, rules: OrgRules) -> tuple[int, int] | None:
     """The item beside the 、 at sep, if it is a short company name: token-aligned, list-like, and
     ending with an industry word."""
@@ -342,7 +409,9 @@ def strip_country(view: TextView, start: int, end: int, rules: OrgRules) -> tupl
     return start, end
 
 
-def list_item_ok(item: str, rules: OrgRules) -> bool:
+def list_item_ok(item: str, rules: OrgRules, common_ok: bool = False) -> bool:
+    """The item may be a company's short name: CJK, not a generic, field, kind or place word;
+    rare in jieba's dictionary unless common_ok (an item of a list of companies: 百度)."""
     if not 2 <= len(item) <= rules.max_item_chars or not all(is_cjk(c) for c in item):
         return False
     if item in rules.generic_names or item in rules.generic_terms or is_place(item):
@@ -353,7 +422,7 @@ def list_item_ok(item: str, rules: OrgRules) -> bool:
         return False
     if item.endswith(rules.place_like_endings):
         return False  # 创新创业产业园, 安置小区: a place in the list, no company
-    return word_freq(item) < rules.max_piece_word_freq
+    return common_ok or word_freq(item) < rules.max_piece_word_freq
 
 
 def ends_with_industry(item: str, rules: OrgRules) -> bool:
