@@ -20,7 +20,7 @@ FOUND = [
     # a common verb after a complete name ends the name that follows it
     ("鹿鸣实验室纳入国家实验室体系，成果丰硕。", "鹿鸣实验室", "org.suffix.research", "research"),
     # a park that names a project opens with its company's short name; its industry word is the park's field
-    ("双方签订了总投资10亿元的今麦郎食品产业园项目。", "今麦郎", "org.short_name.pattern", "company"),
+    ("会上签约了总投资8亿元的康利来食品产业园项目。", "康利来", "org.short_name.pattern", "company"),
     # a short name before its local company's name in brackets and its project's words
     ("县里引进了顺丰(华中)冷链物流中心项目。", "顺丰", "org.short_name.pattern", "company"),
     # a short name of one rare token and an industry word right before 项目
@@ -39,14 +39,14 @@ FOUND = [
     ("其中“安宁电气有限公司”的配电设备项目投资1亿元，“淘乡邻”的电商项目投资2000万元。", "淘乡邻",
      "org.short_name.list", "company"),
     # new heads: a command post and a liaison office with their places, an association
-    ("浙江丽水援疆指挥部招商引资工作再传喜讯。", "浙江丽水援疆指挥部", "org.suffix.government", "government"),
+    ("江苏无锡援疆指挥部近日组织企业考察。", "江苏无锡援疆指挥部", "org.suffix.government", "government"),
     ("天津市政府驻西安办事处副主任出席。", "天津市政府驻西安办事处", "org.suffix.government", "government"),
     ("各民主党派、广西海外联谊会等成员单位参加。", "广西海外联谊会", "org.suffix.other", "other"),
     ("重庆市驻北京办事处主任出席了活动。", "重庆市驻北京办事处", "org.suffix.government", "government"),
     # a company's local office is the company's
     ("华为重庆办事处负责人到访。", "华为重庆办事处", "org.suffix.company", "company"),
     # a region's level word opens a body like a level character
-    ("在自治区投资促进局的具体指导下，项目顺利签约。", "自治区投资促进局", "org.government.pattern", "government"),
+    ("经自治区投资促进局牵线，三家企业落户园区。", "自治区投资促进局", "org.government.pattern", "government"),
     # a list's last item that the clause goes on after with no punctuation (…、宏宇陶瓷|分别|与…)
     ("华远科技、宏宇陶瓷分别与县政府签约。", "宏宇陶瓷", "org.short_name.list", "company"),
     # a known company named with the place written before it
@@ -93,7 +93,7 @@ NOT_FOUND = [
     # the verb and the words before it are no part of the next name
     ("鹿鸣实验室纳入国家实验室体系，成果丰硕。", "鹿鸣实验室纳入国家实验室"),
     # the park that names a project is no mention of a park
-    ("双方签订了总投资10亿元的今麦郎食品产业园项目。", "今麦郎食品产业园"),
+    ("会上签约了总投资8亿元的康利来食品产业园项目。", "康利来食品产业园"),
     # a product word between the trade name and 项目 names the project's product
     ("这些项目分别是宏锦硅胶电子项目、某某中心。", "宏锦硅胶电子"),
     # a field term alone before an industry word is no name
@@ -147,7 +147,7 @@ SITE_BRANDS = [
     ("版权声明：本文由宜宾厂房网发布，如需转载请注明出处。", "宜宾厂房网"),
     ("本站由南平招商网主办，技术支持：某某科技。", "南平招商网"),
     ("Copyright © 2008-2024 汉中在线 All Rights Reserved", "汉中在线"),
-    ("2013年07月16日15:06 | 中国发展门户网 www.chinagate.cn | 给编辑写信", "中国发展门户网"),
+    ("2019年03月08日09:12 | 东方资讯门户网 www.dfzx.example.cn | 打印本页", "东方资讯门户网"),
     ("Copyright © 2020 汉中在线 版权所有", "汉中在线"),
     ("本站内容版权归皖南之窗网所有。", "皖南之窗网"),
     ("江淮在线\n江淮在线河南站\n  5月16日，学院与县政府签约。", "江淮在线"),
@@ -181,7 +181,7 @@ SOURCES = [
     # a page's font-size switch glued after its source when a line break was lost
     ("来源：人民网-湖南频道小字号", ["人民网-湖南频道"]),
     # two media before one byline's cue
-    ("中国经济导报、中国发展网讯 记者王明报道", ["中国经济导报", "中国发展网"]),
+    ("华夏商报、北方经济网讯 记者李强报道", ["华夏商报", "北方经济网"]),
 ]
 
 

@@ -117,7 +117,7 @@ NOT_FOUND = [
     ("这是银行首次和县区级政府签订协议。", "银行首次和县区级政府"),
     ("县实验中学和县第二中学结对帮扶。", "县实验中学和县第二中学"),
     # a one-character conjunction before 县委 makes no county 和县
-    ("在市委、市政府和县委的坚强领导下。", "和县委"),
+    ("在市委、市政府和县委的关心支持下，全县经济稳步发展。", "和县委"),
     # the 区 that closes a zone's name (合作|区) opens no body of its own
     ("横琴粤澳深度合作区执行委员会印发通知。", "区执行委员会"),
     # a programme named by numbers is no company
