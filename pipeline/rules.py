@@ -318,6 +318,11 @@ def validate_all() -> None:
     if marker is not None and _exists(marker):
         _TRUSTED[root] = digests
         return
+    # a miss checks the files as they are now: nothing this process parsed or compiled before
+    # (an earlier check's data and validators) may vouch for bytes it never read
+    _TRUSTED.pop(root, None)
+    for loader in (load_yaml, load_tsv, load_jsonl, _validator):
+        loader.cache_clear()
     for name in digests:
         if name.startswith(SCHEMAS + "/"):
             continue

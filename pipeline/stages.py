@@ -21,6 +21,7 @@ from zhfacts.rules import RulesError, rules_dir, validate_all
 from zhfacts.text.article import Hit
 from zhfacts.text.repair import repair_rules
 from zhfacts.text.sentences import sentence_boundary
+from zhfacts.text.tables import table_rules
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ RULE_BUILDERS: tuple[tuple[Callable[[], object], str], ...] = (
     (repair_rules, "repair.yaml"), (sentence_boundary, "repair.yaml"), (grammar, "quantities/*.yaml"),
     (time_rules, "times.yaml"), (place_rules, "places/*"), (gazetteer, "places/gazetteer.tsv"),
     (org_rules, "organizations/*"), (claim_rules, "claims.yaml"), (metric_rules, "metrics.yaml"),
+    (table_rules, "tables.yaml"),
 )
 
 

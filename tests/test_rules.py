@@ -97,3 +97,9 @@ def test_a_bad_rule_stops_the_run_before_any_document(zhfacts, rules_copy, tmp_p
     assert result.returncode == 2
     assert re.search(r"units\.yaml:\d+: field categories\.0\.kind", result.stderr), result.stderr
     assert not (out / "documents.jsonl").exists()
+
+
+def test_a_table_pattern_that_does_not_compile_fails_the_rules_check(rules_copy) -> None:
+    folder = rules_copy("tables.yaml", lambda s: s.replace("number_cell: '", "number_cell: '(", 1))
+    with using_rules(folder), pytest.raises(RulesError, match=r"tables\.yaml"):
+        check_rules()

@@ -114,3 +114,15 @@ def test_a_run_after_a_cached_check_still_stops_at_a_broken_rule(zhfacts, tmp_pa
     assert result.returncode == 2
     assert f"units.yaml:{line}: field categories.0.kind: 'currency'" in result.stderr, result.stderr
     assert not (tmp_path / "out2" / "documents.jsonl").exists()
+
+
+def test_a_file_broken_after_this_process_checked_it_is_checked_again(cache: Path, tmp_path: Path) -> None:
+    folder = copy_of_rules(tmp_path, "a")
+    with using_rules(folder):
+        validate_all()
+        units = folder / "quantities" / "units.yaml"
+        units.write_text(units.read_text(encoding="utf-8").replace("kind: money", "kind: currency", 1),
+                         encoding="utf-8")
+        with pytest.raises(RulesError, match=r"units\.yaml:\d+: field categories\.0\.kind: 'currency'"):
+            validate_all()  # what this process parsed before vouches for nothing
+    assert len(list(cache.iterdir())) == 1  # only the state that passed is remembered

@@ -229,3 +229,18 @@ def test_find_tables_reads_caption_header_columns_and_rows() -> None:
     assert [(c.unit, text[slice(*c.name)] if c.name else None) for c in table.columns] == [
         ("亿元", "总量"), ("%", "同比增长")]
     assert [text[slice(*label)] for label, _ in table.rows] == ["渝西地区", "潼 南 区", "铜梁区", "荣 昌 区"]
+
+
+def test_a_units_line_under_a_caption_stays_a_table() -> None:
+    raw = cells("附表：2023年各区县主要指标", "单位：亿元，%", "区县", "地区生产总值", "增速",
+                "潼南区", "35", "3.4", "铜梁区", "33", "3.2", "荣昌区", "31", "3.0", gap="\n")
+    assert [(c["district"], c["value"]) for c in _run(raw).records("claims")] == [
+        ("潼南区", 3500000000.0), ("潼南区", 3.4), ("铜梁区", 3300000000.0), ("铜梁区", 3.2),
+        ("荣昌区", 3100000000.0), ("荣昌区", 3.0)]
+
+
+def test_a_table_whose_only_unit_is_a_percent_after_its_column_name() -> None:
+    raw = cells("附表：2023年各区县地区生产总值增速", "区县", "比上年增长%", "潼南区", "6.4", "铜梁区", "-1.2",
+                "荣昌区", "7.0")
+    assert [(c["district"], c["value"]) for c in _run(raw).records("claims")] == [
+        ("潼南区", 6.4), ("铜梁区", -1.2), ("荣昌区", 7.0)]

@@ -284,8 +284,9 @@ def join_lines(text: str, rules: RepairRules, hard_ends: set[int] = frozenset(),
     (`tables`), which do not count in telling the layout: a table's cells on lines of their own
     make no page a newspaper's columns."""
     all_lines = _lines(text)
-    if tables:  # a table's lines, and the line before it, end their paragraphs
-        blocks = _blocks(all_lines, hard_ends | tables | {n - 1 for n in tables})
+    ends = hard_ends | tables | {n - 1 for n in tables}  # a table's lines, and the line before it
+    if tables:
+        blocks = _blocks(all_lines, ends)
         prose = _blocks([line for line in all_lines if line.number not in tables], hard_ends)
     else:
         blocks = prose = _blocks(all_lines, hard_ends)
@@ -314,7 +315,7 @@ def join_lines(text: str, rules: RepairRules, hard_ends: set[int] = frozenset(),
             last = block[-1]
             joined = (_continues(last.text.rstrip(), nxt_block[0].text, rules)
                       and not is_heading(block, rules) and not is_heading(nxt_block, rules)
-                      and last.number not in hard_ends and nxt_block[0].number not in hard_ends)
+                      and last.number not in ends and nxt_block[0].number not in ends)
             _break(out, mapping, last.end, last.text, nxt_block[0].text, joined, joins["column-break"])
     if out and out[-1] == "\n":
         out.pop()
