@@ -146,7 +146,9 @@ class PoolEngine(Engine):
 
     def __init__(self, options: RunOptions) -> None:
         super().__init__(options)
-        forking = "fork" in multiprocessing.get_all_start_methods()
+        # ONNX Runtime's thread pools do not survive fork (upstream reports hangs): with the
+        # organization model, workers start fresh and load it themselves
+        forking = "fork" in multiprocessing.get_all_start_methods() and not options.org_model
         if forking:
             warm_up(options.setup)  # once here: the forked workers inherit the loaded pipeline and dictionaries
         self.context = multiprocessing.get_context("fork" if forking else "spawn")
