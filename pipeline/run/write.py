@@ -434,21 +434,17 @@ def write_atomic(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def fsync_file(path: Path) -> None:
-    """A file written and closed, flushed to disk (Parquet's writer has no fsync of its own)."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def fsync_dir(path: Path) -> None:
+    """A folder's entries, or a file written and closed (Parquet's writer has no fsync of its
+    own), flushed to disk."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+fsync_file = fsync_dir  # the same call: both open read-only and fsync
 
 
 def current_generation(out_dir: Path) -> Path | None:
