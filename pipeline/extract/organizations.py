@@ -101,7 +101,7 @@ __all__ = ["aliases_of", "find_organizations", "org_rules"]
 def affiliated_pattern() -> re.Pattern[str]:
     """附属 with an ordinal before or after it, 实验, then a head of boundaries.yaml affiliated_heads."""
     heads = "|".join(map(re.escape, require(load_yaml(BOUNDARIES), "affiliated_heads", BOUNDARIES)))
-    ordinal = "(?:第[一二三四五六七八九十]{1,2})?"
+    ordinal = f"(?:{org_rules().ordinal.pattern})?"
     return re.compile(f"{ordinal}附属{ordinal}(?:实验)?(?P<head>{heads})")
 
 

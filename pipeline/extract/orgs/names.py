@@ -3,7 +3,6 @@ belong to the name, read over the tokens until a boundary."""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from zhfacts.extract.orgs.candidates import (
@@ -37,8 +36,6 @@ from zhfacts.extract.orgs.rules import (
 from zhfacts.extract.places import gazetteer
 from zhfacts.nlp.text_view import TextView, is_cjk
 from zhfacts.rules import rules_cache
-
-ORDINAL = re.compile("第[0-9一二三四五六七八九十]{1,3}")
 
 
 def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int]) -> list[OrgCandidate]:
@@ -247,9 +244,11 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             crossed = True
             pos = span[0]
             continue
-        if pos == head_token_start and ORDINAL.fullmatch(text) and names_before_ordinal(view, span[0], rules):
-            pos = span[0]  # 华西|第二|医院, 市|第一|人民医院: an ordinal right before the head is part of the name
-            continue
+        if rules.ordinal.fullmatch(text):  # an ordinal is a word of the name: 市|第一|人民医院, 据|第一|财经日报
+            pos = span[0]
+            if names_before_ordinal(view, span[0], rules):
+                continue  # 华西|第二|医院, 某某电科|第十四|研究所: the name goes on before it
+            break  # after a boundary the ordinal opens the name
         if legal and business_word_in_name(view, span, head_start, rules):
             pos = span[0]  # 华西|建设|集团有限公司, 交通|服务|有限公司: the business is part of the name
             continue
@@ -396,7 +395,7 @@ def names_before_ordinal(view: TextView, pos: int, rules: OrgRules) -> bool:
     if span is None:
         return False
     token = token_text(view, span)
-    return is_place(token) or token in ("省", "市", "县", "区") or is_cjk(token[0]) and (
+    return is_place(token) or token in government_rules().level_chars or is_cjk(token[0]) and (
         word_freq(token) < rules.max_piece_word_freq and not is_boundary_token(token, rules))
 
 
@@ -412,8 +411,8 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
             break
         token = token_text(view, span)
         after = span[1]
-        if token + view.text[after:after + 1] in full_places:
-            break  # 新建|区政府: a district whose name is also a verb
+        if token + view.text[after:after + 1] in full_places or rules.ordinal.fullmatch(token):
+            break  # 新建|区政府: a district whose name is also a verb; 第一|财经日报: an ordinal opens it
         if token in rules.result_complements and after_verb(view, pos, rules):
             pass  # 用|好|国际…研究院: the complement goes with the verb before it
         elif is_verb(token) and complement_at(view, after, rules):

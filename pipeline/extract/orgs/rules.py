@@ -144,6 +144,7 @@ class OrgRules:
     max_trailing_parenthesis_chars: int
     department_head: str  # 某某有限公司科技与创新部: a company's department named with it
     max_department_chars: int
+    ordinal: re.Pattern[str]  # 第一, 第十四: an ordinal token, a word of a name's grammar
     automaton: Any  # heads, pattern words and known names: one pass over the text finds them all
     rule_ids: frozenset[str]
     list_ends: tuple[str, ...]  # the clause ends (and line break) that end a list of 、-separated items
@@ -282,6 +283,7 @@ def org_rules() -> OrgRules:
         max_trailing_parenthesis_chars=int(require(bounds, "max_trailing_parenthesis_chars", BOUNDARIES)),
         department_head=str(require(bounds, "department_head", BOUNDARIES)),
         max_department_chars=int(require(bounds, "max_department_chars", BOUNDARIES)),
+        ordinal=re.compile(str(require(bounds, "ordinal_pattern", BOUNDARIES))),
         automaton=automaton_of(("head", frozenset(heads)), ("pattern", frozenset(require(industry, "pattern_words",
                                                                                          INDUSTRY))),
                                ("known", frozenset(known))),
