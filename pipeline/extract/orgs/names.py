@@ -66,13 +66,13 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
 
 def generic_head_token(view: TextView, head_start: int, rules: OrgRules) -> bool:
     """The token that holds the head is a generic name (工厂 of 数字|工厂) or a verb, pronoun or
-    adjective and the head (建厂, 该厂, 全厂): a kind or an act, no name's end."""
+    adjective and the head (建厂, 该厂, 全厂, 旧厂): a kind or an act, no name's end."""
     span = view.token_at(head_start)
     if span is None:
         return False
     token = view.text[span[0]:span[1]]
     return token in rules.generic_names or len(token) == 2 and span[1] == head_start + 1 and \
-        tag_of(token[0]) in rules.leading_tags
+        tag_of(token[0]) in rules.works_kind_tags
 
 
 def known_name_across(view: TextView, start: int, head_start: int, rules: OrgRules) -> int:
@@ -458,7 +458,7 @@ def opens_proper_name(view: TextView, pos: int, head_start: int) -> bool:
     if span is None or span[0] != pos or pos >= head_start:
         return False
     token = token_text(view, span)
-    if is_place(token) or tag_of(token) in ("ns", "nt", "nz", "nr", "j") or not word_freq(token):
+    if is_place(token) or tag_of(token) in org_rules().proper_tags or not word_freq(token):
         return True
     return bool(known_prefixes(view, pos, org_rules()))
 
@@ -587,8 +587,10 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
         return False  # 新材料有限公司: no name before the legal form
     if head.place_only and head.type != "university" and text in government_rules().level_chars:
         return True  # 县人民医院, 区融媒体中心: the level stands for the document's own place
-    if head.kind == "works":  # 剑河|民合|服饰厂, not 污水|处理厂: a place or a rare word names the works
-        return bool(in_places) or any(len(p) > 1 and word_freq(p) < rules.max_stem_word_freq for p in parts)
+    if head.kind == "works":  # 剑河|民合|服饰厂, 红星|机械厂, not 污水|处理厂: a place, a rare word or a
+        return bool(in_places) or parts[0] in government_rules().level_chars or any(  # proper noun names the
+            len(p) > 1 and (word_freq(p) < rules.max_stem_word_freq or tag_of(p) in rules.proper_tags)  # works;
+            for p in parts)  # a level alone stands for the document's place (县|自来水厂)
     if head.kind == "agency":
         return bool(in_places) or parts[-1] in ("区", "市", "县", "省", "国家", "中央") or text.endswith(
             ("区委", "市委", "县委", "省委", "党委", "国家")) or is_township(parts, rules)

@@ -145,6 +145,8 @@ class OrgRules:
     department_head: str  # 某某有限公司科技与创新部: a company's department named with it
     max_department_chars: int
     ordinal: re.Pattern[str]  # 第一, 第十四: an ordinal token, a word of a name's grammar
+    proper_tags: frozenset[str]  # jieba's tags of proper nouns (ns, nz, ...)
+    works_kind_tags: frozenset[str]  # 旧|厂: a character that makes a works token a kind
     automaton: Any  # heads, pattern words and known names: one pass over the text finds them all
     rule_ids: frozenset[str]
     list_ends: tuple[str, ...]  # the clause ends (and line break) that end a list of 、-separated items
@@ -284,6 +286,9 @@ def org_rules() -> OrgRules:
         department_head=str(require(bounds, "department_head", BOUNDARIES)),
         max_department_chars=int(require(bounds, "max_department_chars", BOUNDARIES)),
         ordinal=re.compile(str(require(bounds, "ordinal_pattern", BOUNDARIES))),
+        proper_tags=frozenset(require(bounds, "proper_tags", BOUNDARIES)),
+        works_kind_tags=frozenset(require(bounds, "leading_tags", BOUNDARIES)) | frozenset(
+            require(bounds, "works_kind_tags", BOUNDARIES)),
         automaton=automaton_of(("head", frozenset(heads)), ("pattern", frozenset(require(industry, "pattern_words",
                                                                                          INDUSTRY))),
                                ("known", frozenset(known))),
