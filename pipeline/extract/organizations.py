@@ -43,6 +43,7 @@ from bisect import bisect_left, bisect_right
 
 from zhfacts.extract.orgs.aliases import alias_candidates, aliases_of, short_name_stem
 from zhfacts.extract.orgs.candidates import OrgCandidate, is_boundary_token, is_name_text, is_place, token_text
+from zhfacts.extract.orgs.defined import defined_short_names
 from zhfacts.extract.orgs.government import (
     GovernmentRules,
     government_bodies,
@@ -278,6 +279,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     chosen = sorted(chosen + listed_beside(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + listed_runs(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + quoted_after_quoted(view, chosen, titles, rules), key=lambda c: c.start)
+    chosen = defined_short_names(view, chosen, lambda c: canonical_name(view, c, rules))
     kept = [c for c in chosen if not (inside_title(c, titles) and cand_text(view, c) not in rules.known)
             and not c.extras.get("inside_name") and not (c.type == "government" and in_title(view, c.start, c.end))]
     if model:  # the model fills gaps only: where no rule candidate, kept or set aside, stands
@@ -552,11 +554,17 @@ def accepted_places(doc: Analysis, view: TextView) -> tuple[set[str], dict[int, 
     return names, ends
 
 
-def org_hit(view: TextView, cand: OrgCandidate, rules: OrgRules) -> Hit:
+def canonical_name(view: TextView, cand: OrgCandidate, rules: OrgRules) -> str:
+    """The candidate's canonical name: its own, else the knowledge data's for its surface (中科院 by
+    its head), else its surface."""
     surface = cand_text(view, cand)
+    known = rules.known.get(surface)
+    return cand.canonical or (known[1] if known else surface)
+
+
+def org_hit(view: TextView, cand: OrgCandidate, rules: OrgRules) -> Hit:
     rule = cand.rule if cand.rule in rules.rule_ids else "org.suffix.other"
-    known = rules.known.get(surface)  # a full name of the knowledge data (中科院 by its head): its canonical
-    fields = {"canonical": cand.canonical or (known[1] if known else surface), "type": cand.type}
+    fields = {"canonical": canonical_name(view, cand, rules), "type": cand.type}
     if cand.type == "government":
         fields.update(district=cand.extras.get("district"), adcode=cand.extras.get("adcode"))
     return Hit(cand.start, cand.end, rule, fields)

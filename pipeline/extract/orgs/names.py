@@ -8,6 +8,7 @@ from functools import lru_cache
 from zhfacts.extract.orgs.candidates import (
     OrgCandidate,
     is_boundary_token,
+    is_name_text,
     is_numeral,
     is_place,
     is_proper_place,
@@ -211,7 +212,7 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
     if pos < head_start and (view.text[pos:head_start] in rules.stop_tokens or head_start - pos == stop_prefix(
             token_text(view, token), rules)):
         pos = head_start
-    crossed = False
+    crossed = bracketed = False
     place_ends = place_ends or {}
     full_places = full_place_names()  # asked for every token walked: fetched once
     while pos > 0:
@@ -227,9 +228,15 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             if opened is None:
                 break
             pos = opened
+            bracketed = True
             continue
         if end - span[0] > rules.max_name_chars:
             break
+        if bracketed and len(text) > 1 and is_name_text(text) and not is_numeral(text):
+            pos = span[0]  # 某某工程转化|(黔江)|研究院: a bracketed place stands inside a name, the word
+            bracketed = False  # before it is the name's, though it would stop a walk elsewhere
+            continue
+        bracketed = False
         if text in rules.date_words and is_numeral(token_text(view, previous_token(view, span[0]) or (0, 0))):
             break  # 12月20日|赛迪顾问…: a date before the name
         if text in rules.inner_conjunctions or text in rules.joining_conjunctions:

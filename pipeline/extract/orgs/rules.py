@@ -61,7 +61,8 @@ TOKEN_CACHE_SIZE = 1 << 16
 COMPOSED_WORD_CHARS = 6  # the longest word composed_of looks for
 
 
-PRIORITY = {"org.alias": 0, "org.suffix": 1, "org.known": 2, "org.short_name.list": 3, "org.short_name.pattern": 4,
+PRIORITY = {"org.alias": 0, "org.alias.defined": 0, "org.suffix": 1, "org.known": 2, "org.short_name.list": 3,
+            "org.short_name.pattern": 4,
             "org.short_name.registered": 3,
             "org.media.credit": 1, "org.knowledge": 2, "org.government.pattern": 1, "org.media.byline": 5,
             "org.media.site": 5}
