@@ -193,12 +193,13 @@ def single_chars_after(view: TextView, pos: int) -> str:
 
 def ends_name(view: TextView, end: int, rules: OrgRules) -> bool:
     """A name may end here: at a token end, or before a title or particle jieba glued on (发改局|局长,
-    自然资源局|等)."""
+    自然资源局|等), or before a conjunction glued to the level character that opens the next name
+    (生态环境|局和市|水利局)."""
     if end in view.ends:
         return True
     token = view.token_at(end)
     rest = view.text[end:token[1]] if token is not None else ""
-    return rest in rules.role_words or rest in rules.trailing_particles
+    return rest in rules.role_words or rest in rules.trailing_particles or len(rest) == 2 and glued_level(rest, rules)
 
 
 def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, legal: bool = False,
@@ -588,7 +589,8 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     in_places = [p for p in parts if p in places or p in full_places or
                  (head.kind == "agency" and is_level_short_form(p))]
     rest = [p for p in parts if p not in in_places and not composed_of(p, rules.category_words)]
-    proper = [p for p in rest if not composed_of(p, rules.domain_or_category_words)]
+    proper = [p for p in rest if not composed_of(p, rules.domain_or_category_words) and not (
+        head.kind == "institution" and composed_of(p, industry_or_domain(rules)))]  # 共建|食品研究院: a trade alone
     if head.kind == "legal" and all(p in in_places or composed_of(p, rules.industry_words | rules.category_words)
                                     for p in parts) and not registered_with_place(parts, in_places, rules):
         return False  # 新材料有限公司: no name before the legal form
