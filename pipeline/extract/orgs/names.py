@@ -589,8 +589,9 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     in_places = [p for p in parts if p in places or p in full_places or
                  (head.kind == "agency" and is_level_short_form(p))]
     rest = [p for p in parts if p not in in_places and not composed_of(p, rules.category_words)]
-    proper = [p for p in rest if not composed_of(p, rules.domain_or_category_words) and not (
-        head.kind == "institution" and composed_of(p, industry_or_domain(rules)))]  # 共建|食品研究院: a trade alone
+    proper = [p for p in rest if not composed_of(p, rules.domain_or_category_words)]
+    if head.kind == "institution" and len(parts) == 1 and text in rules.industry_words:
+        return False  # 共建|食品研究院: one trade word alone is a kind of institute, like a domain word
     if head.kind == "legal" and all(p in in_places or composed_of(p, rules.industry_words | rules.category_words)
                                     for p in parts) and not registered_with_place(parts, in_places, rules):
         return False  # 新材料有限公司: no name before the legal form
