@@ -184,9 +184,9 @@ def non_overlapping(cands: list[OrgCandidate]) -> list[OrgCandidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def extend_with_park(view: TextView, cand: OrgCandidate) -> OrgCandidate:
-    """重庆能源职业学院科技园: an institution's park is named with it."""
-    for word in ("科技园", "产业园"):
+def extend_with_park(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgCandidate:
+    """重庆能源职业学院科技园: an institution's park is named with it (boundaries.yaml institution_parks)."""
+    for word in rules.institution_parks:
         if view.text.startswith(word, cand.end) and cand.end + len(word) in view.ends:
             return OrgCandidate(cand.start, cand.end + len(word), "org.suffix.other", "other")
     return cand
@@ -242,7 +242,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
         if cand.head.kind in ("weak", "subunit", "park"):
             deferred.append(cand)
         elif descriptor_is_name(cand, view, rules, places):
-            named.append(extend_with_parenthesis(view, extend_with_park(view, cand), rules))
+            named.append(extend_with_parenthesis(view, extend_with_park(view, cand, rules), rules))
     shorts = pattern_short_names(view, rules) + list_short_names(view, rules) + known_short_names(view, rules)
     shorts += quoted_short_names(view, rules) + bracketed_before_project(view, rules)
     registered = registered_names(view, rules)
@@ -293,7 +293,7 @@ def park_project_operator(view: TextView, park: OrgCandidate, companies: list[Or
     """某某食品产业园|项目: a park that names a project opens with its company's short name, whose
     industry word is the park's field (食品产业园): the mention is the company's trade name, not a
     park."""
-    if park.head is None or park.head.kind != "park" or view.token_after(park.end) != "项目":
+    if park.head is None or park.head.kind != "park" or view.token_after(park.end) != rules.project_word:
         return None
     for cand in companies:
         if cand.start == park.start and cand.end <= park.head_start and cand.rule == "org.short_name.pattern":

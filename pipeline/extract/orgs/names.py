@@ -602,8 +602,9 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
             len(p) > 1 and (word_freq(p) < rules.max_stem_word_freq or tag_of(p) in rules.proper_tags)  # works;
             for p in parts)  # a level alone stands for the document's place (县|自来水厂)
     if head.kind == "agency":
-        return bool(in_places) or parts[-1] in ("区", "市", "县", "省", "国家", "中央") or text.endswith(
-            ("区委", "市委", "县委", "省委", "党委", "国家")) or is_township(parts, rules)
+        agency = government_rules()
+        return bool(in_places) or parts[-1] in agency.agency_last_words or text.endswith(
+            agency.agency_parent_endings) or is_township(parts, rules)
     if proper:
         return len(text) >= 2
     if rest:  # only domain words: a name after a place (重庆高新技术产业研究院)

@@ -125,6 +125,7 @@ class OrgRules:
     project_heads: tuple[str, ...]
     numbered_unit: re.Pattern[str]  # 三局, 二航局 right after a group's short name (中建三局)
     max_project_chars: int
+    project_word: str  # 项目 after a short name: the company's project
     known: dict[str, tuple[str, str, str]]  # name -> (type, canonical, rule id)
     leading_tags: frozenset[str]
     single_char_tags: frozenset[str]
@@ -147,6 +148,7 @@ class OrgRules:
     max_department_chars: int
     ordinal: re.Pattern[str]  # 第一, 第十四: an ordinal token, a word of a name's grammar
     proper_tags: frozenset[str]  # jieba's tags of proper nouns (ns, nz, ...)
+    institution_parks: tuple[str, ...]  # 科技园 after an institution's name: its park
     works_kind_tags: frozenset[str]  # 旧|厂: a character that makes a works token a kind
     automaton: Any  # heads, pattern words and known names: one pass over the text finds them all
     rule_ids: frozenset[str]
@@ -266,6 +268,7 @@ def org_rules() -> OrgRules:
         project_heads=tuple(require(lists, "project_heads", LISTS)),
         numbered_unit=numbered_unit_pattern(require(lists, "numbered_units", LISTS)),
         max_project_chars=int(require(lists, "max_project_chars", LISTS)),
+        project_word=str(require(lists, "project_word", LISTS)),
         known=known,
         leading_tags=frozenset(require(bounds, "leading_tags", BOUNDARIES)),
         single_char_tags=frozenset(require(bounds, "single_char_tags", BOUNDARIES)),
@@ -288,6 +291,7 @@ def org_rules() -> OrgRules:
         max_department_chars=int(require(bounds, "max_department_chars", BOUNDARIES)),
         ordinal=re.compile(str(require(bounds, "ordinal_pattern", BOUNDARIES))),
         proper_tags=frozenset(require(bounds, "proper_tags", BOUNDARIES)),
+        institution_parks=tuple(require(bounds, "institution_parks", BOUNDARIES)),
         works_kind_tags=frozenset(require(bounds, "leading_tags", BOUNDARIES)) | frozenset(
             require(bounds, "works_kind_tags", BOUNDARIES)),
         automaton=automaton_of(("head", frozenset(heads)), ("pattern", frozenset(require(industry, "pattern_words",

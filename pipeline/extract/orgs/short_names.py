@@ -120,7 +120,7 @@ def pattern_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         if end not in view.ends:
             continue
         follower = view.token_after(end)
-        if follower in rules.field_followers and follower != "项目":
+        if follower in rules.field_followers and follower != rules.project_word:
             continue
         stem_start = proper_stem_start(view, word_start, rules)
         if follower in rules.field_followers and not before_project(view, stem_start, word_start):
@@ -153,7 +153,7 @@ def bracketed_before_project(view: TextView, rules: OrgRules) -> list[OrgCandida
             if close < 0 or len(inner) < 2 or not all(is_cjk(c) for c in inner) or is_numeral(inner[0]):
                 continue
             rest = view.text[close + 1:close + 1 + rules.max_project_chars + 2]
-            at = rest.find("项目")
+            at = rest.find(rules.project_word)
             if at < 2 or not all(is_cjk(c) for c in rest[:at]):
                 continue
             span = previous_token(view, pos)
