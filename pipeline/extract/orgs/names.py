@@ -604,7 +604,7 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     if head.kind == "agency":
         agency = government_rules()
         return bool(in_places) or parts[-1] in agency.agency_last_words or text.endswith(
-            agency.agency_parent_endings) or is_township(parts, rules)
+            agency.agency_parent_endings) or is_township(parts, rules) or is_zone(parts, rules)
     if proper:
         return len(text) >= 2
     if rest:  # only domain words: a name after a place (重庆高新技术产业研究院)
@@ -613,6 +613,29 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
         return False
     # a place alone: 重庆大学 and 潼南区融媒体中心, but not 重庆市大学 (a university takes the short form)
     return head.type != "university" or not in_places[-1].endswith(("市", "省"))
+
+
+def is_zone(parts: list[str], rules: OrgRules) -> bool:
+    """The words before a body's head name a zone: a proper word, then a zone's ending (government.yaml
+    zone_endings) with domain words at will between (青石|产业|开发区, 管委会 or 党工委 after it); not a
+    zone named by its kind alone (经济|开发区)."""
+    endings = government_rules().zone_endings
+    last = parts[-1]
+    ending = next((e for e in endings if last.endswith(e)), "")
+    if not ending:
+        return False
+    words = [*parts[:-1], last[:-len(ending)]]
+    return any(proper_word(w, rules) for w in words if w)
+
+
+def proper_word(word: str, rules: OrgRules) -> bool:
+    """A word of a name's own: a place, a proper noun of jieba's tags, or a rare word that is no
+    domain or category word."""
+    if is_place(word):
+        return True
+    if not all(is_cjk(c) for c in word) or word in rules.stop_tokens or composed_of(word, rules.domain_or_category_words):
+        return False
+    return tag_of(word) in rules.proper_tags or len(word) > 1 and word_freq(word) < rules.max_piece_word_freq
 
 
 def is_township(parts: list[str], rules: OrgRules) -> bool:
