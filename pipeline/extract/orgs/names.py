@@ -55,6 +55,8 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
         start = known_name_across(view, start, head_start, rules)
         start = trim_leading(view, start, head_start, end, rules)
         start = known_name_start(view, start, head_start, end, rules)
+        if head.type == "company":
+            start = located_known_company(view, start, head_start, end, rules)
         if head.type == "government":
             start = place_start(view, start, head_start, place_ends)
         if text in rules.association_heads:
@@ -108,6 +110,20 @@ def known_name_start(view: TextView, start: int, head_start: int, end: int, rule
         if names and pos in view.starts and not opens_with_body(view.text[start:pos], rules):
             return pos
         pos += 1
+    return start
+
+
+def located_known_company(view: TextView, start: int, head_start: int, end: int, rules: OrgRules) -> int:
+    """某县|中粮集团: a company of the knowledge data after places only is named without them when its
+    registered name does not open with them (中粮集团有限公司): they say where it stands. 江苏|恒瑞医药
+    keeps its place (江苏恒瑞医药股份有限公司)."""
+    for pos in range(start + 1, head_start):
+        if pos not in view.starts or not composed_of(view.text[start:pos], gazetteer_names()):
+            continue
+        for name in known_prefixes(view, pos, rules):
+            type_, canonical, _ = rules.known[name]
+            if pos + len(name) == end and type_ == "company" and not canonical.startswith(view.text[start:pos]):
+                return pos
     return start
 
 
@@ -633,7 +649,8 @@ def proper_word(word: str, rules: OrgRules) -> bool:
     domain or category word."""
     if is_place(word):
         return True
-    if not all(is_cjk(c) for c in word) or word in rules.stop_tokens or composed_of(word, rules.domain_or_category_words):
+    if not all(is_cjk(c) for c in word) or word in rules.stop_tokens or composed_of(
+            word, rules.domain_or_category_words):
         return False
     return tag_of(word) in rules.proper_tags or len(word) > 1 and word_freq(word) < rules.max_piece_word_freq
 

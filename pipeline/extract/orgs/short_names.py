@@ -440,7 +440,9 @@ def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         if type_ == "government":
             start = with_state_prefix(view, start, name, rules)
         elif type_ == "company":
-            start = with_place_prefix(view, start, rules) or start  # 与|江苏|恒瑞医药: the place is named with it
+            placed = with_place_prefix(view, start, rules)  # 与|江苏|恒瑞医药: the place is named with it when
+            if placed is not None and full.startswith(view.text[placed:start]):  # its registered name opens so,
+                start = placed  # not 某县|中粮集团 (中粮集团有限公司): there the place says where it stands
         if end not in view.ends or not known_start_ok(view, start, rules):
             continue
         # 中国电子|重庆…示范基地: a place right after opens a longer name; the known name still
