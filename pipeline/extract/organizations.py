@@ -61,6 +61,7 @@ from zhfacts.extract.orgs.names import (
     head_candidates,
     is_full_place_name,
     known_prefixes,
+    proper_word,
     trim_leading,
 )
 from zhfacts.extract.orgs.pos import is_verb
@@ -172,6 +173,21 @@ def inside_title(cand: OrgCandidate, titles: list[tuple[int, int]]) -> bool:
     return start <= cand.start and cand.end <= end and (start, end) != (cand.start, cand.end)
 
 
+def full_name_in_title(view: TextView, cand: OrgCandidate, titles: list[tuple[int, int]]) -> bool:
+    """A full name by its head, opened by a place or a proper word, stays a mention inside a
+    document's title (《某某理工大学、某县人民政府战略合作协议》: its parties are named); a bare level's
+    body (县政府), a short name, or any name inside a quoted slogan (“产业+平台+专业运营公司”) stays a
+    word of the title."""
+    if not cand.rule.startswith("org.suffix") or cand.head is None or cand.head.kind == "works":
+        return False
+    i = bisect_right(titles, (cand.start, 1 << 62)) - 1
+    if i < 0 or view.text[titles[i][0] - 1:titles[i][0]] != "《":
+        return False
+    first = view.token_at(cand.start)
+    return first is not None and first[0] == cand.start and first[1] <= cand.head_start and proper_word(
+        token_text(view, first), org_rules())
+
+
 def non_overlapping(cands: list[OrgCandidate]) -> list[OrgCandidate]:
     """Longest first, then by rule priority; a candidate overlapping a kept one is dropped."""
     kept: list[OrgCandidate] = []
@@ -210,7 +226,8 @@ def extend_with_parenthesis(view: TextView, cand: OrgCandidate, rules: OrgRules)
 
 def extend_with_department(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgCandidate:
     """国家某某集团有限公司科技与创新部: a department right after a company's full name is named with
-    it (boundaries.yaml department_head); not …有限公司与商务部, …有限公司总部."""
+    it (boundaries.yaml department_head); not …有限公司与商务部, …有限公司总部, nor before a title
+    (…有限公司生产部|经理)."""
     if cand.type != "company" or cand.head is None or cand.head.kind != "legal":
         return cand
     head = rules.department_head
@@ -219,6 +236,8 @@ def extend_with_department(view: TextView, cand: OrgCandidate, rules: OrgRules) 
     part = view.text[cand.end:end]
     if found < 0 or end not in view.ends or not all(is_cjk(c) for c in part):
         return cand
+    if view.text.startswith(rules.department_titles, end):
+        return cand  # 某某有限公司生产部|经理: the department belongs to the person's title
     first = view.token_at(cand.end)
     if first is None or is_boundary_token(token_text(view, first), rules) or word_freq(part[-1 - len(head):]):
         return cand
@@ -280,7 +299,8 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     chosen = sorted(chosen + listed_runs(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + quoted_after_quoted(view, chosen, titles, rules), key=lambda c: c.start)
     chosen = defined_short_names(view, chosen, lambda c: canonical_name(view, c, rules))
-    kept = [c for c in chosen if not (inside_title(c, titles) and cand_text(view, c) not in rules.known)
+    kept = [c for c in chosen if not (inside_title(c, titles) and cand_text(view, c) not in rules.known
+                                      and not full_name_in_title(view, c, titles))
             and not c.extras.get("inside_name") and not (c.type == "government" and in_title(view, c.start, c.end))]
     if model:  # the model fills gaps only: where no rule candidate, kept or set aside, stands
         kept = sorted(kept + gaps_only(model_candidates(doc, view, rules), chosen), key=lambda c: c.start)

@@ -146,6 +146,7 @@ class OrgRules:
     max_trailing_parenthesis_chars: int
     department_head: str  # 某某有限公司科技与创新部: a company's department named with it
     max_department_chars: int
+    department_titles: tuple[str, ...]  # 经理 after 某某有限公司生产部: the department is the title's
     ordinal: re.Pattern[str]  # 第一, 第十四: an ordinal token, a word of a name's grammar
     proper_tags: frozenset[str]  # jieba's tags of proper nouns (ns, nz, ...)
     institution_parks: tuple[str, ...]  # 科技园 after an institution's name: its park
@@ -289,6 +290,7 @@ def org_rules() -> OrgRules:
         max_trailing_parenthesis_chars=int(require(bounds, "max_trailing_parenthesis_chars", BOUNDARIES)),
         department_head=str(require(bounds, "department_head", BOUNDARIES)),
         max_department_chars=int(require(bounds, "max_department_chars", BOUNDARIES)),
+        department_titles=tuple(require(bounds, "department_titles", BOUNDARIES)),
         ordinal=re.compile(str(require(bounds, "ordinal_pattern", BOUNDARIES))),
         proper_tags=frozenset(require(bounds, "proper_tags", BOUNDARIES)),
         institution_parks=tuple(require(bounds, "institution_parks", BOUNDARIES)),
