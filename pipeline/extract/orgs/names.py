@@ -62,8 +62,11 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
         if text in rules.association_heads:
             start = with_national_prefix(view, start, rules)
         if start < head_start:
+            joined = view.text[start:end]  # 某某大学-某县研究院: canonical 某某大学某县研究院
+            canonical = "".join(c for c in joined if c not in rules.hyphens) if any(
+                h in joined for h in rules.hyphens) else ""
             found.append(OrgCandidate(start, end, f"org.suffix.{head.type}", head.type, head=head,
-                                      head_start=head_start))
+                                      head_start=head_start, canonical=canonical))
     return found
 
 
@@ -230,6 +233,7 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             token_text(view, token), rules)):
         pos = head_start
     crossed = bracketed = False
+    institute = not legal and view.text.endswith(rules.hyphen_parents, 0, end)
     place_ends = place_ends or {}
     full_places = full_place_names()  # asked for every token walked: fetched once
     while pos > 0:
@@ -240,6 +244,10 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
         if span is None:
             break
         text = token_text(view, span)
+        if text in rules.hyphens and institute and view.text.endswith(rules.hyphen_parents, 0, span[0]) and \
+                pos < head_start:
+            pos = span[0]  # 某某理工大学-|某县产业技术研究院: the parent's name opens the institute's
+            continue
         if text and text[-1] in CLOSE_PARENS:
             opened = parenthesised_place_start(view, span[1])
             if opened is None:

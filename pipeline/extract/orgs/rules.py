@@ -150,6 +150,8 @@ class OrgRules:
     ordinal: re.Pattern[str]  # 第一, 第十四: an ordinal token, a word of a name's grammar
     proper_tags: frozenset[str]  # jieba's tags of proper nouns (ns, nz, ...)
     institution_parks: tuple[str, ...]  # 科技园 after an institution's name: its park
+    hyphens: frozenset[str]  # 某某大学-某县研究院: one name across the hyphen
+    hyphen_parents: tuple[str, ...]  # 大学 before the hyphen
     works_kind_tags: frozenset[str]  # 旧|厂: a character that makes a works token a kind
     automaton: Any  # heads, pattern words and known names: one pass over the text finds them all
     rule_ids: frozenset[str]
@@ -294,6 +296,8 @@ def org_rules() -> OrgRules:
         ordinal=re.compile(str(require(bounds, "ordinal_pattern", BOUNDARIES))),
         proper_tags=frozenset(require(bounds, "proper_tags", BOUNDARIES)),
         institution_parks=tuple(require(bounds, "institution_parks", BOUNDARIES)),
+        hyphens=frozenset(require(bounds, "hyphens", BOUNDARIES)),
+        hyphen_parents=tuple(require(bounds, "hyphen_parents", BOUNDARIES)),
         works_kind_tags=frozenset(require(bounds, "leading_tags", BOUNDARIES)) | frozenset(
             require(bounds, "works_kind_tags", BOUNDARIES)),
         automaton=automaton_of(("head", frozenset(heads)), ("pattern", frozenset(require(industry, "pattern_words",
