@@ -1,0 +1,130 @@
+"""Organization families of round 8 (issue 11), one table per family, negatives included: ordinals
+as words of a name, works and health centres by a trade word, short names a text defines in
+brackets, bracketed places inside a name, conjunctions glued to a level, zones that name a body,
+places before a known company, a department before a title, parties named in a document's title,
+a hyphen between a university and its institute, a brand's own channel, a government's head by
+title. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import organizations_found as found
+
+
+@pytest.fixture(scope="module")
+def nlp(places_and_organizations):
+    return places_and_organizations
+
+
+FOUND = [
+    # an ordinal inside a name after a rare word, and one that opens the name after a boundary
+    ("华星电科第十四研究所研制的设备交付。", "华星电科第十四研究所", "research"),
+    ("据第一商业周报报道，当地消费回暖。", "第一商业周报", "other"),
+    ("县第三中学举行开学典礼。", "县第三中学", "other"),
+    # a works named by a proper noun or a level before a common trade word
+    ("红星机械厂的工人加班赶订单。", "红星机械厂", "company"),
+    ("县自来水厂完成管网改造。", "县自来水厂", "company"),
+    # a township's health centre
+    ("城关镇卫生院新楼投入使用。", "城关镇卫生院", "other"),
+    # a bracketed place inside a name keeps the word before it
+    ("北京中关村医学工程转化(黔江)研究院正式运营。", "北京中关村医学工程转化(黔江)研究院", "research"),
+    ("北京中关村医学工程转化（黔江）研究院正式运营。", "北京中关村医学工程转化（黔江）研究院", "research"),
+    # a conjunction jieba glued to the next body's level character ends the first body
+    ("市生态环境局和市水利局开展联合检查。", "市生态环境局", "government"),
+    # a zone named by a proper word names the bodies after it, inside a title too
+    ("区委书记、青石产业开发区党工委书记出席签约仪式。", "青石产业开发区党工委", "government"),
+    ("青石产业开发区管委会主任致辞。", "青石产业开发区管委会", "government"),
+    # a company's department before a title: the company alone
+    ("宏远生化能源(平江)有限公司生产部经理介绍了工艺。", "宏远生化能源(平江)有限公司", "company"),
+    # the parties named in a document's title
+    ("双方签订《湖南星沙理工大学、平江县人民政府战略合作协议》。", "平江县人民政府", "government"),
+    # a hyphen between a university's name and its institute's
+    ("两人共同为湖南星沙理工大学-平江产业技术研究院揭牌。", "湖南星沙理工大学-平江产业技术研究院", "research"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), FOUND)
+def test_names_found_by_family(nlp, text, name, type_):
+    orgs = found(nlp, text)
+    assert name in orgs, orgs
+    assert orgs[name]["type"] == type_
+
+
+NOT_FOUND = [
+    # counts and ranks are no ordinals of a name
+    ("该县综合排名第二，高新区管委会表示满意。", "第二"),
+    ("全市第一个新型研发机构挂牌。", "第一个"),
+    # generic works and health centres
+    ("全县新建水泥厂两座。", "水泥厂"),
+    ("旧城旧厂改造加快推进。", "旧城旧厂"),
+    ("全县乡镇卫生院完成标准化建设。", "乡镇卫生院"),
+    ("中心卫生院建设加快。", "中心卫生院"),
+    # one trade word alone before an institution's head is a kind
+    ("县政府与某某大学签约，共建食品研究院。", "食品研究院"),
+    # a zone named by its kind alone names no body
+    ("经济开发区管委会主任出席。", "经济开发区管委会"),
+    # a department before a title is the person's title
+    ("宏远生化能源(平江)有限公司生产部经理介绍了工艺。", "宏远生化能源(平江)有限公司生产部"),
+    # a company's words inside a quoted slogan stay words of it
+    ("打造“产业+平台+专业运营公司”模式。", "专业运营公司"),
+    # a government's head by title opens no body
+    ("江北区区长张华作政府工作报告。", "江北区区长张华作政府"),
+    ("江北区区长张华作政府工作报告。", "张华作政府"),
+]
+
+
+@pytest.mark.parametrize(("text", "not_name"), NOT_FOUND)
+def test_no_names_by_family(nlp, text, not_name):
+    assert not_name not in found(nlp, text)
+
+
+def test_ordinals_of_names_are_rules_data():
+    from zhfacts.extract.orgs.rules import org_rules
+
+    rules = org_rules()
+    assert rules.ordinal.fullmatch("第十四") and not rules.ordinal.fullmatch("第一批")
+
+
+DEFINED = [
+    # (text, short name, full name, type)
+    ("湖南星城智能装备有限公司（以下简称“星城智能”）落户园区，星城智能计划投资5亿元。", "星城智能",
+     "湖南星城智能装备有限公司", "company"),
+    ("长沙恒锐生物有限公司(下称恒锐)落户园区，恒锐计划投资5亿元。", "恒锐", "长沙恒锐生物有限公司", "company"),
+    ("湖南恒远重工机械有限公司（简称：恒远重工）落户园区，恒远重工计划投资。", "恒远重工", "湖南恒远重工机械有限公司",
+     "company"),
+    ("星沙先进技术研究院(以下简称“星沙先进院”)与区政府合作。星沙先进院将派出团队。", "星沙先进院",
+     "星沙先进技术研究院", "research"),
+    ("湖北省经济和信息化厅（以下简称省经信厅）发布通知，省经信厅要求各地落实。", "省经信厅", "湖北省经济和信息化厅",
+     "government"),
+]
+
+
+@pytest.mark.parametrize(("text", "short", "full", "type_"), DEFINED)
+def test_a_short_name_defined_in_brackets_is_the_bodys(nlp, text, short, full, type_):
+    doc = nlp(text)
+    mentions = [h for h in doc._.organizations if doc.text[h.start:h.end] == short]
+    assert len(mentions) == 2  # in the brackets and later
+    assert all(h.fields["canonical"] == full and h.fields["type"] == type_ and h.rule == "org.alias.defined"
+               for h in mentions)
+
+
+def test_no_definition_without_a_marker(nlp):
+    doc = nlp("湖南星城智能装备有限公司（星城）落户园区。")
+    assert all(h.rule != "org.alias.defined" for h in doc._.organizations)
+
+
+def test_a_place_before_a_known_company_says_where_it_stands(nlp):
+    orgs = found(nlp, "在总投资10亿元的平江县中粮集团玉米深加工项目现场，工人正忙。")
+    assert "中粮集团" in orgs and "平江县中粮集团" not in orgs
+    assert orgs["中粮集团"]["canonical"] == "中粮集团有限公司"
+
+
+def test_a_hyphenated_institute_is_canonical_without_the_hyphen(nlp):
+    orgs = found(nlp, "两人共同为湖南星沙理工大学-平江产业技术研究院揭牌。")
+    assert orgs["湖南星沙理工大学-平江产业技术研究院"]["canonical"] == "湖南星沙理工大学平江产业技术研究院"
+
+
+def test_a_brands_own_channel_joined_before_it(nlp):
+    orgs = found(nlp, "本篇文章670字\n\n新湘网客户-新湘网讯（记者李某）6月2日，会议召开。")
+    assert "新湘网" in orgs and "新湘网客户-新湘网" not in orgs
+    assert "新重庆-重庆日报" in found(nlp, "（新重庆-重庆日报记者 李某）会议召开。")
