@@ -31,6 +31,9 @@ FOUND = [
     ("北京中关村医学工程转化（黔江）研究院正式运营。", "北京中关村医学工程转化（黔江）研究院", "research"),
     # a conjunction jieba glued to the next body's level character ends the first body
     ("市生态环境局和市水利局开展联合检查。", "市生态环境局", "government"),
+    # a joining conjunction between a field's words stays inside the name (no company's short name before it)
+    ("开发区将与某某大学共建生物医药与精细化工人才创新创业联盟。", "生物医药与精细化工人才创新创业联盟", "other"),
+    ("园区共建了新材料与智能装备产业联盟。", "新材料与智能装备产业联盟", "other"),
     # a zone named by a proper word names the bodies after it, inside a title too
     ("区委书记、青石产业开发区党工委书记出席签约仪式。", "青石产业开发区党工委", "government"),
     ("青石产业开发区管委会主任致辞。", "青石产业开发区管委会", "government"),
@@ -61,6 +64,8 @@ NOT_FOUND = [
     ("中心卫生院建设加快。", "中心卫生院"),
     # one trade word alone before an institution's head is a kind
     ("县政府与某某大学签约，共建食品研究院。", "食品研究院"),
+    # a company's short name before 与 ends there
+    ("元泰科技与四川轻化工大学签约。", "元泰科技与四川轻化工大学"),
     # a zone named by its kind alone names no body
     ("经济开发区管委会主任出席。", "经济开发区管委会"),
     # a department before a title is the person's title

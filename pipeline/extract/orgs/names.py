@@ -570,11 +570,23 @@ def joins_one_name(view: TextView, conj_start: int, conj: str, rules: OrgRules) 
         return False
     if conj in rules.inner_conjunctions:
         return True
-    if any(h in before for h in rules.long_head_words) or before.endswith("中心"):
+    before = item_before(view, conj_start, len(before), rules)  # 、|生物医药|与, 共建|生物医药|与: this item's
+    if any(h in before for h in rules.long_head_words) or before.endswith(rules.body_endings):
         return False
-    if any(before.endswith(w) for w in rules.industry_words):
-        return False
+    word = next((w for n in range(min(len(before), 4), 1, -1) if (w := before[-n:]) in rules.industry_words), "")
+    if word and not composed_of(before, rules.generic_terms | industry_or_domain(rules)):
+        return False  # 元泰科技|与: a company's short name; not a field's words (生物医药|与)
     return not any(is_place(before[-n:]) for n in range(2, 7))
+
+
+def item_before(view: TextView, pos: int, longest: int, rules: OrgRules) -> str:
+    """The words right before pos back to a boundary token (punctuation, a stop word or verb), at
+    most `longest` characters."""
+    start = pos
+    while (span := previous_token(view, start)) is not None and pos - span[0] <= longest and \
+            not is_boundary_token(token_text(view, span), rules):
+        start = span[0]
+    return view.text[start:pos]
 
 
 def descriptor_parts(view: TextView, start: int, head_start: int) -> list[str]:

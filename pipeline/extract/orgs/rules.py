@@ -150,6 +150,7 @@ class OrgRules:
     ordinal: re.Pattern[str]  # 第一, 第十四: an ordinal token, a word of a name's grammar
     proper_tags: frozenset[str]  # jieba's tags of proper nouns (ns, nz, ...)
     institution_parks: tuple[str, ...]  # 科技园 after an institution's name: its park
+    body_endings: tuple[str, ...]  # 中心 before 与: a body's name ended there
     hyphens: frozenset[str]  # 某某大学-某县研究院: one name across the hyphen
     hyphen_parents: tuple[str, ...]  # 大学 before the hyphen
     works_kind_tags: frozenset[str]  # 旧|厂: a character that makes a works token a kind
@@ -296,6 +297,7 @@ def org_rules() -> OrgRules:
         ordinal=re.compile(str(require(bounds, "ordinal_pattern", BOUNDARIES))),
         proper_tags=frozenset(require(bounds, "proper_tags", BOUNDARIES)),
         institution_parks=tuple(require(bounds, "institution_parks", BOUNDARIES)),
+        body_endings=tuple(require(bounds, "body_endings_before_conjunction", BOUNDARIES)),
         hyphens=frozenset(require(bounds, "hyphens", BOUNDARIES)),
         hyphen_parents=tuple(require(bounds, "hyphen_parents", BOUNDARIES)),
         works_kind_tags=frozenset(require(bounds, "leading_tags", BOUNDARIES)) | frozenset(
