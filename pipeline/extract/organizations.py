@@ -42,7 +42,14 @@ import re
 from bisect import bisect_left, bisect_right
 
 from zhfacts.extract.orgs.aliases import alias_candidates, aliases_of, short_name_stem
-from zhfacts.extract.orgs.candidates import OrgCandidate, is_boundary_token, is_name_text, is_place, token_text
+from zhfacts.extract.orgs.candidates import (
+    OrgCandidate,
+    is_boundary_token,
+    is_name_text,
+    is_numeral,
+    is_place,
+    token_text,
+)
 from zhfacts.extract.orgs.defined import defined_short_names
 from zhfacts.extract.orgs.government import (
     GovernmentRules,
@@ -290,8 +297,9 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
             named.append(cand)
     titles = title_spans(view.text, rules.speech_punctuation)
     others = photo_credits(view) + government_candidates(doc, view, rules) + media_candidates(doc, view, rules)
-    companies = [c for c in companies  # short names and aliases only: a known name is one anywhere
-                 if c.rule not in ("org.alias", "org.short_name.pattern") or not opens_project_name(view, c.end, rules)]
+    companies = [c for c in companies  # short names and aliases only: a known name is one anywhere, and so is
+                 if c.rule not in ("org.alias", "org.short_name.pattern") or not opens_project_name(view, c.end, rules)
+                 or c.extras.get("numbered")]  # a group's numbered unit (中建五局三公司)
     named = [extend_with_department(view, c, rules) for c in named]
     chosen = joined_branches(view, non_overlapping(named + companies + others + operators), place_ends)
     chosen = sorted(chosen + listed_between(view, chosen, rules), key=lambda c: c.start)
@@ -427,8 +435,8 @@ def opens_project_name(view: TextView, end: int, rules: OrgRules) -> bool:
         if span is None or span[0] != pos:
             return False
         token = token_text(view, span)
-        if not is_name_text(token) or token in rules.stop_tokens:
-            return False
+        if not is_name_text(token) or token in rules.stop_tokens or is_numeral(token):
+            return False  # 中建五局|三|公司…项目: a numeral opens a numbered unit, no project's words
         pos = span[1]
         words = view.text[end:pos]
         if any(words.endswith(h) and len(words) > len(h) for h in rules.project_heads):

@@ -450,14 +450,23 @@ def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         inside = type_ == "company" and is_proper_place(view.token_after(end))
         piece = view.token_after(end)
         if type_ == "company" and not inside and branch_piece(piece, rules):
-            found.append(OrgCandidate(start, end + len(piece), "org.short_name.pattern", "company"))
+            stop = numbered_units_end(view, end + len(piece), rules)
+            found.append(OrgCandidate(start, stop, "org.short_name.pattern", "company",
+                                      extras={"numbered": True} if stop > end + len(piece) else {}))
             continue  # 中车|恒通: a group's short name opens its subsidiary's
-        unit = rules.numbered_unit.match(view.text, end) if type_ == "company" else None
-        if unit and unit.end() in view.ends:
-            found.append(OrgCandidate(start, unit.end(), "org.short_name.pattern", "company"))
-            continue  # 中建|三局, 中交|二航局: a group's numbered bureau or company
+        stop = numbered_units_end(view, end, rules) if type_ == "company" else end
+        if stop > end:
+            found.append(OrgCandidate(start, stop, "org.short_name.pattern", "company", extras={"numbered": True}))
+            continue  # 中建|三局, 中交|二航局, 中建五局|三公司: a group's numbered bureau or company
         found.append(OrgCandidate(start, end, rule, type_, canonical=full, extras={"inside_name": inside}))
     return found
+
+
+def numbered_units_end(view: TextView, end: int, rules: OrgRules) -> int:
+    """The end of the numbered units at token edges right after end (三局, 五局|三公司), else end."""
+    while (unit := rules.numbered_unit.match(view.text, end)) and unit.end() in view.ends:
+        end = unit.end()
+    return end
 
 
 def with_state_prefix(view: TextView, start: int, name: str, rules: OrgRules) -> int:
