@@ -21,6 +21,11 @@ FOUND = [
     ("华星电科第十四研究所研制的设备交付。", "华星电科第十四研究所", "research"),
     ("据第一商业周报报道，当地消费回暖。", "第一商业周报", "other"),
     ("县第三中学举行开学典礼。", "县第三中学", "other"),
+    # a bare numeral right before the head after a proper word or level
+    ("中南大学湘雅医院、湘雅二医院专家到县义诊。", "湘雅二医院", "other"),
+    ("市一医院新院区启用。", "市一医院", "other"),
+    # a group's numbered units one after another, before a project's words too
+    ("中建五局三公司中标县城新区建设项目。", "中建五局三公司", "company"),
     # a works named by a proper noun or a level before a common trade word
     ("红星机械厂的工人加班赶订单。", "红星机械厂", "company"),
     ("县自来水厂完成管网改造。", "县自来水厂", "company"),
@@ -57,6 +62,7 @@ NOT_FOUND = [
     # counts and ranks are no ordinals of a name
     ("该县综合排名第二，高新区管委会表示满意。", "第二"),
     ("全市第一个新型研发机构挂牌。", "第一个"),
+    ("县里建成三医院两所。", "三医院"),
     # generic works and health centres
     ("全县新建水泥厂两座。", "水泥厂"),
     ("旧城旧厂改造加快推进。", "旧城旧厂"),

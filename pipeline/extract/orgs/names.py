@@ -276,6 +276,10 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             crossed = True
             pos = span[0]
             continue
+        if pos == head_token_start and rules.bare_ordinal.fullmatch(text) and names_before_ordinal(
+                view, span[0], rules):
+            pos = span[0]  # 某某|二|医院, 市|一|医院: a bare numeral right before the head
+            continue
         if rules.ordinal.fullmatch(text):  # an ordinal is a word of the name: 市|第一|人民医院, 据|第一|财经日报
             pos = span[0]
             if names_before_ordinal(view, span[0], rules):

@@ -148,6 +148,7 @@ class OrgRules:
     max_department_chars: int
     department_titles: tuple[str, ...]  # 经理 after 某某有限公司生产部: the department is the title's
     ordinal: re.Pattern[str]  # 第一, 第十四: an ordinal token, a word of a name's grammar
+    bare_ordinal: re.Pattern[str]  # 二 of 某某二医院: an ordinal right before a head only
     proper_tags: frozenset[str]  # jieba's tags of proper nouns (ns, nz, ...)
     institution_parks: tuple[str, ...]  # 科技园 after an institution's name: its park
     body_endings: tuple[str, ...]  # 中心 before 与: a body's name ended there
@@ -295,6 +296,7 @@ def org_rules() -> OrgRules:
         max_department_chars=int(require(bounds, "max_department_chars", BOUNDARIES)),
         department_titles=tuple(require(bounds, "department_titles", BOUNDARIES)),
         ordinal=re.compile(str(require(bounds, "ordinal_pattern", BOUNDARIES))),
+        bare_ordinal=re.compile(str(require(bounds, "bare_ordinal_pattern", BOUNDARIES))),
         proper_tags=frozenset(require(bounds, "proper_tags", BOUNDARIES)),
         institution_parks=tuple(require(bounds, "institution_parks", BOUNDARIES)),
         body_endings=tuple(require(bounds, "body_endings_before_conjunction", BOUNDARIES)),
