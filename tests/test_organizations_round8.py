@@ -42,6 +42,9 @@ FOUND = [
     # a zone named by a proper word names the bodies after it, inside a title too
     ("区委书记、青石产业开发区党工委书记出席签约仪式。", "青石产业开发区党工委", "government"),
     ("青石产业开发区管委会主任致辞。", "青石产业开发区管委会", "government"),
+    # a zone's other name in brackets; a survey team named by its parent body and a place
+    ("浏阳经开区(高新区)管委会与某某汽车工业有限公司签订协议。", "浏阳经开区(高新区)管委会", "government"),
+    ("本公报数据由县统计局、国家统计局桃源调查队提供。", "国家统计局桃源调查队", "government"),
     # a company's department before a title: the company alone
     ("宏远生化能源(平江)有限公司生产部经理介绍了工艺。", "宏远生化能源(平江)有限公司", "company"),
     # the parties named in a document's title

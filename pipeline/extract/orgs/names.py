@@ -524,7 +524,8 @@ def parenthesised_place_start(view: TextView, close_end: int) -> int | None:
         if window[i] in OPEN_PARENS:
             inner = window[i + 1:]
             rules = org_rules()
-            ok = is_place(inner) or inner in rules.parenthesised_countries or inner in rules.parenthesised_words
+            ok = is_place(inner) or inner in rules.parenthesised_countries or inner in rules.parenthesised_words \
+                or inner.endswith(government_rules().zone_endings)  # 某某经开区(高新区)管委会
             return close_end - 1 - len(window) + i if ok else None
     return None
 
@@ -644,7 +645,8 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     if head.kind == "agency":
         agency = government_rules()
         return bool(in_places) or parts[-1] in agency.agency_last_words or text.endswith(
-            agency.agency_parent_endings) or is_township(parts, rules) or is_zone(parts, rules)
+            agency.agency_parent_endings) or is_township(parts, rules) or is_zone(parts, rules) or (
+            rules.known.get(parts[0], ("",))[0] == "government")  # 国家统计局|某县|调查队: its parent names it
     if proper:
         return len(text) >= 2
     if rest:  # only domain words: a name after a place (重庆高新技术产业研究院)
@@ -660,7 +662,8 @@ def is_zone(parts: list[str], rules: OrgRules) -> bool:
     zone_endings) with domain words at will between (青石|产业|开发区, 管委会 or 党工委 after it); not a
     zone named by its kind alone (经济|开发区)."""
     endings = government_rules().zone_endings
-    last = parts[-1]
+    parts = [p for p in parts if p not in OPEN_PARENS and p not in CLOSE_PARENS]  # 某某经开区(高新区)
+    last = parts[-1] if parts else ""
     ending = next((e for e in endings if last.endswith(e)), "")
     if not ending:
         return False
