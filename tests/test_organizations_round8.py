@@ -71,6 +71,9 @@ NOT_FOUND = [
     ("旧城旧厂改造加快推进。", "旧城旧厂"),
     ("全县乡镇卫生院完成标准化建设。", "乡镇卫生院"),
     ("中心卫生院建设加快。", "中心卫生院"),
+    ("新建标准化卫生室30个，改造乡镇卫生院5所。", "改造乡镇卫生院"),
+    # kinds of companies before an industry word are no short name
+    ("引进知名企业集团3家，世界500强企业2家。", "知名企业集团"),
     # one trade word alone before an institution's head is a kind
     ("县政府与某某大学签约，共建食品研究院。", "食品研究院"),
     # a company's short name before 与 ends there

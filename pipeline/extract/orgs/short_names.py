@@ -86,6 +86,8 @@ def stem_is_proper(stem: str, rules: OrgRules) -> bool:
         return False
     if stem.startswith(rules.generic_prefixes) or ends_with_common_verb(stem, rules):
         return False
+    if composed_of(stem, rules.domain_or_category_words):
+        return False  # 知名企业|集团: kinds of companies, no name
     return word_freq(stem) < rules.max_stem_word_freq
 
 
