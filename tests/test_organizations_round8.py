@@ -45,6 +45,8 @@ FOUND = [
     # a zone's other name in brackets; a survey team named by its parent body and a place
     ("浏阳经开区(高新区)管委会与某某汽车工业有限公司签订协议。", "浏阳经开区(高新区)管委会", "government"),
     ("本公报数据由县统计局、国家统计局桃源调查队提供。", "国家统计局桃源调查队", "government"),
+    # a business word after characters of the trade name jieba split after a place
+    ("湖北省外经建设集团与县政府签约。", "湖北省外经建设集团", "company"),
     # a company's department before a title: the company alone
     ("宏远生化能源(平江)有限公司生产部经理介绍了工艺。", "宏远生化能源(平江)有限公司", "company"),
     # the parties named in a document's title

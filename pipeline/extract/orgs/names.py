@@ -412,6 +412,8 @@ def business_word_in_name(view: TextView, span: tuple[int, int], head_start: int
     word = token_text(view, before)
     if is_business_word(word, rules):
         return business_word_in_name(view, before, head_start, rules)  # 首都|开发|建设|集团
+    if before[1] - before[0] == 1 and split_run_after_place(view, before, rules, True) is not None:
+        return True  # 安徽省|外|经|建设|集团: characters of the trade name jieba split after a place
     return not is_boundary_token(word, rules) and not never_starts_name(word, rules.leading_tags)
 
 
