@@ -47,6 +47,8 @@ FOUND = [
     ("本公报数据由县统计局、国家统计局桃源调查队提供。", "国家统计局桃源调查队", "government"),
     # a business word after characters of the trade name jieba split after a place
     ("湖北省外经建设集团与县政府签约。", "湖北省外经建设集团", "company"),
+    # a list of two whose first item is a full name: the other is a company too
+    ("签约仪式上,湖北省外经建设集团、合肥宏轩等企业签约。", "合肥宏轩", "company"),
     # a company's department before a title: the company alone
     ("宏远生化能源(平江)有限公司生产部经理介绍了工艺。", "宏远生化能源(平江)有限公司", "company"),
     # the parties named in a document's title

@@ -272,10 +272,11 @@ def split_last_pair(view: TextView, start: int, end: int, rules: OrgRules) -> li
 
 def accept_items(view: TextView, spans: list[tuple[int, int]], weak_cue: bool,
                  rules: OrgRules) -> list[OrgCandidate]:
-    items = [strip_country(view, s, e, rules) for s, e in spans]
-    items = [(s, e) for s, e in items if list_item_ok(view.text[s:e], rules) and starts_word(view, s, rules)
+    spans = [strip_country(view, s, e, rules) for s, e in spans]
+    items = [(s, e) for s, e in spans if list_item_ok(view.text[s:e], rules) and starts_word(view, s, rules)
              and ends_name(view, e, rules)]  # 江南|信安等: 等 glued to the last item
-    if len(items) < 2 and len(spans) >= 2 or not items or len(items) * 2 < len(spans):
+    named = len(items) + sum(view.text.endswith(rules.legal_forms, s, e) for s, e in spans if (s, e) not in items)
+    if named < 2 and len(spans) >= 2 or not items or named * 2 < len(spans):
         return []  # most items are no names (fields, places, projects): a list of something else
     if weak_cue and sum(ends_with_industry(view.text[s:e], rules) for s, e in items) * 2 < len(items):
         return []
