@@ -129,8 +129,19 @@ def test_a_short_name_defined_in_brackets_is_the_bodys(nlp, text, short, full, t
                for h in mentions)
 
 
-def test_no_definition_without_a_marker(nlp):
-    doc = nlp("湖南星城智能装备有限公司（星城）落户园区。")
+def test_an_abbreviation_alone_in_brackets_is_defined_too(nlp):
+    doc = nlp("湖北省经济和信息化厅（省经信厅）发布通知，省经信厅要求各地落实。")
+    mentions = [h for h in doc._.organizations if doc.text[h.start:h.end] == "省经信厅"]
+    assert len(mentions) == 2 and all(h.fields["canonical"] == "湖北省经济和信息化厅" for h in mentions)
+
+
+@pytest.mark.parametrize("text", [
+    "湖南星城智能装备有限公司（重庆）落户园区，重庆企业很多。",  # a place is no short name
+    "湖南星城智能装备有限公司（智能）落户园区。",  # nor an ordinary word
+    "湖南星城智能装备有限公司（华远）落户园区，华远计划投资。",  # nor what the name does not abbreviate
+])
+def test_no_definition_by_a_bracket_that_abbreviates_nothing(nlp, text):
+    doc = nlp(text)
     assert all(h.rule != "org.alias.defined" for h in doc._.organizations)
 
 

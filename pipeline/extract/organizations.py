@@ -50,7 +50,7 @@ from zhfacts.extract.orgs.candidates import (
     is_place,
     token_text,
 )
-from zhfacts.extract.orgs.defined import defined_short_names
+from zhfacts.extract.orgs.defined import abbreviates, defined_short_names
 from zhfacts.extract.orgs.government import (
     GovernmentRules,
     government_bodies,
@@ -251,12 +251,6 @@ def extend_with_department(view: TextView, cand: OrgCandidate, rules: OrgRules) 
     return OrgCandidate(cand.start, end, cand.rule, cand.type, cand.canonical, cand.head, cand.head_start, cand.extras)
 
 
-def abbreviates(short: str, name: str) -> bool:
-    """The short name's characters appear in the name, in order (市经信委 of 重庆市经济和信息化委员会)."""
-    rest = iter(name)
-    return len(short) < len(name) and all(ch in rest for ch in short)
-
-
 def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     """Organizations named in the document's text, in repaired-text coordinates. model="lac" adds the
     statistical candidate source (pipeline/extract/orgs/model.py) where the rules found nothing."""
@@ -306,7 +300,8 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     chosen = sorted(chosen + listed_beside(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + listed_runs(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + quoted_after_quoted(view, chosen, titles, rules), key=lambda c: c.start)
-    chosen = defined_short_names(view, chosen, lambda c: canonical_name(view, c, rules))
+    chosen = defined_short_names(view, chosen, lambda c: canonical_name(view, c, rules),
+                                 lambda word: is_place(word) or word_freq(word) > 0 or word in rules.generic_names)
     kept = [c for c in chosen if not (inside_title(c, titles) and cand_text(view, c) not in rules.known
                                       and not full_name_in_title(view, c, titles))
             and not c.extras.get("inside_name") and not (c.type == "government" and in_title(view, c.start, c.end))]

@@ -30,17 +30,45 @@ def definition_pattern() -> re.Pattern[str]:
                       f"[{re.escape(CLOSE_PARENS)}]")
 
 
-def defined_short_names(view: TextView, chosen: list[OrgCandidate],
-                        canonical_of: Callable[[OrgCandidate], str]) -> list[OrgCandidate]:
+@rules_cache
+def bracketed_pattern() -> re.Pattern[str]:
+    """A bracket that holds only a short name (某某委员会(某经信委))."""
+    longest = int(require(load_yaml(BOUNDARIES), "max_defined_name_chars", BOUNDARIES))
+    return re.compile(f"[{re.escape(OPEN_PARENS)}](?P<short>[\u3400-\u4dbf\u4e00-\u9fff]{{2,{longest}}})"
+                      f"[{re.escape(CLOSE_PARENS)}]")
+
+
+def definition_at(view: TextView, cand: OrgCandidate, is_word: Callable[[str], bool]) -> re.Match[str] | None:
+    """The definition right after a candidate: a marker's (以下简称“某某”), or a bracket that holds
+    only an abbreviation of the name, its characters in order (市经信委 of 重庆市经济和信息化委员会),
+    that is no place or word of its own."""
+    match = definition_pattern().match(view.text, cand.end)
+    if match is not None:
+        return match
+    match = bracketed_pattern().match(view.text, cand.end)
+    if match is None:
+        return None
+    short = match.group("short")
+    return match if abbreviates(short, view.text[cand.start:cand.end]) and not is_word(short) else None
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """The short name's characters appear in the name, in order (市经信委 of 重庆市经济和信息化委员会)."""
+    rest = iter(name)
+    return len(short) < len(name) and all(ch in rest for ch in short)
+
+
+def defined_short_names(view: TextView, chosen: list[OrgCandidate], canonical_of: Callable[[OrgCandidate], str],
+                        is_word: Callable[[str], bool]) -> list[OrgCandidate]:
     """The chosen candidates with the short names the text defines after them: a candidate of the
     same span as a mention takes the body's canonical name and type; a mention no candidate
-    touches is added; one that overlaps another candidate is left to it."""
-    if not any(marker in view.text for marker in ("简称", "下称")):
+    touches is added; one that overlaps another candidate is left to it. `is_word` tells a place or
+    an ordinary word, which a bare bracket never defines."""
+    if not any(marker in view.text for marker in ("简称", "下称", *OPEN_PARENS)):
         return chosen  # the common case: nothing defined
-    pattern = definition_pattern()
     mentions: dict[tuple[int, int], OrgCandidate] = {}
     for cand in chosen:
-        match = pattern.match(view.text, cand.end)
+        match = definition_at(view, cand, is_word)
         if match is None:
             continue
         short, start = match.group("short"), match.start("short")
