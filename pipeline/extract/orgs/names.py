@@ -121,11 +121,10 @@ def located_known_company(view: TextView, start: int, head_start: int, end: int,
     registered name does not open with them (中粮集团有限公司): they say where it stands. 江苏|恒瑞医药
     keeps its place (江苏恒瑞医药股份有限公司)."""
     for pos in range(start + 1, head_start):
-        if pos not in view.starts or not composed_of(view.text[start:pos], gazetteer_names()):
-            continue
         for name in known_prefixes(view, pos, rules):
             type_, canonical, _ = rules.known[name]
-            if pos + len(name) == end and type_ == "company" and not canonical.startswith(view.text[start:pos]):
+            if pos + len(name) == end and type_ == "company" and pos in view.starts and not canonical.startswith(
+                    view.text[start:pos]) and composed_of(view.text[start:pos], gazetteer_names()):
                 return pos
     return start
 
@@ -276,11 +275,12 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             crossed = True
             pos = span[0]
             continue
-        if pos == head_token_start and rules.bare_ordinal.fullmatch(text) and names_before_ordinal(
+        boundary = is_boundary_token(text, rules)  # ordinals are numerals: only boundary tokens are asked
+        if boundary and pos == head_token_start and rules.bare_ordinal.fullmatch(text) and names_before_ordinal(
                 view, span[0], rules):
             pos = span[0]  # 某某|二|医院, 市|一|医院: a bare numeral right before the head
             continue
-        if rules.ordinal.fullmatch(text):  # an ordinal is a word of the name: 市|第一|人民医院, 据|第一|财经日报
+        if boundary and rules.ordinal.fullmatch(text):  # a word of the name: 市|第一|人民医院, 据|第一|财经日报
             pos = span[0]
             if names_before_ordinal(view, span[0], rules):
                 continue  # 华西|第二|医院, 某某电科|第十四|研究所: the name goes on before it
@@ -292,7 +292,7 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
                 joins_after(view, span, rules):
             pos = span[0] + 1  # …中学|和县|第二中学: after a full name, 和 joins two names, 县 opens the next
             break
-        if is_boundary_token(text, rules) and not split_name_char(view, span, rules) and (
+        if boundary and not split_name_char(view, span, rules) and (
                 (text + view.text[span[1]:span[1] + 1]) not in full_places  # 新建|区政府: a district named so,
                 or view.text.endswith(rules.long_head_words, 0, span[0])):  # not after a name (…有限公司和|县…)
             place_start = split_run_after_place(view, span, rules, legal) if span[1] - span[0] == 1 else None
@@ -449,7 +449,7 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
             break
         token = token_text(view, span)
         after = span[1]
-        if token + view.text[after:after + 1] in full_places or rules.ordinal.fullmatch(token):
+        if token + view.text[after:after + 1] in full_places or is_numeral(token) and rules.ordinal.fullmatch(token):
             break  # 新建|区政府: a district whose name is also a verb; 第一|财经日报: an ordinal opens it
         if token in rules.result_complements and after_verb(view, pos, rules):
             pass  # 用|好|国际…研究院: the complement goes with the verb before it
