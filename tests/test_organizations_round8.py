@@ -49,6 +49,9 @@ FOUND = [
     ("湖北省外经建设集团与县政府签约。", "湖北省外经建设集团", "company"),
     # a list of two whose first item is a full name: the other is a company too
     ("签约仪式上,湖北省外经建设集团、合肥宏轩等企业签约。", "合肥宏轩", "company"),
+    # a state body of the knowledge data opens its office's name like a place; a survey corps
+    ("由工业和信息化部中小企业发展促进中心评定。", "工业和信息化部中小企业发展促进中心", "government"),
+    ("据国家统计局湖南调查总队测算，全省经济增长5%。", "国家统计局湖南调查总队", "government"),
     # a company's department before a title: the company alone
     ("宏远生化能源(平江)有限公司生产部经理介绍了工艺。", "宏远生化能源(平江)有限公司", "company"),
     # the parties named in a document's title

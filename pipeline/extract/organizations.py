@@ -80,6 +80,7 @@ from zhfacts.extract.orgs.rules import (
     PRIORITY,
     TITLE_QUOTES,
     OrgRules,
+    matches,
     org_rules,
     word_freq,
 )
@@ -511,6 +512,9 @@ def gaps_only(cands: list[OrgCandidate], kept: list[OrgCandidate]) -> list[OrgCa
 def government_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     """区经济信息委, 东营市委, 利津经济开发区党工委: see pipeline/extract/orgs/government.py."""
     places_by_end = {}
+    for end, name in matches(view, rules, "known"):  # 工业和信息化部|中小企业发展促进中心: a body of the
+        if rules.known[name][0] == "government" and end in view.ends and end - len(name) in view.starts:
+            places_by_end[end] = (end - len(name), None)  # knowledge data opens its office's name like a place
     for hit in doc.found("places"):
         if hit.start < hit.end:
             places_by_end[hit.end] = (hit.start, hit)
