@@ -29,6 +29,9 @@ FOUND = [
     # a works named by a proper noun or a level before a common trade word
     ("红星机械厂的工人加班赶订单。", "红星机械厂", "company"),
     ("县自来水厂完成管网改造。", "县自来水厂", "company"),
+    # farms and shops by the same grammar as works
+    ("宏发养殖场存栏生猪5000头。", "宏发养殖场", "company"),
+    ("步步高超市长沙店开业。", "步步高超市", "company"),
     # a township's health centre
     ("城关镇卫生院新楼投入使用。", "城关镇卫生院", "other"),
     # a bracketed place inside a name keeps the word before it
@@ -76,6 +79,8 @@ NOT_FOUND = [
     # generic works and health centres
     ("全县新建水泥厂两座。", "水泥厂"),
     ("旧城旧厂改造加快推进。", "旧城旧厂"),
+    ("县城新开了一家大型超市。", "大型超市"),
+    ("全县新增家庭农场120家，养殖场30个。", "家庭农场"),
     ("全县乡镇卫生院完成标准化建设。", "乡镇卫生院"),
     ("中心卫生院建设加快。", "中心卫生院"),
     ("新建标准化卫生室30个，改造乡镇卫生院5所。", "改造乡镇卫生院"),
