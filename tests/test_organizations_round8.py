@@ -37,6 +37,9 @@ FOUND = [
     # a bracketed place inside a name keeps the word before it
     ("北京中关村医学工程转化(黔江)研究院正式运营。", "北京中关村医学工程转化(黔江)研究院", "research"),
     ("北京中关村医学工程转化（黔江）研究院正式运营。", "北京中关村医学工程转化（黔江）研究院", "research"),
+    # a bare 中心 right after a bracketed place inside the name
+    ("北京中关村医学工程转化(黔江)中心正式运营。", "北京中关村医学工程转化(黔江)中心", "research"),
+    ("北京中关村医学工程转化（黔江）中心正式运营。", "北京中关村医学工程转化（黔江）中心", "research"),
     # a conjunction jieba glued to the next body's level character ends the first body
     ("市生态环境局和市水利局开展联合检查。", "市生态环境局", "government"),
     # a joining conjunction between a field's words stays inside the name (no company's short name before it)
@@ -84,6 +87,8 @@ NOT_FOUND = [
     ("全县乡镇卫生院完成标准化建设。", "乡镇卫生院"),
     ("中心卫生院建设加快。", "中心卫生院"),
     ("新建标准化卫生室30个，改造乡镇卫生院5所。", "改造乡镇卫生院"),
+    # a bracketed place and 中心 with no name's words before them
+    ("会议在(重庆)中心举行。", "(重庆)中心"),
     # kinds of companies before an industry word are no short name
     ("引进知名企业集团3家，世界500强企业2家。", "知名企业集团"),
     # one trade word alone before an institution's head is a kind

@@ -61,6 +61,7 @@ from zhfacts.extract.orgs.government import (
 from zhfacts.extract.orgs.media import media_names, site_lines
 from zhfacts.extract.orgs.model import model_org_spans
 from zhfacts.extract.orgs.names import (
+    bracketed_place_names,
     cand_text,
     composed_of,
     descriptor_is_name,
@@ -264,6 +265,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
             deferred.append(cand)
         elif descriptor_is_name(cand, view, rules, places):
             named.append(extend_with_parenthesis(view, extend_with_park(view, cand, rules), rules))
+    named += bracketed_place_names(view, rules, place_ends)
     shorts = pattern_short_names(view, rules) + list_short_names(view, rules) + known_short_names(view, rules)
     shorts += quoted_short_names(view, rules) + bracketed_before_project(view, rules)
     registered = registered_names(view, rules)

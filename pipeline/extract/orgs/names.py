@@ -70,6 +70,30 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
     return found
 
 
+def bracketed_place_names(view: TextView, rules: OrgRules, place_ends: dict[int, int]) -> list[OrgCandidate]:
+    """某某医学工程转化(某区)中心: a bare head word (boundaries.yaml bracket_heads) right after a
+    bracketed place names a body whose place sits inside its name; its words before the bracket are
+    read by the walk left, and must hold a proper word."""
+    if not any(c in view.text for c in CLOSE_PARENS):
+        return []
+    found = []
+    for close in CLOSE_PARENS:
+        for word in rules.bracket_heads:
+            pos = view.text.find(close + word)
+            while pos >= 0:
+                end = pos + 1 + len(word)
+                opened = parenthesised_place_start(view, pos + 1) if end in view.ends else None
+                if opened is not None and opened in view.starts:
+                    start = trim_leading(view, expand_left(view, opened, end, rules, False, place_ends), opened, end,
+                                         rules)
+                    words = view.text[start:opened]
+                    if start < opened and any(proper_word(p, rules) for p in descriptor_parts(view, start, opened)):
+                        type_ = "research" if any(w in words for w in rules.bracket_research_words) else "other"
+                        found.append(OrgCandidate(start, end, f"org.suffix.{type_}", type_))
+                pos = view.text.find(close + word, pos + 1)
+    return found
+
+
 def generic_head_token(view: TextView, head_start: int, rules: OrgRules) -> bool:
     """The token that holds the head is a generic name (工厂 of 数字|工厂) or a verb, pronoun or
     adjective and the head (建厂, 该厂, 全厂, 旧厂): a kind or an act, no name's end."""
@@ -231,7 +255,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
     if pos < head_start and (view.text[pos:head_start] in rules.stop_tokens or head_start - pos == stop_prefix(
             token_text(view, token), rules)):
         pos = head_start
-    crossed = bracketed = False
+    crossed = False
+    bracketed = view.text[head_start:head_start + 1] in OPEN_PARENS  # a walk from a bracketed place's bracket
     institute = not legal and view.text.endswith(rules.hyphen_parents, 0, end)
     place_ends = place_ends or {}
     full_places = full_place_names()  # asked for every token walked: fetched once

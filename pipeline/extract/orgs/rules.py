@@ -151,6 +151,8 @@ class OrgRules:
     bare_ordinal: re.Pattern[str]  # 二 of 某某二医院: an ordinal right before a head only
     proper_tags: frozenset[str]  # jieba's tags of proper nouns (ns, nz, ...)
     institution_parks: tuple[str, ...]  # 科技园 after an institution's name: its park
+    bracket_heads: tuple[str, ...]  # 中心 right after a bracketed place inside a name
+    bracket_research_words: tuple[str, ...]  # 转化 before the bracket: a research body
     body_endings: tuple[str, ...]  # 中心 before 与: a body's name ended there
     hyphens: frozenset[str]  # 某某大学-某县研究院: one name across the hyphen
     hyphen_parents: tuple[str, ...]  # 大学 before the hyphen
@@ -299,6 +301,8 @@ def org_rules() -> OrgRules:
         bare_ordinal=re.compile(str(require(bounds, "bare_ordinal_pattern", BOUNDARIES))),
         proper_tags=frozenset(require(bounds, "proper_tags", BOUNDARIES)),
         institution_parks=tuple(require(bounds, "institution_parks", BOUNDARIES)),
+        bracket_heads=tuple(require(bounds, "bracket_heads", BOUNDARIES)),
+        bracket_research_words=tuple(require(bounds, "bracket_research_words", BOUNDARIES)),
         body_endings=tuple(require(bounds, "body_endings_before_conjunction", BOUNDARIES)),
         hyphens=frozenset(require(bounds, "hyphens", BOUNDARIES)),
         hyphen_parents=tuple(require(bounds, "hyphen_parents", BOUNDARIES)),
