@@ -125,13 +125,21 @@ def quoted_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     """「湘佳牧业」成功上市: a quotation that holds only a proper name and an industry word (any of
     industry_words, not only the pattern words that may end a short name in running text)."""
     found = []
-    for start, end in title_spans(view.text, rules.speech_punctuation):
+    for start, end in view_titles(view, rules):
         text = view.text[start:end]
         word = next((text[-n:] for n in range(min(len(text) - 1, 4), 1, -1) if text[-n:] in rules.industry_words), "")
         if word and start in view.starts and end in view.ends and stem_is_proper(text[:-len(word)], rules) \
                 and list_item_ok(text, rules):
             found.append(OrgCandidate(start, end, "org.short_name.pattern", "company"))
     return found
+
+
+def view_titles(view: TextView, rules: OrgRules) -> list[tuple[int, int]]:
+    """title_spans of the document, once per document (two finders read them)."""
+    titles = view.cache.get("org.titles")
+    if titles is None:
+        titles = view.cache["org.titles"] = title_spans(view.text, rules.speech_punctuation)
+    return titles
 
 
 def title_spans(text: str, speech: frozenset[str]) -> list[tuple[int, int]]:
@@ -292,7 +300,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
             operators.append(operator)
         elif company_signal(view, cand.start, cand.head_start, companies, cand.head.kind == "weak"):
             named.append(cand)
-    titles = title_spans(view.text, rules.speech_punctuation)
+    titles = view_titles(view, rules)
     others = photo_credits(view) + government_candidates(doc, view, rules) + media_candidates(doc, view, rules)
     companies = [c for c in companies  # short names and aliases only: a known name is one anywhere, and so is
                  if c.rule not in ("org.alias", "org.short_name.pattern") or not opens_project_name(view, c.end, rules)

@@ -68,6 +68,8 @@ def defined_short_names(view: TextView, chosen: list[OrgCandidate], canonical_of
         return chosen  # the common case: nothing defined
     mentions: dict[tuple[int, int], OrgCandidate] = {}
     for cand in chosen:
+        if view.text[cand.end:cand.end + 1] not in OPEN_PARENS:
+            continue
         match = definition_at(view, cand, is_word)
         if match is None:
             continue

@@ -63,8 +63,7 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
             start = with_national_prefix(view, start, rules)
         if start < head_start:
             joined = view.text[start:end]  # 某某大学-某县研究院: canonical 某某大学某县研究院
-            canonical = "".join(c for c in joined if c not in rules.hyphens) if any(
-                h in joined for h in rules.hyphens) else ""
+            canonical = "" if rules.hyphens.isdisjoint(joined) else "".join(c for c in joined if c not in rules.hyphens)
             found.append(OrgCandidate(start, end, f"org.suffix.{head.type}", head.type, head=head,
                                       head_start=head_start, canonical=canonical))
     return found
@@ -144,6 +143,8 @@ def located_known_company(view: TextView, start: int, head_start: int, end: int,
     """某县|中粮集团: a company of the knowledge data after places only is named without them when its
     registered name does not open with them (中粮集团有限公司): they say where it stands. 江苏|恒瑞医药
     keeps its place (江苏恒瑞医药股份有限公司)."""
+    if end not in known_ends(view, rules):
+        return start  # the common case: no name of the knowledge data ends the candidate
     for pos in range(start + 1, head_start):
         for name in known_prefixes(view, pos, rules):
             type_, canonical, _ = rules.known[name]
@@ -580,6 +581,14 @@ def right_part_kind(view: TextView, pos: int, head_start: int, rules: OrgRules) 
     common = all(is_cjk(c) for c in "".join(pieces)) and all(
         word_freq(x) >= rules.max_piece_word_freq and not is_place(x) for x in pieces)
     return "generic" if common else "unsure"
+
+
+def known_ends(view: TextView, rules: OrgRules) -> set[int]:
+    """Where names of the knowledge data end, once per document."""
+    ends = view.cache.get("org.known_ends")
+    if ends is None:
+        ends = view.cache["org.known_ends"] = {end for end, _ in matches(view, rules, "known")}
+    return ends
 
 
 def known_prefixes(view: TextView, pos: int, rules: OrgRules) -> list[str]:
