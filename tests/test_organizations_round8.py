@@ -26,6 +26,8 @@ FOUND = [
     ("市一医院新院区启用。", "市一医院", "other"),
     # a group's numbered units one after another, before a project's words too
     ("中建五局三公司中标县城新区建设项目。", "中建五局三公司", "company"),
+    ("中国电科十四所研制的雷达交付。", "中国电科十四所", "company"),
+    ("中船七〇二所参与研发。", "中船七〇二所", "company"),
     # a works named by a proper noun or a level before a common trade word
     ("红星机械厂的工人加班赶订单。", "红星机械厂", "company"),
     ("县自来水厂完成管网改造。", "县自来水厂", "company"),

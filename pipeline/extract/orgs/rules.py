@@ -205,12 +205,12 @@ def count_pattern(classifiers: list[str], cues: list[str]) -> re.Pattern[str]:
     return re.compile(f"(?<=[\u3400-\u9fff])(?<!等){number}(?:{counters})(?:{alternatives})")
 
 
-def numbered_unit_pattern(units: list[str]) -> re.Pattern[str]:
-    """A Chinese ordinal number then one of units (三局, 十一局, 二航局)."""
+def numbered_unit_pattern(units: list[str], numerals: str) -> re.Pattern[str]:
+    """A number of one to three numerals then one of units (三局, 十一局, 二航局, 38所)."""
     if not units:
         return re.compile("(?!)")
     alternatives = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
-    return re.compile(f"[一二三四五六七八九十]{{1,3}}(?:{alternatives})")
+    return re.compile(f"[{re.escape(numerals)}]{{1,3}}(?:{alternatives})")
 
 
 @rules_cache
@@ -273,7 +273,8 @@ def org_rules() -> OrgRules:
         item_not_name_endings=tuple(require(lists, "item_not_name_endings", LISTS)),
         gap_stop_words=tuple(require(lists, "gap_stop_words", LISTS)),
         project_heads=tuple(require(lists, "project_heads", LISTS)),
-        numbered_unit=numbered_unit_pattern(require(lists, "numbered_units", LISTS)),
+        numbered_unit=numbered_unit_pattern(require(lists, "numbered_units", LISTS),
+                                            str(require(lists, "numbered_unit_numerals", LISTS))),
         max_project_chars=int(require(lists, "max_project_chars", LISTS)),
         project_word=str(require(lists, "project_word", LISTS)),
         known=known,
