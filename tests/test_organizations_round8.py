@@ -50,6 +50,7 @@ FOUND = [
     # a zone named by a proper word names the bodies after it, inside a title too
     ("区委书记、青石产业开发区党工委书记出席签约仪式。", "青石产业开发区党工委", "government"),
     ("青石产业开发区管委会主任致辞。", "青石产业开发区管委会", "government"),
+    ("青石新城管委会副主任出席。", "青石新城管委会", "government"),
     # a zone's other name in brackets; a survey team named by its parent body and a place
     ("浏阳经开区(高新区)管委会与某某汽车工业有限公司签订协议。", "浏阳经开区(高新区)管委会", "government"),
     ("本公报数据由县统计局、国家统计局桃源调查队提供。", "国家统计局桃源调查队", "government"),
@@ -89,6 +90,9 @@ NOT_FOUND = [
     ("全县乡镇卫生院完成标准化建设。", "乡镇卫生院"),
     ("中心卫生院建设加快。", "中心卫生院"),
     ("新建标准化卫生室30个，改造乡镇卫生院5所。", "改造乡镇卫生院"),
+    # a particle after a verb ends a name; a hospital's grade is a kind
+    ("这标志着集团公司与县里的合作全面展开。", "标志着集团公司"),
+    ("县人民医院成为三级综合医院。", "三级综合医院"),
     # a bracketed place and 中心 with no name's words before them
     ("会议在(重庆)中心举行。", "(重庆)中心"),
     # kinds of companies before an industry word are no short name
