@@ -1,0 +1,53 @@
+"""Usual names of central enterprises derived from the SASAC and Ministry of Finance lists
+(国家电网有限公司 -> 国家电网), kept only where they read as names. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import organizations_found as found
+
+from zhfacts.extract.orgs import build
+
+
+@pytest.fixture(scope="module")
+def nlp(places_and_organizations):
+    return places_and_organizations
+
+
+@pytest.mark.parametrize(("full", "usual"), [
+    ("国家电网有限公司", "国家电网"),
+    ("中国南方电网有限责任公司", "南方电网"),
+    ("中国华能集团有限公司", "中国华能"),
+    ("中国宝武钢铁集团有限公司", "宝武钢铁"),
+    ("中国东方航空集团有限公司", "东方航空"),
+])
+def test_usual_name_is_derived(full, usual):
+    assert usual in build.soe_usual_names(full)
+
+
+@pytest.mark.parametrize(("full", "phrase"), [
+    ("中国农业发展集团有限公司", "中国农业发展"),  # common words in a row
+    ("中国农业发展集团有限公司", "农业发展"),
+    ("中国石油化工集团有限公司", "石油化工"),  # an industry, not a name
+    ("中国储备粮管理集团有限公司", "储备粮管理"),  # 加强储备粮管理 is running text
+    ("中国商用飞机有限责任公司", "商用飞机"),
+    ("中国林业集团有限公司", "中国林业"),  # the country and one common word open longer names
+    ("中国长江三峡集团有限公司", "长江三峡"),  # a place
+])
+def test_phrases_are_not_derived(full, phrase):
+    assert phrase not in build.soe_usual_names(full)
+
+
+def test_usual_names_never_replace_another_source():
+    rows = {r[0]: r for r in build.build_rows()}
+    assert rows["中煤能源"][3] == "listed"  # the listed company, not its parent group
+    assert rows["宝武钢铁"] == ("宝武钢铁", "company", "中国宝武钢铁集团有限公司", "soe")
+
+
+def test_usual_name_found_in_text(nlp):
+    org = found(nlp, "会上，宝武钢铁与园区签署了合作协议。")["宝武钢铁"]
+    assert (org["type"], org["canonical"]) == ("company", "中国宝武钢铁集团有限公司")
+
+
+def test_phrase_of_a_derivation_is_no_name(nlp):
+    assert "储备粮管理" not in found(nlp, "全市将进一步加强储备粮管理，确保粮食安全。")
