@@ -20,6 +20,13 @@ Sources (each file's header names its origin and date), under rules/organization
 - state_bodies.tsv: the State Council's ministries, commissions and agencies and other central
   bodies with their standard short names (工信部 -> 工业和信息化部);
 - media.tsv: national and provincial news organizations and their web brands;
+- fortune_global_500.tsv: the companies of the Fortune Global 500 headquartered in China, each
+  written short by a rule (`large_company_names`: 华为投资控股有限公司 -> 华为, 浙江吉利控股集团 -> 吉利,
+  美团): the legal form and generic tails (集团, 控股, 股份 ...) dropped, then a place opening it; a
+  name kept only where it reads as that company (`usual_name_reason`, run `--explain` for the names
+  left out and why): not a place (gazetteer, jieba ns: 京东, 吉利, 金川), not a common word of
+  jieba's dictionary (小米 n, 联想 v, 美的 nr counted 230 times), a two-character name cut from a
+  place (厦门|国贸) only when jieba does not know it, and given by one company only;
 - listed_companies.tsv: the companies listed on the Shanghai, Shenzhen and Beijing exchanges, each
   short name (证券简称: 云天化, 京东方Ａ -> 京东方) linked to its registered full name. A short name is
   kept only where it reads as a name: written in Chinese characters, not a place of the gazetteer, a
@@ -63,6 +70,13 @@ USUAL_NAME_PREFIX = "中国"  # 中国|南方电网: the country opening a usual
 # l, 融通 vn), or generic or industry words of the rules. A stricter bar than the listed names'
 # (MIN_COMMON_WORD_FREQ), since a derived name was never published as a name.
 DERIVED_COMMON_WORD_FREQ = 100
+# Generic tails of a large company's name, dropped one after another (华为|投资控股, 小米|集团).
+LARGE_COMPANY_TAILS = ("投资控股", "控股集团", "集团", "控股", "股份", "企业", "实业", "创业", "工业", "投资")
+# A two-character usual name stays when jieba does not know it (美团, 顺丰) or tags it a proper noun,
+# an organization, an abbreviation or a person's name counted fewer times than this (腾讯 nz 98,
+# 比亚迪 nr 4); 美的 (nr 230), 海尔 (nrt 230) and 小米 (n) are words of running text too.
+SHORT_PROPER_TAGS = frozenset({"nz", "nt", "j", "nr", "nrt"})
+MAX_SHORT_PROPER_FREQ = 100
 COMMON_WORD_TAGS = frozenset({"n", "vn", "v", "l"})
 # Marks the exchanges add to a short name, not part of the company's name: risk warnings before it
 # (*ST, ST), a new listing's C/N and an unreformed share's S, a class letter (Ａ) or a STAR-market
@@ -197,6 +211,77 @@ def soe_usual_rows() -> list[tuple[str, str, str, str]]:
     return sorted((short, "company", next(iter(fulls)), "soe") for short, fulls in derived.items() if len(fulls) == 1)
 
 
+def large_company_names(full: str) -> list[str]:
+    """华为投资控股有限公司 -> 华为; 浙江吉利控股集团有限公司 -> 吉利控股, 吉利; 小米集团 -> 小米: the name
+    without its legal form, then without each generic tail in turn (LARGE_COMPANY_TAILS), each of
+    these also without the place that opens it. Candidates only: usual_name_reason decides."""
+    core = re.sub(r"[（(]集团[)）]", "集团", full)
+    core = next((core[: -len(f)] for f in LEGAL_FORMS + ("控股公司",) if core.endswith(f) and len(core) > len(f) + 1),
+                core)
+    stems = [core]
+    while tail := next((t for t in LARGE_COMPANY_TAILS if stems[-1].endswith(t) and len(stems[-1]) > len(t) + 1), ""):
+        stems.append(stems[-1][: -len(tail)])
+    names = []
+    for stem in stems:
+        names.append(stem)
+        if place := opening_place(stem):
+            names.append(stem[place:])
+    return list(dict.fromkeys(names))
+
+
+def opening_place(stem: str) -> int:
+    """The length of the place that opens the stem (浙江|吉利控股), 0 when none does or when a longer
+    word of jieba's dictionary opens it (阿里巴巴 is no 阿里|巴巴, 太平洋 no 太平|洋)."""
+    freqs = dictionary_entries()[0]
+    place = next((n for n in range(len(stem) - 2, 1, -1) if is_place(stem[:n])), 0)
+    longer = any(stem[:n] in freqs for n in range(place + 1, len(stem) + 1))
+    return 0 if longer else place
+
+
+def usual_name_reason(name: str, cut_from_place: bool) -> str:
+    """Why a derived usual name does not read as its company ('' when it does). Three characters
+    or more: the listed and derived names' tests (derived_name_ok). Two characters: not a place of
+    the gazetteer or of jieba (ns), not a common word jieba counts (tags outside
+    SHORT_PROPER_TAGS, or counted MAX_SHORT_PROPER_FREQ times or more), and, cut from a place
+    (厦门|国贸), not a word of jieba's dictionary at all."""
+    if len(name) >= 3:
+        return "" if derived_name_ok(name) else "a word or phrase of running text"
+    freqs, tags = dictionary_entries()
+    if is_place(name) or tags.get(name) in PLACE_TAGS:
+        return "a place"
+    if not CJK_NAME.fullmatch(name) or name in generic_words():
+        return "a generic word"
+    if name in freqs:
+        if cut_from_place:
+            return "a word of jieba's dictionary, cut from a place"
+        if tags.get(name) not in SHORT_PROPER_TAGS or int(freqs[name]) >= MAX_SHORT_PROPER_FREQ:
+            return f"a common word (jieba {tags.get(name)}, counted {freqs[name]})"
+    return ""
+
+
+def large_company_candidates() -> dict[str, set[str]]:
+    """Usual name -> the full names it is derived from, for every company of fortune_global_500.tsv."""
+    derived = defaultdict(set)
+    for r in load_tsv(SOURCES + "fortune_global_500.tsv"):
+        full = r["name"].replace("（", "(").replace("）", ")")
+        for name in large_company_names(r["name"]):
+            derived[name].add(full)
+    return derived
+
+
+def large_company_verdicts(others: dict[str, tuple[str, str, str, str]]) -> dict[str, tuple[str, str]]:
+    """Usual name -> (full name, reason it is left out or ''), given the rows of the other sources:
+    a name of another source is theirs; a name two companies give is left out."""
+    verdicts = {}
+    for name, fulls in sorted(large_company_candidates().items()):
+        if name in others or len(name) < 2:
+            continue
+        cut = any(is_place(f[: f.index(name)]) for f in fulls if f.find(name) >= 2)
+        reason = "given by two companies" if len(fulls) > 1 else usual_name_reason(name, cut)
+        verdicts[name] = (min(fulls), reason)
+    return verdicts
+
+
 def state_body_rows() -> list[tuple[str, str, str, str]]:
     rows = []
     for r in load_tsv(SOURCES + "state_bodies.tsv"):
@@ -282,15 +367,24 @@ def listed_rows() -> list[tuple[str, str, str, str]]:
                   if len(names) == 1 and listed_name_ok(short))
 
 
-def build_rows() -> list[tuple[str, str, str, str]]:
-    """Every name once: the first source that gives it wins (state bodies, media, universities,
-    enterprises, listed companies, then the enterprises' derived usual names), so that a curated or
-    published name is never replaced by a derived one."""
+def base_rows() -> dict[str, tuple[str, str, str, str]]:
+    """Name -> row of every source but the large companies: the first source that gives a name wins
+    (state bodies, media, universities, enterprises, listed companies, then the enterprises' derived
+    usual names), so that a curated or published name is never replaced by a derived one."""
     seen: dict[str, tuple[str, str, str, str]] = {}
     rows = state_body_rows() + media_rows() + university_rows() + soe_rows() + abbreviated_university_rows()
     for row in rows + listed_rows() + soe_usual_rows():
         if len(row[0]) >= 2:
             seen.setdefault(row[0], row)
+    return seen
+
+
+def build_rows() -> list[tuple[str, str, str, str]]:
+    """Every name once: base_rows, then the large companies' usual names that read as names."""
+    seen = base_rows()
+    for name, (full, reason) in large_company_verdicts(seen).items():
+        if not reason:
+            seen[name] = (name, "company", full, "large")
     return sorted(seen.values(), key=lambda r: (r[3], r[0]))
 
 
@@ -306,7 +400,12 @@ def output_path() -> Path:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="exit 1 when the checked-in file is stale")
+    ap.add_argument("--explain", action="store_true", help="print the large companies' usual names left out, and why")
     args = ap.parse_args(argv)
+    if args.explain:
+        for name, (full, reason) in large_company_verdicts(base_rows()).items():
+            print(f"{name}\t{full}\t{reason or 'kept'}")
+        return 0
     return write_or_check(output_path(), render(build_rows()), args.check, "python -m zhfacts.extract.orgs.build")
 
 
