@@ -107,3 +107,10 @@ def test_everyday_words_are_no_companies(nlp, text):
 def test_a_known_name_inside_a_media_brand_does_not_cut_it(nlp):
     # 建发 (厦门建发集团) starts inside 福建发布: one character before it is no author's name
     assert "福建发布" in found(nlp, "信息来源：福建发布，编辑：王芳")
+
+
+def test_explain_prints_each_name_left_out_and_why(capsys):
+    assert build.main(["--explain"]) == 0
+    lines = dict(line.split("\t", 1) for line in capsys.readouterr().out.splitlines())
+    assert lines["小米"].startswith("小米集团\ta common word")
+    assert lines["美团"] == "美团\tkept"
