@@ -176,8 +176,8 @@ def derived_name_ok(name: str) -> bool:
     东方航空 nt)."""
     if len(name) < MIN_DERIVED_CHARS or not listed_name_ok(name):
         return False
-    if made_of_words(name[len(USUAL_NAME_PREFIX):], 0) and name.startswith(USUAL_NAME_PREFIX):
-        return False  # 中国|林业, 中国|邮政: the country and a common word open longer names too
+    if name.startswith(USUAL_NAME_PREFIX) and made_of_words(name[len(USUAL_NAME_PREFIX):], 0):
+        return False  # 中国|林业, 中国|邮政: the country and common words open longer names too
     if dictionary_entries()[1].get(name) in ORG_TAGS | PROPER_TAGS | ABBREVIATED_TAGS:
         return True
     return not made_of_words(name, DERIVED_COMMON_WORD_FREQ)
@@ -186,7 +186,7 @@ def derived_name_ok(name: str) -> bool:
 def made_of_words(name: str, min_freq: int) -> bool:
     """The name is a run of words of running text: words jieba counts at least min_freq times or
     tags a common word (COMMON_WORD_TAGS), generic or industry words of the rules, or the country or
-    state (中国, 国家). min_freq 0: one such word alone."""
+    state (中国, 国家). min_freq 0: by the tags and the rules' words only."""
     (freqs, tags), generic = dictionary_entries(), generic_words()
 
     def word(w: str) -> bool:
