@@ -843,3 +843,22 @@ def test_a_page_about_one_district_does_not_take_a_sentence_about_another_body(s
 def test_a_page_naming_two_districts_has_no_page_district() -> None:
     text = ONE_DISTRICT_PAGE.replace("县委书记出席活动并致辞。", "政和县代表团出席活动。")
     assert [c for c in _claims(text) if c["rule"] == "claims.page"] == []
+
+
+# -- counts that name a slogan's or a plan's parts ------------------------------------------
+@pytest.mark.parametrize("text", [
+    "今年，平和县牢牢守住发展和安全两条底线。",
+    "平和县今年要办好民生三件大事。",
+    "平和县出台支持民营经济八条措施。",
+    "平和县着力培育五大产业。",
+])
+def test_a_slogans_count_is_no_claim(text: str) -> None:
+    assert _claims(text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("平和县今年新建农村公路3条。", 3.0),  # digits: a measured count
+    ("平和县引进世界500强企业两家。", 2.0),  # a count of bodies
+])
+def test_counts_that_are_measured_stay_claims(text: str, value: float) -> None:
+    assert [c["value"] for c in _claims(text)] == [value]

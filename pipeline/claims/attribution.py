@@ -122,6 +122,8 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
     """Whose figure is this? None when it is not a district's claim."""
     if quantity.get("kind") in ctx.rules.never_claimed_kinds or quantity.get("unit") in ctx.rules.never_claimed_units:
         return None
+    if ctx.rules.slogan_count.fullmatch(ctx.text, quantity.start, quantity.end):
+        return None
     if has_property_cue(ctx, quantity, sentence[0]):
         return None
     if is_threshold(ctx, quantity) or counts_divisions(ctx, quantity) or wide_aside(ctx, quantity, sentence):

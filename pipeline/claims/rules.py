@@ -82,6 +82,7 @@ class ClaimRules:
     confidence: dict[str, float]
     never_claimed_kinds: frozenset[str]
     never_claimed_units: frozenset[str]
+    slogan_count: re.Pattern[str]
     comparison_objects: tuple[str, ...]  # 高出乙区15亿元: 乙区 is what the figure is compared with
     clause_delimiters: frozenset[str]
     item_delimiters: frozenset[str]
@@ -192,6 +193,7 @@ def claim_rules() -> ClaimRules:
         confidence={k: float(v) for k, v in get("confidence").items()},
         never_claimed_kinds=frozenset(get("never_claimed_kinds")),
         never_claimed_units=frozenset(get("never_claimed_units")),
+        slogan_count=re.compile(get("slogan_count")),
         comparison_objects=tuple(get("comparison_objects")),
         clause_delimiters=clause_delimiters,
         item_delimiters=item_delimiters,
