@@ -862,3 +862,21 @@ def test_a_slogans_count_is_no_claim(text: str) -> None:
 ])
 def test_counts_that_are_measured_stay_claims(text: str, value: float) -> None:
     assert [c["value"] for c in _claims(text)] == [value]
+
+
+# -- a list inside an enumeration of districts and their figures ----------------------------
+def test_a_list_item_of_an_enumeration_shares_its_figure() -> None:
+    text = "本周新开工项目数量从高到低依次为：漳浦县6个，平和县4个，华安县、南靖县0个。"
+    found = sorted((c["district"], c["value"]) for c in _claims(text))
+    assert found == [("华安县", 0.0), ("南靖县", 0.0), ("平和县", 4.0), ("漳浦县", 6.0)]
+
+
+def test_a_list_opening_an_enumeration_shares_its_figure() -> None:
+    text = "本周新投产项目依次为：华安县、南靖县2个，漳浦县1个。"
+    assert sorted((c["district"], c["value"]) for c in _claims(text)) == [
+        ("华安县", 2.0), ("南靖县", 2.0), ("漳浦县", 1.0)]
+
+
+def test_a_list_with_a_figure_outside_an_enumeration_is_not_shared() -> None:
+    text = "今年华安县、南靖县签约项目12个。"  # maybe the two counties' total: no one's share
+    assert [c["district"] for c in _claims(text) if c["rule"] == "claims.list.shared"] == []

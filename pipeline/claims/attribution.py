@@ -358,11 +358,24 @@ def district_attribution(ctx: Context, marker: Marker, quantity: Hit, sentence: 
             return Attribution([], "list", "claims.list.total")  # 三县合计实现……: the list's total, no one's
         shared_rate = (quantity.get("kind") in ctx.rules.list_shared_kinds or shared_rank(ctx, quantity, between)
                        ) and in_subject_position(ctx, listed[0], sentence[0])  # 甲区和乙区增速超过7%: each one's
-        if (any(w in between for w in ctx.rules.list_all_words) or shared_rate) and len(joined) == 1:
+        shared_item = not between and enumerated(ctx, listed[0], in_sentence)
+        if (any(w in between for w in ctx.rules.list_all_words) or shared_rate or shared_item) and len(joined) == 1:
             return Attribution([m.district for m in listed if m.kind == "district"], "list", "claims.list.shared")
     if speaker:
         return Attribution([marker.district], "speaker", "claims.speaker.district", speaker)
     return Attribution([marker.district], "sentence", marker.rule)
+
+
+def enumerated(ctx: Context, first: Marker, in_sentence: list[Hit]) -> bool:
+    """依次为：甲区13个，乙区5个，丙区、丁区0个: the list is one item of an enumeration of
+    districts and their figures (after its colon, or right after another item's figure), so
+    the figure glued to it is each one's, not a total."""
+    text, mark = ctx.text, first.start - 1
+    while mark >= 0 and text[mark].isspace():
+        mark -= 1
+    if mark < 0 or text[mark] not in ctx.rules.enumeration_marks:
+        return False
+    return text[mark] in ctx.rules.enumeration_openers or any(q.end == mark for q in in_sentence)
 
 
 def shared_rank(ctx: Context, quantity: Hit, between: str) -> bool:

@@ -111,6 +111,8 @@ class ClaimRules:
     level_nouns: tuple[str, ...]
     bound_predicates: tuple[str, ...]  # 增长5%以上的有……: the bound names who passed it
     list_separators: frozenset[str]
+    enumeration_marks: frozenset[str]
+    enumeration_openers: frozenset[str]
     list_all_words: tuple[str, ...]
     list_respective_words: tuple[str, ...]
     list_shared_kinds: frozenset[str]
@@ -222,6 +224,8 @@ def claim_rules() -> ClaimRules:
         level_nouns=tuple(get("level_nouns")),
         bound_predicates=_longest_first(get("bound_predicates")),
         list_separators=frozenset(get("list_separators")),
+        enumeration_marks=frozenset(get("enumeration_marks")),
+        enumeration_openers=frozenset(get("enumeration_openers")),
         list_all_words=tuple(get("list_all_words")),
         list_respective_words=tuple(get("list_respective_words")),
         list_shared_kinds=frozenset(get("list_shared_kinds")),
