@@ -22,7 +22,9 @@ FOUND = [
     # a park that names a project opens with its company's short name; its industry word is the park's field
     ("会上签约了总投资8亿元的康利来食品产业园项目。", "康利来", "org.short_name.pattern", "company"),
     # a short name before its local company's name in brackets and its project's words
-    ("县里引进了顺丰(华中)冷链物流中心项目。", "顺丰", "org.short_name.pattern", "company"),
+    # (a short name of no knowledge data: 顺丰 is a knowledge name since the large companies' list)
+    ("县里引进了荣泰(华中)冷链物流中心项目。", "荣泰", "org.short_name.pattern", "company"),
+    ("县里引进了顺丰(华中)冷链物流中心项目。", "顺丰", "org.knowledge", "company"),
     # a short name of one rare token and an industry word right before 项目
     ("今年签约的旺鑫食品项目总投资3亿元。", "旺鑫食品", "org.short_name.pattern", "company"),
     # a registered name whose trade name jieba split into single characters after a word
