@@ -818,3 +818,28 @@ def test_bulletin_branches_and_shares(text: str, keys: list[str]) -> None:
 def test_quotes_do_not_split_an_indicators_name() -> None:
     text = "截至目前，乐安县累计培育国家级专精特新“小巨人”企业17家。"
     assert [c["metric_key"] for c in _claims(text)] == ["专精特新企业数"]
+
+
+# -- a page about one district: its figures where no sentence names another ----------------
+# indented paragraphs: each opens a section, so the district of an earlier one is no longer in scope
+ONE_DISTRICT_PAGE = ("松溪县举行春季项目集中签约活动\n\n　　3月5日，松溪县春季项目集中签约活动在县行政中心举行。\n\n"
+                     "　　县委书记出席活动并致辞。\n\n　　本次签约项目共计18个，协议投资额56.4亿元。\n")
+
+
+def test_a_page_about_one_district_gives_it_the_figures_no_sentence_gives_another() -> None:
+    found = [(c["district"], c["value"], c["rule"]) for c in _claims(ONE_DISTRICT_PAGE) if c["rule"] == "claims.page"]
+    assert found == [("松溪县", 18.0, "claims.page"), ("松溪县", 5.64e9, "claims.page")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "本次签约的某某新材料有限公司计划投资12亿元。",  # a company the sentence names may be the one it is about
+    "本次签约项目中，全市共有项目40个。",  # the city
+])
+def test_a_page_about_one_district_does_not_take_a_sentence_about_another_body(sentence: str) -> None:
+    text = ONE_DISTRICT_PAGE.replace("本次签约项目共计18个，协议投资额56.4亿元。", sentence)
+    assert [c for c in _claims(text) if c["rule"] == "claims.page"] == []
+
+
+def test_a_page_naming_two_districts_has_no_page_district() -> None:
+    text = ONE_DISTRICT_PAGE.replace("县委书记出席活动并致辞。", "政和县代表团出席活动。")
+    assert [c for c in _claims(text) if c["rule"] == "claims.page"] == []

@@ -149,7 +149,15 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
         ctx.article.paragraph_index(quantity.start)].start  # 全市…… blocks to its paragraph's end
     if headline is None and not blocked and ctx.document_subject is not None:
         return Attribution([ctx.document_subject], "section", "claims.document")  # 统计公报: 全年实现……
+    if headline is None and not blocked and ctx.only_district is not None and not _names_others(ctx, sentence):
+        # 本次签约项目共计22个 on a page about one district: its figure, unless a company or
+        # another body the sentence names may be the one it is about
+        return Attribution([ctx.only_district], "section", "claims.page")
     return headline
+
+
+def _names_others(ctx: Context, sentence: tuple[int, int]) -> bool:
+    return any(m.kind != "district" for m in markers_in(ctx, *sentence))
 
 
 def headline_attribution(ctx: Context, quantity: Hit) -> Attribution | None:

@@ -115,6 +115,13 @@ class Context:
         return document_subject(self)
 
     @cached_property
+    def only_district(self) -> Hit | None:
+        """The district of a page that names one district and no other (a county's signing or
+        news page), whatever kind of page it is."""
+        named = {m.district.get("canonical"): m.district for m in self.markers if m.kind == "district"}
+        return next(iter(named.values())) if len(named) == 1 else None
+
+    @cached_property
     def heading_periods(self) -> list[str | None]:
         return heading_periods(self)
 
