@@ -66,6 +66,7 @@ from zhfacts.extract.orgs.pos import is_verb
 from zhfacts.extract.orgs.rules import (
     BOUNDARIES,
     CLOSE_PARENS,
+    INDUSTRY,
     OPEN_PARENS,
     OPENING_QUOTE,
     PRIORITY,
@@ -553,11 +554,29 @@ def accepted_places(doc: Analysis, view: TextView) -> tuple[set[str], dict[int, 
     return names, ends
 
 
+@rules_cache
+def branch_heads() -> tuple[str, ...]:
+    return tuple(require(load_yaml(INDUSTRY), "branch_heads", INDUSTRY))
+
+
+def branch_canonical(surface: str, rules: OrgRules) -> str | None:
+    """桂林银行融安支行 -> 桂林银行股份有限公司融安支行: a branch (industry_words.yaml branch_heads) named
+    after a company of the knowledge data takes that company's full name, as branches are registered."""
+    if not surface.endswith(branch_heads()):
+        return None
+    for cut in range(len(surface) - 2, 1, -1):
+        known = rules.known.get(surface[:cut])
+        if known is not None and known[0] == "company":
+            return known[1] + surface[cut:]
+    return None
+
+
 def org_hit(view: TextView, cand: OrgCandidate, rules: OrgRules) -> Hit:
     surface = cand_text(view, cand)
     rule = cand.rule if cand.rule in rules.rule_ids else "org.suffix.other"
     known = rules.known.get(surface)  # a full name of the knowledge data (中科院 by its head): its canonical
-    fields = {"canonical": cand.canonical or (known[1] if known else surface), "type": cand.type}
+    canonical = cand.canonical or (known[1] if known else None) or branch_canonical(surface, rules) or surface
+    fields = {"canonical": canonical, "type": cand.type}
     if cand.type == "government":
         fields.update(district=cand.extras.get("district"), adcode=cand.extras.get("adcode"))
     return Hit(cand.start, cand.end, rule, fields)

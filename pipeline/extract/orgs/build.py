@@ -20,6 +20,12 @@ Sources (each file's header names its origin and date), under rules/organization
 - state_bodies.tsv: the State Council's ministries, commissions and agencies and other central
   bodies with their standard short names (工信部 -> 工业和信息化部);
 - media.tsv: national and provincial news organizations and their web brands;
+- cac_news_sources.tsv: the Cyberspace Administration's list of news sources (central and provincial
+  sites, papers, broadcasters: 新京报, 北方网), each its own canonical, without names that read as words
+  or places (see `media_name_ok`);
+- nfra_banks.tsv: the regulator's list of legal-entity banks (nationwide, city, private and foreign
+  banks), each legal name and the short name a bank uses (桂林银行 -> 桂林银行股份有限公司) where one bank
+  gives it and it is no common word + 银行 (企业银行; see `bank_short_ok`);
 - fortune_global_500.tsv: the companies of the Fortune Global 500 headquartered in China, each
   written short by a rule (`large_company_names`: 华为投资控股有限公司 -> 华为, 浙江吉利控股集团 -> 吉利,
   美团): the legal form and generic tails (集团, 控股, 股份 ...) dropped, then a place opening it; a
@@ -104,6 +110,12 @@ MIN_LISTED_CHARS = 3
 # abbreviation as jieba tags it (京|东方, 粤|传媒, 渝|开发).
 MIN_COMMON_WORD_FREQ = 1000
 ABBREVIATION_TAGS = frozenset({"ns", "j"})
+# A news organisation's name of the list, matched in text, ends with a media's word: the heads of
+# media.yaml and these (中国国际广播电台, 中国新闻周刊, 新华社).
+MEDIA = "organizations/media.yaml"
+MEDIA_ENDINGS = ("电台", "总台", "周刊", "杂志", "社", "电讯", "画报", "周报", "海外版")
+MIN_MEDIA_CHARS = 3
+BANK_LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
 
 
 def split_names(field: str) -> list[str]:
@@ -294,6 +306,59 @@ def media_rows() -> list[tuple[str, str, str, str]]:
     return [(r["name"], "other", r["canonical"] or r["name"], "media") for r in load_tsv(SOURCES + "media.tsv")]
 
 
+def news_source_rows() -> list[tuple[str, str, str, str]]:
+    """The news organisations of the Cyberspace Administration's list of news sources
+    (cac_news_sources.tsv), type other, each its own canonical; a name that reads as a word (求是,
+    瞭望, 中国青年) or a place is left out (see media_name_ok)."""
+    return [(r["name"], "other", r["name"], "cac") for r in load_tsv(SOURCES + "cac_news_sources.tsv")
+            if media_name_ok(r["name"])]
+
+
+def media_name_ok(name: str) -> bool:
+    """A news organisation's name matched in running text: CJK, at least MIN_MEDIA_CHARS, not a place or
+    a generic word of the rules, and ending with a media's word (a head of media.yaml or MEDIA_ENDINGS):
+    a magazine named by a phrase (中国青年, 当代世界, 瞭望) is left out."""
+    if len(name) < MIN_MEDIA_CHARS or not CJK_NAME.fullmatch(name) or is_place(name) or name in generic_words():
+        return False
+    endings = tuple(load_yaml(MEDIA)["media_heads"]) + MEDIA_ENDINGS
+    return name.endswith(endings) and len(name) > min(len(e) for e in endings if name.endswith(e))
+
+
+def bank_short_name(name: str) -> str:
+    """桂林银行股份有限公司 -> 桂林银行, 东亚银行（中国）有限公司 -> 东亚银行: the name without its legal
+    form and the (中国) a foreign bank's Chinese company adds."""
+    short = re.sub(r"[（(]中国[)）]", "", name)
+    for form in BANK_LEGAL_FORMS:
+        if short.endswith(form) and len(short) > len(form) + 2:
+            return short[: -len(form)]
+    return short
+
+
+def bank_short_ok(short: str) -> bool:
+    """A bank's short name stands for it in running text unless what comes before 银行 is a common word
+    that is no place (企业|银行: any company's bank) and jieba does not know the whole as an
+    organisation (平安银行 stays)."""
+    stem = short.removesuffix("银行")
+    if not CJK_NAME.fullmatch(short) or stem == short or len(stem) < 2:
+        return False
+    if dictionary_entries()[1].get(short) in ORG_TAGS or is_place(stem):
+        return True
+    return not common_word(stem)
+
+
+def bank_rows() -> list[tuple[str, str, str, str]]:
+    """The banks of the regulator's list of legal-entity banking institutions (nfra_banks.tsv): the legal
+    name, and the short name a bank uses of itself (桂林银行) where one bank gives it (see bank_short_ok)."""
+    rows, shorts = [], defaultdict(set)
+    for r in load_tsv(SOURCES + "nfra_banks.tsv"):
+        full = r["name"].replace("（", "(").replace("）", ")")
+        rows.append((full, "company", full, "nfra"))
+        short = bank_short_name(r["name"])
+        if short != r["name"] and bank_short_ok(short):
+            shorts[short].add(full)
+    return rows + [(short, "company", next(iter(fulls)), "nfra") for short, fulls in shorts.items() if len(fulls) == 1]
+
+
 def listed_short_name(name: str) -> str:
     """万  科Ａ -> 万科, *ST国华 -> 国华, 寒武纪-U -> 寒武纪: the short name as text writes it."""
     return SHARE_MARKS.sub("", unicodedata.normalize("NFKC", name).replace(" ", ""))
@@ -369,10 +434,12 @@ def listed_rows() -> list[tuple[str, str, str, str]]:
 
 def base_rows() -> dict[str, tuple[str, str, str, str]]:
     """Name -> row of every source but the large companies: the first source that gives a name wins
-    (state bodies, media, universities, enterprises, listed companies, then the enterprises' derived
-    usual names), so that a curated or published name is never replaced by a derived one."""
+    (state bodies, media, universities, enterprises, news sources, banks, listed companies, then the
+    enterprises' derived usual names), so that a curated or published name is never replaced by a derived one."""
     seen: dict[str, tuple[str, str, str, str]] = {}
     rows = state_body_rows() + media_rows() + university_rows() + soe_rows() + abbreviated_university_rows()
+    rows += news_source_rows()
+    rows += bank_rows()
     for row in rows + listed_rows() + soe_usual_rows():
         if len(row[0]) >= 2:
             seen.setdefault(row[0], row)
