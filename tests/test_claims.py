@@ -880,3 +880,16 @@ def test_a_list_opening_an_enumeration_shares_its_figure() -> None:
 def test_a_list_with_a_figure_outside_an_enumeration_is_not_shared() -> None:
     text = "今年华安县、南靖县签约项目12个。"  # maybe the two counties' total: no one's share
     assert [c["district"] for c in _claims(text) if c["rule"] == "claims.list.shared"] == []
+
+
+# -- a district named in passing in another district's report ------------------------------
+def test_a_district_named_in_passing_does_not_take_a_reports_figures() -> None:
+    text = ("平和县2024年政府工作报告\n\n　　现在，我代表平和县人民政府向大会报告工作。\n\n"
+            "　　选派干部到厦门思明驻点招商。全年签约项目75个，同比增长31.6%。\n")
+    assert {(c["district"], c["value"]) for c in _claims(text)} == {("平和县", 75.0), ("平和县", 31.6)}
+
+
+def test_a_district_that_opens_its_clause_in_a_report_still_takes_its_figures() -> None:
+    text = ("平和县2024年政府工作报告\n\n　　现在，我代表平和县人民政府向大会报告工作。\n\n"
+            "　　对口协作的思明区全年签约项目75个。\n")
+    assert [c["district"] for c in _claims(text)] == ["思明区"]

@@ -508,6 +508,8 @@ def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope
     for marker in markers_in(ctx, s_start, s_end):
         if marker.kind == "district" and in_member_aside(ctx, marker, s_start):
             continue  # 某市县域地区(包含甲县、乙县): members of the subject, not the section's district
+        if marker.kind == "district" and passing_in_report(ctx, marker, s_start):
+            continue
         if marker.kind == "district":
             listed = previous is not None and previous.kind == "district" and _joined_by_separators(
                 ctx, previous, marker)
@@ -524,3 +526,12 @@ def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope
             scope = Scope(scope.district, name[-1], marker.start)
         previous = marker
     return scope
+
+
+def passing_in_report(ctx: Context, marker: Marker, sentence_start: int) -> bool:
+    """选派干部到沈阳皇姑驻点: in a district's own report another district named in passing
+    (not its clause's subject) is no section's subject; the report's district stays in scope."""
+    subject = ctx.document_subject
+    if subject is None or marker.district is None or marker.district.get("canonical") == subject.get("canonical"):
+        return False
+    return not in_subject_position(ctx, marker, sentence_start)
