@@ -893,3 +893,9 @@ def test_a_district_that_opens_its_clause_in_a_report_still_takes_its_figures() 
     text = ("平和县2024年政府工作报告\n\n　　现在，我代表平和县人民政府向大会报告工作。\n\n"
             "　　对口协作的思明区全年签约项目75个。\n")
     assert [c["district"] for c in _claims(text)] == ["思明区"]
+
+
+def test_ranks_respective_to_a_list_with_bracketed_figures() -> None:
+    text = "于都县(318.06亿元)和信丰县(280.2亿元)分列全市第四、第五，农业协同发展。"
+    found = [(c["district"], c["value"], c["rule"]) for c in _claims(text) if c["unit"] == "rank"]
+    assert found == [("于都县", 4.0, "claims.list.respective"), ("信丰县", 5.0, "claims.list.respective")]

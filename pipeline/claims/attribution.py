@@ -413,8 +413,12 @@ def respective(ctx: Context, listed: list[Marker], quantity: Hit, in_sentence: l
     """甲区、乙区增速分别为7.1%和6.5%: the n-th figure of the clause is the n-th district's."""
     sentence_end = max(q.end for q in in_sentence)
     end = clause_end(ctx, quantity.end, sentence_end)
-    start = clause_start(ctx, quantity.start, listed[-1].end)
-    group = [q for q in in_sentence if start <= q.start and q.end <= end and q.start >= listed[-1].end]
+    after_list = listed[-1].end
+    aside = PARENTHETICAL.match(ctx.text, after_list)
+    if aside:
+        after_list = aside.end()  # 甲县(318亿元)和乙县(280亿元)分列第四、第五: the last one's own figure
+    start = clause_start(ctx, quantity.start, after_list)
+    group = [q for q in in_sentence if start <= q.start and q.end <= end and q.start >= after_list]
     if len(group) != len(listed):
         return None
     item = listed[group.index(quantity)]
