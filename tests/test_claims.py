@@ -899,3 +899,11 @@ def test_ranks_respective_to_a_list_with_bracketed_figures() -> None:
     text = "于都县(318.06亿元)和信丰县(280.2亿元)分列全市第四、第五，农业协同发展。"
     found = [(c["district"], c["value"], c["rule"]) for c in _claims(text) if c["unit"] == "rank"]
     assert found == [("于都县", 4.0, "claims.list.respective"), ("信丰县", 5.0, "claims.list.respective")]
+
+
+@pytest.mark.parametrize("text", [
+    "平和县中医药文化园今天开园，两期工程总占地面积为25300平方米。",
+    "平和县新材料产业园开工，项目将购置生产设备80台。",
+])
+def test_a_project_or_works_as_the_subject_blocks_the_district(text: str) -> None:
+    assert _claims(text) == []
