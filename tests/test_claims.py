@@ -907,3 +907,8 @@ def test_ranks_respective_to_a_list_with_bracketed_figures() -> None:
 ])
 def test_a_project_or_works_as_the_subject_blocks_the_district(text: str) -> None:
     assert _claims(text) == []
+
+
+def test_a_streak_is_no_claim_but_its_rank_is() -> None:
+    text = "平和县连续10次位居全市县域经济第一。"
+    assert [(c["text"], c["unit"]) for c in _claims(text)] == [("第一", "rank")]

@@ -124,6 +124,8 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
         return None
     if ctx.rules.slogan_count.fullmatch(ctx.text, quantity.start, quantity.end):
         return None
+    if ctx.text.endswith(ctx.rules.streak_words, 0, quantity.start):
+        return None
     if has_property_cue(ctx, quantity, sentence[0]):
         return None
     if is_threshold(ctx, quantity) or counts_divisions(ctx, quantity) or wide_aside(ctx, quantity, sentence):
