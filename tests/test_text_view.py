@@ -26,3 +26,10 @@ def test_token_at_gives_the_span_holding_a_position() -> None:
     view = view_of(["铜梁区", "新增"])
     assert view.token_at(0) == (0, 3) and view.token_at(2) == (0, 3) and view.token_at(3) == (3, 5)
     assert view.token_at(5) is None and view.token_at(-1) is None
+
+
+def test_token_texts_are_the_segmenters_words_or_sliced_from_the_text() -> None:
+    view = view_of(["铜梁区", "新增", "企业"])
+    assert view.token_texts() == ["铜梁区", "新增", "企业"]  # none kept: sliced once, then kept
+    kept = ["铜梁区", "新增", "企业"]
+    assert TextView(view.text, view.starts, view.ends, view.token_starts, view.token_ends, words=kept).token_texts() is kept

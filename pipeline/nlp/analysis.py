@@ -46,10 +46,11 @@ class Tokens:
     ends: list[int]
     word_starts: list[int]  # of the tokens that are not white space
     word_ends: list[int]
+    words: list[str]  # their texts: the segmenter's own strings, not sliced again from the text
 
     @classmethod
     def from_words(cls, words: list[str], spaces: list[bool]) -> Tokens:
-        starts, ends, word_starts, word_ends = [], [], [], []
+        starts, ends, word_starts, word_ends, texts = [], [], [], [], []
         pos = 0
         for word, trailing in zip(words, spaces, strict=True):
             end = pos + len(word)
@@ -58,8 +59,9 @@ class Tokens:
             if not word.isspace():
                 word_starts.append(pos)
                 word_ends.append(end)
+                texts.append(word)
             pos = end + trailing
-        return cls(starts, ends, word_starts, word_ends)
+        return cls(starts, ends, word_starts, word_ends, texts)
 
 
 @dataclass
