@@ -378,8 +378,7 @@ def _break(out: list[str], mapping: list[int], newline_at: int, a: str, b: str, 
         mapping.append(newline_at)
         return
     log.append(newline_at)
-    a_end, b_start = a.rstrip()[-1:], b[:1]
-    if a_end and _ascii_word(a_end) and _ascii_word(b_start) and a == a.rstrip():
+    if _ascii_word(a[-1:]) and _ascii_word(b[:1]):  # a Latin letter ends a (so no white space does)
         out.append(" ")
         mapping.append(newline_at)
 
