@@ -108,7 +108,9 @@ def _first_prefix(text: str, words: tuple[str, ...]) -> str | None:
 
 
 def has_property_cue(ctx: Context, quantity: Hit, sentence_start: int) -> bool:
-    if ctx.text.endswith(ctx.rules.capacity_words, max(sentence_start, quantity.start - 8), quantity.start):
+    rules = ctx.rules
+    if ctx.text.endswith(rules.capacity_words, max(sentence_start, quantity.start - rules.capacity_lookback),
+                         quantity.start):
         return True  # 宏优年产3万吨金属制品项目, 年水泥产能3.7亿吨: what a plant can make
     start = clause_start(ctx, quantity.start, sentence_start)
     for cue in ctx.rules.property_cues.finditer(ctx.text, start, quantity.start):

@@ -434,7 +434,7 @@ def _only_capacities(ctx: Context, start: int, end: int) -> bool:
     i = bisect_left(ctx.quantity_starts, start)
     while i < len(ctx.quantities) and ctx.quantities[i].start < end:
         q = ctx.quantities[i]
-        if not ctx.text.endswith(ctx.rules.capacity_words, max(start, q.start - 8), q.start):
+        if not ctx.text.endswith(ctx.rules.capacity_words, max(start, q.start - ctx.rules.capacity_lookback), q.start):
             return False
         i += 1
     return True

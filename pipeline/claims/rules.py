@@ -102,6 +102,7 @@ class ClaimRules:
     property_cues: re.Pattern[str]  # any of the cues
     not_property_before: tuple[str, ...]  # before a cue, these make it another word (比|重达)
     capacity_words: tuple[str, ...]  # right before a figure: a plant's or project's capacity (年产3万吨)
+    capacity_lookback: int  # how far before the figure a capacity word may start
     speech_verbs: tuple[str, ...]
     company_speaker_words: tuple[str, ...]
     locative_words: tuple[str, ...]
@@ -127,6 +128,7 @@ class ClaimRules:
     heading_max_chars: int
     caption: re.Pattern[str]  # 图1:…, 表2 …: a caption sets no period
     caption_label: re.Pattern[str]  # a caption's label ending right before a position (图1:)
+    caption_lookback: int  # how far before the position the label may start
     member_aside_words: tuple[str, ...]  # (包含甲县、乙县): a bracket listing the subject's members
     heading_punctuation: frozenset[str]  # a title or heading with one of these is prose
     speaker_punctuation: str  # between a speaker phrase and its quote (说：“……”)
@@ -216,6 +218,7 @@ def claim_rules() -> ClaimRules:
         property_cues=_any_of(get("property_cues")),
         not_property_before=tuple(get("not_property_before")),
         capacity_words=_longest_first(get("capacity_words")),
+        capacity_lookback=int(get("capacity_lookback_chars")),
         speech_verbs=_longest_first(get("speech_verbs")),
         company_speaker_words=tuple(get("company_speaker_words")),
         locative_words=_longest_first(get("locative_words")),
@@ -242,6 +245,7 @@ def claim_rules() -> ClaimRules:
         heading_max_chars=int(get("heading_max_chars")),
         caption=re.compile(get("caption_pattern")),
         caption_label=re.compile(f"(?:{get('caption_pattern')})\\s*[:：]?\\s*$"),
+        caption_lookback=int(get("caption_lookback_chars")),
         member_aside_words=tuple(get("member_aside_words")),
         heading_punctuation=frozenset(get("heading_punctuation")),
         speaker_punctuation=get("speaker_punctuation"),
