@@ -912,3 +912,8 @@ def test_a_project_or_works_as_the_subject_blocks_the_district(text: str) -> Non
 def test_a_streak_is_no_claim_but_its_rank_is() -> None:
     text = "平和县连续10次位居全市县域经济第一。"
     assert [(c["text"], c["unit"]) for c in _claims(text)] == [("第一", "rank")]
+
+
+def test_a_price_per_item_is_no_claim() -> None:
+    text = "平和县的蜜柚600元一只，全县果农增收3000万元。"
+    assert [c["text"] for c in _claims(text)] == ["3000万元"]

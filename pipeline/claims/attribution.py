@@ -128,6 +128,8 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
         return None
     if ctx.text.endswith(ctx.rules.streak_words, 0, quantity.start):
         return None
+    if quantity.get("kind") == "money" and ctx.rules.unit_price_after.match(ctx.text, quantity.end):
+        return None
     if has_property_cue(ctx, quantity, sentence[0]):
         return None
     if is_threshold(ctx, quantity) or counts_divisions(ctx, quantity) or wide_aside(ctx, quantity, sentence):

@@ -84,6 +84,7 @@ class ClaimRules:
     never_claimed_units: frozenset[str]
     slogan_count: re.Pattern[str]
     streak_words: tuple[str, ...]
+    unit_price_after: re.Pattern[str]
     comparison_objects: tuple[str, ...]  # 高出乙区15亿元: 乙区 is what the figure is compared with
     clause_delimiters: frozenset[str]
     item_delimiters: frozenset[str]
@@ -200,6 +201,7 @@ def claim_rules() -> ClaimRules:
         never_claimed_units=frozenset(get("never_claimed_units")),
         slogan_count=re.compile(get("slogan_count")),
         streak_words=tuple(get("streak_words")),
+        unit_price_after=re.compile(get("unit_price_after")),
         comparison_objects=tuple(get("comparison_objects")),
         clause_delimiters=clause_delimiters,
         item_delimiters=item_delimiters,
