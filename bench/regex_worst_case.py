@@ -47,7 +47,7 @@ def live_patterns() -> dict[str, re.Pattern]:
 
 def pipeline_patterns() -> tuple[DocumentProcessor, list[re.Pattern]]:
     """The patterns that exist once the pipeline has run, less those of a blank spaCy pipeline."""
-    from zhfacts.nlp.segment import blank_zh
+    from zhfacts.nlp.spacy_components import blank_zh
 
     blank_zh()("潼南区新增企业12家。")
     baseline = live_patterns()

@@ -818,3 +818,102 @@ def test_bulletin_branches_and_shares(text: str, keys: list[str]) -> None:
 def test_quotes_do_not_split_an_indicators_name() -> None:
     text = "截至目前，乐安县累计培育国家级专精特新“小巨人”企业17家。"
     assert [c["metric_key"] for c in _claims(text)] == ["专精特新企业数"]
+
+
+# -- a page about one district: its figures where no sentence names another ----------------
+# indented paragraphs: each opens a section, so the district of an earlier one is no longer in scope
+ONE_DISTRICT_PAGE = ("松溪县举行春季项目集中签约活动\n\n　　3月5日，松溪县春季项目集中签约活动在县行政中心举行。\n\n"
+                     "　　县委书记出席活动并致辞。\n\n　　本次签约项目共计18个，协议投资额56.4亿元。\n")
+
+
+def test_a_page_about_one_district_gives_it_the_figures_no_sentence_gives_another() -> None:
+    found = [(c["district"], c["value"], c["rule"]) for c in _claims(ONE_DISTRICT_PAGE) if c["rule"] == "claims.page"]
+    assert found == [("松溪县", 18.0, "claims.page"), ("松溪县", 5.64e9, "claims.page")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "本次签约的某某新材料有限公司计划投资12亿元。",  # a company the sentence names may be the one it is about
+    "本次签约项目中，全市共有项目40个。",  # the city
+])
+def test_a_page_about_one_district_does_not_take_a_sentence_about_another_body(sentence: str) -> None:
+    text = ONE_DISTRICT_PAGE.replace("本次签约项目共计18个，协议投资额56.4亿元。", sentence)
+    assert [c for c in _claims(text) if c["rule"] == "claims.page"] == []
+
+
+def test_a_page_naming_two_districts_has_no_page_district() -> None:
+    text = ONE_DISTRICT_PAGE.replace("县委书记出席活动并致辞。", "政和县代表团出席活动。")
+    assert [c for c in _claims(text) if c["rule"] == "claims.page"] == []
+
+
+# -- counts that name a slogan's or a plan's parts ------------------------------------------
+@pytest.mark.parametrize("text", [
+    "今年，平和县牢牢守住发展和安全两条底线。",
+    "平和县今年要办好民生三件大事。",
+    "平和县出台支持民营经济八条措施。",
+    "平和县着力培育五大产业。",
+])
+def test_a_slogans_count_is_no_claim(text: str) -> None:
+    assert _claims(text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("平和县今年新建农村公路3条。", 3.0),  # digits: a measured count
+    ("平和县引进世界500强企业两家。", 2.0),  # a count of bodies
+])
+def test_counts_that_are_measured_stay_claims(text: str, value: float) -> None:
+    assert [c["value"] for c in _claims(text)] == [value]
+
+
+# -- a list inside an enumeration of districts and their figures ----------------------------
+def test_a_list_item_of_an_enumeration_shares_its_figure() -> None:
+    text = "本周新开工项目数量从高到低依次为：漳浦县6个，平和县4个，华安县、南靖县0个。"
+    found = sorted((c["district"], c["value"]) for c in _claims(text))
+    assert found == [("华安县", 0.0), ("南靖县", 0.0), ("平和县", 4.0), ("漳浦县", 6.0)]
+
+
+def test_a_list_opening_an_enumeration_shares_its_figure() -> None:
+    text = "本周新投产项目依次为：华安县、南靖县2个，漳浦县1个。"
+    assert sorted((c["district"], c["value"]) for c in _claims(text)) == [
+        ("华安县", 2.0), ("南靖县", 2.0), ("漳浦县", 1.0)]
+
+
+def test_a_list_with_a_figure_outside_an_enumeration_is_not_shared() -> None:
+    text = "今年华安县、南靖县签约项目12个。"  # maybe the two counties' total: no one's share
+    assert [c["district"] for c in _claims(text) if c["rule"] == "claims.list.shared"] == []
+
+
+# -- a district named in passing in another district's report ------------------------------
+def test_a_district_named_in_passing_does_not_take_a_reports_figures() -> None:
+    text = ("平和县2024年政府工作报告\n\n　　现在，我代表平和县人民政府向大会报告工作。\n\n"
+            "　　选派干部到厦门思明驻点招商。全年签约项目75个，同比增长31.6%。\n")
+    assert {(c["district"], c["value"]) for c in _claims(text)} == {("平和县", 75.0), ("平和县", 31.6)}
+
+
+def test_a_district_that_opens_its_clause_in_a_report_still_takes_its_figures() -> None:
+    text = ("平和县2024年政府工作报告\n\n　　现在，我代表平和县人民政府向大会报告工作。\n\n"
+            "　　对口协作的思明区全年签约项目75个。\n")
+    assert [c["district"] for c in _claims(text)] == ["思明区"]
+
+
+def test_ranks_respective_to_a_list_with_bracketed_figures() -> None:
+    text = "于都县(318.06亿元)和信丰县(280.2亿元)分列全市第四、第五，农业协同发展。"
+    found = [(c["district"], c["value"], c["rule"]) for c in _claims(text) if c["unit"] == "rank"]
+    assert found == [("于都县", 4.0, "claims.list.respective"), ("信丰县", 5.0, "claims.list.respective")]
+
+
+@pytest.mark.parametrize("text", [
+    "平和县中医药文化园今天开园，两期工程总占地面积为25300平方米。",
+    "平和县新材料产业园开工，项目将购置生产设备80台。",
+])
+def test_a_project_or_works_as_the_subject_blocks_the_district(text: str) -> None:
+    assert _claims(text) == []
+
+
+def test_a_streak_is_no_claim_but_its_rank_is() -> None:
+    text = "平和县连续10次位居全市县域经济第一。"
+    assert [(c["text"], c["unit"]) for c in _claims(text)] == [("第一", "rank")]
+
+
+def test_a_price_per_item_is_no_claim() -> None:
+    text = "平和县的蜜柚600元一只，全县果农增收3000万元。"
+    assert [c["text"] for c in _claims(text)] == ["3000万元"]

@@ -31,6 +31,16 @@ def test_tokens_of_a_complete_cut_equal_the_word_by_word_path(words: list[str]) 
     assert _tokens_of_complete_cut(words) == Tokens.from_words(*_from_complete_cut(words))
 
 
+@settings(max_examples=300, deadline=None)
+@given(WORDS)
+def test_the_word_texts_are_those_of_the_tokens_that_are_not_white_space(words: list[str]) -> None:
+    text = "".join(words)
+    sliced = Tokens.from_words(*_from_complete_cut(words))  # no cut kept: slices of the text
+    kept = _tokens_of_complete_cut(words)  # the segmenter's own strings
+    expected = [text[s:e] for s, e in zip(kept.word_starts, kept.word_ends, strict=True)]
+    assert kept.word_texts(text) == expected and sliced.word_texts(text) == expected
+
+
 def test_tokenize_keeps_paragraph_breaks_and_trailing_spaces() -> None:
     text = "潼南区 新增企业12家。\n\n  铜梁区\u3000增长 8%"
     tokens = tokenize(text)
@@ -39,6 +49,7 @@ def test_tokenize_keeps_paragraph_breaks_and_trailing_spaces() -> None:
     all_tokens = [text[s:e] for s, e in zip(tokens.starts, tokens.ends, strict=True)]
     assert "\n\n  " in all_tokens and "\u3000" in all_tokens  # a break and its indent are one token
     assert " " not in all_tokens  # one space after a word is the word's trailing space
+    assert tokens.word_texts(text) == words
 
 
 FLOATS = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.sampled_from([1e-5, 5e-7, 1e16, 0.0001]),

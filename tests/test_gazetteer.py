@@ -81,6 +81,7 @@ def test_autonomous_units_without_a_short_form_get_their_stem_form_when_unambigu
     ("东乌旗今年接待游客120万人次。", "东乌旗", "东乌珠穆沁旗"),
     ("去年达茂旗新增市场主体800户。", "达茂旗", "达尔罕茂明安联合旗"),
     ("科右前旗的牧民收入增长6%。", "科右前旗", "科尔沁右翼前旗"),
+    ("杨凌今年新增农业科技企业30家。", "杨凌", "杨陵区"),  # the zone's name for the district it sits in
 ])
 def test_a_banners_everyday_name_is_a_form_row(text: str, form: str, canonical: str) -> None:
     assert _places(text) == [(form, canonical, "place.short_form")]
@@ -115,6 +116,8 @@ def test_taiwan_gets_its_code(units) -> None:
     ("梁平县", "梁平区", "2016"),
     ("郫县", "郫都区", "2016"),
     ("户县", "鄠邑区", "2016"),
+    ("龙华新区", "龙华区", ""),  # Shenzhen's new areas became districts (2016-2018)
+    ("光明新区", "光明区", ""),
 ])
 def test_former_names_point_at_the_current_unit(units, former: str, current: str, year: str) -> None:
     row = next(u for u in units if u.name == former)

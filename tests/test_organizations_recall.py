@@ -22,7 +22,9 @@ FOUND = [
     # a park that names a project opens with its company's short name; its industry word is the park's field
     ("会上签约了总投资8亿元的康利来食品产业园项目。", "康利来", "org.short_name.pattern", "company"),
     # a short name before its local company's name in brackets and its project's words
-    ("县里引进了顺丰(华中)冷链物流中心项目。", "顺丰", "org.short_name.pattern", "company"),
+    # (a short name of no knowledge data: 顺丰 is a knowledge name since the large companies' list)
+    ("县里引进了荣泰(华中)冷链物流中心项目。", "荣泰", "org.short_name.pattern", "company"),
+    ("县里引进了顺丰(华中)冷链物流中心项目。", "顺丰", "org.knowledge", "company"),
     # a short name of one rare token and an industry word right before 项目
     ("今年签约的旺鑫食品项目总投资3亿元。", "旺鑫食品", "org.short_name.pattern", "company"),
     # a registered name whose trade name jieba split into single characters after a word
@@ -60,8 +62,9 @@ FOUND = [
     # heads of a university's graduate school and a science-and-innovation centre
     ("北京大学深圳研究生院与南山区签约。", "北京大学深圳研究生院", "org.suffix.university", "university"),
     ("浙江大学杭州国际科创中心落户萧山。", "浙江大学杭州国际科创中心", "org.suffix.research", "research"),
-    # a list's last item ends before an adverb (…、南京银行|分别|与…)
-    ("会上，台州银行、温州银行分别与10家企业签约。", "温州银行", "org.short_name.list", "company"),
+    # a list's last item ends before an adverb (…、南京银行|分别|与…); both are banks of the regulator's
+    # list (knowledge data), the adverb stays out (NOT_FOUND: 温州银行分别)
+    ("会上，台州银行、温州银行分别与10家企业签约。", "温州银行", "org.knowledge", "company"),
     # a state group's registered name: a place and industry words only before the legal form
     ("该项目由江西省投资集团有限公司和县城投公司共同出资。", "江西省投资集团有限公司", "org.suffix.company", "company"),
     # a district named by a common word (和县) does not join two names after a legal form

@@ -82,6 +82,12 @@ def test_former_name_is_flagged(nlp) -> None:
     assert "2014" in hit.get("note")
 
 
+def test_a_former_new_area_is_its_district_not_a_zone(nlp) -> None:
+    doc = annotate(nlp, "2015年，光明新区引进企业36家。")
+    hit = next(h for h in doc._.places if h.get("canonical") == "光明区")
+    assert (hit.rule, hit.get("canonical"), hit.get("adcode")) == ("place.former_name", "光明区", "440311")
+
+
 def test_zone_has_no_adcode_and_names_its_district(nlp) -> None:
     doc = annotate(nlp, "大足区依托大足高新区，新引进项目20个。")
     zone = next(h for h in doc._.places if h.get("level") == "zone")

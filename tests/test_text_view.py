@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from zhfacts.nlp.segment import tokenize
 from zhfacts.nlp.text_view import TextView
 
 
@@ -26,3 +27,15 @@ def test_token_at_gives_the_span_holding_a_position() -> None:
     view = view_of(["铜梁区", "新增"])
     assert view.token_at(0) == (0, 3) and view.token_at(2) == (0, 3) and view.token_at(3) == (3, 5)
     assert view.token_at(5) is None and view.token_at(-1) is None
+
+
+def test_token_texts_are_the_segmenters_words_or_sliced_from_the_text() -> None:
+    view = view_of(["铜梁区", "新增", "企业"])
+    assert view.token_texts() == ["铜梁区", "新增", "企业"]  # no tokens given: sliced once, then kept
+    assert view.token_texts() is view.token_texts()
+    text = "铜梁区\n\n新增 企业"
+    tokens = tokenize(text)
+    built = TextView(text, set(tokens.word_starts), set(tokens.word_ends), tokens.word_starts, tokens.word_ends,
+                     tokens=tokens)
+    assert built.token_texts() == [text[s:e] for s, e in zip(tokens.word_starts, tokens.word_ends, strict=True)]
+    assert "".join(built.token_texts()) == "铜梁区新增企业"  # the white space is no token's text

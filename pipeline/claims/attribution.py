@@ -108,7 +108,9 @@ def _first_prefix(text: str, words: tuple[str, ...]) -> str | None:
 
 
 def has_property_cue(ctx: Context, quantity: Hit, sentence_start: int) -> bool:
-    if ctx.text.endswith(ctx.rules.capacity_words, max(sentence_start, quantity.start - 8), quantity.start):
+    rules = ctx.rules
+    if ctx.text.endswith(rules.capacity_words, max(sentence_start, quantity.start - rules.capacity_lookback),
+                         quantity.start):
         return True  # 宏优年产3万吨金属制品项目, 年水泥产能3.7亿吨: what a plant can make
     start = clause_start(ctx, quantity.start, sentence_start)
     for cue in ctx.rules.property_cues.finditer(ctx.text, start, quantity.start):
@@ -121,6 +123,12 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
               in_sentence: list[Hit]) -> Attribution | None:
     """Whose figure is this? None when it is not a district's claim."""
     if quantity.get("kind") in ctx.rules.never_claimed_kinds or quantity.get("unit") in ctx.rules.never_claimed_units:
+        return None
+    if ctx.rules.slogan_count.fullmatch(ctx.text, quantity.start, quantity.end):
+        return None
+    if ctx.text.endswith(ctx.rules.streak_words, 0, quantity.start):
+        return None
+    if quantity.get("kind") == "money" and ctx.rules.unit_price_after.match(ctx.text, quantity.end):
         return None
     if has_property_cue(ctx, quantity, sentence[0]):
         return None
@@ -149,7 +157,15 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
         ctx.article.paragraph_index(quantity.start)].start  # 全市…… blocks to its paragraph's end
     if headline is None and not blocked and ctx.document_subject is not None:
         return Attribution([ctx.document_subject], "section", "claims.document")  # 统计公报: 全年实现……
+    if headline is None and not blocked and ctx.only_district is not None and not _names_others(ctx, sentence):
+        # 本次签约项目共计22个 on a page about one district: its figure, unless a company or
+        # another body the sentence names may be the one it is about
+        return Attribution([ctx.only_district], "section", "claims.page")
     return headline
+
+
+def _names_others(ctx: Context, sentence: tuple[int, int]) -> bool:
+    return any(m.kind != "district" for m in markers_in(ctx, *sentence))
 
 
 def headline_attribution(ctx: Context, quantity: Hit) -> Attribution | None:
@@ -348,11 +364,24 @@ def district_attribution(ctx: Context, marker: Marker, quantity: Hit, sentence: 
             return Attribution([], "list", "claims.list.total")  # 三县合计实现……: the list's total, no one's
         shared_rate = (quantity.get("kind") in ctx.rules.list_shared_kinds or shared_rank(ctx, quantity, between)
                        ) and in_subject_position(ctx, listed[0], sentence[0])  # 甲区和乙区增速超过7%: each one's
-        if (any(w in between for w in ctx.rules.list_all_words) or shared_rate) and len(joined) == 1:
+        shared_item = not between and enumerated(ctx, listed[0], in_sentence)
+        if (any(w in between for w in ctx.rules.list_all_words) or shared_rate or shared_item) and len(joined) == 1:
             return Attribution([m.district for m in listed if m.kind == "district"], "list", "claims.list.shared")
     if speaker:
         return Attribution([marker.district], "speaker", "claims.speaker.district", speaker)
     return Attribution([marker.district], "sentence", marker.rule)
+
+
+def enumerated(ctx: Context, first: Marker, in_sentence: list[Hit]) -> bool:
+    """依次为：甲区13个，乙区5个，丙区、丁区0个: the list is one item of an enumeration of
+    districts and their figures (after its colon, or right after another item's figure), so
+    the figure glued to it is each one's, not a total."""
+    text, mark = ctx.text, first.start - 1
+    while mark >= 0 and text[mark].isspace():
+        mark -= 1
+    if mark < 0 or text[mark] not in ctx.rules.enumeration_marks:
+        return False
+    return text[mark] in ctx.rules.enumeration_openers or any(q.end == mark for q in in_sentence)
 
 
 def shared_rank(ctx: Context, quantity: Hit, between: str) -> bool:
@@ -390,8 +419,12 @@ def respective(ctx: Context, listed: list[Marker], quantity: Hit, in_sentence: l
     """甲区、乙区增速分别为7.1%和6.5%: the n-th figure of the clause is the n-th district's."""
     sentence_end = max(q.end for q in in_sentence)
     end = clause_end(ctx, quantity.end, sentence_end)
-    start = clause_start(ctx, quantity.start, listed[-1].end)
-    group = [q for q in in_sentence if start <= q.start and q.end <= end and q.start >= listed[-1].end]
+    after_list = listed[-1].end
+    aside = PARENTHETICAL.match(ctx.text, after_list)
+    if aside:
+        after_list = aside.end()  # 甲县(318亿元)和乙县(280亿元)分列第四、第五: the last one's own figure
+    start = clause_start(ctx, quantity.start, after_list)
+    group = [q for q in in_sentence if start <= q.start and q.end <= end and q.start >= after_list]
     if len(group) != len(listed):
         return None
     item = listed[group.index(quantity)]
@@ -485,6 +518,8 @@ def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope
     for marker in markers_in(ctx, s_start, s_end):
         if marker.kind == "district" and in_member_aside(ctx, marker, s_start):
             continue  # 某市县域地区(包含甲县、乙县): members of the subject, not the section's district
+        if marker.kind == "district" and passing_in_report(ctx, marker, s_start):
+            continue
         if marker.kind == "district":
             listed = previous is not None and previous.kind == "district" and _joined_by_separators(
                 ctx, previous, marker)
@@ -501,3 +536,12 @@ def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope
             scope = Scope(scope.district, name[-1], marker.start)
         previous = marker
     return scope
+
+
+def passing_in_report(ctx: Context, marker: Marker, sentence_start: int) -> bool:
+    """选派干部到沈阳皇姑驻点: in a district's own report another district named in passing
+    (not its clause's subject) is no section's subject; the report's district stays in scope."""
+    subject = ctx.document_subject
+    if subject is None or marker.district is None or marker.district.get("canonical") == subject.get("canonical"):
+        return False
+    return not in_subject_position(ctx, marker, sentence_start)

@@ -115,6 +115,13 @@ class Context:
         return document_subject(self)
 
     @cached_property
+    def only_district(self) -> Hit | None:
+        """The district of a page that names one district and no other (a county's signing or
+        news page), whatever kind of page it is."""
+        named = {m.district.get("canonical"): m.district for m in self.markers if m.kind == "district"}
+        return next(iter(named.values())) if len(named) == 1 else None
+
+    @cached_property
     def heading_periods(self) -> list[str | None]:
         return heading_periods(self)
 
@@ -427,7 +434,7 @@ def _only_capacities(ctx: Context, start: int, end: int) -> bool:
     i = bisect_left(ctx.quantity_starts, start)
     while i < len(ctx.quantities) and ctx.quantities[i].start < end:
         q = ctx.quantities[i]
-        if not ctx.text.endswith(ctx.rules.capacity_words, max(start, q.start - 8), q.start):
+        if not ctx.text.endswith(ctx.rules.capacity_words, max(start, q.start - ctx.rules.capacity_lookback), q.start):
             return False
         i += 1
     return True

@@ -125,7 +125,8 @@ def is_pub_date(ctx: Context, normalized: str) -> bool:
 def captioned(ctx: Context, pos: int) -> bool:
     """图1:2019-2023年……: a time that opens a figure's or table's caption is the caption's,
     even where repair ran the caption into the text after it."""
-    return ctx.rules.caption_label.search(ctx.text, max(0, pos - 8), pos) is not None
+    rules = ctx.rules
+    return rules.caption_label.search(ctx.text, max(0, pos - rules.caption_lookback), pos) is not None
 
 
 def carried_period(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | None:

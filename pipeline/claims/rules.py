@@ -82,6 +82,9 @@ class ClaimRules:
     confidence: dict[str, float]
     never_claimed_kinds: frozenset[str]
     never_claimed_units: frozenset[str]
+    slogan_count: re.Pattern[str]
+    streak_words: tuple[str, ...]
+    unit_price_after: re.Pattern[str]
     comparison_objects: tuple[str, ...]  # 高出乙区15亿元: 乙区 is what the figure is compared with
     clause_delimiters: frozenset[str]
     item_delimiters: frozenset[str]
@@ -100,6 +103,7 @@ class ClaimRules:
     property_cues: re.Pattern[str]  # any of the cues
     not_property_before: tuple[str, ...]  # before a cue, these make it another word (比|重达)
     capacity_words: tuple[str, ...]  # right before a figure: a plant's or project's capacity (年产3万吨)
+    capacity_lookback: int  # how far before the figure a capacity word may start
     speech_verbs: tuple[str, ...]
     company_speaker_words: tuple[str, ...]
     locative_words: tuple[str, ...]
@@ -110,6 +114,8 @@ class ClaimRules:
     level_nouns: tuple[str, ...]
     bound_predicates: tuple[str, ...]  # 增长5%以上的有……: the bound names who passed it
     list_separators: frozenset[str]
+    enumeration_marks: frozenset[str]
+    enumeration_openers: frozenset[str]
     list_all_words: tuple[str, ...]
     list_respective_words: tuple[str, ...]
     list_shared_kinds: frozenset[str]
@@ -123,6 +129,7 @@ class ClaimRules:
     heading_max_chars: int
     caption: re.Pattern[str]  # 图1:…, 表2 …: a caption sets no period
     caption_label: re.Pattern[str]  # a caption's label ending right before a position (图1:)
+    caption_lookback: int  # how far before the position the label may start
     member_aside_words: tuple[str, ...]  # (包含甲县、乙县): a bracket listing the subject's members
     heading_punctuation: frozenset[str]  # a title or heading with one of these is prose
     speaker_punctuation: str  # between a speaker phrase and its quote (说：“……”)
@@ -192,6 +199,9 @@ def claim_rules() -> ClaimRules:
         confidence={k: float(v) for k, v in get("confidence").items()},
         never_claimed_kinds=frozenset(get("never_claimed_kinds")),
         never_claimed_units=frozenset(get("never_claimed_units")),
+        slogan_count=re.compile(get("slogan_count")),
+        streak_words=tuple(get("streak_words")),
+        unit_price_after=re.compile(get("unit_price_after")),
         comparison_objects=tuple(get("comparison_objects")),
         clause_delimiters=clause_delimiters,
         item_delimiters=item_delimiters,
@@ -210,6 +220,7 @@ def claim_rules() -> ClaimRules:
         property_cues=_any_of(get("property_cues")),
         not_property_before=tuple(get("not_property_before")),
         capacity_words=_longest_first(get("capacity_words")),
+        capacity_lookback=int(get("capacity_lookback_chars")),
         speech_verbs=_longest_first(get("speech_verbs")),
         company_speaker_words=tuple(get("company_speaker_words")),
         locative_words=_longest_first(get("locative_words")),
@@ -220,6 +231,8 @@ def claim_rules() -> ClaimRules:
         level_nouns=tuple(get("level_nouns")),
         bound_predicates=_longest_first(get("bound_predicates")),
         list_separators=frozenset(get("list_separators")),
+        enumeration_marks=frozenset(get("enumeration_marks")),
+        enumeration_openers=frozenset(get("enumeration_openers")),
         list_all_words=tuple(get("list_all_words")),
         list_respective_words=tuple(get("list_respective_words")),
         list_shared_kinds=frozenset(get("list_shared_kinds")),
@@ -234,6 +247,7 @@ def claim_rules() -> ClaimRules:
         heading_max_chars=int(get("heading_max_chars")),
         caption=re.compile(get("caption_pattern")),
         caption_label=re.compile(f"(?:{get('caption_pattern')})\\s*[:：]?\\s*$"),
+        caption_lookback=int(get("caption_lookback_chars")),
         member_aside_words=tuple(get("member_aside_words")),
         heading_punctuation=frozenset(get("heading_punctuation")),
         speaker_punctuation=get("speaker_punctuation"),

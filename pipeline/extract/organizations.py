@@ -76,6 +76,7 @@ from zhfacts.extract.orgs.pos import is_verb
 from zhfacts.extract.orgs.rules import (
     BOUNDARIES,
     CLOSE_PARENS,
+    INDUSTRY,
     OPEN_PARENS,
     OPENING_QUOTE,
     PRIORITY,
@@ -572,8 +573,9 @@ def media_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> list[Org
 
 def after_glued_byline_words(view: TextView, start: int, end: int) -> int:
     """作者: 武永倩大众网·海报新闻…: an author's name glued before a known media name (a lost line
-    break) is cut off; a brand joined to its group (新重庆-重庆日报) is kept."""
-    for pos in range(start + 1, min(end, start + 5)):
+    break) is cut off; a brand joined to its group (新重庆-重庆日报) is kept. A name has two
+    characters or more: 福|建发布 is no author before a company's short name."""
+    for pos in range(start + 2, min(end, start + 5)):
         if known_prefixes(view, pos, org_rules()) and is_name_text(view.text[start:pos]) and \
                 view.text[start:pos] not in org_rules().known:
             return pos
@@ -591,12 +593,29 @@ def accepted_places(doc: Analysis, view: TextView) -> tuple[set[str], dict[int, 
     return names, ends
 
 
+@rules_cache
+def branch_heads() -> tuple[str, ...]:
+    return tuple(require(load_yaml(INDUSTRY), "branch_heads", INDUSTRY))
+
+
+def branch_canonical(surface: str, rules: OrgRules) -> str | None:
+    """桂林银行融安支行 -> 桂林银行股份有限公司融安支行: a branch (industry_words.yaml branch_heads) named
+    after a company of the knowledge data takes that company's full name, as branches are registered."""
+    if not surface.endswith(branch_heads()):
+        return None
+    for cut in range(len(surface) - 2, 1, -1):
+        known = rules.known.get(surface[:cut])
+        if known is not None and known[0] == "company":
+            return known[1] + surface[cut:]
+    return None
+
+
 def canonical_name(view: TextView, cand: OrgCandidate, rules: OrgRules) -> str:
     """The candidate's canonical name: its own, else the knowledge data's for its surface (中科院 by
-    its head), else its surface."""
+    its head), else its branch's under a known company's full name, else its surface."""
     surface = cand_text(view, cand)
     known = rules.known.get(surface)
-    return cand.canonical or (known[1] if known else surface)
+    return cand.canonical or (known[1] if known else None) or branch_canonical(surface, rules) or surface
 
 
 def org_hit(view: TextView, cand: OrgCandidate, rules: OrgRules) -> Hit:

@@ -248,8 +248,8 @@ def zone_end(view: TextView, cand: Candidate, gaz: Gazetteer) -> int:
     match = gaz.rules.zone_pattern.match(view.text, cand.end)
     if match is None or match.end() not in view.ends:
         return 0
-    if any(e.form == "full" for e in gaz.entries.get(cand.surface + match.group(), ())):
-        return 0  # 浦东新区 is a district, not a zone
+    if any(e.form in ("full", "former") for e in gaz.entries.get(cand.surface + match.group(), ())):
+        return 0  # 浦东新区 is a district, not a zone; 龙华新区 the former name of one
     return match.end()
 
 

@@ -722,8 +722,12 @@ def _ordinals(text: str, g: Grammar) -> Iterator[Hit]:
     scoped = g.patterns["ranks"]["scoped"]
     followers = set(scoped["followers"])
     positions = tuple(g.patterns["ranks"]["ordinal"]["position_words"])
+    coordinators = scoped["coordinators"]
+    previous_end = -2
     for m in g.ordinal.finditer(text):
         start, end = m.start(), m.end()
+        # 分列第四、第五，: the second of two coordinated ranks (the first one kept), not a point
+        coordinated = previous_end == start - 1 and text[start - 1] in coordinators
         if m["pos"]:
             rule = g.ids["ordinal"]
         else:
@@ -734,13 +738,14 @@ def _ordinals(text: str, g: Grammar) -> Iterator[Hit]:
             if following and following not in followers and not shares_position:
                 continue  # 第二期, 第一动力, 第一季度: an ordinal before a noun
             opening = start == 0 or text[start - 1] in scoped["clause_openers"]
-            if opening and following and following in scoped["enumeration_followers"]:
+            if opening and not coordinated and following and following in scoped["enumeration_followers"]:
                 continue  # 第一，……: enumerating points
             rule = g.ids["scoped"]
         value = parse_number(m["num"])
         if value is None or value <= 0 or value != value.to_integral_value() or has_adjacent_digits(m["num"]):
             continue
         scope = next((w for w in scoped["scopes"] if text.endswith(w, 0, start)), "")
+        previous_end = end
         yield _quantity(start - len(scope), end, rule, "rank", "rank", value=value)
 
 

@@ -26,7 +26,7 @@ from zhfacts.text.article import Hit
 from zhfacts.text.repair import repair_rules
 
 RULES_FILE = "times.yaml"
-PART_GROUPS = ("half", "qn", "q", "m")  # a bare part of a year must name one of these
+PART_GROUPS = ("half", "qn", "mn", "q", "m")  # a bare part of a year must name one of these
 
 
 @dataclass(frozen=True)
@@ -175,6 +175,9 @@ def _part(year: int, g: dict[str, str | None]) -> str | bool:
         return f"{year}-01..{year}-{3 * (_int(g['qn']) or 0):02d}"
     if g.get("q"):
         return f"{year}-Q{_int(g['q'])}"
+    if g.get("mn"):
+        last = _int(g["mn"]) or 0  # 前10个月: January to October
+        return f"{year}-01..{year}-{last:02d}" if 2 <= last <= 11 else False
     month = _int(g.get("m"))
     if month is None:
         return f"{year}"

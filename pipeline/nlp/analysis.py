@@ -10,6 +10,8 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import not_
 from typing import Any
 
 from zhfacts.text.article import Article, Hit
@@ -46,6 +48,8 @@ class Tokens:
     ends: list[int]
     word_starts: list[int]  # of the tokens that are not white space
     word_ends: list[int]
+    # the segmenter's words where they make up the whole text (white space ones too): word_texts() reads them
+    cut: list[str] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def from_words(cls, words: list[str], spaces: list[bool]) -> Tokens:
@@ -60,6 +64,16 @@ class Tokens:
                 word_ends.append(end)
             pos = end + trailing
         return cls(starts, ends, word_starts, word_ends)
+
+    def word_texts(self, text: str) -> list[str]:
+        """The texts of the tokens that are not white space, in order: the segmenter's own strings
+        where it cut the whole text (slicing them again from the text costs 0.06 CPU s per million
+        characters), else slices of the text."""
+        if self.cut is None:
+            return [text[s:e] for s, e in zip(self.word_starts, self.word_ends, strict=True)]
+        if len(self.cut) == len(self.word_starts):
+            return self.cut  # no white space word
+        return list(compress(self.cut, map(not_, map(str.isspace, self.cut))))
 
 
 @dataclass

@@ -79,7 +79,7 @@ def _tokens_of_complete_cut(words: list[str]) -> Tokens:
     starts = [0, *ends[:-1]] if ends else []
     blank = list(compress(range(len(words)), map(str.isspace, words)))
     if not blank:
-        return Tokens(starts, ends, starts.copy(), ends.copy())
+        return Tokens(starts, ends, starts.copy(), ends.copy(), words)  # words: the cut, kept for word_texts()
     all_starts: list[int] = []
     all_ends: list[int] = []
     done = 0  # words before this index are placed
@@ -98,7 +98,7 @@ def _tokens_of_complete_cut(words: list[str]) -> Tokens:
     is_word = [True] * len(words)
     for i in blank:
         is_word[i] = False
-    return Tokens(all_starts, all_ends, list(compress(starts, is_word)), list(compress(ends, is_word)))
+    return Tokens(all_starts, all_ends, list(compress(starts, is_word)), list(compress(ends, is_word)), words)
 
 
 def _runs(indices: list[int]) -> Iterator[tuple[int, int]]:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from zhfacts.nlp.analysis import Analysis
+from zhfacts.nlp.analysis import Analysis, Tokens
 
 
 @dataclass
@@ -24,6 +24,16 @@ class TextView:
     token_starts: list[int]  # of the tokens in text order
     token_ends: list[int]
     cache: dict[str, Any] = field(default_factory=dict)  # per-document results other stages reuse
+    tokens: Tokens | None = None  # the document's tokens, when the view was built from them
+    words: list[str] | None = None  # the tokens' texts, once asked for
+
+    def token_texts(self) -> list[str]:
+        """The tokens' texts in text order, worked out on the first call: the segmenter's own
+        strings where it kept them (Tokens.word_texts), else slices of the text."""
+        if self.words is None:
+            self.words = self.tokens.word_texts(self.text) if self.tokens is not None else [
+                self.text[s:e] for s, e in zip(self.token_starts, self.token_ends, strict=True)]
+        return self.words
 
     def token_index(self, pos: int) -> int:
         """Index in token_starts of the token holding offset pos, or -1."""
@@ -73,5 +83,6 @@ def text_view(doc: Analysis) -> TextView:
 
 
 def build_view(doc: Analysis) -> TextView:
-    word_starts, word_ends = doc.tokens.word_starts, doc.tokens.word_ends
-    return TextView(doc.text, set(word_starts), set(word_ends), word_starts, word_ends)
+    tokens = doc.tokens
+    word_starts, word_ends = tokens.word_starts, tokens.word_ends
+    return TextView(doc.text, set(word_starts), set(word_ends), word_starts, word_ends, tokens=tokens)

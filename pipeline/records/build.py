@@ -47,10 +47,22 @@ def build_row(article: Article, hit: Hit, table: str) -> dict[str, Any]:
 
 
 def build_rows(article: Article, hits: dict[str, list[Hit]]) -> dict[str, list[dict[str, Any]]]:
-    """Every record of an annotated article as rows, by table, ordered by start offset."""
+    """Every record of an annotated article as rows, by table, ordered by start offset: build_row
+    for each hit, its loop inline (a call less per record)."""
     out: dict[str, list[dict[str, Any]]] = {}
+    provenance = article.provenance
     for table in RECORD_TABLES:
-        rows = [build_row(article, hit, table) for hit in hits.get(table) or []]
+        own = _own_fields(table)
+        rows = []
+        for hit in hits.get(table) or ():
+            values = hit.fields
+            row = provenance(hit.start, hit.end, hit.rule, table, values.get("key", ""))
+            for name, default in own:
+                value = values.get(name, default)
+                if value is MISSING:
+                    raise TypeError(f"{TABLES[table].__name__}: missing required field {name!r}")
+                row[name] = value
+            rows.append(row)
         out[table] = sorted(rows, key=_BY_SPAN)  # stable: ties keep extraction order
     return out
 

@@ -113,8 +113,14 @@ class Article:
 
         The id hashes the document's sha256, the record kind, the raw span, the rule and an
         optional key (a claim's district), so it is the same on any machine and any run."""
-        raw_start, raw_end = self.raw_span(start, end)
-        s_start, s_end = self.sentence_span(start)
+        text = self.text
+        if not 0 <= start < end <= len(text):  # raw_span() and sentence_span() inline: once per record
+            raise ValueError(f"span {start}:{end} outside the text (length {len(text)})")
+        raw_start, raw_end = self.offsets[start], self.offsets[end - 1] + 1
+        if self.sentences:
+            s_start, s_end = self.sentences[max(0, bisect_right(self._sentence_starts, start) - 1)]
+        else:
+            s_start, s_end = 0, len(text)
         if s_end - s_start > MAX_SENTENCE_CHARS:  # a run-on line without punctuation: a window, not megabytes
             s_start, s_end = max(s_start, start - SENTENCE_WINDOW), min(s_end, end + SENTENCE_WINDOW)
         return {
@@ -123,7 +129,7 @@ class Article:
             "start": raw_start,
             "end": raw_end,
             "text": self._raw_surface(raw_start, raw_end),  # surface() without mapping the span again
-            "sentence": self.text[s_start:s_end].strip(),
+            "sentence": text[s_start:s_end].strip(),
             "rule": rule,
         }
 

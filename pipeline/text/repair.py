@@ -40,6 +40,7 @@ FULLWIDTH_OFFSET = 0xFEE0
 class RepairRules:
     sentence_end: frozenset[str]
     closing: frozenset[str]
+    closing_chars: str  # the same, for str.rstrip
     opening: frozenset[str]
     inner_punctuation: frozenset[str]
     heading_max_chars: int
@@ -67,6 +68,7 @@ def repair_rules() -> RepairRules:
     return RepairRules(
         sentence_end=chars("sentence_end"),
         closing=chars("closing"),
+        closing_chars="".join(sorted(chars("closing"))),
         opening=chars("opening"),
         inner_punctuation=chars("inner_punctuation"),
         heading_max_chars=int(require(data, "heading_max_chars", RULES_FILE)),
@@ -121,7 +123,7 @@ def repair(raw: str) -> Repaired:
     # a flattened table's cells keep their lines (text/tables.py), blank lines between them or not
     text3, map3, joins = join_lines(text2, rules, double_printed, table_lines(text2))
     for kind, positions in joins.items():
-        lines = sorted({line_of(map1[map2[p]]) for p in positions})
+        lines = _line_numbers(raw, sorted(map1[map2[p]] for p in positions))
         warnings.append(f"{kind}: joined {len(positions)} line breaks inside sentences "
                         f"(raw lines {_compact(lines)})")
 
@@ -224,20 +226,19 @@ class _Line:
     start: int
     end: int
     text: str
+    ends: bool  # ends_sentence(text): asked up to three times a line, worked out once
 
 
-def _lines(text: str) -> list[_Line]:
+def _lines(text: str, rules: RepairRules) -> list[_Line]:
     lines, pos = [], 0
     for number, piece in enumerate(text.split("\n")):
-        lines.append(_Line(number, pos, pos + len(piece), piece))
+        lines.append(_Line(number, pos, pos + len(piece), piece, ends_sentence(piece, rules)))
         pos += len(piece) + 1
     return lines
 
 
 def ends_sentence(line: str, rules: RepairRules) -> bool:
-    stripped = line.rstrip()
-    while stripped and stripped[-1] in rules.closing:
-        stripped = stripped[:-1]
+    stripped = line.rstrip().rstrip(rules.closing_chars)  # closing marks after the end (。” ）)
     return bool(stripped) and stripped[-1] in rules.sentence_end
 
 
@@ -264,9 +265,9 @@ def _numbered_heading(line: _Line, nxt: _Line, rules: RepairRules) -> bool:
             and len(text) <= rules.heading_width_ratio * len(nxt.text.strip()))
 
 
-def _continues(a: str, b: str, rules: RepairRules) -> bool:
-    """Can line a (stripped on the right) run on into line b?"""
-    if not a or not b or b[0].isspace() or ends_sentence(a, rules):
+def _continues(a: str, b: str, rules: RepairRules, a_ends: bool | None = None) -> bool:
+    """Can line a (stripped on the right) run on into line b? `a_ends`: ends_sentence(a), when known."""
+    if not a or not b or b[0].isspace() or (ends_sentence(a, rules) if a_ends is None else a_ends):
         return False
     return (is_content(a[-1]) or a[-1] in rules.inner_punctuation or a[-1] in rules.closing) and (
         is_content(b[0]) or b[0] in rules.opening)
@@ -283,7 +284,7 @@ def join_lines(text: str, rules: RepairRules, hard_ends: set[int] = frozenset(),
     numbered in `hard_ends` always end their paragraph, and so do the lines of a table
     (`tables`), which do not count in telling the layout: a table's cells on lines of their own
     make no page a newspaper's columns."""
-    all_lines = _lines(text)
+    all_lines = _lines(text, rules)
     ends = hard_ends | tables | {n - 1 for n in tables}  # a table's lines, and the line before it
     if tables:
         blocks = _blocks(all_lines, ends)
@@ -291,11 +292,11 @@ def join_lines(text: str, rules: RepairRules, hard_ends: set[int] = frozenset(),
     else:
         blocks = prose = _blocks(all_lines, hard_ends)
     n_blank = max(0, len(prose) - 1)
-    n_single_end = sum(1 for b in prose for a in b[:-1] if ends_sentence(a.text, rules))
+    n_single_end = sum(1 for b in prose for a in b[:-1] if a.ends)
     column_layout = n_blank >= n_single_end and n_blank > 0
     lines = [line for b in prose for line in b]
     line_paragraphs = not column_layout and len(lines) >= rules.min_lines_for_layout and sum(
-        ends_sentence(line.text, rules) for line in lines) >= len(lines) / 2
+        line.ends for line in lines) >= len(lines) / 2
 
     out: list[str] = []
     mapping: list[int] = []
@@ -313,7 +314,7 @@ def join_lines(text: str, rules: RepairRules, hard_ends: set[int] = frozenset(),
         if bi + 1 < len(blocks):
             nxt_block = blocks[bi + 1]
             last = block[-1]
-            joined = (_continues(last.text.rstrip(), nxt_block[0].text, rules)
+            joined = (_continues(last.text.rstrip(), nxt_block[0].text, rules, last.ends)
                       and not is_heading(block, rules) and not is_heading(nxt_block, rules)
                       and last.number not in ends and nxt_block[0].number not in ends)
             _break(out, mapping, last.end, last.text, nxt_block[0].text, joined, joins["column-break"])
@@ -328,14 +329,14 @@ def _wraps(block: list[_Line], li: int, column_layout: bool, rules: RepairRules)
     line, nxt = block[li], block[li + 1]
     if nxt.text[0].isspace():
         return False  # an indented line opens a paragraph
-    starts_paragraph = li == 0 or ends_sentence(block[li - 1].text, rules)
+    starts_paragraph = li == 0 or block[li - 1].ends
     if starts_paragraph and _numbered_heading(line, nxt, rules):
         return False  # 一、综合 heads its section's text
     if column_layout:
         return True  # paragraphs are separated by blank lines: every single break is a wrap
     if starts_paragraph and _heads_paragraph(line, nxt, rules):
         return False
-    return _continues(line.text.rstrip(), nxt.text, rules)
+    return _continues(line.text.rstrip(), nxt.text, rules, line.ends)
 
 
 def _heads_paragraph(line: _Line, nxt: _Line, rules: RepairRules) -> bool:
@@ -377,8 +378,7 @@ def _break(out: list[str], mapping: list[int], newline_at: int, a: str, b: str, 
         mapping.append(newline_at)
         return
     log.append(newline_at)
-    a_end, b_start = a.rstrip()[-1:], b[:1]
-    if a_end and _ascii_word(a_end) and _ascii_word(b_start) and a == a.rstrip():
+    if _ascii_word(a[-1:]) and _ascii_word(b[:1]):  # a Latin letter ends a (so no white space does)
         out.append(" ")
         mapping.append(newline_at)
 
@@ -485,6 +485,19 @@ def _raw_line_finder(raw: str) -> Callable[[int], int]:
         return bisect_right(newlines, pos - 1) + 1
 
     return line_of
+
+
+def _line_numbers(raw: str, positions: list[int]) -> list[int]:
+    """The distinct 1-based raw line numbers of the sorted positions, in order: one count of
+    line breaks from each position to the next (a page may join thousands of wrapped lines)."""
+    numbers: list[int] = []
+    line, previous = 1, 0
+    for pos in positions:
+        line += raw.count("\n", previous, pos)
+        previous = pos
+        if not numbers or numbers[-1] != line:
+            numbers.append(line)
+    return numbers
 
 
 def _compact(numbers: list[int], limit: int = 30) -> str:

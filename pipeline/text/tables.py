@@ -95,7 +95,7 @@ def find_tables(text: str) -> list[Table]:
     """Every flattened table of the text, in order (repair reads them before joining lines,
     the extractors in the repaired text)."""
     rules = table_rules()
-    if rules.hint.search(text) is None:
+    if rules.hint.search(text) is None or not _has_cell(text, rules):
         return []
     lines = _lines(text, rules)
     tables: list[Table] = []
@@ -122,6 +122,16 @@ def table_lines(text: str) -> set[int]:
         last = bisect_right(starts, table.rows[-1][1][-1][0]) - 1
         out.update(range(first, last + 1))
     return out
+
+
+def _has_cell(text: str, rules: TableRules) -> bool:
+    """Does a line hold nothing but a number or an empty cell? A table's rows need one: most
+    pages the hint lets through have none, and are spared reading every line's kind."""
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped and (rules.number_cell.match(stripped) or rules.empty_cell.match(stripped)):
+            return True
+    return False
 
 
 def _lines(text: str, rules: TableRules) -> list[_Line]:
