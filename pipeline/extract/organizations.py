@@ -42,7 +42,15 @@ import re
 from bisect import bisect_left, bisect_right
 
 from zhfacts.extract.orgs.aliases import alias_candidates, aliases_of, short_name_stem
-from zhfacts.extract.orgs.candidates import OrgCandidate, is_boundary_token, is_name_text, is_place, token_text
+from zhfacts.extract.orgs.candidates import (
+    OrgCandidate,
+    is_boundary_token,
+    is_name_text,
+    is_numeral,
+    is_place,
+    token_text,
+)
+from zhfacts.extract.orgs.defined import abbreviates, defined_short_names
 from zhfacts.extract.orgs.government import (
     GovernmentRules,
     government_bodies,
@@ -53,6 +61,7 @@ from zhfacts.extract.orgs.government import (
 from zhfacts.extract.orgs.media import media_names, site_lines
 from zhfacts.extract.orgs.model import model_org_spans
 from zhfacts.extract.orgs.names import (
+    bracketed_place_names,
     cand_text,
     composed_of,
     descriptor_is_name,
@@ -60,6 +69,7 @@ from zhfacts.extract.orgs.names import (
     head_candidates,
     is_full_place_name,
     known_prefixes,
+    proper_word,
     trim_leading,
 )
 from zhfacts.extract.orgs.pos import is_verb
@@ -72,6 +82,7 @@ from zhfacts.extract.orgs.rules import (
     PRIORITY,
     TITLE_QUOTES,
     OrgRules,
+    matches,
     org_rules,
     word_freq,
 )
@@ -102,7 +113,7 @@ __all__ = ["aliases_of", "find_organizations", "org_rules"]
 def affiliated_pattern() -> re.Pattern[str]:
     """附属 with an ordinal before or after it, 实验, then a head of boundaries.yaml affiliated_heads."""
     heads = "|".join(map(re.escape, require(load_yaml(BOUNDARIES), "affiliated_heads", BOUNDARIES)))
-    ordinal = "(?:第[一二三四五六七八九十]{1,2})?"
+    ordinal = f"(?:{org_rules().ordinal.pattern})?"
     return re.compile(f"{ordinal}附属{ordinal}(?:实验)?(?P<head>{heads})")
 
 
@@ -115,13 +126,21 @@ def quoted_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     """「湘佳牧业」成功上市: a quotation that holds only a proper name and an industry word (any of
     industry_words, not only the pattern words that may end a short name in running text)."""
     found = []
-    for start, end in title_spans(view.text, rules.speech_punctuation):
+    for start, end in view_titles(view, rules):
         text = view.text[start:end]
         word = next((text[-n:] for n in range(min(len(text) - 1, 4), 1, -1) if text[-n:] in rules.industry_words), "")
         if word and start in view.starts and end in view.ends and stem_is_proper(text[:-len(word)], rules) \
                 and list_item_ok(text, rules):
             found.append(OrgCandidate(start, end, "org.short_name.pattern", "company"))
     return found
+
+
+def view_titles(view: TextView, rules: OrgRules) -> list[tuple[int, int]]:
+    """title_spans of the document, once per document (two finders read them)."""
+    titles = view.cache.get("org.titles")
+    if titles is None:
+        titles = view.cache["org.titles"] = title_spans(view.text, rules.speech_punctuation)
+    return titles
 
 
 def title_spans(text: str, speech: frozenset[str]) -> list[tuple[int, int]]:
@@ -172,6 +191,21 @@ def inside_title(cand: OrgCandidate, titles: list[tuple[int, int]]) -> bool:
     return start <= cand.start and cand.end <= end and (start, end) != (cand.start, cand.end)
 
 
+def full_name_in_title(view: TextView, cand: OrgCandidate, titles: list[tuple[int, int]]) -> bool:
+    """A full name by its head, opened by a place or a proper word, stays a mention inside a
+    document's title (《某某理工大学、某县人民政府战略合作协议》: its parties are named); a bare level's
+    body (县政府), a short name, or any name inside a quoted slogan (“产业+平台+专业运营公司”) stays a
+    word of the title."""
+    if not cand.rule.startswith("org.suffix") or cand.head is None or cand.head.kind == "works":
+        return False
+    i = bisect_right(titles, (cand.start, 1 << 62)) - 1
+    if i < 0 or view.text[titles[i][0] - 1:titles[i][0]] != "《":
+        return False
+    first = view.token_at(cand.start)
+    return first is not None and first[0] == cand.start and first[1] <= cand.head_start and proper_word(
+        token_text(view, first), org_rules())
+
+
 def non_overlapping(cands: list[OrgCandidate]) -> list[OrgCandidate]:
     """Longest first, then by rule priority; a candidate overlapping a kept one is dropped."""
     kept: list[OrgCandidate] = []
@@ -184,9 +218,9 @@ def non_overlapping(cands: list[OrgCandidate]) -> list[OrgCandidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def extend_with_park(view: TextView, cand: OrgCandidate) -> OrgCandidate:
-    """重庆能源职业学院科技园: an institution's park is named with it."""
-    for word in ("科技园", "产业园"):
+def extend_with_park(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgCandidate:
+    """重庆能源职业学院科技园: an institution's park is named with it (boundaries.yaml institution_parks)."""
+    for word in rules.institution_parks:
         if view.text.startswith(word, cand.end) and cand.end + len(word) in view.ends:
             return OrgCandidate(cand.start, cand.end + len(word), "org.suffix.other", "other")
     return cand
@@ -210,7 +244,8 @@ def extend_with_parenthesis(view: TextView, cand: OrgCandidate, rules: OrgRules)
 
 def extend_with_department(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgCandidate:
     """国家某某集团有限公司科技与创新部: a department right after a company's full name is named with
-    it (boundaries.yaml department_head); not …有限公司与商务部, …有限公司总部."""
+    it (boundaries.yaml department_head); not …有限公司与商务部, …有限公司总部, nor before a title
+    (…有限公司生产部|经理)."""
     if cand.type != "company" or cand.head is None or cand.head.kind != "legal":
         return cand
     head = rules.department_head
@@ -219,16 +254,12 @@ def extend_with_department(view: TextView, cand: OrgCandidate, rules: OrgRules) 
     part = view.text[cand.end:end]
     if found < 0 or end not in view.ends or not all(is_cjk(c) for c in part):
         return cand
+    if view.text.startswith(rules.department_titles, end):
+        return cand  # 某某有限公司生产部|经理: the department belongs to the person's title
     first = view.token_at(cand.end)
     if first is None or is_boundary_token(token_text(view, first), rules) or word_freq(part[-1 - len(head):]):
         return cand
     return OrgCandidate(cand.start, end, cand.rule, cand.type, cand.canonical, cand.head, cand.head_start, cand.extras)
-
-
-def abbreviates(short: str, name: str) -> bool:
-    """The short name's characters appear in the name, in order (市经信委 of 重庆市经济和信息化委员会)."""
-    rest = iter(name)
-    return len(short) < len(name) and all(ch in rest for ch in short)
 
 
 def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
@@ -242,7 +273,8 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
         if cand.head.kind in ("weak", "subunit", "park"):
             deferred.append(cand)
         elif descriptor_is_name(cand, view, rules, places):
-            named.append(extend_with_parenthesis(view, extend_with_park(view, cand), rules))
+            named.append(extend_with_parenthesis(view, extend_with_park(view, cand, rules), rules))
+    named += bracketed_place_names(view, rules, place_ends)
     shorts = pattern_short_names(view, rules) + list_short_names(view, rules) + known_short_names(view, rules)
     shorts += quoted_short_names(view, rules) + bracketed_before_project(view, rules)
     registered = registered_names(view, rules)
@@ -269,17 +301,21 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
             operators.append(operator)
         elif company_signal(view, cand.start, cand.head_start, companies, cand.head.kind == "weak"):
             named.append(cand)
-    titles = title_spans(view.text, rules.speech_punctuation)
+    titles = view_titles(view, rules)
     others = photo_credits(view) + government_candidates(doc, view, rules) + media_candidates(doc, view, rules)
-    companies = [c for c in companies  # short names and aliases only: a known name is one anywhere
-                 if c.rule not in ("org.alias", "org.short_name.pattern") or not opens_project_name(view, c.end, rules)]
+    companies = [c for c in companies  # short names and aliases only: a known name is one anywhere, and so is
+                 if c.rule not in ("org.alias", "org.short_name.pattern") or not opens_project_name(view, c.end, rules)
+                 or c.extras.get("numbered")]  # a group's numbered unit (中建五局三公司)
     named = [extend_with_department(view, c, rules) for c in named]
     chosen = joined_branches(view, non_overlapping(named + companies + others + operators), place_ends)
     chosen = sorted(chosen + listed_between(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + listed_beside(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + listed_runs(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + quoted_after_quoted(view, chosen, titles, rules), key=lambda c: c.start)
-    kept = [c for c in chosen if not (inside_title(c, titles) and cand_text(view, c) not in rules.known)
+    chosen = defined_short_names(view, chosen, lambda c: canonical_name(view, c, rules),
+                                 lambda word: is_place(word) or word_freq(word) > 0 or word in rules.generic_names)
+    kept = [c for c in chosen if not (inside_title(c, titles) and cand_text(view, c) not in rules.known
+                                      and not full_name_in_title(view, c, titles))
             and not c.extras.get("inside_name") and not (c.type == "government" and in_title(view, c.start, c.end))]
     if model:  # the model fills gaps only: where no rule candidate, kept or set aside, stands
         kept = sorted(kept + gaps_only(model_candidates(doc, view, rules), chosen), key=lambda c: c.start)
@@ -292,7 +328,7 @@ def park_project_operator(view: TextView, park: OrgCandidate, companies: list[Or
     """某某食品产业园|项目: a park that names a project opens with its company's short name, whose
     industry word is the park's field (食品产业园): the mention is the company's trade name, not a
     park."""
-    if park.head is None or park.head.kind != "park" or view.token_after(park.end) != "项目":
+    if park.head is None or park.head.kind != "park" or view.token_after(park.end) != rules.project_word:
         return None
     for cand in companies:
         if cand.start == park.start and cand.end <= park.head_start and cand.rule == "org.short_name.pattern":
@@ -406,8 +442,8 @@ def opens_project_name(view: TextView, end: int, rules: OrgRules) -> bool:
         if span is None or span[0] != pos:
             return False
         token = token_text(view, span)
-        if not is_name_text(token) or token in rules.stop_tokens:
-            return False
+        if not is_name_text(token) or token in rules.stop_tokens or is_numeral(token):
+            return False  # 中建五局|三|公司…项目: a numeral opens a numbered unit, no project's words
         pos = span[1]
         words = view.text[end:pos]
         if any(words.endswith(h) and len(words) > len(h) for h in rules.project_heads):
@@ -487,6 +523,9 @@ def gaps_only(cands: list[OrgCandidate], kept: list[OrgCandidate]) -> list[OrgCa
 def government_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     """区经济信息委, 东营市委, 利津经济开发区党工委: see pipeline/extract/orgs/government.py."""
     places_by_end = {}
+    for end, name in matches(view, rules, "known"):  # 工业和信息化部|中小企业发展促进中心: a body of the
+        if rules.known[name][0] == "government" and end in view.ends and end - len(name) in view.starts:
+            places_by_end[end] = (end - len(name), None)  # knowledge data opens its office's name like a place
     for hit in doc.found("places"):
         if hit.start < hit.end:
             places_by_end[hit.end] = (hit.start, hit)
@@ -571,12 +610,17 @@ def branch_canonical(surface: str, rules: OrgRules) -> str | None:
     return None
 
 
-def org_hit(view: TextView, cand: OrgCandidate, rules: OrgRules) -> Hit:
+def canonical_name(view: TextView, cand: OrgCandidate, rules: OrgRules) -> str:
+    """The candidate's canonical name: its own, else the knowledge data's for its surface (中科院 by
+    its head), else its branch's under a known company's full name, else its surface."""
     surface = cand_text(view, cand)
+    known = rules.known.get(surface)
+    return cand.canonical or (known[1] if known else None) or branch_canonical(surface, rules) or surface
+
+
+def org_hit(view: TextView, cand: OrgCandidate, rules: OrgRules) -> Hit:
     rule = cand.rule if cand.rule in rules.rule_ids else "org.suffix.other"
-    known = rules.known.get(surface)  # a full name of the knowledge data (中科院 by its head): its canonical
-    canonical = cand.canonical or (known[1] if known else None) or branch_canonical(surface, rules) or surface
-    fields = {"canonical": canonical, "type": cand.type}
+    fields = {"canonical": canonical_name(view, cand, rules), "type": cand.type}
     if cand.type == "government":
         fields.update(district=cand.extras.get("district"), adcode=cand.extras.get("adcode"))
     return Hit(cand.start, cand.end, rule, fields)

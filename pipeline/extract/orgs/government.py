@@ -53,6 +53,8 @@ class GovernmentRules:
     title_words: tuple[str, ...]  # 书记 of 县委书记: a bare committee before one is a title
     joining_chars: frozenset[str]  # 和 of 县科技局|和县|教育局: joins two bodies
     zone_endings: tuple[str, ...]  # 合作区: its 区 is no level
+    agency_last_words: frozenset[str]  # 区 of 区|科技局: an agency head's body named by its level
+    agency_parent_endings: tuple[str, ...]  # 区委 of 江津区委|组织部
 
 
 @rules_cache
@@ -64,6 +66,8 @@ def government_rules() -> GovernmentRules:
         head_pattern=re.compile("|".join(map(re.escape, heads))),
         level_chars=frozenset(require(data, "level_chars", GOVERNMENT)),
         level_words=frozenset(require(data, "level_words", GOVERNMENT)),
+        agency_last_words=frozenset(require(data, "agency_last_words", GOVERNMENT)),
+        agency_parent_endings=tuple(require(data, "agency_parent_endings", GOVERNMENT)),
         bare_heads=frozenset(require(data, "heads_without_function_words", GOVERNMENT)),
         parent_heads=tuple(require(data, "heads_needing_a_parent", GOVERNMENT)),
         parent_words=tuple(require(data, "parent_words", GOVERNMENT)),

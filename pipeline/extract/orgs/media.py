@@ -37,6 +37,7 @@ class MediaRules:
     source_name_stops: tuple[str, ...]
     heads: tuple[str, ...]
     verb_heads: tuple[str, ...]
+    joiners: str  # - or · between a brand and its group
 
 
 def alternatives(words: list[str]) -> str:
@@ -72,6 +73,7 @@ def media_rules() -> MediaRules:
         source_name_stops=tuple(require(data, "source_name_stops", MEDIA)),
         heads=tuple(require(data, "media_heads", MEDIA)),
         verb_heads=tuple(require(data, "verb_heads", MEDIA)),
+        joiners="".join(require(data, "joiners", MEDIA)),
     )
 
 
@@ -145,6 +147,16 @@ def named(match: re.Match[str], rule: str, rules: MediaRules, is_place: Callable
         name += gap
     name = cut_at_stops(name, rules.source_name_stops)
     name = without_verb_head(name, rules)
+    start = match.start("name") + own_brand_after_joiner(name, rules.joiners)
+    name = name[start - match.start("name"):]
     if len(name) >= 2 and not name.startswith(rules.not_names) and name not in rules.heads:  # 晚报记者: a kind
-        return [(match.start("name"), match.start("name") + len(name), rule)]
+        return [(start, start + len(name), rule)]
     return []
+
+
+def own_brand_after_joiner(name: str, joiners: str) -> int:
+    """某某网客户端-某某网: a brand's own channel joined before it (the left part holds the right
+    one) names no group: where the brand alone starts, else 0 (新重庆-重庆日报 is one name)."""
+    at = next((i for i, c in enumerate(name) if c in joiners), -1)
+    right = name[at + 1:]
+    return at + 1 if at > 0 and len(right) >= 2 and right in name[:at] else 0

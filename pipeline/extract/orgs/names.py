@@ -3,12 +3,12 @@ belong to the name, read over the tokens until a boundary."""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from zhfacts.extract.orgs.candidates import (
     OrgCandidate,
     is_boundary_token,
+    is_name_text,
     is_numeral,
     is_place,
     is_proper_place,
@@ -38,8 +38,6 @@ from zhfacts.extract.places import gazetteer
 from zhfacts.nlp.text_view import TextView, is_cjk
 from zhfacts.rules import rules_cache
 
-ORDINAL = re.compile("第[0-9一二三四五六七八九十]{1,3}")
-
 
 def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int]) -> list[OrgCandidate]:
     """The longest head ending at each token end, with the name it closes."""
@@ -57,25 +55,53 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
         start = known_name_across(view, start, head_start, rules)
         start = trim_leading(view, start, head_start, end, rules)
         start = known_name_start(view, start, head_start, end, rules)
+        if head.type == "company":
+            start = located_known_company(view, start, head_start, end, rules)
         if head.type == "government":
             start = place_start(view, start, head_start, place_ends)
         if text in rules.association_heads:
             start = with_national_prefix(view, start, rules)
         if start < head_start:
+            joined = view.text[start:end]  # 某某大学-某县研究院: canonical 某某大学某县研究院
+            canonical = "" if rules.hyphens.isdisjoint(joined) else "".join(c for c in joined if c not in rules.hyphens)
             found.append(OrgCandidate(start, end, f"org.suffix.{head.type}", head.type, head=head,
-                                      head_start=head_start))
+                                      head_start=head_start, canonical=canonical))
+    return found
+
+
+def bracketed_place_names(view: TextView, rules: OrgRules, place_ends: dict[int, int]) -> list[OrgCandidate]:
+    """某某医学工程转化(某区)中心: a bare head word (boundaries.yaml bracket_heads) right after a
+    bracketed place names a body whose place sits inside its name; its words before the bracket are
+    read by the walk left, and must hold a proper word."""
+    if not any(c in view.text for c in CLOSE_PARENS):
+        return []
+    found = []
+    for close in CLOSE_PARENS:
+        for word in rules.bracket_heads:
+            pos = view.text.find(close + word)
+            while pos >= 0:
+                end = pos + 1 + len(word)
+                opened = parenthesised_place_start(view, pos + 1) if end in view.ends else None
+                if opened is not None and opened in view.starts:
+                    start = trim_leading(view, expand_left(view, opened, end, rules, False, place_ends), opened, end,
+                                         rules)
+                    words = view.text[start:opened]
+                    if start < opened and any(proper_word(p, rules) for p in descriptor_parts(view, start, opened)):
+                        type_ = "research" if any(w in words for w in rules.bracket_research_words) else "other"
+                        found.append(OrgCandidate(start, end, f"org.suffix.{type_}", type_))
+                pos = view.text.find(close + word, pos + 1)
     return found
 
 
 def generic_head_token(view: TextView, head_start: int, rules: OrgRules) -> bool:
     """The token that holds the head is a generic name (工厂 of 数字|工厂) or a verb, pronoun or
-    adjective and the head (建厂, 该厂, 全厂): a kind or an act, no name's end."""
+    adjective and the head (建厂, 该厂, 全厂, 旧厂): a kind or an act, no name's end."""
     span = view.token_at(head_start)
     if span is None:
         return False
     token = view.text[span[0]:span[1]]
     return token in rules.generic_names or len(token) == 2 and span[1] == head_start + 1 and \
-        tag_of(token[0]) in rules.leading_tags
+        tag_of(token[0]) in rules.works_kind_tags
 
 
 def known_name_across(view: TextView, start: int, head_start: int, rules: OrgRules) -> int:
@@ -110,6 +136,21 @@ def known_name_start(view: TextView, start: int, head_start: int, end: int, rule
         if names and pos in view.starts and not opens_with_body(view.text[start:pos], rules):
             return pos
         pos += 1
+    return start
+
+
+def located_known_company(view: TextView, start: int, head_start: int, end: int, rules: OrgRules) -> int:
+    """某县|中粮集团: a company of the knowledge data after places only is named without them when its
+    registered name does not open with them (中粮集团有限公司): they say where it stands. 江苏|恒瑞医药
+    keeps its place (江苏恒瑞医药股份有限公司)."""
+    if end not in known_ends(view, rules):
+        return start  # the common case: no name of the knowledge data ends the candidate
+    for pos in range(start + 1, head_start):
+        for name in known_prefixes(view, pos, rules):
+            type_, canonical, _ = rules.known[name]
+            if pos + len(name) == end and type_ == "company" and pos in view.starts and not canonical.startswith(
+                    view.text[start:pos]) and composed_of(view.text[start:pos], gazetteer_names()):
+                return pos
     return start
 
 
@@ -195,12 +236,13 @@ def single_chars_after(view: TextView, pos: int) -> str:
 
 def ends_name(view: TextView, end: int, rules: OrgRules) -> bool:
     """A name may end here: at a token end, or before a title or particle jieba glued on (发改局|局长,
-    自然资源局|等)."""
+    自然资源局|等), or before a conjunction glued to the level character that opens the next name
+    (生态环境|局和市|水利局)."""
     if end in view.ends:
         return True
     token = view.token_at(end)
     rest = view.text[end:token[1]] if token is not None else ""
-    return rest in rules.role_words or rest in rules.trailing_particles
+    return rest in rules.role_words or rest in rules.trailing_particles or len(rest) == 2 and glued_level(rest, rules)
 
 
 def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, legal: bool = False,
@@ -215,6 +257,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             token_text(view, token), rules)):
         pos = head_start
     crossed = False
+    bracketed = view.text[head_start:head_start + 1] in OPEN_PARENS  # a walk from a bracketed place's bracket
+    institute = not legal and view.text.endswith(rules.hyphen_parents, 0, end)
     place_ends = place_ends or {}
     full_places = full_place_names()  # asked for every token walked: fetched once
     while pos > 0:
@@ -225,14 +269,24 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
         if span is None:
             break
         text = token_text(view, span)
+        if text in rules.hyphens and institute and view.text.endswith(rules.hyphen_parents, 0, span[0]) and \
+                pos < head_start:
+            pos = span[0]  # 某某理工大学-|某县产业技术研究院: the parent's name opens the institute's
+            continue
         if text and text[-1] in CLOSE_PARENS:
             opened = parenthesised_place_start(view, span[1])
             if opened is None:
                 break
             pos = opened
+            bracketed = True
             continue
         if end - span[0] > rules.max_name_chars:
             break
+        if bracketed and len(text) > 1 and is_name_text(text) and not is_numeral(text):
+            pos = span[0]  # 某某工程转化|(黔江)|研究院: a bracketed place stands inside a name, the word
+            bracketed = False  # before it is the name's, though it would stop a walk elsewhere
+            continue
+        bracketed = False
         if text in rules.date_words and is_numeral(token_text(view, previous_token(view, span[0]) or (0, 0))):
             break  # 12月20日|赛迪顾问…: a date before the name
         if text in rules.inner_conjunctions or text in rules.joining_conjunctions:
@@ -247,9 +301,16 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             crossed = True
             pos = span[0]
             continue
-        if pos == head_token_start and ORDINAL.fullmatch(text) and names_before_ordinal(view, span[0], rules):
-            pos = span[0]  # 华西|第二|医院, 市|第一|人民医院: an ordinal right before the head is part of the name
+        boundary = is_boundary_token(text, rules)  # ordinals are numerals: only boundary tokens are asked
+        if boundary and pos == head_token_start and rules.bare_ordinal.fullmatch(text) and names_before_ordinal(
+                view, span[0], rules):
+            pos = span[0]  # 某某|二|医院, 市|一|医院: a bare numeral right before the head
             continue
+        if boundary and rules.ordinal.fullmatch(text):  # a word of the name: 市|第一|人民医院, 据|第一|财经日报
+            pos = span[0]
+            if names_before_ordinal(view, span[0], rules):
+                continue  # 华西|第二|医院, 某某电科|第十四|研究所: the name goes on before it
+            break  # after a boundary the ordinal opens the name
         if legal and business_word_in_name(view, span, head_start, rules):
             pos = span[0]  # 华西|建设|集团有限公司, 交通|服务|有限公司: the business is part of the name
             continue
@@ -257,7 +318,7 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
                 joins_after(view, span, rules):
             pos = span[0] + 1  # …中学|和县|第二中学: after a full name, 和 joins two names, 县 opens the next
             break
-        if is_boundary_token(text, rules) and not split_name_char(view, span, rules) and (
+        if boundary and not split_name_char(view, span, rules) and (
                 (text + view.text[span[1]:span[1] + 1]) not in full_places  # 新建|区政府: a district named so,
                 or view.text.endswith(rules.long_head_words, 0, span[0])):  # not after a name (…有限公司和|县…)
             place_start = split_run_after_place(view, span, rules, legal) if span[1] - span[0] == 1 else None
@@ -377,6 +438,8 @@ def business_word_in_name(view: TextView, span: tuple[int, int], head_start: int
     word = token_text(view, before)
     if is_business_word(word, rules):
         return business_word_in_name(view, before, head_start, rules)  # 首都|开发|建设|集团
+    if before[1] - before[0] == 1 and split_run_after_place(view, before, rules, True) is not None:
+        return True  # 安徽省|外|经|建设|集团: characters of the trade name jieba split after a place
     return not is_boundary_token(word, rules) and not never_starts_name(word, rules.leading_tags)
 
 
@@ -396,7 +459,7 @@ def names_before_ordinal(view: TextView, pos: int, rules: OrgRules) -> bool:
     if span is None:
         return False
     token = token_text(view, span)
-    return is_place(token) or token in ("省", "市", "县", "区") or is_cjk(token[0]) and (
+    return is_place(token) or token in government_rules().level_chars or is_cjk(token[0]) and (
         word_freq(token) < rules.max_piece_word_freq and not is_boundary_token(token, rules))
 
 
@@ -412,8 +475,8 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
             break
         token = token_text(view, span)
         after = span[1]
-        if token + view.text[after:after + 1] in full_places:
-            break  # 新建|区政府: a district whose name is also a verb
+        if token + view.text[after:after + 1] in full_places or is_numeral(token) and rules.ordinal.fullmatch(token):
+            break  # 新建|区政府: a district whose name is also a verb; 第一|财经日报: an ordinal opens it
         if token in rules.result_complements and after_verb(view, pos, rules):
             pass  # 用|好|国际…研究院: the complement goes with the verb before it
         elif is_verb(token) and complement_at(view, after, rules):
@@ -459,7 +522,7 @@ def opens_proper_name(view: TextView, pos: int, head_start: int) -> bool:
     if span is None or span[0] != pos or pos >= head_start:
         return False
     token = token_text(view, span)
-    if is_place(token) or tag_of(token) in ("ns", "nt", "nz", "nr", "j") or not word_freq(token):
+    if is_place(token) or tag_of(token) in org_rules().proper_tags or not word_freq(token):
         return True
     return bool(known_prefixes(view, pos, org_rules()))
 
@@ -489,7 +552,8 @@ def parenthesised_place_start(view: TextView, close_end: int) -> int | None:
         if window[i] in OPEN_PARENS:
             inner = window[i + 1:]
             rules = org_rules()
-            ok = is_place(inner) or inner in rules.parenthesised_countries or inner in rules.parenthesised_words
+            ok = is_place(inner) or inner in rules.parenthesised_countries or inner in rules.parenthesised_words \
+                or inner.endswith(government_rules().zone_endings)  # 某某经开区(高新区)管委会
             return close_end - 1 - len(window) + i if ok else None
     return None
 
@@ -519,6 +583,14 @@ def right_part_kind(view: TextView, pos: int, head_start: int, rules: OrgRules) 
     return "generic" if common else "unsure"
 
 
+def known_ends(view: TextView, rules: OrgRules) -> set[int]:
+    """Where names of the knowledge data end, once per document."""
+    ends = view.cache.get("org.known_ends")
+    if ends is None:
+        ends = view.cache["org.known_ends"] = {end for end, _ in matches(view, rules, "known")}
+    return ends
+
+
 def known_prefixes(view: TextView, pos: int, rules: OrgRules) -> list[str]:
     """Knowledge names that start at pos (found in the document's one automaton pass, indexed by
     start once per document)."""
@@ -539,11 +611,23 @@ def joins_one_name(view: TextView, conj_start: int, conj: str, rules: OrgRules) 
         return False
     if conj in rules.inner_conjunctions:
         return True
-    if any(h in before for h in rules.long_head_words) or before.endswith("中心"):
+    before = item_before(view, conj_start, len(before), rules)  # 、|生物医药|与, 共建|生物医药|与: this item's
+    if any(h in before for h in rules.long_head_words) or before.endswith(rules.body_endings):
         return False
-    if any(before.endswith(w) for w in rules.industry_words):
-        return False
+    word = next((w for n in range(min(len(before), 4), 1, -1) if (w := before[-n:]) in rules.industry_words), "")
+    if word and not composed_of(before, rules.generic_terms | industry_or_domain(rules)):
+        return False  # 元泰科技|与: a company's short name; not a field's words (生物医药|与)
     return not any(is_place(before[-n:]) for n in range(2, 7))
+
+
+def item_before(view: TextView, pos: int, longest: int, rules: OrgRules) -> str:
+    """The words right before pos back to a boundary token (punctuation, a stop word or verb), at
+    most `longest` characters."""
+    start = pos
+    while (span := previous_token(view, start)) is not None and pos - span[0] <= longest and \
+            not is_boundary_token(token_text(view, span), rules):
+        start = span[0]
+    return view.text[start:pos]
 
 
 def descriptor_parts(view: TextView, start: int, head_start: int) -> list[str]:
@@ -583,16 +667,22 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
                  (head.kind == "agency" and is_level_short_form(p))]
     rest = [p for p in parts if p not in in_places and not composed_of(p, rules.category_words)]
     proper = [p for p in rest if not composed_of(p, rules.domain_or_category_words)]
+    if head.kind == "institution" and len(parts) == 1 and text in rules.industry_words:
+        return False  # 共建|食品研究院: one trade word alone is a kind of institute, like a domain word
     if head.kind == "legal" and all(p in in_places or composed_of(p, rules.industry_words | rules.category_words)
                                     for p in parts) and not registered_with_place(parts, in_places, rules):
         return False  # 新材料有限公司: no name before the legal form
     if head.place_only and head.type != "university" and text in government_rules().level_chars:
         return True  # 县人民医院, 区融媒体中心: the level stands for the document's own place
-    if head.kind == "works":  # 剑河|民合|服饰厂, not 污水|处理厂: a place or a rare word names the works
-        return bool(in_places) or any(len(p) > 1 and word_freq(p) < rules.max_stem_word_freq for p in parts)
+    if head.kind == "works":  # 剑河|民合|服饰厂, 红星|机械厂, not 污水|处理厂: a place, a rare word or a
+        return bool(in_places) or parts[0] in government_rules().level_chars or any(  # proper noun names the
+            len(p) > 1 and (word_freq(p) < rules.max_stem_word_freq or tag_of(p) in rules.proper_tags)  # works;
+            for p in parts)  # a level alone stands for the document's place (县|自来水厂)
     if head.kind == "agency":
-        return bool(in_places) or parts[-1] in ("区", "市", "县", "省", "国家", "中央") or text.endswith(
-            ("区委", "市委", "县委", "省委", "党委", "国家")) or is_township(parts, rules)
+        agency = government_rules()
+        return bool(in_places) or parts[-1] in agency.agency_last_words or text.endswith(
+            agency.agency_parent_endings) or is_township(parts, rules) or is_zone(parts, rules) or (
+            rules.known.get(parts[0], ("",))[0] == "government")  # 国家统计局|某县|调查队: its parent names it
     if proper:
         return len(text) >= 2
     if rest:  # only domain words: a name after a place (重庆高新技术产业研究院)
@@ -601,6 +691,31 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
         return False
     # a place alone: 重庆大学 and 潼南区融媒体中心, but not 重庆市大学 (a university takes the short form)
     return head.type != "university" or not in_places[-1].endswith(("市", "省"))
+
+
+def is_zone(parts: list[str], rules: OrgRules) -> bool:
+    """The words before a body's head name a zone: a proper word, then a zone's ending (government.yaml
+    zone_endings) with domain words at will between (青石|产业|开发区, 管委会 or 党工委 after it); not a
+    zone named by its kind alone (经济|开发区)."""
+    endings = government_rules().zone_endings
+    parts = [p for p in parts if p not in OPEN_PARENS and p not in CLOSE_PARENS]  # 某某经开区(高新区)
+    last = parts[-1] if parts else ""
+    ending = next((e for e in endings if last.endswith(e)), "")
+    if not ending:
+        return False
+    words = [*parts[:-1], last[:-len(ending)]]
+    return any(proper_word(w, rules) for w in words if w)
+
+
+def proper_word(word: str, rules: OrgRules) -> bool:
+    """A word of a name's own: a place, a proper noun of jieba's tags, or a rare word that is no
+    domain or category word."""
+    if is_place(word):
+        return True
+    if not all(is_cjk(c) for c in word) or word in rules.stop_tokens or composed_of(
+            word, rules.domain_or_category_words):
+        return False
+    return tag_of(word) in rules.proper_tags or len(word) > 1 and word_freq(word) < rules.max_piece_word_freq
 
 
 def is_township(parts: list[str], rules: OrgRules) -> bool:

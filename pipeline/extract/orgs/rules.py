@@ -61,7 +61,8 @@ TOKEN_CACHE_SIZE = 1 << 16
 COMPOSED_WORD_CHARS = 6  # the longest word composed_of looks for
 
 
-PRIORITY = {"org.alias": 0, "org.suffix": 1, "org.known": 2, "org.short_name.list": 3, "org.short_name.pattern": 4,
+PRIORITY = {"org.alias": 0, "org.alias.defined": 0, "org.suffix": 1, "org.known": 2, "org.short_name.list": 3,
+            "org.short_name.pattern": 4,
             "org.short_name.registered": 3,
             "org.media.credit": 1, "org.knowledge": 2, "org.government.pattern": 1, "org.media.byline": 5,
             "org.media.site": 5}
@@ -124,6 +125,7 @@ class OrgRules:
     project_heads: tuple[str, ...]
     numbered_unit: re.Pattern[str]  # 三局, 二航局 right after a group's short name (中建三局)
     max_project_chars: int
+    project_word: str  # 项目 after a short name: the company's project
     known: dict[str, tuple[str, str, str]]  # name -> (type, canonical, rule id)
     leading_tags: frozenset[str]
     single_char_tags: frozenset[str]
@@ -144,6 +146,17 @@ class OrgRules:
     max_trailing_parenthesis_chars: int
     department_head: str  # 某某有限公司科技与创新部: a company's department named with it
     max_department_chars: int
+    department_titles: tuple[str, ...]  # 经理 after 某某有限公司生产部: the department is the title's
+    ordinal: re.Pattern[str]  # 第一, 第十四: an ordinal token, a word of a name's grammar
+    bare_ordinal: re.Pattern[str]  # 二 of 某某二医院: an ordinal right before a head only
+    proper_tags: frozenset[str]  # jieba's tags of proper nouns (ns, nz, ...)
+    institution_parks: tuple[str, ...]  # 科技园 after an institution's name: its park
+    bracket_heads: tuple[str, ...]  # 中心 right after a bracketed place inside a name
+    bracket_research_words: tuple[str, ...]  # 转化 before the bracket: a research body
+    body_endings: tuple[str, ...]  # 中心 before 与: a body's name ended there
+    hyphens: frozenset[str]  # 某某大学-某县研究院: one name across the hyphen
+    hyphen_parents: tuple[str, ...]  # 大学 before the hyphen
+    works_kind_tags: frozenset[str]  # 旧|厂: a character that makes a works token a kind
     automaton: Any  # heads, pattern words and known names: one pass over the text finds them all
     rule_ids: frozenset[str]
     list_ends: tuple[str, ...]  # the clause ends (and line break) that end a list of 、-separated items
@@ -192,12 +205,12 @@ def count_pattern(classifiers: list[str], cues: list[str]) -> re.Pattern[str]:
     return re.compile(f"(?<=[\u3400-\u9fff])(?<!等){number}(?:{counters})(?:{alternatives})")
 
 
-def numbered_unit_pattern(units: list[str]) -> re.Pattern[str]:
-    """A Chinese ordinal number then one of units (三局, 十一局, 二航局)."""
+def numbered_unit_pattern(units: list[str], numerals: str) -> re.Pattern[str]:
+    """A number of one to three numerals then one of units (三局, 十一局, 二航局, 38所)."""
     if not units:
         return re.compile("(?!)")
     alternatives = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
-    return re.compile(f"[一二三四五六七八九十]{{1,3}}(?:{alternatives})")
+    return re.compile(f"[{re.escape(numerals)}]{{1,3}}(?:{alternatives})")
 
 
 @rules_cache
@@ -260,8 +273,10 @@ def org_rules() -> OrgRules:
         item_not_name_endings=tuple(require(lists, "item_not_name_endings", LISTS)),
         gap_stop_words=tuple(require(lists, "gap_stop_words", LISTS)),
         project_heads=tuple(require(lists, "project_heads", LISTS)),
-        numbered_unit=numbered_unit_pattern(require(lists, "numbered_units", LISTS)),
+        numbered_unit=numbered_unit_pattern(require(lists, "numbered_units", LISTS),
+                                            str(require(lists, "numbered_unit_numerals", LISTS))),
         max_project_chars=int(require(lists, "max_project_chars", LISTS)),
+        project_word=str(require(lists, "project_word", LISTS)),
         known=known,
         leading_tags=frozenset(require(bounds, "leading_tags", BOUNDARIES)),
         single_char_tags=frozenset(require(bounds, "single_char_tags", BOUNDARIES)),
@@ -282,6 +297,18 @@ def org_rules() -> OrgRules:
         max_trailing_parenthesis_chars=int(require(bounds, "max_trailing_parenthesis_chars", BOUNDARIES)),
         department_head=str(require(bounds, "department_head", BOUNDARIES)),
         max_department_chars=int(require(bounds, "max_department_chars", BOUNDARIES)),
+        department_titles=tuple(require(bounds, "department_titles", BOUNDARIES)),
+        ordinal=re.compile(str(require(bounds, "ordinal_pattern", BOUNDARIES))),
+        bare_ordinal=re.compile(str(require(bounds, "bare_ordinal_pattern", BOUNDARIES))),
+        proper_tags=frozenset(require(bounds, "proper_tags", BOUNDARIES)),
+        institution_parks=tuple(require(bounds, "institution_parks", BOUNDARIES)),
+        bracket_heads=tuple(require(bounds, "bracket_heads", BOUNDARIES)),
+        bracket_research_words=tuple(require(bounds, "bracket_research_words", BOUNDARIES)),
+        body_endings=tuple(require(bounds, "body_endings_before_conjunction", BOUNDARIES)),
+        hyphens=frozenset(require(bounds, "hyphens", BOUNDARIES)),
+        hyphen_parents=tuple(require(bounds, "hyphen_parents", BOUNDARIES)),
+        works_kind_tags=frozenset(require(bounds, "leading_tags", BOUNDARIES)) | frozenset(
+            require(bounds, "works_kind_tags", BOUNDARIES)),
         automaton=automaton_of(("head", frozenset(heads)), ("pattern", frozenset(require(industry, "pattern_words",
                                                                                          INDUSTRY))),
                                ("known", frozenset(known))),

@@ -86,6 +86,8 @@ def stem_is_proper(stem: str, rules: OrgRules) -> bool:
         return False
     if stem.startswith(rules.generic_prefixes) or ends_with_common_verb(stem, rules):
         return False
+    if composed_of(stem, rules.domain_or_category_words):
+        return False  # 知名企业|集团: kinds of companies, no name
     return word_freq(stem) < rules.max_stem_word_freq
 
 
@@ -120,7 +122,7 @@ def pattern_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         if end not in view.ends:
             continue
         follower = view.token_after(end)
-        if follower in rules.field_followers and follower != "项目":
+        if follower in rules.field_followers and follower != rules.project_word:
             continue
         stem_start = proper_stem_start(view, word_start, rules)
         if follower in rules.field_followers and not before_project(view, stem_start, word_start):
@@ -153,7 +155,7 @@ def bracketed_before_project(view: TextView, rules: OrgRules) -> list[OrgCandida
             if close < 0 or len(inner) < 2 or not all(is_cjk(c) for c in inner) or is_numeral(inner[0]):
                 continue
             rest = view.text[close + 1:close + 1 + rules.max_project_chars + 2]
-            at = rest.find("项目")
+            at = rest.find(rules.project_word)
             if at < 2 or not all(is_cjk(c) for c in rest[:at]):
                 continue
             span = previous_token(view, pos)
@@ -270,10 +272,11 @@ def split_last_pair(view: TextView, start: int, end: int, rules: OrgRules) -> li
 
 def accept_items(view: TextView, spans: list[tuple[int, int]], weak_cue: bool,
                  rules: OrgRules) -> list[OrgCandidate]:
-    items = [strip_country(view, s, e, rules) for s, e in spans]
-    items = [(s, e) for s, e in items if list_item_ok(view.text[s:e], rules) and starts_word(view, s, rules)
+    spans = [strip_country(view, s, e, rules) for s, e in spans]
+    items = [(s, e) for s, e in spans if list_item_ok(view.text[s:e], rules) and starts_word(view, s, rules)
              and ends_name(view, e, rules)]  # 江南|信安等: 等 glued to the last item
-    if len(items) < 2 and len(spans) >= 2 or not items or len(items) * 2 < len(spans):
+    named = len(items) + sum(view.text.endswith(rules.legal_forms, s, e) for s, e in spans if (s, e) not in items)
+    if named < 2 and len(spans) >= 2 or not items or named * 2 < len(spans):
         return []  # most items are no names (fields, places, projects): a list of something else
     if weak_cue and sum(ends_with_industry(view.text[s:e], rules) for s, e in items) * 2 < len(items):
         return []
@@ -440,7 +443,9 @@ def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         if type_ == "government":
             start = with_state_prefix(view, start, name, rules)
         elif type_ == "company":
-            start = with_place_prefix(view, start, rules) or start  # 与|江苏|恒瑞医药: the place is named with it
+            placed = with_place_prefix(view, start, rules)  # 与|江苏|恒瑞医药: the place is named with it when
+            if placed is not None and full.startswith(view.text[placed:start]):  # its registered name opens so,
+                start = placed  # not 某县|中粮集团 (中粮集团有限公司): there the place says where it stands
         if end not in view.ends or not known_start_ok(view, start, rules):
             continue
         # 中国电子|重庆…示范基地: a place right after opens a longer name; the known name still
@@ -448,14 +453,23 @@ def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         inside = type_ == "company" and is_proper_place(view.token_after(end))
         piece = view.token_after(end)
         if type_ == "company" and not inside and branch_piece(piece, rules):
-            found.append(OrgCandidate(start, end + len(piece), "org.short_name.pattern", "company"))
+            stop = numbered_units_end(view, end + len(piece), rules)
+            found.append(OrgCandidate(start, stop, "org.short_name.pattern", "company",
+                                      extras={"numbered": True} if stop > end + len(piece) else {}))
             continue  # 中车|恒通: a group's short name opens its subsidiary's
-        unit = rules.numbered_unit.match(view.text, end) if type_ == "company" else None
-        if unit and unit.end() in view.ends:
-            found.append(OrgCandidate(start, unit.end(), "org.short_name.pattern", "company"))
-            continue  # 中建|三局, 中交|二航局: a group's numbered bureau or company
+        stop = numbered_units_end(view, end, rules) if type_ == "company" else end
+        if stop > end:
+            found.append(OrgCandidate(start, stop, "org.short_name.pattern", "company", extras={"numbered": True}))
+            continue  # 中建|三局, 中交|二航局, 中建五局|三公司: a group's numbered bureau or company
         found.append(OrgCandidate(start, end, rule, type_, canonical=full, extras={"inside_name": inside}))
     return found
+
+
+def numbered_units_end(view: TextView, end: int, rules: OrgRules) -> int:
+    """The end of the numbered units at token edges right after end (三局, 五局|三公司), else end."""
+    while (unit := rules.numbered_unit.match(view.text, end)) and unit.end() in view.ends:
+        end = unit.end()
+    return end
 
 
 def with_state_prefix(view: TextView, start: int, name: str, rules: OrgRules) -> int:

@@ -1,0 +1,92 @@
+"""Short names a text defines for a body it names in full: 某某集团有限公司(以下简称“某某集团”). The
+short name in the brackets and its later mentions are that body's, with its type and canonical
+name, whatever its kind (a company, an institute, a bureau)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+
+from zhfacts.extract.orgs.candidates import OrgCandidate
+from zhfacts.extract.orgs.rules import BOUNDARIES, CLOSE_PARENS, OPEN_PARENS, TITLE_QUOTES
+from zhfacts.extract.orgs.short_names import occurrences
+from zhfacts.nlp.text_view import TextView
+from zhfacts.rules import load_yaml, require, rules_cache
+
+RULE = "org.alias.defined"
+
+
+@rules_cache
+def definition_pattern() -> re.Pattern[str]:
+    """An opening bracket, a marker of boundaries.yaml defined_name_markers, a colon or quotes at
+    will, the short name, and the closing bracket."""
+    bounds = load_yaml(BOUNDARIES)
+    markers = sorted(require(bounds, "defined_name_markers", BOUNDARIES), key=len, reverse=True)
+    longest = int(require(bounds, "max_defined_name_chars", BOUNDARIES))
+    quotes = re.escape("".join(TITLE_QUOTES) + "".join(TITLE_QUOTES.values()))
+    return re.compile(f"[{re.escape(OPEN_PARENS)}]\\s*(?:{'|'.join(map(re.escape, markers))})[：:]?\\s*[{quotes}]?"
+                      f"(?P<short>[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9]{{2,{longest}}})[{quotes}]?\\s*"
+                      f"[{re.escape(CLOSE_PARENS)}]")
+
+
+@rules_cache
+def bracketed_pattern() -> re.Pattern[str]:
+    """A bracket that holds only a short name (某某委员会(某经信委))."""
+    longest = int(require(load_yaml(BOUNDARIES), "max_defined_name_chars", BOUNDARIES))
+    return re.compile(f"[{re.escape(OPEN_PARENS)}](?P<short>[\u3400-\u4dbf\u4e00-\u9fff]{{2,{longest}}})"
+                      f"[{re.escape(CLOSE_PARENS)}]")
+
+
+def definition_at(view: TextView, cand: OrgCandidate, is_word: Callable[[str], bool]) -> re.Match[str] | None:
+    """The definition right after a candidate: a marker's (以下简称“某某”), or a bracket that holds
+    only an abbreviation of the name, its characters in order (市经信委 of 重庆市经济和信息化委员会),
+    that is no place or word of its own."""
+    match = definition_pattern().match(view.text, cand.end)
+    if match is not None:
+        return match
+    match = bracketed_pattern().match(view.text, cand.end)
+    if match is None:
+        return None
+    short = match.group("short")
+    return match if abbreviates(short, view.text[cand.start:cand.end]) and not is_word(short) else None
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """The short name's characters appear in the name, in order (市经信委 of 重庆市经济和信息化委员会)."""
+    rest = iter(name)
+    return len(short) < len(name) and all(ch in rest for ch in short)
+
+
+def defined_short_names(view: TextView, chosen: list[OrgCandidate], canonical_of: Callable[[OrgCandidate], str],
+                        is_word: Callable[[str], bool]) -> list[OrgCandidate]:
+    """The chosen candidates with the short names the text defines after them: a candidate of the
+    same span as a mention takes the body's canonical name and type; a mention no candidate
+    touches is added; one that overlaps another candidate is left to it. `is_word` tells a place or
+    an ordinary word, which a bare bracket never defines."""
+    if not any(marker in view.text for marker in ("简称", "下称", *OPEN_PARENS)):
+        return chosen  # the common case: nothing defined
+    mentions: dict[tuple[int, int], OrgCandidate] = {}
+    for cand in chosen:
+        if view.text[cand.end:cand.end + 1] not in OPEN_PARENS:
+            continue
+        match = definition_at(view, cand, is_word)
+        if match is None:
+            continue
+        short, start = match.group("short"), match.start("short")
+        for pos in (start, *(p for p in occurrences(view.text, short) if p >= match.end())):
+            end = pos + len(short)
+            if pos == start or pos in view.starts and end in view.ends:
+                mentions.setdefault((pos, end), OrgCandidate(pos, end, RULE, cand.type, canonical=canonical_of(cand),
+                                                             extras=cand.extras))
+    if not mentions:
+        return chosen
+    by_span = {(c.start, c.end): c for c in chosen}
+    out = [c for c in chosen if (c.start, c.end) not in mentions]
+    starts = [c.start for c in out]
+    for span, mention in mentions.items():
+        i = bisect_left(starts, span[1])  # the candidates that start before the mention ends
+        if span in by_span or not any(c.end > span[0] for c in out[max(0, i - 8):i]):
+            out.insert(i, mention)
+            starts.insert(i, span[0])
+    return out
