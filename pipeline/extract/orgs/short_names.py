@@ -527,8 +527,8 @@ def registered_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     follows (…的某某超达涂料年产3万吨…项目)."""
     found = []
     count = len(view.token_starts)
-    text, entries, commons = view.text, gazetteer().entries, place_rules().common_word_shorts
-    tokens = [text[s:e] for s, e in zip(view.token_starts, view.token_ends, strict=True)]
+    entries, commons = gazetteer().entries, place_rules().common_word_shorts
+    tokens = view.token_texts()
     places = [i for i, t in enumerate(tokens)  # places_token, inlined: asked of every token
               if t in entries and t not in commons or len(t) >= 4 and places_token(t, rules)]
     resume = 0
