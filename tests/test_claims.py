@@ -896,13 +896,13 @@ def test_a_district_that_opens_its_clause_in_a_report_still_takes_its_figures() 
 
 
 def test_ranks_respective_to_a_list_with_bracketed_figures() -> None:
-    text = "于都县(318.06亿元)和信丰县(280.2亿元)分列全市第四、第五，农业协同发展。"
+    text = "宁都县(212.5亿元)和兴国县(198.3亿元)分列全市第六、第七，工业稳步增长。"
     found = [(c["district"], c["value"], c["rule"]) for c in _claims(text) if c["unit"] == "rank"]
-    assert found == [("于都县", 4.0, "claims.list.respective"), ("信丰县", 5.0, "claims.list.respective")]
+    assert found == [("宁都县", 6.0, "claims.list.respective"), ("兴国县", 7.0, "claims.list.respective")]
 
 
 @pytest.mark.parametrize("text", [
-    "平和县中医药文化园今天开园，两期工程总占地面积为25300平方米。",
+    "平和县茶文化园今天开园，两期工程占地面积共计18600平方米。",
     "平和县新材料产业园开工，项目将购置生产设备80台。",
 ])
 def test_a_project_or_works_as_the_subject_blocks_the_district(text: str) -> None:

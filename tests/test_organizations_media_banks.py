@@ -102,7 +102,7 @@ def test_a_news_organisation_of_the_list_is_found(nlp, text, name):
 
 
 @pytest.mark.parametrize(("text", "name"), [
-    ("想了解更多，请扫描下方二维码关注湖北日报官方微博。", "湖北日报"),
+    ("更多资讯请扫描文末二维码关注河南日报客户端。", "河南日报"),
     ("欢迎关注浙江日报微信公众号。", "浙江日报"),
     ("点击关注扬子晚报，获取更多资讯。", "扬子晚报"),
     ("欢迎扫码关注新京报微博。", "新京报"),  # three characters: matched as a word of the knowledge data

@@ -37,15 +37,15 @@ FOUND = [
     # a township's health centre
     ("城关镇卫生院新楼投入使用。", "城关镇卫生院", "other"),
     # a bracketed place inside a name keeps the word before it
-    ("北京中关村医学工程转化(黔江)研究院正式运营。", "北京中关村医学工程转化(黔江)研究院", "research"),
-    ("北京中关村医学工程转化（黔江）研究院正式运营。", "北京中关村医学工程转化（黔江）研究院", "research"),
+    ("天津滨海智能装备转化(铜梁)研究院正式运营。", "天津滨海智能装备转化(铜梁)研究院", "research"),
+    ("天津滨海智能装备转化（铜梁）研究院正式运营。", "天津滨海智能装备转化（铜梁）研究院", "research"),
     # a bare 中心 right after a bracketed place inside the name
-    ("北京中关村医学工程转化(黔江)中心正式运营。", "北京中关村医学工程转化(黔江)中心", "research"),
-    ("北京中关村医学工程转化（黔江）中心正式运营。", "北京中关村医学工程转化（黔江）中心", "research"),
+    ("天津滨海智能装备转化(铜梁)中心正式运营。", "天津滨海智能装备转化(铜梁)中心", "research"),
+    ("天津滨海智能装备转化（铜梁）中心正式运营。", "天津滨海智能装备转化（铜梁）中心", "research"),
     # a conjunction jieba glued to the next body's level character ends the first body
     ("市生态环境局和市水利局开展联合检查。", "市生态环境局", "government"),
     # a joining conjunction between a field's words stays inside the name (no company's short name before it)
-    ("开发区将与某某大学共建生物医药与精细化工人才创新创业联盟。", "生物医药与精细化工人才创新创业联盟", "other"),
+    ("开发区将与某某大学共建新能源与先进材料人才创新创业联盟。", "新能源与先进材料人才创新创业联盟", "other"),
     ("园区共建了新材料与智能装备产业联盟。", "新材料与智能装备产业联盟", "other"),
     # a zone named by a proper word names the bodies after it, inside a title too
     ("区委书记、青石产业开发区党工委书记出席签约仪式。", "青石产业开发区党工委", "government"),
