@@ -917,3 +917,22 @@ def test_a_streak_is_no_claim_but_its_rank_is() -> None:
 def test_a_price_per_item_is_no_claim() -> None:
     text = "平和县的蜜柚600元一只，全县果农增收3000万元。"
     assert [c["text"] for c in _claims(text)] == ["3000万元"]
+
+
+def test_a_province_page_naming_a_county_in_passing_gives_it_no_figures() -> None:
+    text = ("省统计局发布前三季度数据\n\n　　前三季度，全省地区生产总值增长5.1%。\n\n"
+            "　　分行业看，农业增加值增长3.4%，工业投资增长11%。\n\n　　平和县的茶产业发展较快。\n")
+    assert [c for c in _claims(text) if c["rule"] == "claims.page"] == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("平和县今年新开通三条公交线路。", 3.0),  # a count of routes, no slogan
+    ("平和县去年办结民生实事十件。", 10.0),
+    ("平和县安排奖补资金200万元一次性拨付到位。", 2e6),  # 一次性 is no price per item
+])
+def test_counts_and_sums_near_the_slogan_and_price_rules_stay_claims(text: str, value: float) -> None:
+    assert [c["value"] for c in _claims(text)] == [value]
+
+
+def test_a_zone_named_after_its_district_takes_no_claim_for_it() -> None:
+    assert _claims("杨凌示范区今年地区生产总值增长6%。") == []

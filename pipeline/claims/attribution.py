@@ -124,7 +124,8 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
     """Whose figure is this? None when it is not a district's claim."""
     if quantity.get("kind") in ctx.rules.never_claimed_kinds or quantity.get("unit") in ctx.rules.never_claimed_units:
         return None
-    if ctx.rules.slogan_count.fullmatch(ctx.text, quantity.start, quantity.end):
+    if ctx.rules.slogan_count.fullmatch(ctx.text, quantity.start, quantity.end) and ctx.text.startswith(
+            ctx.rules.slogan_nouns, quantity.end):
         return None
     if ctx.text.endswith(ctx.rules.streak_words, 0, quantity.start):
         return None
@@ -157,10 +158,12 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
         ctx.article.paragraph_index(quantity.start)].start  # 全市…… blocks to its paragraph's end
     if headline is None and not blocked and ctx.document_subject is not None:
         return Attribution([ctx.document_subject], "section", "claims.document")  # 统计公报: 全年实现……
-    if headline is None and not blocked and ctx.only_district is not None and not _names_others(ctx, sentence):
+    page = ctx.only_district
+    if headline is None and not blocked and page is not None and page.start < quantity.start and not _names_others(
+            ctx, sentence):
         # 本次签约项目共计22个 on a page about one district: its figure, unless a company or
         # another body the sentence names may be the one it is about
-        return Attribution([ctx.only_district], "section", "claims.page")
+        return Attribution([page.district], "section", "claims.page")
     return headline
 
 

@@ -115,11 +115,19 @@ class Context:
         return document_subject(self)
 
     @cached_property
-    def only_district(self) -> Hit | None:
-        """The district of a page that names one district and no other (a county's signing or
-        news page), whatever kind of page it is."""
-        named = {m.district.get("canonical"): m.district for m in self.markers if m.kind == "district"}
-        return next(iter(named.values())) if len(named) == 1 else None
+    def only_district(self) -> Marker | None:
+        """The first mention of the one district a page names, when the page is about it (a
+        county's signing or news page): named in its title, its lead paragraph or its byline,
+        or again and again (`page_district_mentions`; a page's chrome may hide its title). A
+        province's page that names a county once in passing has none."""
+        districts = [m for m in self.markers if m.kind == "district"]
+        if not districts or len({m.district.get("canonical") for m in districts}) != 1:
+            return None
+        first = districts[0]
+        paragraphs = self.article.paragraphs
+        lead_end = paragraphs[1].end if len(paragraphs) > 1 else self.title[1]
+        about = first.end <= lead_end or _in_byline(self, first) or len(districts) >= self.rules.page_district_mentions
+        return first if about else None
 
     @cached_property
     def heading_periods(self) -> list[str | None]:

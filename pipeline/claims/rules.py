@@ -83,6 +83,8 @@ class ClaimRules:
     never_claimed_kinds: frozenset[str]
     never_claimed_units: frozenset[str]
     slogan_count: re.Pattern[str]
+    slogan_nouns: tuple[str, ...]
+    page_district_mentions: int
     streak_words: tuple[str, ...]
     unit_price_after: re.Pattern[str]
     comparison_objects: tuple[str, ...]  # 高出乙区15亿元: 乙区 is what the figure is compared with
@@ -200,6 +202,8 @@ def claim_rules() -> ClaimRules:
         never_claimed_kinds=frozenset(get("never_claimed_kinds")),
         never_claimed_units=frozenset(get("never_claimed_units")),
         slogan_count=re.compile(get("slogan_count")),
+        slogan_nouns=_longest_first(get("slogan_nouns")),
+        page_district_mentions=int(get("page_district_mentions")),
         streak_words=tuple(get("streak_words")),
         unit_price_after=re.compile(get("unit_price_after")),
         comparison_objects=tuple(get("comparison_objects")),
