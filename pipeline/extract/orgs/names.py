@@ -675,9 +675,11 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     if head.place_only and head.type != "university" and text in government_rules().level_chars:
         return True  # 县人民医院, 区融媒体中心: the level stands for the document's own place
     if head.kind == "works":  # 剑河|民合|服饰厂, 红星|机械厂, not 污水|处理厂: a place, a rare word or a
-        return bool(in_places) or parts[0] in government_rules().level_chars or any(  # proper noun names the
-            len(p) > 1 and (word_freq(p) < rules.max_stem_word_freq or tag_of(p) in rules.proper_tags)  # works;
-            for p in parts)  # a level alone stands for the document's place (县|自来水厂)
+        levels = government_rules().level_chars  # proper noun names the works; a level alone stands for
+        placed = bool(in_places) or parts[0] in levels  # the document's place (县|自来水厂), but names
+        return placed and head.place_only or any(  # no farm or shop (某县|家庭农场: the county's farms)
+            len(p) > 1 and p not in in_places and p not in levels and (
+                word_freq(p) < rules.max_stem_word_freq or tag_of(p) in rules.proper_tags) for p in parts)
     if head.kind == "agency":
         agency = government_rules()
         return bool(in_places) or parts[-1] in agency.agency_last_words or text.endswith(
