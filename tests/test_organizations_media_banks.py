@@ -75,9 +75,15 @@ def test_a_branch_of_a_known_bank_takes_the_banks_full_name(nlp, text, name, can
     assert (org["type"], org["canonical"]) == ("company", canonical)
 
 
-def test_a_branch_of_an_unknown_bank_keeps_its_surface(nlp):
-    org = found(nlp, "某某村镇银行城东支行昨日开业。")
-    assert all(o["canonical"] == name for name, o in org.items())
+@pytest.mark.parametrize(("text", "name"), [
+    ("福建宏源农村商业银行股份有限公司城东支行昨日开业。", "福建宏源农村商业银行股份有限公司城东支行"),
+    ("泉州鑫源农村商业银行股份有限公司城南支行举行揭牌仪式。", "泉州鑫源农村商业银行股份有限公司城南支行"),
+    ("宏源村镇银行股份有限公司营业部今日迁址。", "宏源村镇银行股份有限公司营业部"),
+])
+def test_a_branch_of_an_unknown_bank_keeps_its_surface(nlp, text, name):
+    orgs = found(nlp, text)
+    assert list(orgs) == [name]  # the branch whole, not the bank before it
+    assert (orgs[name]["type"], orgs[name]["canonical"]) == ("company", name)
 
 
 @pytest.mark.parametrize(("text", "word"), [

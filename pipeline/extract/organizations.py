@@ -50,7 +50,7 @@ from zhfacts.extract.orgs.candidates import (
     is_place,
     token_text,
 )
-from zhfacts.extract.orgs.defined import abbreviates, defined_short_names
+from zhfacts.extract.orgs.defined import abbreviates, defined_short_names, names_a_body
 from zhfacts.extract.orgs.government import (
     GovernmentRules,
     government_bodies,
@@ -313,7 +313,8 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     chosen = sorted(chosen + listed_runs(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + quoted_after_quoted(view, chosen, titles, rules), key=lambda c: c.start)
     chosen = defined_short_names(view, chosen, lambda c: canonical_name(view, c, rules),
-                                 lambda word: is_place(word) or word_freq(word) > 0 or word in rules.generic_names)
+                                 lambda word: is_place(word) or word_freq(word) > 0 or word in rules.generic_names,
+                                 lambda word: names_a_body(word, rules))
     kept = [c for c in chosen if not (inside_title(c, titles) and cand_text(view, c) not in rules.known
                                       and not full_name_in_title(view, c, titles))
             and not c.extras.get("inside_name") and not (c.type == "government" and in_title(view, c.start, c.end))]

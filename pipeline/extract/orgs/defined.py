@@ -8,8 +8,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 
-from zhfacts.extract.orgs.candidates import OrgCandidate
-from zhfacts.extract.orgs.rules import BOUNDARIES, CLOSE_PARENS, OPEN_PARENS, TITLE_QUOTES
+from zhfacts.extract.orgs.candidates import OrgCandidate, is_place
+from zhfacts.extract.orgs.government import government_rules
+from zhfacts.extract.orgs.rules import BOUNDARIES, CLOSE_PARENS, OPEN_PARENS, TITLE_QUOTES, OrgRules
 from zhfacts.extract.orgs.short_names import occurrences
 from zhfacts.nlp.text_view import TextView
 from zhfacts.rules import load_yaml, require, rules_cache
@@ -38,13 +39,32 @@ def bracketed_pattern() -> re.Pattern[str]:
                       f"[{re.escape(CLOSE_PARENS)}]")
 
 
-def definition_at(view: TextView, cand: OrgCandidate, is_word: Callable[[str], bool]) -> re.Match[str] | None:
-    """The definition right after a candidate: a marker's (以下简称“某某”), or a bracket that holds
-    only an abbreviation of the name, its characters in order (市经信委 of 重庆市经济和信息化委员会),
-    that is no place or word of its own."""
+@rules_cache
+def not_names() -> frozenset[str]:
+    """Words a marker may define that name no body (boundaries.yaml defined_name_not_names): a
+    contract's parties and a text's words for itself (甲方, 本公司, 发行人)."""
+    return frozenset(require(load_yaml(BOUNDARIES), "defined_name_not_names", BOUNDARIES))
+
+
+def names_a_body(short: str, rules: OrgRules) -> bool:
+    """Whether a short name a marker defines names a body: not a generic noun (公司, 企业), a head
+    word (集团, 管委会), a zone's kind (开发区), a pronoun before a head (该公司), a place, or a
+    party's or self-reference word (甲方, 本行)."""
+    if short in not_names() or short in rules.generic_names or short in rules.heads or is_place(short):
+        return False
+    if short in government_rules().zone_endings:
+        return False
+    return not (short[0] in rules.demonstratives and short[1:] in rules.heads)
+
+
+def definition_at(view: TextView, cand: OrgCandidate, is_word: Callable[[str], bool],
+                  names_body: Callable[[str], bool]) -> re.Match[str] | None:
+    """The definition right after a candidate: a marker's (以下简称“某某”) of a short name that
+    names a body (`names_body`), or a bracket that holds only an abbreviation of the name, its
+    characters in order (市经信委 of 重庆市经济和信息化委员会), that is no place or word of its own."""
     match = definition_pattern().match(view.text, cand.end)
     if match is not None:
-        return match
+        return match if names_body(match.group("short")) else None
     match = bracketed_pattern().match(view.text, cand.end)
     if match is None:
         return None
@@ -59,18 +79,19 @@ def abbreviates(short: str, name: str) -> bool:
 
 
 def defined_short_names(view: TextView, chosen: list[OrgCandidate], canonical_of: Callable[[OrgCandidate], str],
-                        is_word: Callable[[str], bool]) -> list[OrgCandidate]:
+                        is_word: Callable[[str], bool], names_body: Callable[[str], bool]) -> list[OrgCandidate]:
     """The chosen candidates with the short names the text defines after them: a candidate of the
     same span as a mention takes the body's canonical name and type; a mention no candidate
     touches is added; one that overlaps another candidate is left to it. `is_word` tells a place or
-    an ordinary word, which a bare bracket never defines."""
+    an ordinary word, which a bare bracket never defines; `names_body` a short name a marker
+    defines that names a body (see names_a_body: not 公司, 甲方, 开发区)."""
     if not any(marker in view.text for marker in ("简称", "下称", *OPEN_PARENS)):
         return chosen  # the common case: nothing defined
     mentions: dict[tuple[int, int], OrgCandidate] = {}
     for cand in chosen:
         if view.text[cand.end:cand.end + 1] not in OPEN_PARENS:
             continue
-        match = definition_at(view, cand, is_word)
+        match = definition_at(view, cand, is_word, names_body)
         if match is None:
             continue
         short, start = match.group("short"), match.start("short")

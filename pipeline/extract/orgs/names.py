@@ -261,6 +261,7 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
     institute = not legal and view.text.endswith(rules.hyphen_parents, 0, end)
     place_ends = place_ends or {}
     full_places = full_place_names()  # asked for every token walked: fetched once
+    bracket = (-1, -1)  # the last bracketed place crossed: a name never opens with its bracket
     while pos > 0:
         if pos in place_ends and end - place_ends[pos] <= rules.max_name_chars:  # 于|都 is one place
             pos = place_ends[pos]
@@ -279,13 +280,15 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
                 break
             pos = opened
             bracketed = True
+            bracket = (opened, span[1])
             continue
         if end - span[0] > rules.max_name_chars:
             break
-        if bracketed and len(text) > 1 and is_name_text(text) and not is_numeral(text):
+        if bracketed and len(text) > 1 and is_name_text(text) and not is_numeral(text) and (
+                text in rules.domain_words or not is_boundary_token(text, rules)):
             pos = span[0]  # 某某工程转化|(黔江)|研究院: a bracketed place stands inside a name, the word
-            bracketed = False  # before it is the name's, though it would stop a walk elsewhere
-            continue
+            bracketed = False  # before it is the name's, a field's word though it would stop a walk
+            continue  # elsewhere; another verb or stop word ends the name there (…共建|(某县)研究院)
         bracketed = False
         if text in rules.date_words and is_numeral(token_text(view, previous_token(view, span[0]) or (0, 0))):
             break  # 12月20日|赛迪顾问…: a date before the name
@@ -349,7 +352,7 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             pos = span[0] + 1  # 分别|是衡|所华威电子有限公司: 是 opens no name
             break
         pos = span[0]
-    return pos
+    return bracket[1] if pos == bracket[0] else pos  # 共建|(某县)研究院: the walk ended at the bracket
 
 
 def glued_level(token: str, rules: OrgRules) -> bool:
@@ -675,9 +678,11 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     if head.place_only and head.type != "university" and text in government_rules().level_chars:
         return True  # 县人民医院, 区融媒体中心: the level stands for the document's own place
     if head.kind == "works":  # 剑河|民合|服饰厂, 红星|机械厂, not 污水|处理厂: a place, a rare word or a
-        return bool(in_places) or parts[0] in government_rules().level_chars or any(  # proper noun names the
-            len(p) > 1 and (word_freq(p) < rules.max_stem_word_freq or tag_of(p) in rules.proper_tags)  # works;
-            for p in parts)  # a level alone stands for the document's place (县|自来水厂)
+        levels = government_rules().level_chars  # proper noun names the works; a level alone stands for
+        placed = bool(in_places) or parts[0] in levels  # the document's place (县|自来水厂), but names
+        return placed and head.place_only or any(  # no farm or shop (某县|家庭农场: the county's farms)
+            len(p) > 1 and p not in in_places and p not in levels and (
+                word_freq(p) < rules.max_stem_word_freq or tag_of(p) in rules.proper_tags) for p in parts)
     if head.kind == "agency":
         agency = government_rules()
         return bool(in_places) or parts[-1] in agency.agency_last_words or text.endswith(

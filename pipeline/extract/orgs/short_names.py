@@ -26,9 +26,18 @@ from zhfacts.extract.orgs.pos import (
     never_starts_name,
     tag_of,
 )
-from zhfacts.extract.orgs.rules import CLOSE_PARENS, OPEN_PARENS, TOKEN_CACHE_SIZE, OrgRules, matches, word_freq
+from zhfacts.extract.orgs.rules import (
+    BOUNDARIES,
+    CLOSE_PARENS,
+    OPEN_PARENS,
+    TOKEN_CACHE_SIZE,
+    OrgRules,
+    matches,
+    word_freq,
+)
 from zhfacts.extract.places import gazetteer, place_rules
 from zhfacts.nlp.text_view import TextView, is_cjk
+from zhfacts.rules import load_yaml, require, rules_cache
 
 ADVERB_TAGS = frozenset({"d"})
 ITEM_END_TAGS = frozenset({"d", "p", "c"})  # adverbs, prepositions, conjunctions
@@ -446,7 +455,7 @@ def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
             placed = with_place_prefix(view, start, rules)  # 与|江苏|恒瑞医药: the place is named with it when
             if placed is not None and full.startswith(view.text[placed:start]):  # its registered name opens so,
                 start = placed  # not 某县|中粮集团 (中粮集团有限公司): there the place says where it stands
-        if end not in view.ends or not known_start_ok(view, start, rules):
+        if end not in view.ends or not known_start_ok(view, start, rules) or place_banks_sector(view, end, name):
             continue
         # 中国电子|重庆…示范基地: a place right after opens a longer name; the known name still
         # signals a company for the parks and branches named with it, but is no mention alone
@@ -463,6 +472,19 @@ def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
             continue  # 中建|三局, 中交|二航局, 中建五局|三公司: a group's numbered bureau or company
         found.append(OrgCandidate(start, end, rule, type_, canonical=full, extras={"inside_name": inside}))
     return found
+
+
+@rules_cache
+def bank_sector_words() -> frozenset[str]:
+    """Words after a place and 银行 that make it the place's banking sector (boundaries.yaml
+    bank_sector_words)."""
+    return frozenset(require(load_yaml(BOUNDARIES), "bank_sector_words", BOUNDARIES))
+
+
+def place_banks_sector(view: TextView, end: int, name: str) -> bool:
+    """某省|银行|机构, 某省|银行|网点: a place and 银行 before a banking-sector word (the next token) are
+    the place's banks counted together, not the bank named after the place (某省银行|业务 is the bank's)."""
+    return name.endswith("银行") and view.token_after(end) in bank_sector_words() and is_place(name[:-2])
 
 
 def numbered_units_end(view: TextView, end: int, rules: OrgRules) -> int:
