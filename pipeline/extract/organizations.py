@@ -70,6 +70,7 @@ from zhfacts.extract.orgs.names import (
     is_full_place_name,
     known_prefixes,
     proper_word,
+    trailing_industry_word,
     trim_leading,
 )
 from zhfacts.extract.orgs.pos import is_verb
@@ -128,7 +129,7 @@ def quoted_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     found = []
     for start, end in view_titles(view, rules):
         text = view.text[start:end]
-        word = next((text[-n:] for n in range(min(len(text) - 1, 4), 1, -1) if text[-n:] in rules.industry_words), "")
+        word = trailing_industry_word(text, rules, keep=1)
         if word and start in view.starts and end in view.ends and stem_is_proper(text[:-len(word)], rules) \
                 and list_item_ok(text, rules):
             found.append(OrgCandidate(start, end, "org.short_name.pattern", "company"))

@@ -85,8 +85,8 @@ def defined_short_names(view: TextView, chosen: list[OrgCandidate], canonical_of
     touches is added; one that overlaps another candidate is left to it. `is_word` tells a place or
     an ordinary word, which a bare bracket never defines; `names_body` a short name a marker
     defines that names a body (see names_a_body: not 公司, 甲方, 开发区)."""
-    if not any(marker in view.text for marker in ("简称", "下称", *OPEN_PARENS)):
-        return chosen  # the common case: nothing defined
+    if not any(bracket in view.text for bracket in OPEN_PARENS):
+        return chosen  # the common case: no bracket, nothing defined
     mentions: dict[tuple[int, int], OrgCandidate] = {}
     for cand in chosen:
         if view.text[cand.end:cand.end + 1] not in OPEN_PARENS:

@@ -617,10 +617,19 @@ def joins_one_name(view: TextView, conj_start: int, conj: str, rules: OrgRules) 
     before = item_before(view, conj_start, len(before), rules)  # 、|生物医药|与, 共建|生物医药|与: this item's
     if any(h in before for h in rules.long_head_words) or before.endswith(rules.body_endings):
         return False
-    word = next((w for n in range(min(len(before), 4), 1, -1) if (w := before[-n:]) in rules.industry_words), "")
-    if word and not composed_of(before, rules.generic_terms | industry_or_domain(rules)):
+    field_words = rules.generic_terms | industry_or_domain(rules)
+    if trailing_industry_word(before, rules) and not composed_of(before, field_words):
         return False  # 元泰科技|与: a company's short name; not a field's words (生物医药|与)
     return not any(is_place(before[-n:]) for n in range(2, 7))
+
+
+def trailing_industry_word(text: str, rules: OrgRules, keep: int = 0) -> str:
+    """The longest industry word of two characters or more that ends text, with at least `keep`
+    characters before it (湘佳|牧业), or ""."""
+    for n in range(min(len(text) - keep, rules.longest_industry_word), 1, -1):
+        if text[-n:] in rules.industry_words:
+            return text[-n:]
+    return ""
 
 
 def item_before(view: TextView, pos: int, longest: int, rules: OrgRules) -> str:

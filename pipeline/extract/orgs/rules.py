@@ -102,6 +102,7 @@ class OrgRules:
     generic_terms: frozenset[str]
     generic_prefixes: tuple[str, ...]
     industry_words: frozenset[str]
+    longest_industry_word: int  # characters of the longest industry word
     pattern_words: frozenset[str]
     field_followers: frozenset[str]
     place_like_endings: tuple[str, ...]
@@ -249,6 +250,7 @@ def org_rules() -> OrgRules:
         generic_terms=frozenset(require(generic, "generic_terms", GENERIC)),
         generic_prefixes=tuple(t for t in require(generic, "generic_terms", GENERIC) if len(t) >= 2),
         industry_words=frozenset(words),
+        longest_industry_word=max(map(len, words), default=0),
         pattern_words=frozenset(require(industry, "pattern_words", INDUSTRY)),
         field_followers=frozenset(require(industry, "field_followers", INDUSTRY)),
         place_like_endings=tuple(require(industry, "place_like_endings", INDUSTRY)),
