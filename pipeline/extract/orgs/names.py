@@ -713,12 +713,27 @@ def is_zone(parts: list[str], rules: OrgRules) -> bool:
     zone named by its kind alone (经济|开发区)."""
     endings = government_rules().zone_endings
     parts = [p for p in parts if p not in OPEN_PARENS and p not in CLOSE_PARENS]  # 某某经开区(高新区)
+    parts = zone_before_sub_area(parts)
     last = parts[-1] if parts else ""
     ending = next((e for e in endings if last.endswith(e)), "")
     if not ending:
         return False
     words = [*parts[:-1], last[:-len(ending)]]
     return any(proper_word(w, rules) for w in words if w)
+
+
+def zone_before_sub_area(parts: list[str]) -> list[str]:
+    """某某科技园区|某某|园, 某某开发区|北|片区: a zone's part named after the zone's full name (government.yaml
+    zone_sub_areas, at most max_sub_area_chars with its own words) leaves the zone's name to judge."""
+    rules = government_rules()
+    tail = ""
+    for n in range(len(parts) - 1, 0, -1):
+        tail = parts[n] + tail
+        if len(tail) > rules.max_sub_area_chars:
+            break
+        if parts[n - 1].endswith(rules.zone_endings) and tail.endswith(rules.zone_sub_areas):
+            return parts[:n]
+    return parts
 
 
 def proper_word(word: str, rules: OrgRules) -> bool:
