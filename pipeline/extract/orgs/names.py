@@ -52,6 +52,9 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
         if head.kind == "works" and generic_head_token(view, head_start, rules):
             continue  # 数字|工厂: a kind of works, no name to walk
         start = expand_left(view, head_start, end, rules, head.kind == "legal", place_ends)
+        if text in rules.association_heads and found and found[-1].end == head_start and \
+                found[-1].head.kind == "park":
+            start = found[-1].start  # 某某区特色产业园|促进会: a park's association is named with the park
         start = known_name_across(view, start, head_start, rules)
         start = trim_leading(view, start, head_start, end, rules)
         start = known_name_start(view, start, head_start, end, rules)
@@ -353,6 +356,11 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             break
         pos = span[0]
     return bracket[1] if pos == bracket[0] else pos  # 共建|(某县)研究院: the walk ended at the bracket
+
+
+def is_park_head(word: str, rules: OrgRules) -> bool:
+    head = rules.heads.get(word)
+    return head is not None and head.kind == "park"
 
 
 def glued_level(token: str, rules: OrgRules) -> bool:
@@ -677,7 +685,8 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     full_places = full_place_names()
     in_places = [p for p in parts if p in places or p in full_places or
                  (head.kind == "agency" and is_level_short_form(p))]
-    rest = [p for p in parts if p not in in_places and not composed_of(p, rules.category_words)]
+    rest = [p for p in parts if p not in in_places and not composed_of(p, rules.category_words)
+            and not is_park_head(p, rules)]  # 产业园|促进会: a park's kind names no association
     proper = [p for p in rest if not composed_of(p, rules.domain_or_category_words)]
     if head.kind == "institution" and len(parts) == 1 and text in rules.industry_words:
         return False  # 共建|食品研究院: one trade word alone is a kind of institute, like a domain word
@@ -701,6 +710,8 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
         return len(text) >= 2
     if rest:  # only domain words: a name after a place (重庆高新技术产业研究院)
         return bool(in_places)
+    if in_places and head.kind == "institution" and is_park_head(parts[-1], rules):
+        return True  # 某市某区特色产业园|促进会: a place's park names its association
     if not in_places or not head.place_only:
         return False
     # a place alone: 重庆大学 and 潼南区融媒体中心, but not 重庆市大学 (a university takes the short form)
