@@ -90,6 +90,7 @@ from zhfacts.extract.orgs.rules import (
 from zhfacts.extract.orgs.short_names import (
     bracketed_before_project,
     ends_with_industry,
+    invested_project_companies,
     known_short_names,
     list_item_ok,
     list_short_names,
@@ -278,6 +279,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     named += bracketed_place_names(view, rules, place_ends)
     shorts = pattern_short_names(view, rules) + list_short_names(view, rules) + known_short_names(view, rules)
     shorts += quoted_short_names(view, rules) + bracketed_before_project(view, rules)
+    shorts += invested_project_companies(view, rules)
     registered = registered_names(view, rules)
     aliases: dict[str, str] = {}
     for cand in sorted(named, key=lambda c: c.start - c.end):  # the longest full name gives an alias
@@ -307,7 +309,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     companies = [c for c in companies  # short names and aliases only: a known name is one anywhere, and so is
                  if c.rule not in ("org.alias", "org.short_name.pattern") or not opens_project_name(view, c.end, rules)
                  or c.extras.get("numbered")]  # a group's numbered unit (中建五局三公司)
-    named = [extend_with_department(view, c, rules) for c in named]
+    named = [extend_with_department(view, c, rules) for c in named if not invested_project(view, c, companies, rules)]
     chosen = joined_branches(view, non_overlapping(named + companies + others + operators), place_ends)
     chosen = sorted(chosen + listed_between(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + listed_beside(view, chosen, rules), key=lambda c: c.start)
@@ -338,6 +340,13 @@ def park_project_operator(view: TextView, park: OrgCandidate, companies: list[Or
             if stem and park.start + len(stem) in view.ends:
                 return OrgCandidate(park.start, park.start + len(stem), cand.rule, "company")
     return None
+
+
+def invested_project(view: TextView, cand: OrgCandidate, companies: list[OrgCandidate], rules: OrgRules) -> bool:
+    """投资10亿元的|某某新能源|产业基地: a base or park that an invested project's company opens is the
+    project, no body of its own; the company is named."""
+    return view.text.endswith(rules.project_heads, 0, cand.end) and any(
+        c.rule == "org.short_name.project" and c.start == cand.start for c in companies)
 
 
 def company_office(view: TextView, cand: OrgCandidate, companies: list[OrgCandidate]) -> OrgCandidate:

@@ -127,6 +127,8 @@ class OrgRules:
     numbered_unit: re.Pattern[str]  # 三局, 二航局 right after a group's short name (中建三局)
     max_project_chars: int
     project_word: str  # 项目 after a short name: the company's project
+    invested_project_cue: re.Pattern[str]  # 投资24亿元的: a project's company's short name follows
+    project_company_words: frozenset[str]  # 数科 of 某某数科|压缩空气储能: the short name's industry word
     known: dict[str, tuple[str, str, str]]  # name -> (type, canonical, rule id)
     leading_tags: frozenset[str]
     single_char_tags: frozenset[str]
@@ -279,6 +281,9 @@ def org_rules() -> OrgRules:
                                             str(require(lists, "numbered_unit_numerals", LISTS))),
         max_project_chars=int(require(lists, "max_project_chars", LISTS)),
         project_word=str(require(lists, "project_word", LISTS)),
+        invested_project_cue=re.compile(str(require(lists, "invested_project_cue", LISTS))),
+        project_company_words=frozenset(require(industry, "pattern_words", INDUSTRY)) | frozenset(
+            require(lists, "project_company_words", LISTS)),
         known=known,
         leading_tags=frozenset(require(bounds, "leading_tags", BOUNDARIES)),
         single_char_tags=frozenset(require(bounds, "single_char_tags", BOUNDARIES)),
