@@ -88,6 +88,7 @@ from zhfacts.extract.orgs.rules import (
     word_freq,
 )
 from zhfacts.extract.orgs.short_names import (
+    apposed_companies,
     bracketed_before_project,
     ends_with_industry,
     invested_project_companies,
@@ -279,7 +280,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     named += bracketed_place_names(view, rules, place_ends)
     shorts = pattern_short_names(view, rules) + list_short_names(view, rules) + known_short_names(view, rules)
     shorts += quoted_short_names(view, rules) + bracketed_before_project(view, rules)
-    shorts += invested_project_companies(view, rules)
+    shorts += invested_project_companies(view, rules) + apposed_companies(view, rules)
     registered = registered_names(view, rules)
     aliases: dict[str, str] = {}
     for cand in sorted(named, key=lambda c: c.start - c.end):  # the longest full name gives an alias

@@ -583,6 +583,21 @@ def invested_project_companies(view: TextView, rules: OrgRules) -> list[OrgCandi
     return found
 
 
+def apposed_companies(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
+    """高新技术企业|某某电子科技, 龙头企业|某某食品: a company's short name in apposition right after a
+    category noun (a token ending with one of lists.yaml apposition_cues): a rare trade name and industry words, as a registered
+    name has them after its place; the category is no name."""
+    found = []
+    tokens = view.token_texts()
+    for i, token in enumerate(tokens[:-1]):
+        if not token.endswith(rules.apposition_cues) or view.token_starts[i + 1] != view.token_ends[i]:
+            continue
+        end = trade_name_and_industry(view, i + 1, rules)
+        if end is not None:
+            found.append(OrgCandidate(view.token_starts[i + 1], end, "org.short_name.apposition", "company"))
+    return found
+
+
 def trade_name_before_project(view: TextView, pos: int, rules: OrgRules) -> int | None:
     """End of the shortest rare trade name and industry word at pos (lists.yaml project_company_words;
     科技 after them too: 某某电子|科技), when the project's words follow; None when there is none."""
