@@ -72,6 +72,7 @@ from zhfacts.extract.orgs.names import (
     proper_word,
     trailing_industry_word,
     trim_leading,
+    view_tokens,
 )
 from zhfacts.extract.orgs.pos import is_verb
 from zhfacts.extract.orgs.rules import (
@@ -101,7 +102,6 @@ from zhfacts.extract.orgs.short_names import (
     photo_credits,
     registered_names,
     stem_is_proper,
-    view_tokens,
 )
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.nlp.text_view import TextView, is_cjk, text_view

@@ -60,6 +60,8 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
         start = known_name_start(view, start, head_start, end, rules)
         if head.type == "company":
             start = located_known_company(view, start, head_start, end, rules)
+        if head.type == "company" or text.endswith(rules.place_chain_heads):
+            start = after_place_chain(view, start, head_start, rules)
         if head.type == "government":
             start = place_start(view, start, head_start, place_ends)
         if text in rules.association_heads:
@@ -155,6 +157,38 @@ def located_known_company(view: TextView, start: int, head_start: int, end: int,
                     view.text[start:pos]) and composed_of(view.text[start:pos], gazetteer_names()):
                 return pos
     return start
+
+
+def after_place_chain(view: TextView, start: int, head_start: int, rules: OrgRules) -> int:
+    """某县|某镇|某村|锦绣农业公司: a chain of places down to a village or township (boundaries.yaml
+    place_chain_endings) before a company's own trade name (a rare word) says where the company is;
+    the name starts with the trade name, for a company or a co-operative (boundaries.yaml
+    place_chain_heads). A village's co-operative named by the village alone (某村农机专业合作社) keeps it."""
+    spans = view_tokens(view, start, head_start)
+    for n in range(len(spans) - 1, 0, -1):
+        token = token_text(view, spans[n])
+        if len(token) > 1 and token.endswith(rules.place_chain_endings) and is_place_piece(
+                token_text(view, spans[n - 1]), rules) and proper_piece_at(view, spans[n][1], head_start, rules) and \
+                not composed_of(token_text(view, spans[n + 1]), rules.industry_words):
+            return spans[n][1]
+    return start
+
+
+def is_place_piece(token: str, rules: OrgRules) -> bool:
+    """A county, a level character or a township's token of a place chain (某|县|某镇|某村, 某某|镇)."""
+    return is_place(token) or token in government_rules().level_chars or token.endswith(rules.place_chain_endings)
+
+
+def view_tokens(view: TextView, start: int, end: int) -> list[tuple[int, int]]:
+    """The tokens from start on, the last cut at end."""
+    spans, pos = [], start
+    while pos < end:
+        span = view.token_at(pos)
+        if span is None:
+            break
+        spans.append((pos, min(span[1], end)))
+        pos = span[1]
+    return spans
 
 
 def place_start(view: TextView, start: int, head_start: int, place_ends: dict[int, int]) -> int:

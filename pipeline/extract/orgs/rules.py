@@ -146,6 +146,8 @@ class OrgRules:
     national_prefixes: frozenset[str]
     state_prefixes: tuple[str, ...]  # 国家 of 国家工信部
     association_heads: frozenset[str]
+    place_chain_endings: tuple[str, ...]  # 村 of 某县某镇某村|某某农业公司: the chain says where it is
+    place_chain_heads: tuple[str, ...]  # 合作社: besides companies, heads whose names leave such a chain out
     parenthesis_not_name: tuple[str, ...]
     max_trailing_parenthesis_chars: int
     department_head: str  # 某某有限公司科技与创新部: a company's department named with it
@@ -302,6 +304,8 @@ def org_rules() -> OrgRules:
         national_prefixes=frozenset(require(bounds, "national_prefixes", BOUNDARIES)),
         state_prefixes=tuple(require(bounds, "state_prefixes", BOUNDARIES)),
         association_heads=frozenset(require(bounds, "association_heads", BOUNDARIES)),
+        place_chain_endings=tuple(require(bounds, "place_chain_endings", BOUNDARIES)),
+        place_chain_heads=tuple(require(bounds, "place_chain_heads", BOUNDARIES)),
         parenthesis_not_name=tuple(require(bounds, "parenthesis_not_name", BOUNDARIES)),
         max_trailing_parenthesis_chars=int(require(bounds, "max_trailing_parenthesis_chars", BOUNDARIES)),
         department_head=str(require(bounds, "department_head", BOUNDARIES)),

@@ -20,7 +20,7 @@ from zhfacts.extract.orgs.candidates import (
     token_text,
 )
 from zhfacts.extract.orgs.media import media_rules
-from zhfacts.extract.orgs.names import composed_of, ends_name, gazetteer_names
+from zhfacts.extract.orgs.names import composed_of, ends_name, gazetteer_names, view_tokens
 from zhfacts.extract.orgs.pos import (
     dictionary_tags,
     never_starts_name,
@@ -503,17 +503,6 @@ def with_state_prefix(view: TextView, start: int, name: str, rules: OrgRules) ->
     return start
 
 
-def view_tokens(view: TextView, start: int, end: int) -> list[tuple[int, int]]:
-    spans, pos = [], start
-    while pos < end:
-        span = view.token_at(pos)
-        if span is None:
-            break
-        spans.append((pos, min(span[1], end)))
-        pos = span[1]
-    return spans
-
-
 def branch_piece(piece: str, rules: OrgRules) -> bool:
     """A rare two-character proper word right after a known company's short name names one of its
     companies (中车|恒通新能源客车): rarer in jieba's dictionary than a stem may be."""
@@ -585,8 +574,8 @@ def invested_project_companies(view: TextView, rules: OrgRules) -> list[OrgCandi
 
 def apposed_companies(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     """高新技术企业|某某电子科技, 龙头企业|某某食品: a company's short name in apposition right after a
-    category noun (a token ending with one of lists.yaml apposition_cues): a rare trade name and industry words, as a registered
-    name has them after its place; the category is no name."""
+    category noun (a token ending with one of lists.yaml apposition_cues): a rare trade name and
+    industry words, as a registered name has them after its place; the category is no name."""
     found = []
     tokens = view.token_texts()
     for i, token in enumerate(tokens[:-1]):
