@@ -373,6 +373,11 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             break  # body, 市委|市政府 two
         if not legal and verb_after_name(view, span, rules):
             break  # 之江实验室|纳入|国家实验室: a verb after a name ends the next one
+        if not legal and pos < head_token_start and tag_of(text) in rules.walk_stop_tags and word_freq(
+                text) >= rules.max_piece_word_freq and text not in rules.domain_words and \
+                view.token_after(span[1]) not in industry_or_domain(rules):
+            break  # 某市充分|发动…商会, 来自|市工商联: a common verb or adverb (boundaries.yaml walk_stop_tags)
+            # ends a body's name, but not right before its head or a field's word (某某休闲|产业|发展研究院)
         if is_verb(text) and word_freq(text) >= rules.max_piece_word_freq and proper_piece_at(view, span[1], head_start,
                                                                                                rules):
             place_start = place_opening_registered_name(view, span[0], end, rules) if legal else None

@@ -146,6 +146,7 @@ class OrgRules:
     national_prefixes: frozenset[str]
     state_prefixes: tuple[str, ...]  # 国家 of 国家工信部
     association_heads: frozenset[str]
+    walk_stop_tags: frozenset[str]  # v, d: a common word so tagged ends a body's name on the walk left
     place_chain_endings: tuple[str, ...]  # 村 of 某县某镇某村|某某农业公司: the chain says where it is
     place_chain_heads: tuple[str, ...]  # 合作社: besides companies, heads whose names leave such a chain out
     parenthesis_not_name: tuple[str, ...]
@@ -304,6 +305,7 @@ def org_rules() -> OrgRules:
         national_prefixes=frozenset(require(bounds, "national_prefixes", BOUNDARIES)),
         state_prefixes=tuple(require(bounds, "state_prefixes", BOUNDARIES)),
         association_heads=frozenset(require(bounds, "association_heads", BOUNDARIES)),
+        walk_stop_tags=frozenset(require(bounds, "walk_stop_tags", BOUNDARIES)),
         place_chain_endings=tuple(require(bounds, "place_chain_endings", BOUNDARIES)),
         place_chain_heads=tuple(require(bounds, "place_chain_heads", BOUNDARIES)),
         parenthesis_not_name=tuple(require(bounds, "parenthesis_not_name", BOUNDARIES)),
