@@ -222,7 +222,10 @@ def non_overlapping(cands: list[OrgCandidate]) -> list[OrgCandidate]:
 
 
 def extend_with_park(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgCandidate:
-    """重庆能源职业学院科技园: an institution's park is named with it (boundaries.yaml institution_parks)."""
+    """重庆能源职业学院科技园: an institution's park is named with it (boundaries.yaml institution_parks);
+    a company's park is its project or a place (某某集团|产业园建设项目)."""
+    if cand.type == "company":
+        return cand
     for word in rules.institution_parks:
         if view.text.startswith(word, cand.end) and cand.end + len(word) in view.ends:
             return OrgCandidate(cand.start, cand.end + len(word), "org.suffix.other", "other")
@@ -303,6 +306,8 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
         operator = park_project_operator(view, cand, companies, rules)
         if operator is not None:
             operators.append(operator)
+        elif cand.head.kind == "park" and rules.park_project_after.match(view.text, cand.end):
+            operators += legal_operator(view, cand, rules)  # 某某集团产业园|建设项目: a project, no park
         elif company_signal(view, cand.start, cand.head_start, companies, cand.head.kind == "weak"):
             named.append(cand)
     titles = view_titles(view, rules)
@@ -348,6 +353,14 @@ def invested_project(view: TextView, cand: OrgCandidate, companies: list[OrgCand
     project, no body of its own; the company is named."""
     return view.text.endswith(rules.project_heads, 0, cand.end) and any(
         c.rule == "org.short_name.project" and c.start == cand.start for c in companies)
+
+
+def legal_operator(view: TextView, park: OrgCandidate, rules: OrgRules) -> list[OrgCandidate]:
+    """某省某某集团|产业园建设项目: a park that names a project, its words before the park's head a
+    company's name closed by a legal form (集团, 公司): the company is named, the park is the project."""
+    if not view.text.endswith(rules.legal_forms, 0, park.head_start) or park.head_start not in view.ends:
+        return []
+    return [OrgCandidate(park.start, park.head_start, "org.suffix.company", "company")]
 
 
 def company_office(view: TextView, cand: OrgCandidate, companies: list[OrgCandidate]) -> OrgCandidate:
@@ -454,6 +467,11 @@ def opens_project_name(view: TextView, end: int, rules: OrgRules) -> bool:
         if span is None or span[0] != pos:
             return False
         token = token_text(view, span)
+        bracket = parenthesised_end(view, pos) if token in OPEN_PARENS and view.text.endswith(
+            rules.project_heads, end, pos) else None
+        if bracket is not None:
+            pos = bracket  # 某某产业园|(某区)|项目: a park's place inside the project's name (not 某某(某地)冷链…)
+            continue
         if not is_name_text(token) or token in rules.stop_tokens or is_numeral(token):
             return False  # 中建五局|三|公司…项目: a numeral opens a numbered unit, no project's words
         pos = span[1]
@@ -461,6 +479,14 @@ def opens_project_name(view: TextView, end: int, rules: OrgRules) -> bool:
         if any(words.endswith(h) and len(words) > len(h) for h in rules.project_heads):
             return True
     return False
+
+
+def parenthesised_end(view: TextView, pos: int) -> int | None:
+    """The end of a short bracket of CJK words opening at pos (某区), or None."""
+    close = next((i for i in range(pos + 2, min(len(view.text), pos + 10)) if view.text[i] in CLOSE_PARENS), -1)
+    if close < 0 or not all(is_cjk(c) for c in view.text[pos + 1:close]) or close + 1 not in view.starts:
+        return None
+    return close + 1
 
 
 def county_places(doc: Analysis, view: TextView) -> list[tuple[int, int, Hit]]:

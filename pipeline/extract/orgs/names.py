@@ -453,6 +453,8 @@ def place_opening_registered_name(view: TextView, pos: int, end: int, rules: Org
             return span[0] if opens and end - span[0] <= rules.max_name_chars else None
         if not all(is_cjk(c) for c in text) or is_boundary_token(text, rules) and not is_business_word(text, rules):
             return None  # 苏州|合作|共|赢|新材料…: a content word that stops a walk may be the trade name's
+        if ends_with_head(text, rules):
+            return None  # 某地商会|协助|引荐…集团: another body's name stands before the verb
         pos = span[0]
     return None
 

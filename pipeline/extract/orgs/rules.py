@@ -128,6 +128,7 @@ class OrgRules:
     max_project_chars: int
     project_word: str  # 项目 after a short name: the company's project
     invested_project_cue: re.Pattern[str]  # 投资24亿元的: a project's company's short name follows
+    park_project_after: re.Pattern[str]  # (某区)建设项目 after a park: the park names a project
     apposition_cues: tuple[str, ...]  # 龙头企业 of 龙头企业|某某食品: a short name in apposition follows
     project_company_words: frozenset[str]  # 数科 of 某某数科|压缩空气储能: the short name's industry word
     known: dict[str, tuple[str, str, str]]  # name -> (type, canonical, rule id)
@@ -286,6 +287,7 @@ def org_rules() -> OrgRules:
         max_project_chars=int(require(lists, "max_project_chars", LISTS)),
         project_word=str(require(lists, "project_word", LISTS)),
         invested_project_cue=re.compile(str(require(lists, "invested_project_cue", LISTS))),
+        park_project_after=re.compile(str(require(lists, "park_project_after", LISTS))),
         apposition_cues=tuple(require(lists, "apposition_cues", LISTS)),
         project_company_words=frozenset(require(industry, "pattern_words", INDUSTRY)) | frozenset(
             require(lists, "project_company_words", LISTS)),
