@@ -736,6 +736,8 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
         return False  # 新材料有限公司: no name before the legal form
     if head.place_only and head.type != "university" and text in government_rules().level_chars:
         return True  # 县人民医院, 区融媒体中心: the level stands for the document's own place
+    if head.kind in ("legal", "institution") and not any(name_piece(p, rules, places) for p in parts):
+        return False  # 物资|储备|有限公司, 农民|合作社, 政府|产业|平台|公司: common words only, a kind
     if head.kind == "works":  # 剑河|民合|服饰厂, 红星|机械厂, not 污水|处理厂: a place, a rare word or a
         levels = government_rules().level_chars  # proper noun names the works; a level alone stands for
         placed = bool(in_places) or parts[0] in levels  # the document's place (县|自来水厂), but names
@@ -757,6 +759,19 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
         return False
     # a place alone: 重庆大学 and 潼南区融媒体中心, but not 重庆市大学 (a university takes the short form)
     return head.type != "university" or not in_places[-1].endswith(("市", "省"))
+
+
+def name_piece(part: str, rules: OrgRules, places: set[str]) -> bool:
+    """A word only a name has: a place, a proper noun by jieba's tag, a word rare in its dictionary
+    (below max_piece_word_freq), a known name, a character of a name jieba cut apart, or letters
+    and digits (ABC科技)."""
+    if part in places or is_place(part) or part in rules.known or part in rules.state_prefixes:
+        return True  # 国家|电力|投资|集团有限公司: the state names its own companies
+    if not all(is_cjk(c) for c in part):
+        return any(c.isalnum() for c in part)
+    if len(part) == 1:  # 白|盒子: jieba cut an unknown name into a character and a word
+        return part not in rules.stop_tokens
+    return tag_of(part) in rules.proper_tags or word_freq(part) < rules.max_piece_word_freq
 
 
 def is_zone(parts: list[str], rules: OrgRules) -> bool:
