@@ -54,6 +54,10 @@ FOUND = [
     # a name needs a word only a name has: the state, a character jieba cut off, a rare word
     ("国家电力投资集团有限公司发布年报。", "国家电力投资集团有限公司", "company", "org.suffix.company"),
     ("县人民医院新院区启用。", "县人民医院", "other", "org.suffix.other"),
+    # an idiom opens no list item: the item starts after it
+    ("发展壮大金鹭红豆沙、玉禾胚芽米等现有企业。", "金鹭红豆沙", "company", "org.short_name.list"),
+    # an academy's institute given in full, later by its place and head
+    ("区政府与中国科学院洛阳物质科学研究院签约。洛阳研究院将派驻团队。", "洛阳研究院", "research", "org.alias"),
     # a site's own brand in a header's brackets before the page's date
     ("http://www.abc.com【闽南经济网】2023-08-12\n正文。", "闽南经济网", "other", "org.media.site"),
 ]
@@ -126,6 +130,15 @@ def test_a_park_s_project_with_a_short_name_stays_with_the_park(nlp):
     """某某食品产业园|项目: the park's operator rule names the trade name, not the project rule."""
     orgs = found(nlp, "签约总投资10亿元的嘉麦乐食品产业园项目。")
     assert "嘉麦乐食品" not in orgs, orgs
+
+
+def test_an_institute_s_short_name_takes_its_full_name_as_canonical(nlp):
+    orgs = found(nlp, "区政府与中国科学院洛阳物质科学研究院签约。洛阳研究院将派驻团队。")
+    assert orgs["洛阳研究院"]["canonical"] == "中国科学院洛阳物质科学研究院"
+
+
+def test_an_institute_s_short_name_needs_its_full_name(nlp):
+    assert "洛阳研究院" not in found(nlp, "洛阳研究院将派驻团队。")
 
 
 def test_round10_words_are_rules_data():

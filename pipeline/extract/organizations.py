@@ -98,6 +98,7 @@ from zhfacts.extract.orgs.short_names import (
     list_short_names,
     listed_beside,
     listed_runs,
+    occurrences,
     pattern_short_names,
     photo_credits,
     registered_names,
@@ -299,7 +300,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
             stem = short_name_stem(cand_text(view, cand), rules)
             if stem and stem not in aliases:
                 aliases[stem] = cand_text(view, cand)
-    companies = shorts + alias_candidates(view, aliases, rules)
+    companies = shorts + alias_candidates(view, aliases, rules) + institute_short_names(view, named, rules)
     operators = []
     named = [company_office(view, c, companies) for c in named]
     for cand in deferred:
@@ -353,6 +354,32 @@ def invested_project(view: TextView, cand: OrgCandidate, companies: list[OrgCand
     project, no body of its own; the company is named."""
     return view.text.endswith(rules.project_heads, 0, cand.end) and any(
         c.rule == "org.short_name.project" and c.start == cand.start for c in companies)
+
+
+def institute_short_names(view: TextView, named: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:
+    """中国科学院某地物质科学研究院 -> 某地研究院: an academy's institute given in full (its name opens with
+    one of boundaries.yaml cas_prefixes, then a place) is written later by its place and head alone;
+    those mentions are the institute's, at token edges after a boundary (rule org.alias)."""
+    aliases: dict[str, str] = {}
+    for cand in named:
+        if cand.type != "research" or cand.head is None or cand.head.kind != "institution":
+            continue
+        full = cand_text(view, cand)
+        parent = next((p for p in rules.cas_prefixes if full.startswith(p)), "")
+        span = view.token_at(cand.start + len(parent)) if parent else None
+        if span is None or span[0] != cand.start + len(parent) or not is_place(token_text(view, span)):
+            continue
+        alias = token_text(view, span) + cand.head.text
+        if alias != full and len(alias) > len(cand.head.text) + 1:
+            aliases.setdefault(alias, full)
+    found = []
+    for alias, full in aliases.items():
+        for start in occurrences(view.text, alias):
+            end = start + len(alias)
+            if start in view.starts and end in view.ends and not view.text.endswith(
+                    rules.cas_prefixes, 0, start) and is_boundary_token(view.token_before(start), rules):
+                found.append(OrgCandidate(start, end, "org.alias", "research", canonical=full))
+    return found
 
 
 def legal_operator(view: TextView, park: OrgCandidate, rules: OrgRules) -> list[OrgCandidate]:
