@@ -736,8 +736,10 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
         return False  # 新材料有限公司: no name before the legal form
     if head.place_only and head.type != "university" and text in government_rules().level_chars:
         return True  # 县人民医院, 区融媒体中心: the level stands for the document's own place
-    if head.kind in ("legal", "institution") and not any(name_piece(p, rules, places) for p in parts):
-        return False  # 物资|储备|有限公司, 农民|合作社, 政府|产业|平台|公司: common words only, a kind
+    if (head.kind == "legal" or head.kind == "institution" and head.type == "other") and not any(
+            name_piece(p, rules, places) for p in parts):
+        return False  # 物资|储备|有限公司, 农民|合作社, 政府|产业|平台|公司: common words only, a kind (a
+        # research body's field may name it: 绿色|电池|研究院)
     if head.kind == "works":  # 剑河|民合|服饰厂, 红星|机械厂, not 污水|处理厂: a place, a rare word or a
         levels = government_rules().level_chars  # proper noun names the works; a level alone stands for
         placed = bool(in_places) or parts[0] in levels  # the document's place (县|自来水厂), but names

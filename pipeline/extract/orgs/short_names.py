@@ -577,13 +577,14 @@ def apposed_companies(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     category noun (a token ending with one of lists.yaml apposition_cues): a rare trade name and
     industry words, as a registered name has them after its place; the category is no name."""
     found = []
-    tokens = view.token_texts()
-    for i, token in enumerate(tokens[:-1]):
-        if not token.endswith(rules.apposition_cues) or view.token_starts[i + 1] != view.token_ends[i]:
-            continue
-        end = trade_name_and_industry(view, i + 1, rules)
-        if end is not None:
-            found.append(OrgCandidate(view.token_starts[i + 1], end, "org.short_name.apposition", "company"))
+    for cue in rules.apposition_cues:  # the cues are rarer than tokens: found on the text
+        for pos in occurrences(view.text, cue):
+            start = pos + len(cue)
+            if start not in view.ends or start not in view.starts:
+                continue
+            end = trade_name_and_industry(view, view.token_index(start), rules)
+            if end is not None:
+                found.append(OrgCandidate(start, end, "org.short_name.apposition", "company"))
     return found
 
 
