@@ -767,8 +767,9 @@ def name_piece(part: str, rules: OrgRules, places: set[str]) -> bool:
     """A word only a name has: a place, a proper noun by jieba's tag, a word rare in its dictionary
     (below max_piece_word_freq), a known name, a character of a name jieba cut apart, or letters
     and digits (ABC科技)."""
-    if part in places or is_place(part) or part in rules.known or part in rules.state_prefixes:
-        return True  # 国家|电力|投资|集团有限公司: the state names its own companies
+    if part in places or is_place(part) or part in rules.known or part in rules.state_prefixes or \
+            part in rules.national_prefixes:
+        return True  # 国家|电力|投资|集团有限公司, 全国|汽车|零部件|协会: the state or the nation names them
     if not all(is_cjk(c) for c in part):
         return any(c.isalnum() for c in part)
     if len(part) == 1:  # 白|盒子: jieba cut an unknown name into a character and a word
