@@ -765,11 +765,12 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
 
 def name_piece(part: str, rules: OrgRules, places: set[str]) -> bool:
     """A word only a name has: a place, a proper noun by jieba's tag, a word rare in its dictionary
-    (below max_piece_word_freq), a known name, a character of a name jieba cut apart, or letters
-    and digits (ABC科技)."""
+    (below max_piece_word_freq), a known name, the state's or the nation's prefix, an ordinal, a
+    character of a name jieba cut apart, or letters and digits (ABC科技)."""
     if part in places or is_place(part) or part in rules.known or part in rules.state_prefixes or \
-            part in rules.national_prefixes:
-        return True  # 国家|电力|投资|集团有限公司, 全国|汽车|零部件|协会: the state or the nation names them
+            part in rules.national_prefixes or rules.ordinal.fullmatch(part):
+        return True  # 国家|电力|投资|集团有限公司, 全国|汽车|零部件|协会, 第一|商业|周报: the state, the
+        # nation or an ordinal names them
     if not all(is_cjk(c) for c in part):
         return any(c.isalnum() for c in part)
     if len(part) == 1:  # 白|盒子: jieba cut an unknown name into a character and a word
