@@ -164,6 +164,9 @@ def after_place_chain(view: TextView, start: int, head_start: int, rules: OrgRul
     place_chain_endings) before a company's own trade name (a rare word) says where the company is;
     the name starts with the trade name, for a company or a co-operative (boundaries.yaml
     place_chain_heads). A village's co-operative named by the village alone (某村农机专业合作社) keeps it."""
+    words = view.text[start:head_start]
+    if not any(ending in words for ending in rules.place_chain_endings):
+        return start  # most names hold no village or township: asked first
     spans = view_tokens(view, start, head_start)
     for n in range(len(spans) - 1, 0, -1):
         token = token_text(view, spans[n])

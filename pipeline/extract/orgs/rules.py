@@ -165,7 +165,7 @@ class OrgRules:
     hyphens: frozenset[str]  # 某某大学-某县研究院: one name across the hyphen
     hyphen_parents: tuple[str, ...]  # 大学 before the hyphen
     works_kind_tags: frozenset[str]  # 旧|厂: a character that makes a works token a kind
-    automaton: Any  # heads, pattern words and known names: one pass over the text finds them all
+    automaton: Any  # heads, pattern words, known names and apposition cues: one pass over the text finds them all
     rule_ids: frozenset[str]
     list_ends: tuple[str, ...]  # the clause ends (and line break) that end a list of 、-separated items
     item_stops: str  # where a listed item ends: a list or clause delimiter, a line break, 等, a bracket, a quote
@@ -328,7 +328,8 @@ def org_rules() -> OrgRules:
             require(bounds, "works_kind_tags", BOUNDARIES)),
         automaton=automaton_of(("head", frozenset(heads)), ("pattern", frozenset(require(industry, "pattern_words",
                                                                                          INDUSTRY))),
-                               ("known", frozenset(known))),
+                               ("known", frozenset(known)),
+                               ("apposition", frozenset(require(lists, "apposition_cues", LISTS)))),
         rule_ids=frozenset(require(load_yaml(RULES), "rules", RULES)),
         list_ends=tuple(clause_ends),
         item_stops=item_delimiters() + clause_delimiters() + "\n等" + OPEN_PARENS + CLOSE_PARENS + "“”",

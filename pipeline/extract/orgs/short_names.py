@@ -577,14 +577,12 @@ def apposed_companies(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     category noun (a token ending with one of lists.yaml apposition_cues): a rare trade name and
     industry words, as a registered name has them after its place; the category is no name."""
     found = []
-    for cue in rules.apposition_cues:  # the cues are rarer than tokens: found on the text
-        for pos in occurrences(view.text, cue):
-            start = pos + len(cue)
-            if start not in view.ends or start not in view.starts:
-                continue
-            end = trade_name_and_industry(view, view.token_index(start), rules)
-            if end is not None:
-                found.append(OrgCandidate(start, end, "org.short_name.apposition", "company"))
+    for start, _ in matches(view, rules, "apposition"):  # from the shared pass over the text
+        if start not in view.ends or not is_proper_piece(view.token_after(start), rules):
+            continue  # most cues stand before common words: asked first, cached
+        end = trade_name_and_industry(view, view.token_index(start), rules)
+        if end is not None:
+            found.append(OrgCandidate(start, end, "org.short_name.apposition", "company"))
     return found
 
 
