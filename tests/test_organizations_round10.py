@@ -2,7 +2,8 @@
 body named with the zone's full name and a part of it, associations of a place's park, short names
 before an invested project and in apposition after a category noun, chains of places before a
 company, common verbs and adverbs that end a body's name on the walk left, parks that name a
-project, names made of common words only, a site's brand in a header's brackets. Sentences
+project, names made of common words only, incubators by name, a site's brand in a header's brackets,
+an academy's institute by its place. Sentences
 written for these tests."""
 
 from __future__ import annotations
@@ -58,6 +59,10 @@ FOUND = [
     ("发展壮大金鹭红豆沙、玉禾胚芽米等现有企业。", "金鹭红豆沙", "company", "org.short_name.list"),
     # an academy's institute given in full, later by its place and head
     ("区政府与中国科学院洛阳物质科学研究院签约。洛阳研究院将派驻团队。", "洛阳研究院", "research", "org.alias"),
+    # incubators and maker spaces named by a proper word
+    ("云帆之星众创空间入驻团队30个。", "云帆之星众创空间", "other", "org.suffix.other"),
+    ("金鹏科技企业孵化器新增企业12家。", "金鹏科技企业孵化器", "other", "org.suffix.other"),
+    ("蓝鲸加速器举办路演。", "蓝鲸加速器", "other", "org.suffix.other"),
     # a site's own brand in a header's brackets before the page's date
     ("http://www.abc.com【闽南经济网】2023-08-12\n正文。", "闽南经济网", "other", "org.media.site"),
 ]
@@ -101,6 +106,12 @@ NOT_FOUND = [
     ("某国有粮食和物资储备有限公司开展轮换。", "物资储备有限公司"),
     ("全县有农民合作社365个。", "农民合作社"),
     ("政府产业平台公司参与投资。", "政府产业平台公司"),
+    # incubators, maker spaces and accelerators by their kind, a level or a designation alone
+    ("区科技企业孵化器新增企业12家。", "区科技企业孵化器"),
+    ("全区共有国家级科技企业孵化器2个。", "国家级科技企业孵化器"),
+    ("建设众创空间、孵化器等创新载体。", "众创空间"),
+    ("北京市标杆孵化器名单公布。", "北京市标杆孵化器"),
+    ("粒子加速器研制取得突破。", "粒子加速器"),
     # brackets around a media name in running text, with no date after them
     ("据【闽南经济网】消息，活动圆满结束。", "闽南经济网"),
 ]
