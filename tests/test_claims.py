@@ -936,3 +936,29 @@ def test_counts_and_sums_near_the_slogan_and_price_rules_stay_claims(text: str, 
 
 def test_a_zone_named_after_its_district_takes_no_claim_for_it() -> None:
     assert _claims("杨凌示范区今年地区生产总值增长6%。") == []
+
+
+# -- a reporting frame opening the sentence names the reporter's sources, not the subject ----
+def test_a_reporting_frame_does_not_block_the_district_after_it() -> None:
+    text = "四川日报记者从郫都区科技局了解到，在郫都区注册的孵化载体有12家，已建成8家。"
+    claims = _claims(text)
+    assert [(c["value"], c["district"]) for c in claims] == [(12, "郫都区"), (8, "郫都区")]
+
+
+def test_a_source_named_without_a_reporting_verb_still_blocks() -> None:
+    text = "某某科技有限公司共有员工300人。"
+    assert _claims(text) == []
+
+
+# -- a figure in the modifier of the district right after it -------------------------------
+def test_ranks_modifying_the_districts_after_them() -> None:
+    text = "四川共有3个城区入围，依次是排在第21位的成都市武侯区，排在第48位的成都市锦江区和排在第90位的绵阳市涪城区。"
+    claims = _claims(text)
+    assert [(c["value"], c["district"], c["rule"]) for c in claims] == [
+        (21, "武侯区", "claims.sentence.modified"), (48, "锦江区", "claims.sentence.modified"),
+        (90, "涪城区", "claims.sentence.modified")]
+
+
+def test_a_figure_modifying_a_project_named_after_a_district_is_not_the_districts() -> None:
+    claims = _claims("总投资5亿元的潼南区人民医院迁建项目开工。")
+    assert all(c["rule"] != "claims.sentence.modified" for c in claims)

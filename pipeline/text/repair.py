@@ -43,6 +43,7 @@ class RepairRules:
     closing_chars: str  # the same, for str.rstrip
     opening: frozenset[str]
     inner_punctuation: frozenset[str]
+    prose_marks: frozenset[str]  # a line with one is running prose (line-per-paragraph text)
     heading_max_chars: int
     heading_enumerator: re.Pattern[str]  # 一、 （二） 3. opening a section heading
     heading_width_ratio: float  # a numbered heading is at most this share of the line under it
@@ -71,6 +72,7 @@ def repair_rules() -> RepairRules:
         closing_chars="".join(sorted(chars("closing"))),
         opening=chars("opening"),
         inner_punctuation=chars("inner_punctuation"),
+        prose_marks=chars("prose_marks"),
         heading_max_chars=int(require(data, "heading_max_chars", RULES_FILE)),
         heading_enumerator=re.compile(require(data, "heading_enumerator", RULES_FILE)),
         heading_width_ratio=float(require(data, "heading_width_ratio", RULES_FILE)),
@@ -309,7 +311,8 @@ def join_lines(text: str, rules: RepairRules, hard_ends: set[int] = frozenset(),
             if li + 1 < len(block):
                 nxt = block[li + 1]
                 joined = _wraps(block, li, column_layout, rules) and (
-                    not line_paragraphs or is_content_break(line.text.rstrip()[-1:] or " "))
+                    not line_paragraphs or is_content_break(line.text.rstrip()[-1:] or " ")
+                    or _prose_cut_in_word(line.text, nxt.text, rules))
                 _break(out, mapping, line.end, line.text, nxt.text, joined, joins["wrap"])
         if bi + 1 < len(blocks):
             nxt_block = blocks[bi + 1]
@@ -346,6 +349,17 @@ def _heads_paragraph(line: _Line, nxt: _Line, rules: RepairRules) -> bool:
     text = line.text.strip()
     return (is_heading([line], rules) and not is_content_break(text[-1])
             and len(nxt.text.strip()) > rules.heading_max_chars)
+
+
+def _prose_cut_in_word(line: str, nxt: str, rules: RepairRules) -> bool:
+    """In one-paragraph-per-line text: a prose line (a comma in it) that ends on an ideograph
+    was cut inside a word (…其中国家级科技 / 企业孵化器2个), unlike a heading or a byline; a
+    numbered line is a heading however long (（一）从供给侧看，…显著), and so is the one above
+    a numbered line."""
+    last = line.rstrip()[-1:]
+    if not last or not last.isalpha() or last.isascii() or not any(c in rules.prose_marks for c in line):
+        return False
+    return not rules.heading_enumerator.match(line.strip()) and not rules.heading_enumerator.match(nxt.strip())
 
 
 def is_content_break(c: str) -> bool:
