@@ -962,3 +962,8 @@ def test_ranks_modifying_the_districts_after_them() -> None:
 def test_a_figure_modifying_a_project_named_after_a_district_is_not_the_districts() -> None:
     claims = _claims("总投资5亿元的潼南区人民医院迁建项目开工。")
     assert all(c["rule"] != "claims.sentence.modified" for c in claims)
+
+
+def test_a_rankings_whole_field_is_no_districts_subject() -> None:
+    text = "武侯区排名第21位。百强区新增市场主体近300万个。"
+    assert [(c["value"], c["district"]) for c in _claims(text)] == [(21, "武侯区")]
