@@ -967,3 +967,11 @@ def test_a_figure_modifying_a_project_named_after_a_district_is_not_the_district
 def test_a_rankings_whole_field_is_no_districts_subject() -> None:
     text = "武侯区排名第21位。百强区新增市场主体近300万个。"
     assert [(c["value"], c["district"]) for c in _claims(text)] == [(21, "武侯区")]
+
+
+def test_a_work_reports_cover_with_blank_lines_between_its_lines_makes_it_the_districts() -> None:
+    text = ("区 五 届 人 大\n\n  三次会议文件\n\n  政府工作报告\n\n  ——2024年1月8日在成都市武侯区\n\n"
+            "  第五届人民代表大会第三次会议上\n\n  各位代表：\n\n  过去一年，新增市场主体1.2万户，报批建设用地900亩。")
+    claims = _claims(text)
+    assert [(c["value"], c["district"], c["rule"]) for c in claims] == [
+        (12000, "武侯区", "claims.document"), (900, "武侯区", "claims.document")]

@@ -47,6 +47,8 @@ CASES = [
     ("当地过去创新平台不足，如今大足、璧山等区县加快追赶。", ["大足=大足区", "璧山=璧山区"]),
     # a breed is no mention of its district
     ("SPF荣昌猪培育成功，荣昌区畜牧科研再获突破。", ["荣昌区=荣昌区"]),
+    # nor is a road or a station named after it
+    ("潼南大道全线通车，潼南北站同步启用，潼南区交通再提速。", ["潼南区=潼南区"]),
     # Zhejiang: a short form in the document's province
     ("杭州市滨江区数字经济核心产业增加值增长9%，滨江继续领跑全市。", ["滨江区=滨江区", "滨江=滨江区"]),
     # zones are never districts
