@@ -57,6 +57,7 @@ class RepairRules:
     letter_spacing: Scanner  # a letter-spaced run of ideographs (only where a space is)
     spaced_cell: re.Pattern[str]  # a line that is one letter-spaced name (a table cell: 海 口 市)
     pinyin_gloss: Scanner  # 集團(tuán): the reading a converted page put after a character (at a bracket)
+    spaced_decimal: Scanner  # 8. 4亿元: group 1 is a space printed after a decimal point
 
 
 @rules_cache
@@ -87,6 +88,7 @@ def repair_rules() -> RepairRules:
         letter_spacing=Scanner.of(_letter_spacing_pattern(require(data, "letter_spacing", RULES_FILE))),
         spaced_cell=_spaced_cell_pattern(require(data, "letter_spacing", RULES_FILE)),
         pinyin_gloss=Scanner.of(_pinyin_gloss_pattern(require(data, "pinyin_gloss", RULES_FILE))),
+        spaced_decimal=Scanner.of(re.compile(require(data, "spaced_decimal", RULES_FILE))),
     )
 
 
@@ -130,10 +132,15 @@ def repair(raw: str) -> Repaired:
                         f"(raw lines {_compact(lines)})")
 
     spaced, glosses = letter_spacing(text3, rules), pinyin_glosses(text3, rules)
-    text4, map4 = remove_positions(text3, spaced + [i for start, end in glosses for i in range(start, end)])
+    decimals = spaced_decimals(text3, rules)
+    text4, map4 = remove_positions(text3, spaced + decimals + [i for start, end in glosses for i in range(start, end)])
     if spaced:
         lines = sorted({line_of(map1[map2[map3[p]]]) for p in spaced})
         warnings.append(f"letter-spacing: removed {len(spaced)} spaces between the letters of words "
+                        f"(raw lines {_compact(lines)})")
+    if decimals:
+        lines = sorted({line_of(map1[map2[map3[p]]]) for p in decimals})
+        warnings.append(f"spaced-decimals: removed {len(decimals)} spaces after decimal points "
                         f"(raw lines {_compact(lines)})")
     if glosses:
         lines = sorted({line_of(map1[map2[map3[start]]]) for start, _ in glosses})
@@ -559,6 +566,13 @@ def _pinyin_gloss_pattern(rules: dict) -> re.Pattern[str]:
 def pinyin_glosses(text: str, rules: RepairRules) -> list[tuple[int, int]]:
     """The spans of the pinyin readings a converted page put after characters."""
     return [match.span() for match in rules.pinyin_gloss.finditer(text)]
+
+
+def spaced_decimals(text: str, rules: RepairRules) -> list[int]:
+    """Where the spaces printed after decimal points inside numbers stand (8. 4亿元)."""
+    if "." not in text:
+        return []
+    return [match.start(1) for match in rules.spaced_decimal.finditer(text)]
 
 
 def remove_positions(text: str, positions: list[int]) -> tuple[str, list[int]]:
