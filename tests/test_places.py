@@ -61,6 +61,9 @@ CASES = [
     # negative cases: ordinary words that are also short forms, and 和县 inside 区和县
     ("广西南宁港口物流、旅游资源和平台建设齐头并进。", []),
     ("各区和县要加强统筹，确保资源配置合理。", []),
+    # a slogan ending in a two-character county's characters (工业富县) is no mention of it
+    ("坚持“工业富县”不动摇，推进科教兴县战略。", []),
+    ("陕西富县新增企业3家。", ["富县=富县"]),
     ("代表企业包括新民康科技、红旗金龙等，产业基础较强。", []),
 ]
 

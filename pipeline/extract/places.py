@@ -69,6 +69,7 @@ class Reading:
 class PlaceRules:
     common_word_shorts: frozenset[str]
     product_heads: tuple[str, ...]
+    slogan_followers: tuple[str, ...]  # 工业富县|战略: a two-character county ending a slogan
     single_char_followers: frozenset[str]
     generic_full_names: frozenset[str]
     list_separators: tuple[str, ...]
@@ -132,6 +133,7 @@ def place_rules() -> PlaceRules:
     return PlaceRules(
         common_word_shorts=frozenset(require(ctx, "common_word_shorts", CONTEXT)),
         product_heads=tuple(sorted(require(ctx, "product_heads", CONTEXT), key=len, reverse=True)),
+        slogan_followers=tuple(require(ctx, "slogan_followers", CONTEXT)),
         single_char_followers=frozenset(require(ctx, "single_char_followers", CONTEXT)),
         generic_full_names=frozenset(require(ctx, "generic_full_names", CONTEXT)),
         list_separators=tuple(require(ctx, "list_separators", CONTEXT)),
@@ -261,10 +263,21 @@ def stands_as_word(view: TextView, cand: Candidate, rules: PlaceRules) -> bool:
     if len(cand.surface) == 2 and forms & {"full", "former"} and not forms & {"short"}:
         # 和县 in 区和县: a one-character stem must be one token of its own
         token = view.token_at(cand.start)
-        return token == (cand.start, cand.end)
+        return token == (cand.start, cand.end) and not ends_slogan(view, cand, rules)
     if "short" in forms and not forms & {"full", "former"}:
         return not followed_by_other_word(view, cand.end, rules)
     return True
+
+
+def ends_slogan(view: TextView, cand: Candidate, rules: PlaceRules) -> bool:
+    """工业富县, 科教兴县: a county's two characters glued to a word before them that end a quoted
+    four-character slogan or come before a slogan's noun (实施工业富县战略)."""
+    text, start, end = view.text, cand.start, cand.end
+    before = view.token_before(start)
+    if len(before) < 2 or not all(map(is_cjk, before)):
+        return False
+    quoted = text[start - len(before) - 1:start - len(before)] in "“‘「\"" and text[end:end + 1] in "”’」\""
+    return (quoted and len(before) == 2) or text.startswith(rules.slogan_followers, end)
 
 
 def followed_by_other_word(view: TextView, end: int, rules: PlaceRules) -> bool:
