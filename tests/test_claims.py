@@ -975,3 +975,9 @@ def test_a_work_reports_cover_with_blank_lines_between_its_lines_makes_it_the_di
     claims = _claims(text)
     assert [(c["value"], c["district"], c["rule"]) for c in claims] == [
         (12000, "武侯区", "claims.document"), (900, "武侯区", "claims.document")]
+
+
+def test_a_figure_in_brackets_after_its_district_in_a_citywide_phrase_is_the_districts() -> None:
+    text = "上半年各县区对全市经济的贡献率分别为武侯区(21.5%)、锦江区(14.2%)和双流区(9.8%)。"
+    assert [(c["value"], c["district"]) for c in _claims(text)] == [
+        (21.5, "武侯区"), (14.2, "锦江区"), (9.8, "双流区")]

@@ -195,9 +195,12 @@ def wide_aside(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
         return False
     bracket = quantity.start - (len(ctx.text[max(sentence[0], quantity.start - 4):quantity.start]) - len(lead)) - 1
     start = clause_start(ctx, bracket, sentence[0])
+    before = markers_in(ctx, start, bracket)
+    if before and before[-1].kind == "district" and not ctx.text[before[-1].end:bracket].strip():
+        return False  # 对全市贡献率分别为甲县(23.9%)、乙区(16.9%): the bracket is the district's
     return any(m.kind == "wide" or (m.kind == "pronoun" and ctx.text[m.start:m.end] in ctx.rules.wide_scope_words
                                     and not resolve_pronoun(ctx, m, Scope()))  # 全市 of a county-level city is its own
-               for m in markers_in(ctx, start, bracket))
+               for m in before)
 
 
 def counts_divisions(ctx: Context, quantity: Hit) -> bool:
