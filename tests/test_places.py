@@ -61,6 +61,9 @@ CASES = [
     # negative cases: ordinary words that are also short forms, and 和县 inside 区和县
     ("广西南宁港口物流、旅游资源和平台建设齐头并进。", []),
     ("各区和县要加强统筹，确保资源配置合理。", []),
+    # a stem ending in 中 or 左 is a short form outside banners (渝中, 晋中); the zone of a city's short form
+    ("渝中新增市场主体2000户，巴中经开区签约项目6个。", ["渝中=渝中区", "巴中经开区=巴中经开区"]),
+    ("台前幕后的工作人员忙碌着。", []),
     # a slogan ending in a two-character county's characters (工业富县) is no mention of it
     ("坚持“工业富县”不动摇，推进科教兴县战略。", []),
     ("陕西富县新增企业3家。", ["富县=富县"]),
