@@ -47,6 +47,8 @@ CASES = [
     ("当地过去创新平台不足，如今大足、璧山等区县加快追赶。", ["大足=大足区", "璧山=璧山区"]),
     # a breed is no mention of its district
     ("SPF荣昌猪培育成功，荣昌区畜牧科研再获突破。", ["荣昌区=荣昌区"]),
+    # but a word that only opens with a product's character is no product (人口, 面积)
+    ("其中，涟水人口最多，涟水面积也最大。", ["涟水=涟水县", "涟水=涟水县"]),
     # nor is a road or a station named after it
     ("潼南大道全线通车，潼南北站同步启用，潼南区交通再提速。", ["潼南区=潼南区"]),
     # Zhejiang: a short form in the document's province
