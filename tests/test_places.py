@@ -66,6 +66,8 @@ CASES = [
     # a stem ending in 中 or 左 is a short form outside banners (渝中, 晋中); the zone of a city's short form
     ("渝中新增市场主体2000户，巴中经开区签约项目6个。", ["渝中=渝中区", "巴中经开区=巴中经开区"]),
     ("台前幕后的工作人员忙碌着。", []),
+    # a generic full name listed after a district of its city, a county and a district alike
+    ("武都区、康县、文县增幅分别为18%、15%和12%。", ["武都区=武都区", "康县=康县", "文县=文县"]),
     # a slogan ending in a two-character county's characters (工业富县) is no mention of it
     ("坚持“工业富县”不动摇，推进科教兴县战略。", []),
     ("陕西富县新增企业3家。", ["富县=富县"]),

@@ -233,16 +233,21 @@ def raw_candidates(view: TextView, gaz: Gazetteer) -> list[Candidate]:
 
 
 def listed_with_sibling(view: TextView, start: int, found: list[Candidate], unit: Unit, gaz: Gazetteer) -> bool:
-    """长安区、莲湖区、新城区: a generic name listed right after a district of the same city
-    is that city's."""
+    """长安区、莲湖区、新城区: a generic name listed right after a district or county of the same
+    city is that city's."""
     if not found or found[-1].reading is None:
         return False
     prev = found[-1]
     sep = view.text[prev.end:start]
     if sep not in gaz.rules.list_separators:
         return False
-    return any(e.form == "full" and e.unit.parent_adcode == unit.parent_adcode and e.unit.level == unit.level
+    return any(e.form == "full" and e.unit.parent_adcode == unit.parent_adcode and same_tier(e.unit, unit)
                for e in prev.reading.best)
+
+
+def same_tier(a: Unit, b: Unit) -> bool:
+    """Of one level, a city's districts and counties counting as one (武都区、康县、文县)."""
+    return a.level == b.level or a.level in COUNTY_LEVELS and b.level in COUNTY_LEVELS
 
 
 def zone_end(view: TextView, cand: Candidate, gaz: Gazetteer) -> int:
