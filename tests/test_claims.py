@@ -981,3 +981,13 @@ def test_a_figure_in_brackets_after_its_district_in_a_citywide_phrase_is_the_dis
     text = "上半年各县区对全市经济的贡献率分别为武侯区(21.5%)、锦江区(14.2%)和双流区(9.8%)。"
     assert [(c["value"], c["district"]) for c in _claims(text)] == [
         (21.5, "武侯区"), (14.2, "锦江区"), (9.8, "双流区")]
+
+
+def test_a_figure_sharing_the_bound_after_it_is_a_threshold() -> None:
+    text = "武侯区签约项目23个，其中5亿元及3000万美元以上重大项目14个。"
+    assert [(c["value"], c["district"]) for c in _claims(text)] == [(23, "武侯区"), (14, "武侯区")]
+
+
+def test_a_categorys_bound_after_a_list_separator_is_no_shared_threshold() -> None:
+    text = "武侯区拥有省级以上龙头企业14家、省级以上示范合作社7家。"
+    assert [(c["value"], c["district"]) for c in _claims(text)] == [(14, "武侯区"), (7, "武侯区")]

@@ -237,13 +237,17 @@ def is_threshold(ctx: Context, quantity: Hit) -> bool:
     """10亿元以上项目11个, 超10亿元的项目: a bound in a category's name, not a figure of its own."""
     text = ctx.text
     surface = text[quantity.start:quantity.end].rstrip()
+    end = quantity.end
     bound = surface.endswith(ctx.rules.threshold_words) or (
         quantity.get("kind") == "money" and quantity.get("approx") == "lower")  # 超10亿元的项目
     if not bound:
-        return False
-    follows = text[quantity.end:quantity.end + 1]
+        joined = ctx.rules.joined_bound.match(text, end)  # 5亿元及3000万美元以上项目: one bound for both
+        if joined is None:
+            return False
+        end = joined.end()
+    follows = text[end:end + 1]
     ends_clause = not follows or follows.isspace() or follows in ctx.rules.clause_delimiters
-    return not ends_clause and not text.startswith(ctx.rules.level_nouns + ctx.rules.bound_predicates, quantity.end)
+    return not ends_clause and not text.startswith(ctx.rules.level_nouns + ctx.rules.bound_predicates, end)
 
 
 def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Scope,

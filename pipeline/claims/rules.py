@@ -115,6 +115,7 @@ class ClaimRules:
     company_frames: tuple[str, ...]
     demonstratives: tuple[str, ...]
     threshold_words: tuple[str, ...]
+    joined_bound: re.Pattern[str]  # 5亿元|及3000万美元以上: a figure sharing the bound after it
     level_nouns: tuple[str, ...]
     bound_predicates: tuple[str, ...]  # 增长5%以上的有……: the bound names who passed it
     list_separators: frozenset[str]
@@ -185,6 +186,14 @@ class MetricRules:
     after_change: re.Pattern[str]  # a figure right after a change connector (…上升到|第4位)
 
 
+def _joined_bound(joiners: list[str], bounds: list[str], reach: int, delimiters: frozenset[str]) -> re.Pattern[str]:
+    """Right after a figure: a joiner, the next figure (a numeral first, no clause delimiter), its
+    threshold word (not 、省级以上: a category's bound with no figure)."""
+    stops, numeral = re.escape("".join(sorted(delimiters))), "[0-9零一二三四五六七八九十两百千万]"
+    return re.compile(f"(?:{'|'.join(map(re.escape, joiners))}){numeral}[^{stops}]{{0,{reach}}}?"
+                      f"(?:{'|'.join(map(re.escape, _longest_first(bounds)))})")
+
+
 def _longest_first(words: list[str]) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
@@ -236,6 +245,8 @@ def claim_rules() -> ClaimRules:
         company_frames=_longest_first(get("company_frames")),
         demonstratives=_longest_first(get("demonstratives")),
         threshold_words=tuple(get("threshold_words")),
+        joined_bound=_joined_bound(get("bound_joiners"), get("threshold_words"), int(get("bound_join_max_chars")),
+                                   clause_delimiters),
         level_nouns=tuple(get("level_nouns")),
         bound_predicates=_longest_first(get("bound_predicates")),
         list_separators=frozenset(get("list_separators")),
