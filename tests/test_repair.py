@@ -35,6 +35,11 @@ WRAPS = [
      "（一）从需求侧看，消费回升，投资稳定\n1.消费回升。全县社零额增长5%。\n2.投资稳定。增长3%。\n3.出口增长。增长2%。"),
     ("甲县召开会议。\n乙县增长5%。\n丙县增长6%。\n记者 张三、李四\n编辑：王五",
      "甲县召开会议。\n乙县增长5%。\n丙县增长6%。\n记者 张三、李四\n编辑：王五"),
+    # a byline above a blank line and a numbered section: not one sentence; a figure cut by a
+    # column break still is
+    ("2024-03-01 来源：某某新闻网\n\n\n（一）工业稳步增长。全县增长5%。",
+     "2024-03-01 来源：某某新闻网\n（一）工业稳步增长。全县增长5%。"),
+    ("今年以来，全县规上工业产值达到\n\n1.2亿元。", "今年以来，全县规上工业产值达到1.2亿元。"),
     # a space printed after a decimal point inside a number goes; a list's number stays
     ("项目总投资6. 8亿元，新建厂房2. 35万平方米。", "项目总投资6.8亿元，新建厂房2.35万平方米。"),
     ("全年计划投资 4. 2亿元。", "全年计划投资 4.2亿元。"),

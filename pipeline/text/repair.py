@@ -326,6 +326,7 @@ def join_lines(text: str, rules: RepairRules, hard_ends: set[int] = frozenset(),
             last = block[-1]
             joined = (_continues(last.text.rstrip(), nxt_block[0].text, rules, last.ends)
                       and not is_heading(block, rules) and not is_heading(nxt_block, rules)
+                      and not _opens_numbered(nxt_block[0].text, rules)
                       and last.number not in ends and nxt_block[0].number not in ends)
             _break(out, mapping, last.end, last.text, nxt_block[0].text, joined, joins["column-break"])
     if out and out[-1] == "\n":
@@ -358,6 +359,13 @@ def _heads_paragraph(line: _Line, nxt: _Line, rules: RepairRules) -> bool:
             and len(nxt.text.strip()) > rules.heading_max_chars)
 
 
+def _opens_numbered(line: str, rules: RepairRules) -> bool:
+    """（一）县域经济…, 2. 工业: a numbered section opens the line (1.2亿元 is a number)."""
+    text = line.strip()
+    numbered = rules.heading_enumerator.match(text)
+    return numbered is not None and not text[numbered.end():numbered.end() + 1].isdigit()
+
+
 def _prose_cut_in_word(line: str, nxt: str, rules: RepairRules) -> bool:
     """In one-paragraph-per-line text: a prose line (a comma in it) that ends on an ideograph
     was cut inside a word (…其中国家级科技 / 企业孵化器2个), unlike a heading or a byline; a
@@ -366,7 +374,7 @@ def _prose_cut_in_word(line: str, nxt: str, rules: RepairRules) -> bool:
     last = line.rstrip()[-1:]
     if not last or not last.isalpha() or last.isascii() or not any(c in rules.prose_marks for c in line):
         return False
-    return not rules.heading_enumerator.match(line.strip()) and not rules.heading_enumerator.match(nxt.strip())
+    return not _opens_numbered(line, rules) and not _opens_numbered(nxt, rules)
 
 
 def is_content_break(c: str) -> bool:
