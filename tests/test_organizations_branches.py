@@ -1,13 +1,14 @@
-"""Branches named by place + brand (重庆移动, 渝北联通) built from the gazetteer and the carriers of the
-central enterprises' list, and the banks' short names opening their branches (建行某某支行).
-Sentences written for these tests."""
+"""Branches named by place + brand (重庆移动, 渝北联通) read from the gazetteer and the carriers of
+rules/organizations/carriers.yaml (each a central enterprise of the cited list), and the banks' short
+names opening their branches (建行某某支行). Sentences written for these tests."""
 
 from __future__ import annotations
 
 import pytest
 from helpers import organizations_found as found
 
-from zhfacts.extract.orgs import build
+from zhfacts.extract.orgs.carriers import carrier_rules
+from zhfacts.rules import load_tsv
 
 
 @pytest.fixture(scope="module")
@@ -15,45 +16,39 @@ def nlp(places_and_organizations):
     return places_and_organizations
 
 
-@pytest.fixture(scope="module")
-def carrier_rows():
-    return {r[0]: r for r in build.carrier_branch_rows()}
-
-
-@pytest.mark.parametrize(("name", "canonical"), [
-    ("重庆移动", "中国移动通信集团有限公司重庆市分公司"),
-    ("四川电信", "中国电信集团有限公司四川省分公司"),
-    ("渝北联通", "中国联合网络通信集团有限公司渝北区分公司"),
-    ("万州区电信", "中国电信集团有限公司万州区分公司"),
-    ("重庆电信", "中国电信集团有限公司重庆市分公司"),  # jieba knows it as a proper noun (nz): kept
+@pytest.mark.parametrize(("place", "full"), [
+    ("重庆", "重庆市"), ("四川", "四川省"), ("渝北", "渝北区"), ("万州区", "万州区"),
+    ("重庆", "重庆市"),  # 重庆电信 is in jieba's dictionary as a proper noun (nz): the place stays
+    ("江北", "江北区"),  # two districts of that name (重庆, 宁波): still one full name
+    ("朝阳", "朝阳"),  # a district, a city and a county: the form itself
 ])
-def test_a_place_and_a_brand_name_the_carriers_branch(carrier_rows, name, canonical):
-    assert carrier_rows[name] == (name, "company", canonical, "carrier")
+def test_places_that_open_a_branch(place, full):
+    assert carrier_rules().places[place] == full
 
 
-@pytest.mark.parametrize("name", [
-    "移动", "联通", "电信",  # the brand alone is a common word
-    "新建移动", "江南电信",  # a short form that is a common word (新建, 江南) makes a phrase
-    "南北移动",  # a phrase of jieba's dictionary (l)
+@pytest.mark.parametrize("place", [
+    "新建", "江南",  # a short form that is a common word (新建|移动 reads as a phrase)
+    "南北",  # no place of the gazetteer (南北移动 is a phrase of jieba's dictionary)
 ])
-def test_no_row_for_a_brand_alone_or_after_a_common_word(carrier_rows, name):
-    assert name not in carrier_rows
+def test_words_that_open_no_branch(place):
+    assert place not in carrier_rules().places
 
 
-def test_every_carrier_is_a_central_enterprise():
-    with pytest.raises(ValueError, match="central_soes.tsv"):
-        build.carrier_parent("某某通信集团有限公司")
+def test_every_carrier_is_a_central_enterprise_of_the_cited_list():
+    soes = {r["name"] for r in load_tsv("organizations/sources/central_soes.tsv")}
+    assert set(carrier_rules().brands.values()) <= soes
 
 
-@pytest.mark.parametrize(("text", "name"), [
-    ("会上，重庆移动与区政府签署了5G网络共建协议。", "重庆移动"),
-    ("渝北联通、万州电信分别派员参加了对接会。", "渝北联通"),
-    ("渝北联通、万州电信分别派员参加了对接会。", "万州电信"),
-    ("天津联通负责人介绍了算力网络的建设进展。", "天津联通"),
+@pytest.mark.parametrize(("text", "name", "canonical"), [
+    ("会上，重庆移动与区政府签署了5G网络共建协议。", "重庆移动", "中国移动通信集团有限公司重庆市分公司"),
+    ("四川电信副总经理出席了签约仪式。", "四川电信", "中国电信集团有限公司四川省分公司"),
+    ("渝北联通、万州区电信分别派员参加了对接会。", "渝北联通", "中国联合网络通信集团有限公司渝北区分公司"),
+    ("渝北联通、万州区电信分别派员参加了对接会。", "万州区电信", "中国电信集团有限公司万州区分公司"),
+    ("重庆电信负责人介绍了算力网络的建设进展。", "重庆电信", "中国电信集团有限公司重庆市分公司"),
 ])
-def test_a_carriers_branch_is_found_in_text(nlp, text, name):
+def test_a_carriers_branch_is_found_with_its_canonical(nlp, text, name, canonical):
     org = found(nlp, text)[name]
-    assert org["type"] == "company" and org["canonical"].endswith("分公司")
+    assert (org["type"], org["canonical"]) == ("company", canonical)
 
 
 @pytest.mark.parametrize(("text", "word"), [
@@ -61,6 +56,7 @@ def test_a_carriers_branch_is_found_in_text(nlp, text, name):
     ("市民可以通过重庆移动支付平台缴纳水费。", "重庆移动"),  # 移动支付
     ("受冷空气影响，雨带将逐步向广东移动。", "广东移动"),  # a verb of motion
     ("用户可以通过移动支付缴费，电信诈骗案件同比下降。", "移动"),
+    ("当地新建移动基站120个。", "新建移动"),
 ])
 def test_a_brand_read_as_a_word_is_no_branch(nlp, text, word):
     assert word not in found(nlp, text)

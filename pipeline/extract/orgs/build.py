@@ -99,11 +99,6 @@ class BuildRules:
     abbreviation_tags: frozenset[str]
     media_endings: tuple[str, ...]
     min_media_chars: int
-    carrier_brands: dict[str, str]
-    carrier_branch_levels: frozenset[str]
-    carrier_branch_suffix: str
-    carrier_compounds: frozenset[str]
-    carrier_motion_words: frozenset[str]
 
 
 @rules_cache
@@ -114,8 +109,6 @@ def build_rules() -> BuildRules:
         value = d[f.name]
         if f.name == "share_marks":
             value = re.compile(value)
-        elif isinstance(value, dict):
-            value = dict(value)
         elif isinstance(value, list):
             value = frozenset(value) if str(f.type).startswith("frozenset") else tuple(value)
         values[f.name] = value
@@ -456,14 +449,13 @@ def listed_rows() -> list[tuple[str, str, str, str]]:
 
 def base_rows() -> dict[str, tuple[str, str, str, str]]:
     """Name -> row of every source but the large companies: the first source that gives a name wins
-    (state bodies, media, universities, enterprises, news sources, banks, listed companies, the
-    enterprises' derived usual names, then the carriers' branches), so that a curated or published
-    name is never replaced by a derived one."""
+    (state bodies, media, universities, enterprises, news sources, banks, listed companies, then the
+    enterprises' derived usual names), so that a curated or published name is never replaced by a derived one."""
     seen: dict[str, tuple[str, str, str, str]] = {}
     rows = state_body_rows() + media_rows() + university_rows() + soe_rows() + abbreviated_university_rows()
     rows += news_source_rows()
     rows += bank_rows()
-    for row in rows + listed_rows() + soe_usual_rows() + carrier_branch_rows():
+    for row in rows + listed_rows() + soe_usual_rows():
         if len(row[0]) >= 2:
             seen.setdefault(row[0], row)
     return seen
@@ -476,48 +468,6 @@ def build_rows() -> list[tuple[str, str, str, str]]:
         if not reason:
             seen[name] = (name, "company", full, "large")
     return sorted(seen.values(), key=lambda r: (r[3], r[0]))
-
-
-def carrier_parent(full: str) -> str:
-    """The carrier's registered name, checked against the central enterprises' list it comes from."""
-    if full not in {r["name"] for r in load_tsv(SOURCES + "central_soes.tsv")}:
-        raise ValueError(f"{BUILD_RULES}: carrier_brands names {full}, which central_soes.tsv does not list")
-    return full
-
-
-def carrier_place_forms() -> dict[str, str]:
-    """Every way the gazetteer writes a province, city or county (`carrier_branch_levels`), full or
-    short, -> the unit's full name when one unit alone is written so, else the form itself (江北 is
-    a district of two cities). A short form that is also a common word (新建, 江南) is left out:
-    新建|电信 reads as a phrase."""
-    from zhfacts.extract.places import gazetteer, place_rules
-    params, common = build_rules(), place_rules().common_word_shorts
-    fulls: dict[str, set[str]] = defaultdict(set)
-    for unit in gazetteer().units:
-        if unit.current or unit.level not in params.carrier_branch_levels:
-            continue
-        for form in filter(None, [unit.name, unit.short, *unit.other_forms.split("|")]):
-            if len(form) >= 2 and form not in common and CJK_NAME.fullmatch(form):
-                fulls[form].add(unit.name)
-    return {form: next(iter(names)) if len(names) == 1 else form for form, names in fulls.items()}
-
-
-def carrier_branch_rows() -> list[tuple[str, str, str, str]]:
-    """重庆移动, 渝北联通, 万州区电信: a place of the gazetteer + a carrier's brand (`carrier_brands`) names
-    the carrier's branch there, canonical the carrier's registered name + the place's full name +
-    `carrier_branch_suffix` (中国移动通信集团有限公司重庆市分公司). The brand alone is a common word
-    (移动支付, 电信诈骗) and is never a row; a name jieba's dictionary knows as a word of running text is left out."""
-    params = build_rules()
-    freqs, tags = dictionary_entries()
-    rows = []
-    for brand, full in params.carrier_brands.items():
-        parent = carrier_parent(full)
-        for form, place in sorted(carrier_place_forms().items()):
-            name = form + brand
-            if name in freqs and tags.get(name) not in params.org_tags | params.proper_tags | params.place_tags:
-                continue  # 南北|移动 (l): a phrase jieba knows; 重庆电信 (nz) is the branch
-            rows.append((name, "company", parent + place + params.carrier_branch_suffix, "carrier"))
-    return rows
 
 
 def render(rows: list[tuple[str, str, str, str]]) -> str:

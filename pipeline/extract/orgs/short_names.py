@@ -19,7 +19,6 @@ from zhfacts.extract.orgs.candidates import (
     stop_prefix,
     token_text,
 )
-from zhfacts.extract.orgs.carriers import carrier_mention_ok
 from zhfacts.extract.orgs.media import media_rules
 from zhfacts.extract.orgs.names import composed_of, ends_name, gazetteer_names
 from zhfacts.extract.orgs.pos import (
@@ -456,8 +455,7 @@ def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
             placed = with_place_prefix(view, start, rules)  # 与|江苏|恒瑞医药: the place is named with it when
             if placed is not None and full.startswith(view.text[placed:start]):  # its registered name opens so,
                 start = placed  # not 某县|中粮集团 (中粮集团有限公司): there the place says where it stands
-        if end not in view.ends or not known_start_ok(view, start, rules) or place_banks_sector(view, end, name) \
-                or not carrier_mention_ok(view, start, end, name):
+        if end not in view.ends or not known_start_ok(view, start, rules) or place_banks_sector(view, end, name):
             continue
         # 中国电子|重庆…示范基地: a place right after opens a longer name; the known name still
         # signals a company for the parks and branches named with it, but is no mention alone
