@@ -51,7 +51,16 @@ def test_a_carriers_branch_is_found_with_its_canonical(nlp, text, name, canonica
     assert (org["type"], org["canonical"]) == ("company", canonical)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("记者从渝北区移动分公司获悉，全区已建成5G基站两千余个。", "渝北区移动分公司"),  # the head belongs to it
+    ("该县联通公司投资三千万元用于光纤改造。", "县联通公司"),  # a level stands for the place before a head
+])
+def test_a_company_head_after_the_brand_belongs_to_the_name(nlp, text, name):
+    assert found(nlp, text)[name]["type"] == "company"
+
+
 @pytest.mark.parametrize(("text", "word"), [
+    ("全市移动用户超过百万，电信业务收入增长。", "市移动"),  # a level without a head is no branch
     ("重庆移动互联网产业发展迅速，企业数量持续增长。", "重庆移动"),  # 移动互联网
     ("市民可以通过重庆移动支付平台缴纳水费。", "重庆移动"),  # 移动支付
     ("受冷空气影响，雨带将逐步向广东移动。", "广东移动"),  # a verb of motion

@@ -30,6 +30,8 @@ class CarrierRules:
     canonical_suffix: str
     compounds: tuple[str, ...]
     motion_words: frozenset[str]
+    heads: tuple[str, ...]  # 公司 heads after the brand (渝北移动|分公司), longest first
+    level_chars: str  # 市|电信|分公司: a level standing for the document's place, before a head only
 
 
 @rules_cache
@@ -37,9 +39,11 @@ def carrier_rules() -> CarrierRules:
     d = load_yaml(CARRIERS)
     places = carrier_places(frozenset(require(d, "levels", CARRIERS)), frozenset(require(d, "name_tags", CARRIERS)),
                             tuple(require(d, "brands", CARRIERS)))
+    heads = tuple(sorted(require(d, "heads", CARRIERS), key=len, reverse=True))
     return CarrierRules(dict(require(d, "brands", CARRIERS)), places, max(map(len, places)),
                         require(d, "canonical_suffix", CARRIERS), tuple(require(d, "compounds", CARRIERS)),
-                        frozenset(require(d, "motion_words", CARRIERS)))
+                        frozenset(require(d, "motion_words", CARRIERS)), heads,
+                        "".join(require(d, "level_chars", CARRIERS)))
 
 
 def carrier_places(levels: frozenset[str], name_tags: frozenset[str], brands: tuple[str, ...]) -> dict[str, str]:
@@ -63,23 +67,38 @@ def carrier_places(levels: frozenset[str], name_tags: frozenset[str], brands: tu
 def carrier_candidates(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     """Each brand at a token end with a place of carrier_places right before it (the longest), the
     name starting where a known name may (known_start_ok; a place before the place opens it too:
-    重庆市|渝北区|移动)."""
+    重庆市|渝北区|移动) and taking a company head after it (渝北移动|分公司). With a head, a level
+    alone stands for the document's place (市|电信|分公司, 该县|联通公司 -> 县联通公司)."""
     params, text, found = carrier_rules(), view.text, []
     for brand, carrier in params.brands.items():
         pos = text.find(brand)
         while pos != -1:
             end = pos + len(brand)
+            head = next((h for h in params.heads if text.startswith(h, end) and end + len(h) in view.ends), "")
             place = next((text[pos - n:pos] for n in range(min(params.longest_place, pos), 1, -1)
                           if text[pos - n:pos] in params.places and pos - n in view.starts), "")
-            if place and end in view.ends and brand_is_name(view, pos - len(place), end, params):
+            if place and (head or end in view.ends) and brand_is_name(view, pos - len(place), end, params):
                 start = pos - len(place)
                 placed = with_place_prefix(view, start, rules)
                 start = placed if placed is not None else start
                 if placed is not None or known_start_ok(view, start, rules):
                     canonical = carrier + params.places[place] + params.canonical_suffix
-                    found.append(OrgCandidate(start, end, "org.knowledge", "company", canonical=canonical))
+                    found.append(OrgCandidate(start, end + len(head), "org.knowledge", "company", canonical=canonical))
+            elif head and level_before(view, pos, rules, params):
+                found.append(OrgCandidate(pos - 1, end + len(head), "org.knowledge", "company"))
             pos = text.find(brand, pos + 1)
     return found
+
+
+def level_before(view: TextView, pos: int, rules: OrgRules, params: CarrierRules) -> bool:
+    """A level character right before pos that stands for the document's place: a token of its own
+    (市|电信) or after a demonstrative (该县, 我市)."""
+    if pos < 1 or view.text[pos - 1] not in params.level_chars:
+        return False
+    if pos - 1 in view.starts:
+        return True
+    span = previous_token(view, pos)
+    return bool(span) and span[1] - span[0] == 2 and view.text[span[0]] in rules.demonstratives
 
 
 def brand_is_name(view: TextView, start: int, end: int, params: CarrierRules) -> bool:
