@@ -58,6 +58,8 @@ def test_usual_names_of_private_enterprises_are_candidates(full, usual):
     ("临工", "two characters left"),  # 临沂|临工|机械: 临工 is a word
     ("快手", "two characters left"),  # 北京|快手|科技
     ("金桥", "two characters left"),  # 江阴市|金桥|化工: a bridge, a town
+    ("山西晋城", "places one after another"),  # 山西晋城钢铁控股集团
+    ("河南济源", "places one after another"),
 ])
 def test_ambiguous_names_of_the_list_are_left_out(verdicts, name, reason):
     assert verdicts[name][1].startswith(reason)

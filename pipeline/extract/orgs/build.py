@@ -39,7 +39,7 @@ Sources (each file's header names its origin and date), under rules/organization
   dropped (广东小鹏汽车科技集团 -> 小鹏汽车); a two-character name is also left out where jieba
   counts it as a brand known by itself and another company's name opens with it (万达: 万达信息,
   万达电影; see `shared_brand`) or where only it is left between a place and an industry word
-  (临沂|临工|机械, 北京|快手|科技);
+  (临沂|临工|机械, 北京|快手|科技), and a name of places one after another (山西|晋城) is no name;
 - listed_companies.tsv: the companies listed on the Shanghai, Shenzhen and Beijing exchanges, each
   short name (证券简称: 云天化, 京东方Ａ -> 京东方) linked to its registered full name. A short name is
   kept only where it reads as a name: written in Chinese characters, not a place of the gazetteer, a
@@ -277,6 +277,8 @@ def usual_name_reason(name: str, cut_from_place: bool) -> str:
     `short_proper_tags`, or counted `max_short_proper_freq` times or more), and, cut from a place
     (厦门|国贸), not a word of jieba's dictionary at all."""
     params = build_rules()
+    if len(name) >= 3 and made_of_places(name):
+        return "places one after another (山西|晋城, 江苏|吴中)"
     if len(name) >= 3:
         return "" if derived_name_ok(name) else "a word or phrase of running text"
     freqs, tags = dictionary_entries()
@@ -308,6 +310,16 @@ def bracketed_brand(full: str) -> tuple[str, str]:
     if "、" in inner or inner.endswith(forms):
         return before, ""
     return (before, inner) if before.endswith(forms) else (full, "")
+
+
+def made_of_places(name: str) -> bool:
+    """The name is places of the gazetteer one after another (山西|晋城 of 山西晋城钢铁控股集团)."""
+    reached = [True] + [False] * len(name)
+    for start in range(len(name)):
+        if reached[start]:
+            for end in range(start + 2, len(name) + 1):
+                reached[end] = reached[end] or is_place(name[start:end])
+    return reached[-1]
 
 
 def large_company_candidates() -> dict[str, set[str]]:
