@@ -107,6 +107,8 @@ class ClaimRules:
     capacity_words: tuple[str, ...]  # right before a figure: a plant's or project's capacity (年产3万吨)
     capacity_lookback: int  # how far before the figure a capacity word may start
     speech_verbs: tuple[str, ...]
+    reporting_frame_ends: tuple[str, ...]  # 记者从某局了解到，: the sentence is read from the frame's end
+    modifier_max_chars: int  # 排在第12位的某区: at most this between the figure and 的
     company_speaker_words: tuple[str, ...]
     locative_words: tuple[str, ...]
     clause_openers: tuple[str, ...]
@@ -227,6 +229,8 @@ def claim_rules() -> ClaimRules:
         capacity_lookback=int(get("capacity_lookback_chars")),
         speech_verbs=_longest_first(get("speech_verbs")),
         company_speaker_words=tuple(get("company_speaker_words")),
+        reporting_frame_ends=_longest_first(get("reporting_frame_ends")),
+        modifier_max_chars=get("modifier_max_chars"),
         locative_words=_longest_first(get("locative_words")),
         clause_openers=_longest_first(get("clause_openers")),
         company_frames=_longest_first(get("company_frames")),
