@@ -50,6 +50,7 @@ from zhfacts.extract.orgs.candidates import (
     is_place,
     token_text,
 )
+from zhfacts.extract.orgs.carriers import carrier_candidates
 from zhfacts.extract.orgs.defined import abbreviates, defined_short_names, names_a_body
 from zhfacts.extract.orgs.government import (
     GovernmentRules,
@@ -277,6 +278,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
             named.append(extend_with_parenthesis(view, extend_with_park(view, cand, rules), rules))
     named += bracketed_place_names(view, rules, place_ends)
     shorts = pattern_short_names(view, rules) + list_short_names(view, rules) + known_short_names(view, rules)
+    shorts += carrier_candidates(view, rules)  # 重庆移动: place + a carrier's brand
     shorts += quoted_short_names(view, rules) + bracketed_before_project(view, rules)
     registered = registered_names(view, rules)
     aliases: dict[str, str] = {}

@@ -494,8 +494,8 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
                 break  # 隆信|达|农业科技有限公司: a character of the name, with common words after it
             after = nxt[1]
         elif not never_starts_name(token, rules.single_char_tags if len(token) == 1 else rules.leading_tags
-                                   ) or is_proper_place(token):
-            break
+                                   ) or is_proper_place(token) or token in rules.known:
+            break  # 建行|渝北支行: a name of the knowledge data opens the name, whatever jieba tags it (v)
         elif is_verb(token) and not opens_proper_name(view, after, head_start):
             break  # 创新|疫苗…实验室: a verb before common words may be the name's own first word
         if end - after < rules.min_chars_after_trim:
