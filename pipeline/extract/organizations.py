@@ -302,7 +302,8 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
         operator = park_project_operator(view, cand, companies, rules)
         if operator is not None:
             operators.append(operator)
-        elif company_signal(view, cand.start, cand.head_start, companies, cand.head.kind == "weak"):
+        elif cand.head.kind != "park" and company_signal(view, cand.start, cand.head_start, companies,
+                                                         cand.head.kind == "weak"):
             named.append(cand)
     titles = view_titles(view, rules)
     others = photo_credits(view) + government_candidates(doc, view, rules) + media_candidates(doc, view, rules)
