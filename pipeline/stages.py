@@ -17,6 +17,7 @@ from zhfacts.extract.places import find_places, gazetteer, place_rules
 from zhfacts.extract.quantities import find_quantities, grammar
 from zhfacts.extract.times import assign_periods, find_times, time_rules
 from zhfacts.nlp.analysis import Analysis
+from zhfacts.nlp.segment import glued_counties
 from zhfacts.rules import RulesError, rules_dir, validate_all
 from zhfacts.text.article import Hit
 from zhfacts.text.repair import repair_rules
@@ -66,7 +67,7 @@ RULE_BUILDERS: tuple[tuple[Callable[[], object], str], ...] = (
     (repair_rules, "repair.yaml"), (sentence_boundary, "repair.yaml"), (grammar, "quantities/*.yaml"),
     (time_rules, "times.yaml"), (place_rules, "places/*"), (gazetteer, "places/gazetteer.tsv"),
     (org_rules, "organizations/*"), (claim_rules, "claims.yaml"), (metric_rules, "metrics.yaml"),
-    (table_rules, "tables.yaml"),
+    (table_rules, "tables.yaml"), (glued_counties, "lexicon/county_names.yaml"),
 )
 
 

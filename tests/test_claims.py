@@ -936,3 +936,58 @@ def test_counts_and_sums_near_the_slogan_and_price_rules_stay_claims(text: str, 
 
 def test_a_zone_named_after_its_district_takes_no_claim_for_it() -> None:
     assert _claims("杨凌示范区今年地区生产总值增长6%。") == []
+
+
+# -- a reporting frame opening the sentence names the reporter's sources, not the subject ----
+def test_a_reporting_frame_does_not_block_the_district_after_it() -> None:
+    text = "四川日报记者从郫都区科技局了解到，在郫都区注册的孵化载体有12家，已建成8家。"
+    claims = _claims(text)
+    assert [(c["value"], c["district"]) for c in claims] == [(12, "郫都区"), (8, "郫都区")]
+
+
+def test_a_source_named_without_a_reporting_verb_still_blocks() -> None:
+    text = "某某科技有限公司共有员工300人。"
+    assert _claims(text) == []
+
+
+# -- a figure in the modifier of the district right after it -------------------------------
+def test_ranks_modifying_the_districts_after_them() -> None:
+    text = "四川共有3个城区入围，依次是排在第21位的成都市武侯区，排在第48位的成都市锦江区和排在第90位的绵阳市涪城区。"
+    claims = _claims(text)
+    assert [(c["value"], c["district"], c["rule"]) for c in claims] == [
+        (21, "武侯区", "claims.sentence.modified"), (48, "锦江区", "claims.sentence.modified"),
+        (90, "涪城区", "claims.sentence.modified")]
+
+
+def test_a_figure_modifying_a_project_named_after_a_district_is_not_the_districts() -> None:
+    claims = _claims("总投资5亿元的潼南区人民医院迁建项目开工。")
+    assert all(c["rule"] != "claims.sentence.modified" for c in claims)
+
+
+def test_a_rankings_whole_field_is_no_districts_subject() -> None:
+    text = "武侯区排名第21位。百强区新增市场主体近300万个。"
+    assert [(c["value"], c["district"]) for c in _claims(text)] == [(21, "武侯区")]
+
+
+def test_a_work_reports_cover_with_blank_lines_between_its_lines_makes_it_the_districts() -> None:
+    text = ("区 五 届 人 大\n\n  三次会议文件\n\n  政府工作报告\n\n  ——2024年1月8日在成都市武侯区\n\n"
+            "  第五届人民代表大会第三次会议上\n\n  各位代表：\n\n  过去一年，新增市场主体1.2万户，报批建设用地900亩。")
+    claims = _claims(text)
+    assert [(c["value"], c["district"], c["rule"]) for c in claims] == [
+        (12000, "武侯区", "claims.document"), (900, "武侯区", "claims.document")]
+
+
+def test_a_figure_in_brackets_after_its_district_in_a_citywide_phrase_is_the_districts() -> None:
+    text = "上半年各县区对全市经济的贡献率分别为武侯区(21.5%)、锦江区(14.2%)和双流区(9.8%)。"
+    assert [(c["value"], c["district"]) for c in _claims(text)] == [
+        (21.5, "武侯区"), (14.2, "锦江区"), (9.8, "双流区")]
+
+
+def test_a_figure_sharing_the_bound_after_it_is_a_threshold() -> None:
+    text = "武侯区签约项目23个，其中5亿元及3000万美元以上重大项目14个。"
+    assert [(c["value"], c["district"]) for c in _claims(text)] == [(23, "武侯区"), (14, "武侯区")]
+
+
+def test_a_categorys_bound_after_a_list_separator_is_no_shared_threshold() -> None:
+    text = "武侯区拥有省级以上龙头企业14家、省级以上示范合作社7家。"
+    assert [(c["value"], c["district"]) for c in _claims(text)] == [(14, "武侯区"), (7, "武侯区")]

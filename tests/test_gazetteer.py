@@ -40,6 +40,8 @@ def test_checked_in_gazetteer_is_current() -> None:
     ("浦东新区", "浦东"),
     ("白云鄂博矿区", "白云鄂博"),
     ("义乌市", "义乌"),
+    ("渝中区", "渝中"),          # a stem ending in a direction word outside banners
+    ("甲中黎族苗族自治县", "甲中"),
     # negative cases: no short form
     ("沛县", ""),              # a one-character stem is no name
     ("鄂温克族自治旗", ""),      # the stem is the people's name
@@ -52,7 +54,7 @@ def test_short_forms(name: str, short: str) -> None:
 
 
 @pytest.mark.parametrize(("name", "form"), [
-    ("甲中黎族苗族自治县", "甲中县"),   # the stem ends in a direction word: no short form, but 县 makes a name
+    ("甲左蒙古族自治旗", "甲左旗"),      # a banner's stem ends in a direction word: no short form, but 旗 makes a name
     ("鄂温克族自治旗", "鄂温克旗"),      # the stem is a people: with 旗 it is the banner
     ("鄂伦春自治旗", "鄂伦春旗"),
     # negative cases: a unit with a short form gets its 县/旗 form from other_forms; others get none

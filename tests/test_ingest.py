@@ -228,3 +228,17 @@ def test_jsonl_dates_in_any_common_form_and_a_warning_for_the_rest(tmp_path, lin
     (document,) = extract_path(path).records("documents")
     assert (document["pub_date"], document["pub_date_source"]) == (expected, source)
     assert any("pub_date" in w and "cannot be read" in w for w in document["warnings"]) == warned
+
+
+def test_a_folder_lists_its_articles_in_order_but_never_a_runs_outputs(tmp_path: Path) -> None:
+    from zhfacts.text.ingest import expand_inputs
+
+    for name in ["b.txt", "a.md", "sub/c.txt", "sub/out/d.txt", "sub/out/.zhfacts/e.txt", "out2/f.jsonl",
+                 "out2/deep/g.txt", "notes.docx", "sub/A.TXT"]:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("今年新增企业5家。", encoding="utf-8")
+    (tmp_path / "out2" / ".zhfacts").mkdir()  # a run's output folder: nothing below it is read
+    (tmp_path / "sub" / "out" / ".zhfacts" / "current").mkdir()
+    listed = [p.relative_to(tmp_path).as_posix() for p in expand_inputs([str(tmp_path)])]
+    assert listed == ["a.md", "b.txt", "sub/A.TXT", "sub/c.txt"]

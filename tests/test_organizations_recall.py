@@ -130,9 +130,9 @@ def test_no_names_by_family(nlp, text, not_name):
     assert not_name not in found(nlp, text)
 
 
-def test_a_park_without_a_project_stays_a_park(nlp):
+def test_a_park_is_a_zone_not_an_organization(nlp):
     orgs = found(nlp, "宇通客车产业园建成投产。")
-    assert orgs["宇通客车产业园"]["type"] == "other" and "宇通" not in orgs
+    assert "宇通客车产业园" not in orgs and "宇通" not in orgs
 
 
 def test_field_words_before_a_head_stay_in_the_name(nlp):

@@ -47,6 +47,10 @@ CASES = [
     ("当地过去创新平台不足，如今大足、璧山等区县加快追赶。", ["大足=大足区", "璧山=璧山区"]),
     # a breed is no mention of its district
     ("SPF荣昌猪培育成功，荣昌区畜牧科研再获突破。", ["荣昌区=荣昌区"]),
+    # but a word that only opens with a product's character is no product (人口, 面积)
+    ("其中，涟水人口最多，涟水面积也最大。", ["涟水=涟水县", "涟水=涟水县"]),
+    # nor is a road or a station named after it
+    ("潼南大道全线通车，潼南北站同步启用，潼南区交通再提速。", ["潼南区=潼南区"]),
     # Zhejiang: a short form in the document's province
     ("杭州市滨江区数字经济核心产业增加值增长9%，滨江继续领跑全市。", ["滨江区=滨江区", "滨江=滨江区"]),
     # zones are never districts
@@ -59,6 +63,14 @@ CASES = [
     # negative cases: ordinary words that are also short forms, and 和县 inside 区和县
     ("广西南宁港口物流、旅游资源和平台建设齐头并进。", []),
     ("各区和县要加强统筹，确保资源配置合理。", []),
+    # a stem ending in 中 or 左 is a short form outside banners (渝中, 晋中); the zone of a city's short form
+    ("渝中新增市场主体2000户，巴中经开区签约项目6个。", ["渝中=渝中区", "巴中经开区=巴中经开区"]),
+    ("台前幕后的工作人员忙碌着。", []),
+    # a generic full name listed after a district of its city, a county and a district alike
+    ("武都区、康县、文县增幅分别为18%、15%和12%。", ["武都区=武都区", "康县=康县", "文县=文县"]),
+    # a slogan ending in a two-character county's characters (工业富县) is no mention of it
+    ("坚持“工业富县”不动摇，推进科教兴县战略。", []),
+    ("陕西富县新增企业3家。", ["富县=富县"]),
     ("代表企业包括新民康科技、红旗金龙等，产业基础较强。", []),
 ]
 

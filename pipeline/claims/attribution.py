@@ -140,7 +140,11 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
     quote_speaker = speaker_of_quote(ctx, quantity)
     if quote_speaker is not None:
         return quote_speaker or None
-    found = attribute_in_sentence(ctx, quantity, sentence, scope, in_sentence)
+    modified = district_modified_by(ctx, quantity, sentence)
+    if modified is not None:
+        return Attribution([modified.district], "sentence", "claims.sentence.modified")
+    read = (after_reporting_frame(ctx, sentence[0], quantity.start), sentence[1])
+    found = attribute_in_sentence(ctx, quantity, read, scope, in_sentence)
     if found is not None:
         return found or None
     later = district_later_in_clause(ctx, quantity, sentence)
@@ -191,9 +195,12 @@ def wide_aside(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
         return False
     bracket = quantity.start - (len(ctx.text[max(sentence[0], quantity.start - 4):quantity.start]) - len(lead)) - 1
     start = clause_start(ctx, bracket, sentence[0])
+    before = markers_in(ctx, start, bracket)
+    if before and before[-1].kind == "district" and not ctx.text[before[-1].end:bracket].strip():
+        return False  # 对全市贡献率分别为甲县(23.9%)、乙区(16.9%): the bracket is the district's
     return any(m.kind == "wide" or (m.kind == "pronoun" and ctx.text[m.start:m.end] in ctx.rules.wide_scope_words
                                     and not resolve_pronoun(ctx, m, Scope()))  # 全市 of a county-level city is its own
-               for m in markers_in(ctx, start, bracket))
+               for m in before)
 
 
 def counts_divisions(ctx: Context, quantity: Hit) -> bool:
@@ -230,13 +237,17 @@ def is_threshold(ctx: Context, quantity: Hit) -> bool:
     """10亿元以上项目11个, 超10亿元的项目: a bound in a category's name, not a figure of its own."""
     text = ctx.text
     surface = text[quantity.start:quantity.end].rstrip()
+    end = quantity.end
     bound = surface.endswith(ctx.rules.threshold_words) or (
         quantity.get("kind") == "money" and quantity.get("approx") == "lower")  # 超10亿元的项目
     if not bound:
-        return False
-    follows = text[quantity.end:quantity.end + 1]
+        joined = ctx.rules.joined_bound.match(text, end)  # 5亿元及3000万美元以上项目: one bound for both
+        if joined is None:
+            return False
+        end = joined.end()
+    follows = text[end:end + 1]
     ends_clause = not follows or follows.isspace() or follows in ctx.rules.clause_delimiters
-    return not ends_clause and not text.startswith(ctx.rules.level_nouns + ctx.rules.bound_predicates, quantity.end)
+    return not ends_clause and not text.startswith(ctx.rules.level_nouns + ctx.rules.bound_predicates, end)
 
 
 def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Scope,
@@ -502,6 +513,45 @@ def _speaker_before(ctx: Context, open_at: int, limit: int) -> tuple[int, int] |
         return None
     end = limit + len(head) - len(verb)
     return clause_start(ctx, end, limit), end
+
+
+def after_reporting_frame(ctx: Context, sentence_start: int, pos: int) -> int:
+    """Where the sentence is read from for a figure at pos: after a reporting frame that is its
+    first clause (记者从某区科技局了解到，现在全区……), else its start."""
+    first_clause_end = clause_end(ctx, sentence_start, pos)
+    if first_clause_end >= pos:
+        return sentence_start
+    if first_suffix(ctx.text[sentence_start:first_clause_end].rstrip(), ctx.rules.reporting_frame_ends) is None:
+        return sentence_start
+    return first_clause_end + 1
+
+
+def district_modified_by(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> Marker | None:
+    """排在第12位的某市甲区，排在第75位的乙区: the district right after the phrase the figure
+    ends, with only its city or province between, when the district ends its clause or list item."""
+    end = clause_end(ctx, quantity.end, sentence[1])
+    gap = ctx.text[quantity.end:end]
+    link = gap.find("的", 0, ctx.rules.modifier_max_chars + 1)
+    if link == -1:
+        return None
+    for marker in markers_in(ctx, quantity.end + link + 1, end):
+        if marker.kind == "district":
+            after = ctx.text[marker.end:marker.end + 1]
+            ends_item = not after or after in ctx.rules.list_separators or marker.end == end
+            return marker if ends_item and _only_markers_between(ctx, quantity.end + link + 1, marker.start) else None
+        if marker.kind != "wide":
+            return None  # 排名第一的某公司: another subject
+    return None
+
+
+def _only_markers_between(ctx: Context, start: int, end: int) -> bool:
+    """Nothing but markers (places) and white space from start to end."""
+    covered = start
+    for marker in markers_in(ctx, start, end):
+        if ctx.text[covered:marker.start].strip():
+            return False
+        covered = marker.end
+    return not ctx.text[covered:end].strip()
 
 
 def district_later_in_clause(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> Marker | None:

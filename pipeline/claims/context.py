@@ -143,8 +143,9 @@ class Context:
         (bylines, source and issuer lines are there)."""
         raw, n = self.article.raw, self.rules.byline_lines
         lines = raw.splitlines(keepends=True)
-        head_raw = sum(len(line) for line in lines[:n])
-        foot_raw = len(raw) - sum(len(line) for line in lines[-n:]) if len(lines) > n else len(raw)
+        head_raw = sum(len(line) for line in _through_nonblank(lines, n))
+        foot = _through_nonblank(lines[::-1], n)
+        foot_raw = len(raw) - sum(len(line) for line in foot) if len(foot) < len(lines) else len(raw)
         offsets = self.article.offsets
         return bisect_left(offsets, head_raw), bisect_left(offsets, max(foot_raw, head_raw))
 
@@ -308,9 +309,20 @@ def _opens_as_report(ctx: Context) -> bool:
     if any(w in head for w in rules.document_openings):
         return True
     # the page's own lines: repair may have joined a short issuer line to the paragraph after it
-    raw_head = ctx.article.raw.lstrip().splitlines()[:rules.byline_lines]
+    raw_head = [line for line in ctx.article.raw.lstrip().splitlines() if line.strip()][:rules.byline_lines]
     lines = (rules.issuer_date.sub("", line).strip() for line in raw_head)
     return any(len(line) <= rules.byline_max_chars and line.endswith(rules.document_issuers) for line in lines)
+
+
+def _through_nonblank(lines: list[str], n: int) -> list[str]:
+    """The lines up to and including the n-th that is not blank (a page may put a blank line
+    between every two)."""
+    seen = 0
+    for i, line in enumerate(lines):
+        seen += bool(line.strip())
+        if seen == n:
+            return lines[:i + 1]
+    return lines
 
 
 def _is_heading_sentence(ctx: Context, start: int, end: int) -> bool:

@@ -107,12 +107,15 @@ class ClaimRules:
     capacity_words: tuple[str, ...]  # right before a figure: a plant's or project's capacity (年产3万吨)
     capacity_lookback: int  # how far before the figure a capacity word may start
     speech_verbs: tuple[str, ...]
+    reporting_frame_ends: tuple[str, ...]  # 记者从某局了解到，: the sentence is read from the frame's end
+    modifier_max_chars: int  # 排在第12位的某区: at most this between the figure and 的
     company_speaker_words: tuple[str, ...]
     locative_words: tuple[str, ...]
     clause_openers: tuple[str, ...]
     company_frames: tuple[str, ...]
     demonstratives: tuple[str, ...]
     threshold_words: tuple[str, ...]
+    joined_bound: re.Pattern[str]  # 5亿元|及3000万美元以上: a figure sharing the bound after it
     level_nouns: tuple[str, ...]
     bound_predicates: tuple[str, ...]  # 增长5%以上的有……: the bound names who passed it
     list_separators: frozenset[str]
@@ -183,6 +186,14 @@ class MetricRules:
     after_change: re.Pattern[str]  # a figure right after a change connector (…上升到|第4位)
 
 
+def _joined_bound(joiners: list[str], bounds: list[str], reach: int, delimiters: frozenset[str]) -> re.Pattern[str]:
+    """Right after a figure: a joiner, the next figure (a numeral first, no clause delimiter), its
+    threshold word (not 、省级以上: a category's bound with no figure)."""
+    stops, numeral = re.escape("".join(sorted(delimiters))), "[0-9零一二三四五六七八九十两百千万]"
+    return re.compile(f"(?:{'|'.join(map(re.escape, joiners))}){numeral}[^{stops}]{{0,{reach}}}?"
+                      f"(?:{'|'.join(map(re.escape, _longest_first(bounds)))})")
+
+
 def _longest_first(words: list[str]) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
@@ -227,11 +238,15 @@ def claim_rules() -> ClaimRules:
         capacity_lookback=int(get("capacity_lookback_chars")),
         speech_verbs=_longest_first(get("speech_verbs")),
         company_speaker_words=tuple(get("company_speaker_words")),
+        reporting_frame_ends=_longest_first(get("reporting_frame_ends")),
+        modifier_max_chars=get("modifier_max_chars"),
         locative_words=_longest_first(get("locative_words")),
         clause_openers=_longest_first(get("clause_openers")),
         company_frames=_longest_first(get("company_frames")),
         demonstratives=_longest_first(get("demonstratives")),
         threshold_words=tuple(get("threshold_words")),
+        joined_bound=_joined_bound(get("bound_joiners"), get("threshold_words"), int(get("bound_join_max_chars")),
+                                   clause_delimiters),
         level_nouns=tuple(get("level_nouns")),
         bound_predicates=_longest_first(get("bound_predicates")),
         list_separators=frozenset(get("list_separators")),

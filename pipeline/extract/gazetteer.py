@@ -93,7 +93,8 @@ def short_form(name: str, rules: dict) -> str:
                 stem = strip_ethnic_groups(stem, rules["ethnic_groups"])
             break
     too_short = len(stem) < int(rules["min_chars"])
-    if stem == name or too_short or stem.endswith(tuple(rules["no_short_endings"])) or is_ethnic_group(stem, rules):
+    endings = next((tuple(ends) for suffix, ends in rules["no_short_endings"].items() if name.endswith(suffix)), ())
+    if stem == name or too_short or (endings and stem.endswith(endings)) or is_ethnic_group(stem, rules):
         return ""
     return stem
 

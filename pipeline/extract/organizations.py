@@ -50,6 +50,7 @@ from zhfacts.extract.orgs.candidates import (
     is_place,
     token_text,
 )
+from zhfacts.extract.orgs.carriers import carrier_candidates
 from zhfacts.extract.orgs.defined import abbreviates, defined_short_names, names_a_body
 from zhfacts.extract.orgs.government import (
     GovernmentRules,
@@ -283,6 +284,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
             named.append(extend_with_parenthesis(view, extend_with_park(view, cand, rules), rules))
     named += bracketed_place_names(view, rules, place_ends)
     shorts = pattern_short_names(view, rules) + list_short_names(view, rules) + known_short_names(view, rules)
+    shorts += carrier_candidates(view, rules)  # 重庆移动: place + a carrier's brand
     shorts += quoted_short_names(view, rules) + bracketed_before_project(view, rules)
     shorts += invested_project_companies(view, rules) + apposed_companies(view, rules)
     registered = registered_names(view, rules)
@@ -309,7 +311,8 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
             operators.append(operator)
         elif cand.head.kind == "park" and rules.park_project_after.match(view.text, cand.end):
             operators += legal_operator(view, cand, rules)  # 某某集团产业园|建设项目: a project, no park
-        elif company_signal(view, cand.start, cand.head_start, companies, cand.head.kind == "weak"):
+        elif cand.head.kind != "park" and company_signal(view, cand.start, cand.head_start, companies,
+                                                         cand.head.kind == "weak"):
             named.append(cand)
     titles = view_titles(view, rules)
     others = photo_credits(view) + government_candidates(doc, view, rules) + media_candidates(doc, view, rules)

@@ -69,6 +69,8 @@ class Reading:
 class PlaceRules:
     common_word_shorts: frozenset[str]
     product_heads: tuple[str, ...]
+    slogan_followers: tuple[str, ...]  # 工业富县|战略: a two-character county ending a slogan
+    not_product_words: frozenset[str]  # 人口, 面积: words that open with a product head's character
     single_char_followers: frozenset[str]
     generic_full_names: frozenset[str]
     list_separators: tuple[str, ...]
@@ -132,6 +134,8 @@ def place_rules() -> PlaceRules:
     return PlaceRules(
         common_word_shorts=frozenset(require(ctx, "common_word_shorts", CONTEXT)),
         product_heads=tuple(sorted(require(ctx, "product_heads", CONTEXT), key=len, reverse=True)),
+        slogan_followers=tuple(require(ctx, "slogan_followers", CONTEXT)),
+        not_product_words=frozenset(require(ctx, "not_product_words", CONTEXT)),
         single_char_followers=frozenset(require(ctx, "single_char_followers", CONTEXT)),
         generic_full_names=frozenset(require(ctx, "generic_full_names", CONTEXT)),
         list_separators=tuple(require(ctx, "list_separators", CONTEXT)),
@@ -229,16 +233,21 @@ def raw_candidates(view: TextView, gaz: Gazetteer) -> list[Candidate]:
 
 
 def listed_with_sibling(view: TextView, start: int, found: list[Candidate], unit: Unit, gaz: Gazetteer) -> bool:
-    """长安区、莲湖区、新城区: a generic name listed right after a district of the same city
-    is that city's."""
+    """长安区、莲湖区、新城区: a generic name listed right after a district or county of the same
+    city is that city's."""
     if not found or found[-1].reading is None:
         return False
     prev = found[-1]
     sep = view.text[prev.end:start]
     if sep not in gaz.rules.list_separators:
         return False
-    return any(e.form == "full" and e.unit.parent_adcode == unit.parent_adcode and e.unit.level == unit.level
+    return any(e.form == "full" and e.unit.parent_adcode == unit.parent_adcode and same_tier(e.unit, unit)
                for e in prev.reading.best)
+
+
+def same_tier(a: Unit, b: Unit) -> bool:
+    """Of one level, a city's districts and counties counting as one (武都区、康县、文县)."""
+    return a.level == b.level or a.level in COUNTY_LEVELS and b.level in COUNTY_LEVELS
 
 
 def zone_end(view: TextView, cand: Candidate, gaz: Gazetteer) -> int:
@@ -261,17 +270,29 @@ def stands_as_word(view: TextView, cand: Candidate, rules: PlaceRules) -> bool:
     if len(cand.surface) == 2 and forms & {"full", "former"} and not forms & {"short"}:
         # 和县 in 区和县: a one-character stem must be one token of its own
         token = view.token_at(cand.start)
-        return token == (cand.start, cand.end)
+        return token == (cand.start, cand.end) and not ends_slogan(view, cand, rules)
     if "short" in forms and not forms & {"full", "former"}:
         return not followed_by_other_word(view, cand.end, rules)
     return True
 
 
+def ends_slogan(view: TextView, cand: Candidate, rules: PlaceRules) -> bool:
+    """工业富县, 科教兴县: a county's two characters glued to a word before them that end a quoted
+    four-character slogan or come before a slogan's noun (实施工业富县战略)."""
+    text, start, end = view.text, cand.start, cand.end
+    before = view.token_before(start)
+    if len(before) < 2 or not all(map(is_cjk, before)):
+        return False
+    quoted = text[start - len(before) - 1:start - len(before)] in "“‘「\"" and text[end:end + 1] in "”’」\""
+    return (quoted and len(before) == 2) or text.startswith(rules.slogan_followers, end)
+
+
 def followed_by_other_word(view: TextView, end: int, rules: PlaceRules) -> bool:
-    """荣昌|猪, 新民|康科技: the short form is the first part of another word."""
-    if view.text.startswith(rules.product_heads, end):
-        return True
+    """荣昌|猪, 新民|康科技: the short form is the first part of another word (not before a word
+    that only opens with a product's character: 涟水|人口 is its population, 涟水|面积 its area)."""
     after = view.token_after(end)
+    if view.text.startswith(rules.product_heads, end) and after not in rules.not_product_words:
+        return True
     return len(after) == 1 and is_cjk(after) and after not in rules.single_char_followers
 
 

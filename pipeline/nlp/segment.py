@@ -2,24 +2,35 @@
 adapter's tokenizer uses (nlp/spacy_components.py).
 
 The user dictionary rules/lexicon/userdict.txt is loaded into a segmenter of its own once per
-rules folder, never per document. Nothing here imports spaCy: the core runs without it.
+rules folder, never per document; two-character county names the dictionary cuts apart before an
+office word (沁|县政府) are cut again whole (rules/lexicon/county_names.yaml). Nothing here imports
+spaCy: the core runs without it.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from itertools import accumulate, compress
 
 from zhfacts.nlp.analysis import Tokens
-from zhfacts.rules import rule_path, rules_cache
+from zhfacts.nlp.lexicon import dictionary_entries
+from zhfacts.rules import load_tsv, load_yaml, rule_path, rules_cache
 
 BACKENDS = ("jieba", "rjieba")
 # rjieba is jieba's algorithm and dictionary in Rust: on the bundled and benchmark corpora it gives
 # the same tokens and records as jieba at ~10x the speed (measured by bench/segmenters.py).
 DEFAULT_BACKEND = "rjieba"
 USER_DICT = "lexicon/userdict.txt"
+COUNTY_NAMES = "lexicon/county_names.yaml"
+GAZETTEER = "places/gazetteer.tsv"
+COUNTY_LEVELS = ("county", "district")
+# every rules file the segmenter reads: what a saved spaCy tokenizer carries with it
+SEGMENTER_FILES = (USER_DICT, COUNTY_NAMES, GAZETTEER)
+Cut = Callable[[str], Iterable[str]]
 log = logging.getLogger(__name__)
 
 
@@ -37,7 +48,7 @@ def user_words() -> list[tuple[str, int | None, str | None]]:
 
 
 @rules_cache
-def load_segmenter(backend: str = DEFAULT_BACKEND) -> Callable[[str], Iterator[str]]:
+def load_segmenter(backend: str = DEFAULT_BACKEND) -> Cut:
     """The cut function of a backend, with the user dictionary loaded (once per process)."""
     if backend not in BACKENDS:
         raise ValueError(f"unknown segmenter backend {backend!r}: choose one of {', '.join(BACKENDS)}")
@@ -60,7 +71,56 @@ def load_segmenter(backend: str = DEFAULT_BACKEND) -> Callable[[str], Iterator[s
             segmenter.add_word(word, freq, tag)
         cut = segmenter.cut
     log.info("%s loaded with %d user words in %.2fs", backend, len(words), time.perf_counter() - started)
-    return cut
+    return with_county_names_whole(cut, glued_counties())
+
+
+@dataclass(frozen=True)
+class GluedCounties:
+    """Two-character county names and the office words jieba glues their level to (沁|县政府)."""
+
+    names: frozenset[str]
+    office_words: frozenset[str]
+    pattern: re.Pattern[str]  # a name followed by an office word: most texts have none
+
+
+@rules_cache
+def glued_counties() -> GluedCounties:
+    """The county-level names of the gazetteer (current and former) of two characters whose stem
+    is not a common word of its own (rules/lexicon/county_names.yaml)."""
+    rules = load_yaml(COUNTY_NAMES)
+    frequency = dictionary_entries()[0]
+    names = frozenset(row["name"] for row in load_tsv(GAZETTEER)
+                      if row["level"] in COUNTY_LEVELS and len(row["name"]) == 2
+                      and int(frequency.get(row["name"][0], 0)) <= rules["max_stem_frequency"])
+    office_words = frozenset(rules["office_words"])
+    alternatives = "|".join(sorted(office_words, key=len, reverse=True))
+    pattern = re.compile(f"(?:{'|'.join(sorted(names))})(?:{alternatives})")
+    return GluedCounties(names, office_words, pattern)
+
+
+def with_county_names_whole(cut: Cut, glued: GluedCounties) -> Cut:
+    """The cut, with 沁|县政府 cut again as 沁县|政府 (the words of a text without such a name are
+    the backend's, untouched)."""
+
+    def cut_words(text: str) -> Iterable[str]:
+        words = cut(text)
+        if glued.pattern.search(text) is None:
+            return words
+        return county_names_whole(list(words), glued)
+
+    return cut_words
+
+
+def county_names_whole(words: list[str], glued: GluedCounties) -> list[str]:
+    """The words with a one-character stem and the level glued to an office word cut again
+    (沁, 县政府 -> 沁县, 政府); the characters are the same, in the same order."""
+    out: list[str] = []
+    for word in words:
+        if out and len(out[-1]) == 1 and out[-1] + word[:1] in glued.names and word[1:] in glued.office_words:
+            out[-1] += word[0]
+            word = word[1:]
+        out.append(word)
+    return out
 
 
 def tokenize(text: str, backend: str = DEFAULT_BACKEND) -> Tokens:

@@ -33,9 +33,9 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from zhfacts.nlp.analysis import Analysis, Tokens
-from zhfacts.nlp.segment import DEFAULT_BACKEND, USER_DICT, load_segmenter, words_and_spaces
+from zhfacts.nlp.segment import DEFAULT_BACKEND, SEGMENTER_FILES, USER_DICT, load_segmenter, words_and_spaces
 from zhfacts.records.build import build_records
-from zhfacts.rules import rule_path, rules_dir, using_rules
+from zhfacts.rules import rule_path, rules_dir, schema_path, using_rules
 from zhfacts.stages import STAGE_BY_NAME, Stage
 from zhfacts.text.article import Article, Hit
 
@@ -74,8 +74,9 @@ class ChineseTokenizer:
         return Doc(self.vocab, words=words, spaces=spaces)
 
     def to_bytes(self, **kwargs) -> bytes:
-        """Nothing for the packaged rules; a custom rules folder's user dictionary is a file the
-        segmenter loads, so such a pipeline is saved with to_disk, never silently without it."""
+        """Nothing for the packaged rules; a custom rules folder's user dictionary and county names
+        are files the segmenter loads, so such a pipeline is saved with to_disk, never silently
+        without them."""
         if self.rules is not None:
             raise ValueError(f"a tokenizer with the rules folder {self.rules} is saved with nlp.to_disk(), "
                              "which copies its user dictionary; to_bytes() would drop it")
@@ -85,19 +86,27 @@ class ChineseTokenizer:
         return self
 
     def to_disk(self, path: str | Path, **kwargs) -> None:
-        """Save the user dictionary beside the pipeline (a custom rules folder's only)."""
+        """Save the rules files the segmenter reads, with their schemas, beside the pipeline (a
+        custom rules folder's only)."""
         if self.rules is None:
             return
-        target = Path(path) / "rules" / USER_DICT
-        target.parent.mkdir(parents=True, exist_ok=True)
+        saved = Path(path) / "rules"
         with using_rules(self.rules):
-            shutil.copyfile(rule_path(USER_DICT), target)
+            for name in SEGMENTER_FILES:
+                copy_rules_file(rule_path(name), saved / name)
+                if schema_path(name).is_file():
+                    copy_rules_file(schema_path(name), saved / schema_path(name).relative_to(rules_dir()))
 
     def from_disk(self, path: str | Path, **kwargs) -> ChineseTokenizer:
         saved = Path(path) / "rules"
         if (saved / USER_DICT).is_file():
             self.rules, self._cut = saved, None
         return self
+
+
+def copy_rules_file(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
 
 
 @spacy.registry.tokenizers("zhfacts.ChineseTokenizer.v1")

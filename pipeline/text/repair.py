@@ -43,6 +43,7 @@ class RepairRules:
     closing_chars: str  # the same, for str.rstrip
     opening: frozenset[str]
     inner_punctuation: frozenset[str]
+    prose_marks: frozenset[str]  # a line with one is running prose (line-per-paragraph text)
     heading_max_chars: int
     heading_enumerator: re.Pattern[str]  # 一、 （二） 3. opening a section heading
     heading_width_ratio: float  # a numbered heading is at most this share of the line under it
@@ -56,6 +57,7 @@ class RepairRules:
     letter_spacing: Scanner  # a letter-spaced run of ideographs (only where a space is)
     spaced_cell: re.Pattern[str]  # a line that is one letter-spaced name (a table cell: 海 口 市)
     pinyin_gloss: Scanner  # 集團(tuán): the reading a converted page put after a character (at a bracket)
+    spaced_decimal: Scanner  # 8. 4亿元: group 1 is a space printed after a decimal point
 
 
 @rules_cache
@@ -71,6 +73,7 @@ def repair_rules() -> RepairRules:
         closing_chars="".join(sorted(chars("closing"))),
         opening=chars("opening"),
         inner_punctuation=chars("inner_punctuation"),
+        prose_marks=chars("prose_marks"),
         heading_max_chars=int(require(data, "heading_max_chars", RULES_FILE)),
         heading_enumerator=re.compile(require(data, "heading_enumerator", RULES_FILE)),
         heading_width_ratio=float(require(data, "heading_width_ratio", RULES_FILE)),
@@ -85,6 +88,7 @@ def repair_rules() -> RepairRules:
         letter_spacing=Scanner.of(_letter_spacing_pattern(require(data, "letter_spacing", RULES_FILE))),
         spaced_cell=_spaced_cell_pattern(require(data, "letter_spacing", RULES_FILE)),
         pinyin_gloss=Scanner.of(_pinyin_gloss_pattern(require(data, "pinyin_gloss", RULES_FILE))),
+        spaced_decimal=Scanner.of(re.compile(require(data, "spaced_decimal", RULES_FILE))),
     )
 
 
@@ -128,10 +132,15 @@ def repair(raw: str) -> Repaired:
                         f"(raw lines {_compact(lines)})")
 
     spaced, glosses = letter_spacing(text3, rules), pinyin_glosses(text3, rules)
-    text4, map4 = remove_positions(text3, spaced + [i for start, end in glosses for i in range(start, end)])
+    decimals = spaced_decimals(text3, rules)
+    text4, map4 = remove_positions(text3, spaced + decimals + [i for start, end in glosses for i in range(start, end)])
     if spaced:
         lines = sorted({line_of(map1[map2[map3[p]]]) for p in spaced})
         warnings.append(f"letter-spacing: removed {len(spaced)} spaces between the letters of words "
+                        f"(raw lines {_compact(lines)})")
+    if decimals:
+        lines = sorted({line_of(map1[map2[map3[p]]]) for p in decimals})
+        warnings.append(f"spaced-decimals: removed {len(decimals)} spaces after decimal points "
                         f"(raw lines {_compact(lines)})")
     if glosses:
         lines = sorted({line_of(map1[map2[map3[start]]]) for start, _ in glosses})
@@ -309,13 +318,15 @@ def join_lines(text: str, rules: RepairRules, hard_ends: set[int] = frozenset(),
             if li + 1 < len(block):
                 nxt = block[li + 1]
                 joined = _wraps(block, li, column_layout, rules) and (
-                    not line_paragraphs or is_content_break(line.text.rstrip()[-1:] or " "))
+                    not line_paragraphs or is_content_break(line.text.rstrip()[-1:] or " ")
+                    or _prose_cut_in_word(line.text, nxt.text, rules))
                 _break(out, mapping, line.end, line.text, nxt.text, joined, joins["wrap"])
         if bi + 1 < len(blocks):
             nxt_block = blocks[bi + 1]
             last = block[-1]
             joined = (_continues(last.text.rstrip(), nxt_block[0].text, rules, last.ends)
                       and not is_heading(block, rules) and not is_heading(nxt_block, rules)
+                      and not _opens_numbered(nxt_block[0].text, rules)
                       and last.number not in ends and nxt_block[0].number not in ends)
             _break(out, mapping, last.end, last.text, nxt_block[0].text, joined, joins["column-break"])
     if out and out[-1] == "\n":
@@ -346,6 +357,24 @@ def _heads_paragraph(line: _Line, nxt: _Line, rules: RepairRules) -> bool:
     text = line.text.strip()
     return (is_heading([line], rules) and not is_content_break(text[-1])
             and len(nxt.text.strip()) > rules.heading_max_chars)
+
+
+def _opens_numbered(line: str, rules: RepairRules) -> bool:
+    """（一）县域经济…, 2. 工业: a numbered section opens the line (1.2亿元 is a number)."""
+    text = line.strip()
+    numbered = rules.heading_enumerator.match(text)
+    return numbered is not None and not text[numbered.end():numbered.end() + 1].isdigit()
+
+
+def _prose_cut_in_word(line: str, nxt: str, rules: RepairRules) -> bool:
+    """In one-paragraph-per-line text: a prose line (a comma in it) that ends on an ideograph
+    was cut inside a word (…其中国家级科技 / 企业孵化器2个), unlike a heading or a byline; a
+    numbered line is a heading however long (（一）从供给侧看，…显著), and so is the one above
+    a numbered line."""
+    last = line.rstrip()[-1:]
+    if not last or not last.isalpha() or last.isascii() or not any(c in rules.prose_marks for c in line):
+        return False
+    return not _opens_numbered(line, rules) and not _opens_numbered(nxt, rules)
 
 
 def is_content_break(c: str) -> bool:
@@ -545,6 +574,13 @@ def _pinyin_gloss_pattern(rules: dict) -> re.Pattern[str]:
 def pinyin_glosses(text: str, rules: RepairRules) -> list[tuple[int, int]]:
     """The spans of the pinyin readings a converted page put after characters."""
     return [match.span() for match in rules.pinyin_gloss.finditer(text)]
+
+
+def spaced_decimals(text: str, rules: RepairRules) -> list[int]:
+    """Where the spaces printed after decimal points inside numbers stand (8. 4亿元)."""
+    if "." not in text:
+        return []
+    return [match.start(1) for match in rules.spaced_decimal.finditer(text)]
 
 
 def remove_positions(text: str, positions: list[int]) -> tuple[str, list[int]]:

@@ -33,6 +33,13 @@ Sources (each file's header names its origin and date), under rules/organization
   left out and why): not a place (gazetteer, jieba ns: 京东, 吉利, 金川), not a common word of
   jieba's dictionary (小米 n, 联想 v, 美的 nr counted 230 times), a two-character name cut from a
   place (厦门|国贸) only when jieba does not know it, and given by one company only;
+- acfic_private_500.tsv: the All-China Federation of Industry and Commerce's top 500 private
+  enterprises (2026), written short by the same rule (after the Fortune list: a name it gives is its
+  company's), with a brand in brackets (北京三快在线科技有限公司（美团） -> 美团) and industry words
+  dropped (广东小鹏汽车科技集团 -> 小鹏汽车); a two-character name is also left out where jieba
+  counts it as a brand known by itself and another company's name opens with it (万达: 万达信息,
+  万达电影; see `shared_brand`) or where only it is left between a place and an industry word
+  (临沂|临工|机械, 北京|快手|科技), and a name of places one after another (山西|晋城) is no name;
 - listed_companies.tsv: the companies listed on the Shanghai, Shenzhen and Beijing exchanges, each
   short name (证券简称: 云天化, 京东方Ａ -> 京东方) linked to its registered full name. A short name is
   kept only where it reads as a name: written in Chinese characters, not a place of the gazetteer, a
@@ -99,6 +106,8 @@ class BuildRules:
     abbreviation_tags: frozenset[str]
     media_endings: tuple[str, ...]
     min_media_chars: int
+    large_company_lists: tuple[str, ...]
+    shared_brand_min_freq: int
 
 
 @rules_cache
@@ -228,15 +237,22 @@ def soe_usual_rows() -> list[tuple[str, str, str, str]]:
 def large_company_names(full: str) -> list[str]:
     """华为投资控股有限公司 -> 华为; 浙江吉利控股集团有限公司 -> 吉利控股, 吉利; 小米集团 -> 小米: the name
     without its legal form, then without each generic tail in turn (`large_company_tails`), each of
-    these also without the place that opens it. Candidates only: usual_name_reason decides."""
+    these also without the place that opens it; a place in brackets is dropped (中升（大连）集团 ->
+    中升集团), and a brand in brackets after the legal name is one more (北京三快在线科技有限公司（美团）
+    -> 美团), and the industry words that end a stem are dropped one after another (小鹏汽车科技 ->
+    小鹏汽车 -> 小鹏). Candidates only: usual_name_reason decides."""
     params = build_rules()
-    core = re.sub(r"[（(]集团[)）]", "集团", full)
+    core, brand = bracketed_brand(full)
+    core = re.sub(r"[（(](集团|控股)[)）]", r"\1", core)
+    core = re.sub(r"[（(]([^()（）]+)[)）]", drop_place_in_brackets, core)
     forms = params.legal_forms + ("控股公司",)
     core = next((core[: -len(f)] for f in forms if core.endswith(f) and len(core) > len(f) + 1), core)
-    stems = [core]
-    tails = params.large_company_tails
+    stems = [core] + ([brand] if brand else [])
+    tails, industry = params.large_company_tails, org_rules().industry_words
     while tail := next((t for t in tails if stems[-1].endswith(t) and len(stems[-1]) > len(t) + 1), ""):
         stems.append(stems[-1][: -len(tail)])
+    while word := next((stems[-1][-n:] for n in range(len(stems[-1]) - 2, 1, -1) if stems[-1][-n:] in industry), ""):
+        stems.append(stems[-1][: -len(word)])  # 小鹏汽车科技 -> 小鹏汽车 -> 小鹏: industry words, longest first
     names = []
     for stem in stems:
         names.append(stem)
@@ -261,6 +277,8 @@ def usual_name_reason(name: str, cut_from_place: bool) -> str:
     `short_proper_tags`, or counted `max_short_proper_freq` times or more), and, cut from a place
     (厦门|国贸), not a word of jieba's dictionary at all."""
     params = build_rules()
+    if len(name) >= 3 and made_of_places(name):
+        return "places one after another (山西|晋城, 江苏|吴中)"
     if len(name) >= 3:
         return "" if derived_name_ok(name) else "a word or phrase of running text"
     freqs, tags = dictionary_entries()
@@ -276,27 +294,97 @@ def usual_name_reason(name: str, cut_from_place: bool) -> str:
     return ""
 
 
+def drop_place_in_brackets(m: re.Match[str]) -> str:
+    """中升（大连）集团 -> 中升集团, 阿里巴巴（中国） -> 阿里巴巴: a place in brackets is no part of the name."""
+    return "" if m.group(1) == "中国" or is_place(m.group(1)) else m.group(0)
+
+
+def bracketed_brand(full: str) -> tuple[str, str]:
+    """(the name without a bracket that closes it, the brand in that bracket or ''): 北京三快在线科技
+    有限公司（美团） -> 美团, after a legal form; a bracket of legal names (成都蛟龙港（…有限公司、…有限
+    公司）) is dropped and gives none."""
+    m = re.search(r"[（(]([^()（）]+)[)）]$", full)
+    if not m or m.start() == 0:
+        return full, ""
+    inner, before, forms = m.group(1), full[: m.start()], build_rules().legal_forms
+    if "、" in inner or inner.endswith(forms):
+        return before, ""
+    return (before, inner) if before.endswith(forms) else (full, "")
+
+
+def made_of_places(name: str) -> bool:
+    """The name is places of the gazetteer one after another (山西|晋城 of 山西晋城钢铁控股集团)."""
+    reached = [True] + [False] * len(name)
+    for start in range(len(name)):
+        if reached[start]:
+            for end in range(start + 2, len(name) + 1):
+                reached[end] = reached[end] or is_place(name[start:end])
+    return reached[-1]
+
+
 def large_company_candidates() -> dict[str, set[str]]:
-    """Usual name -> the full names it is derived from, for every company of fortune_global_500.tsv."""
-    derived = defaultdict(set)
-    for r in load_tsv(SOURCES + "fortune_global_500.tsv"):
-        full = r["name"].replace("（", "(").replace("）", ")")
-        for name in large_company_names(r["name"]):
-            derived[name].add(full)
+    """Usual name -> the full names it is derived from, for every company of the large companies'
+    lists (`large_company_lists`); a name an earlier list gives is that list's (美团 of the Fortune
+    list is not given a second time by the private enterprises' 北京三快在线科技有限公司（美团）)."""
+    derived: dict[str, set[str]] = {}
+    for source in build_rules().large_company_lists:
+        these = defaultdict(set)
+        for r in load_tsv(SOURCES + source):
+            full = r["name"].replace("（", "(").replace("）", ")")
+            for name in large_company_names(r["name"]):
+                these[name].add(full)
+        for name, fulls in these.items():
+            derived.setdefault(name, fulls)
     return derived
 
 
 def large_company_verdicts(others: dict[str, tuple[str, str, str, str]]) -> dict[str, tuple[str, str]]:
     """Usual name -> (full name, reason it is left out or ''), given the rows of the other sources:
     a name of another source is theirs; a name two companies give is left out."""
-    verdicts = {}
-    for name, fulls in sorted(large_company_candidates().items()):
+    verdicts, candidates = {}, large_company_candidates()
+    openings = name_openings(others, candidates)
+    for name, fulls in sorted(candidates.items()):
         if name in others or len(name) < 2:
             continue
         cut = any(is_place(f[: f.index(name)]) for f in fulls if f.find(name) >= 2)
         reason = "given by two companies" if len(fulls) > 1 else usual_name_reason(name, cut)
+        if not reason and cut and len(name) == 2 and before_industry_word(name, fulls):
+            reason = "two characters left between a place and an industry word (临沂|临工|机械, 北京|快手|科技)"
+        if not reason and shared_brand(name) and openings.get(name, set()) - fulls:
+            reason = f"a brand known by itself that opens another company's name ({min(openings[name] - fulls)})"
         verdicts[name] = (min(fulls), reason)
     return verdicts
+
+
+def before_industry_word(name: str, fulls: set[str]) -> bool:
+    """An industry word follows the name in its full name (临工|机械): with the place cut before it
+    too, two characters are left that name no company on their own (临工, 快手, 金桥 are words)."""
+    params = build_rules()
+    generic = params.large_company_tails + params.legal_forms  # 沙钢|集团, 恒逸|集团: no industry
+    industry = [w for w in org_rules().industry_words if not w.startswith(generic)]
+    return any(f.find(name) >= 0 and any(f[f.find(name) + 2:].startswith(w) for w in industry) for f in fulls)
+
+
+def shared_brand(name: str) -> bool:
+    """A two-character name jieba's dictionary counts `shared_brand_min_freq` times or more is a
+    brand the public knows by itself (万达 72, 华泰 33): where another company's name opens with it
+    (万达信息, 华泰证券), it is no one company's. Rarer names (恒力 3) stay with their group, whose
+    listed companies open with them (恒力石化)."""
+    return len(name) == 2 and int(dictionary_entries()[0].get(name, 0)) >= build_rules().shared_brand_min_freq
+
+
+def name_openings(others: dict[str, tuple[str, str, str, str]], candidates: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Two characters -> the full names of the companies whose known or derived names (longer than
+    two characters) open with them: 万达 opens 万达电影 and 万达商业管理, 华泰 opens 华泰证券 (see
+    shared_brand: 万达控股 is not the 万达 news means)."""
+    openings: dict[str, set[str]] = defaultdict(set)
+    for name, row in others.items():
+        if len(name) > 2 and row[1] == "company":
+            openings[name[:2]].add(row[2])
+    for name, fulls in candidates.items():
+        if len(name) > 2:
+            openings[name[:2]] |= fulls
+    return openings
 
 
 def state_body_rows() -> list[tuple[str, str, str, str]]:

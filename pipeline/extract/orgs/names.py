@@ -546,8 +546,8 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
                 break  # 隆信|达|农业科技有限公司: a character of the name, with common words after it
             after = nxt[1]
         elif not never_starts_name(token, rules.single_char_tags if len(token) == 1 else rules.leading_tags
-                                   ) or is_proper_place(token):
-            break
+                                   ) or is_proper_place(token) or token in rules.known:
+            break  # 建行|渝北支行: a name of the knowledge data opens the name, whatever jieba tags it (v)
         elif is_verb(token) and not opens_proper_name(view, after, head_start):
             break  # 创新|疫苗…实验室: a verb before common words may be the name's own first word
         if end - after < rules.min_chars_after_trim:
@@ -741,9 +741,10 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     if head.place_only and head.type != "university" and text in government_rules().level_chars:
         return True  # 县人民医院, 区融媒体中心: the level stands for the document's own place
     if (head.kind == "legal" or head.kind == "institution" and head.type == "other") and not any(
-            name_piece(p, rules, places) for p in parts):
-        return False  # 物资|储备|有限公司, 农民|合作社, 政府|产业|平台|公司: common words only, a kind (a
-        # research body's field may name it: 绿色|电池|研究院)
+            name_piece(p, rules, places) or head.kind == "legal" and p in rules.category_words for p in parts):
+        return False  # 物资|储备|有限公司, 农民|合作社, 政府|产业|平台|公司: plain common words only, a kind
+        # (a research body's field may name it: 绿色|电池|研究院; a company's kinds' words are the rule
+        # above's call: 国有|及|集体|控股|公司)
     if head.kind == "works":  # 剑河|民合|服饰厂, 红星|机械厂, not 污水|处理厂: a place, a rare word or a
         levels = government_rules().level_chars  # proper noun names the works; a level alone stands for
         placed = bool(in_places) or parts[0] in levels  # the document's place (县|自来水厂), but names

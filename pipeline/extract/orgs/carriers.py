@@ -1,0 +1,110 @@
+"""The carriers' branches named place + brand (重庆移动, 渝北联通, 万州区电信), from the gazetteer's
+places and the brands of rules/organizations/carriers.yaml: one pass for three words finds them,
+where ~18,000 rows of knowledge data would cost start-up. The brand alone is a common word; with a
+place before it, it names the branch, unless it opens a compound (重庆|移动支付) or is a verb of
+motion (向|广东|移动)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from zhfacts.extract.orgs.candidates import OrgCandidate, previous_token, token_text
+from zhfacts.extract.orgs.pos import dictionary_entries
+from zhfacts.extract.orgs.rules import OrgRules
+from zhfacts.extract.orgs.short_names import known_start_ok, with_place_prefix
+from zhfacts.extract.places import gazetteer, place_rules
+from zhfacts.nlp.text_view import TextView
+from zhfacts.rules import load_yaml, require, rules_cache
+
+CARRIERS = "organizations/carriers.yaml"
+CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+@dataclass(frozen=True)
+class CarrierRules:
+    brands: dict[str, str]  # brand -> the carrier's registered name
+    places: dict[str, str]  # a place as written -> its full name (the form itself when two units share it)
+    longest_place: int
+    canonical_suffix: str
+    compounds: tuple[str, ...]
+    motion_words: frozenset[str]
+    heads: tuple[str, ...]  # 公司 heads after the brand (渝北移动|分公司), longest first
+    level_chars: str  # 市|电信|分公司: a level standing for the document's place, before a head only
+
+
+@rules_cache
+def carrier_rules() -> CarrierRules:
+    d = load_yaml(CARRIERS)
+    places = carrier_places(frozenset(require(d, "levels", CARRIERS)), frozenset(require(d, "name_tags", CARRIERS)),
+                            tuple(require(d, "brands", CARRIERS)))
+    heads = tuple(sorted(require(d, "heads", CARRIERS), key=len, reverse=True))
+    return CarrierRules(dict(require(d, "brands", CARRIERS)), places, max(map(len, places)),
+                        require(d, "canonical_suffix", CARRIERS), tuple(require(d, "compounds", CARRIERS)),
+                        frozenset(require(d, "motion_words", CARRIERS)), heads,
+                        "".join(require(d, "level_chars", CARRIERS)))
+
+
+def carrier_places(levels: frozenset[str], name_tags: frozenset[str], brands: tuple[str, ...]) -> dict[str, str]:
+    """Every way the gazetteer writes a unit of these levels, full or short, -> the unit's full name
+    (the form itself when several units are written so: 江北). Left out: a short form that is a
+    common word (新建, 江南), and a form that jieba's dictionary knows, with a brand after it, as
+    a word of running text (南北|移动 l; 重庆电信 nz stays)."""
+    common = place_rules().common_word_shorts
+    freqs, tags = dictionary_entries()
+    fulls: dict[str, set[str]] = defaultdict(set)
+    for unit in gazetteer().units:
+        if unit.current or unit.level not in levels:
+            continue
+        for form in filter(None, [unit.name, unit.short, *unit.other_forms.split("|")]):
+            if len(form) >= 2 and form not in common and CJK_NAME.fullmatch(form) and \
+                    not any(form + b in freqs and tags.get(form + b) not in name_tags for b in brands):
+                fulls[form].add(unit.name)
+    return {form: next(iter(names)) if len(names) == 1 else form for form, names in fulls.items()}
+
+
+def carrier_candidates(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
+    """Each brand at a token end with a place of carrier_places right before it (the longest), the
+    name starting where a known name may (known_start_ok; a place before the place opens it too:
+    重庆市|渝北区|移动) and taking a company head after it (渝北移动|分公司). With a head, a level
+    alone stands for the document's place (市|电信|分公司, 该县|联通公司 -> 县联通公司)."""
+    params, text, found = carrier_rules(), view.text, []
+    for brand, carrier in params.brands.items():
+        pos = text.find(brand)
+        while pos != -1:
+            end = pos + len(brand)
+            head = next((h for h in params.heads if text.startswith(h, end) and end + len(h) in view.ends), "")
+            place = next((text[pos - n:pos] for n in range(min(params.longest_place, pos), 1, -1)
+                          if text[pos - n:pos] in params.places and pos - n in view.starts), "")
+            if place and (head or end in view.ends) and brand_is_name(view, pos - len(place), end, params):
+                start = pos - len(place)
+                placed = with_place_prefix(view, start, rules)
+                start = placed if placed is not None else start
+                if placed is not None or known_start_ok(view, start, rules):
+                    canonical = carrier + params.places[place] + params.canonical_suffix
+                    found.append(OrgCandidate(start, end + len(head), "org.knowledge", "company", canonical=canonical))
+            elif head and level_before(view, pos, rules, params):
+                found.append(OrgCandidate(pos - 1, end + len(head), "org.knowledge", "company"))
+            pos = text.find(brand, pos + 1)
+    return found
+
+
+def level_before(view: TextView, pos: int, rules: OrgRules, params: CarrierRules) -> bool:
+    """A level character right before pos that stands for the document's place: a token of its own
+    (市|电信) or after a demonstrative (该县, 我市)."""
+    if pos < 1 or view.text[pos - 1] not in params.level_chars:
+        return False
+    if pos - 1 in view.starts:
+        return True
+    span = previous_token(view, pos)
+    return bool(span) and span[1] - span[0] == 2 and view.text[span[0]] in rules.demonstratives
+
+
+def brand_is_name(view: TextView, start: int, end: int, params: CarrierRules) -> bool:
+    """The brand is no word of running text: no compound goes on after it (移动|支付), no word of
+    motion stands before the place (向|广东移动)."""
+    if view.text.startswith(params.compounds, end):
+        return False
+    span = previous_token(view, start)
+    return not (span and token_text(view, span) in params.motion_words)
