@@ -731,8 +731,9 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
                  (head.kind == "agency" and is_level_short_form(p))]
     rest = [p for p in parts if p not in in_places and not composed_of(p, rules.category_words)
             and not is_park_head(p, rules)]  # 产业园|促进会: a park's kind names no association
-    proper = [p for p in rest if not composed_of(p, rules.domain_or_category_words)
-              and p not in government_rules().level_chars]  # 区|科技企业|孵化器: a level alone is no name
+    proper = [p for p in rest if not composed_of(p, rules.domain_or_category_words) and (
+        head.place_only or p not in government_rules().level_chars)]  # 区|科技企业|孵化器: a level names
+    # only a body a place may name alone (县|实验|幼儿园)
     if head.kind == "institution" and len(parts) == 1 and text in rules.industry_words:
         return False  # 共建|食品研究院: one trade word alone is a kind of institute, like a domain word
     if head.kind == "legal" and all(p in in_places or composed_of(p, rules.industry_words | rules.category_words)
