@@ -365,7 +365,8 @@ def institute_short_names(view: TextView, named: list[OrgCandidate], rules: OrgR
     those mentions are the institute's, at token edges after a boundary (rule org.alias)."""
     aliases: dict[str, str] = {}
     for cand in named:
-        if cand.type != "research" or cand.head is None or cand.head.kind != "institution":
+        if cand.type != "research" or cand.head is None or cand.head.kind != "institution" or \
+                not view.text.startswith(rules.cas_prefixes, cand.start):
             continue
         full = cand_text(view, cand)
         parent = next((p for p in rules.cas_prefixes if full.startswith(p)), "")

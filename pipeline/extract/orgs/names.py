@@ -729,8 +729,9 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     full_places = full_place_names()
     in_places = [p for p in parts if p in places or p in full_places or
                  (head.kind == "agency" and is_level_short_form(p))]
+    association = head.kind == "institution" and head.type == "other"
     rest = [p for p in parts if p not in in_places and not composed_of(p, rules.category_words)
-            and not is_park_head(p, rules)]  # 产业园|促进会: a park's kind names no association
+            and not (association and is_park_head(p, rules))]  # 产业园|促进会: a park's kind names none
     proper = [p for p in rest if not composed_of(p, rules.domain_or_category_words) and (
         head.place_only or p not in government_rules().level_chars)]  # 区|科技企业|孵化器: a level names
     # only a body a place may name alone (县|实验|幼儿园)
