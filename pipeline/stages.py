@@ -13,6 +13,7 @@ from typing import Any
 
 from zhfacts.claims import claim_rules, find_claims, metric_rules
 from zhfacts.extract.organizations import find_organizations, org_rules
+from zhfacts.extract.orgs.carriers import carrier_rules
 from zhfacts.extract.places import find_places, gazetteer, place_rules
 from zhfacts.extract.quantities import find_quantities, grammar
 from zhfacts.extract.times import assign_periods, find_times, time_rules
@@ -68,6 +69,7 @@ RULE_BUILDERS: tuple[tuple[Callable[[], object], str], ...] = (
     (time_rules, "times.yaml"), (place_rules, "places/*"), (gazetteer, "places/gazetteer.tsv"),
     (org_rules, "organizations/*"), (claim_rules, "claims.yaml"), (metric_rules, "metrics.yaml"),
     (table_rules, "tables.yaml"), (glued_counties, "lexicon/county_names.yaml"),
+    (carrier_rules, "organizations/carriers.yaml"),
 )
 
 

@@ -945,9 +945,20 @@ def test_a_reporting_frame_does_not_block_the_district_after_it() -> None:
     assert [(c["value"], c["district"]) for c in claims] == [(12, "郫都区"), (8, "郫都区")]
 
 
-def test_a_source_named_without_a_reporting_verb_still_blocks() -> None:
-    text = "某某科技有限公司共有员工300人。"
-    assert _claims(text) == []
+def test_a_company_subject_without_a_reporting_verb_still_blocks() -> None:
+    text = "郫都区新增企业8家。华信科技有限公司共有员工300人。"
+    assert [(c["value"], c["district"]) for c in _claims(text)] == [(8, "郫都区")]
+
+
+def test_a_reporting_frame_names_the_section_its_sources_district() -> None:
+    text = "永川区经济保持稳定增长。\n记者从璧山区统计局获悉，1-10月，全区规上工业增加值增长5%。"
+    assert [(c["value"], c["district"]) for c in _claims(text)] == [(5, "璧山区")]
+
+
+def test_a_figure_modifying_a_list_of_districts_is_each_ones() -> None:
+    text = "前三季度，增速达到8%的江津区、璧山区和铜梁区领跑全市。"
+    assert [(c["district"], c["rule"]) for c in _claims(text)] == [
+        ("江津区", "claims.list.shared"), ("璧山区", "claims.list.shared"), ("铜梁区", "claims.list.shared")]
 
 
 # -- a figure in the modifier of the district right after it -------------------------------
@@ -984,10 +995,15 @@ def test_a_figure_in_brackets_after_its_district_in_a_citywide_phrase_is_the_dis
 
 
 def test_a_figure_sharing_the_bound_after_it_is_a_threshold() -> None:
-    text = "武侯区签约项目23个，其中5亿元及3000万美元以上重大项目14个。"
-    assert [(c["value"], c["district"]) for c in _claims(text)] == [(23, "武侯区"), (14, "武侯区")]
+    text = "武侯区今年引进产业项目31个，其中2亿元及500万美元以上的制造业项目9个。"
+    assert [(c["value"], c["district"]) for c in _claims(text)] == [(31, "武侯区"), (9, "武侯区")]
+
+
+def test_a_figure_with_its_own_predicate_is_no_shared_threshold() -> None:
+    text = "锦江区完成固定资产投资86亿元和2000万元以上项目开工27个。"
+    assert [(c["value"], c["district"]) for c in _claims(text)] == [(8600000000, "锦江区"), (27, "锦江区")]
 
 
 def test_a_categorys_bound_after_a_list_separator_is_no_shared_threshold() -> None:
-    text = "武侯区拥有省级以上龙头企业14家、省级以上示范合作社7家。"
-    assert [(c["value"], c["district"]) for c in _claims(text)] == [(14, "武侯区"), (7, "武侯区")]
+    text = "锦江区现有市级以上重点企业26家、市级以上专精特新企业11家。"
+    assert [(c["value"], c["district"]) for c in _claims(text)] == [(26, "锦江区"), (11, "锦江区")]

@@ -66,6 +66,11 @@ def test_a_company_head_after_the_brand_belongs_to_the_name(nlp, text, name):
     ("受冷空气影响，雨带将逐步向广东移动。", "广东移动"),  # a verb of motion
     ("用户可以通过移动支付缴费，电信诈骗案件同比下降。", "移动"),
     ("当地新建移动基站120个。", "新建移动"),
+    # a verb of motion before a list of places, and 联通 linking two places
+    ("雨带将逐步向湖南、江西移动。", "江西移动"),
+    ("加快推进宜宾与泸州联通，缩短通行时间。", "泸州联通"),
+    ("推动我县与泸州联通的快速通道开工。", "泸州联通"),
+    ("四川电信业务收入稳步增长。", "四川电信"),  # 业务
 ])
 def test_a_brand_read_as_a_word_is_no_branch(nlp, text, word):
     assert word not in found(nlp, text)
@@ -80,3 +85,7 @@ def test_a_banks_short_name_opens_its_branch(nlp, text, name, canonical):
     """建行 and 交行 are verbs in jieba's dictionary: a name of the knowledge data opens a name anyway."""
     org = found(nlp, text)[name]
     assert (org["type"], org["canonical"]) == ("company", canonical)
+
+
+def test_a_body_before_the_joiner_leaves_the_brand_a_branch(nlp):
+    assert "泸州联通" in found(nlp, "县政府与泸州联通签署战略合作协议。")

@@ -17,3 +17,16 @@ def test_a_level_kept_with_its_head_by_the_segmenter_is_no_function_word(nlp) ->
     names = found(nlp, "近年来，我县农业工作紧紧围绕县委、县政府的部署推进。")
     assert not any(name.endswith("围绕县委") for name in names)
     assert "县政府" in names
+
+
+@pytest.mark.parametrize(("text", "not_name"), [
+    ("鑫海小区新建停车位200个。", "鑫海"),  # a place called after the company
+    ("中超第10轮比赛在县体育场举行。", "中超"),  # the football league, not 江苏中超投资集团
+])
+def test_a_usual_name_that_means_something_else_here_is_no_company(nlp, text, not_name) -> None:
+    assert not_name not in found(nlp, text)
+
+
+def test_a_park_named_with_its_company_gives_the_company_not_the_park(nlp) -> None:
+    names = found(nlp, "华信科技有限公司产业园一期建成。")
+    assert "华信科技有限公司" in names and not any(n.endswith("产业园") for n in names)

@@ -144,6 +144,8 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
     if modified is not None:
         return Attribution([modified.district], "sentence", "claims.sentence.modified")
     read = (after_reporting_frame(ctx, sentence[0], quantity.start), sentence[1])
+    if read[0] != sentence[0]:  # 记者从璧山区统计局获悉，全区……: the source's district is the section's
+        scope = advance_scope(ctx, scope, sentence[0], read[0])
     found = attribute_in_sentence(ctx, quantity, read, scope, in_sentence)
     if found is not None:
         return found or None
@@ -241,13 +243,20 @@ def is_threshold(ctx: Context, quantity: Hit) -> bool:
     bound = surface.endswith(ctx.rules.threshold_words) or (
         quantity.get("kind") == "money" and quantity.get("approx") == "lower")  # 超10亿元的项目
     if not bound:
-        joined = ctx.rules.joined_bound.match(text, end)  # 5亿元及3000万美元以上项目: one bound for both
-        if joined is None:
-            return False
+        joined = ctx.rules.joined_bound.match(text, end)  # 其中2亿元及500万美元以上项目: one bound for both
+        if joined is None or not _opens_clause_alone(ctx, quantity):
+            return False  # 完成投资120亿元和3000万元以上…: the first figure has its own predicate
         end = joined.end()
     follows = text[end:end + 1]
     ends_clause = not follows or follows.isspace() or follows in ctx.rules.clause_delimiters
     return not ends_clause and not text.startswith(ctx.rules.level_nouns + ctx.rules.bound_predicates, end)
+
+
+def _opens_clause_alone(ctx: Context, quantity: Hit) -> bool:
+    """Nothing but a clause opener (其中) before the figure in its clause."""
+    start = clause_start(ctx, quantity.start, 0)
+    prefix = ctx.text[start:quantity.start].strip()
+    return not prefix or prefix in ctx.rules.clause_openers
 
 
 def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Scope,
@@ -538,6 +547,9 @@ def district_modified_by(ctx: Context, quantity: Hit, sentence: tuple[int, int])
         if marker.kind == "district":
             after = ctx.text[marker.end:marker.end + 1]
             ends_item = not after or after in ctx.rules.list_separators or marker.end == end
+            listed = [m for m in district_list(ctx, marker, sentence) if m.kind == "district"]
+            if len(listed) > 1:
+                return None  # 增速达到8%的甲区、乙区和丙区: the list shares the figure (claims.list.shared)
             return marker if ends_item and _only_markers_between(ctx, quantity.end + link + 1, marker.start) else None
         if marker.kind != "wide":
             return None  # 排名第一的某公司: another subject

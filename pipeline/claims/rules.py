@@ -115,7 +115,7 @@ class ClaimRules:
     company_frames: tuple[str, ...]
     demonstratives: tuple[str, ...]
     threshold_words: tuple[str, ...]
-    joined_bound: re.Pattern[str]  # 5亿元|及3000万美元以上: a figure sharing the bound after it
+    joined_bound: re.Pattern[str]  # 2亿元|及500万美元以上: a figure sharing the bound after it
     level_nouns: tuple[str, ...]
     bound_predicates: tuple[str, ...]  # 增长5%以上的有……: the bound names who passed it
     list_separators: frozenset[str]

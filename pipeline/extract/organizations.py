@@ -225,7 +225,7 @@ def non_overlapping(cands: list[OrgCandidate]) -> list[OrgCandidate]:
 
 def extend_with_park(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgCandidate:
     """重庆能源职业学院科技园: an institution's park is named with it (boundaries.yaml institution_parks);
-    a company's park is its project or a place (某某集团|产业园建设项目)."""
+    a company's park is a zone (某某有限公司|产业园: the company is the mention)."""
     if cand.type == "company":
         return cand
     for word in rules.institution_parks:

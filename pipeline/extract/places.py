@@ -281,8 +281,8 @@ def ends_slogan(view: TextView, cand: Candidate, rules: PlaceRules) -> bool:
     four-character slogan or come before a slogan's noun (实施工业富县战略)."""
     text, start, end = view.text, cand.start, cand.end
     before = view.token_before(start)
-    if len(before) < 2 or not all(map(is_cjk, before)):
-        return False
+    if len(before) < 2 or not all(map(is_cjk, before)) or before in gazetteer().entries:
+        return False  # 陕西|富县, 延安市|富县: the county after its province or city
     quoted = text[start - len(before) - 1:start - len(before)] in "“‘「\"" and text[end:end + 1] in "”’」\""
     return (quoted and len(before) == 2) or text.startswith(rules.slogan_followers, end)
 

@@ -44,6 +44,8 @@ class RepairRules:
     opening: frozenset[str]
     inner_punctuation: frozenset[str]
     prose_marks: frozenset[str]  # a line with one is running prose (line-per-paragraph text)
+    caption_words: tuple[str, ...]  # 来源, 图为: a source line or a photo caption, never a cut prose line
+    caption_endings: tuple[str, ...]  # 记者 某某 摄
     heading_max_chars: int
     heading_enumerator: re.Pattern[str]  # 一、 （二） 3. opening a section heading
     heading_width_ratio: float  # a numbered heading is at most this share of the line under it
@@ -74,6 +76,8 @@ def repair_rules() -> RepairRules:
         opening=chars("opening"),
         inner_punctuation=chars("inner_punctuation"),
         prose_marks=chars("prose_marks"),
+        caption_words=tuple(require(data, "caption_words", RULES_FILE)),
+        caption_endings=tuple(require(data, "caption_endings", RULES_FILE)),
         heading_max_chars=int(require(data, "heading_max_chars", RULES_FILE)),
         heading_enumerator=re.compile(require(data, "heading_enumerator", RULES_FILE)),
         heading_width_ratio=float(require(data, "heading_width_ratio", RULES_FILE)),
@@ -368,11 +372,17 @@ def _opens_numbered(line: str, rules: RepairRules) -> bool:
 
 def _prose_cut_in_word(line: str, nxt: str, rules: RepairRules) -> bool:
     """In one-paragraph-per-line text: a prose line (a comma in it) that ends on an ideograph
-    was cut inside a word (…其中国家级科技 / 企业孵化器2个), unlike a heading or a byline; a
-    numbered line is a heading however long (（一）从供给侧看，…显著), and so is the one above
+    was cut inside a word (…其中国家级科技 / 企业孵化器2个), unlike a heading, a caption or a
+    byline: a short line above a long one is a subheading (稳中求进，工业经济持续向好 / 今年以来，…),
+    a numbered line is a heading however long (（一）从供给侧看，…显著), and so is the one above
     a numbered line."""
-    last = line.rstrip()[-1:]
-    if not last or not last.isalpha() or last.isascii() or not any(c in rules.prose_marks for c in line):
+    text, following = line.strip(), nxt.strip()
+    last = text[-1:]
+    if not last or not last.isalpha() or last.isascii() or not any(c in rules.prose_marks for c in text):
+        return False
+    if len(text) <= rules.heading_max_chars < len(following):
+        return False
+    if any(word in text for word in rules.caption_words) or text.endswith(rules.caption_endings):
         return False
     return not _opens_numbered(line, rules) and not _opens_numbered(nxt, rules)
 

@@ -108,6 +108,7 @@ class BuildRules:
     min_media_chars: int
     large_company_lists: tuple[str, ...]
     shared_brand_min_freq: int
+    other_meanings: dict[str, str]  # a usual name that more often means something else -> what
 
 
 @rules_cache
@@ -118,6 +119,8 @@ def build_rules() -> BuildRules:
         value = d[f.name]
         if f.name == "share_marks":
             value = re.compile(value)
+        elif f.name == "other_meanings":
+            value = dict(value)
         elif isinstance(value, list):
             value = frozenset(value) if str(f.type).startswith("frozenset") else tuple(value)
         values[f.name] = value
@@ -277,6 +280,8 @@ def usual_name_reason(name: str, cut_from_place: bool) -> str:
     `short_proper_tags`, or counted `max_short_proper_freq` times or more), and, cut from a place
     (厦门|国贸), not a word of jieba's dictionary at all."""
     params = build_rules()
+    if name in params.other_meanings:
+        return f"more often {params.other_meanings[name]}"
     if len(name) >= 3 and made_of_places(name):
         return "places one after another (山西|晋城, 江苏|吴中)"
     if len(name) >= 3:

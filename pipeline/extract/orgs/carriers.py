@@ -32,6 +32,9 @@ class CarrierRules:
     motion_words: frozenset[str]
     heads: tuple[str, ...]  # 公司 heads after the brand (渝北移动|分公司), longest first
     level_chars: str  # 市|电信|分公司: a level standing for the document's place, before a head only
+    list_words: frozenset[str]  # 、 和 与 及 between the places of a list
+    verb_joiners: dict[str, tuple[str, ...]]  # 联通 after 与 between two places: the verb "connect"
+    demonstratives: str  # 我县, 该区: a place by a demonstrative and a level
 
 
 @rules_cache
@@ -40,10 +43,12 @@ def carrier_rules() -> CarrierRules:
     places = carrier_places(frozenset(require(d, "levels", CARRIERS)), frozenset(require(d, "name_tags", CARRIERS)),
                             tuple(require(d, "brands", CARRIERS)))
     heads = tuple(sorted(require(d, "heads", CARRIERS), key=len, reverse=True))
-    return CarrierRules(dict(require(d, "brands", CARRIERS)), places, max(map(len, places)),
+    return CarrierRules(dict(require(d, "brands", CARRIERS)), places, max(map(len, places), default=0),
                         require(d, "canonical_suffix", CARRIERS), tuple(require(d, "compounds", CARRIERS)),
                         frozenset(require(d, "motion_words", CARRIERS)), heads,
-                        "".join(require(d, "level_chars", CARRIERS)))
+                        "".join(require(d, "level_chars", CARRIERS)), frozenset(require(d, "list_words", CARRIERS)),
+                        {b: tuple(w) for b, w in require(d, "verb_joiners", CARRIERS).items()},
+                        "".join(require(d, "demonstratives", CARRIERS)))
 
 
 def carrier_places(levels: frozenset[str], name_tags: frozenset[str], brands: tuple[str, ...]) -> dict[str, str]:
@@ -77,7 +82,7 @@ def carrier_candidates(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
             head = next((h for h in params.heads if text.startswith(h, end) and end + len(h) in view.ends), "")
             place = next((text[pos - n:pos] for n in range(min(params.longest_place, pos), 1, -1)
                           if text[pos - n:pos] in params.places and pos - n in view.starts), "")
-            if place and (head or end in view.ends) and brand_is_name(view, pos - len(place), end, params):
+            if place and (head or end in view.ends) and brand_is_name(view, pos - len(place), end, brand, params):
                 start = pos - len(place)
                 placed = with_place_prefix(view, start, rules)
                 start = placed if placed is not None else start
@@ -101,10 +106,25 @@ def level_before(view: TextView, pos: int, rules: OrgRules, params: CarrierRules
     return bool(span) and span[1] - span[0] == 2 and view.text[span[0]] in rules.demonstratives
 
 
-def brand_is_name(view: TextView, start: int, end: int, params: CarrierRules) -> bool:
+def brand_is_name(view: TextView, start: int, end: int, brand: str, params: CarrierRules) -> bool:
     """The brand is no word of running text: no compound goes on after it (移动|支付), no word of
-    motion stands before the place (向|广东移动)."""
+    motion stands before the place or the list of places it ends (向|广东、福建移动), and it is no
+    verb linking two places (成都与|重庆联通, 我县与重庆联通的公路)."""
     if view.text.startswith(params.compounds, end):
         return False
     span = previous_token(view, start)
-    return not (span and token_text(view, span) in params.motion_words)
+    while span and (token_text(view, span) in params.places or token_text(view, span) in params.list_words):
+        span = previous_token(view, span[0])  # 向|广东、|福建移动: back over the list's places
+    if span and token_text(view, span) in params.motion_words:
+        return False
+    joiner = previous_token(view, start)
+    if joiner and token_text(view, joiner) in params.verb_joiners.get(brand, ()):
+        before = previous_token(view, joiner[0])
+        return not (before and (token_text(view, before) in params.places or is_pronoun_place(view, before)))
+    return True
+
+
+def is_pronoun_place(view: TextView, span: tuple[int, int]) -> bool:
+    """我县, 该区, 本市: a place by a demonstrative and a level."""
+    word = token_text(view, span)
+    return len(word) == 2 and word[1] in carrier_rules().level_chars and word[0] in carrier_rules().demonstratives

@@ -457,6 +457,8 @@ def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
                 start = placed  # not 某县|中粮集团 (中粮集团有限公司): there the place says where it stands
         if end not in view.ends or not known_start_ok(view, start, rules) or place_banks_sector(view, end, name):
             continue
+        if type_ == "company" and view.token_after(end) in place_features():
+            continue  # 鑫海|小区: a place called after the company
         # 中国电子|重庆…示范基地: a place right after opens a longer name; the known name still
         # signals a company for the parks and branches named with it, but is no mention alone
         inside = type_ == "company" and is_proper_place(view.token_after(end))
@@ -472,6 +474,13 @@ def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
             continue  # 中建|三局, 中交|二航局, 中建五局|三公司: a group's numbered bureau or company
         found.append(OrgCandidate(start, end, rule, type_, canonical=full, extras={"inside_name": inside}))
     return found
+
+
+@rules_cache
+def place_features() -> frozenset[str]:
+    """Words after a company's usual name that make it a place called after it (boundaries.yaml
+    place_features)."""
+    return frozenset(require(load_yaml(BOUNDARIES), "place_features", BOUNDARIES))
 
 
 @rules_cache
