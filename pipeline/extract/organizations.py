@@ -73,6 +73,7 @@ from zhfacts.extract.orgs.names import (
     proper_word,
     trailing_industry_word,
     trim_leading,
+    view_tokens,
 )
 from zhfacts.extract.orgs.pos import is_verb
 from zhfacts.extract.orgs.rules import (
@@ -89,18 +90,20 @@ from zhfacts.extract.orgs.rules import (
     word_freq,
 )
 from zhfacts.extract.orgs.short_names import (
+    apposed_companies,
     bracketed_before_project,
     ends_with_industry,
+    invested_project_companies,
     known_short_names,
     list_item_ok,
     list_short_names,
     listed_beside,
     listed_runs,
+    occurrences,
     pattern_short_names,
     photo_credits,
     registered_names,
     stem_is_proper,
-    view_tokens,
 )
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.nlp.text_view import TextView, is_cjk, text_view
@@ -283,6 +286,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     shorts = pattern_short_names(view, rules) + list_short_names(view, rules) + known_short_names(view, rules)
     shorts += carrier_candidates(view, rules)  # 重庆移动: place + a carrier's brand
     shorts += quoted_short_names(view, rules) + bracketed_before_project(view, rules)
+    shorts += invested_project_companies(view, rules) + apposed_companies(view, rules)
     registered = registered_names(view, rules)
     aliases: dict[str, str] = {}
     for cand in sorted(named, key=lambda c: c.start - c.end):  # the longest full name gives an alias
@@ -298,13 +302,15 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
             stem = short_name_stem(cand_text(view, cand), rules)
             if stem and stem not in aliases:
                 aliases[stem] = cand_text(view, cand)
-    companies = shorts + alias_candidates(view, aliases, rules)
+    companies = shorts + alias_candidates(view, aliases, rules) + institute_short_names(view, named, rules)
     operators = []
     named = [company_office(view, c, companies) for c in named]
     for cand in deferred:
         operator = park_project_operator(view, cand, companies, rules)
         if operator is not None:
             operators.append(operator)
+        elif cand.head.kind == "park" and rules.park_project_after.match(view.text, cand.end):
+            operators += legal_operator(view, cand, rules)  # 某某集团产业园|建设项目: a project, no park
         elif cand.head.kind != "park" and company_signal(view, cand.start, cand.head_start, companies,
                                                          cand.head.kind == "weak"):
             named.append(cand)
@@ -313,7 +319,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     companies = [c for c in companies  # short names and aliases only: a known name is one anywhere, and so is
                  if c.rule not in ("org.alias", "org.short_name.pattern") or not opens_project_name(view, c.end, rules)
                  or c.extras.get("numbered")]  # a group's numbered unit (中建五局三公司)
-    named = [extend_with_department(view, c, rules) for c in named]
+    named = [extend_with_department(view, c, rules) for c in named if not invested_project(view, c, companies, rules)]
     chosen = joined_branches(view, non_overlapping(named + companies + others + operators), place_ends)
     chosen = sorted(chosen + listed_between(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + listed_beside(view, chosen, rules), key=lambda c: c.start)
@@ -344,6 +350,48 @@ def park_project_operator(view: TextView, park: OrgCandidate, companies: list[Or
             if stem and park.start + len(stem) in view.ends:
                 return OrgCandidate(park.start, park.start + len(stem), cand.rule, "company")
     return None
+
+
+def invested_project(view: TextView, cand: OrgCandidate, companies: list[OrgCandidate], rules: OrgRules) -> bool:
+    """投资10亿元的|某某新能源|产业基地: a base or park that an invested project's company opens is the
+    project, no body of its own; the company is named."""
+    return view.text.endswith(rules.project_heads, 0, cand.end) and any(
+        c.rule == "org.short_name.project" and c.start == cand.start for c in companies)
+
+
+def institute_short_names(view: TextView, named: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:
+    """中国科学院某地物质科学研究院 -> 某地研究院: an academy's institute given in full (its name opens with
+    one of boundaries.yaml cas_prefixes, then a place) is written later by its place and head alone;
+    those mentions are the institute's, at token edges after a boundary (rule org.alias)."""
+    aliases: dict[str, str] = {}
+    for cand in named:
+        if cand.type != "research" or cand.head is None or cand.head.kind != "institution" or \
+                not view.text.startswith(rules.cas_prefixes, cand.start):
+            continue
+        full = cand_text(view, cand)
+        parent = next((p for p in rules.cas_prefixes if full.startswith(p)), "")
+        span = view.token_at(cand.start + len(parent)) if parent else None
+        if span is None or span[0] != cand.start + len(parent) or not is_place(token_text(view, span)):
+            continue
+        alias = token_text(view, span) + cand.head.text
+        if alias != full and len(alias) > len(cand.head.text) + 1:
+            aliases.setdefault(alias, full)
+    found = []
+    for alias, full in aliases.items():
+        for start in occurrences(view.text, alias):
+            end = start + len(alias)
+            if start in view.starts and end in view.ends and not view.text.endswith(
+                    rules.cas_prefixes, 0, start) and is_boundary_token(view.token_before(start), rules):
+                found.append(OrgCandidate(start, end, "org.alias", "research", canonical=full))
+    return found
+
+
+def legal_operator(view: TextView, park: OrgCandidate, rules: OrgRules) -> list[OrgCandidate]:
+    """某省某某集团|产业园建设项目: a park that names a project, its words before the park's head a
+    company's name closed by a legal form (集团, 公司): the company is named, the park is the project."""
+    if not view.text.endswith(rules.legal_forms, 0, park.head_start) or park.head_start not in view.ends:
+        return []
+    return [OrgCandidate(park.start, park.head_start, "org.suffix.company", "company")]
 
 
 def company_office(view: TextView, cand: OrgCandidate, companies: list[OrgCandidate]) -> OrgCandidate:
@@ -450,6 +498,11 @@ def opens_project_name(view: TextView, end: int, rules: OrgRules) -> bool:
         if span is None or span[0] != pos:
             return False
         token = token_text(view, span)
+        bracket = parenthesised_end(view, pos) if token in OPEN_PARENS and view.text.endswith(
+            rules.project_heads, end, pos) else None
+        if bracket is not None:
+            pos = bracket  # 某某产业园|(某区)|项目: a park's place inside the project's name (not 某某(某地)冷链…)
+            continue
         if not is_name_text(token) or token in rules.stop_tokens or is_numeral(token):
             return False  # 中建五局|三|公司…项目: a numeral opens a numbered unit, no project's words
         pos = span[1]
@@ -457,6 +510,14 @@ def opens_project_name(view: TextView, end: int, rules: OrgRules) -> bool:
         if any(words.endswith(h) and len(words) > len(h) for h in rules.project_heads):
             return True
     return False
+
+
+def parenthesised_end(view: TextView, pos: int) -> int | None:
+    """The end of a short bracket of CJK words opening at pos (某区), or None."""
+    close = next((i for i in range(pos + 2, min(len(view.text), pos + 10)) if view.text[i] in CLOSE_PARENS), -1)
+    if close < 0 or not all(is_cjk(c) for c in view.text[pos + 1:close]) or close + 1 not in view.starts:
+        return None
+    return close + 1
 
 
 def county_places(doc: Analysis, view: TextView) -> list[tuple[int, int, Hit]]:

@@ -72,8 +72,8 @@ def stop_prefix(token: str, rules: OrgRules) -> int:
     them (已获) has its whole length. A name that merely starts like a stop word keeps it
     (同辉, 台铃: what would remain is one character; 于都 is a place), unless that character is a
     level standing for the document's place (由|县人民政府)."""
-    if len(token) < 2 or word_freq(token) or is_proper_place(token):
-        return 0
+    if len(token) < 2 or word_freq(token) or is_proper_place(token) or token in government_rules().zone_endings:
+        return 0  # 经开区 is a zone's word, not 经 + a name
     n = 0
     while n < len(token) and token[n] in rules.stop_tokens:
         n += 1

@@ -53,6 +53,8 @@ class GovernmentRules:
     title_words: tuple[str, ...]  # 书记 of 县委书记: a bare committee before one is a title
     joining_chars: frozenset[str]  # 和 of 县科技局|和县|教育局: joins two bodies
     zone_endings: tuple[str, ...]  # 合作区: its 区 is no level
+    zone_sub_areas: tuple[str, ...]  # 片区, 分园: a zone's part named after the zone's full name
+    max_sub_area_chars: int  # 昌平园, 北片区: a zone's part is short
     agency_last_words: frozenset[str]  # 区 of 区|科技局: an agency head's body named by its level
     agency_parent_endings: tuple[str, ...]  # 区委 of 江津区委|组织部
 
@@ -90,6 +92,8 @@ def government_rules() -> GovernmentRules:
         title_words=tuple(require(data, "title_words", GOVERNMENT)),
         joining_chars=frozenset(require(data, "joining_chars", GOVERNMENT)),
         zone_endings=tuple(require(data, "zone_endings", GOVERNMENT)),
+        zone_sub_areas=tuple(require(data, "zone_sub_areas", GOVERNMENT)),
+        max_sub_area_chars=int(require(data, "max_sub_area_chars", GOVERNMENT)),
     )
 
 

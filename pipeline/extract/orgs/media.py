@@ -32,6 +32,7 @@ class MediaRules:
     address: re.Pattern[str]  # a web address, or a word a site's brand stands before (版权所有)
     before_address: re.Pattern[str]  # a site's own brand ending where the search ends (before an address)
     site_line: re.Pattern[str]  # a site's own brand alone on a line (read on the raw text)
+    bracketed_site: re.Pattern[str]  # 【某某网】2023-08-12: a site's own brand in a header's brackets
     photo_credit: re.Pattern[str]  # groups agency and supplier
     not_names: tuple[str, ...]
     source_name_stops: tuple[str, ...]
@@ -68,6 +69,7 @@ def media_rules() -> MediaRules:
         address=re.compile(f"www\\.|https?://|{alternatives(require(data, 'site_right_edges', MEDIA))}"),
         before_address=site_patterns(data)[1],
         site_line=site_patterns(data)[2],
+        bracketed_site=site_patterns(data)[3],
         photo_credit=re.compile(require(data, "photo_credit", MEDIA)),
         not_names=tuple(require(data, "not_names", MEDIA)),
         source_name_stops=tuple(require(data, "source_name_stops", MEDIA)),
@@ -92,6 +94,7 @@ def site_patterns(data: dict) -> tuple[re.Pattern[str], ...]:
                    f"{brand}(?=[\\s|｜,，。;；:：]|$|{followers})", re.M),
         re.compile(f"(?<![{CJK}]){brand}{space}\\Z"),
         re.compile(f"^{space}{brand}{space}$", re.M),
+        re.compile(f"【{brand}】(?={space}\\d{{4}}[-/年.])"),
     )
 
 
@@ -117,6 +120,8 @@ def media_names(text: str, is_place: Callable[[str], bool] = lambda word: True) 
     patterns = [(rules.source, "org.media.source"), (rules.byline, "org.media.byline")]
     if rules.footer_label.search(text):
         patterns.append((rules.footer, "org.media.site"))
+    if "【" in text:
+        patterns.append((rules.bracketed_site, "org.media.site"))
     for pattern, rule in patterns:
         for match in pattern.finditer(text):
             found += named(match, rule, rules, is_place)

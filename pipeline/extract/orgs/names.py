@@ -52,11 +52,16 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
         if head.kind == "works" and generic_head_token(view, head_start, rules):
             continue  # 数字|工厂: a kind of works, no name to walk
         start = expand_left(view, head_start, end, rules, head.kind == "legal", place_ends)
+        if text in rules.association_heads and found and found[-1].end == head_start and \
+                found[-1].head.kind == "park":
+            start = found[-1].start  # 某某区特色产业园|促进会: a park's association is named with the park
         start = known_name_across(view, start, head_start, rules)
         start = trim_leading(view, start, head_start, end, rules)
         start = known_name_start(view, start, head_start, end, rules)
         if head.type == "company":
             start = located_known_company(view, start, head_start, end, rules)
+        if head.type == "company" or text.endswith(rules.place_chain_heads):
+            start = after_place_chain(view, start, head_start, rules)
         if head.type == "government":
             start = place_start(view, start, head_start, place_ends)
         if text in rules.association_heads:
@@ -152,6 +157,41 @@ def located_known_company(view: TextView, start: int, head_start: int, end: int,
                     view.text[start:pos]) and composed_of(view.text[start:pos], gazetteer_names()):
                 return pos
     return start
+
+
+def after_place_chain(view: TextView, start: int, head_start: int, rules: OrgRules) -> int:
+    """某县|某镇|某村|锦绣农业公司: a chain of places down to a village or township (boundaries.yaml
+    place_chain_endings) before a company's own trade name (a rare word) says where the company is;
+    the name starts with the trade name, for a company or a co-operative (boundaries.yaml
+    place_chain_heads). A village's co-operative named by the village alone (某村农机专业合作社) keeps it."""
+    words = view.text[start:head_start]
+    if not any(ending in words for ending in rules.place_chain_endings):
+        return start  # most names hold no village or township: asked first
+    spans = view_tokens(view, start, head_start)
+    for n in range(len(spans) - 1, 0, -1):
+        token = token_text(view, spans[n])
+        if len(token) > 1 and token.endswith(rules.place_chain_endings) and is_place_piece(
+                token_text(view, spans[n - 1]), rules) and proper_piece_at(view, spans[n][1], head_start, rules) and \
+                not composed_of(token_text(view, spans[n + 1]), rules.industry_words):
+            return spans[n][1]
+    return start
+
+
+def is_place_piece(token: str, rules: OrgRules) -> bool:
+    """A county, a level character or a township's token of a place chain (某|县|某镇|某村, 某某|镇)."""
+    return is_place(token) or token in government_rules().level_chars or token.endswith(rules.place_chain_endings)
+
+
+def view_tokens(view: TextView, start: int, end: int) -> list[tuple[int, int]]:
+    """The tokens from start on, the last cut at end."""
+    spans, pos = [], start
+    while pos < end:
+        span = view.token_at(pos)
+        if span is None:
+            break
+        spans.append((pos, min(span[1], end)))
+        pos = span[1]
+    return spans
 
 
 def place_start(view: TextView, start: int, head_start: int, place_ends: dict[int, int]) -> int:
@@ -336,6 +376,11 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             break  # body, 市委|市政府 two
         if not legal and verb_after_name(view, span, rules):
             break  # 之江实验室|纳入|国家实验室: a verb after a name ends the next one
+        if not legal and pos < head_token_start and tag_of(text) in rules.walk_stop_tags and word_freq(
+                text) >= rules.max_piece_word_freq and text not in rules.domain_words and \
+                view.token_after(span[1]) not in industry_or_domain(rules):
+            break  # 某市充分|发动…商会, 来自|市工商联: a common verb or adverb (boundaries.yaml walk_stop_tags)
+            # ends a body's name, but not right before its head or a field's word (某某休闲|产业|发展研究院)
         if is_verb(text) and word_freq(text) >= rules.max_piece_word_freq and proper_piece_at(view, span[1], head_start,
                                                                                                rules):
             place_start = place_opening_registered_name(view, span[0], end, rules) if legal else None
@@ -353,6 +398,11 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             break
         pos = span[0]
     return bracket[1] if pos == bracket[0] else pos  # 共建|(某县)研究院: the walk ended at the bracket
+
+
+def is_park_head(word: str, rules: OrgRules) -> bool:
+    head = rules.heads.get(word)
+    return head is not None and head.kind == "park"
 
 
 def glued_level(token: str, rules: OrgRules) -> bool:
@@ -406,6 +456,8 @@ def place_opening_registered_name(view: TextView, pos: int, end: int, rules: Org
             return span[0] if opens and end - span[0] <= rules.max_name_chars else None
         if not all(is_cjk(c) for c in text) or is_boundary_token(text, rules) and not is_business_word(text, rules):
             return None  # 苏州|合作|共|赢|新材料…: a content word that stops a walk may be the trade name's
+        if ends_with_head(text, rules):
+            return None  # 某地商会|协助|引荐…集团: another body's name stands before the verb
         pos = span[0]
     return None
 
@@ -677,8 +729,12 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     full_places = full_place_names()
     in_places = [p for p in parts if p in places or p in full_places or
                  (head.kind == "agency" and is_level_short_form(p))]
-    rest = [p for p in parts if p not in in_places and not composed_of(p, rules.category_words)]
-    proper = [p for p in rest if not composed_of(p, rules.domain_or_category_words)]
+    association = head.kind == "institution" and head.type == "other"
+    rest = [p for p in parts if p not in in_places and not composed_of(p, rules.category_words)
+            and not (association and is_park_head(p, rules))]  # 产业园|促进会: a park's kind names none
+    proper = [p for p in rest if not composed_of(p, rules.domain_or_category_words) and (
+        head.place_only or p not in government_rules().level_chars)]  # 区|科技企业|孵化器: a level names
+    # only a body a place may name alone (县|实验|幼儿园)
     if head.kind == "institution" and len(parts) == 1 and text in rules.industry_words:
         return False  # 共建|食品研究院: one trade word alone is a kind of institute, like a domain word
     if head.kind == "legal" and all(p in in_places or composed_of(p, rules.industry_words | rules.category_words)
@@ -686,6 +742,11 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
         return False  # 新材料有限公司: no name before the legal form
     if head.place_only and head.type != "university" and text in government_rules().level_chars:
         return True  # 县人民医院, 区融媒体中心: the level stands for the document's own place
+    if (head.kind == "legal" or head.kind == "institution" and head.type == "other") and not any(
+            name_piece(p, rules, places) or head.kind == "legal" and p in rules.category_words for p in parts):
+        return False  # 物资|储备|有限公司, 农民|合作社, 政府|产业|平台|公司: plain common words only, a kind
+        # (a research body's field may name it: 绿色|电池|研究院; a company's kinds' words are the rule
+        # above's call: 国有|及|集体|控股|公司)
     if head.kind == "works":  # 剑河|民合|服饰厂, 红星|机械厂, not 污水|处理厂: a place, a rare word or a
         levels = government_rules().level_chars  # proper noun names the works; a level alone stands for
         placed = bool(in_places) or parts[0] in levels  # the document's place (县|自来水厂), but names
@@ -701,10 +762,27 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
         return len(text) >= 2
     if rest:  # only domain words: a name after a place (重庆高新技术产业研究院)
         return bool(in_places)
+    if in_places and head.kind == "institution" and is_park_head(parts[-1], rules):
+        return True  # 某市某区特色产业园|促进会: a place's park names its association
     if not in_places or not head.place_only:
         return False
     # a place alone: 重庆大学 and 潼南区融媒体中心, but not 重庆市大学 (a university takes the short form)
     return head.type != "university" or not in_places[-1].endswith(("市", "省"))
+
+
+def name_piece(part: str, rules: OrgRules, places: set[str]) -> bool:
+    """A word only a name has: a place, a proper noun by jieba's tag, a word rare in its dictionary
+    (below max_piece_word_freq), a known name, the state's or the nation's prefix, an ordinal, a
+    character of a name jieba cut apart, or letters and digits (ABC科技)."""
+    if part in places or is_place(part) or part in rules.known or part in rules.state_prefixes or \
+            part in rules.national_prefixes or rules.ordinal.fullmatch(part):
+        return True  # 国家|电力|投资|集团有限公司, 全国|汽车|零部件|协会, 第一|商业|周报: the state, the
+        # nation or an ordinal names them
+    if not all(is_cjk(c) for c in part):
+        return any(c.isalnum() for c in part)
+    if len(part) == 1:  # 白|盒子: jieba cut an unknown name into a character and a word
+        return part not in rules.stop_tokens
+    return tag_of(part) in rules.proper_tags or word_freq(part) < rules.max_piece_word_freq
 
 
 def is_zone(parts: list[str], rules: OrgRules) -> bool:
@@ -713,12 +791,27 @@ def is_zone(parts: list[str], rules: OrgRules) -> bool:
     zone named by its kind alone (经济|开发区)."""
     endings = government_rules().zone_endings
     parts = [p for p in parts if p not in OPEN_PARENS and p not in CLOSE_PARENS]  # 某某经开区(高新区)
+    parts = zone_before_sub_area(parts)
     last = parts[-1] if parts else ""
     ending = next((e for e in endings if last.endswith(e)), "")
     if not ending:
         return False
     words = [*parts[:-1], last[:-len(ending)]]
     return any(proper_word(w, rules) for w in words if w)
+
+
+def zone_before_sub_area(parts: list[str]) -> list[str]:
+    """某某科技园区|某某|园, 某某开发区|北|片区: a zone's part named after the zone's full name (government.yaml
+    zone_sub_areas, at most max_sub_area_chars with its own words) leaves the zone's name to judge."""
+    rules = government_rules()
+    tail = ""
+    for n in range(len(parts) - 1, 0, -1):
+        tail = parts[n] + tail
+        if len(tail) > rules.max_sub_area_chars:
+            break
+        if parts[n - 1].endswith(rules.zone_endings) and tail.endswith(rules.zone_sub_areas):
+            return parts[:n]
+    return parts
 
 
 def proper_word(word: str, rules: OrgRules) -> bool:

@@ -127,6 +127,10 @@ class OrgRules:
     numbered_unit: re.Pattern[str]  # 三局, 二航局 right after a group's short name (中建三局)
     max_project_chars: int
     project_word: str  # 项目 after a short name: the company's project
+    invested_project_cue: re.Pattern[str]  # 投资24亿元的: a project's company's short name follows
+    park_project_after: re.Pattern[str]  # (某区)建设项目 after a park: the park names a project
+    apposition_cues: tuple[str, ...]  # 龙头企业 of 龙头企业|某某食品: a short name in apposition follows
+    project_company_words: frozenset[str]  # 数科 of 某某数科|压缩空气储能: the short name's industry word
     known: dict[str, tuple[str, str, str]]  # name -> (type, canonical, rule id)
     leading_tags: frozenset[str]
     single_char_tags: frozenset[str]
@@ -143,6 +147,9 @@ class OrgRules:
     national_prefixes: frozenset[str]
     state_prefixes: tuple[str, ...]  # 国家 of 国家工信部
     association_heads: frozenset[str]
+    walk_stop_tags: frozenset[str]  # v, d: a common word so tagged ends a body's name on the walk left
+    place_chain_endings: tuple[str, ...]  # 村 of 某县某镇某村|某某农业公司: the chain says where it is
+    place_chain_heads: tuple[str, ...]  # 合作社: besides companies, heads whose names leave such a chain out
     parenthesis_not_name: tuple[str, ...]
     max_trailing_parenthesis_chars: int
     department_head: str  # 某某有限公司科技与创新部: a company's department named with it
@@ -158,7 +165,7 @@ class OrgRules:
     hyphens: frozenset[str]  # 某某大学-某县研究院: one name across the hyphen
     hyphen_parents: tuple[str, ...]  # 大学 before the hyphen
     works_kind_tags: frozenset[str]  # 旧|厂: a character that makes a works token a kind
-    automaton: Any  # heads, pattern words and known names: one pass over the text finds them all
+    automaton: Any  # heads, pattern words, known names and apposition cues: one pass over the text finds them all
     rule_ids: frozenset[str]
     list_ends: tuple[str, ...]  # the clause ends (and line break) that end a list of 、-separated items
     item_stops: str  # where a listed item ends: a list or clause delimiter, a line break, 等, a bracket, a quote
@@ -279,6 +286,11 @@ def org_rules() -> OrgRules:
                                             str(require(lists, "numbered_unit_numerals", LISTS))),
         max_project_chars=int(require(lists, "max_project_chars", LISTS)),
         project_word=str(require(lists, "project_word", LISTS)),
+        invested_project_cue=re.compile(str(require(lists, "invested_project_cue", LISTS))),
+        park_project_after=re.compile(str(require(lists, "park_project_after", LISTS))),
+        apposition_cues=tuple(require(lists, "apposition_cues", LISTS)),
+        project_company_words=frozenset(require(industry, "pattern_words", INDUSTRY)) | frozenset(
+            require(lists, "project_company_words", LISTS)),
         known=known,
         leading_tags=frozenset(require(bounds, "leading_tags", BOUNDARIES)),
         single_char_tags=frozenset(require(bounds, "single_char_tags", BOUNDARIES)),
@@ -295,6 +307,9 @@ def org_rules() -> OrgRules:
         national_prefixes=frozenset(require(bounds, "national_prefixes", BOUNDARIES)),
         state_prefixes=tuple(require(bounds, "state_prefixes", BOUNDARIES)),
         association_heads=frozenset(require(bounds, "association_heads", BOUNDARIES)),
+        walk_stop_tags=frozenset(require(bounds, "walk_stop_tags", BOUNDARIES)),
+        place_chain_endings=tuple(require(bounds, "place_chain_endings", BOUNDARIES)),
+        place_chain_heads=tuple(require(bounds, "place_chain_heads", BOUNDARIES)),
         parenthesis_not_name=tuple(require(bounds, "parenthesis_not_name", BOUNDARIES)),
         max_trailing_parenthesis_chars=int(require(bounds, "max_trailing_parenthesis_chars", BOUNDARIES)),
         department_head=str(require(bounds, "department_head", BOUNDARIES)),
@@ -313,7 +328,8 @@ def org_rules() -> OrgRules:
             require(bounds, "works_kind_tags", BOUNDARIES)),
         automaton=automaton_of(("head", frozenset(heads)), ("pattern", frozenset(require(industry, "pattern_words",
                                                                                          INDUSTRY))),
-                               ("known", frozenset(known))),
+                               ("known", frozenset(known)),
+                               ("apposition", frozenset(require(lists, "apposition_cues", LISTS)))),
         rule_ids=frozenset(require(load_yaml(RULES), "rules", RULES)),
         list_ends=tuple(clause_ends),
         item_stops=item_delimiters() + clause_delimiters() + "\n等" + OPEN_PARENS + CLOSE_PARENS + "“”",

@@ -20,7 +20,7 @@ from zhfacts.extract.orgs.candidates import (
     token_text,
 )
 from zhfacts.extract.orgs.media import media_rules
-from zhfacts.extract.orgs.names import composed_of, ends_name, gazetteer_names
+from zhfacts.extract.orgs.names import composed_of, ends_name, gazetteer_names, view_tokens
 from zhfacts.extract.orgs.pos import (
     dictionary_tags,
     never_starts_name,
@@ -512,17 +512,6 @@ def with_state_prefix(view: TextView, start: int, name: str, rules: OrgRules) ->
     return start
 
 
-def view_tokens(view: TextView, start: int, end: int) -> list[tuple[int, int]]:
-    spans, pos = [], start
-    while pos < end:
-        span = view.token_at(pos)
-        if span is None:
-            break
-        spans.append((pos, min(span[1], end)))
-        pos = span[1]
-    return spans
-
-
 def branch_piece(piece: str, rules: OrgRules) -> bool:
     """A rare two-character proper word right after a known company's short name names one of its
     companies (中车|恒通新能源客车): rarer in jieba's dictionary than a stem may be."""
@@ -577,6 +566,68 @@ def registered_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         found.append(OrgCandidate(start, end, "org.short_name.registered", "company"))
         resume = view.token_index(end - 1) + 1
     return found
+
+
+def invested_project_companies(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
+    """投资24亿元的|某某数科|压缩空气储能项目: right after an investment's amount and 的 (lists.yaml
+    invested_project_cue), a rare trade name and an industry word with the project's own words after
+    them name the company whose project it is, short as it is written. Read on characters: jieba
+    often cuts an unknown trade name into the industry word (某|澳新|能源)."""
+    found = []
+    for match in rules.invested_project_cue.finditer(view.text):
+        end = trade_name_before_project(view, match.end(), rules)
+        if end is not None:
+            found.append(OrgCandidate(match.end(), end, "org.short_name.project", "company"))
+    return found
+
+
+def apposed_companies(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
+    """高新技术企业|某某电子科技, 龙头企业|某某食品: a company's short name in apposition right after a
+    category noun (a token ending with one of lists.yaml apposition_cues): a rare trade name and
+    industry words, as a registered name has them after its place; the category is no name."""
+    found = []
+    for start, _ in matches(view, rules, "apposition"):  # from the shared pass over the text
+        if start not in view.ends or not is_proper_piece(view.token_after(start), rules):
+            continue  # most cues stand before common words: asked first, cached
+        end = trade_name_and_industry(view, view.token_index(start), rules)
+        if end is not None:
+            found.append(OrgCandidate(start, end, "org.short_name.apposition", "company"))
+    return found
+
+
+def trade_name_before_project(view: TextView, pos: int, rules: OrgRules) -> int | None:
+    """End of the shortest rare trade name and industry word at pos (lists.yaml project_company_words;
+    科技 after them too: 某某电子|科技), when the project's words follow; None when there is none."""
+    for n in range(rules.min_stem_chars, rules.max_trade_name_chars + 1):
+        stem = view.text[pos:pos + n]
+        if len(stem) < n or not all(is_cjk(c) for c in stem) or not trade_name_ok(stem, rules) or \
+                any(c in rules.stop_tokens for c in stem):
+            return None
+        word = max((w for w in rules.project_company_words if view.text.startswith(w, pos + n)
+                    and pos + n + len(w) in view.ends), key=len, default="")
+        if not word:
+            continue
+        end = pos + n + len(word)
+        while view.token_after(end) in rules.last_industry_words:
+            end += len(view.token_after(end))  # 某某电子|科技: the name's last industry word
+        return end if project_words_after(view, end, rules) and not park_project(view, end, rules) else None
+    return None
+
+
+def park_project(view: TextView, end: int, rules: OrgRules) -> bool:
+    """某某食品|产业园|项目: the industry word is the park's field, its project a park's (the park's
+    operator is read where parks are, organizations.park_project_operator)."""
+    park = view.token_after(end)
+    head = rules.heads.get(park)
+    return head is not None and head.kind == "park" and view.token_after(end + len(park)) == rules.project_word
+
+
+def project_words_after(view: TextView, end: int, rules: OrgRules) -> bool:
+    """The project's own words follow the name (…数科|压缩空气储能, …新能源|产业基地): a word of a name's
+    text, no boundary, legal form or other head of a full name (those name the company in full)."""
+    after = view.token_after(end)
+    return bool(after) and after not in rules.legal_forms and not is_boundary_token(after, rules) and (
+        after in rules.project_heads or not after.startswith(rules.head_words))
 
 
 @lru_cache(maxsize=TOKEN_CACHE_SIZE)
