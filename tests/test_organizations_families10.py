@@ -34,9 +34,9 @@ FOUND = [
      "org.suffix.other"),
     # a short name right after an investment's amount and 的, before its project's own words
     ("总投资10亿元的蓝海新能源光伏组件项目签约。", "蓝海新能源", "company", "org.short_name.project"),
-    ("成功引进投资10亿元的晶澳新能源产业基地。", "晶澳新能源", "company", "org.short_name.project"),
-    ("投资2亿元的瑞禾农业番茄全产业链项目落地。", "瑞禾农业", "company", "org.short_name.project"),
-    ("引进投资24亿元的能建数科压缩空气储能项目。", "能建数科", "company", "org.short_name.project"),
+    ("年内落地投资6亿元的晨阳新能源储能产业基地。", "晨阳新能源", "company", "org.short_name.project"),
+    ("投资3亿元的丰禾农业蔬菜深加工项目开工。", "丰禾农业", "company", "org.short_name.project"),
+    ("新签投资18亿元的华建数科液流储能项目。", "华建数科", "company", "org.short_name.project"),
     # a short name in apposition after a category noun
     ("据悉，高新技术企业华美电子科技今年产值增长两成。", "华美电子科技", "company", "org.short_name.apposition"),
     ("龙头企业鑫源食品带动农户增收。", "鑫源食品", "company", "org.short_name.apposition"),
@@ -49,9 +49,9 @@ FOUND = [
     ("有关人员来自市工商联。", "市工商联", "other", "org.suffix.other"),
     ("区科技局副局长宣读了决定。", "区科技局", "government", "org.suffix.government"),
     # 工程院 is a research body's head
-    ("中科院合肥技术创新工程院与区政府签约。", "中科院合肥技术创新工程院", "research", "org.suffix.research"),
+    ("中科院宁波材料创新工程院与区政府签约。", "中科院宁波材料创新工程院", "research", "org.suffix.research"),
     # a park that names a project: the company before the park's head is named
-    ("长沙商会协助引荐湖南金荣集团产业园建设项目落户。", "湖南金荣集团", "company", "org.suffix.company"),
+    ("在外商会牵线引进江西金帆集团产业园建设项目。", "江西金帆集团", "company", "org.suffix.company"),
     # a name needs a word only a name has: the state, a character jieba cut off, a rare word
     ("国家电力投资集团有限公司发布年报。", "国家电力投资集团有限公司", "company", "org.suffix.company"),
     ("县人民医院新院区启用。", "县人民医院", "other", "org.suffix.other"),
@@ -88,7 +88,7 @@ NOT_FOUND = [
     ("投资3亿元的现代农业产业园启用。", "现代农业"),
     ("投资8亿元的智能装备产业园项目落地。", "智能装备"),
     # a base that an invested project's company opens is the project
-    ("成功引进投资10亿元的晶澳新能源产业基地。", "晶澳新能源产业基地"),
+    ("年内落地投资6亿元的晨阳新能源储能产业基地。", "晨阳新能源储能产业基地"),
     # a category noun before common words names no company
     ("引导企业加大研发投入，推动企业数字化转型。", "数字化"),
     ("支持企业智能化改造。", "智能化改造"),
@@ -99,12 +99,12 @@ NOT_FOUND = [
     ("有关人员来自市工商联。", "来自市工商联"),
     ("区科技局副局长张建宣告某某联盟成立。", "区科技局副局长张建宣告某某联盟"),
     # a park that names a project is no body; nor a company's park named with it
-    ("长沙商会协助引荐湖南金荣集团产业园建设项目落户。", "湖南金荣集团产业园"),
-    ("长沙商会协助引荐湖南金荣集团产业园建设项目落户。", "长沙商会协助引荐湖南金荣集团"),
+    ("在外商会牵线引进江西金帆集团产业园建设项目。", "江西金帆集团产业园"),
+    ("在外商会牵线引进江西金帆集团产业园建设项目。", "在外商会牵线引进江西金帆集团"),
     ("某公司拟投资30亿元建设中豹产业园(鲤城)项目。", "中豹产业园"),
     # common words alone before a legal form or an institution's head are a kind
-    ("某国有粮食和物资储备有限公司开展轮换。", "物资储备有限公司"),
-    ("全县有农民合作社365个。", "农民合作社"),
+    ("当地的粮食和物资储备有限公司开展轮换。", "物资储备有限公司"),
+    ("这个乡的农民合作社已有40多家。", "农民合作社"),
     ("政府产业平台公司参与投资。", "政府产业平台公司"),
     # incubators, maker spaces and accelerators by their kind, a level or a designation alone
     ("区科技企业孵化器新增企业12家。", "区科技企业孵化器"),

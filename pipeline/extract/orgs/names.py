@@ -179,7 +179,16 @@ def after_place_chain(view: TextView, start: int, head_start: int, rules: OrgRul
 
 def is_place_piece(token: str, rules: OrgRules) -> bool:
     """A county, a level character or a township's token of a place chain (某|县|某镇|某村, 某某|镇)."""
-    return is_place(token) or token in government_rules().level_chars or token.endswith(rules.place_chain_endings)
+    return (is_place(token) and token.endswith(rules.place_chain_openers) or token in government_rules().level_chars
+            or token.endswith(rules.place_chain_endings))  # not 山西|杏花村…集团: a province opens no chain
+
+
+def verb_before_field(view: TextView, text: str, span: tuple[int, int], rules: OrgRules) -> bool:
+    """回收|利用|研究所: a verb before a plain noun that is no place or level is a field of the name."""
+    if tag_of(text) != "v":
+        return False
+    after = view.token_after(span[1])
+    return tag_of(after) in rules.walk_noun_tags and after not in government_rules().level_chars and not is_place(after)
 
 
 def view_tokens(view: TextView, start: int, end: int) -> list[tuple[int, int]]:
@@ -378,7 +387,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             break  # 之江实验室|纳入|国家实验室: a verb after a name ends the next one
         if not legal and pos < head_token_start and tag_of(text) in rules.walk_stop_tags and word_freq(
                 text) >= rules.max_piece_word_freq and text not in rules.domain_words and \
-                view.token_after(span[1]) not in industry_or_domain(rules):
+                view.token_after(span[1]) not in industry_or_domain(rules) and not verb_before_field(view, text, span,
+                                                                                     rules):
             break  # 某市充分|发动…商会, 来自|市工商联: a common verb or adverb (boundaries.yaml walk_stop_tags)
             # ends a body's name, but not right before its head or a field's word (某某休闲|产业|发展研究院)
         if is_verb(text) and word_freq(text) >= rules.max_piece_word_freq and proper_piece_at(view, span[1], head_start,
@@ -733,8 +743,9 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     rest = [p for p in parts if p not in in_places and not composed_of(p, rules.category_words)
             and not (association and is_park_head(p, rules))]  # 产业园|促进会: a park's kind names none
     proper = [p for p in rest if not composed_of(p, rules.domain_or_category_words) and (
-        head.place_only or p not in government_rules().level_chars)]  # 区|科技企业|孵化器: a level names
-    # only a body a place may name alone (县|实验|幼儿园)
+        head.place_only or head.text not in rules.level_needs_proper_heads
+        or p not in government_rules().level_chars)]  # 区|科技企业|孵化器: a level alone names
+    # no incubator (boundaries.yaml level_needs_proper_heads), but 县|科学技术|协会 is the county's
     if head.kind == "institution" and len(parts) == 1 and text in rules.industry_words:
         return False  # 共建|食品研究院: one trade word alone is a kind of institute, like a domain word
     if head.kind == "legal" and all(p in in_places or composed_of(p, rules.industry_words | rules.category_words)
@@ -743,7 +754,8 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     if head.place_only and head.type != "university" and text in government_rules().level_chars:
         return True  # 县人民医院, 区融媒体中心: the level stands for the document's own place
     if (head.kind == "legal" or head.kind == "institution" and head.type == "other") and not any(
-            name_piece(p, rules, places) or head.kind == "legal" and p in rules.category_words for p in parts):
+            name_piece(p, rules, places) or head.kind == "legal" and p in rules.category_words for p in parts) and not (
+            head.kind == "legal" and trade_name_then_industry(parts, rules)):
         return False  # 物资|储备|有限公司, 农民|合作社, 政府|产业|平台|公司: plain common words only, a kind
         # (a research body's field may name it: 绿色|电池|研究院; a company's kinds' words are the rule
         # above's call: 国有|及|集体|控股|公司)
@@ -768,6 +780,14 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
         return False
     # a place alone: 重庆大学 and 潼南区融媒体中心, but not 重庆市大学 (a university takes the short form)
     return head.type != "university" or not in_places[-1].endswith(("市", "省"))
+
+
+def trade_name_then_industry(parts: list[str], rules: OrgRules) -> bool:
+    """小米|科技, 胜利|建材, 希望|饲料 before a legal form: a word, then only industry words, is a trade
+    name however common the word (物资|储备 and 政府|产业|平台 hold words that are no industry)."""
+    industry = rules.industry_words
+    return len(parts) >= 2 and len(parts[0]) >= 2 and all(map(is_cjk, parts[0])) and not composed_of(
+        parts[0], industry | rules.category_words) and all(composed_of(p, industry) for p in parts[1:])
 
 
 def name_piece(part: str, rules: OrgRules, places: set[str]) -> bool:

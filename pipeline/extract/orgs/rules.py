@@ -148,6 +148,9 @@ class OrgRules:
     state_prefixes: tuple[str, ...]  # 国家 of 国家工信部
     association_heads: frozenset[str]
     walk_stop_tags: frozenset[str]  # v, d: a common word so tagged ends a body's name on the walk left
+    walk_noun_tags: frozenset[str]  # n: after a verb, a field of the name (回收|利用|研究所)
+    place_chain_openers: tuple[str, ...]  # 县, 区: a county-level place opens a chain of places
+    level_needs_proper_heads: tuple[str, ...]  # 孵化器: a level alone names none
     place_chain_endings: tuple[str, ...]  # 村 of 某县某镇某村|某某农业公司: the chain says where it is
     place_chain_heads: tuple[str, ...]  # 合作社: besides companies, heads whose names leave such a chain out
     parenthesis_not_name: tuple[str, ...]
@@ -308,6 +311,9 @@ def org_rules() -> OrgRules:
         state_prefixes=tuple(require(bounds, "state_prefixes", BOUNDARIES)),
         association_heads=frozenset(require(bounds, "association_heads", BOUNDARIES)),
         walk_stop_tags=frozenset(require(bounds, "walk_stop_tags", BOUNDARIES)),
+        walk_noun_tags=frozenset(require(bounds, "walk_noun_tags", BOUNDARIES)),
+        place_chain_openers=tuple(require(bounds, "place_chain_openers", BOUNDARIES)),
+        level_needs_proper_heads=tuple(require(bounds, "level_needs_proper_heads", BOUNDARIES)),
         place_chain_endings=tuple(require(bounds, "place_chain_endings", BOUNDARIES)),
         place_chain_heads=tuple(require(bounds, "place_chain_heads", BOUNDARIES)),
         parenthesis_not_name=tuple(require(bounds, "parenthesis_not_name", BOUNDARIES)),
