@@ -231,7 +231,8 @@ def opening(view: TextView, head: str, head_start: int, end: int, places_by_end:
         if bare_level(view, lead, is_boundary, common_word, rules):
             return Body(lead, end, None)
         if view.token_at(lead) == (lead, end):
-            return Body(lead, end, None)  # …紧紧围绕|县委: the level kept with its head is that body, no function word
+            return None  # …紧紧围绕|县委: the level kept with its head is no function word; the bare
+            # committee after an idiom is left out, as most annotators leave it (tune3, tune4 list none)
         word = level_word_start(view, lead, is_boundary, rules)
         if word is not None:  # 自治区|投资促进局; not its own committee (自治区|党委), as 省委 alone
             return Body(word, end, None) if len(function) > 1 else None
