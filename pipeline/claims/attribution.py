@@ -539,18 +539,20 @@ def district_modified_by(ctx: Context, quantity: Hit, sentence: tuple[int, int])
     """排在第12位的某市甲区，排在第75位的乙区: the district right after the phrase the figure
     ends, with only its city or province between, when the district ends its clause or list item."""
     end = clause_end(ctx, quantity.end, sentence[1])
-    gap = ctx.text[quantity.end:end]
-    link = gap.find("的", 0, ctx.rules.modifier_max_chars + 1)
+    rules = ctx.rules
+    link = ctx.text.find(rules.modifier_link, quantity.end, min(end, quantity.end + rules.modifier_max_chars + len(
+        rules.modifier_link)))
     if link == -1:
         return None
-    for marker in markers_in(ctx, quantity.end + link + 1, end):
+    phrase_end = link + len(rules.modifier_link)
+    for marker in markers_in(ctx, phrase_end, end):
         if marker.kind == "district":
             after = ctx.text[marker.end:marker.end + 1]
-            ends_item = not after or after in ctx.rules.list_separators or marker.end == end
+            ends_item = not after or after in rules.list_separators or marker.end == end
+            if not ends_item or not _only_markers_between(ctx, phrase_end, marker.start):
+                return None
             listed = [m for m in district_list(ctx, marker, sentence) if m.kind == "district"]
-            if len(listed) > 1:
-                return None  # 增速达到8%的甲区、乙区和丙区: the list shares the figure (claims.list.shared)
-            return marker if ends_item and _only_markers_between(ctx, quantity.end + link + 1, marker.start) else None
+            return marker if len(listed) == 1 else None  # 增速达到8%的甲区、乙区和丙区: the list's (claims.list.shared)
         if marker.kind != "wide":
             return None  # 排名第一的某公司: another subject
     return None

@@ -109,6 +109,7 @@ class ClaimRules:
     speech_verbs: tuple[str, ...]
     reporting_frame_ends: tuple[str, ...]  # 记者从某局了解到，: the sentence is read from the frame's end
     modifier_max_chars: int  # 排在第12位的某区: at most this between the figure and 的
+    modifier_link: str  # 的
     company_speaker_words: tuple[str, ...]
     locative_words: tuple[str, ...]
     clause_openers: tuple[str, ...]
@@ -240,6 +241,7 @@ def claim_rules() -> ClaimRules:
         company_speaker_words=tuple(get("company_speaker_words")),
         reporting_frame_ends=_longest_first(get("reporting_frame_ends")),
         modifier_max_chars=get("modifier_max_chars"),
+        modifier_link=get("modifier_link"),
         locative_words=_longest_first(get("locative_words")),
         clause_openers=_longest_first(get("clause_openers")),
         company_frames=_longest_first(get("company_frames")),

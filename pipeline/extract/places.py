@@ -24,6 +24,7 @@ from zhfacts.nlp.analysis import Analysis
 from zhfacts.nlp.text_view import TextView, is_cjk, text_view
 from zhfacts.rules import load_tsv, load_yaml, require, rules_cache
 from zhfacts.text.article import Hit
+from zhfacts.text.repair import repair_rules
 
 GAZETTEER = "places/gazetteer.tsv"
 CONTEXT = "places/context.yaml"
@@ -283,7 +284,9 @@ def ends_slogan(view: TextView, cand: Candidate, rules: PlaceRules) -> bool:
     before = view.token_before(start)
     if len(before) < 2 or not all(map(is_cjk, before)) or before in gazetteer().entries:
         return False  # 陕西|富县, 延安市|富县: the county after its province or city
-    quoted = text[start - len(before) - 1:start - len(before)] in "“‘「\"" and text[end:end + 1] in "”’」\""
+    marks = repair_rules()  # the opening and closing marks every stage reads quotes by
+    opened = start - len(before) > 0 and text[start - len(before) - 1] in marks.opening
+    quoted = opened and end < len(text) and text[end] in marks.closing
     return (quoted and len(before) == 2) or text.startswith(rules.slogan_followers, end)
 
 

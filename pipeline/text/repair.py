@@ -587,9 +587,8 @@ def pinyin_glosses(text: str, rules: RepairRules) -> list[tuple[int, int]]:
 
 
 def spaced_decimals(text: str, rules: RepairRules) -> list[int]:
-    """Where the spaces printed after decimal points inside numbers stand (8. 4亿元)."""
-    if "." not in text:
-        return []
+    """Where the spaces printed after decimal points inside numbers stand (8. 4亿元); the Scanner
+    skips a text without a point."""
     return [match.start(1) for match in rules.spaced_decimal.finditer(text)]
 
 

@@ -120,11 +120,11 @@ def brand_is_name(view: TextView, start: int, end: int, brand: str, params: Carr
     joiner = previous_token(view, start)
     if joiner and token_text(view, joiner) in params.verb_joiners.get(brand, ()):
         before = previous_token(view, joiner[0])
-        return not (before and (token_text(view, before) in params.places or is_pronoun_place(view, before)))
+        return not (before and (token_text(view, before) in params.places or is_pronoun_place(view, before, params)))
     return True
 
 
-def is_pronoun_place(view: TextView, span: tuple[int, int]) -> bool:
+def is_pronoun_place(view: TextView, span: tuple[int, int], params: CarrierRules) -> bool:
     """我县, 该区, 本市: a place by a demonstrative and a level."""
     word = token_text(view, span)
-    return len(word) == 2 and word[1] in carrier_rules().level_chars and word[0] in carrier_rules().demonstratives
+    return len(word) == 2 and word[1] in params.level_chars and word[0] in params.demonstratives
