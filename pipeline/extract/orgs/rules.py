@@ -114,6 +114,7 @@ class OrgRules:
     max_industry_prefix_chars: int  # words before its last industry word (城欣|市政工程)
     last_industry_words: frozenset[str]  # industry words that close a registered name (…电子科技)
     closing_cues: tuple[str, ...]
+    list_closers: tuple[str, ...]  # 等, 为代表的: a list of companies ends there, its cue follows
     closing_cue_pattern: re.Pattern[str]
     count_closing_pattern: re.Pattern[str]
     weak_cues: frozenset[str]
@@ -274,6 +275,7 @@ def org_rules() -> OrgRules:
         closing_cues=tuple(sorted(require(lists, "closing_cues", LISTS), key=len, reverse=True)),
         closing_cue_pattern=cue_pattern(require(lists, "closing_cues", LISTS),
                                         int(require(lists, "max_gap_chars", LISTS)), clause_ends + item_delimiters()),
+        list_closers=tuple(require(lists, "closers", LISTS)),
         weak_cues=frozenset(require(lists, "weak_cues", LISTS)),
         count_closing_pattern=count_pattern(require(lists, "count_classifiers", LISTS),
                                             [c for c in require(lists, "closing_cues", LISTS)

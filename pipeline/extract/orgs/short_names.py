@@ -179,15 +179,14 @@ def bracketed_before_project(view: TextView, rules: OrgRules) -> list[OrgCandida
 
 
 def list_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
-    """Items of company lists: 'A、B、C等…企业' and '企业包括A、B、C'."""
+    """Items of company lists: 'A、B、C等…企业', '以A、B为代表的…企业' and '企业包括A、B、C'."""
     found = []
-    for start in occurrences(view.text, "等"):
-        tail = view.text[start + 1:start + 1 + rules.max_gap_chars + 6]
-        cue = closing_cue(tail, rules)
-        if cue is None:
-            continue
-        items = items_before(view, start, rules)
-        found += accept_items(view, items, cue in rules.weak_cues, rules)
+    for closer in rules.list_closers:
+        for start in occurrences(view.text, closer):
+            tail = view.text[start + len(closer):start + len(closer) + rules.max_gap_chars + 6]
+            cue = closing_cue(tail, rules)
+            if cue is not None:
+                found += accept_items(view, items_before(view, start, rules), cue in rules.weak_cues, rules)
     for match in rules.count_closing_pattern.finditer(view.text):
         if "、" in view.text[max(0, match.start() - 3 * rules.max_item_chars):match.start()]:
             found += accept_items(view, items_before(view, match.start(), rules), False, rules)

@@ -1,0 +1,44 @@
+"""Organization families of round 11 (issue 11), one table per family, negatives included. Sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import organizations_found as found
+
+
+@pytest.fixture(scope="module")
+def nlp(places_and_organizations):
+    return places_and_organizations
+
+
+FOUND = [
+    # (text, name, type, rule)
+    # the frame 以…为代表的 closes a list of companies, as 等 does, before a company or cluster cue
+    ("培育了以康宏药业、华鼎机械为代表的一批龙头企业。", "华鼎机械", "company", "org.short_name.list"),
+    ("形成以青松酒业、丰瑞实业、禾家王食品、骏宇茂泰为代表的食品产业集群。", "骏宇茂泰", "company",
+     "org.short_name.list"),
+    ("形成以丰川铜业、宁安硅业、宏湘钢铁为代表的冶金产业集群。", "宁安硅业", "company", "org.short_name.list"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "type_", "rule"), FOUND)
+def test_names_found_by_family(nlp, text, name, type_, rule):
+    orgs = found(nlp, text)
+    assert name in orgs, orgs
+    assert (orgs[name]["type"], orgs[name]["rule"]) == (type_, rule)
+
+
+NOT_FOUND = [
+    # (text, what is no organization)
+    # 以…为代表的 after fields, places or products: no companies
+    ("形成以电子信息、生物医药、新材料为代表的战略性新兴产业集群。", "电子信息"),
+    ("以张江、临港为代表的产业集群加快成长。", "临港"),
+    ("形成了以汽车零部件、装备制造为代表的先进制造业集群。", "装备制造"),
+    ("打响以大米、茶叶为代表的特色农产品品牌。", "茶叶"),
+]
+
+
+@pytest.mark.parametrize(("text", "not_name"), NOT_FOUND)
+def test_no_names_by_family(nlp, text, not_name):
+    assert not_name not in found(nlp, text)
