@@ -19,6 +19,10 @@ FOUND = [
     ("形成以青松酒业、丰瑞实业、禾家王食品、骏宇茂泰为代表的食品产业集群。", "骏宇茂泰", "company",
      "org.short_name.list"),
     ("形成以丰川铜业、宁安硅业、宏湘钢铁为代表的冶金产业集群。", "宁安硅业", "company", "org.short_name.list"),
+    # a bank's branch written by its place alone after the document named the bank
+    ("建设银行成都分行召开会议。会上，温江支行介绍了经验。", "温江支行", "company", "org.branch.by_place"),
+    ("农发行湖南省分行与县政府签约。省分行辖内桃源县支行当年投放贷款9亿元。", "桃源县支行", "company",
+     "org.branch.by_place"),
 ]
 
 
@@ -36,9 +40,20 @@ NOT_FOUND = [
     ("以张江、临港为代表的产业集群加快成长。", "临港"),
     ("形成了以汽车零部件、装备制造为代表的先进制造业集群。", "装备制造"),
     ("打响以大米、茶叶为代表的特色农产品品牌。", "茶叶"),
+    # a branch by its place with no bank named before it, by a level alone or by a common word
+    ("桃源县支行当年投放贷款9亿元。", "桃源县支行"),
+    ("农发行湖南省分行与县政府签约。省分行当年投放贷款9亿元。", "省分行"),
+    ("县农商银行召开大会，城区支行获表彰。", "城区支行"),
+    # a branch right after the bank's bracketed short name is the bank's, named before the bracket
+    ("县政府与中国农业发展银行(简称农发行)十堰分行签约。", "十堰分行"),
 ]
 
 
 @pytest.mark.parametrize(("text", "not_name"), NOT_FOUND)
 def test_no_names_by_family(nlp, text, not_name):
     assert not_name not in found(nlp, text)
+
+
+def test_a_branch_by_its_place_takes_the_bank_named_before_it(nlp):
+    orgs = found(nlp, "工商银行三明分行积极服务。列东支行新增贷款2亿元。")
+    assert orgs["列东支行"]["canonical"] == "中国工商银行股份有限公司列东支行"

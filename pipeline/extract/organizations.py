@@ -305,6 +305,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     companies = shorts + alias_candidates(view, aliases, rules) + institute_short_names(view, named, rules)
     operators = []
     named = [company_office(view, c, companies) for c in named]
+    banks = banks_named(view, named + companies, rules)
     for cand in deferred:
         operator = park_project_operator(view, cand, companies, rules)
         if operator is not None:
@@ -314,6 +315,8 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
         elif cand.head.kind != "park" and company_signal(view, cand.start, cand.head_start, companies,
                                                          cand.head.kind == "weak"):
             named.append(cand)
+        elif (branch := branch_by_place(view, cand, banks, places, rules)) is not None:
+            named.append(branch)
     titles = view_titles(view, rules)
     others = photo_credits(view) + government_candidates(doc, view, rules) + media_candidates(doc, view, rules)
     companies = [c for c in companies  # short names and aliases only: a known name is one anywhere, and so is
@@ -665,6 +668,48 @@ def accepted_places(doc: Analysis, view: TextView) -> tuple[set[str], dict[int, 
 @rules_cache
 def branch_heads() -> tuple[str, ...]:
     return tuple(require(load_yaml(INDUSTRY), "branch_heads", INDUSTRY))
+
+
+@rules_cache
+def branch_owner_words() -> tuple[str, ...]:
+    return tuple(require(load_yaml(INDUSTRY), "branch_owner_words", INDUSTRY))
+
+
+def bank_of(canonical: str, rules: OrgRules) -> str | None:
+    """中国农业发展银行四川省分行 -> 中国农业发展银行: a bank's own name in a canonical name, cut after
+    its owner word (industry_words.yaml branch_owner_words) and its legal form."""
+    for word in branch_owner_words():
+        cut = canonical.find(word)
+        if cut > 0:
+            cut += len(word)
+            form = next((f for f in rules.legal_forms if canonical.startswith(f, cut)), "")
+            return canonical[:cut + len(form)]
+    return None
+
+
+def banks_named(view: TextView, cands: list[OrgCandidate], rules: OrgRules) -> list[tuple[int, str]]:
+    """(start, bank's own name) of the candidates that name a bank or one of its branches, in order."""
+    return sorted((c.start, bank) for c in cands if (bank := bank_of(canonical_name(view, c, rules), rules)))
+
+
+def branch_by_place(view: TextView, cand: OrgCandidate, banks: list[tuple[int, str]], places: set[str],
+                    rules: OrgRules) -> OrgCandidate | None:
+    """四川省分行, 某某县支行, 某某支行: a bank's branch (branch_heads) written by its place alone, or by a
+    word no dictionary holds (a street's name), after the document named a bank: that bank's branch,
+    with the bank's name in its canonical. A level alone (省分行) or a common word (城区支行) is no name,
+    and a branch right after a bracket is the bank's, named before the bracket."""
+    place, surface = view.text[cand.start:cand.head_start], cand_text(view, cand)
+    if not surface.endswith(branch_heads()) or not 2 <= len(place) <= 4 or not all(is_cjk(c) for c in place):
+        return None
+    if cand.start and view.text[cand.start - 1] in CLOSE_PARENS:
+        return None  # 某某银行(简称某行)|十堰分行: the bank's name goes on after its bracket
+    rare = word_freq(place) < rules.max_piece_word_freq  # 城区 is a gazetteer's word too, and a common one
+    if not (place in places or word_freq(place) == 0 or is_place(place) and rare):
+        return None
+    bank = next((name for start, name in reversed(banks) if start < cand.start), None)
+    if bank is None:
+        return None
+    return OrgCandidate(cand.start, cand.end, "org.branch.by_place", "company", canonical=bank + surface)
 
 
 def branch_canonical(surface: str, rules: OrgRules) -> str | None:
