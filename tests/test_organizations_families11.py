@@ -55,5 +55,5 @@ def test_no_names_by_family(nlp, text, not_name):
 
 
 def test_a_branch_by_its_place_takes_the_bank_named_before_it(nlp):
-    orgs = found(nlp, "工商银行三明分行积极服务。列东支行新增贷款2亿元。")
-    assert orgs["列东支行"]["canonical"] == "中国工商银行股份有限公司列东支行"
+    orgs = found(nlp, "农业银行绵阳分行积极服务。涪城支行新增贷款2亿元。")
+    assert orgs["涪城支行"]["canonical"] == "中国农业银行股份有限公司涪城支行"

@@ -676,7 +676,7 @@ def branch_owner_words() -> tuple[str, ...]:
 
 
 def bank_of(canonical: str, rules: OrgRules) -> str | None:
-    """中国农业发展银行四川省分行 -> 中国农业发展银行: a bank's own name in a canonical name, cut after
+    """中国农业发展银行某省分行 -> 中国农业发展银行: a bank's own name in a canonical name, cut after
     its owner word (industry_words.yaml branch_owner_words) and its legal form."""
     for word in branch_owner_words():
         cut = canonical.find(word)
@@ -694,7 +694,7 @@ def banks_named(view: TextView, cands: list[OrgCandidate], rules: OrgRules) -> l
 
 def branch_by_place(view: TextView, cand: OrgCandidate, banks: list[tuple[int, str]], places: set[str],
                     rules: OrgRules) -> OrgCandidate | None:
-    """四川省分行, 某某县支行, 某某支行: a bank's branch (branch_heads) written by its place alone, or by a
+    """某省分行, 某某县支行, 某某支行: a bank's branch (branch_heads) written by its place alone, or by a
     word no dictionary holds (a street's name), after the document named a bank: that bank's branch,
     with the bank's name in its canonical. A level alone (省分行) or a common word (城区支行) is no name,
     and a branch right after a bracket is the bank's, named before the bracket."""
