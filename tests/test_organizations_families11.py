@@ -23,6 +23,14 @@ FOUND = [
     ("建设银行成都分行召开会议。会上，温江支行介绍了经验。", "温江支行", "company", "org.branch.by_place"),
     ("农发行湖南省分行与县政府签约。省分行辖内桃源县支行当年投放贷款9亿元。", "桃源县支行", "company",
      "org.branch.by_place"),
+    # a commission written by one function character (市|科委), a title after it or not
+    ("市科委召开专题会议。", "市科委", "government", "org.government.pattern"),
+    ("县经委主任出席了座谈会。", "县经委", "government", "org.government.pattern"),
+    # a character glued before the level into no word, the level's own body right after it
+    ("各单位于月底前将总结报区人民政府办公室。", "区人民政府办公室", "government", "org.government.pattern"),
+    # a bank's known short name after a place: the branch
+    ("渝北建行举办了小微企业融资对接会。", "渝北建行", "company", "org.knowledge"),
+    ("四川农发行今年加大了水利贷款投放。", "四川农发行", "company", "org.knowledge"),
 ]
 
 
@@ -46,12 +54,21 @@ NOT_FOUND = [
     ("县农商银行召开大会，城区支行获表彰。", "城区支行"),
     # a branch right after the bank's bracketed short name is the bank's, named before the bracket
     ("县政府与中国农业发展银行(简称农发行)十堰分行签约。", "十堰分行"),
+    # words that end like a commission or a bank's short name
+    ("全县形成了新的发展格局。", "县形成了新的发展格局"),
+    ("集中行动取得明显成效。", "集中行"),
+    ("市区政府大楼正在翻修。", "区政府"),
 ]
 
 
 @pytest.mark.parametrize(("text", "not_name"), NOT_FOUND)
 def test_no_names_by_family(nlp, text, not_name):
     assert not_name not in found(nlp, text)
+
+
+def test_a_bank_brand_after_a_place_takes_the_branch_of_its_level(nlp):
+    assert found(nlp, "渝北建行举办了对接会。")["渝北建行"]["canonical"] == "中国建设银行股份有限公司渝北区支行"
+    assert found(nlp, "重庆农行发放贷款。")["重庆农行"]["canonical"] == "中国农业银行股份有限公司重庆市分行"
 
 
 def test_a_branch_by_its_place_takes_the_bank_named_before_it(nlp):

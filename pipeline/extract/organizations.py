@@ -670,15 +670,10 @@ def branch_heads() -> tuple[str, ...]:
     return tuple(require(load_yaml(INDUSTRY), "branch_heads", INDUSTRY))
 
 
-@rules_cache
-def branch_owner_words() -> tuple[str, ...]:
-    return tuple(require(load_yaml(INDUSTRY), "branch_owner_words", INDUSTRY))
-
-
 def bank_of(canonical: str, rules: OrgRules) -> str | None:
     """中国农业发展银行某省分行 -> 中国农业发展银行: a bank's own name in a canonical name, cut after
     its owner word (industry_words.yaml branch_owner_words) and its legal form."""
-    for word in branch_owner_words():
+    for word in rules.branch_owner_words:
         cut = canonical.find(word)
         if cut > 0:
             cut += len(word)

@@ -322,7 +322,12 @@ def bare_level(view: TextView, lead: int, is_boundary: Callable[[str], bool],
         word = view.text[before[0]:before[1]]
         return opens_level(word, is_boundary, rules) or tag_of(word) in ("v", "i")  # 落实|省委: a verb's object
     # 从区: a one-character stop word glued before the level (合作区 is a zone's word, 合作 no stop word here)
-    return lead - span[0] == 1 and opens_level(view.text[span[0]:lead], is_boundary, rules)
+    if lead - span[0] == 1 and opens_level(view.text[span[0]:lead], is_boundary, rules):
+        return True
+    # 报区|人民政府: a character glued before the level into no word of the dictionary, the level's own
+    # body right after it
+    return lead - span[0] == 1 and span[1] == lead + 1 and view.text[span[0]:span[1]] not in dictionary_tags() \
+        and view.text.startswith(tuple(rules.level_bodies), lead + 1)
 
 
 def opens_level(before: str, is_boundary: Callable[[str], bool], rules: GovernmentRules) -> bool:
