@@ -58,6 +58,10 @@ NOT_FOUND = [
     ("全县形成了新的发展格局。", "县形成了新的发展格局"),
     ("集中行动取得明显成效。", "集中行"),
     ("市区政府大楼正在翻修。", "区政府"),
+    # a quoted slogan whose words hold a common verb, though it ends with an industry word
+    ("召开“政企对接促发展”座谈会。", "政企对接促发展"),
+    # a body's name opening a website's name
+    ("友情链接：某某区政府在线 | 某某政务网", "某某区政府"),
 ]
 
 

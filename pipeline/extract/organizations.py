@@ -135,9 +135,15 @@ def quoted_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         text = view.text[start:end]
         word = trailing_industry_word(text, rules, keep=1)
         if word and start in view.starts and end in view.ends and stem_is_proper(text[:-len(word)], rules) \
-                and list_item_ok(text, rules):
+                and list_item_ok(text, rules) and not holds_common_verb(view, start, end - len(word), rules):
             found.append(OrgCandidate(start, end, "org.short_name.pattern", "company"))
     return found
+
+
+def holds_common_verb(view: TextView, start: int, end: int, rules: OrgRules) -> bool:
+    """A common verb among the tokens of [start, end): a slogan's words (“银企对接促发展”), no trade name."""
+    return any(is_verb(token) and word_freq(token) >= rules.max_piece_word_freq
+               for token in (token_text(view, span) for span in view_tokens(view, start, end) if span[1] <= end))
 
 
 def view_titles(view: TextView, rules: OrgRules) -> list[tuple[int, int]]:
@@ -333,11 +339,18 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
                                  lambda word: names_a_body(word, rules))
     kept = [c for c in chosen if not (inside_title(c, titles) and cand_text(view, c) not in rules.known
                                       and not full_name_in_title(view, c, titles))
-            and not c.extras.get("inside_name") and not (c.type == "government" and in_title(view, c.start, c.end))]
+            and not c.extras.get("inside_name") and not (c.type == "government" and (
+                in_title(view, c.start, c.end) or opens_site_name(view, c)))]
     if model:  # the model fills gaps only: where no rule candidate, kept or set aside, stands
         kept = sorted(kept + gaps_only(model_candidates(doc, view, rules), chosen), key=lambda c: c.start)
     counties = county_places(doc, view)
     return [org_hit(view, with_district(university_unit(view, c, rules), counties), rules) for c in kept]
+
+
+def opens_site_name(view: TextView, body: OrgCandidate) -> bool:
+    """某某政府|在线: a body right before a site's word opens the website's name (government.yaml
+    site_name_followers), no mention of the body."""
+    return view.text.startswith(government_rules().site_name_followers, body.end)
 
 
 def park_project_operator(view: TextView, park: OrgCandidate, companies: list[OrgCandidate],

@@ -46,6 +46,7 @@ class GovernmentRules:
     collective_words: tuple[str, ...]  # 市属|驻区分局, 区政府|各办局: many bodies of a kind, no name
     level_bodies: frozenset[str]  # 政府 of 省政府: a level's own body, one token, its offices follow
     branch_heads: tuple[str, ...]  # 分局: a branch named right after its body (市生态环境局临江分局)
+    site_name_followers: tuple[str, ...]  # 在线 of 某某政府在线: a website's name, no body
     resident_marker: str  # 驻 of 某市政府驻某市办事处
     township_suffixes: tuple[str, ...]  # 镇, 乡, 街道: a township's name that opens its bodies
     resident_office_heads: tuple[str, ...]  # 办事处: a body's office in another place
@@ -85,6 +86,7 @@ def government_rules() -> GovernmentRules:
         collective_words=tuple(require(data, "collective_words", GOVERNMENT)),
         level_bodies=frozenset(require(data, "level_bodies", GOVERNMENT)),
         branch_heads=tuple(require(data, "branch_heads", GOVERNMENT)),
+        site_name_followers=tuple(require(data, "site_name_followers", GOVERNMENT)),
         resident_marker=str(require(data, "resident_marker", GOVERNMENT)),
         township_suffixes=tuple(require(data, "township_suffixes", GOVERNMENT)),
         resident_office_heads=tuple(require(data, "resident_office_heads", GOVERNMENT)),
