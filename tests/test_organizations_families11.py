@@ -19,6 +19,9 @@ FOUND = [
     ("形成以青松酒业、丰瑞实业、禾家王食品、骏宇茂泰为代表的食品产业集群。", "骏宇茂泰", "company",
      "org.short_name.list"),
     ("形成以丰川铜业、宁安硅业、宏湘钢铁为代表的冶金产业集群。", "宁安硅业", "company", "org.short_name.list"),
+    # 以…为龙头的 says the items are companies, whatever cue follows
+    ("已形成以华泰阳光为龙头的有机颜料产业集群。", "华泰阳光", "company", "org.short_name.list"),
+    ("形成以丰源集团、瑞康生物为龙头的食品产业集群。", "瑞康生物", "company", "org.short_name.list"),
     # a bank's branch written by its place alone after the document named the bank
     ("建设银行成都分行召开会议。会上，温江支行介绍了经验。", "温江支行", "company", "org.branch.by_place"),
     ("农发行湖南省分行与县政府签约。省分行辖内桃源县支行当年投放贷款9亿元。", "桃源县支行", "company",
@@ -58,6 +61,12 @@ NOT_FOUND = [
     ("全县形成了新的发展格局。", "县形成了新的发展格局"),
     ("集中行动取得明显成效。", "集中行"),
     ("市区政府大楼正在翻修。", "区政府"),
+    # 以…为龙头的 after a sector or a place
+    ("以旅游业为龙头的第三产业快速发展。", "旅游业"),
+    ("以中心城区为龙头带动全域发展。", "中心城区"),
+    ("以龙头企业为龙头的产业链条。", "龙头的产业链条"),
+    # one item after an opening cue is no list: a company only with an industry word
+    ("帮助企业为员工办理社保。", "员工办理社保"),
     # a quoted slogan whose words hold a common verb, though it ends with an industry word
     ("召开“政企对接促发展”座谈会。", "政企对接促发展"),
     # a body's name opening a website's name

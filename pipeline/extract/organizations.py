@@ -93,6 +93,7 @@ from zhfacts.extract.orgs.short_names import (
     apposed_companies,
     bracketed_before_project,
     ends_with_industry,
+    holds_common_verb,
     invested_project_companies,
     known_short_names,
     list_item_ok,
@@ -138,12 +139,6 @@ def quoted_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
                 and list_item_ok(text, rules) and not holds_common_verb(view, start, end - len(word), rules):
             found.append(OrgCandidate(start, end, "org.short_name.pattern", "company"))
     return found
-
-
-def holds_common_verb(view: TextView, start: int, end: int, rules: OrgRules) -> bool:
-    """A common verb among the tokens of [start, end): a slogan's words (“银企对接促发展”), no trade name."""
-    return any(is_verb(token) and word_freq(token) >= rules.max_piece_word_freq
-               for token in (token_text(view, span) for span in view_tokens(view, start, end) if span[1] <= end))
 
 
 def view_titles(view: TextView, rules: OrgRules) -> list[tuple[int, int]]:

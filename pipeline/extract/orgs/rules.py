@@ -116,6 +116,8 @@ class OrgRules:
     branch_owner_words: tuple[str, ...]  # 银行: a company whose canonical holds one is a bank with branches
     closing_cues: tuple[str, ...]
     list_closers: tuple[str, ...]  # 等, 为代表的: a list of companies ends there, its cue follows
+    company_closers: frozenset[str]  # 为龙头的: the items are companies whatever cue follows
+    frame_openers: dict[str, str]  # 为代表的 -> 以: the first item starts after the frame's opening word
     closing_cue_pattern: re.Pattern[str]
     count_closing_pattern: re.Pattern[str]
     weak_cues: frozenset[str]
@@ -278,6 +280,8 @@ def org_rules() -> OrgRules:
         closing_cue_pattern=cue_pattern(require(lists, "closing_cues", LISTS),
                                         int(require(lists, "max_gap_chars", LISTS)), clause_ends + item_delimiters()),
         list_closers=tuple(require(lists, "closers", LISTS)),
+        company_closers=frozenset(require(lists, "company_closers", LISTS)),
+        frame_openers=dict(require(lists, "frame_openers", LISTS)),
         weak_cues=frozenset(require(lists, "weak_cues", LISTS)),
         count_closing_pattern=count_pattern(require(lists, "count_classifiers", LISTS),
                                             [c for c in require(lists, "closing_cues", LISTS)
