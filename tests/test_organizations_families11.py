@@ -22,6 +22,9 @@ FOUND = [
     # 以…为龙头的 says the items are companies, whatever cue follows
     ("已形成以华泰阳光为龙头的有机颜料产业集群。", "华泰阳光", "company", "org.short_name.list"),
     ("形成以丰源集团、瑞康生物为龙头的食品产业集群。", "瑞康生物", "company", "org.short_name.list"),
+    # a pair joined by 和 before its count closes a list too, its first item after the clause's words
+    ("县里正在为瑞丰和博源两家公司申请展位。", "瑞丰", "company", "org.short_name.list"),
+    ("县里正在为瑞丰和博源两家公司申请展位。", "博源", "company", "org.short_name.list"),
     # a bank's branch written by its place alone after the document named the bank
     ("建设银行成都分行召开会议。会上，温江支行介绍了经验。", "温江支行", "company", "org.branch.by_place"),
     ("农发行湖南省分行与县政府签约。省分行辖内桃源县支行当年投放贷款9亿元。", "桃源县支行", "company",
@@ -65,6 +68,9 @@ NOT_FOUND = [
     ("以旅游业为龙头的第三产业快速发展。", "旅游业"),
     ("以中心城区为龙头带动全域发展。", "中心城区"),
     ("以龙头企业为龙头的产业链条。", "龙头的产业链条"),
+    # a person by title is no item of a list of companies
+    ("县委书记张强和华鼎机械等企业负责人座谈。", "县委书记张强"),
+    ("规上工业和建筑业12家企业入库。", "规上工业"),
     # one item after an opening cue is no list: a company only with an industry word
     ("帮助企业为员工办理社保。", "员工办理社保"),
     # a quoted slogan whose words hold a common verb, though it ends with an industry word

@@ -191,8 +191,9 @@ def list_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
                 found += accept_items(view, items, closer not in rules.company_closers and cue in rules.weak_cues,
                                       rules)
     for match in rules.count_closing_pattern.finditer(view.text):
-        if "、" in view.text[max(0, match.start() - 3 * rules.max_item_chars):match.start()]:
-            found += accept_items(view, items_before(view, match.start(), rules), False, rules)
+        items = items_before(view, match.start(), rules)
+        if len(items) >= 2:  # 甲、乙6家企业, 甲和乙两家公司: a list, not one name before its count
+            found += accept_items(view, items, False, rules)
     for cue in rules.opening_cues:
         for start in occurrences(view.text, cue):
             items = [(a, b) for a, b in items_after(view, start + len(cue), rules)
@@ -245,9 +246,9 @@ def items_before(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, i
         spans.append((start, end))
         end = start - 1
     spans.reverse()
-    if spans:
-        spans[0] = (first_item_start(view, *spans[0], rules), spans[0][1])
+    if spans:  # the last pair split first: in a list of two (甲和乙两家公司) it is also the first item
         spans[-1:] = split_last_pair(view, *spans[-1], rules)
+        spans[0] = (first_item_start(view, *spans[0], rules), spans[0][1])
     return spans
 
 
@@ -455,6 +456,8 @@ def list_item_ok(item: str, rules: OrgRules, common_ok: bool = False) -> bool:
         return False
     if item.endswith(rules.place_like_endings):
         return False  # 创新创业产业园, 安置小区: a place in the list, no company
+    if any(role in item for role in rules.role_words):
+        return False  # 县委书记张强: a person by title
     return common_ok or word_freq(item) < rules.max_piece_word_freq
 
 
