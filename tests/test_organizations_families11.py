@@ -68,6 +68,8 @@ NOT_FOUND = [
     ("以旅游业为龙头的第三产业快速发展。", "旅游业"),
     ("以中心城区为龙头带动全域发展。", "中心城区"),
     ("以龙头企业为龙头的产业链条。", "龙头的产业链条"),
+    # a numeral glued before a level character opens no body (a name's characters, or a count)
+    ("商贸平台、九州通配送交易中心正式运营。", "州通配送交易中心"),
     # a person by title is no item of a list of companies
     ("县委书记张强和华鼎机械等企业负责人座谈。", "县委书记张强"),
     ("规上工业和建筑业12家企业入库。", "规上工业"),

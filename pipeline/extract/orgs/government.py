@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from zhfacts.extract.orgs.pos import dictionary_entries, dictionary_tags, tag_of
-from zhfacts.extract.orgs.rules import CLOSE_PARENS, OPEN_PARENS
+from zhfacts.extract.orgs.rules import CLOSE_PARENS, NUMERAL, OPEN_PARENS
 from zhfacts.nlp.text_view import TextView, is_cjk
 from zhfacts.rules import load_yaml, require, rules_cache
 from zhfacts.text.article import Hit
@@ -324,8 +324,9 @@ def bare_level(view: TextView, lead: int, is_boundary: Callable[[str], bool],
         word = view.text[before[0]:before[1]]
         return opens_level(word, is_boundary, rules) or tag_of(word) in ("v", "i")  # 落实|省委: a verb's object
     # 从区: a one-character stop word glued before the level (合作区 is a zone's word, 合作 no stop word here)
-    if lead - span[0] == 1 and opens_level(view.text[span[0]:lead], is_boundary, rules):
-        return True
+    glued = view.text[span[0]:lead]
+    if lead - span[0] == 1 and opens_level(glued, is_boundary, rules) and not NUMERAL.match(glued):
+        return True  # not a numeral (九州通: a name; 三县: a count)
     # 报区|人民政府: a character glued before the level into no word of the dictionary, the level's own
     # body right after it
     return lead - span[0] == 1 and span[1] == lead + 1 and view.text[span[0]:span[1]] not in dictionary_tags() \
