@@ -22,6 +22,8 @@ FOUND = [
     # 以…为龙头的 says the items are companies, whatever cue follows
     ("已形成以华泰阳光为龙头的有机颜料产业集群。", "华泰阳光", "company", "org.short_name.list"),
     ("形成以丰源集团、瑞康生物为龙头的食品产业集群。", "瑞康生物", "company", "org.short_name.list"),
+    # a body with its place before a title jieba glued to it (政协|主席 as one token)
+    ("四川省政协主席李明出席会议。", "四川省政协", "government", "org.suffix.government"),
     # a pair joined by 和 before its count closes a list too, its first item after the clause's words
     ("县里正在为瑞丰和博源两家公司申请展位。", "瑞丰", "company", "org.short_name.list"),
     ("县里正在为瑞丰和博源两家公司申请展位。", "博源", "company", "org.short_name.list"),
@@ -70,6 +72,8 @@ NOT_FOUND = [
     ("以龙头企业为龙头的产业链条。", "龙头的产业链条"),
     # a numeral glued before a level character opens no body (a name's characters, or a count)
     ("商贸平台、九州通配送交易中心正式运营。", "州通配送交易中心"),
+    # a level's bare body before a title is the person's title
+    ("县政协主席出席开幕式。", "县政协"),
     # a person by title is no item of a list of companies
     ("县委书记张强和华鼎机械等企业负责人座谈。", "县委书记张强"),
     ("规上工业和建筑业12家企业入库。", "规上工业"),
