@@ -24,6 +24,14 @@ FOUND = [
     ("形成以丰源集团、瑞康生物为龙头的食品产业集群。", "瑞康生物", "company", "org.short_name.list"),
     # a body with its place before a title jieba glued to it (政协|主席 as one token)
     ("四川省政协主席李明出席会议。", "四川省政协", "government", "org.suffix.government"),
+    # a leading group and its office, named by a place or a level and its work (government.yaml office_heads)
+    ("绵阳市防汛抗旱工作领导小组办公室发出通知。", "绵阳市防汛抗旱工作领导小组办公室", "government",
+     "org.government.pattern"),
+    ("经县乡村振兴工作领导小组研究决定。", "县乡村振兴工作领导小组", "government", "org.government.pattern"),
+    # an engineering technology centre named by its place and field
+    ("获批成都市食用菌工程技术中心。", "成都市食用菌工程技术中心", "research", "org.suffix.research"),
+    # a level before a bank's short name: the place's branch
+    ("会上，县农行与五家企业签订合作协议。", "县农行", "company", "org.knowledge"),
     # a pair joined by 和 before its count closes a list too, its first item after the clause's words
     ("县里正在为瑞丰和博源两家公司申请展位。", "瑞丰", "company", "org.short_name.list"),
     ("县里正在为瑞丰和博源两家公司申请展位。", "博源", "company", "org.short_name.list"),
@@ -74,6 +82,11 @@ NOT_FOUND = [
     ("商贸平台、九州通配送交易中心正式运营。", "州通配送交易中心"),
     # a level's bare body before a title is the person's title
     ("县政协主席出席开幕式。", "县政协"),
+    # a leading group named by its kind alone, an engineering centre by its level alone, a bank's short
+    # name inside a word
+    ("会议决定成立领导小组。", "领导小组"),
+    ("全县新添两家市级工程技术中心。", "市级工程技术中心"),
+    ("成立县中行业协会。", "县中行"),
     # a person by title is no item of a list of companies
     ("县委书记张强和华鼎机械等企业负责人座谈。", "县委书记张强"),
     ("规上工业和建筑业12家企业入库。", "规上工业"),

@@ -94,7 +94,8 @@ def carrier_candidates(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     """Each brand at a token end with a place of carrier_places right before it (the longest), the
     name starting where a known name may (known_start_ok; a place before the place opens it too:
     重庆市|渝北区|移动) and taking a company head after it (渝北移动|分公司). With a head, a level
-    alone stands for the document's place (市|电信|分公司, 该县|联通公司 -> 县联通公司)."""
+    alone stands for the document's place (市|电信|分公司, 该县|联通公司 -> 县联通公司); before a bank's
+    brand it does with no head (县|农行)."""
     params, text, found = carrier_rules(), view.text, []
     for brand, owner in (*params.brands.items(), *params.bank_brands.items()):
         bank = brand in params.bank_brands
@@ -114,7 +115,7 @@ def carrier_candidates(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
                         params.bank_branch_heads.get(params.place_levels.get(place, ""), "") if bank
                         else params.canonical_suffix)
                     found.append(OrgCandidate(start, end + len(head), "org.knowledge", "company", canonical=canonical))
-            elif head and level_before(view, pos, rules, params):
+            elif (head or bank) and level_before(view, pos, rules, params):  # 市电信分公司, 县农行
                 found.append(OrgCandidate(pos - 1, end + len(head), "org.knowledge", "company"))
             pos = text.find(brand, pos + 1)
     return found
