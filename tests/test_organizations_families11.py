@@ -32,6 +32,9 @@ FOUND = [
     ("获批成都市食用菌工程技术中心。", "成都市食用菌工程技术中心", "research", "org.suffix.research"),
     # a level before a bank's short name: the place's branch
     ("会上，县农行与五家企业签订合作协议。", "县农行", "company", "org.knowledge"),
+    # a full name of common words in a 、-list of full names
+    ("考察了华泰食品有限公司、恰恰食品有限公司。", "恰恰食品有限公司", "company", "org.suffix.company"),
+    ("为吉安化工有限公司、正大贸易有限公司授信。", "正大贸易有限公司", "company", "org.suffix.company"),
     # a pair joined by 和 before its count closes a list too, its first item after the clause's words
     ("县里正在为瑞丰和博源两家公司申请展位。", "瑞丰", "company", "org.short_name.list"),
     ("县里正在为瑞丰和博源两家公司申请展位。", "博源", "company", "org.short_name.list"),
@@ -87,6 +90,8 @@ NOT_FOUND = [
     ("会议决定成立领导小组。", "领导小组"),
     ("全县新添两家市级工程技术中心。", "市级工程技术中心"),
     ("成立县中行业协会。", "县中行"),
+    # a full name of common words alone stays a kind
+    ("当地的物资储备有限公司开展轮换。", "物资储备有限公司"),
     # a person by title is no item of a list of companies
     ("县委书记张强和华鼎机械等企业负责人座谈。", "县委书记张强"),
     ("规上工业和建筑业12家企业入库。", "规上工业"),
