@@ -363,9 +363,11 @@ def listed_registered(view: TextView, unnamed: list[OrgCandidate], named: list[O
 
 
 def opens_site_name(view: TextView, body: OrgCandidate) -> bool:
-    """某某政府|在线: a body right before a site's word opens the website's name (government.yaml
-    site_name_followers), no mention of the body."""
-    return view.text.startswith(government_rules().site_name_followers, body.end)
+    """某某政府|在线: a body right before a site's word that ends a name there opens the website's name
+    (government.yaml site_name_followers), no mention of the body; 某某政府在线|回复 is the body acting."""
+    follower = next((f for f in government_rules().site_name_followers if view.text.startswith(f, body.end)), "")
+    after = body.end + len(follower)
+    return bool(follower) and not (after < len(view.text) and is_cjk(view.text[after]))
 
 
 def park_project_operator(view: TextView, park: OrgCandidate, companies: list[OrgCandidate],
@@ -712,7 +714,8 @@ def bank_of(canonical: str, rules: OrgRules) -> str | None:
 
 def banks_named(view: TextView, cands: list[OrgCandidate], rules: OrgRules) -> list[tuple[int, str]]:
     """(start, bank's own name) of the candidates that name a bank or one of its branches, in order."""
-    return sorted((c.start, bank) for c in cands if (bank := bank_of(canonical_name(view, c, rules), rules)))
+    return sorted((c.start, bank) for c in cands
+                  if c.type == "company" and (bank := bank_of(canonical_name(view, c, rules), rules)))
 
 
 def branch_by_place(view: TextView, cand: OrgCandidate, banks: list[tuple[int, str]], places: set[str],

@@ -118,6 +118,7 @@ class OrgRules:
     list_closers: tuple[str, ...]  # 等, 为代表的: a list of companies ends there, its cue follows
     company_closers: frozenset[str]  # 为龙头的: the items are companies whatever cue follows
     frame_openers: dict[str, str]  # 为代表的 -> 以: the first item starts after the frame's opening word
+    activity_tags: frozenset[str]  # 酿造 vn, 城市 ns: an item of a company closer ending so is no company
     closing_cue_pattern: re.Pattern[str]
     count_closing_pattern: re.Pattern[str]
     weak_cues: frozenset[str]
@@ -282,6 +283,7 @@ def org_rules() -> OrgRules:
         list_closers=tuple(require(lists, "closers", LISTS)),
         company_closers=frozenset(require(lists, "company_closers", LISTS)),
         frame_openers=dict(require(lists, "frame_openers", LISTS)),
+        activity_tags=frozenset(require(lists, "activity_tags", LISTS)),
         weak_cues=frozenset(require(lists, "weak_cues", LISTS)),
         count_closing_pattern=count_pattern(require(lists, "count_classifiers", LISTS),
                                             [c for c in require(lists, "closing_cues", LISTS)

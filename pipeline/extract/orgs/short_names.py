@@ -184,30 +184,40 @@ def list_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     found = []
     for closer in rules.list_closers:
         for start in occurrences(view.text, closer):
-            tail = view.text[start + len(closer):start + len(closer) + rules.max_gap_chars + 6]
-            cue = closing_cue(tail, rules)
+            cue = closing_cue(view, start + len(closer), rules)
             if closer in rules.company_closers or cue is not None:
-                items = after_frame_opener(view, items_before(view, start, rules), rules.frame_openers.get(closer))
+                end = start - 1 if closer != "等" and view.text[start - 1:start] == "等" else start  # 甲、乙等|为代表的
+                items = after_frame_opener(view, items_before(view, end, rules), rules.frame_openers.get(closer))
+                if closer in rules.company_closers:  # 以白酒酿造|为龙头的: an activity or a place leads, no company
+                    items = [(a, b) for a, b in items if not ends_with_activity(view, a, b, rules)]
                 found += accept_items(view, items, closer not in rules.company_closers and cue in rules.weak_cues,
                                       rules)
     for match in rules.count_closing_pattern.finditer(view.text):
-        items = items_before(view, match.start(), rules)
+        items = items_before(view, match.start(), rules, pair_first=True)
         if len(items) >= 2:  # 甲、乙6家企业, 甲和乙两家公司: a list, not one name before its count
             found += accept_items(view, items, False, rules)
     for cue in rules.opening_cues:
         for start in occurrences(view.text, cue):
             items = [(a, b) for a, b in items_after(view, start + len(cue), rules)
-                     if not holds_common_verb(view, a, b, rules)]
+                     if ends_with_industry(view.text[a:b], rules) or not holds_common_verb(view, a, b, rules)]
             found += accept_items(view, items, len(items) == 1, rules)  # 帮助企业为|员工办理社保: one item
             # is no list, a company only with an industry word (重点企业为某某科技)
     return found
 
 
+def ends_with_activity(view: TextView, start: int, end: int, rules: OrgRules) -> bool:
+    """The item's last token is an activity or a place by jieba's tag (lists.yaml activity_tags:
+    白酒|酿造, 项目|建设, 省会|城市), as a trade name's last word is not (世纪|阳光, 丰源|集团)."""
+    spans = [span for span in view_tokens(view, start, end) if span[1] <= end]
+    return bool(spans) and spans[-1][1] == end and tag_of(token_text(view, spans[-1])) in rules.activity_tags
+
+
 def after_frame_opener(view: TextView, items: list[tuple[int, int]], opener: str | None) -> list[tuple[int, int]]:
-    """The first item starts after the last opening word of its closer's frame (以|某某新材料为龙头的)."""
+    """The first item starts after the last opening word of its closer's frame (以|某某新材料为龙头的), where
+    the opener starts a token (嘉以科技 holds no 以 of a frame)."""
     if opener and items:
         cut = view.text.rfind(opener, items[0][0], items[0][1])
-        if cut >= 0 and items[0][1] - cut - len(opener) >= 2:
+        if cut >= 0 and cut in view.starts and items[0][1] - cut - len(opener) >= 2:
             items = [(cut + len(opener), items[0][1]), *items[1:]]
     return items
 
@@ -229,16 +239,24 @@ def occurrences(text: str, word: str) -> Iterator[int]:
         start = text.find(word, start + max(len(word), 1))
 
 
-def closing_cue(tail: str, rules: OrgRules) -> str | None:
-    """The cue noun within reach after 等 (等200多家相关企业 -> 企业), if no clause ends first."""
-    match = rules.closing_cue_pattern.match(tail)
-    if match is None or any(w in tail[:match.start("cue")] for w in rules.gap_stop_words):
-        return None
-    return match.group("cue")
+def closing_cue(view: TextView, pos: int, rules: OrgRules) -> str | None:
+    """The cue noun within reach after a closer ending at pos (等200多家相关企业 -> 企业), if no clause
+    ends first and the cue ends a word (企业|家 is no cue: 为代表的一批优秀企业家)."""
+    tail = view.text[pos:pos + rules.max_gap_chars + 6]
+    offset = 0
+    while (match := rules.closing_cue_pattern.match(tail, offset)) is not None:
+        if any(w in tail[:match.start("cue")] for w in rules.gap_stop_words):
+            return None
+        if pos + match.end("cue") in view.ends:
+            return match.group("cue")
+        offset = match.start("cue") + 1  # 外国企业: 国企 ends inside a word, 企业 after it is the cue
+    return None
 
 
-def items_before(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, int]]:
-    """The 、-separated items that end at pos, the first one cut at its last stop word."""
+def items_before(view: TextView, pos: int, rules: OrgRules, pair_first: bool = False) -> list[tuple[int, int]]:
+    """The 、-separated items that end at pos, the first one cut at its last stop word. pair_first: the
+    last pair is split before the first item is cut (甲和乙|两家公司: a list of two); else the clause's
+    words before the first item go first (县政府与|甲等企业: the partner before 与 is no item)."""
     clause_start = max(view.text.rfind(c, 0, pos) for c in rules.list_ends) + 1  # 0 when none
     spans, end = [], pos
     for part in reversed(view.text[clause_start:pos].split("、")):
@@ -246,9 +264,12 @@ def items_before(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, i
         spans.append((start, end))
         end = start - 1
     spans.reverse()
-    if spans:  # the last pair split first: in a list of two (甲和乙两家公司) it is also the first item
+    if spans and pair_first:
         spans[-1:] = split_last_pair(view, *spans[-1], rules)
         spans[0] = (first_item_start(view, *spans[0], rules), spans[0][1])
+    elif spans:
+        spans[0] = (first_item_start(view, *spans[0], rules), spans[0][1])
+        spans[-1:] = split_last_pair(view, *spans[-1], rules)
     return spans
 
 
@@ -456,8 +477,8 @@ def list_item_ok(item: str, rules: OrgRules, common_ok: bool = False) -> bool:
         return False
     if item.endswith(rules.place_like_endings):
         return False  # 创新创业产业园, 安置小区: a place in the list, no company
-    if any(role in item for role in rules.role_words):
-        return False  # 县委书记张强: a person by title
+    if any(role in item for role in rules.role_words) and not ends_with_industry(item, rules):
+        return False  # 县委书记张强: a person by title (华科长江电子 holds 科长 and is a company)
     return common_ok or word_freq(item) < rules.max_piece_word_freq
 
 
