@@ -645,11 +645,12 @@ def media_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> list[Org
 
 def after_glued_byline_words(view: TextView, start: int, end: int) -> int:
     """作者: 武永倩大众网·海报新闻…: an author's name glued before a known media name (a lost line
-    break) is cut off; a brand joined to its group (新重庆-重庆日报) is kept. A name has two
-    characters or more: 福|建发布 is no author before a company's short name."""
-    for pos in range(start + 2, min(end, start + 5)):
+    break) is cut off; a brand joined to its group (新重庆-重庆日报) is kept. A name has two or three
+    characters: 福|建发布 is no author before a company's short name, and a place (天津|北方网) or
+    longer words (中央广电|总台国际在线) are the brand's own."""
+    for pos in range(start + 2, min(end, start + 4)):
         if known_prefixes(view, pos, org_rules()) and is_name_text(view.text[start:pos]) and \
-                view.text[start:pos] not in org_rules().known:
+                view.text[start:pos] not in org_rules().known and not is_place(view.text[start:pos]):
             return pos
     return start
 

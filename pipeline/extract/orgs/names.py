@@ -7,12 +7,15 @@ from functools import lru_cache
 
 from zhfacts.extract.orgs.candidates import (
     OrgCandidate,
+    demonstrative_after_place,
+    glued_preposition,
     is_boundary_token,
     is_name_text,
     is_numeral,
     is_place,
     is_proper_place,
     previous_token,
+    split_function_word,
     stop_prefix,
     token_text,
 )
@@ -174,7 +177,24 @@ def after_place_chain(view: TextView, start: int, head_start: int, rules: OrgRul
                 token_text(view, spans[n - 1]), rules) and proper_piece_at(view, spans[n][1], head_start, rules) and \
                 not composed_of(token_text(view, spans[n + 1]), rules.industry_words):
             return spans[n][1]
-    return start
+    return glued_village_end(view, spans, head_start, rules) or start
+
+
+def glued_village_end(view: TextView, spans: list[tuple[int, int]], head_start: int, rules: OrgRules) -> int:
+    """某县|某镇|南堤|村春润|农业合作社: jieba glued the village's last character to the trade name; in a
+    chain opened by a county, a token that opens with a village's or township's ending and goes on with
+    a rare word (春润) starts the trade name after that character. 0 when there is none."""
+    if len(spans) < 3 or not is_place_piece(token_text(view, spans[0]), rules) or not is_place(
+            token_text(view, spans[0])):
+        return 0
+    for span in reversed(spans[1:]):
+        token = token_text(view, span)
+        rest = token[1:]
+        if len(token) > 2 and token[0] in rules.place_chain_endings and span[1] < head_start and all(
+                map(is_cjk, rest)) and word_freq(rest) < rules.max_piece_word_freq and not composed_of(
+                rest, rules.industry_words):
+            return span[0] + 1
+    return 0
 
 
 def is_place_piece(token: str, rules: OrgRules) -> bool:
@@ -353,7 +373,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             crossed = True
             pos = span[0]
             continue
-        boundary = is_boundary_token(text, rules)  # ordinals are numerals: only boundary tokens are asked
+        boundary = is_boundary_token(text, rules) and not demonstrative_after_place(view, span, rules)
+        # ordinals are numerals: only boundary tokens are asked
         if boundary and pos == head_token_start and rules.bare_ordinal.fullmatch(text) and names_before_ordinal(
                 view, span[0], rules):
             pos = span[0]  # 某某|二|医院, 市|一|医院: a bare numeral right before the head
@@ -373,6 +394,9 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
         if boundary and not split_name_char(view, span, rules) and (
                 (text + view.text[span[1]:span[1] + 1]) not in full_places  # 新建|区政府: a district named so,
                 or view.text.endswith(rules.long_head_words, 0, span[0])):  # not after a name (…有限公司和|县…)
+            if split_function_word(view, span, head_start, rules):
+                pos = span[1] + 1  # 其|中华|鑫公司: 其中 cut apart, the name is 华鑫公司
+                break
             place_start = split_run_after_place(view, span, rules, legal) if span[1] - span[0] == 1 else None
             if place_start is None or end - place_start > rules.max_name_chars:
                 break
@@ -397,7 +421,7 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             if place_start is not None:
                 pos = place_start  # 深圳|科|创新|源新|材料|股份有限公司: a verb inside a registered name
             break  # 县领导深入|宏达公司: a verb before a proper name ends the name
-        glued = stop_prefix(text, rules)
+        glued = stop_prefix(text, rules) or int(glued_preposition(view, span, head_start, rules))
         if glued and not legal and ends_with_head(text, rules):
             break  # 国家|经信委|中国…研究院: a body's name stands before the name, 经 is no stop word in it
         if glued:
@@ -784,10 +808,12 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
 
 def trade_name_then_industry(parts: list[str], rules: OrgRules) -> bool:
     """小米|科技, 胜利|建材, 希望|饲料 before a legal form: a word, then only industry words, is a trade
-    name however common the word (物资|储备 and 政府|产业|平台 hold words that are no industry)."""
+    name however common the word (物资|储备 and 政府|产业|平台 hold words that are no industry), unless
+    the word is a kind of place (景区, 小区: industry_words.yaml place_like_endings)."""
     industry = rules.industry_words
     return len(parts) >= 2 and len(parts[0]) >= 2 and all(map(is_cjk, parts[0])) and not composed_of(
-        parts[0], industry | rules.category_words) and all(composed_of(p, industry) for p in parts[1:])
+        parts[0], industry | rules.category_words) and all(composed_of(p, industry) for p in parts[1:]) and \
+        parts[0] not in rules.place_like_endings  # 景区|开发|公司: a kind of place, the company of one
 
 
 def name_piece(part: str, rules: OrgRules, places: set[str]) -> bool:

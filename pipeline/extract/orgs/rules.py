@@ -149,6 +149,9 @@ class OrgRules:
     state_prefixes: tuple[str, ...]  # 国家 of 国家工信部
     association_heads: frozenset[str]
     walk_stop_tags: frozenset[str]  # v, d: a common word so tagged ends a body's name on the walk left
+    glued_preposition_tags: frozenset[str]  # 由|动科动…: a preposition glued to a name's first character
+    split_function_word_min_freq: int  # 其|中华鑫: 其中 cut apart, 中 glued to the name
+    branch_piece_verb_tags: frozenset[str]  # 中国移动|援青: an act after a company, no company of its
     walk_noun_tags: frozenset[str]  # n: after a verb, a field of the name (回收|利用|研究所)
     place_chain_openers: tuple[str, ...]  # 县, 区: a county-level place opens a chain of places
     level_needs_proper_heads: tuple[str, ...]  # 孵化器: a level alone names none
@@ -313,6 +316,9 @@ def org_rules() -> OrgRules:
         state_prefixes=tuple(require(bounds, "state_prefixes", BOUNDARIES)),
         association_heads=frozenset(require(bounds, "association_heads", BOUNDARIES)),
         walk_stop_tags=frozenset(require(bounds, "walk_stop_tags", BOUNDARIES)),
+        glued_preposition_tags=frozenset(require(bounds, "glued_preposition_tags", BOUNDARIES)),
+        split_function_word_min_freq=int(require(bounds, "split_function_word_min_freq", BOUNDARIES)),
+        branch_piece_verb_tags=frozenset(require(bounds, "branch_piece_verb_tags", BOUNDARIES)),
         walk_noun_tags=frozenset(require(bounds, "walk_noun_tags", BOUNDARIES)),
         place_chain_openers=tuple(require(bounds, "place_chain_openers", BOUNDARIES)),
         level_needs_proper_heads=tuple(require(bounds, "level_needs_proper_heads", BOUNDARIES)),

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from zhfacts.extract.orgs.candidates import (
     OrgCandidate,
+    glued_preposition,
     is_boundary_token,
     is_numeral,
     is_place,
@@ -74,7 +75,7 @@ def proper_stem_start(view: TextView, end: int, rules: OrgRules, max_chars: int 
         if span is None:
             break
         piece = token_text(view, span)
-        glued = stop_prefix(piece, rules)
+        glued = stop_prefix(piece, rules) or int(glued_preposition(view, span, end, rules))
         if glued and end - span[0] - glued <= max_chars:
             return span[0] + glued
         if end - span[0] > max_chars or not (is_proper_piece(piece, rules) or split_char(view, span, pos, end, rules)):
@@ -513,9 +514,11 @@ def with_state_prefix(view: TextView, start: int, name: str, rules: OrgRules) ->
 
 def branch_piece(piece: str, rules: OrgRules) -> bool:
     """A rare two-character proper word right after a known company's short name names one of its
-    companies (中车|恒通新能源客车): rarer in jieba's dictionary than a stem may be."""
+    companies (中车|恒通新能源客车): rarer in jieba's dictionary than a stem may be. A word unknown to
+    the dictionary that opens with a verb is an act (中国移动|援青|干部: 援 + 青海's short form)."""
     return len(piece) == 2 and all(is_cjk(c) for c in piece) and is_proper_piece(piece, rules) and \
-        word_freq(piece) < rules.max_stem_word_freq and piece not in rules.industry_words
+        word_freq(piece) < rules.max_stem_word_freq and piece not in rules.industry_words and not (
+            not word_freq(piece) and dictionary_tags().get(piece[0]) in rules.branch_piece_verb_tags)
 
 
 def known_start_ok(view: TextView, start: int, rules: OrgRules) -> bool:
