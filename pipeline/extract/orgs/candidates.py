@@ -84,16 +84,16 @@ def stop_prefix(token: str, rules: OrgRules) -> int:
 def glued_preposition(view: TextView, span: tuple[int, int], stop: int, rules: OrgRules) -> bool:
     """由动|科动|医学院, 以益|大新|材料: a two-character token unknown to jieba that opens with a
     preposition (boundaries.yaml glued_preposition_tags) is that preposition and the name's first
-    character when more of the name follows before `stop` (its head or industry word) and that is no
-    industry or field word: 与|同辉|新材料 keeps 同, the whole trade name is 同辉."""
+    character when more of the name follows before `stop` (its head or industry word) and that opens
+    with no industry or field word: 与|同辉|新|材料 keeps 同, the whole trade name is 同辉."""
     token = token_text(view, span)
     if len(token) != 2 or span[1] >= stop or token[0] not in rules.stop_tokens or word_freq(token):
         return False
     if tag_of(token[0]) not in rules.glued_preposition_tags:
         return False
-    after = view.token_at(span[1])
-    following = view.text[span[1]:min(after[1], stop)] if after else ""
-    return bool(following) and following not in rules.industry_words and following not in rules.domain_or_category_words
+    following = view.text[span[1]:min(stop, span[1] + rules.longest_industry_word)]
+    return bool(following) and not any(following[:n] in rules.industry_words or following[:n] in
+                                       rules.domain_or_category_words for n in range(2, len(following) + 1))
 
 
 def split_function_word(view: TextView, span: tuple[int, int], head_start: int, rules: OrgRules) -> bool:

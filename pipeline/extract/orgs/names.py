@@ -181,19 +181,23 @@ def after_place_chain(view: TextView, start: int, head_start: int, rules: OrgRul
 
 
 def glued_village_end(view: TextView, spans: list[tuple[int, int]], head_start: int, rules: OrgRules) -> int:
-    """某县|某镇|南堤|村春润|农业合作社: jieba glued the village's last character to the trade name; in a
-    chain opened by a county, a token that opens with a village's or township's ending and goes on with
-    a rare word (春润) starts the trade name after that character. 0 when there is none."""
+    """某县|某镇|南堤|村春润|农业合作社, 某县|淮|镇西|村|春华…: jieba cut the village's name so that no
+    token ends with its ending; in a chain opened by a county, a token that opens with a village's or
+    township's ending and goes on with a proper word (春润: unknown to jieba, or a proper noun by its
+    tag), or that ending alone before one, starts the trade name after that character; a product
+    (某乡|蛋鸡|专业合作社) is no trade name, the township names the co-operative. 0 when there is none."""
     if len(spans) < 3 or not is_place_piece(token_text(view, spans[0]), rules) or not is_place(
             token_text(view, spans[0])):
         return 0
-    for span in reversed(spans[1:]):
-        token = token_text(view, span)
-        rest = token[1:]
-        if len(token) > 2 and token[0] in rules.place_chain_endings and span[1] < head_start and all(
-                map(is_cjk, rest)) and word_freq(rest) < rules.max_piece_word_freq and not composed_of(
-                rest, rules.industry_words):
-            return span[0] + 1
+    for n in range(len(spans) - 1, 0, -1):
+        token = token_text(view, spans[n])
+        if token[0] not in rules.place_chain_endings or len(token) == 2 or spans[n][1] >= head_start:
+            continue
+        alone = len(token) == 1  # 镇西|村|春华: the ending stands alone, the trade name is the next token
+        rest = token_text(view, spans[n + 1]) if alone else token[1:]
+        if all(map(is_cjk, rest)) and len(rest) >= 2 and (not word_freq(rest) or tag_of(rest) in rules.proper_tags) \
+                and not composed_of(rest, rules.industry_words) and not is_place(rest):
+            return spans[n][1] if alone else spans[n][0] + 1
     return 0
 
 
@@ -402,6 +406,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
                 break
             pos = place_start
             break
+        if body_before_country(view, text, pos, rules):
+            break  # 国家工信部|中国电子信息产业发展研究院: two names, the second opens with the country's
         if view.text[head_start:end] in rules.peer_heads and text.endswith((*rules.parent_heads, *rules.peer_heads)):
             break  # 县委|县政府|县人大|县政协: bodies side by side, none of them part of the next
         if not legal and pos == head_token_start and ends_with_head(text, rules) and (not text.endswith(
@@ -432,6 +438,17 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             break
         pos = span[0]
     return bracket[1] if pos == bracket[0] else pos  # 共建|(某县)研究院: the walk ended at the bracket
+
+
+def body_before_country(view: TextView, text: str, pos: int, rules: OrgRules) -> bool:
+    """A government body (工信部, 发改委: of the knowledge data or ending with a government head) right
+    before a name that opens with the country's name (中国…研究院): a name so opened is a full name of
+    its own, never one named with its parent."""
+    if not view.text.startswith(rules.country_name, pos):
+        return False
+    known = rules.known.get(text)
+    return known is not None and known[0] == "government" or any(
+        text[-n:] in rules.heads and rules.heads[text[-n:]].type == "government" for n in range(2, len(text) + 1))
 
 
 def is_park_head(word: str, rules: OrgRules) -> bool:

@@ -42,6 +42,7 @@ from zhfacts.rules import load_yaml, require, rules_cache
 
 ADVERB_TAGS = frozenset({"d"})
 ITEM_END_TAGS = frozenset({"d", "p", "c"})  # adverbs, prepositions, conjunctions
+PAIR_JOINERS = ("和", "与", "及")  # as split_last_pair joins a list's last two items
 
 # A stem of numerals and 个 only names a count or a slogan's programme (五个一工程, 十百千工程), no company.
 COUNT_STEM = re.compile("[一二三四五六七八九十百千万两零〇个]+$")
@@ -92,6 +93,8 @@ def split_char(view: TextView, span: tuple[int, int], pos: int, end: int, rules:
 
 
 def stem_is_proper(stem: str, rules: OrgRules) -> bool:
+    if stem[-1:] in rules.inner_conjunctions or stem[-1:] in rules.joining_conjunctions:
+        return False  # 茶及|饮料: two things joined, no name
     if len(stem) < rules.min_stem_chars or stem in rules.generic_terms or is_place(stem) or COUNT_STEM.match(stem):
         return False
     if stem.startswith(rules.generic_prefixes) or ends_with_common_verb(stem, rules):
@@ -132,7 +135,7 @@ def pattern_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         if end not in view.ends:
             continue
         follower = view.token_after(end)
-        if follower in rules.field_followers and follower != rules.project_word:
+        if field_follower(follower, rules) and follower != rules.project_word:
             continue
         stem_start = proper_stem_start(view, word_start, rules)
         if follower in rules.field_followers and not before_project(view, stem_start, word_start):
@@ -145,6 +148,15 @@ def pattern_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         if start is not None:
             found.append(OrgCandidate(start, end, "org.short_name.pattern", "company"))
     return found
+
+
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
+def field_follower(token: str, rules: OrgRules) -> bool:
+    """A token after an industry word that makes it a field phrase (industry_words.yaml field_followers),
+    or one jieba glued that opens with such a word of two characters or more (生物|技术开发, 智能|专用车),
+    unless the token is a head (某某食品|产业园|项目: the company's park)."""
+    return token in rules.field_followers or len(token) > 2 and token not in rules.heads and any(
+        token[:n] in rules.field_followers for n in range(2, len(token)))
 
 
 def before_project(view: TextView, stem_start: int, word_start: int) -> bool:
@@ -180,7 +192,8 @@ def bracketed_before_project(view: TextView, rules: OrgRules) -> list[OrgCandida
 
 
 def list_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
-    """Items of company lists: 'A、B、C等…企业', '以A、B为代表的…企业' and '企业包括A、B、C'."""
+    """Items of company lists: 'A、B、C等…企业', '以A、B为代表的…企业', 'A、B、C 3家企业', 'A和B两家公司'
+    and '企业包括A、B、C'."""
     found = []
     for closer in rules.list_closers:
         for start in occurrences(view.text, closer):
@@ -191,10 +204,32 @@ def list_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     for match in rules.count_closing_pattern.finditer(view.text):
         if "、" in view.text[max(0, match.start() - 3 * rules.max_item_chars):match.start()]:
             found += accept_items(view, items_before(view, match.start(), rules), False, rules)
+        elif view.text.startswith(rules.pair_counts, match.start()):  # 甲乙和丙丁|两家公司: a pair, no 、
+            found += accept_items(view, pair_before(view, match.start(), rules), False, rules)
     for cue in rules.opening_cues:
         for start in occurrences(view.text, cue):
             items = items_after(view, start + len(cue), rules)
             found += accept_items(view, items, False, rules)
+    return found + framed_companies(view, rules)
+
+
+def framed_companies(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
+    """像|某某脚手架|这样的企业: the words between the frame's opener and closer (lists.yaml like_frame_*)
+    name a company when a rare word of a name opens them and they are no kind or field; the document's
+    other mentions of those words at token edges name it too (为|某某脚手架|争取…)."""
+    found = []
+    for closer in rules.like_frame_closers:
+        for end in occurrences(view.text, closer):
+            start = next((end - n for n in range(2, rules.max_item_chars + 1) if end - n - 1 >= 0 and
+                          view.text.startswith(rules.like_frame_openers, end - n - 1) and end - n in view.starts), None)
+            if start is None or end not in view.ends:
+                continue
+            item = view.text[start:end]
+            first = view.token_at(start)
+            if list_item_ok(item, rules) and first is not None and len(token_text(view, first)) > 1 and \
+                    is_proper_piece(token_text(view, first), rules):
+                found += [OrgCandidate(at, at + len(item), "org.short_name.frame", "company") for at in occurrences(
+                    view.text, item) if starts_word(view, at, rules) and at + len(item) in view.ends]
     return found
 
 
@@ -228,6 +263,16 @@ def items_before(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, i
         spans[0] = (first_item_start(view, *spans[0], rules), spans[0][1])
         spans[-1:] = split_last_pair(view, *spans[-1], rules)
     return spans
+
+
+def pair_before(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, int]]:
+    """甲乙和丙丁|两家公司: the two items joined by the clause's last 和/与/及 before pos, the first cut
+    at its last stop word; none when the clause holds no such word."""
+    clause_start = max(view.text.rfind(c, 0, pos) for c in rules.list_ends) + 1
+    for span in reversed(view_tokens(view, clause_start, pos)):
+        if token_text(view, span) in PAIR_JOINERS:
+            return [(first_item_start(view, clause_start, span[0], rules), span[0]), (span[1], pos)]
+    return []
 
 
 def items_after(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, int]]:
@@ -274,7 +319,7 @@ def split_last_pair(view: TextView, start: int, end: int, rules: OrgRules) -> li
     for span in view.spans_from(max(0, view.token_index(start))):
         if span[0] >= end:
             break
-        if span[0] > start and token_text(view, span) in ("和", "与", "及"):
+        if span[0] > start and token_text(view, span) in PAIR_JOINERS:
             return [(start, span[0]), (span[1], end)]
     return [(start, end)]
 
@@ -304,7 +349,7 @@ def listed_beside(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -
         for step in (1, -1):
             edge = cand.end if step == 1 else cand.start - 1
             while 0 <= edge < len(view.text) and view.text[edge] == "、":
-                item = list_neighbour(view, edge, step, rules)
+                item = list_neighbour(view, edge, step, rules) or parallel_legal_item(view, edge, step, cand, rules)
                 if item is None or item in taken or any(s < item[1] and item[0] < e for s, e in spans):
                     break
                 found.append(OrgCandidate(*item, "org.short_name.list", "company"))
@@ -312,6 +357,41 @@ def listed_beside(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -
                 spans.append(item)
                 edge = item[1] if step == 1 else item[0] - 1
     return found
+
+
+def parallel_legal_item(view: TextView, sep: int, step: int, cand: OrgCandidate,
+                        rules: OrgRules) -> tuple[int, int] | None:
+    """甲乙无纺布公司、稳健公司: beside a company that ends with a legal form, an item that is a word
+    and the same legal form is a company too, however common the word (稳健): two to four characters
+    of CJK that are no place, kind, field or industry words."""
+    form = next((f for f in rules.legal_forms if view.text.endswith(f, cand.start, cand.end)), "")
+    if not form:
+        return None
+    if step == 1:
+        start = sep + 1
+        found = view.text.find(form, start + 2, start + 4 + len(form))
+        end = found + len(form) if found >= 0 else -1
+    else:
+        end = sep
+        if not view.text.endswith(form, 0, end):
+            return None
+        starts = (end - len(form) - n for n in (2, 3, 4))
+        start = next((at for at in starts if at in view.starts and opens_item(view, at, rules)), -1)
+    stem = view.text[start:end - len(form)] if start >= 0 and end > 0 else ""
+    if not 2 <= len(stem) <= 4 or not all(map(is_cjk, stem)) or start not in view.starts or end not in view.ends:
+        return None
+    if is_place(stem) or stem in rules.stop_tokens or composed_of(
+            stem, rules.domain_or_category_words | rules.industry_words) or stem.endswith(rules.place_like_endings):
+        return None
+    return start, end
+
+
+def opens_item(view: TextView, start: int, rules: OrgRules) -> bool:
+    """A list's first item may open at start: the text or a delimiter, a stop word or a word that
+    never opens a name stands before it (组织了|稳健公司、…)."""
+    before = view.token_before(start)
+    return not before or before in rules.item_stops or is_boundary_token(before, rules) or never_starts_name(
+        before, rules.leading_tags)
 
 
 def listed_runs(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:
@@ -701,7 +781,7 @@ def industry_run(view: TextView, index: int, rules: OrgRules) -> int | None:
     follower = view.token_after(pos)
     if not last or not (last.endswith(tuple(rules.pattern_words)) or industry_suffix(last, rules)):
         return None  # 吴兴区|营商|环境: a phrase's noun; a name ends with a word that ends short names
-    if tag_of(last) in rules.stem_verb_tags or follower in rules.field_followers and \
+    if tag_of(last) in rules.stem_verb_tags or field_follower(follower, rules) and \
             follower not in rules.project_heads:  # …电子科技|项目 is the company's project
         return None
     return pos
