@@ -37,6 +37,19 @@ FOUND = [
     # a company named in the frame 像…这样的企业, and its other mentions
     ("像金达脚手架这样的企业还有很多，金达脚手架今年出口增长三成。", "金达脚手架", "company",
      "org.short_name.frame"),
+    # a university's institute joined to its name by a bullet or a middle dot
+    ("县政府与西南大学•荣昌生猪产业研究院签约。", "西南大学•荣昌生猪产业研究院", "research", "org.suffix.research"),
+    ("县政府与西南大学·荣昌生猪产业研究院签约。", "西南大学·荣昌生猪产业研究院", "research", "org.suffix.research"),
+    # a place jieba cut into the next word (三明 + 天成: 明天) opens a registered name after a delimiter
+    ("市农行为龙岩吉顺化工有限公司、三明天成贸易有限公司授信。", "三明天成贸易有限公司", "company",
+     "org.suffix.company"),
+    ("市农行为吉顺化工有限公司、三明天正电子有限公司授信。", "三明天正电子有限公司", "company", "org.suffix.company"),
+    # a field's word that is a verb elsewhere (孵化) belongs to a body named with a place before it
+    ("我区与中关村国际孵化服务联盟达成合作。", "中关村国际孵化服务联盟", "other", "org.suffix.other"),
+    # a person after a title and the person's act open no name
+    ("副区长李国强宣告蓉欣创业载体联盟成立。", "蓉欣创业载体联盟", "other", "org.suffix.other"),
+    # a trade and 业 ends a short name (纸业, 茶业, 牧业)
+    ("设计规模年产5万吨的鑫达纸业于近日投产。", "鑫达纸业", "company", "org.short_name.pattern"),
     # a word and the legal form beside a company that ends with the same legal form
     ("组织了鑫源无纺布公司、稳健公司到境外参观考察。", "稳健公司", "company", "org.short_name.list"),
     ("组织了稳健公司、鑫源无纺布公司到境外参观考察。", "稳健公司", "company", "org.short_name.list"),
@@ -73,6 +86,14 @@ NOT_FOUND = [
     # the frame with no name in it
     ("像这样的企业还有很多。", "这样的企业"),
     ("像龙头企业这样的企业还有很多。", "龙头企业"),
+    ("市农行为龙岩吉顺化工有限公司、三明天成贸易有限公司授信。", "成贸易有限公司"),
+    # a place before a time word that is no part of a name's token stays out
+    ("位于璧山区的重庆豪能传动技术有限公司是龙头企业。", "璧山区的重庆豪能传动技术有限公司"),
+    ("副区长李国强宣告蓉欣创业载体联盟成立。", "副区长李国强宣告蓉欣创业载体联盟"),
+    ("副区长李国强宣告创新创业载体联盟成立。", "创新创业载体联盟"),
+    ("县里积极服务软件协会。", "积极服务软件协会"),
+    ("全县畜牧业产值增长。", "畜牧业"),
+    ("茶业发展势头良好。", "茶业"),
     # a kind, a place or an industry word beside a company is no company
     ("表彰了鑫源无纺布公司、建设公司。", "建设公司"),
 ]
@@ -89,6 +110,7 @@ KEPT = [
     ("县政府与同辉气体签约。", "同辉气体"),
     ("以岭药业今年营收增长。", "以岭药业"),
     ("中车恒通新能源客车下线。", "中车恒通"),
+    ("今年4月，宇树科技西部创新运营中心建成投用。", "宇树科技西部创新运营中心"),
     ("工信部赛迪研究院发布报告。", "工信部赛迪研究院"),
     ("西村农机专业合作社成立。", "西村农机专业合作社"),
     ("献县大官厅乡蛋鸡专业合作社带动农户增收。", "献县大官厅乡蛋鸡专业合作社"),

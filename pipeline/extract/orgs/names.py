@@ -296,6 +296,35 @@ def split_run_after_place(view: TextView, span: tuple[int, int], rules: OrgRules
     return place_opening_registered_name(view, pos, pos, rules) if legal else None
 
 
+def place_cut_by_tokens(view: TextView, span: tuple[int, int], head_start: int, rules: OrgRules) -> int | None:
+    """、三|明天|正|贸易有限公司: the walk stopped at a stop word or a numeral (正, 三) of a place jieba cut
+    into the next word (三明 + 天正). Within the stop token and the two before it, where place_cut_at holds: its
+    start, else None."""
+    starts, at = [span[0]], span[0]
+    for _ in range(2):
+        prev = previous_token(view, at)
+        if prev is None:
+            break
+        starts.append(at := prev[0])
+    return next((start for start in starts if place_cut_at(view, start, head_start, rules)), None)
+
+
+def place_cut_at(view: TextView, start: int, limit: int, rules: OrgRules) -> bool:
+    """A proper place opens at start right after a delimiter or a boundary and ends before limit inside
+    a word that opens no name (三|明天|…: a time word, an adverb; not 璧|山区): jieba cut the place
+    into that word, and the place opens a registered name."""
+    before = view.token_before(start)
+    if before and before not in rules.item_stops and not is_boundary_token(before, rules):
+        return False
+    for length in range(2, 5):
+        stop = start + length
+        cut = view.token_at(stop)
+        if stop < limit and stop not in view.ends and cut is not None and never_starts_name(
+                token_text(view, cut), rules.leading_tags) and is_proper_place(view.text[start:stop]):
+            return True
+    return False
+
+
 def single_chars_after(view: TextView, pos: int) -> str:
     """The single-character CJK tokens that follow pos, joined."""
     chars = ""
@@ -377,7 +406,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             crossed = True
             pos = span[0]
             continue
-        boundary = is_boundary_token(text, rules) and not demonstrative_after_place(view, span, rules)
+        boundary = is_boundary_token(text, rules) and not demonstrative_after_place(view, span, rules) and not (
+            not legal and field_word_after_place(view, span, rules))
         # ordinals are numerals: only boundary tokens are asked
         if boundary and pos == head_token_start and rules.bare_ordinal.fullmatch(text) and names_before_ordinal(
                 view, span[0], rules):
@@ -401,10 +431,17 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             if split_function_word(view, span, head_start, rules):
                 pos = span[1] + 1  # 其|中华|鑫公司: 其中 cut apart, the name is 华鑫公司
                 break
+            cut_place = place_cut_by_tokens(view, span, head_start, rules) if legal else None
+            if cut_place is not None and end - cut_place <= rules.max_name_chars:
+                pos = cut_place  # 、三|明天|正|贸易有限公司: 三明 opens the name
+                break
             place_start = split_run_after_place(view, span, rules, legal) if span[1] - span[0] == 1 else None
             if place_start is None or end - place_start > rules.max_name_chars:
                 break
             pos = place_start
+            break
+        if not legal and person_acting(view, span, pos, head_start, rules):
+            pos += len(view.token_after(pos))  # 副局长|张某某|宣告|…联盟: the person and the act are no name
             break
         if body_before_country(view, text, pos, rules):
             break  # 国家工信部|中国电子信息产业发展研究院: two names, the second opens with the country's
@@ -438,6 +475,42 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             break
         pos = span[0]
     return bracket[1] if pos == bracket[0] else pos  # 共建|(某县)研究院: the walk ended at the bracket
+
+
+def person_acting(view: TextView, span: tuple[int, int], pos: int, head_start: int, rules: OrgRules) -> bool:
+    """副局长|张某某|宣告|某某联盟: a person's name after a title (role_words, or a stop word's ending: 副|区长)
+    or a stop word, then a common word that
+    is no industry, field or kind word (the person's act; jieba's dictionary may tag it a noun) before
+    more of the name: neither opens it."""
+    if not is_person(token_text(view, span)):
+        return False
+    act = view.token_after(pos)
+    if not act or pos + len(act) >= head_start or word_freq(act) < rules.max_piece_word_freq or composed_of(
+            act, rules.industry_words) or composed_of(act, rules.domain_or_category_words):
+        return False  # 宇树|科技|…中心: jieba tags unknown trade names as persons; an industry word follows
+    before = view.token_before(span[0])
+    return not before or is_boundary_token(before, rules) or before.endswith(tuple(rules.role_words)) or \
+        before[-2:] in rules.stop_tokens  # 副区长 ends with 区长, a title
+
+
+def field_word_after_place(view: TextView, span: tuple[int, int], rules: OrgRules) -> bool:
+    """与|中关村|国际|孵化|软件协会: a field's word that stops a walk elsewhere as a verb (孵化, 服务, 转化)
+    belongs to a body's name when a proper place (of the gazetteer, or a place by jieba's dictionary: 中关村)
+    opens the words before it right after a boundary, at most two plain nouns or such field words
+    between them (中关村|国际|孵化|服务|联盟)."""
+    if token_text(view, span) not in rules.domain_words:
+        return False
+    at, nouns = span[0], 0
+    while (prev := previous_token(view, at)) is not None:
+        token = token_text(view, prev)
+        if is_proper_place(token) or dictionary_tags().get(token) in rules.place_tags:
+            before = view.token_before(prev[0])
+            return not before or is_boundary_token(before, rules)
+        if nouns == 2 or tag_of(token) != "n" and token not in rules.domain_words or \
+                is_boundary_token(token, rules) and token not in rules.domain_words:
+            return False
+        nouns, at = nouns + 1, prev[0]
+    return False
 
 
 def body_before_country(view: TextView, text: str, pos: int, rules: OrgRules) -> bool:
@@ -575,6 +648,8 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
     before such a verb (李博|签订|…). Enough of the name must remain (min_chars_after_trim)."""
     pos = start
     full_places = full_place_names()
+    if place_cut_at(view, start, head_start, rules):
+        return start  # 、三|明天|成贸易有限公司: 明天 holds the place's last character, no time word
     while pos < head_start:
         span = view.token_at(pos)
         if span is None or span[0] != pos or span[1] > head_start:
