@@ -50,6 +50,8 @@ FOUND = [
     ("副区长李国强宣告蓉欣创业载体联盟成立。", "蓉欣创业载体联盟", "other", "org.suffix.other"),
     # a trade and 业 ends a short name (纸业, 茶业, 牧业)
     ("设计规模年产5万吨的鑫达纸业于近日投产。", "鑫达纸业", "company", "org.short_name.pattern"),
+    # a known company's usual name and industry words: one of its companies as the page writes it
+    ("会上，京东方显示技术、碧水源生态环境负责人分别发言。", "碧水源生态环境", "company", "org.short_name.pattern"),
     # a word and the legal form beside a company that ends with the same legal form
     ("组织了鑫源无纺布公司、稳健公司到境外参观考察。", "稳健公司", "company", "org.short_name.list"),
     ("组织了稳健公司、鑫源无纺布公司到境外参观考察。", "稳健公司", "company", "org.short_name.list"),
@@ -94,6 +96,10 @@ NOT_FOUND = [
     ("县里积极服务软件协会。", "积极服务软件协会"),
     ("全县畜牧业产值增长。", "畜牧业"),
     ("茶业发展势头良好。", "茶业"),
+    ("华为技术创新能力强。", "华为技术创新"),
+    ("参加签约的项目包括东方电气氢能源及燃料电池基地。", "东方电气氢能源"),
+    # a verb of residence and a level before a kind (驻区: stationed in the district) name no bank
+    ("去年，7家驻区银行新增贷款10亿元。", "驻区银行"),
     # a kind, a place or an industry word beside a company is no company
     ("表彰了鑫源无纺布公司、建设公司。", "建设公司"),
 ]

@@ -48,8 +48,9 @@ def is_boundary_token(token: str, rules: OrgRules) -> bool:
     """What may stand right before a name: nothing, punctuation, a number, a stop word."""
     if not token or not is_name_text(token):
         return True
-    if len(token) == 2 and token[0] in rules.demonstratives:
-        return not is_proper_place(token)  # 该县, 我市, 全区
+    if len(token) == 2 and (token[0] in rules.demonstratives or token[0] in rules.residence_prefixes and token[
+            1] in government_rules().level_chars):
+        return not is_proper_place(token)  # 该县, 我市, 全区, 驻区
     return (token in rules.stop_tokens or is_numeral(token)) and not is_proper_place(token)
 
 

@@ -549,6 +549,10 @@ def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
                                       extras={"numbered": True} if stop > end + len(piece) else {}))
             continue  # 中车|恒通: a group's short name opens its subsidiary's
         stop = numbered_units_end(view, end, rules) if type_ == "company" else end
+        trade = known_company_trade_end(view, end, rules) if type_ == "company" and not inside and stop == end else None
+        if trade is not None:
+            found.append(OrgCandidate(start, trade, "org.short_name.pattern", "company"))
+            continue  # 北京碧水源|生态环境: the company's own trade words name one of its companies
         if stop > end:
             found.append(OrgCandidate(start, stop, "org.short_name.pattern", "company", extras={"numbered": True}))
             continue  # 中建|三局, 中交|二航局, 中建五局|三公司: a group's numbered bureau or company
@@ -574,6 +578,19 @@ def place_banks_sector(view: TextView, end: int, name: str) -> bool:
     """某省|银行|机构, 某省|银行|网点: a place and 银行 before a banking-sector word (the next token) are
     the place's banks counted together, not the bank named after the place (某省银行|业务 is the bank's)."""
     return name.endswith("银行") and view.token_after(end) in bank_sector_words() and is_place(name[:-2])
+
+
+def known_company_trade_end(view: TextView, end: int, rules: OrgRules) -> int | None:
+    """北京碧水源|生态环境, 某集团|新材料: industry words right after a known company's usual name, ending
+    as a short name does and with no field phrase after them (industry_run), name one of its companies
+    as the page writes it when a delimiter or a stop word (负责人, 、) follows: their end, else None."""
+    if end not in view.starts or end >= len(view.text):
+        return None
+    stop = industry_run(view, view.token_index(end), rules)
+    after = view.token_after(stop) if stop is not None else ""
+    if stop is None or after in PAIR_JOINERS:
+        return None  # 某某电气|氢能源|及燃料电池基地: a project's words go on
+    return stop if not after or after in rules.item_stops or is_boundary_token(after, rules) else None
 
 
 def numbered_units_end(view: TextView, end: int, rules: OrgRules) -> int:
