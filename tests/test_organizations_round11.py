@@ -31,6 +31,8 @@ FOUND = [
     ("国家发改委中国宏观经济研究院发布报告。", "国家发改委", "government", "org.suffix.government"),
     # a place before a known media brand in a byline is the brand's as written
     ("重庆华龙网讯：近日，区里召开会议。", "重庆华龙网", "other", "org.media.byline"),
+    # an account after its platform quoted in a source line
+    ("发布日期:2025-03-15 信息来源:“某某通”汉阴融媒号", "汉阴融媒号", "other", "org.media.source"),
     # a pair of companies joined by 和 and closed by a count of two
     ("县里正在为鼎盛和旭日两家公司办理手续。", "鼎盛", "company", "org.short_name.list"),
     ("县里为金泰和宏远两家企业办理手续。", "宏远", "company", "org.short_name.list"),
@@ -52,6 +54,8 @@ FOUND = [
     ("设计规模年产5万吨的鑫达纸业于近日投产。", "鑫达纸业", "company", "org.short_name.pattern"),
     # a known company's usual name and industry words: one of its companies as the page writes it
     ("会上，京东方显示技术、碧水源生态环境负责人分别发言。", "碧水源生态环境", "company", "org.short_name.pattern"),
+    # a bank's credit to a company named by its trade name alone
+    ("县农商行已为恒泰隆授信500万元。", "恒泰隆", "company", "org.short_name.frame"),
     # a word and the legal form beside a company that ends with the same legal form
     ("组织了鑫源无纺布公司、稳健公司到境外参观考察。", "稳健公司", "company", "org.short_name.list"),
     ("组织了稳健公司、鑫源无纺布公司到境外参观考察。", "稳健公司", "company", "org.short_name.list"),
@@ -85,7 +89,8 @@ NOT_FOUND = [
     ("国家发改委中国宏观经济研究院发布报告。", "国家发改委中国宏观经济研究院"),
     # a pair of kinds, not of names, closed by a count of two
     ("县里表彰了国有和民营两家企业。", "民营"),
-    # the frame with no name in it
+    # the frame with no name in it, or a kind in it
+    ("为辖区小微企业授信3亿元。", "辖区小微企业"),
     ("像这样的企业还有很多。", "这样的企业"),
     ("像龙头企业这样的企业还有很多。", "龙头企业"),
     ("市农行为龙岩吉顺化工有限公司、三明天成贸易有限公司授信。", "成贸易有限公司"),

@@ -56,8 +56,9 @@ def media_rules() -> MediaRules:
     after_source = "(?=[\\s|｜,，0-9、)）]|$)"
     return MediaRules(
         # the colon may be left out before a name that ends with a media head and a date (来源 某某报 2019…)
-        source=re.compile(f"(?:{labels})(?:[:：]\\s*|\\s*(?=[{CJK}]{{1,10}}(?:{heads})[\\s0-9]))(?P<name>{name}){after_source}",
-                          re.M),
+        # a platform quoted before the account (来源：“某某平台”某某融媒号) is where the account publishes
+        source=re.compile(f"(?:{labels})(?:[:：]\\s*|\\s*(?=[{CJK}]{{1,10}}(?:{heads})[\\s0-9]))"
+                          f"(?:“[{CJK}]{{2,8}}”)?(?P<name>{name}){after_source}", re.M),
         source_more=re.compile(f"、\\s*(?P<name>{name}){after_source}", re.M),
         byline=re.compile(f"(?<![{CJK}A-Za-z])(?P<name>(?:[{CJK}]{{2,10}}[{joiners}])?[{CJK}]{{1,10}}"
                           f"(?:{heads}))(?=(?P<gap>[{CJK}]{{2,4}})?(?P<date>\\d{{1,2}}月\\d{{1,2}}日)?"

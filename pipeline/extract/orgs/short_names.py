@@ -214,7 +214,7 @@ def list_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
 
 
 def framed_companies(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
-    """像|某某脚手架|这样的企业: the words between the frame's opener and closer (lists.yaml like_frame_*)
+    """像|某某脚手架|这样的企业, 为|某某|授信: the words between a frame's opener and closer (lists.yaml like_frame_*)
     name a company when a rare word of a name opens them and they are no kind or field; the document's
     other mentions of those words at token edges name it too (为|某某脚手架|争取…)."""
     found = []
