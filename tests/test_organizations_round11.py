@@ -33,6 +33,7 @@ FOUND = [
     ("重庆华龙网讯：近日，区里召开会议。", "重庆华龙网", "other", "org.media.byline"),
     # an account after its platform quoted in a source line
     ("发布日期:2025-03-15 信息来源:“某某通”汉阴融媒号", "汉阴融媒号", "other", "org.media.source"),
+    ("信息来源:“某某通”汉阴融媒号近日，县里召开会议。", "汉阴融媒号", "other", "org.media.source"),
     # a pair of companies joined by 和 and closed by a count of two
     ("县里正在为鼎盛和旭日两家公司办理手续。", "鼎盛", "company", "org.short_name.list"),
     ("县里为金泰和宏远两家企业办理手续。", "宏远", "company", "org.short_name.list"),
