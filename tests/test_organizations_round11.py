@@ -55,6 +55,9 @@ FOUND = [
     ("设计规模年产5万吨的鑫达纸业于近日投产。", "鑫达纸业", "company", "org.short_name.pattern"),
     # a known company's usual name and industry words: one of its companies as the page writes it
     ("会上，京东方显示技术、碧水源生态环境负责人分别发言。", "碧水源生态环境", "company", "org.short_name.pattern"),
+    # an exchange by its head (交易所); a name jieba's dictionary holds whole opens after a conjunction
+    ("公司在深圳证券交易所上市。", "深圳证券交易所", "other", "org.suffix.other"),
+    ("区里与大连商品交易所签约。", "大连商品交易所", "other", "org.suffix.other"),
     # a bank's credit to a company named by its trade name alone
     ("县农商行已为恒泰隆授信500万元。", "恒泰隆", "company", "org.short_name.frame"),
     # a word and the legal form beside a company that ends with the same legal form
@@ -90,6 +93,8 @@ NOT_FOUND = [
     ("国家发改委中国宏观经济研究院发布报告。", "国家发改委中国宏观经济研究院"),
     # a pair of kinds, not of names, closed by a count of two
     ("县里表彰了国有和民营两家企业。", "民营"),
+    ("区里与大连商品交易所签约。", "区里与大连商品交易所"),
+    ("全省建成产权交易所3家。", "产权交易所"),
     # the frame with no name in it, or a kind in it
     ("为辖区小微企业授信3亿元。", "辖区小微企业"),
     ("像这样的企业还有很多。", "这样的企业"),

@@ -741,8 +741,8 @@ def parenthesised_place_start(view: TextView, close_end: int) -> int | None:
 
 def right_part_kind(view: TextView, pos: int, head_start: int, rules: OrgRules) -> str:
     """What the words between a conjunction and the head are: 'name' when they open a name of their
-    own (企业与|北京工业大学, …与|重庆应用技术职业学院, …公司与|县政府: a place, a known name or a
-    level character alone), 'generic' when they
+    own (企业与|北京工业大学, …与|重庆应用技术职业学院, …公司与|县政府: a place, a known name, a
+    name jieba's dictionary holds whole or a level character alone), 'generic' when they
     are ordinary words that need the words before the conjunction (…现代农业与|休闲产业发展研究院,
     …科学与|工程学院), else 'unsure'."""
     if pos >= head_start:
@@ -751,6 +751,8 @@ def right_part_kind(view: TextView, pos: int, head_start: int, rules: OrgRules) 
     first = view.text[pos:span[1]] if span else view.text[pos:pos + 1]
     if is_place(first) or any(view.text.startswith(k, pos) for k in known_prefixes(view, pos, rules)):
         return "name"
+    if dictionary_tags().get(first) in rules.org_name_tags:
+        return "name"  # 与|大连商品交易所: jieba's dictionary holds the whole name as an organization's (nt)
     if first[:1] in government_rules().level_chars and (len(first) == 1 or pos + len(first) >= head_start):
         return "name"  # …电力公司与|县|政府: a level character alone opens a body of its own
     pieces, p = [], pos

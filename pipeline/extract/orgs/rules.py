@@ -159,6 +159,7 @@ class OrgRules:
     country_name: str  # 中国: a name opening with it is a full name of its own (工信部|中国…研究院)
     place_tags: frozenset[str]  # ns: a place by jieba's dictionary (中关村), for a body's field word after it
     residence_prefixes: frozenset[str]  # 驻 of 驻区|银行: stationed in the district, before a kind
+    org_name_tags: frozenset[str]  # nt: jieba's dictionary holds the token as an organization's name
     walk_noun_tags: frozenset[str]  # n: after a verb, a field of the name (回收|利用|研究所)
     place_chain_openers: tuple[str, ...]  # 县, 区: a county-level place opens a chain of places
     level_needs_proper_heads: tuple[str, ...]  # 孵化器: a level alone names none
@@ -332,6 +333,7 @@ def org_rules() -> OrgRules:
         country_name=str(require(bounds, "country_name", BOUNDARIES)),
         place_tags=frozenset(require(bounds, "place_tags", BOUNDARIES)),
         residence_prefixes=frozenset(require(bounds, "residence_prefixes", BOUNDARIES)),
+        org_name_tags=frozenset(require(bounds, "org_name_tags", BOUNDARIES)),
         walk_noun_tags=frozenset(require(bounds, "walk_noun_tags", BOUNDARIES)),
         place_chain_openers=tuple(require(bounds, "place_chain_openers", BOUNDARIES)),
         level_needs_proper_heads=tuple(require(bounds, "level_needs_proper_heads", BOUNDARIES)),
