@@ -60,6 +60,9 @@ FOUND = [
     ("区里与大连商品交易所签约。", "大连商品交易所", "other", "org.suffix.other"),
     # a bank's credit to a company named by its trade name alone
     ("县农商行已为恒泰隆授信500万元。", "恒泰隆", "company", "org.short_name.frame"),
+    # 现代农业 is a trade of a registered name: the alias drops it whole
+    ("县政府与贵州云上牧歌现代农业股份有限公司签订合同。其中，云上牧歌等项目已经开工建设。", "云上牧歌", "company",
+     "org.alias"),
     # a word and the legal form beside a company that ends with the same legal form
     ("组织了鑫源无纺布公司、稳健公司到境外参观考察。", "稳健公司", "company", "org.short_name.list"),
     ("组织了稳健公司、鑫源无纺布公司到境外参观考察。", "稳健公司", "company", "org.short_name.list"),
@@ -95,6 +98,9 @@ NOT_FOUND = [
     ("县里表彰了国有和民营两家企业。", "民营"),
     ("区里与大连商品交易所签约。", "区里与大连商品交易所"),
     ("全省建成产权交易所3家。", "产权交易所"),
+    ("全县发展现代农业。", "现代农业"),
+    # a headline run into the paper's own 本报讯 is no media's name
+    ("元月出口300万美元外贸形势良好本报讯 通讯员李明报道：20日，县里召开会议。", "万美元外贸形势良好"),
     # the frame with no name in it, or a kind in it
     ("为辖区小微企业授信3亿元。", "辖区小微企业"),
     ("像这样的企业还有很多。", "这样的企业"),

@@ -156,8 +156,10 @@ def named(match: re.Match[str], rule: str, rules: MediaRules, is_place: Callable
     gap = match.groupdict().get("gap")
     if gap and match.groupdict().get("date") and not is_place(gap):  # not 湖北日报|全媒记者
         name += gap
-    name = cut_at_stops(name, rules.source_name_stops)
-    name = without_verb_head(name, rules)
+    cut = cut_at_stops(name, rules.source_name_stops)
+    if rule == "org.media.byline" and cut != name and not cut.endswith(rules.heads):
+        return []  # 某某形势良好|本报讯: a headline run into the paper's own 本报, no media's name
+    name = without_verb_head(cut, rules)
     start = match.start("name") + own_brand_after_joiner(name, rules.joiners)
     name = name[start - match.start("name"):]
     if len(name) >= 2 and not name.startswith(rules.not_names) and name not in rules.heads:  # 晚报记者: a kind
