@@ -33,8 +33,7 @@ FOUND = [
     # a level before a bank's short name: the place's branch
     ("会上，县农行与五家企业签订合作协议。", "县农行", "company", "org.knowledge"),
     # a full name of common words in a 、-list of full names
-    ("考察了华泰食品有限公司、恰恰食品有限公司。", "恰恰食品有限公司", "company", "org.suffix.company"),
-    ("为吉安化工有限公司、正大贸易有限公司授信。", "正大贸易有限公司", "company", "org.suffix.company"),
+    ("考察了华泰食品有限公司、恰恰食品有限公司。", "恰恰食品有限公司", "company", "org.short_name.list"),
     # a pair joined by 和 before its count closes a list too, its first item after the clause's words
     ("县里正在为瑞丰和博源两家公司申请展位。", "瑞丰", "company", "org.short_name.list"),
     ("县里正在为瑞丰和博源两家公司申请展位。", "博源", "company", "org.short_name.list"),
