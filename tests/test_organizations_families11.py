@@ -32,6 +32,11 @@ FOUND = [
     ("会上，县农行与五家企业签订合作协议。", "县农行", "company", "org.knowledge"),
     # a full name of common words in a 、-list of full names
     ("考察了华泰食品有限公司、恰恰食品有限公司。", "恰恰食品有限公司", "company", "org.short_name.list"),
+    # 和 after a common word is a conjunction before a level's own body, not the county 和县
+    ("县领导和县委宣传部负责人出席。", "县委宣传部", "government", "org.suffix.government"),
+    ("安徽省和县人民政府发布通告。", "安徽省和县人民政府", "government", "org.suffix.government"),
+    # a zone named by a common noun, its committee
+    ("火炬开发区管委会主任出席会议。", "火炬开发区管委会", "government", "org.suffix.government"),
     # a pair joined by 和 before its count closes a list too, its first item after the clause's words
     ("县里正在为瑞丰和博源两家公司申请展位。", "瑞丰", "company", "org.short_name.list"),
     ("县里正在为瑞丰和博源两家公司申请展位。", "博源", "company", "org.short_name.list"),
@@ -88,6 +93,9 @@ NOT_FOUND = [
     ("成立县中行业协会。", "县中行"),
     # a full name of common words alone stays a kind
     ("当地的物资储备有限公司开展轮换。", "物资储备有限公司"),
+    # a zone named by its kind or a domain word alone
+    ("工业开发区管委会负责园区建设。", "工业开发区管委会"),
+    ("县领导和县委宣传部负责人出席。", "县领导和县委宣传部"),
     # a person by title is no item of a list of companies
     ("县委书记张强和华鼎机械等企业负责人座谈。", "县委书记张强"),
     ("规上工业和建筑业12家企业入库。", "规上工业"),

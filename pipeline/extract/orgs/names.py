@@ -427,7 +427,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             break
         if boundary and not split_name_char(view, span, rules) and (
                 (text + view.text[span[1]:span[1] + 1]) not in full_places  # 新建|区政府: a district named so,
-                or view.text.endswith(rules.long_head_words, 0, span[0])):  # not after a name (…有限公司和|县…)
+                or view.text.endswith(rules.long_head_words, 0, span[0])  # not after a name (…有限公司和|县…)
+                or len(text) == 1 and joins_after(view, span, rules)):  # nor after a word (县领导和|县委…)
             if split_function_word(view, span, head_start, rules):
                 pos = span[1] + 1  # 其|中华|鑫公司: 其中 cut apart, the name is 华鑫公司
                 break
@@ -937,7 +938,14 @@ def is_zone(parts: list[str], rules: OrgRules) -> bool:
     if not ending:
         return False
     words = [*parts[:-1], last[:-len(ending)]]
-    return any(proper_word(w, rules) for w in words if w)
+    return any(proper_word(w, rules) or zone_name_word(w, rules) for w in words if w)
+
+
+def zone_name_word(word: str, rules: OrgRules) -> bool:
+    """A zone's name may be a common noun (星火|开发区, 火炬|开发区), but no domain, category or stop word
+    (经济|开发区, 省级|开发区, 全市|开发区)."""
+    return len(word) > 1 and all(is_cjk(c) for c in word) and tag_of(word) == "n" and \
+        word not in rules.stop_tokens and not composed_of(word, rules.domain_or_category_words)
 
 
 def zone_before_sub_area(parts: list[str]) -> list[str]:
