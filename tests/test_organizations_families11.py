@@ -93,6 +93,9 @@ NOT_FOUND = [
     ("成立县中行业协会。", "县中行"),
     # a full name of common words alone stays a kind
     ("当地的物资储备有限公司开展轮换。", "物资储备有限公司"),
+    # companies counted by where they are listed
+    ("全市境内外上市公司累计已达30家。", "境内外上市公司"),
+    ("新增境外上市公司2家。", "境外上市公司"),
     # a zone named by its kind or a domain word alone
     ("工业开发区管委会负责园区建设。", "工业开发区管委会"),
     ("县领导和县委宣传部负责人出席。", "县领导和县委宣传部"),
