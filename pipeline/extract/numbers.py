@@ -18,9 +18,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-import cn2an
-
+from zhfacts import regex_cache
 from zhfacts.rules import load_yaml, require, rules_cache
+
+with regex_cache.compiling():  # its import compiles ~20 patterns (with proces'): 0.08 CPU s
+    import cn2an
 
 NUMERALS_FILE = "quantities/numerals.yaml"
 SCALES_FILE = "quantities/scales.yaml"
