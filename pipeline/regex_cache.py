@@ -16,10 +16,10 @@ exception, `re` is as it was. A user's patterns (before, after, or in another th
 meanwhile) take `re`'s ordinary path and never reach the cache; a process forked inside a
 block starts with `re` restored. `save()` (done once the warm-up is over) writes the
 programs this process used, when compiling its misses took longer than writing the file
-does. A miss, a debug flag, a pattern JSON cannot hold (bytes, lone surrogates), a Python
-whose compile step differs from the one copied here, or a cache file that cannot be read
-all take the ordinary path; a program that `_sre` refuses is compiled again.
-ZHFACTS_REGEX_CACHE=0 turns the cache off.
+does, and `release()` drops them from memory (~5 MiB). A miss, a debug flag, a pattern JSON
+cannot hold (bytes, lone surrogates), a Python whose compile step differs from the one
+copied here, or a cache file that cannot be read all take the ordinary path; a program that
+`_sre` refuses is compiled again. ZHFACTS_REGEX_CACHE=0 turns the cache off.
 """
 
 from __future__ import annotations
@@ -202,6 +202,15 @@ def save() -> None:
         log.debug("cannot cache compiled patterns in %s: %s", path.parent, e)
         with contextlib.suppress(OSError):
             tmp.unlink()
+
+
+def release() -> None:
+    """Drop the programs held (~5 MiB, in every worker too): start-up is over. A later block
+    reads the file again."""
+    global _loaded, _missed
+    _programs.clear()
+    _used.clear()
+    _loaded, _missed = False, 0.0
 
 
 def _utf8(pattern: str) -> bool:

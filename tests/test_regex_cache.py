@@ -173,8 +173,7 @@ after_import = re._compiler.compile is original
 run([sys.argv[1]], Path(sys.argv[2]), jobs=int(sys.argv[3]))
 after_run = re._compiler.compile is original
 re.compile("用户在运行之后的模式(\d+)")
-regex_cache.SAVE_AFTER = -1.0
-regex_cache.save()  # would write whatever the cache took in
+regex_cache.save()  # would write a program the cache took in since the run
 print(json.dumps([after_import, after_run, sorted(p for p, _ in regex_cache._programs if "用户" in p)]))
 """
 
@@ -208,3 +207,12 @@ def test_the_environment_turns_the_cache_off(fresh: Path, monkeypatch: pytest.Mo
     regex_cache._missed = 1.0
     regex_cache.save()
     assert not fresh.exists()
+
+
+def test_released_programs_are_read_again_by_the_next_block(fresh: Path) -> None:
+    regex_cache._compile(*SOURCES[0])
+    regex_cache.save()
+    regex_cache.release()
+    assert not regex_cache._programs and not regex_cache._used
+    with regex_cache.compiling():
+        assert set(regex_cache._programs) == {SOURCES[0]}  # the file, read again

@@ -74,6 +74,7 @@ def worker_processor(setup: Setup) -> DocumentProcessor:
         processor = DocumentProcessor.of(setup)
         processor.process(Source("warm-up", "<warm-up>", text=WARM_UP_TEXT))
     regex_cache.save()  # the patterns of start-up, for the next run's
+    regex_cache.release()
     processor.timings.clear()
     gc.collect()
     gc.freeze()
