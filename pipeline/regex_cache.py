@@ -91,12 +91,12 @@ def compiling() -> Iterator[None]:
     if not enabled() or not _lock.acquire(blocking=False):
         yield
         return
+    _depth += 1
     try:
-        if _depth == 0:
-            _load_once()
+        if _depth == 1:
+            _load_once()  # before re is touched: a failure here leaves it as it was
             _owner = threading.get_ident()
             _compiler.compile = _compile
-        _depth += 1
         yield
     finally:
         _depth -= 1

@@ -216,3 +216,19 @@ def test_released_programs_are_read_again_by_the_next_block(fresh: Path) -> None
     assert not regex_cache._programs and not regex_cache._used
     with regex_cache.compiling():
         assert set(regex_cache._programs) == {SOURCES[0]}  # the file, read again
+
+
+def test_a_block_whose_cache_cannot_be_read_leaves_re_as_it_was(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken() -> None:
+        raise MemoryError
+
+    load_once = regex_cache._load_once
+    monkeypatch.setattr(regex_cache, "_load_once", broken)
+    original = re._compiler.compile
+    with pytest.raises(MemoryError), regex_cache.compiling():
+        pass
+    assert re._compiler.compile is original and regex_cache._depth == 0
+    monkeypatch.setattr(regex_cache, "_load_once", load_once)
+    with regex_cache.compiling():  # the next block works
+        assert re._compiler.compile is regex_cache._compile
+    assert re._compiler.compile is original
