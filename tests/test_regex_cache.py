@@ -232,3 +232,11 @@ def test_a_block_whose_cache_cannot_be_read_leaves_re_as_it_was(fresh: Path, mon
     with regex_cache.compiling():  # the next block works
         assert re._compiler.compile is regex_cache._compile
     assert re._compiler.compile is original
+
+
+def test_a_cache_folder_that_cannot_be_written_only_means_compiling_again(fresh: Path) -> None:
+    fresh.parent.parent.mkdir(parents=True)
+    fresh.parent.write_text("a file where the folder would be", encoding="utf-8")
+    regex_cache._compile(*SOURCES[0])
+    regex_cache.save()  # no error
+    assert fresh.parent.is_file() and regex_cache._missed > 0
