@@ -15,8 +15,8 @@ alone, `re`'s compile step looks in the cache first; when the block ends, by ret
 exception, `re` is as it was. A user's patterns (before, after, or in another thread
 meanwhile) take `re`'s ordinary path and never reach the cache; a process forked inside a
 block starts with `re` restored. `save()` (done once the warm-up is over) writes the
-programs this process used, when compiling its misses took longer than writing the file
-does, and `release()` drops them from memory (~5 MiB). A miss, a debug flag, a pattern JSON
+programs this process used, when compiling its misses took clearly longer than writing the
+file does, and `release()` drops them from memory (~5 MiB). A miss, a debug flag, a pattern JSON
 cannot hold (bytes, lone surrogates), a Python whose compile step differs from the one
 copied here, or a cache file that cannot be read all take the ordinary path; a program that
 `_sre` refuses is compiled again. ZHFACTS_REGEX_CACHE=0 turns the cache off.
@@ -42,7 +42,12 @@ log = logging.getLogger(__name__)
 
 # the Pythons whose re._compiler.compile is the one `_program` repeats (3.11-3.13: identical)
 SUPPORTED = ((3, 11), (3, 12), (3, 13))
-SAVE_AFTER = 0.05  # CPU s spent compiling misses that make a new file worth writing (~0.03 s)
+# CPU s spent compiling misses that make a new file worth writing (the write: ~0.003 CPU s):
+# misses in a block of stable patterns (zhfacts' own: a rule edited) count from SAVE_STABLE_AFTER,
+# all misses from SAVE_AFTER (proces builds a pattern from a set at import, so its order and
+# program change with string hashing: 0.02 CPU s missed by every run, never worth a write alone)
+SAVE_STABLE_AFTER = 0.01
+SAVE_AFTER = 0.05
 FOLDER = "regex"
 MAX_PROGRAMS = 4096  # a bound, whatever zhfacts' blocks compile
 
@@ -58,6 +63,8 @@ Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 _programs: dict[Key, Program] = {}  # loaded from the file, and made here
 _used: set[Key] = set()
 _missed = 0.0  # CPU seconds spent compiling what the cache did not hold, since the last save
+_missed_stable = 0.0  # the part of it in blocks of stable patterns
+_stable = True  # the open block's
 _loaded = False
 _original: Any = _compiler.compile if _compiler is not None else None  # re's own compile step
 _lock = threading.RLock()  # held by the thread inside a block, for the whole block
@@ -83,11 +90,12 @@ def cache_file() -> Path | None:
 
 
 @contextlib.contextmanager
-def compiling() -> Iterator[None]:
+def compiling(stable: bool = True) -> Iterator[None]:
     """Patterns this thread compiles inside the block come from the cache (and go into it);
     `re` is restored when the block ends. Blocks nest; a second thread's block while one is
-    open runs without the cache."""
-    global _owner, _depth
+    open runs without the cache. `stable=False` for a block whose patterns may change from
+    run to run (a library's import): its misses alone are worth a write later (SAVE_AFTER)."""
+    global _owner, _depth, _stable
     if not enabled() or not _lock.acquire(blocking=False):
         yield
         return
@@ -95,6 +103,7 @@ def compiling() -> Iterator[None]:
     try:
         if _depth == 1:
             _load_once()  # before re is touched: a failure here leaves it as it was
+            _stable = stable
             _owner = threading.get_ident()
             _compiler.compile = _compile
         yield
@@ -144,7 +153,7 @@ def _load_once() -> None:
 def _compile(p: Any, flags: int = 0) -> Any:
     """re._compiler.compile, reading the program from the cache when the block's thread asks
     for one the cache holds."""
-    global _missed
+    global _missed, _missed_stable
     # another thread, bytes (JSON holds none), a str subclass (may mean more), a debug flag
     if _owner != threading.get_ident() or type(p) is not str or flags & re.DEBUG:
         return _original(p, flags)
@@ -166,7 +175,10 @@ def _compile(p: Any, flags: int = 0) -> Any:
     pattern = _sre.compile(p, *program)
     _programs[key] = program
     _used.add(key)
-    _missed += time.process_time() - started
+    spent = time.process_time() - started
+    _missed += spent
+    if _stable:
+        _missed_stable += spent
     return pattern
 
 
@@ -185,8 +197,8 @@ def save() -> None:
     """Write the programs this process used to the cache file when its misses cost more than
     the write (atomically: a temp file renamed; programs no process uses any more drop out); a
     cache folder that cannot be written only means compiling again."""
-    global _missed
-    if _missed <= SAVE_AFTER or not enabled():
+    global _missed, _missed_stable
+    if (_missed_stable <= SAVE_STABLE_AFTER and _missed <= SAVE_AFTER) or not enabled():
         return
     path = cache_file()
     if path is None:
@@ -197,7 +209,7 @@ def save() -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_bytes(orjson.dumps([[*key, *program] for key, program in keep.items()]))
         os.replace(tmp, path)
-        _missed = 0.0
+        _missed = _missed_stable = 0.0
     except (OSError, orjson.JSONEncodeError) as e:
         log.debug("cannot cache compiled patterns in %s: %s", path.parent, e)
         with contextlib.suppress(OSError):
@@ -207,10 +219,10 @@ def save() -> None:
 def release() -> None:
     """Drop the programs held (~5 MiB, in every worker too): start-up is over. A later block
     reads the file again."""
-    global _loaded, _missed
+    global _loaded, _missed, _missed_stable
     _programs.clear()
     _used.clear()
-    _loaded, _missed = False, 0.0
+    _loaded, _missed, _missed_stable = False, 0.0, 0.0
 
 
 def _utf8(pattern: str) -> bool:

@@ -35,7 +35,10 @@ def fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(regex_cache, "_programs", {})
     monkeypatch.setattr(regex_cache, "_used", set())
     monkeypatch.setattr(regex_cache, "_missed", 0.0)
+    monkeypatch.setattr(regex_cache, "_missed_stable", 0.0)
+    monkeypatch.setattr(regex_cache, "_stable", True)
     monkeypatch.setattr(regex_cache, "SAVE_AFTER", 0.0)
+    monkeypatch.setattr(regex_cache, "SAVE_STABLE_AFTER", 0.0)
     monkeypatch.setattr(regex_cache, "_loaded", True)
     monkeypatch.setattr(regex_cache, "_owner", threading.get_ident())  # as inside a block
     path = regex_cache.cache_file()
@@ -70,9 +73,24 @@ def test_nothing_is_written_when_the_misses_cost_less_than_a_write(fresh: Path,
     regex_cache.save()
     assert not fresh.exists()
     monkeypatch.setattr(regex_cache, "SAVE_AFTER", 60.0)
+    monkeypatch.setattr(regex_cache, "SAVE_STABLE_AFTER", 60.0)
     regex_cache._compile(*SOURCES[0])
     regex_cache.save()
     assert not fresh.exists()
+
+
+def test_misses_of_a_block_of_unstable_patterns_alone_wait_for_the_higher_bound(
+        fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(regex_cache, "_owner", None)
+    monkeypatch.setattr(regex_cache, "SAVE_AFTER", 60.0)
+    with regex_cache.compiling(stable=False):  # as a library's import that builds a pattern from a set
+        re.compile("库里每次不同的模式(\\d+)")
+    regex_cache.save()
+    assert not fresh.exists()
+    with regex_cache.compiling():  # zhfacts' own: an edited rule
+        re.compile("规则改过的模式(\\d+)")
+    regex_cache.save()
+    assert written(fresh) == {("库里每次不同的模式(\\d+)", 0), ("规则改过的模式(\\d+)", 0)}
 
 
 def test_only_the_programs_used_are_written(fresh: Path) -> None:
