@@ -183,6 +183,33 @@ def test_pinyin_glosses_are_a_warning_and_records_keep_the_raw_characters() -> N
             assert "".join(raw[row["start"]:row["end"]].split()) == "".join(row["text"].split())
 
 
+def test_a_reading_after_a_name_s_last_character_goes_with_the_name() -> None:
+    raw = "2024年，某縣統(tǒng)計(jì)局發布數據，全縣新增企業12家。本報與渝北區國資委(huì)簽約。"
+    result = zhfacts.extract_text(raw, pub_date="2025-01-01")
+    assert "渝北區國資委(huì)" in {o["text"] for o in result.records("organizations")}
+    for table in ("quantities", "organizations", "places", "claims"):
+        for row in result.records(table):
+            assert "".join(raw[row["start"]:row["end"]].split()) == "".join(row["text"].split())
+
+
+def test_a_title_its_issuer_and_its_date_stay_lines_of_their_own() -> None:
+    raw = ("2023年某某区国民经济和社会发展统计公报\n某某区统计局\n国家统计局某某调查队\n2024年3月10日\n"
+           "2023年，全区上下坚持稳中求进工作总基调，经济运行总体平稳，发展质量稳步提升，全年实现地区生产总值520亿元。")
+    lines = repair(raw).text.split("\n")
+    assert lines[:4] == ["2023年某某区国民经济和社会发展统计公报", "某某区统计局", "国家统计局某某调查队", "2024年3月10日"]
+
+
+def test_a_glossed_issuer_line_is_as_short_as_its_characters() -> None:
+    raw = ("某某區(qū)統(tǒng)計(jì)局\n國家統(tǒng)計(jì)局某某調(diào)查隊(duì)\n2024年3月10日\n"
+           "2023年，全區上下堅持穩中求進工作總基調，經濟運行總體平穩，發展質量穩步提升，全年實現地區生產總值520億元。")
+    assert repair(raw).text.split("\n")[:2] == ["某某區統計局", "國家統計局某某調查隊"]
+
+
+def test_lines_of_a_narrow_column_are_still_joined() -> None:
+    raw = "全区新增科技型企业\n168家，研发投入\n增长8.7%，高新技\n术企业达到52家。"
+    assert repair(raw).text == "全区新增科技型企业168家，研发投入增长8.7%，高新技术企业达到52家。"
+
+
 def test_the_letter_spacing_rule_is_data(tmp_path: Path) -> None:
     copy = tmp_path / "rules"
     shutil.copytree(Path(__file__).resolve().parent.parent / "rules", copy)

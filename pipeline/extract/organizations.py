@@ -93,6 +93,7 @@ from zhfacts.extract.orgs.short_names import (
     apposed_companies,
     bracketed_before_project,
     ends_with_industry,
+    holds_common_verb,
     invested_project_companies,
     known_short_names,
     list_item_ok,
@@ -135,7 +136,7 @@ def quoted_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         text = view.text[start:end]
         word = trailing_industry_word(text, rules, keep=1)
         if word and start in view.starts and end in view.ends and stem_is_proper(text[:-len(word)], rules) \
-                and list_item_ok(text, rules):
+                and list_item_ok(text, rules) and not holds_common_verb(view, start, end - len(word), rules):
             found.append(OrgCandidate(start, end, "org.short_name.pattern", "company"))
     return found
 
@@ -276,12 +277,15 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     rules = org_rules()
     view = text_view(doc)
     places, place_ends = accepted_places(doc, view)
-    named, deferred = [], []
+    named, deferred, unnamed = [], [], []
     for cand in affiliated_units(view, head_candidates(view, rules, place_ends), rules):
         if cand.head.kind in ("weak", "subunit", "park"):
             deferred.append(cand)
         elif descriptor_is_name(cand, view, rules, places):
             named.append(extend_with_parenthesis(view, extend_with_park(view, cand, rules), rules))
+        elif cand.head.kind == "legal":
+            unnamed.append(cand)
+    named += listed_registered(view, unnamed, named, rules)
     named += bracketed_place_names(view, rules, place_ends)
     shorts = pattern_short_names(view, rules) + list_short_names(view, rules) + known_short_names(view, rules)
     shorts += carrier_candidates(view, rules)  # 重庆移动: place + a carrier's brand
@@ -305,6 +309,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     companies = shorts + alias_candidates(view, aliases, rules) + institute_short_names(view, named, rules)
     operators = []
     named = [company_office(view, c, companies) for c in named]
+    banks = banks_named(view, named + companies, rules)
     for cand in deferred:
         operator = park_project_operator(view, cand, companies, rules)
         if operator is not None:
@@ -314,6 +319,8 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
         elif cand.head.kind != "park" and company_signal(view, cand.start, cand.head_start, companies,
                                                          cand.head.kind == "weak"):
             named.append(cand)
+        elif (branch := branch_by_place(view, cand, banks, places, rules)) is not None:
+            named.append(branch)
     titles = view_titles(view, rules)
     others = photo_credits(view) + government_candidates(doc, view, rules) + media_candidates(doc, view, rules)
     companies = [c for c in companies  # short names and aliases only: a known name is one anywhere, and so is
@@ -330,11 +337,35 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
                                  lambda word: names_a_body(word, rules))
     kept = [c for c in chosen if not (inside_title(c, titles) and cand_text(view, c) not in rules.known
                                       and not full_name_in_title(view, c, titles))
-            and not c.extras.get("inside_name") and not (c.type == "government" and in_title(view, c.start, c.end))]
+            and not c.extras.get("inside_name") and not (c.type == "government" and (
+                in_title(view, c.start, c.end) or opens_site_name(view, c)))]
     if model:  # the model fills gaps only: where no rule candidate, kept or set aside, stands
         kept = sorted(kept + gaps_only(model_candidates(doc, view, rules), chosen), key=lambda c: c.start)
     counties = county_places(doc, view)
     return [org_hit(view, with_district(university_unit(view, c, rules), counties), rules) for c in kept]
+
+
+def listed_registered(view: TextView, unnamed: list[OrgCandidate], named: list[OrgCandidate],
+                      rules: OrgRules) -> list[OrgCandidate]:
+    """甲食品有限公司、乙有限公司、恰恰食品有限公司: a company's full name whose words are common ones
+    (its descriptor named nothing alone) is a name in a 、-list of full names, beside one that is."""
+    legal = {(c.start, c.end) for c in named if c.head is not None and c.head.kind == "legal"}
+    starts, ends = {s for s, _ in legal}, {e for _, e in legal}
+    found = []
+    for cand in unnamed:
+        sep = view.text.rfind("、", max(0, cand.start - rules.max_trade_name_chars - 1), cand.start)
+        if sep < 0 or sep + 1 not in view.starts or not all(is_cjk(c) for c in view.text[sep + 1:cand.start]):
+            continue  # the walk stopped at a common word of the name (恰恰|食品有限公司): back to the 、
+        if sep in ends or cand.end + 1 in starts and view.text[cand.end:cand.end + 1] == "、":
+            found.append(OrgCandidate(sep + 1, cand.end, cand.rule, cand.type, head=cand.head,
+                                      head_start=cand.head_start))
+    return found
+
+
+def opens_site_name(view: TextView, body: OrgCandidate) -> bool:
+    """某某政府|在线: a body right before a site's word opens the website's name (government.yaml
+    site_name_followers), no mention of the body."""
+    return view.text.startswith(government_rules().site_name_followers, body.end)
 
 
 def park_project_operator(view: TextView, park: OrgCandidate, companies: list[OrgCandidate],
@@ -665,6 +696,43 @@ def accepted_places(doc: Analysis, view: TextView) -> tuple[set[str], dict[int, 
 @rules_cache
 def branch_heads() -> tuple[str, ...]:
     return tuple(require(load_yaml(INDUSTRY), "branch_heads", INDUSTRY))
+
+
+def bank_of(canonical: str, rules: OrgRules) -> str | None:
+    """中国农业发展银行某省分行 -> 中国农业发展银行: a bank's own name in a canonical name, cut after
+    its owner word (industry_words.yaml branch_owner_words) and its legal form."""
+    for word in rules.branch_owner_words:
+        cut = canonical.find(word)
+        if cut > 0:
+            cut += len(word)
+            form = next((f for f in rules.legal_forms if canonical.startswith(f, cut)), "")
+            return canonical[:cut + len(form)]
+    return None
+
+
+def banks_named(view: TextView, cands: list[OrgCandidate], rules: OrgRules) -> list[tuple[int, str]]:
+    """(start, bank's own name) of the candidates that name a bank or one of its branches, in order."""
+    return sorted((c.start, bank) for c in cands if (bank := bank_of(canonical_name(view, c, rules), rules)))
+
+
+def branch_by_place(view: TextView, cand: OrgCandidate, banks: list[tuple[int, str]], places: set[str],
+                    rules: OrgRules) -> OrgCandidate | None:
+    """某省分行, 某某县支行, 某某支行: a bank's branch (branch_heads) written by its place alone, or by a
+    word no dictionary holds (a street's name), after the document named a bank: that bank's branch,
+    with the bank's name in its canonical. A level alone (省分行) or a common word (城区支行) is no name,
+    and a branch right after a bracket is the bank's, named before the bracket."""
+    place, surface = view.text[cand.start:cand.head_start], cand_text(view, cand)
+    if not surface.endswith(branch_heads()) or not 2 <= len(place) <= 4 or not all(is_cjk(c) for c in place):
+        return None
+    if cand.start and view.text[cand.start - 1] in CLOSE_PARENS:
+        return None  # 某某银行(简称某行)|十堰分行: the bank's name goes on after its bracket
+    rare = word_freq(place) < rules.max_piece_word_freq  # 城区 is a gazetteer's word too, and a common one
+    if not (place in places or word_freq(place) == 0 or is_place(place) and rare):
+        return None
+    bank = next((name for start, name in reversed(banks) if start < cand.start), None)
+    if bank is None:
+        return None
+    return OrgCandidate(cand.start, cand.end, "org.branch.by_place", "company", canonical=bank + surface)
 
 
 def branch_canonical(surface: str, rules: OrgRules) -> str | None:

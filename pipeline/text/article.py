@@ -54,6 +54,7 @@ class Article:
     pub_date: date | None = None
     pub_date_source: str | None = None
     warnings: list[str] = field(default_factory=list)
+    glosses: dict[int, int] = field(default_factory=dict)  # raw start -> raw end of a pinyin gloss repair removed
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _paragraph_starts: list[int] = field(default_factory=list, repr=False)
 
@@ -82,7 +83,8 @@ class Article:
         """Raw offsets of the repaired span [start, end)."""
         if not 0 <= start < end <= len(self.text):
             raise ValueError(f"span {start}:{end} outside the text (length {len(self.text)})")
-        return self.offsets[start], self.offsets[end - 1] + 1
+        raw_end = self.offsets[end - 1] + 1
+        return self.offsets[start], self.glosses.get(raw_end, raw_end)  # 集團(tuán): its reading goes with it
 
     def surface(self, start: int, end: int) -> str:
         """What a reader sees for the span: the raw characters without PDF line breaks."""
@@ -117,6 +119,7 @@ class Article:
         if not 0 <= start < end <= len(text):  # raw_span() and sentence_span() inline: once per record
             raise ValueError(f"span {start}:{end} outside the text (length {len(text)})")
         raw_start, raw_end = self.offsets[start], self.offsets[end - 1] + 1
+        raw_end = self.glosses.get(raw_end, raw_end)
         if self.sentences:
             s_start, s_end = self.sentences[max(0, bisect_right(self._sentence_starts, start) - 1)]
         else:

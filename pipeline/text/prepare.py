@@ -43,4 +43,4 @@ def prepare_article(doc_id: str, raw: str, *, sha256: str | None = None, pub_dat
     digest = sha256 if sha256 is not None else hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
     return Article(doc_id=doc_id, raw=raw, text=text, offsets=repaired.offsets, sentences=repaired.sentences,
                    paragraphs=repaired.paragraphs, sha256=digest, pub_date=date, pub_date_source=source,
-                   warnings=notes)
+                   warnings=notes, glosses=repaired.glosses)

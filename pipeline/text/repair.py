@@ -109,6 +109,7 @@ class Repaired:
     paragraphs: list[Paragraph]
     sentences: list[tuple[int, int]]
     warnings: list[str] = field(default_factory=list)
+    glosses: dict[int, int] = field(default_factory=dict)  # raw start -> raw end of each pinyin gloss removed
 
 
 def repair(raw: str) -> Repaired:
@@ -154,7 +155,8 @@ def repair(raw: str) -> Repaired:
     map34 = _through(map4, map3, len(text2)) if map4 else map3
     offsets = _through(_through(map34, map2, len(text1)), map1, len(raw))
     paragraphs = split_paragraphs(text4)
-    return Repaired(text4, offsets, paragraphs, split_sentences(text4, paragraphs), warnings)
+    raw_glosses = {map1[map2[map3[start]]]: map1[map2[map3[end - 1]]] + 1 for start, end in glosses}
+    return Repaired(text4, offsets, paragraphs, split_sentences(text4, paragraphs), warnings, raw_glosses)
 
 
 def _through(positions: list[int], mapping: list[int], source_length: int) -> list[int]:
@@ -263,11 +265,36 @@ def is_heading(block: list[_Line], rules: RepairRules) -> bool:
 
 
 def _heading_text(text: str, rules: RepairRules) -> bool:
-    """Short and without inner punctuation once a section number is taken off (一、综合)."""
-    line = text.strip()
+    """Short and without inner punctuation once a section number is taken off (一、综合), counted
+    without the pinyin a converted page put after its characters (統(tǒng)計(jì)局)."""
+    line = _without_glosses(text.strip(), rules)
     numbered = rules.heading_enumerator.match(line)
     rest = line[numbered.end():] if numbered else line
     return 0 < len(line) <= rules.heading_max_chars and not any(c in rules.inner_punctuation for c in rest)
+
+
+def _without_glosses(text: str, rules: RepairRules) -> str:
+    if "(" not in text and "（" not in text:
+        return text
+    kept, pos = [], 0
+    for start, end in pinyin_glosses(text, rules):
+        kept.append(text[pos:start])
+        pos = end
+    return "".join(kept) + text[pos:]
+
+
+def _stacked_headings(block: list[_Line], li: int, widest: int, rules: RepairRules) -> bool:
+    """A title, its issuer and its date on lines of their own above the body (…统计公报 / 某区统计局 /
+    2018年3月15日): the line at li and the next have no punctuation, one of them is short as a heading
+    is, and both are clearly shorter than the block's longest line, which a wrapped line is not (a
+    narrow column's lines are about as long as each other). `widest`: the block's longest line."""
+    if li + 1 >= len(block):
+        return False
+    pair = [_without_glosses(line.text.strip(), rules) for line in block[li:li + 2]]
+    if not any(_heading_text(text, rules) for text in pair) or any(
+            c in rules.inner_punctuation or c in rules.sentence_end for text in pair for c in text):
+        return False  # a title may be longer than a heading; its issuer or date is not
+    return all(len(text) <= rules.heading_width_ratio * widest for text in pair)
 
 
 def _numbered_heading(line: _Line, nxt: _Line, rules: RepairRules) -> bool:
@@ -316,12 +343,13 @@ def join_lines(text: str, rules: RepairRules, hard_ends: set[int] = frozenset(),
     joins: dict[str, list[int]] = {"wrap": [], "column-break": []}
 
     for bi, block in enumerate(blocks):
+        widest = _block_width(block, rules) if len(block) > 1 and not column_layout else 0
         for li, line in enumerate(block):
             out.append(line.text)
             mapping.extend(range(line.start, line.end))
             if li + 1 < len(block):
                 nxt = block[li + 1]
-                joined = _wraps(block, li, column_layout, rules) and (
+                joined = _wraps(block, li, column_layout, widest, rules) and (
                     not line_paragraphs or is_content_break(line.text.rstrip()[-1:] or " ")
                     or _prose_cut_in_word(line.text, nxt.text, rules))
                 _break(out, mapping, line.end, line.text, nxt.text, joined, joins["wrap"])
@@ -339,7 +367,12 @@ def join_lines(text: str, rules: RepairRules, hard_ends: set[int] = frozenset(),
     return "".join(out), mapping, {k: v for k, v in joins.items() if v}
 
 
-def _wraps(block: list[_Line], li: int, column_layout: bool, rules: RepairRules) -> bool:
+def _block_width(block: list[_Line], rules: RepairRules) -> int:
+    """The block's longest line, counted without pinyin glosses: once per block."""
+    return max(len(_without_glosses(line.text.strip(), rules)) for line in block)
+
+
+def _wraps(block: list[_Line], li: int, column_layout: bool, widest: int, rules: RepairRules) -> bool:
     """Is the single line break after block[li] a wrap inside a paragraph?"""
     line, nxt = block[li], block[li + 1]
     if nxt.text[0].isspace():
@@ -349,6 +382,10 @@ def _wraps(block: list[_Line], li: int, column_layout: bool, rules: RepairRules)
         return False  # 一、综合 heads its section's text
     if column_layout:
         return True  # paragraphs are separated by blank lines: every single break is a wrap
+    if _stacked_headings(block, li, widest, rules):
+        return False
+    if li and _stacked_headings(block, li - 1, widest, rules):
+        starts_paragraph = True  # the line under a stack of heading lines opens its paragraph
     if starts_paragraph and _heads_paragraph(line, nxt, rules):
         return False
     return _continues(line.text.rstrip(), nxt.text, rules, line.ends)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from zhfacts.extract.orgs.pos import dictionary_entries, dictionary_tags, tag_of
-from zhfacts.extract.orgs.rules import CLOSE_PARENS, OPEN_PARENS
+from zhfacts.extract.orgs.rules import CLOSE_PARENS, NUMERAL, OPEN_PARENS
 from zhfacts.nlp.text_view import TextView, is_cjk
 from zhfacts.rules import load_yaml, require, rules_cache
 from zhfacts.text.article import Hit
@@ -46,6 +46,7 @@ class GovernmentRules:
     collective_words: tuple[str, ...]  # 市属|驻区分局, 区政府|各办局: many bodies of a kind, no name
     level_bodies: frozenset[str]  # 政府 of 省政府: a level's own body, one token, its offices follow
     branch_heads: tuple[str, ...]  # 分局: a branch named right after its body (市生态环境局临江分局)
+    site_name_followers: tuple[str, ...]  # 在线 of 某某政府在线: a website's name, no body
     resident_marker: str  # 驻 of 某市政府驻某市办事处
     township_suffixes: tuple[str, ...]  # 镇, 乡, 街道: a township's name that opens its bodies
     resident_office_heads: tuple[str, ...]  # 办事处: a body's office in another place
@@ -85,6 +86,7 @@ def government_rules() -> GovernmentRules:
         collective_words=tuple(require(data, "collective_words", GOVERNMENT)),
         level_bodies=frozenset(require(data, "level_bodies", GOVERNMENT)),
         branch_heads=tuple(require(data, "branch_heads", GOVERNMENT)),
+        site_name_followers=tuple(require(data, "site_name_followers", GOVERNMENT)),
         resident_marker=str(require(data, "resident_marker", GOVERNMENT)),
         township_suffixes=tuple(require(data, "township_suffixes", GOVERNMENT)),
         resident_office_heads=tuple(require(data, "resident_office_heads", GOVERNMENT)),
@@ -322,7 +324,13 @@ def bare_level(view: TextView, lead: int, is_boundary: Callable[[str], bool],
         word = view.text[before[0]:before[1]]
         return opens_level(word, is_boundary, rules) or tag_of(word) in ("v", "i")  # 落实|省委: a verb's object
     # 从区: a one-character stop word glued before the level (合作区 is a zone's word, 合作 no stop word here)
-    return lead - span[0] == 1 and opens_level(view.text[span[0]:lead], is_boundary, rules)
+    glued = view.text[span[0]:lead]
+    if lead - span[0] == 1 and opens_level(glued, is_boundary, rules) and not NUMERAL.match(glued):
+        return True  # not a numeral (九州通: a name; 三县: a count)
+    # 报区|人民政府: a character glued before the level into no word of the dictionary, the level's own
+    # body right after it
+    return lead - span[0] == 1 and span[1] == lead + 1 and view.text[span[0]:span[1]] not in dictionary_tags() \
+        and view.text.startswith(tuple(rules.level_bodies), lead + 1)
 
 
 def opens_level(before: str, is_boundary: Callable[[str], bool], rules: GovernmentRules) -> bool:

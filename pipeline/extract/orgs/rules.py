@@ -113,7 +113,11 @@ class OrgRules:
     max_trade_name_chars: int  # a registered name's trade name (江苏|科利|科技)
     max_industry_prefix_chars: int  # words before its last industry word (城欣|市政工程)
     last_industry_words: frozenset[str]  # industry words that close a registered name (…电子科技)
+    branch_owner_words: tuple[str, ...]  # 银行: a company whose canonical holds one is a bank with branches
     closing_cues: tuple[str, ...]
+    list_closers: tuple[str, ...]  # 等, 为代表的: a list of companies ends there, its cue follows
+    company_closers: frozenset[str]  # 为龙头的: the items are companies whatever cue follows
+    frame_openers: dict[str, str]  # 为代表的 -> 以: the first item starts after the frame's opening word
     closing_cue_pattern: re.Pattern[str]
     count_closing_pattern: re.Pattern[str]
     weak_cues: frozenset[str]
@@ -271,9 +275,13 @@ def org_rules() -> OrgRules:
         max_trade_name_chars=int(require(industry, "max_trade_name_chars", INDUSTRY)),
         max_industry_prefix_chars=int(require(industry, "max_industry_prefix_chars", INDUSTRY)),
         last_industry_words=frozenset(require(industry, "last_industry_words", INDUSTRY)),
+        branch_owner_words=tuple(require(industry, "branch_owner_words", INDUSTRY)),
         closing_cues=tuple(sorted(require(lists, "closing_cues", LISTS), key=len, reverse=True)),
         closing_cue_pattern=cue_pattern(require(lists, "closing_cues", LISTS),
                                         int(require(lists, "max_gap_chars", LISTS)), clause_ends + item_delimiters()),
+        list_closers=tuple(require(lists, "closers", LISTS)),
+        company_closers=frozenset(require(lists, "company_closers", LISTS)),
+        frame_openers=dict(require(lists, "frame_openers", LISTS)),
         weak_cues=frozenset(require(lists, "weak_cues", LISTS)),
         count_closing_pattern=count_pattern(require(lists, "count_classifiers", LISTS),
                                             [c for c in require(lists, "closing_cues", LISTS)

@@ -23,6 +23,7 @@ from zhfacts.extract.orgs.media import media_rules
 from zhfacts.extract.orgs.names import composed_of, ends_name, gazetteer_names, view_tokens
 from zhfacts.extract.orgs.pos import (
     dictionary_tags,
+    is_verb,
     never_starts_name,
     tag_of,
 )
@@ -179,23 +180,44 @@ def bracketed_before_project(view: TextView, rules: OrgRules) -> list[OrgCandida
 
 
 def list_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
-    """Items of company lists: 'A、B、C等…企业' and '企业包括A、B、C'."""
+    """Items of company lists: 'A、B、C等…企业', '以A、B为代表的…企业' and '企业包括A、B、C'."""
     found = []
-    for start in occurrences(view.text, "等"):
-        tail = view.text[start + 1:start + 1 + rules.max_gap_chars + 6]
-        cue = closing_cue(tail, rules)
-        if cue is None:
-            continue
-        items = items_before(view, start, rules)
-        found += accept_items(view, items, cue in rules.weak_cues, rules)
+    for closer in rules.list_closers:
+        for start in occurrences(view.text, closer):
+            tail = view.text[start + len(closer):start + len(closer) + rules.max_gap_chars + 6]
+            cue = closing_cue(tail, rules)
+            if closer in rules.company_closers or cue is not None:
+                items = after_frame_opener(view, items_before(view, start, rules), rules.frame_openers.get(closer))
+                found += accept_items(view, items, closer not in rules.company_closers and cue in rules.weak_cues,
+                                      rules)
     for match in rules.count_closing_pattern.finditer(view.text):
-        if "、" in view.text[max(0, match.start() - 3 * rules.max_item_chars):match.start()]:
-            found += accept_items(view, items_before(view, match.start(), rules), False, rules)
+        items = items_before(view, match.start(), rules)
+        if len(items) >= 2:  # 甲、乙6家企业, 甲和乙两家公司: a list, not one name before its count
+            found += accept_items(view, items, False, rules)
     for cue in rules.opening_cues:
         for start in occurrences(view.text, cue):
-            items = items_after(view, start + len(cue), rules)
-            found += accept_items(view, items, False, rules)
+            items = [(a, b) for a, b in items_after(view, start + len(cue), rules)
+                     if not holds_common_verb(view, a, b, rules)]
+            found += accept_items(view, items, len(items) == 1, rules)  # 帮助企业为|员工办理社保: one item
+            # is no list, a company only with an industry word (重点企业为某某科技)
     return found
+
+
+def after_frame_opener(view: TextView, items: list[tuple[int, int]], opener: str | None) -> list[tuple[int, int]]:
+    """The first item starts after the last opening word of its closer's frame (以|某某新材料为龙头的)."""
+    if opener and items:
+        cut = view.text.rfind(opener, items[0][0], items[0][1])
+        if cut >= 0 and items[0][1] - cut - len(opener) >= 2:
+            items = [(cut + len(opener), items[0][1]), *items[1:]]
+    return items
+
+
+def holds_common_verb(view: TextView, start: int, end: int, rules: OrgRules) -> bool:
+    """A common verb among the tokens inside [start, end): a slogan's or a clause's words (“银企对接促发展”,
+    员工办理社保), no trade name."""
+    return any(is_verb(token) and word_freq(token) >= rules.max_piece_word_freq
+               for token in (token_text(view, span) for span in view_tokens(view, start, end)
+                             if start <= span[0] and span[1] <= end))
 
 
 def occurrences(text: str, word: str) -> Iterator[int]:
@@ -224,9 +246,9 @@ def items_before(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, i
         spans.append((start, end))
         end = start - 1
     spans.reverse()
-    if spans:
-        spans[0] = (first_item_start(view, *spans[0], rules), spans[0][1])
+    if spans:  # the last pair split first: in a list of two (甲和乙两家公司) it is also the first item
         spans[-1:] = split_last_pair(view, *spans[-1], rules)
+        spans[0] = (first_item_start(view, *spans[0], rules), spans[0][1])
     return spans
 
 
@@ -434,6 +456,8 @@ def list_item_ok(item: str, rules: OrgRules, common_ok: bool = False) -> bool:
         return False
     if item.endswith(rules.place_like_endings):
         return False  # 创新创业产业园, 安置小区: a place in the list, no company
+    if any(role in item for role in rules.role_words):
+        return False  # 县委书记张强: a person by title
     return common_ok or word_freq(item) < rules.max_piece_word_freq
 
 
