@@ -33,8 +33,7 @@ FOUND = [
     # a level before a bank's short name: the place's branch
     ("会上，县农行与五家企业签订合作协议。", "县农行", "company", "org.knowledge"),
     # a full name of common words in a 、-list of full names
-    ("考察了华泰食品有限公司、恰恰食品有限公司。", "恰恰食品有限公司", "company", "org.suffix.company"),
-    ("为吉安化工有限公司、正大贸易有限公司授信。", "正大贸易有限公司", "company", "org.suffix.company"),
+    ("考察了华泰食品有限公司、恰恰食品有限公司。", "恰恰食品有限公司", "company", "org.short_name.list"),
     # a pair joined by 和 before its count closes a list too, its first item after the clause's words
     ("县里正在为瑞丰和博源两家公司申请展位。", "瑞丰", "company", "org.short_name.list"),
     ("县里正在为瑞丰和博源两家公司申请展位。", "博源", "company", "org.short_name.list"),
@@ -72,7 +71,7 @@ NOT_FOUND = [
     ("农发行湖南省分行与县政府签约。省分行当年投放贷款9亿元。", "省分行"),
     ("县农商银行召开大会，城区支行获表彰。", "城区支行"),
     # a branch right after the bank's bracketed short name is the bank's, named before the bracket
-    ("县政府与中国农业发展银行(简称农发行)十堰分行签约。", "十堰分行"),
+    ("市政府与中国建设银行(简称建行)宜都分行签约。", "宜都分行"),
     # words that end like a commission or a bank's short name
     ("全县形成了新的发展格局。", "县形成了新的发展格局"),
     ("集中行动取得明显成效。", "集中行"),
@@ -82,7 +81,8 @@ NOT_FOUND = [
     ("以中心城区为龙头带动全域发展。", "中心城区"),
     ("以龙头企业为龙头的产业链条。", "龙头的产业链条"),
     # a numeral glued before a level character opens no body (a name's characters, or a count)
-    ("商贸平台、九州通配送交易中心正式运营。", "州通配送交易中心"),
+    ("九州纵横交易中心正式运营。", "州纵横交易中心"),
+    ("引进三县通物流服务中心。", "县通物流服务中心"),
     # a level's bare body before a title is the person's title
     ("县政协主席出席开幕式。", "县政协"),
     # a leading group named by its kind alone, an engineering centre by its level alone, a bank's short
@@ -100,7 +100,7 @@ NOT_FOUND = [
     # a quoted slogan whose words hold a common verb, though it ends with an industry word
     ("召开“政企对接促发展”座谈会。", "政企对接促发展"),
     # a body's name opening a website's name
-    ("友情链接：某某区政府在线 | 某某政务网", "某某区政府"),
+    ("友情链接：某某区政府在线 | 某某政务网", "区政府"),
 ]
 
 

@@ -277,15 +277,12 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     rules = org_rules()
     view = text_view(doc)
     places, place_ends = accepted_places(doc, view)
-    named, deferred, unnamed = [], [], []
+    named, deferred = [], []
     for cand in affiliated_units(view, head_candidates(view, rules, place_ends), rules):
         if cand.head.kind in ("weak", "subunit", "park"):
             deferred.append(cand)
         elif descriptor_is_name(cand, view, rules, places):
             named.append(extend_with_parenthesis(view, extend_with_park(view, cand, rules), rules))
-        elif cand.head.kind == "legal":
-            unnamed.append(cand)
-    named += listed_registered(view, unnamed, named, rules)
     named += bracketed_place_names(view, rules, place_ends)
     shorts = pattern_short_names(view, rules) + list_short_names(view, rules) + known_short_names(view, rules)
     shorts += carrier_candidates(view, rules)  # 重庆移动: place + a carrier's brand
@@ -345,27 +342,12 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     return [org_hit(view, with_district(university_unit(view, c, rules), counties), rules) for c in kept]
 
 
-def listed_registered(view: TextView, unnamed: list[OrgCandidate], named: list[OrgCandidate],
-                      rules: OrgRules) -> list[OrgCandidate]:
-    """甲食品有限公司、乙有限公司、恰恰食品有限公司: a company's full name whose words are common ones
-    (its descriptor named nothing alone) is a name in a 、-list of full names, beside one that is."""
-    legal = {(c.start, c.end) for c in named if c.head is not None and c.head.kind == "legal"}
-    starts, ends = {s for s, _ in legal}, {e for _, e in legal}
-    found = []
-    for cand in unnamed:
-        sep = view.text.rfind("、", max(0, cand.start - rules.max_trade_name_chars - 1), cand.start)
-        if sep < 0 or sep + 1 not in view.starts or not all(is_cjk(c) for c in view.text[sep + 1:cand.start]):
-            continue  # the walk stopped at a common word of the name (恰恰|食品有限公司): back to the 、
-        if sep in ends or cand.end + 1 in starts and view.text[cand.end:cand.end + 1] == "、":
-            found.append(OrgCandidate(sep + 1, cand.end, cand.rule, cand.type, head=cand.head,
-                                      head_start=cand.head_start))
-    return found
-
-
 def opens_site_name(view: TextView, body: OrgCandidate) -> bool:
-    """某某政府|在线: a body right before a site's word opens the website's name (government.yaml
-    site_name_followers), no mention of the body."""
-    return view.text.startswith(government_rules().site_name_followers, body.end)
+    """某某政府|在线: a body right before a site's word that ends a name there opens the website's name
+    (government.yaml site_name_followers), no mention of the body; 某某政府在线|回复 is the body acting."""
+    follower = next((f for f in government_rules().site_name_followers if view.text.startswith(f, body.end)), "")
+    after = body.end + len(follower)
+    return bool(follower) and not (after < len(view.text) and is_cjk(view.text[after]))
 
 
 def park_project_operator(view: TextView, park: OrgCandidate, companies: list[OrgCandidate],
@@ -673,11 +655,12 @@ def media_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> list[Org
 
 def after_glued_byline_words(view: TextView, start: int, end: int) -> int:
     """作者: 武永倩大众网·海报新闻…: an author's name glued before a known media name (a lost line
-    break) is cut off; a brand joined to its group (新重庆-重庆日报) is kept. A name has two
-    characters or more: 福|建发布 is no author before a company's short name."""
-    for pos in range(start + 2, min(end, start + 5)):
+    break) is cut off; a brand joined to its group (新重庆-重庆日报) is kept. A name has two or three
+    characters: 福|建发布 is no author before a company's short name, and a place (天津|北方网) or
+    longer words (中央广电|总台国际在线) are the brand's own."""
+    for pos in range(start + 2, min(end, start + 4)):
         if known_prefixes(view, pos, org_rules()) and is_name_text(view.text[start:pos]) and \
-                view.text[start:pos] not in org_rules().known:
+                view.text[start:pos] not in org_rules().known and not is_place(view.text[start:pos]):
             return pos
     return start
 
@@ -712,7 +695,8 @@ def bank_of(canonical: str, rules: OrgRules) -> str | None:
 
 def banks_named(view: TextView, cands: list[OrgCandidate], rules: OrgRules) -> list[tuple[int, str]]:
     """(start, bank's own name) of the candidates that name a bank or one of its branches, in order."""
-    return sorted((c.start, bank) for c in cands if (bank := bank_of(canonical_name(view, c, rules), rules)))
+    return sorted((c.start, bank) for c in cands
+                  if c.type == "company" and (bank := bank_of(canonical_name(view, c, rules), rules)))
 
 
 def branch_by_place(view: TextView, cand: OrgCandidate, banks: list[tuple[int, str]], places: set[str],

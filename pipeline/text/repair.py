@@ -274,6 +274,7 @@ def _heading_text(text: str, rules: RepairRules) -> bool:
 
 
 def _without_glosses(text: str, rules: RepairRules) -> str:
+    """The text without the pinyin glosses a converted page put after its characters."""
     if "(" not in text and "（" not in text:
         return text
     kept, pos = [], 0
@@ -382,10 +383,10 @@ def _wraps(block: list[_Line], li: int, column_layout: bool, widest: int, rules:
         return False  # 一、综合 heads its section's text
     if column_layout:
         return True  # paragraphs are separated by blank lines: every single break is a wrap
-    if _stacked_headings(block, li, widest, rules):
-        return False
     if li and _stacked_headings(block, li - 1, widest, rules):
         starts_paragraph = True  # the line under a stack of heading lines opens its paragraph
+    if starts_paragraph and _stacked_headings(block, li, widest, rules):
+        return False  # a title and its issuer: only where a paragraph starts, never inside a wrapped one
     if starts_paragraph and _heads_paragraph(line, nxt, rules):
         return False
     return _continues(line.text.rstrip(), nxt.text, rules, line.ends)

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from zhfacts.extract.orgs.government import government_rules
+from zhfacts.extract.orgs.pos import dictionary_tags, tag_of
 from zhfacts.extract.orgs.rules import NAME_TEXT, NUMERAL, TOKEN_CACHE_SIZE, Head, OrgRules, word_freq
 from zhfacts.extract.places import gazetteer, place_rules
 from zhfacts.nlp.text_view import TextView
@@ -47,8 +48,9 @@ def is_boundary_token(token: str, rules: OrgRules) -> bool:
     """What may stand right before a name: nothing, punctuation, a number, a stop word."""
     if not token or not is_name_text(token):
         return True
-    if len(token) == 2 and token[0] in rules.demonstratives:
-        return not is_proper_place(token)  # 该县, 我市, 全区
+    if len(token) == 2 and (token[0] in rules.demonstratives or token[0] in rules.residence_prefixes and token[
+            1] in government_rules().level_chars):
+        return not is_proper_place(token)  # 该县, 我市, 全区, 驻区
     return (token in rules.stop_tokens or is_numeral(token)) and not is_proper_place(token)
 
 
@@ -80,9 +82,47 @@ def stop_prefix(token: str, rules: OrgRules) -> int:
     return n if n == len(token) or len(token) - n >= 2 or token[n:] in government_rules().level_chars else 0
 
 
+def glued_preposition(view: TextView, span: tuple[int, int], stop: int, rules: OrgRules) -> bool:
+    """由动|科动|医学院, 以益|大新|材料: a two-character token unknown to jieba that opens with a
+    preposition (boundaries.yaml glued_preposition_tags) is that preposition and the name's first
+    character when more of the name follows before `stop` (its head or industry word) and that opens
+    with no industry or field word: 与|同辉|新|材料 keeps 同, the whole trade name is 同辉."""
+    token = token_text(view, span)
+    if len(token) != 2 or span[1] >= stop or token[0] not in rules.stop_tokens or word_freq(token):
+        return False
+    if tag_of(token[0]) not in rules.glued_preposition_tags:
+        return False
+    following = view.text[span[1]:min(stop, span[1] + rules.longest_industry_word)]
+    return bool(following) and not any(following[:n] in rules.industry_words or following[:n] in
+                                       rules.domain_or_category_words for n in range(2, len(following) + 1))
+
+
+def split_function_word(view: TextView, span: tuple[int, int], head_start: int, rules: OrgRules) -> bool:
+    """其|中华|鑫公司: the stop word before a name and the first character of the name's first token
+    make a common function word (其中, boundaries.yaml split_function_word_min_freq) that jieba cut
+    apart; the name opens after that character when two characters or more are left before the head."""
+    after = view.token_at(span[1])
+    if after is None or after[0] != span[1] or after[1] - after[0] < 2 or head_start - span[1] < 3:
+        return False
+    word = token_text(view, span) + view.text[span[1]]
+    return word_freq(word) >= rules.split_function_word_min_freq and dictionary_tags().get(
+        word) in rules.leading_tags and not is_place(token_text(view, after))
+
+
+def demonstrative_after_place(view: TextView, span: tuple[int, int], rules: OrgRules) -> bool:
+    """陕西|本草|医药…: a token that opens like a demonstrative (本, 全) right after a proper place is a
+    word of the name: a demonstrative never follows a place."""
+    token = token_text(view, span)
+    if len(token) != 2 or token[0] not in rules.demonstratives or token in rules.stop_tokens:
+        return False
+    before = previous_token(view, span[0])
+    return before is not None and is_proper_place(token_text(view, before))
+
+
 def starts_word(view: TextView, pos: int, rules: OrgRules) -> bool:
-    """pos starts a token, or follows a stop word glued to the token (以|海辰储能)."""
+    """pos starts a token, or follows a stop word glued to the token (以|海辰储能, 以益|大新材料)."""
     if pos in view.starts:
         return True
     span = view.token_at(pos)
-    return bool(span) and 0 < pos - span[0] == stop_prefix(token_text(view, span), rules)
+    return bool(span) and 0 < pos - span[0] == (stop_prefix(token_text(view, span), rules) or int(
+        glued_preposition(view, span, len(view.text), rules)))

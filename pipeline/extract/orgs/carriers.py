@@ -28,7 +28,7 @@ class CarrierRules:
     bank_brands: dict[str, str]  # a bank's known short name (农行) -> the bank's name
     bank_branch_heads: dict[str, str]  # a place's level -> the head of a bank branch's canonical (分行)
     places: dict[str, str]  # a place as written -> its full name (the form itself when two units share it)
-    place_levels: dict[str, str]  # a place as written -> its level, when every unit written so has one
+    place_levels: dict[str, str]  # a place as written -> the highest level of the units written so
     longest_place: int
     canonical_suffix: str
     compounds: tuple[str, ...]
@@ -44,7 +44,7 @@ class CarrierRules:
 def carrier_rules() -> CarrierRules:
     d = load_yaml(CARRIERS)
     banks = bank_brands(int(require(d, "bank_brand_max_chars", CARRIERS)))
-    places, levels = carrier_places(frozenset(require(d, "levels", CARRIERS)),
+    places, levels = carrier_places(tuple(require(d, "levels", CARRIERS)),
                                     frozenset(require(d, "name_tags", CARRIERS)),
                                     (*require(d, "brands", CARRIERS), *banks))
     heads = tuple(sorted(require(d, "heads", CARRIERS), key=len, reverse=True))
@@ -67,13 +67,13 @@ def bank_brands(max_chars: int) -> dict[str, str]:
             and any(word in canonical for word in rules.branch_owner_words)}
 
 
-def carrier_places(levels: frozenset[str], name_tags: frozenset[str],
+def carrier_places(levels: tuple[str, ...], name_tags: frozenset[str],
                    brands: tuple[str, ...]) -> tuple[dict[str, str], dict[str, str]]:
     """Every way the gazetteer writes a unit of these levels, full or short, -> the unit's full name
-    (the form itself when several units are written so: 江北), and -> its level when the units
-    written so share one. Left out: a short form that is a common word (新建, 江南), and a form that
-    jieba's dictionary knows, with a brand after it, as a word of running text (南北|移动 l; 重庆电信
-    nz stays)."""
+    (the form itself when several units are written so: 江北), and -> the highest level of the units
+    written so, in the order of `levels` (长沙 is the city before its county). Left out: a short form
+    that is a common word (新建, 江南), and a form that jieba's dictionary knows, with a brand after it,
+    as a word of running text (南北|移动 l; 重庆电信 nz stays)."""
     common = place_rules().common_word_shorts
     freqs, tags = dictionary_entries()
     fulls: dict[str, set[str]] = defaultdict(set)
@@ -87,7 +87,7 @@ def carrier_places(levels: frozenset[str], name_tags: frozenset[str],
                 fulls[form].add(unit.name)
                 unit_levels[form].add(unit.level)
     places = {form: next(iter(names)) if len(names) == 1 else form for form, names in fulls.items()}
-    return places, {form: next(iter(found)) for form, found in unit_levels.items() if len(found) == 1}
+    return places, {form: min(found, key=levels.index) for form, found in unit_levels.items()}
 
 
 def carrier_candidates(view: TextView, rules: OrgRules) -> list[OrgCandidate]:

@@ -23,6 +23,7 @@ MAX_BRAND_CHARS = 24  # the longest media brand read leftwards from its right ed
 @dataclass(frozen=True)
 class MediaRules:
     source: re.Pattern[str]
+    account: re.Pattern[str]  # 来源：“某平台”某某融媒号: an account on a quoted platform
     byline: re.Pattern[str]
     source_more: re.Pattern[str]  # a further source after 、 (来源：甲网、乙网客户端)
     pair: re.Pattern[str]  # a 、 between two media, the second before a byline's cue
@@ -58,6 +59,9 @@ def media_rules() -> MediaRules:
         # the colon may be left out before a name that ends with a media head and a date (来源 某某报 2019…)
         source=re.compile(f"(?:{labels})(?:[:：]\\s*|\\s*(?=[{CJK}]{{1,10}}(?:{heads})[\\s0-9]))(?P<name>{name}){after_source}",
                           re.M),
+        # an account after the platform it publishes on, quoted (来源：“某某平台”某某融媒号): up to its head
+        account=re.compile(f"(?:{labels})[:：]\\s*“[{CJK}]{{2,8}}”(?P<name>[{CJK}]{{1,10}}(?:"
+                           f"{alternatives(require(data, 'account_heads', MEDIA))}))"),
         source_more=re.compile(f"、\\s*(?P<name>{name}){after_source}", re.M),
         byline=re.compile(f"(?<![{CJK}A-Za-z])(?P<name>(?:[{CJK}]{{2,10}}[{joiners}])?[{CJK}]{{1,10}}"
                           f"(?:{heads}))(?=(?P<gap>[{CJK}]{{2,4}})?(?P<date>\\d{{1,2}}月\\d{{1,2}}日)?"
@@ -118,6 +122,8 @@ def media_names(text: str, is_place: Callable[[str], bool] = lambda word: True) 
     rules = media_rules()
     found = []
     patterns = [(rules.source, "org.media.source"), (rules.byline, "org.media.byline")]
+    if "”" in text:
+        patterns.append((rules.account, "org.media.source"))
     if rules.footer_label.search(text):
         patterns.append((rules.footer, "org.media.site"))
     if "【" in text:
@@ -150,8 +156,10 @@ def named(match: re.Match[str], rule: str, rules: MediaRules, is_place: Callable
     gap = match.groupdict().get("gap")
     if gap and match.groupdict().get("date") and not is_place(gap):  # not 湖北日报|全媒记者
         name += gap
-    name = cut_at_stops(name, rules.source_name_stops)
-    name = without_verb_head(name, rules)
+    cut = cut_at_stops(name, rules.source_name_stops)
+    if rule == "org.media.byline" and cut != name and not cut.endswith(rules.heads):
+        return []  # 某某形势良好|本报讯: a headline run into the paper's own 本报, no media's name
+    name = without_verb_head(cut, rules)
     start = match.start("name") + own_brand_after_joiner(name, rules.joiners)
     name = name[start - match.start("name"):]
     if len(name) >= 2 and not name.startswith(rules.not_names) and name not in rules.heads:  # 晚报记者: a kind

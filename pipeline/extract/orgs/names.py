@@ -7,12 +7,15 @@ from functools import lru_cache
 
 from zhfacts.extract.orgs.candidates import (
     OrgCandidate,
+    demonstrative_after_place,
+    glued_preposition,
     is_boundary_token,
     is_name_text,
     is_numeral,
     is_place,
     is_proper_place,
     previous_token,
+    split_function_word,
     stop_prefix,
     token_text,
 )
@@ -174,7 +177,28 @@ def after_place_chain(view: TextView, start: int, head_start: int, rules: OrgRul
                 token_text(view, spans[n - 1]), rules) and proper_piece_at(view, spans[n][1], head_start, rules) and \
                 not composed_of(token_text(view, spans[n + 1]), rules.industry_words):
             return spans[n][1]
-    return start
+    return glued_village_end(view, spans, head_start, rules) or start
+
+
+def glued_village_end(view: TextView, spans: list[tuple[int, int]], head_start: int, rules: OrgRules) -> int:
+    """某县|某镇|南堤|村春润|农业合作社, 某县|淮|镇西|村|春华…: jieba cut the village's name so that no
+    token ends with its ending; in a chain opened by a county, a token that opens with a village's or
+    township's ending and goes on with a proper word (春润: unknown to jieba, or a proper noun by its
+    tag), or that ending alone before one, starts the trade name after that character; a product
+    (某乡|蛋鸡|专业合作社) is no trade name, the township names the co-operative. 0 when there is none."""
+    if len(spans) < 3 or not is_place_piece(token_text(view, spans[0]), rules) or not is_place(
+            token_text(view, spans[0])):
+        return 0
+    for n in range(len(spans) - 1, 0, -1):
+        token = token_text(view, spans[n])
+        if token[0] not in rules.place_chain_endings or len(token) == 2 or spans[n][1] >= head_start:
+            continue
+        alone = len(token) == 1  # 镇西|村|春华: the ending stands alone, the trade name is the next token
+        rest = token_text(view, spans[n + 1]) if alone else token[1:]
+        if all(map(is_cjk, rest)) and len(rest) >= 2 and (not word_freq(rest) or tag_of(rest) in rules.proper_tags) \
+                and not composed_of(rest, rules.industry_words) and not is_place(rest):
+            return spans[n][1] if alone else spans[n][0] + 1
+    return 0
 
 
 def is_place_piece(token: str, rules: OrgRules) -> bool:
@@ -272,6 +296,35 @@ def split_run_after_place(view: TextView, span: tuple[int, int], rules: OrgRules
     return place_opening_registered_name(view, pos, pos, rules) if legal else None
 
 
+def place_cut_by_tokens(view: TextView, span: tuple[int, int], head_start: int, rules: OrgRules) -> int | None:
+    """、三|明天|正|贸易有限公司: the walk stopped at a stop word or a numeral (正, 三) of a place jieba cut
+    into the next word (三明 + 天正). Within the stop token and the two before it, where place_cut_at holds: its
+    start, else None."""
+    starts, at = [span[0]], span[0]
+    for _ in range(2):
+        prev = previous_token(view, at)
+        if prev is None:
+            break
+        starts.append(at := prev[0])
+    return next((start for start in starts if place_cut_at(view, start, head_start, rules)), None)
+
+
+def place_cut_at(view: TextView, start: int, limit: int, rules: OrgRules) -> bool:
+    """A proper place opens at start right after a delimiter or a boundary and ends before limit inside
+    a word that opens no name (三|明天|…: a time word, an adverb; not 璧|山区): jieba cut the place
+    into that word, and the place opens a registered name."""
+    before = view.token_before(start)
+    if before and before not in rules.item_stops and not is_boundary_token(before, rules):
+        return False
+    for length in range(2, 5):
+        stop = start + length
+        cut = view.token_at(stop)
+        if stop < limit and stop not in view.ends and cut is not None and never_starts_name(
+                token_text(view, cut), rules.leading_tags) and is_proper_place(view.text[start:stop]):
+            return True
+    return False
+
+
 def single_chars_after(view: TextView, pos: int) -> str:
     """The single-character CJK tokens that follow pos, joined."""
     chars = ""
@@ -353,7 +406,9 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             crossed = True
             pos = span[0]
             continue
-        boundary = is_boundary_token(text, rules)  # ordinals are numerals: only boundary tokens are asked
+        boundary = is_boundary_token(text, rules) and not demonstrative_after_place(view, span, rules) and not (
+            not legal and field_word_after_place(view, span, rules))
+        # ordinals are numerals: only boundary tokens are asked
         if boundary and pos == head_token_start and rules.bare_ordinal.fullmatch(text) and names_before_ordinal(
                 view, span[0], rules):
             pos = span[0]  # 某某|二|医院, 市|一|医院: a bare numeral right before the head
@@ -373,11 +428,23 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
         if boundary and not split_name_char(view, span, rules) and (
                 (text + view.text[span[1]:span[1] + 1]) not in full_places  # 新建|区政府: a district named so,
                 or view.text.endswith(rules.long_head_words, 0, span[0])):  # not after a name (…有限公司和|县…)
+            if split_function_word(view, span, head_start, rules):
+                pos = span[1] + 1  # 其|中华|鑫公司: 其中 cut apart, the name is 华鑫公司
+                break
+            cut_place = place_cut_by_tokens(view, span, head_start, rules) if legal else None
+            if cut_place is not None and end - cut_place <= rules.max_name_chars:
+                pos = cut_place  # 、三|明天|正|贸易有限公司: 三明 opens the name
+                break
             place_start = split_run_after_place(view, span, rules, legal) if span[1] - span[0] == 1 else None
             if place_start is None or end - place_start > rules.max_name_chars:
                 break
             pos = place_start
             break
+        if not legal and person_acting(view, span, pos, head_start, rules):
+            pos += len(view.token_after(pos))  # 副局长|张某某|宣告|…联盟: the person and the act are no name
+            break
+        if body_before_country(view, text, pos, rules):
+            break  # 国家工信部|中国电子信息产业发展研究院: two names, the second opens with the country's
         if view.text[head_start:end] in rules.peer_heads and text.endswith((*rules.parent_heads, *rules.peer_heads)):
             break  # 县委|县政府|县人大|县政协: bodies side by side, none of them part of the next
         if not legal and pos == head_token_start and ends_with_head(text, rules) and (not text.endswith(
@@ -397,7 +464,7 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             if place_start is not None:
                 pos = place_start  # 深圳|科|创新|源新|材料|股份有限公司: a verb inside a registered name
             break  # 县领导深入|宏达公司: a verb before a proper name ends the name
-        glued = stop_prefix(text, rules)
+        glued = stop_prefix(text, rules) or int(glued_preposition(view, span, head_start, rules))
         if glued and not legal and ends_with_head(text, rules):
             break  # 国家|经信委|中国…研究院: a body's name stands before the name, 经 is no stop word in it
         if glued:
@@ -408,6 +475,53 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             break
         pos = span[0]
     return bracket[1] if pos == bracket[0] else pos  # 共建|(某县)研究院: the walk ended at the bracket
+
+
+def person_acting(view: TextView, span: tuple[int, int], pos: int, head_start: int, rules: OrgRules) -> bool:
+    """副局长|张某某|宣告|某某联盟: a person's name after a title (role_words, or a stop word's ending: 副|区长)
+    or a stop word, then a common word that
+    is no industry, field or kind word (the person's act; jieba's dictionary may tag it a noun) before
+    more of the name: neither opens it."""
+    if not is_person(token_text(view, span)):
+        return False
+    act = view.token_after(pos)
+    if not act or pos + len(act) >= head_start or word_freq(act) < rules.max_piece_word_freq or composed_of(
+            act, rules.industry_words) or composed_of(act, rules.domain_or_category_words):
+        return False  # 宇树|科技|…中心: jieba tags unknown trade names as persons; an industry word follows
+    before = view.token_before(span[0])
+    return not before or is_boundary_token(before, rules) or before.endswith(tuple(rules.role_words)) or \
+        before[-2:] in rules.stop_tokens  # 副区长 ends with 区长, a title
+
+
+def field_word_after_place(view: TextView, span: tuple[int, int], rules: OrgRules) -> bool:
+    """与|中关村|国际|孵化|软件协会: a field's word that stops a walk elsewhere as a verb (孵化, 服务, 转化)
+    belongs to a body's name when a proper place (of the gazetteer, or a place by jieba's dictionary: 中关村)
+    opens the words before it right after a boundary, at most two plain nouns or such field words
+    between them (中关村|国际|孵化|服务|联盟)."""
+    if token_text(view, span) not in rules.domain_words:
+        return False
+    at, nouns = span[0], 0
+    while (prev := previous_token(view, at)) is not None:
+        token = token_text(view, prev)
+        if is_proper_place(token) or dictionary_tags().get(token) in rules.place_tags:
+            before = view.token_before(prev[0])
+            return not before or is_boundary_token(before, rules)
+        if nouns == 2 or tag_of(token) != "n" and token not in rules.domain_words or \
+                is_boundary_token(token, rules) and token not in rules.domain_words:
+            return False
+        nouns, at = nouns + 1, prev[0]
+    return False
+
+
+def body_before_country(view: TextView, text: str, pos: int, rules: OrgRules) -> bool:
+    """A government body (工信部, 发改委: of the knowledge data or ending with a government head) right
+    before a name that opens with the country's name (中国…研究院): a name so opened is a full name of
+    its own, never one named with its parent."""
+    if not view.text.startswith(rules.country_name, pos):
+        return False
+    known = rules.known.get(text)
+    return known is not None and known[0] == "government" or any(
+        text[-n:] in rules.heads and rules.heads[text[-n:]].type == "government" for n in range(2, len(text) + 1))
 
 
 def is_park_head(word: str, rules: OrgRules) -> bool:
@@ -534,6 +648,8 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
     before such a verb (李博|签订|…). Enough of the name must remain (min_chars_after_trim)."""
     pos = start
     full_places = full_place_names()
+    if place_cut_at(view, start, head_start, rules):
+        return start  # 、三|明天|成贸易有限公司: 明天 holds the place's last character, no time word
     while pos < head_start:
         span = view.token_at(pos)
         if span is None or span[0] != pos or span[1] > head_start:
@@ -625,8 +741,8 @@ def parenthesised_place_start(view: TextView, close_end: int) -> int | None:
 
 def right_part_kind(view: TextView, pos: int, head_start: int, rules: OrgRules) -> str:
     """What the words between a conjunction and the head are: 'name' when they open a name of their
-    own (企业与|北京工业大学, …与|重庆应用技术职业学院, …公司与|县政府: a place, a known name or a
-    level character alone), 'generic' when they
+    own (企业与|北京工业大学, …与|重庆应用技术职业学院, …公司与|县政府: a place, a known name, a
+    name jieba's dictionary holds whole or a level character alone), 'generic' when they
     are ordinary words that need the words before the conjunction (…现代农业与|休闲产业发展研究院,
     …科学与|工程学院), else 'unsure'."""
     if pos >= head_start:
@@ -635,6 +751,8 @@ def right_part_kind(view: TextView, pos: int, head_start: int, rules: OrgRules) 
     first = view.text[pos:span[1]] if span else view.text[pos:pos + 1]
     if is_place(first) or any(view.text.startswith(k, pos) for k in known_prefixes(view, pos, rules)):
         return "name"
+    if dictionary_tags().get(first) in rules.org_name_tags:
+        return "name"  # 与|大连商品交易所: jieba's dictionary holds the whole name as an organization's (nt)
     if first[:1] in government_rules().level_chars and (len(first) == 1 or pos + len(first) >= head_start):
         return "name"  # …电力公司与|县|政府: a level character alone opens a body of its own
     pieces, p = [], pos
@@ -784,10 +902,12 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
 
 def trade_name_then_industry(parts: list[str], rules: OrgRules) -> bool:
     """小米|科技, 胜利|建材, 希望|饲料 before a legal form: a word, then only industry words, is a trade
-    name however common the word (物资|储备 and 政府|产业|平台 hold words that are no industry)."""
+    name however common the word (物资|储备 and 政府|产业|平台 hold words that are no industry), unless
+    the word is a kind of place (景区, 小区: industry_words.yaml place_like_endings)."""
     industry = rules.industry_words
     return len(parts) >= 2 and len(parts[0]) >= 2 and all(map(is_cjk, parts[0])) and not composed_of(
-        parts[0], industry | rules.category_words) and all(composed_of(p, industry) for p in parts[1:])
+        parts[0], industry | rules.category_words) and all(composed_of(p, industry) for p in parts[1:]) and \
+        parts[0] not in rules.place_like_endings  # 景区|开发|公司: a kind of place, the company of one
 
 
 def name_piece(part: str, rules: OrgRules, places: set[str]) -> bool:

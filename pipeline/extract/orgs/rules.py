@@ -62,6 +62,7 @@ COMPOSED_WORD_CHARS = 6  # the longest word composed_of looks for
 
 
 PRIORITY = {"org.alias": 0, "org.alias.defined": 0, "org.suffix": 1, "org.known": 2, "org.short_name.list": 3,
+            "org.short_name.frame": 3,
             "org.short_name.pattern": 4,
             "org.short_name.registered": 3,
             "org.media.credit": 1, "org.knowledge": 2, "org.government.pattern": 1, "org.media.byline": 5,
@@ -118,8 +119,12 @@ class OrgRules:
     list_closers: tuple[str, ...]  # 等, 为代表的: a list of companies ends there, its cue follows
     company_closers: frozenset[str]  # 为龙头的: the items are companies whatever cue follows
     frame_openers: dict[str, str]  # 为代表的 -> 以: the first item starts after the frame's opening word
+    activity_tags: frozenset[str]  # 酿造 vn, 城市 ns: an item of a company closer ending so is no company
     closing_cue_pattern: re.Pattern[str]
     count_closing_pattern: re.Pattern[str]
+    pair_counts: tuple[str, ...]  # 两 of 甲和乙两家公司: a pair with no 、
+    like_frame_openers: tuple[str, ...]  # 像 of 像某某这样的企业
+    like_frame_closers: tuple[str, ...]  # 这样的企业
     weak_cues: frozenset[str]
     opening_cues: tuple[str, ...]
     max_gap_chars: int
@@ -152,6 +157,13 @@ class OrgRules:
     state_prefixes: tuple[str, ...]  # 国家 of 国家工信部
     association_heads: frozenset[str]
     walk_stop_tags: frozenset[str]  # v, d: a common word so tagged ends a body's name on the walk left
+    glued_preposition_tags: frozenset[str]  # 由|动科动…: a preposition glued to a name's first character
+    split_function_word_min_freq: int  # 其|中华鑫: 其中 cut apart, 中 glued to the name
+    branch_piece_verb_tags: frozenset[str]  # 中国移动|援青: an act after a company, no company of its
+    country_name: str  # 中国: a name opening with it is a full name of its own (工信部|中国…研究院)
+    place_tags: frozenset[str]  # ns: a place by jieba's dictionary (中关村), for a body's field word after it
+    residence_prefixes: frozenset[str]  # 驻 of 驻区|银行: stationed in the district, before a kind
+    org_name_tags: frozenset[str]  # nt: jieba's dictionary holds the token as an organization's name
     walk_noun_tags: frozenset[str]  # n: after a verb, a field of the name (回收|利用|研究所)
     place_chain_openers: tuple[str, ...]  # 县, 区: a county-level place opens a chain of places
     level_needs_proper_heads: tuple[str, ...]  # 孵化器: a level alone names none
@@ -282,11 +294,15 @@ def org_rules() -> OrgRules:
         list_closers=tuple(require(lists, "closers", LISTS)),
         company_closers=frozenset(require(lists, "company_closers", LISTS)),
         frame_openers=dict(require(lists, "frame_openers", LISTS)),
+        activity_tags=frozenset(require(lists, "activity_tags", LISTS)),
         weak_cues=frozenset(require(lists, "weak_cues", LISTS)),
         count_closing_pattern=count_pattern(require(lists, "count_classifiers", LISTS),
                                             [c for c in require(lists, "closing_cues", LISTS)
                                              if c not in require(lists, "weak_cues", LISTS)]),
         opening_cues=tuple(require(lists, "opening_cues", LISTS)),
+        pair_counts=tuple(require(lists, "pair_counts", LISTS)),
+        like_frame_openers=tuple(require(lists, "like_frame_openers", LISTS)),
+        like_frame_closers=tuple(require(lists, "like_frame_closers", LISTS)),
         max_gap_chars=int(require(lists, "max_gap_chars", LISTS)),
         max_item_chars=int(require(lists, "max_item_chars", LISTS)),
         max_quoted_gap_chars=int(require(lists, "max_quoted_gap_chars", LISTS)),
@@ -319,6 +335,13 @@ def org_rules() -> OrgRules:
         state_prefixes=tuple(require(bounds, "state_prefixes", BOUNDARIES)),
         association_heads=frozenset(require(bounds, "association_heads", BOUNDARIES)),
         walk_stop_tags=frozenset(require(bounds, "walk_stop_tags", BOUNDARIES)),
+        glued_preposition_tags=frozenset(require(bounds, "glued_preposition_tags", BOUNDARIES)),
+        split_function_word_min_freq=int(require(bounds, "split_function_word_min_freq", BOUNDARIES)),
+        branch_piece_verb_tags=frozenset(require(bounds, "branch_piece_verb_tags", BOUNDARIES)),
+        country_name=str(require(bounds, "country_name", BOUNDARIES)),
+        place_tags=frozenset(require(bounds, "place_tags", BOUNDARIES)),
+        residence_prefixes=frozenset(require(bounds, "residence_prefixes", BOUNDARIES)),
+        org_name_tags=frozenset(require(bounds, "org_name_tags", BOUNDARIES)),
         walk_noun_tags=frozenset(require(bounds, "walk_noun_tags", BOUNDARIES)),
         place_chain_openers=tuple(require(bounds, "place_chain_openers", BOUNDARIES)),
         level_needs_proper_heads=tuple(require(bounds, "level_needs_proper_heads", BOUNDARIES)),

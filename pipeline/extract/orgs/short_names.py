@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from zhfacts.extract.orgs.candidates import (
     OrgCandidate,
+    glued_preposition,
     is_boundary_token,
     is_numeral,
     is_place,
@@ -42,6 +43,7 @@ from zhfacts.rules import load_yaml, require, rules_cache
 
 ADVERB_TAGS = frozenset({"d"})
 ITEM_END_TAGS = frozenset({"d", "p", "c"})  # adverbs, prepositions, conjunctions
+PAIR_JOINERS = ("和", "与", "及")  # as split_last_pair joins a list's last two items
 
 # A stem of numerals and 个 only names a count or a slogan's programme (五个一工程, 十百千工程), no company.
 COUNT_STEM = re.compile("[一二三四五六七八九十百千万两零〇个]+$")
@@ -75,7 +77,7 @@ def proper_stem_start(view: TextView, end: int, rules: OrgRules, max_chars: int 
         if span is None:
             break
         piece = token_text(view, span)
-        glued = stop_prefix(piece, rules)
+        glued = stop_prefix(piece, rules) or int(glued_preposition(view, span, end, rules))
         if glued and end - span[0] - glued <= max_chars:
             return span[0] + glued
         if end - span[0] > max_chars or not (is_proper_piece(piece, rules) or split_char(view, span, pos, end, rules)):
@@ -92,6 +94,8 @@ def split_char(view: TextView, span: tuple[int, int], pos: int, end: int, rules:
 
 
 def stem_is_proper(stem: str, rules: OrgRules) -> bool:
+    if stem[-1:] in rules.inner_conjunctions or stem[-1:] in rules.joining_conjunctions:
+        return False  # 茶及|饮料: two things joined, no name
     if len(stem) < rules.min_stem_chars or stem in rules.generic_terms or is_place(stem) or COUNT_STEM.match(stem):
         return False
     if stem.startswith(rules.generic_prefixes) or ends_with_common_verb(stem, rules):
@@ -132,7 +136,7 @@ def pattern_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         if end not in view.ends:
             continue
         follower = view.token_after(end)
-        if follower in rules.field_followers and follower != rules.project_word:
+        if field_follower(follower, rules) and follower != rules.project_word:
             continue
         stem_start = proper_stem_start(view, word_start, rules)
         if follower in rules.field_followers and not before_project(view, stem_start, word_start):
@@ -145,6 +149,15 @@ def pattern_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         if start is not None:
             found.append(OrgCandidate(start, end, "org.short_name.pattern", "company"))
     return found
+
+
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
+def field_follower(token: str, rules: OrgRules) -> bool:
+    """A token after an industry word that makes it a field phrase (industry_words.yaml field_followers),
+    or one jieba glued that opens with such a word of two characters or more (生物|技术开发, 智能|专用车),
+    unless the token is a head (某某食品|产业园|项目: the company's park)."""
+    return token in rules.field_followers or len(token) > 2 and token not in rules.heads and any(
+        token[:n] in rules.field_followers for n in range(2, len(token)))
 
 
 def before_project(view: TextView, stem_start: int, word_start: int) -> bool:
@@ -180,34 +193,66 @@ def bracketed_before_project(view: TextView, rules: OrgRules) -> list[OrgCandida
 
 
 def list_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
-    """Items of company lists: 'A、B、C等…企业', '以A、B为代表的…企业' and '企业包括A、B、C'."""
+    """Items of company lists: 'A、B、C等…企业', '以A、B为代表的…企业', 'A、B、C 3家企业', 'A和B两家公司'
+    and '企业包括A、B、C'."""
     found = []
     for closer in rules.list_closers:
         for start in occurrences(view.text, closer):
-            tail = view.text[start + len(closer):start + len(closer) + rules.max_gap_chars + 6]
-            cue = closing_cue(tail, rules)
+            cue = closing_cue(view, start + len(closer), rules)
             if closer in rules.company_closers or cue is not None:
-                items = after_frame_opener(view, items_before(view, start, rules), rules.frame_openers.get(closer))
+                end = start - 1 if closer != "等" and view.text[start - 1:start] == "等" else start  # 甲、乙等|为代表的
+                items = after_frame_opener(view, items_before(view, end, rules), rules.frame_openers.get(closer))
+                if closer in rules.company_closers:  # 以白酒酿造|为龙头的: an activity or a place leads, no company
+                    items = [(a, b) for a, b in items if not ends_with_activity(view, a, b, rules)]
                 found += accept_items(view, items, closer not in rules.company_closers and cue in rules.weak_cues,
                                       rules)
     for match in rules.count_closing_pattern.finditer(view.text):
-        items = items_before(view, match.start(), rules)
-        if len(items) >= 2:  # 甲、乙6家企业, 甲和乙两家公司: a list, not one name before its count
-            found += accept_items(view, items, False, rules)
+        if "、" in view.text[max(0, match.start() - 3 * rules.max_item_chars):match.start()]:
+            found += accept_items(view, items_before(view, match.start(), rules), False, rules)
+        elif view.text.startswith(rules.pair_counts, match.start()):  # 甲乙和丙丁|两家公司: a pair, no 、
+            found += accept_items(view, pair_before(view, match.start(), rules), False, rules)
     for cue in rules.opening_cues:
         for start in occurrences(view.text, cue):
             items = [(a, b) for a, b in items_after(view, start + len(cue), rules)
-                     if not holds_common_verb(view, a, b, rules)]
+                     if ends_with_industry(view.text[a:b], rules) or not holds_common_verb(view, a, b, rules)]
             found += accept_items(view, items, len(items) == 1, rules)  # 帮助企业为|员工办理社保: one item
             # is no list, a company only with an industry word (重点企业为某某科技)
+    return found + framed_companies(view, rules)
+
+
+def framed_companies(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
+    """像|某某脚手架|这样的企业, 为|某某|授信: the words between a frame's opener and closer (lists.yaml like_frame_*)
+    name a company when a rare word of a name opens them and they are no kind or field; the document's
+    other mentions of those words at token edges name it too (为|某某脚手架|争取…)."""
+    found = []
+    for closer in rules.like_frame_closers:
+        for end in occurrences(view.text, closer):
+            start = next((end - n for n in range(2, rules.max_item_chars + 1) if end - n - 1 >= 0 and
+                          view.text.startswith(rules.like_frame_openers, end - n - 1) and end - n in view.starts), None)
+            if start is None or end not in view.ends:
+                continue
+            item = view.text[start:end]
+            first = view.token_at(start)
+            if list_item_ok(item, rules) and first is not None and len(token_text(view, first)) > 1 and \
+                    is_proper_piece(token_text(view, first), rules):
+                found += [OrgCandidate(at, at + len(item), "org.short_name.frame", "company") for at in occurrences(
+                    view.text, item) if starts_word(view, at, rules) and at + len(item) in view.ends]
     return found
 
 
+def ends_with_activity(view: TextView, start: int, end: int, rules: OrgRules) -> bool:
+    """The item's last token is an activity or a place by jieba's tag (lists.yaml activity_tags:
+    白酒|酿造, 项目|建设, 省会|城市), as a trade name's last word is not (世纪|阳光, 丰源|集团)."""
+    spans = [span for span in view_tokens(view, start, end) if span[1] <= end]
+    return bool(spans) and spans[-1][1] == end and tag_of(token_text(view, spans[-1])) in rules.activity_tags
+
+
 def after_frame_opener(view: TextView, items: list[tuple[int, int]], opener: str | None) -> list[tuple[int, int]]:
-    """The first item starts after the last opening word of its closer's frame (以|某某新材料为龙头的)."""
+    """The first item starts after the last opening word of its closer's frame (以|某某新材料为龙头的), where
+    the opener starts a token (嘉以科技 holds no 以 of a frame)."""
     if opener and items:
         cut = view.text.rfind(opener, items[0][0], items[0][1])
-        if cut >= 0 and items[0][1] - cut - len(opener) >= 2:
+        if cut >= 0 and cut in view.starts and items[0][1] - cut - len(opener) >= 2:
             items = [(cut + len(opener), items[0][1]), *items[1:]]
     return items
 
@@ -229,16 +274,23 @@ def occurrences(text: str, word: str) -> Iterator[int]:
         start = text.find(word, start + max(len(word), 1))
 
 
-def closing_cue(tail: str, rules: OrgRules) -> str | None:
-    """The cue noun within reach after 等 (等200多家相关企业 -> 企业), if no clause ends first."""
-    match = rules.closing_cue_pattern.match(tail)
-    if match is None or any(w in tail[:match.start("cue")] for w in rules.gap_stop_words):
-        return None
-    return match.group("cue")
+def closing_cue(view: TextView, pos: int, rules: OrgRules) -> str | None:
+    """The cue noun within reach after a closer ending at pos (等200多家相关企业 -> 企业), if no clause
+    ends first and the cue ends a word (企业|家 is no cue: 为代表的一批优秀企业家)."""
+    tail = view.text[pos:pos + rules.max_gap_chars + 6]
+    offset = 0
+    while (match := rules.closing_cue_pattern.match(tail, offset)) is not None:
+        if any(w in tail[:match.start("cue")] for w in rules.gap_stop_words):
+            return None
+        if pos + match.end("cue") in view.ends:
+            return match.group("cue")
+        offset = match.start("cue") + 1  # 外国企业: 国企 ends inside a word, 企业 after it is the cue
+    return None
 
 
 def items_before(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, int]]:
-    """The 、-separated items that end at pos, the first one cut at its last stop word."""
+    """The 、-separated items that end at pos, the first one cut at its last stop word (县政府与|甲等企业:
+    the partner before 与 is no item), the last one split at a joiner (pair_before reads a pair alone)."""
     clause_start = max(view.text.rfind(c, 0, pos) for c in rules.list_ends) + 1  # 0 when none
     spans, end = [], pos
     for part in reversed(view.text[clause_start:pos].split("、")):
@@ -246,10 +298,20 @@ def items_before(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, i
         spans.append((start, end))
         end = start - 1
     spans.reverse()
-    if spans:  # the last pair split first: in a list of two (甲和乙两家公司) it is also the first item
-        spans[-1:] = split_last_pair(view, *spans[-1], rules)
+    if spans:
         spans[0] = (first_item_start(view, *spans[0], rules), spans[0][1])
+        spans[-1:] = split_last_pair(view, *spans[-1], rules)
     return spans
+
+
+def pair_before(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, int]]:
+    """甲乙和丙丁|两家公司: the two items joined by the clause's last 和/与/及 before pos, the first cut
+    at its last stop word; none when the clause holds no such word."""
+    clause_start = max(view.text.rfind(c, 0, pos) for c in rules.list_ends) + 1
+    for span in reversed(view_tokens(view, clause_start, pos)):
+        if token_text(view, span) in PAIR_JOINERS:
+            return [(first_item_start(view, clause_start, span[0], rules), span[0]), (span[1], pos)]
+    return []
 
 
 def items_after(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, int]]:
@@ -296,7 +358,7 @@ def split_last_pair(view: TextView, start: int, end: int, rules: OrgRules) -> li
     for span in view.spans_from(max(0, view.token_index(start))):
         if span[0] >= end:
             break
-        if span[0] > start and token_text(view, span) in ("和", "与", "及"):
+        if span[0] > start and token_text(view, span) in PAIR_JOINERS:
             return [(start, span[0]), (span[1], end)]
     return [(start, end)]
 
@@ -326,7 +388,7 @@ def listed_beside(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -
         for step in (1, -1):
             edge = cand.end if step == 1 else cand.start - 1
             while 0 <= edge < len(view.text) and view.text[edge] == "、":
-                item = list_neighbour(view, edge, step, rules)
+                item = list_neighbour(view, edge, step, rules) or parallel_legal_item(view, edge, step, cand, rules)
                 if item is None or item in taken or any(s < item[1] and item[0] < e for s, e in spans):
                     break
                 found.append(OrgCandidate(*item, "org.short_name.list", "company"))
@@ -334,6 +396,41 @@ def listed_beside(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -
                 spans.append(item)
                 edge = item[1] if step == 1 else item[0] - 1
     return found
+
+
+def parallel_legal_item(view: TextView, sep: int, step: int, cand: OrgCandidate,
+                        rules: OrgRules) -> tuple[int, int] | None:
+    """甲乙无纺布公司、稳健公司: beside a company that ends with a legal form, an item that is a word
+    and the same legal form is a company too, however common the word (稳健): two to four characters
+    of CJK that are no place, kind, field or industry words."""
+    form = next((f for f in rules.legal_forms if view.text.endswith(f, cand.start, cand.end)), "")
+    if not form:
+        return None
+    if step == 1:
+        start = sep + 1
+        found = view.text.find(form, start + 2, start + 4 + len(form))
+        end = found + len(form) if found >= 0 else -1
+    else:
+        end = sep
+        if not view.text.endswith(form, 0, end):
+            return None
+        starts = (end - len(form) - n for n in (2, 3, 4))
+        start = next((at for at in starts if at in view.starts and opens_item(view, at, rules)), -1)
+    stem = view.text[start:end - len(form)] if start >= 0 and end > 0 else ""
+    if not 2 <= len(stem) <= 4 or not all(map(is_cjk, stem)) or start not in view.starts or end not in view.ends:
+        return None
+    if is_place(stem) or stem in rules.stop_tokens or composed_of(
+            stem, rules.domain_or_category_words | rules.industry_words) or stem.endswith(rules.place_like_endings):
+        return None
+    return start, end
+
+
+def opens_item(view: TextView, start: int, rules: OrgRules) -> bool:
+    """A list's first item may open at start: the text or a delimiter, a stop word or a word that
+    never opens a name stands before it (组织了|稳健公司、…)."""
+    before = view.token_before(start)
+    return not before or before in rules.item_stops or is_boundary_token(before, rules) or never_starts_name(
+        before, rules.leading_tags)
 
 
 def listed_runs(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:
@@ -456,8 +553,8 @@ def list_item_ok(item: str, rules: OrgRules, common_ok: bool = False) -> bool:
         return False
     if item.endswith(rules.place_like_endings):
         return False  # 创新创业产业园, 安置小区: a place in the list, no company
-    if any(role in item for role in rules.role_words):
-        return False  # 县委书记张强: a person by title
+    if any(role in item for role in rules.role_words) and not ends_with_industry(item, rules):
+        return False  # 县委书记张强: a person by title (华科长江电子 holds 科长 and is a company)
     return common_ok or word_freq(item) < rules.max_piece_word_freq
 
 
@@ -493,6 +590,10 @@ def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
                                       extras={"numbered": True} if stop > end + len(piece) else {}))
             continue  # 中车|恒通: a group's short name opens its subsidiary's
         stop = numbered_units_end(view, end, rules) if type_ == "company" else end
+        trade = known_company_trade_end(view, end, rules) if type_ == "company" and not inside and stop == end else None
+        if trade is not None:
+            found.append(OrgCandidate(start, trade, "org.short_name.pattern", "company"))
+            continue  # 北京碧水源|生态环境: the company's own trade words name one of its companies
         if stop > end:
             found.append(OrgCandidate(start, stop, "org.short_name.pattern", "company", extras={"numbered": True}))
             continue  # 中建|三局, 中交|二航局, 中建五局|三公司: a group's numbered bureau or company
@@ -520,6 +621,19 @@ def place_banks_sector(view: TextView, end: int, name: str) -> bool:
     return name.endswith("银行") and view.token_after(end) in bank_sector_words() and is_place(name[:-2])
 
 
+def known_company_trade_end(view: TextView, end: int, rules: OrgRules) -> int | None:
+    """北京碧水源|生态环境, 某集团|新材料: industry words right after a known company's usual name, ending
+    as a short name does and with no field phrase after them (industry_run), name one of its companies
+    as the page writes it when a delimiter or a stop word (负责人, 、) follows: their end, else None."""
+    if end not in view.starts or end >= len(view.text):
+        return None
+    stop = industry_run(view, view.token_index(end), rules)
+    after = view.token_after(stop) if stop is not None else ""
+    if stop is None or after in PAIR_JOINERS:
+        return None  # 某某电气|氢能源|及燃料电池基地: a project's words go on
+    return stop if not after or after in rules.item_stops or is_boundary_token(after, rules) else None
+
+
 def numbered_units_end(view: TextView, end: int, rules: OrgRules) -> int:
     """The end of the numbered units at token edges right after end (三局, 五局|三公司), else end."""
     while (unit := rules.numbered_unit.match(view.text, end)) and unit.end() in view.ends:
@@ -538,9 +652,11 @@ def with_state_prefix(view: TextView, start: int, name: str, rules: OrgRules) ->
 
 def branch_piece(piece: str, rules: OrgRules) -> bool:
     """A rare two-character proper word right after a known company's short name names one of its
-    companies (中车|恒通新能源客车): rarer in jieba's dictionary than a stem may be."""
+    companies (中车|恒通新能源客车): rarer in jieba's dictionary than a stem may be. A word unknown to
+    the dictionary that opens with a verb is an act (中国移动|援青|干部: 援 + 青海's short form)."""
     return len(piece) == 2 and all(is_cjk(c) for c in piece) and is_proper_piece(piece, rules) and \
-        word_freq(piece) < rules.max_stem_word_freq and piece not in rules.industry_words
+        word_freq(piece) < rules.max_stem_word_freq and piece not in rules.industry_words and not (
+            not word_freq(piece) and dictionary_tags().get(piece[0]) in rules.branch_piece_verb_tags)
 
 
 def known_start_ok(view: TextView, start: int, rules: OrgRules) -> bool:
@@ -723,7 +839,7 @@ def industry_run(view: TextView, index: int, rules: OrgRules) -> int | None:
     follower = view.token_after(pos)
     if not last or not (last.endswith(tuple(rules.pattern_words)) or industry_suffix(last, rules)):
         return None  # 吴兴区|营商|环境: a phrase's noun; a name ends with a word that ends short names
-    if tag_of(last) in rules.stem_verb_tags or follower in rules.field_followers and \
+    if tag_of(last) in rules.stem_verb_tags or field_follower(follower, rules) and \
             follower not in rules.project_heads:  # …电子科技|项目 is the company's project
         return None
     return pos
