@@ -28,8 +28,6 @@ FOUND = [
     ("绵阳市防汛抗旱工作领导小组办公室发出通知。", "绵阳市防汛抗旱工作领导小组办公室", "government",
      "org.government.pattern"),
     ("经县乡村振兴工作领导小组研究决定。", "县乡村振兴工作领导小组", "government", "org.government.pattern"),
-    # an engineering technology centre named by its place and field
-    ("获批成都市食用菌工程技术中心。", "成都市食用菌工程技术中心", "research", "org.suffix.research"),
     # a level before a bank's short name: the place's branch
     ("会上，县农行与五家企业签订合作协议。", "县农行", "company", "org.knowledge"),
     # a full name of common words in a 、-list of full names
@@ -85,10 +83,8 @@ NOT_FOUND = [
     ("引进三县通物流服务中心。", "县通物流服务中心"),
     # a level's bare body before a title is the person's title
     ("县政协主席出席开幕式。", "县政协"),
-    # a leading group named by its kind alone, an engineering centre by its level alone, a bank's short
-    # name inside a word
+    # a leading group named by its kind alone, a bank's short name inside a word
     ("会议决定成立领导小组。", "领导小组"),
-    ("全县新添两家市级工程技术中心。", "市级工程技术中心"),
     ("成立县中行业协会。", "县中行"),
     # a full name of common words alone stays a kind
     ("当地的物资储备有限公司开展轮换。", "物资储备有限公司"),
