@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from zhfacts import regex_cache
 from zhfacts.run.lifetime import die_with_parent
 from zhfacts.run.processor import (
     DocumentProcessor,
@@ -69,8 +70,11 @@ def worker_processor(setup: Setup) -> DocumentProcessor:
     Then the garbage collector is told that all this stays (gc.freeze), and to run less often:
     a batch allocates many short-lived objects, and the full collections would otherwise walk
     the loaded dictionaries again and again (~10% of the run)."""
-    processor = DocumentProcessor.of(setup)
-    processor.process(Source("warm-up", "<warm-up>", text=WARM_UP_TEXT))
+    with regex_cache.compiling():  # what extractors compile on first use: kept between runs
+        processor = DocumentProcessor.of(setup)
+        processor.process(Source("warm-up", "<warm-up>", text=WARM_UP_TEXT))
+    regex_cache.save()  # the patterns of start-up, for the next run's
+    regex_cache.release()
     processor.timings.clear()
     gc.collect()
     gc.freeze()

@@ -89,11 +89,18 @@ def decode_bytes(data: bytes) -> str:
     return _checked(str(best))
 
 
+@rules_cache
+def _signatures() -> tuple[tuple[bytes, ...], tuple[str, ...]]:
+    """The file signatures' magic bytes and names, in the rules' order."""
+    signatures = require(_ingest_rules(), "signatures", RULES_FILE)
+    return tuple(bytes.fromhex(sig["magic"]) for sig in signatures), tuple(sig["name"] for sig in signatures)
+
+
 def _signature(data: bytes) -> str | None:
-    for sig in require(_ingest_rules(), "signatures", RULES_FILE):
-        if data.startswith(bytes.fromhex(sig["magic"])):
-            return sig["name"]
-    return None
+    magics, names = _signatures()
+    if not data.startswith(magics):  # one test of all of them: the common case
+        return None
+    return next(name for magic, name in zip(magics, names, strict=True) if data.startswith(magic))
 
 
 def _checked(text: str) -> str:
