@@ -313,15 +313,14 @@ def place_cut_at(view: TextView, start: int, limit: int, rules: OrgRules) -> boo
     """A proper place opens at start right after a delimiter or a boundary and ends before limit inside
     a word that opens no name (三|明天|…: a time word, an adverb; not 璧|山区): jieba cut the place
     into that word, and the place opens a registered name."""
-    before = view.token_before(start)
-    if before and before not in rules.item_stops and not is_boundary_token(before, rules):
-        return False
-    for length in range(2, 5):
+    for length in range(2, 5):  # asked of every name's start: the place, a lookup, first
         stop = start + length
+        if stop >= limit or stop in view.ends or not is_proper_place(view.text[start:stop]):
+            continue
         cut = view.token_at(stop)
-        if stop < limit and stop not in view.ends and cut is not None and never_starts_name(
-                token_text(view, cut), rules.leading_tags) and is_proper_place(view.text[start:stop]):
-            return True
+        if cut is not None and never_starts_name(token_text(view, cut), rules.leading_tags):
+            before = view.token_before(start)
+            return not before or before in rules.item_stops or is_boundary_token(before, rules)
     return False
 
 
@@ -482,8 +481,8 @@ def person_acting(view: TextView, span: tuple[int, int], pos: int, head_start: i
     or a stop word, then a common word that
     is no industry, field or kind word (the person's act; jieba's dictionary may tag it a noun) before
     more of the name: neither opens it."""
-    if not is_person(token_text(view, span)):
-        return False
+    if not 2 <= span[1] - span[0] <= 3 or not is_person(token_text(view, span)):
+        return False  # asked of every token a walk crosses: the length first
     act = view.token_after(pos)
     if not act or pos + len(act) >= head_start or word_freq(act) < rules.max_piece_word_freq or composed_of(
             act, rules.industry_words) or composed_of(act, rules.domain_or_category_words):
