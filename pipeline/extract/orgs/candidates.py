@@ -114,8 +114,8 @@ def split_function_word(view: TextView, span: tuple[int, int], head_start: int, 
 def demonstrative_after_place(view: TextView, span: tuple[int, int], rules: OrgRules) -> bool:
     """陕西|本草|医药…: a token that opens like a demonstrative (本, 全) right after a proper place is a
     word of the name: a demonstrative never follows a place."""
-    token = token_text(view, span)
-    if len(token) != 2 or token[0] not in rules.demonstratives or token in rules.stop_tokens:
+    if span[1] - span[0] != 2 or view.text[span[0]] not in rules.demonstratives or token_text(
+            view, span) in rules.stop_tokens:
         return False
     before = previous_token(view, span[0])
     return before is not None and is_proper_place(token_text(view, before))
@@ -127,4 +127,4 @@ def starts_word(view: TextView, pos: int, rules: OrgRules) -> bool:
         return True
     span = view.token_at(pos)
     return bool(span) and 0 < pos - span[0] == (stop_prefix(token_text(view, span), rules) or int(
-        glued_preposition(view, span, len(view.text), rules)))
+        pos - span[0] == 1 and glued_preposition(view, span, len(view.text), rules)))
