@@ -87,10 +87,10 @@ def glued_preposition(view: TextView, span: tuple[int, int], stop: int, rules: O
     preposition (boundaries.yaml glued_preposition_tags) is that preposition and the name's first
     character when more of the name follows before `stop` (its head or industry word) and that opens
     with no industry or field word: 与|同辉|新|材料 keeps 同, the whole trade name is 同辉."""
+    if span[1] - span[0] != 2 or span[1] >= stop or view.text[span[0]] not in rules.stop_tokens:
+        return False  # asked of most tokens a walk crosses: the cheap tests first
     token = token_text(view, span)
-    if len(token) != 2 or span[1] >= stop or token[0] not in rules.stop_tokens or word_freq(token):
-        return False
-    if tag_of(token[0]) not in rules.glued_preposition_tags:
+    if word_freq(token) or tag_of(token[0]) not in rules.glued_preposition_tags:
         return False
     following = view.text[span[1]:min(stop, span[1] + rules.longest_industry_word)]
     return bool(following) and not any(following[:n] in rules.industry_words or following[:n] in
@@ -101,19 +101,21 @@ def split_function_word(view: TextView, span: tuple[int, int], head_start: int, 
     """其|中华|鑫公司: the stop word before a name and the first character of the name's first token
     make a common function word (其中, boundaries.yaml split_function_word_min_freq) that jieba cut
     apart; the name opens after that character when two characters or more are left before the head."""
-    after = view.token_at(span[1])
-    if after is None or after[0] != span[1] or after[1] - after[0] < 2 or head_start - span[1] < 3:
+    if head_start - span[1] < 3:
         return False
     word = token_text(view, span) + view.text[span[1]]
-    return word_freq(word) >= rules.split_function_word_min_freq and dictionary_tags().get(
-        word) in rules.leading_tags and not is_place(token_text(view, after))
+    if word_freq(word) < rules.split_function_word_min_freq or dictionary_tags().get(word) not in rules.leading_tags:
+        return False  # most stops make no function word with the next character: asked first
+    after = view.token_at(span[1])
+    return after is not None and after[0] == span[1] and after[1] - after[0] >= 2 and not is_place(
+        token_text(view, after))
 
 
 def demonstrative_after_place(view: TextView, span: tuple[int, int], rules: OrgRules) -> bool:
     """陕西|本草|医药…: a token that opens like a demonstrative (本, 全) right after a proper place is a
     word of the name: a demonstrative never follows a place."""
-    token = token_text(view, span)
-    if len(token) != 2 or token[0] not in rules.demonstratives or token in rules.stop_tokens:
+    if span[1] - span[0] != 2 or view.text[span[0]] not in rules.demonstratives or token_text(
+            view, span) in rules.stop_tokens:
         return False
     before = previous_token(view, span[0])
     return before is not None and is_proper_place(token_text(view, before))
@@ -125,4 +127,4 @@ def starts_word(view: TextView, pos: int, rules: OrgRules) -> bool:
         return True
     span = view.token_at(pos)
     return bool(span) and 0 < pos - span[0] == (stop_prefix(token_text(view, span), rules) or int(
-        glued_preposition(view, span, len(view.text), rules)))
+        pos - span[0] == 1 and glued_preposition(view, span, len(view.text), rules)))

@@ -313,15 +313,14 @@ def place_cut_at(view: TextView, start: int, limit: int, rules: OrgRules) -> boo
     """A proper place opens at start right after a delimiter or a boundary and ends before limit inside
     a word that opens no name (三|明天|…: a time word, an adverb; not 璧|山区): jieba cut the place
     into that word, and the place opens a registered name."""
-    before = view.token_before(start)
-    if before and before not in rules.item_stops and not is_boundary_token(before, rules):
-        return False
-    for length in range(2, 5):
+    for length in range(2, 5):  # asked of every name's start: the place, a lookup, first
         stop = start + length
+        if stop >= limit or stop in view.ends or not is_proper_place(view.text[start:stop]):
+            continue
         cut = view.token_at(stop)
-        if stop < limit and stop not in view.ends and cut is not None and never_starts_name(
-                token_text(view, cut), rules.leading_tags) and is_proper_place(view.text[start:stop]):
-            return True
+        if cut is not None and never_starts_name(token_text(view, cut), rules.leading_tags):
+            before = view.token_before(start)
+            return not before or before in rules.item_stops or is_boundary_token(before, rules)
     return False
 
 
@@ -407,7 +406,7 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             pos = span[0]
             continue
         boundary = is_boundary_token(text, rules) and not demonstrative_after_place(view, span, rules) and not (
-            not legal and field_word_after_place(view, span, rules))
+            not legal and text in rules.domain_words and field_word_after_place(view, span, rules))
         # ordinals are numerals: only boundary tokens are asked
         if boundary and pos == head_token_start and rules.bare_ordinal.fullmatch(text) and names_before_ordinal(
                 view, span[0], rules):
@@ -441,10 +440,10 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
                 break
             pos = place_start
             break
-        if not legal and person_acting(view, span, pos, head_start, rules):
+        if not legal and 2 <= span[1] - span[0] <= 3 and person_acting(view, span, pos, head_start, rules):
             pos += len(view.token_after(pos))  # 副局长|张某某|宣告|…联盟: the person and the act are no name
             break
-        if body_before_country(view, text, pos, rules):
+        if view.text.startswith(rules.country_name, pos) and body_before_country(view, text, pos, rules):
             break  # 国家工信部|中国电子信息产业发展研究院: two names, the second opens with the country's
         if view.text[head_start:end] in rules.peer_heads and text.endswith((*rules.parent_heads, *rules.peer_heads)):
             break  # 县委|县政府|县人大|县政协: bodies side by side, none of them part of the next
@@ -465,7 +464,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             if place_start is not None:
                 pos = place_start  # 深圳|科|创新|源新|材料|股份有限公司: a verb inside a registered name
             break  # 县领导深入|宏达公司: a verb before a proper name ends the name
-        glued = stop_prefix(text, rules) or int(glued_preposition(view, span, head_start, rules))
+        glued = stop_prefix(text, rules) or int(
+            span[1] - span[0] == 2 and glued_preposition(view, span, head_start, rules))
         if glued and not legal and ends_with_head(text, rules):
             break  # 国家|经信委|中国…研究院: a body's name stands before the name, 经 is no stop word in it
         if glued:
@@ -483,8 +483,8 @@ def person_acting(view: TextView, span: tuple[int, int], pos: int, head_start: i
     or a stop word, then a common word that
     is no industry, field or kind word (the person's act; jieba's dictionary may tag it a noun) before
     more of the name: neither opens it."""
-    if not is_person(token_text(view, span)):
-        return False
+    if not 2 <= span[1] - span[0] <= 3 or not is_person(token_text(view, span)):
+        return False  # asked of every token a walk crosses: the length first
     act = view.token_after(pos)
     if not act or pos + len(act) >= head_start or word_freq(act) < rules.max_piece_word_freq or composed_of(
             act, rules.industry_words) or composed_of(act, rules.domain_or_category_words):
@@ -649,8 +649,9 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
     before such a verb (李博|签订|…). Enough of the name must remain (min_chars_after_trim)."""
     pos = start
     full_places = full_place_names()
-    if place_cut_at(view, start, head_start, rules):
-        return start  # 、三|明天|成贸易有限公司: 明天 holds the place's last character, no time word
+    if start + 1 in view.ends and place_cut_at(view, start, head_start, rules):
+        return start  # 、三|明天|成贸易有限公司: 明天 holds the place's last character, no time word (a
+        # place's first character alone in its token: asked only there)
     while pos < head_start:
         span = view.token_at(pos)
         if span is None or span[0] != pos or span[1] > head_start:

@@ -77,7 +77,7 @@ def proper_stem_start(view: TextView, end: int, rules: OrgRules, max_chars: int 
         if span is None:
             break
         piece = token_text(view, span)
-        glued = stop_prefix(piece, rules) or int(glued_preposition(view, span, end, rules))
+        glued = stop_prefix(piece, rules) or int(len(piece) == 2 and glued_preposition(view, span, end, rules))
         if glued and end - span[0] - glued <= max_chars:
             return span[0] + glued
         if end - span[0] > max_chars or not (is_proper_piece(piece, rules) or split_char(view, span, pos, end, rules)):
