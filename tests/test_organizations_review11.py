@@ -75,3 +75,28 @@ def test_entrepreneurs_of_a_frame_are_no_companies(nlp) -> None:
 def test_a_cue_inside_a_longer_word_gives_way_to_the_cue_after_it(nlp) -> None:
     # 外国企业: 国企 ends inside 企业, which is the list's cue
     assert "松田油脂" in found(nlp, "市场长期被日本松田油脂等少数外国企业垄断。")
+
+
+# The second read of round 11 (the merge of the organization helper's work and the lead's after it).
+@pytest.mark.parametrize(("text", "name"), [
+    ("于氏骨科医院开展义诊。", "于氏骨科医院"),  # a preposition's character opening a name at a clause's start
+    ("与同曦康复医院签订合作协议。", "同曦康复医院"),  # ... or after a preposition
+    ("火炬开发区管委会主任出席会议。", "火炬开发区管委会"),
+    ("辽宁北国网讯 记者从市里获悉。", "辽宁北国网"),  # a place before a brand stays in it, no known name cut out
+])
+def test_names_kept_whole(nlp, text, name) -> None:
+    assert name in found(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "not_name"), [
+    ("江苏各地科技局加强指导。", "江苏各地科技局"),  # a pronoun after a place
+    ("化工园区管委会负责人介绍情况。", "化工园区管委会"),  # a kind of zone by its industry
+    ("像张建国这样的企业家越来越多。", "张建国"),  # a frame of a person
+    ("银行为种养大户授信。", "种养大户"),  # a kind in a frame
+    ("组织了子公司、鑫源无纺布公司参展。", "了子公司"),
+    ("产业涵盖食品、纺织，龙头带动5家企业获评。", "龙头带动"),  # a 、 in an earlier clause
+    ("来源：“某某发布”微信公众号", "微信"),  # an account type is no media name
+    ("引进一家食品和一家服装两家企业。", "一家食品"),  # counted kinds before a pair's count
+])
+def test_no_names_in_the_second_read(nlp, text, not_name) -> None:
+    assert not_name not in found(nlp, text)

@@ -64,8 +64,8 @@ FOUND = [
     ("县政府与贵州云上牧歌现代农业股份有限公司签订合同。其中，云上牧歌等项目已经开工建设。", "云上牧歌", "company",
      "org.alias"),
     # a word and the legal form beside a company that ends with the same legal form
-    ("组织了鑫源无纺布公司、稳健公司到境外参观考察。", "稳健公司", "company", "org.short_name.list"),
-    ("组织了稳健公司、鑫源无纺布公司到境外参观考察。", "稳健公司", "company", "org.short_name.list"),
+    ("县里带领宏宇纺织公司、和谐公司赴外地考察。", "和谐公司", "company", "org.short_name.list"),
+    ("县里带领和谐公司、宏宇纺织公司赴外地考察。", "和谐公司", "company", "org.short_name.list"),
 ]
 
 
@@ -114,7 +114,7 @@ NOT_FOUND = [
     ("全县畜牧业产值增长。", "畜牧业"),
     ("茶业发展势头良好。", "茶业"),
     ("华为技术创新能力强。", "华为技术创新"),
-    ("参加签约的项目包括东方电气氢能源及燃料电池基地。", "东方电气氢能源"),
+    ("签约项目有华光电子氢能源及储能基地。", "华光电子氢能源"),
     # a verb of residence and a level before a kind (驻区: stationed in the district) name no bank
     ("去年，7家驻区银行新增贷款10亿元。", "驻区银行"),
     # a kind, a place or an industry word beside a company is no company

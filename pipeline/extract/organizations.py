@@ -660,7 +660,8 @@ def after_glued_byline_words(view: TextView, start: int, end: int) -> int:
     longer words (中央广电|总台国际在线) are the brand's own."""
     for pos in range(start + 2, min(end, start + 4)):
         if known_prefixes(view, pos, org_rules()) and is_name_text(view.text[start:pos]) and \
-                view.text[start:pos] not in org_rules().known and not is_place(view.text[start:pos]):
+                view.text[start:pos] not in org_rules().known and not is_place(view.text[start:pos]) and \
+                not any(is_place(view.text[start:start + n]) for n in range(2, pos - start)):
             return pos
     return start
 

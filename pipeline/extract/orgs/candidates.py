@@ -92,6 +92,11 @@ def glued_preposition(view: TextView, span: tuple[int, int], stop: int, rules: O
     token = token_text(view, span)
     if word_freq(token) or tag_of(token[0]) not in rules.glued_preposition_tags:
         return False
+    before = view.token_before(span[0])
+    window = view.text[span[1]:span[1] + rules.glued_preposition_frame_chars]
+    framed = any(word in window for word in rules.glued_preposition_frame_words)  # 以益|大新材料为…
+    if not framed and (not before or not is_name_text(before) or tag_of(before) in rules.single_char_tags):
+        return False  # 。同曦|康复医院, 与|同曦|康复医院: no preposition there, 同 is the name's
     following = view.text[span[1]:min(stop, span[1] + rules.longest_industry_word)]
     return bool(following) and not any(following[:n] in rules.industry_words or following[:n] in
                                        rules.domain_or_category_words for n in range(2, len(following) + 1))
@@ -117,6 +122,9 @@ def demonstrative_after_place(view: TextView, span: tuple[int, int], rules: OrgR
     if span[1] - span[0] != 2 or view.text[span[0]] not in rules.demonstratives or token_text(
             view, span) in rules.stop_tokens:
         return False
+    token = token_text(view, span)
+    if dictionary_tags().get(token) in rules.single_char_tags or word_freq(token) >= rules.max_piece_word_freq:
+        return False  # 江苏|各地, 湖北|该县 (r), 安徽|全体: a pronoun or a common word after a place
     before = previous_token(view, span[0])
     return before is not None and is_proper_place(token_text(view, before))
 

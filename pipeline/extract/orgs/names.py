@@ -444,7 +444,7 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             pos += len(view.token_after(pos))  # 副局长|张某某|宣告|…联盟: the person and the act are no name
             break
         if view.text.startswith(rules.country_name, pos) and body_before_country(view, text, pos, rules):
-            break  # 国家工信部|中国电子信息产业发展研究院: two names, the second opens with the country's
+            break  # 国家科技部|中国某某技术研究院: two names, the second opens with the country's
         if view.text[head_start:end] in rules.peer_heads and text.endswith((*rules.parent_heads, *rules.peer_heads)):
             break  # 县委|县政府|县人大|县政协: bodies side by side, none of them part of the next
         if not legal and pos == head_token_start and ends_with_head(text, rules) and (not text.endswith(
@@ -943,10 +943,16 @@ def is_zone(parts: list[str], rules: OrgRules) -> bool:
 
 
 def zone_name_word(word: str, rules: OrgRules) -> bool:
-    """A zone's name may be a common noun (星火|开发区, 火炬|开发区), but no domain, category or stop word
-    (经济|开发区, 省级|开发区, 全市|开发区)."""
+    """A zone's name may be a common noun (星火|开发区, 火炬|开发区), but no domain, category, industry or
+    stop word (经济|开发区, 省级|开发区, 化工|园区, 全市|开发区)."""
     return len(word) > 1 and all(is_cjk(c) for c in word) and tag_of(word) == "n" and \
-        word not in rules.stop_tokens and not composed_of(word, rules.domain_or_category_words)
+        word not in rules.stop_tokens and not composed_of(word, zone_kind_words(rules))
+
+
+@rules_cache
+def zone_kind_words(rules: OrgRules) -> frozenset[str]:
+    """Words that name a kind of zone, not one zone: domain, category and industry words (化工园区)."""
+    return rules.domain_or_category_words | rules.industry_words | frozenset(rules.pattern_words)
 
 
 def zone_before_sub_area(parts: list[str]) -> list[str]:

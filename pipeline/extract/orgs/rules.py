@@ -158,6 +158,8 @@ class OrgRules:
     association_heads: frozenset[str]
     walk_stop_tags: frozenset[str]  # v, d: a common word so tagged ends a body's name on the walk left
     glued_preposition_tags: frozenset[str]  # 由|动科动…: a preposition glued to a name's first character
+    glued_preposition_frame_words: tuple[str, ...]  # 为 of 以…为: the frame in which it is cut at a boundary too
+    glued_preposition_frame_chars: int
     split_function_word_min_freq: int  # 其|中华鑫: 其中 cut apart, 中 glued to the name
     branch_piece_verb_tags: frozenset[str]  # 中国移动|援青: an act after a company, no company of its
     country_name: str  # 中国: a name opening with it is a full name of its own (工信部|中国…研究院)
@@ -336,6 +338,8 @@ def org_rules() -> OrgRules:
         association_heads=frozenset(require(bounds, "association_heads", BOUNDARIES)),
         walk_stop_tags=frozenset(require(bounds, "walk_stop_tags", BOUNDARIES)),
         glued_preposition_tags=frozenset(require(bounds, "glued_preposition_tags", BOUNDARIES)),
+        glued_preposition_frame_words=tuple(require(bounds, "glued_preposition_frame_words", BOUNDARIES)),
+        glued_preposition_frame_chars=int(require(bounds, "glued_preposition_frame_chars", BOUNDARIES)),
         split_function_word_min_freq=int(require(bounds, "split_function_word_min_freq", BOUNDARIES)),
         branch_piece_verb_tags=frozenset(require(bounds, "branch_piece_verb_tags", BOUNDARIES)),
         country_name=str(require(bounds, "country_name", BOUNDARIES)),

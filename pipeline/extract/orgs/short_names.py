@@ -208,7 +208,9 @@ def list_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
                                       rules)
     for match in rules.count_closing_pattern.finditer(view.text):
         if "、" in view.text[max(0, match.start() - 3 * rules.max_item_chars):match.start()]:
-            found += accept_items(view, items_before(view, match.start(), rules), False, rules)
+            items = items_before(view, match.start(), rules)
+            if len(items) >= 2:  # the 、 may stand in an earlier clause: one name before its count is no list
+                found += accept_items(view, items, False, rules)
         elif view.text.startswith(rules.pair_counts, match.start()):  # 甲乙和丙丁|两家公司: a pair, no 、
             found += accept_items(view, pair_before(view, match.start(), rules), False, rules)
     for cue in rules.opening_cues:
@@ -229,15 +231,22 @@ def framed_companies(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         for end in occurrences(view.text, closer):
             start = next((end - n for n in range(2, rules.max_item_chars + 1) if end - n - 1 >= 0 and
                           view.text.startswith(rules.like_frame_openers, end - n - 1) and end - n in view.starts), None)
-            if start is None or end not in view.ends:
-                continue
+            if start is None or end not in view.ends or end + len(closer) not in view.ends:
+                continue  # 这样的企业|家: a person's frame
             item = view.text[start:end]
             first = view.token_at(start)
             if list_item_ok(item, rules) and first is not None and len(token_text(view, first)) > 1 and \
-                    is_proper_piece(token_text(view, first), rules):
+                    is_proper_piece(token_text(view, first), rules) and not common_words_only(view, start, end, rules):
                 found += [OrgCandidate(at, at + len(item), "org.short_name.frame", "company") for at in occurrences(
                     view.text, item) if starts_word(view, at, rules) and at + len(item) in view.ends]
     return found
+
+
+def common_words_only(view: TextView, start: int, end: int, rules: OrgRules) -> bool:
+    """Every token of [start, end) is a word of jieba's dictionary with no proper-noun tag: a kind
+    (种养|大户, 个体户, 春耕|备耕), no trade name (明海鑫 and 恒鑫 are no words of it)."""
+    tokens = [token_text(view, span) for span in view_tokens(view, start, end)]
+    return bool(tokens) and all(word_freq(t) and tag_of(t) not in rules.proper_tags for t in tokens)
 
 
 def ends_with_activity(view: TextView, start: int, end: int, rules: OrgRules) -> bool:
@@ -310,7 +319,11 @@ def pair_before(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, in
     clause_start = max(view.text.rfind(c, 0, pos) for c in rules.list_ends) + 1
     for span in reversed(view_tokens(view, clause_start, pos)):
         if token_text(view, span) in PAIR_JOINERS:
-            return [(first_item_start(view, clause_start, span[0], rules), span[0]), (span[1], pos)]
+            pair = [(first_item_start(view, clause_start, span[0], rules), span[0]), (span[1], pos)]
+            if any(is_numeral(view.text[a:b]) or is_numeral(token_text(view, view.token_at(a) or (a, a)))
+                   for a, b in pair):
+                return []  # 一家食品和一家服装两家企业: counted kinds, no names
+            return pair
     return []
 
 
@@ -419,6 +432,10 @@ def parallel_legal_item(view: TextView, sep: int, step: int, cand: OrgCandidate,
     stem = view.text[start:end - len(form)] if start >= 0 and end > 0 else ""
     if not 2 <= len(stem) <= 4 or not all(map(is_cjk, stem)) or start not in view.starts or end not in view.ends:
         return None
+    first = token_text(view, view.token_at(start))
+    if end - len(form) not in view.ends or is_numeral(first[:1]) or \
+            len(first) == 1 and tag_of(first)[:1] in rules.leading_tags:
+        return None  # 组织了|子公司: the stem runs into a token holding the form; 了 (ul), 两家 (m) open no name
     if is_place(stem) or stem in rules.stop_tokens or composed_of(
             stem, rules.domain_or_category_words | rules.industry_words) or stem.endswith(rules.place_like_endings):
         return None
