@@ -31,7 +31,7 @@ FOUND = [
     # a level before a bank's short name: the place's branch
     ("会上，县农行与五家企业签订合作协议。", "县农行", "company", "org.knowledge"),
     # a full name of common words in a 、-list of full names
-    ("考察了华泰食品有限公司、恰恰食品有限公司。", "恰恰食品有限公司", "company", "org.short_name.list"),
+    ("考察了华泰食品有限公司、常常食品有限公司。", "常常食品有限公司", "company", "org.short_name.list"),
     # 和 after a common word is a conjunction before a level's own body, not the county 和县
     ("县领导和县委宣传部负责人出席。", "县委宣传部", "government", "org.suffix.government"),
     ("安徽省和县人民政府发布通告。", "安徽省和县人民政府", "government", "org.suffix.government"),

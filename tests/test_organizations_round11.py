@@ -18,8 +18,8 @@ FOUND = [
     ("湖北本草生物医药集团有限公司与县政府签约。", "湖北本草生物医药集团有限公司", "company", "org.suffix.company"),
     ("江西全兴药业集团有限公司落户园区。", "江西全兴药业集团有限公司", "company", "org.suffix.company"),
     # a preposition jieba glued to the name's first character opens no name
-    ("实验室主任由动科动医学院刘某教授担任。", "动科动医学院", "university", "org.suffix.university"),
-    ("以益大新材料为龙头形成产业集群。", "益大新材料", "company", "org.short_name.pattern"),
+    ("实验室主任由动植信息学院刘某教授担任。", "动植信息学院", "university", "org.suffix.university"),
+    ("以益康新材料为龙头形成产业集群。", "益康新材料", "company", "org.short_name.pattern"),
     # a function word jieba cut apart (其|中华|锦公司): the name opens after its last character
     ("产业集群现有规上企业20家，其中华锦公司入选全省民营企业百强。", "华锦公司", "company", "org.suffix.company"),
     # a verb that sets up bodies (下设) is no word of their names
@@ -46,7 +46,7 @@ FOUND = [
     # a place jieba cut into the next word (三明 + 天成: 明天) opens a registered name after a delimiter
     ("市农行为龙岩吉顺化工有限公司、三明天成贸易有限公司授信。", "三明天成贸易有限公司", "company",
      "org.suffix.company"),
-    ("市农行为吉顺化工有限公司、三明天正电子有限公司授信。", "三明天正电子有限公司", "company", "org.suffix.company"),
+    ("市农行为吉顺化工有限公司、三明天瑞电子有限公司授信。", "三明天瑞电子有限公司", "company", "org.suffix.company"),
     # a field's word that is a verb elsewhere (孵化) belongs to a body named with a place before it
     ("我区与中关村国际孵化服务联盟达成合作。", "中关村国际孵化服务联盟", "other", "org.suffix.other"),
     # a person after a title and the person's act open no name
@@ -78,8 +78,8 @@ def test_names_found_by_family(nlp, text, name, type_, rule):
 
 NOT_FOUND = [
     # (text, what is no organization)
-    ("实验室主任由动科动医学院刘某教授担任。", "由动科动医学院"),
-    ("以益大新材料为龙头形成产业集群。", "以益大新材料"),
+    ("实验室主任由动植信息学院刘某教授担任。", "由动植信息学院"),
+    ("以益康新材料为龙头形成产业集群。", "以益康新材料"),
     ("产业集群现有规上企业20家，其中华锦公司入选全省民营企业百强。", "中华锦公司"),
     ("其中国有企业12家。", "国有企业"),
     ("该中心下设水稻研究中心、玉米研究中心等研究机构。", "下设水稻研究中心"),

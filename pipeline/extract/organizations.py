@@ -710,7 +710,7 @@ def branch_by_place(view: TextView, cand: OrgCandidate, banks: list[tuple[int, s
     if not surface.endswith(branch_heads()) or not 2 <= len(place) <= 4 or not all(is_cjk(c) for c in place):
         return None
     if cand.start and view.text[cand.start - 1] in CLOSE_PARENS:
-        return None  # 某某银行(简称某行)|十堰分行: the bank's name goes on after its bracket
+        return None  # 某某银行(简称某行)|某某分行: the bank's name goes on after its bracket
     rare = word_freq(place) < rules.max_piece_word_freq  # 城区 is a gazetteer's word too, and a common one
     if not (place in places or word_freq(place) == 0 or is_place(place) and rare):
         return None

@@ -181,9 +181,9 @@ def after_place_chain(view: TextView, start: int, head_start: int, rules: OrgRul
 
 
 def glued_village_end(view: TextView, spans: list[tuple[int, int]], head_start: int, rules: OrgRules) -> int:
-    """某县|某镇|南堤|村春润|农业合作社, 某县|淮|镇西|村|春华…: jieba cut the village's name so that no
+    """某县|某镇|东坡|村春华|农业合作社, 某县|淮|镇西|村|春华…: jieba cut the village's name so that no
     token ends with its ending; in a chain opened by a county, a token that opens with a village's or
-    township's ending and goes on with a proper word (春润: unknown to jieba, or a proper noun by its
+    township's ending and goes on with a proper word (春华: unknown to jieba, or a proper noun by its
     tag), or that ending alone before one, starts the trade name after that character; a product
     (某乡|蛋鸡|专业合作社) is no trade name, the township names the co-operative. 0 when there is none."""
     if len(spans) < 3 or not is_place_piece(token_text(view, spans[0]), rules) or not is_place(
@@ -298,7 +298,7 @@ def split_run_after_place(view: TextView, span: tuple[int, int], rules: OrgRules
 
 def place_cut_by_tokens(view: TextView, span: tuple[int, int], head_start: int, rules: OrgRules) -> int | None:
     """、三|明天|正|贸易有限公司: the walk stopped at a stop word or a numeral (正, 三) of a place jieba cut
-    into the next word (三明 + 天正). Within the stop token and the two before it, where place_cut_at holds: its
+    into the next word (三明 + 天瑞). Within the stop token and the two before it, where place_cut_at holds: its
     start, else None."""
     starts, at = [span[0]], span[0]
     for _ in range(2):
@@ -433,7 +433,7 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
                 break
             cut_place = place_cut_by_tokens(view, span, head_start, rules) if legal else None
             if cut_place is not None and end - cut_place <= rules.max_name_chars:
-                pos = cut_place  # 、三|明天|正|贸易有限公司: 三明 opens the name
+                pos = cut_place  # 、三|明天|瑞|电子有限公司: 三明 opens the name
                 break
             place_start = split_run_after_place(view, span, rules, legal) if span[1] - span[0] == 1 else None
             if place_start is None or end - place_start > rules.max_name_chars:

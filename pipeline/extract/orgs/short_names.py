@@ -244,7 +244,7 @@ def framed_companies(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
 
 def common_words_only(view: TextView, start: int, end: int, rules: OrgRules) -> bool:
     """Every token of [start, end) is a word of jieba's dictionary with no proper-noun tag: a kind
-    (种养|大户, 个体户, 春耕|备耕), no trade name (明海鑫 and 恒鑫 are no words of it)."""
+    (种养|大户, 个体户, 春耕|备耕), no trade name (a trade name such as 某海鑫 is no word of it)."""
     tokens = [token_text(view, span) for span in view_tokens(view, start, end)]
     return bool(tokens) and all(word_freq(t) and tag_of(t) not in rules.proper_tags for t in tokens)
 
@@ -413,8 +413,8 @@ def listed_beside(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -
 
 def parallel_legal_item(view: TextView, sep: int, step: int, cand: OrgCandidate,
                         rules: OrgRules) -> tuple[int, int] | None:
-    """甲乙无纺布公司、稳健公司: beside a company that ends with a legal form, an item that is a word
-    and the same legal form is a company too, however common the word (稳健): two to four characters
+    """甲乙无纺布公司、和谐公司: beside a company that ends with a legal form, an item that is a word
+    and the same legal form is a company too, however common the word (和谐): two to four characters
     of CJK that are no place, kind, field or industry words."""
     form = next((f for f in rules.legal_forms if view.text.endswith(f, cand.start, cand.end)), "")
     if not form:
@@ -444,7 +444,7 @@ def parallel_legal_item(view: TextView, sep: int, step: int, cand: OrgCandidate,
 
 def opens_item(view: TextView, start: int, rules: OrgRules) -> bool:
     """A list's first item may open at start: the text or a delimiter, a stop word or a word that
-    never opens a name stands before it (组织了|稳健公司、…)."""
+    never opens a name stands before it (组织了|和谐公司、…)."""
     before = view.token_before(start)
     return not before or before in rules.item_stops or is_boundary_token(before, rules) or never_starts_name(
         before, rules.leading_tags)
