@@ -37,6 +37,9 @@ FOUND = [
     ("安徽省和县人民政府发布通告。", "安徽省和县人民政府", "government", "org.suffix.government"),
     # a zone named by a common noun, its committee
     ("火炬开发区管委会主任出席会议。", "火炬开发区管委会", "government", "org.suffix.government"),
+    # a registered name opens at its largest place: the smaller places before it say where it is
+    ("名单公布，绵阳市涪城区四川华瑞科技有限公司上榜。", "四川华瑞科技有限公司", "company", "org.suffix.company"),
+    ("四川省绵阳市华瑞科技有限公司上榜。", "四川省绵阳市华瑞科技有限公司", "company", "org.suffix.company"),
     # a pair joined by 和 before its count closes a list too, its first item after the clause's words
     ("县里正在为瑞丰和博源两家公司申请展位。", "瑞丰", "company", "org.short_name.list"),
     ("县里正在为瑞丰和博源两家公司申请展位。", "博源", "company", "org.short_name.list"),
@@ -99,6 +102,8 @@ NOT_FOUND = [
     # a zone named by its kind or a domain word alone
     ("工业开发区管委会负责园区建设。", "工业开发区管委会"),
     ("县领导和县委宣传部负责人出席。", "县领导和县委宣传部"),
+    # the smaller places before a registered name opening with a larger one
+    ("名单公布，绵阳市涪城区四川华瑞科技有限公司上榜。", "绵阳市涪城区四川华瑞科技有限公司"),
     # a person by title is no item of a list of companies
     ("县委书记张强和华鼎机械等企业负责人座谈。", "县委书记张强"),
     ("规上工业和建筑业12家企业入库。", "规上工业"),

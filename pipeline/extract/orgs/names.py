@@ -65,6 +65,8 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
             start = located_known_company(view, start, head_start, end, rules)
         if head.type == "company" or text.endswith(rules.place_chain_heads):
             start = after_place_chain(view, start, head_start, rules)
+        if head.kind == "legal":
+            start = at_larger_place(view, start, head_start, place_ends)
         if head.type == "government":
             start = place_start(view, start, head_start, place_ends)
         if text in rules.association_heads:
@@ -159,6 +161,25 @@ def located_known_company(view: TextView, start: int, head_start: int, end: int,
             if pos + len(name) == end and type_ == "company" and pos in view.starts and not canonical.startswith(
                     view.text[start:pos]) and composed_of(view.text[start:pos], gazetteer_names()):
                 return pos
+    return start
+
+
+PLACE_LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "county": 2}  # the gazetteer's levels, largest first
+
+
+def at_larger_place(view: TextView, start: int, head_start: int, place_ends: dict[int, int]) -> int:
+    """某市某区|某省某某科技有限公司: a registered name opens with its places from the largest down; a
+    larger place after a smaller one opens the name there, the places before it say where the company
+    is (a place of several levels counts as its largest)."""
+    previous = None
+    for end in sorted(e for e in place_ends if start < e <= head_start and place_ends[e] >= start):
+        units = [entry.unit for entry in gazetteer().entries.get(view.text[place_ends[end]:end], ())]
+        rank = min((PLACE_LEVEL_RANK.get(u.level, 3) for u in units), default=None)
+        if rank is None:
+            continue
+        if previous is not None and rank < previous:
+            return place_ends[end]
+        previous = rank
     return start
 
 

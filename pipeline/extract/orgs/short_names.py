@@ -718,8 +718,8 @@ def registered_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
                 token_text(view, (view.token_starts[j], view.token_ends[j])), rules):
             j += 1  # 江苏|南通|…
         end = trade_name_and_industry(view, j, rules)
-        if end is None:
-            continue
+        if end is None or view.text.startswith(rules.legal_forms, end):
+            continue  # …科技|有限公司: the full name's head names it (its places from the largest)
         found.append(OrgCandidate(start, end, "org.short_name.registered", "company"))
         resume = view.token_index(end - 1) + 1
     return found
