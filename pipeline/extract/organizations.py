@@ -79,7 +79,6 @@ from zhfacts.extract.orgs.pos import is_verb
 from zhfacts.extract.orgs.rules import (
     BOUNDARIES,
     CLOSE_PARENS,
-    INDUSTRY,
     OPEN_PARENS,
     OPENING_QUOTE,
     PRIORITY,
@@ -677,11 +676,6 @@ def accepted_places(doc: Analysis, view: TextView) -> tuple[set[str], dict[int, 
     return names, ends
 
 
-@rules_cache
-def branch_heads() -> tuple[str, ...]:
-    return tuple(require(load_yaml(INDUSTRY), "branch_heads", INDUSTRY))
-
-
 def bank_of(canonical: str, rules: OrgRules) -> str | None:
     """中国农业发展银行某省分行 -> 中国农业发展银行: a bank's own name in a canonical name, cut after
     its owner word (industry_words.yaml branch_owner_words) and its legal form."""
@@ -707,7 +701,7 @@ def branch_by_place(view: TextView, cand: OrgCandidate, banks: list[tuple[int, s
     with the bank's name in its canonical. A level alone (省分行) or a common word (城区支行) is no name,
     and a branch right after a bracket is the bank's, named before the bracket."""
     place, surface = view.text[cand.start:cand.head_start], cand_text(view, cand)
-    if not surface.endswith(branch_heads()) or not 2 <= len(place) <= 4 or not all(is_cjk(c) for c in place):
+    if not surface.endswith(rules.branch_heads) or not 2 <= len(place) <= 4 or not all(is_cjk(c) for c in place):
         return None
     if cand.start and view.text[cand.start - 1] in CLOSE_PARENS:
         return None  # 某某银行(简称某行)|某某分行: the bank's name goes on after its bracket
@@ -723,7 +717,7 @@ def branch_by_place(view: TextView, cand: OrgCandidate, banks: list[tuple[int, s
 def branch_canonical(surface: str, rules: OrgRules) -> str | None:
     """桂林银行融安支行 -> 桂林银行股份有限公司融安支行: a branch (industry_words.yaml branch_heads) named
     after a company of the knowledge data takes that company's full name, as branches are registered."""
-    if not surface.endswith(branch_heads()):
+    if not surface.endswith(rules.branch_heads):
         return None
     for cut in range(len(surface) - 2, 1, -1):
         known = rules.known.get(surface[:cut])

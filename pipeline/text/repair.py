@@ -277,11 +277,7 @@ def _without_glosses(text: str, rules: RepairRules) -> str:
     """The text without the pinyin glosses a converted page put after its characters."""
     if "(" not in text and "（" not in text:
         return text
-    kept, pos = [], 0
-    for start, end in pinyin_glosses(text, rules):
-        kept.append(text[pos:start])
-        pos = end
-    return "".join(kept) + text[pos:]
+    return remove_positions(text, [i for start, end in pinyin_glosses(text, rules) for i in range(start, end)])[0]
 
 
 def _stacked_headings(block: list[_Line], li: int, widest: int, rules: RepairRules) -> bool:

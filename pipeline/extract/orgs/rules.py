@@ -115,6 +115,7 @@ class OrgRules:
     max_industry_prefix_chars: int  # words before its last industry word (城欣|市政工程)
     last_industry_words: frozenset[str]  # industry words that close a registered name (…电子科技)
     branch_owner_words: tuple[str, ...]  # 银行: a company whose canonical holds one is a bank with branches
+    branch_heads: tuple[str, ...]  # 支行, 分行: a branch a company names after its own name or its place
     closing_cues: tuple[str, ...]
     list_closers: tuple[str, ...]  # 等, 为代表的: a list of companies ends there, its cue follows
     company_closers: frozenset[str]  # 为龙头的: the items are companies whatever cue follows
@@ -290,6 +291,7 @@ def org_rules() -> OrgRules:
         max_industry_prefix_chars=int(require(industry, "max_industry_prefix_chars", INDUSTRY)),
         last_industry_words=frozenset(require(industry, "last_industry_words", INDUSTRY)),
         branch_owner_words=tuple(require(industry, "branch_owner_words", INDUSTRY)),
+        branch_heads=tuple(require(industry, "branch_heads", INDUSTRY)),
         closing_cues=tuple(sorted(require(lists, "closing_cues", LISTS), key=len, reverse=True)),
         closing_cue_pattern=cue_pattern(require(lists, "closing_cues", LISTS),
                                         int(require(lists, "max_gap_chars", LISTS)), clause_ends + item_delimiters()),
