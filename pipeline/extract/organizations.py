@@ -328,6 +328,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     chosen = sorted(chosen + listed_beside(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + listed_runs(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + quoted_after_quoted(view, chosen, titles, rules), key=lambda c: c.start)
+    chosen = sorted(chosen + repeated_short_names(view, chosen, rules), key=lambda c: c.start)
     chosen = defined_short_names(view, chosen, lambda c: canonical_name(view, c, rules),
                                  lambda word: is_place(word) or word_freq(word) > 0 or word in rules.generic_names,
                                  lambda word: names_a_body(word, rules))
@@ -339,6 +340,26 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
         kept = sorted(kept + gaps_only(model_candidates(doc, view, rules), chosen), key=lambda c: c.start)
     counties = county_places(doc, view)
     return [org_hit(view, with_district(university_unit(view, c, rules), counties), rules) for c in kept]
+
+
+SHORT_NAME_RULES = frozenset({"org.short_name.list", "org.short_name.frame", "org.short_name.apposition"})
+
+
+def repeated_short_names(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:
+    """A company the document named by a short name in a list, a frame or an apposition (华鼎、鑫源等企业)
+    is the same company where the short name comes again at token edges with nothing around it to
+    say so (华鼎|负责人表示): those mentions are its too (rule org.alias)."""
+    shorts = {cand_text(view, c): canonical_name(view, c, rules) for c in chosen
+              if c.type == "company" and c.rule in SHORT_NAME_RULES}
+    taken = sorted((c.start, c.end) for c in chosen)
+    return [c for c in alias_candidates(view, shorts, rules)
+            if c.start in view.starts and not overlaps_any(taken, c.start, c.end)]
+
+
+def overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, non-overlapping spans."""
+    i = bisect_right(spans, (start, float("inf")))
+    return (i > 0 and spans[i - 1][1] > start) or (i < len(spans) and spans[i][0] < end)
 
 
 def opens_site_name(view: TextView, body: OrgCandidate) -> bool:

@@ -1,0 +1,45 @@
+"""Organization families of round 12 (issue 11) found by the lead, negatives included. Sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp(places_and_organizations):
+    return places_and_organizations
+
+
+def mentions(nlp, text: str) -> list[tuple[str, str, str]]:
+    """Every organization found in text, in order: (surface, canonical, rule)."""
+    doc = nlp(text)
+    return [(doc.text[h.start:h.end], h.fields["canonical"], h.rule) for h in doc._.organizations]
+
+
+REPEATED = [
+    # (text, short name, how many mentions): a company named by a short name in a list comes again bare
+    ("华鼎、鑫源等企业现场签约。华鼎负责人表示，鑫源今年将扩产。", "华鼎", 2),
+    ("华鼎、鑫源等企业现场签约。华鼎负责人表示，鑫源今年将扩产。", "鑫源", 2),
+    ("县里正在为瑞丰和博源两家公司申请展位，博源已报名。", "博源", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "count"), REPEATED)
+def test_a_short_name_named_once_is_found_where_it_comes_again(nlp, text, name, count):
+    found = [m for m in mentions(nlp, text) if m[0] == name]
+    assert len(found) == count, mentions(nlp, text)
+    assert {canonical for _, canonical, _ in found} == {name}
+
+
+NOT_REPEATED = [
+    # (text, surface): the short name inside a longer word, or no short name named before
+    ("华鼎、鑫源等企业现场签约。华鼎盛世小区交付使用。", "华鼎"),
+    ("鑫源今年将扩产。", "鑫源"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface"), NOT_REPEATED)
+def test_a_short_name_is_not_found_inside_other_words_or_unannounced(nlp, text, surface):
+    found = [m for m in mentions(nlp, text) if m[0] == surface]
+    assert len(found) <= (1 if text.startswith(surface + "、") else 0), mentions(nlp, text)
