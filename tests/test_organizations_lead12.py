@@ -43,3 +43,20 @@ NOT_REPEATED = [
 def test_a_short_name_is_not_found_inside_other_words_or_unannounced(nlp, text, surface):
     found = [m for m in mentions(nlp, text) if m[0] == surface]
     assert len(found) <= (1 if text.startswith(surface + "、") else 0), mentions(nlp, text)
+
+
+NOT_NAMES = [
+    # (text, no organization): an adverb and a verb jieba holds as one word (tagged a noun at times)
+    # open no name on the walk left
+    ("充分发挥行业协会商会作用。", "充分发挥行业协会"),
+    ("要充分发挥县工商联桥梁纽带作用。", "充分发挥县工商联"),
+]
+
+
+@pytest.mark.parametrize(("text", "not_name"), NOT_NAMES)
+def test_an_adverb_and_verb_word_opens_no_name(nlp, text, not_name):
+    assert not_name not in [m[0] for m in mentions(nlp, text)]
+
+
+def test_the_body_after_an_adverb_and_verb_word_is_found(nlp):
+    assert "县工商联" in [m[0] for m in mentions(nlp, "要充分发挥县工商联桥梁纽带作用。")]

@@ -228,6 +228,14 @@ def is_place_piece(token: str, rules: OrgRules) -> bool:
             or token.endswith(rules.place_chain_endings))  # not 山西|杏花村…集团: a province opens no chain
 
 
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
+def adverb_and_verb(token: str, rules: OrgRules) -> bool:
+    """充分发挥, 大力支持: an adverb and a verb that jieba's dictionary holds as one word, by the tags of
+    its two halves (boundaries.yaml compound_adverb_tags, compound_verb_tags)."""
+    return len(token) == 4 and tag_of(token[:2]) in rules.compound_adverb_tags and \
+        tag_of(token[2:]) in rules.compound_verb_tags
+
+
 def verb_before_field(view: TextView, text: str, span: tuple[int, int], rules: OrgRules) -> bool:
     """回收|利用|研究所: a verb before a plain noun that is no place or level is a field of the name."""
     if tag_of(text) != "v":
@@ -412,6 +420,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             bracketed = False  # before it is the name's, a field's word though it would stop a walk
             continue  # elsewhere; another verb or stop word ends the name there (…共建|(某县)研究院)
         bracketed = False
+        if adverb_and_verb(text, rules):
+            break  # 充分发挥|行业协会…: an adverb and a verb jieba keeps as one word (tagged a noun at times)
         if text in rules.date_words and is_numeral(token_text(view, previous_token(view, span[0]) or (0, 0))):
             break  # 12月20日|赛迪顾问…: a date before the name
         if text in rules.inner_conjunctions or text in rules.joining_conjunctions:

@@ -158,6 +158,8 @@ class OrgRules:
     state_prefixes: tuple[str, ...]  # 国家 of 国家工信部
     association_heads: frozenset[str]
     walk_stop_tags: frozenset[str]  # v, d: a common word so tagged ends a body's name on the walk left
+    compound_adverb_tags: frozenset[str]  # 充分 of 充分发挥: a dictionary word of an adverb and a verb
+    compound_verb_tags: frozenset[str]  # 发挥 of 充分发挥
     glued_preposition_tags: frozenset[str]  # 由|动科动…: a preposition glued to a name's first character
     glued_preposition_frame_words: tuple[str, ...]  # 为 of 以…为: the frame in which it is cut at a boundary too
     glued_preposition_frame_chars: int
@@ -339,6 +341,8 @@ def org_rules() -> OrgRules:
         state_prefixes=tuple(require(bounds, "state_prefixes", BOUNDARIES)),
         association_heads=frozenset(require(bounds, "association_heads", BOUNDARIES)),
         walk_stop_tags=frozenset(require(bounds, "walk_stop_tags", BOUNDARIES)),
+        compound_adverb_tags=frozenset(require(bounds, "compound_adverb_tags", BOUNDARIES)),
+        compound_verb_tags=frozenset(require(bounds, "compound_verb_tags", BOUNDARIES)),
         glued_preposition_tags=frozenset(require(bounds, "glued_preposition_tags", BOUNDARIES)),
         glued_preposition_frame_words=tuple(require(bounds, "glued_preposition_frame_words", BOUNDARIES)),
         glued_preposition_frame_chars=int(require(bounds, "glued_preposition_frame_chars", BOUNDARIES)),
