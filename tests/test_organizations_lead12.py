@@ -60,3 +60,36 @@ def test_an_adverb_and_verb_word_opens_no_name(nlp, text, not_name):
 
 def test_the_body_after_an_adverb_and_verb_word_is_found(nlp):
     assert "县工商联" in [m[0] for m in mentions(nlp, "要充分发挥县工商联桥梁纽带作用。")]
+
+
+FOUND = [
+    # (text, name, canonical, rule)
+    # a full name whose business no industry word of ours ends: an opening of its trade name, written
+    # again, is its short name
+    ("华瑞兴盛精密铸件有限公司投产。作为龙头企业，华瑞兴盛的订单已排满。", "华瑞兴盛", "华瑞兴盛精密铸件有限公司",
+     "org.alias"),
+    # a common verb before a province that opens a registered name: the name opens at the province
+    ("当天，某市宣布四川方德格林园艺有限公司基地开工。", "四川方德格林园艺有限公司", "四川方德格林园艺有限公司",
+     "org.suffix.company"),
+    # a conjunction of two characters ends a name, a registered one too
+    ("加工厂只是瑞丰公司的一个项目。", "瑞丰公司", "瑞丰公司", "org.suffix.company"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "canonical", "rule"), FOUND)
+def test_names_found_by_family(nlp, text, name, canonical, rule):
+    assert (name, canonical, rule) in mentions(nlp, text), mentions(nlp, text)
+
+
+NOT_FOUND = [
+    # (text, surface): an opening shorter than four characters is a product's brand as often
+    ("沁源黄小米有限公司成立。沁源黄小米远销各地。", "沁源黄"),
+    # the verb and the places before it are no part of the name
+    ("当天，某市宣布四川方德格林园艺有限公司基地开工。", "某市宣布四川方德格林园艺有限公司"),
+    ("加工厂只是瑞丰公司的一个项目。", "加工厂只是瑞丰公司"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface"), NOT_FOUND)
+def test_no_names_by_family(nlp, text, surface):
+    assert surface not in [m[0] for m in mentions(nlp, text)]

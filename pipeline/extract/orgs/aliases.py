@@ -54,12 +54,23 @@ def stem_aliases(core: str, place: str, rules: OrgRules) -> set[str]:
     if variants and variants[-1].endswith(rules.place_like_endings):
         return set()  # 国际生物城(开发投资): the stem names a park, not the company
     out = set()
-    for v in variants:
+    for v in variants + trade_name_prefixes(core[len(place):], variants, rules):
         if alias_ok(v, rules):
             out.add(v)
             if place:
                 out.add(place + v)
     return out
+
+
+def trade_name_prefixes(stem: str, variants: list[str], rules: OrgRules) -> list[str]:
+    """宝马兴庆特种合金 -> 宝马兴庆特种, 宝马兴庆: where no industry word of ours ends the stem (特种合金),
+    the trade name is one of its openings of at least min_trade_name_prefix_chars (a shorter one is a
+    product's brand as often: 沁州黄|小米), two characters or more of business after it; only an opening
+    the document writes again at a token's end names the company (alias_candidates)."""
+    if len(variants) > 1:
+        return []  # an industry word was dropped: the trade name is known
+    return [stem[:n] for n in range(len(stem) - 2, rules.min_trade_name_prefix_chars - 1, -1)
+            if stem_is_proper(stem[:n], rules)]
 
 
 def drop_last_word(stem: str, rules: OrgRules) -> str:

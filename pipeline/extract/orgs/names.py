@@ -420,7 +420,7 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             bracketed = False  # before it is the name's, a field's word though it would stop a walk
             continue  # elsewhere; another verb or stop word ends the name there (…共建|(某县)研究院)
         bracketed = False
-        if adverb_and_verb(text, rules):
+        if adverb_and_verb(text, rules) or len(text) > 1 and tag_of(text) in rules.name_ending_tags:
             break  # 充分发挥|行业协会…: an adverb and a verb jieba keeps as one word (tagged a noun at times)
         if text in rules.date_words and is_numeral(token_text(view, previous_token(view, span[0]) or (0, 0))):
             break  # 12月20日|赛迪顾问…: a date before the name
@@ -491,7 +491,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             # ends a body's name, but not right before its head or a field's word (某某休闲|产业|发展研究院)
         if is_verb(text) and word_freq(text) >= rules.max_piece_word_freq and proper_piece_at(view, span[1], head_start,
                                                                                                rules):
-            place_start = place_opening_registered_name(view, span[0], end, rules) if legal else None
+            place_start = place_opening_registered_name(view, span[0], end, rules) if legal and not is_proper_place(
+                view.token_after(span[1])) else None  # 禄丰市宣布|云南…有限公司: the place after the verb opens it
             if place_start is not None:
                 pos = place_start  # 深圳|科|创新|源新|材料|股份有限公司: a verb inside a registered name
             break  # 县领导深入|宏达公司: a verb before a proper name ends the name

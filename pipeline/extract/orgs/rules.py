@@ -108,6 +108,7 @@ class OrgRules:
     field_followers: frozenset[str]
     place_like_endings: tuple[str, ...]
     min_stem_chars: int
+    min_trade_name_prefix_chars: int  # 某某兴庆 of 某某兴庆特种合金有限公司
     max_stem_word_freq: int
     max_piece_word_freq: int
     stem_verb_tags: frozenset[str]
@@ -158,6 +159,7 @@ class OrgRules:
     state_prefixes: tuple[str, ...]  # 国家 of 国家工信部
     association_heads: frozenset[str]
     walk_stop_tags: frozenset[str]  # v, d: a common word so tagged ends a body's name on the walk left
+    name_ending_tags: frozenset[str]  # c: 只是 of 饲料加工厂只是|天之虹公司 ends any name
     compound_adverb_tags: frozenset[str]  # 充分 of 充分发挥: a dictionary word of an adverb and a verb
     compound_verb_tags: frozenset[str]  # 发挥 of 充分发挥
     glued_preposition_tags: frozenset[str]  # 由|动科动…: a preposition glued to a name's first character
@@ -286,6 +288,7 @@ def org_rules() -> OrgRules:
         field_followers=frozenset(require(industry, "field_followers", INDUSTRY)),
         place_like_endings=tuple(require(industry, "place_like_endings", INDUSTRY)),
         min_stem_chars=int(require(industry, "min_stem_chars", INDUSTRY)),
+        min_trade_name_prefix_chars=int(require(industry, "min_trade_name_prefix_chars", INDUSTRY)),
         max_stem_word_freq=int(require(industry, "max_stem_word_freq", INDUSTRY)),
         max_piece_word_freq=int(require(industry, "max_piece_word_freq", INDUSTRY)),
         stem_verb_tags=frozenset(require(industry, "stem_verb_tags", INDUSTRY)),
@@ -341,6 +344,7 @@ def org_rules() -> OrgRules:
         state_prefixes=tuple(require(bounds, "state_prefixes", BOUNDARIES)),
         association_heads=frozenset(require(bounds, "association_heads", BOUNDARIES)),
         walk_stop_tags=frozenset(require(bounds, "walk_stop_tags", BOUNDARIES)),
+        name_ending_tags=frozenset(require(bounds, "name_ending_tags", BOUNDARIES)),
         compound_adverb_tags=frozenset(require(bounds, "compound_adverb_tags", BOUNDARIES)),
         compound_verb_tags=frozenset(require(bounds, "compound_verb_tags", BOUNDARIES)),
         glued_preposition_tags=frozenset(require(bounds, "glued_preposition_tags", BOUNDARIES)),
