@@ -73,6 +73,14 @@ FOUND = [
      "org.suffix.company"),
     # a conjunction of two characters ends a name, a registered one too
     ("加工厂只是瑞丰公司的一个项目。", "瑞丰公司", "瑞丰公司", "org.suffix.company"),
+    # an autonomous county's full name holds its peoples' names, which jieba cuts apart
+    ("民和回族土族自治县人民政府发布通知。", "民和回族土族自治县人民政府", "民和回族土族自治县人民政府",
+     "org.suffix.government"),
+    ("石柱土家族自治县政府召开常务会议。", "石柱土家族自治县政府", "石柱土家族自治县政府", "org.suffix.government"),
+    # an autonomous level written alone stands for the document's own place, as 县 does
+    ("我代表自治县人民政府，向大会报告工作。", "自治县人民政府", "自治县人民政府", "org.suffix.government"),
+    # a prefecture's everyday name cut before its committee (楚雄州|委)
+    ("恩施州委召开全会。", "恩施州委", "恩施州委", "org.suffix.government"),
 ]
 
 
@@ -87,9 +95,17 @@ NOT_FOUND = [
     # the verb and the places before it are no part of the name
     ("当天，某市宣布四川方德格林园艺有限公司基地开工。", "某市宣布四川方德格林园艺有限公司"),
     ("加工厂只是瑞丰公司的一个项目。", "加工厂只是瑞丰公司"),
+    # an autonomous level before a common word is no body
+    ("推进自治县建设。", "自治县建设"),
 ]
 
 
 @pytest.mark.parametrize(("text", "surface"), NOT_FOUND)
 def test_no_names_by_family(nlp, text, surface):
     assert surface not in [m[0] for m in mentions(nlp, text)]
+
+
+def test_an_autonomous_countys_body_takes_the_county_as_its_district(nlp):
+    doc = nlp("民和回族土族自治县人民政府发布通知。")
+    (hit,) = doc._.organizations
+    assert (hit.fields["district"], hit.fields["adcode"]) == ("民和回族土族自治县", "630222")

@@ -869,7 +869,20 @@ def descriptor_parts(view: TextView, start: int, head_start: int) -> list[str]:
         else:
             parts.append(piece)
         pos = stop
-    return [p for p in parts if p.strip()]
+    return joined_places([p for p in parts if p.strip()])
+
+
+def joined_places(parts: list[str]) -> list[str]:
+    """Runs of parts that make a place's full name joined into one (民和|回族|土族|自治县: an autonomous
+    county's name holds its peoples' names, which jieba cuts apart)."""
+    full = full_place_names()
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        j = next((j for j in range(len(parts), i + 1, -1) if "".join(parts[i:j]) in full), i + 1)
+        out.append("".join(parts[i:j]))
+        i = j
+    return out
 
 
 def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, places: set[str]) -> bool:
@@ -903,8 +916,9 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     if head.kind == "legal" and all(p in in_places or composed_of(p, rules.industry_words | rules.category_words)
                                     for p in parts) and not registered_with_place(parts, in_places, rules):
         return False  # 新材料有限公司: no name before the legal form
-    if head.place_only and head.type != "university" and text in government_rules().level_chars:
-        return True  # 县人民医院, 区融媒体中心: the level stands for the document's own place
+    if head.place_only and head.type != "university" and (text in government_rules().level_chars or (
+            text in government_rules().level_words and head.text in government_rules().level_bodies)):
+        return True  # 县人民医院, 区融媒体中心, 自治县人民政府: the level stands for the document's own place
     if (head.kind == "legal" or head.kind == "institution" and head.type == "other") and not any(
             name_piece(p, rules, places) or head.kind == "legal" and p in rules.category_words for p in parts) and not (
             head.kind == "legal" and trade_name_then_industry(parts, rules)):
@@ -919,8 +933,9 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
                 word_freq(p) < rules.max_stem_word_freq or tag_of(p) in rules.proper_tags) for p in parts)
     if head.kind == "agency":
         agency = government_rules()
-        return bool(in_places) or parts[-1] in agency.agency_last_words or text.endswith(
-            agency.agency_parent_endings) or is_township(parts, rules) or is_zone(parts, rules) or (
+        glued_level = cand.head_start not in view.starts and level_of_place(parts[-1], head.text)
+        return bool(in_places) or glued_level or parts[-1] in agency.agency_last_words or \
+            text.endswith(agency.agency_parent_endings) or is_township(parts, rules) or is_zone(parts, rules) or (
             rules.known.get(parts[0], ("",))[0] == "government")  # 国家统计局|某县|调查队: its parent names it
     if proper:
         return len(text) >= 2
@@ -932,6 +947,12 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
         return False
     # a place alone: 重庆大学 and 潼南区融媒体中心, but not 重庆市大学 (a university takes the short form)
     return head.type != "university" or not in_places[-1].endswith(("市", "省"))
+
+
+def level_of_place(word: str, head: str) -> bool:
+    """楚雄|州委, 恩施|州委: the head opens with a level character that ends the place's name with the
+    word before it (楚雄州, a prefecture's everyday name), as jieba cuts 楚雄州|委."""
+    return head[:1] in government_rules().level_chars and word + head[:1] in gazetteer_names()
 
 
 def trade_name_then_industry(parts: list[str], rules: OrgRules) -> bool:
