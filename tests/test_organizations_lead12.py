@@ -81,6 +81,11 @@ FOUND = [
     ("我代表自治县人民政府，向大会报告工作。", "自治县人民政府", "自治县人民政府", "org.suffix.government"),
     # a prefecture's everyday name cut before its committee (楚雄州|委)
     ("恩施州委召开全会。", "恩施州委", "恩施州委", "org.suffix.government"),
+    # a province and a prefecture jieba's dictionary holds as one word are places before the head
+    ("四川省凉山彝族自治州州委召开全会。", "四川省凉山彝族自治州州委", "四川省凉山彝族自治州州委",
+     "org.suffix.government"),
+    # a rarer verb before the head may be the business (担保)
+    ("华信融资担保公司签约。", "华信融资担保公司", "华信融资担保公司", "org.suffix.company"),
 ]
 
 
@@ -97,6 +102,11 @@ NOT_FOUND = [
     ("加工厂只是瑞丰公司的一个项目。", "加工厂只是瑞丰公司"),
     # an autonomous level before a common word is no body
     ("推进自治县建设。", "自治县建设"),
+    # a very common verb right before the head names no business
+    ("新城项目作为公司今年开工的重点项目。", "新城项目作为公司"),
+    ("新城项目作为公司今年开工的重点项目。", "新城项目"),
+    # an autonomous region's level is a kind of centre, no name
+    ("建成了院士工作站、自治区级技术创新中心。", "自治区级技术创新中心"),
 ]
 
 

@@ -448,6 +448,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             if names_before_ordinal(view, span[0], rules):
                 continue  # 华西|第二|医院, 某某电科|第十四|研究所: the name goes on before it
             break  # after a boundary the ordinal opens the name
+        if pos == head_token_start and len(text) > 1 and is_verb(text) and word_freq(text) >= rules.head_verb_min_freq:
+            break  # 某某项目作为|公司: a verb this common right before the head names no business
         if legal and business_word_in_name(view, span, head_start, rules):
             pos = span[0]  # 华西|建设|集团有限公司, 交通|服务|有限公司: the business is part of the name
             continue
@@ -902,7 +904,7 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     if head.kind == "cas":
         return text.startswith(rules.cas_prefixes)
     full_places = full_place_names()
-    in_places = [p for p in parts if p in places or p in full_places or
+    in_places = [p for p in parts if p in places or p in full_places or place_chain_word(p, full_places) or
                  (head.kind == "agency" and is_level_short_form(p))]
     association = head.kind == "institution" and head.type == "other"
     rest = [p for p in parts if p not in in_places and not composed_of(p, rules.category_words)
@@ -947,6 +949,12 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
         return False
     # a place alone: 重庆大学 and 潼南区融媒体中心, but not 重庆市大学 (a university takes the short form)
     return head.type != "university" or not in_places[-1].endswith(("市", "省"))
+
+
+def place_chain_word(word: str, full_places: frozenset[str]) -> bool:
+    """云南省楚雄彝族自治州: a province's and a prefecture's full names that jieba's dictionary holds as
+    one word."""
+    return len(word) >= 6 and any(word[:n] in full_places and word[n:] in full_places for n in range(2, len(word) - 1))
 
 
 def level_of_place(word: str, head: str) -> bool:
