@@ -86,6 +86,8 @@ FOUND = [
      "org.suffix.government"),
     # a rarer verb before the head may be the business (担保)
     ("华信融资担保公司签约。", "华信融资担保公司", "华信融资担保公司", "org.suffix.company"),
+    # companies before 等项目, one of common words among trade names
+    ("察看了威翔航空、星际动漫、众瑞机械等园区产业项目。", "星际动漫", "星际动漫", "org.short_name.list"),
 ]
 
 
@@ -107,6 +109,9 @@ NOT_FOUND = [
     ("新城项目作为公司今年开工的重点项目。", "新城项目"),
     # an autonomous region's level is a kind of centre, no name
     ("建成了院士工作站、自治区级技术创新中心。", "自治区级技术创新中心"),
+    # a list of kinds of projects in common words before 等项目
+    ("其中绿色有机农业、生态观光现代农业、循环利用发展等项目占比较大。", "绿色有机农业"),
+    ("其中绿色有机农业、生态观光现代农业、循环利用发展等项目占比较大。", "生态观光现代农业"),
 ]
 
 

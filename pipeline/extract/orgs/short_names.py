@@ -386,6 +386,8 @@ def accept_items(view: TextView, spans: list[tuple[int, int]], weak_cue: bool,
         return []  # most items are no names (fields, places, projects): a list of something else
     if weak_cue and sum(ends_with_industry(view.text[s:e], rules) for s, e in items) * 2 < len(items):
         return []
+    if weak_cue and sum(common_words_only(view, s, e, rules) for s, e in items) * 2 > len(items):
+        return []  # 生态|观光|现代|农业、绿色|有机|农业等项目: most items are kinds of projects in common words
     return [OrgCandidate(s, e, "org.short_name.list", "company") for s, e in items]
 
 
