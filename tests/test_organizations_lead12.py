@@ -129,3 +129,20 @@ def test_an_autonomous_countys_body_takes_the_county_as_its_district(nlp):
     doc = nlp("民和回族土族自治县人民政府发布通知。")
     (hit,) = doc._.organizations
     assert (hit.fields["district"], hit.fields["adcode"]) == ("民和回族土族自治县", "630222")
+
+
+SIBLINGS = [
+    # (text, the group's other numbered units): after a company ending with a number and a unit word
+    ("项目由中建三局一公司、二公司、八公司联合承建。", ["二公司", "八公司"]),
+    ("公园由某某建投三公司、五公司、十六公司承建。", ["五公司", "十六公司"]),
+]
+
+
+@pytest.mark.parametrize(("text", "units"), SIBLINGS)
+def test_a_groups_numbered_units_listed_after_the_first(nlp, text, units):
+    found = [m[0] for m in mentions(nlp, text)]
+    assert all(unit in found for unit in units), found
+
+
+def test_a_number_and_unit_after_a_company_without_one_is_no_unit(nlp):
+    assert "五公司" not in [m[0] for m in mentions(nlp, "华为公司、五公司等参加。")]
