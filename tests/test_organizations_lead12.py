@@ -88,8 +88,10 @@ FOUND = [
     ("华信融资担保公司签约。", "华信融资担保公司", "华信融资担保公司", "org.suffix.company"),
     # companies before 等项目, one of common words among trade names
     ("察看了威翔航空、星际动漫、众瑞机械等园区产业项目。", "星际动漫", "星际动漫", "org.short_name.list"),
-    # promotion centres (促进中心), a bracketed place inside the name
-    ("县生产力促进中心开展上门服务。", "县生产力促进中心", "县生产力促进中心", "org.suffix.other"),
+    # innovation promotion centres (创新促进中心), a bracketed place inside the name; a level's promotion
+    # centre stays the government pattern's
+    ("县生产力促进中心开展上门服务。", "县生产力促进中心", "县生产力促进中心", "org.government.pattern"),
+    ("华创谷生产力促进中心开展上门服务。", "华创谷生产力促进中心", "华创谷生产力促进中心", "org.suffix.other"),
     ("会上宣布华创谷(涪城)创新促进中心启动。", "华创谷(涪城)创新促进中心", "华创谷(涪城)创新促进中心",
      "org.suffix.other"),
 ]
