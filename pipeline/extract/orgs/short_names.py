@@ -304,7 +304,10 @@ def items_before(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, i
     spans, end = [], pos
     for part in reversed(view.text[clause_start:pos].split("、")):
         start = end - len(part)
-        spans.append((start, end))
+        closed = max((part.rfind(closer) + len(closer) for closer in rules.list_closers if closer in part), default=0)
+        spans.append((start + closed, end))
+        if closed:
+            break  # …、乙等项目的有|丙公司、丁公司等企业: another list closed there, this one opens after it
         end = start - 1
     spans.reverse()
     if spans:
