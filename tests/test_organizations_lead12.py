@@ -86,6 +86,8 @@ FOUND = [
      "org.suffix.government"),
     # a rarer verb before the head may be the business (担保)
     ("华信融资担保公司签约。", "华信融资担保公司", "华信融资担保公司", "org.suffix.company"),
+    # a list's last item of proper words cut at an adverb before the clause's verb
+    ("瑞丰电缆、华合机械、三泰达、巡峰特玻分别被评为市级示范企业。", "巡峰特玻", "巡峰特玻", "org.short_name.list"),
     # companies before 等项目, one of common words among trade names
     ("察看了威翔航空、星际动漫、众瑞机械等园区产业项目。", "星际动漫", "星际动漫", "org.short_name.list"),
     # innovation promotion centres (创新促进中心), a bracketed place inside the name; a level's promotion
@@ -119,6 +121,8 @@ NOT_FOUND = [
     ("其中绿色有机农业、生态观光现代农业、循环利用发展等项目占比较大。", "绿色有机农业"),
     ("其中绿色有机农业、生态观光现代农业、循环利用发展等项目占比较大。", "生态观光现代农业"),
     ("全县将成立创新促进中心。", "创新促进中心"),
+    # a last item that ran into its clause's verb (jieba glued the adverb to the name: 泰丰均|获得)
+    ("鑫源科技、华鼎、泰丰均获得奖励。", "泰丰均获得奖励"),
     # a list of companies closed by 等…企业 opens after another list's closer: the kinds of projects
     # before that closer are no items of it
     ("争取省级、市级中小企业发展、节能降耗、技术改造、特色轻工等项目的有华鼎纺织品有限公司、"
