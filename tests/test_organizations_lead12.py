@@ -87,7 +87,7 @@ FOUND = [
     # a rarer verb before the head may be the business (担保)
     ("华信融资担保公司签约。", "华信融资担保公司", "华信融资担保公司", "org.suffix.company"),
     # a list's last item of proper words cut at an adverb before the clause's verb
-    ("瑞丰电缆、华合机械、三泰达、巡峰特玻分别被评为市级示范企业。", "巡峰特玻", "巡峰特玻", "org.short_name.list"),
+    ("金河电缆、力恒机械、三利泰、鑫返特玻分别被评为市级企业。", "鑫返特玻", "鑫返特玻", "org.short_name.list"),
     # companies before 等项目, one of common words among trade names
     ("察看了威翔航空、星际动漫、众瑞机械等园区产业项目。", "星际动漫", "星际动漫", "org.short_name.list"),
     # innovation promotion centres (创新促进中心), a bracketed place inside the name; a level's promotion
