@@ -88,6 +88,8 @@ FOUND = [
     ("华信融资担保公司签约。", "华信融资担保公司", "华信融资担保公司", "org.suffix.company"),
     # a list's last item of proper words cut at an adverb before the clause's verb
     ("金河电缆、力恒机械、三利泰、鑫返特玻分别被评为市级企业。", "鑫返特玻", "鑫返特玻", "org.short_name.list"),
+    # a newspaper's group named by its paper is a name
+    ("江城日报报业集团主办。", "江城日报报业集团", "江城日报报业集团", "org.suffix.company"),
     # companies before 等项目, one of common words among trade names
     ("察看了威翔航空、星际动漫、众瑞机械等园区产业项目。", "星际动漫", "星际动漫", "org.short_name.list"),
     # innovation promotion centres (创新促进中心), a bracketed place inside the name; a level's promotion
@@ -123,6 +125,13 @@ NOT_FOUND = [
     ("全县将成立创新促进中心。", "创新促进中心"),
     # a last item that ran into its clause's verb (jieba glued the adverb to the name: 泰丰均|获得)
     ("鑫源科技、华鼎、泰丰均获得奖励。", "泰丰均获得奖励"),
+    # a list delimiter is no half of a name after a person's name cut into characters
+    ("某某大学园艺学院教授李某、农学院教授张大勇、食品学院副教授王某出席。", "、食品学院"),
+    # kinds by trade, or by where members come from
+    ("未经报业集团书面授权，不得转载。", "报业集团"),
+    ("积极发挥异地商会作用。", "异地商会"),
+    ("全县有10余家种植业合作社、农机合作社参与。", "种植业合作社"),
+    ("全县有10余家种植业合作社、农机合作社参与。", "农机合作社"),
     # a list of companies closed by 等…企业 opens after another list's closer: the kinds of projects
     # before that closer are no items of it
     ("争取省级、市级中小企业发展、节能降耗、技术改造、特色轻工等项目的有华鼎纺织品有限公司、"

@@ -241,7 +241,8 @@ def verb_before_field(view: TextView, text: str, span: tuple[int, int], rules: O
     if tag_of(text) != "v":
         return False
     after = view.token_after(span[1])
-    return tag_of(after) in rules.walk_noun_tags and after not in government_rules().level_chars and not is_place(after)
+    return tag_of(after) in rules.walk_noun_tags and after not in government_rules().level_chars and not is_place(
+        after) and not composed_of(after, rules.category_words)  # 联系|异地|商会: a kind after the verb, no field
 
 
 def view_tokens(view: TextView, start: int, end: int) -> list[tuple[int, int]]:
@@ -747,8 +748,8 @@ def opens_proper_name(view: TextView, pos: int, head_start: int) -> bool:
 def split_name_char(view: TextView, span: tuple[int, int], rules: OrgRules) -> bool:
     """晟|和: a one-character stop word after a rare single character is the second half of a
     name jieba could not keep whole (湖南晟和新材料有限公司)."""
-    if span[1] - span[0] != 1:
-        return False
+    if span[1] - span[0] != 1 or not is_cjk(view.text[span[0]]):
+        return False  # punctuation is no half of a name (张大|勇|、|食品学院)
     before = previous_token(view, span[0])
     if before is None or before[1] - before[0] != 1:
         return False
