@@ -167,3 +167,22 @@ def test_a_groups_numbered_units_listed_after_the_first(nlp, text, units):
 
 def test_a_number_and_unit_after_a_company_without_one_is_no_unit(nlp):
     assert "五公司" not in [m[0] for m in mentions(nlp, "华为公司、五公司等参加。")]
+
+
+SCHOOLS = [
+    # (text, school, canonical): a university's schools listed after one of its schools, by field alone
+    ("江城大学外国语学院、法学院、经济学院的师生参加。", "法学院", "江城大学法学院"),
+    ("江城大学外国语学院、法学院、经济学院的师生参加。", "经济学院", "江城大学经济学院"),
+    ("江城大学代表团来访。园艺园林学院教授李某、农学院教授张某、食品学院副教授王某出席。", "农学院",
+     "江城大学农学院"),
+]
+
+
+@pytest.mark.parametrize(("text", "school", "canonical"), SCHOOLS)
+def test_a_universitys_schools_listed_by_field(nlp, text, school, canonical):
+    assert (school, canonical, "org.suffix.university") in mentions(nlp, text), mentions(nlp, text)
+
+
+def test_a_list_after_a_school_stops_at_an_item_that_is_no_school(nlp):
+    found = [m[0] for m in mentions(nlp, "江城大学园艺学院、学院路街道参加。")]
+    assert found == ["江城大学园艺学院"]

@@ -330,6 +330,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     chosen = sorted(chosen + quoted_after_quoted(view, chosen, titles, rules), key=lambda c: c.start)
     chosen = sorted(chosen + repeated_short_names(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + numbered_siblings(view, chosen, rules), key=lambda c: c.start)
+    chosen = sorted(chosen + university_siblings(view, chosen, rules), key=lambda c: c.start)
     chosen = defined_short_names(view, chosen, lambda c: canonical_name(view, c, rules),
                                  lambda word: is_place(word) or word_freq(word) > 0 or word in rules.generic_names,
                                  lambda word: names_a_body(word, rules))
@@ -373,6 +374,55 @@ def numbered_siblings(view: TextView, chosen: list[OrgCandidate], rules: OrgRule
             found.append(OrgCandidate(pos + 1, sibling.end(), "org.short_name.list", "company"))
             pos = sibling.end()
     return found
+
+
+def university_siblings(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:
+    """某某大学园艺学院教授甲、农学院教授乙、食品学院副教授丙: after a school named with its university,
+    the list's next items that open with a school by its field alone (农学院) are that university's
+    schools (rule org.suffix.university, the university's name before it as canonical)."""
+    found = []
+    universities = {text for c in chosen if c.type == "university" and (text := cand_text(view, c)).endswith("大学")}
+    for cand in chosen:
+        university = university_of_school(view, cand, rules) or (
+            next(iter(universities)) if len(universities) == 1 and school_head(cand) else "")
+        pos = cand.end
+        while university:
+            sep = next((i for i in range(pos, min(len(view.text), pos + rules.max_item_chars * 2))
+                        if view.text[i] in item_delimiters() or view.text[i] in rules.item_stops), None)
+            if sep is None or view.text[sep] not in item_delimiters():
+                break
+            school = field_school_at(view, sep + 1, cand.head.text, rules)
+            if school is None:
+                break
+            found.append(OrgCandidate(sep + 1, school, "org.suffix.university", "university",
+                                      canonical=university + view.text[sep + 1:school]))
+            pos = school
+    return found
+
+
+def school_head(cand: OrgCandidate) -> bool:
+    return cand.type == "university" and cand.head is not None and cand.head.text == "学院"
+
+
+def university_of_school(view: TextView, cand: OrgCandidate, rules: OrgRules) -> str:
+    """The university a school candidate is named with (某某大学|园艺学院 -> 某某大学), else "" (the
+    document's only university is taken then, by the caller)."""
+    if not school_head(cand):
+        return ""
+    text = cand_text(view, cand)
+    cut = text.rfind("大学", 0, len(text) - len(cand.head.text))
+    return text[:cut + 2] if cut > 0 else ""
+
+
+def field_school_at(view: TextView, start: int, head: str, rules: OrgRules) -> int | None:
+    """The end of a school named by its field alone at start (农学院, 食品学院): the head within a
+    few characters, at a token's end, field words only before it."""
+    end = view.text.find(head, start, start + rules.max_item_chars)
+    if end <= start or end + len(head) not in view.ends or start not in view.starts:
+        return None
+    field = view.text[start:end]
+    return end + len(head) if all(map(is_cjk, field)) and not is_place(field) and (
+        len(field) == 1 or composed_of(field, rules.industry_words | rules.domain_words)) else None
 
 
 def numbered_unit_at_end(view: TextView, cand: OrgCandidate, rules: OrgRules) -> str:
