@@ -130,6 +130,7 @@ NOT_FOUND = [
     # kinds by trade, or by where members come from
     ("未经报业集团书面授权，不得转载。", "报业集团"),
     ("积极发挥异地商会作用。", "异地商会"),
+    ("推荐38家农牧民专业合作社申请贷款。", "农牧民专业合作社"),
     ("全县有10余家种植业合作社、农机合作社参与。", "种植业合作社"),
     ("全县有10余家种植业合作社、农机合作社参与。", "农机合作社"),
     # a list of companies closed by 等…企业 opens after another list's closer: the kinds of projects
