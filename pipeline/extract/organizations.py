@@ -381,10 +381,11 @@ def university_siblings(view: TextView, chosen: list[OrgCandidate], rules: OrgRu
     the list's next items that open with a school by its field alone (农学院) are that university's
     schools (rule org.suffix.university, the university's name before it as canonical)."""
     found = []
-    universities = {text for c in chosen if c.type == "university" and (text := cand_text(view, c)).endswith("大学")}
+    universities = {text for c in chosen
+                    if c.type == "university" and (text := cand_text(view, c)).endswith(rules.university_heads)}
     for cand in chosen:
         university = university_of_school(view, cand, rules) or (
-            next(iter(universities)) if len(universities) == 1 and school_head(cand) else "")
+            next(iter(universities)) if len(universities) == 1 and school_head(cand, rules) else "")
         pos = cand.end
         while university:
             sep = next((i for i in range(pos, min(len(view.text), pos + rules.max_item_chars * 2))
@@ -400,18 +401,18 @@ def university_siblings(view: TextView, chosen: list[OrgCandidate], rules: OrgRu
     return found
 
 
-def school_head(cand: OrgCandidate) -> bool:
-    return cand.type == "university" and cand.head is not None and cand.head.text == "学院"
+def school_head(cand: OrgCandidate, rules: OrgRules) -> bool:
+    return cand.type == "university" and cand.head is not None and cand.head.text in rules.school_heads
 
 
 def university_of_school(view: TextView, cand: OrgCandidate, rules: OrgRules) -> str:
     """The university a school candidate is named with (某某大学|园艺学院 -> 某某大学), else "" (the
     document's only university is taken then, by the caller)."""
-    if not school_head(cand):
+    if not school_head(cand, rules):
         return ""
     text = cand_text(view, cand)
-    cut = text.rfind("大学", 0, len(text) - len(cand.head.text))
-    return text[:cut + 2] if cut > 0 else ""
+    cut, head = max((text.rfind(h, 0, len(text) - len(cand.head.text)), h) for h in rules.university_heads)
+    return text[:cut + len(head)] if cut > 0 else ""
 
 
 def field_school_at(view: TextView, start: int, head: str, rules: OrgRules) -> int | None:
