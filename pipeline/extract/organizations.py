@@ -329,8 +329,8 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     chosen = sorted(chosen + listed_runs(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + quoted_after_quoted(view, chosen, titles, rules), key=lambda c: c.start)
     chosen = sorted(chosen + repeated_short_names(view, chosen, rules), key=lambda c: c.start)
-    chosen = sorted(chosen + numbered_siblings(view, chosen, rules), key=lambda c: c.start)
-    chosen = sorted(chosen + university_siblings(view, chosen, rules), key=lambda c: c.start)
+    chosen = sorted(chosen + not_overlapping(numbered_siblings(view, chosen, rules), chosen), key=lambda c: c.start)
+    chosen = sorted(chosen + not_overlapping(university_siblings(view, chosen, rules), chosen), key=lambda c: c.start)
     chosen = defined_short_names(view, chosen, lambda c: canonical_name(view, c, rules),
                                  lambda word: is_place(word) or word_freq(word) > 0 or word in rules.generic_names,
                                  lambda word: names_a_body(word, rules))
@@ -435,6 +435,12 @@ def numbered_unit_at_end(view: TextView, cand: OrgCandidate, rules: OrgRules) ->
     if unit is None or unit.start() == 0:
         return ""  # no number and unit at its end, or nothing of the group before them
     return next(u for u in sorted(rules.numbered_unit_words, key=len, reverse=True) if text.endswith(u))
+
+
+def not_overlapping(found: list[OrgCandidate], chosen: list[OrgCandidate]) -> list[OrgCandidate]:
+    """The found candidates that overlap none of the chosen ones."""
+    taken = sorted((c.start, c.end) for c in chosen)
+    return [c for c in found if not overlaps_any(taken, c.start, c.end)]
 
 
 def overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
