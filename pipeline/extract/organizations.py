@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from zhfacts.extract.orgs.aliases import alias_candidates, aliases_of, short_name_stem
 from zhfacts.extract.orgs.candidates import (
@@ -83,6 +84,7 @@ from zhfacts.extract.orgs.rules import (
     OPENING_QUOTE,
     PRIORITY,
     TITLE_QUOTES,
+    TOKEN_CACHE_SIZE,
     OrgRules,
     matches,
     org_rules,
@@ -784,6 +786,7 @@ def accepted_places(doc: Analysis, view: TextView) -> tuple[set[str], dict[int, 
     return names, ends
 
 
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def bank_of(canonical: str, rules: OrgRules) -> str | None:
     """中国农业发展银行某省分行 -> 中国农业发展银行: a bank's own name in a canonical name, cut after
     its owner word (industry_words.yaml branch_owner_words) and its legal form."""
