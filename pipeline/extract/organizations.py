@@ -93,6 +93,7 @@ from zhfacts.extract.orgs.rules import (
 from zhfacts.extract.orgs.short_names import (
     apposed_companies,
     bracketed_before_project,
+    common_words_only,
     ends_with_industry,
     holds_common_verb,
     invested_project_companies,
@@ -104,6 +105,7 @@ from zhfacts.extract.orgs.short_names import (
     occurrences,
     pattern_short_names,
     photo_credits,
+    place_features,
     registered_names,
     stem_is_proper,
 )
@@ -356,8 +358,10 @@ def repeated_short_names(view: TextView, chosen: list[OrgCandidate], rules: OrgR
     shorts = {cand_text(view, c): canonical_name(view, c, rules) for c in chosen
               if c.type == "company" and c.rule in SHORT_NAME_RULES}
     taken = sorted((c.start, c.end) for c in chosen)
+    features = place_features()  # 万达|广场, 鑫源|小区: a place called after the company
     return [c for c in alias_candidates(view, shorts, rules)
-            if c.start in view.starts and not overlaps_any(taken, c.start, c.end)]
+            if c.start in view.starts and not overlaps_any(taken, c.start, c.end)
+            and view.token_after(c.end) not in features]
 
 
 def numbered_siblings(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:
@@ -367,13 +371,15 @@ def numbered_siblings(view: TextView, chosen: list[OrgCandidate], rules: OrgRule
     found = []
     for cand in chosen:
         unit = numbered_unit_at_end(view, cand, rules)
+        group = cand_text(view, cand)[:-len(unit)].rstrip(rules.numbered_unit_numerals) if unit else ""
         pos = cand.end
         while unit and view.text[pos:pos + 1] and view.text[pos] in item_delimiters():
             sibling = rules.numbered_unit.match(view.text, pos + 1)
             if sibling is None or not sibling.group().endswith(unit) or sibling.end() not in view.ends or \
                     pos + 1 not in view.starts:
                 break
-            found.append(OrgCandidate(pos + 1, sibling.end(), "org.short_name.list", "company"))
+            found.append(OrgCandidate(pos + 1, sibling.end(), "org.short_name.list", "company",
+                                      canonical=group + sibling.group()))
             pos = sibling.end()
     return found
 
@@ -387,7 +393,7 @@ def university_siblings(view: TextView, chosen: list[OrgCandidate], rules: OrgRu
                     if c.type == "university" and (text := cand_text(view, c)).endswith(rules.university_heads)}
     for cand in chosen:
         university = university_of_school(view, cand, rules) or (
-            next(iter(universities)) if len(universities) == 1 and school_head(cand, rules) else "")
+            next(iter(universities)) if len(universities) == 1 and school_by_field(view, cand, rules) else "")
         pos = cand.end
         while university:
             sep = next((i for i in range(pos, min(len(view.text), pos + rules.max_item_chars * 2))
@@ -405,6 +411,14 @@ def university_siblings(view: TextView, chosen: list[OrgCandidate], rules: OrgRu
 
 def school_head(cand: OrgCandidate, rules: OrgRules) -> bool:
     return cand.type == "university" and cand.head is not None and cand.head.text in rules.school_heads
+
+
+def school_by_field(view: TextView, cand: OrgCandidate, rules: OrgRules) -> bool:
+    """园艺园林学院: a school named by its field in common words, no level or place before it (not
+    宜宾学院, 县卫生学院: colleges of their own)."""
+    return school_head(cand, rules) and view.text[cand.start] not in government_rules().level_chars and \
+        not is_place(view.token_at(cand.start) and token_text(view, view.token_at(cand.start)) or "") and \
+        common_words_only(view, cand.start, cand.head_start, rules)
 
 
 def university_of_school(view: TextView, cand: OrgCandidate, rules: OrgRules) -> str:
