@@ -78,6 +78,10 @@ FOUND = [
      "org.suffix.company"),
     # a conjunction of two characters ends a name, a registered one too
     ("加工厂只是瑞丰公司的一个项目。", "瑞丰公司", "瑞丰公司", "org.suffix.company"),
+    # a four-character phrase of manner (z) ends a name: 认真落实|中央宣传部
+    ("今年以来，县委政府认真落实中央宣传部的部署。", "中央宣传部", "中央宣传部", "org.suffix.government"),
+    # a two-character word jieba tags z stays a trade name's
+    ("无锡鼎邦科技有限公司成立。", "无锡鼎邦科技有限公司", "无锡鼎邦科技有限公司", "org.suffix.company"),
     # an autonomous county's full name holds its peoples' names, which jieba cuts apart
     ("化隆回族自治县人民政府发布通知。", "化隆回族自治县人民政府", "化隆回族自治县人民政府",
      "org.suffix.government"),

@@ -421,7 +421,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             bracketed = False  # before it is the name's, a field's word though it would stop a walk
             continue  # elsewhere; another verb or stop word ends the name there (…共建|(某县)研究院)
         bracketed = False
-        if adverb_and_verb(text, rules) or len(text) > 1 and tag_of(text) in rules.name_ending_tags:
+        if adverb_and_verb(text, rules) or len(text) > 1 and (least := rules.name_ending_tags.get(tag_of(text))) and \
+                len(text) >= least:
             break  # 充分发挥|行业协会…: an adverb and a verb jieba keeps as one word (tagged a noun at times)
         if text in rules.date_words and is_numeral(token_text(view, previous_token(view, span[0]) or (0, 0))):
             break  # 12月20日|赛迪顾问…: a date before the name
