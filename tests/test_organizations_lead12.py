@@ -214,6 +214,8 @@ REVIEWED = [
     # a place or a phrase a company is named after is no short name of it
     ("成都天府国际机场临空建设有限公司成立。今年天府国际机场旅客吞吐量增长20%。", "天府国际机场", None),
     ("成都东郊记忆文化创意有限公司成立。东郊记忆已成为网红打卡地。", "东郊记忆", None),
+    # a stop word jieba glued to the trade name parts it from the place (某区|的禧龙|…)
+    ("在位于哈尔滨道外区的禧瑞国际商贸物流园内，货品齐全。", "哈尔滨道外区的禧瑞国际商贸", None),
 ]
 
 

@@ -827,6 +827,8 @@ def trade_name_and_industry(view: TextView, index: int, rules: OrgRules) -> int 
         piece = token_text(view, (pos, view.token_ends[k]))
         if not is_proper_piece(piece, rules) or piece.endswith(rules.head_words):
             return None  # 龙岩市|统计局…: a body's name, no trade name
+        if k == index and stop_prefix(piece, rules):
+            return None  # 某区|的禧龙|…: a stop word jieba glued on parts the place from the trade name
         pos, k = view.token_ends[k], k + 1
         if pos - stem_start > rules.max_trade_name_chars:
             return None
