@@ -78,6 +78,8 @@ FOUND = [
      "org.suffix.company"),
     # a conjunction of two characters ends a name, a registered one too
     ("加工厂只是瑞丰公司的一个项目。", "瑞丰公司", "瑞丰公司", "org.suffix.company"),
+    # a bank's name ends inside a word jieba glued after its head (某某|银行贷款)
+    ("去年，他又从邮储银行贷款10万元。", "邮储银行", "中国邮政储蓄银行股份有限公司", "org.suffix.company"),
     # a four-character phrase of manner (z) ends a name: 认真落实|中央宣传部
     ("今年以来，县委政府认真落实中央宣传部的部署。", "中央宣传部", "中央宣传部", "org.suffix.government"),
     # a two-character word jieba tags z stays a trade name's
@@ -128,6 +130,7 @@ NOT_FOUND = [
     ("新城项目作为公司今年开工的重点项目。", "新城项目"),
     # an autonomous region's level is a kind of centre, no name
     ("新认定自治区级技术创新中心2个。", "自治区级技术创新中心"),
+    ("他从银行贷款10万元。", "银行"),
     # a nominal verb after an adverb stays a name's field (终身|教育)
     ("近日，成都市终身教育学会召开年会。", "终身教育学会"),
     # a list of kinds of projects in common words before 等项目

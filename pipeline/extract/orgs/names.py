@@ -373,7 +373,8 @@ def ends_name(view: TextView, end: int, rules: OrgRules) -> bool:
         return True
     token = view.token_at(end)
     rest = view.text[end:token[1]] if token is not None else ""
-    return rest in rules.role_words or rest in rules.trailing_particles or len(rest) == 2 and glued_level(rest, rules)
+    return rest in rules.role_words or rest in rules.trailing_particles or rest in rules.head_followers or (
+        len(rest) == 2 and glued_level(rest, rules))
 
 
 def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, legal: bool = False,

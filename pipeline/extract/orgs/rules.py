@@ -94,6 +94,7 @@ class OrgRules:
     max_name_chars: int
     role_words: frozenset[str]
     trailing_particles: frozenset[str]
+    head_followers: frozenset[str]  # 贷款 of 某某|银行贷款: a name may end inside such a token
     result_complements: frozenset[str]
     orphan_char_max_freq: int
     generic_names: frozenset[str]
@@ -279,6 +280,7 @@ def org_rules() -> OrgRules:
         max_name_chars=int(require(bounds, "max_name_chars", BOUNDARIES)),
         role_words=frozenset(require(bounds, "role_words", BOUNDARIES)),
         trailing_particles=frozenset(require(bounds, "trailing_particles", BOUNDARIES)),
+        head_followers=frozenset(require(bounds, "head_followers", BOUNDARIES)),
         result_complements=frozenset(require(bounds, "result_complements", BOUNDARIES)),
         orphan_char_max_freq=int(require(bounds, "orphan_char_max_freq", BOUNDARIES)),
         generic_names=frozenset(require(generic, "generic_names", GENERIC)),
