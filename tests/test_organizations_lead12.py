@@ -131,6 +131,8 @@ NOT_FOUND = [
     # an autonomous region's level is a kind of centre, no name
     ("新认定自治区级技术创新中心2个。", "自治区级技术创新中心"),
     ("他从银行贷款10万元。", "银行"),
+    # a page's source that names no media
+    ("时间：2021-04-08 作者：本站整理 来源：网络", "网络"),
     # a nominal verb after an adverb stays a name's field (终身|教育)
     ("近日，成都市终身教育学会召开年会。", "终身教育学会"),
     # a list of kinds of projects in common words before 等项目
