@@ -74,6 +74,14 @@ def test_lookbehind_before_the_opener_is_kept() -> None:
     assert found == [m.group() for m in scanner.pattern.finditer(text)] == ["截至35万", "2万", "3万"]
 
 
+def test_a_lookbehind_the_match_must_follow_is_kept() -> None:
+    scanner = Scanner.of(re.compile(r"(?<=[一-鿿])[ \u3000]?[0-9]{1,3}\. "))
+    assert scanner.opening is not None and "(?<=" in scanner.opening.pattern
+    text = "增长 5. 3%，x 7. 2与12. 5、全年3. 1"
+    found = [m.group() for m in scanner.finditer(text)]
+    assert found == [m.group() for m in scanner.pattern.finditer(text)] == [" 5. ", "12. ", "3. "]
+
+
 def test_without_the_private_parser_a_scanner_is_plain_finditer(monkeypatch: pytest.MonkeyPatch) -> None:
     import zhfacts.extract.scanning as scanning
 

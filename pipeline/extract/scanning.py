@@ -75,10 +75,10 @@ class Scanner:
         opening = None if _skipped_by_sre(items) else _openers(items)
         if opening is None or opening[1]:
             return Scanner(pattern, needed)
-        excluded = _excluded_before(items)
+        before = _lookbehind(items)
         # (?<![0-9.]) before the opener is (?<![0-9.][\s\S]) after its first character, where
-        # sre can still skip ahead
-        opener = _class(opening[0]) + ("" if excluded is None else f"(?<!{_class(excluded)}[\\s\\S])")
+        # sre can still skip ahead; (?<=[一-鿿]) likewise
+        opener = _class(opening[0]) + ("" if before is None else f"(?<{before[0]}{_class(before[1])}[\\s\\S])")
         # then the second character, or a first one that is a match alone: most places where only
         # the first fits (一 of 统一, 上 of 上涨) are passed over by sre, not tried one by one here
         second = _seconds(items)
@@ -125,14 +125,17 @@ def _skipped_by_sre(items: Any) -> bool:
     return op is BRANCH and all(len(branch) and branch[0][0] is LITERAL for branch in av[1])
 
 
-def _excluded_before(items: Any) -> Ranges | None:
-    """The characters a pattern opening with a one-character negative lookbehind (?<![0-9.])
-    must not follow; None for any other opening."""
+def _lookbehind(items: Any) -> tuple[str, Ranges] | None:
+    """A pattern's opening one-character lookbehind: ("!", the characters a match must not
+    follow) for (?<![0-9.]), ("=", those it must follow) for (?<=[一-鿿]); None for any other
+    opening."""
     op, av = items[0]
-    if op is not ASSERT_NOT or av[0] != -1 or len(av[1]) != 1:
+    if op not in (ASSERT, ASSERT_NOT) or av[0] != -1 or len(av[1]) != 1:
         return None
+    sign = "!" if op is ASSERT_NOT else "="
     op, av = av[1][0]
-    return [(av, av)] if op is LITERAL else _class_members(av) if op is IN else None
+    ranges = [(av, av)] if op is LITERAL else _class_members(av) if op is IN else None
+    return None if ranges is None else (sign, ranges)
 
 
 def _openers(items: Any) -> Opening | None:
