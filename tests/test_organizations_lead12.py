@@ -84,6 +84,9 @@ FOUND = [
     ("县有关部门负责同志，住建局、商务局的干部参加了仪式。", "住建局", "住建局", "org.government.bare"),
     ("县有关部门负责同志，住建局、商务局的干部参加了仪式。", "商务局", "商务局", "org.government.bare"),
     ("商务局、科工局负责人参加。", "商务局", "商务局", "org.government.bare"),
+    # a numeral that opens a trade name after a place (南通|万|维新|…)
+    ("绵阳万维新能源科技有限公司获评瞪羚企业。", "绵阳万维新能源科技有限公司", "绵阳万维新能源科技有限公司",
+     "org.suffix.company"),
     # a four-character phrase of manner (z) ends a name: 认真落实|中央宣传部
     ("今年以来，县委政府认真落实中央宣传部的部署。", "中央宣传部", "中央宣传部", "org.suffix.government"),
     # a two-character word jieba tags z stays a trade name's

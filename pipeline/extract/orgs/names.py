@@ -472,6 +472,9 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
                 pos = cut_place  # 、三|明天|瑞|电子有限公司: 三明 opens the name
                 break
             place_start = split_run_after_place(view, span, rules, legal) if span[1] - span[0] == 1 else None
+            if place_start is None and legal and text in rules.trade_name_numerals:
+                place = previous_token(view, span[0])  # 南通|万|维新|能源科技有限公司: 万 is the trade name's
+                place_start = place[0] if place and is_proper_place(token_text(view, place)) else None
             if place_start is None or end - place_start > rules.max_name_chars:
                 break
             pos = place_start

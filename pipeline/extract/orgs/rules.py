@@ -94,6 +94,7 @@ class OrgRules:
     max_name_chars: int
     role_words: frozenset[str]
     trailing_particles: frozenset[str]
+    trade_name_numerals: frozenset[str]  # 万 of 南通|万|维新…有限公司: a trade name's first character
     head_followers: frozenset[str]  # 贷款 of 某某|银行贷款: a name may end inside such a token
     result_complements: frozenset[str]
     orphan_char_max_freq: int
@@ -281,6 +282,7 @@ def org_rules() -> OrgRules:
         role_words=frozenset(require(bounds, "role_words", BOUNDARIES)),
         trailing_particles=frozenset(require(bounds, "trailing_particles", BOUNDARIES)),
         head_followers=frozenset(require(bounds, "head_followers", BOUNDARIES)),
+        trade_name_numerals=frozenset(require(bounds, "trade_name_numerals", BOUNDARIES)),
         result_complements=frozenset(require(bounds, "result_complements", BOUNDARIES)),
         orphan_char_max_freq=int(require(bounds, "orphan_char_max_freq", BOUNDARIES)),
         generic_names=frozenset(require(generic, "generic_names", GENERIC)),
