@@ -80,10 +80,6 @@ FOUND = [
     ("加工厂只是瑞丰公司的一个项目。", "瑞丰公司", "瑞丰公司", "org.suffix.company"),
     # a bank's name ends inside a word jieba glued after its head (某某|银行贷款)
     ("去年，他又从邮储银行贷款10万元。", "邮储银行", "中国邮政储蓄银行股份有限公司", "org.suffix.company"),
-    # an office named by its function alone after punctuation or a joining word is the page's own
-    ("县有关部门负责同志，住建局、商务局的干部参加了仪式。", "住建局", "住建局", "org.government.bare"),
-    ("县有关部门负责同志，住建局、商务局的干部参加了仪式。", "商务局", "商务局", "org.government.bare"),
-    ("商务局、科工局负责人参加。", "商务局", "商务局", "org.government.bare"),
     # a numeral that opens a trade name after a place (南通|万|维新|…)
     ("绵阳万维新能源科技有限公司获评瞪羚企业。", "绵阳万维新能源科技有限公司", "绵阳万维新能源科技有限公司",
      "org.suffix.company"),
@@ -138,9 +134,6 @@ NOT_FOUND = [
     # an autonomous region's level is a kind of centre, no name
     ("新认定自治区级技术创新中心2个。", "自治区级技术创新中心"),
     ("他从银行贷款10万元。", "银行"),
-    # ... but not after a word that makes it every such office
-    ("各地统计局要加强数据质量管理。", "统计局"),
-    ("全国各级商务局加强协作。", "商务局"),
     # a page's source that names no media
     ("时间：2021-04-08 作者：本站整理 来源：网络", "网络"),
     # a nominal verb after an adverb stays a name's field (终身|教育)

@@ -335,7 +335,6 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     chosen = sorted(chosen + repeated_short_names(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + not_overlapping(numbered_siblings(view, chosen, rules), chosen), key=lambda c: c.start)
     chosen = sorted(chosen + not_overlapping(university_siblings(view, chosen, rules), chosen), key=lambda c: c.start)
-    chosen = sorted(chosen + not_overlapping(bare_agencies(view, rules), chosen), key=lambda c: c.start)
     chosen = defined_short_names(view, chosen, lambda c: canonical_name(view, c, rules),
                                  lambda word: is_place(word) or word_freq(word) > 0 or word in rules.generic_names,
                                  lambda word: names_a_body(word, rules))
@@ -382,24 +381,6 @@ def numbered_siblings(view: TextView, chosen: list[OrgCandidate], rules: OrgRule
             found.append(OrgCandidate(pos + 1, sibling.end(), "org.short_name.list", "company",
                                       canonical=group + sibling.group()))
             pos = sibling.end()
-    return found
-
-
-def bare_agencies(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
-    """住建局、招商办的干部, 报科技厅审核: an office named by its function alone (an agency head of
-    government_rules().bare_agency_endings, a token of its own) after punctuation or a joining word is
-    the document's own body (rule org.government.bare)."""
-    gov = government_rules()
-    found = []
-    for end, text in matches(view, rules, "head"):
-        head = rules.heads[text]
-        start = end - len(text)
-        if head.kind != "agency" or head.type != "government" or len(text) < gov.bare_agency_min_chars or \
-                not text.endswith(gov.bare_agency_endings) or start not in view.starts or end not in view.ends:
-            continue
-        before = view.token_before(start)
-        if not before or before in rules.item_stops or before in gov.bare_agency_openers:
-            found.append(OrgCandidate(start, end, "org.government.bare", "government"))
     return found
 
 
