@@ -84,7 +84,7 @@ FOUND = [
     ("绵阳万维新能源科技有限公司获评瞪羚企业。", "绵阳万维新能源科技有限公司", "绵阳万维新能源科技有限公司",
      "org.suffix.company"),
     # a four-character phrase of manner (z) ends a name: 认真落实|中央宣传部
-    ("今年以来，县委政府认真落实中央宣传部的部署。", "中央宣传部", "中央宣传部", "org.suffix.government"),
+    ("全体党员认真落实省委宣传部的要求。", "省委宣传部", "省委宣传部", "org.suffix.government"),
     # a two-character word jieba tags z stays a trade name's
     ("无锡鼎邦科技有限公司成立。", "无锡鼎邦科技有限公司", "无锡鼎邦科技有限公司", "org.suffix.company"),
     # an autonomous county's full name holds its peoples' names, which jieba cuts apart
@@ -96,7 +96,7 @@ FOUND = [
     # a prefecture's everyday name cut before its committee (楚雄州|委)
     ("恩施州委召开全会。", "恩施州委", "恩施州委", "org.suffix.government"),
     # a province and a prefecture jieba's dictionary holds as one word are places before the head
-    ("云南省楚雄彝族自治州州委召开全会。", "云南省楚雄彝族自治州州委", "云南省楚雄彝族自治州州委",
+    ("四川省阿坝藏族羌族自治州州委召开全会。", "四川省阿坝藏族羌族自治州州委", "四川省阿坝藏族羌族自治州州委",
      "org.suffix.government"),
     # a rarer verb before the head may be the business (担保)
     ("华信融资担保公司签约。", "华信融资担保公司", "华信融资担保公司", "org.suffix.company"),
@@ -236,3 +236,19 @@ def test_reviewed_cases(nlp, text, surface, rule):
 def test_a_groups_numbered_unit_takes_the_group_as_canonical(nlp):
     found = {m[0]: m[1] for m in mentions(nlp, "项目由中建三局一公司、二公司联合承建。")}
     assert found["二公司"] == "中建三局二公司"
+
+
+SECOND_READING = [
+    # (text, surface, rule or None)
+    ("其中居民银行存款增长12%。", "居民银行", None),
+    ("城乡居民银行存款余额增长9%。", "城乡居民银行", None),
+    ("干干净净家政服务有限公司成立。", "干干净净家政服务有限公司", "org.suffix.company"),
+    ("西南大学与县政府签约。会上，市场营销学院、农学院的代表发言。", "农学院", "org.suffix.university"),
+    ("西南大学与县政府签约。会上，县卫生学院、农学院的代表发言。", "农学院", None),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "rule"), SECOND_READING)
+def test_second_reading_cases(nlp, text, surface, rule):
+    rules_found = [m[2] for m in mentions(nlp, text) if m[0] == surface]
+    assert rules_found == ([rule] if rule else []), mentions(nlp, text)

@@ -66,7 +66,13 @@ WRAPS = [
     # a page's breadcrumb and its tool labels are lines of their own, not joined to the title between
     ("当前位置：首页 > 县区动态 > 部门动态\n\n某某县工商联获评全国“五好”工商联\n\n【字体：大 中 小】",
      "当前位置：首页 > 县区动态 > 部门动态\n某某县工商联获评全国“五好”工商联\n【字体：大 中 小】"),
-    # ... but prose that merely holds a caption's words is still joined across a column wrap
+    ("当前位置：首页 > 县区动态 > 部门动态\n某某县工商联获评全国“五好”工商联", "当前位置：首页 > 县区动态 > 部门动态\n某某县工商联获评全国“五好”工商联"),
+    # a source line without a colon, a caption with its byline word and no space
+    ("甲县召开经济运行分析会\n来源 某某日报\n\n会议指出，全县增长6.5%。", "甲县召开经济运行分析会\n来源 某某日报\n会议指出，全县增长6.5%。"),
+    ("甲县召开会议。\n\n市民在新建的广场上健身。本报记者张三摄\n\n乙县增长5%。",
+     "甲县召开会议。\n市民在新建的广场上健身。本报记者张三摄\n乙县增长5%。"),
+    # ... but prose that merely holds a caption's or a breadcrumb's words is still joined
+    ("用户可查询停车场所在位置\n和空余车位数量。\n\n乙县增长5%。", "用户可查询停车场所在位置和空余车位数量。\n乙县增长5%。"),
     ("该县农民收入主要\n来源于特色种植。\n\n乙县增长5%。", "该县农民收入主要来源于特色种植。\n乙县增长5%。"),
     ("专家提醒市民控制盐的摄\n入量，每日不超过5克。\n\n乙县增长5%。", "专家提醒市民控制盐的摄入量，每日不超过5克。\n乙县增长5%。"),
     # a heading between blank lines is never joined to its paragraph

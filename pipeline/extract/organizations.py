@@ -416,9 +416,10 @@ def school_head(cand: OrgCandidate, rules: OrgRules) -> bool:
 def school_by_field(view: TextView, cand: OrgCandidate, rules: OrgRules) -> bool:
     """园艺园林学院: a school named by its field in common words, no level or place before it (not
     宜宾学院, 县卫生学院: colleges of their own)."""
-    return school_head(cand, rules) and view.text[cand.start] not in government_rules().level_chars and \
-        not is_place(view.token_at(cand.start) and token_text(view, view.token_at(cand.start)) or "") and \
-        common_words_only(view, cand.start, cand.head_start, rules)
+    first = view.token_at(cand.start)
+    first_word = token_text(view, first) if first else ""
+    return school_head(cand, rules) and first_word not in government_rules().level_chars and \
+        not is_place(first_word) and common_words_only(view, cand.start, cand.head_start, rules)
 
 
 def university_of_school(view: TextView, cand: OrgCandidate, rules: OrgRules) -> str:

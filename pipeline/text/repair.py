@@ -46,10 +46,9 @@ class RepairRules:
     prose_marks: frozenset[str]  # a line with one is running prose (line-per-paragraph text)
     caption_words: tuple[str, ...]  # 来源, 图为: a source line or a photo caption, never a cut prose line
     caption_endings: tuple[str, ...]  # 记者 某某 摄
-    caption_line_openers: tuple[str, ...]  # 来源：, 图为: a line of its own
+    caption_line_open: re.Pattern[str]  # 来源：, 图为: a line of its own
     caption_line_end: re.Pattern[str]  # …记者 某某 摄 at a line's end
-    menu_line_marks: tuple[str, ...]  # 首页 > …: a breadcrumb line, a line of its own
-    menu_line_openers: tuple[str, ...]  # 【字体…】 opens a line of its own
+    menu_line: re.Pattern[str]  # 首页 > … > …: a breadcrumb, a line of its own
     heading_max_chars: int
     heading_enumerator: re.Pattern[str]  # 一、 （二） 3. opening a section heading
     heading_width_ratio: float  # a numbered heading is at most this share of the line under it
@@ -82,10 +81,9 @@ def repair_rules() -> RepairRules:
         prose_marks=chars("prose_marks"),
         caption_words=tuple(require(data, "caption_words", RULES_FILE)),
         caption_endings=tuple(require(data, "caption_endings", RULES_FILE)),
-        caption_line_openers=tuple(require(data, "caption_line_openers", RULES_FILE)),
+        caption_line_open=re.compile(require(data, "caption_line_open", RULES_FILE)),
         caption_line_end=re.compile(require(data, "caption_line_end", RULES_FILE)),
-        menu_line_marks=tuple(require(data, "menu_line_marks", RULES_FILE)),
-        menu_line_openers=tuple(require(data, "menu_line_openers", RULES_FILE)),
+        menu_line=re.compile(require(data, "menu_line", RULES_FILE)),
         heading_max_chars=int(require(data, "heading_max_chars", RULES_FILE)),
         heading_enumerator=re.compile(require(data, "heading_enumerator", RULES_FILE)),
         heading_width_ratio=float(require(data, "heading_width_ratio", RULES_FILE)),
@@ -409,18 +407,18 @@ def _heads_paragraph(line: _Line, nxt: _Line, rules: RepairRules) -> bool:
 
 
 def _caption_line(line: str, rules: RepairRules) -> bool:
-    """A source line or a photo caption: opens with one of caption_line_openers (来源：…, 图为…) or
-    ends as caption_line_end says (…记者 某某 摄), not prose holding the words (来源于, 摄|入量)."""
+    """A source line, a photo caption or a breadcrumb: opens as caption_line_open says (来源：…, 图为…),
+    ends as caption_line_end says (…记者 某某 摄), or is a page's breadcrumb (menu_line); not prose
+    holding the words (来源于, 摄|入量, 当前位置)."""
     text = line.strip()
-    return text.startswith(rules.caption_line_openers) or rules.caption_line_end.search(text) is not None or any(
-        mark in text for mark in rules.menu_line_marks)  # 首页 > 某某动态: a breadcrumb
+    return rules.caption_line_open.search(text) is not None or rules.caption_line_end.search(text) is not None or \
+        rules.menu_line.search(text) is not None
 
 
 def _opens_own_line(line: str, rules: RepairRules) -> bool:
-    """A source line, a caption, a breadcrumb or a page's tool label: never the end of the line before."""
+    """A source line, a caption or a breadcrumb opens the line: never the end of the one before."""
     text = line.strip()
-    return text.startswith(rules.caption_line_openers) or text.startswith(rules.menu_line_openers) or any(
-        mark in text for mark in rules.menu_line_marks)
+    return rules.caption_line_open.search(text) is not None or rules.menu_line.search(text) is not None
 
 
 def _opens_numbered(line: str, rules: RepairRules) -> bool:

@@ -373,8 +373,16 @@ def ends_name(view: TextView, end: int, rules: OrgRules) -> bool:
         return True
     token = view.token_at(end)
     rest = view.text[end:token[1]] if token is not None else ""
-    return rest in rules.role_words or rest in rules.trailing_particles or rest in rules.head_followers or (
+    return rest in rules.role_words or rest in rules.trailing_particles or (
+        rest in rules.head_followers and known_before(view, token[0], end, rules)) or (
         len(rest) == 2 and glued_level(rest, rules))
+
+
+def known_before(view: TextView, head_start: int, end: int, rules: OrgRules) -> bool:
+    """邮储|银行贷款: the token before the head and the head make a name of the knowledge data (居民|银行
+    存款 is no bank)."""
+    before = previous_token(view, head_start)
+    return before is not None and view.text[before[0]:end] in rules.known
 
 
 def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, legal: bool = False,
@@ -422,8 +430,9 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             bracketed = False  # before it is the name's, a field's word though it would stop a walk
             continue  # elsewhere; another verb or stop word ends the name there (…共建|(某县)研究院)
         bracketed = False
-        if adverb_and_verb(text, rules) or len(text) > 1 and (least := rules.name_ending_tags.get(tag_of(text))) and \
-                len(text) >= least:
+        tag = tag_of(text)
+        if adverb_and_verb(text, rules) or len(text) > 1 and (least := rules.name_ending_tags.get(tag)) and \
+                len(text) >= least and (not legal or tag in rules.registered_name_ending_tags):
             break  # 充分发挥|行业协会…: an adverb and a verb jieba keeps as one word (tagged a noun at times)
         if text in rules.date_words and is_numeral(token_text(view, previous_token(view, span[0]) or (0, 0))):
             break  # 12月20日|赛迪顾问…: a date before the name

@@ -166,6 +166,7 @@ class OrgRules:
     association_heads: frozenset[str]
     walk_stop_tags: frozenset[str]  # v, d: a common word so tagged ends a body's name on the walk left
     head_verb_min_freq: int  # 作为 of 某某项目作为|公司: a verb this common before a head names no business
+    registered_name_ending_tags: frozenset[str]  # c: also in a registered name's walk
     name_ending_tags: dict[str, int]  # c: 只是 of 饲料加工厂只是|天之虹公司 ends any name; z: 认真落实 (4 chars)
     compound_adverb_tags: frozenset[str]  # 充分 of 充分发挥: a dictionary word of an adverb and a verb
     compound_verb_tags: frozenset[str]  # 发挥 of 充分发挥
@@ -358,6 +359,7 @@ def org_rules() -> OrgRules:
         association_heads=frozenset(require(bounds, "association_heads", BOUNDARIES)),
         walk_stop_tags=frozenset(require(bounds, "walk_stop_tags", BOUNDARIES)),
         head_verb_min_freq=int(require(bounds, "head_verb_min_freq", BOUNDARIES)),
+        registered_name_ending_tags=frozenset(require(bounds, "registered_name_ending_tags", BOUNDARIES)),
         name_ending_tags={str(k): int(v) for k, v in require(bounds, "name_ending_tags", BOUNDARIES).items()},
         compound_adverb_tags=frozenset(require(bounds, "compound_adverb_tags", BOUNDARIES)),
         compound_verb_tags=frozenset(require(bounds, "compound_verb_tags", BOUNDARIES)),
