@@ -412,6 +412,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             bracketed = False  # before it is the name's, a field's word though it would stop a walk
             continue  # elsewhere; another verb or stop word ends the name there (…共建|(某县)研究院)
         bracketed = False
+        if legal and pos < head_token_start and apposed_category(view, text, pos, head_start, rules):
+            break  # 出口骨干企业|某某公司: a category noun in apposition before a trade name, no word of it
         if text in rules.date_words and is_numeral(token_text(view, previous_token(view, span[0]) or (0, 0))):
             break  # 12月20日|赛迪顾问…: a date before the name
         if text in rules.inner_conjunctions or text in rules.joining_conjunctions:
@@ -497,6 +499,17 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             break
         pos = span[0]
     return bracket[1] if pos == bracket[0] else pos  # 共建|(某县)研究院: the walk ended at the bracket
+
+
+def apposed_category(view: TextView, text: str, pos: int, head_start: int, rules: OrgRules) -> bool:
+    """The token is a category noun (ending with lists.yaml apposition_cues: 骨干企业, 外商投资|企业) and
+    a registered name opens right after it with a proper word (a place or a rare trade name: 荣第|公司,
+    重庆|荣达|食品|有限公司, 宏远|建设|集团有限公司): a name in apposition. A business word right after it
+    keeps it in the name (某某企业|管理|有限公司)."""
+    if not text.endswith(rules.apposition_cues):
+        return False
+    first = view.token_after(pos)
+    return bool(first) and proper_word(first, rules)
 
 
 def person_acting(view: TextView, span: tuple[int, int], pos: int, head_start: int, rules: OrgRules) -> bool:

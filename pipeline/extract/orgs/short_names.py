@@ -746,10 +746,21 @@ def apposed_companies(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     for start, _ in matches(view, rules, "apposition"):  # from the shared pass over the text
         if start not in view.ends or not is_proper_piece(view.token_after(start), rules):
             continue  # most cues stand before common words: asked first, cached
-        end = trade_name_and_industry(view, view.token_index(start), rules)
-        if end is not None:
-            found.append(OrgCandidate(start, end, "org.short_name.apposition", "company"))
+        listed = apposed_list(view, start, rules) if "、" in view.text[start:start + rules.max_item_chars + 1] else []
+        end = trade_name_and_industry(view, view.token_index(start), rules) if not listed else None
+        found += listed or ([OrgCandidate(start, end, "org.short_name.apposition", "company")] if end else [])
     return found
+
+
+def apposed_list(view: TextView, start: int, rules: OrgRules) -> list[OrgCandidate]:
+    """骨干企业|甲乙纺织、丙丁餐具、戊己体育等: a 、-list in apposition right after a category noun names
+    companies, though no cue follows its 等, when most items open with a rare proper piece (a trade
+    name; 数字化、智能化改造 after 企业 opens with none) and none holds a common verb."""
+    items = items_after(view, start, rules)
+    if len(items) < 2 or any(holds_common_verb(view, a, b, rules) for a, b in items):
+        return []
+    proper = sum(a in view.starts and is_proper_piece(token_text(view, view.token_at(a)), rules) for a, b in items)
+    return accept_items(view, items, False, rules) if proper * 2 > len(items) else []
 
 
 def trade_name_before_project(view: TextView, pos: int, rules: OrgRules) -> int | None:

@@ -1,0 +1,78 @@
+"""Organization families of round 12 (issue 11, helper org12), one table per family, negatives
+included. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import organizations_found as found
+
+
+@pytest.fixture(scope="module")
+def nlp(places_and_organizations):
+    return places_and_organizations
+
+
+FOUND = [
+    # (text, name, type, rule)
+    # a trade that ends many registered names ends a short name after a rare trade name
+    ("县里的华晟陶瓷今年扩建新线。", "华晟陶瓷", "company", "org.short_name.pattern"),
+    ("泓远电力承建了这条线路。", "泓远电力", "company", "org.short_name.pattern"),
+    ("金穗粮油今年收购小麦三万吨。", "金穗粮油", "company", "org.short_name.pattern"),
+    # a company's full name in apposition after a category noun: the category is no word of it
+    ("除了出口骨干企业瑞泓公司外，其他企业出口平稳。", "瑞泓公司", "company", "org.suffix.company"),
+    ("龙头企业重庆晟达食品有限公司投产。", "重庆晟达食品有限公司", "company", "org.suffix.company"),
+    ("国有企业昊远建设集团有限公司中标。", "昊远建设集团有限公司", "company", "org.suffix.company"),
+    # a 、-list in apposition after a category noun, closed by 等 with no cue after it
+    ("传统生产企业锦泓纺织、永兴餐具、澜翔体育等出口均有增长。", "锦泓纺织", "company", "org.short_name.list"),
+    ("传统生产企业锦泓纺织、永兴餐具、澜翔体育等出口均有增长。", "永兴餐具", "company", "org.short_name.list"),
+    ("传统生产企业锦泓纺织、永兴餐具、澜翔体育等出口均有增长。", "澜翔体育", "company", "org.short_name.list"),
+    # a paper and its app (or site and paper) joined by a joiner: two outlets
+    ("江南日报·新江南客户端5月3日讯（记者 张某）近日，县里召开会议。", "江南日报", "other", "org.suffix.other"),
+    ("江南日报·新江南客户端5月3日讯（记者 张某）近日，县里召开会议。", "新江南客户端", "other", "org.media.byline"),
+    ("来源：秦风网-秦风报", "秦风网", "other", "org.media.source"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "type_", "rule"), FOUND)
+def test_names_found_by_family(nlp, text, name, type_, rule):
+    orgs = found(nlp, text)
+    assert name in orgs, orgs
+    assert (orgs[name]["type"], orgs[name]["rule"]) == (type_, rule)
+
+
+NOT_FOUND = [
+    # (text, what is no organization)
+    # the category noun before a name in apposition
+    ("除了出口骨干企业瑞泓公司外，其他企业出口平稳。", "出口骨干企业瑞泓公司"),
+    ("龙头企业重庆晟达食品有限公司投产。", "龙头企业重庆晟达食品有限公司"),
+    # after a category noun, a list of tasks or fields is no list of companies
+    ("重点企业数字化、智能化改造加快推进。", "数字化"),
+    ("规上企业生产经营、技术改造等情况良好。", "生产经营"),
+    # a trade word after a common word is a phrase, no company
+    ("全县日用陶瓷产量增长一成。", "日用陶瓷"),
+    ("区里保障电力供应稳定。", "保障电力"),
+    # two outlets written with a joiner stay apart; a channel, a group or an app named by its news stays one
+    ("江南日报·新江南客户端5月3日讯（记者 张某）近日，县里召开会议。", "江南日报·新江南客户端"),
+    ("来源：秦风网-秦风报", "秦风网-秦风报"),
+]
+
+
+@pytest.mark.parametrize(("text", "not_name"), NOT_FOUND)
+def test_no_names_by_family(nlp, text, not_name):
+    assert not_name not in found(nlp, text)
+
+
+KEPT_WHOLE = [
+    # (text, name): a business word after a category word keeps it inside the registered name
+    ("上海宏达企业管理有限公司成立。", "上海宏达企业管理有限公司"),
+    ("湖北宏发企业集团有限公司签约落户。", "湖北宏发企业集团有限公司"),
+    # a brand without a head, a channel, a group or an app named by its news is one name with its joiner
+    ("来源：人民网-江南频道", "人民网-江南频道"),
+    ("新江南-江南日报记者 李某", "新江南-江南日报"),
+    ("齐鲁报业·海风新闻记者 王某", "齐鲁报业·海风新闻"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), KEPT_WHOLE)
+def test_names_kept_whole(nlp, text, name):
+    assert name in found(nlp, text)
