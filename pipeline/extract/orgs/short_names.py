@@ -593,6 +593,11 @@ def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
             placed = with_place_prefix(view, start, rules)  # 与|江苏|恒瑞医药: the place is named with it when
             if placed is not None and full.startswith(view.text[placed:start]):  # its registered name opens so,
                 start = placed  # not 某县|中粮集团 (中粮集团有限公司): there the place says where it stands
+        if end not in view.ends and type_ == "company" and known_start_ok(view, start, rules):
+            glued = glued_trade_end(view, end, rules)  # 中国|电|建新|能源: jieba cut the name into its trade
+            if glued is not None:
+                found.append(OrgCandidate(start, glued, "org.short_name.pattern", "company"))
+            continue
         if end not in view.ends or not known_start_ok(view, start, rules) or place_banks_sector(view, end, name):
             continue
         if type_ == "company" and view.token_after(end) in place_features():
@@ -649,6 +654,17 @@ def known_company_trade_end(view: TextView, end: int, rules: OrgRules) -> int | 
     if stop is None or after in PAIR_JOINERS:
         return None  # 某某电气|氢能源|及燃料电池基地: a project's words go on
     return stop if not after or after in rules.item_stops or is_boundary_token(after, rules) else None
+
+
+def glued_trade_end(view: TextView, end: int, rules: OrgRules) -> int | None:
+    """中国电建|新能源 cut 中国|电|建新|能源: a known company's usual name that ends inside a token, with
+    industry words from there to a token end and a delimiter or stop word after them, names one of its
+    companies as the page writes it: their end, else None (no word of the name is glued to a phrase)."""
+    for stop in range(end + 2, min(end + 7, len(view.text)) + 1):
+        if stop in view.ends and composed_of(view.text[end:stop], rules.industry_words):
+            after = view.token_after(stop)
+            return stop if not after or after in rules.item_stops or is_boundary_token(after, rules) else None
+    return None
 
 
 def numbered_units_end(view: TextView, end: int, rules: OrgRules) -> int:
