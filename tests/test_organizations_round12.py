@@ -30,6 +30,14 @@ FOUND = [
     ("江南日报·新江南客户端5月3日讯（记者 张某）近日，县里召开会议。", "江南日报", "other", "org.suffix.other"),
     ("江南日报·新江南客户端5月3日讯（记者 张某）近日，县里召开会议。", "新江南客户端", "other", "org.media.byline"),
     ("来源：秦风网-秦风报", "秦风网", "other", "org.media.source"),
+    # a known company's usual name that jieba cut into the industry words after it (中国|电|建新|能源)
+    ("近日，中国电建新能源与县里签约。", "中国电建新能源", "company", "org.short_name.pattern"),
+    # a farm or a market named by a place or a trade name is a works
+    ("全县最大的红岭林科农场今年扩种。", "红岭林科农场", "company", "org.suffix.company"),
+    ("县政府与东湖牲畜交易市场签约。", "东湖牲畜交易市场", "company", "org.suffix.company"),
+    # a park named with its operator before its project names the company
+    ("投资5亿元的江西省萍乡市伯瑞智能装备产业园项目开工。", "江西省萍乡市伯瑞智能装备", "company",
+     "org.short_name.registered"),
 ]
 
 
@@ -54,6 +62,12 @@ NOT_FOUND = [
     # two outlets written with a joiner stay apart; a channel, a group or an app named by its news stays one
     ("江南日报·新江南客户端5月3日讯（记者 张某）近日，县里召开会议。", "江南日报·新江南客户端"),
     ("来源：秦风网-秦风报", "秦风网-秦风报"),
+    # a registered name's words before a park's head name the park, a zone, no company
+    ("走进江西省萍乡市伯瑞智能装备产业园生产车间。", "江西省萍乡市伯瑞智能装备"),
+    # farms and markets of a kind, or counted, are no names
+    ("全国第二大香菇交易市场在这里。", "全国第二大香菇交易市场"),
+    ("国营农场改革稳步推进。", "国营农场"),
+    ("县农产品批发市场交易额增长。", "农产品批发市场"),
 ]
 
 

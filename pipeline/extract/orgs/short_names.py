@@ -21,7 +21,7 @@ from zhfacts.extract.orgs.candidates import (
     token_text,
 )
 from zhfacts.extract.orgs.media import media_rules
-from zhfacts.extract.orgs.names import composed_of, ends_name, gazetteer_names, view_tokens
+from zhfacts.extract.orgs.names import composed_of, ends_name, gazetteer_names, is_park_head, view_tokens
 from zhfacts.extract.orgs.pos import (
     dictionary_tags,
     is_verb,
@@ -734,7 +734,7 @@ def registered_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
                 token_text(view, (view.token_starts[j], view.token_ends[j])), rules):
             j += 1  # 江苏|南通|…
         end = trade_name_and_industry(view, j, rules)
-        if end is None or view.text.startswith(rules.legal_forms, end):
+        if end is None or view.text.startswith(rules.legal_forms, end) or park_after(view, end, rules):
             continue  # …科技|有限公司: the full name's head names it (its places from the largest)
         found.append(OrgCandidate(start, end, "org.short_name.registered", "company"))
         resume = view.token_index(end - 1) + 1
@@ -796,6 +796,13 @@ def trade_name_before_project(view: TextView, pos: int, rules: OrgRules) -> int 
             end += len(view.token_after(end))  # 某某电子|科技: the name's last industry word
         return end if project_words_after(view, end, rules) and not park_project(view, end, rules) else None
     return None
+
+
+def park_after(view: TextView, end: int, rules: OrgRules) -> bool:
+    """某省某市|某某智能装备|产业园|生产车间: a park named with its operator right after the name, no project of
+    it (lists.yaml park_project_after): the places and words name the park, a zone, no company."""
+    park = view.token_after(end)
+    return is_park_head(park, rules) and not rules.park_project_after.match(view.text, end + len(park))
 
 
 def park_project(view: TextView, end: int, rules: OrgRules) -> bool:
