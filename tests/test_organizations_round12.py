@@ -32,6 +32,12 @@ FOUND = [
     ("来源：秦风网-秦风报", "秦风网", "other", "org.media.source"),
     # a known company's usual name that jieba cut into the industry words after it (中国|电|建新|能源)
     ("近日，中国电建新能源与县里签约。", "中国电建新能源", "company", "org.short_name.pattern"),
+    # a list's last two items joined by 以及 are two items
+    ("县领导走访了宏达科技有限公司、兴业机械有限公司、江南重机以及华信电子分公司等4家企业。", "江南重机", "company",
+     "org.short_name.list"),
+    # a zone before a registered name says where the company stands: no word of its name
+    ("该项目由重庆市江津区德感工业园区宏达机械有限公司承建。", "宏达机械有限公司", "company", "org.suffix.company"),
+    ("县领导参观了火炬开发区瑞泰制冷设备有限公司。", "瑞泰制冷设备有限公司", "company", "org.suffix.company"),
     # a farm or a market named by a place or a trade name is a works
     ("全县最大的红岭林科农场今年扩种。", "红岭林科农场", "company", "org.suffix.company"),
     ("县政府与东湖牲畜交易市场签约。", "东湖牲畜交易市场", "company", "org.suffix.company"),
@@ -62,6 +68,7 @@ NOT_FOUND = [
     # two outlets written with a joiner stay apart; a channel, a group or an app named by its news stays one
     ("江南日报·新江南客户端5月3日讯（记者 张某）近日，县里召开会议。", "江南日报·新江南客户端"),
     ("来源：秦风网-秦风报", "秦风网-秦风报"),
+    ("该项目由重庆市江津区德感工业园区宏达机械有限公司承建。", "重庆市江津区德感工业园区宏达机械有限公司"),
     # a registered name's words before a park's head name the park, a zone, no company
     ("走进江西省萍乡市伯瑞智能装备产业园生产车间。", "江西省萍乡市伯瑞智能装备"),
     # farms and markets of a kind, or counted, are no names
@@ -80,6 +87,9 @@ KEPT_WHOLE = [
     # (text, name): a business word after a category word keeps it inside the registered name
     ("上海宏达企业管理有限公司成立。", "上海宏达企业管理有限公司"),
     ("湖北宏发企业集团有限公司签约落户。", "湖北宏发企业集团有限公司"),
+    # a zone of the gazetteer is a place a registered name may open with; a zone's company names its business
+    ("苏州工业园区艾思科技有限公司成立。", "苏州工业园区艾思科技有限公司"),
+    ("高新区建设投资有限公司负责融资。", "高新区建设投资有限公司"),
     # a brand without a head, a channel, a group or an app named by its news is one name with its joiner
     ("来源：人民网-江南频道", "人民网-江南频道"),
     ("新江南-江南日报记者 李某", "新江南-江南日报"),

@@ -502,12 +502,13 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
 
 
 def apposed_category(view: TextView, text: str, pos: int, head_start: int, rules: OrgRules) -> bool:
-    """The token is a category noun (ending with lists.yaml apposition_cues: 骨干企业, 外商投资|企业) and
+    """The token is a category noun (ending with lists.yaml apposition_cues: 骨干企业, 外商投资|企业) or a
+    zone (government.yaml zone_endings: 某某开发区, a zone of the gazetteer is a place crossed whole) and
     a registered name opens right after it with a proper word (a place or a rare trade name: 荣第|公司,
     重庆|荣达|食品|有限公司, 宏远|建设|集团有限公司): a name in apposition. A business word right after it
     keeps it in the name (某某企业|管理|有限公司)."""
-    if not text.endswith(rules.apposition_cues):
-        return False
+    if not text.endswith(rules.apposition_cues) and not text.endswith(government_rules().zone_endings):
+        return False  # 某某工业园区|某某机械有限公司: the zone says where the company stands, as a place
     first = view.token_after(pos)
     return bool(first) and proper_word(first, rules)
 

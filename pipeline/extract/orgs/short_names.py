@@ -43,7 +43,7 @@ from zhfacts.rules import load_yaml, require, rules_cache
 
 ADVERB_TAGS = frozenset({"d"})
 ITEM_END_TAGS = frozenset({"d", "p", "c"})  # adverbs, prepositions, conjunctions
-PAIR_JOINERS = ("和", "与", "及")  # as split_last_pair joins a list's last two items
+PAIR_JOINERS = ("和", "与", "及", "以及")  # as split_last_pair joins a list's last two items
 
 # A stem of numerals and 个 only names a count or a slogan's programme (五个一工程, 十百千工程), no company.
 COUNT_STEM = re.compile("[一二三四五六七八九十百千万两零〇个]+$")
