@@ -38,6 +38,10 @@ FOUND = [
     # a zone before a registered name says where the company stands: no word of its name
     ("该项目由重庆市江津区德感工业园区宏达机械有限公司承建。", "宏达机械有限公司", "company", "org.suffix.company"),
     ("县领导参观了火炬开发区瑞泰制冷设备有限公司。", "瑞泰制冷设备有限公司", "company", "org.suffix.company"),
+    # a name of the knowledge data that jieba tags a person opens a full name before a business verb
+    ("县领导参观了克莱特制冷有限公司。", "克莱特制冷有限公司", "company", "org.suffix.company"),
+    # a list's last item whose character after its place jieba tags an adverb (宁波|均|胜) keeps it
+    ("县里引进了华达、宁波均盛等企业。", "宁波均盛", "company", "org.short_name.list"),
     # a farm or a market named by a place or a trade name is a works
     ("全县最大的红岭林科农场今年扩种。", "红岭林科农场", "company", "org.suffix.company"),
     ("县政府与东湖牲畜交易市场签约。", "东湖牲畜交易市场", "company", "org.suffix.company"),

@@ -701,8 +701,8 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
             after = view.token_at(after)[1]  # 建|好|国际…研究院: a verb phrase, whatever its length
         elif len(token) > 1 and token[-1] in rules.result_complements and is_verb(token[:-1]):
             pass  # 建好|国际…研究院: jieba glued the complement to its verb
-        elif is_person(token) or token in rules.generic_names:  # 李博|签订…, 公司|属…
-            nxt = view.token_at(span[1])
+        elif (is_person(token) and token not in rules.known) or token in rules.generic_names:  # 李博|签订…, 公司|属…
+            nxt = view.token_at(span[1])  # (a name of the knowledge data is no person: 某某特|制冷|有限公司)
             if not nxt or nxt[0] != span[1] or nxt[1] > head_start or not is_verb(token_text(view, nxt)):
                 break
             if nxt[1] - nxt[0] == 1 and not opens_proper_name(view, nxt[1], head_start):

@@ -365,9 +365,10 @@ def split_last_pair(view: TextView, start: int, end: int, rules: OrgRules) -> li
     for span in view.spans_from(max(0, view.token_index(start))):
         if span[0] >= end:
             break
-        if span[0] > start and never_starts_name(token_text(view, span), ADVERB_TAGS):
-            end = span[0]
-            break
+        if span[0] > start and never_starts_name(token_text(view, span), ADVERB_TAGS) and not (
+                span[1] - span[0] == 1 and is_place(view.text[start:span[0]])):
+            end = span[0]  # …、宁波|均|胜等: a character of the name after its place, no adverb (a place
+            break  # alone is no item)
     for span in view.spans_from(max(0, view.token_index(start))):
         if span[0] >= end:
             break
