@@ -42,6 +42,9 @@ FOUND = [
     ("县领导参观了克莱特制冷有限公司。", "克莱特制冷有限公司", "company", "org.suffix.company"),
     # a list's last item whose character after its place jieba tags an adverb (宁波|均|胜) keeps it
     ("县里引进了华达、宁波均盛等企业。", "宁波均盛", "company", "org.short_name.list"),
+    # two 、-neighbours that each end with an industry word after a trade name vouch for each other
+    ("县委书记一行先后来到鑫泰管业、振华包装，了解企业生产情况。", "鑫泰管业", "company", "org.short_name.list"),
+    ("县委书记一行先后来到鑫泰管业、振华包装，了解企业生产情况。", "振华包装", "company", "org.short_name.list"),
     # a farm or a market named by a place or a trade name is a works
     ("全县最大的红岭林科农场今年扩种。", "红岭林科农场", "company", "org.suffix.company"),
     ("县政府与东湖牲畜交易市场签约。", "东湖牲畜交易市场", "company", "org.suffix.company"),
@@ -66,6 +69,10 @@ NOT_FOUND = [
     # after a category noun, a list of tasks or fields is no list of companies
     ("重点企业数字化、智能化改造加快推进。", "数字化"),
     ("规上企业生产经营、技术改造等情况良好。", "生产经营"),
+    # fields joined by 、 open with common words
+    ("重点发展机械制造、食品加工、电子信息等产业。", "机械制造"),
+    ("全市规上工业中，汽车制造、电子设备分别增长5%和8%。", "电子设备"),
+    ("围绕智能家居、绿色建材、高端装备等领域布局。", "绿色建材"),
     # a trade word after a common word is a phrase, no company
     ("全县日用陶瓷产量增长一成。", "日用陶瓷"),
     ("区里保障电力供应稳定。", "保障电力"),

@@ -219,7 +219,34 @@ def list_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
                      if ends_with_industry(view.text[a:b], rules) or not holds_common_verb(view, a, b, rules)]
             found += accept_items(view, items, len(items) == 1, rules)  # 帮助企业为|员工办理社保: one item
             # is no list, a company only with an industry word (重点企业为某某科技)
-    return found + framed_companies(view, rules)
+    return found + framed_companies(view, rules) + industry_pairs(view, rules)
+
+
+def industry_pairs(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
+    """来到|鑫泰管业、振华包装，: two 、-neighbours that each end with an industry word after a rare trade
+    name (industry_words, wider than the words that end a short name alone) are companies of one list,
+    with no cue (listed_beside then reads the rest of the list); 机械制造、食品加工 are fields: their
+    words before the industry word are common."""
+    found = []
+    for sep in occurrences(view.text, "、"):
+        if not any(view.text[sep - n:sep] in rules.industry_words for n in (2, 3)):
+            continue  # the left item ends with no industry word: asked first, on characters
+        pair = [list_neighbour(view, sep, -1, rules), list_neighbour(view, sep, 1, rules)]
+        if all(item is not None and traded_item(view, *item, rules) for item in pair):
+            found += [OrgCandidate(*item, "org.short_name.list", "company") for item in pair]
+    return found
+
+
+def traded_item(view: TextView, start: int, end: int, rules: OrgRules) -> bool:
+    """The item is a trade name of proper pieces (rarer than max_piece_word_freq: the pair vouches for
+    each other) and one industry word (鑫泰|管业, 振华|包装)."""
+    item = view.text[start:end]
+    word = next((item[-n:] for n in range(len(item) - 2, 1, -1) if item[-n:] in rules.industry_words), "")
+    stem = item[:len(item) - len(word)]
+    pieces = view_tokens(view, start, end - len(word))
+    return bool(word) and len(stem) >= rules.min_stem_chars and bool(pieces) and pieces[-1][1] == end - len(
+        word) and not composed_of(stem, rules.domain_or_category_words | rules.industry_words) and all(
+        is_proper_piece(view.text[a:b], rules) for a, b in pieces)
 
 
 def framed_companies(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
