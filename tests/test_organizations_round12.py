@@ -45,6 +45,8 @@ FOUND = [
     # two 、-neighbours that each end with an industry word after a trade name vouch for each other
     ("县委书记一行先后来到鑫泰管业、振华包装，了解企业生产情况。", "鑫泰管业", "company", "org.short_name.list"),
     ("县委书记一行先后来到鑫泰管业、振华包装，了解企业生产情况。", "振华包装", "company", "org.short_name.list"),
+    # a registered name's product words dropped give its short name, a trade name and a product
+    ("安徽瑞第羽绒制品有限公司是出口大户。今年瑞第羽绒新上生产线。", "瑞第羽绒", "company", "org.alias"),
     # a farm or a market named by a place or a trade name is a works
     ("全县最大的红岭林科农场今年扩种。", "红岭林科农场", "company", "org.suffix.company"),
     ("县政府与东湖牲畜交易市场签约。", "东湖牲畜交易市场", "company", "org.suffix.company"),
@@ -69,6 +71,8 @@ NOT_FOUND = [
     # after a category noun, a list of tasks or fields is no list of companies
     ("重点企业数字化、智能化改造加快推进。", "数字化"),
     ("规上企业生产经营、技术改造等情况良好。", "生产经营"),
+    # a trade name alone is no alias cut from a product: it names the product too
+    ("借助高校，沁水黄小米公司提升了技术。征集到沁水黄谷子品种研发需求。", "沁水黄"),
     # fields joined by 、 open with common words
     ("重点发展机械制造、食品加工、电子信息等产业。", "机械制造"),
     ("全市规上工业中，汽车制造、电子设备分别增长5%和8%。", "电子设备"),

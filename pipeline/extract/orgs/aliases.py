@@ -11,6 +11,8 @@ from zhfacts.extract.orgs.rules import TOKEN_CACHE_SIZE, OrgRules, word_freq
 from zhfacts.extract.orgs.short_names import occurrences, stem_is_proper, with_place_prefix
 from zhfacts.nlp.text_view import TextView
 
+MIN_PRODUCT_ALIAS_CHARS = 4  # what remains of a stem once a product's common word is dropped
+
 
 def aliases_of(name: str, rules: OrgRules) -> set[str]:
     """Short forms of a company's full name: 重庆海辰储能科技有限公司 -> 海辰储能科技, 海辰储能, 海辰,
@@ -63,10 +65,15 @@ def stem_aliases(core: str, place: str, rules: OrgRules) -> set[str]:
 
 
 def drop_last_word(stem: str, rules: OrgRules) -> str:
-    """海辰储能科技 -> 海辰储能: the stem without its last industry word or head."""
+    """海辰储能科技 -> 海辰储能: the stem without its last industry word or head; else without a last
+    common word of two characters, a product the registered name states (某第羽绒制品 -> 某第羽绒), when
+    four characters or more remain: a trade name and a product (某州黄小米 gives no 某州黄, which names the
+    product too: 某州黄谷子)."""
     for n in range(min(len(stem) - 1, 9), 0, -1):
         if stem[-n:] in rules.industry_words or stem[-n:] in rules.heads:
             return stem[:-n]
+    if len(stem) >= 2 + MIN_PRODUCT_ALIAS_CHARS and word_freq(stem[-2:]) >= rules.max_piece_word_freq:
+        return stem[:-2]
     return ""
 
 
