@@ -52,7 +52,7 @@ def stem_aliases(core: str, place: str, rules: OrgRules) -> set[str]:
     variants = []
     while stem:
         variants.append(stem)
-        stem = drop_last_word(stem, rules)
+        stem = drop_last_word(stem, rules, product=len(variants) == 1)
     if variants and variants[-1].endswith(rules.place_like_endings):
         return set()  # 国际生物城(开发投资): the stem names a park, not the company
     out = set()
@@ -64,15 +64,15 @@ def stem_aliases(core: str, place: str, rules: OrgRules) -> set[str]:
     return out
 
 
-def drop_last_word(stem: str, rules: OrgRules) -> str:
+def drop_last_word(stem: str, rules: OrgRules, product: bool = False) -> str:
     """海辰储能科技 -> 海辰储能: the stem without its last industry word or head; else without a last
-    common word of two characters, a product the registered name states (某第羽绒制品 -> 某第羽绒), when
-    four characters or more remain: a trade name and a product (某州黄小米 gives no 某州黄, which names the
-    product too: 某州黄谷子)."""
+    common word of two characters that ends the registered name's stem (product), the product it states
+    (某第羽绒制品 -> 某第羽绒), when four characters or more remain: a trade name and a product (某州黄小米
+    gives no 某州黄, which names the product too: 某州黄谷子; 某某农村商业|银行 no 某某农村)."""
     for n in range(min(len(stem) - 1, 9), 0, -1):
         if stem[-n:] in rules.industry_words or stem[-n:] in rules.heads:
             return stem[:-n]
-    if len(stem) >= 2 + MIN_PRODUCT_ALIAS_CHARS and word_freq(stem[-2:]) >= rules.max_piece_word_freq:
+    if product and len(stem) >= 2 + MIN_PRODUCT_ALIAS_CHARS and word_freq(stem[-2:]) >= rules.max_piece_word_freq:
         return stem[:-2]
     return ""
 
