@@ -18,6 +18,7 @@ FOUND = [
     ("县里的华晟陶瓷今年扩建新线。", "华晟陶瓷", "company", "org.short_name.pattern"),
     ("泓远电力承建了这条线路。", "泓远电力", "company", "org.short_name.pattern"),
     ("金穗粮油今年收购小麦三万吨。", "金穗粮油", "company", "org.short_name.pattern"),
+    ("金盛重机新上一条生产线。", "金盛重机", "company", "org.short_name.pattern"),
     # a company's full name in apposition after a category noun: the category is no word of it
     ("除了出口骨干企业瑞泓公司外，其他企业出口平稳。", "瑞泓公司", "company", "org.suffix.company"),
     ("龙头企业重庆晟达食品有限公司投产。", "重庆晟达食品有限公司", "company", "org.suffix.company"),
@@ -80,6 +81,7 @@ NOT_FOUND = [
     # a trade word after a common word is a phrase, no company
     ("全县日用陶瓷产量增长一成。", "日用陶瓷"),
     ("区里保障电力供应稳定。", "保障电力"),
+    ("全市重机产业发展迅速。", "全市重机"),
     # two outlets written with a joiner stay apart; a channel, a group or an app named by its news stays one
     ("江南日报·新江南客户端5月3日讯（记者 张某）近日，县里召开会议。", "江南日报·新江南客户端"),
     ("来源：秦风网-秦风报", "秦风网-秦风报"),
@@ -115,3 +117,18 @@ KEPT_WHOLE = [
 @pytest.mark.parametrize(("text", "name"), KEPT_WHOLE)
 def test_names_kept_whole(nlp, text, name):
     assert name in found(nlp, text)
+
+
+def test_traditional_pages_read_heads_and_trades_by_their_simplified_forms(tmp_path, zhfacts, read_table):
+    """A page in Traditional characters: 廠, 重機, 設備, 報, 新聞網 are read as 厂, 重机, 设备, 报, 新闻网
+    (text/traditional.py's Simplified view), the records keep the page's characters."""
+    page = ("本報訊（記者 王某）近日，縣領導走訪了宏達機械廠、金盛重機、華信設備有限公司等企業。"
+            "縣統計局負責人陪同。據江南日報報道，金盛重機新上生產線。來源：江南新聞網\n")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(page, encoding="utf-8")
+    done = zhfacts("run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "-q", "-j", "1")
+    assert done.returncode == 0, done.stderr
+    texts = [row["text"] for row in read_table(tmp_path / "out", "organizations")]
+    for name in ("宏達機械廠", "華信設備有限公司", "縣統計局", "江南日報", "江南新聞網"):
+        assert name in texts, texts
+    assert texts.count("金盛重機") == 2, texts
