@@ -48,6 +48,13 @@ FOUND = [
     ("县委书记一行先后来到鑫泰管业、振华包装，了解企业生产情况。", "振华包装", "company", "org.short_name.list"),
     # a registered name's product words dropped give its short name, a trade name and a product
     ("安徽瑞第羽绒制品有限公司是出口大户。今年瑞第羽绒新上生产线。", "瑞第羽绒", "company", "org.alias"),
+    # a group's research unit numbered by an ordinal right after the group's full name is named with it
+    ("宏达航天科技集团有限公司第九研究院与县里签约。", "宏达航天科技集团有限公司第九研究院", "research",
+     "org.suffix.research"),
+    ("县政府与宏达集团第一研究院签约。", "宏达集团第一研究院", "research", "org.suffix.research"),
+    # a level and 里 is the place's body as a speaker, no word of the name after its conjunction
+    ("县里与宏达科技有限公司签约。", "宏达科技有限公司", "company", "org.suffix.company"),
+    ("县里与宏达科技有限公司第一研究院签约。", "宏达科技有限公司第一研究院", "research", "org.suffix.research"),
     # a farm or a market named by a place or a trade name is a works
     ("全县最大的红岭林科农场今年扩种。", "红岭林科农场", "company", "org.suffix.company"),
     ("县政府与东湖牲畜交易市场签约。", "东湖牲畜交易市场", "company", "org.suffix.company"),
@@ -74,6 +81,9 @@ NOT_FOUND = [
     ("规上企业生产经营、技术改造等情况良好。", "生产经营"),
     # a trade name alone is no alias cut from a product: it names the product too
     ("借助高校，沁水黄小米公司提升了技术。征集到沁水黄谷子品种研发需求。", "沁水黄"),
+    # an ordinal after a group opens no research unit alone
+    ("宏达航天科技集团有限公司第九研究院与县里签约。", "第九研究院"),
+    ("县里与宏达科技有限公司签约。", "县里与宏达科技有限公司"),
     # fields joined by 、 open with common words
     ("重点发展机械制造、食品加工、电子信息等产业。", "机械制造"),
     ("全市规上工业中，汽车制造、电子设备分别增长5%和8%。", "电子设备"),

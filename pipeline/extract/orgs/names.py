@@ -58,6 +58,8 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
         if text in rules.association_heads and found and found[-1].end == head_start and \
                 found[-1].head.kind == "park":
             start = found[-1].start  # 某某区特色产业园|促进会: a park's association is named with the park
+        if head.type == "research" and start < head_start:
+            start = group_unit_start(view, start, rules, place_ends)  # 某某集团有限公司|第九研究院
         start = known_name_across(view, start, head_start, rules)
         start = trim_leading(view, start, head_start, end, rules)
         start = known_name_start(view, start, head_start, end, rules)
@@ -77,6 +79,19 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
             found.append(OrgCandidate(start, end, f"org.suffix.{head.type}", head.type, head=head,
                                       head_start=head_start, canonical=canonical))
     return found
+
+
+def group_unit_start(view: TextView, start: int, rules: OrgRules, place_ends: dict[int, int]) -> int:
+    """某某集团有限公司|第九研究院, 某某科工集团|第二研究院: a research unit numbered by an ordinal right
+    after a group's full name is the group's, named with it: the group's start (its name read as the
+    legal form's walk reads it), else start."""
+    ordinal = rules.ordinal.match(view.text, start)
+    form = next((f for f in rules.legal_forms if view.text.endswith(f, 0, start) and start - len(f) in view.starts),
+                "") if ordinal else ""
+    if not form:
+        return start
+    group = expand_left(view, start - len(form), start, rules, True, place_ends)
+    return group if group < start - len(form) else start
 
 
 def bracketed_place_names(view: TextView, rules: OrgRules, place_ends: dict[int, int]) -> list[OrgCandidate]:
