@@ -56,6 +56,13 @@ WRAPS = [
      "近年来，阆中市大力发展文旅产业。全年接待游客2100万人次。\n下一步，该市将继续推进。"),
     # a column break across a blank line inside a sentence
     ("该县培育壮大县域经济，构建起\n\n“一主两辅”产业体系。", "该县培育壮大县域经济，构建起“一主两辅”产业体系。"),
+    # a photo caption or a source line between blank lines, or in newspaper columns, stays a line
+    # of its own; a source line opens one
+    ("图为园区一角。 张三 摄\n\n某某网成都3月2日电 甲县新增企业8家。",
+     "图为园区一角。 张三 摄\n某某网成都3月2日电 甲县新增企业8家。"),
+    ("甲县新增企业\n8家。\n\n图为园区一角，记者 张三 摄\n\n乙县增长5%。",
+     "甲县新增企业8家。\n图为园区一角，记者 张三 摄\n乙县增长5%。"),
+    ("甲县召开会议。(记者 张三)\n来源：某某日报\n热点阅读", "甲县召开会议。(记者 张三)\n来源：某某日报\n热点阅读"),
     # a heading between blank lines is never joined to its paragraph
     ("产业升级\n\n今年以来，晋江市新增规上企业86家。", "产业升级\n今年以来，晋江市新增规上企业86家。"),
     # an indented line opens a new section

@@ -109,7 +109,7 @@ from zhfacts.nlp.analysis import Analysis
 from zhfacts.nlp.text_view import TextView, is_cjk, text_view
 from zhfacts.rules import load_yaml, require, rules_cache
 from zhfacts.text.article import Hit
-from zhfacts.text.sentences import sentence_boundary
+from zhfacts.text.sentences import item_delimiters, sentence_boundary
 
 __all__ = ["aliases_of", "find_organizations", "org_rules"]
 
@@ -328,6 +328,8 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     chosen = sorted(chosen + listed_beside(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + listed_runs(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + quoted_after_quoted(view, chosen, titles, rules), key=lambda c: c.start)
+    chosen = sorted(chosen + repeated_short_names(view, chosen, rules), key=lambda c: c.start)
+    chosen = sorted(chosen + numbered_siblings(view, chosen, rules), key=lambda c: c.start)
     chosen = defined_short_names(view, chosen, lambda c: canonical_name(view, c, rules),
                                  lambda word: is_place(word) or word_freq(word) > 0 or word in rules.generic_names,
                                  lambda word: names_a_body(word, rules))
@@ -339,6 +341,55 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
         kept = sorted(kept + gaps_only(model_candidates(doc, view, rules), chosen), key=lambda c: c.start)
     counties = county_places(doc, view)
     return [org_hit(view, with_district(university_unit(view, c, rules), counties), rules) for c in kept]
+
+
+SHORT_NAME_RULES = frozenset({"org.short_name.list", "org.short_name.frame", "org.short_name.apposition"})
+
+
+def repeated_short_names(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:
+    """A company the document named by a short name in a list, a frame or an apposition (华鼎、鑫源等企业)
+    is the same company where the short name comes again at token edges with nothing around it to
+    say so (华鼎|负责人表示): those mentions are its too (rule org.alias)."""
+    shorts = {cand_text(view, c): canonical_name(view, c, rules) for c in chosen
+              if c.type == "company" and c.rule in SHORT_NAME_RULES}
+    taken = sorted((c.start, c.end) for c in chosen)
+    return [c for c in alias_candidates(view, shorts, rules)
+            if c.start in view.starts and not overlaps_any(taken, c.start, c.end)]
+
+
+def numbered_siblings(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:
+    """某建投三公司、五公司、十六公司: after a company that ends with a group's numbered unit, the list's
+    next items made of a number and the same unit word alone are the group's other units (rule
+    org.short_name.list)."""
+    found = []
+    for cand in chosen:
+        unit = numbered_unit_at_end(view, cand, rules)
+        pos = cand.end
+        while unit and view.text[pos:pos + 1] and view.text[pos] in item_delimiters():
+            sibling = rules.numbered_unit.match(view.text, pos + 1)
+            if sibling is None or not sibling.group().endswith(unit) or sibling.end() not in view.ends or \
+                    pos + 1 not in view.starts:
+                break
+            found.append(OrgCandidate(pos + 1, sibling.end(), "org.short_name.list", "company"))
+            pos = sibling.end()
+    return found
+
+
+def numbered_unit_at_end(view: TextView, cand: OrgCandidate, rules: OrgRules) -> str:
+    """The unit word of a company's name that ends with a number and a unit (某建投三|公司 -> 公司)."""
+    if cand.type != "company":
+        return ""
+    text = cand_text(view, cand)
+    unit = next((m for m in rules.numbered_unit.finditer(text) if m.end() == len(text)), None)
+    if unit is None or unit.start() == 0:
+        return ""  # no number and unit at its end, or nothing of the group before them
+    return next(u for u in sorted(rules.numbered_unit_words, key=len, reverse=True) if text.endswith(u))
+
+
+def overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, non-overlapping spans."""
+    i = bisect_right(spans, (start, float("inf")))
+    return (i > 0 and spans[i - 1][1] > start) or (i < len(spans) and spans[i][0] < end)
 
 
 def opens_site_name(view: TextView, body: OrgCandidate) -> bool:

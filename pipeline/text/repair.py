@@ -355,7 +355,8 @@ def join_lines(text: str, rules: RepairRules, hard_ends: set[int] = frozenset(),
             last = block[-1]
             joined = (_continues(last.text.rstrip(), nxt_block[0].text, rules, last.ends)
                       and not is_heading(block, rules) and not is_heading(nxt_block, rules)
-                      and not _opens_numbered(nxt_block[0].text, rules)
+                      and not _opens_numbered(nxt_block[0].text, rules) and not _caption_line(last.text, rules)
+                      and not nxt_block[0].text.strip().startswith(rules.caption_words)
                       and last.number not in ends and nxt_block[0].number not in ends)
             _break(out, mapping, last.end, last.text, nxt_block[0].text, joined, joins["column-break"])
     if out and out[-1] == "\n":
@@ -377,6 +378,8 @@ def _wraps(block: list[_Line], li: int, column_layout: bool, widest: int, rules:
     starts_paragraph = li == 0 or block[li - 1].ends
     if starts_paragraph and _numbered_heading(line, nxt, rules):
         return False  # 一、综合 heads its section's text
+    if _caption_line(line.text, rules) or nxt.text.strip().startswith(rules.caption_words):
+        return False  # 来源：某某日报 / 图为…记者 某某 摄: a source line or a caption is a line of its own
     if column_layout:
         return True  # paragraphs are separated by blank lines: every single break is a wrap
     if li and _stacked_headings(block, li - 1, widest, rules):
@@ -395,6 +398,13 @@ def _heads_paragraph(line: _Line, nxt: _Line, rules: RepairRules) -> bool:
     text = line.text.strip()
     return (is_heading([line], rules) and not is_content_break(text[-1])
             and len(nxt.text.strip()) > rules.heading_max_chars)
+
+
+def _caption_line(line: str, rules: RepairRules) -> bool:
+    """A source line, a byline or a photo caption: opens with one of caption_words (来源：…, 图为…) or
+    ends with one of caption_endings (…记者 某某 摄)."""
+    text = line.strip()
+    return text.startswith(rules.caption_words) or text.endswith(rules.caption_endings)
 
 
 def _opens_numbered(line: str, rules: RepairRules) -> bool:

@@ -11,8 +11,6 @@ from zhfacts.extract.orgs.rules import TOKEN_CACHE_SIZE, OrgRules, word_freq
 from zhfacts.extract.orgs.short_names import occurrences, stem_is_proper, with_place_prefix
 from zhfacts.nlp.text_view import TextView
 
-MIN_PRODUCT_ALIAS_CHARS = 4  # what remains of a stem once a product's common word is dropped
-
 
 def aliases_of(name: str, rules: OrgRules) -> set[str]:
     """Short forms of a company's full name: 重庆海辰储能科技有限公司 -> 海辰储能科技, 海辰储能, 海辰,
@@ -52,11 +50,11 @@ def stem_aliases(core: str, place: str, rules: OrgRules) -> set[str]:
     variants = []
     while stem:
         variants.append(stem)
-        stem = drop_last_word(stem, rules, product=len(variants) == 1)
+        stem = drop_last_word(stem, rules)
     if variants and variants[-1].endswith(rules.place_like_endings):
         return set()  # 国际生物城(开发投资): the stem names a park, not the company
     out = set()
-    for v in variants:
+    for v in variants + trade_name_prefixes(core[len(place):], variants, rules):
         if alias_ok(v, rules):
             out.add(v)
             if place:
@@ -64,16 +62,22 @@ def stem_aliases(core: str, place: str, rules: OrgRules) -> set[str]:
     return out
 
 
-def drop_last_word(stem: str, rules: OrgRules, product: bool = False) -> str:
-    """海辰储能科技 -> 海辰储能: the stem without its last industry word or head; else without a last
-    common word of two characters that ends the registered name's stem (product), the product it states
-    (某第羽绒制品 -> 某第羽绒), when four characters or more remain: a trade name and a product (某州黄小米
-    gives no 某州黄, which names the product too: 某州黄谷子; 某某农村商业|银行 no 某某农村)."""
+def trade_name_prefixes(stem: str, variants: list[str], rules: OrgRules) -> list[str]:
+    """宝马兴庆特种合金 -> 宝马兴庆特种, 宝马兴庆: where no industry word of ours ends the stem (特种合金),
+    the trade name is one of its openings of at least min_trade_name_prefix_chars (a shorter one is a
+    product's brand as often: 沁州黄|小米), two characters or more of business after it; only an opening
+    the document writes again at a token's end names the company (alias_candidates)."""
+    if len(variants) > 1:
+        return []  # an industry word was dropped: the trade name is known
+    return [stem[:n] for n in range(len(stem) - 2, rules.min_trade_name_prefix_chars - 1, -1)
+            if stem_is_proper(stem[:n], rules)]
+
+
+def drop_last_word(stem: str, rules: OrgRules) -> str:
+    """海辰储能科技 -> 海辰储能: the stem without its last industry word or head."""
     for n in range(min(len(stem) - 1, 9), 0, -1):
         if stem[-n:] in rules.industry_words or stem[-n:] in rules.heads:
             return stem[:-n]
-    if product and len(stem) >= 2 + MIN_PRODUCT_ALIAS_CHARS and word_freq(stem[-2:]) >= rules.max_piece_word_freq:
-        return stem[:-2]
     return ""
 
 

@@ -243,6 +243,14 @@ def is_place_piece(token: str, rules: OrgRules) -> bool:
             or token.endswith(rules.place_chain_endings))  # not 山西|杏花村…集团: a province opens no chain
 
 
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
+def adverb_and_verb(token: str, rules: OrgRules) -> bool:
+    """充分发挥, 大力支持: an adverb and a verb that jieba's dictionary holds as one word, by the tags of
+    its two halves (boundaries.yaml compound_adverb_tags, compound_verb_tags)."""
+    return len(token) == 4 and tag_of(token[:2]) in rules.compound_adverb_tags and \
+        tag_of(token[2:]) in rules.compound_verb_tags
+
+
 def verb_before_field(view: TextView, text: str, span: tuple[int, int], rules: OrgRules) -> bool:
     """回收|利用|研究所: a verb before a plain noun that is no place or level is a field of the name."""
     if tag_of(text) != "v":
@@ -429,6 +437,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
         bracketed = False
         if legal and pos < head_token_start and apposed_category(view, text, pos, head_start, rules):
             break  # 出口骨干企业|某某公司: a category noun in apposition before a trade name, no word of it
+        if adverb_and_verb(text, rules) or len(text) > 1 and tag_of(text) in rules.name_ending_tags:
+            break  # 充分发挥|行业协会…: an adverb and a verb jieba keeps as one word (tagged a noun at times)
         if text in rules.date_words and is_numeral(token_text(view, previous_token(view, span[0]) or (0, 0))):
             break  # 12月20日|赛迪顾问…: a date before the name
         if text in rules.inner_conjunctions or text in rules.joining_conjunctions:
@@ -455,6 +465,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             if names_before_ordinal(view, span[0], rules):
                 continue  # 华西|第二|医院, 某某电科|第十四|研究所: the name goes on before it
             break  # after a boundary the ordinal opens the name
+        if pos == head_token_start and len(text) > 1 and is_verb(text) and word_freq(text) >= rules.head_verb_min_freq:
+            break  # 某某项目作为|公司: a verb this common right before the head names no business
         if legal and business_word_in_name(view, span, head_start, rules):
             pos = span[0]  # 华西|建设|集团有限公司, 交通|服务|有限公司: the business is part of the name
             continue
@@ -498,7 +510,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             # ends a body's name, but not right before its head or a field's word (某某休闲|产业|发展研究院)
         if is_verb(text) and word_freq(text) >= rules.max_piece_word_freq and proper_piece_at(view, span[1], head_start,
                                                                                                rules):
-            place_start = place_opening_registered_name(view, span[0], end, rules) if legal else None
+            place_start = place_opening_registered_name(view, span[0], end, rules) if legal and not is_proper_place(
+                view.token_after(span[1])) else None  # 禄丰市宣布|云南…有限公司: the place after the verb opens it
             if place_start is not None:
                 pos = place_start  # 深圳|科|创新|源新|材料|股份有限公司: a verb inside a registered name
             break  # 县领导深入|宏达公司: a verb before a proper name ends the name
@@ -887,7 +900,20 @@ def descriptor_parts(view: TextView, start: int, head_start: int) -> list[str]:
         else:
             parts.append(piece)
         pos = stop
-    return [p for p in parts if p.strip()]
+    return joined_places([p for p in parts if p.strip()])
+
+
+def joined_places(parts: list[str]) -> list[str]:
+    """Runs of parts that make a place's full name joined into one (民和|回族|土族|自治县: an autonomous
+    county's name holds its peoples' names, which jieba cuts apart)."""
+    full = full_place_names()
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        j = next((j for j in range(len(parts), i + 1, -1) if "".join(parts[i:j]) in full), i + 1)
+        out.append("".join(parts[i:j]))
+        i = j
+    return out
 
 
 def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, places: set[str]) -> bool:
@@ -907,7 +933,7 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     if head.kind == "cas":
         return text.startswith(rules.cas_prefixes)
     full_places = full_place_names()
-    in_places = [p for p in parts if p in places or p in full_places or
+    in_places = [p for p in parts if p in places or p in full_places or place_chain_word(p, full_places) or
                  (head.kind == "agency" and is_level_short_form(p))]
     association = head.kind == "institution" and head.type == "other"
     rest = [p for p in parts if p not in in_places and not composed_of(p, rules.category_words)
@@ -921,8 +947,9 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     if head.kind == "legal" and all(p in in_places or composed_of(p, rules.industry_words | rules.category_words)
                                     for p in parts) and not registered_with_place(parts, in_places, rules):
         return False  # 新材料有限公司: no name before the legal form
-    if head.place_only and head.type != "university" and text in government_rules().level_chars:
-        return True  # 县人民医院, 区融媒体中心: the level stands for the document's own place
+    if head.place_only and head.type != "university" and (text in government_rules().level_chars or (
+            text in government_rules().level_words and head.text in government_rules().level_bodies)):
+        return True  # 县人民医院, 区融媒体中心, 自治县人民政府: the level stands for the document's own place
     if (head.kind == "legal" or head.kind == "institution" and head.type == "other") and not any(
             name_piece(p, rules, places) or head.kind == "legal" and p in rules.category_words for p in parts) and not (
             head.kind == "legal" and trade_name_then_industry(parts, rules)):
@@ -937,8 +964,9 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
                 word_freq(p) < rules.max_stem_word_freq or tag_of(p) in rules.proper_tags) for p in parts)
     if head.kind == "agency":
         agency = government_rules()
-        return bool(in_places) or parts[-1] in agency.agency_last_words or text.endswith(
-            agency.agency_parent_endings) or is_township(parts, rules) or is_zone(parts, rules) or (
+        glued_level = cand.head_start not in view.starts and level_of_place(parts[-1], head.text)
+        return bool(in_places) or glued_level or parts[-1] in agency.agency_last_words or \
+            text.endswith(agency.agency_parent_endings) or is_township(parts, rules) or is_zone(parts, rules) or (
             rules.known.get(parts[0], ("",))[0] == "government")  # 国家统计局|某县|调查队: its parent names it
     if proper:
         return len(text) >= 2
@@ -950,6 +978,18 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
         return False
     # a place alone: 重庆大学 and 潼南区融媒体中心, but not 重庆市大学 (a university takes the short form)
     return head.type != "university" or not in_places[-1].endswith(("市", "省"))
+
+
+def place_chain_word(word: str, full_places: frozenset[str]) -> bool:
+    """云南省楚雄彝族自治州: a province's and a prefecture's full names that jieba's dictionary holds as
+    one word."""
+    return len(word) >= 6 and any(word[:n] in full_places and word[n:] in full_places for n in range(2, len(word) - 1))
+
+
+def level_of_place(word: str, head: str) -> bool:
+    """楚雄|州委, 恩施|州委: the head opens with a level character that ends the place's name with the
+    word before it (楚雄州, a prefecture's everyday name), as jieba cuts 楚雄州|委."""
+    return head[:1] in government_rules().level_chars and word + head[:1] in gazetteer_names()
 
 
 def trade_name_then_industry(parts: list[str], rules: OrgRules) -> bool:

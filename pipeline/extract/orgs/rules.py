@@ -108,6 +108,7 @@ class OrgRules:
     field_followers: frozenset[str]
     place_like_endings: tuple[str, ...]
     min_stem_chars: int
+    min_trade_name_prefix_chars: int  # 某某兴庆 of 某某兴庆特种合金有限公司
     max_stem_word_freq: int
     max_piece_word_freq: int
     stem_verb_tags: frozenset[str]
@@ -134,6 +135,7 @@ class OrgRules:
     item_not_name_endings: tuple[str, ...]  # list items ending so are no company (…领域, 直属单位)
     gap_stop_words: tuple[str, ...]
     project_heads: tuple[str, ...]
+    numbered_unit_words: tuple[str, ...]  # 局, 公司: what a group's numbered unit ends with
     numbered_unit: re.Pattern[str]  # 三局, 二航局 right after a group's short name (中建三局)
     max_project_chars: int
     project_word: str  # 项目 after a short name: the company's project
@@ -158,6 +160,10 @@ class OrgRules:
     state_prefixes: tuple[str, ...]  # 国家 of 国家工信部
     association_heads: frozenset[str]
     walk_stop_tags: frozenset[str]  # v, d: a common word so tagged ends a body's name on the walk left
+    head_verb_min_freq: int  # 作为 of 某某项目作为|公司: a verb this common before a head names no business
+    name_ending_tags: frozenset[str]  # c: 只是 of 饲料加工厂只是|天之虹公司 ends any name
+    compound_adverb_tags: frozenset[str]  # 充分 of 充分发挥: a dictionary word of an adverb and a verb
+    compound_verb_tags: frozenset[str]  # 发挥 of 充分发挥
     glued_preposition_tags: frozenset[str]  # 由|动科动…: a preposition glued to a name's first character
     glued_preposition_frame_words: tuple[str, ...]  # 为 of 以…为: the frame in which it is cut at a boundary too
     glued_preposition_frame_chars: int
@@ -284,6 +290,7 @@ def org_rules() -> OrgRules:
         field_followers=frozenset(require(industry, "field_followers", INDUSTRY)),
         place_like_endings=tuple(require(industry, "place_like_endings", INDUSTRY)),
         min_stem_chars=int(require(industry, "min_stem_chars", INDUSTRY)),
+        min_trade_name_prefix_chars=int(require(industry, "min_trade_name_prefix_chars", INDUSTRY)),
         max_stem_word_freq=int(require(industry, "max_stem_word_freq", INDUSTRY)),
         max_piece_word_freq=int(require(industry, "max_piece_word_freq", INDUSTRY)),
         stem_verb_tags=frozenset(require(industry, "stem_verb_tags", INDUSTRY)),
@@ -313,6 +320,7 @@ def org_rules() -> OrgRules:
         item_not_name_endings=tuple(require(lists, "item_not_name_endings", LISTS)),
         gap_stop_words=tuple(require(lists, "gap_stop_words", LISTS)),
         project_heads=tuple(require(lists, "project_heads", LISTS)),
+        numbered_unit_words=tuple(require(lists, "numbered_units", LISTS)),
         numbered_unit=numbered_unit_pattern(require(lists, "numbered_units", LISTS),
                                             str(require(lists, "numbered_unit_numerals", LISTS))),
         max_project_chars=int(require(lists, "max_project_chars", LISTS)),
@@ -339,6 +347,10 @@ def org_rules() -> OrgRules:
         state_prefixes=tuple(require(bounds, "state_prefixes", BOUNDARIES)),
         association_heads=frozenset(require(bounds, "association_heads", BOUNDARIES)),
         walk_stop_tags=frozenset(require(bounds, "walk_stop_tags", BOUNDARIES)),
+        head_verb_min_freq=int(require(bounds, "head_verb_min_freq", BOUNDARIES)),
+        name_ending_tags=frozenset(require(bounds, "name_ending_tags", BOUNDARIES)),
+        compound_adverb_tags=frozenset(require(bounds, "compound_adverb_tags", BOUNDARIES)),
+        compound_verb_tags=frozenset(require(bounds, "compound_verb_tags", BOUNDARIES)),
         glued_preposition_tags=frozenset(require(bounds, "glued_preposition_tags", BOUNDARIES)),
         glued_preposition_frame_words=tuple(require(bounds, "glued_preposition_frame_words", BOUNDARIES)),
         glued_preposition_frame_chars=int(require(bounds, "glued_preposition_frame_chars", BOUNDARIES)),

@@ -331,7 +331,10 @@ def items_before(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, i
     spans, end = [], pos
     for part in reversed(view.text[clause_start:pos].split("、")):
         start = end - len(part)
-        spans.append((start, end))
+        closed = max((part.rfind(closer) + len(closer) for closer in rules.list_closers if closer in part), default=0)
+        spans.append((start + closed, end))
+        if closed:
+            break  # …、乙等项目的有|丙公司、丁公司等企业: another list closed there, this one opens after it
         end = start - 1
     spans.reverse()
     if spans:
@@ -414,6 +417,8 @@ def accept_items(view: TextView, spans: list[tuple[int, int]], weak_cue: bool,
         return []  # most items are no names (fields, places, projects): a list of something else
     if weak_cue and sum(ends_with_industry(view.text[s:e], rules) for s, e in items) * 2 < len(items):
         return []
+    if weak_cue and sum(common_words_only(view, s, e, rules) for s, e in items) * 2 > len(items):
+        return []  # 生态|观光|现代|农业、绿色|有机|农业等项目: most items are kinds of projects in common words
     return [OrgCandidate(s, e, "org.short_name.list", "company") for s, e in items]
 
 
@@ -509,7 +514,8 @@ def listed_runs(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> 
 def run_item_ok(view: TextView, start: int, end: int, rules: OrgRules) -> bool:
     item = view.text[start:end]
     return start in view.starts and end in view.ends and list_item_ok(item, rules, common_ok=True) and \
-        not composed_of(item, rules.industry_words | rules.domain_or_category_words | rules.generic_terms)
+        not composed_of(item, rules.industry_words | rules.domain_or_category_words | rules.generic_terms) and \
+        not holds_common_verb(view, start, end, rules)  # 丙、丁均|获得|奖励: the last item ran into its clause
 
 
 def list_items(view: TextView, start: int, rules: OrgRules) -> list[tuple[int, int]]:
@@ -562,7 +568,9 @@ def list_neighbour(view: TextView, sep: int, step: int, rules: OrgRules) -> tupl
     item = view.text[start:end]
     if not starts_word(view, start, rules) or end not in view.ends or not list_item_ok(item, rules):
         return None
-    if ends_with_industry(item, rules) or not cut and 2 <= len(item) <= 4 and stem_is_proper(item, rules) and all(
+    cut_at_adverb = cut and tag_of(view.token_after(end)) in ADVERB_TAGS  # 丙、丁|分别|被评为: a clean end
+    if ends_with_industry(item, rules) or (not cut or cut_at_adverb) and 2 <= len(item) <= 4 and stem_is_proper(
+            item, rules) and all(
             is_proper_piece(view.text[a:b], rules) for a, b in view_tokens(view, start, end)):
         return start, end  # 拓远科技, or a proper word alone (威立雅、台铃): a company beside a company
     return None
@@ -573,8 +581,10 @@ def last_item_end(view: TextView, start: int, reach: int, rules: OrgRules) -> in
     the first token within reach that is an adverb, preposition or conjunction (分别, 与; not a verb,
     which may name the project the item opens: 五金智能|制造…项目, nor 的)."""
     for span in view_tokens(view, start, reach):
-        if span[0] > start and never_starts_name(token_text(view, span), ITEM_END_TAGS):
-            return span[0]
+        token = token_text(view, span)
+        if span[0] > start and never_starts_name(token, ITEM_END_TAGS) and (
+                len(token) > 1 or tag_of(token) not in ADVERB_TAGS or is_verb(view.token_after(span[1]))):
+            return span[0]  # a one-character adverb ends the item before a verb only (巡返|特|玻|分别)
     return None
 
 
