@@ -19,6 +19,9 @@ FOUND = [
     ("泓远电力承建了这条线路。", "泓远电力", "company", "org.short_name.pattern"),
     ("金穗粮油今年收购小麦三万吨。", "金穗粮油", "company", "org.short_name.pattern"),
     ("金盛重机新上一条生产线。", "金盛重机", "company", "org.short_name.pattern"),
+    # a stem jieba tags a proper noun is a trade name though commoner than a stem may be (宏达 nz)
+    ("县政府与宏达科技和华宇集团签约。", "宏达科技", "company", "org.short_name.pattern"),
+    ("今年振华电力新建两座电站。", "振华电力", "company", "org.short_name.pattern"),
     # a company's full name in apposition after a category noun: the category is no word of it
     ("除了出口骨干企业瑞泓公司外，其他企业出口平稳。", "瑞泓公司", "company", "org.suffix.company"),
     ("龙头企业重庆晟达食品有限公司投产。", "重庆晟达食品有限公司", "company", "org.suffix.company"),
@@ -92,6 +95,9 @@ NOT_FOUND = [
     ("全县日用陶瓷产量增长一成。", "日用陶瓷"),
     ("区里保障电力供应稳定。", "保障电力"),
     ("全市重机产业发展迅速。", "全市重机"),
+    # a common word that is no proper noun before an industry word stays a phrase
+    ("园区大力发展先进材料。", "先进材料"),
+    ("推动传统制造业转型。", "传统制造"),
     # two outlets written with a joiner stay apart; a channel, a group or an app named by its news stays one
     ("江南日报·新江南客户端5月3日讯（记者 张某）近日，县里召开会议。", "江南日报·新江南客户端"),
     ("来源：秦风网-秦风报", "秦风网-秦风报"),

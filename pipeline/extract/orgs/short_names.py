@@ -105,6 +105,22 @@ def stem_is_proper(stem: str, rules: OrgRules) -> bool:
     return word_freq(stem) < rules.max_stem_word_freq
 
 
+def trade_proper_noun(stem: str, rules: OrgRules) -> bool:
+    """A stem jieba's dictionary tags a proper noun (industry_words.yaml trade_name_tags: 宏达, 振华, 恒源 nz)
+    rarer than max_piece_word_freq is a trade name though more common than a stem may be (宏达|科技,
+    振华|包装); a place (ns) or a person (nr) by that tag is not."""
+    return len(stem) >= rules.min_stem_chars and dictionary_tags().get(stem) in rules.trade_name_tags and \
+        word_freq(stem) < rules.max_piece_word_freq and stem_is_proper_but_freq(stem, rules)
+
+
+def stem_is_proper_but_freq(stem: str, rules: OrgRules) -> bool:
+    """stem_is_proper's tests but its frequency's."""
+    return not (stem[-1:] in rules.inner_conjunctions or stem[-1:] in rules.joining_conjunctions or
+                stem in rules.generic_terms or is_place(stem) or COUNT_STEM.match(stem) or
+                stem.startswith(rules.generic_prefixes) or ends_with_common_verb(stem, rules) or
+                composed_of(stem, rules.domain_or_category_words))
+
+
 def ends_with_common_verb(stem: str, rules: OrgRules) -> bool:
     """大力发展, 加快建设: the stem closes with a common two-character verb, a phrase before a field."""
     verb = stem[-2:]
@@ -141,7 +157,8 @@ def pattern_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         stem_start = proper_stem_start(view, word_start, rules)
         if follower in rules.field_followers and not before_project(view, stem_start, word_start):
             continue
-        if not stem_is_proper(view.text[stem_start:word_start], rules):
+        stem = view.text[stem_start:word_start]
+        if not (stem_is_proper(stem, rules) or trade_proper_noun(stem, rules)):
             continue
         if view.text.endswith(rules.legal_forms, 0, word_start):
             continue  # 安徽海螺集团|控股的: the name ended with its legal form
