@@ -244,14 +244,41 @@ def industry_pairs(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     name (industry_words, wider than the words that end a short name alone) are companies of one list,
     with no cue (listed_beside then reads the rest of the list); 机械制造、食品加工 are fields: their
     words before the industry word are common."""
-    found = []
-    for sep in occurrences(view.text, "、"):
-        if not any(view.text[sep - n:sep] in rules.industry_words for n in (2, 3)):
-            continue  # the left item ends with no industry word: asked first, on characters
+    found, text, words = [], view.text, rules.industry_words
+    fields = field_or_trade_words(rules)
+    for sep in occurrences(text, "、"):
+        n = 2 if text[sep - 2:sep] in words else 3 if text[sep - 3:sep] in words else 0
+        if not n or text[sep - n - 2:sep - n] in fields:
+            continue  # the left item ends with no industry word, or a field's (电子|信息): asked first
+        if not (traded_chars(text, sep, -1, rules) and traded_chars(text, sep, 1, rules)):
+            continue  # asked first, on characters: most lists are of fields (电子信息、生物医药)
         pair = [list_neighbour(view, sep, -1, rules), list_neighbour(view, sep, 1, rules)]
         if all(item is not None and traded_item(view, *item, rules) for item in pair):
             found += [OrgCandidate(*item, "org.short_name.list", "company") for item in pair]
     return found
+
+
+@rules_cache
+def field_or_trade_words(rules: OrgRules) -> frozenset[str]:
+    """Domain, category and industry words: a stem made of them is a field, no trade name."""
+    return rules.domain_or_category_words | rules.industry_words
+
+
+def traded_chars(text: str, sep: int, step: int, rules: OrgRules) -> bool:
+    """The characters of the item beside the 、 at sep, up to the next stop, may be a trade name and an
+    industry word: they end with an industry word and what stands before it within reach is no field's
+    or kind's words alone (电子|信息, 生物|医药 are fields)."""
+    if step == 1:
+        end = next((i for i in range(sep + 1, min(len(text), sep + rules.max_item_chars + 2))
+                    if text[i] in rules.item_stops), -1)
+        start = sep + 1
+    else:
+        end = sep
+        start = next((i + 1 for i in range(sep - 1, max(-1, sep - rules.max_item_chars - 2), -1)
+                      if text[i] in rules.item_stops), max(0, sep - rules.max_item_chars - 1))
+    word = next((text[end - n:end] for n in (3, 2) if end - n > start and text[end - n:end] in rules.industry_words),
+                "") if end > 0 else ""
+    return bool(word) and not composed_of(text[start:end - len(word)], field_or_trade_words(rules))
 
 
 def traded_item(view: TextView, start: int, end: int, rules: OrgRules) -> bool:
@@ -262,7 +289,7 @@ def traded_item(view: TextView, start: int, end: int, rules: OrgRules) -> bool:
     stem = item[:len(item) - len(word)]
     pieces = view_tokens(view, start, end - len(word))
     return bool(word) and len(stem) >= rules.min_stem_chars and bool(pieces) and pieces[-1][1] == end - len(
-        word) and not composed_of(stem, rules.domain_or_category_words | rules.industry_words) and all(
+        word) and not composed_of(stem, field_or_trade_words(rules)) and all(
         is_proper_piece(view.text[a:b], rules) for a, b in pieces)
 
 
