@@ -348,10 +348,11 @@ def test_offices_listed_beside_a_body(nlp, text, names):
 
 @pytest.mark.parametrize(("text", "not_name"), [
     ("区发改委、格局、商务局参加。", "格局"),  # the walk stops at an item that is no office
-    ("商务局、科工局负责人参加。", "商务局"),  # no body of the pattern beside them
     ("省委常委、市委书记出席。", "省委常委"),  # a title, no office
 ])
 def test_no_office_from_a_list_without_a_body(nlp, text, not_name):
+    # (offices by their function alone, 商务局、科工局, are the page's own: org.government.bare,
+    # tests/test_organizations_lead12.py; the pattern's list expansion still needs a body beside them)
     assert not_name not in found(nlp, text)
 
 

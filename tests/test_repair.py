@@ -63,6 +63,12 @@ WRAPS = [
     ("甲县新增企业\n8家。\n\n图为园区一角，记者 张三 摄\n\n乙县增长5%。",
      "甲县新增企业8家。\n图为园区一角，记者 张三 摄\n乙县增长5%。"),
     ("甲县召开会议。(记者 张三)\n来源：某某日报\n热点阅读", "甲县召开会议。(记者 张三)\n来源：某某日报\n热点阅读"),
+    # a page's breadcrumb and its tool labels are lines of their own, not joined to the title between
+    ("当前位置：首页 > 县区动态 > 部门动态\n\n某某县工商联获评全国“五好”工商联\n\n【字体：大 中 小】",
+     "当前位置：首页 > 县区动态 > 部门动态\n某某县工商联获评全国“五好”工商联\n【字体：大 中 小】"),
+    # ... but prose that merely holds a caption's words is still joined across a column wrap
+    ("该县农民收入主要\n来源于特色种植。\n\n乙县增长5%。", "该县农民收入主要来源于特色种植。\n乙县增长5%。"),
+    ("专家提醒市民控制盐的摄\n入量，每日不超过5克。\n\n乙县增长5%。", "专家提醒市民控制盐的摄入量，每日不超过5克。\n乙县增长5%。"),
     # a heading between blank lines is never joined to its paragraph
     ("产业升级\n\n今年以来，晋江市新增规上企业86家。", "产业升级\n今年以来，晋江市新增规上企业86家。"),
     # an indented line opens a new section

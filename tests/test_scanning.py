@@ -74,6 +74,14 @@ def test_lookbehind_before_the_opener_is_kept() -> None:
     assert found == [m.group() for m in scanner.pattern.finditer(text)] == ["截至35万", "2万", "3万"]
 
 
+def test_a_lookbehind_the_match_must_follow_is_kept() -> None:
+    scanner = Scanner.of(re.compile(r"(?<=[一-鿿])[ \u3000]?[0-9]{1,3}\. "))
+    assert scanner.opening is not None and "(?<=" in scanner.opening.pattern
+    text = "增长 5. 3%，x 7. 2与12. 5、全年3. 1"
+    found = [m.group() for m in scanner.finditer(text)]
+    assert found == [m.group() for m in scanner.pattern.finditer(text)] == [" 5. ", "12. ", "3. "]
+
+
 def test_without_the_private_parser_a_scanner_is_plain_finditer(monkeypatch: pytest.MonkeyPatch) -> None:
     import zhfacts.extract.scanning as scanning
 
@@ -129,3 +137,23 @@ def test_a_pattern_sre_skips_ahead_for_is_not_run_on_a_text_without_a_character_
     assert scanner.opening is None and scanner.needed is not None
     for text in ("三万人", "二 万人，三 亿元"):
         assert spans(scanner.finditer(text)) == spans(scanner.pattern.finditer(text))
+
+
+@pytest.mark.parametrize("source", [
+    r"[0-9一二三]+届(?:全会|人大)",  # the second character: a digit or 届
+    r"(?<![0-9])(?:[上下]半年|前[一二三]季度|度)",  # 度 is a match alone: its second character is anything
+    r"(?<![0-9])[0-2]?[0-9]\s*[:：][0-5][0-9]",  # \s between the first and the second
+])
+def test_the_second_character_is_tested_before_the_pattern(source: str) -> None:
+    scanner = Scanner.of(re.compile(source))
+    assert scanner.opening is not None and scanner.opening.pattern.count("[") >= 2
+    text = "统一、上涨的二十届全会，上半年与前三季度、年度，9 :30、3：05与一二三届人大，度"
+    assert spans(scanner.finditer(text)) == spans(scanner.pattern.finditer(text))
+    assert spans(scanner.finditer(text))
+
+
+def test_whitespace_is_what_backslash_s_matches() -> None:
+    from zhfacts.extract.scanning import _WHITESPACE
+
+    listed = {chr(lo) for lo, _ in _WHITESPACE}
+    assert all((chr(c) in listed) == (re.match(r"\s", chr(c)) is not None) for c in range(0x110000))

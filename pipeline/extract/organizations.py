@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from zhfacts.extract.orgs.aliases import alias_candidates, aliases_of, short_name_stem
 from zhfacts.extract.orgs.candidates import (
@@ -83,6 +84,7 @@ from zhfacts.extract.orgs.rules import (
     OPENING_QUOTE,
     PRIORITY,
     TITLE_QUOTES,
+    TOKEN_CACHE_SIZE,
     OrgRules,
     matches,
     org_rules,
@@ -91,6 +93,7 @@ from zhfacts.extract.orgs.rules import (
 from zhfacts.extract.orgs.short_names import (
     apposed_companies,
     bracketed_before_project,
+    common_words_only,
     ends_with_industry,
     holds_common_verb,
     invested_project_companies,
@@ -102,6 +105,7 @@ from zhfacts.extract.orgs.short_names import (
     occurrences,
     pattern_short_names,
     photo_credits,
+    place_features,
     registered_names,
     stem_is_proper,
 )
@@ -329,7 +333,9 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     chosen = sorted(chosen + listed_runs(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + quoted_after_quoted(view, chosen, titles, rules), key=lambda c: c.start)
     chosen = sorted(chosen + repeated_short_names(view, chosen, rules), key=lambda c: c.start)
-    chosen = sorted(chosen + numbered_siblings(view, chosen, rules), key=lambda c: c.start)
+    chosen = sorted(chosen + not_overlapping(numbered_siblings(view, chosen, rules), chosen), key=lambda c: c.start)
+    chosen = sorted(chosen + not_overlapping(university_siblings(view, chosen, rules), chosen), key=lambda c: c.start)
+    chosen = sorted(chosen + not_overlapping(bare_agencies(view, rules), chosen), key=lambda c: c.start)
     chosen = defined_short_names(view, chosen, lambda c: canonical_name(view, c, rules),
                                  lambda word: is_place(word) or word_freq(word) > 0 or word in rules.generic_names,
                                  lambda word: names_a_body(word, rules))
@@ -353,8 +359,10 @@ def repeated_short_names(view: TextView, chosen: list[OrgCandidate], rules: OrgR
     shorts = {cand_text(view, c): canonical_name(view, c, rules) for c in chosen
               if c.type == "company" and c.rule in SHORT_NAME_RULES}
     taken = sorted((c.start, c.end) for c in chosen)
+    features = place_features()  # 万达|广场, 鑫源|小区: a place called after the company
     return [c for c in alias_candidates(view, shorts, rules)
-            if c.start in view.starts and not overlaps_any(taken, c.start, c.end)]
+            if c.start in view.starts and not overlaps_any(taken, c.start, c.end)
+            and view.token_after(c.end) not in features]
 
 
 def numbered_siblings(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:
@@ -364,15 +372,93 @@ def numbered_siblings(view: TextView, chosen: list[OrgCandidate], rules: OrgRule
     found = []
     for cand in chosen:
         unit = numbered_unit_at_end(view, cand, rules)
+        group = cand_text(view, cand)[:-len(unit)].rstrip(rules.numbered_unit_numerals) if unit else ""
         pos = cand.end
         while unit and view.text[pos:pos + 1] and view.text[pos] in item_delimiters():
             sibling = rules.numbered_unit.match(view.text, pos + 1)
             if sibling is None or not sibling.group().endswith(unit) or sibling.end() not in view.ends or \
                     pos + 1 not in view.starts:
                 break
-            found.append(OrgCandidate(pos + 1, sibling.end(), "org.short_name.list", "company"))
+            found.append(OrgCandidate(pos + 1, sibling.end(), "org.short_name.list", "company",
+                                      canonical=group + sibling.group()))
             pos = sibling.end()
     return found
+
+
+def bare_agencies(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
+    """住建局、招商办的干部, 报科技厅审核: an office named by its function alone (an agency head of
+    government_rules().bare_agency_endings, a token of its own) after punctuation or a joining word is
+    the document's own body (rule org.government.bare)."""
+    gov = government_rules()
+    found = []
+    for end, text in matches(view, rules, "head"):
+        head = rules.heads[text]
+        start = end - len(text)
+        if head.kind != "agency" or head.type != "government" or len(text) < gov.bare_agency_min_chars or \
+                not text.endswith(gov.bare_agency_endings) or start not in view.starts or end not in view.ends:
+            continue
+        before = view.token_before(start)
+        if not before or before in rules.item_stops or before in gov.bare_agency_openers:
+            found.append(OrgCandidate(start, end, "org.government.bare", "government"))
+    return found
+
+
+def university_siblings(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:
+    """某某大学园艺学院教授甲、农学院教授乙、食品学院副教授丙: after a school named with its university,
+    the list's next items that open with a school by its field alone (农学院) are that university's
+    schools (rule org.suffix.university, the university's name before it as canonical)."""
+    found = []
+    universities = {text for c in chosen
+                    if c.type == "university" and (text := cand_text(view, c)).endswith(rules.university_heads)}
+    for cand in chosen:
+        university = university_of_school(view, cand, rules) or (
+            next(iter(universities)) if len(universities) == 1 and school_by_field(view, cand, rules) else "")
+        pos = cand.end
+        while university:
+            sep = next((i for i in range(pos, min(len(view.text), pos + rules.max_item_chars * 2))
+                        if view.text[i] in item_delimiters() or view.text[i] in rules.item_stops), None)
+            if sep is None or view.text[sep] not in item_delimiters():
+                break
+            school = field_school_at(view, sep + 1, cand.head.text, rules)
+            if school is None:
+                break
+            found.append(OrgCandidate(sep + 1, school, "org.suffix.university", "university",
+                                      canonical=university + view.text[sep + 1:school]))
+            pos = school
+    return found
+
+
+def school_head(cand: OrgCandidate, rules: OrgRules) -> bool:
+    return cand.type == "university" and cand.head is not None and cand.head.text in rules.school_heads
+
+
+def school_by_field(view: TextView, cand: OrgCandidate, rules: OrgRules) -> bool:
+    """园艺园林学院: a school named by its field in common words, no level or place before it (not
+    宜宾学院, 县卫生学院: colleges of their own)."""
+    return school_head(cand, rules) and view.text[cand.start] not in government_rules().level_chars and \
+        not is_place(view.token_at(cand.start) and token_text(view, view.token_at(cand.start)) or "") and \
+        common_words_only(view, cand.start, cand.head_start, rules)
+
+
+def university_of_school(view: TextView, cand: OrgCandidate, rules: OrgRules) -> str:
+    """The university a school candidate is named with (某某大学|园艺学院 -> 某某大学), else "" (the
+    document's only university is taken then, by the caller)."""
+    if not school_head(cand, rules):
+        return ""
+    text = cand_text(view, cand)
+    cut, head = max((text.rfind(h, 0, len(text) - len(cand.head.text)), h) for h in rules.university_heads)
+    return text[:cut + len(head)] if cut > 0 else ""
+
+
+def field_school_at(view: TextView, start: int, head: str, rules: OrgRules) -> int | None:
+    """The end of a school named by its field alone at start (农学院, 食品学院): the head within a
+    few characters, at a token's end, field words only before it."""
+    end = view.text.find(head, start, start + rules.max_item_chars)
+    if end <= start or end + len(head) not in view.ends or start not in view.starts:
+        return None
+    field = view.text[start:end]
+    return end + len(head) if all(map(is_cjk, field)) and not is_place(field) and (
+        len(field) == 1 or composed_of(field, rules.industry_words | rules.domain_words)) else None
 
 
 def numbered_unit_at_end(view: TextView, cand: OrgCandidate, rules: OrgRules) -> str:
@@ -384,6 +470,12 @@ def numbered_unit_at_end(view: TextView, cand: OrgCandidate, rules: OrgRules) ->
     if unit is None or unit.start() == 0:
         return ""  # no number and unit at its end, or nothing of the group before them
     return next(u for u in sorted(rules.numbered_unit_words, key=len, reverse=True) if text.endswith(u))
+
+
+def not_overlapping(found: list[OrgCandidate], chosen: list[OrgCandidate]) -> list[OrgCandidate]:
+    """The found candidates that overlap none of the chosen ones."""
+    taken = sorted((c.start, c.end) for c in chosen)
+    return [c for c in found if not overlaps_any(taken, c.start, c.end)]
 
 
 def overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -727,6 +819,7 @@ def accepted_places(doc: Analysis, view: TextView) -> tuple[set[str], dict[int, 
     return names, ends
 
 
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def bank_of(canonical: str, rules: OrgRules) -> str | None:
     """中国农业发展银行某省分行 -> 中国农业发展银行: a bank's own name in a canonical name, cut after
     its owner word (industry_words.yaml branch_owner_words) and its legal form."""

@@ -28,9 +28,12 @@ try:  # private modules of the standard library (3.11+): without them a Scanner 
         AT,
         ATOMIC_GROUP,
         BRANCH,
+        CATEGORY,
+        CATEGORY_SPACE,
         IN,
         LITERAL,
         MAX_REPEAT,
+        MAXREPEAT,
         MIN_REPEAT,
         POSSESSIVE_REPEAT,
         RANGE,
@@ -42,6 +45,9 @@ try:  # private modules of the standard library (3.11+): without them a Scanner 
 except ImportError:  # pragma: no cover - a Python whose re internals moved
     sre_parse = None
 Ranges = list[tuple[int, int]]  # code point ranges, first and last included
+# what \s matches in a str pattern: the characters str.isspace() holds, all below U+3001
+# (tests/test_scanning.py checks the whole of Unicode)
+_WHITESPACE: Ranges = [(c, c) for c in range(0x3001) if chr(c).isspace()]
 Opening = tuple[Ranges, bool]  # what a match opens with; whether it can be empty
 
 
@@ -69,10 +75,17 @@ class Scanner:
         opening = None if _skipped_by_sre(items) else _openers(items)
         if opening is None or opening[1]:
             return Scanner(pattern, needed)
-        excluded = _excluded_before(items)
-        # (?<![0-9.]) before the opener is (?<![0-9.][\s\S]) after it, where sre can still skip ahead
-        after = "" if excluded is None else f"(?<!{_class(excluded)}[\\s\\S])"
-        return Scanner(pattern, needed, re.compile(_class(opening[0]) + after))
+        before = _lookbehind(items)
+        # (?<![0-9.]) before the opener is (?<![0-9.][\s\S]) after its first character, where
+        # sre can still skip ahead; (?<=[一-鿿]) likewise
+        opener = _class(opening[0]) + ("" if before is None else f"(?<{before[0]}{_class(before[1])}[\\s\\S])")
+        # then the second character, or a first one that is a match alone: most places where only
+        # the first fits (一 of 统一, 上 of 上涨) are passed over by sre, not tried one by one here
+        second = _seconds(items)
+        if second is not None and second[0]:
+            alone = f"|(?<={_class(second[1])})" if second[1] else ""
+            opener += f"(?:{_class(second[0])}{alone})"
+        return Scanner(pattern, needed, re.compile(opener))
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """The matches of `pattern.finditer(text)`, the pattern tried only where a match can open."""
@@ -112,14 +125,17 @@ def _skipped_by_sre(items: Any) -> bool:
     return op is BRANCH and all(len(branch) and branch[0][0] is LITERAL for branch in av[1])
 
 
-def _excluded_before(items: Any) -> Ranges | None:
-    """The characters a pattern opening with a one-character negative lookbehind (?<![0-9.])
-    must not follow; None for any other opening."""
+def _lookbehind(items: Any) -> tuple[str, Ranges] | None:
+    """A pattern's opening one-character lookbehind: ("!", the characters a match must not
+    follow) for (?<![0-9.]), ("=", those it must follow) for (?<=[一-鿿]); None for any other
+    opening."""
     op, av = items[0]
-    if op is not ASSERT_NOT or av[0] != -1 or len(av[1]) != 1:
+    if op not in (ASSERT, ASSERT_NOT) or av[0] != -1 or len(av[1]) != 1:
         return None
+    sign = "!" if op is ASSERT_NOT else "="
     op, av = av[1][0]
-    return [(av, av)] if op is LITERAL else _class_members(av) if op is IN else None
+    ranges = [(av, av)] if op is LITERAL else _class_members(av) if op is IN else None
+    return None if ranges is None else (sign, ranges)
 
 
 def _openers(items: Any) -> Opening | None:
@@ -160,6 +176,56 @@ def _openers(items: Any) -> Opening | None:
     return ranges, True
 
 
+def _seconds(items: Any) -> tuple[Ranges, Ranges] | None:
+    """The characters that can follow a match's first character, and the first characters a
+    match may consist of alone; None when not followed (see _openers)."""
+    return _after_first(list(items))
+
+
+def _after_first(items: list[Any], depth: int = 0) -> tuple[Ranges, Ranges] | None:
+    """What can follow the first character a match of the parsed sequence `items` consumes, and
+    the first characters after which the match may end. None for what is not followed, as in
+    _openers, and for a sequence that may consume nothing."""
+    if depth > 30:
+        return None
+    for i, (op, av) in enumerate(items):
+        rest = items[i + 1:]
+        if op in _ZERO_WIDTH:
+            continue  # a lookaround after the first character is not read: a looser test
+        if op is LITERAL or op is IN:
+            following = _openers(rest)
+            if following is None or not following[1]:
+                return None if following is None else (following[0], [])
+            own = [(av, av)] if op is LITERAL else _class_members(av)
+            return None if own is None else (following[0], own)
+        if op is SUBPATTERN:
+            _, add_flags, del_flags, body = av
+            return None if add_flags or del_flags else _after_first([*body, *rest], depth + 1)
+        if op is ATOMIC_GROUP:
+            return _after_first([*av, *rest], depth + 1)
+        if op is BRANCH:
+            branches = [_after_first([*branch, *rest], depth + 1) for branch in av[1]]
+            return _union(branches)
+        if op in _REPEATS:
+            least, most, body = av
+            if most == 0:
+                continue
+            inner = _openers(body)
+            if inner is None or inner[1]:
+                return None  # a body that may match nothing
+            again = [] if most == 1 else [(op, (max(0, least - 1), most if most == MAXREPEAT else most - 1, body))]
+            taken = _after_first([*body, *again, *rest], depth + 1)
+            return taken if least > 0 else _union([taken, _after_first(rest, depth + 1)])
+        return None
+    return None
+
+
+def _union(found: list[tuple[Ranges, Ranges] | None]) -> tuple[Ranges, Ranges] | None:
+    if any(f is None for f in found):
+        return None
+    return [r for f in found if f for r in f[0]], [r for f in found if f for r in f[1]]
+
+
 def _needs(items: Any) -> Ranges | None:
     """Characters of which every match of the parsed sequence `items` holds one: those of its
     smallest such item (the likeliest to be rare). None when no item is known to need any."""
@@ -195,8 +261,10 @@ def _class_members(members: list[tuple[Any, Any]]) -> Ranges | None:
             ranges.append((av, av))
         elif op is RANGE:
             ranges.append(av)
+        elif op is CATEGORY and av is CATEGORY_SPACE:
+            ranges += _WHITESPACE  # \s, common between a figure and its unit
         else:
-            return None  # a negated class or a category
+            return None  # a negated class or another category
     return ranges
 
 

@@ -46,6 +46,10 @@ class RepairRules:
     prose_marks: frozenset[str]  # a line with one is running prose (line-per-paragraph text)
     caption_words: tuple[str, ...]  # 来源, 图为: a source line or a photo caption, never a cut prose line
     caption_endings: tuple[str, ...]  # 记者 某某 摄
+    caption_line_openers: tuple[str, ...]  # 来源：, 图为: a line of its own
+    caption_line_end: re.Pattern[str]  # …记者 某某 摄 at a line's end
+    menu_line_marks: tuple[str, ...]  # 首页 > …: a breadcrumb line, a line of its own
+    menu_line_openers: tuple[str, ...]  # 【字体…】 opens a line of its own
     heading_max_chars: int
     heading_enumerator: re.Pattern[str]  # 一、 （二） 3. opening a section heading
     heading_width_ratio: float  # a numbered heading is at most this share of the line under it
@@ -78,6 +82,10 @@ def repair_rules() -> RepairRules:
         prose_marks=chars("prose_marks"),
         caption_words=tuple(require(data, "caption_words", RULES_FILE)),
         caption_endings=tuple(require(data, "caption_endings", RULES_FILE)),
+        caption_line_openers=tuple(require(data, "caption_line_openers", RULES_FILE)),
+        caption_line_end=re.compile(require(data, "caption_line_end", RULES_FILE)),
+        menu_line_marks=tuple(require(data, "menu_line_marks", RULES_FILE)),
+        menu_line_openers=tuple(require(data, "menu_line_openers", RULES_FILE)),
         heading_max_chars=int(require(data, "heading_max_chars", RULES_FILE)),
         heading_enumerator=re.compile(require(data, "heading_enumerator", RULES_FILE)),
         heading_width_ratio=float(require(data, "heading_width_ratio", RULES_FILE)),
@@ -356,7 +364,7 @@ def join_lines(text: str, rules: RepairRules, hard_ends: set[int] = frozenset(),
             joined = (_continues(last.text.rstrip(), nxt_block[0].text, rules, last.ends)
                       and not is_heading(block, rules) and not is_heading(nxt_block, rules)
                       and not _opens_numbered(nxt_block[0].text, rules) and not _caption_line(last.text, rules)
-                      and not nxt_block[0].text.strip().startswith(rules.caption_words)
+                      and not _opens_own_line(nxt_block[0].text, rules)
                       and last.number not in ends and nxt_block[0].number not in ends)
             _break(out, mapping, last.end, last.text, nxt_block[0].text, joined, joins["column-break"])
     if out and out[-1] == "\n":
@@ -378,7 +386,7 @@ def _wraps(block: list[_Line], li: int, column_layout: bool, widest: int, rules:
     starts_paragraph = li == 0 or block[li - 1].ends
     if starts_paragraph and _numbered_heading(line, nxt, rules):
         return False  # 一、综合 heads its section's text
-    if _caption_line(line.text, rules) or nxt.text.strip().startswith(rules.caption_words):
+    if _caption_line(line.text, rules) or _opens_own_line(nxt.text, rules):
         return False  # 来源：某某日报 / 图为…记者 某某 摄: a source line or a caption is a line of its own
     if column_layout:
         return True  # paragraphs are separated by blank lines: every single break is a wrap
@@ -401,10 +409,18 @@ def _heads_paragraph(line: _Line, nxt: _Line, rules: RepairRules) -> bool:
 
 
 def _caption_line(line: str, rules: RepairRules) -> bool:
-    """A source line, a byline or a photo caption: opens with one of caption_words (来源：…, 图为…) or
-    ends with one of caption_endings (…记者 某某 摄)."""
+    """A source line or a photo caption: opens with one of caption_line_openers (来源：…, 图为…) or
+    ends as caption_line_end says (…记者 某某 摄), not prose holding the words (来源于, 摄|入量)."""
     text = line.strip()
-    return text.startswith(rules.caption_words) or text.endswith(rules.caption_endings)
+    return text.startswith(rules.caption_line_openers) or rules.caption_line_end.search(text) is not None or any(
+        mark in text for mark in rules.menu_line_marks)  # 首页 > 某某动态: a breadcrumb
+
+
+def _opens_own_line(line: str, rules: RepairRules) -> bool:
+    """A source line, a caption, a breadcrumb or a page's tool label: never the end of the line before."""
+    text = line.strip()
+    return text.startswith(rules.caption_line_openers) or text.startswith(rules.menu_line_openers) or any(
+        mark in text for mark in rules.menu_line_marks)
 
 
 def _opens_numbered(line: str, rules: RepairRules) -> bool:

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from zhfacts.extract.orgs.candidates import OrgCandidate, is_place
+from zhfacts.extract.orgs.pos import tag_of
 from zhfacts.extract.orgs.rules import TOKEN_CACHE_SIZE, OrgRules, word_freq
 from zhfacts.extract.orgs.short_names import occurrences, stem_is_proper, with_place_prefix
 from zhfacts.nlp.text_view import TextView
@@ -70,7 +71,15 @@ def trade_name_prefixes(stem: str, variants: list[str], rules: OrgRules) -> list
     if len(variants) > 1:
         return []  # an industry word was dropped: the trade name is known
     return [stem[:n] for n in range(len(stem) - 2, rules.min_trade_name_prefix_chars - 1, -1)
-            if stem_is_proper(stem[:n], rules)]
+            if stem_is_proper(stem[:n], rules) and trade_name_opening(stem[:n], rules)]
+
+
+def trade_name_opening(opening: str, rules: OrgRules) -> bool:
+    """The opening reads as a trade name, not a place the company is named after (天府国际机场, 东坡故里)
+    nor a phrase ending with a common word (东郊记忆, 临港经济)."""
+    ending = opening[-2:]
+    return not is_place(opening) and not opening.endswith(rules.place_like_endings) and not (
+        word_freq(ending) >= rules.max_piece_word_freq and tag_of(ending) not in rules.proper_tags)
 
 
 def drop_last_word(stem: str, rules: OrgRules) -> str:

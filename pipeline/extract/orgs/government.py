@@ -30,6 +30,9 @@ class GovernmentRules:
     heads: tuple[str, ...]
     head_pattern: re.Pattern[str]
     level_chars: frozenset[str]  # 省 市 县 区: one character each
+    bare_agency_endings: tuple[str, ...]  # 局 of 住建局: an office named by its function alone
+    bare_agency_min_chars: int
+    bare_agency_openers: frozenset[str]  # 和, 由: the joining words a bare office may follow
     level_words: frozenset[str]  # 自治区: a level written in a word that ends with a level character
     bare_heads: frozenset[str]  # heads that may follow the place with no function word (市委, 党工委)
     parent_heads: tuple[str, ...]  # a head that needs a body named before it (核算处 of a 统计局)
@@ -85,6 +88,9 @@ def government_rules() -> GovernmentRules:
         venues=tuple(require(data, "venues", GOVERNMENT)),
         collective_words=tuple(require(data, "collective_words", GOVERNMENT)),
         level_bodies=frozenset(require(data, "level_bodies", GOVERNMENT)),
+        bare_agency_endings=tuple(require(data, "bare_agency_endings", GOVERNMENT)),
+        bare_agency_min_chars=int(require(data, "bare_agency_min_chars", GOVERNMENT)),
+        bare_agency_openers=frozenset(require(data, "bare_agency_openers", GOVERNMENT)),
         branch_heads=tuple(require(data, "branch_heads", GOVERNMENT)),
         site_name_followers=tuple(require(data, "site_name_followers", GOVERNMENT)),
         resident_marker=str(require(data, "resident_marker", GOVERNMENT)),

@@ -36,6 +36,7 @@ class MediaRules:
     bracketed_site: re.Pattern[str]  # 【某某网】2023-08-12: a site's own brand in a header's brackets
     photo_credit: re.Pattern[str]  # groups agency and supplier
     not_names: tuple[str, ...]
+    source_not_names: frozenset[str]  # 网络 of 来源：网络
     source_name_stops: tuple[str, ...]
     heads: tuple[str, ...]
     verb_heads: tuple[str, ...]
@@ -77,6 +78,7 @@ def media_rules() -> MediaRules:
         bracketed_site=site_patterns(data)[3],
         photo_credit=re.compile(require(data, "photo_credit", MEDIA)),
         not_names=tuple(require(data, "not_names", MEDIA)),
+        source_not_names=frozenset(require(data, "source_not_names", MEDIA)),
         source_name_stops=tuple(require(data, "source_name_stops", MEDIA)),
         heads=tuple(require(data, "media_heads", MEDIA)),
         verb_heads=tuple(require(data, "verb_heads", MEDIA)),
@@ -164,7 +166,8 @@ def named(match: re.Match[str], rule: str, rules: MediaRules, is_place: Callable
     name = without_verb_head(cut, rules)
     start = match.start("name") + own_brand_after_joiner(name, rules.joiners)
     name = name[start - match.start("name"):]
-    if len(name) >= 2 and not name.startswith(rules.not_names) and name not in rules.heads:  # 晚报记者: a kind
+    if len(name) >= 2 and not name.startswith(rules.not_names) and name not in rules.heads and \
+            name not in rules.source_not_names:  # 晚报记者: a kind; 来源：网络: no media
         at = outlets_joined(name, rules)
         if at:  # 某某日报·新某某客户端: two outlets of one group, each a name
             return [(start, start + at, rule), (start + at + 1, start + len(name), rule)]

@@ -256,7 +256,8 @@ def verb_before_field(view: TextView, text: str, span: tuple[int, int], rules: O
     if tag_of(text) != "v":
         return False
     after = view.token_after(span[1])
-    return tag_of(after) in rules.walk_noun_tags and after not in government_rules().level_chars and not is_place(after)
+    return tag_of(after) in rules.walk_noun_tags and after not in government_rules().level_chars and not is_place(
+        after) and not composed_of(after, rules.category_words)  # 联系|异地|商会: a kind after the verb, no field
 
 
 def view_tokens(view: TextView, start: int, end: int) -> list[tuple[int, int]]:
@@ -387,7 +388,8 @@ def ends_name(view: TextView, end: int, rules: OrgRules) -> bool:
         return True
     token = view.token_at(end)
     rest = view.text[end:token[1]] if token is not None else ""
-    return rest in rules.role_words or rest in rules.trailing_particles or len(rest) == 2 and glued_level(rest, rules)
+    return rest in rules.role_words or rest in rules.trailing_particles or rest in rules.head_followers or (
+        len(rest) == 2 and glued_level(rest, rules))
 
 
 def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, legal: bool = False,
@@ -437,7 +439,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
         bracketed = False
         if legal and pos < head_token_start and apposed_category(view, text, pos, head_start, rules):
             break  # 出口骨干企业|某某公司: a category noun in apposition before a trade name, no word of it
-        if adverb_and_verb(text, rules) or len(text) > 1 and tag_of(text) in rules.name_ending_tags:
+        if adverb_and_verb(text, rules) or len(text) > 1 and (least := rules.name_ending_tags.get(tag_of(text))) and \
+                len(text) >= least:
             break  # 充分发挥|行业协会…: an adverb and a verb jieba keeps as one word (tagged a noun at times)
         if text in rules.date_words and is_numeral(token_text(view, previous_token(view, span[0]) or (0, 0))):
             break  # 12月20日|赛迪顾问…: a date before the name
@@ -776,8 +779,8 @@ def opens_proper_name(view: TextView, pos: int, head_start: int) -> bool:
 def split_name_char(view: TextView, span: tuple[int, int], rules: OrgRules) -> bool:
     """晟|和: a one-character stop word after a rare single character is the second half of a
     name jieba could not keep whole (湖南晟和新材料有限公司)."""
-    if span[1] - span[0] != 1:
-        return False
+    if span[1] - span[0] != 1 or not is_cjk(view.text[span[0]]):
+        return False  # punctuation is no half of a name (张大|勇|、|食品学院)
     before = previous_token(view, span[0])
     if before is None or before[1] - before[0] != 1:
         return False

@@ -94,6 +94,7 @@ class OrgRules:
     max_name_chars: int
     role_words: frozenset[str]
     trailing_particles: frozenset[str]
+    head_followers: frozenset[str]  # 贷款 of 某某|银行贷款: a name may end inside such a token
     result_complements: frozenset[str]
     orphan_char_max_freq: int
     generic_names: frozenset[str]
@@ -136,6 +137,9 @@ class OrgRules:
     item_not_name_endings: tuple[str, ...]  # list items ending so are no company (…领域, 直属单位)
     gap_stop_words: tuple[str, ...]
     project_heads: tuple[str, ...]
+    university_heads: tuple[str, ...]  # 大学: the schools listed after one of its schools are its
+    school_heads: frozenset[str]  # 学院 of 某某大学园艺学院、农学院
+    numbered_unit_numerals: str  # the numerals of a group's numbered unit (三 of 三局)
     numbered_unit_words: tuple[str, ...]  # 局, 公司: what a group's numbered unit ends with
     numbered_unit: re.Pattern[str]  # 三局, 二航局 right after a group's short name (中建三局)
     max_project_chars: int
@@ -162,7 +166,7 @@ class OrgRules:
     association_heads: frozenset[str]
     walk_stop_tags: frozenset[str]  # v, d: a common word so tagged ends a body's name on the walk left
     head_verb_min_freq: int  # 作为 of 某某项目作为|公司: a verb this common before a head names no business
-    name_ending_tags: frozenset[str]  # c: 只是 of 饲料加工厂只是|天之虹公司 ends any name
+    name_ending_tags: dict[str, int]  # c: 只是 of 饲料加工厂只是|天之虹公司 ends any name; z: 认真落实 (4 chars)
     compound_adverb_tags: frozenset[str]  # 充分 of 充分发挥: a dictionary word of an adverb and a verb
     compound_verb_tags: frozenset[str]  # 发挥 of 充分发挥
     glued_preposition_tags: frozenset[str]  # 由|动科动…: a preposition glued to a name's first character
@@ -277,6 +281,7 @@ def org_rules() -> OrgRules:
         max_name_chars=int(require(bounds, "max_name_chars", BOUNDARIES)),
         role_words=frozenset(require(bounds, "role_words", BOUNDARIES)),
         trailing_particles=frozenset(require(bounds, "trailing_particles", BOUNDARIES)),
+        head_followers=frozenset(require(bounds, "head_followers", BOUNDARIES)),
         result_complements=frozenset(require(bounds, "result_complements", BOUNDARIES)),
         orphan_char_max_freq=int(require(bounds, "orphan_char_max_freq", BOUNDARIES)),
         generic_names=frozenset(require(generic, "generic_names", GENERIC)),
@@ -322,6 +327,9 @@ def org_rules() -> OrgRules:
         item_not_name_endings=tuple(require(lists, "item_not_name_endings", LISTS)),
         gap_stop_words=tuple(require(lists, "gap_stop_words", LISTS)),
         project_heads=tuple(require(lists, "project_heads", LISTS)),
+        university_heads=tuple(require(bounds, "university_heads", BOUNDARIES)),
+        school_heads=frozenset(require(bounds, "school_heads", BOUNDARIES)),
+        numbered_unit_numerals=str(require(lists, "numbered_unit_numerals", LISTS)),
         numbered_unit_words=tuple(require(lists, "numbered_units", LISTS)),
         numbered_unit=numbered_unit_pattern(require(lists, "numbered_units", LISTS),
                                             str(require(lists, "numbered_unit_numerals", LISTS))),
@@ -350,7 +358,7 @@ def org_rules() -> OrgRules:
         association_heads=frozenset(require(bounds, "association_heads", BOUNDARIES)),
         walk_stop_tags=frozenset(require(bounds, "walk_stop_tags", BOUNDARIES)),
         head_verb_min_freq=int(require(bounds, "head_verb_min_freq", BOUNDARIES)),
-        name_ending_tags=frozenset(require(bounds, "name_ending_tags", BOUNDARIES)),
+        name_ending_tags={str(k): int(v) for k, v in require(bounds, "name_ending_tags", BOUNDARIES).items()},
         compound_adverb_tags=frozenset(require(bounds, "compound_adverb_tags", BOUNDARIES)),
         compound_verb_tags=frozenset(require(bounds, "compound_verb_tags", BOUNDARIES)),
         glued_preposition_tags=frozenset(require(bounds, "glued_preposition_tags", BOUNDARIES)),

@@ -24,6 +24,7 @@ from zhfacts.extract.orgs.media import media_rules
 from zhfacts.extract.orgs.names import composed_of, ends_name, gazetteer_names, is_park_head, view_tokens
 from zhfacts.extract.orgs.pos import (
     dictionary_tags,
+    is_person,
     is_verb,
     never_starts_name,
     tag_of,
@@ -375,8 +376,9 @@ def items_before(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, i
     spans, end = [], pos
     for part in reversed(view.text[clause_start:pos].split("、")):
         start = end - len(part)
-        closed = max((part.rfind(closer) + len(closer) for closer in rules.list_closers if closer in part), default=0)
-        spans.append((start + closed, end))
+        closed = max((at + len(closer) for closer in rules.list_closers if (at := part.rfind(closer)) >= 0
+                      and start + at in view.starts and start + at + len(closer) in view.ends), default=0)
+        spans.append((start + closed, end))  # a closer of whole tokens (not 等 of 优等光电, 中科等离子)
         if closed:
             break  # …、乙等项目的有|丙公司、丁公司等企业: another list closed there, this one opens after it
         end = start - 1
@@ -612,7 +614,9 @@ def list_neighbour(view: TextView, sep: int, step: int, rules: OrgRules) -> tupl
     item = view.text[start:end]
     if not starts_word(view, start, rules) or end not in view.ends or not list_item_ok(item, rules):
         return None
-    cut_at_adverb = cut and tag_of(view.token_after(end)) in ADVERB_TAGS  # 丙、丁|分别|被评为: a clean end
+    # 丙、丁|分别|被评为: a clean end, unless the item is a person (王某某|分别|作了发言)
+    cut_at_adverb = cut and tag_of(view.token_after(end)) in ADVERB_TAGS and not (
+        start in view.starts and end in view.ends and is_person(item))
     if ends_with_industry(item, rules) or (not cut or cut_at_adverb) and 2 <= len(item) <= 4 and stem_is_proper(
             item, rules) and all(
             is_proper_piece(view.text[a:b], rules) for a, b in view_tokens(view, start, end)):
@@ -929,6 +933,8 @@ def trade_name_and_industry(view: TextView, index: int, rules: OrgRules) -> int 
         piece = token_text(view, (pos, view.token_ends[k]))
         if not is_proper_piece(piece, rules) or piece.endswith(rules.head_words):
             return None  # 龙岩市|统计局…: a body's name, no trade name
+        if k == index and stop_prefix(piece, rules):
+            return None  # 某区|的禧龙|…: a stop word jieba glued on parts the place from the trade name
         pos, k = view.token_ends[k], k + 1
         if pos - stem_start > rules.max_trade_name_chars:
             return None
