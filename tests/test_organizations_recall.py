@@ -49,8 +49,8 @@ FOUND = [
     ("华为重庆办事处负责人到访。", "华为重庆办事处", "org.suffix.company", "company"),
     # a region's level word opens a body like a level character
     ("经自治区投资促进局牵线，三家企业落户园区。", "自治区投资促进局", "org.government.pattern", "government"),
-    # a list's last item that the clause goes on after with no punctuation (…、宏宇陶瓷|分别|与…)
-    ("华远科技、宏宇陶瓷分别与县政府签约。", "宏宇陶瓷", "org.short_name.list", "company"),
+    # a list's last item that the clause goes on after with no punctuation (…、宏宇家居|分别|与…)
+    ("华远科技、宏宇家居分别与县政府签约。", "宏宇家居", "org.short_name.list", "company"),
     # a known company named with the place written before it
     ("县经济开发区管委会与江苏恒瑞医药签署入园协议。", "江苏恒瑞医药", "org.knowledge", "company"),
     # items of a list closed by a kind of company (央企, 房企)

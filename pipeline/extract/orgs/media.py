@@ -41,6 +41,7 @@ class MediaRules:
     heads: tuple[str, ...]
     verb_heads: tuple[str, ...]
     joiners: str  # - or · between a brand and its group
+    outlet_heads: tuple[str, ...]  # heads of two outlets a joiner writes side by side (日报, 客户端)
 
 
 def alternatives(words: list[str]) -> str:
@@ -82,6 +83,7 @@ def media_rules() -> MediaRules:
         heads=tuple(require(data, "media_heads", MEDIA)),
         verb_heads=tuple(require(data, "verb_heads", MEDIA)),
         joiners="".join(require(data, "joiners", MEDIA)),
+        outlet_heads=tuple(require(data, "outlet_heads", MEDIA)),
     )
 
 
@@ -166,8 +168,21 @@ def named(match: re.Match[str], rule: str, rules: MediaRules, is_place: Callable
     name = name[start - match.start("name"):]
     if len(name) >= 2 and not name.startswith(rules.not_names) and name not in rules.heads and \
             name not in rules.source_not_names:  # 晚报记者: a kind; 来源：网络: no media
+        at = outlets_joined(name, rules)
+        if at:  # 某某日报·新某某客户端: two outlets of one group, each a name
+            return [(start, start + at, rule), (start + at + 1, start + len(name), rule)]
         return [(start, start + len(name), rule)]
     return []
+
+
+def outlets_joined(name: str, rules: MediaRules) -> int:
+    """Where a joiner stands between two outlets that each end with an outlet's head (media.yaml
+    outlet_heads: 某某日报·新某某客户端, 某某网-某某报), else 0: a brand without one (新重庆-重庆日报), a
+    group (某某报业·…), a channel (某某网-某某频道) or an app named by its news (某某网·某某新闻) is one name."""
+    at = next((i for i, c in enumerate(name) if c in rules.joiners), -1)
+    left, right = name[:at], name[at + 1:]
+    return at if at >= 2 and len(right) >= 3 and left.endswith(rules.outlet_heads) and right.endswith(
+        rules.outlet_heads) and len(left) > len(next(h for h in rules.outlet_heads if left.endswith(h))) else 0
 
 
 def own_brand_after_joiner(name: str, joiners: str) -> int:

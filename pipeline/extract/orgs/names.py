@@ -58,6 +58,8 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
         if text in rules.association_heads and found and found[-1].end == head_start and \
                 found[-1].head.kind == "park":
             start = found[-1].start  # 某某区特色产业园|促进会: a park's association is named with the park
+        if head.type == "research" and start < head_start:
+            start = group_unit_start(view, start, rules, place_ends)  # 某某集团有限公司|第九研究院
         start = known_name_across(view, start, head_start, rules)
         start = trim_leading(view, start, head_start, end, rules)
         start = known_name_start(view, start, head_start, end, rules)
@@ -77,6 +79,19 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
             found.append(OrgCandidate(start, end, f"org.suffix.{head.type}", head.type, head=head,
                                       head_start=head_start, canonical=canonical))
     return found
+
+
+def group_unit_start(view: TextView, start: int, rules: OrgRules, place_ends: dict[int, int]) -> int:
+    """某某集团有限公司|第九研究院, 某某科工集团|第二研究院: a research unit numbered by an ordinal right
+    after a group's full name is the group's, named with it: the group's start (its name read as the
+    legal form's walk reads it), else start."""
+    ordinal = rules.ordinal.match(view.text, start)
+    form = next((f for f in rules.legal_forms if view.text.endswith(f, 0, start) and start - len(f) in view.starts),
+                "") if ordinal else ""
+    if not form:
+        return start
+    group = expand_left(view, start - len(form), start, rules, True, place_ends)
+    return group if group < start - len(form) else start
 
 
 def bracketed_place_names(view: TextView, rules: OrgRules, place_ends: dict[int, int]) -> list[OrgCandidate]:
@@ -430,6 +445,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             bracketed = False  # before it is the name's, a field's word though it would stop a walk
             continue  # elsewhere; another verb or stop word ends the name there (…共建|(某县)研究院)
         bracketed = False
+        if legal and pos < head_token_start and apposed_category(view, text, pos, head_start, rules):
+            break  # 出口骨干企业|某某公司: a category noun in apposition before a trade name, no word of it
         tag = tag_of(text)
         if adverb_and_verb(text, rules) or len(text) > 1 and (least := rules.name_ending_tags.get(tag)) and \
                 len(text) >= least and (not legal or tag in rules.registered_name_ending_tags):
@@ -525,6 +542,18 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             break
         pos = span[0]
     return bracket[1] if pos == bracket[0] else pos  # 共建|(某县)研究院: the walk ended at the bracket
+
+
+def apposed_category(view: TextView, text: str, pos: int, head_start: int, rules: OrgRules) -> bool:
+    """The token is a category noun (ending with lists.yaml apposition_cues: 骨干企业, 外商投资|企业) or a
+    zone (government.yaml zone_endings: 某某开发区, a zone of the gazetteer is a place crossed whole) and
+    a registered name opens right after it with a proper word (a place or a rare trade name: 荣第|公司,
+    重庆|荣达|食品|有限公司, 宏远|建设|集团有限公司): a name in apposition. A business word right after it
+    keeps it in the name (某某企业|管理|有限公司)."""
+    if not text.endswith(rules.apposition_cues) and not text.endswith(government_rules().zone_endings):
+        return False  # 某某工业园区|某某机械有限公司: the zone says where the company stands, as a place
+    first = view.token_after(pos)
+    return bool(first) and proper_word(first, rules)
 
 
 def person_acting(view: TextView, span: tuple[int, int], pos: int, head_start: int, rules: OrgRules) -> bool:
@@ -715,8 +744,8 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
             after = view.token_at(after)[1]  # 建|好|国际…研究院: a verb phrase, whatever its length
         elif len(token) > 1 and token[-1] in rules.result_complements and is_verb(token[:-1]):
             pass  # 建好|国际…研究院: jieba glued the complement to its verb
-        elif is_person(token) or token in rules.generic_names:  # 李博|签订…, 公司|属…
-            nxt = view.token_at(span[1])
+        elif (is_person(token) and token not in rules.known) or token in rules.generic_names:  # 李博|签订…, 公司|属…
+            nxt = view.token_at(span[1])  # (a name of the knowledge data is no person: 某某特|制冷|有限公司)
             if not nxt or nxt[0] != span[1] or nxt[1] > head_start or not is_verb(token_text(view, nxt)):
                 break
             if nxt[1] - nxt[0] == 1 and not opens_proper_name(view, nxt[1], head_start):

@@ -112,6 +112,7 @@ class OrgRules:
     min_stem_chars: int
     min_trade_name_prefix_chars: int  # 某某兴庆 of 某某兴庆特种合金有限公司
     max_stem_word_freq: int
+    trade_name_tags: frozenset[str]  # 宏达 nz: a proper noun's tag makes a commoner stem a trade name
     max_piece_word_freq: int
     stem_verb_tags: frozenset[str]
     max_trade_name_chars: int  # a registered name's trade name (江苏|科利|科技)
@@ -300,6 +301,7 @@ def org_rules() -> OrgRules:
         min_stem_chars=int(require(industry, "min_stem_chars", INDUSTRY)),
         min_trade_name_prefix_chars=int(require(industry, "min_trade_name_prefix_chars", INDUSTRY)),
         max_stem_word_freq=int(require(industry, "max_stem_word_freq", INDUSTRY)),
+        trade_name_tags=frozenset(require(industry, "trade_name_tags", INDUSTRY)),
         max_piece_word_freq=int(require(industry, "max_piece_word_freq", INDUSTRY)),
         stem_verb_tags=frozenset(require(industry, "stem_verb_tags", INDUSTRY)),
         max_trade_name_chars=int(require(industry, "max_trade_name_chars", INDUSTRY)),

@@ -21,7 +21,7 @@ from zhfacts.extract.orgs.candidates import (
     token_text,
 )
 from zhfacts.extract.orgs.media import media_rules
-from zhfacts.extract.orgs.names import composed_of, ends_name, gazetteer_names, view_tokens
+from zhfacts.extract.orgs.names import composed_of, ends_name, gazetteer_names, is_park_head, view_tokens
 from zhfacts.extract.orgs.pos import (
     dictionary_tags,
     is_person,
@@ -44,7 +44,7 @@ from zhfacts.rules import load_yaml, require, rules_cache
 
 ADVERB_TAGS = frozenset({"d"})
 ITEM_END_TAGS = frozenset({"d", "p", "c"})  # adverbs, prepositions, conjunctions
-PAIR_JOINERS = ("和", "与", "及")  # as split_last_pair joins a list's last two items
+PAIR_JOINERS = ("和", "与", "及", "以及")  # as split_last_pair joins a list's last two items
 
 # A stem of numerals and 个 only names a count or a slogan's programme (五个一工程, 十百千工程), no company.
 COUNT_STEM = re.compile("[一二三四五六七八九十百千万两零〇个]+$")
@@ -106,6 +106,22 @@ def stem_is_proper(stem: str, rules: OrgRules) -> bool:
     return word_freq(stem) < rules.max_stem_word_freq
 
 
+def trade_proper_noun(stem: str, rules: OrgRules) -> bool:
+    """A stem jieba's dictionary tags a proper noun (industry_words.yaml trade_name_tags: 宏达, 振华, 恒源 nz)
+    rarer than max_piece_word_freq is a trade name though more common than a stem may be (宏达|科技,
+    振华|包装); a place (ns) or a person (nr) by that tag is not."""
+    return len(stem) >= rules.min_stem_chars and dictionary_tags().get(stem) in rules.trade_name_tags and \
+        word_freq(stem) < rules.max_piece_word_freq and stem_is_proper_but_freq(stem, rules)
+
+
+def stem_is_proper_but_freq(stem: str, rules: OrgRules) -> bool:
+    """stem_is_proper's tests but its frequency's."""
+    return not (stem[-1:] in rules.inner_conjunctions or stem[-1:] in rules.joining_conjunctions or
+                stem in rules.generic_terms or is_place(stem) or COUNT_STEM.match(stem) or
+                stem.startswith(rules.generic_prefixes) or ends_with_common_verb(stem, rules) or
+                composed_of(stem, rules.domain_or_category_words))
+
+
 def ends_with_common_verb(stem: str, rules: OrgRules) -> bool:
     """大力发展, 加快建设: the stem closes with a common two-character verb, a phrase before a field."""
     verb = stem[-2:]
@@ -142,7 +158,8 @@ def pattern_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         stem_start = proper_stem_start(view, word_start, rules)
         if follower in rules.field_followers and not before_project(view, stem_start, word_start):
             continue
-        if not stem_is_proper(view.text[stem_start:word_start], rules):
+        stem = view.text[stem_start:word_start]
+        if not (stem_is_proper(stem, rules) or trade_proper_noun(stem, rules)):
             continue
         if view.text.endswith(rules.legal_forms, 0, word_start):
             continue  # 安徽海螺集团|控股的: the name ended with its legal form
@@ -220,7 +237,61 @@ def list_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
                      if ends_with_industry(view.text[a:b], rules) or not holds_common_verb(view, a, b, rules)]
             found += accept_items(view, items, len(items) == 1, rules)  # 帮助企业为|员工办理社保: one item
             # is no list, a company only with an industry word (重点企业为某某科技)
-    return found + framed_companies(view, rules)
+    return found + framed_companies(view, rules) + industry_pairs(view, rules)
+
+
+def industry_pairs(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
+    """来到|鑫泰管业、振华包装，: two 、-neighbours that each end with an industry word after a rare trade
+    name (industry_words, wider than the words that end a short name alone) are companies of one list,
+    with no cue (listed_beside then reads the rest of the list); 机械制造、食品加工 are fields: their
+    words before the industry word are common."""
+    found, text, words = [], view.text, rules.industry_words
+    fields = field_or_trade_words(rules)
+    for sep in occurrences(text, "、"):
+        n = 2 if text[sep - 2:sep] in words else 3 if text[sep - 3:sep] in words else 0
+        if not n or text[sep - n - 2:sep - n] in fields:
+            continue  # the left item ends with no industry word, or a field's (电子|信息): asked first
+        if not (traded_chars(text, sep, -1, rules) and traded_chars(text, sep, 1, rules)):
+            continue  # asked first, on characters: most lists are of fields (电子信息、生物医药)
+        pair = [list_neighbour(view, sep, -1, rules), list_neighbour(view, sep, 1, rules)]
+        if all(item is not None and traded_item(view, *item, rules) for item in pair):
+            found += [OrgCandidate(*item, "org.short_name.list", "company") for item in pair]
+    return found
+
+
+@rules_cache
+def field_or_trade_words(rules: OrgRules) -> frozenset[str]:
+    """Domain, category and industry words: a stem made of them is a field, no trade name."""
+    return rules.domain_or_category_words | rules.industry_words
+
+
+def traded_chars(text: str, sep: int, step: int, rules: OrgRules) -> bool:
+    """The characters of the item beside the 、 at sep, up to the next stop, may be a trade name and an
+    industry word: they end with an industry word and what stands before it within reach is no field's
+    or kind's words alone (电子|信息, 生物|医药 are fields)."""
+    if step == 1:
+        end = next((i for i in range(sep + 1, min(len(text), sep + rules.max_item_chars + 2))
+                    if text[i] in rules.item_stops), -1)
+        start = sep + 1
+    else:
+        end = sep
+        start = next((i + 1 for i in range(sep - 1, max(-1, sep - rules.max_item_chars - 2), -1)
+                      if text[i] in rules.item_stops), max(0, sep - rules.max_item_chars - 1))
+    word = next((text[end - n:end] for n in (3, 2) if end - n > start and text[end - n:end] in rules.industry_words),
+                "") if end > 0 else ""
+    return bool(word) and not composed_of(text[start:end - len(word)], field_or_trade_words(rules))
+
+
+def traded_item(view: TextView, start: int, end: int, rules: OrgRules) -> bool:
+    """The item is a trade name of proper pieces (rarer than max_piece_word_freq: the pair vouches for
+    each other) and one industry word (鑫泰|管业, 振华|包装)."""
+    item = view.text[start:end]
+    word = next((item[-n:] for n in range(len(item) - 2, 1, -1) if item[-n:] in rules.industry_words), "")
+    stem = item[:len(item) - len(word)]
+    pieces = view_tokens(view, start, end - len(word))
+    return bool(word) and len(stem) >= rules.min_stem_chars and bool(pieces) and pieces[-1][1] == end - len(
+        word) and not composed_of(stem, field_or_trade_words(rules)) and all(
+        is_proper_piece(view.text[a:b], rules) for a, b in pieces)
 
 
 def framed_companies(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
@@ -370,9 +441,10 @@ def split_last_pair(view: TextView, start: int, end: int, rules: OrgRules) -> li
     for span in view.spans_from(max(0, view.token_index(start))):
         if span[0] >= end:
             break
-        if span[0] > start and never_starts_name(token_text(view, span), ADVERB_TAGS):
-            end = span[0]
-            break
+        if span[0] > start and never_starts_name(token_text(view, span), ADVERB_TAGS) and not (
+                span[1] - span[0] == 1 and is_place(view.text[start:span[0]])):
+            end = span[0]  # …、宁波|均|胜等: a character of the name after its place, no adverb (a place
+            break  # alone is no item)
     for span in view.spans_from(max(0, view.token_index(start))):
         if span[0] >= end:
             break
@@ -607,6 +679,11 @@ def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
             placed = with_place_prefix(view, start, rules)  # 与|江苏|恒瑞医药: the place is named with it when
             if placed is not None and full.startswith(view.text[placed:start]):  # its registered name opens so,
                 start = placed  # not 某县|中粮集团 (中粮集团有限公司): there the place says where it stands
+        if end not in view.ends and type_ == "company" and known_start_ok(view, start, rules):
+            glued = glued_trade_end(view, end, rules)  # 中国|电|建新|能源: jieba cut the name into its trade
+            if glued is not None:
+                found.append(OrgCandidate(start, glued, "org.short_name.pattern", "company"))
+            continue
         if end not in view.ends or not known_start_ok(view, start, rules) or place_banks_sector(view, end, name):
             continue
         if type_ == "company" and view.token_after(end) in place_features():
@@ -663,6 +740,17 @@ def known_company_trade_end(view: TextView, end: int, rules: OrgRules) -> int | 
     if stop is None or after in PAIR_JOINERS:
         return None  # 某某电气|氢能源|及燃料电池基地: a project's words go on
     return stop if not after or after in rules.item_stops or is_boundary_token(after, rules) else None
+
+
+def glued_trade_end(view: TextView, end: int, rules: OrgRules) -> int | None:
+    """中国电建|新能源 cut 中国|电|建新|能源: a known company's usual name that ends inside a token, with
+    industry words from there to a token end and a delimiter or stop word after them, names one of its
+    companies as the page writes it: their end, else None (no word of the name is glued to a phrase)."""
+    for stop in range(end + 2, min(end + 7, len(view.text)) + 1):
+        if stop in view.ends and composed_of(view.text[end:stop], rules.industry_words):
+            after = view.token_after(stop)
+            return stop if not after or after in rules.item_stops or is_boundary_token(after, rules) else None
+    return None
 
 
 def numbered_units_end(view: TextView, end: int, rules: OrgRules) -> int:
@@ -732,7 +820,7 @@ def registered_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
                 token_text(view, (view.token_starts[j], view.token_ends[j])), rules):
             j += 1  # 江苏|南通|…
         end = trade_name_and_industry(view, j, rules)
-        if end is None or view.text.startswith(rules.legal_forms, end):
+        if end is None or view.text.startswith(rules.legal_forms, end) or park_after(view, end, rules):
             continue  # …科技|有限公司: the full name's head names it (its places from the largest)
         found.append(OrgCandidate(start, end, "org.short_name.registered", "company"))
         resume = view.token_index(end - 1) + 1
@@ -760,10 +848,21 @@ def apposed_companies(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     for start, _ in matches(view, rules, "apposition"):  # from the shared pass over the text
         if start not in view.ends or not is_proper_piece(view.token_after(start), rules):
             continue  # most cues stand before common words: asked first, cached
-        end = trade_name_and_industry(view, view.token_index(start), rules)
-        if end is not None:
-            found.append(OrgCandidate(start, end, "org.short_name.apposition", "company"))
+        listed = apposed_list(view, start, rules) if "、" in view.text[start:start + rules.max_item_chars + 1] else []
+        end = trade_name_and_industry(view, view.token_index(start), rules) if not listed else None
+        found += listed or ([OrgCandidate(start, end, "org.short_name.apposition", "company")] if end else [])
     return found
+
+
+def apposed_list(view: TextView, start: int, rules: OrgRules) -> list[OrgCandidate]:
+    """骨干企业|甲乙纺织、丙丁餐具、戊己体育等: a 、-list in apposition right after a category noun names
+    companies, though no cue follows its 等, when most items open with a rare proper piece (a trade
+    name; 数字化、智能化改造 after 企业 opens with none) and none holds a common verb."""
+    items = items_after(view, start, rules)
+    if len(items) < 2 or any(holds_common_verb(view, a, b, rules) for a, b in items):
+        return []
+    proper = sum(a in view.starts and is_proper_piece(token_text(view, view.token_at(a)), rules) for a, b in items)
+    return accept_items(view, items, False, rules) if proper * 2 > len(items) else []
 
 
 def trade_name_before_project(view: TextView, pos: int, rules: OrgRules) -> int | None:
@@ -783,6 +882,13 @@ def trade_name_before_project(view: TextView, pos: int, rules: OrgRules) -> int 
             end += len(view.token_after(end))  # 某某电子|科技: the name's last industry word
         return end if project_words_after(view, end, rules) and not park_project(view, end, rules) else None
     return None
+
+
+def park_after(view: TextView, end: int, rules: OrgRules) -> bool:
+    """某省某市|某某智能装备|产业园|生产车间: a park named with its operator right after the name, no project of
+    it (lists.yaml park_project_after): the places and words name the park, a zone, no company."""
+    park = view.token_after(end)
+    return is_park_head(park, rules) and not rules.park_project_after.match(view.text, end + len(park))
 
 
 def park_project(view: TextView, end: int, rules: OrgRules) -> bool:
