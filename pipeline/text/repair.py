@@ -49,6 +49,7 @@ class RepairRules:
     caption_line_open: re.Pattern[str]  # 来源：, 图为: a line of its own
     caption_line_end: re.Pattern[str]  # …记者 某某 摄 at a line's end
     menu_line: re.Pattern[str]  # 首页 > … > …: a breadcrumb, a line of its own
+    menu_line_hints: re.Pattern[str]  # 位置, 首页, >: one of them is in every breadcrumb line
     heading_max_chars: int
     heading_enumerator: re.Pattern[str]  # 一、 （二） 3. opening a section heading
     heading_width_ratio: float  # a numbered heading is at most this share of the line under it
@@ -84,6 +85,7 @@ def repair_rules() -> RepairRules:
         caption_line_open=re.compile(require(data, "caption_line_open", RULES_FILE)),
         caption_line_end=re.compile(require(data, "caption_line_end", RULES_FILE)),
         menu_line=re.compile(require(data, "menu_line", RULES_FILE)),
+        menu_line_hints=re.compile("|".join(map(re.escape, require(data, "menu_line_hints", RULES_FILE)))),
         heading_max_chars=int(require(data, "heading_max_chars", RULES_FILE)),
         heading_enumerator=re.compile(require(data, "heading_enumerator", RULES_FILE)),
         heading_width_ratio=float(require(data, "heading_width_ratio", RULES_FILE)),
@@ -411,14 +413,15 @@ def _caption_line(line: str, rules: RepairRules) -> bool:
     ends as caption_line_end says (…记者 某某 摄), or is a page's breadcrumb (menu_line); not prose
     holding the words (来源于, 摄|入量, 当前位置)."""
     text = line.strip()
-    return rules.caption_line_open.search(text) is not None or rules.caption_line_end.search(text) is not None or \
-        rules.menu_line.search(text) is not None
+    return _opens_own_line(text, rules) or text.endswith(rules.caption_endings) and rules.caption_line_end.search(
+        text) is not None
 
 
 def _opens_own_line(line: str, rules: RepairRules) -> bool:
     """A source line, a caption or a breadcrumb opens the line: never the end of the one before."""
-    text = line.strip()
-    return rules.caption_line_open.search(text) is not None or rules.menu_line.search(text) is not None
+    text = line.lstrip()  # the cheap tests first: asked of every line break
+    return rules.caption_line_open.match(text) is not None or rules.menu_line_hints.search(text) is not None and \
+        rules.menu_line.search(text) is not None
 
 
 def _opens_numbered(line: str, rules: RepairRules) -> bool:
