@@ -24,6 +24,12 @@ def annotate(nlp: Language, raw: str, doc_id: str = "t") -> Doc:
     return doc
 
 
+def organization_mentions(nlp: Language, text: str) -> list[tuple[str, str, str]]:
+    """Every organization the pipeline finds in text, in order, repeats kept: (surface, canonical, rule)."""
+    doc = nlp(text)
+    return [(doc.text[h.start:h.end], h.fields["canonical"], h.rule) for h in doc._.organizations]
+
+
 def organizations_found(nlp: Language, text: str) -> dict[str, dict]:
     """The organizations the pipeline finds in text: surface -> fields, with the rule."""
     doc = nlp(text)

@@ -4,17 +4,12 @@ written for these tests."""
 from __future__ import annotations
 
 import pytest
+from helpers import organization_mentions as mentions
 
 
 @pytest.fixture(scope="module")
 def nlp(places_and_organizations):
     return places_and_organizations
-
-
-def mentions(nlp, text: str) -> list[tuple[str, str, str]]:
-    """Every organization found in text, in order: (surface, canonical, rule)."""
-    doc = nlp(text)
-    return [(doc.text[h.start:h.end], h.fields["canonical"], h.rule) for h in doc._.organizations]
 
 
 REPEATED = [

@@ -332,7 +332,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     chosen = sorted(chosen + listed_beside(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + listed_runs(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + quoted_after_quoted(view, chosen, titles, rules), key=lambda c: c.start)
-    chosen = sorted(chosen + repeated_short_names(view, chosen, rules), key=lambda c: c.start)
+    chosen = sorted(chosen + not_overlapping(repeated_short_names(view, chosen, rules), chosen), key=lambda c: c.start)
     chosen = sorted(chosen + not_overlapping(numbered_siblings(view, chosen, rules), chosen), key=lambda c: c.start)
     chosen = sorted(chosen + not_overlapping(university_siblings(view, chosen, rules), chosen), key=lambda c: c.start)
     chosen = defined_short_names(view, chosen, lambda c: canonical_name(view, c, rules),
@@ -357,11 +357,9 @@ def repeated_short_names(view: TextView, chosen: list[OrgCandidate], rules: OrgR
     say so (华鼎|负责人表示): those mentions are its too (rule org.alias)."""
     shorts = {cand_text(view, c): canonical_name(view, c, rules) for c in chosen
               if c.type == "company" and c.rule in SHORT_NAME_RULES}
-    taken = sorted((c.start, c.end) for c in chosen)
     features = place_features()  # 万达|广场, 鑫源|小区: a place called after the company
     return [c for c in alias_candidates(view, shorts, rules)
-            if c.start in view.starts and not overlaps_any(taken, c.start, c.end)
-            and view.token_after(c.end) not in features]
+            if c.start in view.starts and view.token_after(c.end) not in features]
 
 
 def numbered_siblings(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:
@@ -397,7 +395,7 @@ def university_siblings(view: TextView, chosen: list[OrgCandidate], rules: OrgRu
         pos = cand.end
         while university:
             sep = next((i for i in range(pos, min(len(view.text), pos + rules.max_item_chars * 2))
-                        if view.text[i] in item_delimiters() or view.text[i] in rules.item_stops), None)
+                        if view.text[i] in rules.item_stops), None)
             if sep is None or view.text[sep] not in item_delimiters():
                 break
             school = field_school_at(view, sep + 1, cand.head.text, rules)
@@ -451,7 +449,7 @@ def numbered_unit_at_end(view: TextView, cand: OrgCandidate, rules: OrgRules) ->
     unit = next((m for m in rules.numbered_unit.finditer(text) if m.end() == len(text)), None)
     if unit is None or unit.start() == 0:
         return ""  # no number and unit at its end, or nothing of the group before them
-    return next(u for u in sorted(rules.numbered_unit_words, key=len, reverse=True) if text.endswith(u))
+    return next(u for u in rules.numbered_unit_words if text.endswith(u))
 
 
 def not_overlapping(found: list[OrgCandidate], chosen: list[OrgCandidate]) -> list[OrgCandidate]:
