@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from functools import lru_cache
 
 from zhfacts.extract.orgs.aliases import alias_candidates, aliases_of, short_name_stem
@@ -93,6 +94,7 @@ from zhfacts.extract.orgs.rules import (
 from zhfacts.extract.orgs.short_names import (
     apposed_companies,
     bracketed_before_project,
+    common_piece_in_stem,
     common_words_only,
     ends_with_industry,
     holds_common_verb,
@@ -101,6 +103,7 @@ from zhfacts.extract.orgs.short_names import (
     list_item_ok,
     list_short_names,
     listed_beside,
+    listed_registered_starts,
     listed_runs,
     occurrences,
     pattern_short_names,
@@ -139,7 +142,8 @@ def quoted_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         text = view.text[start:end]
         word = trailing_industry_word(text, rules, keep=1)
         if word and start in view.starts and end in view.ends and stem_is_proper(text[:-len(word)], rules) \
-                and list_item_ok(text, rules) and not holds_common_verb(view, start, end - len(word), rules):
+                and list_item_ok(text, rules) and not holds_common_verb(view, start, end - len(word), rules) \
+                and not common_piece_in_stem(view, start, end - len(word), rules):
             found.append(OrgCandidate(start, end, "org.short_name.pattern", "company"))
     return found
 
@@ -254,6 +258,17 @@ def extend_with_parenthesis(view: TextView, cand: OrgCandidate, rules: OrgRules)
                         cand.extras)
 
 
+def with_bracketed_place(view: TextView, cand: OrgCandidate) -> OrgCandidate:
+    """某某汇能(陕西): a place in brackets right after a company's short name names its regional company,
+    part of the name."""
+    if view.text[cand.end:cand.end + 1] not in OPEN_PARENS:
+        return cand
+    close = min((i for c in CLOSE_PARENS if (i := view.text.find(c, cand.end + 1, cand.end + 6)) > 0), default=-1)
+    if close < 0 or not is_place(view.text[cand.end + 1:close]):
+        return cand
+    return replace(cand, end=close + 1)
+
+
 def extend_with_department(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgCandidate:
     """国家某某集团有限公司科技与创新部: a department right after a company's full name is named with
     it (boundaries.yaml department_head); not …有限公司与商务部, …有限公司总部, nor before a title
@@ -307,6 +322,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
             if stem and stem not in aliases:
                 aliases[stem] = cand_text(view, cand)
     companies = shorts + alias_candidates(view, aliases, rules) + institute_short_names(view, named, rules)
+    companies = [with_bracketed_place(view, c) for c in companies]
     operators = []
     named = [company_office(view, c, companies) for c in named]
     banks = banks_named(view, named + companies, rules)
@@ -329,6 +345,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     named = [extend_with_department(view, c, rules) for c in named if not invested_project(view, c, companies, rules)]
     chosen = joined_branches(view, non_overlapping(named + companies + others + operators), place_ends)
     chosen = sorted(chosen + listed_between(view, chosen, rules), key=lambda c: c.start)
+    chosen = listed_registered_starts(view, chosen, rules)
     chosen = sorted(chosen + listed_beside(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + listed_runs(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + quoted_after_quoted(view, chosen, titles, rules), key=lambda c: c.start)
@@ -749,10 +766,26 @@ def government_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> lis
         place = body.place
         county = place is not None and place.get("level") in ("district", "county")
         extras = {"district": place.get("canonical"), "adcode": place.get("adcode")} if county else {}
-        if any(h in view.text[body.start:body.end] for h in ("大学", "学院")):  # 浙江农林大学社会合作处
+        inner = inner_head_type(view.text[body.start:body.end], rules)
+        if inner in ("university", "research") and view.text.startswith(government_rules().title_words, body.end):
+            continue  # 某省科学院党委|书记: a person's title, the institution is named on its own
+        if inner == "university":  # 浙江农林大学社会合作处
             found.append(OrgCandidate(body.start, body.end, "org.suffix.university", "university"))
             continue
         found.append(OrgCandidate(body.start, body.end, "org.government.pattern", "government", extras=extras))
+    return found
+
+
+def inner_head_type(text: str, rules: OrgRules) -> str:
+    """The type of the last organization head inside a body's name before its own office (大学 of
+    某某大学社会合作处, 科学院 of 某省科学院党委: read longest first, so 科学院 is no 学院)."""
+    found, pos, longest = "", 0, max(map(len, rules.heads))  # a few bodies per document ask
+    while pos < len(text):
+        head = next((text[pos:pos + n] for n in range(min(longest, len(text) - pos), 1, -1)
+                     if text[pos:pos + n] in rules.heads and pos + n < len(text)), "")
+        if head:
+            found = rules.heads[head].type
+        pos += len(head) or 1
     return found
 
 

@@ -108,6 +108,10 @@ class BuildRules:
     min_media_chars: int
     large_company_lists: tuple[str, ...]
     shared_brand_min_freq: int
+    ministry_ending: str
+    department_ending: str
+    party_prefixes: tuple[str, ...]
+    ministries_without_departments: frozenset[str]
     other_meanings: dict[str, str]  # a usual name that more often means something else -> what
 
 
@@ -397,6 +401,22 @@ def state_body_rows() -> list[tuple[str, str, str, str]]:
     for r in load_tsv(SOURCES + "state_bodies.tsv"):
         rows.append((r["name"], r["type"], r["name"], "state"))
         rows += [(short, r["type"], r["name"], "state") for short in split_names(r["short_names"])]
+    return rows + provincial_department_rows()
+
+
+def provincial_department_rows() -> list[tuple[str, str, str, str]]:
+    """A province's departments, named as the ministries they mirror (科技部 -> 科技厅), each its own
+    canonical: which province's is left to the text."""
+    rules, rows = build_rules(), []
+    for r in load_tsv(SOURCES + "state_bodies.tsv"):
+        name = r["name"]
+        if not name.endswith(rules.ministry_ending) or name.startswith(rules.party_prefixes) \
+                or name in rules.ministries_without_departments:
+            continue
+        stem = len(rules.ministry_ending)
+        full = name[:-stem] + rules.department_ending
+        rows += [(ministry[:-stem] + rules.department_ending, "government", full, "province")
+                 for ministry in [name] + split_names(r["short_names"])]
     return rows
 
 

@@ -327,10 +327,10 @@ def bare_level(view: TextView, lead: int, is_boundary: Callable[[str], bool],
     glued = view.text[span[0]:lead]
     if lead - span[0] == 1 and opens_level(glued, is_boundary, rules) and not NUMERAL.match(glued):
         return True  # not a numeral (九州通: a name; 三县: a count)
-    # 报区|人民政府: a character glued before the level into no word of the dictionary, the level's own
-    # body right after it
+    # 报区|人民政府, 报省|科技厅: a character glued before the level into no word of the dictionary (the
+    # HMM's guess), not a numeral (三县: a count) nor the resident marker (市属驻区|分局: stationed there)
     return lead - span[0] == 1 and span[1] == lead + 1 and view.text[span[0]:span[1]] not in dictionary_tags() \
-        and view.text.startswith(tuple(rules.level_bodies), lead + 1)
+        and not NUMERAL.match(glued) and glued != rules.resident_marker
 
 
 def opens_level(before: str, is_boundary: Callable[[str], bool], rules: GovernmentRules) -> bool:

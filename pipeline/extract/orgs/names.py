@@ -279,9 +279,11 @@ def place_start(view: TextView, start: int, head_start: int, place_ends: dict[in
     rules = org_rules()
     levels = government_rules().level_chars
     glued = [head_start - 1] if head_start - 1 > start and view.text[head_start - 1] in levels else []
+    inside = [(s, e) for e, s in place_ends.items() if start <= s and e <= head_start + 1]
     starts = sorted(s for s in (*place_ends.values(), *level_tokens(view, start, head_start, levels), *glued)
                     if start < s < head_start and s in view.starts
-                    and view.text[s - 1] not in OPEN_PARENS)  # 杭州高新区(滨江)区委 is one name
+                    and view.text[s - 1] not in OPEN_PARENS  # 杭州高新区(滨江)区委 is one name
+                    and not any(a < s < b for a, b in inside))  # 崖|州|区政府: 州 is the place's own
     if starts and not opens_with_body(view.text[start:starts[0]], rules) and not view.text.startswith(
             rules.body_prefixes, start):
         return starts[0]
@@ -417,6 +419,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
     place_ends = place_ends or {}
     full_places = full_place_names()  # asked for every token walked: fetched once
     bracket = (-1, -1)  # the last bracketed place crossed: a name never opens with its bracket
+    if pos < head_start and pos + 1 in place_ends and view.text[pos] in government_rules().level_chars:
+        pos = place_ends[pos + 1]  # 崖|州|区政府: the place jieba cut apart ends with the head token's level
     while pos > 0:
         if pos in place_ends and end - place_ends[pos] <= rules.max_name_chars:  # 于|都 is one place
             pos = place_ends[pos]
@@ -523,6 +527,9 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
                                                                                      rules):
             break  # 某市充分|发动…商会, 来自|市工商联: a common verb or adverb (boundaries.yaml walk_stop_tags)
             # ends a body's name, but not right before its head or a field's word (某某休闲|产业|发展研究院)
+        if not legal and tag_of(text) in rules.verbal_noun_tags and word_freq(text) >= rules.max_piece_word_freq \
+                and opens_proper_name(view, span[1], head_start):
+            break  # 计划明年启动|中关村…研究院: a common verbal noun before a proper name ends the name, as a verb does
         if is_verb(text) and word_freq(text) >= rules.max_piece_word_freq and proper_piece_at(view, span[1], head_start,
                                                                                                rules):
             place_start = place_opening_registered_name(view, span[0], end, rules) if legal and not is_proper_place(
@@ -744,13 +751,16 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
             after = view.token_at(after)[1]  # 建|好|国际…研究院: a verb phrase, whatever its length
         elif len(token) > 1 and token[-1] in rules.result_complements and is_verb(token[:-1]):
             pass  # 建好|国际…研究院: jieba glued the complement to its verb
-        elif (is_person(token) and token not in rules.known) or token in rules.generic_names:  # 李博|签订…, 公司|属…
-            nxt = view.token_at(span[1])  # (a name of the knowledge data is no person: 某某特|制冷|有限公司)
+        elif is_person(token) and token not in rules.known and not is_proper_place(token) \
+                or token in rules.generic_names:  # 李博|签订…, 公司|属…; a name of the knowledge data (某某特|制冷|
+            nxt = view.token_at(span[1])  # 有限公司) or a place jieba tags nr (秦皇岛|满仓|面业…) is no person
             if not nxt or nxt[0] != span[1] or nxt[1] > head_start or not is_verb(token_text(view, nxt)):
                 break
             if nxt[1] - nxt[0] == 1 and not opens_proper_name(view, nxt[1], head_start):
                 break  # 隆信|达|农业科技有限公司: a character of the name, with common words after it
             after = nxt[1]
+        elif common_adjective_before_place(view, token, after, rules):
+            pass  # 旨在落实|广东省科学院: jieba tags 落实 an adjective; a full place opens the name after it
         elif not never_starts_name(token, rules.single_char_tags if len(token) == 1 else rules.leading_tags
                                    ) or is_proper_place(token) or token in rules.known:
             break  # 建行|渝北支行: a name of the knowledge data opens the name, whatever jieba tags it (v)
@@ -760,6 +770,15 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
             break
         pos = after
     return pos
+
+
+def common_adjective_before_place(view: TextView, token: str, after: int, rules: OrgRules) -> bool:
+    """A common word jieba tags an adjective (落实 a, counted 2,219 times) right before a full place
+    name is no part of the name the place opens (民建 a, rarer, is: 民建某省委)."""
+    if tag_of(token) not in rules.adjective_tags or word_freq(token) < rules.common_adjective_min_freq:
+        return False
+    span = view.token_at(after)
+    return span is not None and span[0] == after and token_text(view, span) in full_place_names()
 
 
 def complement_at(view: TextView, pos: int, rules: OrgRules) -> bool:
@@ -790,8 +809,8 @@ def opens_proper_name(view: TextView, pos: int, head_start: int) -> bool:
 
 def split_name_char(view: TextView, span: tuple[int, int], rules: OrgRules) -> bool:
     """晟|和: a one-character stop word after a rare single character is the second half of a
-    name jieba could not keep whole (湖南晟和新材料有限公司)."""
-    if span[1] - span[0] != 1 or not is_cjk(view.text[span[0]]):
+    name jieba could not keep whole (湖南晟和新材料有限公司); a particle never is (创新|园|的|同济…)."""
+    if span[1] - span[0] != 1 or not is_cjk(view.text[span[0]]) or tag_of(view.text[span[0]]) in rules.particle_tags:
         return False  # punctuation is no half of a name (张大|勇|、|食品学院)
     before = previous_token(view, span[0])
     if before is None or before[1] - before[0] != 1:
@@ -947,6 +966,8 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
         return False  # 双一流大学, 上市公司, 共有|市级以上重点实验室: a kind, not a name
     if head.kind == "cas":
         return text.startswith(rules.cas_prefixes)
+    if parts[-1] in rules.kind_adjectives:
+        return False  # 集聚区上传|科技型|公司: a kind of company, whatever stands before it
     full_places = full_place_names()
     in_places = [p for p in parts if p in places or p in full_places or place_chain_word(p, full_places) or
                  (head.kind == "agency" and is_level_short_form(p))]

@@ -66,7 +66,7 @@ PRIORITY = {"org.alias": 0, "org.alias.defined": 0, "org.suffix": 1, "org.known"
             "org.short_name.pattern": 4,
             "org.short_name.registered": 3,
             "org.media.credit": 1, "org.knowledge": 2, "org.government.pattern": 1, "org.media.byline": 5,
-            "org.media.site": 5}
+            "org.media.site": 5, "org.media.source": 0}  # a source label's name is its media, whatever its head
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,7 @@ class OrgRules:
     orphan_char_max_freq: int
     generic_names: frozenset[str]
     category_words: frozenset[str]
+    kind_adjectives: frozenset[str]  # 科技型: the category words ending with generic.yaml kind_adjective_ending
     domain_words: frozenset[str]
     domain_or_category_words: frozenset[str]
     generic_terms: frozenset[str]
@@ -152,6 +153,10 @@ class OrgRules:
     known: dict[str, tuple[str, str, str]]  # name -> (type, canonical, rule id)
     leading_tags: frozenset[str]
     single_char_tags: frozenset[str]
+    particle_tags: frozenset[str]  # 的 (uj): never half of a split name
+    verbal_noun_tags: frozenset[str]  # 启动 (vn) before a place ends a name
+    adjective_tags: frozenset[str]  # 落实 (a) before a full place opens no name
+    common_adjective_min_freq: int
     descriptor_not_name_tags: frozenset[str]  # 现有 (b): alone before a head, no name
     legal_name_char_tags: frozenset[str]
     business_word_tags: frozenset[str]
@@ -289,6 +294,8 @@ def org_rules() -> OrgRules:
         orphan_char_max_freq=int(require(bounds, "orphan_char_max_freq", BOUNDARIES)),
         generic_names=frozenset(require(generic, "generic_names", GENERIC)),
         category_words=category,
+        kind_adjectives=frozenset(w for w in category if w.endswith(str(require(generic, "kind_adjective_ending",
+                                                                                 GENERIC)))),
         domain_words=domain,
         domain_or_category_words=domain | category,
         generic_terms=frozenset(require(generic, "generic_terms", GENERIC)),
@@ -346,6 +353,10 @@ def org_rules() -> OrgRules:
         known=known,
         leading_tags=frozenset(require(bounds, "leading_tags", BOUNDARIES)),
         single_char_tags=frozenset(require(bounds, "single_char_tags", BOUNDARIES)),
+        particle_tags=frozenset(require(bounds, "particle_tags", BOUNDARIES)),
+        verbal_noun_tags=frozenset(require(bounds, "verbal_noun_tags", BOUNDARIES)),
+        adjective_tags=frozenset(require(bounds, "adjective_tags", BOUNDARIES)),
+        common_adjective_min_freq=int(require(bounds, "common_adjective_min_freq", BOUNDARIES)),
         descriptor_not_name_tags=frozenset(require(bounds, "descriptor_not_name_tags", BOUNDARIES)),
         legal_name_char_tags=frozenset(require(bounds, "legal_name_char_tags", BOUNDARIES)),
         business_word_tags=frozenset(require(bounds, "business_word_tags", BOUNDARIES)),

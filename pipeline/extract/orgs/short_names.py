@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from zhfacts.extract.orgs.candidates import (
@@ -83,6 +84,8 @@ def proper_stem_start(view: TextView, end: int, rules: OrgRules, max_chars: int 
             return span[0] + glued
         if end - span[0] > max_chars or not (is_proper_piece(piece, rules) or split_char(view, span, pos, end, rules)):
             break
+        if piece in rules.date_words and is_numeral(token_text(view, previous_token(view, span[0]) or (0, 0))):
+            break  # 2022年9|月|金地集团: a date's unit, no piece of the name
         pos = span[0]
     return pos
 
@@ -104,6 +107,15 @@ def stem_is_proper(stem: str, rules: OrgRules) -> bool:
     if composed_of(stem, rules.domain_or_category_words):
         return False  # 知名企业|集团: kinds of companies, no name
     return word_freq(stem) < rules.max_stem_word_freq
+
+
+def common_piece_in_stem(view: TextView, start: int, end: int, rules: OrgRules) -> bool:
+    """类|海外|环境, 项目|建设|落地|工程: a stem of several tokens with a common word of two characters or
+    more among them is a phrase of running text (a slogan, a kind), no trade name; a trade name jieba
+    splits is made of rare words and single characters (希尔|安, 云|大, 中|惟)."""
+    spans = view_tokens(view, start, end)
+    words = [token_text(view, span) for span in spans]
+    return len(words) > 1 and any(len(w) > 1 and word_freq(w) >= rules.max_piece_word_freq for w in words)
 
 
 def trade_proper_noun(stem: str, rules: OrgRules) -> bool:
@@ -161,6 +173,8 @@ def pattern_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
             continue
         stem = view.text[stem_start:word_start]
         if not (stem_is_proper(stem, rules) or trade_proper_noun(stem, rules)):
+            continue
+        if common_piece_in_stem(view, stem_start, word_start, rules):
             continue
         if view.text.endswith(rules.legal_forms, 0, word_start):
             continue  # 安徽海螺集团|控股的: the name ended with its legal form
@@ -489,6 +503,33 @@ def listed_beside(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -
                 spans.append(item)
                 edge = item[1] if step == 1 else item[0] - 1
     return found
+
+
+def listed_registered_starts(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:
+    """…纺织科技有限公司、巴州百家惠纺织有限责任公司: after a 、 that closes a registered name, the next
+    registered name is the whole item, however its words are tagged (百家 a numeral, 给 a preposition):
+    a company whose walk stopped inside the item starts right after the 、, when nothing else stands
+    there and the item is CJK alone and no longer than a name."""
+    spans = [(c.start, c.end) for c in chosen]
+    out = []
+    for cand in chosen:
+        start = registered_item_start(view, cand, rules)
+        if start is not None and not any(s < cand.start and start < e for s, e in spans):
+            cand = replace(cand, start=start)
+        out.append(cand)
+    return out
+
+
+def registered_item_start(view: TextView, cand: OrgCandidate, rules: OrgRules) -> int | None:
+    text = view.text
+    if cand.type != "company" or not text.endswith(rules.legal_forms, cand.start, cand.end):
+        return None
+    sep = cand.start - 1
+    while sep >= 0 and cand.end - sep <= rules.max_name_chars and is_cjk(text[sep]):
+        sep -= 1
+    if sep < 0 or sep == cand.start - 1 or text[sep] != "、" or sep + 1 not in view.starts:
+        return None
+    return sep + 1 if text.endswith(rules.legal_forms, 0, sep) else None
 
 
 def parallel_legal_item(view: TextView, sep: int, step: int, cand: OrgCandidate,
