@@ -200,3 +200,22 @@ PROJECT_COMPANIES = [
 def test_a_short_name_before_its_project_or_with_its_place_is_named(nlp, text, name):
     found = names(nlp, text)
     assert name in found, found
+
+
+def test_a_known_name_after_a_date_is_found(nlp):
+    assert "保利发展" in names(nlp, "公告显示,2022年9月保利发展实现签约面积227万平方米。")
+
+
+def test_a_list_closed_by_vehicle_makers_names_companies(nlp):
+    found = names(nlp, "为特斯拉、上汽等整车厂提供配套业务。")
+    assert {"特斯拉", "上汽"} <= set(found), found
+
+
+def test_a_talent_exchange_centre_is_a_government_body(nlp):
+    found = {m[0]: m for m in mentions(nlp, "该项目由工业和信息化部人才交流中心牵头运营。")}
+    assert "工业和信息化部人才交流中心" in found, found
+
+
+def test_a_medias_app_is_named_and_a_bare_app_is_not(nlp):
+    assert "湘江晚报客户端" in names(nlp, "湘江晚报客户端 2022-06-29 20:15")
+    assert names(nlp, "下载手机客户端即可办理。") == []

@@ -84,7 +84,7 @@ def proper_stem_start(view: TextView, end: int, rules: OrgRules, max_chars: int 
             return span[0] + glued
         if end - span[0] > max_chars or not (is_proper_piece(piece, rules) or split_char(view, span, pos, end, rules)):
             break
-        if piece in rules.date_words and is_numeral(token_text(view, previous_token(view, span[0]) or (0, 0))):
+        if date_unit_before(view, pos, rules):
             break  # 2022年9|月|金地集团: a date's unit, no piece of the name
         pos = span[0]
     return pos
@@ -827,9 +827,20 @@ def known_start_ok(view: TextView, start: int, rules: OrgRules) -> bool:
         return True
     if start not in view.starts:
         return False
+    if date_unit_before(view, start, rules):
+        return True  # 2022年9月|保利发展
     span = previous_token(view, start)
     before = token_text(view, span) if span else ""
     return bool(before) and word_freq(before) > 0 and not is_place(before) and not is_proper_piece(before, rules)
+
+
+def date_unit_before(view: TextView, pos: int, rules: OrgRules) -> bool:
+    """The token ending at pos is a date's unit after its number (9|月): it stands before a name, never in one."""
+    span = previous_token(view, pos)
+    if span is None or token_text(view, span) not in rules.date_words:
+        return False
+    number = previous_token(view, span[0])
+    return number is not None and is_numeral(token_text(view, number))
 
 
 def photo_credits(view: TextView) -> list[OrgCandidate]:
