@@ -219,3 +219,9 @@ def test_a_talent_exchange_centre_is_a_government_body(nlp):
 def test_a_medias_app_is_named_and_a_bare_app_is_not(nlp):
     assert "湘江晚报客户端" in names(nlp, "湘江晚报客户端 2022-06-29 20:15")
     assert names(nlp, "下载手机客户端即可办理。") == []
+
+
+def test_a_companys_headquarters_is_no_part_of_a_name(nlp):
+    found = names(nlp, "华鼎科技总部及研发中心主体工程已完工。")
+    assert "华鼎科技" in found and not [n for n in found if "总部" in n], found
+    assert "华鼎集团" in names(nlp, "华鼎集团深圳总部落户高新区。")
