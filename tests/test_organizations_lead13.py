@@ -225,3 +225,30 @@ def test_a_companys_headquarters_is_no_part_of_a_name(nlp):
     found = names(nlp, "华鼎科技总部及研发中心主体工程已完工。")
     assert "华鼎科技" in found and not [n for n in found if "总部" in n], found
     assert "华鼎集团" in names(nlp, "华鼎集团深圳总部落户高新区。")
+
+
+PLATFORM_LISTS = [
+    # (text, platforms): a list closed by 电商平台 names the companies' platforms
+    ("与京东、淘宝、拼多多等大型电商平台合作销售洋葱。", ["京东", "淘宝", "拼多多"]),
+    ("依托天猫、抖音等电商平台销售特产。", ["天猫", "抖音"]),
+]
+
+
+@pytest.mark.parametrize(("text", "platforms"), PLATFORM_LISTS)
+def test_items_of_a_list_of_online_shopping_platforms_are_companies(nlp, text, platforms):
+    found = names(nlp, text)
+    assert set(platforms) <= set(found), found
+
+
+def test_a_list_of_activities_names_no_companies(nlp):
+    # a common noun and a verb (直播|带货) is an activity, whatever the list's cue
+    assert names(nlp, "直播带货、社区团购等电商平台模式发展迅速。") == []
+    assert names(nlp, "通过微信、抖音等平台宣传。") == []
+    found = names(nlp, "吸引了高远创新、好盈科技等74家企业到我区开展测试。")
+    assert "好盈科技" in found, found
+
+
+def test_a_project_after_a_named_investor_names_no_company(nlp):
+    # the investor is named before its investment: the words after it name its project
+    found = names(nlp, "湖北泰瑞有限公司投资1亿元的鼎荣新型建材项目落户。")
+    assert "湖北泰瑞有限公司" in found and "鼎荣新型建材" not in found, found

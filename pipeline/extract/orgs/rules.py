@@ -132,6 +132,7 @@ class OrgRules:
     like_frame_openers: tuple[str, ...]  # 像 of 像某某这样的企业
     like_frame_closers: tuple[str, ...]  # 这样的企业
     weak_cues: frozenset[str]
+    activity_noun_tags: frozenset[str]  # 直播 (vn) of 直播|带货: an activity's noun before its verb
     opening_cues: tuple[str, ...]
     max_gap_chars: int
     max_item_chars: int
@@ -324,6 +325,7 @@ def org_rules() -> OrgRules:
         frame_openers=dict(require(lists, "frame_openers", LISTS)),
         activity_tags=frozenset(require(lists, "activity_tags", LISTS)),
         weak_cues=frozenset(require(lists, "weak_cues", LISTS)),
+        activity_noun_tags=frozenset(require(lists, "activity_noun_tags", LISTS)),
         count_closing_pattern=count_pattern(require(lists, "count_classifiers", LISTS),
                                             [c for c in require(lists, "closing_cues", LISTS)
                                              if c not in require(lists, "weak_cues", LISTS)]),

@@ -472,7 +472,8 @@ def accept_items(view: TextView, spans: list[tuple[int, int]], weak_cue: bool,
                  rules: OrgRules) -> list[OrgCandidate]:
     spans = [strip_country(view, s, e, rules) for s, e in spans]
     items = [(s, e) for s, e in spans if list_item_ok(view.text[s:e], rules) and starts_word(view, s, rules)
-             and ends_name(view, e, rules)]  # 江南|信安等: 等 glued to the last item
+             and ends_name(view, e, rules)  # 江南|信安等: 等 glued to the last item
+             and not activity_item(view, s, e, rules)]  # 直播|带货、社区|团购: activities
     named = len(items) + sum(view.text.endswith(rules.legal_forms, s, e) for s, e in spans if (s, e) not in items)
     if named < 2 and len(spans) >= 2 or not items or named * 2 < len(spans):
         return []  # most items are no names (fields, places, projects): a list of something else
@@ -481,6 +482,16 @@ def accept_items(view: TextView, spans: list[tuple[int, int]], weak_cue: bool,
     if weak_cue and sum(common_words_only(view, s, e, rules) for s, e in items) * 2 > len(items):
         return []  # 生态|观光|现代|农业、绿色|有机|农业等项目: most items are kinds of projects in common words
     return [OrgCandidate(s, e, "org.short_name.list", "company") for s, e in items]
+
+
+def activity_item(view: TextView, start: int, end: int, rules: OrgRules) -> bool:
+    """A common noun, then a verb last (直播|带货, 社区|团购): an activity, no company's name (宜昌|兴发
+    opens with a place, 高巨|创新 with a rarer word: names)."""
+    spans = [span for span in view_tokens(view, start, end) if span[1] <= end]
+    if len(spans) < 2 or spans[-1][1] != end or not is_verb(token_text(view, spans[-1])):
+        return False
+    first = token_text(view, spans[0])
+    return tag_of(first) in rules.activity_noun_tags and word_freq(first) >= rules.max_piece_word_freq
 
 
 def listed_beside(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:
@@ -888,6 +899,8 @@ def invested_project_companies(view: TextView, rules: OrgRules) -> list[OrgCandi
     often cuts an unknown trade name into the industry word (某|澳新|能源)."""
     found = []
     for match in rules.invested_project_cue.finditer(view.text):
+        if view.text.endswith(rules.legal_forms, 0, match.start()):
+            continue  # 某某有限公司投资1亿元的|某某建材项目: the investor is named before; the words name its project
         end = trade_name_before_project(view, match.end(), rules)
         if end is not None:
             found.append(OrgCandidate(match.end(), end, "org.short_name.project", "company"))
