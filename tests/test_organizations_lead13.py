@@ -252,3 +252,13 @@ def test_a_project_after_a_named_investor_names_no_company(nlp):
     # the investor is named before its investment: the words after it name its project
     found = names(nlp, "湖北泰瑞有限公司投资1亿元的鼎荣新型建材项目落户。")
     assert "湖北泰瑞有限公司" in found and "鼎荣新型建材" not in found, found
+
+
+def test_a_founding_verb_opens_no_registered_name(nlp):
+    # 组建|成立 are stop words: trimmed off, 置业有限公司 alone is no name
+    assert names(nlp, "双方共同组建成立置业有限公司。") == []
+
+
+def test_a_category_noun_before_a_split_trade_name_is_no_part_of_it(nlp):
+    found = names(nlp, "引进农业龙头企业中禾丰源农业集团参与开发。")
+    assert "中禾丰源农业集团" in found, found

@@ -560,6 +560,8 @@ def apposed_category(view: TextView, text: str, pos: int, head_start: int, rules
     if not text.endswith(rules.apposition_cues) and not text.endswith(government_rules().zone_endings):
         return False  # 某某工业园区|某某机械有限公司: the zone says where the company stands, as a place
     first = view.token_after(pos)
+    if len(first) == 1 and is_cjk(first):  # 强企业|中|恒山|海文|旅集团: jieba split the trade name's first character
+        return proper_word(view.token_after(pos + 1), rules)
     return bool(first) and proper_word(first, rules)
 
 
@@ -764,8 +766,9 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
         elif not never_starts_name(token, rules.single_char_tags if len(token) == 1 else rules.leading_tags
                                    ) or is_proper_place(token) or token in rules.known:
             break  # 建行|渝北支行: a name of the knowledge data opens the name, whatever jieba tags it (v)
-        elif is_verb(token) and not opens_proper_name(view, after, head_start):
-            break  # 创新|疫苗…实验室: a verb before common words may be the name's own first word
+        elif is_verb(token) and not opens_proper_name(view, after, head_start) and token not in rules.stop_tokens:
+            break  # 创新|疫苗…实验室: a verb before common words may be the name's own first word (not a stop
+            # word's: 组建|成立|置业有限公司)
         if end - after < rules.min_chars_after_trim:
             break
         pos = after
