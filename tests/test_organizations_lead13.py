@@ -262,3 +262,9 @@ def test_a_founding_verb_opens_no_registered_name(nlp):
 def test_a_category_noun_before_a_split_trade_name_is_no_part_of_it(nlp):
     found = names(nlp, "引进农业龙头企业中禾丰源农业集团参与开发。")
     assert "中禾丰源农业集团" in found, found
+
+
+def test_a_trade_and_ye_ends_a_short_name(nlp):
+    # 牛业, 鹅业, 面业: a product and 业, never running text, end a company's short name
+    assert "金泰牛业" in names(nlp, "今年金泰牛业新建了两条生产线。")
+    assert "丰青鹅业" in names(nlp, "今年丰青鹅业新建了两条生产线。")
