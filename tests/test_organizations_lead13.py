@@ -268,3 +268,21 @@ def test_a_trade_and_ye_ends_a_short_name(nlp):
     # 牛业, 鹅业, 面业: a product and 业, never running text, end a company's short name
     assert "金泰牛业" in names(nlp, "今年金泰牛业新建了两条生产线。")
     assert "丰青鹅业" in names(nlp, "今年丰青鹅业新建了两条生产线。")
+
+
+def test_an_associations_committee_or_office_is_named_with_it(nlp):
+    assert "中国信息协会信用专业委员会" in names(nlp, "中国信息协会信用专业委员会发布报告。")
+    assert "全国工商联办公厅" in names(nlp, "全国工商联办公厅发布文件。")
+    # a title after the committee makes it a person's: the association alone
+    assert "中国信息协会专业委员会" not in names(nlp, "中国信息协会专业委员会主任张某出席。")
+
+
+def test_city_and_government_sites_are_media(nlp):
+    assert "泉州经济网" in names(nlp, "据泉州经济网报道，项目已开工。")
+    assert "江州市政府网" in names(nlp, "来源：江州市政府网")
+
+
+def test_a_persons_name_before_a_place_opens_no_name(nlp):
+    # the byline's editor and the site's name on the next line, joined by repair
+    assert names(nlp, "责任编辑:王晓敏泉州经济网建设声明") == ["泉州经济网"]
+    assert "宝马兴庆特种合金有限公司" in names(nlp, "宝马兴庆特种合金有限公司投产。")

@@ -269,6 +269,25 @@ def with_bracketed_place(view: TextView, cand: OrgCandidate) -> OrgCandidate:
     return replace(cand, end=close + 1)
 
 
+def with_committee(view: TextView, cand: OrgCandidate, chosen: list[OrgCandidate], rules: OrgRules) -> OrgCandidate:
+    """某某协会|信用专业委员会, 全国工商联|办公厅: an association's or a body's committee or office right
+    after its name (boundaries.yaml committee_heads, within max_department_chars) is named with it, when
+    no other name stands there, no stop word opens it and no title follows (…委员会|主任 is a person's)."""
+    if cand.type not in ("other", "government") or cand.end not in view.starts:
+        return cand
+    window = view.text[cand.end:cand.end + rules.max_department_chars]
+    end = max((cand.end + window.find(h) + len(h) for h in rules.committee_heads if window.find(h) >= 0), default=0)
+    part = view.text[cand.end:end]
+    if not end or end not in view.ends or not all(is_cjk(c) for c in part) or \
+            view.text.startswith(rules.department_titles, end):
+        return cand
+    first = view.token_at(cand.end)
+    if first is None or is_boundary_token(token_text(view, first), rules) or any(
+            c is not cand and c.start < end and cand.end < c.end for c in chosen):
+        return cand
+    return replace(cand, end=end, canonical="")
+
+
 def extend_with_department(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgCandidate:
     """国家某某集团有限公司科技与创新部: a department right after a company's full name is named with
     it (boundaries.yaml department_head); not …有限公司与商务部, …有限公司总部, nor before a title
@@ -344,6 +363,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
                  or c.extras.get("numbered")]  # a group's numbered unit (中建五局三公司)
     named = [extend_with_department(view, c, rules) for c in named if not invested_project(view, c, companies, rules)]
     chosen = joined_branches(view, non_overlapping(named + companies + others + operators), place_ends)
+    chosen = [with_committee(view, c, chosen, rules) for c in chosen]
     chosen = sorted(chosen + listed_between(view, chosen, rules), key=lambda c: c.start)
     chosen = listed_registered_starts(view, chosen, rules)
     chosen = sorted(chosen + listed_beside(view, chosen, rules), key=lambda c: c.start)

@@ -509,6 +509,9 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
                 break
             pos = place_start
             break
+        if not legal and 2 <= span[1] - span[0] <= 3 and is_person(text) and not is_proper_place(text) and \
+                is_proper_place(view.token_after(span[1])):
+            break  # 责任编辑:某某某|泉州经济网: a person's name before the place that opens the name
         if not legal and 2 <= span[1] - span[0] <= 3 and person_acting(view, span, pos, head_start, rules):
             pos += len(view.token_after(pos))  # 副局长|张某某|宣告|…联盟: the person and the act are no name
             break

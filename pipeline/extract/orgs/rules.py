@@ -195,6 +195,7 @@ class OrgRules:
     max_trailing_parenthesis_chars: int
     department_head: str  # 某某有限公司科技与创新部: a company's department named with it
     max_department_chars: int
+    committee_heads: tuple[str, ...]  # 专业委员会 after 某某协会: the association's committee, named with it
     department_titles: tuple[str, ...]  # 经理 after 某某有限公司生产部: the department is the title's
     ordinal: re.Pattern[str]  # 第一, 第十四: an ordinal token, a word of a name's grammar
     bare_ordinal: re.Pattern[str]  # 二 of 某某二医院: an ordinal right before a head only
@@ -396,6 +397,7 @@ def org_rules() -> OrgRules:
         max_trailing_parenthesis_chars=int(require(bounds, "max_trailing_parenthesis_chars", BOUNDARIES)),
         department_head=str(require(bounds, "department_head", BOUNDARIES)),
         max_department_chars=int(require(bounds, "max_department_chars", BOUNDARIES)),
+        committee_heads=tuple(require(bounds, "committee_heads", BOUNDARIES)),
         department_titles=tuple(require(bounds, "department_titles", BOUNDARIES)),
         ordinal=re.compile(str(require(bounds, "ordinal_pattern", BOUNDARIES))),
         bare_ordinal=re.compile(str(require(bounds, "bare_ordinal_pattern", BOUNDARIES))),
