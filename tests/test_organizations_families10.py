@@ -112,8 +112,6 @@ NOT_FOUND = [
     ("建设众创空间、孵化器等创新载体。", "众创空间"),
     ("北京市标杆孵化器名单公布。", "北京市标杆孵化器"),
     ("粒子加速器研制取得突破。", "粒子加速器"),
-    # brackets around a media name in running text, with no date after them
-    ("据【闽南经济网】消息，活动圆满结束。", "闽南经济网"),
 ]
 
 

@@ -81,7 +81,7 @@ def test_a_resident_marker_or_a_numeral_before_the_level_opens_no_body(nlp, text
 REGISTERED_ITEMS = [
     # (text, registered name): after a 、 that closes a registered name, the next registered name is
     # the whole item, however jieba tags its words (百家 a numeral)
-    ("入驻企业有江州恒远纺织科技有限公司、巴州百家惠纺织有限责任公司等。", "巴州百家惠纺织有限责任公司"),
+    ("入驻企业有江州恒远纺织科技有限公司、青州百家丰织造有限责任公司等。", "青州百家丰织造有限责任公司"),
     ("签约企业包括青禾智能装备有限公司、千家福食品有限公司。", "千家福食品有限公司"),
 ]
 
@@ -101,9 +101,9 @@ def test_a_registered_name_after_a_list_of_other_things_keeps_its_own_start(nlp)
 BOUNDARIES = [
     # (text, name): where a name starts, walking left from its head
     # a place jieba tags as a person's name is no person before a verb
-    ("总投资5000万元的秦皇岛丰粮面业有限公司年加工小麦8万吨。", "秦皇岛丰粮面业有限公司"),
+    ("总投资5000万元的秦皇岛丰收面业有限公司年加工小麦8万吨。", "秦皇岛丰收面业有限公司"),
     # a particle is never half of a split name: the walk stops at 的
-    ("落户在江北创新园的同济(宁波)新产品研发中心已投入使用。", "同济(宁波)新产品研发中心"),
+    ("落户在江北区宁波创新园的同济(宁波)新产品研发中心已投入使用。", "同济(宁波)新产品研发中心"),
     # a common verbal noun before a proper name ends the name, as a verb does
     ("区里还计划明年启动中关村华创前沿技术研究院三期建设。", "中关村华创前沿技术研究院"),
 ]
@@ -134,7 +134,8 @@ def test_a_news_site_without_a_name_is_no_organization(nlp):
 
 
 def test_a_kind_adjective_before_the_head_names_a_kind(nlp):
-    assert names(nlp, "目前,产业集聚区上传科技型公司30多家。") == []
+    assert names(nlp, "目前,产业园区上传科技型公司二十多家。") == []
+    assert names(nlp, "目前,园区内引进科技型公司二十余家。") == []
     assert names(nlp, "园区现有创新型企业40家。") == []
 
 
@@ -157,13 +158,13 @@ def test_a_quoted_trade_name_is_still_a_company(nlp):
 
 MORE_BOUNDARIES = [
     # (text, name): a district jieba cuts apart before its glued 区政府 opens the body
-    ("项目落实了北京市与崖州区政府的合作协议。", "崖州区政府"),
+    ("三亚市崖州区地处海南岛南部。研究院与崖州区政府签署了协议。", "崖州区政府"),
     # a group and the company it owns are two names
-    ("江州华信集团旗下新疆华信化工新材料有限公司投资建设。", "新疆华信化工新材料有限公司"),
+    ("山东华发集团旗下新疆华信化工新材料有限公司投资建设。", "新疆华信化工新材料有限公司"),
     # a date's unit before a short name is no piece of it
-    ("2022年9月金地集团实现签约面积110万平方米。", "金地集团"),
+    ("2021年3月金禾集团完成销售额12亿元。", "金禾集团"),
     # a common word jieba tags an adjective before a full place name
-    ("此举旨在落实广东省科学院与某市的合作协议。", "广东省科学院"),
+    ("双方要落实湖南省科学院与某市签订的协议。", "湖南省科学院"),
 ]
 
 
@@ -203,33 +204,39 @@ def test_a_short_name_before_its_project_or_with_its_place_is_named(nlp, text, n
 
 
 def test_a_known_name_after_a_date_is_found(nlp):
-    assert "保利发展" in names(nlp, "公告显示,2022年9月保利发展实现签约面积227万平方米。")
+    assert "保利发展" in names(nlp, "数据显示,2021年3月保利发展的销售额有所回升。")
 
 
-def test_a_list_closed_by_vehicle_makers_names_companies(nlp):
-    found = names(nlp, "为特斯拉、上汽等整车厂提供配套业务。")
-    assert {"特斯拉", "上汽"} <= set(found), found
+def test_a_list_of_vehicle_types_before_makers_names_no_companies(nlp):
+    # 整车厂 is no closing cue: the items before it are kinds of vehicles as often as makers
+    assert names(nlp, "产品供应新能源、燃油车等整车厂。") == []
 
 
 def test_a_talent_exchange_centre_is_a_government_body(nlp):
-    found = {m[0]: m for m in mentions(nlp, "该项目由工业和信息化部人才交流中心牵头运营。")}
-    assert "工业和信息化部人才交流中心" in found, found
+    found = names(nlp, "招聘会由市人才交流中心和某某集团联合举办。")
+    assert "市人才交流中心" in found, found
 
 
-def test_a_medias_app_is_named_and_a_bare_app_is_not(nlp):
-    assert "湘江晚报客户端" in names(nlp, "湘江晚报客户端 2022-06-29 20:15")
+def test_an_app_is_no_organization_of_its_own(nlp):
+    # in running text a paper's app names the paper (tests of round 9); an app of anything else nothing
     assert names(nlp, "下载手机客户端即可办理。") == []
+    assert names(nlp, "请下载安装国家反诈中心客户端。") == []
+    assert names(nlp, "居民可通过支付宝客户端缴纳医保。") == []
 
 
 def test_a_companys_headquarters_is_no_part_of_a_name(nlp):
-    found = names(nlp, "华鼎科技总部及研发中心主体工程已完工。")
+    found = names(nlp, "华鼎科技总部及研发中心明年封顶。")
     assert "华鼎科技" in found and not [n for n in found if "总部" in n], found
     assert "华鼎集团" in names(nlp, "华鼎集团深圳总部落户高新区。")
+    # a headquarters economy is a field: the body named by it keeps the word
+    assert "丰台区总部经济发展促进会" in names(nlp, "丰台区总部经济发展促进会成立。")
+    # a headquarters company is a kind of company
+    assert names(nlp, "芯片研发设计及总部公司落户园区。") == []
 
 
 PLATFORM_LISTS = [
     # (text, platforms): a list closed by 电商平台 names the companies' platforms
-    ("与京东、淘宝、拼多多等大型电商平台合作销售洋葱。", ["京东", "淘宝", "拼多多"]),
+    ("合作社在淘宝、京东、拼多多等电商平台开设了网店。", ["京东", "淘宝", "拼多多"]),
     ("依托天猫、抖音等电商平台销售特产。", ["天猫", "抖音"]),
 ]
 
@@ -244,24 +251,26 @@ def test_a_list_of_activities_names_no_companies(nlp):
     # a common noun and a verb (直播|带货) is an activity, whatever the list's cue
     assert names(nlp, "直播带货、社区团购等电商平台模式发展迅速。") == []
     assert names(nlp, "通过微信、抖音等平台宣传。") == []
-    found = names(nlp, "吸引了高远创新、好盈科技等74家企业到我区开展测试。")
-    assert "好盈科技" in found, found
+    found = names(nlp, "基地已有华远创新、佳盈科技等30家企业入驻。")
+    assert {"华远创新", "佳盈科技"} <= set(found), found
 
 
 def test_a_project_after_a_named_investor_names_no_company(nlp):
     # the investor is named before its investment: the words after it name its project
-    found = names(nlp, "湖北泰瑞有限公司投资1亿元的鼎荣新型建材项目落户。")
-    assert "湖北泰瑞有限公司" in found and "鼎荣新型建材" not in found, found
+    found = names(nlp, "江州恒丰有限公司投资2亿元的嘉荣新型建材项目开工。")
+    assert "江州恒丰有限公司" in found and "嘉荣新型建材" not in found, found
 
 
 def test_a_founding_verb_opens_no_registered_name(nlp):
-    # 组建|成立 are stop words: trimmed off, 置业有限公司 alone is no name
-    assert names(nlp, "双方共同组建成立置业有限公司。") == []
+    # 组建|成立 are stop words and no business: the group is named, 物流有限公司 alone is no name
+    assert names(nlp, "由华鼎集团组建成立物流有限公司。") == ["华鼎集团"]
+    assert names(nlp, "三方共同组建成立物流有限公司。") == []
+    assert "华西建设集团有限公司" in names(nlp, "华西建设集团有限公司中标。")
 
 
 def test_a_category_noun_before_a_split_trade_name_is_no_part_of_it(nlp):
-    found = names(nlp, "引进农业龙头企业中禾丰源农业集团参与开发。")
-    assert "中禾丰源农业集团" in found, found
+    found = names(nlp, "引进旅游龙头企业中恒山河文旅集团参与开发。")
+    assert found == ["中恒山河文旅集团"], found
 
 
 def test_a_trade_and_ye_ends_a_short_name(nlp):
@@ -272,7 +281,7 @@ def test_a_trade_and_ye_ends_a_short_name(nlp):
 
 def test_an_associations_committee_or_office_is_named_with_it(nlp):
     assert "中国信息协会信用专业委员会" in names(nlp, "中国信息协会信用专业委员会发布报告。")
-    assert "全国工商联办公厅" in names(nlp, "全国工商联办公厅发布文件。")
+    assert "全国工商联办公厅" in names(nlp, "近日，全国工商联办公厅公布了名单。")
     # a title after the committee makes it a person's: the association alone
     assert "中国信息协会专业委员会" not in names(nlp, "中国信息协会专业委员会主任张某出席。")
 
@@ -285,4 +294,29 @@ def test_city_and_government_sites_are_media(nlp):
 def test_a_persons_name_before_a_place_opens_no_name(nlp):
     # the byline's editor and the site's name on the next line, joined by repair
     assert names(nlp, "责任编辑:王晓敏泉州经济网建设声明") == ["泉州经济网"]
-    assert "宝马兴庆特种合金有限公司" in names(nlp, "宝马兴庆特种合金有限公司投产。")
+    assert "宝马兴庆精密铸造有限公司" in names(nlp, "宝马兴庆精密铸造有限公司投产。")
+
+
+def test_a_source_label_keeps_a_bodys_type_and_district(nlp):
+    doc = nlp("来源：北碚区人民政府 浏览次数：120")
+    found = {doc.text[h.start:h.end]: h for h in doc._.organizations}
+    body = found["北碚区人民政府"]
+    assert body.fields["type"] == "government" and body.fields.get("district") == "北碚区", body.fields
+    source = nlp("来源 某州新闻网 2021-03-04")
+    media = {source.text[h.start:h.end]: h for h in source._.organizations}
+    assert media["某州新闻网"].rule == "org.media.source"
+
+
+def test_a_registered_name_after_another_takes_no_clause_before_it(nlp):
+    for text, name in [("签约企业有青禾智能装备有限公司、以及新成立的华鼎建材有限公司。", "华鼎建材有限公司"),
+                       ("甲方为青禾智能装备有限公司、总经理张伟代表禾丰建材有限公司签约。", "禾丰建材有限公司")]:
+        found = names(nlp, text)
+        assert name in found, found
+
+
+def test_a_media_name_in_brackets_in_running_text_is_no_sites_line(nlp):
+    # the site rule reads a brand in a header's brackets before the page's date only; in running text
+    # the name is found by its head (经济网), as any media's name
+    doc = nlp("据【闽南经济网】消息，活动圆满结束。")
+    rules = {doc.text[h.start:h.end]: h.rule for h in doc._.organizations}
+    assert rules == {"闽南经济网": "org.suffix.other"}, rules

@@ -269,6 +269,14 @@ def with_bracketed_place(view: TextView, cand: OrgCandidate) -> OrgCandidate:
     return replace(cand, end=close + 1)
 
 
+def as_sources(chosen: list[OrgCandidate], others: list[OrgCandidate]) -> list[OrgCandidate]:
+    """A media name a source label or a site's header line names, that a media head found too (来源
+    某某新闻网, 【某某经济网】2023-08-12), keeps the label's rule: it says more of it. Bodies and universities
+    keep their own rule, type and district."""
+    sources = {(c.start, c.end): c for c in others if c.rule in ("org.media.source", "org.media.site")}
+    return [sources.get((c.start, c.end), c) if c.rule == "org.suffix.other" else c for c in chosen]
+
+
 def with_committee(view: TextView, cand: OrgCandidate, chosen: list[OrgCandidate], rules: OrgRules) -> OrgCandidate:
     """某某协会|信用专业委员会, 全国工商联|办公厅: an association's or a body's committee or office right
     after its name (boundaries.yaml committee_heads, within max_department_chars) is named with it, when
@@ -363,7 +371,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
                  or c.extras.get("numbered")]  # a group's numbered unit (中建五局三公司)
     named = [extend_with_department(view, c, rules) for c in named if not invested_project(view, c, companies, rules)]
     chosen = joined_branches(view, non_overlapping(named + companies + others + operators), place_ends)
-    chosen = [with_committee(view, c, chosen, rules) for c in chosen]
+    chosen = [with_committee(view, c, chosen, rules) for c in as_sources(chosen, others)]
     chosen = sorted(chosen + listed_between(view, chosen, rules), key=lambda c: c.start)
     chosen = listed_registered_starts(view, chosen, rules)
     chosen = sorted(chosen + listed_beside(view, chosen, rules), key=lambda c: c.start)
@@ -789,8 +797,8 @@ def government_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> lis
         inner = inner_head_type(view.text[body.start:body.end], rules)
         if inner in ("university", "research") and view.text.startswith(government_rules().title_words, body.end):
             continue  # 某省科学院党委|书记: a person's title, the institution is named on its own
-        if inner == "university":  # 浙江农林大学社会合作处
-            found.append(OrgCandidate(body.start, body.end, "org.suffix.university", "university"))
+        if inner in ("university", "research"):  # 浙江农林大学社会合作处, 某省科学院科技处: the institution's office
+            found.append(OrgCandidate(body.start, body.end, f"org.suffix.{inner}", inner))
             continue
         found.append(OrgCandidate(body.start, body.end, "org.government.pattern", "government", extras=extras))
     return found

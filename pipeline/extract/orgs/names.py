@@ -283,7 +283,7 @@ def place_start(view: TextView, start: int, head_start: int, place_ends: dict[in
     starts = sorted(s for s in (*place_ends.values(), *level_tokens(view, start, head_start, levels), *glued)
                     if start < s < head_start and s in view.starts
                     and view.text[s - 1] not in OPEN_PARENS  # 杭州高新区(滨江)区委 is one name
-                    and not any(a < s < b for a, b in inside))  # 崖|州|区政府: 州 is the place's own
+                    and not any(a < s < b for a, b in inside))  # 某|州|区政府: 州 is the place's own
     if starts and not opens_with_body(view.text[start:starts[0]], rules) and not view.text.startswith(
             rules.body_prefixes, start):
         return starts[0]
@@ -420,7 +420,7 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
     full_places = full_place_names()  # asked for every token walked: fetched once
     bracket = (-1, -1)  # the last bracketed place crossed: a name never opens with its bracket
     if pos < head_start and pos + 1 in place_ends and view.text[pos] in government_rules().level_chars:
-        pos = place_ends[pos + 1]  # 崖|州|区政府: the place jieba cut apart ends with the head token's level
+        pos = place_ends[pos + 1]  # 某|州|区政府: the place jieba cut apart ends with the head token's level
     while pos > 0:
         if pos in place_ends and end - place_ends[pos] <= rules.max_name_chars:  # 于|都 is one place
             pos = place_ends[pos]
@@ -461,8 +461,9 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             outer = previous_token(view, span[0])
             if crossed or not outer or is_boundary_token(token_text(view, outer), rules):
                 break
-            if view.text.endswith(rules.long_head_words, 0, span[0]):
-                break  # …区人民政府与|中国汽车工程研究院…: an organization ends before the conjunction
+            if view.text.endswith(rules.long_head_words, 0, span[0]) or view.text.endswith(
+                    rules.company_sites, 0, span[0]):
+                break  # …区人民政府与|中国汽车工程研究院…, 某某科技总部及|研发中心: a name ends before the conjunction
             right = right_part_kind(view, span[1], head_start, rules)
             if right == "name" or right == "unsure" and not joins_one_name(view, span[0], text, rules):
                 break
@@ -510,8 +511,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             pos = place_start
             break
         if not legal and 2 <= span[1] - span[0] <= 3 and is_person(text) and not is_proper_place(text) and \
-                is_proper_place(view.token_after(span[1])):
-            break  # 责任编辑:某某某|泉州经济网: a person's name before the place that opens the name
+                is_proper_place(view.token_after(span[1])) and after_byline_label(view, span[0], rules):
+            break  # 责任编辑:某某某|某州经济网: a person's name before the place that opens the name
         if not legal and 2 <= span[1] - span[0] <= 3 and person_acting(view, span, pos, head_start, rules):
             pos += len(view.token_after(pos))  # 副局长|张某某|宣告|…联盟: the person and the act are no name
             break
@@ -522,6 +523,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
         if not legal and pos == head_token_start and ends_with_head(text, rules) and (not text.endswith(
                 rules.parent_heads) or view.text[head_start:end] in rules.peer_heads):  # 江津区委|组织部 is one
             break  # body, 市委|市政府 two
+        if pos == head_token_start and text in rules.company_sites:
+            break  # 某某芯片研发设计及|总部|公司: a company's headquarters, a kind of company, no name
         if not legal and verb_after_name(view, span, rules):
             break  # 之江实验室|纳入|国家实验室: a verb after a name ends the next one
         if not legal and pos < head_token_start and tag_of(text) in rules.walk_stop_tags and word_freq(
@@ -532,7 +535,7 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             # ends a body's name, but not right before its head or a field's word (某某休闲|产业|发展研究院)
         if not legal and tag_of(text) in rules.verbal_noun_tags and word_freq(text) >= rules.max_piece_word_freq \
                 and opens_proper_name(view, span[1], head_start):
-            break  # 计划明年启动|中关村…研究院: a common verbal noun before a proper name ends the name, as a verb does
+            break  # 将启动|中关村…研究院: a common verbal noun before a proper name ends the name, as a verb does
         if is_verb(text) and word_freq(text) >= rules.max_piece_word_freq and proper_piece_at(view, span[1], head_start,
                                                                                                rules):
             place_start = place_opening_registered_name(view, span[0], end, rules) if legal and not is_proper_place(
@@ -554,6 +557,14 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
     return bracket[1] if pos == bracket[0] else pos  # 共建|(某县)研究院: the walk ended at the bracket
 
 
+def after_byline_label(view: TextView, pos: int, rules: OrgRules) -> bool:
+    """Punctuation or a person's role stands before pos (编辑:|某某某, 记者|某某某): the name after it is a
+    person's, not a company's (华为|重庆办事处 opens with the text)."""
+    before = previous_token(view, pos)
+    word = token_text(view, before) if before else ""
+    return bool(word) and (not is_name_text(word) or word in rules.role_words)
+
+
 def apposed_category(view: TextView, text: str, pos: int, head_start: int, rules: OrgRules) -> bool:
     """The token is a category noun (ending with lists.yaml apposition_cues: 骨干企业, 外商投资|企业) or a
     zone (government.yaml zone_endings: 某某开发区, a zone of the gazetteer is a place crossed whole) and
@@ -563,7 +574,7 @@ def apposed_category(view: TextView, text: str, pos: int, head_start: int, rules
     if not text.endswith(rules.apposition_cues) and not text.endswith(government_rules().zone_endings):
         return False  # 某某工业园区|某某机械有限公司: the zone says where the company stands, as a place
     first = view.token_after(pos)
-    if len(first) == 1 and is_cjk(first):  # 强企业|中|恒山|海文|旅集团: jieba split the trade name's first character
+    if len(first) == 1 and is_cjk(first):  # 龙头企业|中|某某…集团: jieba split the trade name's first character
         return proper_word(view.token_after(pos + 1), rules)
     return bool(first) and proper_word(first, rules)
 
@@ -719,7 +730,8 @@ def industry_or_domain(rules: OrgRules) -> frozenset[str]:
 
 
 def is_business_word(token: str, rules: OrgRules) -> bool:
-    return len(token) >= 2 and token in rules.stop_tokens and tag_of(token) in rules.business_word_tags
+    return len(token) >= 2 and token in rules.stop_tokens and tag_of(token) in rules.business_word_tags and \
+        token not in rules.founding_verbs  # 某集团组建|成立|物流有限公司: founding is no business
 
 
 def names_before_ordinal(view: TextView, pos: int, rules: OrgRules) -> bool:
@@ -758,20 +770,20 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
             pass  # 建好|国际…研究院: jieba glued the complement to its verb
         elif is_person(token) and token not in rules.known and not is_proper_place(token) \
                 or token in rules.generic_names:  # 李博|签订…, 公司|属…; a name of the knowledge data (某某特|制冷|
-            nxt = view.token_at(span[1])  # 有限公司) or a place jieba tags nr (秦皇岛|满仓|面业…) is no person
+            nxt = view.token_at(span[1])  # 有限公司) or a place jieba tags nr (秦皇岛) is no person
             if not nxt or nxt[0] != span[1] or nxt[1] > head_start or not is_verb(token_text(view, nxt)):
                 break
             if nxt[1] - nxt[0] == 1 and not opens_proper_name(view, nxt[1], head_start):
                 break  # 隆信|达|农业科技有限公司: a character of the name, with common words after it
             after = nxt[1]
         elif common_adjective_before_place(view, token, after, rules):
-            pass  # 旨在落实|广东省科学院: jieba tags 落实 an adjective; a full place opens the name after it
+            pass  # 要落实|某省科学院: jieba tags 落实 an adjective; a full place opens the name after it
         elif not never_starts_name(token, rules.single_char_tags if len(token) == 1 else rules.leading_tags
                                    ) or is_proper_place(token) or token in rules.known:
             break  # 建行|渝北支行: a name of the knowledge data opens the name, whatever jieba tags it (v)
         elif is_verb(token) and not opens_proper_name(view, after, head_start) and token not in rules.stop_tokens:
             break  # 创新|疫苗…实验室: a verb before common words may be the name's own first word (not a stop
-            # word's: 组建|成立|置业有限公司)
+            # word's: 出资组建|成立|…有限公司)
         if end - after < rules.min_chars_after_trim:
             break
         pos = after
@@ -815,7 +827,7 @@ def opens_proper_name(view: TextView, pos: int, head_start: int) -> bool:
 
 def split_name_char(view: TextView, span: tuple[int, int], rules: OrgRules) -> bool:
     """晟|和: a one-character stop word after a rare single character is the second half of a
-    name jieba could not keep whole (湖南晟和新材料有限公司); a particle never is (创新|园|的|同济…)."""
+    name jieba could not keep whole (湖南晟和新材料有限公司); a particle never is (某某|园|的|某某研究中心)."""
     if span[1] - span[0] != 1 or not is_cjk(view.text[span[0]]) or tag_of(view.text[span[0]]) in rules.particle_tags:
         return False  # punctuation is no half of a name (张大|勇|、|食品学院)
     before = previous_token(view, span[0])
@@ -973,7 +985,7 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     if head.kind == "cas":
         return text.startswith(rules.cas_prefixes)
     if parts[-1] in rules.kind_adjectives:
-        return False  # 集聚区上传|科技型|公司: a kind of company, whatever stands before it
+        return False  # 区内|科技型|公司: a kind of company, whatever stands before it
     full_places = full_place_names()
     in_places = [p for p in parts if p in places or p in full_places or place_chain_word(p, full_places) or
                  (head.kind == "agency" and is_level_short_form(p))]

@@ -66,7 +66,7 @@ PRIORITY = {"org.alias": 0, "org.alias.defined": 0, "org.suffix": 1, "org.known"
             "org.short_name.pattern": 4,
             "org.short_name.registered": 3,
             "org.media.credit": 1, "org.knowledge": 2, "org.government.pattern": 1, "org.media.byline": 5,
-            "org.media.site": 5, "org.media.source": 0}  # a source label's name is its media, whatever its head
+            "org.media.site": 5}
 
 
 @dataclass(frozen=True)
@@ -196,6 +196,8 @@ class OrgRules:
     department_head: str  # 某某有限公司科技与创新部: a company's department named with it
     max_department_chars: int
     committee_heads: tuple[str, ...]  # 专业委员会 after 某某协会: the association's committee, named with it
+    company_sites: tuple[str, ...]  # 总部 before 及: a company's site ends its name
+    founding_verbs: frozenset[str]  # 成立: a stop word's verb that names no business inside a name
     department_titles: tuple[str, ...]  # 经理 after 某某有限公司生产部: the department is the title's
     ordinal: re.Pattern[str]  # 第一, 第十四: an ordinal token, a word of a name's grammar
     bare_ordinal: re.Pattern[str]  # 二 of 某某二医院: an ordinal right before a head only
@@ -398,6 +400,8 @@ def org_rules() -> OrgRules:
         department_head=str(require(bounds, "department_head", BOUNDARIES)),
         max_department_chars=int(require(bounds, "max_department_chars", BOUNDARIES)),
         committee_heads=tuple(require(bounds, "committee_heads", BOUNDARIES)),
+        company_sites=tuple(require(bounds, "company_sites", BOUNDARIES)),
+        founding_verbs=frozenset(require(bounds, "founding_verbs", BOUNDARIES)),
         department_titles=tuple(require(bounds, "department_titles", BOUNDARIES)),
         ordinal=re.compile(str(require(bounds, "ordinal_pattern", BOUNDARIES))),
         bare_ordinal=re.compile(str(require(bounds, "bare_ordinal_pattern", BOUNDARIES))),

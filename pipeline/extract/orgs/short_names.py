@@ -85,7 +85,7 @@ def proper_stem_start(view: TextView, end: int, rules: OrgRules, max_chars: int 
         if end - span[0] > max_chars or not (is_proper_piece(piece, rules) or split_char(view, span, pos, end, rules)):
             break
         if date_unit_before(view, pos, rules):
-            break  # 2022年9|月|金地集团: a date's unit, no piece of the name
+            break  # 某年3|月|某某集团: a date's unit, no piece of the name
         pos = span[0]
     return pos
 
@@ -110,12 +110,13 @@ def stem_is_proper(stem: str, rules: OrgRules) -> bool:
 
 
 def common_piece_in_stem(view: TextView, start: int, end: int, rules: OrgRules) -> bool:
-    """类|海外|环境, 项目|建设|落地|工程: a stem of several tokens with a common word of two characters or
-    more among them is a phrase of running text (a slogan, a kind), no trade name; a trade name jieba
-    splits is made of rare words and single characters (希尔|安, 云|大, 中|惟)."""
-    spans = view_tokens(view, start, end)
-    words = [token_text(view, span) for span in spans]
-    return len(words) > 1 and any(len(w) > 1 and word_freq(w) >= rules.max_piece_word_freq for w in words)
+    """类|海外|环境, 园区|建设|攻坚|工程: a stem of several tokens whose words of two characters or more
+    are mostly common is a phrase of running text (a slogan, a kind), no trade name; a trade name holds
+    as many rare words (华夏|瑞丰) or is made of single characters jieba split (希尔|安, 云|大, 中|惟)."""
+    words = [token_text(view, span) for span in view_tokens(view, start, end)]
+    longer = [w for w in words if len(w) > 1]
+    common = sum(word_freq(w) >= rules.max_piece_word_freq for w in longer)
+    return len(words) > 1 and common * 2 > len(longer)
 
 
 def trade_proper_noun(stem: str, rules: OrgRules) -> bool:
@@ -488,8 +489,9 @@ def activity_item(view: TextView, start: int, end: int, rules: OrgRules) -> bool
     """A common noun, then a verb last (直播|带货, 社区|团购): an activity, no company's name (宜昌|兴发
     opens with a place, 高巨|创新 with a rarer word: names)."""
     spans = [span for span in view_tokens(view, start, end) if span[1] <= end]
-    if len(spans) < 2 or spans[-1][1] != end or not is_verb(token_text(view, spans[-1])):
-        return False
+    last = token_text(view, spans[-1]) if spans else ""
+    if len(spans) < 2 or spans[-1][1] != end or not is_verb(last) or last in rules.domain_or_category_words:
+        return False  # 某某|创新: a field's word ends a company's name as an industry word does
     first = token_text(view, spans[0])
     return tag_of(first) in rules.activity_noun_tags and word_freq(first) >= rules.max_piece_word_freq
 
@@ -517,7 +519,7 @@ def listed_beside(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -
 
 
 def listed_registered_starts(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:
-    """…纺织科技有限公司、巴州百家惠纺织有限责任公司: after a 、 that closes a registered name, the next
+    """…纺织科技有限公司、某州百家|某纺织有限责任公司: after a 、 that closes a registered name, the next
     registered name is the whole item, however its words are tagged (百家 a numeral, 给 a preposition):
     a company whose walk stopped inside the item starts right after the 、, when nothing else stands
     there and the item is CJK alone and no longer than a name."""
@@ -540,7 +542,20 @@ def registered_item_start(view: TextView, cand: OrgCandidate, rules: OrgRules) -
         sep -= 1
     if sep < 0 or sep == cand.start - 1 or text[sep] != "、" or sep + 1 not in view.starts:
         return None
-    return sep + 1 if text.endswith(rules.legal_forms, 0, sep) else None
+    if not text.endswith(rules.legal_forms, 0, sep):
+        return None
+    gap = [token_text(view, span) for span in view_tokens(view, sep + 1, cand.start)]
+    return sep + 1 if all(name_piece_of_item(token, rules) for token in gap) else None
+
+
+def name_piece_of_item(token: str, rules: OrgRules) -> bool:
+    """A token the walk left of a registered name stopped at that may still be the name's own: a place,
+    a numeral word (百家), a single character or a rare word; not a stop word, a common verb, a person
+    or a head (以及新成立的|…, 总经理某某代表|…, 某某中心共同出资成立|…)."""
+    if token in rules.stop_tokens or is_person(token) or token.endswith(rules.head_words):
+        return False
+    return is_place(token) or is_numeral(token) or tag_of(token) == "m" or len(token) == 1 or \
+        word_freq(token) < rules.max_piece_word_freq
 
 
 def parallel_legal_item(view: TextView, sep: int, step: int, cand: OrgCandidate,
@@ -785,15 +800,14 @@ def place_banks_sector(view: TextView, end: int, name: str) -> bool:
 def known_company_trade_end(view: TextView, end: int, rules: OrgRules) -> int | None:
     """北京碧水源|生态环境, 某集团|新材料: industry words right after a known company's usual name, ending
     as a short name does and with no field phrase after them (industry_run), name one of its companies
-    as the page writes it when a delimiter, a stop word (负责人, 、) or a verb follows: their end, else None."""
+    as the page writes it when a delimiter or a stop word (负责人, 、) follows: their end, else None."""
     if end not in view.starts or end >= len(view.text):
         return None
     stop = industry_run(view, view.token_index(end), rules)
     after = view.token_after(stop) if stop is not None else ""
     if stop is None or after in PAIR_JOINERS:
         return None  # 某某电气|氢能源|及燃料电池基地: a project's words go on
-    return stop if not after or after in rules.item_stops or is_boundary_token(after, rules) or is_verb(after) \
-        else None  # 某润|置地|披露: a verb after the name, as a stop word
+    return stop if not after or after in rules.item_stops or is_boundary_token(after, rules) else None
 
 
 def glued_trade_end(view: TextView, end: int, rules: OrgRules) -> int | None:
@@ -840,7 +854,7 @@ def known_start_ok(view: TextView, start: int, rules: OrgRules) -> bool:
     if start not in view.starts:
         return False
     if date_unit_before(view, start, rules):
-        return True  # 2022年9月|保利发展
+        return True  # 3月|保利发展
     span = previous_token(view, start)
     before = token_text(view, span) if span else ""
     return bool(before) and word_freq(before) > 0 and not is_place(before) and not is_proper_piece(before, rules)
