@@ -160,8 +160,8 @@ class DocumentProcessor:
             log.info("internal error on %s", src.path, exc_info=True)  # the row says it; -v adds the traceback
             return DocResult(error_document(src, f"{src.path}: internal error while processing: "
                                                  f"{type(e).__name__}: {e}"))
-        document = Document(
-            doc_id=src.doc_id, path=src.path, sha256=src.sha256, status="ok",
+        document = Document(  # the article's sha256 is src.sha256, hashed once (Source hashes on each read)
+            doc_id=src.doc_id, path=src.path, sha256=article.sha256, status="ok",
             pub_date=article.pub_date.isoformat() if article.pub_date else None,
             pub_date_source=article.pub_date_source, n_chars=len(src.text or ""),
             n_sentences=len(article.sentences), warnings=article.warnings, source=src.source)
