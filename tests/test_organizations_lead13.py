@@ -320,3 +320,10 @@ def test_a_media_name_in_brackets_in_running_text_is_no_sites_line(nlp):
     doc = nlp("据【闽南经济网】消息，活动圆满结束。")
     rules = {doc.text[h.start:h.end]: h.rule for h in doc._.organizations}
     assert rules == {"闽南经济网": "org.suffix.other"}, rules
+
+
+def test_a_places_news_site_is_named_by_its_place_alone(nlp):
+    assert "南通网" in names(nlp, "据南通网报道，项目已开工。")
+    # 网 after words that are no place names a network, no site
+    for text in ("物联网产业发展迅速。", "城市管网改造完成。", "新建网点十个。"):
+        assert names(nlp, text) == [], text
