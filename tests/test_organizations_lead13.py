@@ -327,3 +327,23 @@ def test_a_places_news_site_is_named_by_its_place_alone(nlp):
     # 网 after words that are no place names a network, no site
     for text in ("物联网产业发展迅速。", "城市管网改造完成。", "新建网点十个。"):
         assert names(nlp, text) == [], text
+
+
+def test_a_province_jieba_cut_into_a_direction_word_opens_the_registered_name(nlp):
+    # 湖|南麓|上: the province's last character joined to a direction word
+    found = names(nlp, "近日,湖南麓上住宅工业科技有限公司完成签约。")
+    assert "湖南麓上住宅工业科技有限公司" in found, found
+
+
+def test_a_footers_english_words_are_no_part_of_the_owners_name(nlp):
+    found = names(nlp, "Copyright 2023 All Rights Reserved江苏路特数字科技有限公司")
+    assert found == ["江苏路特数字科技有限公司"], found
+
+
+def test_a_list_of_procedures_names_no_companies(nlp):
+    assert names(nlp, "经形式审查、专家评审及公示确定30家企业入选。") == []
+
+
+def test_a_county_office_of_the_financial_regulator_is_a_body(nlp):
+    assert "克东金融监管支局" in names(nlp, "克东金融监管支局召开座谈会。")
+    assert names(nlp, "县邮政支局开展活动。") == []

@@ -358,14 +358,14 @@ def place_cut_by_tokens(view: TextView, span: tuple[int, int], head_start: int, 
 
 def place_cut_at(view: TextView, start: int, limit: int, rules: OrgRules) -> bool:
     """A proper place opens at start right after a delimiter or a boundary and ends before limit inside
-    a word that opens no name (三|明天|…: a time word, an adverb; not 璧|山区): jieba cut the place
-    into that word, and the place opens a registered name."""
+    a word that opens no name (三|明天|…: a time word, an adverb; 湖|南麓|…: a direction; not 璧|山区):
+    jieba cut the place into that word, and the place opens a registered name."""
     for length in range(2, 5):  # asked of every name's start: the place, a lookup, first
         stop = start + length
         if stop >= limit or stop in view.ends or not is_proper_place(view.text[start:stop]):
             continue
         cut = view.token_at(stop)
-        if cut is not None and never_starts_name(token_text(view, cut), rules.leading_tags):
+        if cut is not None and never_starts_name(token_text(view, cut), rules.leading_tags | rules.cut_place_word_tags):
             before = view.token_before(start)
             return not before or before in rules.item_stops or is_boundary_token(before, rules)
     return False

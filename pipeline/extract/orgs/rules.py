@@ -133,6 +133,7 @@ class OrgRules:
     like_frame_closers: tuple[str, ...]  # 这样的企业
     weak_cues: frozenset[str]
     activity_noun_tags: frozenset[str]  # 直播 (vn) of 直播|带货: an activity's noun before its verb
+    activity_verb_tags: frozenset[str]  # 带货 (v), 评审 (vn): an activity's verb ending a list item
     opening_cues: tuple[str, ...]
     max_gap_chars: int
     max_item_chars: int
@@ -155,6 +156,7 @@ class OrgRules:
     leading_tags: frozenset[str]
     single_char_tags: frozenset[str]
     particle_tags: frozenset[str]  # 的 (uj): never half of a split name
+    cut_place_word_tags: frozenset[str]  # 南麓 (f) of 湖|南麓: a word a place was cut into
     verbal_noun_tags: frozenset[str]  # 启动 (vn) before a place ends a name
     adjective_tags: frozenset[str]  # 落实 (a) before a full place opens no name
     common_adjective_min_freq: int
@@ -329,6 +331,7 @@ def org_rules() -> OrgRules:
         activity_tags=frozenset(require(lists, "activity_tags", LISTS)),
         weak_cues=frozenset(require(lists, "weak_cues", LISTS)),
         activity_noun_tags=frozenset(require(lists, "activity_noun_tags", LISTS)),
+        activity_verb_tags=frozenset(require(lists, "activity_verb_tags", LISTS)),
         count_closing_pattern=count_pattern(require(lists, "count_classifiers", LISTS),
                                             [c for c in require(lists, "closing_cues", LISTS)
                                              if c not in require(lists, "weak_cues", LISTS)]),
@@ -359,6 +362,7 @@ def org_rules() -> OrgRules:
         leading_tags=frozenset(require(bounds, "leading_tags", BOUNDARIES)),
         single_char_tags=frozenset(require(bounds, "single_char_tags", BOUNDARIES)),
         particle_tags=frozenset(require(bounds, "particle_tags", BOUNDARIES)),
+        cut_place_word_tags=frozenset(require(bounds, "cut_place_word_tags", BOUNDARIES)),
         verbal_noun_tags=frozenset(require(bounds, "verbal_noun_tags", BOUNDARIES)),
         adjective_tags=frozenset(require(bounds, "adjective_tags", BOUNDARIES)),
         common_adjective_min_freq=int(require(bounds, "common_adjective_min_freq", BOUNDARIES)),

@@ -486,11 +486,12 @@ def accept_items(view: TextView, spans: list[tuple[int, int]], weak_cue: bool,
 
 
 def activity_item(view: TextView, start: int, end: int, rules: OrgRules) -> bool:
-    """A common noun, then a verb last (直播|带货, 社区|团购): an activity, no company's name (宜昌|兴发
+    """A common noun, then a verb or verbal noun last (直播|带货, 专家|评审): an activity, no company's name (宜昌|兴发
     opens with a place, 高巨|创新 with a rarer word: names)."""
     spans = [span for span in view_tokens(view, start, end) if span[1] <= end]
     last = token_text(view, spans[-1]) if spans else ""
-    if len(spans) < 2 or spans[-1][1] != end or not is_verb(last) or last in rules.domain_or_category_words:
+    if len(spans) < 2 or spans[-1][1] != end or tag_of(last) not in rules.activity_verb_tags or \
+            last in rules.domain_or_category_words:
         return False  # 某某|创新: a field's word ends a company's name as an industry word does
     first = token_text(view, spans[0])
     return tag_of(first) in rules.activity_noun_tags and word_freq(first) >= rules.max_piece_word_freq
