@@ -347,3 +347,9 @@ def test_a_list_of_procedures_names_no_companies(nlp):
 def test_a_county_office_of_the_financial_regulator_is_a_body(nlp):
     assert "克东金融监管支局" in names(nlp, "克东金融监管支局召开座谈会。")
     assert names(nlp, "县邮政支局开展活动。") == []
+
+
+def test_a_place_that_supplied_a_photo_is_no_organization(nlp):
+    assert names(nlp, "项目签约现场(成华区供图)") == []
+    assert names(nlp, "活动现场 图片来源:成华区供图") == []
+    assert "中经视觉" in names(nlp, "张三摄(中经视觉)")

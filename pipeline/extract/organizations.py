@@ -823,7 +823,7 @@ def media_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> list[Org
     found = []
     for start, end, rule in media_names(doc.text, is_place):
         start = after_glued_byline_words(view, start, end)
-        if start < end:
+        if start < end and not is_place(view.text[start:end]):  # 图片来源:某某区|供图: a place, no media
             found.append(OrgCandidate(start, end, rule, "other"))
     offsets = doc.article.offsets  # a brand's line holds no stop word or verb: not a column's line of
     for raw_start, raw_end in site_lines(doc.article.raw):  # a sentence (合川区近年来以智能网|联…) or a title

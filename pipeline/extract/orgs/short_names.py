@@ -871,11 +871,13 @@ def date_unit_before(view: TextView, pos: int, rules: OrgRules) -> bool:
 
 
 def photo_credits(view: TextView) -> list[OrgCandidate]:
-    """雷键摄(中经视觉): the agency in a photo credit is a media organization."""
+    """雷键摄(中经视觉): the agency in a photo credit is a media organization; a place that supplied the
+    photo (某某区供图) is none."""
     found = []
     for match in media_rules().photo_credit.finditer(view.text):
         group = "agency" if match.group("agency") else "supplier"
-        found.append(OrgCandidate(match.start(group), match.end(group), "org.media.credit", "other"))
+        if not is_place(match.group(group)):
+            found.append(OrgCandidate(match.start(group), match.end(group), "org.media.credit", "other"))
     return found
 
 
