@@ -271,10 +271,13 @@ def with_bracketed_place(view: TextView, cand: OrgCandidate) -> OrgCandidate:
 
 def as_sources(chosen: list[OrgCandidate], others: list[OrgCandidate]) -> list[OrgCandidate]:
     """A media name a source label or a site's header line names, that a media head found too (来源
-    某某新闻网, 【某某经济网】2023-08-12), keeps the label's rule: it says more of it. Bodies and universities
-    keep their own rule, type and district."""
-    sources = {(c.start, c.end): c for c in others if c.rule in ("org.media.source", "org.media.site")}
-    return [sources.get((c.start, c.end), c) if c.rule == "org.suffix.other" else c for c in chosen]
+    某某新闻网, 【某某经济网】2023-08-12), keeps the label's rule: it says more of it; so does a byline's
+    name that only a place and 网 name (某某网讯). Bodies and universities keep their own rule, type and
+    district."""
+    media = {(c.start, c.end): c for c in others if c.rule.startswith("org.media.")}
+    labels = ("org.media.source", "org.media.site")
+    return [media[(c.start, c.end)] if (c.start, c.end) in media and c.rule == "org.suffix.other" and (
+        media[(c.start, c.end)].rule in labels or c.head is not None and c.head.kind == "site") else c for c in chosen]
 
 
 def with_committee(view: TextView, cand: OrgCandidate, chosen: list[OrgCandidate], rules: OrgRules) -> OrgCandidate:
