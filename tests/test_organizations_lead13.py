@@ -353,3 +353,10 @@ def test_a_place_that_supplied_a_photo_is_no_organization(nlp):
     assert names(nlp, "项目签约现场(成华区供图)") == []
     assert names(nlp, "活动现场 图片来源:成华区供图") == []
     assert "中经视觉" in names(nlp, "张三摄(中经视觉)")
+
+
+def test_a_trades_verbs_stand_in_a_registered_name(nlp):
+    # 种植 (a verb, no stop word) before the business word 服务: the trade of the company
+    found = names(nlp, "学院与新疆天丰农业种植服务有限公司签约。")
+    assert "新疆天丰农业种植服务有限公司" in found, found
+    assert names(nlp, "全力推进种植服务有限公司。") == []

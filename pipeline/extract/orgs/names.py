@@ -714,6 +714,8 @@ def business_word_in_name(view: TextView, span: tuple[int, int], head_start: int
             return False
         pos = nxt[1]
     before = previous_token(view, span[0])
+    while before is not None and business_verb(token_text(view, before), rules):
+        before = previous_token(view, before[0])  # 某某农业|种植|服务|有限公司: the trade's own verbs
     if before is None:
         return False
     word = token_text(view, before)
@@ -722,6 +724,13 @@ def business_word_in_name(view: TextView, span: tuple[int, int], head_start: int
     if before[1] - before[0] == 1 and split_run_after_place(view, before, rules, True) is not None:
         return True  # 安徽省|外|经|建设|集团: characters of the trade name jieba split after a place
     return not is_boundary_token(word, rules) and not never_starts_name(word, rules.leading_tags)
+
+
+def business_verb(token: str, rules: OrgRules) -> bool:
+    """A verb of a trade that is no stop word (种植, 加工, 养殖): it stands in a company's business as an
+    industry word does, before another business word (…农业|种植|服务|有限公司)."""
+    return len(token) >= 2 and token not in rules.stop_tokens and tag_of(token) in rules.business_word_tags \
+        and not is_boundary_token(token, rules) and tag_of(token) != "n"
 
 
 @lru_cache(maxsize=4)
