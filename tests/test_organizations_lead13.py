@@ -360,3 +360,10 @@ def test_a_trades_verbs_stand_in_a_registered_name(nlp):
     found = names(nlp, "学院与新疆天丰农业种植服务有限公司签约。")
     assert "新疆天丰农业种植服务有限公司" in found, found
     assert names(nlp, "全力推进种植服务有限公司。") == []
+
+
+def test_a_district_whose_level_jieba_glued_to_the_office_is_named_in_full(nlp):
+    # 沈北新|区政府: the place ends with the first character of the office's token
+    doc = nlp("沈北新区政府常务副区长刘某出席。")
+    assert [doc.text[h.start:h.end] for h in doc._.organizations] == ["沈北新区政府"]
+    assert [doc.text[h.start:h.end] for h in doc._.places] == ["沈北新区"]

@@ -264,7 +264,7 @@ def zone_end(view: TextView, cand: Candidate, gaz: Gazetteer) -> int:
 
 
 def stands_as_word(view: TextView, cand: Candidate, rules: PlaceRules) -> bool:
-    if not view.aligned(cand.start, cand.end):
+    if not view.aligned(cand.start, cand.end) and not level_glued_to_office(view, cand, rules):
         return False
     assert cand.reading is not None
     forms = cand.reading.forms
@@ -275,6 +275,14 @@ def stands_as_word(view: TextView, cand: Candidate, rules: PlaceRules) -> bool:
     if "short" in forms and not forms & {"full", "former"}:
         return not followed_by_other_word(view, cand.end, rules)
     return True
+
+
+def level_glued_to_office(view: TextView, cand: Candidate, rules: PlaceRules) -> bool:
+    """某某新|区政府: a full name whose level character jieba glued to the office after it (the name
+    starts a token, its last character starts the next, an office follows the level)."""
+    assert cand.reading is not None
+    return cand.start in view.starts and cand.end - 1 in view.starts and bool(cand.reading.forms & {"full"}) \
+        and len(cand.surface) > 2 and view.text.startswith(rules.offices_after_level, cand.end)
 
 
 def ends_slogan(view: TextView, cand: Candidate, rules: PlaceRules) -> bool:
