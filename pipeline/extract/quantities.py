@@ -724,8 +724,11 @@ def _ordinals(text: str, g: Grammar) -> Iterator[Hit]:
     positions = tuple(g.patterns["ranks"]["ordinal"]["position_words"])
     coordinators = scoped["coordinators"]
     previous_end = -2
+    priorities = tuple(g.patterns["ranks"]["ordinal"]["priority_before"])
     for m in g.ordinal.finditer(text):
         start, end = m.start(), m.end()
+        if text.endswith(priorities, 0, start):
+            continue  # 把安全放在|第一位: a priority, no rank
         # 分列第四、第五，: the second of two coordinated ranks (the first one kept), not a point
         coordinated = previous_end == start - 1 and text[start - 1] in coordinators
         if m["pos"]:
