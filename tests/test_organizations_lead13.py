@@ -367,3 +367,8 @@ def test_a_district_whose_level_jieba_glued_to_the_office_is_named_in_full(nlp):
     doc = nlp("沈北新区政府常务副区长刘某出席。")
     assert [doc.text[h.start:h.end] for h in doc._.organizations] == ["沈北新区政府"]
     assert [doc.text[h.start:h.end] for h in doc._.places] == ["沈北新区"]
+
+
+def test_a_national_key_lab_is_named_by_its_field(nlp):
+    assert "先进材料全国重点实验室" in names(nlp, "4月启动的先进材料全国重点实验室已投入运行。")
+    assert names(nlp, "我省新增全国重点实验室5家。") == []

@@ -199,6 +199,7 @@ class OrgRules:
     max_department_chars: int
     committee_heads: tuple[str, ...]  # 专业委员会 after 某某协会: the association's committee, named with it
     company_sites: tuple[str, ...]  # 总部 before 及: a company's site ends its name
+    field_named_heads: frozenset[str]  # 全国重点实验室: a field alone names it
     founding_verbs: frozenset[str]  # 成立: a stop word's verb that names no business inside a name
     department_titles: tuple[str, ...]  # 经理 after 某某有限公司生产部: the department is the title's
     ordinal: re.Pattern[str]  # 第一, 第十四: an ordinal token, a word of a name's grammar
@@ -405,6 +406,7 @@ def org_rules() -> OrgRules:
         max_department_chars=int(require(bounds, "max_department_chars", BOUNDARIES)),
         committee_heads=tuple(require(bounds, "committee_heads", BOUNDARIES)),
         company_sites=tuple(require(bounds, "company_sites", BOUNDARIES)),
+        field_named_heads=frozenset(require(bounds, "field_named_heads", BOUNDARIES)),
         founding_verbs=frozenset(require(bounds, "founding_verbs", BOUNDARIES)),
         department_titles=tuple(require(bounds, "department_titles", BOUNDARIES)),
         ordinal=re.compile(str(require(bounds, "ordinal_pattern", BOUNDARIES))),
