@@ -372,3 +372,36 @@ def test_a_district_whose_level_jieba_glued_to_the_office_is_named_in_full(nlp):
 def test_a_national_key_lab_is_named_by_its_field(nlp):
     assert "先进材料全国重点实验室" in names(nlp, "4月启动的先进材料全国重点实验室已投入运行。")
     assert names(nlp, "我省新增全国重点实验室5家。") == []
+
+
+def test_a_brand_jieba_tags_a_person_still_opens_its_name_after_a_comma(nlp):
+    # only a byline's label before the person's name ends the walk
+    assert "华为重庆办事处" in names(nlp, "今天，华为重庆办事处揭牌。")
+    assert "碧桂园重庆研究院" in names(nlp, "会上，碧桂园重庆研究院揭牌。")
+    assert names(nlp, "编辑：张伟泉州经济网") == ["泉州经济网"]
+
+
+def test_a_committee_after_a_clauses_verb_is_no_unit_of_the_body(nlp):
+    for text in ("全国工商联召开委员会会议。", "全国工商联新设专业委员会。", "全国工商联听取委员会汇报。"):
+        assert names(nlp, text) == ["全国工商联"], text
+
+
+def test_a_pronoun_a_count_or_a_span_before_a_listed_registered_name_is_no_part_of_it(nlp):
+    for opener in ("我市", "两家", "全年四川"):
+        found = names(nlp, f"参会的有重庆华宇纺织科技有限公司、{opener}华丰纺织有限责任公司等。")
+        assert not [n for n in found if n.startswith(opener[:2])], found
+
+
+def test_a_footers_words_in_capitals_are_no_part_of_the_name(nlp):
+    assert names(nlp, "COPYRIGHT 2024 ALL RIGHTS RESERVED江苏华特信息科技有限公司") == ["江苏华特信息科技有限公司"]
+
+
+def test_a_place_and_wang_is_a_site_only_where_a_page_writes_one(nlp):
+    assert names(nlp, "西藏电网与四川网相连。") == []
+    assert names(nlp, "江苏华龙网讯 近日，项目开工。") == ["江苏华龙网"]
+    doc = nlp("江苏华龙网讯 近日，项目开工。")
+    assert [h.rule for h in doc._.organizations] == ["org.media.byline"]
+
+
+def test_a_documents_number_names_no_body(nlp):
+    assert names(nlp, "（工信厅科函〔2023〕12号）") == []

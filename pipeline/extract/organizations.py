@@ -296,7 +296,16 @@ def with_committee(view: TextView, cand: OrgCandidate, chosen: list[OrgCandidate
     if first is None or is_boundary_token(token_text(view, first), rules) or any(
             c is not cand and c.start < end and cand.end < c.end for c in chosen):
         return cand
+    if any(clause_verb(token_text(view, span), rules) for span in view_tokens(view, cand.end, end)) or any(
+            verb in part for verb in rules.founding_verbs):
+        return cand  # 某某工商联|召开|委员会会议: the committee is the clause's object, no unit of the body
     return replace(cand, end=end, canonical="")
+
+
+def clause_verb(token: str, rules: OrgRules) -> bool:
+    """A common verb of two characters or more, or a founding verb (召开, 听取, 新设): it opens a clause."""
+    return token in rules.founding_verbs or len(token) >= 2 and is_verb(token) and \
+        word_freq(token) >= rules.max_piece_word_freq
 
 
 def extend_with_department(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgCandidate:

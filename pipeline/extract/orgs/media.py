@@ -42,6 +42,7 @@ class MediaRules:
     verb_heads: tuple[str, ...]
     joiners: str  # - or · between a brand and its group
     outlet_heads: tuple[str, ...]  # heads of two outlets a joiner writes side by side (日报, 客户端)
+    byline_cues: tuple[str, ...]  # 讯, 报道 after a media's name
 
 
 def alternatives(words: list[str]) -> str:
@@ -84,6 +85,7 @@ def media_rules() -> MediaRules:
         verb_heads=tuple(require(data, "verb_heads", MEDIA)),
         joiners="".join(require(data, "joiners", MEDIA)),
         outlet_heads=tuple(require(data, "outlet_heads", MEDIA)),
+        byline_cues=tuple(require(data, "byline_cues", MEDIA)),
     )
 
 

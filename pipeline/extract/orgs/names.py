@@ -20,6 +20,7 @@ from zhfacts.extract.orgs.candidates import (
     token_text,
 )
 from zhfacts.extract.orgs.government import government_rules
+from zhfacts.extract.orgs.media import media_rules
 from zhfacts.extract.orgs.pos import (
     dictionary_tags,
     is_person,
@@ -558,11 +559,15 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
 
 
 def after_byline_label(view: TextView, pos: int, rules: OrgRules) -> bool:
-    """Punctuation or a person's role stands before pos (编辑:|某某某, 记者|某某某): the name after it is a
-    person's, not a company's (华为|重庆办事处 opens with the text)."""
+    """A byline's label (boundaries.yaml byline_labels) stands before pos, or a colon or space right
+    after one (编辑:|某某某, 记者 某某某): the name after it is a person's, not a company's (今天，华为|重庆…
+    opens a company's name)."""
     before = previous_token(view, pos)
     word = token_text(view, before) if before else ""
-    return bool(word) and (not is_name_text(word) or word in rules.role_words)
+    if word and not is_name_text(word) and word.strip() in ("", ":", "：") and before is not None:
+        label = previous_token(view, before[0])
+        word = token_text(view, label) if label else ""
+    return word.endswith(rules.byline_labels) if word else False
 
 
 def apposed_category(view: TextView, text: str, pos: int, head_start: int, rules: OrgRules) -> bool:
@@ -996,7 +1001,8 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     if head.text in rules.field_named_heads:  # 工程材料|全国重点实验室: its field names it
         return len(text) >= 2 and not composed_of(text, rules.category_words)
     if head.kind == "site":  # 南通|网: a place's news site; 物联|网, 城市管|网 are no places
-        return all(p in places or is_full_place_name(p) or is_proper_place(p) for p in parts)
+        return all(p in places or is_full_place_name(p) or is_proper_place(p) for p in parts) and \
+            site_context(view, cand.start, cand.end, rules)
     if parts[-1] in rules.kind_adjectives:
         return False  # 区内|科技型|公司: a kind of company, whatever stands before it
     full_places = full_place_names()
@@ -1045,6 +1051,16 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
         return False
     # a place alone: 重庆大学 and 潼南区融媒体中心, but not 重庆市大学 (a university takes the short form)
     return head.type != "university" or not in_places[-1].endswith(("市", "省"))
+
+
+def site_context(view: TextView, start: int, end: int, rules: OrgRules) -> bool:
+    """A place and 网 names a news site where a page writes one: after a source's or a visit's word
+    (据, 来源, 登录) or on a line of its own, or before a byline's cue (讯, 报道); 与四川网相连 is a grid."""
+    text = view.text
+    line_start = start == 0 or text[start - 1] == "\n"
+    line_end = end == len(text) or text[end] in "\n \u3000"
+    return line_start or line_end or text.endswith(rules.site_openers, 0, start) or \
+        text.startswith(media_rules().byline_cues, end)
 
 
 def place_chain_word(word: str, full_places: frozenset[str]) -> bool:

@@ -150,6 +150,7 @@ class OrgRules:
     project_word: str  # 项目 after a short name: the company's project
     invested_project_cue: re.Pattern[str]  # 投资24亿元的: a project's company's short name follows
     park_project_after: re.Pattern[str]  # (某区)建设项目 after a park: the park names a project
+    count_or_span: re.Pattern[str]  # 两家, 全年: a count or a time span, no part of a name
     apposition_cues: tuple[str, ...]  # 龙头企业 of 龙头企业|某某食品: a short name in apposition follows
     project_company_words: frozenset[str]  # 数科 of 某某数科|压缩空气储能: the short name's industry word
     known: dict[str, tuple[str, str, str]]  # name -> (type, canonical, rule id)
@@ -200,6 +201,9 @@ class OrgRules:
     committee_heads: tuple[str, ...]  # 专业委员会 after 某某协会: the association's committee, named with it
     company_sites: tuple[str, ...]  # 总部 before 及: a company's site ends its name
     field_named_heads: frozenset[str]  # 全国重点实验室: a field alone names it
+    byline_labels: tuple[str, ...]  # 编辑 of 编辑:某某某|某州经济网: a person's name follows
+    site_openers: tuple[str, ...]  # 据 of 据|南通网: a news site follows
+    document_number_after: re.Pattern[str]  # 科函〔2023〕 after 工信厅: a document's number
     founding_verbs: frozenset[str]  # 成立: a stop word's verb that names no business inside a name
     department_titles: tuple[str, ...]  # 经理 after 某某有限公司生产部: the department is the title's
     ordinal: re.Pattern[str]  # 第一, 第十四: an ordinal token, a word of a name's grammar
@@ -268,6 +272,11 @@ def numbered_unit_pattern(units: list[str], numerals: str) -> re.Pattern[str]:
     return re.compile(f"[{re.escape(numerals)}]{{1,3}}(?:{alternatives})")
 
 
+def with_casings(words: list[str]) -> frozenset[str]:
+    """The words, and a Latin word also in upper and title case (reserved: RESERVED, Reserved)."""
+    return frozenset(words) | frozenset(v for w in words if w.isascii() for v in (w.upper(), w.title()))
+
+
 @rules_cache
 def org_rules() -> OrgRules:
     """Every organizations rules file, parsed and compiled once per process."""
@@ -284,7 +293,7 @@ def org_rules() -> OrgRules:
         head_words=tuple(heads),
         long_head_words=tuple(h for h in heads if len(h) > 1),
         legal_forms=tuple(sorted((h for h, head in heads.items() if head.kind == "legal"), key=len, reverse=True)),
-        stop_tokens=frozenset(require(bounds, "stop_tokens", BOUNDARIES)),
+        stop_tokens=with_casings(require(bounds, "stop_tokens", BOUNDARIES)),
         demonstratives=frozenset(require(bounds, "demonstratives", BOUNDARIES)),
         inner_conjunctions=frozenset(require(bounds, "inner_conjunctions", BOUNDARIES)),
         joining_conjunctions=frozenset(require(bounds, "joining_conjunctions", BOUNDARIES)),
@@ -356,6 +365,7 @@ def org_rules() -> OrgRules:
         project_word=str(require(lists, "project_word", LISTS)),
         invested_project_cue=re.compile(str(require(lists, "invested_project_cue", LISTS))),
         park_project_after=re.compile(str(require(lists, "park_project_after", LISTS))),
+        count_or_span=re.compile(str(require(lists, "count_or_span", LISTS))),
         apposition_cues=tuple(require(lists, "apposition_cues", LISTS)),
         project_company_words=frozenset(require(industry, "pattern_words", INDUSTRY)) | frozenset(
             require(lists, "project_company_words", LISTS)),
@@ -407,6 +417,9 @@ def org_rules() -> OrgRules:
         committee_heads=tuple(require(bounds, "committee_heads", BOUNDARIES)),
         company_sites=tuple(require(bounds, "company_sites", BOUNDARIES)),
         field_named_heads=frozenset(require(bounds, "field_named_heads", BOUNDARIES)),
+        byline_labels=tuple(require(bounds, "byline_labels", BOUNDARIES)),
+        site_openers=tuple(require(bounds, "site_openers", BOUNDARIES)),
+        document_number_after=re.compile(str(require(bounds, "document_number_after", BOUNDARIES))),
         founding_verbs=frozenset(require(bounds, "founding_verbs", BOUNDARIES)),
         department_titles=tuple(require(bounds, "department_titles", BOUNDARIES)),
         ordinal=re.compile(str(require(bounds, "ordinal_pattern", BOUNDARIES))),

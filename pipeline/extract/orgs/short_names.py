@@ -555,6 +555,9 @@ def name_piece_of_item(token: str, rules: OrgRules) -> bool:
     or a head (以及新成立的|…, 总经理某某代表|…, 某某中心共同出资成立|…)."""
     if token in rules.stop_tokens or is_person(token) or token.endswith(rules.head_words):
         return False
+    if len(token) > 1 and (tag_of(token) == "r" or token in rules.category_words
+                           or rules.count_or_span.fullmatch(token)):
+        return False  # 我市, 全资, 两家, 全年: a pronoun's place, a kind, a count or a time span
     return is_place(token) or is_numeral(token) or tag_of(token) == "m" or len(token) == 1 or \
         word_freq(token) < rules.max_piece_word_freq
 
@@ -742,6 +745,8 @@ def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     for end, name in matches(view, rules, "known"):
         start = end - len(name)
         type_, full, rule = rules.known[name]
+        if type_ == "government" and rules.document_number_after.match(view.text, end):
+            continue  # 工信厅科函〔2023〕12号: a document's number, issued by another office than the name says
         if type_ == "government":
             start = with_state_prefix(view, start, name, rules)
         elif type_ == "company":
