@@ -258,12 +258,13 @@ def extend_with_parenthesis(view: TextView, cand: OrgCandidate, rules: OrgRules)
                         cand.extras)
 
 
-def with_bracketed_place(view: TextView, cand: OrgCandidate) -> OrgCandidate:
+def with_bracketed_place(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgCandidate:
     """某某汇能(陕西): a place in brackets right after a company's short name names its regional company,
     part of the name."""
     if view.text[cand.end:cand.end + 1] not in OPEN_PARENS:
         return cand
-    close = min((i for c in CLOSE_PARENS if (i := view.text.find(c, cand.end + 1, cand.end + 6)) > 0), default=-1)
+    limit = cand.end + 2 + rules.max_trailing_parenthesis_chars
+    close = min((i for c in CLOSE_PARENS if (i := view.text.find(c, cand.end + 1, limit)) > 0), default=-1)
     if close < 0 or not is_place(view.text[cand.end + 1:close]):
         return cand
     return replace(cand, end=close + 1)
@@ -361,7 +362,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
             if stem and stem not in aliases:
                 aliases[stem] = cand_text(view, cand)
     companies = shorts + alias_candidates(view, aliases, rules) + institute_short_names(view, named, rules)
-    companies = [with_bracketed_place(view, c) for c in companies]
+    companies = [with_bracketed_place(view, c, rules) for c in companies]
     operators = []
     named = [company_office(view, c, companies) for c in named]
     banks = banks_named(view, named + companies, rules)
