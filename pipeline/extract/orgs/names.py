@@ -998,7 +998,7 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
         return False  # 双一流大学, 上市公司, 共有|市级以上重点实验室: a kind, not a name
     if head.kind == "cas":
         return text.startswith(rules.cas_prefixes)
-    if head.text in rules.field_named_heads:  # 工程材料|全国重点实验室: its field names it
+    if head.text in rules.field_named_heads:  # 某某材料|全国重点实验室: its field names it
         return len(text) >= 2 and not composed_of(text, rules.category_words)
     if head.kind == "site":  # 南通|网: a place's news site; 物联|网, 城市管|网 are no places
         return all(p in places or is_full_place_name(p) or is_proper_place(p) for p in parts) and \
