@@ -258,16 +258,13 @@ def extend_with_parenthesis(view: TextView, cand: OrgCandidate, rules: OrgRules)
                         cand.extras)
 
 
-def with_bracketed_place(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgCandidate:
+def with_bracketed_place(view: TextView, cand: OrgCandidate) -> OrgCandidate:
     """某某汇能(陕西): a place in brackets right after a company's short name names its regional company,
     part of the name."""
     if view.text[cand.end:cand.end + 1] not in OPEN_PARENS:
         return cand
-    limit = cand.end + 2 + rules.max_trailing_parenthesis_chars
-    close = min((i for c in CLOSE_PARENS if (i := view.text.find(c, cand.end + 1, limit)) > 0), default=-1)
-    if close < 0 or not is_place(view.text[cand.end + 1:close]):
-        return cand
-    return replace(cand, end=close + 1)
+    end = parenthesised_end(view, cand.end)
+    return replace(cand, end=end) if end is not None and is_place(view.text[cand.end + 1:end - 1]) else cand
 
 
 def as_sources(chosen: list[OrgCandidate], others: list[OrgCandidate]) -> list[OrgCandidate]:
@@ -362,7 +359,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
             if stem and stem not in aliases:
                 aliases[stem] = cand_text(view, cand)
     companies = shorts + alias_candidates(view, aliases, rules) + institute_short_names(view, named, rules)
-    companies = [with_bracketed_place(view, c, rules) for c in companies]
+    companies = [with_bracketed_place(view, c) for c in companies]
     operators = []
     named = [company_office(view, c, companies) for c in named]
     banks = banks_named(view, named + companies, rules)
@@ -820,9 +817,9 @@ def government_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> lis
 def inner_head_type(text: str, rules: OrgRules) -> str:
     """The type of the last organization head inside a body's name before its own office (大学 of
     某某大学社会合作处, 科学院 of 某省科学院党委: read longest first, so 科学院 is no 学院)."""
-    found, pos, longest = "", 0, max(map(len, rules.heads))  # a few bodies per document ask
+    found, pos = "", 0
     while pos < len(text):
-        head = next((text[pos:pos + n] for n in range(min(longest, len(text) - pos), 1, -1)
+        head = next((text[pos:pos + n] for n in range(min(rules.longest_head, len(text) - pos), 1, -1)
                      if text[pos:pos + n] in rules.heads and pos + n < len(text)), "")
         if head:
             found = rules.heads[head].type

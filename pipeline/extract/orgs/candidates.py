@@ -136,3 +136,12 @@ def starts_word(view: TextView, pos: int, rules: OrgRules) -> bool:
     span = view.token_at(pos)
     return bool(span) and 0 < pos - span[0] == (stop_prefix(token_text(view, span), rules) or int(
         pos - span[0] == 1 and glued_preposition(view, span, len(view.text), rules)))
+
+
+def date_unit_before(view: TextView, pos: int, rules: OrgRules) -> bool:
+    """The token ending at pos is a date's unit after its number (9|月): it stands before a name, never in one."""
+    span = previous_token(view, pos)
+    if span is None or token_text(view, span) not in rules.date_words:
+        return False
+    number = previous_token(view, span[0])
+    return number is not None and is_numeral(token_text(view, number))

@@ -43,6 +43,7 @@ class MediaRules:
     joiners: str  # - or · between a brand and its group
     outlet_heads: tuple[str, ...]  # heads of two outlets a joiner writes side by side (日报, 客户端)
     byline_cues: tuple[str, ...]  # 讯, 报道 after a media's name
+    source_labels: tuple[str, ...]  # 来源 before a media's name
 
 
 def alternatives(words: list[str]) -> str:
@@ -86,6 +87,7 @@ def media_rules() -> MediaRules:
         joiners="".join(require(data, "joiners", MEDIA)),
         outlet_heads=tuple(require(data, "outlet_heads", MEDIA)),
         byline_cues=tuple(require(data, "byline_cues", MEDIA)),
+        source_labels=tuple(require(data, "source_labels", MEDIA)),
     )
 
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from zhfacts.extract.orgs.candidates import (
     OrgCandidate,
+    date_unit_before,
     demonstrative_after_place,
     glued_preposition,
     is_boundary_token,
@@ -456,7 +457,7 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
         if adverb_and_verb(text, rules) or len(text) > 1 and (least := rules.name_ending_tags.get(tag)) and \
                 len(text) >= least and (not legal or tag in rules.registered_name_ending_tags):
             break  # 充分发挥|行业协会…: an adverb and a verb jieba keeps as one word (tagged a noun at times)
-        if text in rules.date_words and is_numeral(token_text(view, previous_token(view, span[0]) or (0, 0))):
+        if date_unit_before(view, span[1], rules):
             break  # 12月20日|赛迪顾问…: a date before the name
         if text in rules.inner_conjunctions or text in rules.joining_conjunctions:
             outer = previous_token(view, span[0])
@@ -1054,13 +1055,15 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
 
 
 def site_context(view: TextView, start: int, end: int, rules: OrgRules) -> bool:
-    """A place and 网 names a news site where a page writes one: after a source's or a visit's word
-    (据, 来源, 登录) or on a line of its own, or before a byline's cue (讯, 报道); 与四川网相连 is a grid."""
-    text = view.text
+    """A place and 网 names a news site where a page writes one: after a source's label (media.yaml
+    source_labels, its colon aside) or a visit's word (据, 登录), on a line of its own, or before a
+    byline's cue (讯, 报道); 与四川网相连 is a grid."""
+    text, media = view.text, media_rules()
     line_start = start == 0 or text[start - 1] == "\n"
     line_end = end == len(text) or text[end] in "\n \u3000"
-    return line_start or line_end or text.endswith(rules.site_openers, 0, start) or \
-        text.startswith(media_rules().byline_cues, end)
+    before = text[max(0, start - 8):start].rstrip(" :：")  # the label's few characters, not the page
+    return line_start or line_end or before.endswith(rules.site_openers + media.source_labels) or \
+        text.startswith(media.byline_cues, end)
 
 
 def place_chain_word(word: str, full_places: frozenset[str]) -> bool:

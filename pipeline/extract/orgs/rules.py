@@ -81,6 +81,7 @@ class Head:
 class OrgRules:
     heads: dict[str, Head]
     head_words: tuple[str, ...]  # the heads' words, for str.endswith
+    longest_head: int  # the characters of the longest head
     long_head_words: tuple[str, ...]  # those of two characters or more
     legal_forms: tuple[str, ...]  # the heads of kind legal (heads.tsv), longest first
     stop_tokens: frozenset[str]
@@ -291,6 +292,7 @@ def org_rules() -> OrgRules:
     return OrgRules(
         heads=heads,
         head_words=tuple(heads),
+        longest_head=max(map(len, heads)),
         long_head_words=tuple(h for h in heads if len(h) > 1),
         legal_forms=tuple(sorted((h for h, head in heads.items() if head.kind == "legal"), key=len, reverse=True)),
         stop_tokens=with_casings(require(bounds, "stop_tokens", BOUNDARIES)),

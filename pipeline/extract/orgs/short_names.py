@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from zhfacts.extract.orgs.candidates import (
     OrgCandidate,
+    date_unit_before,
     glued_preposition,
     is_boundary_token,
     is_numeral,
@@ -865,14 +866,6 @@ def known_start_ok(view: TextView, start: int, rules: OrgRules) -> bool:
     before = token_text(view, span) if span else ""
     return bool(before) and word_freq(before) > 0 and not is_place(before) and not is_proper_piece(before, rules)
 
-
-def date_unit_before(view: TextView, pos: int, rules: OrgRules) -> bool:
-    """The token ending at pos is a date's unit after its number (9|月): it stands before a name, never in one."""
-    span = previous_token(view, pos)
-    if span is None or token_text(view, span) not in rules.date_words:
-        return False
-    number = previous_token(view, span[0])
-    return number is not None and is_numeral(token_text(view, number))
 
 
 def photo_credits(view: TextView) -> list[OrgCandidate]:
