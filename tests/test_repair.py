@@ -63,6 +63,9 @@ WRAPS = [
     ("甲县新增企业\n8家。\n\n图为园区一角，记者 张三 摄\n\n乙县增长5%。",
      "甲县新增企业8家。\n图为园区一角，记者 张三 摄\n乙县增长5%。"),
     ("甲县召开会议。(记者 张三)\n来源：某某日报\n热点阅读", "甲县召开会议。(记者 张三)\n来源：某某日报\n热点阅读"),
+    # a page's date and time before its source: a line of its own, the byline under it opens a paragraph
+    ("2024-02-07 13:53:16 来源:某某网\n\n某某网讯(记者 张三) 甲县增长5%。",
+     "2024-02-07 13:53:16 来源:某某网\n某某网讯(记者 张三) 甲县增长5%。"),
     # a page's breadcrumb and its tool labels are lines of their own, not joined to the title between
     ("当前位置：首页 > 县区动态 > 部门动态\n\n某某县工商联获评全国“五好”工商联\n\n【字体：大 中 小】",
      "当前位置：首页 > 县区动态 > 部门动态\n某某县工商联获评全国“五好”工商联\n【字体：大 中 小】"),

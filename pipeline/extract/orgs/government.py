@@ -236,8 +236,8 @@ def opening(view: TextView, head: str, head_start: int, end: int, places_by_end:
             return None  # …紧紧围绕|县委: the level kept with its head is no function word; the bare
             # committee after an idiom is left out, as most annotators leave it (tune3, tune4 list none)
         word = level_word_start(view, lead, is_boundary, rules)
-        if word is not None:  # 自治区|投资促进局; not its own committee (自治区|党委), as 省委 alone
-            return Body(word, end, None) if len(function) > 1 else None
+        if word is not None:  # 自治区|投资促进局, 自治区|党委 (its own committee, as 省委); not 自治区|委
+            return Body(word, end, None) if len(function) > 1 or function + head in rules.level_bodies else None
     return None
 
 

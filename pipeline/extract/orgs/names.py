@@ -459,6 +459,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             break  # 充分发挥|行业协会…: an adverb and a verb jieba keeps as one word (tagged a noun at times)
         if date_unit_before(view, span[1], rules):
             break  # 12月20日|赛迪顾问…: a date before the name
+        if legal and pos < head_token_start and common_noun_before_place(view, text, span[1], rules):
+            break  # 签约项目|苏州某某科技有限公司: the place opens the registered name
         if text in rules.inner_conjunctions or text in rules.joining_conjunctions:
             outer = previous_token(view, span[0])
             if crossed or not outer or is_boundary_token(token_text(view, outer), rules):
@@ -803,6 +805,20 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
             break
         pos = after
     return pos
+
+
+def common_noun_before_place(view: TextView, token: str, after: int, rules: OrgRules) -> bool:
+    """A common noun (签约项目|苏州…有限公司) right before a place that opens a registered name is the
+    sentence's word; not one that ends with a head (某某银行|苏州分行), a trade's or field's word, or one
+    that ends a name of the knowledge data (中|石油|吉林石化公司: a group's short name)."""
+    if len(token) < 2 or tag_of(token) not in rules.common_noun_tags or \
+            word_freq(token) < rules.common_adjective_min_freq:
+        return False
+    if is_place(token) or ends_with_head(token, rules) or token in industry_or_domain(rules) or after in known_ends(
+            view, rules):
+        return False
+    span = view.token_at(after)
+    return span is not None and span[0] == after and is_proper_place(token_text(view, span))
 
 
 def common_adjective_before_place(view: TextView, token: str, after: int, rules: OrgRules) -> bool:

@@ -162,6 +162,7 @@ class OrgRules:
     verbal_noun_tags: frozenset[str]  # 启动 (vn) before a place ends a name
     adjective_tags: frozenset[str]  # 落实 (a) before a full place opens no name
     common_adjective_min_freq: int
+    common_noun_tags: frozenset[str]  # 项目 (n) before the place that opens a registered name is no part of it
     descriptor_not_name_tags: frozenset[str]  # 现有 (b): alone before a head, no name
     legal_name_char_tags: frozenset[str]
     business_word_tags: frozenset[str]
@@ -379,6 +380,7 @@ def org_rules() -> OrgRules:
         verbal_noun_tags=frozenset(require(bounds, "verbal_noun_tags", BOUNDARIES)),
         adjective_tags=frozenset(require(bounds, "adjective_tags", BOUNDARIES)),
         common_adjective_min_freq=int(require(bounds, "common_adjective_min_freq", BOUNDARIES)),
+        common_noun_tags=frozenset(require(bounds, "common_noun_tags", BOUNDARIES)),
         descriptor_not_name_tags=frozenset(require(bounds, "descriptor_not_name_tags", BOUNDARIES)),
         legal_name_char_tags=frozenset(require(bounds, "legal_name_char_tags", BOUNDARIES)),
         business_word_tags=frozenset(require(bounds, "business_word_tags", BOUNDARIES)),
