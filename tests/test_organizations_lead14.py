@@ -44,3 +44,16 @@ REGISTERED_STARTS = [
 @pytest.mark.parametrize(("text", "name"), REGISTERED_STARTS)
 def test_a_registered_name_starts_at_its_place(nlp, text, name):
     assert name in names(nlp, text)
+
+
+PHOTO_SUPPLIERS = [
+    # (text, found): a photo's supplier is named when it is a body; a person who gave it is none
+    ("县城新貌。(受访者供图)", []),
+    ("园区一角。(作者供图)", []),
+    ("园区一角。(宝鸡日报供图)", ["宝鸡日报"]),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), PHOTO_SUPPLIERS)
+def test_a_photos_supplier_that_is_a_person_is_no_organization(nlp, text, found):
+    assert names(nlp, text) == found

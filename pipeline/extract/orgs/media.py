@@ -37,6 +37,7 @@ class MediaRules:
     photo_credit: re.Pattern[str]  # groups agency and supplier
     not_names: tuple[str, ...]
     source_not_names: frozenset[str]  # 网络 of 来源：网络
+    photo_credit_not_names: frozenset[str]  # 受访者 of 受访者供图
     source_name_stops: tuple[str, ...]
     heads: tuple[str, ...]
     verb_heads: tuple[str, ...]
@@ -81,6 +82,7 @@ def media_rules() -> MediaRules:
         photo_credit=re.compile(require(data, "photo_credit", MEDIA)),
         not_names=tuple(require(data, "not_names", MEDIA)),
         source_not_names=frozenset(require(data, "source_not_names", MEDIA)),
+        photo_credit_not_names=frozenset(require(data, "photo_credit_not_names", MEDIA)),
         source_name_stops=tuple(require(data, "source_name_stops", MEDIA)),
         heads=tuple(require(data, "media_heads", MEDIA)),
         verb_heads=tuple(require(data, "verb_heads", MEDIA)),

@@ -869,12 +869,13 @@ def known_start_ok(view: TextView, start: int, rules: OrgRules) -> bool:
 
 
 def photo_credits(view: TextView) -> list[OrgCandidate]:
-    """雷键摄(中经视觉): the agency in a photo credit is a media organization; a place that supplied the
-    photo (某某区供图) is none."""
+    """雷键摄(中经视觉): the agency in a photo credit is a media organization; a place or a person that
+    supplied the photo (某某区供图, 受访者供图) is none."""
     found = []
-    for match in media_rules().photo_credit.finditer(view.text):
+    rules = media_rules()
+    for match in rules.photo_credit.finditer(view.text):
         group = "agency" if match.group("agency") else "supplier"
-        if not is_place(match.group(group)):
+        if not is_place(match.group(group)) and match.group(group) not in rules.photo_credit_not_names:
             found.append(OrgCandidate(match.start(group), match.end(group), "org.media.credit", "other"))
     return found
 
