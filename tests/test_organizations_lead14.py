@@ -57,3 +57,20 @@ PHOTO_SUPPLIERS = [
 @pytest.mark.parametrize(("text", "found"), PHOTO_SUPPLIERS)
 def test_a_photos_supplier_that_is_a_person_is_no_organization(nlp, text, found):
     assert names(nlp, text) == found
+
+
+QUOTED = [
+    # (text, found): a quotation of a proper name and a pattern word, or of an unknown word and any
+    # industry word, names a company; a quoted slogan that ends with a trade's word names none
+    ("推动“湘佳牧业”上市。", ["湘佳牧业"]),
+    ("支持“潼荣旅游”挂牌。", ["潼荣旅游"]),
+    ("全县推进“全域旅游”。", []),
+    ("实施“强县工程”三年行动。", []),
+    ("紧贴“高质量跨越式发展”要求。", []),
+    ("当年从“五小工业”起步。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), QUOTED)
+def test_a_quoted_slogan_is_no_company(nlp, text, found):
+    assert names(nlp, text) == found

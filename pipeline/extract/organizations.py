@@ -135,17 +135,25 @@ def company_signal(view: TextView, start: int, end: int, companies: list[OrgCand
 
 
 def quoted_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
-    """「湘佳牧业」成功上市: a quotation that holds only a proper name and an industry word (any of
-    industry_words, not only the pattern words that may end a short name in running text)."""
+    """「湘佳牧业」成功上市: a quotation that holds only a proper name and an industry word: one of the
+    pattern words that may end a short name in running text, or any of industry_words after a word
+    jieba does not know («某某旅游»); a slogan quoted ends so too («全域旅游», «强县工程», «五小工业»)."""
     found = []
     for start, end in view_titles(view, rules):
         text = view.text[start:end]
         word = trailing_industry_word(text, rules, keep=1)
         if word and start in view.starts and end in view.ends and stem_is_proper(text[:-len(word)], rules) \
                 and list_item_ok(text, rules) and not holds_common_verb(view, start, end - len(word), rules) \
-                and not common_piece_in_stem(view, start, end - len(word), rules):
+                and not common_piece_in_stem(view, start, end - len(word), rules) \
+                and (word in rules.pattern_words or unknown_word_in(view, start, end - len(word))):
             found.append(OrgCandidate(start, end, "org.short_name.pattern", "company"))
     return found
+
+
+def unknown_word_in(view: TextView, start: int, end: int) -> bool:
+    """A token of two characters or more between start and end that jieba's dictionary does not know."""
+    return any(span[1] - span[0] > 1 and not word_freq(token_text(view, span))
+               for span in view_tokens(view, start, end))
 
 
 def view_titles(view: TextView, rules: OrgRules) -> list[tuple[int, int]]:
