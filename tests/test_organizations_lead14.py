@@ -74,3 +74,16 @@ QUOTED = [
 @pytest.mark.parametrize(("text", "found"), QUOTED)
 def test_a_quoted_slogan_is_no_company(nlp, text, found):
     assert names(nlp, text) == found
+
+
+RARE_VERB_TAGS = [
+    # (text, found): jieba's verb tag on a word it rarely counted is a guess: such a word names a
+    # group; a common verb before a head does not
+    ("学院与安踏集团签署合作协议。", ["安踏集团"]),
+    ("全县现有中学12所。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), RARE_VERB_TAGS)
+def test_a_rarely_counted_word_tagged_a_verb_may_name_a_company(nlp, text, found):
+    assert names(nlp, text) == found

@@ -1009,8 +1009,9 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     if not parts or cand_text(view, cand) in rules.generic_names:
         return False
     if all(never_starts_name(p, rules.leading_tags | rules.descriptor_not_name_tags) and not is_place(p) and p not in
-           places for p in parts):
-        return False  # 全县现有|中学: words that never open a name are no name of their own
+           places and (len(p) == 1 or word_freq(p) >= rules.max_stem_word_freq) for p in parts):
+        return False  # 全县现有|中学: words that never open a name are no name of their own; jieba's tag of a
+        # word it rarely counted is a guess (安踏 v, 7: 安踏|集团)
     if composed_of(text, rules.category_words) or composed_of("".join(after_verbs(parts)), rules.category_words):
         return False  # 双一流大学, 上市公司, 共有|市级以上重点实验室: a kind, not a name
     if head.kind == "cas":
