@@ -87,3 +87,8 @@ RARE_VERB_TAGS = [
 @pytest.mark.parametrize(("text", "found"), RARE_VERB_TAGS)
 def test_a_rarely_counted_word_tagged_a_verb_may_name_a_company(nlp, text, found):
     assert names(nlp, text) == found
+
+
+def test_a_defined_short_name_is_the_documents_before_its_definition_too(nlp):
+    text = "渭滨区与宝文院深化合作。渭滨区与宝鸡文理学院(以下简称宝文院)签约。宝文院将派出专家。"
+    assert [m for m in mentions(nlp, text) if m[0] == "宝文院"] == [("宝文院", "宝鸡文理学院", "org.alias.defined")] * 3

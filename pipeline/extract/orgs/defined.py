@@ -95,7 +95,8 @@ def defined_short_names(view: TextView, chosen: list[OrgCandidate], canonical_of
         if match is None:
             continue
         short, start = match.group("short"), match.start("short")
-        for pos in (start, *(p for p in occurrences(view.text, short) if p >= match.end())):
+        # the short name is the document's: a title or a lead may use it before the body's full name
+        for pos in (start, *(p for p in occurrences(view.text, short) if p < cand.start or p >= match.end())):
             end = pos + len(short)
             if pos == start or pos in view.starts and end in view.ends:
                 mentions.setdefault((pos, end), OrgCandidate(pos, end, RULE, cand.type, canonical=canonical_of(cand),
