@@ -92,3 +92,16 @@ def test_a_rarely_counted_word_tagged_a_verb_may_name_a_company(nlp, text, found
 def test_a_defined_short_name_is_the_documents_before_its_definition_too(nlp):
     text = "渭滨区与宝文院深化合作。渭滨区与宝鸡文理学院(以下简称宝文院)签约。宝文院将派出专家。"
     assert [m for m in mentions(nlp, text) if m[0] == "宝文院"] == [("宝文院", "宝鸡文理学院", "org.alias.defined")] * 3
+
+
+INVESTOR_LISTS = [
+    # (text, found): a list closed by 等…投资者 names companies where a place opens each item; a list
+    # of people closed so names none
+    ("该县正与宝鸡鼎盛、西安秦丰等战略投资者洽谈。", ["宝鸡鼎盛", "西安秦丰"]),
+    ("张三、李四等投资者出席。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), INVESTOR_LISTS)
+def test_a_list_of_investors_named_with_their_places(nlp, text, found):
+    assert names(nlp, text) == found

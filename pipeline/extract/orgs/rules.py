@@ -133,6 +133,7 @@ class OrgRules:
     like_frame_openers: tuple[str, ...]  # 像 of 像某某这样的企业
     like_frame_closers: tuple[str, ...]  # 这样的企业
     weak_cues: frozenset[str]
+    placed_cues: frozenset[str]  # 投资者: items of people too, a place or a known name opens a company
     activity_noun_tags: frozenset[str]  # 直播 (vn) of 直播|带货: an activity's noun before its verb
     activity_verb_tags: frozenset[str]  # 带货 (v), 评审 (vn): an activity's verb ending a list item
     opening_cues: tuple[str, ...]
@@ -343,6 +344,7 @@ def org_rules() -> OrgRules:
         frame_openers=dict(require(lists, "frame_openers", LISTS)),
         activity_tags=frozenset(require(lists, "activity_tags", LISTS)),
         weak_cues=frozenset(require(lists, "weak_cues", LISTS)),
+        placed_cues=frozenset(require(lists, "placed_cues", LISTS)),
         activity_noun_tags=frozenset(require(lists, "activity_noun_tags", LISTS)),
         activity_verb_tags=frozenset(require(lists, "activity_verb_tags", LISTS)),
         count_closing_pattern=count_pattern(require(lists, "count_classifiers", LISTS),

@@ -23,7 +23,14 @@ from zhfacts.extract.orgs.candidates import (
     token_text,
 )
 from zhfacts.extract.orgs.media import media_rules
-from zhfacts.extract.orgs.names import composed_of, ends_name, gazetteer_names, is_park_head, view_tokens
+from zhfacts.extract.orgs.names import (
+    composed_of,
+    ends_name,
+    gazetteer_names,
+    is_park_head,
+    known_prefixes,
+    view_tokens,
+)
 from zhfacts.extract.orgs.pos import (
     dictionary_tags,
     is_person,
@@ -239,6 +246,8 @@ def list_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
                 items = after_frame_opener(view, items_before(view, end, rules), rules.frame_openers.get(closer))
                 if closer in rules.company_closers:  # 以白酒酿造|为龙头的: an activity or a place leads, no company
                     items = [(a, b) for a, b in items if not ends_with_activity(view, a, b, rules)]
+                if cue in rules.placed_cues:  # 张三、李四等投资者: people; 某市某某、某省某某等投资者: companies
+                    items = [(a, b) for a, b in items if opens_with_place_or_known(view, a, rules)]
                 found += accept_items(view, items, closer not in rules.company_closers and cue in rules.weak_cues,
                                       rules)
     for match in rules.count_closing_pattern.finditer(view.text):
@@ -255,6 +264,13 @@ def list_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
             found += accept_items(view, items, len(items) == 1, rules)  # 帮助企业为|员工办理社保: one item
             # is no list, a company only with an industry word (重点企业为某某科技)
     return found + framed_companies(view, rules) + industry_pairs(view, rules)
+
+
+def opens_with_place_or_known(view: TextView, start: int, rules: OrgRules) -> bool:
+    """A place (a whole token) or a name of the knowledge data opens the text at start."""
+    span = view.token_at(start)
+    place = span is not None and span[0] == start and is_proper_place(token_text(view, span))
+    return place or bool(known_prefixes(view, start, rules))
 
 
 def industry_pairs(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
