@@ -105,3 +105,30 @@ INVESTOR_LISTS = [
 @pytest.mark.parametrize(("text", "found"), INVESTOR_LISTS)
 def test_a_list_of_investors_named_with_their_places(nlp, text, found):
     assert names(nlp, text) == found
+
+
+KINDS_AND_RELATIONS = [
+    # (text, found): kinds of companies in a 、-list name none; a group's relation to its company
+    # (母公司, 全资子公司) stands between two names; above-quota firms (限上) are a kind
+    ("紧盯国企央企、上市公司、行业龙头企业，开展招商。", []),
+    ("对接鑫泰药业母公司华鼎集团外迁项目。", ["鑫泰药业", "华鼎集团"]),
+    ("宝钛集团全资子公司宝鸡钛业有限公司投产。", ["宝钛集团", "宝鸡钛业有限公司"]),
+    ("限上汽车销售企业达到64家。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), KINDS_AND_RELATIONS)
+def test_kinds_and_relations_of_companies(nlp, text, found):
+    assert names(nlp, text) == found
+
+
+LEAGUES_AND_BANNERS = [
+    # (text, found): a league (盟) is a level like 州; a banner's everyday name opens its government's
+    ("在盟委和旗委坚强领导下完成任务。", ["盟委", "旗委"]),
+    ("我代表科右前旗人民政府报告工作。", ["科右前旗人民政府"]),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), LEAGUES_AND_BANNERS)
+def test_leagues_and_banners(nlp, text, found):
+    assert names(nlp, text) == found

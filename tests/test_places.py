@@ -49,6 +49,8 @@ CASES = [
     ("SPF荣昌猪培育成功，荣昌区畜牧科研再获突破。", ["荣昌区=荣昌区"]),
     # but a word that only opens with a product's character is no product (人口, 面积)
     ("其中，涟水人口最多，涟水面积也最大。", ["涟水=涟水县", "涟水=涟水县"]),
+    # whatever token jieba made of such a word (a banner's everyday name before 人民政府)
+    ("我代表科右前旗人民政府报告工作。", ["科右前旗=科尔沁右翼前旗"]),
     # nor is a road or a station named after it
     ("潼南大道全线通车，潼南北站同步启用，潼南区交通再提速。", ["潼南区=潼南区"]),
     # Zhejiang: a short form in the document's province

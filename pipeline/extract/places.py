@@ -71,7 +71,7 @@ class PlaceRules:
     common_word_shorts: frozenset[str]
     product_heads: tuple[str, ...]
     slogan_followers: tuple[str, ...]  # 工业富县|战略: a two-character county ending a slogan
-    not_product_words: frozenset[str]  # 人口, 面积: words that open with a product head's character
+    not_product_words: tuple[str, ...]  # 人口, 面积: words that open with a product head's character
     single_char_followers: frozenset[str]
     generic_full_names: frozenset[str]
     list_separators: tuple[str, ...]
@@ -136,7 +136,7 @@ def place_rules() -> PlaceRules:
         common_word_shorts=frozenset(require(ctx, "common_word_shorts", CONTEXT)),
         product_heads=tuple(sorted(require(ctx, "product_heads", CONTEXT), key=len, reverse=True)),
         slogan_followers=tuple(require(ctx, "slogan_followers", CONTEXT)),
-        not_product_words=frozenset(require(ctx, "not_product_words", CONTEXT)),
+        not_product_words=tuple(require(ctx, "not_product_words", CONTEXT)),
         single_char_followers=frozenset(require(ctx, "single_char_followers", CONTEXT)),
         generic_full_names=frozenset(require(ctx, "generic_full_names", CONTEXT)),
         list_separators=tuple(require(ctx, "list_separators", CONTEXT)),
@@ -300,9 +300,10 @@ def ends_slogan(view: TextView, cand: Candidate, rules: PlaceRules) -> bool:
 
 def followed_by_other_word(view: TextView, end: int, rules: PlaceRules) -> bool:
     """荣昌|猪, 新民|康科技: the short form is the first part of another word (not before a word
-    that only opens with a product's character: 涟水|人口 is its population, 涟水|面积 its area)."""
+    that only opens with a product's character: 涟水|人口 is its population, 涟水|面积 its area, 某旗|
+    人民政府 its government, whatever token jieba made of the word)."""
     after = view.token_after(end)
-    if view.text.startswith(rules.product_heads, end) and after not in rules.not_product_words:
+    if view.text.startswith(rules.product_heads, end) and not view.text.startswith(rules.not_product_words, end):
         return True
     return len(after) == 1 and is_cjk(after) and after not in rules.single_char_followers
 

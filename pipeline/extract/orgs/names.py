@@ -56,6 +56,9 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
         head_start = end - len(text)
         if head.kind == "works" and generic_head_token(view, head_start, rules):
             continue  # 数字|工厂: a kind of works, no name to walk
+        token = view.token_at(end - 1)
+        if token is not None and token[1] == end and token_text(view, token) in rules.stop_tokens:
+            continue  # 某某药业|母公司: a word of relation between two names that ends like a head
         start = expand_left(view, head_start, end, rules, head.kind == "legal", place_ends)
         if text in rules.association_heads and found and found[-1].end == head_start and \
                 found[-1].head.kind == "park":
@@ -986,14 +989,16 @@ def descriptor_parts(view: TextView, start: int, head_start: int) -> list[str]:
     return joined_places([p for p in parts if p.strip()])
 
 
-def joined_places(parts: list[str]) -> list[str]:
-    """Runs of parts that make a place's full name joined into one (民和|回族|土族|自治县: an autonomous
-    county's name holds its peoples' names, which jieba cuts apart)."""
+def joined_places(parts: list[str], accepted: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """Runs of parts that make a place's full name, or a place the document's places accepted, joined
+    into one (民和|回族|土族|自治县: an autonomous county's name holds its peoples' names, which jieba
+    cuts apart; 科右|前旗: a banner's everyday name)."""
     full = full_place_names()
     out: list[str] = []
     i = 0
     while i < len(parts):
-        j = next((j for j in range(len(parts), i + 1, -1) if "".join(parts[i:j]) in full), i + 1)
+        j = next((j for j in range(len(parts), i + 1, -1) if "".join(parts[i:j]) in full
+                  or "".join(parts[i:j]) in accepted), i + 1)
         out.append("".join(parts[i:j]))
         i = j
     return out
@@ -1004,7 +1009,7 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     the place names the places extractor accepted in this document."""
     head = cand.head
     assert head is not None
-    parts = descriptor_parts(view, cand.start, cand.head_start)
+    parts = joined_places(descriptor_parts(view, cand.start, cand.head_start), places)
     text = "".join(parts)
     if not parts or cand_text(view, cand) in rules.generic_names:
         return False

@@ -741,6 +741,8 @@ def list_item_ok(item: str, rules: OrgRules, common_ok: bool = False) -> bool:
         return False
     if composed_of(item, rules.domain_or_category_words):
         return False  # 数字经济、智能制造等重点项目: fields, no companies
+    if item in rules.closing_cues or composed_of(item, rules.domain_or_category_words | rules.generic_names):
+        return False  # 紧盯央企、上市公司、行业龙头企业: kinds of companies, no names
     if item.endswith(rules.item_not_name_endings):
         return False
     if item.endswith(rules.place_like_endings):
