@@ -20,6 +20,8 @@ def nlp(places_and_organizations):
     ("中国华能集团有限公司", "中国华能"),
     ("中国宝武钢铁集团有限公司", "宝武钢铁"),
     ("中国东方航空集团有限公司", "东方航空"),
+    ("中国华能集团有限公司", "华能"),  # two characters left after the country: a proper noun jieba rarely counts
+    ("中国五矿集团有限公司", "五矿"),
 ])
 def test_usual_name_is_derived(full, usual):
     assert usual in build.soe_usual_names(full)
@@ -33,6 +35,8 @@ def test_usual_name_is_derived(full, usual):
     ("中国商用飞机有限责任公司", "商用飞机"),
     ("中国林业集团有限公司", "中国林业"),  # the country and one common word open longer names
     ("中国长江三峡集团有限公司", "长江三峡"),  # a place
+    ("中国大唐集团有限公司", "大唐"),  # two characters of running text (a dynasty)
+    ("中国建筑集团有限公司", "建筑"),
 ])
 def test_phrases_are_not_derived(full, phrase):
     assert phrase not in build.soe_usual_names(full)
