@@ -105,8 +105,6 @@ NOT_FOUND = [
     ("入选企业分别是衡泰华电子有限公司和另一家公司。", "是衡泰华电子有限公司"),
     # slogans in quotes are no companies, with no quoted company before them
     ("按照“招得来”的思路，“双招双引”的工作取得进展。", "双招双引"),
-    # a region's own committee written with the level word alone, as 省委 alone
-    ("在自治区党委的领导下，工作取得进展。", "自治区党委"),
     # a command post with no place is no named body
     ("项目指挥部设在工地。", "项目指挥部"),
     # a verb after a list's last item may name the project the item opens
