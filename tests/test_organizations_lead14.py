@@ -133,3 +133,33 @@ LEAGUES_AND_BANNERS = [
 @pytest.mark.parametrize(("text", "found"), LEAGUES_AND_BANNERS)
 def test_leagues_and_banners(nlp, text, found):
     assert names(nlp, text) == found
+
+
+SOURCES_AND_BYLINES = [
+    # (text, found): a bracket or a closing quote ends a source's name; a byline's words before the
+    # place that ends them are the outlet's (红网时刻|岳阳|12月18日讯), the place is not
+    ("凡注明“稿件来源:宝鸡网(包括宝鸡日报)”的稿件", ["宝鸡网", "宝鸡日报"]),
+    ("请注明“稿件来源:宝鸡网”。", ["宝鸡网"]),
+    ("红网时刻岳阳12月18日讯(记者 张三)县里新增企业8家。", ["红网时刻"]),
+    ("红网时刻3月15日讯(记者 张三)县里新增企业8家。", ["红网时刻"]),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), SOURCES_AND_BYLINES)
+def test_sources_and_bylines(nlp, text, found):
+    assert names(nlp, text) == found
+
+
+WHOLE_NAMES_AND_RANKS = [
+    # (text, found): a name jieba knows whole that opens with a place keeps the words before it out;
+    # a kind it knows (化工大学) does not; a rank (市级, 省级) makes an institution a kind
+    ("嘉宾体验香港理工大学的成果。", ["香港理工大学"]),
+    ("宜宾市与四川轻化工大学签约。", ["四川轻化工大学"]),
+    ("建设泉州市级科技企业孵化器。", []),
+    ("宝鸡市科技企业孵化器揭牌。", ["宝鸡市科技企业孵化器"]),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), WHOLE_NAMES_AND_RANKS)
+def test_whole_names_and_ranks(nlp, text, found):
+    assert names(nlp, text) == found

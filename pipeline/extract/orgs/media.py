@@ -59,7 +59,7 @@ def media_rules() -> MediaRules:
     cues = alternatives(require(data, "byline_cues", MEDIA))
     joiners = re.escape("".join(require(data, "joiners", MEDIA)))
     name = f"[{CJK}][{CJK}A-Za-z]{{0,15}}(?:[{joiners}][{CJK}][{CJK}A-Za-z]{{0,15}})?"
-    after_source = "(?=[\\s|｜,，0-9、)）]|$)"
+    after_source = "(?=[\\s|｜,，0-9、)）(（”」]|$)"  # a bracket or a closing quote ends the name too
     return MediaRules(
         # the colon may be left out before a name that ends with a media head and a date (来源 某某报 2019…)
         source=re.compile(f"(?:{labels})(?:[:：]\\s*|\\s*(?=[{CJK}]{{1,10}}(?:{heads})[\\s0-9]))(?P<name>{name}){after_source}",
@@ -164,8 +164,8 @@ def named(match: re.Match[str], rule: str, rules: MediaRules, is_place: Callable
     """The media name of one match, cut at the words that end it, or none."""
     name = match.group("name")
     gap = match.groupdict().get("gap")
-    if gap and match.groupdict().get("date") and not is_place(gap):  # not 湖北日报|全媒记者
-        name += gap
+    if gap and match.groupdict().get("date"):  # not 湖北日报|全媒记者
+        name += before_place(gap, is_place)
     cut = cut_at_stops(name, rules.source_name_stops)
     if rule == "org.media.byline" and cut != name and not cut.endswith(rules.heads):
         return []  # 某某形势良好|本报讯: a headline run into the paper's own 本报, no media's name
@@ -179,6 +179,12 @@ def named(match: re.Match[str], rule: str, rules: MediaRules, is_place: Callable
             return [(start, start + at, rule), (start + at + 1, start + len(name), rule)]
         return [(start, start + len(name), rule)]
     return []
+
+
+def before_place(gap: str, is_place: Callable[[str], bool]) -> str:
+    """The words of a byline's gap before the place that ends it (红网时刻|岳阳|12月18日讯: 时刻), all of it
+    when no place ends it, none when it is a place."""
+    return next((gap[:i] for i in range(len(gap)) if is_place(gap[i:])), gap)
 
 
 def outlets_joined(name: str, rules: MediaRules) -> int:

@@ -462,6 +462,9 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             break  # 充分发挥|行业协会…: an adverb and a verb jieba keeps as one word (tagged a noun at times)
         if date_unit_before(view, span[1], rules):
             break  # 12月20日|赛迪顾问…: a date before the name
+        if pos == head_token_start < head_start and token is not None and \
+                whole_name_token(token_text(view, token), rules) and not is_place(text) and text not in full_places:
+            break  # 嘉宾体验|香港理工大学: jieba knows the whole name; the word before it is the sentence's
         if legal and pos < head_token_start and common_noun_before_place(view, text, span[1], rules):
             break  # 签约项目|苏州某某科技有限公司: the place opens the registered name
         if text in rules.inner_conjunctions or text in rules.joining_conjunctions:
@@ -562,6 +565,12 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             break
         pos = span[0]
     return bracket[1] if pos == bracket[0] else pos  # 共建|(某县)研究院: the walk ended at the bracket
+
+
+def whole_name_token(token: str, rules: OrgRules) -> bool:
+    """A token jieba's dictionary tags an organization that opens with a place (香港|理工大学): a whole
+    name; 化工大学 (nt) is a kind, the name's opening stands before it (四川|轻|化工大学)."""
+    return tag_of(token) in rules.name_token_tags and any(is_place(token[:n]) for n in (2, 3))
 
 
 def after_byline_label(view: TextView, pos: int, rules: OrgRules) -> bool:
@@ -1028,6 +1037,8 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
             site_context(view, cand.start, cand.end, rules)
     if parts[-1] in rules.kind_adjectives:
         return False  # 区内|科技型|公司: a kind of company, whatever stands before it
+    if head.kind == "institution" and any(rank in text for rank in rules.rank_categories):
+        return False  # 泉州市|级|科技企业孵化器: one of a rank of institutions, whatever place ranks it
     full_places = full_place_names()
     in_places = [p for p in parts if p in places or p in full_places or place_chain_word(p, full_places) or
                  (head.kind == "agency" and is_level_short_form(p))]

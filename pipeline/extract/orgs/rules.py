@@ -102,6 +102,7 @@ class OrgRules:
     generic_names: frozenset[str]
     category_words: frozenset[str]
     kind_adjectives: frozenset[str]  # 科技型: the category words ending with generic.yaml kind_adjective_ending
+    rank_categories: frozenset[str]  # 市级: the category words ending with generic.yaml rank_category_ending
     domain_words: frozenset[str]
     domain_or_category_words: frozenset[str]
     generic_terms: frozenset[str]
@@ -164,6 +165,7 @@ class OrgRules:
     adjective_tags: frozenset[str]  # 落实 (a) before a full place opens no name
     common_adjective_min_freq: int
     common_noun_tags: frozenset[str]  # 项目 (n) before the place that opens a registered name is no part of it
+    name_token_tags: frozenset[str]  # 香港理工大学 (nt): jieba knows the whole name
     descriptor_not_name_tags: frozenset[str]  # 现有 (b): alone before a head, no name
     legal_name_char_tags: frozenset[str]
     business_word_tags: frozenset[str]
@@ -316,6 +318,8 @@ def org_rules() -> OrgRules:
         category_words=category,
         kind_adjectives=frozenset(w for w in category if w.endswith(str(require(generic, "kind_adjective_ending",
                                                                                  GENERIC)))),
+        rank_categories=frozenset(w for w in category if w.endswith(str(require(generic, "rank_category_ending",
+                                                                                GENERIC)))),
         domain_words=domain,
         domain_or_category_words=domain | category,
         generic_terms=frozenset(require(generic, "generic_terms", GENERIC)),
@@ -383,6 +387,7 @@ def org_rules() -> OrgRules:
         adjective_tags=frozenset(require(bounds, "adjective_tags", BOUNDARIES)),
         common_adjective_min_freq=int(require(bounds, "common_adjective_min_freq", BOUNDARIES)),
         common_noun_tags=frozenset(require(bounds, "common_noun_tags", BOUNDARIES)),
+        name_token_tags=frozenset(require(bounds, "name_token_tags", BOUNDARIES)),
         descriptor_not_name_tags=frozenset(require(bounds, "descriptor_not_name_tags", BOUNDARIES)),
         legal_name_char_tags=frozenset(require(bounds, "legal_name_char_tags", BOUNDARIES)),
         business_word_tags=frozenset(require(bounds, "business_word_tags", BOUNDARIES)),
