@@ -163,3 +163,20 @@ WHOLE_NAMES_AND_RANKS = [
 @pytest.mark.parametrize(("text", "found"), WHOLE_NAMES_AND_RANKS)
 def test_whole_names_and_ranks(nlp, text, found):
     assert names(nlp, text) == found
+
+
+ABBREVIATIONS = [
+    # (text, abbreviation, canonical or None): a word the dictionary does not know whose characters stand in
+    # order in a university's or research body's name the document gives, ending in its head, is its
+    # abbreviation; words of running text that happen to do so are not
+    ("宝鸡文理学院与渭滨区合作，宝文院派出教师。", "宝文院", "宝鸡文理学院"),
+    ("河池市巴马产教融合研究院揭牌。融研院面积1360平方米。", "融研院", "河池市巴马产教融合研究院"),
+    ("宝鸡市新能源汽车关键构件技术创新中心成立，宝鸡创新推出沙龙。", "宝鸡创新", None),
+    ("宝鸡文理学院建成四大产业学院。", "产业学院", None),
+]
+
+
+@pytest.mark.parametrize(("text", "short", "canonical"), ABBREVIATIONS)
+def test_an_abbreviation_of_a_body_named_in_full(nlp, text, short, canonical):
+    found = {m[0]: m[1] for m in mentions(nlp, text)}
+    assert found.get(short) == canonical

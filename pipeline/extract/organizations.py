@@ -53,7 +53,7 @@ from zhfacts.extract.orgs.candidates import (
     token_text,
 )
 from zhfacts.extract.orgs.carriers import carrier_candidates
-from zhfacts.extract.orgs.defined import abbreviates, defined_short_names, names_a_body
+from zhfacts.extract.orgs.defined import abbreviated_mentions, abbreviates, defined_short_names, names_a_body
 from zhfacts.extract.orgs.government import (
     GovernmentRules,
     government_bodies,
@@ -398,9 +398,15 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     chosen = sorted(chosen + not_overlapping(repeated_short_names(view, chosen, rules), chosen), key=lambda c: c.start)
     chosen = sorted(chosen + not_overlapping(numbered_siblings(view, chosen, rules), chosen), key=lambda c: c.start)
     chosen = sorted(chosen + not_overlapping(university_siblings(view, chosen, rules), chosen), key=lambda c: c.start)
-    chosen = defined_short_names(view, chosen, lambda c: canonical_name(view, c, rules),
-                                 lambda word: is_place(word) or word_freq(word) > 0 or word in rules.generic_names,
+    def known_word(word: str) -> bool:  # a place or a word of the dictionary: no short name of its own
+        return is_place(word) or word_freq(word) > 0 or word in rules.generic_names
+
+    chosen = defined_short_names(view, chosen, lambda c: canonical_name(view, c, rules), known_word,
                                  lambda word: names_a_body(word, rules))
+    chosen = sorted(chosen + abbreviated_mentions(
+        view, chosen, lambda c: canonical_name(view, c, rules), known_word,
+        lambda token: len(token) > 1 and not is_place(token) and word_freq(token) >= rules.max_piece_word_freq, rules),
+        key=lambda c: c.start)
     kept = [c for c in chosen if not (inside_title(c, titles) and cand_text(view, c) not in rules.known
                                       and not full_name_in_title(view, c, titles))
             and not c.extras.get("inside_name") and not (c.type == "government" and (

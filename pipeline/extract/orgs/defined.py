@@ -16,6 +16,7 @@ from zhfacts.nlp.text_view import TextView
 from zhfacts.rules import load_yaml, require, rules_cache
 
 RULE = "org.alias.defined"
+ABBREVIATED = "org.alias.abbreviated"
 
 
 @rules_cache
@@ -76,6 +77,50 @@ def abbreviates(short: str, name: str) -> bool:
     """The short name's characters appear in the name, in order (市经信委 of 重庆市经济和信息化委员会)."""
     rest = iter(name)
     return len(short) < len(name) and all(ch in rest for ch in short)
+
+
+def abbreviated_mentions(view: TextView, chosen: list[OrgCandidate], canonical_of: Callable[[OrgCandidate], str],
+                         is_word: Callable[[str], bool], is_common: Callable[[str], bool],
+                         rules: OrgRules) -> list[OrgCandidate]:
+    """融研院 where the document names 某某产教融合研究院, 广工大 where it names 广东工业大学: a word of one to
+    three tokens that jieba's dictionary does not know (`is_word`), of three or four characters, whose
+    characters stand in order in the body's name (abbreviates), the first before its head, the last the
+    head's last (研究院, 学院) or a two-character head's first (大学), for the universities and research
+    bodies the document names in full (boundaries.yaml abbreviated_types); none of its tokens a common
+    word (`is_common`: 科技|创新 is running text). Not where another candidate stands."""
+    fulls = [(c, view.text[c.start:c.end]) for c in chosen if c.type in rules.abbreviated_types and c.head is not None
+             and c.end - c.start - len(c.head.text) >= 2]
+    if not fulls:
+        return []
+    taken = sorted((c.start, c.end) for c in chosen)
+    found = []
+    for i, start in enumerate(view.token_starts):
+        for j in range(i, min(i + 3, len(view.token_starts))):
+            end = view.token_ends[j]
+            if end - start > rules.max_abbreviation_chars:
+                break
+            short = view.text[start:end]
+            if end - start < rules.min_abbreviation_chars or is_word(short) or overlaps(taken, start, end) or any(
+                    is_common(token) for token in view.token_texts()[i:j + 1]):
+                continue  # 科技|创新: words of running text, no abbreviation
+            body = next((c for c, name in fulls if short[-1] in head_ends(c.head.text) and abbreviates(short, name)
+                         and short[0] in name[:len(name) - len(c.head.text)]), None)
+            if body is not None:
+                found.append(OrgCandidate(start, end, ABBREVIATED, body.type, canonical=canonical_of(body),
+                                          extras=body.extras))
+    return found
+
+
+def head_ends(head: str) -> str:
+    """The characters an abbreviation of a name with this head ends with: its last (院 of 研究院), and a
+    two-character head's first (大 of 大学: 广工大)."""
+    return head[-1] + (head[0] if len(head) == 2 else "")
+
+
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether a span of the sorted list overlaps start..end."""
+    i = bisect_left(spans, (end, end))
+    return any(s < end and e > start for s, e in spans[max(0, i - 8):i])
 
 
 def defined_short_names(view: TextView, chosen: list[OrgCandidate], canonical_of: Callable[[OrgCandidate], str],

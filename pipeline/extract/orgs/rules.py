@@ -61,7 +61,8 @@ TOKEN_CACHE_SIZE = 1 << 16
 COMPOSED_WORD_CHARS = 6  # the longest word composed_of looks for
 
 
-PRIORITY = {"org.alias": 0, "org.alias.defined": 0, "org.suffix": 1, "org.known": 2, "org.short_name.list": 3,
+PRIORITY = {"org.alias": 0, "org.alias.defined": 0, "org.alias.abbreviated": 0, "org.suffix": 1, "org.known": 2,
+            "org.short_name.list": 3,
             "org.short_name.frame": 3,
             "org.short_name.pattern": 4,
             "org.short_name.registered": 3,
@@ -166,6 +167,9 @@ class OrgRules:
     common_adjective_min_freq: int
     common_noun_tags: frozenset[str]  # 项目 (n) before the place that opens a registered name is no part of it
     name_token_tags: frozenset[str]  # 香港理工大学 (nt): jieba knows the whole name
+    abbreviated_types: frozenset[str]  # university, research: 融研院 abbreviates a body named in full
+    min_abbreviation_chars: int
+    max_abbreviation_chars: int
     descriptor_not_name_tags: frozenset[str]  # 现有 (b): alone before a head, no name
     legal_name_char_tags: frozenset[str]
     business_word_tags: frozenset[str]
@@ -388,6 +392,9 @@ def org_rules() -> OrgRules:
         common_adjective_min_freq=int(require(bounds, "common_adjective_min_freq", BOUNDARIES)),
         common_noun_tags=frozenset(require(bounds, "common_noun_tags", BOUNDARIES)),
         name_token_tags=frozenset(require(bounds, "name_token_tags", BOUNDARIES)),
+        abbreviated_types=frozenset(require(bounds, "abbreviated_types", BOUNDARIES)),
+        min_abbreviation_chars=int(require(bounds, "min_abbreviation_chars", BOUNDARIES)),
+        max_abbreviation_chars=int(require(bounds, "max_abbreviation_chars", BOUNDARIES)),
         descriptor_not_name_tags=frozenset(require(bounds, "descriptor_not_name_tags", BOUNDARIES)),
         legal_name_char_tags=frozenset(require(bounds, "legal_name_char_tags", BOUNDARIES)),
         business_word_tags=frozenset(require(bounds, "business_word_tags", BOUNDARIES)),
