@@ -180,3 +180,20 @@ ABBREVIATIONS = [
 def test_an_abbreviation_of_a_body_named_in_full(nlp, text, short, canonical):
     found = {m[0]: m[1] for m in mentions(nlp, text)}
     assert found.get(short) == canonical
+
+
+MEDIA_FORMS = [
+    # (text, found): an em dash joins two outlets of one group like · does; a body that announces
+    # (某市发改委发布消息) is no brand 发布; a report line's 举报 is no paper; 发布者 labels a source
+    ("来源:陕工网—陕西工人报", ["陕工网", "陕西工人报"]),
+    ("来源：秦风网——秦岭晚报", ["秦风网", "秦岭晚报"]),
+    ("8月12日，宝鸡市发改委发布消息称，重点项目完成投资。", ["宝鸡市发改委"]),
+    ("来源：宝鸡发布", ["宝鸡发布"]),
+    ("不良信息举报电话:宝鸡网(029-87344649)", []),
+    ("发布者:秦岭财经网 发布时间:2023-06-09 15:31:18", ["秦岭财经网"]),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), MEDIA_FORMS)
+def test_media_forms(nlp, text, found):
+    assert names(nlp, text) == found

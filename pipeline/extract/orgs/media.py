@@ -41,6 +41,7 @@ class MediaRules:
     source_name_stops: tuple[str, ...]
     heads: tuple[str, ...]
     verb_heads: tuple[str, ...]
+    not_media_endings: tuple[str, ...]  # 举报 of 不良信息举报电话: an act, no media
     joiners: str  # - or · between a brand and its group
     outlet_heads: tuple[str, ...]  # heads of two outlets a joiner writes side by side (日报, 客户端)
     byline_cues: tuple[str, ...]  # 讯, 报道 after a media's name
@@ -58,7 +59,7 @@ def media_rules() -> MediaRules:
     heads = alternatives(require(data, "media_heads", MEDIA))
     cues = alternatives(require(data, "byline_cues", MEDIA))
     joiners = re.escape("".join(require(data, "joiners", MEDIA)))
-    name = f"[{CJK}][{CJK}A-Za-z]{{0,15}}(?:[{joiners}][{CJK}][{CJK}A-Za-z]{{0,15}})?"
+    name = f"[{CJK}][{CJK}A-Za-z]{{0,15}}(?:[{joiners}]{{1,2}}[{CJK}][{CJK}A-Za-z]{{0,15}})?"
     after_source = "(?=[\\s|｜,，0-9、)）(（”」]|$)"  # a bracket or a closing quote ends the name too
     return MediaRules(
         # the colon may be left out before a name that ends with a media head and a date (来源 某某报 2019…)
@@ -68,7 +69,7 @@ def media_rules() -> MediaRules:
         account=re.compile(f"(?:{labels})[:：]\\s*“[{CJK}]{{2,8}}”(?P<name>[{CJK}]{{1,10}}(?:"
                            f"{alternatives(require(data, 'account_heads', MEDIA))}))"),
         source_more=re.compile(f"、\\s*(?P<name>{name}){after_source}", re.M),
-        byline=re.compile(f"(?<![{CJK}A-Za-z])(?P<name>(?:[{CJK}]{{2,10}}[{joiners}])?[{CJK}]{{1,10}}"
+        byline=re.compile(f"(?<![{CJK}A-Za-z])(?P<name>(?:[{CJK}]{{2,10}}[{joiners}]{{1,2}})?[{CJK}]{{1,10}}"
                           f"(?:{heads}))(?=(?P<gap>[{CJK}]{{2,4}})?(?P<date>\\d{{1,2}}月\\d{{1,2}}日)?"
                           f"(?:{cues}))", re.M),
         pair=re.compile(f"、(?=[{CJK}]{{1,10}}(?:{heads})(?:{cues}))"),
@@ -86,6 +87,7 @@ def media_rules() -> MediaRules:
         source_name_stops=tuple(require(data, "source_name_stops", MEDIA)),
         heads=tuple(require(data, "media_heads", MEDIA)),
         verb_heads=tuple(require(data, "verb_heads", MEDIA)),
+        not_media_endings=tuple(require(data, "not_media_endings", MEDIA)),
         joiners="".join(require(data, "joiners", MEDIA)),
         outlet_heads=tuple(require(data, "outlet_heads", MEDIA)),
         byline_cues=tuple(require(data, "byline_cues", MEDIA)),
@@ -170,13 +172,16 @@ def named(match: re.Match[str], rule: str, rules: MediaRules, is_place: Callable
     if rule == "org.media.byline" and cut != name and not cut.endswith(rules.heads):
         return []  # 某某形势良好|本报讯: a headline run into the paper's own 本报, no media's name
     name = without_verb_head(cut, rules)
+    if name.endswith(rules.not_media_endings) or any(
+            name.endswith(verb) and not is_place(name[:-len(verb)]) for verb in rules.verb_heads):
+        return []  # 不良信息举报|电话: an act; 某市发改委|发布消息: a body announcing, no brand (西安发布 is)
     start = match.start("name") + own_brand_after_joiner(name, rules.joiners)
     name = name[start - match.start("name"):]
     if len(name) >= 2 and not name.startswith(rules.not_names) and name not in rules.heads and \
             name not in rules.source_not_names:  # 晚报记者: a kind; 来源：网络: no media
         at = outlets_joined(name, rules)
         if at:  # 某某日报·新某某客户端: two outlets of one group, each a name
-            return [(start, start + at, rule), (start + at + 1, start + len(name), rule)]
+            return [(start, start + at, rule), (start + joiner_run(name, rules.joiners)[1], start + len(name), rule)]
         return [(start, start + len(name), rule)]
     return []
 
@@ -191,8 +196,8 @@ def outlets_joined(name: str, rules: MediaRules) -> int:
     """Where a joiner stands between two outlets that each end with an outlet's head (media.yaml
     outlet_heads: 某某日报·新某某客户端, 某某网-某某报), else 0: a brand without one (新重庆-重庆日报), a
     group (某某报业·…), a channel (某某网-某某频道) or an app named by its news (某某网·某某新闻) is one name."""
-    at = next((i for i, c in enumerate(name) if c in rules.joiners), -1)
-    left, right = name[:at], name[at + 1:]
+    at, after = joiner_run(name, rules.joiners)
+    left, right = name[:at], name[after:]
     return at if at >= 2 and len(right) >= 3 and left.endswith(rules.outlet_heads) and right.endswith(
         rules.outlet_heads) and len(left) > len(next(h for h in rules.outlet_heads if left.endswith(h))) else 0
 
@@ -200,6 +205,17 @@ def outlets_joined(name: str, rules: MediaRules) -> int:
 def own_brand_after_joiner(name: str, joiners: str) -> int:
     """某某网客户端-某某网: a brand's own channel joined before it (the left part holds the right
     one) names no group: where the brand alone starts, else 0 (新重庆-重庆日报 is one name)."""
+    at, after = joiner_run(name, joiners)
+    right = name[after:]
+    return after if at > 0 and len(right) >= 2 and right in name[:at] else 0
+
+
+def joiner_run(name: str, joiners: str) -> tuple[int, int]:
+    """Where the first run of joiners in the name starts and ends (某某网|——|某某报), (-1, 0) without one."""
     at = next((i for i, c in enumerate(name) if c in joiners), -1)
-    right = name[at + 1:]
-    return at + 1 if at > 0 and len(right) >= 2 and right in name[:at] else 0
+    if at < 0:
+        return -1, 0
+    after = at
+    while after < len(name) and name[after] in joiners:
+        after += 1
+    return at, after
