@@ -42,6 +42,7 @@ class MediaRules:
     heads: tuple[str, ...]
     verb_heads: tuple[str, ...]
     not_media_endings: tuple[str, ...]  # 举报 of 不良信息举报电话: an act, no media
+    app_words: tuple[str, ...]  # 客户端 of 某某日报客户端: the outlet's app
     joiners: str  # - or · between a brand and its group
     outlet_heads: tuple[str, ...]  # heads of two outlets a joiner writes side by side (日报, 客户端)
     byline_cues: tuple[str, ...]  # 讯, 报道 after a media's name
@@ -88,6 +89,7 @@ def media_rules() -> MediaRules:
         heads=tuple(require(data, "media_heads", MEDIA)),
         verb_heads=tuple(require(data, "verb_heads", MEDIA)),
         not_media_endings=tuple(require(data, "not_media_endings", MEDIA)),
+        app_words=tuple(require(data, "app_words", MEDIA)),
         joiners="".join(require(data, "joiners", MEDIA)),
         outlet_heads=tuple(require(data, "outlet_heads", MEDIA)),
         byline_cues=tuple(require(data, "byline_cues", MEDIA)),
@@ -184,6 +186,15 @@ def named(match: re.Match[str], rule: str, rules: MediaRules, is_place: Callable
             return [(start, start + at, rule), (start + joiner_run(name, rules.joiners)[1], start + len(name), rule)]
         return [(start, start + len(name), rule)]
     return []
+
+
+def app_end(text: str, start: int, end: int) -> int:
+    """Where an outlet's name at start..end ends with its app's word (某某日报|客户端): after the word
+    when the name ends with another outlet head, else end."""
+    rules = media_rules()
+    if not text.endswith(tuple(h for h in rules.outlet_heads if h not in rules.app_words), start, end):
+        return end
+    return next((end + len(w) for w in rules.app_words if text.startswith(w, end)), end)
 
 
 def before_place(gap: str, is_place: Callable[[str], bool]) -> str:

@@ -189,8 +189,17 @@ def pattern_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
             continue  # 安徽海螺集团|控股的: the name ended with its legal form
         start = with_place_prefix(view, stem_start, rules)
         if start is not None:
-            found.append(OrgCandidate(start, end, "org.short_name.pattern", "company"))
+            found.append(OrgCandidate(start, with_industry_run(view, end, rules), "org.short_name.pattern", "company"))
     return found
+
+
+def with_industry_run(view: TextView, end: int, rules: OrgRules) -> int:
+    """海辰储能|科技, 某某医疗|科技: pattern words right after the first are the name's too, unless a
+    field's word follows one (某某储能|科技|创新: 科技创新 is the field's phrase)."""
+    while (word := view.token_after(end)) in rules.pattern_words and not field_follower(
+            view.token_after(end + len(word)), rules):
+        end += len(word)
+    return end
 
 
 @lru_cache(maxsize=TOKEN_CACHE_SIZE)
