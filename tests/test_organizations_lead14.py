@@ -212,3 +212,16 @@ RUNS_PREFIXES_AND_APPS = [
 @pytest.mark.parametrize(("text", "found"), RUNS_PREFIXES_AND_APPS)
 def test_industry_runs_party_prefixes_and_apps(nlp, text, found):
     assert names(nlp, text) == found
+
+
+TITLED_LISTS = [
+    # (text, found): a list whose cue is followed by a title (等…企业董事长) is of people; companies
+    # that look like companies are still named there
+    ("副会长张新来、王志强、张伯玮等36家会员企业董事长参加。", []),
+    ("鑫泰管业、振华包装等企业董事长参加。", ["鑫泰管业", "振华包装"]),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), TITLED_LISTS)
+def test_a_list_closed_by_a_title_is_of_people(nlp, text, found):
+    assert names(nlp, text) == found

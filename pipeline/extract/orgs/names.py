@@ -611,7 +611,7 @@ def person_acting(view: TextView, span: tuple[int, int], pos: int, head_start: i
             act, rules.industry_words) or composed_of(act, rules.domain_or_category_words):
         return False  # 宇树|科技|…中心: jieba tags unknown trade names as persons; an industry word follows
     before = view.token_before(span[0])
-    return not before or is_boundary_token(before, rules) or before.endswith(tuple(rules.role_words)) or \
+    return not before or is_boundary_token(before, rules) or before.endswith(rules.role_words) or \
         before[-2:] in rules.stop_tokens  # 副区长 ends with 区长, a title
 
 

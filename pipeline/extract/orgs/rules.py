@@ -94,7 +94,7 @@ class OrgRules:
     peer_heads: frozenset[str]
     countries: tuple[str, ...]
     max_name_chars: int
-    role_words: frozenset[str]
+    role_words: tuple[str, ...]
     trailing_particles: frozenset[str]
     trade_name_numerals: frozenset[str]  # 万 of 南通|万|维新…有限公司: a trade name's first character
     head_followers: frozenset[str]  # 贷款 of 某某|银行贷款: a name may end inside such a token
@@ -312,7 +312,7 @@ def org_rules() -> OrgRules:
         peer_heads=frozenset(require(bounds, "peer_heads", BOUNDARIES)),
         countries=tuple(sorted(require(bounds, "countries", BOUNDARIES), key=len, reverse=True)),
         max_name_chars=int(require(bounds, "max_name_chars", BOUNDARIES)),
-        role_words=frozenset(require(bounds, "role_words", BOUNDARIES)),
+        role_words=tuple(require(bounds, "role_words", BOUNDARIES)),
         trailing_particles=frozenset(require(bounds, "trailing_particles", BOUNDARIES)),
         head_followers=frozenset(require(bounds, "head_followers", BOUNDARIES)),
         trade_name_numerals=frozenset(require(bounds, "trade_name_numerals", BOUNDARIES)),

@@ -405,8 +405,8 @@ def closing_cue(view: TextView, pos: int, rules: OrgRules) -> str | None:
     while (match := rules.closing_cue_pattern.match(tail, offset)) is not None:
         if any(w in tail[:match.start("cue")] for w in rules.gap_stop_words):
             return None
-        if pos + match.end("cue") in view.ends:
-            return match.group("cue")
+        if pos + match.end("cue") in view.ends:  # 等36家会员企业|董事长: the items are people by their title
+            return None if view.text.startswith(rules.role_words, pos + match.end("cue")) else match.group("cue")
         offset = match.start("cue") + 1  # 外国企业: 国企 ends inside a word, 企业 after it is the cue
     return None
 
