@@ -225,3 +225,7 @@ TITLED_LISTS = [
 @pytest.mark.parametrize(("text", "found"), TITLED_LISTS)
 def test_a_list_closed_by_a_title_is_of_people(nlp, text, found):
     assert names(nlp, text) == found
+
+
+def test_the_partys_committees_and_governments_together_are_no_body(nlp):
+    assert names(nlp, "为党委政府提升社会治理能力提供保障。") == []
