@@ -136,8 +136,8 @@ def company_signal(view: TextView, start: int, end: int, companies: list[OrgCand
 
 def quoted_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     """「湘佳牧业」成功上市: a quotation that holds only a proper name and an industry word: one of the
-    pattern words that may end a short name in running text, or any of industry_words after a word
-    jieba does not know («某某旅游»); a slogan quoted ends so too («全域旅游», «强县工程», «五小工业»)."""
+    pattern words that may end a short name in running text, or any of industry_words with a company's
+    cue after the quotation («某某旅游»挂牌); a slogan quoted ends so too («全域旅游», «强县工程»)."""
     found = []
     for start, end in view_titles(view, rules):
         text = view.text[start:end]
@@ -145,15 +145,17 @@ def quoted_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         if word and start in view.starts and end in view.ends and stem_is_proper(text[:-len(word)], rules) \
                 and list_item_ok(text, rules) and not holds_common_verb(view, start, end - len(word), rules) \
                 and not common_piece_in_stem(view, start, end - len(word), rules) \
-                and (word in rules.pattern_words or unknown_word_in(view, start, end - len(word))):
+                and (word in rules.pattern_words or company_cue_after(view, end, rules)):
             found.append(OrgCandidate(start, end, "org.short_name.pattern", "company"))
     return found
 
 
-def unknown_word_in(view: TextView, start: int, end: int) -> bool:
-    """A token of two characters or more between start and end that jieba's dictionary does not know."""
-    return any(span[1] - span[0] > 1 and not word_freq(token_text(view, span))
-               for span in view_tokens(view, start, end))
+def company_cue_after(view: TextView, end: int, rules: OrgRules) -> bool:
+    """One of quoted_company_cues within quoted_company_cue_chars after the quotation closing at end,
+    before any punctuation («某某旅游»成功上市)."""
+    window = view.text[end + 1:end + 1 + rules.quoted_company_cue_chars]
+    window = window[:next((i for i, c in enumerate(window) if not is_cjk(c)), len(window))]
+    return any(cue in window for cue in rules.quoted_company_cues)
 
 
 def view_titles(view: TextView, rules: OrgRules) -> list[tuple[int, int]]:
@@ -389,7 +391,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
         elif (branch := branch_by_place(view, cand, banks, places, rules)) is not None:
             named.append(branch)
     titles = view_titles(view, rules)
-    others = photo_credits(view) + government_candidates(doc, view, rules) + media_candidates(doc, view, rules)
+    others = photo_credits(view, rules) + government_candidates(doc, view, rules) + media_candidates(doc, view, rules)
     companies = [c for c in companies  # short names and aliases only: a known name is one anywhere, and so is
                  if c.rule not in ("org.alias", "org.short_name.pattern") or not opens_project_name(view, c.end, rules)
                  or c.extras.get("numbered")]  # a group's numbered unit (中建五局三公司)

@@ -188,14 +188,13 @@ def soe_rows() -> list[tuple[str, str, str, str]]:
 def soe_usual_names(name: str) -> list[str]:
     """国家电网有限公司 -> 国家电网; 中国南方电网有限责任公司 -> 中国南方电网, 南方电网; 中国华能集团有限公司
     -> 中国华能, 华能: the legal form and the 集团 tail dropped, then the leading 中国, each where it still
-    reads as a name (derived_name_ok; two characters left: a large company's two-character usual name's
-    tests, usual_name_reason: 华能 nz 32, not 大唐 or 建筑)."""
+    reads as a name, by the large companies' usual names' tests (usual_name_reason: derived_name_ok, and
+    for two characters left 华能 nz 32, not 大唐 or 建筑)."""
     params = build_rules()
     core = soe_core(name)
     stem = core[: -len("集团")] if core.endswith("集团") else core
     names = [stem] + ([stem[len(params.usual_name_prefix):]] if stem.startswith(params.usual_name_prefix) else [])
-    return [n for n in names if n != name and (
-        not usual_name_reason(n, False) if len(n) == 2 else derived_name_ok(n))]
+    return [n for n in names if n != name and not usual_name_reason(n, False)]
 
 
 def derived_name_ok(name: str) -> bool:

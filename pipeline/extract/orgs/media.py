@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from zhfacts.rules import load_yaml, require, rules_cache
+from zhfacts.text.sentences import CLOSE_PARENS, OPEN_PARENS
 
 MEDIA = "organizations/media.yaml"
 CJK = "\u3400-\u4dbf\u4e00-\u9fff"
@@ -61,7 +62,8 @@ def media_rules() -> MediaRules:
     cues = alternatives(require(data, "byline_cues", MEDIA))
     joiners = re.escape("".join(require(data, "joiners", MEDIA)))
     name = f"[{CJK}][{CJK}A-Za-z]{{0,15}}(?:[{joiners}]{{1,2}}[{CJK}][{CJK}A-Za-z]{{0,15}})?"
-    after_source = "(?=[\\s|｜,，0-9、)）(（”」]|$)"  # a bracket or a closing quote ends the name too
+    # punctuation, a digit, a bracket or a closing quote ends a source's name
+    after_source = f"(?=[\\s|｜,，0-9、{re.escape(OPEN_PARENS + CLOSE_PARENS)}”」]|$)"
     return MediaRules(
         # the colon may be left out before a name that ends with a media head and a date (来源 某某报 2019…)
         source=re.compile(f"(?:{labels})(?:[:：]\\s*|\\s*(?=[{CJK}]{{1,10}}(?:{heads})[\\s0-9]))(?P<name>{name}){after_source}",
@@ -198,9 +200,14 @@ def app_end(text: str, start: int, end: int) -> int:
 
 
 def before_place(gap: str, is_place: Callable[[str], bool]) -> str:
-    """The words of a byline's gap before the place that ends it (红网时刻|岳阳|12月18日讯: 时刻), all of it
-    when no place ends it, none when it is a place."""
-    return next((gap[:i] for i in range(len(gap)) if is_place(gap[i:])), gap)
+    """The words of a byline's gap before the places that end it (红网时刻|岳阳|12月18日讯: 时刻;
+    中新网|浙江温州|12月18日电: none), all of it when no place ends it."""
+    return next((gap[:i] for i in range(len(gap)) if places_only(gap[i:], is_place)), gap)
+
+
+def places_only(text: str, is_place: Callable[[str], bool]) -> bool:
+    """The text is a run of places (浙江温州)."""
+    return not text or any(is_place(text[:n]) and places_only(text[n:], is_place) for n in range(2, len(text) + 1))
 
 
 def outlets_joined(name: str, rules: MediaRules) -> int:

@@ -463,7 +463,7 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
         if date_unit_before(view, span[1], rules):
             break  # 12月20日|赛迪顾问…: a date before the name
         if pos == head_token_start < head_start and token is not None and \
-                whole_name_token(token_text(view, token), rules) and not is_place(text) and text not in full_places:
+                whole_name_token(token_text(view, token), rules) and sentence_word(text, rules):
             break  # 嘉宾体验|香港理工大学: jieba knows the whole name; the word before it is the sentence's
         if legal and pos < head_token_start and common_noun_before_place(view, text, span[1], rules):
             break  # 签约项目|苏州某某科技有限公司: the place opens the registered name
@@ -568,9 +568,17 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
 
 
 def whole_name_token(token: str, rules: OrgRules) -> bool:
-    """A token jieba's dictionary tags an organization that opens with a place (香港|理工大学): a whole
-    name; 化工大学 (nt) is a kind, the name's opening stands before it (四川|轻|化工大学)."""
-    return tag_of(token) in rules.name_token_tags and any(is_place(token[:n]) for n in (2, 3))
+    """A token jieba's dictionary tags an organization (boundaries.yaml name_token_tags) and a place
+    opens (香港|理工大学): a whole name; one no place opens may be a name's end (四川|轻|化工大学)."""
+    return tag_of(token) in rules.name_token_tags and any(is_place(token[:n]) for n in range(2, len(token) - 1))
+
+
+def sentence_word(token: str, rules: OrgRules) -> bool:
+    """A common word of running text (嘉宾|体验, 参观, 走进): a noun, verb or adverb jieba counts at least
+    max_piece_word_freq times, no place; not a single character (团|湖南省委), a body's or a party's
+    name (共青团 nt, 民建 a) or a word of relation (附属 b)."""
+    return len(token) > 1 and tag_of(token) in rules.common_noun_tags | rules.walk_stop_tags and \
+        word_freq(token) >= rules.max_piece_word_freq and not is_place(token)
 
 
 def after_byline_label(view: TextView, pos: int, rules: OrgRules) -> bool:
@@ -824,7 +832,7 @@ def common_noun_before_place(view: TextView, token: str, after: int, rules: OrgR
     sentence's word; not one that ends with a head (某某银行|苏州分行), a trade's or field's word, or one
     that ends a name of the knowledge data (中|石油|吉林石化公司: a group's short name)."""
     if len(token) < 2 or tag_of(token) not in rules.common_noun_tags or \
-            word_freq(token) < rules.common_adjective_min_freq:
+            word_freq(token) < rules.common_word_min_freq:
         return False
     if is_place(token) or ends_with_head(token, rules) or token in industry_or_domain(rules) or after in known_ends(
             view, rules):
@@ -836,7 +844,7 @@ def common_noun_before_place(view: TextView, token: str, after: int, rules: OrgR
 def common_adjective_before_place(view: TextView, token: str, after: int, rules: OrgRules) -> bool:
     """A common word jieba tags an adjective (落实 a, counted 2,219 times) right before a full place
     name is no part of the name the place opens (民建 a, rarer, is: 民建某省委)."""
-    if tag_of(token) not in rules.adjective_tags or word_freq(token) < rules.common_adjective_min_freq:
+    if tag_of(token) not in rules.adjective_tags or word_freq(token) < rules.common_word_min_freq:
         return False
     span = view.token_at(after)
     return span is not None and span[0] == after and token_text(view, span) in full_place_names()
@@ -982,8 +990,10 @@ def item_before(view: TextView, pos: int, longest: int, rules: OrgRules) -> str:
     return view.text[start:pos]
 
 
-def descriptor_parts(view: TextView, start: int, head_start: int) -> list[str]:
-    """The tokens of a name before its head, places merged with a following 区/县/市/省."""
+def descriptor_parts(view: TextView, start: int, head_start: int,
+                     accepted: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """The tokens of a name before its head, places merged with a following 区/县/市/省, runs of tokens
+    that make a full place or a place of `accepted` (the document's) joined (joined_places)."""
     parts: list[str] = []
     pos = start
     while pos < head_start:
@@ -995,7 +1005,7 @@ def descriptor_parts(view: TextView, start: int, head_start: int) -> list[str]:
         else:
             parts.append(piece)
         pos = stop
-    return joined_places([p for p in parts if p.strip()])
+    return joined_places([p for p in parts if p.strip()], accepted)
 
 
 def joined_places(parts: list[str], accepted: set[str] | frozenset[str] = frozenset()) -> list[str]:
@@ -1018,14 +1028,13 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     the place names the places extractor accepted in this document."""
     head = cand.head
     assert head is not None
-    parts = joined_places(descriptor_parts(view, cand.start, cand.head_start), places)
+    parts = descriptor_parts(view, cand.start, cand.head_start, places)
     text = "".join(parts)
     if not parts or cand_text(view, cand) in rules.generic_names:
         return False
     if all(never_starts_name(p, rules.leading_tags | rules.descriptor_not_name_tags) and not is_place(p) and p not in
-           places and (len(p) == 1 or word_freq(p) >= rules.max_stem_word_freq) for p in parts):
-        return False  # 全县现有|中学: words that never open a name are no name of their own; jieba's tag of a
-        # word it rarely counted is a guess (安踏 v, 7: 安踏|集团)
+           places for p in parts):
+        return False  # 全县现有|中学: words that never open a name are no name of their own
     if composed_of(text, rules.category_words) or composed_of("".join(after_verbs(parts)), rules.category_words):
         return False  # 双一流大学, 上市公司, 共有|市级以上重点实验室: a kind, not a name
     if head.kind == "cas":
@@ -1037,7 +1046,7 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
             site_context(view, cand.start, cand.end, rules)
     if parts[-1] in rules.kind_adjectives:
         return False  # 区内|科技型|公司: a kind of company, whatever stands before it
-    if head.kind == "institution" and any(rank in text for rank in rules.rank_categories):
+    if head.kind == "institution" and ranked_kind(text, rules):
         return False  # 泉州市|级|科技企业孵化器: one of a rank of institutions, whatever place ranks it
     full_places = full_place_names()
     in_places = [p for p in parts if p in places or p in full_places or place_chain_word(p, full_places) or
@@ -1085,6 +1094,13 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
         return False
     # a place alone: 重庆大学 and 潼南区融媒体中心, but not 重庆市大学 (a university takes the short form)
     return head.type != "university" or not in_places[-1].endswith(("市", "省"))
+
+
+def ranked_kind(text: str, rules: OrgRules) -> bool:
+    """The descriptor holds a rank followed only by category, field or trade words (泉州市级|科技企业)."""
+    at = max((text.rfind(rank) + len(rank) for rank in rules.rank_words if rank in text), default=-1)
+    kinds = rules.domain_or_category_words | rules.industry_words
+    return at >= 0 and (at == len(text) or composed_of(text[at:], kinds))
 
 
 def site_context(view: TextView, start: int, end: int, rules: OrgRules) -> bool:

@@ -103,7 +103,7 @@ class OrgRules:
     generic_names: frozenset[str]
     category_words: frozenset[str]
     kind_adjectives: frozenset[str]  # 科技型: the category words ending with generic.yaml kind_adjective_ending
-    rank_categories: frozenset[str]  # 市级: the category words ending with generic.yaml rank_category_ending
+    rank_words: tuple[str, ...]  # 市级: a rank before category words makes an institution a kind
     domain_words: frozenset[str]
     domain_or_category_words: frozenset[str]
     generic_terms: frozenset[str]
@@ -111,6 +111,8 @@ class OrgRules:
     industry_words: frozenset[str]
     longest_industry_word: int  # characters of the longest industry word
     pattern_words: frozenset[str]
+    quoted_company_cues: tuple[str, ...]  # 上市 after «某某旅游»: a company quoted
+    quoted_company_cue_chars: int
     field_followers: frozenset[str]
     place_like_endings: tuple[str, ...]
     min_stem_chars: int
@@ -164,7 +166,7 @@ class OrgRules:
     cut_place_word_tags: frozenset[str]  # 南麓 (f) of 湖|南麓: a word a place was cut into
     verbal_noun_tags: frozenset[str]  # 启动 (vn) before a place ends a name
     adjective_tags: frozenset[str]  # 落实 (a) before a full place opens no name
-    common_adjective_min_freq: int
+    common_word_min_freq: int
     common_noun_tags: frozenset[str]  # 项目 (n) before the place that opens a registered name is no part of it
     name_token_tags: frozenset[str]  # 香港理工大学 (nt): jieba knows the whole name
     abbreviated_types: frozenset[str]  # university, research: 融研院 abbreviates a body named in full
@@ -322,8 +324,7 @@ def org_rules() -> OrgRules:
         category_words=category,
         kind_adjectives=frozenset(w for w in category if w.endswith(str(require(generic, "kind_adjective_ending",
                                                                                  GENERIC)))),
-        rank_categories=frozenset(w for w in category if w.endswith(str(require(generic, "rank_category_ending",
-                                                                                GENERIC)))),
+        rank_words=tuple(require(generic, "rank_words", GENERIC)),
         domain_words=domain,
         domain_or_category_words=domain | category,
         generic_terms=frozenset(require(generic, "generic_terms", GENERIC)),
@@ -331,6 +332,8 @@ def org_rules() -> OrgRules:
         industry_words=frozenset(words),
         longest_industry_word=max(map(len, words), default=0),
         pattern_words=frozenset(require(industry, "pattern_words", INDUSTRY)),
+        quoted_company_cues=tuple(require(industry, "quoted_company_cues", INDUSTRY)),
+        quoted_company_cue_chars=int(require(industry, "quoted_company_cue_chars", INDUSTRY)),
         field_followers=frozenset(require(industry, "field_followers", INDUSTRY)),
         place_like_endings=tuple(require(industry, "place_like_endings", INDUSTRY)),
         min_stem_chars=int(require(industry, "min_stem_chars", INDUSTRY)),
@@ -389,7 +392,7 @@ def org_rules() -> OrgRules:
         cut_place_word_tags=frozenset(require(bounds, "cut_place_word_tags", BOUNDARIES)),
         verbal_noun_tags=frozenset(require(bounds, "verbal_noun_tags", BOUNDARIES)),
         adjective_tags=frozenset(require(bounds, "adjective_tags", BOUNDARIES)),
-        common_adjective_min_freq=int(require(bounds, "common_adjective_min_freq", BOUNDARIES)),
+        common_word_min_freq=int(require(bounds, "common_word_min_freq", BOUNDARIES)),
         common_noun_tags=frozenset(require(bounds, "common_noun_tags", BOUNDARIES)),
         name_token_tags=frozenset(require(bounds, "name_token_tags", BOUNDARIES)),
         abbreviated_types=frozenset(require(bounds, "abbreviated_types", BOUNDARIES)),

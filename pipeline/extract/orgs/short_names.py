@@ -256,7 +256,7 @@ def list_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
                 if closer in rules.company_closers:  # 以白酒酿造|为龙头的: an activity or a place leads, no company
                     items = [(a, b) for a, b in items if not ends_with_activity(view, a, b, rules)]
                 if cue in rules.placed_cues:  # 张三、李四等投资者: people; 某市某某、某省某某等投资者: companies
-                    items = [(a, b) for a, b in items if opens_with_place_or_known(view, a, rules)]
+                    items = [(a, b) for a, b in items if placed_company(view, a, b, rules)]
                 found += accept_items(view, items, closer not in rules.company_closers and cue in rules.weak_cues,
                                       rules)
     for match in rules.count_closing_pattern.finditer(view.text):
@@ -275,11 +275,21 @@ def list_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     return found + framed_companies(view, rules) + industry_pairs(view, rules)
 
 
-def opens_with_place_or_known(view: TextView, start: int, rules: OrgRules) -> bool:
-    """A place (a whole token) or a name of the knowledge data opens the text at start."""
-    span = view.token_at(start)
-    place = span is not None and span[0] == start and is_proper_place(token_text(view, span))
-    return place or bool(known_prefixes(view, start, rules))
+def placed_company(view: TextView, start: int, end: int, rules: OrgRules) -> bool:
+    """A name of the knowledge data opens the item, or a place (a whole token) opens it and its last
+    word is a trade name, no common noun (宝鸡|鼎盛; not 温州|商人, 江苏|客商, 上海|民营|资本, 宝鸡|籍)."""
+    if known_prefixes(view, start, rules):
+        return True
+    span, last = view.token_at(start), view.token_at(end - 1)
+    if span is None or last is None or span[0] != start or last[0] <= start or not is_proper_place(
+            token_text(view, span)):
+        return False
+    word = token_text(view, last)
+    return len(word) > 1 and not common_noun(word, rules)
+
+
+def common_noun(word: str, rules: OrgRules) -> bool:
+    return tag_of(word) in rules.common_noun_tags and word_freq(word) >= rules.max_piece_word_freq
 
 
 def industry_pairs(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
@@ -748,10 +758,8 @@ def list_item_ok(item: str, rules: OrgRules, common_ok: bool = False) -> bool:
         return False
     if item in rules.generic_names or item in rules.generic_terms or is_place(item):
         return False
-    if composed_of(item, rules.domain_or_category_words):
-        return False  # 数字经济、智能制造等重点项目: fields, no companies
     if item in rules.closing_cues or composed_of(item, rules.domain_or_category_words | rules.generic_names):
-        return False  # 紧盯央企、上市公司、行业龙头企业: kinds of companies, no names
+        return False  # 数字经济、智能制造等重点项目: fields; 紧盯央企、上市公司、行业龙头企业: kinds of companies
     if item.endswith(rules.item_not_name_endings):
         return False
     if item.endswith(rules.place_like_endings):
@@ -895,14 +903,16 @@ def known_start_ok(view: TextView, start: int, rules: OrgRules) -> bool:
 
 
 
-def photo_credits(view: TextView) -> list[OrgCandidate]:
-    """雷键摄(中经视觉): the agency in a photo credit is a media organization; a place or a person that
-    supplied the photo (某某区供图, 受访者供图) is none."""
+def photo_credits(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
+    """雷键摄(中经视觉): the agency in a photo credit is a media organization; a place, a person or a
+    common noun that supplied the photo (某某区供图, 受访者供图, 本报记者供图, 景区供图) is none."""
     found = []
-    rules = media_rules()
-    for match in rules.photo_credit.finditer(view.text):
+    media = media_rules()
+    for match in media.photo_credit.finditer(view.text):
         group = "agency" if match.group("agency") else "supplier"
-        if not is_place(match.group(group)) and match.group(group) not in rules.photo_credit_not_names:
+        name = match.group(group)
+        if not (is_place(name) or name in media.photo_credit_not_names or name.startswith(media.source_name_stops)
+                or word_freq(name) and tag_of(name) in rules.common_noun_tags):
             found.append(OrgCandidate(match.start(group), match.end(group), "org.media.credit", "other"))
     return found
 
