@@ -61,7 +61,7 @@ from zhfacts.extract.orgs.government import (
     in_title,
     listed_bodies,
 )
-from zhfacts.extract.orgs.media import app_end, media_names, site_lines
+from zhfacts.extract.orgs.media import media_names, site_lines
 from zhfacts.extract.orgs.model import model_org_spans
 from zhfacts.extract.orgs.names import (
     bracketed_place_names,
@@ -277,12 +277,6 @@ def with_bracketed_place(view: TextView, cand: OrgCandidate) -> OrgCandidate:
     return replace(cand, end=end) if end is not None and is_place(view.text[cand.end + 1:end - 1]) else cand
 
 
-def with_app(view: TextView, cand: OrgCandidate) -> OrgCandidate:
-    """某某日报|客户端: a media outlet's app named after it is one name with it."""
-    end = app_end(view.text, cand.start, cand.end) if cand.type == "other" else cand.end
-    return replace(cand, end=end) if end != cand.end and end in view.ends else cand
-
-
 def as_sources(chosen: list[OrgCandidate], others: list[OrgCandidate]) -> list[OrgCandidate]:
     """A media name a source label or a site's header line names, that a media head found too (来源
     某某新闻网, 【某某经济网】2023-08-12), keeps the label's rule: it says more of it; so does a byline's
@@ -415,7 +409,6 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
         view, chosen, lambda c: canonical_name(view, c, rules), known_word,
         lambda token: len(token) > 1 and not is_place(token) and word_freq(token) >= rules.max_piece_word_freq, rules),
         key=lambda c: c.start)
-    chosen = [with_app(view, c) for c in chosen]
     kept = [c for c in chosen if not (inside_title(c, titles) and cand_text(view, c) not in rules.known
                                       and not full_name_in_title(view, c, titles))
             and not c.extras.get("inside_name") and not (c.type == "government" and (

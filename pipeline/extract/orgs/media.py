@@ -43,7 +43,6 @@ class MediaRules:
     heads: tuple[str, ...]
     verb_heads: tuple[str, ...]
     not_media_endings: tuple[str, ...]  # 举报 of 不良信息举报电话: an act, no media
-    app_words: tuple[str, ...]  # 客户端 of 某某日报客户端: the outlet's app
     joiners: str  # - or · between a brand and its group
     outlet_heads: tuple[str, ...]  # heads of two outlets a joiner writes side by side (日报, 客户端)
     byline_cues: tuple[str, ...]  # 讯, 报道 after a media's name
@@ -91,7 +90,6 @@ def media_rules() -> MediaRules:
         heads=tuple(require(data, "media_heads", MEDIA)),
         verb_heads=tuple(require(data, "verb_heads", MEDIA)),
         not_media_endings=tuple(require(data, "not_media_endings", MEDIA)),
-        app_words=tuple(require(data, "app_words", MEDIA)),
         joiners="".join(require(data, "joiners", MEDIA)),
         outlet_heads=tuple(require(data, "outlet_heads", MEDIA)),
         byline_cues=tuple(require(data, "byline_cues", MEDIA)),
@@ -176,9 +174,10 @@ def named(match: re.Match[str], rule: str, rules: MediaRules, is_place: Callable
     if rule == "org.media.byline" and cut != name and not cut.endswith(rules.heads):
         return []  # 某某形势良好|本报讯: a headline run into the paper's own 本报, no media's name
     name = without_verb_head(cut, rules)
-    if name.endswith(rules.not_media_endings) or any(
+    if name.endswith(rules.not_media_endings) or rule == "org.media.byline" and any(
             name.endswith(verb) and not is_place(name[:-len(verb)]) for verb in rules.verb_heads):
-        return []  # 不良信息举报|电话: an act; 某市发改委|发布消息: a body announcing, no brand (西安发布 is)
+        return []  # 不良信息举报|电话: an act; 某市发改委|发布消息: a body announcing, no brand (西安发布 is;
+        # after a source's label any name is the source's: 来源：闽东发布)
     start = match.start("name") + own_brand_after_joiner(name, rules.joiners)
     name = name[start - match.start("name"):]
     if len(name) >= 2 and not name.startswith(rules.not_names) and name not in rules.heads and \
@@ -188,15 +187,6 @@ def named(match: re.Match[str], rule: str, rules: MediaRules, is_place: Callable
             return [(start, start + at, rule), (start + joiner_run(name, rules.joiners)[1], start + len(name), rule)]
         return [(start, start + len(name), rule)]
     return []
-
-
-def app_end(text: str, start: int, end: int) -> int:
-    """Where an outlet's name at start..end ends with its app's word (某某日报|客户端): after the word
-    when the name ends with another outlet head, else end."""
-    rules = media_rules()
-    if not text.endswith(tuple(h for h in rules.outlet_heads if h not in rules.app_words), start, end):
-        return end
-    return next((end + len(w) for w in rules.app_words if text.startswith(w, end)), end)
 
 
 def before_place(gap: str, is_place: Callable[[str], bool]) -> str:
