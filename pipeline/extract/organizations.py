@@ -77,7 +77,7 @@ from zhfacts.extract.orgs.names import (
     trim_leading,
     view_tokens,
 )
-from zhfacts.extract.orgs.pos import is_verb
+from zhfacts.extract.orgs.pos import is_verb, tag_of
 from zhfacts.extract.orgs.rules import (
     BOUNDARIES,
     CLOSE_PARENS,
@@ -151,11 +151,11 @@ def quoted_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
 
 
 def company_cue_after(view: TextView, end: int, rules: OrgRules) -> bool:
-    """One of quoted_company_cues within quoted_company_cue_chars after the quotation closing at end,
-    before any punctuation («某某旅游»成功上市)."""
-    window = view.text[end + 1:end + 1 + rules.quoted_company_cue_chars]
-    window = window[:next((i for i, c in enumerate(window) if not is_cjk(c)), len(window))]
-    return any(cue in window for cue in rules.quoted_company_cues)
+    """One of quoted_company_cues right after the quotation closing at end, or after one of
+    quoted_cue_adverbs («某某旅游»上市, «某某旅游»成功上市; not «全域旅游»示范区挂牌)."""
+    pos = end + 1
+    pos += next((len(a) for a in rules.quoted_cue_adverbs if view.text.startswith(a, pos)), 0)
+    return view.text.startswith(rules.quoted_company_cues, pos)
 
 
 def view_titles(view: TextView, rules: OrgRules) -> list[tuple[int, int]]:
@@ -406,7 +406,8 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     chosen = defined_short_names(view, chosen, lambda c: canonical_name(view, c, rules), known_word,
                                  lambda word: names_a_body(word, rules))
     chosen = sorted(chosen + abbreviated_mentions(
-        view, chosen, lambda c: canonical_name(view, c, rules), known_word,
+        view, chosen, lambda c: canonical_name(view, c, rules),
+        lambda word: known_word(word) and tag_of(word) not in rules.abbreviation_word_tags,
         lambda token: len(token) > 1 and not is_place(token) and word_freq(token) >= rules.max_piece_word_freq, rules),
         key=lambda c: c.start)
     kept = [c for c in chosen if not (inside_title(c, titles) and cand_text(view, c) not in rules.known
@@ -826,7 +827,9 @@ def government_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> lis
         if inner in ("university", "research"):  # 浙江农林大学社会合作处, 某省科学院科技处: the institution's office
             found.append(OrgCandidate(body.start, body.end, f"org.suffix.{inner}", inner))
             continue
-        found.append(OrgCandidate(body.start, body.end, "org.government.pattern", "government", extras=extras))
+        start = body.start - next((len(p) for p in rules.body_prefixes if view.text.endswith(p, 0, body.start)), 0) \
+            if place is not None else body.start  # 中共|某市委网信办: the Party's name opens a placed body's name
+        found.append(OrgCandidate(start, body.end, "org.government.pattern", "government", extras=extras))
     return found
 
 

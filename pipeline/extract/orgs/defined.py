@@ -82,19 +82,23 @@ def abbreviates(short: str, name: str) -> bool:
 def abbreviated_mentions(view: TextView, chosen: list[OrgCandidate], canonical_of: Callable[[OrgCandidate], str],
                          is_word: Callable[[str], bool], is_common: Callable[[str], bool],
                          rules: OrgRules) -> list[OrgCandidate]:
-    """融研院 where the document names 某某产教融合研究院, 广工大 where it names 广东工业大学: a word of one to
-    three tokens that jieba's dictionary does not know (`is_word`), of three or four characters, whose
-    characters stand in order in the body's name (abbreviates), the first before its head, the last the
-    head's last (研究院, 学院) or a two-character head's first (大学), for the universities and research
-    bodies the document names in full (boundaries.yaml abbreviated_types); none of its tokens a common
-    word (`is_common`: 科技|创新 is running text). Not where another candidate stands."""
+    """融研院 where the document names 某某产教融合研究院, 宝文院 where it names 宝鸡文理学院: a word of one to
+    three tokens that is no word of its own (`is_word`), of min_ to max_abbreviation_chars characters,
+    whose characters stand in order in the body's name (abbreviates), the first before its head, the
+    last the head's last (研究院, 学院) or a two-character head's first (大学), for the universities and
+    research bodies the document names in full (boundaries.yaml abbreviated_types); none of its tokens a
+    common word (`is_common`: 科技|创新 is running text). The longest at each start; not where another
+    candidate stands."""
     fulls = [(c, view.text[c.start:c.end]) for c in chosen if c.type in rules.abbreviated_types and c.head is not None
              and c.end - c.start - len(c.head.text) >= 2]
     if not fulls:
         return []
     taken = sorted((c.start, c.end) for c in chosen)
-    found = []
+    found: list[OrgCandidate] = []
     for i, start in enumerate(view.token_starts):
+        if found and start < found[-1].end:
+            continue  # inside the abbreviation found last (宝文理院: not 文理院 again)
+        longest = None
         for j in range(i, min(i + 3, len(view.token_starts))):
             end = view.token_ends[j]
             if end - start > rules.max_abbreviation_chars:
@@ -106,8 +110,10 @@ def abbreviated_mentions(view: TextView, chosen: list[OrgCandidate], canonical_o
             body = next((c for c, name in fulls if short[-1] in head_ends(c.head.text) and abbreviates(short, name)
                          and short[0] in name[:len(name) - len(c.head.text)]), None)
             if body is not None:
-                found.append(OrgCandidate(start, end, ABBREVIATED, body.type, canonical=canonical_of(body),
-                                          extras=body.extras))
+                longest = OrgCandidate(start, end, ABBREVIATED, body.type, canonical=canonical_of(body),
+                                       extras=dict(body.extras))
+        if longest is not None:
+            found.append(longest)
     return found
 
 

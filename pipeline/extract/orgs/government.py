@@ -40,7 +40,6 @@ class GovernmentRules:
     short_office_words: frozenset[str]  # 分局, 外办: office words jieba tags as plain nouns
     item_stops: str  # where a listed office ends: a list item or clause delimiter, 等, a bracket
     former_markers: frozenset[str]  # 原|县国土资源局: a body that no longer exists is still named
-    party_prefixes: tuple[str, ...]  # 中共 of 中共某市委网信办
     person_tags: frozenset[str]  # 县长肖磊及首任|自然资源局: a person breaks the function words
     person_max_freq: int
     venues: tuple[str, ...]  # 会议厅, 报告厅: rooms that end like an office (厅)
@@ -81,7 +80,6 @@ def government_rules() -> GovernmentRules:
         short_office_words=frozenset(require(data, "short_office_words", GOVERNMENT)),
         item_stops=item_delimiters() + clause_delimiters() + "\n等" + OPEN_PARENS + CLOSE_PARENS,
         former_markers=frozenset(require(data, "former_markers", GOVERNMENT)),
-        party_prefixes=tuple(require(data, "party_prefixes", GOVERNMENT)),
         person_tags=frozenset(require(data, "person_tags", GOVERNMENT)),
         person_max_freq=int(require(data, "person_max_freq", GOVERNMENT)),
         venues=tuple(require(data, "venues", GOVERNMENT)),
@@ -121,14 +119,8 @@ def government_bodies(view: TextView, places_by_end: dict[int, tuple[int, Hit]],
             continue
         body = opening(view, head, head_start, end, places_by_end, is_boundary, common_word, full_place, rules)
         if body is not None:
-            found.append(with_party_prefix(view, body, rules))
+            found.append(body)
     return found
-
-
-def with_party_prefix(view: TextView, body: Body, rules: GovernmentRules) -> Body:
-    """中共|某市委网信办: the Party's name right before a body that its place opens is the name's."""
-    prefix = next((p for p in rules.party_prefixes if view.text.endswith(p, 0, body.start)), "")
-    return Body(body.start - len(prefix), body.end, body.place) if prefix and body.place is not None else body
 
 
 def in_title(view: TextView, start: int, end: int) -> bool:

@@ -60,9 +60,10 @@ def media_rules() -> MediaRules:
     heads = alternatives(require(data, "media_heads", MEDIA))
     cues = alternatives(require(data, "byline_cues", MEDIA))
     joiners = re.escape("".join(require(data, "joiners", MEDIA)))
-    name = f"[{CJK}][{CJK}A-Za-z]{{0,15}}(?:[{joiners}]{{1,2}}[{CJK}][{CJK}A-Za-z]{{0,15}})?"
-    # punctuation, a digit, a bracket or a closing quote ends a source's name
-    after_source = f"(?=[\\s|｜,，0-9、{re.escape(OPEN_PARENS + CLOSE_PARENS)}”」]|$)"
+    name = f"[{CJK}][{CJK}A-Za-z]{{0,15}}(?:[{joiners}][{CJK}][{CJK}A-Za-z]{{0,15}})?"
+    separators = re.escape("".join(require(data, "source_separators", MEDIA)))
+    # punctuation, a digit, a bracket, a closing quote or a separator of two sources ends a source's name
+    after_source = f"(?=[\\s|｜,，0-9{separators}{re.escape(OPEN_PARENS + CLOSE_PARENS)}”」]|$)"
     return MediaRules(
         # the colon may be left out before a name that ends with a media head and a date (来源 某某报 2019…)
         source=re.compile(f"(?:{labels})(?:[:：]\\s*|\\s*(?=[{CJK}]{{1,10}}(?:{heads})[\\s0-9]))(?P<name>{name}){after_source}",
@@ -70,10 +71,10 @@ def media_rules() -> MediaRules:
         # an account after the platform it publishes on, quoted (来源：“某某平台”某某融媒号): up to its head
         account=re.compile(f"(?:{labels})[:：]\\s*“[{CJK}]{{2,8}}”(?P<name>[{CJK}]{{1,10}}(?:"
                            f"{alternatives(require(data, 'account_heads', MEDIA))}))"),
-        source_more=re.compile(f"、\\s*(?P<name>{name}){after_source}", re.M),
-        byline=re.compile(f"(?<![{CJK}A-Za-z])(?P<name>(?:[{CJK}]{{2,10}}[{joiners}]{{1,2}})?[{CJK}]{{1,10}}"
+        source_more=re.compile(f"[{separators}]+\\s*(?P<name>{name}){after_source}", re.M),
+        byline=re.compile(f"(?<![{CJK}A-Za-z])(?P<name>(?:[{CJK}]{{2,10}}[{joiners}])?[{CJK}]{{1,10}}"
                           f"(?:{heads}))(?=(?P<gap>[{CJK}]{{2,4}})?(?P<date>\\d{{1,2}}月\\d{{1,2}}日)?"
-                          f"(?:{cues}))", re.M),
+                          f"(?:{cues})(?!话))", re.M),  # 电 of 电话 is no dispatch's cue
         pair=re.compile(f"、(?=[{CJK}]{{1,10}}(?:{heads})(?:{cues}))"),
         pair_first=re.compile(f"(?<![{CJK}A-Za-z])(?P<name>[{CJK}]{{1,10}}(?:{heads}))\\Z"),
         footer=site_patterns(data)[0],
@@ -167,6 +168,8 @@ def named(match: re.Match[str], rule: str, rules: MediaRules, is_place: Callable
           ) -> list[tuple[int, int, str]]:
     """The media name of one match, cut at the words that end it, or none."""
     name = match.group("name")
+    if name.startswith(rules.source_name_stops):
+        return []  # 来源：某某日报——|记者张三: a byline's word opens no media's name
     gap = match.groupdict().get("gap")
     if gap and match.groupdict().get("date"):  # not 湖北日报|全媒记者
         name += before_place(gap, is_place)
@@ -184,7 +187,7 @@ def named(match: re.Match[str], rule: str, rules: MediaRules, is_place: Callable
             name not in rules.source_not_names:  # 晚报记者: a kind; 来源：网络: no media
         at = outlets_joined(name, rules)
         if at:  # 某某日报·新某某客户端: two outlets of one group, each a name
-            return [(start, start + at, rule), (start + joiner_run(name, rules.joiners)[1], start + len(name), rule)]
+            return [(start, start + at, rule), (start + at + 1, start + len(name), rule)]
         return [(start, start + len(name), rule)]
     return []
 
@@ -204,8 +207,8 @@ def outlets_joined(name: str, rules: MediaRules) -> int:
     """Where a joiner stands between two outlets that each end with an outlet's head (media.yaml
     outlet_heads: 某某日报·新某某客户端, 某某网-某某报), else 0: a brand without one (新重庆-重庆日报), a
     group (某某报业·…), a channel (某某网-某某频道) or an app named by its news (某某网·某某新闻) is one name."""
-    at, after = joiner_run(name, rules.joiners)
-    left, right = name[:at], name[after:]
+    at = next((i for i, c in enumerate(name) if c in rules.joiners), -1)
+    left, right = name[:at], name[at + 1:]
     return at if at >= 2 and len(right) >= 3 and left.endswith(rules.outlet_heads) and right.endswith(
         rules.outlet_heads) and len(left) > len(next(h for h in rules.outlet_heads if left.endswith(h))) else 0
 
@@ -213,17 +216,6 @@ def outlets_joined(name: str, rules: MediaRules) -> int:
 def own_brand_after_joiner(name: str, joiners: str) -> int:
     """某某网客户端-某某网: a brand's own channel joined before it (the left part holds the right
     one) names no group: where the brand alone starts, else 0 (新重庆-重庆日报 is one name)."""
-    at, after = joiner_run(name, joiners)
-    right = name[after:]
-    return after if at > 0 and len(right) >= 2 and right in name[:at] else 0
-
-
-def joiner_run(name: str, joiners: str) -> tuple[int, int]:
-    """Where the first run of joiners in the name starts and ends (某某网|——|某某报), (-1, 0) without one."""
     at = next((i for i, c in enumerate(name) if c in joiners), -1)
-    if at < 0:
-        return -1, 0
-    after = at
-    while after < len(name) and name[after] in joiners:
-        after += 1
-    return at, after
+    right = name[at + 1:]
+    return at + 1 if at > 0 and len(right) >= 2 and right in name[:at] else 0

@@ -574,11 +574,11 @@ def whole_name_token(token: str, rules: OrgRules) -> bool:
 
 
 def sentence_word(token: str, rules: OrgRules) -> bool:
-    """A common word of running text (嘉宾|体验, 参观, 走进): a noun, verb or adverb jieba counts at least
-    max_piece_word_freq times, no place; not a single character (团|湖南省委), a body's or a party's
-    name (共青团 nt, 民建 a) or a word of relation (附属 b)."""
-    return len(token) > 1 and tag_of(token) in rules.common_noun_tags | rules.walk_stop_tags and \
-        word_freq(token) >= rules.max_piece_word_freq and not is_place(token)
+    """A word before a name jieba knows whole that is the sentence's (嘉宾|体验, 名校, 合作方): not a place,
+    a single character (市|友谊医院), a party's name (body_prefixes: 民建) or a word that may open such a
+    name (name_opening_tags: 共青团 nt, 附属 b)."""
+    return len(token) > 1 and not is_place(token) and token not in rules.body_prefixes and \
+        tag_of(token) not in rules.name_opening_tags
 
 
 def after_byline_label(view: TextView, pos: int, rules: OrgRules) -> bool:
@@ -1033,8 +1033,9 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     if not parts or cand_text(view, cand) in rules.generic_names:
         return False
     if all(never_starts_name(p, rules.leading_tags | rules.descriptor_not_name_tags) and not is_place(p) and p not in
-           places for p in parts):
-        return False  # 全县现有|中学: words that never open a name are no name of their own
+           places and p not in rules.known for p in parts):
+        return False  # 全县现有|中学: words that never open a name are no name of their own (a known name
+        # whatever jieba tags it is one: 安踏 v|集团)
     if composed_of(text, rules.category_words) or composed_of("".join(after_verbs(parts)), rules.category_words):
         return False  # 双一流大学, 上市公司, 共有|市级以上重点实验室: a kind, not a name
     if head.kind == "cas":

@@ -112,7 +112,8 @@ class OrgRules:
     longest_industry_word: int  # characters of the longest industry word
     pattern_words: frozenset[str]
     quoted_company_cues: tuple[str, ...]  # 上市 after «某某旅游»: a company quoted
-    quoted_company_cue_chars: int
+    quoted_cue_adverbs: tuple[str, ...]  # 成功 of «某某旅游»成功上市
+    name_tail_words: frozenset[str]  # 科技 of 某某医疗|科技
     field_followers: frozenset[str]
     place_like_endings: tuple[str, ...]
     min_stem_chars: int
@@ -138,6 +139,7 @@ class OrgRules:
     like_frame_closers: tuple[str, ...]  # 这样的企业
     weak_cues: frozenset[str]
     placed_cues: frozenset[str]  # 投资者: items of people too, a place or a known name opens a company
+    placed_not_company_endings: tuple[str, ...]  # 商人 of 温州商人: people, no company
     activity_noun_tags: frozenset[str]  # 直播 (vn) of 直播|带货: an activity's noun before its verb
     activity_verb_tags: frozenset[str]  # 带货 (v), 评审 (vn): an activity's verb ending a list item
     opening_cues: tuple[str, ...]
@@ -169,7 +171,9 @@ class OrgRules:
     common_word_min_freq: int
     common_noun_tags: frozenset[str]  # 项目 (n) before the place that opens a registered name is no part of it
     name_token_tags: frozenset[str]  # 香港理工大学 (nt): jieba knows the whole name
+    name_opening_tags: frozenset[str]  # 共青团 (nt), 附属 (b): may open a name jieba knows whole
     abbreviated_types: frozenset[str]  # university, research: 融研院 abbreviates a body named in full
+    abbreviation_word_tags: frozenset[str]  # j: a word jieba lists as an abbreviation (广工大)
     min_abbreviation_chars: int
     max_abbreviation_chars: int
     descriptor_not_name_tags: frozenset[str]  # 现有 (b): alone before a head, no name
@@ -333,7 +337,8 @@ def org_rules() -> OrgRules:
         longest_industry_word=max(map(len, words), default=0),
         pattern_words=frozenset(require(industry, "pattern_words", INDUSTRY)),
         quoted_company_cues=tuple(require(industry, "quoted_company_cues", INDUSTRY)),
-        quoted_company_cue_chars=int(require(industry, "quoted_company_cue_chars", INDUSTRY)),
+        quoted_cue_adverbs=tuple(require(industry, "quoted_cue_adverbs", INDUSTRY)),
+        name_tail_words=frozenset(require(industry, "name_tail_words", INDUSTRY)),
         field_followers=frozenset(require(industry, "field_followers", INDUSTRY)),
         place_like_endings=tuple(require(industry, "place_like_endings", INDUSTRY)),
         min_stem_chars=int(require(industry, "min_stem_chars", INDUSTRY)),
@@ -356,6 +361,7 @@ def org_rules() -> OrgRules:
         activity_tags=frozenset(require(lists, "activity_tags", LISTS)),
         weak_cues=frozenset(require(lists, "weak_cues", LISTS)),
         placed_cues=frozenset(require(lists, "placed_cues", LISTS)),
+        placed_not_company_endings=tuple(require(lists, "placed_not_company_endings", LISTS)),
         activity_noun_tags=frozenset(require(lists, "activity_noun_tags", LISTS)),
         activity_verb_tags=frozenset(require(lists, "activity_verb_tags", LISTS)),
         count_closing_pattern=count_pattern(require(lists, "count_classifiers", LISTS),
@@ -395,7 +401,9 @@ def org_rules() -> OrgRules:
         common_word_min_freq=int(require(bounds, "common_word_min_freq", BOUNDARIES)),
         common_noun_tags=frozenset(require(bounds, "common_noun_tags", BOUNDARIES)),
         name_token_tags=frozenset(require(bounds, "name_token_tags", BOUNDARIES)),
+        name_opening_tags=frozenset(require(bounds, "name_opening_tags", BOUNDARIES)),
         abbreviated_types=frozenset(require(bounds, "abbreviated_types", BOUNDARIES)),
+        abbreviation_word_tags=frozenset(require(bounds, "abbreviation_word_tags", BOUNDARIES)),
         min_abbreviation_chars=int(require(bounds, "min_abbreviation_chars", BOUNDARIES)),
         max_abbreviation_chars=int(require(bounds, "max_abbreviation_chars", BOUNDARIES)),
         descriptor_not_name_tags=frozenset(require(bounds, "descriptor_not_name_tags", BOUNDARIES)),

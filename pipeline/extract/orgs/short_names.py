@@ -194,9 +194,10 @@ def pattern_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
 
 
 def with_industry_run(view: TextView, end: int, rules: OrgRules) -> int:
-    """海辰储能|科技, 某某医疗|科技: pattern words right after the first are the name's too, unless a
-    field's word follows one (某某储能|科技|创新: 科技创新 is the field's phrase)."""
-    while (word := view.token_after(end)) in rules.pattern_words and not field_follower(
+    """海辰储能|科技, 某某医疗|科技: a name's tail words (industry_words.yaml name_tail_words) right after
+    the first pattern word are the name's too, unless a field's word follows (某某储能|科技|创新) or a
+    relation (某某科技|控股的: 控股 is no tail word)."""
+    while (word := view.token_after(end)) in rules.name_tail_words and not field_follower(
             view.token_after(end + len(word)), rules):
         end += len(word)
     return end
@@ -257,6 +258,9 @@ def list_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
                     items = [(a, b) for a, b in items if not ends_with_activity(view, a, b, rules)]
                 if cue in rules.placed_cues:  # 张三、李四等投资者: people; 某市某某、某省某某等投资者: companies
                     items = [(a, b) for a, b in items if placed_company(view, a, b, rules)]
+                if items and (view.text.endswith(rules.role_words, 0, items[0][0]) or any(
+                        titled_item(view.text[a:b], rules) for a, b in items)):
+                    items = []  # 副会长|张某、李某等会员企业董事长: a title in the list makes it one of people
                 found += accept_items(view, items, closer not in rules.company_closers and cue in rules.weak_cues,
                                       rules)
     for match in rules.count_closing_pattern.finditer(view.text):
@@ -275,21 +279,21 @@ def list_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     return found + framed_companies(view, rules) + industry_pairs(view, rules)
 
 
+def titled_item(item: str, rules: OrgRules) -> bool:
+    """A list item that holds a person's title (轮值会长张某), not a company's name that happens to
+    (华科长江电子 holds 科长 and ends with an industry word)."""
+    return any(role in item for role in rules.role_words) and not ends_with_industry(item, rules)
+
+
 def placed_company(view: TextView, start: int, end: int, rules: OrgRules) -> bool:
-    """A name of the knowledge data opens the item, or a place (a whole token) opens it and its last
-    word is a trade name, no common noun (宝鸡|鼎盛; not 温州|商人, 江苏|客商, 上海|民营|资本, 宝鸡|籍)."""
+    """A name of the knowledge data opens the item, or a place (a whole token) with words after it
+    that name no people or capital (宝鸡|鼎盛, 宝鸡|石油; not 温州|商人, 上海|社会资本, 宝鸡|籍: lists.yaml
+    placed_not_company_endings)."""
     if known_prefixes(view, start, rules):
         return True
-    span, last = view.token_at(start), view.token_at(end - 1)
-    if span is None or last is None or span[0] != start or last[0] <= start or not is_proper_place(
-            token_text(view, span)):
-        return False
-    word = token_text(view, last)
-    return len(word) > 1 and not common_noun(word, rules)
-
-
-def common_noun(word: str, rules: OrgRules) -> bool:
-    return tag_of(word) in rules.common_noun_tags and word_freq(word) >= rules.max_piece_word_freq
+    span = view.token_at(start)
+    return span is not None and span[0] == start and span[1] < end and is_proper_place(
+        token_text(view, span)) and not view.text.endswith(rules.placed_not_company_endings, start, end)
 
 
 def industry_pairs(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
@@ -415,8 +419,8 @@ def closing_cue(view: TextView, pos: int, rules: OrgRules) -> str | None:
     while (match := rules.closing_cue_pattern.match(tail, offset)) is not None:
         if any(w in tail[:match.start("cue")] for w in rules.gap_stop_words):
             return None
-        if pos + match.end("cue") in view.ends:  # 等36家会员企业|董事长: the items are people by their title
-            return None if view.text.startswith(rules.role_words, pos + match.end("cue")) else match.group("cue")
+        if pos + match.end("cue") in view.ends:
+            return match.group("cue")
         offset = match.start("cue") + 1  # 外国企业: 国企 ends inside a word, 企业 after it is the cue
     return None
 
@@ -764,8 +768,8 @@ def list_item_ok(item: str, rules: OrgRules, common_ok: bool = False) -> bool:
         return False
     if item.endswith(rules.place_like_endings):
         return False  # 创新创业产业园, 安置小区: a place in the list, no company
-    if any(role in item for role in rules.role_words) and not ends_with_industry(item, rules):
-        return False  # 县委书记张强: a person by title (华科长江电子 holds 科长 and is a company)
+    if titled_item(item, rules):
+        return False  # 县委书记张强: a person by title
     return common_ok or word_freq(item) < rules.max_piece_word_freq
 
 
