@@ -94,18 +94,20 @@ def abbreviated_mentions(view: TextView, chosen: list[OrgCandidate], canonical_o
     if not fulls:
         return []
     taken = sorted((c.start, c.end) for c in chosen)
+    firsts = {ch for c, name in fulls for ch in name[:len(name) - len(c.head.text)]}
+    lasts = {ch for c, _ in fulls for ch in head_ends(c.head.text)}
     found: list[OrgCandidate] = []
     for i, start in enumerate(view.token_starts):
-        if found and start < found[-1].end:
-            continue  # inside the abbreviation found last (宝文理院: not 文理院 again)
+        if view.text[start] not in firsts or found and start < found[-1].end:
+            continue  # no body's opening character; or inside the abbreviation found last (宝文理院: not 文理院)
         longest = None
         for j in range(i, min(i + 3, len(view.token_starts))):
             end = view.token_ends[j]
             if end - start > rules.max_abbreviation_chars:
                 break
             short = view.text[start:end]
-            if end - start < rules.min_abbreviation_chars or is_word(short) or overlaps(taken, start, end) or any(
-                    is_common(token) for token in view.token_texts()[i:j + 1]):
+            if short[-1] not in lasts or end - start < rules.min_abbreviation_chars or is_word(short) or overlaps(
+                    taken, start, end) or any(is_common(token) for token in view.token_texts()[i:j + 1]):
                 continue  # 科技|创新: words of running text, no abbreviation
             body = next((c for c, name in fulls if short[-1] in head_ends(c.head.text) and abbreviates(short, name)
                          and short[0] in name[:len(name) - len(c.head.text)]), None)
