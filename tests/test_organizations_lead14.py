@@ -260,3 +260,15 @@ def test_the_partys_committees_and_governments_together_are_no_body(nlp):
 
 def test_a_known_name_before_a_head_is_a_name_whatever_jieba_tags_it(nlp):
     assert names(nlp, "学院与安踏集团签署合作协议。县里迁建医院1所。") == ["安踏集团"]
+
+
+BREADCRUMBS = [
+    # (text, found): a breadcrumb's label opens the site's brand; a path that opens with 首页 names none
+    ("您的位置: 秦岭网 >> 新闻 >> 区域新闻", ["秦岭网"]),
+    ("当前位置：首页 > 县区动态 > 部门动态", []),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), BREADCRUMBS)
+def test_a_breadcrumbs_site_brand(nlp, text, found):
+    assert names(nlp, text) == found
