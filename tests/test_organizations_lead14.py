@@ -272,3 +272,17 @@ BREADCRUMBS = [
 @pytest.mark.parametrize(("text", "found"), BREADCRUMBS)
 def test_a_breadcrumbs_site_brand(nlp, text, found):
     assert names(nlp, text) == found
+
+
+OFFICES = [
+    # (text, found): an investment centre is an office of its place; a founding verb among the words
+    # before an office makes them a clause, no body
+    ("嵊州市招商投资中心相关负责人介绍。", ["嵊州市招商投资中心"]),
+    ("该县成立投资促进服务中心专门招商。", []),
+    ("县投资促进服务中心负责人介绍。", ["县投资促进服务中心"]),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), OFFICES)
+def test_investment_centres_and_founding_verbs(nlp, text, found):
+    assert names(nlp, text) == found

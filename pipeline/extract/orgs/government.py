@@ -37,6 +37,7 @@ class GovernmentRules:
     max_function_chars: int
     office_tags: frozenset[str]
     function_bad_tags: frozenset[str]
+    function_word_verbs: frozenset[str]  # 成立 of 该县成立|投资促进服务中心: a clause, no body
     short_office_words: frozenset[str]  # 分局, 外办: office words jieba tags as plain nouns
     item_stops: str  # where a listed office ends: a list item or clause delimiter, 等, a bracket
     former_markers: frozenset[str]  # 原|县国土资源局: a body that no longer exists is still named
@@ -77,6 +78,7 @@ def government_rules() -> GovernmentRules:
         max_function_chars=int(require(data, "max_function_chars", GOVERNMENT)),
         office_tags=frozenset(require(data, "office_token_tags", GOVERNMENT)),
         function_bad_tags=frozenset(require(data, "function_word_bad_tags", GOVERNMENT)),
+        function_word_verbs=frozenset(require(data, "function_word_verbs", GOVERNMENT)),
         short_office_words=frozenset(require(data, "short_office_words", GOVERNMENT)),
         item_stops=item_delimiters() + clause_delimiters() + "\n等" + OPEN_PARENS + CLOSE_PARENS,
         former_markers=frozenset(require(data, "former_markers", GOVERNMENT)),
@@ -296,6 +298,8 @@ def function_words_ok(view: TextView, start: int, end: int, head: str, rules: Go
 def bad_function_word(token: str, rules: GovernmentRules) -> bool:
     """A token that cannot stand among function words; a person's name only when it is one character
     (a surname: 肖) or rare (肖磊; jieba also tags the common word 文明 nr)."""
+    if token in rules.function_word_verbs:
+        return True  # 该县成立|投资促进服务中心: a clause's verb
     tag = tag_of(token)
     if tag in rules.person_tags:
         return len(token) == 1 or int(dictionary_entries()[0].get(token, 0)) < rules.person_max_freq
