@@ -150,6 +150,11 @@ def quoted_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     return found
 
 
+def known_word(word: str, rules: OrgRules) -> bool:
+    """A place, a word of jieba's dictionary or a generic name: no short name of its own."""
+    return is_place(word) or word_freq(word) > 0 or word in rules.generic_names
+
+
 def company_cue_after(view: TextView, end: int, rules: OrgRules) -> bool:
     """One of quoted_company_cues right after the quotation closing at end, or after one of
     quoted_cue_adverbs («某某旅游»上市, «某某旅游»成功上市; not «全域旅游»示范区挂牌)."""
@@ -400,14 +405,11 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     chosen = sorted(chosen + not_overlapping(repeated_short_names(view, chosen, rules), chosen), key=lambda c: c.start)
     chosen = sorted(chosen + not_overlapping(numbered_siblings(view, chosen, rules), chosen), key=lambda c: c.start)
     chosen = sorted(chosen + not_overlapping(university_siblings(view, chosen, rules), chosen), key=lambda c: c.start)
-    def known_word(word: str) -> bool:  # a place or a word of the dictionary: no short name of its own
-        return is_place(word) or word_freq(word) > 0 or word in rules.generic_names
-
-    chosen = defined_short_names(view, chosen, lambda c: canonical_name(view, c, rules), known_word,
-                                 lambda word: names_a_body(word, rules))
+    chosen = defined_short_names(view, chosen, lambda c: canonical_name(view, c, rules),
+                                 lambda word: known_word(word, rules), lambda word: names_a_body(word, rules))
     chosen = sorted(chosen + abbreviated_mentions(
         view, chosen, lambda c: canonical_name(view, c, rules),
-        lambda word: known_word(word) and tag_of(word) not in rules.abbreviation_word_tags,
+        lambda word: known_word(word, rules) and tag_of(word) not in rules.abbreviation_word_tags,
         lambda token: len(token) > 1 and not is_place(token) and word_freq(token) >= rules.max_piece_word_freq, rules),
         key=lambda c: c.start)
     kept = [c for c in chosen if not (inside_title(c, titles) and cand_text(view, c) not in rules.known
