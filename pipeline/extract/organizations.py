@@ -76,6 +76,7 @@ from zhfacts.extract.orgs.names import (
     trailing_industry_word,
     trim_leading,
     view_tokens,
+    with_prefix_token,
 )
 from zhfacts.extract.orgs.pos import is_verb, tag_of
 from zhfacts.extract.orgs.rules import (
@@ -829,8 +830,8 @@ def government_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> lis
         if inner in ("university", "research"):  # 浙江农林大学社会合作处, 某省科学院科技处: the institution's office
             found.append(OrgCandidate(body.start, body.end, f"org.suffix.{inner}", inner))
             continue
-        start = body.start - next((len(p) for p in rules.body_prefixes if view.text.endswith(p, 0, body.start)), 0) \
-            if place is not None else body.start  # 中共|某市委网信办: the Party's name opens a placed body's name
+        # 中共|某市委网信办: the Party's name opens a placed body's name
+        start = with_prefix_token(view, body.start, rules.body_prefixes) if place is not None else body.start
         found.append(OrgCandidate(start, body.end, "org.government.pattern", "government", extras=extras))
     return found
 

@@ -77,7 +77,7 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
         if head.type == "government":
             start = place_start(view, start, head_start, place_ends)
         if text in rules.association_heads:
-            start = with_national_prefix(view, start, rules)
+            start = with_prefix_token(view, start, rules.national_prefixes)
         if start < head_start:
             joined = view.text[start:end]  # 某某大学-某县研究院: canonical 某某大学某县研究院
             canonical = "" if rules.hyphens.isdisjoint(joined) else "".join(c for c in joined if c not in rules.hyphens)
@@ -314,11 +314,12 @@ def opens_with_body(prefix: str, rules: OrgRules) -> bool:
     return composed_of(prefix, gazetteer_names()) or prefix.endswith(rules.long_head_words) or prefix in rules.known
 
 
-def with_national_prefix(view: TextView, start: int, rules: OrgRules) -> int:
-    """全国|城市商业网点联合会: a national association's name opens with 全国, which the walk
-    left stops at elsewhere (全国|规上工业企业)."""
+def with_prefix_token(view: TextView, start: int, prefixes: tuple[str, ...] | frozenset[str]) -> int:
+    """Where a name starts when the token right before it is one of prefixes, which the walk left
+    stops at elsewhere: 全国|城市商业网点联合会 (national_prefixes: not 全国|规上工业企业), 中共|某市委网信办
+    (body_prefixes)."""
     span = previous_token(view, start)
-    return span[0] if span and token_text(view, span) in rules.national_prefixes else start
+    return span[0] if span and token_text(view, span) in prefixes else start
 
 
 def split_run_after_place(view: TextView, span: tuple[int, int], rules: OrgRules, legal: bool = False) -> int | None:
@@ -831,8 +832,7 @@ def common_noun_before_place(view: TextView, token: str, after: int, rules: OrgR
     """A common noun (签约项目|苏州…有限公司) right before a place that opens a registered name is the
     sentence's word; not one that ends with a head (某某银行|苏州分行), a trade's or field's word, or one
     that ends a name of the knowledge data (中|石油|吉林石化公司: a group's short name)."""
-    if len(token) < 2 or tag_of(token) not in rules.common_noun_tags or \
-            word_freq(token) < rules.common_word_min_freq:
+    if len(token) < 2 or not common_tagged_word(token, rules.common_noun_tags, rules):
         return False
     if is_place(token) or ends_with_head(token, rules) or token in industry_or_domain(rules) or after in known_ends(
             view, rules):
@@ -844,10 +844,15 @@ def common_noun_before_place(view: TextView, token: str, after: int, rules: OrgR
 def common_adjective_before_place(view: TextView, token: str, after: int, rules: OrgRules) -> bool:
     """A common word jieba tags an adjective (落实 a, counted 2,219 times) right before a full place
     name is no part of the name the place opens (民建 a, rarer, is: 民建某省委)."""
-    if tag_of(token) not in rules.adjective_tags or word_freq(token) < rules.common_word_min_freq:
+    if not common_tagged_word(token, rules.adjective_tags, rules):
         return False
     span = view.token_at(after)
     return span is not None and span[0] == after and token_text(view, span) in full_place_names()
+
+
+def common_tagged_word(token: str, tags: frozenset[str], rules: OrgRules) -> bool:
+    """A word jieba tags one of tags and counts at least common_word_min_freq times."""
+    return tag_of(token) in tags and word_freq(token) >= rules.common_word_min_freq
 
 
 def complement_at(view: TextView, pos: int, rules: OrgRules) -> bool:
@@ -1111,9 +1116,10 @@ def site_context(view: TextView, start: int, end: int, rules: OrgRules) -> bool:
     text, media = view.text, media_rules()
     line_start = start == 0 or text[start - 1] == "\n"
     line_end = end == len(text) or text[end] in "\n \u3000"
-    before = text[max(0, start - 8):start].rstrip(" :：")  # the label's few characters, not the page
-    return line_start or line_end or before.endswith(rules.site_openers + media.source_labels) or \
-        text.startswith(media.byline_cues, end)
+    openers = rules.site_openers + media.source_labels
+    reach = max(map(len, openers)) + 2  # the longest label, a colon and a space: not the page before
+    before = text[max(0, start - reach):start].rstrip(" :：")
+    return line_start or line_end or before.endswith(openers) or text.startswith(media.byline_cues, end)
 
 
 def place_chain_word(word: str, full_places: frozenset[str]) -> bool:
