@@ -61,7 +61,7 @@ from zhfacts.extract.orgs.government import (
     in_title,
     listed_bodies,
 )
-from zhfacts.extract.orgs.media import media_names, site_lines
+from zhfacts.extract.orgs.media import media_names, media_rules, site_lines
 from zhfacts.extract.orgs.model import model_org_spans
 from zhfacts.extract.orgs.names import (
     bracketed_place_names,
@@ -404,6 +404,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     chosen = sorted(chosen + listed_runs(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + quoted_after_quoted(view, chosen, titles, rules), key=lambda c: c.start)
     chosen = sorted(chosen + not_overlapping(repeated_short_names(view, chosen, rules), chosen), key=lambda c: c.start)
+    chosen = sorted(chosen + not_overlapping(repeated_media(view, chosen), chosen), key=lambda c: c.start)
     chosen = sorted(chosen + not_overlapping(numbered_siblings(view, chosen, rules), chosen), key=lambda c: c.start)
     chosen = sorted(chosen + not_overlapping(university_siblings(view, chosen, rules), chosen), key=lambda c: c.start)
     chosen = defined_short_names(view, chosen, lambda c: canonical_name(view, c, rules),
@@ -435,6 +436,28 @@ def repeated_short_names(view: TextView, chosen: list[OrgCandidate], rules: OrgR
     features = place_features()  # 万达|广场, 鑫源|小区: a place called after the company
     return [c for c in alias_candidates(view, shorts, rules)
             if c.start in view.starts and view.token_after(c.end) not in features]
+
+
+def repeated_media(view: TextView, chosen: list[OrgCandidate]) -> list[OrgCandidate]:
+    """A media brand the page named in its source line, a byline or its footer (来源：某某网) is the
+    same outlet wherever the page writes it again as a word of its own (某某网首页, 举报电话：某某网, 凡本网
+    注明某某网): those mentions are its too (rule org.media.repeated). A brand that ends with a verb
+    (某某发布) repeats only before punctuation: 某某发布|了 is a sentence."""
+    brands = {cand_text(view, c) for c in chosen if c.rule.startswith("org.media.") and c.end - c.start >= 3}
+    verbs = media_rules().verb_heads
+    found = []
+    for brand in brands:
+        for start in occurrences(view.text, brand):
+            end = start + len(brand)
+            if (start in view.starts or apart(view.text, start)) and (
+                    apart(view.text, end) or end in view.ends and not brand.endswith(verbs)):
+                found.append(OrgCandidate(start, end, "org.media.repeated", "other"))
+    return found
+
+
+def apart(text: str, pos: int) -> bool:
+    """No CJK character on one side of pos: a word ends there whatever the tokens say."""
+    return pos == 0 or pos == len(text) or not is_cjk(text[pos - 1]) or not is_cjk(text[pos])
 
 
 def numbered_siblings(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:

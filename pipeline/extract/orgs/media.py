@@ -1,5 +1,6 @@
 """Media named as a page's source or in a byline: 来源：浙江在线, (新重庆-重庆日报记者 …),
-大众网·海报新闻临沂3月8日讯, 房县新闻网讯, 南方财经全媒体记者 …. Type other.
+大众网·海报新闻临沂3月8日讯, 房县新闻网讯, 南方财经全媒体记者 …, or a paper by its title marks
+(《某某城市报》). Type other.
 
 Two patterns (rules/organizations/media.yaml): the text after a source label up to the next space,
 and at a line or bracket start a name ending with a media head word (网, 日报, 新闻, 在线, 发布 …)
@@ -36,6 +37,8 @@ class MediaRules:
     site_line: re.Pattern[str]  # a site's own brand alone on a line (read on the raw text)
     bracketed_site: re.Pattern[str]  # 【某某网】2023-08-12: a site's own brand in a header's brackets
     photo_credit: re.Pattern[str]  # groups agency and supplier
+    title_paper: re.Pattern[str]  # 《某某城市报》: a paper named by its title marks
+    not_paper_titles: tuple[str, ...]  # 《某某公司年报》, 《某某学报》: a report, a journal
     not_names: tuple[str, ...]
     source_not_names: frozenset[str]  # 网络 of 来源：网络
     photo_credit_not_names: frozenset[str]  # 受访者 of 受访者供图
@@ -84,6 +87,9 @@ def media_rules() -> MediaRules:
         site_line=site_patterns(data)[2],
         bracketed_site=site_patterns(data)[3],
         photo_credit=re.compile(require(data, "photo_credit", MEDIA)),
+        title_paper=re.compile(f"《(?P<name>[{CJK}]{{{require(data, 'title_paper_min_chars', MEDIA) - 1},30}}"
+                               f"(?:{alternatives(require(data, 'title_paper_heads', MEDIA))}))》"),
+        not_paper_titles=tuple(require(data, "not_media_endings", MEDIA) + require(data, "title_not_paper_endings", MEDIA)),
         not_names=tuple(require(data, "not_names", MEDIA)),
         source_not_names=frozenset(require(data, "source_not_names", MEDIA)),
         photo_credit_not_names=frozenset(require(data, "photo_credit_not_names", MEDIA)),
@@ -148,6 +154,9 @@ def media_names(text: str, is_place: Callable[[str], bool] = lambda word: True) 
             found += named(match, rule, rules, is_place)
             while rule == "org.media.source" and (match := rules.source_more.match(text, match.end())):
                 found += named(match, rule, rules, is_place)  # 来源：甲网、乙网
+    if "《" in text:
+        found += [(*match.span("name"), "org.media.title") for match in rules.title_paper.finditer(text)
+                  if not match.group("name").endswith(rules.not_paper_titles)]
     # found from their rarer right edge, a 、 or a web address, then read leftwards
     for edge, first, rule in ((rules.pair, rules.pair_first, "org.media.byline"),
                               (rules.address, rules.before_address, "org.media.site")):

@@ -1,0 +1,56 @@
+"""Organization families of round 15 (issue 11) found by the lead on new real pages, negatives
+included. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import organization_mentions as mentions
+
+
+@pytest.fixture(scope="module")
+def nlp(places_and_organizations):
+    return places_and_organizations
+
+
+def names(nlp, text: str) -> list[str]:
+    return [m[0] for m in mentions(nlp, text)]
+
+
+def rules_of(nlp, text: str) -> list[tuple[str, str]]:
+    return [(m[0], m[2]) for m in mentions(nlp, text)]
+
+
+REPEATED_MEDIA = [
+    # (text, found): a brand the page names in its source line is the same outlet where the page writes
+    # it again as a word of its own (a menu, a hotline, a copyright note)
+    ("来源：江川在线 2024-03-01 10:00 违法信息举报电话：江川在线(0871-1234567)",
+     [("江川在线", "org.media.source"), ("江川在线", "org.media.repeated")]),
+    ("江川在线首页 手机版\n来源：江川在线 2024-03-01 10:00\n县里召开会议。",
+     [("江川在线", "org.media.repeated"), ("江川在线", "org.media.source")]),
+    # negatives: inside a longer word the brand is not repeated (江川在线教育 is a course), and a brand
+    # ending with a verb is no brand before more words (江川发布|了 is a sentence)
+    ("来源：江川在线 2024-03-01 县里推出江川在线教育课程。", [("江川在线", "org.media.source")]),
+    ("来源：江川发布 2024-03-01 会上，江川发布了新规划。", [("江川发布", "org.media.source")]),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), REPEATED_MEDIA)
+def test_a_named_outlet_repeated(nlp, text, found):
+    assert rules_of(nlp, text) == found
+
+
+TITLED_PAPERS = [
+    # (text, found): a paper named by its title marks is a media organization
+    ("全年在《江川城市报》、《滇中商报》刊发稿件30条。", ["江川城市报", "滇中商报"]),
+    ("相关报道被《江川参考报》转载。", ["江川参考报"]),
+    # negatives: reports, bulletins and journals end like a paper but are documents
+    ("详见《江川县2023年国民经济和社会发展统计公报》。", []),
+    ("会议印发了《安全生产情况通报》和《工作简报》。", []),
+    ("论文发表在《滇中农业学报》上。", []),
+    ("公司披露了《江川实业年报》。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), TITLED_PAPERS)
+def test_a_paper_by_its_title_marks(nlp, text, found):
+    assert names(nlp, text) == found
