@@ -89,7 +89,8 @@ def media_rules() -> MediaRules:
         photo_credit=re.compile(require(data, "photo_credit", MEDIA)),
         title_paper=re.compile(f"《(?P<name>[{CJK}]{{{require(data, 'title_paper_min_chars', MEDIA) - 1},30}}"
                                f"(?:{alternatives(require(data, 'title_paper_heads', MEDIA))}))》"),
-        not_paper_titles=tuple(require(data, "not_media_endings", MEDIA) + require(data, "title_not_paper_endings", MEDIA)),
+        not_paper_titles=tuple(require(data, "not_media_endings", MEDIA)
+                               + require(data, "title_not_paper_endings", MEDIA)),
         not_names=tuple(require(data, "not_names", MEDIA)),
         source_not_names=frozenset(require(data, "source_not_names", MEDIA)),
         photo_credit_not_names=frozenset(require(data, "photo_credit_not_names", MEDIA)),
