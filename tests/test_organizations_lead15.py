@@ -54,3 +54,26 @@ TITLED_PAPERS = [
 @pytest.mark.parametrize(("text", "found"), TITLED_PAPERS)
 def test_a_paper_by_its_title_marks(nlp, text, found):
     assert names(nlp, text) == found
+
+
+TOWNSHIP_BODIES = [
+    # (text, found): a township or sub-district named with a common word (石桥, 红旗) before its suffix as
+    # a token of its own, and its party committee or sub-district office
+    ("石桥乡人民政府与公司签约。", ["石桥乡人民政府"]),
+    ("红旗街道党工委开展活动。", ["红旗街道党工委"]),
+    ("红旗街道办开展活动。", ["红旗街道办"]),
+    ("在龙泉镇党委的领导下，全镇完成了任务。", ["龙泉镇党委"]),
+    ("县卫健委党委开展活动。", ["县卫健委党委"]),
+    # negatives: no township's name before the suffix, or a company's or a school's committee
+    ("各乡镇党委要落实责任。", []),
+    ("该镇政府高度重视。", []),
+    ("全乡党委班子成员参加。", []),
+    ("集团党委书记讲话。", []),
+    ("公司党委组织学习。", []),
+    ("校党委常委会研究决定。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), TOWNSHIP_BODIES)
+def test_a_township_named_with_a_common_word(nlp, text, found):
+    assert names(nlp, text) == found

@@ -1088,8 +1088,9 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
         agency = government_rules()
         glued_level = cand.head_start not in view.starts and level_of_place(parts[-1], head.text)
         return bool(in_places) or glued_level or parts[-1] in agency.agency_last_words or \
-            text.endswith(agency.agency_parent_endings) or is_township(parts, rules) or is_zone(parts, rules) or (
-            rules.known.get(parts[0], ("",))[0] == "government")  # 国家统计局|某县|调查队: its parent names it
+            text.endswith(agency.agency_parent_endings) or is_township(parts, rules, head.text) or \
+            is_zone(parts, rules) or (  # 国家统计局|某县|调查队: its parent names it
+                rules.known.get(parts[0], ("",))[0] == "government")
     if proper:
         return len(text) >= 2
     if rest:  # only domain words: a name after a place (重庆高新技术产业研究院)
@@ -1212,16 +1213,25 @@ def proper_word(word: str, rules: OrgRules) -> bool:
     return tag_of(word) in rules.proper_tags or len(word) > 1 and word_freq(word) < rules.max_piece_word_freq
 
 
-def is_township(parts: list[str], rules: OrgRules) -> bool:
+def is_township(parts: list[str], rules: OrgRules, head: str = "") -> bool:
     """The words before a body's head name a township or sub-district: a proper word ending with 镇 or
-    乡 (龙泉镇), or one before 街道 (城关|街道); not 乡镇, 城镇 (common words)."""
+    乡 (龙泉镇), or one before such a suffix as a token (石桥|乡, 城关|街道, 九里|堤|街道: a single
+    character jieba split off joins the word before it); not 乡镇, 城镇 (common words). Before the suffix
+    a place's name may be a common word as well (石桥, 红旗): jieba's place and person tags admit it.
+    A head that opens with the suffix (红旗|街道办) ends the township's name as that token would."""
     suffixes = government_rules().township_suffixes
+    parts = parts + [suffix for suffix in suffixes if head.startswith(suffix)][:1]
     last = parts[-1]
-    word = parts[-2] if last in suffixes and len(parts) > 1 else last if last.endswith(suffixes) and len(
-        last) > 1 and last not in suffixes else ""
-    if not word or not all(is_cjk(c) for c in word) or word in rules.stop_tokens:
+    if last in suffixes and len(parts) > 1:
+        word = parts[-2] if len(parts[-2]) > 1 or len(parts) < 3 else parts[-3] + parts[-2]
+    elif last.endswith(suffixes) and len(last) > 1 and last not in suffixes:
+        word = last
+    else:
         return False
-    return word_freq(word) < rules.max_piece_word_freq and (not word_freq(word) or tag_of(word) == "ns")
+    if not all(is_cjk(c) for c in word) or word in rules.stop_tokens:
+        return False
+    return word_freq(word) < rules.max_piece_word_freq and (not word_freq(word) or tag_of(word) == "ns") or (
+        last in suffixes and tag_of(word) in government_rules().township_name_tags)
 
 
 def registered_with_place(parts: list[str], in_places: list[str], rules: OrgRules) -> bool:
