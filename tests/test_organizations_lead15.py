@@ -77,3 +77,18 @@ TOWNSHIP_BODIES = [
 @pytest.mark.parametrize(("text", "found"), TOWNSHIP_BODIES)
 def test_a_township_named_with_a_common_word(nlp, text, found):
     assert names(nlp, text) == found
+
+
+GLUED_KNOWN_ENDS = [
+    # (text, found): jieba glued a known name's last character to the next word (工信|部下|属); the rest
+    # reads as a common word (下属), so the name stands
+    ("日前，工信部下属机构发布了报告。", ["工信部"]),
+    ("工信部发布通知。", ["工信部"]),
+    # negative: the characters after the cut make no common word (部长会议 is the word, not 科技部|长会议)
+    ("科技部长会议召开。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), GLUED_KNOWN_ENDS)
+def test_a_known_name_jieba_glued_to_the_next_word(nlp, text, found):
+    assert names(nlp, text) == found

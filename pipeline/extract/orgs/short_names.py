@@ -778,6 +778,9 @@ def ends_with_industry(item: str, rules: OrgRules) -> bool:
     return any(item[-n:] in rules.industry_words for n in range(1, len(item)))
 
 
+RESUMED_WORD_MIN_FREQ = 100  # a word counted so often reads as the text's next word, not a rare split
+
+
 def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     """Names of the knowledge data (工信部, 北京工业大学, 新华网) standing as words: at token edges,
     after a boundary, and not followed by a place that continues a longer name (中国电子|重庆…基地)."""
@@ -798,7 +801,8 @@ def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
             if glued is not None:
                 found.append(OrgCandidate(start, glued, "org.short_name.pattern", "company"))
             continue
-        if end not in view.ends or not known_start_ok(view, start, rules) or place_banks_sector(view, end, name):
+        if end not in view.ends and not word_resumes_at(view, end) or not known_start_ok(view, start, rules) or \
+                place_banks_sector(view, end, name):
             continue
         if type_ == "company" and view.token_after(end) in place_features():
             continue  # 鑫海|小区: a place called after the company
@@ -890,6 +894,18 @@ def branch_piece(piece: str, rules: OrgRules) -> bool:
     return len(piece) == 2 and all(is_cjk(c) for c in piece) and is_proper_piece(piece, rules) and \
         word_freq(piece) < rules.max_stem_word_freq and piece not in rules.industry_words and not (
             not word_freq(piece) and dictionary_tags().get(piece[0]) in rules.branch_piece_verb_tags)
+
+
+def word_resumes_at(view: TextView, end: int) -> bool:
+    """工信|部下|属: jieba glued a known name's last character to the next word's first; the characters
+    from end to a later token's end make a word of its dictionary (下属), so the text reads 工信部|下属."""
+    i = view.token_index(end)
+    if i < 0:
+        return False
+    for stop in view.token_ends[i:i + 2]:
+        if stop - end >= 2 and word_freq(view.text[end:stop]) >= RESUMED_WORD_MIN_FREQ:
+            return True
+    return False
 
 
 def known_start_ok(view: TextView, start: int, rules: OrgRules) -> bool:
