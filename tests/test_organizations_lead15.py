@@ -92,3 +92,20 @@ GLUED_KNOWN_ENDS = [
 @pytest.mark.parametrize(("text", "found"), GLUED_KNOWN_ENDS)
 def test_a_known_name_jieba_glued_to_the_next_word(nlp, text, found):
     assert names(nlp, text) == found
+
+
+DATELINES = [
+    # (text, found): a media name beside the page's dateline, spaces only between
+    ("县域经济稳步增长\n2022-09-08 10:46 新江川客户端 编辑:王某\n今年以来，县里经济增长。",
+     [("新江川客户端", "org.media.dateline")]),
+    ("2017-10-03 新江川客户端\n江川，一座千年古城。", [("新江川客户端", "org.media.dateline")]),
+    ("新江川客户端 2023-01-31 11:30\n县里召开会议。", [("新江川客户端", "org.media.dateline")]),
+    # negatives: a body announcing beside a date is no brand; a weekday is no media
+    ("2023年5月6日 10:00 县政府发布\n县里召开会议。", [("县政府", "org.suffix.government")]),
+    ("2025-07-23 星期三\n县里召开会议。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), DATELINES)
+def test_a_media_beside_the_dateline(nlp, text, found):
+    assert rules_of(nlp, text) == found

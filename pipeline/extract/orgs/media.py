@@ -19,6 +19,7 @@ from zhfacts.text.sentences import CLOSE_PARENS, OPEN_PARENS
 
 MEDIA = "organizations/media.yaml"
 CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+BYLINE_RULES = ("org.media.byline", "org.media.dateline")  # a name read with no source label before it
 MAX_BRAND_CHARS = 24  # the longest media brand read leftwards from its right edge, spaces included
 
 
@@ -38,6 +39,7 @@ class MediaRules:
     bracketed_site: re.Pattern[str]  # 【某某网】2023-08-12: a site's own brand in a header's brackets
     photo_credit: re.Pattern[str]  # groups agency and supplier
     title_paper: re.Pattern[str]  # 《某某城市报》: a paper named by its title marks
+    datelines: tuple[re.Pattern[str], ...]  # 2022-09-08 10:46 某某客户端, 某某日报 2023-01-31 11:30
     not_paper_titles: tuple[str, ...]  # 《某某公司年报》, 《某某学报》: a report, a journal
     not_names: tuple[str, ...]
     source_not_names: frozenset[str]  # 网络 of 来源：网络
@@ -87,6 +89,7 @@ def media_rules() -> MediaRules:
         site_line=site_patterns(data)[2],
         bracketed_site=site_patterns(data)[3],
         photo_credit=re.compile(require(data, "photo_credit", MEDIA)),
+        datelines=dateline_patterns(data),
         title_paper=re.compile(f"《(?P<name>[{CJK}]{{{require(data, 'title_paper_min_chars', MEDIA) - 1},30}}"
                                f"(?:{alternatives(require(data, 'title_paper_heads', MEDIA))}))》"),
         not_paper_titles=tuple(require(data, "not_media_endings", MEDIA)
@@ -103,6 +106,21 @@ def media_rules() -> MediaRules:
         byline_cues=tuple(require(data, "byline_cues", MEDIA)),
         source_labels=tuple(require(data, "source_labels", MEDIA)),
     )
+
+
+def dateline_patterns(data: dict) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A media name beside a page's dateline with only spaces between: after a date and an optional
+    time (2022-09-08 10:46 某某客户端), or before a date and its time (某某日报 2023-01-31 11:30). The
+    name ends with a media head (a brand joined to its group by - or · is one name) and stands alone
+    between spaces or line ends."""
+    heads = alternatives(require(data, "media_heads", MEDIA))
+    joiners = re.escape("".join(require(data, "joiners", MEDIA)))
+    brand = f"(?P<name>(?:[{CJK}]{{1,12}}[{joiners}])?[{CJK}]{{1,12}}(?:{heads}))"
+    date = "\\d{4}[-年/.]\\d{1,2}[-月/.]\\d{1,2}日?"
+    time = "\\d{1,2}:\\d{2}(?::\\d{2})?"
+    space = "[ \\t\u3000]"
+    return (re.compile(f"{date}(?:{space}*{time})?{space}+{brand}(?={space}|$)", re.M),
+            re.compile(f"(?:^|(?<={space})){brand}{space}+{date}{space}*{time}", re.M))
 
 
 def site_patterns(data: dict) -> tuple[re.Pattern[str], ...]:
@@ -144,6 +162,7 @@ def media_names(text: str, is_place: Callable[[str], bool] = lambda word: True) 
     rules = media_rules()
     found = []
     patterns = [(rules.source, "org.media.source"), (rules.byline, "org.media.byline")]
+    patterns += [(pattern, "org.media.dateline") for pattern in rules.datelines]
     if "”" in text:
         patterns.append((rules.account, "org.media.source"))
     if rules.footer_label.search(text):
@@ -184,10 +203,10 @@ def named(match: re.Match[str], rule: str, rules: MediaRules, is_place: Callable
     if gap and match.groupdict().get("date"):  # not 湖北日报|全媒记者
         name += before_place(gap, is_place)
     cut = cut_at_stops(name, rules.source_name_stops)
-    if rule == "org.media.byline" and cut != name and not cut.endswith(rules.heads):
+    if rule in BYLINE_RULES and cut != name and not cut.endswith(rules.heads):
         return []  # 某某形势良好|本报讯: a headline run into the paper's own 本报, no media's name
     name = without_verb_head(cut, rules)
-    if name.endswith(rules.not_media_endings) or rule == "org.media.byline" and any(
+    if name.endswith(rules.not_media_endings) or rule in BYLINE_RULES and any(
             name.endswith(verb) and not is_place(name[:-len(verb)]) for verb in rules.verb_heads):
         return []  # 不良信息举报|电话: an act; 某市发改委|发布消息: a body announcing, no brand (西安发布 is;
         # after a source's label any name is the source's: 来源：闽东发布)
