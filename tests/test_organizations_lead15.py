@@ -109,3 +109,19 @@ DATELINES = [
 @pytest.mark.parametrize(("text", "found"), DATELINES)
 def test_a_media_beside_the_dateline(nlp, text, found):
     assert rules_of(nlp, text) == found
+
+
+PEER_BODIES_GLUED = [
+    # (text, found): a placed party committee and its level's government written with nothing between
+    # (jieba: 某某区|委|区政府) are two bodies, as 县委县政府 are
+    ("兰州市七里河区委区政府出台政策。", ["兰州市七里河区委", "区政府"]),
+    ("定远县委县政府高度重视。", ["定远县委", "县政府"]),
+    ("县委县政府高度重视招商工作。", ["县委", "县政府"]),
+    # negative: a committee's department is one body with it
+    ("江津区委组织部召开会议。", ["江津区委组织部"]),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), PEER_BODIES_GLUED)
+def test_a_committee_and_its_government_side_by_side(nlp, text, found):
+    assert names(nlp, text) == found

@@ -529,8 +529,9 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             break
         if view.text.startswith(rules.country_name, pos) and body_before_country(view, text, pos, rules):
             break  # 国家科技部|中国某某技术研究院: two names, the second opens with the country's
-        if view.text[head_start:end] in rules.peer_heads and text.endswith((*rules.parent_heads, *rules.peer_heads)):
-            break  # 县委|县政府|县人大|县政协: bodies side by side, none of them part of the next
+        if view.text[head_start:end] in rules.peer_heads and view.text.endswith(
+                (*rules.parent_heads, *rules.peer_heads), 0, span[1]):
+            break  # 县委|县政府|县人大|县政协, 某某区|委|区政府: bodies side by side, none of them part of the next
         if not legal and pos == head_token_start and ends_with_head(text, rules) and (not text.endswith(
                 rules.parent_heads) or view.text[head_start:end] in rules.peer_heads):  # 江津区委|组织部 is one
             break  # body, 市委|市政府 two
