@@ -125,3 +125,22 @@ PEER_BODIES_GLUED = [
 @pytest.mark.parametrize(("text", "found"), PEER_BODIES_GLUED)
 def test_a_committee_and_its_government_side_by_side(nlp, text, found):
     assert names(nlp, text) == found
+
+
+CATEGORY_BEFORE_INSTITUTIONS = [
+    # (text, found): a category noun in apposition before an institution's name that a place or the
+    # country opens is no word of the name (研究机构|中国…研究院, 社会智库|北京…研究所)
+    ("社会智库北京中郡研究所完成并发布报告。", ["北京中郡研究所"]),
+    ("近日，工信部直属研究机构中国信息通信研究院发布了报告。", ["工信部", "中国信息通信研究院"]),
+    # negative: a body's name before a place stays in the name
+    ("县政府与中国科学院重庆绿色智能技术研究院签约。", ["县政府", "中国科学院重庆绿色智能技术研究院"]),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), CATEGORY_BEFORE_INSTITUTIONS)
+def test_a_category_noun_before_an_institution(nlp, text, found):
+    assert names(nlp, text) == found
+
+
+def test_higher_level_committees_and_governments_are_generic(nlp):
+    assert names(nlp, "在上级党委政府和市委的坚强领导下。") == ["市委"]

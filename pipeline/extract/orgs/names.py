@@ -455,8 +455,10 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             bracketed = False  # before it is the name's, a field's word though it would stop a walk
             continue  # elsewhere; another verb or stop word ends the name there (…共建|(某县)研究院)
         bracketed = False
-        if legal and pos < head_token_start and apposed_category(view, text, pos, head_start, rules):
-            break  # 出口骨干企业|某某公司: a category noun in apposition before a trade name, no word of it
+        if pos < head_token_start and apposed_category(view, text, pos, head_start, rules) and (
+                legal or is_proper_place(view.token_after(pos)) or view.text.startswith(rules.country_name, pos)):
+            break  # 出口骨干企业|某某公司, 研究机构|中国…研究院: a category noun in apposition before a name
+            # (before an institution's, only where a place opens it), no word of it
         tag = tag_of(text)
         if adverb_and_verb(text, rules) or len(text) > 1 and (least := rules.name_ending_tags.get(tag)) and \
                 len(text) >= least and (not legal or tag in rules.registered_name_ending_tags):
