@@ -144,3 +144,21 @@ def test_a_category_noun_before_an_institution(nlp, text, found):
 
 def test_higher_level_committees_and_governments_are_generic(nlp):
     assert names(nlp, "在上级党委政府和市委的坚强领导下。") == ["市委"]
+
+
+RANKING_PUBLISHERS = [
+    # (text, found): the bodies that publish county rankings, by their usual names, and a research
+    # group named by its subject (课题组)
+    ("全国县域经济基本竞争力评价中心发布了百强县名单。", ["全国县域经济基本竞争力评价中心"]),
+    ("中小城市经济发展委员会、中国中小城市发展指数研究课题组联合发布。",
+     ["中小城市经济发展委员会", "中国中小城市发展指数研究课题组"]),
+    ("报告由中郡研究所发布。", ["中郡研究所"]),
+    # negatives: a group named by no subject of its own
+    ("县里成立课题组开展调研。", []),
+    ("专家课题组完成研究。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), RANKING_PUBLISHERS)
+def test_the_publishers_of_county_rankings(nlp, text, found):
+    assert names(nlp, text) == found
