@@ -162,3 +162,19 @@ RANKING_PUBLISHERS = [
 @pytest.mark.parametrize(("text", "found"), RANKING_PUBLISHERS)
 def test_the_publishers_of_county_rankings(nlp, text, found):
     assert names(nlp, text) == found
+
+
+SCHOOL_LISTS = [
+    # (text, found): a university's schools listed by their field after one named with it; a school
+    # named on its own in the list does not end it, and two fields may be joined (科学与工程)
+    ("企业与江川农业大学资源环境学院、园艺学院、食品科学与工程学院对接。",
+     ["江川农业大学资源环境学院", "园艺学院", "食品科学与工程学院"]),
+    ("与江川大学机械学院、电子和信息学院、农学院合作。", ["江川大学机械学院", "电子和信息学院", "农学院"]),
+    # negative: after no school of a university, a field and a head are a kind
+    ("县里将新建食品科学与工程学院、农学院。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), SCHOOL_LISTS)
+def test_a_universitys_schools_listed_by_field(nlp, text, found):
+    assert names(nlp, text) == found

@@ -487,6 +487,7 @@ def university_siblings(view: TextView, chosen: list[OrgCandidate], rules: OrgRu
     found = []
     universities = {text for c in chosen
                     if c.type == "university" and (text := cand_text(view, c)).endswith(rules.university_heads)}
+    named_schools = {c.start: c.end for c in chosen if school_head(c, rules)}
     for cand in chosen:
         university = university_of_school(view, cand, rules) or (
             next(iter(universities)) if len(universities) == 1 and school_by_field(view, cand, rules) else "")
@@ -497,6 +498,9 @@ def university_siblings(view: TextView, chosen: list[OrgCandidate], rules: OrgRu
             if sep is None or view.text[sep] not in item_delimiters():
                 break
             school = field_school_at(view, sep + 1, cand.head.text, rules)
+            if school is None and sep + 1 in named_schools:
+                pos = named_schools[sep + 1]  # 某某大学资源环境学院、园艺学院、…: a school named on its own
+                continue  # stands in the list; the walk goes on after it
             if school is None:
                 break
             found.append(OrgCandidate(sep + 1, school, "org.suffix.university", "university",
@@ -529,14 +533,17 @@ def university_of_school(view: TextView, cand: OrgCandidate, rules: OrgRules) ->
 
 
 def field_school_at(view: TextView, start: int, head: str, rules: OrgRules) -> int | None:
-    """The end of a school named by its field alone at start (农学院, 食品学院): the head within a
-    few characters, at a token's end, field words only before it."""
-    end = view.text.find(head, start, start + rules.max_item_chars)
+    """The end of a school named by its field alone at start (农学院, 食品学院, 食品科学与工程学院): the
+    head within a few characters, at a token's end, field words only before it, two fields joined by
+    one of school_field_joiners at most."""
+    end = view.text.find(head, start, start + rules.max_item_chars * 2)
     if end <= start or end + len(head) not in view.ends or start not in view.starts:
         return None
     field = view.text[start:end]
-    return end + len(head) if all(map(is_cjk, field)) and not is_place(field) and (
-        len(field) == 1 or composed_of(field, rules.industry_words | rules.domain_words)) else None
+    fields = next((field.split(j) for j in rules.school_field_joiners if field.count(j) == 1), [field])
+    return end + len(head) if all(map(is_cjk, field)) and not is_place(field) and all(
+        len(part) == 1 and len(fields) == 1 or composed_of(part, rules.industry_words | rules.domain_words)
+        for part in fields) else None
 
 
 def numbered_unit_at_end(view: TextView, cand: OrgCandidate, rules: OrgRules) -> str:

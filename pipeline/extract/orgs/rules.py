@@ -151,6 +151,7 @@ class OrgRules:
     project_heads: tuple[str, ...]
     university_heads: tuple[str, ...]  # 大学: the schools listed after one of its schools are its
     school_heads: frozenset[str]  # 学院 of 某某大学园艺学院、农学院
+    school_field_joiners: tuple[str, ...]  # 与 of 食品科学与工程学院
     numbered_unit_numerals: str  # the numerals of a group's numbered unit (三 of 三局)
     numbered_unit_words: tuple[str, ...]  # 局, 公司: what a group's numbered unit ends with, longest first
     numbered_unit: re.Pattern[str]  # 三局, 二航局 right after a group's short name (中建三局)
@@ -379,6 +380,7 @@ def org_rules() -> OrgRules:
         project_heads=tuple(require(lists, "project_heads", LISTS)),
         university_heads=tuple(require(bounds, "university_heads", BOUNDARIES)),
         school_heads=frozenset(require(bounds, "school_heads", BOUNDARIES)),
+        school_field_joiners=tuple(require(bounds, "school_field_joiners", BOUNDARIES)),
         numbered_unit_numerals=str(require(lists, "numbered_unit_numerals", LISTS)),
         numbered_unit_words=tuple(sorted(require(lists, "numbered_units", LISTS), key=len, reverse=True)),
         numbered_unit=numbered_unit_pattern(require(lists, "numbered_units", LISTS),
