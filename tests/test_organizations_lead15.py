@@ -178,3 +178,17 @@ SCHOOL_LISTS = [
 @pytest.mark.parametrize(("text", "found"), SCHOOL_LISTS)
 def test_a_universitys_schools_listed_by_field(nlp, text, found):
     assert names(nlp, text) == found
+
+
+PHASED_LIST_ITEMS = [
+    # (text, found): a project's phase after a company's short name in a list of projects is the
+    # project's; the words before it name the company
+    ("松源印刷二期、滇中砂石骨料等83个项目开工建设。", ["松源印刷", "滇中砂石骨料"]),
+    # negative: a list of projects in common words names no company, phase or not
+    ("生态农业二期、现代物流三期等10个项目开工建设。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), PHASED_LIST_ITEMS)
+def test_a_projects_phase_after_a_listed_company(nlp, text, found):
+    assert names(nlp, text) == found

@@ -160,6 +160,7 @@ class OrgRules:
     invested_project_cue: re.Pattern[str]  # 投资24亿元的: a project's company's short name follows
     park_project_after: re.Pattern[str]  # (某区)建设项目 after a park: the park names a project
     count_or_span: re.Pattern[str]  # 两家, 全年: a count or a time span, no part of a name
+    project_phases: tuple[str, ...]  # 二期 of 某某印刷二期 in a list of projects
     apposition_cues: tuple[str, ...]  # 龙头企业 of 龙头企业|某某食品: a short name in apposition follows
     project_company_words: frozenset[str]  # 数科 of 某某数科|压缩空气储能: the short name's industry word
     known: dict[str, tuple[str, str, str]]  # name -> (type, canonical, rule id)
@@ -390,6 +391,7 @@ def org_rules() -> OrgRules:
         invested_project_cue=re.compile(str(require(lists, "invested_project_cue", LISTS))),
         park_project_after=re.compile(str(require(lists, "park_project_after", LISTS))),
         count_or_span=re.compile(str(require(lists, "count_or_span", LISTS))),
+        project_phases=tuple(require(lists, "project_phases", LISTS)),
         apposition_cues=tuple(require(lists, "apposition_cues", LISTS)),
         project_company_words=frozenset(require(industry, "pattern_words", INDUSTRY)) | frozenset(
             require(lists, "project_company_words", LISTS)),

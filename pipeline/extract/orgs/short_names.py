@@ -511,7 +511,7 @@ def split_last_pair(view: TextView, start: int, end: int, rules: OrgRules) -> li
 
 def accept_items(view: TextView, spans: list[tuple[int, int]], weak_cue: bool,
                  rules: OrgRules) -> list[OrgCandidate]:
-    spans = [strip_country(view, s, e, rules) for s, e in spans]
+    spans = [strip_phase(view, *strip_country(view, s, e, rules), rules) for s, e in spans]
     items = [(s, e) for s, e in spans if list_item_ok(view.text[s:e], rules) and starts_word(view, s, rules)
              and ends_name(view, e, rules)  # 江南|信安等: 等 glued to the last item
              and not activity_item(view, s, e, rules)]  # 直播|带货、社区|团购: activities
@@ -752,6 +752,15 @@ def strip_country(view: TextView, start: int, end: int, rules: OrgRules) -> tupl
     for country in rules.countries:
         if view.text.startswith(country, start) and end - start - len(country) >= 2:
             return start + len(country), end
+    return start, end
+
+
+def strip_phase(view: TextView, start: int, end: int, rules: OrgRules) -> tuple[int, int]:
+    """某某印刷|二期: a project's phase after a company's short name (lists.yaml project_phases) is the
+    project's, not the company's name."""
+    for phase in rules.project_phases:
+        if view.text.endswith(phase, start, end) and end - len(phase) - start >= 2 and end - len(phase) in view.ends:
+            return start, end - len(phase)
     return start, end
 
 
