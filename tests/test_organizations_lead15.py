@@ -192,3 +192,18 @@ PHASED_LIST_ITEMS = [
 @pytest.mark.parametrize(("text", "found"), PHASED_LIST_ITEMS)
 def test_a_projects_phase_after_a_listed_company(nlp, text, found):
     assert names(nlp, text) == found
+
+
+CENSUS_OFFICES = [
+    # (text, found): the office a place sets up for a national census, named after the census
+    ("全椒县第四次全国经济普查领导小组办公室\n2020年5月", ["全椒县第四次全国经济普查领导小组办公室"]),
+    ("县第七次全国人口普查领导小组办公室发布公告。", ["县第七次全国人口普查领导小组办公室"]),
+    # negatives: the census itself, and every county's office counted together
+    ("根据第四次全国经济普查结果，全县企业增加。", []),
+    ("全县第四次全国经济普查领导小组办公室成员参加。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), CENSUS_OFFICES)
+def test_a_places_census_office(nlp, text, found):
+    assert names(nlp, text) == found

@@ -29,6 +29,7 @@ GOVERNMENT = "organizations/government.yaml"
 class GovernmentRules:
     heads: tuple[str, ...]
     head_pattern: re.Pattern[str]
+    census_office: re.Pattern[str]  # 第四次全国经济普查领导小组办公室: named after its census
     level_chars: frozenset[str]  # 省 市 县 区: one character each
     level_words: frozenset[str]  # 自治区: a level written in a word that ends with a level character
     bare_heads: frozenset[str]  # heads that may follow the place with no function word (市委, 党工委)
@@ -69,6 +70,7 @@ def government_rules() -> GovernmentRules:
     return GovernmentRules(
         heads=heads,
         head_pattern=re.compile("|".join(map(re.escape, heads))),
+        census_office=re.compile(require(data, "census_office", GOVERNMENT)),
         level_chars=frozenset(require(data, "level_chars", GOVERNMENT)),
         level_words=frozenset(require(data, "level_words", GOVERNMENT)),
         agency_last_words=frozenset(require(data, "agency_last_words", GOVERNMENT)),
@@ -124,6 +126,22 @@ def government_bodies(view: TextView, places_by_end: dict[int, tuple[int, Hit]],
         body = opening(view, head, head_start, end, places_by_end, is_boundary, common_word, full_place, rules)
         if body is not None:
             found.append(body)
+    return found + census_offices(view, places_by_end, rules)
+
+
+def census_offices(view: TextView, places_by_end: dict[int, tuple[int, Hit]], rules: GovernmentRules) -> list[Body]:
+    """某县第四次全国经济普查领导小组办公室: the office a place sets up for a national census, named after
+    the census with its ordinal (government.yaml census_office), right after the place or its level."""
+    found = []
+    if "普查" not in view.text:
+        return found  # most documents name no census: asked first
+    for match in rules.census_office.finditer(view.text):
+        place = places_by_end.get(match.start())
+        if place is not None:
+            found.append(Body(place[0], match.end(), place[1]))
+        elif match.start() and view.text[match.start() - 1] in rules.level_chars and (
+                match.start() == 1 or not is_cjk(view.text[match.start() - 2])):
+            found.append(Body(match.start() - 1, match.end(), None))  # 县第四次…, not 全县|第四次…
     return found
 
 
