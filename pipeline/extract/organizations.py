@@ -404,7 +404,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     chosen = sorted(chosen + listed_runs(view, chosen, rules), key=lambda c: c.start)
     chosen = sorted(chosen + quoted_after_quoted(view, chosen, titles, rules), key=lambda c: c.start)
     chosen = sorted(chosen + not_overlapping(repeated_short_names(view, chosen, rules), chosen), key=lambda c: c.start)
-    chosen = sorted(chosen + not_overlapping(repeated_media(view, chosen), chosen), key=lambda c: c.start)
+    chosen = sorted(chosen + not_overlapping(repeated_media(view, chosen, rules), chosen), key=lambda c: c.start)
     chosen = sorted(chosen + not_overlapping(numbered_siblings(view, chosen, rules), chosen), key=lambda c: c.start)
     chosen = sorted(chosen + not_overlapping(university_siblings(view, chosen, rules), chosen), key=lambda c: c.start)
     chosen = defined_short_names(view, chosen, lambda c: canonical_name(view, c, rules),
@@ -438,26 +438,45 @@ def repeated_short_names(view: TextView, chosen: list[OrgCandidate], rules: OrgR
             if c.start in view.starts and view.token_after(c.end) not in features]
 
 
-def repeated_media(view: TextView, chosen: list[OrgCandidate]) -> list[OrgCandidate]:
+def repeated_media(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:
     """A media brand the page named in its source line, a byline or its footer (来源：某某网) is the
     same outlet wherever the page writes it again as a word of its own (某某网首页, 举报电话：某某网, 凡本网
-    注明某某网): those mentions are its too (rule org.media.repeated). A brand that ends with a verb
-    (某某发布) repeats only before punctuation: 某某发布|了 is a sentence."""
-    brands = {cand_text(view, c) for c in chosen if c.rule.startswith("org.media.") and c.end - c.start >= 3}
+    注明某某网): those mentions are its too (rule org.media.repeated). Only a brand by its words
+    (brand_words_ok): a body named as the source keeps its own mentions, and a source in common words
+    (来源：综合新闻) names no outlet to repeat. A brand that ends with a verb (某某发布) repeats only before
+    punctuation: 某某发布|了 is a sentence."""
+    brands = {cand_text(view, c) for c in chosen if c.rule.startswith("org.media.") and c.type == "other"
+              and c.end - c.start >= 3 and brand_words_ok(view, c.start, c.end, rules)}
     verbs = media_rules().verb_heads
     found = []
     for brand in brands:
         for start in occurrences(view.text, brand):
             end = start + len(brand)
-            if (start in view.starts or apart(view.text, start)) and (
-                    apart(view.text, end) or end in view.ends and not brand.endswith(verbs)):
+            if (start in view.starts or not_cjk_at(view.text, start - 1)) and (
+                    not_cjk_at(view.text, end) or end in view.ends and not brand.endswith(verbs)):
                 found.append(OrgCandidate(start, end, "org.media.repeated", "other"))
     return found
 
 
-def apart(text: str, pos: int) -> bool:
-    """No CJK character on one side of pos: a word ends there whatever the tokens say."""
-    return pos == 0 or pos == len(text) or not is_cjk(text[pos - 1]) or not is_cjk(text[pos])
+def not_cjk_at(text: str, pos: int) -> bool:
+    """No CJK character at pos (or pos outside the text): a word ends there whatever the tokens say."""
+    return not 0 <= pos < len(text) or not is_cjk(text[pos])
+
+
+def brand_words_ok(view: TextView, start: int, end: int, rules: OrgRules) -> bool:
+    """A media brand's words name it: its media head (media.yaml media_heads) opens a token or ends an
+    unknown one (not 电网 of 农村电网, 年报 of 信息公开年报), and a place, a proper noun or a word jieba
+    does not know stands before the head (邯郸 of 新邯郸客户端, 陕工网; not 时政|新闻, 综合|新闻)."""
+    text = view.text[start:end]
+    head = max((h for h in media_rules().heads if text.endswith(h)), key=len, default="")
+    head_start = end - len(head)
+    if not head or head_start <= start:
+        return False
+    span = view.token_at(head_start)
+    if span is not None and span[0] < head_start and word_freq(token_text(view, span)):
+        return False
+    return any(is_place(word) or tag_of(word) in rules.proper_tags or not word_freq(word)
+               for word in (token_text(view, s) for s in view_tokens(view, start, head_start)))
 
 
 def numbered_siblings(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:
@@ -487,7 +506,9 @@ def university_siblings(view: TextView, chosen: list[OrgCandidate], rules: OrgRu
     found = []
     universities = {text for c in chosen
                     if c.type == "university" and (text := cand_text(view, c)).endswith(rules.university_heads)}
-    named_schools = {c.start: c.end for c in chosen if school_head(c, rules)}
+    # schools the list names on their own, by field alone (not 某某大学经济学院, another university's)
+    named_schools = {c.start: c.end for c in chosen if school_by_field(view, c, rules)
+                     and not university_of_school(view, c, rules)}
     for cand in chosen:
         university = university_of_school(view, cand, rules) or (
             next(iter(universities)) if len(universities) == 1 and school_by_field(view, cand, rules) else "")
@@ -541,7 +562,7 @@ def field_school_at(view: TextView, start: int, head: str, rules: OrgRules) -> i
         return None
     field = view.text[start:end]
     fields = next((field.split(j) for j in rules.school_field_joiners if field.count(j) == 1), [field])
-    return end + len(head) if all(map(is_cjk, field)) and not is_place(field) and all(
+    return end + len(head) if all(map(is_cjk, field)) and not is_place(field) and all(fields) and all(
         len(part) == 1 and len(fields) == 1 or composed_of(part, rules.industry_words | rules.domain_words)
         for part in fields) else None
 
@@ -885,7 +906,8 @@ def media_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> list[Org
     found = []
     for start, end, rule in media_names(doc.text, is_place):
         start = after_glued_byline_words(view, start, end)
-        if start < end and not is_place(view.text[start:end]):  # 图片来源:某某区|供图: a place, no media
+        if start < end and not is_place(view.text[start:end]) and (  # 图片来源:某某区|供图: a place, no media
+                rule != "org.media.dateline" or brand_words_ok(view, start, end, rules)):  # not 时政新闻 2023-…
             found.append(OrgCandidate(start, end, rule, "other"))
     offsets = doc.article.offsets  # a brand's line holds no stop word or verb: not a column's line of
     for raw_start, raw_end in site_lines(doc.article.raw):  # a sentence (合川区近年来以智能网|联…) or a title

@@ -52,6 +52,7 @@ class GovernmentRules:
     resident_marker: str  # 驻 of 某市政府驻某市办事处
     township_suffixes: tuple[str, ...]  # 镇, 乡, 街道: a township's name that opens its bodies
     township_name_tags: frozenset[str]  # jieba's tags of a common word that names a township before them
+    township_kind_words: frozenset[str]  # 城市 of 城市街道办事处: a kind of place, no township's name
     resident_office_heads: tuple[str, ...]  # 办事处: a body's office in another place
     company_office_heads: frozenset[str]  # 办事处 of 华为重庆办事处: a company's office
     title_words: tuple[str, ...]  # 书记 of 县委书记: a bare committee before one is a title
@@ -95,6 +96,7 @@ def government_rules() -> GovernmentRules:
         resident_marker=str(require(data, "resident_marker", GOVERNMENT)),
         township_suffixes=tuple(require(data, "township_suffixes", GOVERNMENT)),
         township_name_tags=frozenset(require(data, "township_name_tags", GOVERNMENT)),
+        township_kind_words=frozenset(require(data, "township_kind_words", GOVERNMENT)),
         resident_office_heads=tuple(require(data, "resident_office_heads", GOVERNMENT)),
         company_office_heads=frozenset(require(data, "company_office_heads", GOVERNMENT)),
         title_words=tuple(require(data, "title_words", GOVERNMENT)),

@@ -1,8 +1,8 @@
 """Media named as a page's source or in a byline: 来源：浙江在线, (新重庆-重庆日报记者 …),
-大众网·海报新闻临沂3月8日讯, 房县新闻网讯, 南方财经全媒体记者 …, or a paper by its title marks
-(《某某城市报》). Type other.
+大众网·海报新闻临沂3月8日讯, 房县新闻网讯, 南方财经全媒体记者 …, beside the page's dateline
+(2022-09-08 10:46 某某客户端), in a site's footer, or a paper by its title marks (《某某城市报》). Type other.
 
-Two patterns (rules/organizations/media.yaml): the text after a source label up to the next space,
+The main patterns (rules/organizations/media.yaml): the text after a source label up to the next space,
 and at a line or bracket start a name ending with a media head word (网, 日报, 新闻, 在线, 发布 …)
 right before the byline's 讯/电/记者, optionally after a place and a date (新华网重庆12月23日电).
 A brand joined to its group by - or · (大众报业·海报新闻) is one name, as the page writes it.
@@ -18,6 +18,7 @@ from zhfacts.rules import load_yaml, require, rules_cache
 from zhfacts.text.sentences import CLOSE_PARENS, OPEN_PARENS
 
 MEDIA = "organizations/media.yaml"
+TIMES = "times.yaml"  # the page's dateline: the pub_date's date and time stamp
 CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 BYLINE_RULES = ("org.media.byline", "org.media.dateline")  # a name read with no source label before it
 MAX_BRAND_CHARS = 24  # the longest media brand read leftwards from its right edge, spaces included
@@ -41,6 +42,8 @@ class MediaRules:
     title_paper: re.Pattern[str]  # 《某某城市报》: a paper named by its title marks
     datelines: tuple[re.Pattern[str], ...]  # 2022-09-08 10:46 某某客户端, 某某日报 2023-01-31 11:30
     not_paper_titles: tuple[str, ...]  # 《某某公司年报》, 《某某学报》: a report, a journal
+    paper_titles: tuple[str, ...]  # 《某某青年报》: a paper though it ends like a report
+    title_paper_min_chars: int
     not_names: tuple[str, ...]
     source_not_names: frozenset[str]  # 网络 of 来源：网络
     photo_credit_not_names: frozenset[str]  # 受访者 of 受访者供图
@@ -90,8 +93,10 @@ def media_rules() -> MediaRules:
         bracketed_site=site_patterns(data)[3],
         photo_credit=re.compile(require(data, "photo_credit", MEDIA)),
         datelines=dateline_patterns(data),
-        title_paper=re.compile(f"《(?P<name>[{CJK}]{{{require(data, 'title_paper_min_chars', MEDIA) - 1},30}}"
-                               f"(?:{alternatives(require(data, 'title_paper_heads', MEDIA))}))》"),
+        title_paper=re.compile(
+            f"《(?P<name>[{CJK}]{{1,30}}(?:{alternatives(require(data, 'title_paper_heads', MEDIA))}))》"),
+        paper_titles=tuple(require(data, "title_paper_endings", MEDIA)),
+        title_paper_min_chars=int(require(data, "title_paper_min_chars", MEDIA)),
         not_paper_titles=tuple(require(data, "not_media_endings", MEDIA)
                                + require(data, "title_not_paper_endings", MEDIA)),
         not_names=tuple(require(data, "not_names", MEDIA)),
@@ -108,19 +113,26 @@ def media_rules() -> MediaRules:
     )
 
 
+def paper_title(name: str, rules: MediaRules) -> bool:
+    """The words in title marks name a paper, no report, bulletin or journal (media.yaml title_paper_*)."""
+    return len(name) >= rules.title_paper_min_chars and (
+        name.endswith(rules.paper_titles) or not name.endswith(rules.not_paper_titles))
+
+
 def dateline_patterns(data: dict) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A media name beside a page's dateline with only spaces between: after a date and an optional
-    time (2022-09-08 10:46 某某客户端), or before a date and its time (某某日报 2023-01-31 11:30). The
-    name ends with a media head (a brand joined to its group by - or · is one name) and stands alone
-    between spaces or line ends."""
+    time (2022-09-08 10:46 某某客户端), or before a page's time stamp (某某日报 2023-01-31 11:30). The
+    date and the stamp are the pub_date's (times.yaml); the name ends with a media head (a brand joined
+    to its group by - or · is one name) and stands alone between spaces or line ends. Whether its words
+    name a brand is asked of the tokens (organizations.py brand_words_ok)."""
     heads = alternatives(require(data, "media_heads", MEDIA))
     joiners = re.escape("".join(require(data, "joiners", MEDIA)))
+    dated = require(load_yaml(TIMES), "pub_date", TIMES)
+    date, stamp = (re.sub(r"\?P<\w+>", "?:", require(dated, key, TIMES)) for key in ("date", "stamp"))
     brand = f"(?P<name>(?:[{CJK}]{{1,12}}[{joiners}])?[{CJK}]{{1,12}}(?:{heads}))"
-    date = "\\d{4}[-年/.]\\d{1,2}[-月/.]\\d{1,2}日?"
-    time = "\\d{1,2}:\\d{2}(?::\\d{2})?"
     space = "[ \\t\u3000]"
-    return (re.compile(f"{date}(?:{space}*{time})?{space}+{brand}(?={space}|$)", re.M),
-            re.compile(f"(?:^|(?<={space})){brand}{space}+{date}{space}*{time}", re.M))
+    return (re.compile(f"(?:{stamp}|{date}){space}+{brand}(?={space}|$)", re.M),
+            re.compile(f"(?:^|(?<={space})){brand}{space}+{stamp}", re.M))
 
 
 def site_patterns(data: dict) -> tuple[re.Pattern[str], ...]:
@@ -176,7 +188,7 @@ def media_names(text: str, is_place: Callable[[str], bool] = lambda word: True) 
                 found += named(match, rule, rules, is_place)  # 来源：甲网、乙网
     if "《" in text:
         found += [(*match.span("name"), "org.media.title") for match in rules.title_paper.finditer(text)
-                  if not match.group("name").endswith(rules.not_paper_titles)]
+                  if paper_title(match.group("name"), rules)]
     # found from their rarer right edge, a 、 or a web address, then read leftwards
     for edge, first, rule in ((rules.pair, rules.pair_first, "org.media.byline"),
                               (rules.address, rules.before_address, "org.media.site")):

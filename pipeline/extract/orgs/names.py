@@ -1218,11 +1218,13 @@ def proper_word(word: str, rules: OrgRules) -> bool:
 
 def is_township(parts: list[str], rules: OrgRules, head: str = "") -> bool:
     """The words before a body's head name a township or sub-district: a proper word ending with 镇 or
-    乡 (龙泉镇), or one before such a suffix as a token (石桥|乡, 城关|街道, 九里|堤|街道: a single
+    乡 (龙泉镇), or one before such a suffix as a token (石桥|乡, 城关|街道, 双桥|子|街道: a single
     character jieba split off joins the word before it); not 乡镇, 城镇 (common words). Before the suffix
-    a place's name may be a common word as well (石桥, 红旗): jieba's place and person tags admit it.
+    a place's name may be a common word as well (石桥, 红旗): jieba's place and person tags admit it,
+    though not a kind of place (城市|街道, 山区|乡: government.yaml township_kind_words).
     A head that opens with the suffix (红旗|街道办) ends the township's name as that token would."""
-    suffixes = government_rules().township_suffixes
+    government = government_rules()
+    suffixes = government.township_suffixes
     parts = parts + [suffix for suffix in suffixes if head.startswith(suffix)][:1]
     last = parts[-1]
     if last in suffixes and len(parts) > 1:
@@ -1231,10 +1233,11 @@ def is_township(parts: list[str], rules: OrgRules, head: str = "") -> bool:
         word = last
     else:
         return False
-    if not all(is_cjk(c) for c in word) or word in rules.stop_tokens:
+    if not all(is_cjk(c) for c in word) or word in rules.stop_tokens or word in government.township_kind_words:
         return False
-    return word_freq(word) < rules.max_piece_word_freq and (not word_freq(word) or tag_of(word) == "ns") or (
-        last in suffixes and tag_of(word) in government_rules().township_name_tags)
+    tagged = tag_of(word) in government.township_name_tags
+    return word_freq(word) < rules.max_piece_word_freq and (not word_freq(word) or tagged) or (
+        last in suffixes and tagged)
 
 
 def registered_with_place(parts: list[str], in_places: list[str], rules: OrgRules) -> bool:

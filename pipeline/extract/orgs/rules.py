@@ -201,6 +201,7 @@ class OrgRules:
     glued_preposition_frame_words: tuple[str, ...]  # 为 of 以…为: the frame in which it is cut at a boundary too
     glued_preposition_frame_chars: int
     split_function_word_min_freq: int  # 其|中华鑫: 其中 cut apart, 中 glued to the name
+    resumed_word_min_freq: int  # 下属 of 工信|部下|属: the text's next word after a known name
     branch_piece_verb_tags: frozenset[str]  # 中国移动|援青: an act after a company, no company of its
     country_name: str  # 中国: a name opening with it is a full name of its own (工信部|中国…研究院)
     place_tags: frozenset[str]  # ns: a place by jieba's dictionary (中关村), for a body's field word after it
@@ -433,6 +434,7 @@ def org_rules() -> OrgRules:
         glued_preposition_frame_words=tuple(require(bounds, "glued_preposition_frame_words", BOUNDARIES)),
         glued_preposition_frame_chars=int(require(bounds, "glued_preposition_frame_chars", BOUNDARIES)),
         split_function_word_min_freq=int(require(bounds, "split_function_word_min_freq", BOUNDARIES)),
+        resumed_word_min_freq=int(require(bounds, "resumed_word_min_freq", BOUNDARIES)),
         branch_piece_verb_tags=frozenset(require(bounds, "branch_piece_verb_tags", BOUNDARIES)),
         country_name=str(require(bounds, "country_name", BOUNDARIES)),
         place_tags=frozenset(require(bounds, "place_tags", BOUNDARIES)),

@@ -756,8 +756,8 @@ def strip_country(view: TextView, start: int, end: int, rules: OrgRules) -> tupl
 
 
 def strip_phase(view: TextView, start: int, end: int, rules: OrgRules) -> tuple[int, int]:
-    """某某印刷|二期: a project's phase after a company's short name (lists.yaml project_phases) is the
-    project's, not the company's name."""
+    """某某印刷|二期: a project's phase after a list item (lists.yaml project_phases; lists of projects hold
+    them) is the project's, not the company's name."""
     for phase in rules.project_phases:
         if view.text.endswith(phase, start, end) and end - len(phase) - start >= 2 and end - len(phase) in view.ends:
             return start, end - len(phase)
@@ -787,9 +787,6 @@ def ends_with_industry(item: str, rules: OrgRules) -> bool:
     return any(item[-n:] in rules.industry_words for n in range(1, len(item)))
 
 
-RESUMED_WORD_MIN_FREQ = 100  # a word counted so often reads as the text's next word, not a rare split
-
-
 def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     """Names of the knowledge data (工信部, 北京工业大学, 新华网) standing as words: at token edges,
     after a boundary, and not followed by a place that continues a longer name (中国电子|重庆…基地)."""
@@ -810,7 +807,7 @@ def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
             if glued is not None:
                 found.append(OrgCandidate(start, glued, "org.short_name.pattern", "company"))
             continue
-        if end not in view.ends and not word_resumes_at(view, end) or not known_start_ok(view, start, rules) or \
+        if end not in view.ends and not word_resumes_at(view, end, rules) or not known_start_ok(view, start, rules) or \
                 place_banks_sector(view, end, name):
             continue
         if type_ == "company" and view.token_after(end) in place_features():
@@ -905,14 +902,14 @@ def branch_piece(piece: str, rules: OrgRules) -> bool:
             not word_freq(piece) and dictionary_tags().get(piece[0]) in rules.branch_piece_verb_tags)
 
 
-def word_resumes_at(view: TextView, end: int) -> bool:
+def word_resumes_at(view: TextView, end: int, rules: OrgRules) -> bool:
     """工信|部下|属: jieba glued a known name's last character to the next word's first; the characters
     from end to a later token's end make a word of its dictionary (下属), so the text reads 工信部|下属."""
     i = view.token_index(end)
     if i < 0:
         return False
     for stop in view.token_ends[i:i + 2]:
-        if stop - end >= 2 and word_freq(view.text[end:stop]) >= RESUMED_WORD_MIN_FREQ:
+        if stop - end >= 2 and word_freq(view.text[end:stop]) >= rules.resumed_word_min_freq:
             return True
     return False
 
