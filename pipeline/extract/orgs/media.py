@@ -40,6 +40,7 @@ class MediaRules:
     bracketed_site: re.Pattern[str]  # 【某某网】2023-08-12: a site's own brand in a header's brackets
     photo_credit: re.Pattern[str]  # groups agency and supplier
     title_paper: re.Pattern[str]  # 《某某城市报》: a paper named by its title marks
+    quoted_channel: re.Pattern[str]  # 微信公众号“某某时讯”, “某某新闻”客户端: an outlet's account or app
     datelines: tuple[re.Pattern[str], ...]  # 2022-09-08 10:46 某某客户端, 某某日报 2023-01-31 11:30
     not_paper_titles: tuple[str, ...]  # 《某某公司年报》, 《某某学报》: a report, a journal
     paper_titles: tuple[str, ...]  # 《某某青年报》: a paper though it ends like a report
@@ -93,6 +94,9 @@ def media_rules() -> MediaRules:
         bracketed_site=site_patterns(data)[3],
         photo_credit=re.compile(require(data, "photo_credit", MEDIA)),
         datelines=dateline_patterns(data),
+        quoted_channel=re.compile(
+            f"(?:{alternatives(require(data, 'quoted_channel_before', MEDIA))})“(?P<name>[{CJK}]{{2,12}})”"
+            f"|“(?P<after>[{CJK}]{{2,12}})”(?={alternatives(require(data, 'quoted_channel_after', MEDIA))})"),
         title_paper=re.compile(
             f"《(?P<name>[{CJK}]{{1,30}}(?:{alternatives(require(data, 'title_paper_heads', MEDIA))}))》"),
         paper_titles=tuple(require(data, "title_paper_endings", MEDIA)),
@@ -186,6 +190,9 @@ def media_names(text: str, is_place: Callable[[str], bool] = lambda word: True) 
             found += named(match, rule, rules, is_place)
             while rule == "org.media.source" and (match := rules.source_more.match(text, match.end())):
                 found += named(match, rule, rules, is_place)  # 来源：甲网、乙网
+    if "”" in text:
+        found += [(*match.span(group), "org.media.account") for match in rules.quoted_channel.finditer(text)
+                  for group in ("name", "after") if match.group(group)]
     if "《" in text:
         found += [(*match.span("name"), "org.media.title") for match in rules.title_paper.finditer(text)
                   if paper_title(match.group("name"), rules)]
