@@ -261,3 +261,11 @@ QUOTED_CHANNELS = [
 @pytest.mark.parametrize(("text", "found"), QUOTED_CHANNELS)
 def test_an_outlets_quoted_account(nlp, text, found):
     assert names(nlp, text) == found
+
+
+def test_a_conjunction_after_a_bodys_head_joins_two_bodies(nlp):
+    # 市政府|和|工委: no office's words of one body, two bodies (the second, bare, is no name)
+    assert names(nlp, "市政府和工委联合发文。") == ["市政府"]
+    assert names(nlp, "在县委和工委的领导下。") == ["县委"]
+    # negative: 和 between two fields stays in an office's name
+    assert names(nlp, "区经济和信息化局召开会议。") == ["区经济和信息化局"]

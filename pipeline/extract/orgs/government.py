@@ -313,6 +313,9 @@ def function_words_ok(view: TextView, start: int, end: int, head: str, rules: Go
         stop = min(span[1], end) if span else pos + 1
         if span and span[0] == pos and stop == span[1] and bad_function_word(view.text[pos:stop], rules):
             return False
+        if view.text[pos:stop] in rules.joining_chars and view.text.endswith(
+                (*rules.heads, *rules.level_bodies), start, pos):
+            return False  # 市政府|和|工委: a conjunction after a body's head joins two bodies, no office's words
         pos = stop
     return True
 
