@@ -269,3 +269,17 @@ def test_a_conjunction_after_a_bodys_head_joins_two_bodies(nlp):
     assert names(nlp, "在县委和工委的领导下。") == ["县委"]
     # negative: 和 between two fields stays in an office's name
     assert names(nlp, "区经济和信息化局召开会议。") == ["区经济和信息化局"]
+
+
+TRIAL_STATIONS = [
+    # (text, found): a research station (试验站) named with its university or its place
+    ("江川农业大学滇西综合试验站站长介绍说。", ["江川农业大学滇西综合试验站"]),
+    ("在园区内共建滇西综合试验站、江川蓝莓研究院。", ["滇西综合试验站", "江川蓝莓研究院"]),
+    # negative: a station named by no words of its own
+    ("该试验站建成后将服务全县。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), TRIAL_STATIONS)
+def test_a_research_station(nlp, text, found):
+    assert names(nlp, text) == found
