@@ -61,7 +61,7 @@ from zhfacts.extract.orgs.government import (
     in_title,
     listed_bodies,
 )
-from zhfacts.extract.orgs.media import media_names, media_rules, site_lines
+from zhfacts.extract.orgs.media import dateline_names, media_names, media_rules, site_lines
 from zhfacts.extract.orgs.model import model_org_spans
 from zhfacts.extract.orgs.names import (
     bracketed_place_names,
@@ -406,7 +406,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     chosen = sorted(chosen + not_overlapping(repeated_short_names(view, chosen, rules), chosen), key=lambda c: c.start)
     chosen = sorted(chosen + not_overlapping(repeated_media(view, chosen, rules), chosen), key=lambda c: c.start)
     chosen = sorted(chosen + not_overlapping(numbered_siblings(view, chosen, rules), chosen), key=lambda c: c.start)
-    chosen = sorted(chosen + not_overlapping(university_siblings(view, chosen, rules), chosen), key=lambda c: c.start)
+    chosen = with_siblings(chosen, university_siblings(view, chosen, rules))
     chosen = defined_short_names(view, chosen, lambda c: canonical_name(view, c, rules),
                                  lambda word: known_word(word, rules), lambda word: names_a_body(word, rules))
     chosen = sorted(chosen + abbreviated_mentions(
@@ -463,10 +463,13 @@ def not_cjk_at(text: str, pos: int) -> bool:
     return not 0 <= pos < len(text) or not is_cjk(text[pos])
 
 
-def brand_words_ok(view: TextView, start: int, end: int, rules: OrgRules) -> bool:
-    """A media brand's words name it: its media head (media.yaml media_heads) opens a token or ends an
-    unknown one (not 电网 of 农村电网, 年报 of 信息公开年报), and a place, a proper noun or a word jieba
-    does not know stands before the head (邯郸 of 新邯郸客户端, 陕工网; not 时政|新闻, 综合|新闻)."""
+def brand_words_ok(view: TextView, start: int, end: int, rules: OrgRules, strict: bool = False) -> bool:
+    """A media brand's words name it: no verb or stop word among them (江川非遗|亮相|央视新闻 is a headline),
+    its media head (media.yaml media_heads) opens a token or ends an unknown one (not 电网 of 农村电网,
+    年报 of 信息公开年报), and a place, a proper noun or a word jieba does not know stands before the head
+    (邯郸 of 新邯郸客户端, 陕工网; not 时政|新闻, 综合|新闻) anywhere before it. Strict (a brand found by the
+    dateline alone): a place or an unknown word right before the head (jieba tags column words such as
+    廉政 nr, 党建 j)."""
     text = view.text[start:end]
     head = max((h for h in media_rules().heads if text.endswith(h)), key=len, default="")
     head_start = end - len(head)
@@ -475,8 +478,12 @@ def brand_words_ok(view: TextView, start: int, end: int, rules: OrgRules) -> boo
     span = view.token_at(head_start)
     if span is not None and span[0] < head_start and word_freq(token_text(view, span)):
         return False
-    return any(is_place(word) or tag_of(word) in rules.proper_tags or not word_freq(word)
-               for word in (token_text(view, s) for s in view_tokens(view, start, head_start)))
+    words = [token_text(view, s) for s in view_tokens(view, start, head_start)]
+    if any(is_boundary_token(word, rules) or is_verb(word) for word in words):
+        return False
+    if strict:
+        return bool(words) and (is_place(words[-1]) or not word_freq(words[-1]))
+    return any(is_place(word) or tag_of(word) in rules.proper_tags or not word_freq(word) for word in words)
 
 
 def numbered_siblings(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) -> list[OrgCandidate]:
@@ -519,15 +526,25 @@ def university_siblings(view: TextView, chosen: list[OrgCandidate], rules: OrgRu
             if sep is None or view.text[sep] not in item_delimiters():
                 break
             school = field_school_at(view, sep + 1, cand.head.text, rules)
-            if school is None and sep + 1 in named_schools:
-                pos = named_schools[sep + 1]  # 某某大学资源环境学院、园艺学院、…: a school named on its own
-                continue  # stands in the list; the walk goes on after it
+            if school is None and sep + 1 in named_schools:  # 某某大学资源环境学院、园艺学院、…: a school
+                pos = named_schools[sep + 1]  # named on its own stands in the list: it is the university's
+                found.append(OrgCandidate(sep + 1, pos, "org.suffix.university", "university",
+                                          canonical=university + view.text[sep + 1:pos]))
+                continue  # too, and the walk goes on after it
             if school is None:
                 break
             found.append(OrgCandidate(sep + 1, school, "org.suffix.university", "university",
                                       canonical=university + view.text[sep + 1:school]))
             pos = school
     return found
+
+
+def with_siblings(chosen: list[OrgCandidate], siblings: list[OrgCandidate]) -> list[OrgCandidate]:
+    """The chosen candidates with a sibling school in place of a candidate of the same span (it carries
+    the university's name), and the siblings no candidate overlaps added."""
+    by_span = {(c.start, c.end): c for c in siblings}
+    kept = [by_span.pop((c.start, c.end), c) for c in chosen]
+    return sorted(kept + not_overlapping(list(by_span.values()), kept), key=lambda c: c.start)
 
 
 def school_head(cand: OrgCandidate, rules: OrgRules) -> bool:
@@ -901,22 +918,32 @@ def inner_head_type(text: str, rules: OrgRules) -> str:
 
 
 def media_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> list[OrgCandidate]:
-    """Sources and bylines: 来源：浙江在线, 房县新闻网讯 (pipeline/extract/orgs/media.py), and a
-    site's brand alone on a line of the raw page."""
+    """Sources and bylines: 来源：浙江在线, 房县新闻网讯 (pipeline/extract/orgs/media.py), and, read on the
+    raw page, a site's brand alone on a line or a brand beside the page's dateline."""
     found = []
     for start, end, rule in media_names(doc.text, is_place):
         start = after_glued_byline_words(view, start, end)
-        if start < end and not is_place(view.text[start:end]) and (  # 图片来源:某某区|供图: a place, no media
-                rule != "org.media.dateline" or brand_words_ok(view, start, end, rules)):  # not 时政新闻 2023-…
+        if start < end and not is_place(view.text[start:end]):  # 图片来源:某某区|供图: a place, no media
             found.append(OrgCandidate(start, end, rule, "other"))
-    offsets = doc.article.offsets  # a brand's line holds no stop word or verb: not a column's line of
-    for raw_start, raw_end in site_lines(doc.article.raw):  # a sentence (合川区近年来以智能网|联…) or a title
-        start, end = bisect_left(offsets, raw_start), bisect_left(offsets, raw_end)
-        if start < end and offsets[start] == raw_start and offsets[end - 1] == raw_end - 1 and \
-                start in view.starts and end in view.ends and not any(
-                is_boundary_token(token, rules) or is_verb(token) for token in (
-                    token_text(view, span) for span in view_tokens(view, start, end))):
+    for start, end in raw_spans(doc, view, site_lines(doc.article.raw)):
+        if start in view.starts and not any(  # a brand's line holds no stop word or verb: not a column's
+                is_boundary_token(token, rules) or is_verb(token) for token in (  # line of a sentence
+                token_text(view, span) for span in view_tokens(view, start, end))):  # (合川区近年来以智能网|联…)
             found.append(OrgCandidate(start, end, "org.media.site", "other"))
+    for start, end in raw_spans(doc, view, dateline_names(doc.article.raw, is_place)):
+        if not is_place(view.text[start:end]) and brand_words_ok(view, start, end, rules, strict=True):
+            found.append(OrgCandidate(start, end, "org.media.dateline", "other"))  # not 时政新闻 2023-…
+    return found
+
+
+def raw_spans(doc: Analysis, view: TextView, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Raw spans in the view's coordinates, where repair kept every character of them and they stand at
+    token edges."""
+    offsets, found = doc.article.offsets, []
+    for raw_start, raw_end in spans:
+        start, end = bisect_left(offsets, raw_start), bisect_left(offsets, raw_end)
+        if start < end and offsets[start] == raw_start and offsets[end - 1] == raw_end - 1 and end in view.ends:
+            found.append((start, end))
     return found
 
 

@@ -53,6 +53,9 @@ class GovernmentRules:
     township_suffixes: tuple[str, ...]  # 镇, 乡, 街道: a township's name that opens its bodies
     township_name_tags: frozenset[str]  # jieba's tags of a common word that names a township before them
     township_kind_words: frozenset[str]  # 城市 of 城市街道办事处: a kind of place, no township's name
+    township_kind_endings: tuple[str, ...]  # 族 of 彝族乡: a people's townships
+    township_proper_tags: frozenset[str]  # nr of 红旗|街道: a proper name jieba counts, below a count
+    township_proper_max_freq: int
     resident_office_heads: tuple[str, ...]  # 办事处: a body's office in another place
     company_office_heads: frozenset[str]  # 办事处 of 华为重庆办事处: a company's office
     title_words: tuple[str, ...]  # 书记 of 县委书记: a bare committee before one is a title
@@ -97,6 +100,9 @@ def government_rules() -> GovernmentRules:
         township_suffixes=tuple(require(data, "township_suffixes", GOVERNMENT)),
         township_name_tags=frozenset(require(data, "township_name_tags", GOVERNMENT)),
         township_kind_words=frozenset(require(data, "township_kind_words", GOVERNMENT)),
+        township_kind_endings=tuple(require(data, "township_kind_endings", GOVERNMENT)),
+        township_proper_tags=frozenset(require(data, "township_proper_tags", GOVERNMENT)),
+        township_proper_max_freq=int(require(data, "township_proper_max_freq", GOVERNMENT)),
         resident_office_heads=tuple(require(data, "resident_office_heads", GOVERNMENT)),
         company_office_heads=frozenset(require(data, "company_office_heads", GOVERNMENT)),
         title_words=tuple(require(data, "title_words", GOVERNMENT)),
@@ -135,8 +141,6 @@ def census_offices(view: TextView, places_by_end: dict[int, tuple[int, Hit]], ru
     """某县第四次全国经济普查领导小组办公室: the office a place sets up for a national census, named after
     the census with its ordinal (government.yaml census_office), right after the place or its level."""
     found = []
-    if "普查" not in view.text:
-        return found  # most documents name no census: asked first
     for match in rules.census_office.finditer(view.text):
         place = places_by_end.get(match.start())
         if place is not None:

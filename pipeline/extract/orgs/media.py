@@ -178,7 +178,6 @@ def media_names(text: str, is_place: Callable[[str], bool] = lambda word: True) 
     rules = media_rules()
     found = []
     patterns = [(rules.source, "org.media.source"), (rules.byline, "org.media.byline")]
-    patterns += [(pattern, "org.media.dateline") for pattern in rules.datelines]
     if "”" in text:
         patterns.append((rules.account, "org.media.source"))
     if rules.footer_label.search(text):
@@ -204,6 +203,14 @@ def media_names(text: str, is_place: Callable[[str], bool] = lambda word: True) 
             if left is not None:
                 found += named(left, rule, rules, is_place)
     return found
+
+
+def dateline_names(raw: str, is_place: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Raw spans of media names beside the page's dateline (2022-09-08 10:46 某某客户端). Read on the raw
+    text: repair joins a short dateline line to the paragraph after it."""
+    rules = media_rules()
+    return [(start, end) for pattern in rules.datelines for match in pattern.finditer(raw)
+            for start, end, _ in named(match, "org.media.dateline", rules, is_place)]
 
 
 def site_lines(raw: str) -> list[tuple[int, int]]:

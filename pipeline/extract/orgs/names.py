@@ -391,14 +391,16 @@ def single_chars_after(view: TextView, pos: int) -> str:
 def ends_name(view: TextView, end: int, rules: OrgRules) -> bool:
     """A name may end here: at a token end, or before a title or particle jieba glued on (发改局|局长,
     自然资源局|等), or before a conjunction glued to the level character that opens the next name
-    (生态环境|局和市|水利局)."""
+    (生态环境|局和市|水利局), or before a level character glued to its committee that opens a peer body
+    (某某区|委区|人民政府)."""
     if end in view.ends:
         return True
     token = view.token_at(end)
     rest = view.text[end:token[1]] if token is not None else ""
     return rest in rules.role_words or rest in rules.trailing_particles or (
         rest in rules.head_followers and known_before(view, token[0], end, rules)) or (
-        len(rest) == 2 and glued_level(rest, rules))
+        len(rest) == 2 and glued_level(rest, rules)) or (
+        rest in government_rules().level_chars and view.text.startswith(tuple(rules.peer_heads), token[1]))
 
 
 def known_before(view: TextView, head_start: int, end: int, rules: OrgRules) -> bool:
@@ -534,6 +536,10 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
         if view.text[head_start:end] in rules.peer_heads and view.text.endswith(
                 (*rules.parent_heads, *rules.peer_heads), 0, span[1]):
             break  # 县委|县政府|县人大|县政协, 某某区|委|区政府: bodies side by side, none of them part of the next
+        if view.text[head_start:end] in rules.peer_heads and text[-1] in government_rules().level_chars and \
+                view.text.endswith(rules.parent_heads, 0, span[1] - 1):
+            pos = span[1] - 1  # 某某区|委区|人民政府: jieba glued the committee's 委 to the level that opens
+            break  # the next body
         if not legal and pos == head_token_start and ends_with_head(text, rules) and (not text.endswith(
                 rules.parent_heads) or view.text[head_start:end] in rules.peer_heads):  # 江津区委|组织部 is one
             break  # body, 市委|市政府 two
@@ -1219,9 +1225,9 @@ def proper_word(word: str, rules: OrgRules) -> bool:
 def is_township(parts: list[str], rules: OrgRules, head: str = "") -> bool:
     """The words before a body's head name a township or sub-district: a proper word ending with 镇 or
     乡 (龙泉镇), or one before such a suffix as a token (石桥|乡, 城关|街道, 双桥|子|街道: a single
-    character jieba split off joins the word before it); not 乡镇, 城镇 (common words). Before the suffix
-    a place's name may be a common word as well (石桥, 红旗): jieba's place and person tags admit it,
-    though not a kind of place (城市|街道, 山区|乡: government.yaml township_kind_words).
+    character jieba split off joins the word before it). Before the suffix a place's name may be a
+    common word as well (石桥, 红旗): jieba's place tag admits it at any count, its proper-name tags below
+    a count; a kind of place or people never does (城镇|街道, 山区|乡, 彝族|乡: government.yaml township_*).
     A head that opens with the suffix (红旗|街道办) ends the township's name as that token would."""
     government = government_rules()
     suffixes = government.township_suffixes
@@ -1233,11 +1239,13 @@ def is_township(parts: list[str], rules: OrgRules, head: str = "") -> bool:
         word = last
     else:
         return False
-    if not all(is_cjk(c) for c in word) or word in rules.stop_tokens or word in government.township_kind_words:
+    if not all(is_cjk(c) for c in word) or word in rules.stop_tokens or word in government.township_kind_words \
+            or word.endswith(government.township_kind_endings):
         return False
-    tagged = tag_of(word) in government.township_name_tags
-    return word_freq(word) < rules.max_piece_word_freq and (not word_freq(word) or tagged) or (
-        last in suffixes and tagged)
+    tag, freq = tag_of(word), word_freq(word)
+    tagged = tag in government.township_name_tags or (
+        tag in government.township_proper_tags and freq < government.township_proper_max_freq)
+    return freq < rules.max_piece_word_freq and (not freq or tagged) or last in suffixes and tagged
 
 
 def registered_with_place(parts: list[str], in_places: list[str], rules: OrgRules) -> bool:

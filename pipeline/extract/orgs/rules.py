@@ -67,7 +67,8 @@ PRIORITY = {"org.alias": 0, "org.alias.defined": 0, "org.alias.abbreviated": 0, 
             "org.short_name.pattern": 4,
             "org.short_name.registered": 3,
             "org.media.credit": 1, "org.knowledge": 2, "org.government.pattern": 1, "org.media.byline": 5,
-            "org.media.site": 5}
+            "org.media.site": 5, "org.media.dateline": 5, "org.media.title": 5, "org.media.account": 5,
+            "org.media.repeated": 5}
 
 
 @dataclass(frozen=True)
