@@ -264,11 +264,12 @@ def test_a_places_census_office(nlp, text, found):
 
 
 QUOTED_CHANNELS = [
-    # (text, found): an outlet's account or app named in quotes by its kind of channel
+    # (text, found): an outlet's account named in quotes by its kind of channel
     ("县融媒体中心微信公众号“江川时讯”在政务微信中脱颖而出。", ["县融媒体中心", "江川时讯"]),
-    ("与“江川时讯”微信公众号不同，“江川欣闻”客户端是另一个平台。", ["江川时讯", "江川欣闻"]),
-    # negatives: an app of a service is no outlet; a quoted slogan before no channel is none
+    ("与“江川时讯”微信公众号不同，“江川欣闻”客户端是另一个平台。", ["江川时讯"]),
+    # negatives: an app is as often a service's as an outlet's; a quoted slogan before no channel is none
     ("请下载“学习强国”APP学习。", []),
+    ("市民可通过“支付宝”客户端缴费。", []),
     ("打造“江川时讯”品牌。", []),
 ]
 
