@@ -40,7 +40,7 @@ class MediaRules:
     bracketed_site: re.Pattern[str]  # 【某某网】2023-08-12: a site's own brand in a header's brackets
     photo_credit: re.Pattern[str]  # groups agency and supplier
     title_paper: re.Pattern[str]  # 《某某城市报》: a paper named by its title marks
-    quoted_channel: re.Pattern[str]  # 微信公众号“某某时讯”, “某某新闻”客户端: an outlet's account or app
+    quoted_channel: re.Pattern[str]  # 微信公众号“某某时讯”, “某某时讯”公众号: an outlet's account
     datelines: tuple[re.Pattern[str], ...]  # 2022-09-08 10:46 某某客户端, 某某日报 2023-01-31 11:30
     not_paper_titles: tuple[str, ...]  # 《某某公司年报》, 《某某学报》: a report, a journal
     paper_titles: tuple[str, ...]  # 《某某青年报》: a paper though it ends like a report
