@@ -455,7 +455,7 @@ def repeated_media(view: TextView, chosen: list[OrgCandidate], rules: OrgRules) 
             if (start in view.starts or not_cjk_at(view.text, start - 1)) and (
                     not_cjk_at(view.text, end) or end in view.ends and not brand.endswith(verbs)):
                 found.append(OrgCandidate(start, end, "org.media.repeated", "other"))
-    return found
+    return non_overlapping(found)  # 某某新闻网 and 某某新闻 repeat at one place: the longer, in any set order
 
 
 def not_cjk_at(text: str, pos: int) -> bool:
