@@ -61,7 +61,7 @@ from zhfacts.extract.orgs.government import (
     in_title,
     listed_bodies,
 )
-from zhfacts.extract.orgs.media import dateline_names, media_names, media_rules, site_lines
+from zhfacts.extract.orgs.media import app_end, dateline_names, media_names, media_rules, site_lines
 from zhfacts.extract.orgs.model import model_org_spans
 from zhfacts.extract.orgs.names import (
     bracketed_place_names,
@@ -385,8 +385,8 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
             operators.append(operator)
         elif cand.head.kind == "park" and rules.park_project_after.match(view.text, cand.end):
             operators += legal_operator(view, cand, rules)  # 某某集团产业园|建设项目: a project, no park
-        elif cand.head.kind != "park" and company_signal(view, cand.start, cand.head_start, companies,
-                                                         cand.head.kind == "weak"):
+        elif cand.head.kind != "park" and company_signal(view, cand.start, cand.head_start, companies + [
+                n for n in named if n.type == "company" and cand.head.kind == "subunit"], cand.head.kind == "weak"):
             named.append(cand)
         elif (branch := branch_by_place(view, cand, banks, places, rules)) is not None:
             named.append(branch)
@@ -416,12 +416,14 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
         key=lambda c: c.start)
     kept = [c for c in chosen if not (inside_title(c, titles) and cand_text(view, c) not in rules.known
                                       and not full_name_in_title(view, c, titles))
-            and not c.extras.get("inside_name") and not (c.type == "government" and (
+            and not (c.extras.get("inside_name") and not names_own_project(view, c, rules))
+            and not (c.type == "government" and (
                 in_title(view, c.start, c.end) or opens_site_name(view, c)))]
     if model:  # the model fills gaps only: where no rule candidate, kept or set aside, stands
         kept = sorted(kept + gaps_only(model_candidates(doc, view, rules), chosen), key=lambda c: c.start)
     counties = county_places(doc, view)
-    return [org_hit(view, with_district(university_unit(view, c, rules), counties), rules) for c in kept]
+    return [org_hit(view, with_district(university_unit(view, with_app(view, c), rules), counties), rules)
+            for c in kept]
 
 
 SHORT_NAME_RULES = frozenset({"org.short_name.list", "org.short_name.frame", "org.short_name.apposition"})
@@ -751,6 +753,14 @@ def affiliated_units(view: TextView, cands: list[OrgCandidate], rules: OrgRules)
     return cands + found
 
 
+def with_app(view: TextView, cand: OrgCandidate) -> OrgCandidate:
+    """人民日报|客户端: a media's name right before an app word is the app's, one name as written."""
+    if cand.type != "other":
+        return cand
+    end = app_end(view.text, cand.start, cand.end, known_media=cand.rule == "org.knowledge")
+    return cand if end == cand.end else replace(cand, end=end, canonical="")
+
+
 def university_unit(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgCandidate:
     """吉林大学动物科学院: a 学院 whose name opens with a university's is a school of it (its
     研究院 or 实验室 stays research: 某某理工学院某县生态产业研究院)."""
@@ -763,12 +773,22 @@ def university_unit(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgC
     return cand
 
 
-def opens_project_name(view: TextView, end: int, rules: OrgRules) -> bool:
+def names_own_project(view: TextView, c: OrgCandidate, rules: OrgRules) -> bool:
+    """海康威视|重庆科技园三期|项目: a known company before a place whose words run to 项目 names its own
+    project there, and is a mention; before a base or park's head (中国电子|重庆…示范基地) the words
+    name the base, which carries the company in its name."""
+    return opens_project_name(view, c.end, rules, (rules.project_word,))
+
+
+def opens_project_name(view: TextView, end: int, rules: OrgRules,
+                       heads: tuple[str, ...] | None = None) -> bool:
     """The words after a short name run, without punctuation or stop words, to a project's or base's
-    head with a product between (欣冠精密|结构件生产基地): the short name is part of that name. Right
-    before the head alone (海辰储能|项目) it still names the company."""
+    head (of `heads`, by default every project head) with a product between (欣冠精密|结构件生产基地):
+    the short name is part of that name. Right before the head alone (海辰储能|项目) it still names
+    the company."""
+    heads = rules.project_heads if heads is None else heads
     window = view.text[end:end + rules.max_project_chars + 4]
-    if not any(h in window for h in rules.project_heads):
+    if not any(h in window for h in heads):
         return False
     pos = end
     while pos - end <= rules.max_project_chars:
@@ -777,7 +797,7 @@ def opens_project_name(view: TextView, end: int, rules: OrgRules) -> bool:
             return False
         token = token_text(view, span)
         bracket = parenthesised_end(view, pos) if token in OPEN_PARENS and view.text.endswith(
-            rules.project_heads, end, pos) else None
+            heads, end, pos) else None
         if bracket is not None:
             pos = bracket  # 某某产业园|(某区)|项目: a park's place inside the project's name (not 某某(某地)冷链…)
             continue
@@ -785,7 +805,7 @@ def opens_project_name(view: TextView, end: int, rules: OrgRules) -> bool:
             return False  # 中建五局|三|公司…项目: a numeral opens a numbered unit, no project's words
         pos = span[1]
         words = view.text[end:pos]
-        if any(words.endswith(h) and len(words) > len(h) for h in rules.project_heads):
+        if any(words.endswith(h) and len(words) > len(h) for h in heads):
             return True
     return False
 
@@ -922,7 +942,8 @@ def media_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> list[Org
     raw page, a site's brand alone on a line or a brand beside the page's dateline."""
     found = []
     for start, end, rule in media_names(doc.text, is_place):
-        start = after_glued_byline_words(view, start, end)
+        if rule != "org.media.title":  # title marks hold the whole name: 《农村|金融时报》 has no author
+            start = after_glued_byline_words(view, start, end)
         if start < end and not is_place(view.text[start:end]):  # 图片来源:某某区|供图: a place, no media
             found.append(OrgCandidate(start, end, rule, "other"))
     for start, end in raw_spans(doc, view, site_lines(doc.article.raw)):

@@ -54,6 +54,7 @@ class MediaRules:
     not_media_endings: tuple[str, ...]  # 举报 of 不良信息举报电话: an act, no media
     joiners: str  # - or · between a brand and its group
     outlet_heads: tuple[str, ...]  # heads of two outlets a joiner writes side by side (日报, 客户端)
+    app_words: tuple[str, ...]  # 客户端 of 人民日报客户端: the outlet's app
     byline_cues: tuple[str, ...]  # 讯, 报道 after a media's name
     source_labels: tuple[str, ...]  # 来源 before a media's name
 
@@ -112,9 +113,21 @@ def media_rules() -> MediaRules:
         not_media_endings=tuple(require(data, "not_media_endings", MEDIA)),
         joiners="".join(require(data, "joiners", MEDIA)),
         outlet_heads=tuple(require(data, "outlet_heads", MEDIA)),
+        app_words=tuple(require(data, "app_words", MEDIA)),
         byline_cues=tuple(require(data, "byline_cues", MEDIA)),
         source_labels=tuple(require(data, "source_labels", MEDIA)),
     )
+
+
+def app_end(text: str, start: int, end: int, known_media: bool = False) -> int:
+    """人民日报|客户端: an outlet's name (ending with a media head, or a media of the knowledge data: 新湖南)
+    right before an app word names the app, one name with it (media.yaml app_words): where the app
+    word ends, else `end`."""
+    rules = media_rules()
+    if not (known_media or text.endswith(rules.heads, start, end)) or text.endswith(rules.app_words, start, end):
+        return end
+    word = next((w for w in rules.app_words if text.startswith(w, end)), "")
+    return end + len(word)
 
 
 def paper_title(name: str, rules: MediaRules) -> bool:

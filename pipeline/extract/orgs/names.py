@@ -825,6 +825,8 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
             after = nxt[1]
         elif common_adjective_before_place(view, token, after, rules):
             pass  # 要落实|某省科学院: jieba tags 落实 an adjective; a full place opens the name after it
+        elif len(token) == 1 and numeral_before(view, pos):
+            pass  # 500|强|湖南某某集团: one character after a numeral is the numeral's (500强, 10佳)
         elif not never_starts_name(token, rules.single_char_tags if len(token) == 1 else rules.leading_tags
                                    ) or is_proper_place(token) or token in rules.known:
             break  # 建行|渝北支行: a name of the knowledge data opens the name, whatever jieba tags it (v)
@@ -835,6 +837,13 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
             break
         pos = after
     return pos
+
+
+def numeral_before(view: TextView, pos: int) -> bool:
+    """The token that ends at pos is a number in digits (500 of 500|强; 百家 of 青州|百家|丰… is a name's)."""
+    span = previous_token(view, pos)
+    return span is not None and span[1] == pos and token_text(view, span).isascii() and \
+        token_text(view, span).isdigit()
 
 
 def common_noun_before_place(view: TextView, token: str, after: int, rules: OrgRules) -> bool:

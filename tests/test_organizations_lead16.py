@@ -1,0 +1,86 @@
+"""Organization families of round 16 (issue 11) found by the lead on new real pages, negatives
+included. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import organization_mentions as mentions
+
+
+@pytest.fixture(scope="module")
+def nlp(places_and_organizations):
+    return places_and_organizations
+
+
+def names(nlp, text: str) -> list[str]:
+    return [m[0] for m in mentions(nlp, text)]
+
+
+@pytest.mark.parametrize("text, found", [
+    # a known company before a place whose words run to 项目 names its own project there
+    ("签约项目有比亚迪合肥新能源三期项目、某某制造项目等。", ["比亚迪"]),
+    ("海康威视成都智能制造项目开工。", ["海康威视"]),
+    # before a base's or park's head the words name the base, which carries the company (no mention)
+    ("中国电子长沙信创产业示范基地落户。", []),
+])
+def test_a_known_company_opening_its_project(nlp, text, found):
+    assert names(nlp, text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # an outlet's app written right after the outlet's name is one name, the app's
+    ("报道被人民日报客户端、江城日报客户端转载。", ["人民日报客户端", "江城日报客户端"]),
+    ("打开新湖南客户端即可收看。", ["新湖南客户端"]),
+    # a service's app is no outlet's: no media head, no media of the knowledge data
+    ("群众可通过支付宝客户端缴费。", []),
+    # the outlet alone stays the outlet's name
+    ("人民日报刊发评论。", ["人民日报"]),
+])
+def test_an_outlets_app(nlp, text, found):
+    assert names(nlp, text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # government service and investment centres
+    ("临泉县招商中心主任介绍了项目情况。", ["临泉县招商中心"]),
+    ("县投资促进中心、县政务服务中心负责人参加。", ["县投资促进中心", "县政务服务中心"]),
+    # a consultancy named by its place and trade name; a kind of centre is no name
+    ("北京嘉禾远景旅游咨询中心发布了报告。", ["北京嘉禾远景旅游咨询中心"]),
+    ("学校成立心理咨询中心。", []),
+])
+def test_centres_of_governments_and_consultancies(nlp, text, found):
+    assert names(nlp, text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # one character after a numeral goes with it (500强), not with the name after it
+    ("中国民营企业500强湖南金石集团落户园区。", ["湖南金石集团"]),
+    ("全国100强江西华源集团签约。", ["江西华源集团"]),
+])
+def test_a_ranking_before_a_company(nlp, text, found):
+    assert names(nlp, text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # a bank named by its place and 农商银行, then its branch by a township: one name
+    ("青山农商银行石桥支行行长介绍了贷款情况。", ["青山农商银行石桥支行"]),
+    ("青山农商银行城关支行发放贷款。", ["青山农商银行城关支行"]),
+    # a company's branch, as before
+    ("重庆宏达科技有限公司成都分公司负责人介绍。", ["重庆宏达科技有限公司成都分公司"]),
+])
+def test_a_named_banks_branch(nlp, text, found):
+    assert names(nlp, text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # title marks hold the whole paper's name: no author's name is cut off its start
+    ("合作社负责人对《农村金融时报》记者说。", ["农村金融时报"]),
+    ("他对《金融时报》记者说。", ["金融时报"]),
+])
+def test_a_paper_in_title_marks_keeps_its_first_words(nlp, text, found):
+    assert names(nlp, text) == found
+
+
+def test_a_universitys_trial_station(nlp):
+    text = "学校与区政府共建“华中农业大学青山甜瓜试验示范站”。"
+    assert "华中农业大学青山甜瓜试验示范站" in names(nlp, text)
