@@ -84,3 +84,19 @@ def test_a_paper_in_title_marks_keeps_its_first_words(nlp, text, found):
 def test_a_universitys_trial_station(nlp):
     text = "学校与区政府共建“华中农业大学青山甜瓜试验示范站”。"
     assert "华中农业大学青山甜瓜试验示范站" in names(nlp, text)
+
+
+@pytest.mark.parametrize("text, found", [
+    # a member-kind word right before an association's head makes it a kind (chambers of people from
+    # elsewhere, counted), whatever stands before it; before a proper name it names one chamber
+    ("全市现有异地商会12家，市域内异地商会3家。", []),
+    ("来自各地的异地莆田商会会长出席。", ["异地莆田商会"]),
+])
+def test_a_kind_of_association_by_its_members(nlp, text, found):
+    assert names(nlp, text) == found
+
+
+def test_a_groups_short_name_opening_a_parks_name(nlp):
+    # the document's short name of a group (中新 of 中新集团) opens the park's name: part of it
+    text = "中新集团董事长表示，中新青湖园区是集团的又一重要项目。"
+    assert names(nlp, text) == ["中新集团"]

@@ -1068,8 +1068,8 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     if head.kind == "site":  # 南通|网: a place's news site; 物联|网, 城市管|网 are no places
         return all(p in places or is_full_place_name(p) or is_proper_place(p) for p in parts) and \
             site_context(view, cand.start, cand.end, rules)
-    if parts[-1] in rules.kind_adjectives:
-        return False  # 区内|科技型|公司: a kind of company, whatever stands before it
+    if parts[-1] in rules.kind_adjectives or parts[-1] in rules.member_kinds and head.type == "other":
+        return False  # 区内|科技型|公司, 某市现有|异地|商会: a kind, whatever stands before it
     if head.kind == "institution" and ranked_kind(text, rules):
         return False  # 泉州市|级|科技企业孵化器: one of a rank of institutions, whatever place ranks it
     full_places = full_place_names()

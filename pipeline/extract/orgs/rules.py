@@ -104,6 +104,7 @@ class OrgRules:
     generic_names: frozenset[str]
     category_words: frozenset[str]
     kind_adjectives: frozenset[str]  # 科技型: the category words ending with generic.yaml kind_adjective_ending
+    member_kinds: frozenset[str]  # 异地 of 某市现有|异地|商会: an association's kind by its members
     rank_words: tuple[str, ...]  # 市级: a rank before category words makes an institution a kind
     domain_words: frozenset[str]
     domain_or_category_words: frozenset[str]
@@ -304,7 +305,8 @@ def org_rules() -> OrgRules:
     known = {r["name"]: (r["type"], r["canonical"], "org.knowledge") for r in load_tsv(KNOWLEDGE)}
     known.update({r["name"]: (r["type"], r["full_name"], "org.known") for r in load_tsv(KNOWN)})  # curated wins
     words = list(require(industry, "industry_words", INDUSTRY))
-    category = frozenset(require(generic, "category_words", GENERIC))
+    member_kinds = frozenset(require(generic, "member_kind_words", GENERIC))
+    category = frozenset(require(generic, "category_words", GENERIC)) | member_kinds
     domain = frozenset(require(generic, "domain_words", GENERIC))
     clause_ends = clause_delimiters() + "\n"
     return OrgRules(
@@ -330,6 +332,7 @@ def org_rules() -> OrgRules:
         orphan_char_max_freq=int(require(bounds, "orphan_char_max_freq", BOUNDARIES)),
         generic_names=frozenset(require(generic, "generic_names", GENERIC)),
         category_words=category,
+        member_kinds=member_kinds,
         kind_adjectives=frozenset(w for w in category if w.endswith(str(require(generic, "kind_adjective_ending",
                                                                                  GENERIC)))),
         rank_words=tuple(require(generic, "rank_words", GENERIC)),
