@@ -100,3 +100,14 @@ def test_a_groups_short_name_opening_a_parks_name(nlp):
     # the document's short name of a group (中新 of 中新集团) opens the park's name: part of it
     text = "中新集团董事长表示，中新青湖园区是集团的又一重要项目。"
     assert names(nlp, text) == ["中新集团"]
+
+
+@pytest.mark.parametrize("text, found", [
+    # 政府工作报告 is the document's name (the government work report); a heading's 人民政府 is its author
+    ("2024年临泉县政府工作报告全文发布。", []),
+    ("临泉县人民政府工作报告", ["临泉县人民政府"]),
+    ("临泉县政府召开常务会议。", ["临泉县政府"]),
+])
+def test_the_government_work_report_is_no_body(nlp, text, found):
+    assert names(nlp, text) == found
+

@@ -59,6 +59,7 @@ from zhfacts.extract.orgs.government import (
     government_bodies,
     government_rules,
     in_title,
+    names_document,
     listed_bodies,
 )
 from zhfacts.extract.orgs.media import app_end, dateline_names, media_names, media_rules, site_lines
@@ -418,7 +419,8 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
                                       and not full_name_in_title(view, c, titles))
             and not (c.extras.get("inside_name") and not names_own_project(view, c, rules))
             and not (c.type == "government" and (
-                in_title(view, c.start, c.end) or opens_site_name(view, c)))]
+                in_title(view, c.start, c.end) or opens_site_name(view, c)
+                or names_document(view, c.start, c.end)))]
     if model:  # the model fills gaps only: where no rule candidate, kept or set aside, stands
         kept = sorted(kept + gaps_only(model_candidates(doc, view, rules), chosen), key=lambda c: c.start)
     counties = county_places(doc, view)

@@ -59,6 +59,8 @@ class GovernmentRules:
     resident_office_heads: tuple[str, ...]  # 办事处: a body's office in another place
     company_office_heads: frozenset[str]  # 办事处 of 华为重庆办事处: a company's office
     title_words: tuple[str, ...]  # 书记 of 县委书记: a bare committee before one is a title
+    document_compounds: tuple[str, ...]  # 政府工作报告: a document named by a body's kind
+    document_authors: tuple[str, ...]  # 人民政府: the author of such a document, as a heading writes it
     joining_chars: frozenset[str]  # 和 of 县科技局|和县|教育局: joins two bodies
     zone_endings: tuple[str, ...]  # 合作区: its 区 is no level
     zone_sub_areas: tuple[str, ...]  # 片区, 分园: a zone's part named after the zone's full name
@@ -106,6 +108,8 @@ def government_rules() -> GovernmentRules:
         resident_office_heads=tuple(require(data, "resident_office_heads", GOVERNMENT)),
         company_office_heads=frozenset(require(data, "company_office_heads", GOVERNMENT)),
         title_words=tuple(require(data, "title_words", GOVERNMENT)),
+        document_compounds=tuple(require(data, "document_compounds", GOVERNMENT)),
+        document_authors=tuple(require(data, "document_authors", GOVERNMENT)),
         joining_chars=frozenset(require(data, "joining_chars", GOVERNMENT)),
         zone_endings=tuple(require(data, "zone_endings", GOVERNMENT)),
         zone_sub_areas=tuple(require(data, "zone_sub_areas", GOVERNMENT)),
@@ -149,6 +153,18 @@ def census_offices(view: TextView, places_by_end: dict[int, tuple[int, Hit]], ru
                 match.start() == 1 or not is_cjk(view.text[match.start() - 2])):
             found.append(Body(match.start() - 1, match.end(), None))  # 县第四次…, not 全县|第四次…
     return found
+
+
+def names_document(view: TextView, start: int, end: int) -> bool:
+    """某市|政府工作报告: the body's last word opens a document's compound (government.yaml
+    document_compounds), which the text goes on with: the words name the document, not the body
+    (unless the body ends with an author's form: 某县人民政府|工作报告)."""
+    rules = government_rules()
+    text = view.text[start:end]
+    if text.endswith(rules.document_authors):
+        return False
+    return any(text.endswith(c[:n]) and view.text.startswith(c[n:], end)
+               for c in rules.document_compounds for n in range(1, len(c)))
 
 
 def in_title(view: TextView, start: int, end: int) -> bool:
