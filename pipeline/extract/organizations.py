@@ -59,8 +59,8 @@ from zhfacts.extract.orgs.government import (
     government_bodies,
     government_rules,
     in_title,
-    names_document,
     listed_bodies,
+    names_document,
 )
 from zhfacts.extract.orgs.media import app_end, dateline_names, media_names, media_rules, site_lines
 from zhfacts.extract.orgs.model import model_org_spans
