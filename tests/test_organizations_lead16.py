@@ -111,3 +111,10 @@ def test_a_groups_short_name_opening_a_parks_name(nlp):
 def test_the_government_work_report_is_no_body(nlp, text, found):
     assert names(nlp, text) == found
 
+
+
+def test_a_person_named_by_a_title_before_a_company(nlp):
+    # a lost comma between a person's title and name and the next company: the person is no name's
+    text = "商学院院长刘志明齐盛众创有限公司董事长王强共同签订协议。"
+    assert "齐盛众创有限公司" in names(nlp, text)
+    assert not any(name.startswith("刘志明") for name in names(nlp, text))

@@ -525,6 +525,9 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
                 break
             pos = place_start
             break
+        if 2 <= span[1] - span[0] <= 3 and is_person(text) and not is_proper_place(text) and \
+                view.token_before(span[0]) in rules.role_words:
+            break  # 院长|张某某|某某有限公司: a person named by a title stands before the name (a lost comma)
         if not legal and 2 <= span[1] - span[0] <= 3 and is_person(text) and not is_proper_place(text) and \
                 is_proper_place(view.token_after(span[1])) and after_byline_label(view, span[0], rules):
             break  # 责任编辑:某某某|某州经济网: a person's name before the place that opens the name
