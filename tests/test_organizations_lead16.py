@@ -118,3 +118,33 @@ def test_a_person_named_by_a_title_before_a_company(nlp):
     text = "商学院院长刘志明齐盛众创有限公司董事长王强共同签订协议。"
     assert "齐盛众创有限公司" in names(nlp, text)
     assert not any(name.startswith("刘志明") for name in names(nlp, text))
+
+
+@pytest.mark.parametrize("text, found", [
+    # jieba glued a known name's last character to a stop word (院|在): the name still stands as a word
+    ("中国信通院在报告中指出，百强县发展呈现新特点。", ["中国信通院"]),
+    # a word of the dictionary resumed after the name, as before (工信部|下属)
+    ("工信部下属单位参加。", ["工信部"]),
+])
+def test_a_known_name_glued_to_a_stop_word(nlp, text, found):
+    assert names(nlp, text) == found
+
+
+def test_a_persons_title_ends_a_bodys_words(nlp):
+    # the mayor and the bureau: no office named 市长和投促局
+    text = "水富市市长和投促局负责人出席签约。"
+    assert not any("市长" in name for name in names(nlp, text))
+
+
+@pytest.mark.parametrize("text, found", [
+    # a word ending with the name's own head before the place that opens the name: a kind in apposition
+    ("苍溪县与结对省级商会浙江省四川商会签约。", ["浙江省四川商会"]),
+    # a university before its institute in another place is still the institute's name
+    ("清华大学四川能源互联网研究院揭牌。", ["清华大学四川能源互联网研究院"]),
+])
+def test_a_kind_with_the_same_head_before_a_name(nlp, text, found):
+    assert names(nlp, text) == found
+
+
+def test_the_world_bank_is_known(nlp):
+    assert names(nlp, "评价体系参照世界银行的营商环境评估。") == ["世界银行"]

@@ -59,6 +59,7 @@ class GovernmentRules:
     resident_office_heads: tuple[str, ...]  # 办事处: a body's office in another place
     company_office_heads: frozenset[str]  # 办事处 of 华为重庆办事处: a company's office
     title_words: tuple[str, ...]  # 书记 of 县委书记: a bare committee before one is a title
+    person_titles: frozenset[str]  # 市长, 主任: a person's title among function words ends them
     document_compounds: tuple[str, ...]  # 政府工作报告: a document named by a body's kind
     document_authors: tuple[str, ...]  # 人民政府: the author of such a document, as a heading writes it
     joining_chars: frozenset[str]  # 和 of 县科技局|和县|教育局: joins two bodies
@@ -108,6 +109,7 @@ def government_rules() -> GovernmentRules:
         resident_office_heads=tuple(require(data, "resident_office_heads", GOVERNMENT)),
         company_office_heads=frozenset(require(data, "company_office_heads", GOVERNMENT)),
         title_words=tuple(require(data, "title_words", GOVERNMENT)),
+        person_titles=frozenset(require(data, "leader_titles", GOVERNMENT) + require(data, "title_words", GOVERNMENT)),
         document_compounds=tuple(require(data, "document_compounds", GOVERNMENT)),
         document_authors=tuple(require(data, "document_authors", GOVERNMENT)),
         joining_chars=frozenset(require(data, "joining_chars", GOVERNMENT)),
@@ -327,6 +329,9 @@ def function_words_ok(view: TextView, start: int, end: int, head: str, rules: Go
     if any((p == start or p in view.starts) and view.text.startswith(rules.collective_words, p)
            for p in range(start, end)):
         return False  # 市|属驻区分局, 区政府|各办局: bodies of a kind, counted together
+    first = view.token_at(start)
+    if first is not None and first[0] < start and view.text[first[0]:first[1]] in rules.person_titles:
+        return False  # 某市|市长|和投促局: the level opens a person's title, no body's words
     pos = start
     while pos < end:
         span = view.token_at(pos)
@@ -343,8 +348,8 @@ def function_words_ok(view: TextView, start: int, end: int, head: str, rules: Go
 def bad_function_word(token: str, rules: GovernmentRules) -> bool:
     """A token that cannot stand among function words; a person's name only when it is one character
     (a surname: 肖) or rare (肖磊; jieba also tags the common word 文明 nr)."""
-    if token in rules.function_word_verbs:
-        return True  # 该县成立|投资促进服务中心: a clause's verb
+    if token in rules.function_word_verbs or token in rules.person_titles:
+        return True  # 该县成立|投资促进服务中心: a clause's verb; 某市|市长和投促局: a person's title
     tag = tag_of(token)
     if tag in rules.person_tags:
         return len(token) == 1 or int(dictionary_entries()[0].get(token, 0)) < rules.person_max_freq

@@ -546,6 +546,10 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
         if not legal and pos == head_token_start and ends_with_head(text, rules) and (not text.endswith(
                 rules.parent_heads) or view.text[head_start:end] in rules.peer_heads):  # 江津区委|组织部 is one
             break  # body, 市委|市政府 two
+        if not legal and pos < head_token_start and text.endswith(view.text[head_start:end]) and \
+                is_proper_place(view.token_after(span[1])):
+            break  # 结对省级商会|浙江省四川商会: a word ending with the name's own head before the place
+            # that opens the name names another body or a kind in apposition
         if pos == head_token_start and text in rules.company_sites:
             break  # 某某芯片研发设计及|总部|公司: a company's headquarters, a kind of company, no name
         if not legal and verb_after_name(view, span, rules):

@@ -904,10 +904,15 @@ def branch_piece(piece: str, rules: OrgRules) -> bool:
 
 def word_resumes_at(view: TextView, end: int, rules: OrgRules) -> bool:
     """工信|部下|属: jieba glued a known name's last character to the next word's first; the characters
-    from end to a later token's end make a word of its dictionary (下属), so the text reads 工信部|下属."""
+    from end to a later token's end make a word of its dictionary (下属), so the text reads 工信部|下属;
+    or the glued token is no word of it and its rest is a stop word (中国|信通|院在|此次: 在)."""
     i = view.token_index(end)
     if i < 0:
         return False
+    glued = view.token_starts[i] < end < view.token_ends[i]
+    if glued and view.text[end:view.token_ends[i]] in rules.stop_tokens and not word_freq(
+            view.text[view.token_starts[i]:view.token_ends[i]]):
+        return True
     for stop in view.token_ends[i:i + 2]:
         if stop - end >= 2 and word_freq(view.text[end:stop]) >= rules.resumed_word_min_freq:
             return True
