@@ -148,3 +148,17 @@ def test_a_kind_with_the_same_head_before_a_name(nlp, text, found):
 
 def test_the_world_bank_is_known(nlp):
     assert names(nlp, "评价体系参照世界银行的营商环境评估。") == ["世界银行"]
+
+
+@pytest.mark.parametrize("text, found", [
+    # a list closed by 等 and a field's word lists fields, not companies
+    ("业务涉及医药、医美、环保、特医食品等领域。", []),
+    ("引进宏达科技、盛源电子等企业。", ["宏达科技", "盛源电子"]),
+])
+def test_a_list_of_fields_names_no_company(nlp, text, found):
+    assert names(nlp, text) == found
+
+
+def test_online_and_offline_is_no_company(nlp):
+    # 线上线下 is also a listed company's short name; in running text it is the channels of trade
+    assert names(nlp, "推动线上线下融合发展，线上线下同步销售。") == []

@@ -175,7 +175,7 @@ def pattern_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         if end not in view.ends:
             continue
         follower = view.token_after(end)
-        if field_follower(follower, rules) and follower != rules.project_word:
+        if field_follower(follower, rules) and follower != rules.project_word or closes_field_list(view, end, rules):
             continue
         stem_start = proper_stem_start(view, word_start, rules)
         if follower in rules.field_followers and not before_project(view, stem_start, word_start):
@@ -191,6 +191,13 @@ def pattern_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         if start is not None:
             found.append(OrgCandidate(start, with_industry_run(view, end, rules), "org.short_name.pattern", "company"))
     return found
+
+
+def closes_field_list(view: TextView, end: int, rules: OrgRules) -> bool:
+    """医药、环保、特医食品|等领域: a list closer (等) right after the word and a field's word after it
+    (lists.yaml gap_stop_words): the items are fields, not companies."""
+    closer = next((c for c in rules.list_closers if view.text.startswith(c, end)), "")
+    return bool(closer) and view.text.startswith(rules.gap_stop_words, end + len(closer))
 
 
 def with_industry_run(view: TextView, end: int, rules: OrgRules) -> int:
