@@ -162,3 +162,25 @@ def test_a_list_of_fields_names_no_company(nlp, text, found):
 def test_online_and_offline_is_no_company(nlp):
     # 线上线下 is also a listed company's short name; in running text it is the channels of trade
     assert names(nlp, "推动线上线下融合发展，线上线下同步销售。") == []
+
+
+@pytest.mark.parametrize("text, found", [
+    # a province and industry words with a category word among them: a state company's registered name
+    ("与河南省农业综合开发有限公司签约。", ["河南省农业综合开发有限公司"]),
+    # category words alone after the place name none
+    ("某省重点企业有限公司。", []),
+])
+def test_a_state_companys_registered_name(nlp, text, found):
+    assert names(nlp, text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # the post's county branch is written place + brand, as the carriers' are
+    ("中江县邮政分公司工作人员介绍了情况。", ["中江县邮政分公司"]),
+    ("台州邮政开通了新航线。", ["台州邮政"]),
+    # the post alone, its savings and its regulator are no branch
+    ("借助邮政的平台销售。", []),
+    ("台州邮政储蓄业务增长。", []),
+])
+def test_the_posts_county_branch(nlp, text, found):
+    assert names(nlp, text) == found

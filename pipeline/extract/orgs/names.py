@@ -1265,11 +1265,13 @@ def is_township(parts: list[str], rules: OrgRules, head: str = "") -> bool:
 
 
 def registered_with_place(parts: list[str], in_places: list[str], rules: OrgRules) -> bool:
-    """江西省|投资|集团有限公司: a place and industry words only before the legal form make a state
-    group's registered name, when the place opens it and industry words alone follow."""
+    """江西省|投资|集团有限公司, 河南省|农业|综合|开发|有限公司: a place and industry words only before
+    the legal form make a state group's registered name, when the place opens it and industry words
+    follow, with category words among them (综合)."""
     rest = parts[len(in_places):]
-    return bool(in_places) and parts[:len(in_places)] == in_places and bool(rest) and all(
-        composed_of(p, rules.industry_words) for p in rest)
+    return bool(in_places) and parts[:len(in_places)] == in_places and any(
+        composed_of(p, rules.industry_words) for p in rest) and all(
+        composed_of(p, rules.industry_words | rules.category_words) for p in rest)
 
 
 def after_verbs(parts: list[str]) -> list[str]:
