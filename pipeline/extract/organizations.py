@@ -386,15 +386,18 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
             operators.append(operator)
         elif cand.head.kind == "park" and rules.park_project_after.match(view.text, cand.end):
             operators += legal_operator(view, cand, rules)  # 某某集团产业园|建设项目: a project, no park
-        elif cand.head.kind != "park" and company_signal(view, cand.start, cand.head_start, companies + [
-                n for n in named if n.type == "company" and cand.head.kind == "subunit"], cand.head.kind == "weak"):
+        elif cand.head.kind != "park" and (company_signal(view, cand.start, cand.head_start, companies,
+                                                          cand.head.kind == "weak")
+                                           or cand.head.kind == "subunit" and named_before_branch(view, cand, named,
+                                                                                                   places, rules)):
             named.append(cand)
         elif (branch := branch_by_place(view, cand, banks, places, rules)) is not None:
             named.append(branch)
     titles = view_titles(view, rules)
     others = photo_credits(view, rules) + government_candidates(doc, view, rules) + media_candidates(doc, view, rules)
     companies = [c for c in companies  # short names and aliases only: a known name is one anywhere, and so is
-                 if c.rule not in ("org.alias", "org.short_name.pattern") or not opens_project_name(view, c.end, rules)
+                 if c.rule not in ("org.alias", "org.short_name.pattern") or not (
+                     opens_project_name(view, c.end, rules) or opens_named_park(view, c.end, rules))
                  or c.extras.get("numbered")]  # a group's numbered unit (中建五局三公司)
     named = [extend_with_department(view, c, rules) for c in named if not invested_project(view, c, companies, rules)]
     chosen = joined_branches(view, non_overlapping(named + companies + others + operators), place_ends)
@@ -759,7 +762,7 @@ def with_app(view: TextView, cand: OrgCandidate) -> OrgCandidate:
     """人民日报|客户端: a media's name right before an app word is the app's, one name as written."""
     if cand.type != "other":
         return cand
-    end = app_end(view.text, cand.start, cand.end, known_media=cand.rule == "org.knowledge")
+    end = app_end(view.text, cand.start, cand.end, known_other=cand.rule == "org.knowledge")
     return cand if end == cand.end else replace(cand, end=end, canonical="")
 
 
@@ -777,9 +780,20 @@ def university_unit(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgC
 
 def names_own_project(view: TextView, c: OrgCandidate, rules: OrgRules) -> bool:
     """海康威视|重庆科技园三期|项目: a known company before a place whose words run to 项目 names its own
-    project there, and is a mention; before a base or park's head (中国电子|重庆…示范基地) the words
-    name the base, which carries the company in its name."""
+    project there, and is a mention (also past a base's head: 某某|长沙…示范基地|项目); ending with a
+    base's or park's head (中国电子|重庆…示范基地) the words name the base, which carries the company in
+    its name."""
     return opens_project_name(view, c.end, rules, (rules.project_word,))
+
+
+def opens_named_park(view: TextView, end: int, rules: OrgRules) -> bool:
+    """中新|某某湖|园区: the words after a short name run to a park's head (lists.yaml named_park_heads)
+    with a proper word right before it: the park's name, which the short name opens."""
+    if not opens_project_name(view, end, rules, rules.named_park_heads):
+        return False
+    head_start = next(pos for pos in range(end, len(view.text)) if view.text.startswith(rules.named_park_heads, pos))
+    before = view.token_before(head_start)
+    return proper_word(before, rules) and not is_verb(before)
 
 
 def opens_project_name(view: TextView, end: int, rules: OrgRules,
@@ -1013,6 +1027,23 @@ def banks_named(view: TextView, cands: list[OrgCandidate], rules: OrgRules) -> l
                   if c.type == "company" and (bank := bank_of(canonical_name(view, c, rules), rules)))
 
 
+def branch_place_ok(place: str, places: set[str], rules: OrgRules) -> bool:
+    """The words that name a branch: a place the document names, or a word no dictionary holds (a
+    street's, a township's name), or a place rare as a word (城区 is a gazetteer's word too, and a
+    common one), of two to four characters."""
+    if not 2 <= len(place) <= 4 or not all(is_cjk(c) for c in place):
+        return False
+    return place in places or word_freq(place) == 0 or is_place(place) and word_freq(place) < rules.max_piece_word_freq
+
+
+def named_before_branch(view: TextView, cand: OrgCandidate, named: list[OrgCandidate], places: set[str],
+                        rules: OrgRules) -> bool:
+    """某某农商银行|石桥|支行: a company named in full opens the branch's name, and the words between it
+    and the branch's head name the branch's place (branch_place_ok: not 所有|支行, 基层|支行)."""
+    return any(n.type == "company" and n.start == cand.start and n.end < cand.head_start and branch_place_ok(
+        view.text[n.end:cand.head_start], places, rules) for n in named)
+
+
 def branch_by_place(view: TextView, cand: OrgCandidate, banks: list[tuple[int, str]], places: set[str],
                     rules: OrgRules) -> OrgCandidate | None:
     """某省分行, 某某县支行, 某某支行: a bank's branch (branch_heads) written by its place alone, or by a
@@ -1020,13 +1051,10 @@ def branch_by_place(view: TextView, cand: OrgCandidate, banks: list[tuple[int, s
     with the bank's name in its canonical. A level alone (省分行) or a common word (城区支行) is no name,
     and a branch right after a bracket is the bank's, named before the bracket."""
     place, surface = view.text[cand.start:cand.head_start], cand_text(view, cand)
-    if not surface.endswith(rules.branch_heads) or not 2 <= len(place) <= 4 or not all(is_cjk(c) for c in place):
+    if not surface.endswith(rules.branch_heads) or not branch_place_ok(place, places, rules):
         return None
     if cand.start and view.text[cand.start - 1] in CLOSE_PARENS:
         return None  # 某某银行(简称某行)|某某分行: the bank's name goes on after its bracket
-    rare = word_freq(place) < rules.max_piece_word_freq  # 城区 is a gazetteer's word too, and a common one
-    if not (place in places or word_freq(place) == 0 or is_place(place) and rare):
-        return None
     bank = next((name for start, name in reversed(banks) if start < cand.start), None)
     if bank is None:
         return None

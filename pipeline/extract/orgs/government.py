@@ -59,7 +59,7 @@ class GovernmentRules:
     resident_office_heads: tuple[str, ...]  # 办事处: a body's office in another place
     company_office_heads: frozenset[str]  # 办事处 of 华为重庆办事处: a company's office
     title_words: tuple[str, ...]  # 书记 of 县委书记: a bare committee before one is a title
-    person_titles: frozenset[str]  # 市长, 主任: a person's title among function words ends them
+    person_titles: frozenset[str]  # 市长|和…局: a title joined to the body by a conjunction ends the words
     document_compounds: tuple[str, ...]  # 政府工作报告: a document named by a body's kind
     document_authors: tuple[str, ...]  # 人民政府: the author of such a document, as a heading writes it
     joining_chars: frozenset[str]  # 和 of 县科技局|和县|教育局: joins two bodies
@@ -330,13 +330,14 @@ def function_words_ok(view: TextView, start: int, end: int, head: str, rules: Go
            for p in range(start, end)):
         return False  # 市|属驻区分局, 区政府|各办局: bodies of a kind, counted together
     first = view.token_at(start)
-    if first is not None and first[0] < start and view.text[first[0]:first[1]] in rules.person_titles:
-        return False  # 某市|市长|和投促局: the level opens a person's title, no body's words
+    if first is not None and first[0] < start and first[1] < end and titled_joint(view, first, rules):
+        return False  # 某市|市长|和投促局: the level opens a person's title joined to the body
     pos = start
     while pos < end:
         span = view.token_at(pos)
         stop = min(span[1], end) if span else pos + 1
-        if span and span[0] == pos and stop == span[1] and bad_function_word(view.text[pos:stop], rules):
+        if span and span[0] == pos and stop == span[1] and (bad_function_word(view.text[pos:stop], rules) or
+                                                            stop < end and titled_joint(view, span, rules)):
             return False
         if view.text[pos:stop] in rules.joining_chars and view.text.endswith(
                 (*rules.heads, *rules.level_bodies), start, pos):
@@ -345,11 +346,17 @@ def function_words_ok(view: TextView, start: int, end: int, head: str, rules: Go
     return True
 
 
+def titled_joint(view: TextView, span: tuple[int, int], rules: GovernmentRules) -> bool:
+    """市长|和…局: a person's title with a joining word right after it joins the person to the body; a
+    title run on by nouns is an office's words (某市|市长公开电话|办公室)."""
+    return view.text[span[0]:span[1]] in rules.person_titles and view.text[span[1]:span[1] + 1] in rules.joining_chars
+
+
 def bad_function_word(token: str, rules: GovernmentRules) -> bool:
     """A token that cannot stand among function words; a person's name only when it is one character
     (a surname: 肖) or rare (肖磊; jieba also tags the common word 文明 nr)."""
-    if token in rules.function_word_verbs or token in rules.person_titles:
-        return True  # 该县成立|投资促进服务中心: a clause's verb; 某市|市长和投促局: a person's title
+    if token in rules.function_word_verbs:
+        return True  # 该县成立|投资促进服务中心: a clause's verb
     tag = tag_of(token)
     if tag in rules.person_tags:
         return len(token) == 1 or int(dictionary_entries()[0].get(token, 0)) < rules.person_max_freq

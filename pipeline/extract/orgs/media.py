@@ -119,12 +119,12 @@ def media_rules() -> MediaRules:
     )
 
 
-def app_end(text: str, start: int, end: int, known_media: bool = False) -> int:
-    """人民日报|客户端: an outlet's name (ending with a media head, or a media of the knowledge data: 新湖南)
-    right before an app word names the app, one name with it (media.yaml app_words): where the app
-    word ends, else `end`."""
+def app_end(text: str, start: int, end: int, known_other: bool = False) -> int:
+    """人民日报|客户端: an outlet's name (ending with a media head, or a name of the knowledge data typed
+    other: its media, 新湖南; its associations are not written before an app word) right before an app
+    word names the app, one name with it (media.yaml app_words): where the app word ends, else `end`."""
     rules = media_rules()
-    if not (known_media or text.endswith(rules.heads, start, end)) or text.endswith(rules.app_words, start, end):
+    if not (known_other or text.endswith(rules.heads, start, end)) or text.endswith(rules.app_words, start, end):
         return end
     word = next((w for w in rules.app_words if text.startswith(w, end)), "")
     return end + len(word)

@@ -525,9 +525,10 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
                 break
             pos = place_start
             break
-        if 2 <= span[1] - span[0] <= 3 and is_person(text) and not is_proper_place(text) and \
+        if span[1] - span[0] == 3 and is_person(text) and not is_proper_place(text) and \
                 view.token_before(span[0]) in rules.role_words:
-            break  # 院长|张某某|某某有限公司: a person named by a title stands before the name (a lost comma)
+            break  # 院长|张某某|某某有限公司: a person's full name after a title stands before the name (a
+            # lost comma); a two-character nr token there is as often a trade name (副会长|宇树|科技…)
         if not legal and 2 <= span[1] - span[0] <= 3 and is_person(text) and not is_proper_place(text) and \
                 is_proper_place(view.token_after(span[1])) and after_byline_label(view, span[0], rules):
             break  # 责任编辑:某某某|某州经济网: a person's name before the place that opens the name
@@ -546,10 +547,10 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
         if not legal and pos == head_token_start and ends_with_head(text, rules) and (not text.endswith(
                 rules.parent_heads) or view.text[head_start:end] in rules.peer_heads):  # 江津区委|组织部 is one
             break  # body, 市委|市政府 two
-        if not legal and pos < head_token_start and text.endswith(view.text[head_start:end]) and \
-                is_proper_place(view.token_after(span[1])):
-            break  # 结对省级商会|浙江省四川商会: a word ending with the name's own head before the place
-            # that opens the name names another body or a kind in apposition
+        if not legal and pos < head_token_start and text == view.text[head_start:end] and \
+                is_proper_place(view.token_after(span[1])) and kind_before(view, span[0], rules):
+            break  # 结对省级|商会|浙江省四川商会: the name's own head after a kind's words, before the place
+            # that opens the name, is a kind in apposition (not 某某医院|深圳医院: a parent's name)
         if pos == head_token_start and text in rules.company_sites:
             break  # 某某芯片研发设计及|总部|公司: a company's headquarters, a kind of company, no name
         if not legal and verb_after_name(view, span, rules):
@@ -846,6 +847,12 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
     return pos
 
 
+def kind_before(view: TextView, pos: int, rules: OrgRules) -> bool:
+    """The token that ends at pos is made of category words (省级, 异地): what follows is a kind."""
+    span = previous_token(view, pos)
+    return span is not None and span[1] == pos and composed_of(token_text(view, span), rules.category_words)
+
+
 def numeral_before(view: TextView, pos: int) -> bool:
     """The token that ends at pos is a number in digits (500 of 500|强; 百家 of 青州|百家|丰… is a name's)."""
     span = previous_token(view, pos)
@@ -1075,8 +1082,12 @@ def descriptor_is_name(cand: OrgCandidate, view: TextView, rules: OrgRules, plac
     if head.kind == "site":  # 南通|网: a place's news site; 物联|网, 城市管|网 are no places
         return all(p in places or is_full_place_name(p) or is_proper_place(p) for p in parts) and \
             site_context(view, cand.start, cand.end, rules)
-    if parts[-1] in rules.kind_adjectives or parts[-1] in rules.member_kinds and head.type == "other":
-        return False  # 区内|科技型|公司, 某市现有|异地|商会: a kind, whatever stands before it
+    if parts[-1] in rules.kind_adjectives:
+        return False  # 区内|科技型|公司: a kind of company, whatever stands before it
+    if parts[-1] in rules.member_kinds and head.kind == "institution" and head.type == "other" and not all(
+            name_piece(p, rules, places) for p in parts[:-1]):
+        return False  # 某市现有|异地|商会: an association's kind by its members, after words of the sentence
+        # (某某|异地|商会, 某旗|宏达|农牧民|专业合作社: a home place or a trade name names one)
     if head.kind == "institution" and ranked_kind(text, rules):
         return False  # 泉州市|级|科技企业孵化器: one of a rank of institutions, whatever place ranks it
     full_places = full_place_names()
@@ -1267,11 +1278,11 @@ def is_township(parts: list[str], rules: OrgRules, head: str = "") -> bool:
 def registered_with_place(parts: list[str], in_places: list[str], rules: OrgRules) -> bool:
     """江西省|投资|集团有限公司, 河南省|农业|综合|开发|有限公司: a place and industry words only before
     the legal form make a state group's registered name, when the place opens it and industry words
-    follow, with category words among them (综合)."""
+    follow, with fillers among them (boundaries.yaml registered_name_fillers: 综合)."""
     rest = parts[len(in_places):]
     return bool(in_places) and parts[:len(in_places)] == in_places and any(
         composed_of(p, rules.industry_words) for p in rest) and all(
-        composed_of(p, rules.industry_words | rules.category_words) for p in rest)
+        composed_of(p, rules.industry_words) or p in rules.registered_name_fillers for p in rest)
 
 
 def after_verbs(parts: list[str]) -> list[str]:

@@ -149,8 +149,10 @@ class OrgRules:
     max_item_chars: int
     max_quoted_gap_chars: int  # “甲公司”的…项目，“乙”的…: the next quoted company's reach
     item_not_name_endings: tuple[str, ...]  # list items ending so are no company (…领域, 直属单位)
-    gap_stop_words: tuple[str, ...]
+    gap_stop_words: tuple[str, ...]  # field words and others: between 等 and a cue, another phrase's cue
+    gap_field_words: tuple[str, ...]  # 领域: right after 等, a list of fields
     project_heads: tuple[str, ...]
+    named_park_heads: tuple[str, ...]  # 园区 of 中新|某某湖园区: with a proper word right before it
     university_heads: tuple[str, ...]  # 大学: the schools listed after one of its schools are its
     school_heads: frozenset[str]  # 学院 of 某某大学园艺学院、农学院
     school_field_joiners: tuple[str, ...]  # 与 of 食品科学与工程学院
@@ -196,6 +198,7 @@ class OrgRules:
     walk_stop_tags: frozenset[str]  # v, d: a common word so tagged ends a body's name on the walk left
     head_verb_min_freq: int  # 作为 of 某某项目作为|公司: a verb this common before a head names no business
     registered_name_ending_tags: frozenset[str]  # c: also in a registered name's walk
+    registered_name_fillers: frozenset[str]  # 综合 of 某省农业综合开发有限公司
     name_ending_tags: dict[str, int]  # c: 只是 of 饲料加工厂只是|天之虹公司 ends any name; z: 认真落实 (4 chars)
     compound_adverb_tags: frozenset[str]  # 充分 of 充分发挥: a dictionary word of an adverb and a verb
     compound_verb_tags: frozenset[str]  # 发挥 of 充分发挥
@@ -382,8 +385,10 @@ def org_rules() -> OrgRules:
         max_item_chars=int(require(lists, "max_item_chars", LISTS)),
         max_quoted_gap_chars=int(require(lists, "max_quoted_gap_chars", LISTS)),
         item_not_name_endings=tuple(require(lists, "item_not_name_endings", LISTS)),
-        gap_stop_words=tuple(require(lists, "gap_stop_words", LISTS)),
+        gap_stop_words=tuple(require(lists, "gap_field_words", LISTS) + require(lists, "gap_stop_words", LISTS)),
+        gap_field_words=tuple(require(lists, "gap_field_words", LISTS)),
         project_heads=tuple(require(lists, "project_heads", LISTS)),
+        named_park_heads=tuple(require(lists, "named_park_heads", LISTS)),
         university_heads=tuple(require(bounds, "university_heads", BOUNDARIES)),
         school_heads=frozenset(require(bounds, "school_heads", BOUNDARIES)),
         school_field_joiners=tuple(require(bounds, "school_field_joiners", BOUNDARIES)),
@@ -431,6 +436,7 @@ def org_rules() -> OrgRules:
         walk_stop_tags=frozenset(require(bounds, "walk_stop_tags", BOUNDARIES)),
         head_verb_min_freq=int(require(bounds, "head_verb_min_freq", BOUNDARIES)),
         registered_name_ending_tags=frozenset(require(bounds, "registered_name_ending_tags", BOUNDARIES)),
+        registered_name_fillers=frozenset(require(bounds, "registered_name_fillers", BOUNDARIES)),
         name_ending_tags={str(k): int(v) for k, v in require(bounds, "name_ending_tags", BOUNDARIES).items()},
         compound_adverb_tags=frozenset(require(bounds, "compound_adverb_tags", BOUNDARIES)),
         compound_verb_tags=frozenset(require(bounds, "compound_verb_tags", BOUNDARIES)),

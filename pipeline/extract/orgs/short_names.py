@@ -195,9 +195,9 @@ def pattern_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
 
 def closes_field_list(view: TextView, end: int, rules: OrgRules) -> bool:
     """医药、环保、特医食品|等领域: a list closer (等) right after the word and a field's word after it
-    (lists.yaml gap_stop_words): the items are fields, not companies."""
+    (lists.yaml gap_field_words): the items are fields, not companies."""
     closer = next((c for c in rules.list_closers if view.text.startswith(c, end)), "")
-    return bool(closer) and view.text.startswith(rules.gap_stop_words, end + len(closer))
+    return bool(closer) and view.text.startswith(rules.gap_field_words, end + len(closer))
 
 
 def with_industry_run(view: TextView, end: int, rules: OrgRules) -> int:
