@@ -205,3 +205,20 @@ def test_a_state_companys_registered_name(nlp, text, found):
 ])
 def test_the_posts_county_branch(nlp, text, found):
     assert names(nlp, text) == found
+
+
+def test_a_paper_beside_the_dateline_named_in_common_words(tmp_path):
+    # a paper's name may be made of common words (农业科技报); a column's before the dateline is not a media
+    from zhfacts.run.batch import run
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "p1.txt").write_text(
+        "县里的保险赔款到账了。\n\n农业科技报 2021-11-17 09:08\n\n通讯员 李明\n\n农户的苹果保险赔款到账。\n",
+        encoding="utf-8")
+    (articles / "p2.txt").write_text("县里开会。\n\n时政新闻 2021-11-17 09:08\n\n县里开会。\n", encoding="utf-8")
+    run([str(articles)], tmp_path / "out", jobs=1)
+    import json
+
+    rows = [json.loads(line) for line in (tmp_path / "out" / "organizations.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(r["doc_id"], r["text"], r["rule"]) for r in rows] == [("p1", "农业科技报", "org.media.dateline")]

@@ -62,7 +62,7 @@ from zhfacts.extract.orgs.government import (
     listed_bodies,
     names_document,
 )
-from zhfacts.extract.orgs.media import app_end, dateline_names, media_names, media_rules, site_lines
+from zhfacts.extract.orgs.media import app_end, dateline_names, media_names, media_rules, names_paper, site_lines
 from zhfacts.extract.orgs.model import model_org_spans
 from zhfacts.extract.orgs.names import (
     bracketed_place_names,
@@ -473,23 +473,25 @@ def not_cjk_at(text: str, pos: int) -> bool:
 def brand_words_ok(view: TextView, start: int, end: int, rules: OrgRules, strict: bool = False) -> bool:
     """A media brand's words name it: no verb or stop word among them (江川非遗|亮相|央视新闻 is a headline),
     its media head (media.yaml media_heads) opens a token or ends an unknown one (not 电网 of 农村电网,
-    年报 of 信息公开年报), and a place, a proper noun or a word jieba does not know stands before the head
-    (邯郸 of 新邯郸客户端, 陕工网; not 时政|新闻, 综合|新闻) anywhere before it. Strict (a brand found by the
+    年报 of 信息公开年报; a paper's 报 may end a known word: 农业|科技报), and a place, a proper noun or a
+    word jieba does not know stands before the head (邯郸 of 新邯郸客户端, 陕工网; not 时政|新闻, 综合|新闻)
+    anywhere before it. Strict (a brand found by the
     dateline alone): a place or an unknown word right before the head (jieba tags column words such as
-    廉政 nr, 党建 j)."""
+    廉政 nr, 党建 j), or a paper's head (农业科技报)."""
     text = view.text[start:end]
     head = max((h for h in media_rules().heads if text.endswith(h)), key=len, default="")
     head_start = end - len(head)
     if not head or head_start <= start:
         return False
+    paper = names_paper(text)  # a paper's name may be common words (农业|科技报), a column's not (时政|新闻)
     span = view.token_at(head_start)
-    if span is not None and span[0] < head_start and word_freq(token_text(view, span)):
+    if span is not None and span[0] < head_start and word_freq(token_text(view, span)) and not paper:
         return False
     words = [token_text(view, s) for s in view_tokens(view, start, head_start)]
     if any(is_boundary_token(word, rules) or is_verb(word) for word in words):
         return False
     if strict:
-        return bool(words) and (is_place(words[-1]) or not word_freq(words[-1]))
+        return bool(words) and (is_place(words[-1]) or not word_freq(words[-1]) or paper)
     return any(is_place(word) or tag_of(word) in rules.proper_tags or not word_freq(word) for word in words)
 
 

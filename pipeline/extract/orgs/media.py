@@ -43,6 +43,7 @@ class MediaRules:
     quoted_channel: re.Pattern[str]  # 微信公众号“某某时讯”, “某某时讯”公众号: an outlet's account
     datelines: tuple[re.Pattern[str], ...]  # 2022-09-08 10:46 某某客户端, 某某日报 2023-01-31 11:30
     not_paper_titles: tuple[str, ...]  # 《某某公司年报》, 《某某学报》: a report, a journal
+    paper_heads: tuple[str, ...]  # 报: a paper's name ends with it
     paper_titles: tuple[str, ...]  # 《某某青年报》: a paper though it ends like a report
     title_paper_min_chars: int
     not_names: tuple[str, ...]
@@ -101,6 +102,7 @@ def media_rules() -> MediaRules:
         title_paper=re.compile(
             f"《(?P<name>[{CJK}]{{1,30}}(?:{alternatives(require(data, 'title_paper_heads', MEDIA))}))》"),
         paper_titles=tuple(require(data, "title_paper_endings", MEDIA)),
+        paper_heads=tuple(require(data, "title_paper_heads", MEDIA)),
         title_paper_min_chars=int(require(data, "title_paper_min_chars", MEDIA)),
         not_paper_titles=tuple(require(data, "not_media_endings", MEDIA)
                                + require(data, "title_not_paper_endings", MEDIA)),
@@ -130,10 +132,17 @@ def app_end(text: str, start: int, end: int, known_other: bool = False) -> int:
     return end + len(word)
 
 
+def names_paper(name: str) -> bool:
+    """The name ends as a paper's does (media.yaml title_paper_heads: 报), not as a report's, bulletin's
+    or journal's (title_not_paper_endings, not_media_endings) unless a paper's own ending (青年报)."""
+    rules = media_rules()
+    return name.endswith(rules.paper_heads) and (not name.endswith(rules.not_paper_titles) or name.endswith(
+        rules.paper_titles))
+
+
 def paper_title(name: str, rules: MediaRules) -> bool:
     """The words in title marks name a paper, no report, bulletin or journal (media.yaml title_paper_*)."""
-    return len(name) >= rules.title_paper_min_chars and (
-        name.endswith(rules.paper_titles) or not name.endswith(rules.not_paper_titles))
+    return len(name) >= rules.title_paper_min_chars and names_paper(name)
 
 
 def dateline_patterns(data: dict) -> tuple[re.Pattern[str], re.Pattern[str]]:
