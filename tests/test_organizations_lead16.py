@@ -222,3 +222,8 @@ def test_a_paper_beside_the_dateline_named_in_common_words(tmp_path):
 
     rows = [json.loads(line) for line in (tmp_path / "out" / "organizations.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [(r["doc_id"], r["text"], r["rule"]) for r in rows] == [("p1", "农业科技报", "org.media.dateline")]
+
+
+def test_an_idiom_ends_a_bodys_name(nlp):
+    # jieba tags 全面落实 an idiom: the place before it is the sentence's subject, the body is 省委
+    assert names(nlp, "近年来，台山全面落实省委关于制造业的部署。") == ["省委"]
