@@ -66,6 +66,9 @@ WRAPS = [
     # a page's date and time before its source: a line of its own, the byline under it opens a paragraph
     ("2024-02-07 13:53:16 来源:某某网\n\n某某网讯(记者 张三) 甲县增长5%。",
      "2024-02-07 13:53:16 来源:某某网\n某某网讯(记者 张三) 甲县增长5%。"),
+    # an outlet's dateline opens an article's text: a menu's short line before it (分享) is not joined to it
+    ("某某频道>县区新闻\n分享\n\n某某网11月20日讯(记者 张三)甲县增长5%。",
+     "某某频道>县区新闻分享\n某某网11月20日讯(记者 张三)甲县增长5%。"),
     # a page's breadcrumb and its tool labels are lines of their own, not joined to the title between
     ("当前位置：首页 > 县区动态 > 部门动态\n\n某某县工商联获评全国“五好”工商联\n\n【字体：大 中 小】",
      "当前位置：首页 > 县区动态 > 部门动态\n某某县工商联获评全国“五好”工商联\n【字体：大 中 小】"),

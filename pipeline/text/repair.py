@@ -49,6 +49,7 @@ class RepairRules:
     caption_line_open: re.Pattern[str]  # 来源：, 图为: a line of its own
     caption_line_end: re.Pattern[str]  # …记者 某某 摄 at a line's end
     menu_line: re.Pattern[str]  # 首页 > … > …: a breadcrumb, a line of its own
+    dateline_paragraph_open: re.Pattern[str]  # 某某网11月20日讯: an article's text opens there
     menu_line_hints: re.Pattern[str]  # 位置, 首页, >: one of them is in every breadcrumb line
     heading_max_chars: int
     heading_enumerator: re.Pattern[str]  # 一、 （二） 3. opening a section heading
@@ -85,6 +86,7 @@ def repair_rules() -> RepairRules:
         caption_line_open=re.compile(require(data, "caption_line_open", RULES_FILE)),
         caption_line_end=re.compile(require(data, "caption_line_end", RULES_FILE)),
         menu_line=re.compile(require(data, "menu_line", RULES_FILE)),
+        dateline_paragraph_open=re.compile(require(data, "dateline_paragraph_open", RULES_FILE)),
         menu_line_hints=re.compile("|".join(map(re.escape, require(data, "menu_line_hints", RULES_FILE)))),
         heading_max_chars=int(require(data, "heading_max_chars", RULES_FILE)),
         heading_enumerator=re.compile(require(data, "heading_enumerator", RULES_FILE)),
@@ -365,6 +367,7 @@ def join_lines(text: str, rules: RepairRules, hard_ends: set[int] = frozenset(),
                       and not is_heading(block, rules) and not is_heading(nxt_block, rules)
                       and not _opens_numbered(nxt_block[0].text, rules) and not _caption_line(last.text, rules)
                       and not _opens_own_line(nxt_block[0].text, rules)
+                      and rules.dateline_paragraph_open.match(nxt_block[0].text.lstrip()) is None
                       and last.number not in ends and nxt_block[0].number not in ends)
             _break(out, mapping, last.end, last.text, nxt_block[0].text, joined, joins["column-break"])
     if out and out[-1] == "\n":
