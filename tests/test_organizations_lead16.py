@@ -227,12 +227,3 @@ def test_a_paper_beside_the_dateline_named_in_common_words(tmp_path):
 def test_an_idiom_ends_a_bodys_name(nlp):
     # jieba tags 全面落实 an idiom: the place before it is the sentence's subject, the body is 省委
     assert names(nlp, "近年来，台山全面落实省委关于制造业的部署。") == ["省委"]
-
-
-@pytest.mark.parametrize("text, found", [
-    # a breadcrumb's brand before its arrow, with no space (您现在的位置 is a breadcrumb's label too)
-    ("您现在的位置:渭南网>新闻中心>县区新闻", ["渭南网"]),
-    ("当前位置：首页>新闻>县区", []),
-])
-def test_a_site_opening_a_breadcrumb(nlp, text, found):
-    assert names(nlp, text) == found

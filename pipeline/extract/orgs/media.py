@@ -163,9 +163,8 @@ def dateline_patterns(data: dict) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def site_patterns(data: dict) -> tuple[re.Pattern[str], ...]:
     """A site's own brand (某某网, 某某在线河南站): after a footer label with a colon or a space (or
-    one ending with 由 or 归) and before a space, punctuation, a breadcrumb's arrow, a line end or a
-    footer follower (版权所有：某某网, 本文由某某网发布, 您的位置:某某网>新闻); right before the site's web
-    address; alone on a line."""
+    one ending with 由 or 归) and before a space, punctuation, a line end or a footer follower (版权所有：
+    某某网, 本文由某某网发布); right before the site's web address; alone on a line."""
     labels = alternatives(require(data, "footer_labels", MEDIA))
     heads = alternatives(require(data, "site_heads", MEDIA))
     channels = alternatives(require(data, "site_channels", MEDIA))
@@ -174,7 +173,7 @@ def site_patterns(data: dict) -> tuple[re.Pattern[str], ...]:
     space = "[ \\t\u3000]*"
     return (
         re.compile(f"(?:{labels})(?:[:：]\\s*|\\s+|(?<=由)|(?<=归)|(?<=©))(?:©\\s*)?(?:\\d{{4}}(?:-\\d{{4}})?\\s*)?"
-                   f"{brand}(?=[\\s|｜,，。;；:：>＞»›]|$|{followers})", re.M),
+                   f"{brand}(?=[\\s|｜,，。;；:：]|$|{followers})", re.M),
         re.compile(f"(?<![{CJK}]){brand}{space}\\Z"),
         re.compile(f"^{space}{brand}{space}$", re.M),
         re.compile(f"【{brand}】(?={space}\\d{{4}}[-/年.])"),
