@@ -217,6 +217,9 @@ def test_a_paper_beside_the_dateline_named_in_common_words(tmp_path):
         "县里的保险赔款到账了。\n\n农业科技报 2021-11-17 09:08\n\n通讯员 李明\n\n农户的苹果保险赔款到账。\n",
         encoding="utf-8")
     (articles / "p2.txt").write_text("县里开会。\n\n时政新闻 2021-11-17 09:08\n\n县里开会。\n", encoding="utf-8")
+    # an edition or a column ending like a paper, of one common word, is no outlet
+    (articles / "p3.txt").write_text("县里开会。\n\n电子报 2021-11-17 09:08\n\n县里开会。\n", encoding="utf-8")
+    (articles / "p4.txt").write_text("县里开会。\n\n工作日报 2021-11-17 09:08\n\n县里开会。\n", encoding="utf-8")
     run([str(articles)], tmp_path / "out", jobs=1)
     import json
 
@@ -224,6 +227,12 @@ def test_a_paper_beside_the_dateline_named_in_common_words(tmp_path):
     assert [(r["doc_id"], r["text"], r["rule"]) for r in rows] == [("p1", "农业科技报", "org.media.dateline")]
 
 
-def test_an_idiom_ends_a_bodys_name(nlp):
-    # jieba tags 全面落实 an idiom: the place before it is the sentence's subject, the body is 省委
-    assert names(nlp, "近年来，台山全面落实省委关于制造业的部署。") == ["省委"]
+@pytest.mark.parametrize("text, found", [
+    # jieba tags 全面落实 an idiom: before a level's own body the place is the sentence's subject
+    ("近年来，台山全面落实省委关于制造业的部署。", ["省委"]),
+    # elsewhere an idiom is a field of the name (扶贫开发, 见义勇为 are tagged i too)
+    ("省扶贫开发协会召开会员代表大会。", ["省扶贫开发协会"]),
+    ("湖南省见义勇为基金会颁发奖金。", ["湖南省见义勇为基金会"]),
+])
+def test_an_idiom_before_a_level_body(nlp, text, found):
+    assert names(nlp, text) == found

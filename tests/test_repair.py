@@ -66,9 +66,6 @@ WRAPS = [
     # a page's date and time before its source: a line of its own, the byline under it opens a paragraph
     ("2024-02-07 13:53:16 来源:某某网\n\n某某网讯(记者 张三) 甲县增长5%。",
      "2024-02-07 13:53:16 来源:某某网\n某某网讯(记者 张三) 甲县增长5%。"),
-    # an outlet's dateline opens an article's text: a menu's short line before it (分享) is not joined to it
-    ("某某频道>县区新闻\n分享\n\n某某网11月20日讯(记者 张三)甲县增长5%。",
-     "某某频道>县区新闻分享\n某某网11月20日讯(记者 张三)甲县增长5%。"),
     # a page's breadcrumb and its tool labels are lines of their own, not joined to the title between
     ("当前位置：首页 > 县区动态 > 部门动态\n\n某某县工商联获评全国“五好”工商联\n\n【字体：大 中 小】",
      "当前位置：首页 > 县区动态 > 部门动态\n某某县工商联获评全国“五好”工商联\n【字体：大 中 小】"),
@@ -151,6 +148,21 @@ PINYIN_GLOSSES = [
     ("手冲咖啡(café)门店", "手冲咖啡(café)门店"),  # a word, no syllable
     ("莊(zhuāng)園(yuán)與創(chuàng)新", "莊園與創新"),
 ]
+
+
+@pytest.mark.parametrize("dateline", ["某某网11月20日讯(记者 张三)", "某某网2023年11月20日讯(记者 张三)",
+                                      "央广网北京11月20日消息（记者 张三）", "新华社北京3月5日电 "])
+def test_an_outlets_dateline_opens_a_paragraph(dateline: str) -> None:
+    # a column break before an outlet's dateline is no cut sentence, whatever ends the paragraph before
+    # (a menu's 分享)
+    text = repair(f"县区新闻\n分享\n\n{dateline}甲县增长5%。").text
+    assert f"\n{dateline}甲县增长5%。" in text
+
+
+def test_a_date_before_a_word_opening_with_the_cue_is_no_dateline() -> None:
+    # 12月20日|电网: the cut sentence runs on
+    text = repair("县发展改革局介绍，受寒潮影响，\n\n全市12月20日电网最高负荷达到1200万千瓦，创历史新高。").text
+    assert "受寒潮影响，全市12月20日电网" in text
 
 
 @pytest.mark.parametrize(("raw", "expected"), WRAPS + DOUBLED + FOLDING + LETTER_SPACING + PINYIN_GLOSSES)

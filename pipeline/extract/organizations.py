@@ -490,8 +490,8 @@ def brand_words_ok(view: TextView, start: int, end: int, rules: OrgRules, strict
     words = [token_text(view, s) for s in view_tokens(view, start, head_start)]
     if any(is_boundary_token(word, rules) or is_verb(word) for word in words):
         return False
-    if strict:
-        return bool(words) and (is_place(words[-1]) or not word_freq(words[-1]) or paper)
+    if strict:  # a paper of common words has two of them at least (农业|科技报; not 电子报, 工作日报)
+        return bool(words) and (is_place(words[-1]) or not word_freq(words[-1]) or paper and len(words) >= 2)
     return any(is_place(word) or tag_of(word) in rules.proper_tags or not word_freq(word) for word in words)
 
 

@@ -465,6 +465,9 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
         if adverb_and_verb(text, rules) or len(text) > 1 and (least := rules.name_ending_tags.get(tag)) and \
                 len(text) >= least and (not legal or tag in rules.registered_name_ending_tags):
             break  # 充分发挥|行业协会…: an adverb and a verb jieba keeps as one word (tagged a noun at times)
+        if pos == head_token_start and (least := rules.level_body_ending_tags.get(tag)) and len(text) >= least and \
+                level_own_body(view.text[head_token_start:end]):
+            break  # 某地全面落实|省委: an idiom before a level's own body is the sentence's (not 省|扶贫开发|协会)
         if date_unit_before(view, span[1], rules):
             break  # 12月20日|赛迪顾问…: a date before the name
         if pos == head_token_start < head_start and token is not None and \
@@ -845,6 +848,12 @@ def trim_leading(view: TextView, start: int, head_start: int, end: int, rules: O
             break
         pos = after
     return pos
+
+
+def level_own_body(text: str) -> bool:
+    """省委, 县政府: a level character and its own body (government.yaml level_bodies), the whole name."""
+    rules = government_rules()
+    return text[:1] in rules.level_chars and (text[1:] == "委" or text[1:] in rules.level_bodies)
 
 
 def kind_before(view: TextView, pos: int, rules: OrgRules) -> bool:

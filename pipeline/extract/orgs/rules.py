@@ -198,6 +198,7 @@ class OrgRules:
     walk_stop_tags: frozenset[str]  # v, d: a common word so tagged ends a body's name on the walk left
     head_verb_min_freq: int  # 作为 of 某某项目作为|公司: a verb this common before a head names no business
     registered_name_ending_tags: frozenset[str]  # c: also in a registered name's walk
+    level_body_ending_tags: dict[str, int]  # i: 4 of 某地全面落实|省委: before a level's own body only
     registered_name_fillers: frozenset[str]  # 综合 of 某省农业综合开发有限公司
     name_ending_tags: dict[str, int]  # c: 只是 of 饲料加工厂只是|天之虹公司 ends any name; z: 认真落实 (4 chars)
     compound_adverb_tags: frozenset[str]  # 充分 of 充分发挥: a dictionary word of an adverb and a verb
@@ -436,6 +437,7 @@ def org_rules() -> OrgRules:
         walk_stop_tags=frozenset(require(bounds, "walk_stop_tags", BOUNDARIES)),
         head_verb_min_freq=int(require(bounds, "head_verb_min_freq", BOUNDARIES)),
         registered_name_ending_tags=frozenset(require(bounds, "registered_name_ending_tags", BOUNDARIES)),
+        level_body_ending_tags=dict(require(bounds, "level_body_ending_tags", BOUNDARIES)),
         registered_name_fillers=frozenset(require(bounds, "registered_name_fillers", BOUNDARIES)),
         name_ending_tags={str(k): int(v) for k, v in require(bounds, "name_ending_tags", BOUNDARIES).items()},
         compound_adverb_tags=frozenset(require(bounds, "compound_adverb_tags", BOUNDARIES)),
