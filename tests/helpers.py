@@ -30,6 +30,11 @@ def organization_mentions(nlp: Language, text: str) -> list[tuple[str, str, str]
     return [(doc.text[h.start:h.end], h.fields["canonical"], h.rule) for h in doc._.organizations]
 
 
+def organization_names(nlp: Language, text: str) -> list[str]:
+    """The surfaces of every organization the pipeline finds in text, in order, repeats kept."""
+    return [surface for surface, _, _ in organization_mentions(nlp, text)]
+
+
 def organizations_found(nlp: Language, text: str) -> dict[str, dict]:
     """The organizations the pipeline finds in text: surface -> fields, with the rule."""
     doc = nlp(text)

@@ -4,16 +4,12 @@ only looks like one is not. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
+from helpers import organization_names as names
 
 
 @pytest.fixture(scope="module")
 def nlp(places_and_organizations):
     return places_and_organizations
-
-
-def names(nlp, text: str) -> list[str]:
-    doc = nlp(text)
-    return [doc.text[h.start:h.end] for h in doc._.organizations]
 
 
 DEPARTMENTS = [

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import pytest
 from helpers import organization_mentions as mentions
+from helpers import organization_names as names
 
 
 @pytest.fixture(scope="module")
 def nlp(places_and_organizations):
     return places_and_organizations
-
-
-def names(nlp, text: str) -> list[str]:
-    return [m[0] for m in mentions(nlp, text)]
 
 
 DEPARTMENTS = [

@@ -3,17 +3,17 @@ included. Sentences written for these tests."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
-from helpers import organization_mentions as mentions
+from helpers import organization_names as names
+
+from zhfacts.run.batch import run
 
 
 @pytest.fixture(scope="module")
 def nlp(places_and_organizations):
     return places_and_organizations
-
-
-def names(nlp, text: str) -> list[str]:
-    return [m[0] for m in mentions(nlp, text)]
 
 
 @pytest.mark.parametrize("text, found", [
@@ -209,8 +209,6 @@ def test_the_posts_county_branch(nlp, text, found):
 
 def test_a_paper_beside_the_dateline_named_in_common_words(tmp_path):
     # a paper's name may be made of common words (农业科技报); a column's before the dateline is not a media
-    from zhfacts.run.batch import run
-
     articles = tmp_path / "articles"
     articles.mkdir()
     (articles / "p1.txt").write_text(
@@ -221,8 +219,6 @@ def test_a_paper_beside_the_dateline_named_in_common_words(tmp_path):
     (articles / "p3.txt").write_text("县里开会。\n\n电子报 2021-11-17 09:08\n\n县里开会。\n", encoding="utf-8")
     (articles / "p4.txt").write_text("县里开会。\n\n工作日报 2021-11-17 09:08\n\n县里开会。\n", encoding="utf-8")
     run([str(articles)], tmp_path / "out", jobs=1)
-    import json
-
     rows = [json.loads(line) for line in (tmp_path / "out" / "organizations.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [(r["doc_id"], r["text"], r["rule"]) for r in rows] == [("p1", "农业科技报", "org.media.dateline")]
 
