@@ -15,11 +15,11 @@ def nlp(places_and_organizations):
 
 REGION_COMMITTEES = [
     # (text, found): an autonomous region's own party committee is named as 省委 is (government.yaml
-    # level_bodies), not where it opens a person's title
+    # level_bodies), also where it opens a person's title
     ("自治区党委要求各地抓好落实。", ["自治区党委"]),
     ("在自治区党委的领导下，工作取得进展。", ["自治区党委"]),  # as 省委 alone is named now
     ("自治区党委、自治区政府高度重视这项工作。", ["自治区党委", "自治区政府"]),
-    ("自治区党委书记到园区调研。", []),
+    ("自治区党委书记到园区调研。", ["自治区党委"]),
 ]
 
 

@@ -81,8 +81,14 @@ FOUND = [
      "org.government.pattern", "government"),
     # a page's source without a colon, before its date
     ("来源 某州新闻网 2021-03-04", "某州新闻网", "org.media.source", "other"),
-    # a committee with its place before a title is named
+    # a committee before a title is named, with its place or by its level alone
     ("利津县委书记在会上讲话。", "利津县委", "org.government.pattern", "government"),
+    ("县委书记张三主持会议。", "县委", "org.government.pattern", "government"),
+    ("区委常委李四出席。", "区委", "org.government.pattern", "government"),
+    ("出席会议的市委委员30人。", "市委", "org.government.pattern", "government"),
+    ("会议由县长主持，县人大常委会主任出席。", "县人大常委会", "org.suffix.government", "government"),
+    ("县政协副主席王五出席。", "县政协", "org.suffix.government", "government"),
+    ("县政协主席出席开幕式。", "县政协", "org.suffix.government", "government"),
 ]
 
 
@@ -97,12 +103,6 @@ def test_a_listed_name_links_to_its_full_name(nlp):
 
 
 NOT_FOUND = [
-    # a bare committee that opens a title is no mention of the body
-    ("县委书记张三主持会议。", "县委"),
-    ("区委常委李四出席。", "区委"),
-    ("出席会议的市委委员30人。", "市委"),
-    ("会议由县长主持，县人大常委会主任出席。", "县人大常委会"),
-    ("县政协副主席王五出席。", "县政协"),
     # kinds of schools and works, no names
     ("全县共有民办学校3所。", "民办学校"),
     ("新建九年一贯制学校2所。", "一贯制学校"),

@@ -58,7 +58,6 @@ from zhfacts.extract.orgs.government import (
     GovernmentRules,
     government_bodies,
     government_rules,
-    in_title,
     listed_bodies,
     names_document,
 )
@@ -422,8 +421,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
                                       and not full_name_in_title(view, c, titles))
             and not (c.extras.get("inside_name") and not names_own_project(view, c, rules))
             and not (c.type == "government" and (
-                in_title(view, c.start, c.end) or opens_site_name(view, c)
-                or names_document(view, c.start, c.end)))]
+                opens_site_name(view, c) or names_document(view, c.start, c.end)))]
     if model:  # the model fills gaps only: where no rule candidate, kept or set aside, stands
         kept = sorted(kept + gaps_only(model_candidates(doc, view, rules), chosen), key=lambda c: c.start)
     counties = county_places(doc, view)
@@ -925,8 +923,6 @@ def government_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> lis
     bodies += listed_bodies(view, bodies, body_ends)
     found = []
     for body in bodies:
-        if in_title(view, body.start, body.end):
-            continue
         place = body.place
         county = place is not None and place.get("level") in ("district", "county")
         extras = {"district": place.get("canonical"), "adcode": place.get("adcode")} if county else {}

@@ -58,7 +58,7 @@ class GovernmentRules:
     township_proper_max_freq: int
     resident_office_heads: tuple[str, ...]  # 办事处: a body's office in another place
     company_office_heads: frozenset[str]  # 办事处 of 华为重庆办事处: a company's office
-    title_words: tuple[str, ...]  # 书记 of 县委书记: a bare committee before one is a title
+    title_words: tuple[str, ...]  # 书记 of 县委书记: titles a body opens
     person_titles: frozenset[str]  # 市长|和…局: a title joined to the body by a conjunction ends the words
     document_compounds: tuple[str, ...]  # 政府工作报告: a document named by a body's kind
     document_authors: tuple[str, ...]  # 人民政府: the author of such a document, as a heading writes it
@@ -167,19 +167,6 @@ def names_document(view: TextView, start: int, end: int) -> bool:
         return False
     return any(text.endswith(c[:n]) and view.text.startswith(c[n:], end)
                for c in rules.document_compounds for n in range(1, len(c)))
-
-
-def in_title(view: TextView, start: int, end: int) -> bool:
-    """县委|书记, 区人大常委会|主任, 县政协|副主席: a body named by its level alone (no place) that
-    opens a person's title (government.yaml title_words)."""
-    rules = government_rules()
-    if not view.text.startswith(rules.title_words, end):
-        return False
-    text = view.text[start:end]
-    level = next((w for w in rules.level_words if text.startswith(w)), text[:1])
-    body = text[len(level):]
-    bare = level in rules.level_words or level in rules.level_chars
-    return bare and (body == "委" or body in rules.level_bodies)
 
 
 def listed_bodies(view: TextView, bodies: list[Body], ends_name: Callable[[int], bool]) -> list[Body]:
