@@ -90,11 +90,13 @@ def glued_preposition(view: TextView, span: tuple[int, int], stop: int, rules: O
     if span[1] - span[0] != 2 or span[1] >= stop or view.text[span[0]] not in rules.stop_tokens:
         return False  # asked of most tokens a walk crosses: the cheap tests first
     token = token_text(view, span)
-    if word_freq(token) or tag_of(token[0]) not in rules.glued_preposition_tags:
+    if tag_of(token[0]) not in rules.glued_preposition_tags:
         return False
-    before = view.token_before(span[0])
     window = view.text[span[1]:span[1] + rules.glued_preposition_frame_chars]
     framed = any(word in window for word in rules.glued_preposition_frame_words)  # 以益|大新材料为…
+    if word_freq(token) and not (framed and tag_of(token) in rules.glued_locative_tags):
+        return False  # a word of jieba's is the sentence's, but a locative in the frame (以南|邮…为例)
+    before = view.token_before(span[0])
     if not framed and (not before or not is_name_text(before) or tag_of(before) in rules.single_char_tags):
         return False  # 。同曦|康复医院, 与|同曦|康复医院: no preposition there, 同 is the name's
     following = view.text[span[1]:min(stop, span[1] + rules.longest_industry_word)]

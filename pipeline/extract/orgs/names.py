@@ -477,8 +477,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             break  # 签约项目|苏州某某科技有限公司: the place opens the registered name
         if text in rules.inner_conjunctions or text in rules.joining_conjunctions:
             outer = previous_token(view, span[0])
-            if crossed or not outer or is_boundary_token(token_text(view, outer), rules):
-                break
+            if crossed or span[1] >= head_start or not outer or is_boundary_token(token_text(view, outer), rules):
+                break  # (…经开区与|银行: no words join the head's, so the conjunction joins no nouns of one name)
             if view.text.endswith(rules.long_head_words, 0, span[0]) or view.text.endswith(
                     rules.company_sites, 0, span[0]):
                 break  # …区人民政府与|中国汽车工程研究院…, 某某科技总部及|研发中心: a name ends before the conjunction
