@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from helpers import organization_names as names
+from helpers import organizations_found
 
 
 @pytest.fixture(scope="module")
@@ -56,3 +57,19 @@ def test_a_conjunction_before_the_heads_own_words_still_joins(nlp):
 ])
 def test_lists_closed_by_kinds_of_companies(nlp, text, found):
     assert names(nlp, text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # a site's brand opening a header line before the page's date label is the site's own
+    ("江城产业网发布时间:2024-03-05 10:20:11\n\n本市新签约项目12个。", ["江城产业网"]),
+    ("江城产业网  日期: 2024-03-05\n\n本市新签约项目12个。", ["江城产业网"]),
+    # a page's label run into the source after it is cut off (关键词)
+    ("2024-03-05 08:42来源:江城工业报关键词:钢铁 产能", ["江城工业报"]),
+])
+def test_media_in_page_headers(nlp, text, found):
+    assert names(nlp, text) == found
+
+
+def test_a_colon_with_no_label_ends_no_source(nlp):
+    found = organizations_found(nlp, "来源：县统计局：数据显示，全县工业增长。")
+    assert all(org["rule"] != "org.media.source" for org in found.values())

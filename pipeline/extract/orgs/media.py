@@ -73,8 +73,10 @@ def media_rules() -> MediaRules:
     joiners = re.escape("".join(require(data, "joiners", MEDIA)))
     name = f"[{CJK}][{CJK}A-Za-z]{{0,15}}(?:[{joiners}][{CJK}][{CJK}A-Za-z]{{0,15}})?"
     separators = re.escape("".join(require(data, "source_separators", MEDIA)))
-    # punctuation, a digit, a bracket, a closing quote or a separator of two sources ends a source's name
-    after_source = f"(?=[\\s|｜,，0-9{separators}{re.escape(OPEN_PARENS + CLOSE_PARENS)}”」]|$)"
+    # punctuation, a digit, a bracket, a closing quote or a separator of two sources ends a source's name;
+    # so does a colon, of a page's next label run into it (来源:某某报关键词:…), where the label is cut
+    # off (source_name_stops; see named)
+    after_source = f"(?=[\\s|｜,，:：0-9{separators}{re.escape(OPEN_PARENS + CLOSE_PARENS)}”」]|$)"
     return MediaRules(
         # the colon may be left out before a name that ends with a media head and a date (来源 某某报 2019…)
         source=re.compile(f"(?:{labels})(?:[:：]\\s*|\\s*(?=[{CJK}]{{1,10}}(?:{heads})[\\s0-9]))(?P<name>{name}){after_source}",
@@ -164,18 +166,20 @@ def dateline_patterns(data: dict) -> tuple[re.Pattern[str], re.Pattern[str]]:
 def site_patterns(data: dict) -> tuple[re.Pattern[str], ...]:
     """A site's own brand (某某网, 某某在线河南站): after a footer label with a colon or a space (or
     one ending with 由 or 归) and before a space, punctuation, a line end or a footer follower (版权所有：
-    某某网, 本文由某某网发布); right before the site's web address; alone on a line."""
+    某某网, 本文由某某网发布); right before the site's web address; alone on a line, or before the
+    page's date label (某某网发布时间：…)."""
     labels = alternatives(require(data, "footer_labels", MEDIA))
     heads = alternatives(require(data, "site_heads", MEDIA))
     channels = alternatives(require(data, "site_channels", MEDIA))
     followers = alternatives(require(data, "footer_followers", MEDIA))
+    date_labels = alternatives(require(data, "site_date_labels", MEDIA))
     brand = f"(?P<name>[{CJK}]{{1,11}}(?:{heads})(?:[{CJK}]{{2,3}}(?:{channels}))?)"
     space = "[ \\t\u3000]*"
     return (
         re.compile(f"(?:{labels})(?:[:：]\\s*|\\s+|(?<=由)|(?<=归)|(?<=©))(?:©\\s*)?(?:\\d{{4}}(?:-\\d{{4}})?\\s*)?"
                    f"{brand}(?=[\\s|｜,，。;；:：]|$|{followers})", re.M),
         re.compile(f"(?<![{CJK}]){brand}{space}\\Z"),
-        re.compile(f"^{space}{brand}{space}$", re.M),
+        re.compile(f"^{space}{brand}{space}(?:$|(?=(?:{date_labels})[:：]))", re.M),
         re.compile(f"【{brand}】(?={space}\\d{{4}}[-/年.])"),
     )
 
@@ -251,6 +255,8 @@ def named(match: re.Match[str], rule: str, rules: MediaRules, is_place: Callable
     if gap and match.groupdict().get("date"):  # not 湖北日报|全媒记者
         name += before_place(gap, is_place)
     cut = cut_at_stops(name, rules.source_name_stops)
+    if cut == name and match.string.startswith((":", "："), match.end("name")):
+        return []  # 来源：某某单位：数据显示: a colon with no label before it ends no source's name
     if rule in BYLINE_RULES and cut != name and not cut.endswith(rules.heads):
         return []  # 某某形势良好|本报讯: a headline run into the paper's own 本报, no media's name
     name = without_verb_head(cut, rules)
