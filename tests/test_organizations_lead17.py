@@ -73,3 +73,9 @@ def test_media_in_page_headers(nlp, text, found):
 def test_a_colon_with_no_label_ends_no_source(nlp):
     found = organizations_found(nlp, "来源：县统计局：数据显示，全县工业增长。")
     assert all(org["rule"] != "org.media.source" for org in found.values())
+
+
+def test_a_dateline_after_a_headline_is_no_part_of_it(nlp):
+    text = "某某银行授信100亿元 支持产城融合 示范区建设\n\n某某日报讯 (记者/张三) 记者昨日获悉。"
+    assert "某某日报" in names(nlp, text)
+    assert not any(name.startswith("示范区") for name in names(nlp, text))

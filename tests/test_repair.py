@@ -151,12 +151,25 @@ PINYIN_GLOSSES = [
 
 
 @pytest.mark.parametrize("dateline", ["某某网11月20日讯(记者 张三)", "某某网2023年11月20日讯(记者 张三)",
-                                      "央广网北京11月20日消息（记者 张三）", "新华社北京3月5日电 "])
+                                      "央广网北京11月20日消息（记者 张三）", "新华社北京3月5日电 ",
+                                      "某某日报讯 (记者/张三) "])
 def test_an_outlets_dateline_opens_a_paragraph(dateline: str) -> None:
     # a column break before an outlet's dateline is no cut sentence, whatever ends the paragraph before
     # (a menu's 分享)
     text = repair(f"县区新闻\n分享\n\n{dateline}甲县增长5%。").text
     assert f"\n{dateline}甲县增长5%。" in text
+
+
+def test_a_line_opening_with_a_dateline_is_no_wrap() -> None:
+    # a single line break before an outlet's dateline is kept, whatever ends the line before (a list's 等)
+    text = repair("涵盖文旅融合、森林康养、乡村振兴等\n某某在线9月27日讯(全媒体记者 张三)甲县签约。").text
+    assert "乡村振兴等\n某某在线9月27日讯" in text
+
+
+def test_a_word_ending_with_the_cue_is_no_dateline_without_its_bracket() -> None:
+    # 光伏发电 wrapped onto a line of its own: the cut sentence runs on
+    text = repair("县里大力发展\n光伏发电。项目投资3亿元。").text
+    assert "大力发展光伏发电。" in text
 
 
 def test_a_date_before_a_word_opening_with_the_cue_is_no_dateline() -> None:

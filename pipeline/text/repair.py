@@ -358,7 +358,8 @@ def join_lines(text: str, rules: RepairRules, hard_ends: set[int] = frozenset(),
                 nxt = block[li + 1]
                 joined = _wraps(block, li, column_layout, widest, rules) and (
                     not line_paragraphs or is_content_break(line.text.rstrip()[-1:] or " ")
-                    or _prose_cut_in_word(line.text, nxt.text, rules))
+                    or _prose_cut_in_word(line.text, nxt.text, rules)) and (
+                    rules.dateline_paragraph_open.match(nxt.text.lstrip()) is None)
                 _break(out, mapping, line.end, line.text, nxt.text, joined, joins["wrap"])
         if bi + 1 < len(blocks):
             nxt_block = blocks[bi + 1]
