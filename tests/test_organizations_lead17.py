@@ -79,3 +79,18 @@ def test_a_dateline_after_a_headline_is_no_part_of_it(nlp):
     text = "某某银行授信100亿元 支持产城融合 示范区建设\n\n某某日报讯 (记者/张三) 记者昨日获悉。"
     assert "某某日报" in names(nlp, text)
     assert not any(name.startswith("示范区") for name in names(nlp, text))
+
+
+@pytest.mark.parametrize("text, name, type_", [
+    # an institution's own party committee before a person's title names the institution
+    ("华夏银行党委书记张三出席。", "华夏银行", "company"),
+    ("江城大学党委书记李四讲话。", "江城大学", "university"),
+    ("县人民医院党委书记赵六出席。", "县人民医院", "other"),
+])
+def test_an_institutions_party_committee_before_a_title(nlp, text, name, type_):
+    found = organizations_found(nlp, text)
+    assert list(found) == [name] and found[name]["type"] == type_
+
+
+def test_a_levels_own_committee_before_a_title_stays_a_body(nlp):
+    assert names(nlp, "区委书记王五出席。") == ["区委"]

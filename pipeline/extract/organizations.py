@@ -424,6 +424,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
                 opens_site_name(view, c) or names_document(view, c.start, c.end)))]
     if model:  # the model fills gaps only: where no rule candidate, kept or set aside, stands
         kept = sorted(kept + gaps_only(model_candidates(doc, view, rules), chosen), key=lambda c: c.start)
+    kept = [titled_institution(view, c, rules) for c in kept]
     counties = county_places(doc, view)
     return [org_hit(view, with_district(university_unit(view, with_app(view, c), rules), counties), rules)
             for c in kept]
@@ -936,6 +937,19 @@ def government_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> lis
         start = with_prefix_token(view, body.start, rules.body_prefixes) if place is not None else body.start
         found.append(OrgCandidate(start, body.end, "org.government.pattern", "government", extras=extras))
     return found
+
+
+def titled_institution(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgCandidate:
+    """某某银行党委|书记, 某某大学党委|副书记: an institution's own party body (government.yaml
+    institution_party_bodies) before a person's title names the institution, which takes its head's type."""
+    if cand.type != "government" or not view.text.startswith(government_rules().title_words, cand.end):
+        return cand
+    text = cand_text(view, cand)
+    body = next((b for b in government_rules().institution_party_bodies if text.endswith(b)), "")
+    inner = inner_head_type(text, rules) if body else ""
+    if inner in ("", "government"):
+        return cand
+    return OrgCandidate(cand.start, cand.end - len(body), f"org.suffix.{inner}", inner)
 
 
 def inner_head_type(text: str, rules: OrgRules) -> str:

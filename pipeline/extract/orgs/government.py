@@ -59,6 +59,7 @@ class GovernmentRules:
     resident_office_heads: tuple[str, ...]  # 办事处: a body's office in another place
     company_office_heads: frozenset[str]  # 办事处 of 华为重庆办事处: a company's office
     title_words: tuple[str, ...]  # 书记 of 县委书记: titles a body opens
+    institution_party_bodies: tuple[str, ...]  # 党委 of 某某银行党委|书记: the title names the institution
     person_titles: frozenset[str]  # 市长|和…局: a title joined to the body by a conjunction ends the words
     document_compounds: tuple[str, ...]  # 政府工作报告: a document named by a body's kind
     document_authors: tuple[str, ...]  # 人民政府: the author of such a document, as a heading writes it
@@ -109,6 +110,7 @@ def government_rules() -> GovernmentRules:
         resident_office_heads=tuple(require(data, "resident_office_heads", GOVERNMENT)),
         company_office_heads=frozenset(require(data, "company_office_heads", GOVERNMENT)),
         title_words=tuple(require(data, "title_words", GOVERNMENT)),
+        institution_party_bodies=tuple(require(data, "institution_party_bodies", GOVERNMENT)),
         person_titles=frozenset(require(data, "leader_titles", GOVERNMENT) + require(data, "title_words", GOVERNMENT)),
         document_compounds=tuple(require(data, "document_compounds", GOVERNMENT)),
         document_authors=tuple(require(data, "document_authors", GOVERNMENT)),
