@@ -94,3 +94,14 @@ def test_an_institutions_party_committee_before_a_title(nlp, text, name, type_):
 
 def test_a_levels_own_committee_before_a_title_stays_a_body(nlp):
     assert names(nlp, "区委书记王五出席。") == ["区委"]
+
+
+@pytest.mark.parametrize("text, found", [
+    # the last office of a list ends at its head where the sentence goes on with no 等
+    ("近日，宁远县农业农村局、财政局联合华泰保险公司开展培训。", ["宁远县农业农村局", "财政局", "华泰保险公司"]),
+    ("区科技局、教育局负责实施。", ["区科技局", "教育局"]),
+    # an ordinary word that ends like an office is none (格局)
+    ("县发改委、格局大变。", ["县发改委"]),
+])
+def test_the_last_office_of_a_list(nlp, text, found):
+    assert names(nlp, text) == found
