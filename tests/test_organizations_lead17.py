@@ -105,3 +105,10 @@ def test_a_levels_own_committee_before_a_title_stays_a_body(nlp):
 ])
 def test_the_last_office_of_a_list(nlp, text, found):
     assert names(nlp, text) == found
+
+
+def test_a_known_name_found_by_its_head_takes_the_knowledge_type(nlp):
+    # 中国人民银行 ends with 银行, a company's head, but the central bank is a government body
+    found = organizations_found(nlp, "中国人民银行召开金融工作会议。")
+    assert found["中国人民银行"]["type"] == "government"
+    assert found["中国人民银行"]["rule"] == "org.suffix.government"

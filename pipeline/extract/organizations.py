@@ -1093,7 +1093,17 @@ def canonical_name(view: TextView, cand: OrgCandidate, rules: OrgRules) -> str:
     return cand.canonical or (known[1] if known else None) or branch_canonical(surface, rules) or surface
 
 
+def with_known_type(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgCandidate:
+    """A name of the knowledge data found by its head takes the data's type, and the head rule of that
+    type (中国人民银行 by 银行 is the central bank: a government body, not a company)."""
+    known = rules.known.get(cand_text(view, cand)) if cand.rule.startswith("org.suffix.") else None
+    if known is None or known[0] == cand.type:
+        return cand
+    return replace(cand, type=known[0], rule=f"org.suffix.{known[0]}")
+
+
 def org_hit(view: TextView, cand: OrgCandidate, rules: OrgRules) -> Hit:
+    cand = with_known_type(view, cand, rules)
     rule = cand.rule if cand.rule in rules.rule_ids else "org.suffix.other"
     fields = {"canonical": canonical_name(view, cand, rules), "type": cand.type}
     if cand.type == "government":
