@@ -166,10 +166,15 @@ def test_a_line_opening_with_a_dateline_is_no_wrap() -> None:
     assert "乡村振兴等\n某某在线9月27日讯" in text
 
 
-def test_a_word_ending_with_the_cue_is_no_dateline_without_its_bracket() -> None:
-    # 光伏发电 wrapped onto a line of its own: the cut sentence runs on
-    text = repair("县里大力发展\n光伏发电。项目投资3亿元。").text
-    assert "大力发展光伏发电。" in text
+@pytest.mark.parametrize(("raw", "joined"), [
+    # a word ending with the cue is no outlet's dateline, before a bracket or not: the wrap is joined
+    ("县政府与江\n城华讯（集团）有限公司签约。", "县政府与江城华讯（集团）有限公司"),
+    ("县里发布\n农业资讯。", "县里发布农业资讯。"),
+    # a place's dateline after the agency's name is a wrap of its own sentence
+    ("据新华社\n北京3月5日电（记者 张三）甲县增长。", "据新华社北京3月5日电"),
+])
+def test_a_wrap_before_a_word_ending_with_the_cue(raw: str, joined: str) -> None:
+    assert joined in repair(raw).text
 
 
 def test_a_date_before_a_word_opening_with_the_cue_is_no_dateline() -> None:

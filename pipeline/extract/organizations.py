@@ -940,8 +940,11 @@ def government_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> lis
 
 
 def titled_institution(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgCandidate:
-    """某某银行党委|书记, 某某大学党委|副书记: an institution's own party body (government.yaml
-    institution_party_bodies) before a person's title names the institution, which takes its head's type."""
+    """县农商银行党委|书记, 县人民医院党委|书记, 某某大学党委|副书记: a body made of an institution's name and
+    its own party body (government.yaml institution_party_bodies) before a person's title names the
+    institution, which takes its head's type. (A bank or university the knowledge data knows is named
+    on its own before 党委 already; some such bodies come from the government pattern, some from 党委 as a
+    head.)"""
     if cand.type != "government" or not view.text.startswith(government_rules().title_words, cand.end):
         return cand
     text = cand_text(view, cand)

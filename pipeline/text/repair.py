@@ -50,6 +50,7 @@ class RepairRules:
     caption_line_end: re.Pattern[str]  # …记者 某某 摄 at a line's end
     menu_line: re.Pattern[str]  # 首页 > … > …: a breadcrumb, a line of its own
     dateline_paragraph_open: re.Pattern[str]  # 某某网11月20日讯: an article's text opens there
+    dateline_line_open: re.Pattern[str]  # 某某日报讯 (…: no wrap before it either
     menu_line_hints: re.Pattern[str]  # 位置, 首页, >: one of them is in every breadcrumb line
     heading_max_chars: int
     heading_enumerator: re.Pattern[str]  # 一、 （二） 3. opening a section heading
@@ -87,6 +88,7 @@ def repair_rules() -> RepairRules:
         caption_line_end=re.compile(require(data, "caption_line_end", RULES_FILE)),
         menu_line=re.compile(require(data, "menu_line", RULES_FILE)),
         dateline_paragraph_open=re.compile(require(data, "dateline_paragraph_open", RULES_FILE)),
+        dateline_line_open=re.compile(require(data, "dateline_line_open", RULES_FILE)),
         menu_line_hints=re.compile("|".join(map(re.escape, require(data, "menu_line_hints", RULES_FILE)))),
         heading_max_chars=int(require(data, "heading_max_chars", RULES_FILE)),
         heading_enumerator=re.compile(require(data, "heading_enumerator", RULES_FILE)),
@@ -359,7 +361,7 @@ def join_lines(text: str, rules: RepairRules, hard_ends: set[int] = frozenset(),
                 joined = _wraps(block, li, column_layout, widest, rules) and (
                     not line_paragraphs or is_content_break(line.text.rstrip()[-1:] or " ")
                     or _prose_cut_in_word(line.text, nxt.text, rules)) and (
-                    rules.dateline_paragraph_open.match(nxt.text.lstrip()) is None)
+                    rules.dateline_line_open.match(nxt.text.lstrip()) is None)
                 _break(out, mapping, line.end, line.text, nxt.text, joined, joins["wrap"])
         if bi + 1 < len(blocks):
             nxt_block = blocks[bi + 1]

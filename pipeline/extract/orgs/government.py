@@ -182,7 +182,8 @@ def listed_bodies(view: TextView, bodies: list[Body], ends_name: Callable[[int],
             edge = body.end if step == 1 else body.start - 1
             while 0 <= edge < len(view.text) and view.text[edge] == "、":
                 item = neighbour_item(view.text, edge, step, rules.item_stops)
-                if item is not None and step == 1:
+                if item is not None and step == 1 and not view.text.startswith("、", item[1]) and \
+                        not bare_office(view, *item, ends_name, rules):
                     item = office_prefix(view, *item, ends_name, rules)
                 if item is None or item[0] in starts or not bare_office(view, *item, ends_name, rules):
                     break
@@ -206,9 +207,10 @@ def neighbour_item(text: str, sep: int, step: int, stops: str) -> tuple[int, int
 
 def office_prefix(view: TextView, start: int, end: int, ends_name: Callable[[int], bool],
                   rules: GovernmentRules) -> tuple[int, int]:
-    """The last item of a list of offices, up to its office's head where the sentence goes on after it
-    with no 、 or 等 (农业农村局、|财政局|联合某某公司…); the whole item when no shorter one is an office."""
-    for cut in range(start + 2, end):
+    """The last item of a list of offices, which is no office whole because the sentence goes on after it
+    with no 、 or 等 (农业农村局、|财政局|联合某某公司…): its longest opening that is an office; the whole item
+    when none is."""
+    for cut in range(end - 1, start + 1, -1):
         if cut in view.ends and bare_office(view, start, cut, ends_name, rules):
             return start, cut
     return start, end

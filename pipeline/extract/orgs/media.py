@@ -50,6 +50,7 @@ class MediaRules:
     source_not_names: frozenset[str]  # 网络 of 来源：网络
     photo_credit_not_names: frozenset[str]  # 受访者 of 受访者供图
     source_name_stops: tuple[str, ...]
+    page_labels: tuple[str, ...]  # 关键词 of 来源:某某报关键词:…: cut off before the colon
     heads: tuple[str, ...]
     verb_heads: tuple[str, ...]
     not_media_endings: tuple[str, ...]  # 举报 of 不良信息举报电话: an act, no media
@@ -75,7 +76,7 @@ def media_rules() -> MediaRules:
     separators = re.escape("".join(require(data, "source_separators", MEDIA)))
     # punctuation, a digit, a bracket, a closing quote or a separator of two sources ends a source's name;
     # so does a colon, of a page's next label run into it (来源:某某报关键词:…), where the label is cut
-    # off (source_name_stops; see named)
+    # off (page_labels; see named)
     after_source = f"(?=[\\s|｜,，:：0-9{separators}{re.escape(OPEN_PARENS + CLOSE_PARENS)}”」]|$)"
     return MediaRules(
         # the colon may be left out before a name that ends with a media head and a date (来源 某某报 2019…)
@@ -112,6 +113,7 @@ def media_rules() -> MediaRules:
         source_not_names=frozenset(require(data, "source_not_names", MEDIA)),
         photo_credit_not_names=frozenset(require(data, "photo_credit_not_names", MEDIA)),
         source_name_stops=tuple(require(data, "source_name_stops", MEDIA)),
+        page_labels=tuple(require(data, "page_labels", MEDIA)),
         heads=tuple(require(data, "media_heads", MEDIA)),
         verb_heads=tuple(require(data, "verb_heads", MEDIA)),
         not_media_endings=tuple(require(data, "not_media_endings", MEDIA)),
@@ -254,9 +256,12 @@ def named(match: re.Match[str], rule: str, rules: MediaRules, is_place: Callable
     gap = match.groupdict().get("gap")
     if gap and match.groupdict().get("date"):  # not 湖北日报|全媒记者
         name += before_place(gap, is_place)
+    if match.string.startswith((":", "："), match.end("name")):
+        label = next((label for label in rules.page_labels if name.endswith(label)), "")
+        if not label:
+            return []  # 来源：某某单位：数据显示: a colon with no page label before it ends no source's name
+        name = name[:-len(label)]  # 来源:某某报|关键词:
     cut = cut_at_stops(name, rules.source_name_stops)
-    if cut == name and match.string.startswith((":", "："), match.end("name")):
-        return []  # 来源：某某单位：数据显示: a colon with no label before it ends no source's name
     if rule in BYLINE_RULES and cut != name and not cut.endswith(rules.heads):
         return []  # 某某形势良好|本报讯: a headline run into the paper's own 本报, no media's name
     name = without_verb_head(cut, rules)

@@ -140,6 +140,7 @@ class OrgRules:
     like_frame_openers: tuple[str, ...]  # 像 of 像某某这样的企业
     like_frame_closers: tuple[str, ...]  # 这样的企业
     weak_cues: frozenset[str]
+    modifier_cues: frozenset[str]  # 龙头 of 龙头|产业: a cue only where no noun follows it
     placed_cues: frozenset[str]  # 投资者: items of people too, a place or a known name opens a company
     placed_not_company_endings: tuple[str, ...]  # 商人 of 温州商人: people, no company
     activity_noun_tags: frozenset[str]  # 直播 (vn) of 直播|带货: an activity's noun before its verb
@@ -372,6 +373,7 @@ def org_rules() -> OrgRules:
         frame_openers=dict(require(lists, "frame_openers", LISTS)),
         activity_tags=frozenset(require(lists, "activity_tags", LISTS)),
         weak_cues=frozenset(require(lists, "weak_cues", LISTS)),
+        modifier_cues=frozenset(require(lists, "modifier_cues", LISTS)),
         placed_cues=frozenset(require(lists, "placed_cues", LISTS)),
         placed_not_company_endings=tuple(require(lists, "placed_not_company_endings", LISTS)),
         activity_noun_tags=frozenset(require(lists, "activity_noun_tags", LISTS)),

@@ -426,10 +426,20 @@ def closing_cue(view: TextView, pos: int, rules: OrgRules) -> str | None:
     while (match := rules.closing_cue_pattern.match(tail, offset)) is not None:
         if any(w in tail[:match.start("cue")] for w in rules.gap_stop_words):
             return None
-        if pos + match.end("cue") in view.ends:
+        cue_end = pos + match.end("cue")
+        if cue_end in view.ends and not (match.group("cue") in rules.modifier_cues and noun_at(view, cue_end)):
             return match.group("cue")
         offset = match.start("cue") + 1  # 外国企业: 国企 ends inside a word, 企业 after it is the cue
     return None
+
+
+def noun_at(view: TextView, pos: int) -> bool:
+    """A noun or verbal noun opens at pos (龙头|产业, 银行|服务)."""
+    span = view.token_at(pos)
+    if span is None or span[0] != pos:
+        return False
+    tag = tag_of(token_text(view, span))
+    return tag.startswith("n") or tag == "vn"
 
 
 def items_before(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, int]]:
