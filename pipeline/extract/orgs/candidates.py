@@ -95,10 +95,10 @@ def glued_preposition(view: TextView, span: tuple[int, int], stop: int, rules: O
     window = view.text[span[1]:span[1] + rules.glued_preposition_frame_chars]
     framed = any(word in window for word in rules.glued_preposition_frame_words)  # 以益|大新材料为…
     before = view.token_before(span[0])
-    if word_freq(token) and not (framed and tag_of(token) in rules.glued_locative_tags and not (
-            before and is_name_text(before))):
-        return False  # a word of jieba's is the sentence's, but a locative opening a clause's frame (。以南|邮…为例;
-        # not 长江以南|华东…为, 并购以前|…为: the locative is the sentence's there)
+    if word_freq(token) and not (framed and token in rules.glued_locatives and not (
+            before and tag_of(before) in rules.glued_locative_keeping_tags)):
+        return False  # a word of jieba's is the sentence's, but a direction word in the frame after no noun
+        # (本文以南|邮…为例; not 长江以南|华东…为: the locative is the sentence's there)
     if not framed and (not before or not is_name_text(before) or tag_of(before) in rules.single_char_tags):
         return False  # 。同曦|康复医院, 与|同曦|康复医院: no preposition there, 同 is the name's
     following = view.text[span[1]:min(stop, span[1] + rules.longest_industry_word)]

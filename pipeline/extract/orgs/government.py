@@ -208,9 +208,9 @@ def neighbour_item(text: str, sep: int, step: int, stops: str) -> tuple[int, int
 def office_prefix(view: TextView, start: int, end: int, ends_name: Callable[[int], bool],
                   rules: GovernmentRules) -> tuple[int, int]:
     """The last item of a list of offices, which is no office whole because the sentence goes on after it
-    with no 、 or 等 (农业农村局、|财政局|联合某某公司…): its longest opening that is an office; the whole item
-    when none is."""
-    for cut in range(end - 1, start + 1, -1):
+    with no 、 or 等 (农业农村局、|财政局|联合某某公司…): its shortest opening that is an office (not 财政局联合
+    发改局: a verb joins two offices); the whole item when none is."""
+    for cut in range(start + 2, end):
         if cut in view.ends and bare_office(view, start, cut, ends_name, rules):
             return start, cut
     return start, end

@@ -51,6 +51,7 @@ class MediaRules:
     photo_credit_not_names: frozenset[str]  # 受访者 of 受访者供图
     source_name_stops: tuple[str, ...]
     page_labels: tuple[str, ...]  # 关键词 of 来源:某某报关键词:…: cut off before the colon
+    colon_labels: tuple[str, ...]  # page_labels and source_name_stops, longest first: what may stand before a colon
     heads: tuple[str, ...]
     verb_heads: tuple[str, ...]
     not_media_endings: tuple[str, ...]  # 举报 of 不良信息举报电话: an act, no media
@@ -114,6 +115,8 @@ def media_rules() -> MediaRules:
         photo_credit_not_names=frozenset(require(data, "photo_credit_not_names", MEDIA)),
         source_name_stops=tuple(require(data, "source_name_stops", MEDIA)),
         page_labels=tuple(require(data, "page_labels", MEDIA)),
+        colon_labels=tuple(sorted({*require(data, "page_labels", MEDIA), *require(data, "source_name_stops", MEDIA)},
+                                  key=len, reverse=True)),
         heads=tuple(require(data, "media_heads", MEDIA)),
         verb_heads=tuple(require(data, "verb_heads", MEDIA)),
         not_media_endings=tuple(require(data, "not_media_endings", MEDIA)),
@@ -257,10 +260,11 @@ def named(match: re.Match[str], rule: str, rules: MediaRules, is_place: Callable
     if gap and match.groupdict().get("date"):  # not 湖北日报|全媒记者
         name += before_place(gap, is_place)
     if match.string.startswith((":", "："), match.end("name")):
-        label = next((label for label in rules.page_labels if name.endswith(label)), "")
+        label = next((label for label in rules.colon_labels if name.endswith(label)), "")
         if not label:
-            return []  # 来源：某某单位：数据显示: a colon with no page label before it ends no source's name
-        name = name[:-len(label)]  # 来源:某某报|关键词:
+            return []  # 来源：某某单位：数据显示: a colon with no label before it ends no source's name
+        if label in rules.page_labels:
+            name = name[:-len(label)]  # 来源:某某报|关键词: (a byline's label is cut below: 来源:某某报|作者:)
     cut = cut_at_stops(name, rules.source_name_stops)
     if rule in BYLINE_RULES and cut != name and not cut.endswith(rules.heads):
         return []  # 某某形势良好|本报讯: a headline run into the paper's own 本报, no media's name

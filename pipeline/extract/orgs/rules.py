@@ -206,7 +206,8 @@ class OrgRules:
     compound_verb_tags: frozenset[str]  # 发挥 of 充分发挥
     glued_preposition_tags: frozenset[str]  # 由|动科动…: a preposition glued to a name's first character
     glued_preposition_frame_words: tuple[str, ...]  # 为 of 以…为: the frame in which it is cut at a boundary too
-    glued_locative_tags: frozenset[str]  # 以南|邮…为例: a locative word glued the same way inside the frame
+    glued_locatives: frozenset[str]  # 以南 of 以南|邮…为例: a direction word glued the same way inside the frame
+    glued_locative_keeping_tags: frozenset[str]  # 长江|以南: a noun before it keeps the locative the sentence's
     glued_preposition_frame_chars: int
     split_function_word_min_freq: int  # 其|中华鑫: 其中 cut apart, 中 glued to the name
     resumed_word_min_freq: int  # 下属 of 工信|部下|属: the text's next word after a known name
@@ -447,7 +448,8 @@ def org_rules() -> OrgRules:
         compound_verb_tags=frozenset(require(bounds, "compound_verb_tags", BOUNDARIES)),
         glued_preposition_tags=frozenset(require(bounds, "glued_preposition_tags", BOUNDARIES)),
         glued_preposition_frame_words=tuple(require(bounds, "glued_preposition_frame_words", BOUNDARIES)),
-        glued_locative_tags=frozenset(require(bounds, "glued_locative_tags", BOUNDARIES)),
+        glued_locatives=frozenset(require(bounds, "glued_locatives", BOUNDARIES)),
+        glued_locative_keeping_tags=frozenset(require(bounds, "glued_locative_keeping_tags", BOUNDARIES)),
         glued_preposition_frame_chars=int(require(bounds, "glued_preposition_frame_chars", BOUNDARIES)),
         split_function_word_min_freq=int(require(bounds, "split_function_word_min_freq", BOUNDARIES)),
         resumed_word_min_freq=int(require(bounds, "resumed_word_min_freq", BOUNDARIES)),

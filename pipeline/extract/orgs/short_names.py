@@ -268,6 +268,8 @@ def list_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
                 if items and (view.text.endswith(rules.role_words, 0, items[0][0]) or any(
                         titled_item(view.text[a:b], rules) for a, b in items)):
                     items = []  # 副会长|张某、李某等会员企业董事长: a title in the list makes it one of people
+                if cue in rules.modifier_cues and all(common_words_only(view, a, b, rules) for a, b in items):
+                    items = []  # 生鲜、日用品等|超市: goods in common words, no shops
                 found += accept_items(view, items, closer not in rules.company_closers and cue in rules.weak_cues,
                                       rules)
     for match in rules.count_closing_pattern.finditer(view.text):
@@ -427,19 +429,17 @@ def closing_cue(view: TextView, pos: int, rules: OrgRules) -> str | None:
         if any(w in tail[:match.start("cue")] for w in rules.gap_stop_words):
             return None
         cue_end = pos + match.end("cue")
-        if cue_end in view.ends and not (match.group("cue") in rules.modifier_cues and noun_at(view, cue_end)):
+        if cue_end in view.ends and not (match.group("cue") in rules.modifier_cues and (
+                noun_at(view, cue_end, rules) or holds_common_verb(view, pos, pos + match.start("cue"), rules))):
             return match.group("cue")
         offset = match.start("cue") + 1  # 外国企业: 国企 ends inside a word, 企业 after it is the cue
     return None
 
 
-def noun_at(view: TextView, pos: int) -> bool:
-    """A noun or verbal noun opens at pos (龙头|产业, 银行|服务)."""
+def noun_at(view: TextView, pos: int, rules: OrgRules) -> bool:
+    """A common noun or verbal noun (lists.yaml activity_noun_tags) opens at pos (超市|商品, 银行|服务)."""
     span = view.token_at(pos)
-    if span is None or span[0] != pos:
-        return False
-    tag = tag_of(token_text(view, span))
-    return tag.startswith("n") or tag == "vn"
+    return span is not None and span[0] == pos and tag_of(token_text(view, span)) in rules.activity_noun_tags
 
 
 def items_before(view: TextView, pos: int, rules: OrgRules) -> list[tuple[int, int]]:
