@@ -140,7 +140,7 @@ class OrgRules:
     like_frame_openers: tuple[str, ...]  # 像 of 像某某这样的企业
     like_frame_closers: tuple[str, ...]  # 这样的企业
     weak_cues: frozenset[str]
-    modifier_cues: frozenset[str]  # 龙头 of 龙头|产业: a cue only where no noun follows it
+    modifier_cues: frozenset[str]  # 超市 of 超市|商品: a cue only with no noun after it and no verb before it
     placed_cues: frozenset[str]  # 投资者: items of people too, a place or a known name opens a company
     placed_not_company_endings: tuple[str, ...]  # 商人 of 温州商人: people, no company
     activity_noun_tags: frozenset[str]  # 直播 (vn) of 直播|带货: an activity's noun before its verb
