@@ -928,8 +928,6 @@ def government_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> lis
         county = place is not None and place.get("level") in ("district", "county")
         extras = {"district": place.get("canonical"), "adcode": place.get("adcode")} if county else {}
         inner = inner_head_type(view.text[body.start:body.end], rules)
-        if inner in ("university", "research") and view.text.startswith(government_rules().title_words, body.end):
-            continue  # 某省科学院党委|书记: a person's title, the institution is named on its own
         if inner in ("university", "research"):  # 浙江农林大学社会合作处, 某省科学院科技处: the institution's office
             found.append(OrgCandidate(body.start, body.end, f"org.suffix.{inner}", inner))
             continue
@@ -940,12 +938,11 @@ def government_candidates(doc: Analysis, view: TextView, rules: OrgRules) -> lis
 
 
 def titled_institution(view: TextView, cand: OrgCandidate, rules: OrgRules) -> OrgCandidate:
-    """县农商银行党委|书记, 县人民医院党委|书记, 某某大学党委|副书记: a body made of an institution's name and
+    """县农商银行党委|书记, 县人民医院党委|书记, 某省科学院党委|书记: a name made of an institution's name and
     its own party body (government.yaml institution_party_bodies) before a person's title names the
-    institution, which takes its head's type. (A bank or university the knowledge data knows is named
-    on its own before 党委 already; some such bodies come from the government pattern, some from 党委 as a
-    head.)"""
-    if cand.type != "government" or not view.text.startswith(government_rules().title_words, cand.end):
+    institution, which takes its head's type (whichever rule found the name: the government pattern, 党委
+    as a head, or a university's or institute's office)."""
+    if not view.text.startswith(government_rules().title_words, cand.end):
         return cand
     text = cand_text(view, cand)
     body = next((b for b in government_rules().institution_party_bodies if text.endswith(b)), "")

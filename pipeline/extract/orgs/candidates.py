@@ -90,13 +90,13 @@ def glued_preposition(view: TextView, span: tuple[int, int], stop: int, rules: O
     if span[1] - span[0] != 2 or span[1] >= stop or view.text[span[0]] not in rules.stop_tokens:
         return False  # asked of most tokens a walk crosses: the cheap tests first
     token = token_text(view, span)
-    if tag_of(token[0]) not in rules.glued_preposition_tags:
+    locative = token in rules.glued_locatives
+    if word_freq(token) and not locative or tag_of(token[0]) not in rules.glued_preposition_tags:
         return False
     window = view.text[span[1]:span[1] + rules.glued_preposition_frame_chars]
     framed = any(word in window for word in rules.glued_preposition_frame_words)  # 以益|大新材料为…
     before = view.token_before(span[0])
-    if word_freq(token) and not (framed and token in rules.glued_locatives and not (
-            before and tag_of(before) in rules.glued_locative_keeping_tags)):
+    if locative and not (framed and not (before and tag_of(before) in rules.glued_locative_keeping_tags)):
         return False  # a word of jieba's is the sentence's, but a direction word in the frame after no noun
         # (本文以南|邮…为例; not 长江以南|华东…为: the locative is the sentence's there)
     if not framed and (not before or not is_name_text(before) or tag_of(before) in rules.single_char_tags):
