@@ -1,5 +1,5 @@
 """The speed paths give exactly what the reference paths give: tokens from running sums,
-rows without the record dataclasses, JSONL through orjson."""
+rows without the record dataclasses, JSONL through orjson, word sets matched by one automaton."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from zhfacts.extract.orgs.rules import automaton_of
 from zhfacts.nlp.analysis import Tokens
 from zhfacts.nlp.segment import _from_complete_cut, _tokens_of_complete_cut, tokenize
 from zhfacts.records.build import build_records, build_rows
@@ -23,6 +24,23 @@ REFERENCE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 WORDS = st.lists(st.one_of(st.text(alphabet="中文a1。", min_size=1, max_size=4),
                            st.text(alphabet=" \t\n\u3000", min_size=1, max_size=3),
                            st.sampled_from(["a b", " a", "a "])), max_size=30)
+
+
+SET_WORDS = st.lists(st.text(alphabet="有限公司集团局", min_size=1, max_size=4), min_size=1, max_size=8, unique=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SET_WORDS, SET_WORDS, st.text(alphabet="有限公司集团局x\ud800😀", max_size=40))
+def test_word_sets_match_every_occurrence_by_end_then_longest_first(heads: list[str], cues: list[str],
+                                                                     text: str) -> None:
+    sets = automaton_of(("head", frozenset(heads)), ("cue", frozenset(cues)))
+    expected = sorted(((sets.words.index(word), end) for end in range(len(text) + 1) for word in sets.words
+                       if len(word) <= end and text[end - len(word):end] == word),
+                      key=lambda found: (found[1], -len(sets.words[found[0]])))
+    assert sets.matches(text) == expected  # a lone surrogate and a character beyond the BMP count as one
+    for index, _ in expected:
+        word = sets.words[index]
+        assert set(sets.names[index]) == {name for name, words in (("head", heads), ("cue", cues)) if word in words}
 
 
 @settings(max_examples=500, deadline=None)
