@@ -8,8 +8,8 @@ bare `jieba.lcut` chars/s on the same texts (dictionary loaded before timing); s
 whole processes (wall time, with and without start-up), their ratios to bare jieba and to
 each other; the stage breakdown from the run's manifest (CPU seconds summed over workers);
 and the peak memory (PSS and RSS) of each run's whole process tree, in a run of its own
-(watching memory costs the run CPU). `--scale 3` reruns --jobs 1 on a corpus three times
-larger to show memory does not grow with the batch. On a shared machine the same run varies
+(watching memory costs the run CPU). `--scale 3` reruns --jobs 1 and --jobs 2 on a corpus three
+times larger to show memory does not grow with the batch. On a shared machine the same run varies
 by up to a third: `--repeat 3` keeps the fastest of three. zhfacts' modules are compiled to
 bytecode first, as an installed package has them.
 """
@@ -116,7 +116,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--chars", type=int, default=3_000_000)
     parser.add_argument("--segmenter", default=None, help="default: the pipeline's default backend")
-    parser.add_argument("--scale", type=int, nargs="*", default=[], help="extra corpus sizes (x --chars), --jobs 1")
+    parser.add_argument("--scale", type=int, nargs="*", default=[], help="extra corpus sizes (x --chars), --jobs 1 and 2")
     parser.add_argument("--repeat", type=int, default=1,
                         help="run each measure this many times and keep the fastest (a shared machine is noisy)")
     args = parser.parse_args()
@@ -162,9 +162,10 @@ def main() -> None:
         for factor in args.scale:
             big = Path(tmp) / f"corpus{factor}"
             _, big_chars = write_corpus(big, args.chars * factor, DEFAULT_SEED + factor)
-            r = pipeline_run(big, Path(tmp) / f"out-x{factor}", 1, segmenter)
-            print(f"scale x{factor}: {big_chars:,} characters, --jobs 1: {big_chars / r['wall']:,.0f} chars/s, "
-                  f"{memory(r['peak'])}")
+            for jobs in (1, 2):  # the final merge and the workers' buffers must stay flat with both
+                r = pipeline_run(big, Path(tmp) / f"out-x{factor}-{jobs}", jobs, segmenter)
+                print(f"scale x{factor}: {big_chars:,} characters, --jobs {jobs}: {big_chars / r['wall']:,.0f} "
+                      f"chars/s, {memory(r['peak'])}")
 
 
 if __name__ == "__main__":
