@@ -1,4 +1,5 @@
-"""Scanner (pipeline/extract/scanning.py) finds exactly what `pattern.finditer` finds."""
+"""Scanner (pipeline/extract/scanning.py) finds exactly what `pattern.finditer` finds, on every rule
+pattern read through one."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from zhfacts.extract.orgs.government import government_rules
+from zhfacts.extract.orgs.media import media_rules
 from zhfacts.extract.quantities import grammar
 from zhfacts.extract.scanning import Scanner, words_pattern
 from zhfacts.extract.times import time_rules
@@ -21,16 +24,20 @@ def rule_scanners() -> dict[str, Scanner]:
     scanners.update({f"blocked{i}": s for i, s in enumerate(g.blocked)})
     scanners.update(dict(time_rules().patterns))
     scanners.update({"letter_spacing": repair_rules().letter_spacing, "pinyin_gloss": repair_rules().pinyin_gloss})
+    scanners.update({"census_office": government_rules().census_office, "photo_credit": media_rules().photo_credit,
+                     "quoted_channel": media_rules().quoted_channel})
     return scanners
 
 
 SCANNERS = rule_scanners()
-# what the rule patterns are made of, and what stands around figures and dates in news text
+# what the rule patterns are made of (figures, dates, census offices, photo credits, outlets' accounts), and
+# what stands around them in news text
 PIECES = ["0", "1", "2", "5", "9", ".", ",", "-", "—", "~", "%", "％", "/", " ", "\n", "年", "月", "日", "号",
           "季度", "上半年", "前三季度", "今年", "去年", "截至", "十四五", "一", "二", "三", "两", "十", "百", "千",
           "万", "亿", "零", "〇", "多", "余", "近", "超过", "第", "名", "位", "首位", "翻一番", "百分之", "千分之",
           "元", "家", "个", "吨", "人次", "同比增长", "全区", "，", "。", "、", "（", "）", "企业", "$", "￥", "US",
-          "A", "增", "长", "个月", "2025", "2020", "1.5", "23,876", "研", "发", "集團", "(", "（", ")", "tuán", "qū"]
+          "A", "增", "长", "个月", "2025", "2020", "1.5", "23,876", "研", "发", "集團", "(", "（", ")", "tuán", "qū",
+          "全国", "第四次", "第", "次", "经济", "普查", "领导小组", "办公室", "摄", "供图", "公众号", "“", "”", "时讯"]
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from zhfacts.extract.orgs.pos import dictionary_entries, dictionary_tags, tag_of
 from zhfacts.extract.orgs.rules import CLOSE_PARENS, NUMERAL, OPEN_PARENS
+from zhfacts.extract.scanning import Scanner
 from zhfacts.nlp.text_view import TextView, is_cjk
 from zhfacts.rules import load_yaml, require, rules_cache
 from zhfacts.text.article import Hit
@@ -29,7 +30,7 @@ GOVERNMENT = "organizations/government.yaml"
 class GovernmentRules:
     heads: tuple[str, ...]
     head_pattern: re.Pattern[str]
-    census_office: re.Pattern[str]  # 第四次全国经济普查领导小组办公室: named after its census
+    census_office: Scanner  # 第四次全国经济普查领导小组办公室: named after its census (an optional ordinal opens it)
     level_chars: frozenset[str]  # 省 市 县 区: one character each
     level_words: frozenset[str]  # 自治区: a level written in a word that ends with a level character
     bare_heads: frozenset[str]  # heads that may follow the place with no function word (市委, 党工委)
@@ -78,7 +79,7 @@ def government_rules() -> GovernmentRules:
     return GovernmentRules(
         heads=heads,
         head_pattern=re.compile("|".join(map(re.escape, heads))),
-        census_office=re.compile(require(data, "census_office", GOVERNMENT)),
+        census_office=Scanner.of(re.compile(require(data, "census_office", GOVERNMENT))),
         level_chars=frozenset(require(data, "level_chars", GOVERNMENT)),
         level_words=frozenset(require(data, "level_words", GOVERNMENT)),
         agency_last_words=frozenset(require(data, "agency_last_words", GOVERNMENT)),

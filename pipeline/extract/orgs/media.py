@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from zhfacts.extract.scanning import Scanner
 from zhfacts.rules import load_yaml, require, rules_cache
 from zhfacts.text.sentences import CLOSE_PARENS, OPEN_PARENS
 
@@ -38,9 +39,9 @@ class MediaRules:
     before_address: re.Pattern[str]  # a site's own brand ending where the search ends (before an address)
     site_line: re.Pattern[str]  # a site's own brand alone on a line (read on the raw text)
     bracketed_site: re.Pattern[str]  # 【某某网】2023-08-12: a site's own brand in a header's brackets
-    photo_credit: re.Pattern[str]  # groups agency and supplier
+    photo_credit: Scanner  # groups agency and supplier
     title_paper: re.Pattern[str]  # 《某某城市报》: a paper named by its title marks
-    quoted_channel: re.Pattern[str]  # 微信公众号“某某时讯”, “某某时讯”公众号: an outlet's account
+    quoted_channel: Scanner  # 微信公众号“某某时讯”, “某某时讯”公众号: an outlet's account
     datelines: tuple[re.Pattern[str], ...]  # 2022-09-08 10:46 某某客户端, 某某日报 2023-01-31 11:30
     not_paper_titles: tuple[str, ...]  # 《某某公司年报》, 《某某学报》: a report, a journal
     paper_heads: tuple[str, ...]  # 报: a paper's name ends with it
@@ -98,11 +99,11 @@ def media_rules() -> MediaRules:
         before_address=site_patterns(data)[1],
         site_line=site_patterns(data)[2],
         bracketed_site=site_patterns(data)[3],
-        photo_credit=re.compile(require(data, "photo_credit", MEDIA)),
+        photo_credit=Scanner.of(re.compile(require(data, "photo_credit", MEDIA))),
         datelines=dateline_patterns(data),
-        quoted_channel=re.compile(
+        quoted_channel=Scanner.of(re.compile(
             f"(?:{alternatives(require(data, 'quoted_channel_before', MEDIA))})“(?P<name>[{CJK}]{{2,12}})”"
-            f"|“(?P<after>[{CJK}]{{2,12}})”(?={alternatives(require(data, 'quoted_channel_after', MEDIA))})"),
+            f"|“(?P<after>[{CJK}]{{2,12}})”(?={alternatives(require(data, 'quoted_channel_after', MEDIA))})")),
         title_paper=re.compile(
             f"《(?P<name>[{CJK}]{{1,30}}(?:{alternatives(require(data, 'title_paper_heads', MEDIA))}))》"),
         paper_titles=tuple(require(data, "title_paper_endings", MEDIA)),
