@@ -116,7 +116,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--chars", type=int, default=3_000_000)
     parser.add_argument("--segmenter", default=None, help="default: the pipeline's default backend")
-    parser.add_argument("--scale", type=int, nargs="*", default=[], help="extra corpus sizes (x --chars), --jobs 1 and 2")
+    parser.add_argument("--scale", type=int, nargs="*", default=[],
+                        help="extra corpus sizes (x --chars), --jobs 1 and 2")
     parser.add_argument("--repeat", type=int, default=1,
                         help="run each measure this many times and keep the fastest (a shared machine is noisy)")
     args = parser.parse_args()
