@@ -61,6 +61,7 @@ class Unit:
     latin: bool = False
     half: bool = False
     label_after_arabic: bool = False
+    ranking_sentence: bool = False  # 13地入围: counted only in a sentence of rankings
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,10 @@ class Grammar:
     ordinal: Scanner
     top: Scanner
     coordinated: re.Pattern[str]
+    coordinated_item: re.Pattern[str]  # one ordinal of a coordinated chain: 、28, 和第五
+    standing_rank: Scanner  # 排名46位。: a verb of standing, then a count of 位/名 closing the clause
+    ranking_sentence: re.Pattern[str]  # a word of rankings (上榜, 百强): a sentence that ranks places
+    listed_rank: Scanner  # 宜都市(50名): a ranking's position in brackets after a place's level
     first_place: Scanner
     doubling: Scanner
     symbol: Scanner
@@ -136,6 +141,7 @@ class Grammar:
             "scoped": p["ranks"]["scoped"]["id"],
             "first_place": p["ranks"]["first_place"]["id"],
             "top": p["ranks"]["top"]["id"],
+            "bare": p["ranks"]["bare"]["id"],
             "doubling": p["doubling"]["id"],
             "symbol": p["currency_symbols"]["id"],
             "bare_scale_money": p["bare_scale_money"]["id"],
@@ -197,7 +203,8 @@ def _load_units() -> dict[str, Unit]:
                 not_before=frozenset(opts.get("not_before", "")),
                 min_chinese_chars=int(opts.get("min_chinese_chars", 0)),
                 latin=bool(opts.get("latin", False)), half=bool(opts.get("half", False)),
-                label_after_arabic=bool(opts.get("label_after_arabic", False)))
+                label_after_arabic=bool(opts.get("label_after_arabic", False)),
+                ranking_sentence=bool(opts.get("ranking_sentence", False)))
     return units
 
 
@@ -268,6 +275,14 @@ def grammar() -> Grammar:
     ranks = pats["ranks"]
     ordinal = (f"{re.escape(ranks['ordinal']['prefix'])}{sp}(?P<num>{numeral})"
                f"(?:{sp}(?P<pos>{_words(ranks['ordinal']['position_words'])}))?")
+    positions = _words(ranks["ordinal"]["position_words"])
+    coordinators = re.escape(ranks["scoped"]["coordinators"])
+    bare_rank = ranks["bare"]
+    gap_stops = re.escape(clause_delimiters() + item_delimiters() + bare_rank["gap_stop_chars"])
+    rank_gap = f"[^\\s\\d{gap_stops}]{{0,{int(bare_rank['max_gap_chars'])}}}?"
+    standing_rank = (f"(?:{_words(bare_rank['verbs'])}){rank_gap}(?P<num>{numeral}){sp}(?P<pos>{positions})"
+                     f"(?=[{re.escape(ranks['scoped']['followers'])}]|$)")
+    listed_rank = f"(?<=[{re.escape(bare_rank['place_levels'])}])[(（](?P<num>{numeral}){sp}(?P<pos>{positions})[)）]"
     fp = ranks["first_place"]
     stops = clause_delimiters() + item_delimiters() + "." + fp["scope_stop_chars"]
     scope_chars = f"[^\\s\\d{re.escape(stops)}]"
@@ -304,8 +319,12 @@ def grammar() -> Grammar:
         ordinal=Scanner.of(re.compile(ordinal)),
         top=Scanner.of(re.compile(f"(?<![0-9零一二三四五六七八九十])({re.escape(ranks['top']['prefix'])})"
                                   f"{sp}(?P<num>{numeral}){sp}(?:{_words(ranks['top']['position_words'])})")),
-        coordinated=re.compile(f"(?:[{re.escape(ranks['scoped']['coordinators'])}]{sp}"
-                               f"{re.escape(ranks['ordinal']['prefix'])}?{sp}(?:{numeral}))++"),
+        coordinated=re.compile(f"(?:[{coordinators}]{sp}{re.escape(ranks['ordinal']['prefix'])}?{sp}(?:{numeral}))++"),
+        coordinated_item=re.compile(f"[{coordinators}]{sp}(?P<prefix>{re.escape(ranks['ordinal']['prefix'])})?{sp}"
+                                    f"(?P<num>{numeral})"),
+        standing_rank=Scanner.of(re.compile(standing_rank)),
+        ranking_sentence=re.compile(_words(bare_rank["ranking_words"])),
+        listed_rank=Scanner.of(re.compile(listed_rank)),
         first_place=Scanner.of(re.compile(first_place)),
         doubling=Scanner.of(re.compile(doubling)),
         symbol=Scanner.of(re.compile(symbol)),
@@ -368,7 +387,8 @@ def extract_quantities(text: str) -> list[Hit]:
     g = grammar()
     numerals = list(g.numeral.finditer(text))
     candidates = [*_figures(text, numerals, g), *_ranges(text, numerals, g), *_percent_words(text, g),
-                  *_ordinals(text, g), *_tops(text, g), *_first_places(text, g), *_doublings(text, g),
+                  *_ordinals(text, g), *_bare_ranks(text, g), *_tops(text, g), *_first_places(text, g),
+                  *_doublings(text, g),
                   *_symbols(text, g), *_bare_scale_money(text, g), *_spoken_scale_money(text, g),
                   *_table_cells(text)]
     if not candidates:
@@ -438,7 +458,9 @@ def _listed_before(text: str, pos: int, bare: dict[int, re.Match[str]], covered:
 
 
 def _longest_first(hits: list[Hit]) -> list[Hit]:
-    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    """The longest of overlapping hits, the first where they start; a rank before a count of the same
+    span (排名46位: the rank, not 46 people)."""
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start), h.get("kind") != "rank"))
     out: list[Hit] = []
     last_end = -1
     for hit in hits:
@@ -632,6 +654,8 @@ def _figures(text: str, numerals: list[re.Match[str]], g: Grammar) -> Iterator[H
             continue
         if _in_time_window(text, num_start, unit, g) or _is_calendar_year(numeral, unit, text, m.end("unit"), g):
             continue
+        if unit.ranking_sentence and not _in_ranking_sentence(text, num_start, end, g):
+            continue  # 一区五园: a slogan; 13地入围 counts places in a ranking
         raw = numeral + (m["mscale"] or "")
         value = parse_number(raw)
         if value is None:
@@ -744,12 +768,65 @@ def _ordinals(text: str, g: Grammar) -> Iterator[Hit]:
             if opening and not coordinated and following and following in scoped["enumeration_followers"]:
                 continue  # 第一，……: enumerating points
             rule = g.ids["scoped"]
-        value = parse_number(m["num"])
-        if value is None or value <= 0 or value != value.to_integral_value() or has_adjacent_digits(m["num"]):
+        value = _rank_value(m["num"])
+        if value is None:
             continue
         scope = next((w for w in scoped["scopes"] if text.endswith(w, 0, start)), "")
         previous_end = end
         yield _quantity(start - len(scope), end, rule, "rank", "rank", value=value)
+        if not m["pos"] and shares_position:
+            yield from _listed_after_ordinal(text, end, chain.end(), g)
+
+
+def _rank_value(numeral: str) -> Decimal | None:
+    """A position: a whole number above zero, not part of a longer run of digits."""
+    value = parse_number(numeral)
+    if value is None or value <= 0 or value != value.to_integral_value() or has_adjacent_digits(numeral):
+        return None
+    return value
+
+
+def _listed_after_ordinal(text: str, start: int, end: int, g: Grammar) -> Iterator[Hit]:
+    """分别位列第6、28和79位: the numbers of a chain after an ordinal, written without 第, share its
+    position word (the last one carries it); those with 第 are ordinals of their own."""
+    positions = tuple(g.patterns["ranks"]["ordinal"]["position_words"])
+    items = list(g.coordinated_item.finditer(text, start, end))
+    for item in items:
+        value = _rank_value(item["num"])
+        if item["prefix"] or value is None:
+            continue
+        item_end = item.end()
+        if item is items[-1]:
+            item_end += len(next(p for p in positions if text.startswith(p, item_end)))
+        yield _quantity(item.start("num"), item_end, g.ids["bare"], "rank", "rank", value=value)
+
+
+def _bare_ranks(text: str, g: Grammar) -> Iterator[Hit]:
+    """排名46位。, 宜都市(50名) in a sentence of rankings: ranks written without 第 (patterns.yaml
+    ranks.bare); the count of 位 or 名 with the same span gives way to them (_longest_first)."""
+    for m in g.standing_rank.finditer(text):
+        value = _rank_value(m["num"])
+        if value is not None:
+            yield _quantity(m.start("num"), m.end("pos"), g.ids["bare"], "rank", "rank", value=value)
+    for m in g.listed_rank.finditer(text):
+        value = _rank_value(m["num"])
+        if value is not None and _in_ranking_sentence(text, m.start(), m.end(), g):
+            yield _quantity(m.start("num"), m.end("pos"), g.ids["bare"], "rank", "rank", value=value)
+
+
+def _in_ranking_sentence(text: str, start: int, end: int, g: Grammar) -> bool:
+    """Whether the sentence holding [start, end) holds a word of rankings (上榜, 百强)."""
+    return g.ranking_sentence.search(text, *_sentence_around(text, start, end)) is not None
+
+
+SENTENCE_ENDS = "。！？!?\n"
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence holding [start, end) (by its end punctuation and line breaks)."""
+    opens = max(text.rfind(c, 0, start) for c in SENTENCE_ENDS) + 1
+    closes = [i for i in (text.find(c, end) for c in SENTENCE_ENDS) if i >= 0]
+    return opens, min(closes, default=len(text))
 
 
 def _tops(text: str, g: Grammar) -> Iterator[Hit]:
