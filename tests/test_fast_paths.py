@@ -43,6 +43,11 @@ def test_word_sets_match_every_occurrence_by_end_then_longest_first(heads: list[
         assert set(sets.names[index]) == {name for name, words in (("head", heads), ("cue", cues)) if word in words}
 
 
+def test_an_empty_word_in_a_set_matches_nothing() -> None:
+    sets = automaton_of(("head", frozenset({"", "公司"})))
+    assert sets.words == ("公司",) and sets.matches("某公司") == [(0, 3)] and sets.matches("") == []
+
+
 @settings(max_examples=500, deadline=None)
 @given(WORDS)
 def test_tokens_of_a_complete_cut_equal_the_word_by_word_path(words: list[str]) -> None:

@@ -20,10 +20,14 @@ from zhfacts.text.repair import repair_rules
 def rule_scanners() -> dict[str, Scanner]:
     g = grammar()
     scanners = {name: getattr(g, name) for name in
-                ("numeral", "percent_words", "ordinal", "first_place", "doubling", "symbol")}
+                ("numeral", "percent_words", "ordinal", "first_place", "doubling", "symbol", "top", "standing_rank",
+                 "listed_rank", "bare_scale_money", "spoken_scale_money")}
+    if g.bare_scale_money_close is not None:
+        scanners["bare_scale_money_close"] = g.bare_scale_money_close
     scanners.update({f"blocked{i}": s for i, s in enumerate(g.blocked)})
     scanners.update(dict(time_rules().patterns))
-    scanners.update({"letter_spacing": repair_rules().letter_spacing, "pinyin_gloss": repair_rules().pinyin_gloss})
+    scanners.update({"letter_spacing": repair_rules().letter_spacing, "pinyin_gloss": repair_rules().pinyin_gloss,
+                     "spaced_decimal": repair_rules().spaced_decimal})
     scanners.update({"census_office": government_rules().census_office, "photo_credit": media_rules().photo_credit,
                      "quoted_channel": media_rules().quoted_channel})
     return scanners
@@ -37,7 +41,8 @@ PIECES = ["0", "1", "2", "5", "9", ".", ",", "-", "—", "~", "%", "％", "/", "
           "万", "亿", "零", "〇", "多", "余", "近", "超过", "第", "名", "位", "首位", "翻一番", "百分之", "千分之",
           "元", "家", "个", "吨", "人次", "同比增长", "全区", "，", "。", "、", "（", "）", "企业", "$", "￥", "US",
           "A", "增", "长", "个月", "2025", "2020", "1.5", "23,876", "研", "发", "集團", "(", "（", ")", "tuán", "qū",
-          "全国", "第四次", "第", "次", "经济", "普查", "领导小组", "办公室", "摄", "供图", "公众号", "“", "”", "时讯"]
+          "全国", "第四次", "第", "次", "经济", "普查", "领导小组", "办公室", "摄", "供图", "公众号", "“", "”", "时讯",
+          "排名", "位列", "安", "上升", "后", "前", "强", "市", "县", "区", "投资", "个", "签下"]
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
 
@@ -54,9 +59,11 @@ def test_scanner_finds_what_finditer_finds(name: str, text: str) -> None:
 
 
 def test_rule_patterns_that_open_loosely_are_scanned_ahead() -> None:
-    # the numeral pattern opens with (?<![0-9.]), the date patterns with an optional 截至
-    assert SCANNERS["numeral"].opening is not None and SCANNERS["numeral"].needed is not None
-    assert SCANNERS["time.explicit"].opening is not None
+    # the numeral pattern opens with (?<![0-9.]), the date patterns with an optional 截至, the census
+    # office with an optional ordinal, photo credits and outlets' accounts with a choice
+    for name in ("numeral", "time.explicit", "census_office", "photo_credit", "quoted_channel", "listed_rank"):
+        assert SCANNERS[name].opening is not None, name
+    assert SCANNERS["numeral"].needed is not None
 
 
 @pytest.mark.parametrize("source", [

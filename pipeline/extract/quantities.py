@@ -39,7 +39,7 @@ from zhfacts.extract.scanning import Scanner, words_pattern
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.rules import RulesError, load_yaml, require, rules_cache, rules_dir
 from zhfacts.text.article import Hit
-from zhfacts.text.sentences import clause_delimiters, item_delimiters
+from zhfacts.text.sentences import CLOSE_PARENS, OPEN_PARENS, clause_delimiters, item_delimiters, sentence_boundary
 from zhfacts.text.tables import find_tables, table_rules
 
 UNITS_FILE = "quantities/units.yaml"
@@ -101,7 +101,8 @@ class Grammar:
     coordinated: re.Pattern[str]
     coordinated_item: re.Pattern[str]  # one ordinal of a coordinated chain: 、28, 和第五
     standing_rank: Scanner  # 排名46位。: a verb of standing, then a count of 位/名 closing the clause
-    ranking_sentence: re.Pattern[str]  # a word of rankings (上榜, 百强): a sentence that ranks places
+    ranking_words: re.Pattern[str]  # 上榜, 百强: a sentence holding one ranks places
+    sentence_end: re.Pattern[str]  # a sentence's end punctuation (with its closing quotes) or a line break
     listed_rank: Scanner  # 宜都市(50名): a ranking's position in brackets after a place's level
     first_place: Scanner
     doubling: Scanner
@@ -279,10 +280,12 @@ def grammar() -> Grammar:
     coordinators = re.escape(ranks["scoped"]["coordinators"])
     bare_rank = ranks["bare"]
     gap_stops = re.escape(clause_delimiters() + item_delimiters() + bare_rank["gap_stop_chars"])
-    rank_gap = f"[^\\s\\d{gap_stops}]{{0,{int(bare_rank['max_gap_chars'])}}}?"
-    standing_rank = (f"(?:{_words(bare_rank['verbs'])}){rank_gap}(?P<num>{numeral}){sp}(?P<pos>{positions})"
-                     f"(?=[{re.escape(ranks['scoped']['followers'])}]|$)")
-    listed_rank = f"(?<=[{re.escape(bare_rank['place_levels'])}])[(（](?P<num>{numeral}){sp}(?P<pos>{positions})[)）]"
+    rank_gap = (f"(?:(?!{_words(bare_rank['gap_stop_words'])})[^\\s\\d{gap_stops}])"
+                f"{{0,{int(bare_rank['max_gap_chars'])}}}?")
+    standing_rank = (f"(?<![{re.escape(bare_rank['verb_not_after'])}])(?:{_words(bare_rank['verbs'])}){rank_gap}"
+                     f"(?P<num>{numeral}){sp}(?P<pos>{positions})(?=[{re.escape(ranks['scoped']['followers'])}]|$)")
+    listed_rank = (f"(?<=[{re.escape(bare_rank['place_levels'])}])[{re.escape(OPEN_PARENS)}](?P<num>{numeral}){sp}"
+                   f"(?P<pos>{positions})[{re.escape(CLOSE_PARENS)}]")
     fp = ranks["first_place"]
     stops = clause_delimiters() + item_delimiters() + "." + fp["scope_stop_chars"]
     scope_chars = f"[^\\s\\d{re.escape(stops)}]"
@@ -323,7 +326,8 @@ def grammar() -> Grammar:
         coordinated_item=re.compile(f"[{coordinators}]{sp}(?P<prefix>{re.escape(ranks['ordinal']['prefix'])})?{sp}"
                                     f"(?P<num>{numeral})"),
         standing_rank=Scanner.of(re.compile(standing_rank)),
-        ranking_sentence=re.compile(_words(bare_rank["ranking_words"])),
+        ranking_words=re.compile(_words(bare_rank["ranking_words"])),
+        sentence_end=re.compile(f"{sentence_boundary().pattern}|\\n"),
         listed_rank=Scanner.of(re.compile(listed_rank)),
         first_place=Scanner.of(re.compile(first_place)),
         doubling=Scanner.of(re.compile(doubling)),
@@ -386,8 +390,9 @@ def extract_quantities(text: str) -> list[Hit]:
     """The quantities of a string, without spaCy."""
     g = grammar()
     numerals = list(g.numeral.finditer(text))
-    candidates = [*_figures(text, numerals, g), *_ranges(text, numerals, g), *_percent_words(text, g),
-                  *_ordinals(text, g), *_bare_ranks(text, g), *_tops(text, g), *_first_places(text, g),
+    ranking = RankingSentences.of(text, g)
+    candidates = [*_figures(text, numerals, g, ranking), *_ranges(text, numerals, g), *_percent_words(text, g),
+                  *_ordinals(text, g), *_bare_ranks(text, g, ranking), *_tops(text, g), *_first_places(text, g),
                   *_doublings(text, g),
                   *_symbols(text, g), *_bare_scale_money(text, g), *_spoken_scale_money(text, g),
                   *_table_cells(text)]
@@ -640,7 +645,7 @@ def _is_indefinite(numeral: str, unit: Unit, approx: str | None, scaled: bool, g
             and approx is None and not scaled)
 
 
-def _figures(text: str, numerals: list[re.Match[str]], g: Grammar) -> Iterator[Hit]:
+def _figures(text: str, numerals: list[re.Match[str]], g: Grammar, ranking: RankingSentences) -> Iterator[Hit]:
     """Number (+ 多/余 + scale) + unit: 168家, 8.4万套, 100多种, 超过8亿元, 3年以上."""
     for n in numerals:
         m = g.tail.match(text, n.end())
@@ -654,9 +659,9 @@ def _figures(text: str, numerals: list[re.Match[str]], g: Grammar) -> Iterator[H
             continue
         if _in_time_window(text, num_start, unit, g) or _is_calendar_year(numeral, unit, text, m.end("unit"), g):
             continue
-        if unit.ranking_sentence and not _in_ranking_sentence(text, num_start, end, g):
-            continue  # 一区五园: a slogan; 13地入围 counts places in a ranking
         raw = numeral + (m["mscale"] or "")
+        if unit.ranking_sentence and (has_scale(raw) or not ranking.holds(num_start)):
+            continue  # 13地入围 counts places in a ranking; 一核三区 is a slogan, 千亿县 a class of counties
         value = parse_number(raw)
         if value is None:
             continue
@@ -788,45 +793,54 @@ def _rank_value(numeral: str) -> Decimal | None:
 
 def _listed_after_ordinal(text: str, start: int, end: int, g: Grammar) -> Iterator[Hit]:
     """分别位列第6、28和79位: the numbers of a chain after an ordinal, written without 第, share its
-    position word (the last one carries it); those with 第 are ordinals of their own."""
-    positions = tuple(g.patterns["ranks"]["ordinal"]["position_words"])
-    items = list(g.coordinated_item.finditer(text, start, end))
-    for item in items:
+    position word (the last one carries it) where the clause ends after it, as a scoped ordinal's
+    does (第一和1000名观众: a count); those with 第 are ordinals of their own."""
+    word = next((p for p in g.patterns["ranks"]["ordinal"]["position_words"] if text.startswith(p, end)), None)
+    after = text[end + len(word):end + len(word) + 1] if word else ""
+    if word is None or after and after not in g.patterns["ranks"]["scoped"]["followers"]:
+        return
+    for item in g.coordinated_item.finditer(text, start, end):
         value = _rank_value(item["num"])
-        if item["prefix"] or value is None:
+        if item["prefix"] or value is None or has_scale(item["num"]):
             continue
-        item_end = item.end()
-        if item is items[-1]:
-            item_end += len(next(p for p in positions if text.startswith(p, item_end)))
+        item_end = item.end() + (len(word) if item.end() == end else 0)
         yield _quantity(item.start("num"), item_end, g.ids["bare"], "rank", "rank", value=value)
 
 
-def _bare_ranks(text: str, g: Grammar) -> Iterator[Hit]:
+def _bare_ranks(text: str, g: Grammar, ranking: RankingSentences) -> Iterator[Hit]:
     """排名46位。, 宜都市(50名) in a sentence of rankings: ranks written without 第 (patterns.yaml
     ranks.bare); the count of 位 or 名 with the same span gives way to them (_longest_first)."""
     for m in g.standing_rank.finditer(text):
         value = _rank_value(m["num"])
         if value is not None:
             yield _quantity(m.start("num"), m.end("pos"), g.ids["bare"], "rank", "rank", value=value)
+    if not ranking.ranking:
+        return
     for m in g.listed_rank.finditer(text):
         value = _rank_value(m["num"])
-        if value is not None and _in_ranking_sentence(text, m.start(), m.end(), g):
+        if value is not None and ranking.holds(m.start()):
             yield _quantity(m.start("num"), m.end("pos"), g.ids["bare"], "rank", "rank", value=value)
 
 
-def _in_ranking_sentence(text: str, start: int, end: int, g: Grammar) -> bool:
-    """Whether the sentence holding [start, end) holds a word of rankings (上榜, 百强)."""
-    return g.ranking_sentence.search(text, *_sentence_around(text, start, end)) is not None
+@dataclass(frozen=True)
+class RankingSentences:
+    """The sentences of a text that hold a word of rankings (上榜, 百强), found once per text: one scan
+    for the words, and the sentence ends only where there is one."""
 
+    ends: list[int]  # where each sentence ends (its punctuation's end, or a line break), in order
+    ranking: frozenset[int]  # the indices of the sentences holding a word of rankings
 
-SENTENCE_ENDS = "。！？!?\n"
+    @classmethod
+    def of(cls, text: str, g: Grammar) -> RankingSentences:
+        words = [m.start() for m in g.ranking_words.finditer(text)]
+        if not words:
+            return cls([], frozenset())
+        ends = [m.end() for m in g.sentence_end.finditer(text)]
+        return cls(ends, frozenset(bisect_right(ends, pos) for pos in words))
 
-
-def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the sentence holding [start, end) (by its end punctuation and line breaks)."""
-    opens = max(text.rfind(c, 0, start) for c in SENTENCE_ENDS) + 1
-    closes = [i for i in (text.find(c, end) for c in SENTENCE_ENDS) if i >= 0]
-    return opens, min(closes, default=len(text))
+    def holds(self, pos: int) -> bool:
+        """Whether the sentence holding offset pos holds a word of rankings."""
+        return bisect_right(self.ends, pos) in self.ranking
 
 
 def _tops(text: str, g: Grammar) -> Iterator[Hit]:

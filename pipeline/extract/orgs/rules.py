@@ -276,7 +276,7 @@ def automaton_of(*word_sets: tuple[str, frozenset[str] | dict]) -> WordSets:
     """One automaton over several word sets."""
     kinds: dict[str, list[str]] = {}
     for name, words in word_sets:
-        for word in words:
+        for word in filter(None, words):  # an empty word matches nothing (ahocorasick_rs rejects it)
             kinds.setdefault(word, []).append(name)
     words = tuple(kinds)
     return WordSets(words, tuple(tuple(kinds[w]) for w in words), ahocorasick_rs.AhoCorasick(words))
