@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
+from zhfacts.extract.quantities import place_count_units
 from zhfacts.extract.scanning import words_pattern
 from zhfacts.rules import load_yaml, require, rules_cache
 from zhfacts.text.sentences import clause_delimiters as text_clause_delimiters
@@ -212,7 +213,7 @@ def claim_rules() -> ClaimRules:
     return ClaimRules(
         confidence={k: float(v) for k, v in get("confidence").items()},
         never_claimed_kinds=frozenset(get("never_claimed_kinds")),
-        never_claimed_units=frozenset(get("never_claimed_units")),
+        never_claimed_units=frozenset(get("never_claimed_units")) | place_count_units(),
         slogan_count=re.compile(get("slogan_count")),
         slogan_nouns=_longest_first(get("slogan_nouns")),
         page_district_mentions=int(get("page_district_mentions")),

@@ -61,7 +61,7 @@ class Unit:
     latin: bool = False
     half: bool = False
     label_after_arabic: bool = False
-    ranking_sentence: bool = False  # 13地入围: counted only in a sentence of rankings
+    place_count: bool = False  # 13地入围: places, counted only with a cue of rankings after them
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,8 @@ class Grammar:
     coordinated: re.Pattern[str]
     coordinated_item: re.Pattern[str]  # one ordinal of a coordinated chain: 、28, 和第五
     standing_rank: Scanner  # 排名46位。: a verb of standing, then a count of 位/名 closing the clause
-    ranking_words: re.Pattern[str]  # 上榜, 百强: a sentence holding one ranks places
+    ranking_words: re.Pattern[str]  # 上榜, 百强: a sentence holding one ranks places (bracketed positions)
+    place_count_cue: re.Pattern[str]  # 入围, 上榜 after a count of places in its clause (13地入围)
     sentence_end: re.Pattern[str]  # a sentence's end punctuation (with its closing quotes) or a line break
     listed_rank: Scanner  # 宜都市(50名): a ranking's position in brackets after a place's level
     first_place: Scanner
@@ -205,7 +206,7 @@ def _load_units() -> dict[str, Unit]:
                 min_chinese_chars=int(opts.get("min_chinese_chars", 0)),
                 latin=bool(opts.get("latin", False)), half=bool(opts.get("half", False)),
                 label_after_arabic=bool(opts.get("label_after_arabic", False)),
-                ranking_sentence=bool(opts.get("ranking_sentence", False)))
+                place_count=bool(opts.get("place_count", False)))
     return units
 
 
@@ -283,7 +284,9 @@ def grammar() -> Grammar:
     rank_gap = (f"(?:(?!{_words(bare_rank['gap_stop_words'])})[^\\s\\d{gap_stops}])"
                 f"{{0,{int(bare_rank['max_gap_chars'])}}}?")
     standing_rank = (f"(?<![{re.escape(bare_rank['verb_not_after'])}])(?:{_words(bare_rank['verbs'])}){rank_gap}"
-                     f"(?P<num>{numeral}){sp}(?P<pos>{positions})(?=[{re.escape(ranks['scoped']['followers'])}]|$)")
+                     f"(?P<num>{numeral}){sp}(?P<pos>{positions})(?=[{re.escape(bare_rank['followers'])}]|\\Z)")
+    place_count_cue = (f"[^{re.escape(clause_delimiters())}\\n]{{0,{int(bare_rank['place_count_window'])}}}?"
+                       f"(?:{_words(bare_rank['place_count_cues'])})")
     listed_rank = (f"(?<=[{re.escape(bare_rank['place_levels'])}])[{re.escape(OPEN_PARENS)}](?P<num>{numeral}){sp}"
                    f"(?P<pos>{positions})[{re.escape(CLOSE_PARENS)}]")
     fp = ranks["first_place"]
@@ -327,6 +330,7 @@ def grammar() -> Grammar:
                                     f"(?P<num>{numeral})"),
         standing_rank=Scanner.of(re.compile(standing_rank)),
         ranking_words=re.compile(_words(bare_rank["ranking_words"])),
+        place_count_cue=re.compile(place_count_cue),
         sentence_end=re.compile(f"{sentence_boundary().pattern}|\\n"),
         listed_rank=Scanner.of(re.compile(listed_rank)),
         first_place=Scanner.of(re.compile(first_place)),
@@ -386,13 +390,17 @@ def find_quantities(doc: Analysis) -> list[Hit]:
     return extract_quantities(doc.text)
 
 
+def place_count_units() -> frozenset[str]:
+    """The units that count places (units.yaml place_count: 13地, 7县): no one district's figure."""
+    return frozenset(u.unit for u in grammar().units.values() if u.place_count)
+
+
 def extract_quantities(text: str) -> list[Hit]:
     """The quantities of a string, without spaCy."""
     g = grammar()
     numerals = list(g.numeral.finditer(text))
-    ranking = RankingSentences.of(text, g)
-    candidates = [*_figures(text, numerals, g, ranking), *_ranges(text, numerals, g), *_percent_words(text, g),
-                  *_ordinals(text, g), *_bare_ranks(text, g, ranking), *_tops(text, g), *_first_places(text, g),
+    candidates = [*_figures(text, numerals, g), *_ranges(text, numerals, g), *_percent_words(text, g),
+                  *_ordinals(text, g), *_bare_ranks(text, g), *_tops(text, g), *_first_places(text, g),
                   *_doublings(text, g),
                   *_symbols(text, g), *_bare_scale_money(text, g), *_spoken_scale_money(text, g),
                   *_table_cells(text)]
@@ -645,7 +653,7 @@ def _is_indefinite(numeral: str, unit: Unit, approx: str | None, scaled: bool, g
             and approx is None and not scaled)
 
 
-def _figures(text: str, numerals: list[re.Match[str]], g: Grammar, ranking: RankingSentences) -> Iterator[Hit]:
+def _figures(text: str, numerals: list[re.Match[str]], g: Grammar) -> Iterator[Hit]:
     """Number (+ 多/余 + scale) + unit: 168家, 8.4万套, 100多种, 超过8亿元, 3年以上."""
     for n in numerals:
         m = g.tail.match(text, n.end())
@@ -660,8 +668,8 @@ def _figures(text: str, numerals: list[re.Match[str]], g: Grammar, ranking: Rank
         if _in_time_window(text, num_start, unit, g) or _is_calendar_year(numeral, unit, text, m.end("unit"), g):
             continue
         raw = numeral + (m["mscale"] or "")
-        if unit.ranking_sentence and (has_scale(raw) or not ranking.holds(num_start)):
-            continue  # 13地入围 counts places in a ranking; 一核三区 is a slogan, 千亿县 a class of counties
+        if unit.place_count and (has_scale(raw) or g.place_count_cue.match(text, end) is None):
+            continue  # 13地入围 counts places in a ranking; 一城两区 is a slogan, 千亿县 a class of counties
         value = parse_number(raw)
         if value is None:
             continue
@@ -707,8 +715,8 @@ def _ranges(text: str, numerals: list[re.Match[str]], g: Grammar) -> Iterator[Hi
             continue
         a, b, unit = n.group(), m["num"], g.unit(m["unit"])
         per = g.unit(m["per"]) if m["per"] else None
-        if m["aunit"] and g.unit(m["aunit"]).unit != unit.unit:
-            continue
+        if m["aunit"] and g.unit(m["aunit"]).unit != unit.unit or unit.place_count:
+            continue  # (1-3区: places are counted one number at a time, in rankings)
         end = m.end()
         if not (_numeral_ok(text, n.start(), a, g) and not has_adjacent_digits(b)
                 and _unit_ok(unit, b, text, end, g)):
@@ -779,7 +787,7 @@ def _ordinals(text: str, g: Grammar) -> Iterator[Hit]:
         scope = next((w for w in scoped["scopes"] if text.endswith(w, 0, start)), "")
         previous_end = end
         yield _quantity(start - len(scope), end, rule, "rank", "rank", value=value)
-        if not m["pos"] and shares_position:
+        if not m["pos"] and shares_position and not coordinated:  # each chain read once, from its first
             yield from _listed_after_ordinal(text, end, chain.end(), g)
 
 
@@ -797,7 +805,7 @@ def _listed_after_ordinal(text: str, start: int, end: int, g: Grammar) -> Iterat
     does (第一和1000名观众: a count); those with 第 are ordinals of their own."""
     word = next((p for p in g.patterns["ranks"]["ordinal"]["position_words"] if text.startswith(p, end)), None)
     after = text[end + len(word):end + len(word) + 1] if word else ""
-    if word is None or after and after not in g.patterns["ranks"]["scoped"]["followers"]:
+    if word is None or after and after not in g.patterns["ranks"]["bare"]["followers"]:
         return
     for item in g.coordinated_item.finditer(text, start, end):
         value = _rank_value(item["num"])
@@ -807,28 +815,28 @@ def _listed_after_ordinal(text: str, start: int, end: int, g: Grammar) -> Iterat
         yield _quantity(item.start("num"), item_end, g.ids["bare"], "rank", "rank", value=value)
 
 
-def _bare_ranks(text: str, g: Grammar, ranking: RankingSentences) -> Iterator[Hit]:
+def _bare_ranks(text: str, g: Grammar) -> Iterator[Hit]:
     """排名46位。, 宜都市(50名) in a sentence of rankings: ranks written without 第 (patterns.yaml
     ranks.bare); the count of 位 or 名 with the same span gives way to them (_longest_first)."""
     for m in g.standing_rank.finditer(text):
         value = _rank_value(m["num"])
         if value is not None:
             yield _quantity(m.start("num"), m.end("pos"), g.ids["bare"], "rank", "rank", value=value)
-    if not ranking.ranking:
-        return
+    ranking = None
     for m in g.listed_rank.finditer(text):
         value = _rank_value(m["num"])
+        ranking = ranking or RankingSentences.of(text, g)  # read once, for the first bracket only
         if value is not None and ranking.holds(m.start()):
             yield _quantity(m.start("num"), m.end("pos"), g.ids["bare"], "rank", "rank", value=value)
 
 
 @dataclass(frozen=True)
 class RankingSentences:
-    """The sentences of a text that hold a word of rankings (上榜, 百强), found once per text: one scan
-    for the words, and the sentence ends only where there is one."""
+    """The sentences of a text that hold a word of rankings (上榜, 百强): one scan for the words, and
+    the sentence ends only where there is one."""
 
     ends: list[int]  # where each sentence ends (its punctuation's end, or a line break), in order
-    ranking: frozenset[int]  # the indices of the sentences holding a word of rankings
+    with_words: frozenset[int]  # the indices of the sentences holding a word of rankings
 
     @classmethod
     def of(cls, text: str, g: Grammar) -> RankingSentences:
@@ -840,7 +848,7 @@ class RankingSentences:
 
     def holds(self, pos: int) -> bool:
         """Whether the sentence holding offset pos holds a word of rankings."""
-        return bisect_right(self.ends, pos) in self.ranking
+        return bisect_right(self.ends, pos) in self.with_words
 
 
 def _tops(text: str, g: Grammar) -> Iterator[Hit]:
