@@ -715,8 +715,8 @@ def _ranges(text: str, numerals: list[re.Match[str]], g: Grammar) -> Iterator[Hi
             continue
         a, b, unit = n.group(), m["num"], g.unit(m["unit"])
         per = g.unit(m["per"]) if m["per"] else None
-        if m["aunit"] and g.unit(m["aunit"]).unit != unit.unit or unit.place_count:
-            continue  # (1-3区: places are counted one number at a time, in rankings)
+        if (m["aunit"] and g.unit(m["aunit"]).unit != unit.unit) or unit.place_count:
+            continue  # mixed units; 1-3区: places are counted one number at a time, in rankings
         end = m.end()
         if not (_numeral_ok(text, n.start(), a, g) and not has_adjacent_digits(b)
                 and _unit_ok(unit, b, text, end, g)):
