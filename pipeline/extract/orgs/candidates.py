@@ -96,7 +96,7 @@ def glued_preposition(view: TextView, span: tuple[int, int], stop: int, rules: O
     window = view.text[span[1]:span[1] + rules.glued_preposition_frame_chars]
     framed = any(word in window for word in rules.glued_preposition_frame_words)  # 以益|大新材料为…
     before = view.token_before(span[0])
-    if locative and not (framed and not (before and tag_of(before) in rules.glued_locative_keeping_tags)):
+    if locative and (not framed or before and tag_of(before) in rules.glued_locative_keeping_tags):
         return False  # a word of jieba's is the sentence's, but a direction word in the frame after no noun
         # (本文以南|邮…为例; not 长江以南|华东…为: the locative is the sentence's there)
     if not framed and (not before or not is_name_text(before) or tag_of(before) in rules.single_char_tags):
