@@ -39,9 +39,14 @@ CASES = [
     # 江北区 exists in Chongqing and in Ningbo: the document's province decides
     ("宁波市江北区推动港口物流提质增效，江北全年新增市场主体3000户。",
      ["江北区=江北区", "江北=江北区"]),
-    # former names resolve to the current unit
+    # a former name written in full is the unit's name when the text was written; where the
+    # document writes the current name too, every mention of the unit takes the current one
     ("2013年，铜梁县工业总产值突破500亿元；撤县设区后，开县更名为开州区。",
-     ["铜梁县=铜梁区", "开县=开州区", "开州区=开州区"]),
+     ["铜梁县=铜梁县", "开县=开州区", "开州区=开州区"]),
+    ("长垣县去年新增企业50家，长垣全县工业增长8%。", ["长垣县=长垣县", "长垣=长垣县"]),
+    ("长垣市(原长垣县)去年新增企业50家。", ["长垣市=长垣市", "长垣县=长垣市"]),
+    # a merged unit's former name is another place than the unit that absorbed it
+    ("万盛区和綦江区各新增企业20家。", ["万盛区=万盛区", "綦江区=綦江区"]),
     # a short form only where it stands as a word
     ("成渝中部科创走廊加快建设，潼南通过招商引进企业12家。", ["潼南=潼南区"]),
     ("当地过去创新平台不足，如今大足、璧山等区县加快追赶。", ["大足=大足区", "璧山=璧山区"]),
@@ -90,17 +95,32 @@ def test_choice_between_same_named_districts_is_recorded(nlp) -> None:
     assert "重庆市" in jiangbei.get("note")
 
 
-def test_former_name_is_flagged(nlp) -> None:
+def test_former_name_is_flagged_and_keeps_the_current_code(nlp) -> None:
     doc = annotate(nlp, "2013年，铜梁县工业总产值突破500亿元。")
-    hit = next(h for h in doc._.places if h.get("canonical") == "铜梁区")
+    hit = next(h for h in doc._.places if h.get("canonical") == "铜梁县")
     assert (hit.rule, hit.get("adcode"), hit.get("level")) == ("place.former_name", "500151", "district")
-    assert "2014" in hit.get("note")
+    assert hit.get("note") == "former name of 铜梁区 (renamed in 2014)"
 
 
 def test_a_former_new_area_is_its_district_not_a_zone(nlp) -> None:
     doc = annotate(nlp, "2015年，光明新区引进企业36家。")
-    hit = next(h for h in doc._.places if h.get("canonical") == "光明区")
-    assert (hit.rule, hit.get("canonical"), hit.get("adcode")) == ("place.former_name", "光明区", "440311")
+    hit = next(h for h in doc._.places if h.get("adcode") == "440311")
+    assert (hit.rule, hit.get("canonical"), hit.get("level")) == ("place.former_name", "光明新区", "district")
+
+
+@pytest.mark.parametrize(("pub_date", "canonical"), [
+    ("2018-05-02", "长垣县"),  # before the rename (2019): the name of the time
+    ("2019-05-02", "长垣市"),  # the year of the change: the current name
+    (None, "长垣市"),
+])
+def test_a_short_form_takes_the_name_of_its_publication_date(pub_date: str | None, canonical: str) -> None:
+    places = zhfacts.extract_text("长垣去年新增企业50家。", pub_date=pub_date).records("places")
+    assert [(p["text"], p["canonical"], p["adcode"]) for p in places] == [("长垣", canonical, "410783")]
+
+
+def test_a_district_claim_takes_the_name_of_the_time() -> None:
+    claims = zhfacts.extract_text("长垣县去年新增企业50家。").records("claims")
+    assert [(c["district"], c["adcode"], c["text"]) for c in claims] == [("长垣县", "410783", "50家")]
 
 
 def test_zone_has_no_adcode_and_names_its_district(nlp) -> None:

@@ -11,7 +11,7 @@ supplementary data into generated modules:
   development zone, as a district in place of 江北区 and 渝北区), and short forms or everyday
   names the rules below do not derive, one `form` row each, added beside the derived ones;
 - rules/places/name_changes.tsv: former names (铜梁县 -> 铜梁区, 2014), each added as a row
-  that resolves to the current unit.
+  under the current unit's code, with the year and kind of the change.
 
 Short forms (潼南 for 潼南区, 石柱 for 石柱土家族自治县) are derived by the rules in
 rules/places/short_forms.yaml. tests/test_gazetteer.py rebuilds the table in memory and asserts
@@ -61,6 +61,7 @@ class Unit:
     province: str
     current: str = ""
     changed: str = ""
+    change: str = ""  # renamed (the same territory) | merged (absorbed into `current`), for a former name
     source: str = SOURCE_PACKAGE
 
     @property
@@ -246,7 +247,7 @@ def former_units(units: list[Unit]) -> list[Unit]:
         out.append(Unit(
             adcode=now.adcode, name=change["former"], short="", other_forms="", level=now.level, type=now.type,
             parent=now.parent, parent_adcode=now.parent_adcode, province=now.province,
-            current=now.name, changed=change["year"], source="curated",
+            current=now.name, changed=change["year"], change=change["kind"], source="curated",
         ))
     return out
 

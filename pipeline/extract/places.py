@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from zhfacts.extract.gazetteer import Unit
@@ -31,6 +32,7 @@ CONTEXT = "places/context.yaml"
 ZONES = "places/zones.yaml"
 LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "county": 2}
 COUNTY_LEVELS = ("district", "county")
+LEVEL_SUFFIXES = frozenset({"县", "市", "区", "旗"})  # what a short form of a county-level name drops
 RULE_OF_FORM = {"full": "place.full_name", "short": "place.short_form", "former": "place.former_name"}
 
 
@@ -119,6 +121,7 @@ class Gazetteer:
     names: SurfaceIndex  # the entries' names and the named zones
     by_adcode: dict[str, Unit]
     rules: PlaceRules
+    formers: dict[str, tuple[Unit, ...]]  # adcode -> the unit's former names (rules/places/name_changes.tsv)
     readings: dict[str, Reading] = field(default_factory=dict)  # filled as names are met
 
     def reading(self, name: str) -> Reading:
@@ -165,7 +168,12 @@ def gazetteer() -> Gazetteer:
     rules = place_rules()
     names = SurfaceIndex.of([*entries, *rules.named_zones])
     by_adcode = {u.adcode: u for u in units if not u.current}
-    return Gazetteer(units, {k: tuple(v) for k, v in entries.items()}, names, by_adcode, rules)
+    formers: dict[str, list[Unit]] = {}
+    for unit in units:
+        if unit.current:
+            formers.setdefault(unit.adcode, []).append(unit)
+    return Gazetteer(units, {k: tuple(v) for k, v in entries.items()}, names, by_adcode, rules,
+                     {k: tuple(v) for k, v in formers.items()})
 
 
 def lookup_place(name: str) -> dict[str, Any] | None:
@@ -469,15 +477,18 @@ def find_places(doc: Analysis) -> list[Hit]:
         elif cand.reading.form != "short":
             hits.append(ambiguous_hit(cand))
     # two rounds, so that a short form in a list can lean on a place accepted after it
+    chosen = []
     for _ in range(2):
         rest = []
         for cand, entry, note in pending:
             if acceptable(view, cand, entry, ctx, accepted, gaz.rules):
-                hits.append(place_hit(cand, entry, note))
+                chosen.append((cand, entry, note))
                 accepted.append((cand.start, cand.end))
             else:
                 rest.append((cand, entry, note))
         pending = rest
+    names_then = names_of_the_time(chosen, doc.article.pub_date, gaz)
+    hits.extend(place_hit(cand, entry, note, names_then.get(entry.unit.adcode)) for cand, entry, note in chosen)
     rules = place_rules()
     return sorted((with_glued_level(view.text, hit, rules) for hit in hits), key=lambda h: (h.start, h.end))
 
@@ -493,13 +504,49 @@ def with_glued_level(text: str, hit: Hit, rules: PlaceRules) -> Hit:
     return Hit(hit.start, hit.end + 1, "place.full_name", hit.fields)
 
 
-def place_hit(cand: Candidate, entry: Entry, note: str) -> Hit:
+def names_of_the_time(chosen: list[tuple[Candidate, Entry, str]], pub_date: date | None,
+                      gaz: Gazetteer) -> dict[str, Unit]:
+    """adcode -> the former name a document's mentions of a renamed unit take: the name the unit
+    had when the text was written. A former name written in full dates the text (长垣县 for
+    长垣市, renamed in 2019), unless the document writes the current name too (长垣市(原长垣县));
+    with short forms only (长垣), a publication date before the change does. A merged unit's
+    former name (万盛区, now part of 綦江区) is another place and always keeps its own name."""
+    current = {entry.unit.adcode for _, entry, _ in chosen if entry.form == "full"}
+    then: dict[str, Unit] = {}
+    for _, entry, _ in chosen:
+        unit = entry.unit
+        if entry.form == "former" and unit.change == "renamed" and unit.adcode not in current:
+            then.setdefault(unit.adcode, unit)
+    if pub_date is None:
+        return then
+    for cand, entry, _ in chosen:
+        code = entry.unit.adcode
+        if entry.form != "short" or code in current or code in then:
+            continue
+        for former in gaz.formers.get(code, ()):
+            if former.change == "renamed" and former.changed.isdigit() and pub_date.year < int(former.changed) \
+                    and former.name[len(cand.surface):] in LEVEL_SUFFIXES and former.name.startswith(cand.surface):
+                then[code] = former  # 长垣 in a page of 2018: 长垣县
+                break
+    return then
+
+
+def place_hit(cand: Candidate, entry: Entry, note: str, named_then: Unit | None = None) -> Hit:
+    """The record of a place; a renamed unit under its name of the time (names_of_the_time), which
+    keeps the current unit's code so that a district's series joins across the rename."""
     unit = entry.unit
     rule = RULE_OF_FORM[entry.form]
+    canonical = unit.canonical
     if entry.form == "former":
         when = f" in {unit.changed}" if unit.changed else ""
-        note = "; ".join(filter(None, [f"former name of {unit.current} (renamed{when})", note]))
-    return Hit(cand.start, cand.end, rule, {"canonical": unit.canonical, "adcode": unit.adcode,
+        note = "; ".join(filter(None, [f"former name of {unit.current} ({unit.change or 'renamed'}{when})", note]))
+        if unit.change == "merged":
+            canonical = unit.name
+    if named_then is not None:
+        canonical = named_then.name
+        if entry.form == "short":
+            note = "; ".join(filter(None, [f"named as before {named_then.changed}: now {named_then.current}", note]))
+    return Hit(cand.start, cand.end, rule, {"canonical": canonical, "adcode": unit.adcode,
                                             "level": unit.level, "parent": unit.parent or None,
                                             "note": note or None})
 
