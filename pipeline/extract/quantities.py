@@ -100,6 +100,7 @@ class Grammar:
     top: Scanner
     coordinated: re.Pattern[str]
     coordinated_item: re.Pattern[str]  # one ordinal of a coordinated chain: 、28, 和第五
+    paired_rank: re.Pattern[str]  # 与青岛第四；: a coordinator, another scope and an ordinal closing the clause
     standing_rank: Scanner  # 排名46位。: a verb of standing, then a count of 位/名 closing the clause
     ranking_words: re.Pattern[str]  # 上榜, 百强: a sentence holding one ranks places (bracketed positions)
     place_count_cue: re.Pattern[str]  # 入围, 上榜 after a count of places in its clause (13地入围)
@@ -279,6 +280,8 @@ def grammar() -> Grammar:
                f"(?:{sp}(?P<pos>{_words(ranks['ordinal']['position_words'])}))?")
     positions = _words(ranks["ordinal"]["position_words"])
     coordinators = re.escape(ranks["scoped"]["coordinators"])
+    not_scope = re.escape(clause_delimiters() + item_delimiters() + ranks["ordinal"]["prefix"])
+    paired_scope = f"[^\\s\\d{not_scope}]{{1,{int(ranks['scoped']['paired_scope_chars'])}}}?"
     bare_rank = ranks["bare"]
     gap_stops = re.escape(clause_delimiters() + item_delimiters() + bare_rank["gap_stop_chars"])
     rank_gap = (f"(?:(?!{_words(bare_rank['gap_stop_words'])})[^\\s\\d{gap_stops}])"
@@ -292,7 +295,10 @@ def grammar() -> Grammar:
     fp = ranks["first_place"]
     stops = clause_delimiters() + item_delimiters() + "." + fp["scope_stop_chars"]
     scope_chars = f"[^\\s\\d{re.escape(stops)}]"
-    first_place = (f"(?:{_words(fp['verbs'])})(?P<scope>{scope_chars}{{0,{int(fp['max_scope_chars'])}}}?)"
+    # 居泉州各县(市、区)首位: a bracketed gloss of the scope's level counts as one of its characters
+    inside = f"[^\\s\\d{re.escape(clause_delimiters() + OPEN_PARENS + CLOSE_PARENS)}]"
+    gloss = f"[{re.escape(OPEN_PARENS)}]{inside}{{1,{int(fp['max_scope_chars'])}}}[{re.escape(CLOSE_PARENS)}]"
+    first_place = (f"(?:{_words(fp['verbs'])})(?P<scope>(?:{scope_chars}|{gloss}){{0,{int(fp['max_scope_chars'])}}}?)"
                    f"(?P<word>{_words(list(fp['words']))})")
     dbl = pats["doubling"]
     doubling = (f"{re.escape(dbl['word_before'])}(?:{re.escape(dbl['optional_between'])})?"
@@ -328,6 +334,8 @@ def grammar() -> Grammar:
         coordinated=re.compile(f"(?:[{coordinators}]{sp}{re.escape(ranks['ordinal']['prefix'])}?{sp}(?:{numeral}))++"),
         coordinated_item=re.compile(f"[{coordinators}]{sp}(?P<prefix>{re.escape(ranks['ordinal']['prefix'])})?{sp}"
                                     f"(?P<num>{numeral})"),
+        paired_rank=re.compile(f"[{coordinators}]{paired_scope}{re.escape(ranks['ordinal']['prefix'])}{sp}"
+                               f"(?:{numeral})(?:{sp}(?:{positions}))?(?=[{re.escape(ranks['scoped']['followers'])}]|\\Z)"),
         standing_rank=Scanner.of(re.compile(standing_rank)),
         ranking_words=re.compile(_words(bare_rank["ranking_words"])),
         place_count_cue=re.compile(place_count_cue),
@@ -772,10 +780,11 @@ def _ordinals(text: str, g: Grammar) -> Iterator[Hit]:
             rule = g.ids["ordinal"]
         else:
             # 第一和第二； share what follows the chain; 第二、三产业 is not a rank
-            chain = g.coordinated.match(text, end)
+            chain = _chain_after(text, end, m["num"], g)
             following = text[chain.end():chain.end() + 1] if chain else text[end:end + 1]
             shares_position = chain is not None and text.startswith(positions, chain.end())  # 第一、第二、第三位
-            if following and following not in followers and not shares_position:
+            paired = chain is None and g.paired_rank.match(text, end) is not None  # 烟台第二与青岛第四
+            if following and following not in followers and not shares_position and not paired:
                 continue  # 第二期, 第一动力, 第一季度: an ordinal before a noun
             opening = start == 0 or text[start - 1] in scoped["clause_openers"]
             if opening and not coordinated and following and following in scoped["enumeration_followers"]:
@@ -789,6 +798,18 @@ def _ordinals(text: str, g: Grammar) -> Iterator[Hit]:
         yield _quantity(start - len(scope), end, rule, "rank", "rank", value=value)
         if not m["pos"] and shares_position and not coordinated:  # each chain read once, from its first
             yield from _listed_after_ordinal(text, end, chain.end(), g)
+
+
+def _chain_after(text: str, end: int, numeral: str, g: Grammar) -> re.Match[str] | None:
+    """The ordinals coordinated after one (第一和第二, 第6、28和79位). After 、 a numeral without 第
+    joins the chain only in the ordinal's own script: 第二、三产业 is one chain, 排第一、1项第二 an
+    ordinal closing its item, then a count."""
+    chain = g.coordinated.match(text, end)
+    first = g.coordinated_item.match(text, end) if chain else None
+    if first is not None and not first["prefix"] and first["num"][:1].isdigit() != numeral[:1].isdigit() and \
+            text[end] in g.patterns["ranks"]["scoped"]["followers"]:
+        return None
+    return chain
 
 
 def _rank_value(numeral: str) -> Decimal | None:
