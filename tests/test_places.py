@@ -110,7 +110,7 @@ def test_a_former_new_area_is_its_district_not_a_zone(nlp) -> None:
 
 @pytest.mark.parametrize(("pub_date", "canonical"), [
     ("2018-05-02", "长垣县"),  # before the rename (2019): the name of the time
-    ("2019-05-02", "长垣市"),  # the year of the change: the current name
+    ("2020-05-02", "长垣市"),
     (None, "长垣市"),
 ])
 def test_a_short_form_takes_the_name_of_its_publication_date(pub_date: str | None, canonical: str) -> None:
@@ -221,3 +221,22 @@ def test_a_level_glued_to_an_office_belongs_to_the_place(text: str, surface: str
 def test_a_level_character_of_another_word_stays_out_of_the_place(text: str, surface: str) -> None:
     places = zhfacts.extract_text(text, pub_date="2025-01-01").records("places")
     assert [(p["text"], p["rule"]) for p in places] == [(surface, "place.short_form")]
+
+
+@pytest.mark.parametrize(("text", "pub_date", "expected"), [
+    # a publication date after the change outweighs a former name looked back on
+    ("长垣今年新增企业50家。2018年，长垣县新增企业30家。", "2023-05-01", [("长垣", "长垣市"), ("长垣县", "长垣市")]),
+    ("长垣今年新增企业50家，原长垣县老工业区改造完成。", None, [("长垣", "长垣市"), ("长垣县", "长垣市")]),
+    # a merged unit keeps its own name beside a renamed sibling named as of its time
+    ("2019年，蓬莱市和长岛县分别接待游客500万人次和300万人次。", None, [("蓬莱市", "蓬莱市"), ("长岛县", "长岛县")]),
+    # a former name that is the current one's stem is its everyday short form: dated as one
+    ("沙县去年新增企业20家。", "2023-05-01", [("沙县", "沙县区")]),
+    ("沙县去年新增企业20家。", "2019-05-01", [("沙县", "沙县")]),
+])
+def test_names_of_the_time(text: str, pub_date: str | None, expected: list[tuple[str, str]]) -> None:
+    places = zhfacts.extract_text(text, pub_date=pub_date).records("places")
+    assert [(p["text"], p["canonical"]) for p in places if p["level"] in ("district", "county")] == expected
+
+
+def test_lookup_place_keeps_a_merged_units_name() -> None:
+    assert (lookup_place("万盛区")["canonical"], lookup_place("万盛区")["adcode"]) == ("万盛区", "500110")

@@ -66,7 +66,8 @@ class Unit:
 
     @property
     def canonical(self) -> str:
-        return self.current or self.name
+        """The current unit's name; a merged unit's former name is another place and keeps its own."""
+        return self.name if self.change == "merged" else self.current or self.name
 
     def row(self) -> dict[str, str | None]:
         """The fields a places record takes from its unit."""

@@ -79,6 +79,7 @@ class PlaceRules:
     list_separators: tuple[str, ...]
     clause_bounds: frozenset[str]  # punctuation that bounds a clause (，。；：)
     offices_after_level: tuple[str, ...]  # 潼南|区委: offices glued to a level character
+    history_markers: tuple[str, ...]  # 原|长垣县: a former name looked back on, which dates no text
     zone_words: tuple[str, ...]
     zone_pattern: re.Pattern[str]
     named_zones: dict[str, str]
@@ -145,6 +146,7 @@ def place_rules() -> PlaceRules:
         list_separators=tuple(require(ctx, "list_separators", CONTEXT)),
         clause_bounds=frozenset(require(ctx, "clause_bounds", CONTEXT)),
         offices_after_level=tuple(require(ctx, "offices_after_level", CONTEXT)),
+        history_markers=tuple(require(ctx, "history_markers", CONTEXT)),
         zone_words=tuple(sorted(require(zones, "zone_words", ZONES), key=len, reverse=True)),
         zone_pattern=re.compile("|".join(map(re.escape, sorted(require(zones, "zone_words", ZONES), key=len,
                                                                  reverse=True)))),
@@ -487,7 +489,7 @@ def find_places(doc: Analysis) -> list[Hit]:
             else:
                 rest.append((cand, entry, note))
         pending = rest
-    names_then = names_of_the_time(chosen, doc.article.pub_date, gaz)
+    names_then = names_of_the_time(view.text, chosen, doc.article.pub_date, gaz)
     hits.extend(place_hit(cand, entry, note, names_then.get(entry.unit.adcode)) for cand, entry, note in chosen)
     rules = place_rules()
     return sorted((with_glued_level(view.text, hit, rules) for hit in hits), key=lambda h: (h.start, h.end))
@@ -504,45 +506,62 @@ def with_glued_level(text: str, hit: Hit, rules: PlaceRules) -> Hit:
     return Hit(hit.start, hit.end + 1, "place.full_name", hit.fields)
 
 
-def names_of_the_time(chosen: list[tuple[Candidate, Entry, str]], pub_date: date | None,
+def names_of_the_time(text: str, chosen: list[tuple[Candidate, Entry, str]], pub_date: date | None,
                       gaz: Gazetteer) -> dict[str, Unit]:
     """adcode -> the former name a document's mentions of a renamed unit take: the name the unit
-    had when the text was written. A former name written in full dates the text (长垣县 for
-    长垣市, renamed in 2019), unless the document writes the current name too (长垣市(原长垣县));
-    with short forms only (长垣), a publication date before the change does. A merged unit's
-    former name (万盛区, now part of 綦江区) is another place and always keeps its own name."""
+    had when the text was written (to the year: a change's month is not known). A former name written
+    in full dates the text (长垣县 for 长垣市, renamed in 2019) where the publication date does not say
+    otherwise, unless the document writes the current name too (长垣市(原长垣县)) or the name follows 原
+    (history); with short forms only (长垣), a publication date before the change does. A former name
+    the current one only extends (沙县 of 沙县区) is the everyday short form: dated as one. A merged
+    unit's former name (万盛区, now part of 綦江区) is another place: it keeps its own name
+    (Unit.canonical) and names no other mention."""
     current = {entry.unit.adcode for _, entry, _ in chosen if entry.form == "full"}
+    before_change = (lambda former: former.changed.isdigit() and pub_date.year < int(former.changed)) \
+        if pub_date is not None else (lambda former: True)
     then: dict[str, Unit] = {}
-    for _, entry, _ in chosen:
+    for cand, entry, _ in chosen:
         unit = entry.unit
-        if entry.form == "former" and unit.change == "renamed" and unit.adcode not in current:
+        if entry.form == "former" and renamed_in_full(unit, gaz) and unit.adcode not in current and \
+                before_change(unit) and not text.endswith(gaz.rules.history_markers, 0, cand.start):
             then.setdefault(unit.adcode, unit)
     if pub_date is None:
         return then
     for cand, entry, _ in chosen:
         code = entry.unit.adcode
-        if entry.form != "short" or code in current or code in then:
+        if code in current or code in then or entry.form == "full" or entry.unit.change == "merged":
             continue
-        for former in gaz.formers.get(code, ()):
-            if former.change == "renamed" and former.changed.isdigit() and pub_date.year < int(former.changed) \
-                    and former.name[len(cand.surface):] in LEVEL_SUFFIXES and former.name.startswith(cand.surface):
-                then[code] = former  # 长垣 in a page of 2018: 长垣县
-                break
+        former = former_written_short(cand.surface, code, gaz)
+        if former is not None and before_change(former):
+            then[code] = former  # 长垣 in a page of 2018: 长垣县
     return then
 
 
+def renamed_in_full(former: Unit, gaz: Gazetteer) -> bool:
+    """A renamed unit's former name that is not merely the current name's stem (沙县 of 沙县区)."""
+    now = gaz.by_adcode.get(former.adcode)
+    return former.change == "renamed" and not (now is not None and now.name.startswith(former.name))
+
+
+def former_written_short(surface: str, code: str, gaz: Gazetteer) -> Unit | None:
+    """The renamed former name a short form stands for: itself (沙县), or the surface and a level (长垣县)."""
+    for former in gaz.formers.get(code, ()):
+        if former.change == "renamed" and (former.name == surface or former.name.startswith(surface) and
+                                           former.name[len(surface):] in LEVEL_SUFFIXES):
+            return former
+    return None
+
+
 def place_hit(cand: Candidate, entry: Entry, note: str, named_then: Unit | None = None) -> Hit:
-    """The record of a place; a renamed unit under its name of the time (names_of_the_time), which
-    keeps the current unit's code so that a district's series joins across the rename."""
+    """The record of a place; a renamed unit under its name of the time (names_of_the_time), with the
+    current unit's code: a district's records join on adcode across the rename (on the name they do not)."""
     unit = entry.unit
     rule = RULE_OF_FORM[entry.form]
     canonical = unit.canonical
     if entry.form == "former":
         when = f" in {unit.changed}" if unit.changed else ""
         note = "; ".join(filter(None, [f"former name of {unit.current} ({unit.change or 'renamed'}{when})", note]))
-        if unit.change == "merged":
-            canonical = unit.name
-    if named_then is not None:
+    if named_then is not None and unit.change != "merged":
         canonical = named_then.name
         if entry.form == "short":
             note = "; ".join(filter(None, [f"named as before {named_then.changed}: now {named_then.current}", note]))

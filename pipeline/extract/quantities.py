@@ -295,9 +295,8 @@ def grammar() -> Grammar:
     fp = ranks["first_place"]
     stops = clause_delimiters() + item_delimiters() + "." + fp["scope_stop_chars"]
     scope_chars = f"[^\\s\\d{re.escape(stops)}]"
-    # 居泉州各县(市、区)首位: a bracketed gloss of the scope's level counts as one of its characters
-    inside = f"[^\\s\\d{re.escape(clause_delimiters() + OPEN_PARENS + CLOSE_PARENS)}]"
-    gloss = f"[{re.escape(OPEN_PARENS)}]{inside}{{1,{int(fp['max_scope_chars'])}}}[{re.escape(CLOSE_PARENS)}]"
+    # 居某市各县(市、区)首位: a bracketed gloss of the scope's level counts as one of its characters
+    gloss = f"[{re.escape(OPEN_PARENS)}][{re.escape(fp['level_gloss_chars'])}]{{1,6}}[{re.escape(CLOSE_PARENS)}]"
     first_place = (f"(?:{_words(fp['verbs'])})(?P<scope>(?:{scope_chars}|{gloss}){{0,{int(fp['max_scope_chars'])}}}?)"
                    f"(?P<word>{_words(list(fp['words']))})")
     dbl = pats["doubling"]
@@ -783,8 +782,8 @@ def _ordinals(text: str, g: Grammar) -> Iterator[Hit]:
             chain = _chain_after(text, end, m["num"], g)
             following = text[chain.end():chain.end() + 1] if chain else text[end:end + 1]
             shares_position = chain is not None and text.startswith(positions, chain.end())  # 第一、第二、第三位
-            paired = chain is None and g.paired_rank.match(text, end) is not None  # 烟台第二与青岛第四
-            if following and following not in followers and not shares_position and not paired:
+            if following and following not in followers and not shares_position and \
+                    g.paired_rank.match(text, end) is None:  # 烟台第二与青岛第四, 广东第二与四川第四
                 continue  # 第二期, 第一动力, 第一季度: an ordinal before a noun
             opening = start == 0 or text[start - 1] in scoped["clause_openers"]
             if opening and not coordinated and following and following in scoped["enumeration_followers"]:
@@ -801,9 +800,10 @@ def _ordinals(text: str, g: Grammar) -> Iterator[Hit]:
 
 
 def _chain_after(text: str, end: int, numeral: str, g: Grammar) -> re.Match[str] | None:
-    """The ordinals coordinated after one (第一和第二, 第6、28和79位). After 、 a numeral without 第
-    joins the chain only in the ordinal's own script: 第二、三产业 is one chain, 排第一、1项第二 an
-    ordinal closing its item, then a count."""
+    """The ordinals coordinated after one (第一和第二, 第6、28和79位). A numeral without 第 after a
+    coordinator that also closes an item (、) joins the chain only in the ordinal's own script:
+    第二、三产业 is one chain, 排第一、1项第二 an ordinal closing its item, then a count (第一和1000名
+    goes on as one phrase)."""
     chain = g.coordinated.match(text, end)
     first = g.coordinated_item.match(text, end) if chain else None
     if first is not None and not first["prefix"] and first["num"][:1].isdigit() != numeral[:1].isdigit() and \
