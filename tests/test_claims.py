@@ -147,7 +147,7 @@ def test_declines_are_signed_in_claims_only(text: str, printed: float, value: fl
     ("到2027年，潼南区高新技术企业达到200家。", ["target"]),
     ("北碚区有望新增专精特新企业20家。", ["forecast"]),
     ("去年，南川区新增规上工业企业12家，地区生产总值增长5.5%。", ["actual", "actual"]),
-    ("铜梁区计划总投资120亿元的15个项目集中开工。", ["actual", "actual"]),
+    ("铜梁区15个项目集中开工，计划总投资120亿元。", ["actual", "actual"]),
     ("江津区目标增长8%，目前已完成规上工业产值500亿元。", ["target", "actual"]),
     ("永川区实际到位资金超出市里下达的目标序时进度2.8个百分点。", ["actual"]),
     ("黔江区今年招引目标企业50家。", ["actual"]),
@@ -917,6 +917,12 @@ def test_a_streak_is_no_claim_but_its_rank_is() -> None:
 def test_a_price_per_item_is_no_claim() -> None:
     text = "平和县的蜜柚600元一只，全县果农增收3000万元。"
     assert [c["text"] for c in _claims(text)] == ["3000万元"]
+
+
+def test_an_investment_modifying_a_project_is_the_projects_figure() -> None:
+    text = ("平和县今年签约投资2亿元的甲乙电子项目，总投资约43亿元的10个项目集中开工。"
+            "全县完成投资120亿元，实现投资达150亿元的目标，投资5亿元以上的有3个。")
+    assert [c["text"] for c in _claims(text)] == ["10个", "120亿元", "150亿元", "5亿元以上", "3个"]
 
 
 def test_a_province_page_naming_a_county_in_passing_gives_it_no_figures() -> None:

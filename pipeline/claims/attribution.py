@@ -129,7 +129,8 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
         return None
     if ctx.text.endswith(ctx.rules.streak_words, 0, quantity.start):
         return None
-    if quantity.get("kind") == "money" and ctx.rules.unit_price_after.match(ctx.text, quantity.end):
+    if quantity.get("kind") == "money" and (ctx.rules.unit_price_after.match(ctx.text, quantity.end) or
+                                            one_projects_investment(ctx, quantity)):
         return None
     if has_property_cue(ctx, quantity, sentence[0]):
         return None
@@ -233,6 +234,13 @@ def is_gap(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
     clause = ctx.text[start:quantity.start]
     return any(w in clause for w in ctx.rules.gap_words) or any(
         m.kind == "district" and compared_with(ctx, m, sentence[0]) for m in markers_in(ctx, start, quantity.start))
+
+
+def one_projects_investment(ctx: Context, quantity: Hit) -> bool:
+    """投资1亿元的某某项目: an investment modifying what follows, one project's figure."""
+    rules, text = ctx.rules, ctx.text
+    return rules.project_investment_after.match(text, quantity.end) is not None and \
+        rules.project_investment_before.search(text, max(0, quantity.start - 8), quantity.start) is not None
 
 
 def is_threshold(ctx: Context, quantity: Hit) -> bool:

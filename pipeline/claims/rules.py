@@ -88,6 +88,8 @@ class ClaimRules:
     page_district_mentions: int
     streak_words: tuple[str, ...]
     unit_price_after: re.Pattern[str]
+    project_investment_before: re.Pattern[str]  # 投资|1亿元的某某项目: one project's figure, with ...
+    project_investment_after: re.Pattern[str]  # ... 的 after the sum
     comparison_objects: tuple[str, ...]  # 高出乙区15亿元: 乙区 is what the figure is compared with
     clause_delimiters: frozenset[str]
     item_delimiters: frozenset[str]
@@ -219,6 +221,8 @@ def claim_rules() -> ClaimRules:
         page_district_mentions=int(get("page_district_mentions")),
         streak_words=tuple(get("streak_words")),
         unit_price_after=re.compile(get("unit_price_after")),
+        project_investment_before=re.compile(get("project_investment_before")),
+        project_investment_after=re.compile(get("project_investment_after")),
         comparison_objects=tuple(get("comparison_objects")),
         clause_delimiters=clause_delimiters,
         item_delimiters=item_delimiters,
