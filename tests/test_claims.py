@@ -925,6 +925,12 @@ def test_an_investment_modifying_a_project_is_the_projects_figure() -> None:
     assert [c["text"] for c in _claims(text)] == ["10个", "120亿元", "150亿元", "5亿元以上", "3个"]
 
 
+def test_a_sum_before_a_project_named_in_its_clause_is_the_projects_figure() -> None:
+    text = ("平和县与甲公司签订1亿元的甲乙细胞库项目，其中数额最大的是6亿元的物流园建设项目。"
+            "全县发放1000万元的补贴资金。")
+    assert [c["text"] for c in _claims(text)] == ["1000万元"]
+
+
 def test_a_province_page_naming_a_county_in_passing_gives_it_no_figures() -> None:
     text = ("省统计局发布前三季度数据\n\n　　前三季度，全省地区生产总值增长5.1%。\n\n"
             "　　分行业看，农业增加值增长3.4%，工业投资增长11%。\n\n　　平和县的茶产业发展较快。\n")

@@ -130,7 +130,7 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
     if ctx.text.endswith(ctx.rules.streak_words, 0, quantity.start):
         return None
     if quantity.get("kind") == "money" and (ctx.rules.unit_price_after.match(ctx.text, quantity.end) or
-                                            one_projects_investment(ctx, quantity)):
+                                            one_projects_figure(ctx, quantity)):
         return None
     if has_property_cue(ctx, quantity, sentence[0]):
         return None
@@ -236,11 +236,14 @@ def is_gap(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
         m.kind == "district" and compared_with(ctx, m, sentence[0]) for m in markers_in(ctx, start, quantity.start))
 
 
-def one_projects_investment(ctx: Context, quantity: Hit) -> bool:
-    """投资1亿元的某某项目: an investment modifying what follows, one project's figure."""
+def one_projects_figure(ctx: Context, quantity: Hit) -> bool:
+    """投资1亿元的某某项目, 签订1亿元的某某项目: a sum modifying what follows, one project's figure."""
     rules, text = ctx.rules, ctx.text
-    return rules.project_investment_after.match(text, quantity.end) is not None and \
-        rules.project_investment_before.search(text, max(0, quantity.start - 8), quantity.start) is not None
+    after = rules.project_investment_after.match(text, quantity.end)
+    if after is None:
+        return False
+    return rules.project_investment_before.search(text, max(0, quantity.start - 8), quantity.start) is not None \
+        or rules.project_named_after.match(text, after.end()) is not None
 
 
 def is_threshold(ctx: Context, quantity: Hit) -> bool:
