@@ -45,6 +45,12 @@ CASES = [
      ["铜梁县=铜梁县", "开县=开州区", "开州区=开州区"]),
     ("长垣县去年新增企业50家，长垣全县工业增长8%。", ["长垣县=长垣县", "长垣=长垣县"]),
     ("长垣市(原长垣县)去年新增企业50家。", ["长垣市=长垣市", "长垣县=长垣市"]),
+    # a list's items may carry an aside in brackets: the short forms lean on each other across it
+    # (a page of another province's counties, where 晋江 alone is named in full)
+    ("昆山市是江苏的东大门。江苏江阴市、常熟市、张家港市列前十。福建晋江市等7县(市)入围,分别是晋江(第5位)、"
+     "南安(第27位)、石狮(第46位)。",
+     ["昆山市=昆山市", "江阴市=江阴市", "常熟市=常熟市", "张家港市=张家港市", "晋江市=晋江市", "晋江=晋江市",
+      "南安=南安市", "石狮=石狮市"]),
     # a merged unit's former name is another place than the unit that absorbed it
     ("万盛区和綦江区各新增企业20家。", ["万盛区=万盛区", "綦江区=綦江区"]),
     # a short form only where it stands as a word

@@ -26,6 +26,7 @@ from zhfacts.nlp.text_view import TextView, is_cjk, text_view
 from zhfacts.rules import load_tsv, load_yaml, require, rules_cache
 from zhfacts.text.article import Hit
 from zhfacts.text.repair import repair_rules
+from zhfacts.text.sentences import CLOSE_PARENS, OPEN_PARENS
 
 GAZETTEER = "places/gazetteer.tsv"
 CONTEXT = "places/context.yaml"
@@ -77,6 +78,7 @@ class PlaceRules:
     single_char_followers: frozenset[str]
     generic_full_names: frozenset[str]
     list_separators: tuple[str, ...]
+    aside_chars: int  # 晋江(第5位)、南安: the most characters of an item's bracketed aside in a list
     clause_bounds: frozenset[str]  # punctuation that bounds a clause (，。；：)
     offices_after_level: tuple[str, ...]  # 潼南|区委: offices glued to a level character
     history_markers: tuple[str, ...]  # 原|长垣县: a former name looked back on, which dates no text
@@ -144,6 +146,7 @@ def place_rules() -> PlaceRules:
         single_char_followers=frozenset(require(ctx, "single_char_followers", CONTEXT)),
         generic_full_names=frozenset(require(ctx, "generic_full_names", CONTEXT)),
         list_separators=tuple(require(ctx, "list_separators", CONTEXT)),
+        aside_chars=int(require(ctx, "aside_chars", CONTEXT)),
         clause_bounds=frozenset(require(ctx, "clause_bounds", CONTEXT)),
         offices_after_level=tuple(require(ctx, "offices_after_level", CONTEXT)),
         history_markers=tuple(require(ctx, "history_markers", CONTEXT)),
@@ -418,14 +421,26 @@ def short_of(name: str) -> str:
 
 
 def in_place_list(view: TextView, cand: Candidate, accepted: list[tuple[int, int]], rules: PlaceRules) -> bool:
-    """A place accepted right before or after it across one separator (渝北、江北)."""
+    """A place accepted right before or after it across one separator (渝北、江北), each item with
+    an aside in brackets or not (晋江(第5位)、南安(第27位))."""
+    text = view.text
+    right = bracket_end(text, cand.span_end, rules)
     for sep in rules.list_separators:
-        before, after = cand.start - len(sep), cand.span_end + len(sep)
-        if view.text.startswith(sep, before) and any(end == before for _, end in accepted):
+        before = cand.start - len(sep)
+        if text.startswith(sep, before) and any(bracket_end(text, end, rules) == before for _, end in accepted):
             return True
-        if view.text.startswith(sep, cand.span_end) and any(start == after for start, _ in accepted):
+        if text.startswith(sep, right) and any(start == right + len(sep) for start, _ in accepted):
             return True
     return False
+
+
+def bracket_end(text: str, pos: int, rules: PlaceRules) -> int:
+    """Where a bracketed aside opening at pos (at most aside_chars inside) ends, else pos."""
+    if text[pos:pos + 1] not in OPEN_PARENS:
+        return pos
+    stop = min(len(text), pos + rules.aside_chars + 2)
+    close = next((i for i in range(pos + 1, stop) if text[i] in CLOSE_PARENS), -1)
+    return close + 1 if close > pos + 1 else pos
 
 
 def named_in_full_and_bounded(view: TextView, cand: Candidate, unit: Unit, ctx: DocContext,
