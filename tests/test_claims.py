@@ -147,7 +147,7 @@ def test_declines_are_signed_in_claims_only(text: str, printed: float, value: fl
     ("到2027年，潼南区高新技术企业达到200家。", ["target"]),
     ("北碚区有望新增专精特新企业20家。", ["forecast"]),
     ("去年，南川区新增规上工业企业12家，地区生产总值增长5.5%。", ["actual", "actual"]),
-    ("铜梁区15个项目集中开工，计划总投资120亿元。", ["actual", "actual"]),
+    ("铜梁区计划总投资120亿元的15个项目集中开工。", ["actual"]),  # the sum is the projects' (no claim)
     ("江津区目标增长8%，目前已完成规上工业产值500亿元。", ["target", "actual"]),
     ("永川区实际到位资金超出市里下达的目标序时进度2.8个百分点。", ["actual"]),
     ("黔江区今年招引目标企业50家。", ["actual"]),
@@ -926,9 +926,17 @@ def test_an_investment_modifying_a_project_is_the_projects_figure() -> None:
 
 
 def test_a_sum_before_a_project_named_in_its_clause_is_the_projects_figure() -> None:
-    text = ("平和县与甲公司签订1亿元的甲乙细胞库项目，其中数额最大的是6亿元的物流园建设项目。"
-            "全县发放1000万元的补贴资金。")
-    assert [c["text"] for c in _claims(text)] == ["1000万元"]
+    assert _claims("平和县今年签约6亿元的物流园建设项目。") == []
+
+
+@pytest.mark.parametrize("text", [
+    "平和县今年确保完成投资120亿元的年度目标。",  # a target
+    "平和县全年固定资产投资达120亿元的历史新高。",  # a record
+    "平和县财政安排5000万元的专项资金支持重点项目建设。",  # funds spent on projects
+    "平和县全年投入8亿元的民生资金办好十大民生工程。",
+])
+def test_a_districts_target_record_or_funds_before_a_project_stay_its_claims(text: str) -> None:
+    assert len(_claims(text)) == 1
 
 
 def test_a_province_page_naming_a_county_in_passing_gives_it_no_figures() -> None:

@@ -242,8 +242,8 @@ def one_projects_figure(ctx: Context, quantity: Hit) -> bool:
     after = rules.project_investment_after.match(text, quantity.end)
     if after is None:
         return False
-    return rules.project_investment_before.search(text, max(0, quantity.start - 8), quantity.start) is not None \
-        or rules.project_named_after.match(text, after.end()) is not None
+    return text.endswith(rules.project_investment_words, 0, quantity.start) or \
+        rules.project_named_after.match(text, after.end()) is not None
 
 
 def is_threshold(ctx: Context, quantity: Hit) -> bool:

@@ -88,7 +88,7 @@ class ClaimRules:
     page_district_mentions: int
     streak_words: tuple[str, ...]
     unit_price_after: re.Pattern[str]
-    project_investment_before: re.Pattern[str]  # 投资|1亿元的某某项目: one project's figure, with ...
+    project_investment_words: tuple[str, ...]  # 投资|1亿元的某某项目: one project's figure, with ...
     project_investment_after: re.Pattern[str]  # ... 的 after the sum
     project_named_after: re.Pattern[str]  # 3.2亿元的|某某物流园建设项目: a project named in the sum's clause
     comparison_objects: tuple[str, ...]  # 高出乙区15亿元: 乙区 is what the figure is compared with
@@ -191,10 +191,12 @@ class MetricRules:
     after_change: re.Pattern[str]  # a figure right after a change connector (…上升到|第4位)
 
 
-def _project_named_after(nouns: list[str], reach: int, delimiters: frozenset[str]) -> re.Pattern[str]:
-    """A project noun within reach characters of the clause (某某物流园建设|项目)."""
-    stops = re.escape("".join(sorted(delimiters)) + "\n")
-    return re.compile(f"[^{stops}]{{0,{reach}}}?(?:{'|'.join(map(re.escape, nouns))})")
+def _project_named_after(nouns: list[str], stops: list[str], reach: int, delimiters: frozenset[str]) -> re.Pattern[str]:
+    """A project noun within reach characters of the clause, none of the stops before it (某某物流园建设|项目;
+    not 专项资金支持重点|项目)."""
+    stop_chars = re.escape("".join(sorted(delimiters)) + "\n")
+    not_stop = f"(?!{'|'.join(map(re.escape, stops))})" if stops else ""
+    return re.compile(f"(?:{not_stop}[^{stop_chars}]){{0,{reach}}}?(?:{'|'.join(map(re.escape, nouns))})")
 
 
 def _joined_bound(joiners: list[str], bounds: list[str], reach: int, delimiters: frozenset[str]) -> re.Pattern[str]:
@@ -228,10 +230,10 @@ def claim_rules() -> ClaimRules:
         page_district_mentions=int(get("page_district_mentions")),
         streak_words=tuple(get("streak_words")),
         unit_price_after=re.compile(get("unit_price_after")),
-        project_investment_before=re.compile(get("project_investment_before")),
+        project_investment_words=tuple(get("project_investment_words")),
         project_investment_after=re.compile(get("project_investment_after")),
-        project_named_after=_project_named_after(get("project_nouns"), int(get("project_noun_reach")),
-                                                 clause_delimiters | item_delimiters),
+        project_named_after=_project_named_after(get("project_nouns"), get("project_noun_stops"),
+                                                 int(get("project_noun_reach")), clause_delimiters | item_delimiters),
         comparison_objects=tuple(get("comparison_objects")),
         clause_delimiters=clause_delimiters,
         item_delimiters=item_delimiters,

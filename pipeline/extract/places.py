@@ -26,7 +26,6 @@ from zhfacts.nlp.text_view import TextView, is_cjk, text_view
 from zhfacts.rules import load_tsv, load_yaml, require, rules_cache
 from zhfacts.text.article import Hit
 from zhfacts.text.repair import repair_rules
-from zhfacts.text.sentences import CLOSE_PARENS, OPEN_PARENS
 
 GAZETTEER = "places/gazetteer.tsv"
 CONTEXT = "places/context.yaml"
@@ -78,7 +77,7 @@ class PlaceRules:
     single_char_followers: frozenset[str]
     generic_full_names: frozenset[str]
     list_separators: tuple[str, ...]
-    aside_chars: int  # 晋江(第5位)、南安: the most characters of an item's bracketed aside in a list
+    list_aside: re.Pattern[str]  # 晋江(第5位)、南安: a list item's bracketed rank or figure
     clause_bounds: frozenset[str]  # punctuation that bounds a clause (，。；：)
     offices_after_level: tuple[str, ...]  # 潼南|区委: offices glued to a level character
     history_markers: tuple[str, ...]  # 原|长垣县: a former name looked back on, which dates no text
@@ -146,7 +145,7 @@ def place_rules() -> PlaceRules:
         single_char_followers=frozenset(require(ctx, "single_char_followers", CONTEXT)),
         generic_full_names=frozenset(require(ctx, "generic_full_names", CONTEXT)),
         list_separators=tuple(require(ctx, "list_separators", CONTEXT)),
-        aside_chars=int(require(ctx, "aside_chars", CONTEXT)),
+        list_aside=re.compile(require(ctx, "list_aside", CONTEXT)),
         clause_bounds=frozenset(require(ctx, "clause_bounds", CONTEXT)),
         offices_after_level=tuple(require(ctx, "offices_after_level", CONTEXT)),
         history_markers=tuple(require(ctx, "history_markers", CONTEXT)),
@@ -435,12 +434,9 @@ def in_place_list(view: TextView, cand: Candidate, accepted: list[tuple[int, int
 
 
 def bracket_end(text: str, pos: int, rules: PlaceRules) -> int:
-    """Where a bracketed aside opening at pos (at most aside_chars inside) ends, else pos."""
-    if text[pos:pos + 1] not in OPEN_PARENS:
-        return pos
-    stop = min(len(text), pos + rules.aside_chars + 2)
-    close = next((i for i in range(pos + 1, stop) if text[i] in CLOSE_PARENS), -1)
-    return close + 1 if close > pos + 1 else pos
+    """Where a list item's aside opening at pos ends (晋江|(第5位)), else pos."""
+    aside = rules.list_aside.match(text, pos)
+    return aside.end() if aside else pos
 
 
 def named_in_full_and_bounded(view: TextView, cand: Candidate, unit: Unit, ctx: DocContext,
@@ -493,9 +489,9 @@ def find_places(doc: Analysis) -> list[Hit]:
             pending.append((cand, entry, note))
         elif cand.reading.form != "short":
             hits.append(ambiguous_hit(cand))
-    # two rounds, so that a short form in a list can lean on a place accepted after it
+    # rounds until none is added, so that a short form in a list can lean on a place accepted after it
     chosen = []
-    for _ in range(2):
+    while pending:
         rest = []
         for cand, entry, note in pending:
             if acceptable(view, cand, entry, ctx, accepted, gaz.rules):
@@ -503,6 +499,8 @@ def find_places(doc: Analysis) -> list[Hit]:
                 accepted.append((cand.start, cand.end))
             else:
                 rest.append((cand, entry, note))
+        if len(rest) == len(pending):
+            break
         pending = rest
     names_then = names_of_the_time(view.text, chosen, doc.article.pub_date, gaz)
     hits.extend(place_hit(cand, entry, note, names_then.get(entry.unit.adcode)) for cand, entry, note in chosen)
