@@ -102,6 +102,8 @@ NOT_FOUND = [
     ("在外商会牵线引进江西金帆集团产业园建设项目。", "江西金帆集团产业园"),
     ("在外商会牵线引进江西金帆集团产业园建设项目。", "在外商会牵线引进江西金帆集团"),
     ("某公司拟投资30亿元建设中豹产业园(鲤城)项目。", "中豹产业园"),
+    # a company written short right before a park's head opens the park's name (round 19)
+    ("依托境内的宝丰尼龙新材料开发区扩区。", "宝丰尼龙新材料"),
     # common words alone before a legal form or an institution's head are a kind
     ("当地的粮食和物资储备有限公司开展轮换。", "物资储备有限公司"),
     ("这个乡的农民合作社已有40多家。", "农民合作社"),
@@ -160,3 +162,10 @@ def test_round10_words_are_rules_data():
     assert rules.park_project_after.match("(鲤城)项目") and rules.park_project_after.match("建设项目")
     assert "村" in rules.place_chain_endings and "v" in rules.walk_stop_tags
     assert "片区" in government_rules().zone_sub_areas
+
+
+def test_a_short_name_before_a_parks_head_is_the_parks_but_its_project_names_it(nlp):
+    # round 19: 某某智造|科技产业园 is the park's name; 某某智造|项目 the company's own project
+    text = "投资100亿元的鑫钢智造科技产业园项目今年投产，鑫钢智造项目同步开工。"
+    doc = nlp(text)
+    assert [(h.start, text[h.start:h.end]) for h in doc._.organizations] == [(text.rindex("鑫钢智造"), "鑫钢智造")]

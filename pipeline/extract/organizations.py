@@ -420,6 +420,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     kept = [c for c in chosen if not (inside_title(c, titles) and cand_text(view, c) not in rules.known
                                       and not full_name_in_title(view, c, titles))
             and not (c.extras.get("inside_name") and not names_own_project(view, c, rules))
+            and not opens_park_name(view, c, rules)
             and not (c.type == "government" and (
                 opens_site_name(view, c) or names_document(view, c.start, c.end)))]
     if model:  # the model fills gaps only: where no rule candidate, kept or set aside, stands
@@ -785,6 +786,16 @@ def names_own_project(view: TextView, c: OrgCandidate, rules: OrgRules) -> bool:
     base's or park's head (中国电子|重庆…示范基地) the words name the base, which carries the company in
     its name."""
     return opens_project_name(view, c.end, rules, (rules.project_word,))
+
+
+SHORT_COMPANY_RULES = ("org.short_name", "org.alias", "org.known", "org.knowledge")
+
+
+def opens_park_name(view: TextView, c: OrgCandidate, rules: OrgRules) -> bool:
+    """某某化工|园区, 某某硬科技|产业园: a company written short right before a park's head opens the park's
+    name (lists.yaml park_after_short_name); a registered name (…有限公司|产业园) is still a mention."""
+    return c.type == "company" and c.rule.startswith(SHORT_COMPANY_RULES) and \
+        rules.park_after_short_name.match(view.text, c.end) is not None
 
 
 def opens_named_park(view: TextView, end: int, rules: OrgRules) -> bool:
