@@ -166,6 +166,6 @@ def test_round10_words_are_rules_data():
 
 def test_a_short_name_before_a_parks_head_is_the_parks_but_its_project_names_it(nlp):
     # round 19: 某某智造|科技产业园 is the park's name; 某某智造|项目 the company's own project
-    text = "投资100亿元的鑫钢智造科技产业园项目今年投产，鑫钢智造项目同步开工。"
+    text = "鑫钢智造科技产业园今年投产，鑫钢智造项目同步开工。"
     doc = nlp(text)
     assert [(h.start, text[h.start:h.end]) for h in doc._.organizations] == [(text.rindex("鑫钢智造"), "鑫钢智造")]
