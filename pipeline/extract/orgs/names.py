@@ -789,7 +789,7 @@ def industry_or_domain(rules: OrgRules) -> frozenset[str]:
 
 def is_business_word(token: str, rules: OrgRules) -> bool:
     return len(token) >= 2 and token in rules.stop_tokens and tag_of(token) in rules.business_word_tags and \
-        token not in rules.founding_verbs  # 某集团组建|成立|物流有限公司: founding is no business
+        token not in rules.founding_verbs and token not in rules.acting_verbs  # 某集团组建|成立|物流有限公司
 
 
 def names_before_ordinal(view: TextView, pos: int, rules: OrgRules) -> bool:

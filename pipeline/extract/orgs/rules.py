@@ -233,6 +233,7 @@ class OrgRules:
     site_openers: tuple[str, ...]  # 据 of 据|南通网: a news site follows
     document_number_after: re.Pattern[str]  # 科函〔2023〕 after 工信厅: a document's number
     founding_verbs: frozenset[str]  # 成立: a stop word's verb that names no business inside a name
+    acting_verbs: frozenset[str]  # 听取, 用于: stop words an official or a deal does, no business either
     department_titles: tuple[str, ...]  # 经理 after 某某有限公司生产部: the department is the title's
     ordinal: re.Pattern[str]  # 第一, 第十四: an ordinal token, a word of a name's grammar
     bare_ordinal: re.Pattern[str]  # 二 of 某某二医院: an ordinal right before a head only
@@ -344,7 +345,8 @@ def org_rules() -> OrgRules:
         longest_head=max(map(len, heads)),
         long_head_words=tuple(h for h in heads if len(h) > 1),
         legal_forms=tuple(sorted((h for h, head in heads.items() if head.kind == "legal"), key=len, reverse=True)),
-        stop_tokens=with_casings(require(bounds, "stop_tokens", BOUNDARIES)),
+        stop_tokens=with_casings([*require(bounds, "stop_tokens", BOUNDARIES),
+                                  *require(bounds, "acting_verbs", BOUNDARIES)]),
         demonstratives=frozenset(require(bounds, "demonstratives", BOUNDARIES)),
         inner_conjunctions=frozenset(require(bounds, "inner_conjunctions", BOUNDARIES)),
         joining_conjunctions=frozenset(require(bounds, "joining_conjunctions", BOUNDARIES)),
@@ -497,6 +499,7 @@ def org_rules() -> OrgRules:
         site_openers=tuple(require(bounds, "site_openers", BOUNDARIES)),
         document_number_after=re.compile(str(require(bounds, "document_number_after", BOUNDARIES))),
         founding_verbs=frozenset(require(bounds, "founding_verbs", BOUNDARIES)),
+        acting_verbs=frozenset(require(bounds, "acting_verbs", BOUNDARIES)),
         department_titles=tuple(require(bounds, "department_titles", BOUNDARIES)),
         ordinal=re.compile(str(require(bounds, "ordinal_pattern", BOUNDARIES))),
         bare_ordinal=re.compile(str(require(bounds, "bare_ordinal_pattern", BOUNDARIES))),
