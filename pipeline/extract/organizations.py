@@ -792,13 +792,18 @@ SHORT_COMPANY_RULES = ("org.short_name", "org.alias", "org.known", "org.knowledg
 
 
 def opens_park_name(view: TextView, c: OrgCandidate, rules: OrgRules) -> bool:
-    """某某化工|园区, 某某硬科技|产业园: a company written short right before a park's head opens the park's
-    name (lists.yaml park_after_short_name); a registered name (…有限公司|产业园) is still a mention, and
-    so is the operator of a park that names a project (某某智能装备|产业园|项目: park_project_after)."""
+    """某某化工|园区, 某某硬科技|产业园: a company written short (any short-name, alias or known-name rule)
+    right before a park's head opens the park's name (lists.yaml park_after_short_name), where the head
+    ends a token. Still a mention: a name with its legal form (…有限公司|产业园), the operator of a park
+    that names a project (某某智能装备|产业园|项目: park_project_after) and a company whose outlet the zone
+    holds (某某银行|开发区|营业部: park_not_before)."""
     if c.type != "company" or not c.rule.startswith(SHORT_COMPANY_RULES):
         return False
     park = rules.park_after_short_name.match(view.text, c.end)
-    return park is not None and rules.park_project_after.match(view.text, park.end()) is None
+    if park is None or (token := view.token_at(park.end() - 1)) is None or token[1] != park.end():
+        return False
+    return not view.text.startswith(rules.park_not_before, park.end()) and \
+        rules.park_project_after.match(view.text, park.end()) is None
 
 
 def opens_named_park(view: TextView, end: int, rules: OrgRules) -> bool:

@@ -155,6 +155,7 @@ class OrgRules:
     project_heads: tuple[str, ...]
     named_park_heads: tuple[str, ...]  # 园区 of 中新|某某湖园区: with a proper word right before it
     park_after_short_name: re.Pattern[str]  # 某某化工|园区: a short name opening a park's name
+    park_not_before: tuple[str, ...]  # 某某银行开发区|营业部: the zone is an outlet's place, no park's name
     university_heads: tuple[str, ...]  # 大学: the schools listed after one of its schools are its
     school_heads: frozenset[str]  # 学院 of 某某大学园艺学院、农学院
     school_field_joiners: tuple[str, ...]  # 与 of 食品科学与工程学院
@@ -418,7 +419,8 @@ def org_rules() -> OrgRules:
         gap_field_words=tuple(require(lists, "gap_field_words", LISTS)),
         project_heads=tuple(require(lists, "project_heads", LISTS)),
         named_park_heads=tuple(require(lists, "named_park_heads", LISTS)),
-        park_after_short_name=re.compile(require(lists, "park_after_short_name", LISTS)),
+        park_after_short_name=re.compile(str(require(lists, "park_after_short_name", LISTS))),
+        park_not_before=tuple(require(lists, "park_not_before", LISTS)),
         university_heads=tuple(require(bounds, "university_heads", BOUNDARIES)),
         school_heads=frozenset(require(bounds, "school_heads", BOUNDARIES)),
         school_field_joiners=tuple(require(bounds, "school_field_joiners", BOUNDARIES)),
