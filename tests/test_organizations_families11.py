@@ -15,7 +15,7 @@ def nlp(places_and_organizations):
 FOUND = [
     # (text, name, type, rule)
     # (round 19) the name starts after a verb that takes it as its object; a trade the name holds stays
-    ("这次授信主要用于丰源粮油公司扩产。", "丰源粮油公司", "company", "org.suffix.company"),
+    ("张建军会见华信粮油有限公司董事长。", "华信粮油有限公司", "company", "org.suffix.company"),
     ("河北华信农副产品收购有限公司今年收购玉米5万吨。", "河北华信农副产品收购有限公司", "company", "org.suffix.company"),
     # the frame 以…为代表的 closes a list of companies, as 等 does, before a company or cluster cue
     ("培育了以康宏药业、华鼎机械为代表的一批龙头企业。", "华鼎机械", "company", "org.short_name.list"),
@@ -72,7 +72,7 @@ NOT_FOUND = [
     # (text, what is no organization)
     # (round 19) what an official does to a body, or a deal with one, is no word of its name
     ("张建军听取公司经营情况介绍。", "张建军听取公司"),
-    ("这次授信主要用于丰源粮油公司扩产。", "授信主要用于丰源粮油公司"),
+    ("张建军会见华信粮油有限公司董事长。", "张建军会见华信粮油有限公司"),
     ("张建军举行公司成立十周年庆典。", "张建军举行公司"),
     # 以…为代表的 after fields, places or products: no companies
     ("形成以电子信息、生物医药、新材料为代表的战略性新兴产业集群。", "电子信息"),

@@ -53,10 +53,10 @@ CASES = [
       "南安=南安市", "石狮=石狮市"]),
     # ... leaning on a place after it too, however long the chain; an aside that is no rank (a role) does
     # not carry a word across (周宁 is a person here)
-    ("昆山市是江苏的东大门。江苏江阴市、常熟市、张家港市列前十。福建入围的有南安(第27位)、石狮(第46位)、"
-     "晋江市(第5位)。",
-     ["昆山市=昆山市", "江阴市=江阴市", "常熟市=常熟市", "张家港市=张家港市", "南安=南安市", "石狮=石狮市",
-      "晋江市=晋江市"]),
+    ("昆山市是江苏的东大门。江苏江阴市、常熟市、张家港市列前十。福建入围的有惠安(第60位)、南安(第27位)、"
+     "石狮(第46位)、晋江市(第5位)。",
+     ["昆山市=昆山市", "江阴市=江阴市", "常熟市=常熟市", "张家港市=张家港市", "惠安=惠安县", "南安=南安市",
+      "石狮=石狮市", "晋江市=晋江市"]),
     ("重庆市渝北区召开表彰大会。受表彰的有渝北区(先进集体)和周宁(先进个人)。", ["渝北区=渝北区", "渝北区=渝北区"]),
     # a merged unit's former name is another place than the unit that absorbed it
     ("万盛区和綦江区各新增企业20家。", ["万盛区=万盛区", "綦江区=綦江区"]),
@@ -253,3 +253,10 @@ def test_names_of_the_time(text: str, pub_date: str | None, expected: list[tuple
 
 def test_lookup_place_keeps_a_merged_units_name() -> None:
     assert (lookup_place("万盛区")["canonical"], lookup_place("万盛区")["adcode"]) == ("万盛区", "500110")
+
+
+def test_a_zones_parent_takes_its_districts_name_of_the_time() -> None:
+    text = "长垣县去年新增企业50家。长垣经济技术开发区新增企业20家。"
+    places = zhfacts.extract_text(text, pub_date="2018-03-01").records("places")
+    assert {(p["level"], p["canonical"] if p["level"] != "zone" else p["parent"]) for p in places} == {
+        ("county", "长垣县"), ("zone", "长垣县")}

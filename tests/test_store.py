@@ -87,16 +87,6 @@ def test_claims_current_panel_and_conflicts(first_run):
     assert conflicts == [("綦江区", "新增科技型企业数", "2025-H1", 120.0, 2), ("綦江区", "新增科技型企业数", "2025-H1", 135.0, 2)]
 
 
-def test_conflicts_join_a_renamed_units_two_names_by_adcode(first_run, store, tmp_path):
-    # a text of the time names the unit 綦江县; a later one, looking back, 綦江区: one unit, two amounts
-    out, _ = first_run
-    renamed = rerun(out, tmp_path / "renamed", {"claims": "SELECT * REPLACE (CASE WHEN doc_id = 'jiang-b' "
-                                                           "THEN '綦江县' ELSE district END AS district) FROM t"})
-    add_output(store, renamed)
-    conflicts = one(store, "SELECT district, adcode, value, n_values FROM conflicts ORDER BY value")
-    assert conflicts == [("綦江区", "500110", 120.0, 2), ("綦江县", "500110", 135.0, 2)]
-
-
 def test_readding_makes_a_new_batch_and_the_views_read_the_latest(first_run, store):
     out, _ = first_run
     added = add_output(store, out)

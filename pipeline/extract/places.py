@@ -481,16 +481,17 @@ def find_places(doc: Analysis) -> list[Hit]:
     hits: list[Hit] = []
     accepted: list[tuple[int, int]] = []
     pending = []
+    zones: list[tuple[Candidate, Entry | None]] = []
     for cand in cands:
         entry, note = resolve(cand, ctx) if cand.reading else (None, "")
         if cand.zone_end:
-            hits.append(zone_hit(view, cand, entry, ctx))
+            zones.append((cand, entry))
         elif entry is not None:
             pending.append((cand, entry, note))
         elif cand.reading.form != "short":
             hits.append(ambiguous_hit(cand))
     # rounds until none is added, so that a short form in a list can lean on a place accepted after it
-    chosen = []
+    chosen: list[tuple[Candidate, Entry, str]] = []
     while pending:
         rest = []
         for cand, entry, note in pending:
@@ -504,6 +505,7 @@ def find_places(doc: Analysis) -> list[Hit]:
         pending = rest
     names_then = names_of_the_time(view.text, chosen, doc.article.pub_date, gaz)
     hits.extend(place_hit(cand, entry, note, names_then.get(entry.unit.adcode)) for cand, entry, note in chosen)
+    hits.extend(zone_hit(view, cand, entry, ctx, names_then) for cand, entry in zones)
     rules = place_rules()
     return sorted((with_glued_level(view.text, hit, rules) for hit in hits), key=lambda h: (h.start, h.end))
 
@@ -583,13 +585,16 @@ def place_hit(cand: Candidate, entry: Entry, note: str, named_then: Unit | None 
                                             "note": note or None})
 
 
-def zone_hit(view: TextView, cand: Candidate, entry: Entry | None, ctx: DocContext) -> Hit:
-    """A zone; its parent is the place its name starts with when the document backs that reading."""
+def zone_hit(view: TextView, cand: Candidate, entry: Entry | None, ctx: DocContext,
+             names_then: dict[str, Unit]) -> Hit:
+    """A zone; its parent is the place its name starts with when the document backs that reading,
+    under the name the document gives that place (names_of_the_time)."""
     surface = view.text[cand.start:cand.span_end]
     parent = cand.named_zone or None
     if entry is not None and (entry.form != "short" or entry.unit.province == ctx.dominant_province
                               or supported(view, cand, entry.unit, ctx, [], place_rules())):
-        parent = entry.unit.canonical
+        then = names_then.get(entry.unit.adcode)
+        parent = then.name if then is not None and entry.unit.change != "merged" else entry.unit.canonical
     return Hit(cand.start, cand.span_end, "place.zone", {"canonical": surface, "adcode": None, "level": "zone",
                                           "parent": parent, "note": "development zone: no adcode"})
 

@@ -10,8 +10,7 @@ grow). Plain SQL, so that a user of `duckdb` sees the same current facts as zhfa
   fact shows as extracted, to be reviewed again. A fact that a reviewer accepted or
   corrected and the latest batch no longer has shows too, as the reviewer saw it, stale.
 - panel: claims_current grouped by district, metric_key, period, modality and amount, with
-  their sources; conflicts: the panel's groups where documents give different amounts for one
-  unit (its adcode: a renamed unit's texts may name it by either name).
+  their sources; conflicts: the panel's groups where documents give different amounts.
 """
 
 from __future__ import annotations
@@ -132,19 +131,12 @@ FROM c GROUP BY {keys}
 ORDER BY district, metric_key, period NULLS LAST, modality NULLS LAST, value NULLS LAST"""
 
 
-# A district in conflicts is its unit: its adcode, which a renamed unit keeps (texts of 2018 write
-# 长垣县, later ones 长垣市 for the same 2018 figure), or its name where it has none.
-UNIT = "coalesce(adcode, district)"
-
-
 def conflicts_view(claim_columns: dict[str, str]) -> str:
-    rest = [c for c in GROUP if c not in ("district", "adcode")]
-    same = " AND ".join(["coalesce(p.adcode, p.district) = g.unit_key",
-                         *(f"p.{q(c)} IS NOT DISTINCT FROM g.{q(c)}" for c in rest)])
+    same = " AND ".join(f"p.{q(c)} IS NOT DISTINCT FROM g.{q(c)}" for c in GROUP)
     modality = "modality" if "modality" in claim_columns else "NULL::VARCHAR"
     return f"""CREATE OR REPLACE VIEW conflicts AS
 WITH g AS (
-  SELECT {UNIT} AS unit_key, metric_key, period, {modality} AS modality,
+  SELECT district, adcode, metric_key, period, {modality} AS modality,
     count(DISTINCT struct_pack(value, value_min, value_max, approx, unit)) AS n_values,
     count(DISTINCT sha256) AS n_group_documents
   FROM claims_current WHERE metric_key IS NOT NULL AND district IS NOT NULL AND period IS NOT NULL
