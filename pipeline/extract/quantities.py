@@ -306,9 +306,13 @@ def grammar() -> Grammar:
     symbol = (f"(?P<sym>{_words(list(symbols))}){sp}(?P<num>[0-9]++(?:,[0-9]{{3}}(?![0-9]))*+(?:\\.[0-9]++)?+)"
               f"(?P<scale>{sp}[{scale_class}]++)?")
     bare = pats["bare_scale_money"]
+    round_amount = ""
+    if bare.get("round_amounts"):  # 产值突破千亿: a round amount in words, not a class (千亿级)
+        round_amount = (f"|(?<![0-9.{re.escape(r.chars_of(r.digits))}])(?P<round>{_words(bare['round_amounts'])})"
+                        f"(?![0-9{scale_class}{re.escape(bare.get('round_not_before', ''))}])")
     bare_money = (f"(?:{_words(bare['cue_words'])})[^{re.escape(bare['clause_stops'])}0-9]{{0,{int(bare['window'])}}}?"
-                  f"(?<![0-9.])(?P<num>[0-9]++(?:\\.[0-9]++)?+){sp}(?P<scale>{_words(bare['scales'])})"
-                  f"(?![0-9{scale_class}])")
+                  f"(?:(?<![0-9.])(?P<num>[0-9]++(?:\\.[0-9]++)?+){sp}(?P<scale>{_words(bare['scales'])})"
+                  f"(?![0-9{scale_class}]){round_amount})")
     blocked = [re.compile(_words([w for entry in excl["set_phrases"] for w in entry["words"]]))]
     blocked += [re.compile(p["regex"]) for p in excl["patterns"]]
     return Grammar(
@@ -912,9 +916,11 @@ def _symbols(text: str, g: Grammar) -> Iterator[Hit]:
 def _bare_scale_money(text: str, g: Grammar) -> Iterator[Hit]:
     """生产总值56.7亿, GDP突破2000亿大关: an amount in 亿 after a money indicator is yuan."""
     for m in g.bare_scale_money.finditer(text):
-        value = parse_number(m["num"] + m["scale"])
+        part = "round" if m["num"] is None else None  # 产值突破千亿: the amount in words
+        value = parse_number(m["round"] if part else m["num"] + m["scale"])
         if value is not None:
-            yield _quantity(m.start("num"), m.end("scale"), g.ids["bare_scale_money"], "money", "CNY", value=value)
+            start, end = (m.start("round"), m.end("round")) if part else (m.start("num"), m.end("scale"))
+            yield _quantity(start, end, g.ids["bare_scale_money"], "money", "CNY", value=value)
     if g.bare_scale_money_close is not None:
         for m in g.bare_scale_money_close.finditer(text):
             value = parse_number(m["num"] + m["scale"])
