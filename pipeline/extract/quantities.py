@@ -914,12 +914,14 @@ def _symbols(text: str, g: Grammar) -> Iterator[Hit]:
 
 
 def _bare_scale_money(text: str, g: Grammar) -> Iterator[Hit]:
-    """生产总值56.7亿, GDP突破2000亿大关: an amount in 亿 after a money indicator is yuan."""
+    """生产总值56.7亿, GDP突破2000亿大关, 产值突破千亿: an amount in 亿 (or a round amount in words) after
+    a money indicator is yuan."""
     for m in g.bare_scale_money.finditer(text):
-        part = "round" if m["num"] is None else None  # 产值突破千亿: the amount in words
-        value = parse_number(m["round"] if part else m["num"] + m["scale"])
+        if m.groupdict().get("round"):  # 产值突破千亿: the amount in words (round_amounts may be unset)
+            value, start, end = parse_number(m["round"]), m.start("round"), m.end("round")
+        else:
+            value, start, end = parse_number(m["num"] + m["scale"]), m.start("num"), m.end("scale")
         if value is not None:
-            start, end = (m.start("round"), m.end("round")) if part else (m.start("num"), m.end("scale"))
             yield _quantity(start, end, g.ids["bare_scale_money"], "money", "CNY", value=value)
     if g.bare_scale_money_close is not None:
         for m in g.bare_scale_money_close.finditer(text):
