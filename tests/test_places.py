@@ -245,6 +245,8 @@ def test_a_level_character_of_another_word_stays_out_of_the_place(text: str, sur
     # a former name that is the current one's stem is its everyday short form: dated as one
     ("沙县去年新增企业20家。", "2023-05-01", [("沙县", "沙县区")]),
     ("沙县去年新增企业20家。", "2019-05-01", [("沙县", "沙县")]),
+    # the short form of an autonomous county's former name, by the gazetteer's own short-form rules
+    ("黔江去年新增企业20家。", "1999-05-01", [("黔江", "黔江土家族苗族自治县")]),
 ])
 def test_names_of_the_time(text: str, pub_date: str | None, expected: list[tuple[str, str]]) -> None:
     places = zhfacts.extract_text(text, pub_date=pub_date).records("places")

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from zhfacts.extract.gazetteer import Unit
+from zhfacts.extract.gazetteer import SHORT_FORMS, Unit, short_form
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.nlp.text_view import TextView, is_cjk, text_view
 from zhfacts.rules import load_tsv, load_yaml, require, rules_cache
@@ -32,7 +32,6 @@ CONTEXT = "places/context.yaml"
 ZONES = "places/zones.yaml"
 LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "county": 2}
 COUNTY_LEVELS = ("district", "county")
-LEVEL_SUFFIXES = frozenset({"县", "市", "区", "旗"})  # what a short form of a county-level name drops
 RULE_OF_FORM = {"full": "place.full_name", "short": "place.short_form", "former": "place.former_name"}
 
 
@@ -559,10 +558,11 @@ def renamed_in_full(former: Unit, gaz: Gazetteer) -> bool:
 
 
 def former_written_short(surface: str, code: str, gaz: Gazetteer) -> Unit | None:
-    """The renamed former name a short form stands for: itself (沙县), or the surface and a level (长垣县)."""
+    """The renamed former name a short form stands for: itself (沙县), or the former name whose short
+    form it is by the gazetteer's own rules (长垣 of 长垣县, 黔江 of 黔江土家族苗族自治县)."""
+    rules = load_yaml(SHORT_FORMS)
     for former in gaz.formers.get(code, ()):
-        if former.change == "renamed" and (former.name == surface or former.name.startswith(surface) and
-                                           former.name[len(surface):] in LEVEL_SUFFIXES):
+        if former.change == "renamed" and surface in (former.name, short_form(former.name, rules)):
             return former
     return None
 
