@@ -548,9 +548,14 @@ def after_reporting_frame(ctx: Context, sentence_start: int, pos: int) -> int:
 
 def district_modified_by(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> Marker | None:
     """排在第12位的某市甲区，排在第75位的乙区: the district right after the phrase the figure
-    ends, with only its city or province between, when the district ends its clause or list item."""
+    ends, with only its city or province between, when the district ends its clause or list item;
+    a rank's district written right after it (超出第二名乙县9亿元)."""
     end = clause_end(ctx, quantity.end, sentence[1])
     rules = ctx.rules
+    if quantity.get("unit") == "rank":
+        named = next((m for m in markers_in(ctx, quantity.end, end) if m.start == quantity.end), None)
+        if named is not None and named.kind == "district":
+            return named
     link = ctx.text.find(rules.modifier_link, quantity.end, min(end, quantity.end + rules.modifier_max_chars + len(
         rules.modifier_link)))
     if link == -1:
@@ -598,6 +603,8 @@ def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope
             continue  # 某市县域地区(包含甲县、乙县): members of the subject, not the section's district
         if marker.kind == "district" and passing_in_report(ctx, marker, s_start):
             continue
+        if marker.kind == "district" and compared_with(ctx, marker, s_start):
+            continue  # 超出第二名乙县9亿元: what the figure is measured against is no section's subject
         if marker.kind == "district":
             listed = previous is not None and previous.kind == "district" and _joined_by_separators(
                 ctx, previous, marker)

@@ -333,12 +333,19 @@ def _is_heading_sentence(ctx: Context, start: int, end: int) -> bool:
 
 def opens_section(ctx: Context, s_index: int, para: Paragraph) -> bool:
     """A sentence that starts a paragraph (para) opens a section if the paragraph is
-    indented or the sentence follows a heading."""
-    if para.indented:
-        return True
+    indented (and does not refer back to the paragraph before) or the sentence follows a heading."""
     if s_index == 0:
         return True
+    if para.indented:
+        return not refers_back(ctx, para)
     return _is_heading_sentence(ctx, *ctx.article.sentences[s_index - 1])
+
+
+def refers_back(ctx: Context, para: Paragraph) -> bool:
+    """此次集中开工项目包括……, 其中……: a paragraph that opens with a word for what the paragraph
+    before reported (its event, its total) goes on with that paragraph's district."""
+    text = ctx.text[para.start:para.end]
+    return text.lstrip().startswith(ctx.rules.section_carry_openers)
 
 
 def collect_markers(ctx: Context) -> list[Marker]:
@@ -349,9 +356,10 @@ def collect_markers(ctx: Context) -> list[Marker]:
     prefixes = address_prefixes(ctx.places, text)
     zone_districts = districts_named_with_zones(ctx.places, text)
     inside_zone_names = {district.start for district, _ in zone_districts.values()}
+    in_body_names = places_in_body_names(ctx)
     for place in ctx.places:
         level = place.get("level")
-        if place.start in prefixes or place.start in inside_zone_names:
+        if place.start in prefixes or place.start in inside_zone_names or place.start in in_body_names:
             continue  # 四川省眉山市仁寿县: the province and city only address the county
         if level in DISTRICT_LEVELS:  # is_district(place)
             # the marker takes in its address (成都武侯区和西安雁塔区 is a list of two subjects)
@@ -375,6 +383,8 @@ def collect_markers(ctx: Context) -> list[Marker]:
             markers.append(Marker(start, start + len(word), "wide", "claims.block.wide_scope"))
     for word in rules.company_subject_words:
         for start in found.get(word, ()):
+            if text.startswith(rules.company_subject_not, start):
+                continue
             markers.append(Marker(start, start + len(word), "company", "claims.block.company_subject"))
     for word in rules.project_subject_words:
         for start in found.get(word, ()):
@@ -385,6 +395,21 @@ def collect_markers(ctx: Context) -> list[Marker]:
         in_figure[q.start:q.end] = b"\x01" * (q.end - q.start)
     markers = [m for m in markers if not (in_figure[m.start] and in_figure[m.end - 1])]
     return _drop_nested(markers)
+
+
+def places_in_body_names(ctx: Context) -> set[int]:
+    """Starts of the places inside a company's, research body's or university's name (由某某商南新能源
+    有限公司投资11亿元): words of the name, not a subject; the body is one where it is the subject."""
+    bodies = [org for org in ctx.organizations if org.get("type") in ctx.rules.blocking_org_types]
+    if not bodies:
+        return set()
+    starts = [org.start for org in bodies]
+    inside = set()
+    for place in ctx.places:
+        i = bisect_right(starts, place.start) - 1
+        if i >= 0 and place.end <= bodies[i].end:
+            inside.add(place.start)
+    return inside
 
 
 # Markers of companies named beside a figure: never the subject of a clause.
@@ -607,7 +632,7 @@ def _drop_nested(markers: list[Marker]) -> list[Marker]:
 
 
 def compared_with(ctx: Context, marker: Marker, floor: int) -> bool:
-    """高出紧随其后的乙区8亿元, 与比拼对象乙县比: a district after a comparison word in its clause,
+    """高出紧随其后的乙区8亿元, 超出第二名乙县9亿元, 与比拼对象乙县比: a district after a comparison word in its clause,
     with no figure between them, is what a figure is measured against, not whose it is (低于全市
     2.6个百分点乙县实现……: past the figure, a lost delimiter, 乙县 opens a clause of its own)."""
     start = clause_start(ctx, marker.start, floor)
@@ -616,6 +641,8 @@ def compared_with(ctx: Context, marker: Marker, floor: int) -> bool:
     if word_end < 0:
         return False
     i = bisect_left(ctx.quantity_starts, start + word_end)
+    if i < len(ctx.quantities) and ctx.quantities[i].end == marker.start and ctx.quantities[i].get("unit") == "rank":
+        i += 1  # 超出第二名乙县: the rank names the district compared with
     return i >= len(ctx.quantities) or ctx.quantities[i].start >= marker.start
 
 

@@ -97,6 +97,8 @@ class ClaimRules:
     pronouns: tuple[tuple[str, str, bool], ...]  # (word, rule id, suffix must match)
     wide_scope_words: tuple[str, ...]
     company_subject_words: tuple[str, ...]
+    section_carry_openers: tuple[str, ...]  # an indented paragraph opening so stays in its section
+    company_subject_not: tuple[str, ...]  # 该行业: opens with 该行, names no company
     blocking_org_types: frozenset[str]
     mention_reach: int  # how far after a company its clause is read for 等, a project or a partner
     example_word: re.Pattern[str]  # 甲公司、乙公司等9家企业: the 等 that makes the companies examples
@@ -240,6 +242,8 @@ def claim_rules() -> ClaimRules:
         pronouns=tuple(sorted(pronouns, key=lambda p: len(p[0]), reverse=True)),
         wide_scope_words=_longest_first(get("wide_scope_words")),
         company_subject_words=_longest_first(get("company_subject_words")),
+        company_subject_not=tuple(get("company_subject_not")),
+        section_carry_openers=tuple(get("section_carry_openers")),
         blocking_org_types=frozenset(get("blocking_org_types")),
         mention_reach=int(mentions["reach_chars"]),
         example_word=re.compile(mentions["example_word"]),

@@ -1,0 +1,76 @@
+"""Claims families of round 20: compared districts, banks and schools as subjects, names of bodies,
+paragraphs that refer back. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import zhfacts
+
+
+def _claims(text: str) -> list[tuple[str, str]]:
+    return [(c["district"], c["text"]) for c in zhfacts.extract_text(text, pub_date="2025-03-01").records("claims")]
+
+
+# -- a district named as what a figure is measured against ---------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    # after the rank it holds (第二名乙县: the rank is that district's), as after a comparison word alone
+    ("上半年，沁源县财政收入居全省县级第一，超出第二名长垣市3.2亿元。全县GDP增长6%。",
+     [("沁源县", "第一"), ("长垣市", "第二名"), ("沁源县", "6%")]),
+    ("上半年，沁源县财政收入高出长垣市1.5亿元。投资增长8%。", [("沁源县", "8%")]),
+    ("上半年，沁源县财政收入居全省第一，高出紧随其后的长垣市1.5亿元。投资增长8%。", [("沁源县", "全省第一"), ("沁源县", "8%")]),
+])
+def test_a_compared_district_is_no_sections_subject(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _claims(text) == expected
+
+
+def test_the_district_after_a_rank_still_opens_a_section_where_nothing_compares() -> None:
+    assert _claims("第二名长垣市今年GDP增长6%。投资增长8%。") == [("长垣市", "第二名"), ("长垣市", "6%"), ("长垣市", "8%")]
+
+
+# -- a bank, an institute or a school as the subject (该行, 该院, 该校) ---------------------------
+@pytest.mark.parametrize("text", [
+    "沁源县农商银行支持县域经济。截至9月末，该行累计发放涉农贷款38.5亿元。",
+    "沁源县与某某农业研究院合作。该院今年培育新品种12个。",
+    "沁源县职业中学扩建。该校今年招生1200人。",
+])
+def test_figures_of_a_bank_institute_or_school_are_theirs(text: str) -> None:
+    assert _claims(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "沁源县加快培育新能源产业。该行业今年产值增长12%。",
+    "沁源县开展招商行动。该行动今年签约项目8个。",
+])
+def test_words_that_open_with_gai_hang_are_no_subjects(text: str) -> None:
+    assert _claims(text)[-1][0] == "沁源县"
+
+
+# -- a district inside a company's name is a word of the name --------------------------------
+@pytest.mark.parametrize("text", [
+    "本次开工的光伏发电项目由国家电投沁源新能源有限公司投资11.03亿元建设。",
+    "光伏项目由沁源县新能源有限公司总投资8亿元，占地500亩。",
+])
+def test_a_district_in_a_companys_name_is_no_subject(text: str) -> None:
+    assert _claims(text) == []
+
+
+def test_the_district_itself_still_claims_beside_a_company_named_after_it() -> None:
+    assert _claims("沁源县与沁源新能源有限公司签约，沁源县今年引进项目12个。") == [("沁源县", "12个")]
+
+
+# -- an indented paragraph that refers back to the one before keeps its district --------------
+TWO_COUNTIES = ("  本报讯 沁源县重大项目集中开工，此次开工项目18个，总投资120亿元。\n"
+                "  {opening}包括工业项目5个，总投资40亿元。\n"
+                "  长垣市同日签约项目9个。\n")
+
+
+@pytest.mark.parametrize("opening", ["此次开工项目", "其中，本次开工项目"])
+def test_a_paragraph_opening_with_a_word_for_the_event_before_stays_in_its_section(opening: str) -> None:
+    claims = _claims(TWO_COUNTIES.format(opening=opening))
+    assert ("沁源县", "5个") in claims and ("沁源县", "40亿元") in claims
+
+
+def test_any_other_indented_paragraph_opens_a_section_of_its_own() -> None:
+    claims = _claims(TWO_COUNTIES.format(opening="据介绍，评估体系"))
+    assert [c for c in claims if c[1] in ("5个", "40亿元")] == []
