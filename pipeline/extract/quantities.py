@@ -37,7 +37,7 @@ from zhfacts.extract.numbers import (
 )
 from zhfacts.extract.scanning import Scanner, words_pattern
 from zhfacts.nlp.analysis import Analysis
-from zhfacts.rules import RulesError, load_yaml, require, rules_cache, rules_dir
+from zhfacts.rules import RulesError, load_tsv, load_yaml, require, rules_cache, rules_dir
 from zhfacts.text.article import Hit
 from zhfacts.text.sentences import CLOSE_PARENS, OPEN_PARENS, clause_delimiters, item_delimiters, sentence_boundary
 from zhfacts.text.tables import find_tables, table_rules
@@ -46,6 +46,7 @@ UNITS_FILE = "quantities/units.yaml"
 QUALIFIERS_FILE = "quantities/qualifiers.yaml"
 EXCLUSIONS_FILE = "quantities/exclusions.yaml"
 PATTERNS_FILE = "quantities/patterns.yaml"
+GAZETTEER = "places/gazetteer.tsv"  # its names that open with a numeral are no figures
 RANGE_HEAD_CHARS = 24  # how far back the first end of a range is looked for
 
 
@@ -313,7 +314,8 @@ def grammar() -> Grammar:
     bare_money = (f"(?:{_words(bare['cue_words'])})[^{re.escape(bare['clause_stops'])}0-9]{{0,{int(bare['window'])}}}?"
                   f"(?:(?<![0-9.])(?P<num>[0-9]++(?:\\.[0-9]++)?+){sp}(?P<scale>{_words(bare['scales'])})"
                   f"(?![0-9{scale_class}]){round_amount})")
-    blocked = [re.compile(_words([w for entry in excl["set_phrases"] for w in entry["words"]]))]
+    blocked = [re.compile(_words([w for entry in excl["set_phrases"] for w in entry["words"]]
+                                 + numeral_place_names(excl["place_names"])))]
     blocked += [re.compile(p["regex"]) for p in excl["patterns"]]
     return Grammar(
         units=units,
@@ -392,7 +394,17 @@ def exclusion_ids() -> set[str]:
     """The ids of exclusions.yaml: what drops a candidate, for tests and logs."""
     excl = grammar().exclusions
     ids = {entry["id"] for entry in excl["set_phrases"]} | {entry["id"] for entry in excl["patterns"]}
-    return ids | {excl["calendar"]["id"]} | {check["id"] for check in excl["checks"].values()}
+    ids |= {excl["calendar"]["id"], excl["place_names"]["id"]}
+    return ids | {check["id"] for check in excl["checks"].values()}
+
+
+def numeral_place_names(cfg: dict[str, Any]) -> list[str]:
+    """The gazetteer's names and short forms that open with a numeral (三门峡, 七台河, 三台县), of at
+    least min_chars characters: the numeral names the place, it counts nothing (exclusions.yaml place_names)."""
+    numerals, least = cfg["numerals"], int(cfg["min_chars"])
+    rows = load_tsv(GAZETTEER)
+    forms = (form for row in rows for form in (row["name"], row["short"], *row["other_forms"].split("|")))
+    return sorted({form for form in forms if len(form) >= least and form[0] in numerals})
 
 
 # -- entry points --------------------------------------------------------------------------
