@@ -74,3 +74,14 @@ def test_a_paragraph_opening_with_a_word_for_the_event_before_stays_in_its_secti
 def test_any_other_indented_paragraph_opens_a_section_of_its_own() -> None:
     claims = _claims(TWO_COUNTIES.format(opening="据介绍，评估体系"))
     assert [c for c in claims if c[1] in ("5个", "40亿元")] == []
+
+
+# -- 项目总投资 opening a clause: the project just named, unless projects were counted before --
+@pytest.mark.parametrize(("text", "expected"), [
+    ("沁源县光伏发电项目5月动工，项目总投资17.5亿元，规划用地900亩。", []),
+    ("沁源县6个项目集中签约、开工，项目总投资4.85亿元。", [("沁源县", "6个"), ("沁源县", "4.85亿元")]),
+    ("沁源县集中签约的10个项目总投资42.95亿元。", [("沁源县", "10个"), ("沁源县", "42.95亿元")]),
+])
+def test_a_projects_total_is_its_own_and_a_counted_batchs_the_districts(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert _claims(text) == expected

@@ -388,6 +388,8 @@ def collect_markers(ctx: Context) -> list[Marker]:
             markers.append(Marker(start, start + len(word), "company", "claims.block.company_subject"))
     for word in rules.project_subject_words:
         for start in found.get(word, ()):
+            if word.startswith("项目") and counted_projects_before(ctx, start):
+                continue
             markers.append(Marker(start, start + len(word), "company", "claims.block.project"))
     markers.extend(company_speaker_markers(ctx, found))
     in_figure = bytearray(len(text) + 1)
@@ -395,6 +397,21 @@ def collect_markers(ctx: Context) -> list[Marker]:
         in_figure[q.start:q.end] = b"\x01" * (q.end - q.start)
     markers = [m for m in markers if not (in_figure[m.start] and in_figure[m.end - 1])]
     return _drop_nested(markers)
+
+
+def counted_projects_before(ctx: Context, pos: int) -> bool:
+    """6个项目集中签约，项目总投资4.85亿元: a bare 项目 at pos after a count of projects in its sentence
+    names the counted batch, no one project."""
+    rules = ctx.rules
+    sentence_start = ctx.article.sentences[ctx.article.sentence_index(pos)][0]
+    lo, hi = bisect_left(ctx.quantity_starts, sentence_start), bisect_left(ctx.quantity_starts, pos)
+    for q in ctx.quantities[lo:hi]:
+        after = ctx.text[q.end:min(pos, q.end + rules.project_count_gap + 2)]
+        at = after.find("项目")
+        if q.get("unit") in rules.project_count_units and at >= 0 and not any(c in rules.clause_delimiters
+                                                                                for c in after[:at]):
+            return True
+    return False
 
 
 def places_in_body_names(ctx: Context) -> set[int]:

@@ -149,6 +149,8 @@ class ClaimRules:
     gap_words: tuple[str, ...]  # 两者差值: a gap between two subjects
     markup_line: re.Pattern[str]  # <!--enpproperty …-->: leaked markup
     project_subject_words: tuple[str, ...]  # 该项目: a project's figures
+    project_count_units: frozenset[str]  # 6个项目……，项目总投资: a batch counted before a bare 项目
+    project_count_gap: int
     counted_divisions: tuple[str, ...]  # 三个行政区, 五个县: a count of districts is no one's
     not_divisions: tuple[str, ...]  # 区域, 县域: words that only start like one
     division_classifiers: frozenset[str]  # 个: how districts are counted (76名县直单位干部 counts people)
@@ -296,6 +298,8 @@ def claim_rules() -> ClaimRules:
         gap_words=tuple(get("gap_words")),
         markup_line=re.compile(get("markup_line")),
         project_subject_words=_longest_first(get("project_subject_words")),
+        project_count_units=frozenset(get("project_count_units")),
+        project_count_gap=int(get("project_count_gap")),
         counted_divisions=_longest_first(get("counted_divisions")),
         not_divisions=tuple(get("not_divisions")),
         division_classifiers=frozenset(get("division_classifiers")),
