@@ -85,3 +85,22 @@ def test_any_other_indented_paragraph_opens_a_section_of_its_own() -> None:
 def test_a_projects_total_is_its_own_and_a_counted_batchs_the_districts(
         text: str, expected: list[tuple[str, str]]) -> None:
     assert _claims(text) == expected
+
+
+# -- an event's audience ---------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "沁源县举行招商推介会，企业代表、行业协会负责人等200余人出席推介会。",
+    "沁源县召开座谈会，近200家会员企业代表共聚一堂。",
+    "沁源县四套班子领导出席仪式。",
+    "沁源县举办交流会，来自各地的500多人参加了交流会。",
+])
+def test_the_audience_of_an_event_is_no_districts_figure(text: str) -> None:
+    assert _claims(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("沁源县50万人参加城乡居民医保。", [("沁源县", "50万人")]),
+    ("沁源县206家商家参与活动。", [("沁源县", "206家")]),
+])
+def test_counts_that_join_a_scheme_stay_claims(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _claims(text) == expected

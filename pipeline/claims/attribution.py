@@ -132,8 +132,8 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
     if quantity.get("kind") == "money" and (ctx.rules.unit_price_after.match(ctx.text, quantity.end) or
                                             one_projects_figure(ctx, quantity)):
         return None
-    if has_property_cue(ctx, quantity, sentence[0]):
-        return None
+    if has_property_cue(ctx, quantity, sentence[0]) or ctx.rules.attendance_after.match(ctx.text, quantity.end):
+        return None  # 重达5吨; 200余人出席推介会: a thing's property, an event's audience
     if is_threshold(ctx, quantity) or counts_divisions(ctx, quantity) or wide_aside(ctx, quantity, sentence):
         return None
     if counts_parts(ctx, quantity) or is_gap(ctx, quantity, sentence) or on_markup_line(ctx, quantity):

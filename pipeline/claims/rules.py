@@ -88,6 +88,7 @@ class ClaimRules:
     page_district_mentions: int
     streak_words: tuple[str, ...]
     unit_price_after: re.Pattern[str]
+    attendance_after: re.Pattern[str]  # 200余人出席推介会: an event's audience
     project_investment_words: tuple[str, ...]  # 投资|1亿元的某某项目: one project's figure, with ...
     project_investment_after: re.Pattern[str]  # ... 的 after the sum
     project_named_after: re.Pattern[str]  # 3.2亿元的|某某物流园建设项目: a project named in the sum's clause
@@ -234,6 +235,7 @@ def claim_rules() -> ClaimRules:
         page_district_mentions=int(get("page_district_mentions")),
         streak_words=tuple(get("streak_words")),
         unit_price_after=re.compile(get("unit_price_after")),
+        attendance_after=re.compile(get("attendance_after")),
         project_investment_words=tuple(get("project_investment_words")),
         project_investment_after=re.compile(get("project_investment_after")),
         project_named_after=_project_named_after(get("project_nouns"), get("project_noun_stops"),
