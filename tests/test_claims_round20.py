@@ -104,3 +104,17 @@ def test_the_audience_of_an_event_is_no_districts_figure(text: str) -> None:
 ])
 def test_counts_that_join_a_scheme_stay_claims(text: str, expected: list[tuple[str, str]]) -> None:
     assert _claims(text) == expected
+
+
+# -- the pool a rank is taken among ------------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("沁源县在全国700多个县级单位中脱颖而出，位居第12名。", [("沁源县", "第12名")]),
+    ("沁源县在全省21个县中排在第2位。", [("沁源县", "第2位")]),
+    ("沁源县位于52个同类县第8名。", [("沁源县", "第8名")]),
+    # counts of what holds a rank, and a rank before a rank, stay claims
+    ("沁源县5项主要指标位列全市第一。", [("沁源县", "5项"), ("沁源县", "全市第一")]),
+    ("沁源县名次从上次的第9位跃进至第四位。", [("沁源县", "第9位"), ("沁源县", "第四位")]),
+    ("沁源县在12个乡镇中推广新品种。", [("沁源县", "12个")]),
+])
+def test_the_pool_of_a_ranking_is_no_districts_figure(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _claims(text) == expected

@@ -136,6 +136,8 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
         return None  # 重达5吨; 200余人出席推介会: a thing's property, an event's audience
     if is_threshold(ctx, quantity) or counts_divisions(ctx, quantity) or wide_aside(ctx, quantity, sentence):
         return None
+    if ranking_pool(ctx, quantity):
+        return None
     if counts_parts(ctx, quantity) or is_gap(ctx, quantity, sentence) or on_markup_line(ctx, quantity):
         return None
     quote_speaker = speaker_of_quote(ctx, quantity)
@@ -213,6 +215,17 @@ def counts_divisions(ctx: Context, quantity: Hit) -> bool:
     return (quantity.get("unit") in rules.division_classifiers
             and text.startswith(rules.counted_divisions, quantity.end)
             and not text.startswith(rules.not_divisions, quantity.end))
+
+
+def ranking_pool(ctx: Context, quantity: Hit) -> bool:
+    """在全国700多个市辖区中脱颖而出, 位于52个同类县第8名: the count a rank is taken among."""
+    rules, text = ctx.rules, ctx.text
+    if quantity.get("kind") != "count":
+        return False  # 从第9位跃进至第四位: a rank before a rank is a move
+    if rules.pool_rank_after.match(text, quantity.end):
+        return True
+    before = text[max(0, quantity.start - 10):quantity.start]
+    return rules.pool_before.search(before) is not None and rules.pool_after.match(text, quantity.end) is not None
 
 
 def counts_parts(ctx: Context, quantity: Hit) -> bool:

@@ -89,6 +89,9 @@ class ClaimRules:
     streak_words: tuple[str, ...]
     unit_price_after: re.Pattern[str]
     attendance_after: re.Pattern[str]  # 200余人出席推介会: an event's audience
+    pool_before: re.Pattern[str]  # 在|全国700多个市辖区中脱颖而出: the pool of a ranking
+    pool_after: re.Pattern[str]
+    pool_rank_after: re.Pattern[str]  # 52个|同类县第8名
     project_investment_words: tuple[str, ...]  # 投资|1亿元的某某项目: one project's figure, with ...
     project_investment_after: re.Pattern[str]  # ... 的 after the sum
     project_named_after: re.Pattern[str]  # 3.2亿元的|某某物流园建设项目: a project named in the sum's clause
@@ -236,6 +239,9 @@ def claim_rules() -> ClaimRules:
         streak_words=tuple(get("streak_words")),
         unit_price_after=re.compile(get("unit_price_after")),
         attendance_after=re.compile(get("attendance_after")),
+        pool_before=re.compile(get("pool_before")),
+        pool_after=re.compile(get("pool_after")),
+        pool_rank_after=re.compile(get("pool_rank_after")),
         project_investment_words=tuple(get("project_investment_words")),
         project_investment_after=re.compile(get("project_investment_after")),
         project_named_after=_project_named_after(get("project_nouns"), get("project_noun_stops"),
