@@ -118,3 +118,13 @@ def test_counts_that_join_a_scheme_stay_claims(text: str, expected: list[tuple[s
 ])
 def test_the_pool_of_a_ranking_is_no_districts_figure(text: str, expected: list[tuple[str, str]]) -> None:
     assert _claims(text) == expected
+
+
+# -- a page's district: a scope word that is no subject does not stop it --------------------------
+def test_the_city_a_rank_is_taken_in_does_not_stop_a_pages_district() -> None:
+    text = "沁源县人民政府\n\nGDP完成157亿元、增速5.6%，规模稳居全市各县第一；社零额完成42亿元。"
+    assert _claims(text) == [("沁源县", "157亿元"), ("沁源县", "5.6%"), ("沁源县", "第一"), ("沁源县", "42亿元")]
+
+
+def test_the_city_as_a_subject_still_stops_it() -> None:
+    assert _claims("沁源县人民政府\n\n全市GDP完成2157亿元。") == []

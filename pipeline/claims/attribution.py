@@ -177,7 +177,10 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
 
 
 def _names_others(ctx: Context, sentence: tuple[int, int]) -> bool:
-    return any(m.kind != "district" for m in markers_in(ctx, *sentence))
+    """The sentence names a body or a scope other than a district that may be what it is about; not
+    the city or province a district stands within (规模稳居全市中心城区第一: 全市 is no subject there)."""
+    return any(m.kind != "district" and (m.kind not in ("wide", "pronoun") or in_subject_position(ctx, m, sentence[0]))
+               for m in markers_in(ctx, *sentence))
 
 
 def headline_attribution(ctx: Context, quantity: Hit) -> Attribution | None:
