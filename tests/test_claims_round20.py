@@ -128,3 +128,13 @@ def test_the_city_a_rank_is_taken_in_does_not_stop_a_pages_district() -> None:
 
 def test_the_city_as_a_subject_still_stops_it() -> None:
     assert _claims("沁源县人民政府\n\n全市GDP完成2157亿元。") == []
+
+
+# -- a company word right before a count is what the count counts --------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("沁源县工业稳步增长。其中，产值超10亿元的企业7家，5亿元~10亿元的企业12家。", [("沁源县", "7家"), ("沁源县", "12家")]),
+    ("沁源县限上汽车销售企业达到64家、增长19%。", [("沁源县", "64家"), ("沁源县", "19%")]),
+    ("沁源县华阳科技有限公司实现产值5亿元。", []),
+])
+def test_a_count_of_companies_is_the_districts(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _claims(text) == expected

@@ -30,3 +30,12 @@ def test_media_names(nlp, text: str, name: str) -> None:
 ])
 def test_no_media_names(nlp, text: str) -> None:
     assert not [n for n, f in found(nlp, text).items() if f["rule"].startswith("org.media")]
+
+
+@pytest.mark.parametrize("text", [
+    "城阳区限上汽车销售企业达到64家。",
+    "双方就集中式风电、集中式光伏开发建设开展合作。",
+    "培育了一批硅基新材料、铝镁新材料新兴产业。",
+])
+def test_classes_and_fields_are_no_company_names(nlp, text: str) -> None:
+    assert not [n for n, f in found(nlp, text).items() if f["type"] == "company"]

@@ -5,7 +5,7 @@ block it."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from zhfacts.claims.context import (
     MENTIONS,
@@ -263,12 +263,13 @@ def one_projects_figure(ctx: Context, quantity: Hit) -> bool:
 
 
 def is_threshold(ctx: Context, quantity: Hit) -> bool:
-    """10亿元以上项目11个, 超10亿元的项目: a bound in a category's name, not a figure of its own."""
+    """10亿元以上项目11个, 超10亿元的项目, 5亿元~10亿元的企业: a bound in a category's name, not a
+    figure of its own."""
     text = ctx.text
     surface = text[quantity.start:quantity.end].rstrip()
     end = quantity.end
-    bound = surface.endswith(ctx.rules.threshold_words) or (
-        quantity.get("kind") == "money" and quantity.get("approx") == "lower")  # 超10亿元的项目
+    bound = surface.endswith(ctx.rules.threshold_words) or quantity.get("kind") == "money" and (
+        quantity.get("approx") == "lower" or quantity.get("value_min") is not None)  # 超10亿元的, 5亿元~10亿元的
     if not bound:
         joined = ctx.rules.joined_bound.match(text, end)  # 其中2亿元及500万美元以上项目: one bound for both
         if joined is None or not _opens_clause_alone(ctx, quantity):
@@ -316,11 +317,28 @@ def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int]
                 return pronoun_attribution(ctx, marker, resolved, sentence)
             if (resolved is False or own) and in_subject_position(ctx, marker, sentence[0]):
                 return False
+        elif marker.rule == COMPANY_WORD and counted_companies(ctx, marker):
+            continue  # 产值超10亿元的企业74家: the companies counted, no company's own figure
         elif marker.rule == "claims.block.company_speaker" or in_subject_position(ctx, marker, sentence[0]):
             return False
     if fallback is not None:
         return district_attribution(ctx, fallback, quantity, sentence, in_sentence)
     return None
+
+
+COMPANY_WORD = "claims.block.company_subject"  # 企业, 公司 … (claims.yaml company_subject_words)
+
+
+def counted_companies(ctx: Context, marker: Marker) -> bool:
+    """企业74家, 销售企业达到64家: the figure right after the company word (a linking word at most
+    between them) counts the companies it names; the word is no subject."""
+    i = bisect_left(ctx.quantity_starts, marker.end)
+    if i == len(ctx.quantities):
+        return False
+    count = ctx.quantities[i]
+    between = ctx.text[marker.end:count.start]
+    return count.get("unit") in ctx.rules.company_count_units and (
+        not between or between in ctx.rules.company_count_links)
 
 
 def in_member_aside(ctx: Context, marker: Marker, floor: int) -> bool:

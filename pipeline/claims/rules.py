@@ -103,6 +103,8 @@ class ClaimRules:
     company_subject_words: tuple[str, ...]
     section_carry_openers: tuple[str, ...]  # an indented paragraph opening so stays in its section
     company_subject_not: tuple[str, ...]  # 该行业: opens with 该行, names no company
+    company_count_units: frozenset[str]  # 企业74家: a company word counted, no subject
+    company_count_links: frozenset[str]
     blocking_org_types: frozenset[str]
     mention_reach: int  # how far after a company its clause is read for 等, a project or a partner
     example_word: re.Pattern[str]  # 甲公司、乙公司等9家企业: the 等 that makes the companies examples
@@ -253,6 +255,8 @@ def claim_rules() -> ClaimRules:
         wide_scope_words=_longest_first(get("wide_scope_words")),
         company_subject_words=_longest_first(get("company_subject_words")),
         company_subject_not=tuple(get("company_subject_not")),
+        company_count_units=frozenset(get("company_count_units")),
+        company_count_links=frozenset(get("company_count_links")),
         section_carry_openers=tuple(get("section_carry_openers")),
         blocking_org_types=frozenset(get("blocking_org_types")),
         mention_reach=int(mentions["reach_chars"]),
