@@ -25,6 +25,9 @@ def test_media_names(nlp, text: str, name: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "本报讯（记者 王明）日前，某县发布消息。",
+    "沁源快讯（记者 王明）日前，某县发布消息。",
+    "县委通讯（第3期）",
+    "沁源喜讯（组图）",
     "会上，县长讲话（摘要）。",
     "来源：网络整理",
 ])

@@ -60,6 +60,8 @@ def _opens_clause(ctx: Context, marker: Marker, sentence_start: int) -> bool:
         time = ctx.times[i]
         prefix = prefix.replace(ctx.text[time.start:time.end], "")
     prefix = prefix.strip().lstrip("“‘「（(")
+    if marker.kind == "district":
+        prefix = prefix.removesuffix(_rank_right_before(ctx, marker.start))  # 第二位|乙县增长7.5%
     if not prefix:
         return True  # the marker opens its clause
     if marker.kind == "company":
@@ -76,6 +78,13 @@ def _opens_clause(ctx: Context, marker: Marker, sentence_start: int) -> bool:
     while prefix and (opener := _first_prefix(prefix, ctx.rules.clause_openers)):
         prefix = prefix[len(opener):].lstrip()
     return not prefix
+
+
+def _rank_right_before(ctx: Context, pos: int) -> str:
+    """The text of a rank ending at pos (第二位 of 第二位乙县), or ""."""
+    i = bisect_left(ctx.quantity_starts, pos) - 1
+    rank = ctx.quantities[i] if i >= 0 else None
+    return ctx.text[rank.start:pos] if rank is not None and rank.end == pos and rank.get("unit") == "rank" else ""
 
 
 def _names_district(ctx: Context, start: int, end: int) -> bool:
@@ -136,7 +145,7 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
         return None  # 重达5吨; 200余人出席推介会: a thing's property, an event's audience
     if is_threshold(ctx, quantity) or counts_divisions(ctx, quantity) or wide_aside(ctx, quantity, sentence):
         return None
-    if ranking_pool(ctx, quantity):
+    if ranking_pool(ctx, quantity, sentence):
         return None
     if counts_parts(ctx, quantity) or is_gap(ctx, quantity, sentence) or on_markup_line(ctx, quantity):
         return None
@@ -220,15 +229,16 @@ def counts_divisions(ctx: Context, quantity: Hit) -> bool:
             and not text.startswith(rules.not_divisions, quantity.end))
 
 
-def ranking_pool(ctx: Context, quantity: Hit) -> bool:
+def ranking_pool(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
     """在全国700多个市辖区中脱颖而出, 位于52个同类县第8名: the count a rank is taken among."""
     rules, text = ctx.rules, ctx.text
     if quantity.get("kind") != "count":
         return False  # 从第9位跃进至第四位: a rank before a rank is a move
     if rules.pool_rank_after.match(text, quantity.end):
         return True
-    before = text[max(0, quantity.start - 10):quantity.start]
-    return rules.pool_before.search(before) is not None and rules.pool_after.match(text, quantity.end) is not None
+    start = clause_start(ctx, quantity.start, sentence[0])
+    return rules.pool_before.search(text, start, quantity.start) is not None and rules.pool_after.match(
+        text, quantity.end) is not None
 
 
 def counts_parts(ctx: Context, quantity: Hit) -> bool:

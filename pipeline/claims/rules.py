@@ -155,7 +155,9 @@ class ClaimRules:
     gap_words: tuple[str, ...]  # 两者差值: a gap between two subjects
     markup_line: re.Pattern[str]  # <!--enpproperty …-->: leaked markup
     project_subject_words: tuple[str, ...]  # 该项目: a project's figures
-    project_count_units: frozenset[str]  # 6个项目……，项目总投资: a batch counted before a bare 项目
+    project_total_words: tuple[str, ...]  # 项目总投资: the project just named, unless projects were counted
+    project_count_noun: str
+    project_count_units: frozenset[str]  # 6个项目……，项目总投资: a batch counted before
     project_count_gap: int
     counted_divisions: tuple[str, ...]  # 三个行政区, 五个县: a count of districts is no one's
     not_divisions: tuple[str, ...]  # 区域, 县域: words that only start like one
@@ -310,6 +312,8 @@ def claim_rules() -> ClaimRules:
         gap_words=tuple(get("gap_words")),
         markup_line=re.compile(get("markup_line")),
         project_subject_words=_longest_first(get("project_subject_words")),
+        project_total_words=_longest_first(get("project_total_words")),
+        project_count_noun=str(get("project_count_noun")),
         project_count_units=frozenset(get("project_count_units")),
         project_count_gap=int(get("project_count_gap")),
         counted_divisions=_longest_first(get("counted_divisions")),
@@ -327,7 +331,7 @@ def claim_rules() -> ClaimRules:
         item_stop=_char_class(item_delimiters - clause_delimiters),
         marker_words=WordIndex.of([*(w for w, _, _ in pronouns), *get("wide_scope_words"),
                                    *get("company_subject_words"), *get("project_subject_words"),
-                                   *get("speech_verbs")]),
+                                   *get("project_total_words"), *get("speech_verbs")]),
     )
 
 

@@ -78,6 +78,7 @@ class PlaceRules:
     list_separators: tuple[str, ...]
     list_aside: re.Pattern[str]  # 晋江(第5位)、南安: a list item's bracketed rank or figure
     clause_bounds: frozenset[str]  # punctuation that bounds a clause (，。；：)
+    title_openers: frozenset[str]  # 《 before a short form: the title of the county's paper
     offices_after_level: tuple[str, ...]  # 潼南|区委: offices glued to a level character
     history_markers: tuple[str, ...]  # 原|长垣县: a former name looked back on, which dates no text
     zone_words: tuple[str, ...]
@@ -146,6 +147,7 @@ def place_rules() -> PlaceRules:
         list_separators=tuple(require(ctx, "list_separators", CONTEXT)),
         list_aside=re.compile(require(ctx, "list_aside", CONTEXT)),
         clause_bounds=frozenset(require(ctx, "clause_bounds", CONTEXT)),
+        title_openers=frozenset(require(ctx, "title_openers", CONTEXT)),
         offices_after_level=tuple(require(ctx, "offices_after_level", CONTEXT)),
         history_markers=tuple(require(ctx, "history_markers", CONTEXT)),
         zone_words=tuple(sorted(require(zones, "zone_words", ZONES), key=len, reverse=True)),
@@ -440,16 +442,16 @@ def bracket_end(text: str, pos: int, rules: PlaceRules) -> int:
 
 def named_in_full_and_bounded(view: TextView, cand: Candidate, unit: Unit, ctx: DocContext,
                               rules: PlaceRules) -> bool:
-    """作为深圳“第一区”的南山，……; ，南山规上工业……: a short form that is also a word counts
-    once the document names the unit in full, where it stands at a clause's edge (a name,
-    not part of a phrase such as 健康长寿的)."""
+    """作为深圳“第一区”的南山，……; ，南山规上工业……; 《平原时讯》: a short form that is also a word
+    counts once the document names the unit in full, where it stands at a clause's edge or opens a
+    title (a name, not part of a phrase such as 健康长寿的)."""
     if unit.adcode not in ctx.mentioned_units:
         return False
     text = view.text
     before = text[cand.start - 1] if cand.start > 0 else "\n"
     after = text[cand.end] if cand.end < len(text) else "\n"
     bounds = rules.clause_bounds
-    return before in bounds or before == "\n" or after in bounds or after == "\n"
+    return before in bounds or before in rules.title_openers or before == "\n" or after in bounds or after == "\n"
 
 
 def acceptable(view: TextView, cand: Candidate, entry: Entry, ctx: DocContext, accepted: list[tuple[int, int]],

@@ -314,8 +314,8 @@ def grammar() -> Grammar:
     bare_money = (f"(?:{_words(bare['cue_words'])})[^{re.escape(bare['clause_stops'])}0-9]{{0,{int(bare['window'])}}}?"
                   f"(?:(?<![0-9.])(?P<num>[0-9]++(?:\\.[0-9]++)?+){sp}(?P<scale>{_words(bare['scales'])})"
                   f"(?![0-9{scale_class}]){round_amount})")
-    blocked = [re.compile(_words([w for entry in excl["set_phrases"] for w in entry["words"]]
-                                 + numeral_place_names(excl["place_names"])))]
+    blocked = [re.compile(_words([w for entry in excl["set_phrases"] for w in entry["words"]])),
+               *numeral_place_names(excl["place_names"])]
     blocked += [re.compile(p["regex"]) for p in excl["patterns"]]
     return Grammar(
         units=units,
@@ -398,13 +398,20 @@ def exclusion_ids() -> set[str]:
     return ids | {check["id"] for check in excl["checks"].values()}
 
 
-def numeral_place_names(cfg: dict[str, Any]) -> list[str]:
-    """The gazetteer's names and short forms that open with a numeral (三门峡, 七台河, 三台县), of at
-    least min_chars characters: the numeral names the place, it counts nothing (exclusions.yaml place_names)."""
+def numeral_place_names(cfg: dict[str, Any]) -> list[re.Pattern[str]]:
+    """The gazetteer's full names and short forms that open with a numeral (三门峡市, 三台县, 七台河), of
+    at least min_chars characters, each kind before what may follow it: the numeral names the place, it
+    counts nothing (exclusions.yaml place_names)."""
     numerals, least = cfg["numerals"], int(cfg["min_chars"])
     rows = load_tsv(GAZETTEER)
-    forms = (form for row in rows for form in (row["name"], row["short"], *row["other_forms"].split("|")))
-    return sorted({form for form in forms if len(form) >= least and form[0] in numerals})
+    full = {row["name"] for row in rows}
+    short = {form for row in rows for form in (row["short"], *row["other_forms"].split("|"))} - full
+    patterns = []
+    for names, not_before in ((full, cfg["full_name_not_before"]), (short, cfg["short_form_not_before"])):
+        kept = sorted(n for n in names if len(n) >= least and n[0] in numerals)
+        if kept:
+            patterns.append(re.compile(f"(?:{_words(kept)})(?!{not_before})"))
+    return patterns
 
 
 # -- entry points --------------------------------------------------------------------------

@@ -31,6 +31,7 @@ class MediaRules:
     account: re.Pattern[str]  # 来源：“某平台”某某融媒号: an account on a quoted platform
     byline: re.Pattern[str]
     line_byline: re.Pattern[str]  # 某某讯(记者 …) opening a line: the name needs no media head
+    line_byline_not_cues: tuple[str, ...]  # 快讯, 通讯: a kind of item before the bracket
     source_more: re.Pattern[str]  # a further source after 、 (来源：甲网、乙网客户端)
     pair: re.Pattern[str]  # a 、 between two media, the second before a byline's cue
     pair_first: re.Pattern[str]  # the first of them, ending where the search ends
@@ -75,6 +76,7 @@ def media_rules() -> MediaRules:
     heads = alternatives(require(data, "media_heads", MEDIA))
     cues = alternatives(require(data, "byline_cues", MEDIA))
     line_cues = alternatives(require(data, "line_byline_cues", MEDIA))
+    line_roles = alternatives(require(data, "line_byline_roles", MEDIA))
     joiners = re.escape("".join(require(data, "joiners", MEDIA)))
     name = f"[{CJK}][{CJK}A-Za-z]{{0,15}}(?:[{joiners}][{CJK}][{CJK}A-Za-z]{{0,15}})?"
     separators = re.escape("".join(require(data, "source_separators", MEDIA)))
@@ -93,7 +95,9 @@ def media_rules() -> MediaRules:
         byline=re.compile(f"(?<![{CJK}A-Za-z])(?P<name>(?:[{CJK}]{{2,10}}[{joiners}])?[{CJK}]{{1,10}}"
                           f"(?:{heads}))(?=(?P<gap>[{CJK}]{{2,4}})?(?P<date>\\d{{1,2}}月\\d{{1,2}}日)?"
                           f"(?:{cues})(?!话))", re.M),  # 电 of 电话 is no dispatch's cue
-        line_byline=re.compile(f"^[ \\t\u3000]*(?P<name>[{CJK}]{{2,10}})(?:{line_cues})[ \\t\u3000]*[(（]", re.M),
+        line_byline=re.compile(f"^[ \\t\u3000]*(?P<name>[{CJK}]{{2,10}})(?:{line_cues})[ \\t\u3000]*[(（]\\s*"
+                               f"(?:{line_roles})", re.M),
+        line_byline_not_cues=tuple(require(data, "line_byline_not_cues", MEDIA)),
         pair=re.compile(f"、(?=[{CJK}]{{1,10}}(?:{heads})(?:{cues}))"),
         pair_first=re.compile(f"(?<![{CJK}A-Za-z])(?P<name>[{CJK}]{{1,10}}(?:{heads}))\\Z"),
         footer=site_patterns(data)[0],
@@ -212,7 +216,8 @@ def media_names(text: str, is_place: Callable[[str], bool] = lambda word: True) 
     that are no place are the rest of the name (红网时刻3月15日讯; 新华网成都6月2日电 keeps 新华网)."""
     rules = media_rules()
     found = []
-    patterns = [(rules.source, "org.media.source"), (rules.byline, "org.media.byline"), (rules.line_byline, "")]
+    patterns = [(rules.source, "org.media.source"), (rules.byline, "org.media.byline"),
+                (rules.line_byline, "org.media.byline")]
     if "”" in text:
         patterns.append((rules.account, "org.media.source"))
     if rules.footer_label.search(text):
@@ -221,9 +226,10 @@ def media_names(text: str, is_place: Callable[[str], bool] = lambda word: True) 
         patterns.append((rules.bracketed_site, "org.media.site"))
     for pattern, rule in patterns:
         for match in pattern.finditer(text):
-            if pattern is rules.line_byline and match.group("name").endswith(rules.heads):
-                continue  # 某某网讯(记者 …): the byline pattern reads it
-            found += named(match, rule or "org.media.byline", rules, is_place)
+            if pattern is rules.line_byline and (match.group("name").endswith(rules.heads) or text.startswith(
+                    rules.line_byline_not_cues, match.end("name") - 1)):
+                continue  # 某某网讯(记者 …): the byline pattern reads it; 沁源快讯: a news flash
+            found += named(match, rule, rules, is_place)
             while rule == "org.media.source" and (match := rules.source_more.match(text, match.end())):
                 found += named(match, rule, rules, is_place)  # 来源：甲网、乙网
     if "”" in text:
