@@ -29,8 +29,8 @@ rows of flattened tables); this module walks the sentences.
 
 from __future__ import annotations
 
-from zhfacts.claims.attribution import advance_scope, attribute, heading_scope
-from zhfacts.claims.context import Scope, distinct_rank_keys, document_context, opens_section
+from zhfacts.claims.attribution import advance_scope, attribute, heading_scope, opens_section
+from zhfacts.claims.context import Scope, distinct_rank_keys, document_context
 from zhfacts.claims.metrics import make_claims
 from zhfacts.claims.rules import claim_rules, metric_rules
 from zhfacts.claims.tables import is_table_cell, table_claims

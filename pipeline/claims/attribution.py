@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from zhfacts.claims.context import (
+    COMPANY_WORD,
     MENTIONS,
     PROJECT,
     Attribution,
@@ -24,7 +25,38 @@ from zhfacts.claims.context import (
 )
 from zhfacts.claims.metrics import clause_end, first_suffix
 from zhfacts.text.article import Hit
-from zhfacts.text.sentences import CLOSE_PARENS, OPEN_PARENS
+from zhfacts.text.sentences import CLOSE_PARENS, OPEN_PARENS, Paragraph
+
+
+def opens_section(ctx: Context, s_index: int, para: Paragraph) -> bool:
+    """A sentence that starts a paragraph (para) opens a section if it follows a heading, or if the
+    paragraph is indented and does not refer back to a paragraph about one district."""
+    if s_index == 0 or _is_heading_sentence(ctx, *ctx.article.sentences[s_index - 1]):
+        return True
+    return para.indented and not refers_back(ctx, para)
+
+
+def refers_back(ctx: Context, para: Paragraph) -> bool:
+    """此次集中开工项目包括……, 其中……: a paragraph that opens with a word for what the paragraph
+    before reported (its event, its total) goes on with that paragraph's district, when that paragraph
+    names one district only (a visitor or a partner named beside it makes the reference unclear)."""
+    if not ctx.text[para.start:para.end].lstrip().startswith(ctx.rules.section_carry_openers):
+        return False
+    index = ctx.article.paragraph_index(para.start)
+    if index == 0:
+        return False
+    before = ctx.article.paragraphs[index - 1]
+    named = {m.district.get("canonical") for m in markers_in(ctx, before.start, before.end)
+             if m.kind == "district" and m.district is not None and _could_be_section(ctx, m)}
+    return len(named) == 1
+
+
+def _could_be_section(ctx: Context, marker: Marker) -> bool:
+    """A district that advance_scope would make the section's: not a member in an aside, not one named
+    in passing in another district's report, not what a figure is compared with."""
+    floor = ctx.article.sentences[ctx.article.sentence_index(marker.start)][0]
+    return not (in_member_aside(ctx, marker, floor) or passing_in_report(ctx, marker, floor)
+                or compared_with(ctx, marker, floor))
 
 
 def heading_scope(ctx: Context, s_index: int) -> Scope:
@@ -186,10 +218,21 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
 
 
 def _names_others(ctx: Context, sentence: tuple[int, int]) -> bool:
-    """The sentence names a body or a scope other than a district that may be what it is about; not
-    the city or province a district stands within (规模稳居全市中心城区第一: 全市 is no subject there)."""
-    return any(m.kind != "district" and (m.kind not in ("wide", "pronoun") or in_subject_position(ctx, m, sentence[0]))
+    """The sentence names a body or a scope other than a district that may be what it is about: a
+    body anywhere; the city, the province or the nation as its clause's subject or topic (全市GDP…,
+    从全市看，…), not in another role (规模稳居全市中心城区第一, 入选全国百强: where a rank is taken)."""
+    return any(m.kind != "district" and (m.kind not in ("wide", "pronoun") or in_subject_position(ctx, m, sentence[0])
+                                         or opens_topic(ctx, m, sentence[0]))
                for m in markers_in(ctx, *sentence))
+
+
+def opens_topic(ctx: Context, marker: Marker, sentence_start: int) -> bool:
+    """从全市看, 放眼全国, 纵观全市, 据全市统计: the scope is the topic of its clause (claims.yaml topic_words
+    right before it, after the clause's openers)."""
+    prefix = ctx.text[clause_start(ctx, marker.start, sentence_start):marker.start].strip()
+    while prefix and (opener := _first_prefix(prefix, ctx.rules.clause_openers)):
+        prefix = prefix[len(opener):].lstrip()
+    return prefix in ctx.rules.topic_words
 
 
 def headline_attribution(ctx: Context, quantity: Hit) -> Attribution | None:
@@ -279,7 +322,8 @@ def is_threshold(ctx: Context, quantity: Hit) -> bool:
     surface = text[quantity.start:quantity.end].rstrip()
     end = quantity.end
     bound = surface.endswith(ctx.rules.threshold_words) or quantity.get("kind") == "money" and (
-        quantity.get("approx") == "lower" or quantity.get("value_min") is not None)  # 超10亿元的, 5亿元~10亿元的
+        quantity.get("approx") == "lower" or quantity.get("value_min") is not None  # 超10亿元的项目
+        and ctx.rules.range_class_after.match(ctx.text, end) is not None)  # 5亿元~10亿元的企业, not 3亿元~5亿元用于
     if not bound:
         joined = ctx.rules.joined_bound.match(text, end)  # 其中2亿元及500万美元以上项目: one bound for both
         if joined is None or not _opens_clause_alone(ctx, quantity):
@@ -336,19 +380,20 @@ def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int]
     return None
 
 
-COMPANY_WORD = "claims.block.company_subject"  # 企业, 公司 … (claims.yaml company_subject_words)
-
-
 def counted_companies(ctx: Context, marker: Marker) -> bool:
-    """企业74家, 销售企业达到64家: the figure right after the company word (a linking word at most
-    between them) counts the companies it names; the word is no subject."""
+    """企业74家, 销售企业达到64家: a class word (企业, 公司; not 该公司) with a count of companies right after
+    it (a linking word at most between them) that ends its clause or list item: the word names what is
+    counted, no subject (该公司有3个生产基地 is the company's)."""
+    if ctx.text[marker.start:marker.end] not in ctx.rules.company_class_words:
+        return False
     i = bisect_left(ctx.quantity_starts, marker.end)
     if i == len(ctx.quantities):
         return False
     count = ctx.quantities[i]
-    between = ctx.text[marker.end:count.start]
+    between, after = ctx.text[marker.end:count.start], ctx.text[count.end:count.end + 1]
     return count.get("unit") in ctx.rules.company_count_units and (
-        not between or between in ctx.rules.company_count_links)
+        not between or between in ctx.rules.company_count_links) and (
+        not after or after.isspace() or after in ctx.rules.clause_delimiters or after in ctx.rules.list_separators)
 
 
 def in_member_aside(ctx: Context, marker: Marker, floor: int) -> bool:
@@ -633,7 +678,7 @@ def district_later_in_clause(ctx: Context, quantity: Hit, sentence: tuple[int, i
     with no other subject between."""
     end = clause_end(ctx, quantity.end, sentence[1])
     for marker in markers_in(ctx, quantity.end, end):
-        if marker.rule != "claims.block.company_subject" and marker.rule not in MENTIONS:
+        if marker.rule != COMPANY_WORD and marker.rule not in MENTIONS:
             return marker if marker.kind == "district" else None
     return None
 

@@ -331,29 +331,6 @@ def _is_heading_sentence(ctx: Context, start: int, end: int) -> bool:
         c in ctx.rules.heading_punctuation for c in ctx.text[start:end])
 
 
-def opens_section(ctx: Context, s_index: int, para: Paragraph) -> bool:
-    """A sentence that starts a paragraph (para) opens a section if it follows a heading, or if the
-    paragraph is indented and does not refer back to a paragraph about one district."""
-    if s_index == 0 or _is_heading_sentence(ctx, *ctx.article.sentences[s_index - 1]):
-        return True
-    return para.indented and not refers_back(ctx, para)
-
-
-def refers_back(ctx: Context, para: Paragraph) -> bool:
-    """此次集中开工项目包括……, 其中……: a paragraph that opens with a word for what the paragraph
-    before reported (its event, its total) goes on with that paragraph's district, when that paragraph
-    names one district only (a visitor or a partner named beside it makes the reference unclear)."""
-    if not ctx.text[para.start:para.end].lstrip().startswith(ctx.rules.section_carry_openers):
-        return False
-    index = ctx.article.paragraph_index(para.start)
-    if index == 0:
-        return False
-    before = ctx.article.paragraphs[index - 1]
-    named = {m.district.get("canonical") for m in markers_in(ctx, before.start, before.end)
-             if m.kind == "district" and m.district is not None}
-    return len(named) == 1
-
-
 def collect_markers(ctx: Context) -> list[Marker]:
     """Districts, zones, cities, pronouns, wide-scope words and company subjects, in order."""
     text, rules = ctx.text, ctx.rules
@@ -391,7 +368,7 @@ def collect_markers(ctx: Context) -> list[Marker]:
         for start in found.get(word, ()):
             if text.startswith(rules.company_subject_not, start):
                 continue
-            markers.append(Marker(start, start + len(word), "company", "claims.block.company_subject"))
+            markers.append(Marker(start, start + len(word), "company", COMPANY_WORD))
     for word in rules.project_subject_words:
         for start in found.get(word, ()):
             markers.append(Marker(start, start + len(word), "company", "claims.block.project"))
@@ -418,8 +395,8 @@ def counted_projects_before(ctx: Context, pos: int) -> bool:
 
 
 def _counts_projects(ctx: Context, count: Hit, floor: int, limit: int) -> bool:
-    """The count has the project noun within the gap after it (6个|项目) or right before it (项目|10个),
-    with no clause delimiter between."""
+    """The count has the project noun within the gap after it (6个|项目), with no clause delimiter
+    between, or right before it, a linking word at most between, and ends its clause (项目|10个，)."""
     rules, noun = ctx.rules, ctx.rules.project_count_noun
     reach = rules.project_count_gap + len(noun)
     after = ctx.text[count.end:min(limit, count.end + reach)]
@@ -428,7 +405,9 @@ def _counts_projects(ctx: Context, count: Hit, floor: int, limit: int) -> bool:
     if at >= 0 and not any(c in rules.clause_delimiters for c in after[:at]):
         return True
     at = before.rfind(noun)
-    return at >= 0 and not any(c in rules.clause_delimiters for c in before[at:])
+    after_count = ctx.text[count.end:count.end + 1]
+    return at >= 0 and before[at + len(noun):] in ("", *rules.project_count_links) and (
+        not after_count or after_count in rules.clause_delimiters)  # 签约项目共10个，: not 项目建设6个厂房
 
 
 def places_in_body_names(ctx: Context) -> set[int]:
@@ -448,6 +427,8 @@ def places_in_body_names(ctx: Context) -> set[int]:
     return inside
 
 
+# A company word as a clause subject (企业, 该公司: claims.yaml company_subject_words).
+COMPANY_WORD = "claims.block.company_subject"
 # Markers of companies named beside a figure: never the subject of a clause.
 EXAMPLE, PARTNER = "claims.mention.example", "claims.mention.partner"
 MENTIONS = frozenset((EXAMPLE, PARTNER))

@@ -88,6 +88,7 @@ class ClaimRules:
     page_district_mentions: int
     streak_words: tuple[str, ...]
     unit_price_after: re.Pattern[str]
+    range_class_after: re.Pattern[str]  # 5亿元~10亿元|的企业: a class's bound
     attendance_after: re.Pattern[str]  # 200余人出席推介会: an event's audience
     pool_before: re.Pattern[str]  # 在|全国700多个市辖区中脱颖而出: the pool of a ranking
     pool_after: re.Pattern[str]
@@ -102,8 +103,10 @@ class ClaimRules:
     wide_scope_words: tuple[str, ...]
     company_subject_words: tuple[str, ...]
     section_carry_openers: tuple[str, ...]  # an indented paragraph opening so stays in its section
+    topic_words: frozenset[str]  # 从|全市看: the scope is the clause's topic
     company_subject_not: tuple[str, ...]  # 该行业: opens with 该行, names no company
-    company_count_units: frozenset[str]  # 企业74家: a company word counted, no subject
+    company_class_words: frozenset[str]  # 企业, 公司: before their count (企业74家) no subject
+    company_count_units: frozenset[str]
     company_count_links: frozenset[str]
     blocking_org_types: frozenset[str]
     mention_reach: int  # how far after a company its clause is read for 等, a project or a partner
@@ -159,6 +162,7 @@ class ClaimRules:
     project_count_noun: str
     project_count_units: frozenset[str]  # 6个项目……，项目总投资: a batch counted before
     project_count_gap: int
+    project_count_links: tuple[str, ...]
     counted_divisions: tuple[str, ...]  # 三个行政区, 五个县: a count of districts is no one's
     not_divisions: tuple[str, ...]  # 区域, 县域: words that only start like one
     division_classifiers: frozenset[str]  # 个: how districts are counted (76名县直单位干部 counts people)
@@ -242,6 +246,7 @@ def claim_rules() -> ClaimRules:
         page_district_mentions=int(get("page_district_mentions")),
         streak_words=tuple(get("streak_words")),
         unit_price_after=re.compile(get("unit_price_after")),
+        range_class_after=re.compile(get("range_class_after")),
         attendance_after=re.compile(get("attendance_after")),
         pool_before=re.compile(get("pool_before")),
         pool_after=re.compile(get("pool_after")),
@@ -257,9 +262,11 @@ def claim_rules() -> ClaimRules:
         wide_scope_words=_longest_first(get("wide_scope_words")),
         company_subject_words=_longest_first(get("company_subject_words")),
         company_subject_not=tuple(get("company_subject_not")),
+        company_class_words=frozenset(get("company_class_words")),
         company_count_units=frozenset(get("company_count_units")),
         company_count_links=frozenset(get("company_count_links")),
         section_carry_openers=tuple(get("section_carry_openers")),
+        topic_words=frozenset(get("topic_words")),
         blocking_org_types=frozenset(get("blocking_org_types")),
         mention_reach=int(mentions["reach_chars"]),
         example_word=re.compile(mentions["example_word"]),
@@ -316,6 +323,7 @@ def claim_rules() -> ClaimRules:
         project_count_noun=str(get("project_count_noun")),
         project_count_units=frozenset(get("project_count_units")),
         project_count_gap=int(get("project_count_gap")),
+        project_count_links=tuple(get("project_count_links")),
         counted_divisions=_longest_first(get("counted_divisions")),
         not_divisions=tuple(get("not_divisions")),
         division_classifiers=frozenset(get("division_classifiers")),

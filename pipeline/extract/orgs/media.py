@@ -77,6 +77,7 @@ def media_rules() -> MediaRules:
     cues = alternatives(require(data, "byline_cues", MEDIA))
     line_cues = alternatives(require(data, "line_byline_cues", MEDIA))
     line_roles = alternatives(require(data, "line_byline_roles", MEDIA))
+    role_reach = int(require(data, "line_byline_role_reach", MEDIA))
     joiners = re.escape("".join(require(data, "joiners", MEDIA)))
     name = f"[{CJK}][{CJK}A-Za-z]{{0,15}}(?:[{joiners}][{CJK}][{CJK}A-Za-z]{{0,15}})?"
     separators = re.escape("".join(require(data, "source_separators", MEDIA)))
@@ -95,8 +96,8 @@ def media_rules() -> MediaRules:
         byline=re.compile(f"(?<![{CJK}A-Za-z])(?P<name>(?:[{CJK}]{{2,10}}[{joiners}])?[{CJK}]{{1,10}}"
                           f"(?:{heads}))(?=(?P<gap>[{CJK}]{{2,4}})?(?P<date>\\d{{1,2}}月\\d{{1,2}}日)?"
                           f"(?:{cues})(?!话))", re.M),  # 电 of 电话 is no dispatch's cue
-        line_byline=re.compile(f"^[ \\t\u3000]*(?P<name>[{CJK}]{{2,10}})(?:{line_cues})[ \\t\u3000]*[(（]\\s*"
-                               f"(?:{line_roles})", re.M),
+        line_byline=re.compile(f"^[ \\t\u3000]*(?P<name>[{CJK}]{{2,10}})(?:{line_cues})[ \\t\u3000]*[(（]"
+                               f"[^()（）\\n]{{0,{role_reach}}}?(?:{line_roles})", re.M),
         line_byline_not_cues=tuple(require(data, "line_byline_not_cues", MEDIA)),
         pair=re.compile(f"、(?=[{CJK}]{{1,10}}(?:{heads})(?:{cues}))"),
         pair_first=re.compile(f"(?<![{CJK}A-Za-z])(?P<name>[{CJK}]{{1,10}}(?:{heads}))\\Z"),
