@@ -186,3 +186,9 @@ def test_a_money_range_before_a_verb_is_a_figure() -> None:
 ])
 def test_a_count_of_companies_is_the_districts(text: str, expected: list[tuple[str, str]]) -> None:
     assert _claims(text) == expected
+
+
+def test_where_a_company_is_headquartered_is_no_sections_district() -> None:
+    text = ("沁源县举行签约仪式。\n\n总部位于上海市闵行区的上海锐泽生物医药科技有限公司，此次将设立研发基地。\n\n"
+            "此外，该县今年已孵化科技企业46家。")
+    assert _claims(text) == [("沁源县", "46家")]

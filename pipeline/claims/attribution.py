@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right
 from zhfacts.claims.context import (
     COMPANY_WORD,
     MENTIONS,
+    ORG_MARKER_RULES,
     PROJECT,
     Attribution,
     Context,
@@ -694,6 +695,8 @@ def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope
             continue
         if marker.kind == "district" and compared_with(ctx, marker, s_start):
             continue  # 超出第二名乙县9亿元: what the figure is measured against is no section's subject
+        if marker.kind == "district" and locates_a_body(ctx, marker, s_start):
+            continue  # 总部位于甲区的某公司: where a body is, not what the section is about
         if marker.kind == "district":
             listed = previous is not None and previous.kind == "district" and _joined_by_separators(
                 ctx, previous, marker)
@@ -710,6 +713,17 @@ def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope
             scope = Scope(scope.district, name[-1], marker.start)
         previous = marker
     return scope
+
+
+def locates_a_body(ctx: Context, marker: Marker, sentence_start: int) -> bool:
+    """总部位于上海市闵行区的某某公司: a district out of subject position that modifies a company, research
+    body or university named right after it (的 between)."""
+    link = ctx.rules.modifier_link
+    if not ctx.text.startswith(link, marker.end) or in_subject_position(ctx, marker, sentence_start):
+        return False
+    at = marker.end + len(link)
+    i = bisect_left(ctx.marker_starts, at)
+    return i < len(ctx.markers) and ctx.markers[i].start == at and ctx.markers[i].rule in ORG_MARKER_RULES
 
 
 def passing_in_report(ctx: Context, marker: Marker, sentence_start: int) -> bool:

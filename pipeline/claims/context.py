@@ -434,6 +434,10 @@ EXAMPLE, PARTNER = "claims.mention.example", "claims.mention.partner"
 MENTIONS = frozenset((EXAMPLE, PARTNER))
 # A project as the subject (该项目, 某公司年产3万吨电池项目): it blocks only where it opens its clause.
 PROJECT = "claims.block.project"
+# A company, research body or university as a subject; with the mentions and projects above, every
+# marker made of an organization the document names.
+BODY = "claims.block.company"
+ORG_MARKER_RULES = MENTIONS | {PROJECT, BODY}
 
 
 def organization_marker(ctx: Context, org: Hit) -> Marker:
@@ -455,7 +459,7 @@ def organization_marker(ctx: Context, org: Hit) -> Marker:
     head_end = _project_head_end(ctx, org.end, end)
     if head_end:
         return Marker(org.start, head_end, "company", PROJECT)
-    return Marker(org.start, org.end, "company", "claims.block.company")
+    return Marker(org.start, org.end, "company", BODY)
 
 
 def _examples_close(ctx: Context, start: int, end: int) -> int:
