@@ -48,16 +48,17 @@ def refers_back(ctx: Context, para: Paragraph) -> bool:
         return False
     before = ctx.article.paragraphs[index - 1]
     named = {m.district.get("canonical") for m in markers_in(ctx, before.start, before.end)
-             if m.kind == "district" and m.district is not None and _could_be_section(ctx, m)}
+             if m.kind == "district" and m.district is not None and could_be_section(
+                 ctx, m, ctx.article.sentences[ctx.article.sentence_index(m.start)][0])}
     return len(named) == 1
 
 
-def _could_be_section(ctx: Context, marker: Marker) -> bool:
-    """A district that advance_scope would make the section's: not a member in an aside, not one named
-    in passing in another district's report, not what a figure is compared with."""
-    floor = ctx.article.sentences[ctx.article.sentence_index(marker.start)][0]
-    return not (in_member_aside(ctx, marker, floor) or passing_in_report(ctx, marker, floor)
-                or compared_with(ctx, marker, floor))
+def could_be_section(ctx: Context, marker: Marker, sentence_start: int) -> bool:
+    """A district that may become the section's (advance_scope): not a member in an aside (某市县域地区(包含
+    甲县、乙县)), not one named in passing in another district's report, not what a figure is compared with
+    (超出第二名乙县9亿元), not where a body is (总部位于甲区的某公司)."""
+    return not (in_member_aside(ctx, marker, sentence_start) or passing_in_report(ctx, marker, sentence_start)
+                or compared_with(ctx, marker, sentence_start) or locates_a_body(ctx, marker, sentence_start))
 
 
 def heading_scope(ctx: Context, s_index: int) -> Scope:
@@ -689,14 +690,8 @@ def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope
     subject blocks the section until a district is named again."""
     previous: Marker | None = None
     for marker in markers_in(ctx, s_start, s_end):
-        if marker.kind == "district" and in_member_aside(ctx, marker, s_start):
-            continue  # 某市县域地区(包含甲县、乙县): members of the subject, not the section's district
-        if marker.kind == "district" and passing_in_report(ctx, marker, s_start):
+        if marker.kind == "district" and not could_be_section(ctx, marker, s_start):
             continue
-        if marker.kind == "district" and compared_with(ctx, marker, s_start):
-            continue  # 超出第二名乙县9亿元: what the figure is measured against is no section's subject
-        if marker.kind == "district" and locates_a_body(ctx, marker, s_start):
-            continue  # 总部位于甲区的某公司: where a body is, not what the section is about
         if marker.kind == "district":
             listed = previous is not None and previous.kind == "district" and _joined_by_separators(
                 ctx, previous, marker)
