@@ -96,7 +96,7 @@ def media_rules() -> MediaRules:
         byline=re.compile(f"(?<![{CJK}A-Za-z])(?P<name>(?:[{CJK}]{{2,10}}[{joiners}])?[{CJK}]{{1,10}}"
                           f"(?:{heads}))(?=(?P<gap>[{CJK}]{{2,4}})?(?P<date>\\d{{1,2}}月\\d{{1,2}}日)?"
                           f"(?:{cues})(?!话))", re.M),  # 电 of 电话 is no dispatch's cue
-        line_byline=re.compile(f"^[ \\t\u3000]*(?P<name>[{CJK}]{{2,10}})(?:{line_cues})[ \\t\u3000]*[(（]"
+        line_byline=re.compile(f"^[ \\t\u3000]*(?P<name>[{CJK}]{{2,10}})(?P<cue>{line_cues})[ \\t\u3000]*[(（]"
                                f"[^()（）\\n]{{0,{role_reach}}}?(?:{line_roles})", re.M),
         line_byline_not_cues=tuple(require(data, "line_byline_not_cues", MEDIA)),
         pair=re.compile(f"、(?=[{CJK}]{{1,10}}(?:{heads})(?:{cues}))"),
@@ -227,8 +227,8 @@ def media_names(text: str, is_place: Callable[[str], bool] = lambda word: True) 
         patterns.append((rules.bracketed_site, "org.media.site"))
     for pattern, rule in patterns:
         for match in pattern.finditer(text):
-            if pattern is rules.line_byline and (match.group("name").endswith(rules.heads) or text.startswith(
-                    rules.line_byline_not_cues, match.end("name") - 1)):
+            if pattern is rules.line_byline and (match.group("name").endswith(rules.heads) or text.endswith(
+                    rules.line_byline_not_cues, 0, match.end("cue"))):
                 continue  # 某某网讯(记者 …): the byline pattern reads it; 沁源快讯: a news flash
             found += named(match, rule, rules, is_place)
             while rule == "org.media.source" and (match := rules.source_more.match(text, match.end())):
