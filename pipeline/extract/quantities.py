@@ -63,6 +63,7 @@ class Unit:
     half: bool = False
     label_after_arabic: bool = False
     place_count: bool = False  # 13地入围: places, counted only with a cue of rankings after them
+    scaled_only: bool = False  # 55亿度 is electricity; 40度 a temperature or an angle
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,8 @@ def _load_units() -> dict[str, Unit]:
                 min_chinese_chars=int(opts.get("min_chinese_chars", 0)),
                 latin=bool(opts.get("latin", False)), half=bool(opts.get("half", False)),
                 label_after_arabic=bool(opts.get("label_after_arabic", False)),
-                place_count=bool(opts.get("place_count", False)))
+                place_count=bool(opts.get("place_count", False)),
+                scaled_only=bool(opts.get("scaled_only", False)))
     return units
 
 
@@ -264,13 +266,15 @@ def grammar() -> Grammar:
     sp = space_pattern()
     unit_variants = {str(k): str(v) for k, v in load_yaml(UNITS_FILE).get("variants", {}).items()}
     unit_alt = _unit_alternation(units, unit_variants)
+    # 0.6元/度: a unit that needs a scale is no rate's denominator
+    per_alt = _unit_alternation({w: u for w, u in units.items() if not u.scaled_only}, unit_variants)
     between = {c: approx for approx, chars in require(qual, "between", QUALIFIERS_FILE).items() for c in chars}
     between_class = "".join(between)
     scale_class = re.escape(r.chars_of(r.scales))
     digit_class = re.escape(r.chars_of(r.digits)) + "0-9"
     gloss = f"(?:(?<=[{scale_class}]){pats['scale_gloss']})?" if pats.get("scale_gloss") else ""
     tail = (f"{gloss}(?:{sp}(?P<mid>[{between_class}])(?:{sp}(?P<mscale>[{scale_class}]++))?)?"
-            f"{sp}(?P<unit>{unit_alt})(?:/(?P<per>{unit_alt}))?")
+            f"{sp}(?P<unit>{unit_alt})(?:/(?P<per>{per_alt}))?")
     connectors = _words(pats["ranges"]["connectors"])
     range_rest = f"(?:{sp}(?P<aunit>{unit_alt}))?{sp}(?P<conn>{connectors}){sp}(?P<num>{numeral}){tail}"
     prefixes = "|".join(f"(?P<p{i}>{_spaced(w)})" for i, w in enumerate(percent_prefixes))
@@ -438,7 +442,7 @@ def extract_quantities(text: str) -> list[Hit]:
         return []
     blocked = _blocked_spans(text, g)
     kept = [h for h in candidates if not any(_overlaps(spans, h.start, h.end) for spans in blocked)]
-    found = _longest_first(kept)
+    found = _points_listed(text, _longest_first(kept), g)
     shared = list(_shared_units(text, numerals, found, g))
     return _longest_first(found + shared) if shared else found
 
@@ -451,7 +455,6 @@ def _shared_units(text: str, numerals: list[re.Match[str]], found: list[Hit], g:
     scale (rules/quantities/patterns.yaml `shared_unit`)."""
     cfg = g.patterns["shared_unit"]
     separators = sorted(cfg["separators"], key=len, reverse=True)
-    after_separator = tuple(separators)
     bare: dict[int, re.Match[str]] | None = None  # built for the first figure a separator precedes
     covered = bytearray()
     numeral_at = {n.start(): n for n in numerals}
@@ -460,7 +463,7 @@ def _shared_units(text: str, numerals: list[re.Match[str]], found: list[Hit], g:
         digits = ARABIC.match(n.group()) if n is not None else None
         if digits is None or hit.get("kind") in ("rank", "duration"):
             continue
-        if not text.endswith(after_separator, 0, n.start()):
+        if _item_end_before(text, n.start(), separators) is None:
             continue  # nothing listed before it (the common case)
         if bare is None:
             bare = {m.end(): m for m in numerals if ARABIC.fullmatch(m.group())}
@@ -487,13 +490,60 @@ def _shared_units(text: str, numerals: list[re.Match[str]], found: list[Hit], g:
                                 value=value * unit.factor)
 
 
+def _points_listed(text: str, found: list[Hit], g: Grammar) -> list[Hit]:
+    """分别高于全省、全市1.2个和0.8个百分点: a number and the classifier listed before a figure in
+    percentage points (patterns.yaml `shared_unit` `classifier`) is in points too, not a count."""
+    cfg = g.patterns["shared_unit"]
+    classifier = cfg["classifier"]
+    separators = sorted(cfg["separators"], key=len, reverse=True)
+    counts = {h.end: i for i, h in enumerate(found)
+              if h.get("unit") == classifier and h.get("value") is not None and not h.get("approx")}
+    if not counts:
+        return found
+    out = list(found)
+    for hit in found:
+        if hit.get("unit") != "pp" or classifier not in text[hit.start:hit.end]:
+            continue
+        items, pos = [], hit.start
+        while (item_end := _item_end_before(text, pos, separators)) is not None:
+            i = counts.get(item_end)
+            if i is None:
+                break
+            items.insert(0, i)
+            pos = found[i].start
+        cue = text[max(0, pos - int(cfg["cue_window"])):pos]
+        decimals = all("." in text[found[i].start:found[i].end] for i in items)
+        if items and (decimals or any(w in cue for w in cfg["cue_words"])):
+            for i in items:
+                item = found[i]
+                out[i] = _quantity(item.start, item.end, cfg["id"], hit.get("kind"), "pp",
+                                   value=Decimal(str(item.get("value"))))
+    return out
+
+
+LIST_SPACE = " \t\u3000"  # a converted page may space a list (6.7、8.4、12.3 和14个百分点)
+
+
+def _item_end_before(text: str, pos: int, separators: list[str]) -> int | None:
+    """Where the list item before pos ends, when only a separator and spaces stand between."""
+    while pos and text[pos - 1] in LIST_SPACE:
+        pos -= 1
+    sep = next((s for s in separators if text.endswith(s, 0, pos)), None)
+    if sep is None:
+        return None
+    pos -= len(sep)
+    while pos and text[pos - 1] in LIST_SPACE:
+        pos -= 1
+    return pos
+
+
 def _listed_before(text: str, pos: int, bare: dict[int, re.Match[str]], covered: bytearray,
                    separators: list[str]) -> list[re.Match[str]]:
     """The bare numbers joined to the figure at pos by list separators only, in order."""
     items: list[re.Match[str]] = []
     while True:
-        sep = next((s for s in separators if text.endswith(s, 0, pos)), None)
-        item = bare.get(pos - len(sep)) if sep else None
+        item_end = _item_end_before(text, pos, separators)
+        item = bare.get(item_end) if item_end is not None else None
         if item is None or covered[item.start()]:
             return items
         items.insert(0, item)
@@ -698,6 +748,8 @@ def _figures(text: str, numerals: list[re.Match[str]], g: Grammar) -> Iterator[H
         if _in_time_window(text, num_start, unit, g) or _is_calendar_year(numeral, unit, text, m.end("unit"), g):
             continue
         raw = numeral + (m["mscale"] or "")
+        if unit.scaled_only and not has_scale(raw):
+            continue
         if unit.place_count and (has_scale(raw) or g.place_count_cue.match(text, end) is None):
             continue  # 13地入围 counts places in a ranking; 一城两区 is a slogan, 千亿县 a class of counties
         value = parse_number(raw)
@@ -754,6 +806,8 @@ def _ranges(text: str, numerals: list[re.Match[str]], g: Grammar) -> Iterator[Hi
         if _is_calendar_year(a, unit, text, end, g) or _is_calendar_year(b, unit, text, end, g):
             continue
         if _in_time_window(text, n.start(), unit, g):
+            continue
+        if unit.scaled_only and not has_scale(b + (m["mscale"] or "")):
             continue
         high = parse_number(b + (m["mscale"] or ""))
         low = _range_low(a, b + (m["mscale"] or ""), high)
@@ -820,6 +874,8 @@ def _ordinals(text: str, g: Grammar) -> Iterator[Hit]:
         yield _quantity(start - len(scope), end, rule, "rank", "rank", value=value)
         if not m["pos"] and shares_position and not coordinated:  # each chain read once, from its first
             yield from _listed_after_ordinal(text, end, chain.end(), g)
+        elif m["pos"]:
+            yield from _positions_after_ordinal(text, end, m["pos"], coordinators, g)
 
 
 def _chain_after(text: str, end: int, numeral: str, g: Grammar) -> re.Match[str] | None:
@@ -841,6 +897,22 @@ def _rank_value(numeral: str) -> Decimal | None:
     if value is None or value <= 0 or value != value.to_integral_value() or has_adjacent_digits(numeral):
         return None
     return value
+
+
+def _positions_after_ordinal(text: str, end: int, word: str, coordinators: str, g: Grammar) -> Iterator[Hit]:
+    """分别居全省第21位和43位。: a number after a coordinator that repeats the ordinal's position word and
+    closes the clause is a position too (43名观众 goes on with a noun: a count)."""
+    followers = g.patterns["ranks"]["bare"]["followers"]
+    while end < len(text) and text[end] in coordinators:
+        n = g.numeral.pattern.match(text, end + 1)
+        if n is None or not text.startswith(word, n.end()):
+            return
+        after = text[n.end() + len(word):n.end() + len(word) + 1]
+        value = _rank_value(n.group())
+        if (after and after not in followers) or value is None or has_scale(n.group()):
+            return
+        end = n.end() + len(word)
+        yield _quantity(n.start(), end, g.ids["bare"], "rank", "rank", value=value)
 
 
 def _listed_after_ordinal(text: str, start: int, end: int, g: Grammar) -> Iterator[Hit]:
