@@ -83,6 +83,16 @@ def in_subject_position(ctx: Context, marker: Marker, sentence_start: int) -> bo
     return answer
 
 
+def _district_names_project(ctx: Context, start: int, pos: int) -> bool:
+    """A district opening its clause, then a project's name up to the project word at pos with no word of a
+    batch in it (claims.yaml project_batch_words: 重点, 签约, 开工 …): one project, named after its place."""
+    before = markers_in(ctx, start, pos)
+    if len(before) != 1 or before[0].kind != "district" or ctx.text[start:before[0].start].strip():
+        return False
+    name = ctx.text[before[0].end:pos]
+    return bool(name) and not any(word in name for word in ctx.rules.project_batch_words)
+
+
 def _opens_clause(ctx: Context, marker: Marker, sentence_start: int) -> bool:
     if marker.rule in MENTIONS:
         return False  # 甲公司、乙公司等9家企业投产: named beside the figure, not its subject
@@ -96,6 +106,12 @@ def _opens_clause(ctx: Context, marker: Marker, sentence_start: int) -> bool:
     prefix = prefix.strip().lstrip("“‘「（(")
     if marker.kind == "district":
         prefix = prefix.removesuffix(_rank_right_before(ctx, marker.start))  # 第二位|乙县增长7.5%
+    if (marker.kind == "wide" or ctx.text[marker.start:marker.end] in ctx.rules.wide_scope_words) and \
+            ctx.rules.distinction_after_wide.match(ctx.text, marker.end):
+        return False  # 全国首台某仪器获批上市, 全市第一家: the pool the thing is first in
+    if marker.rule == PROJECT and ctx.text.startswith(ctx.rules.project_total_words, marker.start) and \
+            _district_names_project(ctx, start, marker.start):
+        return True  # 兴文县某某生产项目总投资20亿元: the project, which the district's name opens
     if not prefix:
         return True  # the marker opens its clause
     if marker.kind == "company":

@@ -104,6 +104,8 @@ class ClaimRules:
     company_subject_words: tuple[str, ...]
     section_carry_openers: tuple[str, ...]  # an indented paragraph opening so stays in its section
     topic_words: frozenset[str]  # 从|全市看: the scope is the clause's topic
+    distinction_after_wide: re.Pattern[str]  # 全国|首台: the pool of a distinction, no subject
+    project_batch_words: tuple[str, ...]  # 甲县重点项目总投资: a batch, the district's
     company_subject_not: tuple[str, ...]  # 该行业: opens with 该行, names no company
     company_class_words: frozenset[str]  # 企业, 公司: before their count (企业74家) no subject
     company_count_units: frozenset[str]
@@ -267,6 +269,8 @@ def claim_rules() -> ClaimRules:
         company_count_links=frozenset(get("company_count_links")),
         section_carry_openers=tuple(get("section_carry_openers")),
         topic_words=frozenset(get("topic_words")),
+        distinction_after_wide=re.compile(get("distinction_after_wide")),
+        project_batch_words=tuple(get("project_batch_words")),
         blocking_org_types=frozenset(get("blocking_org_types")),
         mention_reach=int(mentions["reach_chars"]),
         example_word=re.compile(mentions["example_word"]),

@@ -1,0 +1,45 @@
+"""Families of round 21, found on statistical bulletins, work reports and signings: the pool of a
+distinction is no subject, a district naming one project, a common phrase read as a county's short form.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import zhfacts
+
+
+def _claims(text: str) -> list[tuple[str, str]]:
+    return [(c["district"], c["text"]) for c in zhfacts.extract_text(text, pub_date="2025-03-01").records("claims")]
+
+
+def _places(text: str) -> list[tuple[str, str]]:
+    return [(p["text"], p["canonical"]) for p in zhfacts.extract_text(text).records("places")]
+
+
+HEADING = "潼南区人代会开幕\n\n"
+
+
+@pytest.mark.parametrize("distinction", ["全国首台国产检测仪获批上市", "全省唯一案例入选典型", "全市第一家数字工厂投产"])
+def test_the_pool_of_a_distinction_leaves_the_page_its_district(distinction: str) -> None:
+    text = f"{HEADING}这一年，规上工业产值达534亿元；{distinction}；重点片区投资增长25.8%。"
+    assert _claims(text) == [("潼南区", "534亿元"), ("潼南区", "25.8%")]
+
+
+def test_the_city_as_a_subject_still_stops_the_page_district() -> None:
+    assert _claims(f"{HEADING}这一年，规上工业产值达534亿元；全市第一产业增加值增长3.5%。") == [("潼南区", "534亿元")]
+
+
+def test_a_district_opening_one_projects_name_leaves_its_figures_to_the_project() -> None:
+    text = ("兴文县签约开工一批项目\n\n兴文县光伏组件生产项目总投资20亿元，占地230亩。"
+            "兴文县重点项目总投资300亿元。兴文县今年签约项目总投资85亿元。")
+    assert _claims(text) == [("兴文县", "300亿元"), ("兴文县", "85亿元")]
+
+
+@pytest.mark.parametrize("text", ["固定资产投资再破千亿大关。", "财政总收入突破亿元大关，实现11338万元。"])
+def test_a_milestone_is_no_county(text: str) -> None:
+    assert [p for p in _places(text) if p[1] == "大关县"] == []
+
+
+def test_the_county_named_in_full_keeps_its_short_form() -> None:
+    assert _places("大关县位于云南东北部。大关，地处乌蒙山区。")[-1] == ("大关", "大关县")
