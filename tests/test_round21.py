@@ -43,3 +43,22 @@ def test_a_milestone_is_no_county(text: str) -> None:
 
 def test_the_county_named_in_full_keeps_its_short_form() -> None:
     assert _places("大关县位于云南东北部。大关，地处乌蒙山区。")[-1] == ("大关", "大关县")
+
+
+def _orgs(text: str) -> list[tuple[str, str]]:
+    return [(o["text"], o["type"]) for o in zhfacts.extract_text(text).records("organizations")]
+
+
+def test_a_list_closed_by_fields_names_no_companies() -> None:
+    assert _orgs("签约项目主要涉及晶硅光伏、绿电能源、生态环保、现代农业等领域。") == []
+    assert _orgs("代表们考察了鑫泰管业、振华包装等企业。") == [("鑫泰管业", "company"), ("振华包装", "company")]
+
+
+def test_a_known_groups_company_ends_before_a_verb() -> None:
+    assert _orgs("希望中粮米业擦亮品牌。") == [("中粮米业", "company")]
+
+
+def test_a_short_form_outside_the_main_province_counts_after_its_province_in_the_sentence() -> None:
+    text = "排名第一的是内蒙古自治区鄂尔多斯市东胜区。陕西入围的12个县中，居于前50名的还有府谷、靖边和志丹。"
+    places = [p for p in _places(text) if p[1].endswith("县")]
+    assert places == [("府谷", "府谷县"), ("靖边", "靖边县"), ("志丹", "志丹县")]

@@ -78,6 +78,8 @@ class PlaceRules:
     list_separators: tuple[str, ...]
     list_aside: re.Pattern[str]  # 晋江(第5位)、南安: a list item's bracketed rank or figure
     clause_bounds: frozenset[str]  # punctuation that bounds a clause (，。；：)
+    sentence_ends: str  # 。！？ and the line break: a sentence's parent names count before its places
+    sentence_reach: int  # how far back in its sentence a short form's city or province is looked for
     title_openers: frozenset[str]  # 《 before a short form: the title of the county's paper
     offices_after_level: tuple[str, ...]  # 潼南|区委: offices glued to a level character
     history_markers: tuple[str, ...]  # 原|长垣县: a former name looked back on, which dates no text
@@ -147,6 +149,8 @@ def place_rules() -> PlaceRules:
         list_separators=tuple(require(ctx, "list_separators", CONTEXT)),
         list_aside=re.compile(require(ctx, "list_aside", CONTEXT)),
         clause_bounds=frozenset(require(ctx, "clause_bounds", CONTEXT)),
+        sentence_ends=str(require(ctx, "sentence_ends", CONTEXT)),
+        sentence_reach=int(require(ctx, "sentence_reach", CONTEXT)),
         title_openers=frozenset(require(ctx, "title_openers", CONTEXT)),
         offices_after_level=tuple(require(ctx, "offices_after_level", CONTEXT)),
         history_markers=tuple(require(ctx, "history_markers", CONTEXT)),
@@ -394,10 +398,19 @@ def resolve(cand: Candidate, ctx: DocContext) -> tuple[Entry | None, str]:
 def supported(view: TextView, cand: Candidate, unit: Unit, ctx: DocContext, accepted: list[tuple[int, int]],
               rules: PlaceRules) -> bool:
     """The document backs a short form: the unit's full name elsewhere, its parent right before
-    it (桂林资源), or a neighbouring place in a list (渝北、江北)."""
+    it (桂林资源) or earlier in its sentence (陕西入围的12个县中……还有府谷、靖边), or a neighbouring place
+    in a list (渝北、江北)."""
     if unit.adcode in ctx.mentioned_units or parent_before(view, cand.start, unit):
         return True
-    return in_place_list(view, cand, accepted, rules)
+    return parent_in_sentence(view, cand.start, unit, rules) or in_place_list(view, cand, accepted, rules)
+
+
+def parent_in_sentence(view: TextView, start: int, unit: Unit, rules: PlaceRules) -> bool:
+    """The unit's city or province named before it in its sentence (context.yaml sentence_reach)."""
+    window = view.text[max(0, start - rules.sentence_reach):start]
+    cut = max(window.rfind(c) for c in rules.sentence_ends)
+    window = window[cut + 1:]
+    return any(name in window for name in parent_names(unit.parent, unit.province, True))
 
 
 def parent_before(view: TextView, start: int, unit: Unit, cities_only: bool = False) -> bool:

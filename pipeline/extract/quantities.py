@@ -289,14 +289,14 @@ def grammar() -> Grammar:
     paired_scope = f"[^\\s\\d{not_scope}]{{1,{int(ranks['scoped']['paired_scope_chars'])}}}?"
     bare_rank = ranks["bare"]
     gap_stops = re.escape(clause_delimiters() + item_delimiters() + bare_rank["gap_stop_chars"])
-    rank_gap = (f"(?:(?!{_words(bare_rank['gap_stop_words'])})[^\\s\\d{gap_stops}])"
+    rank_gap = (f"(?:(?!{_words(bare_rank['gap_stop_words'])})(?:[ \\t\\u3000]|[^\\s\\d{gap_stops}]))"
                 f"{{0,{int(bare_rank['max_gap_chars'])}}}?")
     standing_rank = (f"(?<![{re.escape(bare_rank['verb_not_after'])}])(?:{_words(bare_rank['verbs'])}){rank_gap}"
                      f"(?P<num>{numeral}){sp}(?P<pos>{positions})(?=[{re.escape(bare_rank['followers'])}]|\\Z)")
     place_count_cue = (f"[^{re.escape(clause_delimiters())}\\n]{{0,{int(bare_rank['place_count_window'])}}}?"
                        f"(?:{_words(bare_rank['place_count_cues'])})")
-    listed_rank = (f"(?<=[{re.escape(bare_rank['place_levels'])}])[{re.escape(OPEN_PARENS)}](?P<num>{numeral}){sp}"
-                   f"(?P<pos>{positions})[{re.escape(CLOSE_PARENS)}]")
+    listed_rank = (f"(?<=[{re.escape(bare_rank['place_levels'])}])[{re.escape(OPEN_PARENS)}](?P<num>{numeral})"
+                   f"(?:{sp}(?P<pos>{positions}))?[{re.escape(CLOSE_PARENS)}]")
     fp = ranks["first_place"]
     stops = clause_delimiters() + item_delimiters() + "." + fp["scope_stop_chars"]
     scope_chars = f"[^\\s\\d{re.escape(stops)}]"
@@ -942,8 +942,14 @@ def _bare_ranks(text: str, g: Grammar) -> Iterator[Hit]:
     for m in g.listed_rank.finditer(text):
         value = _rank_value(m["num"])
         ranking = ranking or RankingSentences.of(text, g)  # read once, for the first bracket only
-        if value is not None and ranking.holds(m.start()):
-            yield _quantity(m.start("num"), m.end("pos"), g.ids["bare"], "rank", "rank", value=value)
+        if not m["pos"] and len(m["num"]) > MAX_BARE_POSITION_DIGITS:
+            continue  # 百强区(2024): the ranking's edition
+        if value is not None and ranking.holds(m.start()):  # 龙口市(6): the position word may be left out
+            end = m.end("pos") if m["pos"] else m.end("num")
+            yield _quantity(m.start("num"), end, g.ids["bare"], "rank", "rank", value=value)
+
+
+MAX_BARE_POSITION_DIGITS = 3  # 龙口市(6) is a position; 百强区(2024) the ranking's year
 
 
 @dataclass(frozen=True)

@@ -318,10 +318,29 @@ def industry_pairs(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
             continue  # the left item ends with no industry word, or a field's (电子|信息): asked first
         if not (traded_chars(text, sep, -1, rules) and traded_chars(text, sep, 1, rules)):
             continue  # asked first, on characters: most lists are of fields (电子信息、生物医药)
+        if list_of_fields_after(view, sep, rules):
+            continue  # 晶硅光伏、绿电能源、生态环保等领域: the list says its items are fields
         pair = [list_neighbour(view, sep, -1, rules), list_neighbour(view, sep, 1, rules)]
         if all(item is not None and traded_item(view, *item, rules) for item in pair):
             found += [OrgCandidate(*item, "org.short_name.list", "company") for item in pair]
     return found
+
+
+def item_of_field_list(view: TextView, start: int, end: int, rules: OrgRules) -> bool:
+    """A short name that is an item of a 、-list of fields (晶硅光伏、绿电能源、生态环保等领域): a field."""
+    return view.text[end:end + 1] in ("、", "等") and list_of_fields_after(view, end, rules)
+
+
+def list_of_fields_after(view: TextView, sep: int, rules: OrgRules) -> bool:
+    """The 、-list through sep closes in its clause with 等 and a field's word (…、生态环保等领域)."""
+    end = min((i for c in FIELD_LIST_STOPS if (i := view.text.find(c, sep, sep + LIST_REACH)) >= 0),
+              default=sep + LIST_REACH)
+    closer = view.text.find("等", sep, end)
+    return closer >= 0 and closes_field_list(view, closer, rules)
+
+
+FIELD_LIST_STOPS = "，。；：,;:!?！？\n"  # a list of fields closes within its clause
+LIST_REACH = 80  # how far after a 、 the list's closer is looked for
 
 
 @rules_cache
@@ -873,14 +892,16 @@ def place_banks_sector(view: TextView, end: int, name: str) -> bool:
 def known_company_trade_end(view: TextView, end: int, rules: OrgRules) -> int | None:
     """北京碧水源|生态环境, 某集团|新材料: industry words right after a known company's usual name, ending
     as a short name does and with no field phrase after them (industry_run), name one of its companies
-    as the page writes it when a delimiter or a stop word (负责人, 、) follows: their end, else None."""
+    as the page writes it when a delimiter, a stop word (负责人, 、) or a verb (华润电力|签约) follows: their end,
+    else None."""
     if end not in view.starts or end >= len(view.text):
         return None
     stop = industry_run(view, view.token_index(end), rules)
     after = view.token_after(stop) if stop is not None else ""
     if stop is None or after in PAIR_JOINERS:
         return None  # 某某电气|氢能源|及燃料电池基地: a project's words go on
-    return stop if not after or after in rules.item_stops or is_boundary_token(after, rules) else None
+    return stop if not after or after in rules.item_stops or is_boundary_token(after, rules) or tag_of(
+        after) in rules.trade_end_tags else None
 
 
 def glued_trade_end(view: TextView, end: int, rules: OrgRules) -> int | None:
