@@ -62,3 +62,9 @@ def test_a_short_form_outside_the_main_province_counts_after_its_province_in_the
     text = "排名第一的是内蒙古自治区鄂尔多斯市东胜区。陕西入围的12个县中，居于前50名的还有府谷、靖边和志丹。"
     places = [p for p in _places(text) if p[1].endswith("县")]
     assert places == [("府谷", "府谷县"), ("靖边", "靖边县"), ("志丹", "志丹县")]
+
+
+def test_a_milestone_passed_is_the_districts_figure() -> None:
+    assert _claims("卢龙县工作报告\n\n全年财政收入一举突破10亿元大关，达到10.9亿元。") == [
+        ("卢龙县", "突破10亿元"), ("卢龙县", "10.9亿元")]
+    assert _claims("卢龙县工作报告\n\n全年新签约10亿元以上项目5个。") == [("卢龙县", "5个")]
