@@ -68,3 +68,9 @@ def test_a_milestone_passed_is_the_districts_figure() -> None:
     assert _claims("卢龙县工作报告\n\n全年财政收入一举突破10亿元大关，达到10.9亿元。") == [
         ("卢龙县", "突破10亿元"), ("卢龙县", "10.9亿元")]
     assert _claims("卢龙县工作报告\n\n全年新签约10亿元以上项目5个。") == [("卢龙县", "5个")]
+
+
+def test_a_top_n_listed_in_order_is_no_districts_share() -> None:
+    assert _claims("榜单显示：前十强依次是江阴市、昆山市、张家港市。") == []
+    assert _claims("排名前3位的是江阴市、昆山市和张家港市。") == [
+        ("江阴市", "前3位"), ("昆山市", "前3位"), ("张家港市", "前3位")]

@@ -214,6 +214,8 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
     later = district_later_in_clause(ctx, quantity, sentence)
     if later:
         listed = [m for m in district_list(ctx, later, sentence) if m.kind == "district"]
+        if len(listed) > 1 and any(w in ctx.text[quantity.end:later.start] for w in ctx.rules.list_order_words):
+            return None  # 前十强依次是甲市、乙市……: each holds its own position, no one the figure
         if len(listed) > 1 and listed[0] is later and (
                 quantity.get("kind") in ctx.rules.list_shared_kinds or shared_rank(ctx, quantity, "")):
             # 增速超过6%的有甲、乙、丙3个区; 排名前3位的是甲、乙和丙: a rate or top N each one's
