@@ -36,6 +36,12 @@ def test_a_district_opening_one_projects_name_leaves_its_figures_to_the_project(
     assert _claims(text) == [("兴文县", "300亿元"), ("兴文县", "85亿元")]
 
 
+def test_a_projects_name_opening_its_clause_owns_its_total_and_area() -> None:
+    text = ("兴文县签约开工一批项目\n\n兴文县全年完成项目总投资90亿元。绿色能源综合利用项目总投资6.8亿元，新建充电桩200台。"
+            "文创产业园项目总占地面积405亩，计划总投资18亿元。")
+    assert _claims(text) == [("兴文县", "90亿元")]
+
+
 @pytest.mark.parametrize("text", ["固定资产投资再破千亿大关。", "财政总收入突破亿元大关，实现11338万元。"])
 def test_a_milestone_is_no_county(text: str) -> None:
     assert [p for p in _places(text) if p[1] == "大关县"] == []

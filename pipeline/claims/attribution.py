@@ -83,13 +83,14 @@ def in_subject_position(ctx: Context, marker: Marker, sentence_start: int) -> bo
     return answer
 
 
-def _district_names_project(ctx: Context, start: int, pos: int) -> bool:
-    """A district opening its clause, then a project's name up to the project word at pos with no word of a
-    batch in it (claims.yaml project_batch_words: 重点, 签约, 开工 …): one project, named after its place."""
+def _names_one_project(ctx: Context, start: int, pos: int) -> bool:
+    """A project's name opening its clause (a district at most before it) up to the project word at pos, with no
+    word of a batch in it (claims.yaml project_batch_words: 重点, 签约, 开工 …): one project (某某综合开发利用
+    项目总投资6.8亿元, 兴文县某某生产项目总投资20亿元)."""
     before = markers_in(ctx, start, pos)
-    if len(before) != 1 or before[0].kind != "district" or ctx.text[start:before[0].start].strip():
+    if len(before) > 1 or before and (before[0].kind != "district" or ctx.text[start:before[0].start].strip()):
         return False
-    name = ctx.text[before[0].end:pos]
+    name = ctx.text[before[0].end if before else start:pos].strip()
     return bool(name) and not any(word in name for word in ctx.rules.project_batch_words)
 
 
@@ -110,7 +111,7 @@ def _opens_clause(ctx: Context, marker: Marker, sentence_start: int) -> bool:
             ctx.rules.distinction_after_wide.match(ctx.text, marker.end):
         return False  # 全国首台某仪器获批上市, 全市第一家: the pool the thing is first in
     if marker.rule == PROJECT and ctx.text.startswith(ctx.rules.project_total_words, marker.start) and \
-            _district_names_project(ctx, start, marker.start):
+            _names_one_project(ctx, start, marker.start):
         return True  # 兴文县某某生产项目总投资20亿元: the project, which the district's name opens
     if not prefix:
         return True  # the marker opens its clause
