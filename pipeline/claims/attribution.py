@@ -91,7 +91,8 @@ def _names_one_project(ctx: Context, start: int, pos: int) -> bool:
     if len(before) > 1 or before and (before[0].kind != "district" or ctx.text[start:before[0].start].strip()):
         return False
     name = ctx.text[before[0].end if before else start:pos].strip()
-    return bool(name) and not any(word in name for word in ctx.rules.project_batch_words)
+    return bool(name) and not any(word in name for word in ctx.rules.project_batch_words) and not name.endswith(
+        ctx.rules.project_batch_endings)
 
 
 def _opens_clause(ctx: Context, marker: Marker, sentence_start: int) -> bool:

@@ -106,6 +106,7 @@ class ClaimRules:
     topic_words: frozenset[str]  # 从|全市看: the scope is the clause's topic
     distinction_after_wide: re.Pattern[str]  # 全国|首台: the pool of a distinction, no subject
     project_batch_words: tuple[str, ...]  # 甲县重点项目总投资: a batch, the district's
+    project_batch_endings: tuple[str, ...]  # 甲县产业项目总投资: a kind of projects, the district's
     company_subject_not: tuple[str, ...]  # 该行业: opens with 该行, names no company
     company_class_words: frozenset[str]  # 企业, 公司: before their count (企业74家) no subject
     company_count_units: frozenset[str]
@@ -272,6 +273,7 @@ def claim_rules() -> ClaimRules:
         topic_words=frozenset(get("topic_words")),
         distinction_after_wide=re.compile(get("distinction_after_wide")),
         project_batch_words=tuple(get("project_batch_words")),
+        project_batch_endings=tuple(get("project_batch_endings")),
         blocking_org_types=frozenset(get("blocking_org_types")),
         mention_reach=int(mentions["reach_chars"]),
         example_word=re.compile(mentions["example_word"]),
