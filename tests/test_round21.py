@@ -80,3 +80,12 @@ def test_a_top_n_listed_in_order_is_no_districts_share() -> None:
     assert _claims("榜单显示：前十强依次是江阴市、昆山市、张家港市。") == []
     assert _claims("排名前3位的是江阴市、昆山市和张家港市。") == [
         ("江阴市", "前3位"), ("昆山市", "前3位"), ("张家港市", "前3位")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("记者 刘臣 报道 房县融媒 2022-11-21", "房县融媒"),              # a county's media centre, written short
+    ("四川经济网广元讯（记者 张三）近日", "四川经济网"),                 # the outlet before its bureau's place
+    ("某县集中签约一批项目 中新网四川新闻9月23日电（记者 李四）", "中新网"),  # the outlet before its regional channel
+])
+def test_media_names_in_bylines(text: str, name: str) -> None:
+    assert (name, "other") in _orgs(text)
