@@ -860,7 +860,8 @@ def _ordinals(text: str, g: Grammar) -> Iterator[Hit]:
             following = text[chain.end():chain.end() + 1] if chain else text[end:end + 1]
             shares_position = chain is not None and text.startswith(positions, chain.end())  # 第一、第二、第三位
             if following and following not in followers and not shares_position and \
-                    g.paired_rank.match(text, end) is None:  # 烟台第二与青岛第四, 广东第二与四川第四
+                    g.paired_rank.match(text, end) is None and \
+                    not TITLE_END.match(text, chain.end() if chain else end):  # 烟台第二与青岛第四
                 continue  # 第二期, 第一动力, 第一季度: an ordinal before a noun
             opening = start == 0 or text[start - 1] in scoped["clause_openers"]
             if opening and not coordinated and following and following in scoped["enumeration_followers"]:
@@ -948,6 +949,10 @@ def _bare_ranks(text: str, g: Grammar) -> Iterator[Hit]:
             end = m.end("pos") if m["pos"] else m.end("num")
             yield _quantity(m.start("num"), end, g.ids["bare"], "rank", "rank", value=value)
 
+
+# A headline's end after a rank (某县跻身全国第6  11月21日, 排名第一\n): a line break, a run of spaces, or a
+# space before the date line's digits; one space before a character may be a letter-spaced line (第 二 届).
+TITLE_END = re.compile(r"[ \t\u3000]*(?:\n|\Z)|[ \t\u3000]{2,}|[ \t\u3000][0-9]")
 
 MAX_BARE_POSITION_DIGITS = 3  # 龙口市(6) is a position; 百强区(2024) the ranking's year
 
