@@ -89,3 +89,9 @@ def test_a_top_n_listed_in_order_is_no_districts_share() -> None:
 ])
 def test_media_names_in_bylines(text: str, name: str) -> None:
     assert (name, "other") in _orgs(text)
+
+
+def test_a_banks_lending_to_a_district_is_the_districts() -> None:
+    text = ("正安县金融工作会议召开\n\n农业发展银行2024年向正安县投放资金4.99亿元，新增捐赠资金930万元。"
+            "农业发展银行全年实现利润8亿元。")
+    assert _claims(text) == [("正安县", "4.99亿元"), ("正安县", "930万元")]

@@ -396,10 +396,23 @@ def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int]
         elif marker.rule == COMPANY_WORD and counted_companies(ctx, marker):
             continue  # 产值超10亿元的企业74家: the companies counted, no company's own figure
         elif marker.rule == "claims.block.company_speaker" or in_subject_position(ctx, marker, sentence[0]):
+            if fallback is not None and lends_to(ctx, marker, fallback):
+                return district_attribution(ctx, fallback, quantity, sentence, in_sentence)
             return False
     if fallback is not None:
         return district_attribution(ctx, fallback, quantity, sentence, in_sentence)
     return None
+
+
+def lends_to(ctx: Context, lender: Marker, district: Marker) -> bool:
+    """某银行在甲县发放贷款10亿元, 某银行向甲县投放资金4.99亿元: a bank (claims.yaml lender_words) as the
+    subject and a district right after a word of recipients (recipient_words) in its clause: the money is
+    the district's (the annotators claim it)."""
+    rules = ctx.rules
+    if not ctx.text[lender.start:lender.end].endswith(rules.lender_words) or district.start < lender.end:
+        return False
+    between = ctx.text[lender.end:district.start]
+    return between.endswith(rules.recipient_words) and not any(c in rules.clause_delimiters for c in between)
 
 
 def counted_companies(ctx: Context, marker: Marker) -> bool:

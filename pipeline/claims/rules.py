@@ -146,6 +146,8 @@ class ClaimRules:
     list_total_words: tuple[str, ...]
     list_tie_words: tuple[str, ...]  # 并列: one rank held by every district of the list
     list_order_words: tuple[str, ...]  # 前十强依次是: a list in order, each its own position
+    lender_words: tuple[str, ...]  # 某银行向甲县投放: a bank lending to a district
+    recipient_words: tuple[str, ...]  # 在, 向, 为 before the district a bank lends to
     list_zone_item: re.Pattern[str]
     decline_before: re.Pattern[str]  # a decline word right before a figure (下降了2.3%)
     modality_cues: re.Pattern[str]  # any modality cue; the group named tells which
@@ -310,6 +312,8 @@ def claim_rules() -> ClaimRules:
         list_total_words=tuple(get("list_total_words")),
         list_tie_words=tuple(get("list_tie_words")),
         list_order_words=tuple(get("list_order_words")),
+        lender_words=tuple(get("lender_words")),
+        recipient_words=tuple(get("recipient_words")),
         list_zone_item=re.compile(get("list_zone_item")),
         decline_before=re.compile(f"(?:{_any_of(get('decline_words')).pattern})[{re.escape(get('decline_gap_chars'))}]*$"),
         modality_cues=_modality_pattern(get("modality")),
