@@ -57,7 +57,7 @@ CURRENCIES = {"CNY": "CNY", "USD": "美元", "EUR": "欧元", "HKD": "港元", "
               "GBP": "英镑", "Dollar": "美元"}
 # peer dimension unit -> (our units, factor from the peer's value to ours)
 DIMENSIONS: dict[str, tuple[set[str], float]] = {
-    "Mu": ({"亩"}, 1), "Kilogram": ({"公斤", "千克", "kg"}, 1), "Centimeter": ({"厘米", "cm"}, 1),
+    "Mu": ({"亩"}, 1), "Kilogram": ({"公斤", "千克", "kg"}, 1), "Centimeter": ({"厘米", "公分", "cm"}, 1),
     "Ton": ({"吨"}, 1), "Meter": ({"米", "m"}, 1), "Jin": ({"斤"}, 1), "Kilometer": ({"千米", "公里", "km"}, 1),
     "Gram": ({"克"}, 1), "Megabyte": ({"兆字节"}, 1), "Kilobyte": ({"字节"}, 1000), "Kilobit": ({"比特"}, 1000),
     "Hertz": ({"赫兹"}, 1), "Megahertz": ({"兆赫兹"}, 1), "Kilowatt": ({"千瓦"}, 1), "Kilocalorie": ({"千卡"}, 1),

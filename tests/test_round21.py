@@ -83,7 +83,6 @@ def test_a_top_n_listed_in_order_is_no_districts_share() -> None:
 
 
 @pytest.mark.parametrize(("text", "name"), [
-    ("记者 刘臣 报道 房县融媒 2022-11-21", "房县融媒"),              # a county's media centre, written short
     ("四川经济网广元讯（记者 张三）近日", "四川经济网"),                 # the outlet before its bureau's place
     ("某县集中签约一批项目 中新网四川新闻9月23日电（记者 李四）", "中新网"),  # the outlet before its regional channel
 ])
@@ -95,3 +94,34 @@ def test_a_banks_lending_to_a_district_is_the_districts() -> None:
     text = ("正安县金融工作会议召开\n\n农业发展银行2024年向正安县投放资金4.99亿元，新增捐赠资金930万元。"
             "农业发展银行全年实现利润8亿元。")
     assert _claims(text) == [("正安县", "4.99亿元"), ("正安县", "930万元")]
+
+
+# -- what the families above must leave alone (a second reader's sentences) ---------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    # a batch's or a sector's projects, and land for projects, are the district's
+    ("去年，供应建设用地4500亩，保障项目用地3200亩。", [("兴文县", "4500亩"), ("兴文县", "3200亩")]),
+    ("城建项目总投资50亿元，完成投资30亿元。", [("兴文县", "50亿元"), ("兴文县", "30亿元")]),
+    ("兴文县十大项目总投资35亿元。", [("兴文县", "35亿元")]),
+    # a batch across the pool is the pool's, not the page district's
+    ("全省首批试点县共12个，总投资50亿元。", []),
+    # a milestone that names a class of companies is still a bound
+    ("全县产值突破10亿元大关的企业达5家。", [("兴文县", "5家")]),
+    # a rate passed by districts listed in order is each one's
+    ("增速超过6%的依次是九龙坡区、渝北区和江北区。",
+     [("九龙坡区", "超过6%"), ("渝北区", "超过6%"), ("江北区", "超过6%")]),
+])
+def test_families_leave_alone(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _claims(f"兴文县经济运行情况\n\n{text}") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "沿洞庭湖南岸，荷塘连片。",                          # 湖南 inside 洞庭湖南岸 is no province
+    "上杭县位于福建西部。位于福建西部的古田，是古田会议召开地。",  # the document's own province says nothing of 宁德's 古田
+    "学习山西经验，确保运行平顺、安全。",                  # a common word after a province
+])
+def test_a_province_earlier_in_the_sentence_backs_no_word(text: str) -> None:
+    assert {c for _, c in _places(text) if c.endswith(("县", "区"))} <= {"上杭县"}
+
+
+def test_a_province_with_the_media_word_is_no_outlet() -> None:
+    assert _orgs("湖南融媒改革走在全国前列。") == []

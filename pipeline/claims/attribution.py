@@ -84,15 +84,18 @@ def in_subject_position(ctx: Context, marker: Marker, sentence_start: int) -> bo
 
 
 def _names_one_project(ctx: Context, start: int, pos: int) -> bool:
-    """A project's name opening its clause (a district at most before it) up to the project word at pos, with no
-    word of a batch in it (claims.yaml project_batch_words: 重点, 签约, 开工 …): one project (某某综合开发利用
-    项目总投资6.8亿元, 兴文县某某生产项目总投资20亿元)."""
+    """A project's name opening its clause (a district at most before it) up to the project word at pos: one
+    project (某某综合开发利用项目总投资6.8亿元, 兴文县某某电池片生产项目总投资20亿元) where the name is long or holds a
+    word of one plant (claims.yaml project_one_words, project_name_min_chars) and no word of a batch
+    (project_batch_words, project_batch_endings: 重点项目, 今年签约项目, 产业项目); 城建项目, 文旅项目 are sectors."""
+    rules = ctx.rules
     before = markers_in(ctx, start, pos)
     if len(before) > 1 or before and (before[0].kind != "district" or ctx.text[start:before[0].start].strip()):
         return False
     name = ctx.text[before[0].end if before else start:pos].strip()
-    return bool(name) and not any(word in name for word in ctx.rules.project_batch_words) and not name.endswith(
-        ctx.rules.project_batch_endings)
+    if not name or name.endswith(rules.project_batch_endings) or any(w in name for w in rules.project_batch_words):
+        return False
+    return len(name) >= rules.project_name_min_chars or any(word in name for word in rules.project_one_words)
 
 
 def _opens_clause(ctx: Context, marker: Marker, sentence_start: int) -> bool:
@@ -216,8 +219,9 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
     later = district_later_in_clause(ctx, quantity, sentence)
     if later:
         listed = [m for m in district_list(ctx, later, sentence) if m.kind == "district"]
-        if len(listed) > 1 and any(w in ctx.text[quantity.end:later.start] for w in ctx.rules.list_order_words):
-            return None  # 前十强依次是甲市、乙市……: each holds its own position, no one the figure
+        if len(listed) > 1 and quantity.get("kind") == "rank" and any(
+                w in ctx.text[quantity.end:later.start] for w in ctx.rules.list_order_words):
+            return None  # 前十强依次是甲市、乙市……: each holds its own position (a rate passed is each one's)
         if len(listed) > 1 and listed[0] is later and (
                 quantity.get("kind") in ctx.rules.list_shared_kinds or shared_rank(ctx, quantity, "")):
             # 增速超过6%的有甲、乙、丙3个区; 排名前3位的是甲、乙和丙: a rate or top N each one's
@@ -353,7 +357,10 @@ def is_threshold(ctx: Context, quantity: Hit) -> bool:
         end = joined.end()
     follows = text[end:end + 1]
     ends_clause = not follows or follows.isspace() or follows in ctx.rules.clause_delimiters
-    return not ends_clause and not text.startswith(ctx.rules.level_nouns + ctx.rules.bound_predicates, end)
+    level = next((w for w in ctx.rules.level_nouns if text.startswith(w, end)), "")
+    if level and ctx.rules.range_class_after.match(text, end + len(level)):
+        return True  # 产值突破10亿元大关的企业达5家: the milestone still names a class
+    return not ends_clause and not level and not text.startswith(ctx.rules.bound_predicates, end)
 
 
 def _opens_clause_alone(ctx: Context, quantity: Hit) -> bool:

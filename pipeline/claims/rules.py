@@ -107,6 +107,8 @@ class ClaimRules:
     distinction_after_wide: re.Pattern[str]  # 全国|首台: the pool of a distinction, no subject
     project_batch_words: tuple[str, ...]  # 甲县重点项目总投资: a batch, the district's
     project_batch_endings: tuple[str, ...]  # 甲县产业项目总投资: a kind of projects, the district's
+    project_name_min_chars: int  # a name this long before 项目总投资 is one project's
+    project_one_words: tuple[str, ...]  # 生产, 基地: a word of one plant in the name
     company_subject_not: tuple[str, ...]  # 该行业: opens with 该行, names no company
     company_class_words: frozenset[str]  # 企业, 公司: before their count (企业74家) no subject
     company_count_units: frozenset[str]
@@ -276,6 +278,8 @@ def claim_rules() -> ClaimRules:
         distinction_after_wide=re.compile(get("distinction_after_wide")),
         project_batch_words=tuple(get("project_batch_words")),
         project_batch_endings=tuple(get("project_batch_endings")),
+        project_name_min_chars=int(get("project_name_min_chars")),
+        project_one_words=tuple(get("project_one_words")),
         blocking_org_types=frozenset(get("blocking_org_types")),
         mention_reach=int(mentions["reach_chars"]),
         example_word=re.compile(mentions["example_word"]),

@@ -398,19 +398,27 @@ def resolve(cand: Candidate, ctx: DocContext) -> tuple[Entry | None, str]:
 def supported(view: TextView, cand: Candidate, unit: Unit, ctx: DocContext, accepted: list[tuple[int, int]],
               rules: PlaceRules) -> bool:
     """The document backs a short form: the unit's full name elsewhere, its parent right before
-    it (桂林资源) or earlier in its sentence (陕西入围的12个县中……还有府谷、靖边), or a neighbouring place
-    in a list (渝北、江北)."""
+    it (桂林资源), a neighbouring place in a list (渝北、江北), or its parent earlier in its sentence when it
+    stands in a list (陕西入围的12个县中……还有府谷、靖边)."""
     if unit.adcode in ctx.mentioned_units or parent_before(view, cand.start, unit):
         return True
-    return parent_in_sentence(view, cand.start, unit, rules) or in_place_list(view, cand, accepted, rules)
+    return in_place_list(view, cand, accepted, rules) or listed_after_parent(view, cand, unit, ctx, accepted, rules)
 
 
-def parent_in_sentence(view: TextView, start: int, unit: Unit, rules: PlaceRules) -> bool:
-    """The unit's city or province named before it in its sentence (context.yaml sentence_reach)."""
-    window = view.text[max(0, start - rules.sentence_reach):start]
-    cut = max(window.rfind(c) for c in rules.sentence_ends)
-    window = window[cut + 1:]
-    return any(name in window for name in parent_names(unit.parent, unit.province, True))
+def listed_after_parent(view: TextView, cand: Candidate, unit: Unit, ctx: DocContext, accepted: list[tuple[int, int]],
+                        rules: PlaceRules) -> bool:
+    """A list item (a list separator beside it) whose city, or province outside the document's own, is an
+    accepted place earlier in its sentence (context.yaml sentence_reach): 陕西入围的12个县中……还有府谷、靖边.
+    Accepted places only: 上海南站 holds no 海南; in the document's province only the city counts (a page about
+    上杭县 names 福建 everywhere, which says nothing of 宁德's 古田)."""
+    text = view.text
+    right = bracket_end(text, cand.span_end, rules)
+    if not (text.endswith(rules.list_separators, 0, cand.start) or text.startswith(rules.list_separators, right)):
+        return False
+    floor = max(0, cand.start - rules.sentence_reach)
+    floor = max([floor] + [i + 1 for i in range(floor, cand.start) if text[i] in rules.sentence_ends])
+    names = parent_names(unit.parent, unit.province, unit.province != ctx.dominant_province)
+    return any(floor <= start and end <= cand.start and text[start:end] in names for start, end in accepted)
 
 
 def parent_before(view: TextView, start: int, unit: Unit, cities_only: bool = False) -> bool:

@@ -13,6 +13,7 @@ entry point. Offsets are repaired-text offsets (`doc.text`); spans include quali
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
@@ -512,7 +513,7 @@ def _points_listed(text: str, found: list[Hit], g: Grammar) -> list[Hit]:
             items.insert(0, i)
             pos = found[i].start
         cue = text[max(0, pos - int(cfg["cue_window"])):pos]
-        decimals = all("." in text[found[i].start:found[i].end] for i in items)
+        decimals = all("." in text[found[i].start:found[i].end] for i in items) and "." in text[hit.start:hit.end]
         if items and (decimals or any(w in cue for w in cfg["cue_words"])):
             for i in items:
                 item = found[i]
@@ -901,19 +902,19 @@ def _rank_value(numeral: str) -> Decimal | None:
 
 
 def _positions_after_ordinal(text: str, end: int, word: str, coordinators: str, g: Grammar) -> Iterator[Hit]:
-    """分别居全省第21位和43位。: a number after a coordinator that repeats the ordinal's position word and
-    closes the clause is a position too (43名观众 goes on with a noun: a count)."""
-    followers = g.patterns["ranks"]["bare"]["followers"]
+    """分别居全省第21位、43位和50位。: numbers after coordinators that each repeat the ordinal's position word
+    are positions too where the chain closes its clause or opens a bracket (43名观众 goes on with a noun: a count)."""
+    followers = g.patterns["ranks"]["bare"]["followers"] + OPEN_PARENS
+    chain: list[Hit] = []
     while end < len(text) and text[end] in coordinators:
         n = g.numeral.pattern.match(text, end + 1)
-        if n is None or not text.startswith(word, n.end()):
-            return
-        after = text[n.end() + len(word):n.end() + len(word) + 1]
-        value = _rank_value(n.group())
-        if (after and after not in followers) or value is None or has_scale(n.group()):
+        value = _rank_value(n.group()) if n is not None else None
+        if n is None or value is None or has_scale(n.group()) or not text.startswith(word, n.end()):
             return
         end = n.end() + len(word)
-        yield _quantity(n.start(), end, g.ids["bare"], "rank", "rank", value=value)
+        chain.append(_quantity(n.start(), end, g.ids["bare"], "rank", "rank", value=value))
+    if end >= len(text) or text[end] in followers:
+        yield from chain
 
 
 def _listed_after_ordinal(text: str, start: int, end: int, g: Grammar) -> Iterator[Hit]:
@@ -940,21 +941,26 @@ def _bare_ranks(text: str, g: Grammar) -> Iterator[Hit]:
         if value is not None:
             yield _quantity(m.start("num"), m.end("pos"), g.ids["bare"], "rank", "rank", value=value)
     ranking = None
+    bare: dict[int, list[tuple[re.Match[str], Decimal]]] = {}  # bracketed numbers with no position word, by sentence
     for m in g.listed_rank.finditer(text):
         value = _rank_value(m["num"])
         ranking = ranking or RankingSentences.of(text, g)  # read once, for the first bracket only
-        if not m["pos"] and len(m["num"]) > MAX_BARE_POSITION_DIGITS:
-            continue  # 百强区(2024): the ranking's edition
-        if value is not None and ranking.holds(m.start()):  # 龙口市(6): the position word may be left out
-            end = m.end("pos") if m["pos"] else m.end("num")
-            yield _quantity(m.start("num"), end, g.ids["bare"], "rank", "rank", value=value)
+        if value is None or not ranking.holds(m.start()):
+            continue
+        if m["pos"]:
+            yield _quantity(m.start("num"), m.end("pos"), g.ids["bare"], "rank", "rank", value=value)
+        elif m["num"].isascii() and m["num"].isdigit():
+            bare.setdefault(ranking.index(m.start()), []).append((m, value))
+    for listed in bare.values():
+        values = [value for _, value in listed]
+        if len(values) > 1 and all(a < b for a, b in itertools.pairwise(values)):
+            yield from (_quantity(m.start("num"), m.end("num"), g.ids["bare"], "rank", "rank", value=value)
+                        for m, value in listed)
 
 
 # A headline's end after a rank (某县跻身全国第6  11月21日, 排名第一\n): a line break, a run of spaces, or a
 # space before the date line's digits; one space before a character may be a letter-spaced line (第 二 届).
 TITLE_END = re.compile(r"[ \t\u3000]*(?:\n|\Z)|[ \t\u3000]{2,}|[ \t\u3000][0-9]")
-
-MAX_BARE_POSITION_DIGITS = 3  # 龙口市(6) is a position; 百强区(2024) the ranking's year
 
 
 @dataclass(frozen=True)
@@ -976,6 +982,10 @@ class RankingSentences:
     def holds(self, pos: int) -> bool:
         """Whether the sentence holding offset pos holds a word of rankings."""
         return bisect_right(self.ends, pos) in self.with_words
+
+    def index(self, pos: int) -> int:
+        """The index of the sentence holding offset pos."""
+        return bisect_right(self.ends, pos)
 
 
 def _tops(text: str, g: Grammar) -> Iterator[Hit]:

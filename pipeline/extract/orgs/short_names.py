@@ -332,15 +332,17 @@ def item_of_field_list(view: TextView, start: int, end: int, rules: OrgRules) ->
 
 
 def list_of_fields_after(view: TextView, sep: int, rules: OrgRules) -> bool:
-    """The 、-list through sep closes in its clause with 等 and a field's word (…、生态环保等领域)."""
-    end = min((i for c in FIELD_LIST_STOPS if (i := view.text.find(c, sep, sep + LIST_REACH)) >= 0),
-              default=sep + LIST_REACH)
-    closer = view.text.find("等", sep, end)
-    return closer >= 0 and closes_field_list(view, closer, rules)
-
-
-FIELD_LIST_STOPS = "，。；：,;:!?！？\n"  # a list of fields closes within its clause
-LIST_REACH = 80  # how far after a 、 the list's closer is looked for
+    """The 、-list through the separator at sep closes with 等 and a field's word (…、生态环保等领域): its items,
+    each at most lists.yaml max_item_chars long and joined by 、, lead to the closer."""
+    pos = sep
+    while view.text.startswith("、", pos):
+        end = pos + 1
+        while end < len(view.text) and end - pos <= rules.max_item_chars and view.text[end] not in rules.item_stops:
+            end += 1
+        if closes_field_list(view, end, rules):
+            return True
+        pos = end
+    return False
 
 
 @rules_cache
@@ -892,7 +894,7 @@ def place_banks_sector(view: TextView, end: int, name: str) -> bool:
 def known_company_trade_end(view: TextView, end: int, rules: OrgRules) -> int | None:
     """北京碧水源|生态环境, 某集团|新材料: industry words right after a known company's usual name, ending
     as a short name does and with no field phrase after them (industry_run), name one of its companies
-    as the page writes it when a delimiter, a stop word (负责人, 、) or a verb (华润电力|签约) follows: their end,
+    as the page writes it when a delimiter, a stop word (负责人, 、) or a verb (中粮米业|擦亮) follows: their end,
     else None."""
     if end not in view.starts or end >= len(view.text):
         return None
