@@ -286,8 +286,6 @@ def named(match: re.Match[str], rule: str, rules: MediaRules, is_place: Callable
             name.endswith(verb) and not is_place(name[:-len(verb)]) for verb in rules.verb_heads):
         return []  # 不良信息举报|电话: an act; 某市发改委|发布消息: a body announcing, no brand (西安发布 is;
         # after a source's label any name is the source's: 来源：闽东发布)
-    if rule in BYLINE_RULES:
-        name = name[:outlet_before_place(name, rules, is_place)]  # 中新网|四川新闻9月23日电: the outlet's channel
     start = match.start("name") + own_brand_after_joiner(name, rules.joiners)
     name = name[start - match.start("name"):]
     if len(name) >= 2 and not name.startswith(rules.not_names) and name not in rules.heads and \
@@ -297,15 +295,6 @@ def named(match: re.Match[str], rule: str, rules: MediaRules, is_place: Callable
             return [(start, start + at, rule), (start + at + 1, start + len(name), rule)]
         return [(start, start + len(name), rule)]
     return []
-
-
-def outlet_before_place(name: str, rules: MediaRules, is_place: Callable[[str], bool]) -> int:
-    """Where an outlet's name ends when a place follows it inside a byline's name (中新网|四川新闻, 人民网|四川频道:
-    the outlet's regional channel), else the name's length."""
-    for end in range(2, len(name) - 1):
-        if name.endswith(rules.outlet_heads, 0, end) and any(is_place(name[end:end + n]) for n in (2, 3)):
-            return end
-    return len(name)
 
 
 def before_place(gap: str, is_place: Callable[[str], bool]) -> str:

@@ -173,7 +173,6 @@ class OrgRules:
     known: dict[str, tuple[str, str, str]]  # name -> (type, canonical, rule id)
     leading_tags: frozenset[str]
     single_char_tags: frozenset[str]
-    trade_end_tags: frozenset[str]  # 中粮米业|擦亮: a verb after a known name's industry words ends the name
     particle_tags: frozenset[str]  # 的 (uj): never half of a split name
     cut_place_word_tags: frozenset[str]  # 南麓 (f) of 湖|南麓: a word a place was cut into
     verbal_noun_tags: frozenset[str]  # 启动 (vn) before a place ends a name
@@ -441,7 +440,6 @@ def org_rules() -> OrgRules:
         known=known,
         leading_tags=frozenset(require(bounds, "leading_tags", BOUNDARIES)),
         single_char_tags=frozenset(require(bounds, "single_char_tags", BOUNDARIES)),
-        trade_end_tags=frozenset(require(bounds, "trade_end_tags", BOUNDARIES)),
         particle_tags=frozenset(require(bounds, "particle_tags", BOUNDARIES)),
         cut_place_word_tags=frozenset(require(bounds, "cut_place_word_tags", BOUNDARIES)),
         verbal_noun_tags=frozenset(require(bounds, "verbal_noun_tags", BOUNDARIES)),

@@ -894,16 +894,14 @@ def place_banks_sector(view: TextView, end: int, name: str) -> bool:
 def known_company_trade_end(view: TextView, end: int, rules: OrgRules) -> int | None:
     """北京碧水源|生态环境, 某集团|新材料: industry words right after a known company's usual name, ending
     as a short name does and with no field phrase after them (industry_run), name one of its companies
-    as the page writes it when a delimiter, a stop word (负责人, 、) or a verb (中粮米业|擦亮) follows: their end,
-    else None."""
+    as the page writes it when a delimiter or a stop word (负责人, 、) follows: their end, else None."""
     if end not in view.starts or end >= len(view.text):
         return None
     stop = industry_run(view, view.token_index(end), rules)
     after = view.token_after(stop) if stop is not None else ""
     if stop is None or after in PAIR_JOINERS:
         return None  # 某某电气|氢能源|及燃料电池基地: a project's words go on
-    return stop if not after or after in rules.item_stops or is_boundary_token(after, rules) or tag_of(
-        after) in rules.trade_end_tags else None
+    return stop if not after or after in rules.item_stops or is_boundary_token(after, rules) else None
 
 
 def glued_trade_end(view: TextView, end: int, rules: OrgRules) -> int | None:
