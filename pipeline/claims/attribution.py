@@ -85,9 +85,10 @@ def in_subject_position(ctx: Context, marker: Marker, sentence_start: int) -> bo
 
 def _names_one_project(ctx: Context, start: int, pos: int) -> bool:
     """A project's name opening its clause (a district at most before it) up to the project word at pos: one
-    project (某某综合开发利用项目总投资6.8亿元, 兴文县某某电池片生产项目总投资20亿元) where the name is long or holds a
-    word of one plant (claims.yaml project_one_words, project_name_min_chars) and no word of a batch
-    (project_batch_words, project_batch_endings: 重点项目, 今年签约项目, 产业项目); 城建项目, 文旅项目 are sectors."""
+    project (某某综合开发利用项目总投资6.8亿元, 兴文县某某电池片生产项目总投资20亿元) where the name holds a word of one
+    plant or site (claims.yaml project_one_words) and no word of a batch (project_batch_words,
+    project_batch_endings: 重点项目, 今年签约项目, 产业项目); a name without one (城建项目, 中央预算内投资项目) names no
+    one project."""
     rules = ctx.rules
     before = markers_in(ctx, start, pos)
     if len(before) > 1 or before and (before[0].kind != "district" or ctx.text[start:before[0].start].strip()):
@@ -95,7 +96,7 @@ def _names_one_project(ctx: Context, start: int, pos: int) -> bool:
     name = ctx.text[before[0].end if before else start:pos].strip()
     if not name or name.endswith(rules.project_batch_endings) or any(w in name for w in rules.project_batch_words):
         return False
-    return len(name) >= rules.project_name_min_chars or any(word in name for word in rules.project_one_words)
+    return any(word in name for word in rules.project_one_words)
 
 
 def _opens_clause(ctx: Context, marker: Marker, sentence_start: int) -> bool:
@@ -412,14 +413,18 @@ def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int]
 
 
 def lends_to(ctx: Context, lender: Marker, district: Marker) -> bool:
-    """某银行在甲县发放贷款10亿元, 某银行向甲县投放资金4.99亿元: a bank (claims.yaml lender_words) as the
-    subject and a district right after a word of recipients (recipient_words) in its clause: the money is
-    the district's (the annotators claim it)."""
+    """某银行在甲县发放贷款10亿元, 某分行向甲县投放资金4.99亿元: a bank (claims.yaml lender_words) as the subject, a
+    district right after a word of recipients (recipient_words) in its clause and a word of lending (lending_words)
+    after the district in its sentence: the money lent is the district's (the annotators claim it); the bank's own
+    revenue there (某银行在甲县实现营业收入2亿元) stays the bank's."""
     rules = ctx.rules
     if not ctx.text[lender.start:lender.end].endswith(rules.lender_words) or district.start < lender.end:
         return False
     between = ctx.text[lender.end:district.start]
-    return between.endswith(rules.recipient_words) and not any(c in rules.clause_delimiters for c in between)
+    if not between.endswith(rules.recipient_words) or any(c in rules.clause_delimiters for c in between):
+        return False
+    end = ctx.article.sentences[ctx.article.sentence_index(district.end)][1]
+    return any(word in ctx.text[district.end:end] for word in rules.lending_words)
 
 
 def counted_companies(ctx: Context, marker: Marker) -> bool:

@@ -107,7 +107,6 @@ class ClaimRules:
     distinction_after_wide: re.Pattern[str]  # 全国|首台: the pool of a distinction, no subject
     project_batch_words: tuple[str, ...]  # 甲县重点项目总投资: a batch, the district's
     project_batch_endings: tuple[str, ...]  # 甲县产业项目总投资: a kind of projects, the district's
-    project_name_min_chars: int  # a name this long before 项目总投资 is one project's
     project_one_words: tuple[str, ...]  # 生产, 基地: a word of one plant in the name
     company_subject_not: tuple[str, ...]  # 该行业: opens with 该行, names no company
     company_class_words: frozenset[str]  # 企业, 公司: before their count (企业74家) no subject
@@ -150,6 +149,7 @@ class ClaimRules:
     list_order_words: tuple[str, ...]  # 前十强依次是: a list in order, each its own position
     lender_words: tuple[str, ...]  # 某银行向甲县投放: a bank lending to a district
     recipient_words: tuple[str, ...]  # 在, 向, 为 before the district a bank lends to
+    lending_words: tuple[str, ...]  # 贷款, 授信: the bank lends, not earns
     list_zone_item: re.Pattern[str]
     decline_before: re.Pattern[str]  # a decline word right before a figure (下降了2.3%)
     modality_cues: re.Pattern[str]  # any modality cue; the group named tells which
@@ -278,7 +278,6 @@ def claim_rules() -> ClaimRules:
         distinction_after_wide=re.compile(get("distinction_after_wide")),
         project_batch_words=tuple(get("project_batch_words")),
         project_batch_endings=tuple(get("project_batch_endings")),
-        project_name_min_chars=int(get("project_name_min_chars")),
         project_one_words=tuple(get("project_one_words")),
         blocking_org_types=frozenset(get("blocking_org_types")),
         mention_reach=int(mentions["reach_chars"]),
@@ -318,6 +317,7 @@ def claim_rules() -> ClaimRules:
         list_order_words=tuple(get("list_order_words")),
         lender_words=tuple(get("lender_words")),
         recipient_words=tuple(get("recipient_words")),
+        lending_words=tuple(get("lending_words")),
         list_zone_item=re.compile(get("list_zone_item")),
         decline_before=re.compile(f"(?:{_any_of(get('decline_words')).pattern})[{re.escape(get('decline_gap_chars'))}]*$"),
         modality_cues=_modality_pattern(get("modality")),

@@ -942,6 +942,7 @@ def _bare_ranks(text: str, g: Grammar) -> Iterator[Hit]:
             yield _quantity(m.start("num"), m.end("pos"), g.ids["bare"], "rank", "rank", value=value)
     ranking = None
     bare: dict[int, list[tuple[re.Match[str], Decimal]]] = {}  # bracketed numbers with no position word, by sentence
+    digits = int(g.patterns["ranks"]["bare"]["bracket_digits"])
     for m in g.listed_rank.finditer(text):
         value = _rank_value(m["num"])
         ranking = ranking or RankingSentences.of(text, g)  # read once, for the first bracket only
@@ -949,7 +950,7 @@ def _bare_ranks(text: str, g: Grammar) -> Iterator[Hit]:
             continue
         if m["pos"]:
             yield _quantity(m.start("num"), m.end("pos"), g.ids["bare"], "rank", "rank", value=value)
-        elif m["num"].isascii() and m["num"].isdigit():
+        elif m["num"].isascii() and m["num"].isdigit() and len(m["num"]) <= digits:  # not 百强县(2022): a year
             bare.setdefault(ranking.index(m.start()), []).append((m, value))
     for listed in bare.values():
         values = [value for _, value in listed]
@@ -958,9 +959,9 @@ def _bare_ranks(text: str, g: Grammar) -> Iterator[Hit]:
                         for m, value in listed)
 
 
-# A headline's end after a rank (某县跻身全国第6  11月21日, 排名第一\n): a line break, a run of spaces, or a
-# space before the date line's digits; one space before a character may be a letter-spaced line (第 二 届).
-TITLE_END = re.compile(r"[ \t\u3000]*(?:\n|\Z)|[ \t\u3000]{2,}|[ \t\u3000][0-9]")
+# A headline's end after a rank (某县跻身全国第6  11月21日, 排名第一\n): a line break, or spaces before the date line's
+# digits; spaces before a word (县第二  人民医院, a letter-spaced 第 二 届) end nothing.
+TITLE_END = re.compile(r"[ \t\u3000]*(?:\n|\Z)|[ \t\u3000]+[0-9]")
 
 
 @dataclass(frozen=True)

@@ -327,22 +327,25 @@ def industry_pairs(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
 
 
 def item_of_field_list(view: TextView, start: int, end: int, rules: OrgRules) -> bool:
-    """A short name that is an item of a 、-list of fields (晶硅光伏、绿电能源、生态环保等领域): a field."""
-    return view.text[end:end + 1] in ("、", "等") and list_of_fields_after(view, end, rules)
+    """A short name that is an item of a list of fields (晶硅光伏、绿电能源和生态环保等领域): a field."""
+    return closes_field_list(view, end, rules) or list_of_fields_after(view, end, rules)
 
 
 def list_of_fields_after(view: TextView, sep: int, rules: OrgRules) -> bool:
-    """The 、-list through the separator at sep closes with 等 and a field's word (…、生态环保等领域): its items,
-    each at most lists.yaml max_item_chars long and joined by 、, lead to the closer."""
+    """The list through the joiner at sep (、, or 和/及/与 before the last item) closes with 等 and a field's word
+    (…、生态环保等领域): its items, each at most lists.yaml max_item_chars long, lead to the closer."""
     pos = sep
-    while view.text.startswith("、", pos):
-        end = pos + 1
+    while (joiner := next((j for j in FIELD_LIST_JOINERS if view.text.startswith(j, pos)), "")):
+        end = pos + len(joiner)
         while end < len(view.text) and end - pos <= rules.max_item_chars and view.text[end] not in rules.item_stops:
             end += 1
         if closes_field_list(view, end, rules):
             return True
         pos = end
     return False
+
+
+FIELD_LIST_JOINERS = ("、", "和", "及", "与")  # the joiners of a list's items (和 before the last)
 
 
 @rules_cache
