@@ -404,7 +404,7 @@ def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int]
         elif marker.rule == COMPANY_WORD and counted_companies(ctx, marker):
             continue  # 产值超10亿元的企业74家: the companies counted, no company's own figure
         elif marker.rule == "claims.block.company_speaker" or in_subject_position(ctx, marker, sentence[0]):
-            if fallback is not None and lends_to(ctx, marker, fallback):
+            if fallback is not None and lends_to(ctx, marker, fallback, sentence[1]):
                 return district_attribution(ctx, fallback, quantity, sentence, in_sentence)
             return False
     if fallback is not None:
@@ -412,7 +412,7 @@ def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int]
     return None
 
 
-def lends_to(ctx: Context, lender: Marker, district: Marker) -> bool:
+def lends_to(ctx: Context, lender: Marker, district: Marker, sentence_end: int) -> bool:
     """某银行在甲县发放贷款10亿元, 某分行向甲县投放资金4.99亿元: a bank (claims.yaml lender_words) as the subject, a
     district right after a word of recipients (recipient_words) in its clause and a word of lending (lending_words)
     after the district in its sentence: the money lent is the district's (the annotators claim it); the bank's own
@@ -423,8 +423,7 @@ def lends_to(ctx: Context, lender: Marker, district: Marker) -> bool:
     between = ctx.text[lender.end:district.start]
     if not between.endswith(rules.recipient_words) or any(c in rules.clause_delimiters for c in between):
         return False
-    end = ctx.article.sentences[ctx.article.sentence_index(district.end)][1]
-    return any(word in ctx.text[district.end:end] for word in rules.lending_words)
+    return any(word in ctx.text[district.end:sentence_end] for word in rules.lending_words)
 
 
 def counted_companies(ctx: Context, marker: Marker) -> bool:

@@ -361,7 +361,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     shorts += quoted_short_names(view, rules) + bracketed_before_project(view, rules)
     shorts += invested_project_companies(view, rules) + apposed_companies(view, rules)
     shorts = [c for c in shorts if c.rule not in ("org.short_name.pattern", "org.short_name.list")
-              or not item_of_field_list(view, c.start, c.end, rules)]  # 绿电能源、生态环保等领域: fields
+              or not item_of_field_list(view, c.end, rules)]  # 绿电能源、生态环保等领域: fields
     registered = registered_names(view, rules)
     aliases: dict[str, str] = {}
     for cand in sorted(named, key=lambda c: c.start - c.end):  # the longest full name gives an alias

@@ -415,8 +415,8 @@ def listed_after_parent(view: TextView, cand: Candidate, unit: Unit, ctx: DocCon
     right = bracket_end(text, cand.span_end, rules)
     if not (text.endswith(rules.list_separators, 0, cand.start) or text.startswith(rules.list_separators, right)):
         return False
-    floor = max(0, cand.start - rules.sentence_reach)
-    floor = max([floor] + [i + 1 for i in range(floor, cand.start) if text[i] in rules.sentence_ends])
+    reach = max(0, cand.start - rules.sentence_reach)
+    floor = max(reach, *(text.rfind(c, reach, cand.start) + 1 for c in rules.sentence_ends))
     names = parent_names(unit.parent, unit.province, unit.province != ctx.dominant_province)
     return any(floor <= start and end <= cand.start and text[start:end] in names for start, end in accepted)
 

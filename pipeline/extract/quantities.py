@@ -104,6 +104,7 @@ class Grammar:
     coordinated: re.Pattern[str]
     coordinated_item: re.Pattern[str]  # one ordinal of a coordinated chain: 、28, 和第五
     paired_rank: re.Pattern[str]  # 与青岛第四；: a coordinator, another scope and an ordinal closing the clause
+    title_end: re.Pattern[str]  # 某县跻身全国第6  11月21日: a headline's line ends after the rank
     standing_rank: Scanner  # 排名46位。: a verb of standing, then a count of 位/名 closing the clause
     ranking_words: re.Pattern[str]  # 上榜, 百强: a sentence holding one ranks places (bracketed positions)
     place_count_cue: re.Pattern[str]  # 入围, 上榜 after a count of places in its clause (13地入围)
@@ -344,6 +345,7 @@ def grammar() -> Grammar:
         coordinated=re.compile(f"(?:[{coordinators}]{sp}{re.escape(ranks['ordinal']['prefix'])}?{sp}(?:{numeral}))++"),
         coordinated_item=re.compile(f"[{coordinators}]{sp}(?P<prefix>{re.escape(ranks['ordinal']['prefix'])})?{sp}"
                                     f"(?P<num>{numeral})"),
+        title_end=re.compile(ranks["scoped"]["title_end"]),
         paired_rank=re.compile(f"[{coordinators}]{paired_scope}{re.escape(ranks['ordinal']['prefix'])}{sp}"
                                f"(?:{numeral})(?:{sp}(?:{positions}))?(?=[{re.escape(ranks['scoped']['followers'])}]|\\Z)"),
         standing_rank=Scanner.of(re.compile(standing_rank)),
@@ -480,8 +482,7 @@ def _shared_units(text: str, numerals: list[re.Match[str]], found: list[Hit], g:
         items = _listed_before(text, n.start(), bare, covered, separators)
         if not items:
             continue
-        cue = text[max(0, items[0].start() - int(cfg["cue_window"])):items[0].start()]
-        if not (any(w in cue for w in cfg["cue_words"]) or all("." in m.group() for m in [*items, digits])):
+        if not _list_shares_unit(text, items[0].start(), [m.group() for m in [*items, digits]], cfg):
             continue
         unit = g.unit(tail["unit"])
         for item in items:
@@ -489,6 +490,13 @@ def _shared_units(text: str, numerals: list[re.Match[str]], found: list[Hit], g:
             if value is not None:
                 yield _quantity(item.start(), item.end(), cfg["id"], unit.kind, hit.get("unit"),
                                 value=value * unit.factor)
+
+
+def _list_shares_unit(text: str, first: int, numbers: list[str], cfg: dict[str, Any]) -> bool:
+    """A list opening at first shares its last figure's unit after a cue word (分别) in the cue window before it,
+    or when every number has a decimal point (a list of integers may be numbered points)."""
+    cue = text[max(0, first - int(cfg["cue_window"])):first]
+    return any(w in cue for w in cfg["cue_words"]) or all("." in n for n in numbers)
 
 
 def _points_listed(text: str, found: list[Hit], g: Grammar) -> list[Hit]:
@@ -512,9 +520,8 @@ def _points_listed(text: str, found: list[Hit], g: Grammar) -> list[Hit]:
                 break
             items.insert(0, i)
             pos = found[i].start
-        cue = text[max(0, pos - int(cfg["cue_window"])):pos]
-        decimals = all("." in text[found[i].start:found[i].end] for i in items) and "." in text[hit.start:hit.end]
-        if items and (decimals or any(w in cue for w in cfg["cue_words"])):
+        listed = [text[found[i].start:found[i].end] for i in items] + [text[hit.start:hit.end]]
+        if items and _list_shares_unit(text, pos, listed, cfg):
             for i in items:
                 item = found[i]
                 out[i] = _quantity(item.start, item.end, cfg["id"], hit.get("kind"), "pp",
@@ -862,7 +869,7 @@ def _ordinals(text: str, g: Grammar) -> Iterator[Hit]:
             shares_position = chain is not None and text.startswith(positions, chain.end())  # 第一、第二、第三位
             if following and following not in followers and not shares_position and \
                     g.paired_rank.match(text, end) is None and \
-                    not TITLE_END.match(text, chain.end() if chain else end):  # 烟台第二与青岛第四
+                    not g.title_end.match(text, chain.end() if chain else end):  # 烟台第二与青岛第四
                 continue  # 第二期, 第一动力, 第一季度: an ordinal before a noun
             opening = start == 0 or text[start - 1] in scoped["clause_openers"]
             if opening and not coordinated and following and following in scoped["enumeration_followers"]:
@@ -958,10 +965,6 @@ def _bare_ranks(text: str, g: Grammar) -> Iterator[Hit]:
             yield from (_quantity(m.start("num"), m.end("num"), g.ids["bare"], "rank", "rank", value=value)
                         for m, value in listed)
 
-
-# A headline's end after a rank (某县跻身全国第6  11月21日, 排名第一\n): a line break, or spaces before the date line's
-# digits; spaces before a word (县第二  人民医院, a letter-spaced 第 二 届) end nothing.
-TITLE_END = re.compile(r"[ \t\u3000]*(?:\n|\Z)|[ \t\u3000]+[0-9]")
 
 
 @dataclass(frozen=True)

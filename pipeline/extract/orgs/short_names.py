@@ -326,7 +326,7 @@ def industry_pairs(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     return found
 
 
-def item_of_field_list(view: TextView, start: int, end: int, rules: OrgRules) -> bool:
+def item_of_field_list(view: TextView, end: int, rules: OrgRules) -> bool:
     """A short name that is an item of a list of fields (晶硅光伏、绿电能源和生态环保等领域): a field."""
     return closes_field_list(view, end, rules) or list_of_fields_after(view, end, rules)
 
@@ -345,7 +345,7 @@ def list_of_fields_after(view: TextView, sep: int, rules: OrgRules) -> bool:
     return False
 
 
-FIELD_LIST_JOINERS = ("、", "和", "及", "与")  # the joiners of a list's items (和 before the last)
+FIELD_LIST_JOINERS = ("、", *PAIR_JOINERS)  # 、 between a list's items, 和 or 及 before the last
 
 
 @rules_cache
