@@ -77,6 +77,7 @@ class PlaceRules:
     generic_full_names: frozenset[str]
     list_separators: tuple[str, ...]
     list_aside: re.Pattern[str]  # 晋江(第5位)、南安: a list item's bracketed rank or figure
+    list_item_followers: tuple[str, ...]  # 等, 两: what may close a whole list item besides a separator
     clause_bounds: frozenset[str]  # punctuation that bounds a clause (，。；：)
     sentence_ends: str  # 。！？ and the line break: a sentence's parent names count before its places
     sentence_reach: int  # how far back in its sentence a short form's city or province is looked for
@@ -148,6 +149,7 @@ def place_rules() -> PlaceRules:
         generic_full_names=frozenset(require(ctx, "generic_full_names", CONTEXT)),
         list_separators=tuple(require(ctx, "list_separators", CONTEXT)),
         list_aside=re.compile(require(ctx, "list_aside", CONTEXT)),
+        list_item_followers=tuple(require(ctx, "list_item_followers", CONTEXT)),
         clause_bounds=frozenset(require(ctx, "clause_bounds", CONTEXT)),
         sentence_ends=str(require(ctx, "sentence_ends", CONTEXT)),
         sentence_reach=int(require(ctx, "sentence_reach", CONTEXT)),
@@ -441,18 +443,27 @@ def short_of(name: str) -> str:
     return next((e.unit.short for e in found if e.form == "full" and e.unit.short), "")
 
 
-def in_place_list(view: TextView, cand: Candidate, accepted: list[tuple[int, int]], rules: PlaceRules) -> bool:
+def in_place_list(view: TextView, cand: Candidate, accepted: list[tuple[int, int]], rules: PlaceRules,
+                  whole_items: bool = False) -> bool:
     """A place accepted right before or after it across one separator (渝北、江北), each item with
-    an aside in brackets or not (晋江(第5位)、南安(第27位))."""
+    an aside in brackets or not (晋江(第5位)、南安(第27位)); with whole_items, a place after it an item of
+    its own (专项合作、连江县人民政府… lists no 合作; the last item runs on: 渝北和长寿增速)."""
     text = view.text
     right = bracket_end(text, cand.span_end, rules)
     for sep in rules.list_separators:
         before = cand.start - len(sep)
         if text.startswith(sep, before) and any(bracket_end(text, end, rules) == before for _, end in accepted):
             return True
-        if text.startswith(sep, right) and any(start == right + len(sep) for start, _ in accepted):
+        if text.startswith(sep, right) and any(start == right + len(sep) and (
+                not whole_items or closes_item(text, bracket_end(text, end, rules), rules)) for start, end in accepted):
             return True
     return False
+
+
+def closes_item(text: str, pos: int, rules: PlaceRules) -> bool:
+    """A list item ends at pos: a separator, 等 or a count follows, or no Chinese character."""
+    return pos >= len(text) or not is_cjk(text[pos]) or text.startswith(
+        (*rules.list_separators, *rules.list_item_followers), pos)
 
 
 def bracket_end(text: str, pos: int, rules: PlaceRules) -> int:
@@ -485,7 +496,8 @@ def acceptable(view: TextView, cand: Candidate, entry: Entry, ctx: DocContext, a
     if unit.level in ("province", "city") and cand.surface not in rules.common_word_shorts:
         return True
     if cand.surface in rules.common_word_shorts:
-        return (parent_before(view, cand.start, unit, cities_only=True) or in_place_list(view, cand, accepted, rules)
+        return (parent_before(view, cand.start, unit, cities_only=True)
+                or in_place_list(view, cand, accepted, rules, whole_items=True)
                 or named_in_full_and_bounded(view, cand, unit, ctx, rules))
     if unit.province != ctx.dominant_province or (ctx.home_city and unit.parent_adcode != ctx.home_city):
         # 古田 in a page about 上杭县 (龙岩市) is a place of 上杭, not 宁德市's 古田县

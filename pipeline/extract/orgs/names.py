@@ -249,6 +249,16 @@ def is_place_piece(token: str, rules: OrgRules) -> bool:
 
 
 @lru_cache(maxsize=TOKEN_CACHE_SIZE)
+def ending_word(text: str, rules: OrgRules, legal: bool = False) -> bool:
+    """A word that ends any name on the walk left by its tag and length (boundaries.yaml
+    name_ending_tags: 只是 of 饲料加工厂只是|天之虹公司, 认真落实 of 认真落实|中央宣传部); of a registered
+    name (legal) only by registered_name_ending_tags (干干净净家政服务有限公司: a z word is a trade name)."""
+    tag = tag_of(text)
+    least = rules.name_ending_tags.get(tag)
+    return len(text) > 1 and least is not None and len(text) >= least and (
+        not legal or tag in rules.registered_name_ending_tags)
+
+
 def adverb_and_verb(token: str, rules: OrgRules) -> bool:
     """充分发挥, 大力支持: an adverb and a verb that jieba's dictionary holds as one word, by the tags of
     its two halves (boundaries.yaml compound_adverb_tags, compound_verb_tags)."""
@@ -462,8 +472,7 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             break  # 出口骨干企业|某某公司, 研究机构|中国…研究院: a category noun in apposition before a name
             # (before an institution's, only where a place opens it), no word of it
         tag = tag_of(text)
-        if adverb_and_verb(text, rules) or len(text) > 1 and (least := rules.name_ending_tags.get(tag)) and \
-                len(text) >= least and (not legal or tag in rules.registered_name_ending_tags):
+        if adverb_and_verb(text, rules) or ending_word(text, rules, legal):
             break  # 充分发挥|行业协会…: an adverb and a verb jieba keeps as one word (tagged a noun at times)
         if pos == head_token_start and (least := rules.level_body_ending_tags.get(tag)) and len(text) >= least and \
                 level_own_body(view.text[head_token_start:end]):

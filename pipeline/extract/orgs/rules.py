@@ -117,6 +117,7 @@ class OrgRules:
     quoted_cue_adverbs: tuple[str, ...]  # 成功 of «某某旅游»成功上市
     name_tail_words: frozenset[str]  # 科技 of 某某医疗|科技
     field_followers: frozenset[str]
+    field_follower_endings: tuple[str, ...]  # 信息产业 after 电子: a glued field
     place_like_endings: tuple[str, ...]
     min_stem_chars: int
     min_trade_name_prefix_chars: int  # 某某兴庆 of 某某兴庆特种合金有限公司
@@ -152,6 +153,7 @@ class OrgRules:
     item_not_name_endings: tuple[str, ...]  # list items ending so are no company (…领域, 直属单位)
     gap_stop_words: tuple[str, ...]  # field words and others: between 等 and a cue, another phrase's cue
     gap_field_words: tuple[str, ...]  # 领域: right after 等, a list of fields
+    counted_fields: re.Pattern[str]  # 等|6条县域重点|产业链: a count of fields
     project_heads: tuple[str, ...]
     named_park_heads: tuple[str, ...]  # 园区 of 中新|某某湖园区: with a proper word right before it
     park_after_short_name: re.Pattern[str]  # 某某化工|园区: a short name opening a park's name
@@ -379,6 +381,7 @@ def org_rules() -> OrgRules:
         quoted_cue_adverbs=tuple(require(industry, "quoted_cue_adverbs", INDUSTRY)),
         name_tail_words=frozenset(require(industry, "name_tail_words", INDUSTRY)),
         field_followers=frozenset(require(industry, "field_followers", INDUSTRY)),
+        field_follower_endings=tuple(require(industry, "field_follower_endings", INDUSTRY)),
         place_like_endings=tuple(require(industry, "place_like_endings", INDUSTRY)),
         min_stem_chars=int(require(industry, "min_stem_chars", INDUSTRY)),
         min_trade_name_prefix_chars=int(require(industry, "min_trade_name_prefix_chars", INDUSTRY)),
@@ -417,6 +420,8 @@ def org_rules() -> OrgRules:
         item_not_name_endings=tuple(require(lists, "item_not_name_endings", LISTS)),
         gap_stop_words=tuple(require(lists, "gap_field_words", LISTS) + require(lists, "gap_stop_words", LISTS)),
         gap_field_words=tuple(require(lists, "gap_field_words", LISTS)),
+        counted_fields=re.compile(require(lists, "counted_fields", LISTS) + "(?:" + "|".join(
+            map(re.escape, require(industry, "field_follower_endings", INDUSTRY))) + ")(?![\u4e00-\u9fff])"),
         project_heads=tuple(require(lists, "project_heads", LISTS)),
         named_park_heads=tuple(require(lists, "named_park_heads", LISTS)),
         park_after_short_name=re.compile(str(require(lists, "park_after_short_name", LISTS))),

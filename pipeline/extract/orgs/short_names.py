@@ -25,6 +25,7 @@ from zhfacts.extract.orgs.candidates import (
 from zhfacts.extract.orgs.media import media_rules
 from zhfacts.extract.orgs.names import (
     composed_of,
+    ending_word,
     ends_name,
     gazetteer_names,
     is_park_head,
@@ -195,9 +196,15 @@ def pattern_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
 
 def closes_field_list(view: TextView, end: int, rules: OrgRules) -> bool:
     """医药、环保、特医食品|等领域: a list closer (等) right after the word and a field's word after it
-    (lists.yaml gap_field_words): the items are fields, not companies."""
+    (lists.yaml gap_field_words), or a count of a field's kind (等6条县域重点产业链): the items are fields,
+    not companies."""
     closer = next((c for c in rules.list_closers if view.text.startswith(c, end)), "")
-    return bool(closer) and view.text.startswith(rules.gap_field_words, end + len(closer))
+    if not closer:
+        return False
+    after = end + len(closer)
+    if view.text.startswith(rules.gap_field_words, after):
+        return True
+    return rules.counted_fields.match(view.text, after) is not None
 
 
 def with_industry_run(view: TextView, end: int, rules: OrgRules) -> int:
@@ -213,10 +220,11 @@ def with_industry_run(view: TextView, end: int, rules: OrgRules) -> int:
 @lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def field_follower(token: str, rules: OrgRules) -> bool:
     """A token after an industry word that makes it a field phrase (industry_words.yaml field_followers),
-    or one jieba glued that opens with such a word of two characters or more (生物|技术开发, 智能|专用车),
-    unless the token is a head (某某食品|产业园|项目: the company's park)."""
-    return token in rules.field_followers or len(token) > 2 and token not in rules.heads and any(
-        token[:n] in rules.field_followers for n in range(2, len(token)))
+    or one jieba glued that opens with such a word of two characters or more (生物|技术开发, 智能|专用车)
+    or ends as a field does (电子|信息产业), unless the token is a head (某某食品|产业园|项目: the company's park)."""
+    return token in rules.field_followers or len(token) > 2 and token not in rules.heads and (
+        any(token[:n] in rules.field_followers for n in range(2, len(token)))
+        or token.endswith(rules.field_follower_endings))
 
 
 def before_project(view: TextView, stem_start: int, word_start: int) -> bool:
@@ -971,7 +979,8 @@ def known_start_ok(view: TextView, start: int, rules: OrgRules) -> bool:
         return True  # 3月|保利发展
     span = previous_token(view, start)
     before = token_text(view, span) if span else ""
-    return bool(before) and word_freq(before) > 0 and not is_place(before) and not is_proper_piece(before, rules)
+    return bool(before) and word_freq(before) > 0 and not is_place(before) and (
+        ending_word(before, rules) or not is_proper_piece(before, rules))  # 认真落实|党中央
 
 
 

@@ -1,0 +1,59 @@
+"""Families of round 22, found on county half-year reviews, work reports and investment news: a bare
+level body after 落实, a known body after a phrase of manner, a common-word county beside a place that
+opens a longer item, a page footer's fields, fields counted after 等. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import zhfacts
+
+
+def _orgs(text: str) -> list[tuple[str, str]]:
+    return [(o["text"], o["type"]) for o in zhfacts.extract_text(text).records("organizations")]
+
+
+def _places(text: str) -> list[tuple[str, str]]:
+    return [(p["text"], p["canonical"]) for p in zhfacts.extract_text(text).records("places")]
+
+
+@pytest.mark.parametrize("verb", ["落实", "认真落实", "贯彻落实", "贯彻"])
+def test_a_level_committee_is_the_object_of_a_verb(verb: str) -> None:
+    assert ("省委", "government") in _orgs(f"全县上下深入{verb}省委决策部署，经济稳中向好。")
+
+
+def test_an_idiom_before_a_level_committee_still_keeps_it_out() -> None:
+    assert _orgs("全县紧紧围绕县委部署，经济稳中向好。") == []
+
+
+def test_a_known_body_after_a_phrase_of_manner() -> None:
+    assert _orgs("我们认真落实党中央、国务院决策部署。") == [("党中央", "government"), ("国务院", "government")]
+
+
+def test_a_common_word_county_needs_a_whole_item_after_it() -> None:
+    text = "会上签约了梧桐县人民政府某某大学专项合作、梧桐县人民政府某某学院深度合作等项目。"
+    assert [p for p in _places(text) if p[1] == "合作市"] == []
+
+
+@pytest.mark.parametrize("text", ["甘南州的夏河、合作等县市。", "临夏、合作两市。", "合作、夏河两县。", "夏河和合作增速较快。"])
+def test_a_common_word_county_in_a_list_of_places(text: str) -> None:
+    assert ("合作", "合作市") in _places(text)
+
+
+def test_a_footer_field_is_a_line_of_its_own() -> None:
+    text = "欢迎关注本厅公众号\n主办单位:湖南省商务厅\n政府网站标识码:4300000000\n备案号:湘ICP备00000000号"
+    assert _orgs(text) == [("湖南省商务厅", "government")]
+
+
+def test_an_empty_source_line_names_no_media() -> None:
+    assert _orgs("文件下载\n来源: 责任编辑:\n分享到") == []
+    assert _orgs("来源:梧桐日报 责任编辑:张三") == [("梧桐日报", "other")]
+
+
+def test_fields_counted_after_a_list_are_no_companies() -> None:
+    assert _orgs("重点发展新能源新材料、高端化工与纺织新材料、海洋工程装备等6条县域重点产业链。") == []
+    assert _orgs("引进华为科技、宁德电池等5家企业。") == [("华为科技", "company"), ("宁德电池", "company")]
+
+
+def test_an_industry_word_glued_to_its_field_names_no_company() -> None:
+    assert _orgs("该项目是梧桐县为做大做强电子信息产业而引进的新项目。") == []
