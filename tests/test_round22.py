@@ -57,3 +57,12 @@ def test_fields_counted_after_a_list_are_no_companies() -> None:
 
 def test_an_industry_word_glued_to_its_field_names_no_company() -> None:
     assert _orgs("该项目是梧桐县为做大做强电子信息产业而引进的新项目。") == []
+
+
+def _claims(text: str) -> list[tuple[str, str]]:
+    return [(c["district"], c["text"]) for c in zhfacts.extract_text(text, pub_date="2025-03-01").records("claims")]
+
+
+def test_an_age_range_before_a_noun_names_a_class() -> None:
+    text = "梧桐县今年为0-6岁孤独症儿童提供康复救助，全县0-6岁儿童达3.2万人。"
+    assert _claims(text) == [("梧桐县", "3.2万人")]

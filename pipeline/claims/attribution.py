@@ -343,12 +343,13 @@ def one_projects_figure(ctx: Context, quantity: Hit) -> bool:
 
 
 def is_threshold(ctx: Context, quantity: Hit) -> bool:
-    """10亿元以上项目11个, 超10亿元的项目, 5亿元~10亿元的企业: a bound in a category's name, not a
+    """10亿元以上项目11个, 超10亿元的项目, 5亿元~10亿元的企业, 0-6岁儿童: a bound in a category's name, not a
     figure of its own."""
     text = ctx.text
     surface = text[quantity.start:quantity.end].rstrip()
     end = quantity.end
-    bound = surface.endswith(ctx.rules.threshold_words) or quantity.get("kind") == "money" and (
+    ranged_class = quantity.get("unit") in ctx.rules.class_range_units and quantity.get("value_min") is not None
+    bound = surface.endswith(ctx.rules.threshold_words) or ranged_class or quantity.get("kind") == "money" and (
         quantity.get("approx") == "lower" or quantity.get("value_min") is not None  # 超10亿元的项目
         and ctx.rules.range_class_after.match(ctx.text, end) is not None)  # 5亿元~10亿元的企业, not 3亿元~5亿元用于
     if not bound:

@@ -135,6 +135,7 @@ class ClaimRules:
     company_frames: tuple[str, ...]
     demonstratives: tuple[str, ...]
     threshold_words: tuple[str, ...]
+    class_range_units: frozenset[str]  # 岁 of 0-6岁儿童: a range naming whom a figure counts
     joined_bound: re.Pattern[str]  # 2亿元|及500万美元以上: a figure sharing the bound after it
     level_nouns: tuple[str, ...]
     bound_predicates: tuple[str, ...]  # 增长5%以上的有……: the bound names who passed it
@@ -302,6 +303,7 @@ def claim_rules() -> ClaimRules:
         company_frames=_longest_first(get("company_frames")),
         demonstratives=_longest_first(get("demonstratives")),
         threshold_words=tuple(get("threshold_words")),
+        class_range_units=frozenset(get("class_range_units")),
         joined_bound=_joined_bound(get("bound_joiners"), get("threshold_words"), int(get("bound_join_max_chars")),
                                    clause_delimiters),
         level_nouns=tuple(get("level_nouns")),
