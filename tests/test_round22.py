@@ -66,3 +66,27 @@ def _claims(text: str) -> list[tuple[str, str]]:
 def test_an_age_range_before_a_noun_names_a_class() -> None:
     text = "潼南区今年为0-6岁孤独症儿童提供康复救助，全区0-6岁儿童达3.2万人。"
     assert _claims(text) == [("潼南区", "3.2万人")]
+
+
+@pytest.mark.parametrize("text", ["长寿与涪陵签署战略合作协议。", "合作与夏河签订协作协议。", "长寿和涪陵经济增速位居前列。",
+                                  "光明、宝安区率先推行。"])
+def test_a_common_word_county_opening_a_list_that_runs_on(text: str) -> None:
+    assert len(_places(text)) == 2
+
+
+def test_a_ranked_list_keeps_each_place_its_rank() -> None:
+    text = "长寿(第5位)、涪陵(第7位)进入前十。"
+    assert _places(text) == [("长寿", "长寿区"), ("涪陵", "涪陵区")]
+
+
+def test_a_footer_fields_value_may_wrap() -> None:
+    assert _orgs("主办单位：重庆市潼南区人民\n政府办公室") == [("重庆市潼南区人民政府办公室", "government")]
+
+
+@pytest.mark.parametrize("text", ["近日，新县委书记带队调研。", "在高县委统一领导下，全县稳步发展。"])
+def test_a_one_character_adjective_is_no_verb_before_a_committee(text: str) -> None:
+    assert ("县委", "government") not in _orgs(text)
+
+
+def test_an_age_range_before_no_noun_is_a_figure() -> None:
+    assert ("潼南区", "18-35岁") in _claims("潼南区招募志愿者1200名，年龄在18-35岁之间。")

@@ -348,7 +348,8 @@ def is_threshold(ctx: Context, quantity: Hit) -> bool:
     text = ctx.text
     surface = text[quantity.start:quantity.end].rstrip()
     end = quantity.end
-    ranged_class = quantity.get("unit") in ctx.rules.class_range_units and quantity.get("value_min") is not None
+    ranged_class = quantity.get("unit") in ctx.rules.class_range_units and quantity.get("value_min") is not None \
+        and not text.startswith(ctx.rules.class_range_not_nouns, end)
     bound = surface.endswith(ctx.rules.threshold_words) or ranged_class or quantity.get("kind") == "money" and (
         quantity.get("approx") == "lower" or quantity.get("value_min") is not None  # 超10亿元的项目
         and ctx.rules.range_class_after.match(ctx.text, end) is not None)  # 5亿元~10亿元的企业, not 3亿元~5亿元用于

@@ -136,6 +136,7 @@ class ClaimRules:
     demonstratives: tuple[str, ...]
     threshold_words: tuple[str, ...]
     class_range_units: frozenset[str]  # 岁 of 0-6岁儿童: a range naming whom a figure counts
+    class_range_not_nouns: tuple[str, ...]  # 之间 of 18-35岁之间: no noun after the range
     joined_bound: re.Pattern[str]  # 2亿元|及500万美元以上: a figure sharing the bound after it
     level_nouns: tuple[str, ...]
     bound_predicates: tuple[str, ...]  # 增长5%以上的有……: the bound names who passed it
@@ -304,6 +305,7 @@ def claim_rules() -> ClaimRules:
         demonstratives=_longest_first(get("demonstratives")),
         threshold_words=tuple(get("threshold_words")),
         class_range_units=frozenset(get("class_range_units")),
+        class_range_not_nouns=tuple(get("class_range_not_nouns")),
         joined_bound=_joined_bound(get("bound_joiners"), get("threshold_words"), int(get("bound_join_max_chars")),
                                    clause_delimiters),
         level_nouns=tuple(get("level_nouns")),

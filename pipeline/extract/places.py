@@ -446,8 +446,9 @@ def short_of(name: str) -> str:
 def in_place_list(view: TextView, cand: Candidate, accepted: list[tuple[int, int]], rules: PlaceRules,
                   whole_items: bool = False) -> bool:
     """A place accepted right before or after it across one separator (渝北、江北), each item with
-    an aside in brackets or not (晋江(第5位)、南安(第27位)); with whole_items, a place after it an item of
-    its own (专项合作、连江县人民政府… lists no 合作; the last item runs on: 渝北和长寿增速)."""
+    an aside in brackets or not (晋江(第5位)、南安(第27位)); with whole_items, a short form glued to the word
+    before it counts by the place after it only when that place is an item of its own (专项合作、连江县人民政府…
+    lists no 合作; 长寿与涪陵签署… does: the first item opens the clause)."""
     text = view.text
     right = bracket_end(text, cand.span_end, rules)
     for sep in rules.list_separators:
@@ -455,15 +456,22 @@ def in_place_list(view: TextView, cand: Candidate, accepted: list[tuple[int, int
         if text.startswith(sep, before) and any(bracket_end(text, end, rules) == before for _, end in accepted):
             return True
         if text.startswith(sep, right) and any(start == right + len(sep) and (
-                not whole_items or closes_item(text, bracket_end(text, end, rules), rules)) for start, end in accepted):
+                not whole_items or not glued_before(text, cand.start, rules) or closes_item(text, end, rules))
+                for start, end in accepted):
             return True
     return False
 
 
-def closes_item(text: str, pos: int, rules: PlaceRules) -> bool:
-    """A list item ends at pos: a separator, 等 or a count follows, or no Chinese character."""
-    return pos >= len(text) or not is_cjk(text[pos]) or text.startswith(
-        (*rules.list_separators, *rules.list_item_followers), pos)
+def glued_before(text: str, start: int, rules: PlaceRules) -> bool:
+    """A Chinese character other than a list separator right before start (专项|合作)."""
+    return start > 0 and is_cjk(text[start - 1]) and not text.endswith(rules.list_separators, 0, start)
+
+
+def closes_item(text: str, end: int, rules: PlaceRules) -> bool:
+    """A list item ends at end: an aside in brackets, a separator, 等 or a numeral follows, or no Chinese
+    character."""
+    return bracket_end(text, end, rules) > end or end >= len(text) or not is_cjk(text[end]) or text.startswith(
+        (*rules.list_separators, *rules.list_item_followers), end)
 
 
 def bracket_end(text: str, pos: int, rules: PlaceRules) -> int:

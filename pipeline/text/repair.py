@@ -47,6 +47,7 @@ class RepairRules:
     caption_words: tuple[str, ...]  # 来源, 图为: a source line or a photo caption, never a cut prose line
     caption_endings: tuple[str, ...]  # 记者 某某 摄
     caption_line_open: re.Pattern[str]  # 来源：, 图为: a line of its own
+    footer_line_open: re.Pattern[str]  # 主办单位：: a footer's field opens its line
     caption_line_end: re.Pattern[str]  # …记者 某某 摄 at a line's end
     menu_line: re.Pattern[str]  # 首页 > … > …: a breadcrumb, a line of its own
     dateline_paragraph_open: re.Pattern[str]  # 某某网11月20日讯: an article's text opens there
@@ -85,6 +86,7 @@ def repair_rules() -> RepairRules:
         caption_words=tuple(require(data, "caption_words", RULES_FILE)),
         caption_endings=tuple(require(data, "caption_endings", RULES_FILE)),
         caption_line_open=re.compile(require(data, "caption_line_open", RULES_FILE)),
+        footer_line_open=re.compile(require(data, "footer_line_open", RULES_FILE)),
         caption_line_end=re.compile(require(data, "caption_line_end", RULES_FILE)),
         menu_line=re.compile(require(data, "menu_line", RULES_FILE)),
         dateline_paragraph_open=re.compile(require(data, "dateline_paragraph_open", RULES_FILE)),
@@ -419,13 +421,19 @@ def _caption_line(line: str, rules: RepairRules) -> bool:
     ends as caption_line_end says (…记者 某某 摄), or is a page's breadcrumb (menu_line); not prose
     holding the words (来源于, 摄|入量, 当前位置)."""
     text = line.strip()
-    return _opens_own_line(text, rules) or text.endswith(rules.caption_endings) and rules.caption_line_end.search(
+    return _source_or_menu(text, rules) or text.endswith(rules.caption_endings) and rules.caption_line_end.search(
         text) is not None
 
 
 def _opens_own_line(line: str, rules: RepairRules) -> bool:
-    """A source line, a caption or a breadcrumb opens the line: never the end of the one before."""
-    text = line.lstrip()  # the cheap tests first: asked of every line break
+    """A source line, a caption, a breadcrumb or a footer's field (主办单位：…) opens the line: never the end of
+    the one before (a footer's value may still wrap onto the next line)."""
+    text = line.lstrip()
+    return _source_or_menu(text, rules) or rules.footer_line_open.match(text) is not None
+
+
+def _source_or_menu(text: str, rules: RepairRules) -> bool:
+    """来源：…, 图为…, 首页 > …: the cheap tests first, asked of every line break."""
     return rules.caption_line_open.match(text) is not None or rules.menu_line_hints.search(text) is not None and \
         rules.menu_line.search(text) is not None
 

@@ -43,7 +43,7 @@ class GovernmentRules:
     short_office_words: frozenset[str]  # 分局, 外办: office words jieba tags as plain nouns
     item_stops: str  # where a listed office ends: a list item or clause delimiter, 等, a bracket
     former_markers: frozenset[str]  # 原|县国土资源局: a body that no longer exists is still named
-    object_verb_tags: frozenset[str]  # 落实|省委: a verb whose object the body is
+    object_verb_tags: dict[str, int]  # 落实|省委: a verb whose object the body is (tag: fewest characters)
     person_tags: frozenset[str]  # 县长肖磊及首任|自然资源局: a person breaks the function words
     person_max_freq: int
     venues: tuple[str, ...]  # 会议厅, 报告厅: rooms that end like an office (厅)
@@ -95,7 +95,7 @@ def government_rules() -> GovernmentRules:
         short_office_words=frozenset(require(data, "short_office_words", GOVERNMENT)),
         item_stops=item_delimiters() + clause_delimiters() + "\n等" + OPEN_PARENS + CLOSE_PARENS,
         former_markers=frozenset(require(data, "former_markers", GOVERNMENT)),
-        object_verb_tags=frozenset(require(data, "object_verb_tags", GOVERNMENT)),
+        object_verb_tags={str(k): int(v) for k, v in require(data, "object_verb_tags", GOVERNMENT).items()},
         person_tags=frozenset(require(data, "person_tags", GOVERNMENT)),
         person_max_freq=int(require(data, "person_max_freq", GOVERNMENT)),
         venues=tuple(require(data, "venues", GOVERNMENT)),
@@ -389,7 +389,8 @@ def bare_level(view: TextView, lead: int, is_boundary: Callable[[str], bool],
         if before is None:
             return True
         word = view.text[before[0]:before[1]]
-        return opens_level(word, is_boundary, rules) or tag_of(word) in rules.object_verb_tags
+        least = rules.object_verb_tags.get(tag_of(word))  # 落实|省委: a verb's object; not 新|县委 (新县)
+        return opens_level(word, is_boundary, rules) or least is not None and len(word) >= least
     # 从区: a one-character stop word glued before the level (合作区 is a zone's word, 合作 no stop word here)
     glued = view.text[span[0]:lead]
     if lead - span[0] == 1 and opens_level(glued, is_boundary, rules) and not NUMERAL.match(glued):

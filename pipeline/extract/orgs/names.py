@@ -248,7 +248,6 @@ def is_place_piece(token: str, rules: OrgRules) -> bool:
             or token.endswith(rules.place_chain_endings))  # not 山西|杏花村…集团: a province opens no chain
 
 
-@lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def ending_word(text: str, rules: OrgRules, legal: bool = False) -> bool:
     """A word that ends any name on the walk left by its tag and length (boundaries.yaml
     name_ending_tags: 只是 of 饲料加工厂只是|天之虹公司, 认真落实 of 认真落实|中央宣传部); of a registered
@@ -259,6 +258,7 @@ def ending_word(text: str, rules: OrgRules, legal: bool = False) -> bool:
         not legal or tag in rules.registered_name_ending_tags)
 
 
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def adverb_and_verb(token: str, rules: OrgRules) -> bool:
     """充分发挥, 大力支持: an adverb and a verb that jieba's dictionary holds as one word, by the tags of
     its two halves (boundaries.yaml compound_adverb_tags, compound_verb_tags)."""
