@@ -90,3 +90,20 @@ def test_a_one_character_adjective_is_no_verb_before_a_committee(text: str) -> N
 
 def test_an_age_range_before_no_noun_is_a_figure() -> None:
     assert ("潼南区", "18-35岁") in _claims("潼南区招募志愿者1200名，年龄在18-35岁之间。")
+
+
+def test_a_township_named_after_its_district_owns_its_rank() -> None:
+    text = "千强镇榜单发布。前100强中，潼南区双江镇位居第31位，长寿区渡舟街道位居第74位。"
+    assert _claims(text) == []
+
+
+@pytest.mark.parametrize("text", ["潼南区城镇居民人均可支配收入增长5%。", "潼南区新型城镇化率达55%。", "潼南区乡镇企业产值增长5%。",
+                                  "潼南区各镇街税收增长5%。"])
+def test_words_opening_like_a_township_leave_the_district_its_figure(text: str) -> None:
+    assert [d for d, _ in _claims(text)] == ["潼南区"]
+
+
+def test_counts_of_county_level_divisions_and_the_nations_figures_are_no_claims() -> None:
+    text = ("潼南区发布评价报告。研究覆盖361个县级市和648个市辖区。截至2023年底，我国建制镇数量达到21421个。"
+            "潼南区有3个县级工业园区。")
+    assert _claims(text) == [("潼南区", "3个")]

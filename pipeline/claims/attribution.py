@@ -291,12 +291,14 @@ def wide_aside(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
 
 
 def counts_divisions(ctx: Context, quantity: Hit) -> bool:
-    """三个行政区分别实现……, 以上五个县(区): a count of districts is a fact about the list,
-    never one district's figure."""
-    text, rules = ctx.text, ctx.rules
-    return (quantity.get("unit") in rules.division_classifiers
-            and text.startswith(rules.counted_divisions, quantity.end)
-            and not text.startswith(rules.not_divisions, quantity.end))
+    """三个行政区分别实现……, 以上五个县(区), 361个县级市: a count of districts is a fact about the list,
+    never one district's figure; a longer word that only opens like one (县域, 县级) is none."""
+    text, rules, end = ctx.text, ctx.rules, quantity.end
+    if quantity.get("unit") not in rules.division_classifiers:
+        return False
+    division = next((d for d in rules.counted_divisions if text.startswith(d, end)), "")  # longest first
+    word = max((w for w in rules.not_divisions if text.startswith(w, end)), key=len, default="")
+    return bool(division) and len(division) > len(word)
 
 
 def ranking_pool(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:

@@ -347,6 +347,11 @@ def collect_markers(ctx: Context) -> list[Marker]:
         if level in DISTRICT_LEVELS:  # is_district(place)
             # the marker takes in its address (成都武侯区和西安雁塔区 is a list of two subjects)
             start = _address_start(place.start, prefixes)
+            township = rules.township_after.match(text, place.end)
+            if township is not None:  # 某区慈城镇位居第31位: the township's figure
+                markers.append(Marker(start, township.end(), "zone", "claims.block.township",
+                                      name=text[place.start:township.end()]))
+                continue
             markers.append(Marker(start, place.end, "district", "claims.sentence.district", place))
         elif place.start in zone_districts:  # 杭州高新区(滨江): the zone is run as the district
             district, end = zone_districts[place.start]

@@ -153,6 +153,7 @@ class ClaimRules:
     recipient_words: tuple[str, ...]  # 在, 向, 为 before the district a bank lends to
     lending_words: tuple[str, ...]  # 贷款, 授信: the bank lends, not earns
     list_zone_item: re.Pattern[str]
+    township_after: re.Pattern[str]  # 某区|慈城镇: a township named after its district
     decline_before: re.Pattern[str]  # a decline word right before a figure (下降了2.3%)
     modality_cues: re.Pattern[str]  # any modality cue; the group named tells which
     not_cues: re.Pattern[str]  # words that hold a cue but state a fact (计划总投资)
@@ -323,6 +324,7 @@ def claim_rules() -> ClaimRules:
         recipient_words=tuple(get("recipient_words")),
         lending_words=tuple(get("lending_words")),
         list_zone_item=re.compile(get("list_zone_item")),
+        township_after=re.compile(get("township_after")),
         decline_before=re.compile(f"(?:{_any_of(get('decline_words')).pattern})[{re.escape(get('decline_gap_chars'))}]*$"),
         modality_cues=_modality_pattern(get("modality")),
         not_cues=re.compile("|".join([*get("modality").get("not_cue_patterns", []),
