@@ -107,3 +107,15 @@ def test_counts_of_county_level_divisions_and_the_nations_figures_are_no_claims(
     text = ("潼南区发布评价报告。研究覆盖361个县级市和648个市辖区。截至2023年底，我国建制镇数量达到21421个。"
             "潼南区有3个县级工业园区。")
     assert _claims(text) == [("潼南区", "3个")]
+
+
+def test_a_district_and_a_conjunction_stand_before_a_registered_name() -> None:
+    assert _orgs("潼南区与人民电器集团有限公司签订战略合作协议。") == [("人民电器集团有限公司", "company")]
+
+
+def test_a_sites_dispatch_cue_repeats_its_head() -> None:
+    assert ("驻马店广视网", "other") in _orgs("驻马店广视网网讯(通讯员 张三)今年以来，全县经济稳步发展。")
+
+
+def test_a_list_of_comparisons_names_no_companies() -> None:
+    assert _orgs("企业有信心做得更好、更强、更大。") == []

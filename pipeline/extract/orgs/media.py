@@ -62,6 +62,7 @@ class MediaRules:
     outlet_heads: tuple[str, ...]  # heads of two outlets a joiner writes side by side (日报, 客户端)
     app_words: tuple[str, ...]  # 客户端 of 人民日报客户端: the outlet's app
     byline_cues: tuple[str, ...]  # 讯, 报道 after a media's name
+    repeated_cue_heads: tuple[str, ...]  # 网 of 某某网|网讯
     source_labels: tuple[str, ...]  # 来源 before a media's name
 
 
@@ -133,6 +134,7 @@ def media_rules() -> MediaRules:
         outlet_heads=tuple(require(data, "outlet_heads", MEDIA)),
         app_words=tuple(require(data, "app_words", MEDIA)),
         byline_cues=tuple(require(data, "byline_cues", MEDIA)),
+        repeated_cue_heads=tuple(require(data, "repeated_cue_heads", MEDIA)),
         source_labels=tuple(require(data, "source_labels", MEDIA)),
     )
 
@@ -282,6 +284,8 @@ def named(match: re.Match[str], rule: str, rules: MediaRules, is_place: Callable
     if rule in BYLINE_RULES and cut != name and not cut.endswith(rules.heads):
         return []  # 某某形势良好|本报讯: a headline run into the paper's own 本报, no media's name
     name = without_verb_head(cut, rules)
+    if rule in BYLINE_RULES and any(name.endswith(head * 2) for head in rules.repeated_cue_heads):
+        name = name[:-1]  # 某某网网讯: the site's name, then the dispatch's 网讯
     if name.endswith(rules.not_media_endings) or rule in BYLINE_RULES and any(
             name.endswith(verb) and not is_place(name[:-len(verb)]) for verb in rules.verb_heads):
         return []  # 不良信息举报|电话: an act; 某市发改委|发布消息: a body announcing, no brand (西安发布 is;

@@ -494,6 +494,8 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             right = right_part_kind(view, span[1], head_start, rules)
             if right == "name" or right == "unsure" and not joins_one_name(view, span[0], text, rules):
                 break
+            if right == "generic" and place_ends_at(view, span[0]):
+                break  # 某区与|人民电器集团有限公司: a place and a conjunction join two parties
             crossed = True
             pos = span[0]
             continue
@@ -1007,6 +1009,11 @@ def known_prefixes(view: TextView, pos: int, rules: OrgRules) -> list[str]:
             starts.setdefault(end - len(name), []).append(name)
         view.cache["org.known_starts"] = starts
     return starts.get(pos, [])
+
+
+def place_ends_at(view: TextView, pos: int) -> bool:
+    """A place name of two to six characters ends at pos (铜梁区|与)."""
+    return any(is_place(view.text[pos - n:pos]) for n in range(2, min(pos, 6) + 1))
 
 
 def joins_one_name(view: TextView, conj_start: int, conj: str, rules: OrgRules) -> bool:

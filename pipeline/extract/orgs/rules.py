@@ -151,6 +151,7 @@ class OrgRules:
     max_item_chars: int
     max_quoted_gap_chars: int  # “甲公司”的…项目，“乙”的…: the next quoted company's reach
     item_not_name_endings: tuple[str, ...]  # list items ending so are no company (…领域, 直属单位)
+    degree_adverbs: tuple[str, ...]  # 更 of 更强: a comparison, no name
     gap_stop_words: tuple[str, ...]  # field words and others: between 等 and a cue, another phrase's cue
     gap_field_words: tuple[str, ...]  # 领域: right after 等, a list of fields
     counted_fields: re.Pattern[str]  # 等|6条县域重点|产业链: a count of fields
@@ -418,6 +419,7 @@ def org_rules() -> OrgRules:
         max_item_chars=int(require(lists, "max_item_chars", LISTS)),
         max_quoted_gap_chars=int(require(lists, "max_quoted_gap_chars", LISTS)),
         item_not_name_endings=tuple(require(lists, "item_not_name_endings", LISTS)),
+        degree_adverbs=tuple(require(lists, "degree_adverbs", LISTS)),
         gap_stop_words=tuple(require(lists, "gap_field_words", LISTS) + require(lists, "gap_stop_words", LISTS)),
         gap_field_words=tuple(require(lists, "gap_field_words", LISTS)),
         counted_fields=re.compile(require(lists, "counted_fields", LISTS) + "(?:" + "|".join(

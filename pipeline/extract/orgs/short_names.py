@@ -822,8 +822,8 @@ def list_item_ok(item: str, rules: OrgRules, common_ok: bool = False) -> bool:
         return False
     if item in rules.closing_cues or composed_of(item, rules.domain_or_category_words | rules.generic_names):
         return False  # 数字经济、智能制造等重点项目: fields; 紧盯央企、上市公司、行业龙头企业: kinds of companies
-    if item.endswith(rules.item_not_name_endings):
-        return False
+    if item.endswith(rules.item_not_name_endings) or len(item) == 2 and item.startswith(rules.degree_adverbs):
+        return False  # …领域; 更好、更强: a comparison
     if item.endswith(rules.place_like_endings):
         return False  # 创新创业产业园, 安置小区: a place in the list, no company
     if titled_item(item, rules):
