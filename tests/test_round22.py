@@ -119,3 +119,9 @@ def test_a_sites_dispatch_cue_repeats_its_head() -> None:
 
 def test_a_list_of_comparisons_names_no_companies() -> None:
     assert _orgs("企业有信心做得更好、更强、更大。") == []
+
+
+def test_a_rank_then_为_names_its_holder() -> None:
+    text = "百强县名单发布，江苏省昆山市位列第一名，西部地区第一名为四川省双流县。"
+    assert _claims(text) == [("昆山市", "第一名"), ("双流区", "第一名")]  # 双流县 is 双流区 since 2015
+    assert _claims("今年排名第一的是潼南区，排名第二的是长寿区。") == [("潼南区", "第一"), ("长寿区", "第二")]

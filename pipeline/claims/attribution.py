@@ -214,6 +214,9 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
     read = (after_reporting_frame(ctx, sentence[0], quantity.start), sentence[1])
     if read[0] != sentence[0]:  # 记者从璧山区统计局获悉，全区……: the source's district is the section's
         scope = advance_scope(ctx, scope, sentence[0], read[0])
+    holder = rank_holder_after(ctx, quantity)
+    if holder is not None:
+        return Attribution([holder.district], "sentence", "claims.sentence.after")
     found = attribute_in_sentence(ctx, quantity, read, scope, in_sentence)
     if found is not None:
         return found or None
@@ -721,6 +724,22 @@ def _only_markers_between(ctx: Context, start: int, end: int) -> bool:
             return False
         covered = marker.end
     return not ctx.text[covered:end].strip()
+
+
+def rank_holder_after(ctx: Context, quantity: Hit) -> Marker | None:
+    """西部地区第一名为某省甲县: a rank, then 为 or 是 and a district right after (its address may open it),
+    names who holds the rank, whatever the sentence named before."""
+    if quantity.get("kind") != "rank":
+        return None
+    link = ctx.rules.rank_holder_links.match(ctx.text, quantity.end)
+    if link is None:
+        return None
+    after = markers_in(ctx, link.end(), link.end() + HOLDER_REACH)
+    first = after[0] if after else None
+    return first if first is not None and first.kind == "district" and first.start == link.end() else None
+
+
+HOLDER_REACH = 30  # characters a district marker after the link may span, its address with it (某省某市某县)
 
 
 def district_later_in_clause(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> Marker | None:
