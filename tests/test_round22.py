@@ -125,3 +125,7 @@ def test_a_rank_then_为_names_its_holder() -> None:
     text = "百强县名单发布，江苏省昆山市位列第一名，西部地区第一名为四川省双流县。"
     assert _claims(text) == [("昆山市", "第一名"), ("双流区", "第一名")]  # 双流县 is 双流区 since 2015
     assert _claims("今年排名第一的是潼南区，排名第二的是长寿区。") == [("潼南区", "第一"), ("长寿区", "第二")]
+
+
+def test_the_owner_of_a_pages_rights_is_named_without_the_label() -> None:
+    assert _orgs("本网所有作品，版权归高原(北京)文化传播有限公司。") == [("高原(北京)文化传播有限公司", "company")]
