@@ -129,3 +129,20 @@ def test_a_rank_then_为_names_its_holder() -> None:
 
 def test_the_owner_of_a_pages_rights_is_named_without_the_label() -> None:
     assert _orgs("本网所有作品，版权归高原(北京)文化传播有限公司。") == [("高原(北京)文化传播有限公司", "company")]
+
+
+def _ranks(text: str) -> list[tuple[str, float | None, float | None, float | None]]:
+    return [(q["text"], q["value"], q["value_min"], q["value_max"])
+            for q in zhfacts.extract_text(text).records("quantities") if q["unit"] == "rank"]
+
+
+@pytest.mark.parametrize(("text", "span", "low", "high"), [
+    ("排在第4名到第10名的分别是甲县、乙县。", "第4名到第10名", 4, 10),
+    ("潼南区今年居第3至5位。", "第3至5位", 3, 5),
+])
+def test_a_range_of_positions_is_one_rank(text: str, span: str, low: int, high: int) -> None:
+    assert _ranks(text) == [(span, None, low, high)]
+
+
+def test_ordinals_apart_stay_two_ranks() -> None:
+    assert [r[0] for r in _ranks("潼南区居全市第2位，长寿区第5位。")] == ["全市第2位", "第5位"]

@@ -103,6 +103,7 @@ class Grammar:
     top: Scanner
     coordinated: re.Pattern[str]
     coordinated_item: re.Pattern[str]  # one ordinal of a coordinated chain: 、28, 和第五
+    ordinal_range: re.Pattern[str]  # 第4名|到第10名, 第3|至5位: the upper end of a range of positions
     paired_rank: re.Pattern[str]  # 与青岛第四；: a coordinator, another scope and an ordinal closing the clause
     title_end: re.Pattern[str]  # 某县跻身全国第6  11月21日: a headline's line ends after the rank
     standing_rank: Scanner  # 排名46位。: a verb of standing, then a count of 位/名 closing the clause
@@ -346,6 +347,8 @@ def grammar() -> Grammar:
         coordinated_item=re.compile(f"[{coordinators}]{sp}(?P<prefix>{re.escape(ranks['ordinal']['prefix'])})?{sp}"
                                     f"(?P<num>{numeral})"),
         title_end=re.compile(ranks["scoped"]["title_end"]),
+        ordinal_range=re.compile(f"{sp}(?:{connectors}){sp}{re.escape(ranks['ordinal']['prefix'])}?{sp}(?P<num>{numeral})"
+                                 f"{sp}(?P<pos>{positions})"),
         paired_rank=re.compile(f"[{coordinators}]{paired_scope}{re.escape(ranks['ordinal']['prefix'])}{sp}"
                                f"(?:{numeral})(?:{sp}(?:{positions}))?(?=[{re.escape(ranks['scoped']['followers'])}]|\\Z)"),
         standing_rank=Scanner.of(re.compile(standing_rank)),
@@ -856,8 +859,15 @@ def _ordinals(text: str, g: Grammar) -> Iterator[Hit]:
     priorities = tuple(g.patterns["ranks"]["ordinal"]["priority_before"])
     for m in g.ordinal.finditer(text):
         start, end = m.start(), m.end()
-        if text.endswith(priorities, 0, start):
-            continue  # 把安全放在|第一位: a priority, no rank
+        if start < previous_end or text.endswith(priorities, 0, start):
+            continue  # inside a range read before (第4名到|第10名); 把安全放在|第一位: a priority, no rank
+        upper = g.ordinal_range.match(text, end)
+        low, high = _rank_value(m["num"]), _rank_value(upper["num"]) if upper else None
+        if upper is not None and low is not None and high is not None and low < high and (
+                not m["pos"] or m["pos"] == upper["pos"]):
+            previous_end = upper.end()  # 第4名到第10名, 第3至5位: one range of positions
+            yield _quantity(start, upper.end(), g.ids["ordinal"], "rank", "rank", value_min=low, value_max=high)
+            continue
         # 分列第四、第五，: the second of two coordinated ranks (the first one kept), not a point
         coordinated = previous_end == start - 1 and text[start - 1] in coordinators
         if m["pos"]:
