@@ -146,3 +146,14 @@ def test_a_range_of_positions_is_one_rank(text: str, span: str, low: int, high: 
 
 def test_ordinals_apart_stay_two_ranks() -> None:
     assert [r[0] for r in _ranks("潼南区居全市第2位，长寿区第5位。")] == ["全市第2位", "第5位"]
+
+
+@pytest.mark.parametrize("text", ["总体评价中，排在前5名的分别是新郑市、荥阳市、巩义市、新密市、中牟县。",
+                                  "就民生幸福来看，巩义市、新郑市、荥阳市排前3名。"])
+def test_a_top_n_a_list_shares_is_no_ones(text: str) -> None:
+    assert _claims(text) == []
+
+
+def test_one_district_in_a_top_n_and_a_tie_keep_their_ranks() -> None:
+    assert _claims("深圳福田区跻身前10名。") == [("福田区", "前10名")]
+    assert _claims("长寿区和潼南区并列全市第一。") == [("长寿区", "全市第一"), ("潼南区", "全市第一")]

@@ -226,6 +226,8 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
         if len(listed) > 1 and quantity.get("kind") == "rank" and any(
                 w in ctx.text[quantity.end:later.start] for w in ctx.rules.list_order_words):
             return None  # 前十强依次是甲市、乙市……: each holds its own position (a rate passed is each one's)
+        if len(listed) > 1 and top_rank(quantity):
+            return None  # 排在前5名的分别是甲、乙……: a top N the list shares, no one's position
         if len(listed) > 1 and listed[0] is later and (
                 quantity.get("kind") in ctx.rules.list_shared_kinds or shared_rank(ctx, quantity, "")):
             # 增速超过6%的有甲、乙、丙3个区; 排名前3位的是甲、乙和丙: a rate or top N each one's
@@ -538,6 +540,8 @@ def district_attribution(ctx: Context, marker: Marker, quantity: Hit, sentence: 
                 return found
         if any(w in between for w in ctx.rules.list_total_words):
             return Attribution([], "list", "claims.list.total")  # 三县合计实现……: the list's total, no one's
+        if top_rank(quantity):
+            return Attribution([], "list", "claims.list.top")  # 甲区、乙区和丙区包揽前3名: a top N they share
         shared_rate = (quantity.get("kind") in ctx.rules.list_shared_kinds or shared_rank(ctx, quantity, between)
                        ) and in_subject_position(ctx, listed[0], sentence[0])  # 甲区和乙区增速超过7%: each one's
         shared_item = not between and enumerated(ctx, listed[0], in_sentence)
@@ -561,11 +565,14 @@ def enumerated(ctx: Context, first: Marker, in_sentence: list[Hit]) -> bool:
 
 
 def shared_rank(ctx: Context, quantity: Hit, between: str) -> bool:
-    """甲、乙和丙增速位列全市前3位; 甲区和乙区并列全市第一: a top-N rank, or a rank the list
-    ties for, is each listed district's."""
-    if quantity.get("kind") != "rank":
-        return False
-    return quantity.get("approx") == "upper" or any(w in between for w in ctx.rules.list_tie_words)
+    """甲区和乙区并列全市第一: a rank the list ties for is each listed district's."""
+    return quantity.get("kind") == "rank" and any(w in between for w in ctx.rules.list_tie_words)
+
+
+def top_rank(quantity: Hit) -> bool:
+    """前3名, 前十强: a top N, which a list of districts shares as a group (most annotators give it to none of
+    them; one alone in it, 某区跻身前10名, holds it)."""
+    return quantity.get("kind") == "rank" and quantity.get("approx") == "upper"
 
 
 def district_list(ctx: Context, marker: Marker, sentence: tuple[int, int]) -> list[Marker]:
