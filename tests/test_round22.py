@@ -157,3 +157,7 @@ def test_a_top_n_a_list_shares_is_no_ones(text: str) -> None:
 def test_one_district_in_a_top_n_and_a_tie_keep_their_ranks() -> None:
     assert _claims("深圳福田区跻身前10名。") == [("福田区", "前10名")]
     assert _claims("长寿区和潼南区并列全市第一。") == [("长寿区", "全市第一"), ("潼南区", "全市第一")]
+
+
+def test_a_top_n_then_its_list_is_no_ones() -> None:
+    assert _claims("根据榜单，其前十名分别为：河北省承德市丰宁满族自治县，贵州省毕节市威宁彝族回族苗族自治县。") == []

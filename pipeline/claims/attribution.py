@@ -215,8 +215,8 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
     if read[0] != sentence[0]:  # 记者从璧山区统计局获悉，全区……: the source's district is the section's
         scope = advance_scope(ctx, scope, sentence[0], read[0])
     holder = rank_holder_after(ctx, quantity)
-    if holder is not None:
-        return Attribution([holder.district], "sentence", "claims.sentence.after")
+    if holder is not None:  # 前十名分别为：甲县，乙县…: the top N's list shares it
+        return None if top_rank(quantity) else Attribution([holder.district], "sentence", "claims.sentence.after")
     found = attribute_in_sentence(ctx, quantity, read, scope, in_sentence)
     if found is not None:
         return found or None
