@@ -161,3 +161,7 @@ def test_one_district_in_a_top_n_and_a_tie_keep_their_ranks() -> None:
 
 def test_a_top_n_then_its_list_is_no_ones() -> None:
     assert _claims("根据榜单，其前十名分别为：河北省承德市丰宁满族自治县，贵州省毕节市威宁彝族回族苗族自治县。") == []
+
+
+def test_a_quoted_account_before_a_spaced_channel() -> None:
+    assert _orgs("敬请关注“湖南商务” 微信公众号") == [("湖南商务", "other")]

@@ -112,7 +112,8 @@ def media_rules() -> MediaRules:
         datelines=dateline_patterns(data),
         quoted_channel=Scanner.of(re.compile(
             f"(?:{alternatives(require(data, 'quoted_channel_before', MEDIA))})“(?P<name>[{CJK}]{{2,12}})”"
-            f"|“(?P<after>[{CJK}]{{2,12}})”(?={alternatives(require(data, 'quoted_channel_after', MEDIA))})")),
+            f"|“(?P<after>[{CJK}]{{2,12}})”(?=[ \\t\u3000]{{0,2}}"  # “某某发布” 微信公众号: a space may stand between
+            f"(?:{alternatives(require(data, 'quoted_channel_after', MEDIA))}))")),
         title_paper=re.compile(
             f"《(?P<name>[{CJK}]{{1,30}}(?:{alternatives(require(data, 'title_paper_heads', MEDIA))}))》"),
         paper_titles=tuple(require(data, "title_paper_endings", MEDIA)),
