@@ -161,7 +161,36 @@ def test_one_district_in_a_top_n_and_a_tie_keep_their_ranks() -> None:
 
 def test_a_top_n_then_its_list_is_no_ones() -> None:
     assert _claims("根据榜单，其前十名分别为：河北省承德市丰宁满族自治县，贵州省毕节市威宁彝族回族苗族自治县。") == []
+    assert _claims("前十名分别为潼南区、长寿区、璧山区。") == []
+    assert _claims("排在第4名到第10名的分别是潼南区、长寿区、璧山区。") == []
 
 
 def test_a_quoted_account_before_a_spaced_channel() -> None:
     assert _orgs("敬请关注“湖南商务” 微信公众号") == [("湖南商务", "other")]
+
+
+@pytest.mark.parametrize("text", ["潼南区实施乡村振兴战略，投资5亿元。", "潼南区特色小镇建设加快，完成投资5亿元。",
+                                  "潼南区中心镇建设投入5亿元。", "潼南区美丽乡村建设投入资金5亿元。"])
+def test_a_phrase_that_only_looks_like_a_township_leaves_the_district_its_figure(text: str) -> None:
+    assert [d for d, _ in _claims(text)] == ["潼南区"]
+
+
+def test_a_real_township_after_its_district_owns_its_figures() -> None:
+    assert _claims("潼南区双江镇实现产值12亿元。") == []
+
+
+def test_a_county_level_market_is_no_count_of_divisions() -> None:
+    assert _claims("潼南区新建5个县级市场监管示范所。") == [("潼南区", "5个")]
+
+
+def test_one_district_holds_the_top_n_it_is_named_for() -> None:
+    assert _claims("进入全市前10名的是潼南区。") == [("潼南区", "全市前10名")]
+    assert _claims("潼南区、长寿区均进入全市前10名。") == [("潼南区", "全市前10名"), ("长寿区", "全市前10名")]
+
+
+def test_a_rank_before_a_districts_body_is_the_bodys() -> None:
+    assert _claims("全市评比中，第一名为潼南区人民医院。") == []
+
+
+def test_a_common_word_short_form_before_与_stays_in_a_name() -> None:
+    assert ("中国长寿与健康研究中心", "research") in _orgs("中国长寿与健康研究中心发布报告。")

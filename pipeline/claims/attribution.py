@@ -215,8 +215,10 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
     if read[0] != sentence[0]:  # 记者从璧山区统计局获悉，全区……: the source's district is the section's
         scope = advance_scope(ctx, scope, sentence[0], read[0])
     holder = rank_holder_after(ctx, quantity)
-    if holder is not None:  # 前十名分别为：甲县，乙县…: the top N's list shares it
-        return None if top_rank(quantity) else Attribution([holder.district], "sentence", "claims.sentence.after")
+    if holder is not None:
+        if len([m for m in district_list(ctx, holder, sentence) if m.kind == "district"]) > 1:
+            return None  # 前十名分别为甲县、乙县…: the list holds the positions, no one district
+        return Attribution([holder.district], "sentence", "claims.sentence.after")
     found = attribute_in_sentence(ctx, quantity, read, scope, in_sentence)
     if found is not None:
         return found or None
@@ -228,9 +230,8 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
             return None  # 前十强依次是甲市、乙市……: each holds its own position (a rate passed is each one's)
         if len(listed) > 1 and top_rank(quantity):
             return None  # 排在前5名的分别是甲、乙……: a top N the list shares, no one's position
-        if len(listed) > 1 and listed[0] is later and (
-                quantity.get("kind") in ctx.rules.list_shared_kinds or shared_rank(ctx, quantity, "")):
-            # 增速超过6%的有甲、乙、丙3个区; 排名前3位的是甲、乙和丙: a rate or top N each one's
+        if len(listed) > 1 and listed[0] is later and quantity.get("kind") in ctx.rules.list_shared_kinds:
+            # 增速超过6%的有甲、乙、丙3个区: a rate each one's
             return Attribution([m.district for m in listed], "list", "claims.list.shared")
         return Attribution([later.district], "sentence", "claims.sentence.after")
     if scope.district is not None and scope.blocker is None:
@@ -540,8 +541,9 @@ def district_attribution(ctx: Context, marker: Marker, quantity: Hit, sentence: 
                 return found
         if any(w in between for w in ctx.rules.list_total_words):
             return Attribution([], "list", "claims.list.total")  # 三县合计实现……: the list's total, no one's
-        if top_rank(quantity):
+        if top_rank(quantity) and not any(w in between for w in ctx.rules.list_all_words):
             return Attribution([], "list", "claims.list.top")  # 甲区、乙区和丙区包揽前3名: a top N they share
+            # (甲区、乙区均进入前10名: each one's, below)
         shared_rate = (quantity.get("kind") in ctx.rules.list_shared_kinds or shared_rank(ctx, quantity, between)
                        ) and in_subject_position(ctx, listed[0], sentence[0])  # 甲区和乙区增速超过7%: each one's
         shared_item = not between and enumerated(ctx, listed[0], in_sentence)
@@ -570,9 +572,10 @@ def shared_rank(ctx: Context, quantity: Hit, between: str) -> bool:
 
 
 def top_rank(quantity: Hit) -> bool:
-    """前3名, 前十强: a top N, which a list of districts shares as a group (most annotators give it to none of
-    them; one alone in it, 某区跻身前10名, holds it)."""
-    return quantity.get("kind") == "rank" and quantity.get("approx") == "upper"
+    """前3名, 前十强, 第4名到第10名: a top N or a range of positions, which a list of districts shares as a group
+    (most annotators give it to none of them; one alone in it, 某区跻身前10名, holds it)."""
+    ranged = quantity.get("approx") == "upper" or quantity.get("value_min") is not None
+    return quantity.get("kind") == "rank" and ranged
 
 
 def district_list(ctx: Context, marker: Marker, sentence: tuple[int, int]) -> list[Marker]:
@@ -743,7 +746,10 @@ def rank_holder_after(ctx: Context, quantity: Hit) -> Marker | None:
         return None
     after = markers_in(ctx, link.end(), link.end() + HOLDER_REACH)
     first = after[0] if after else None
-    return first if first is not None and first.kind == "district" and first.start == link.end() else None
+    if first is None or first.kind != "district" or first.start != link.end():
+        return None
+    opens_name = any(org.start <= first.start and org.end > first.end for org in ctx.organizations)
+    return None if opens_name else first  # 第一名为某区人民医院: the hospital's
 
 
 HOLDER_REACH = 30  # characters a district marker after the link may span, its address with it (某省某市某县)

@@ -11,7 +11,10 @@ from functools import cached_property
 from operator import attrgetter
 
 from zhfacts.claims.rules import CLOSE_QUOTE, CLOSE_QUOTES, DISTRICT_LEVELS, OPEN_QUOTE, START, ClaimRules, claim_rules
+from zhfacts.extract.orgs.names import is_township, view_tokens
+from zhfacts.extract.orgs.rules import org_rules
 from zhfacts.nlp.analysis import Analysis
+from zhfacts.nlp.text_view import text_view
 from zhfacts.text.article import Article, Hit
 from zhfacts.text.sentences import Paragraph
 
@@ -331,6 +334,21 @@ def _is_heading_sentence(ctx: Context, start: int, end: int) -> bool:
         c in ctx.rules.heading_punctuation for c in ctx.text[start:end])
 
 
+def township_after(ctx: Context, end: int) -> int:
+    """The end of a township's name right after a district ending at end (claims.yaml township_after, then the
+    organizations' township test on its words: 双江|镇, 慈|城镇; not 实施|乡村, 特色小镇, 中心镇), else 0."""
+    township = ctx.rules.township_after.match(ctx.text, end)
+    if township is None:
+        return 0
+    view = text_view(ctx.doc)
+    if township.start() not in view.starts or township.end() not in view.ends:
+        return 0  # 某区|实施乡|村振兴: cut inside a word
+    parts = [view.text[a:b] for a, b in view_tokens(view, township.start(), township.end())]
+    if len(parts) > 1 and len(parts[0]) == 1:
+        parts = [parts[0] + parts[1], *parts[2:]]  # 慈|城镇: jieba split the name's first character off
+    return township.end() if is_township(parts, org_rules()) else 0
+
+
 def collect_markers(ctx: Context) -> list[Marker]:
     """Districts, zones, cities, pronouns, wide-scope words and company subjects, in order."""
     text, rules = ctx.text, ctx.rules
@@ -347,10 +365,10 @@ def collect_markers(ctx: Context) -> list[Marker]:
         if level in DISTRICT_LEVELS:  # is_district(place)
             # the marker takes in its address (成都武侯区和西安雁塔区 is a list of two subjects)
             start = _address_start(place.start, prefixes)
-            township = rules.township_after.match(text, place.end)
-            if township is not None:  # 某区慈城镇位居第31位: the township's figure
-                markers.append(Marker(start, township.end(), "zone", "claims.block.township",
-                                      name=text[place.start:township.end()]))
+            township = township_after(ctx, place.end)
+            if township:  # 某区双江镇位居第31位: the township is the subject, its figures (and paragraph) its own
+                name = text[place.start:township]
+                markers.append(Marker(start, township, "zone", "claims.block.township", name=name))
                 continue
             markers.append(Marker(start, place.end, "district", "claims.sentence.district", place))
         elif place.start in zone_districts:  # 杭州高新区(滨江): the zone is run as the district

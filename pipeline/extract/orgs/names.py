@@ -1012,8 +1012,10 @@ def known_prefixes(view: TextView, pos: int, rules: OrgRules) -> list[str]:
 
 
 def place_ends_at(view: TextView, pos: int) -> bool:
-    """A place name of two to six characters ends at pos (铜梁区|与)."""
-    return any(is_place(view.text[pos - n:pos]) for n in range(2, min(pos, 6) + 1))
+    """A place's full name of two to six characters, ending with its level, ends at pos (铜梁区|与; not the short
+    form 长寿 of 中国长寿|与健康研究中心)."""
+    levels = government_rules().level_chars
+    return view.text[pos - 1:pos] in levels and any(is_place(view.text[pos - n:pos]) for n in range(2, min(pos, 6) + 1))
 
 
 def joins_one_name(view: TextView, conj_start: int, conj: str, rules: OrgRules) -> bool:
