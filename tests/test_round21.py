@@ -74,8 +74,8 @@ def test_a_milestone_passed_is_the_districts_figure() -> None:
 
 def test_a_top_n_listed_in_order_is_no_districts_share() -> None:
     assert _claims("榜单显示：前十强依次是江阴市、昆山市、张家港市。") == []
-    assert _claims("排名前3位的是江阴市、昆山市和张家港市。") == [
-        ("江阴市", "前3位"), ("昆山市", "前3位"), ("张家港市", "前3位")]
+    # a top N the list shares is no one's either (round 22, as the annotators of every batch but one)
+    assert _claims("排名前3位的是江阴市、昆山市和张家港市。") == []
 
 
 # -- what the families above must leave alone (a second reader's sentences) ---------------------
