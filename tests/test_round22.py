@@ -194,3 +194,9 @@ def test_a_rank_before_a_districts_body_is_the_bodys() -> None:
 
 def test_a_common_word_short_form_before_与_stays_in_a_name() -> None:
     assert ("中国长寿与健康研究中心", "research") in _orgs("中国长寿与健康研究中心发布报告。")
+
+
+def test_a_government_then_a_placed_university_are_two_parties() -> None:
+    orgs = _orgs("签约项目有连江县人民政府福建商学院深度合作项目。")
+    assert ("连江县人民政府", "government") in orgs and ("福建商学院", "university") in orgs
+    assert ("重庆市人民政府发展研究中心", "research") in _orgs("重庆市人民政府发展研究中心发布报告。")

@@ -410,7 +410,7 @@ def ends_name(view: TextView, end: int, rules: OrgRules) -> bool:
     return rest in rules.role_words or rest in rules.trailing_particles or (
         rest in rules.head_followers and known_before(view, token[0], end, rules)) or (
         len(rest) == 2 and glued_level(rest, rules)) or (
-        rest in government_rules().level_chars and view.text.startswith(tuple(rules.peer_heads), token[1]))
+        rest in government_rules().level_chars and view.text.startswith(rules.peer_heads, token[1]))
 
 
 def known_before(view: TextView, head_start: int, end: int, rules: OrgRules) -> bool:
@@ -551,6 +551,9 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             break
         if view.text.startswith(rules.country_name, pos) and body_before_country(view, text, pos, rules):
             break  # 国家科技部|中国某某技术研究院: two names, the second opens with the country's
+        if not legal and pos < head_token_start and text.endswith(rules.peer_heads) and \
+                is_proper_place(view.token_after(span[1])):
+            break  # 某县人民政府|福建商学院: a government before the place that opens the next name (two parties)
         if view.text[head_start:end] in rules.peer_heads and view.text.endswith(
                 (*rules.parent_heads, *rules.peer_heads), 0, span[1]):
             break  # 县委|县政府|县人大|县政协, 某某区|委|区政府: bodies side by side, none of them part of the next

@@ -92,7 +92,7 @@ class OrgRules:
     joining_conjunctions: frozenset[str]
     cas_prefixes: tuple[str, ...]
     parent_heads: tuple[str, ...]
-    peer_heads: frozenset[str]
+    peer_heads: tuple[str, ...]  # 政府, 人大: bodies beside a party committee, never under it
     countries: tuple[str, ...]
     max_name_chars: int
     role_words: tuple[str, ...]
@@ -356,7 +356,7 @@ def org_rules() -> OrgRules:
         joining_conjunctions=frozenset(require(bounds, "joining_conjunctions", BOUNDARIES)),
         cas_prefixes=tuple(require(bounds, "cas_prefixes", BOUNDARIES)),
         parent_heads=tuple(require(bounds, "parent_heads", BOUNDARIES)),
-        peer_heads=frozenset(require(bounds, "peer_heads", BOUNDARIES)),
+        peer_heads=tuple(require(bounds, "peer_heads", BOUNDARIES)),
         countries=tuple(sorted(require(bounds, "countries", BOUNDARIES), key=len, reverse=True)),
         max_name_chars=int(require(bounds, "max_name_chars", BOUNDARIES)),
         role_words=tuple(require(bounds, "role_words", BOUNDARIES)),
