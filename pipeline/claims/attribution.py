@@ -744,15 +744,13 @@ def rank_holder_after(ctx: Context, quantity: Hit) -> Marker | None:
     link = ctx.rules.rank_holder_links.match(ctx.text, quantity.end)
     if link is None:
         return None
-    after = markers_in(ctx, link.end(), link.end() + HOLDER_REACH)
+    after = markers_in(ctx, link.end(), link.end() + ctx.rules.rank_holder_reach)
     first = after[0] if after else None
     if first is None or first.kind != "district" or first.start != link.end():
         return None
     opens_name = any(org.start <= first.start and org.end > first.end for org in ctx.organizations)
     return None if opens_name else first  # 第一名为某区人民医院: the hospital's
 
-
-HOLDER_REACH = 30  # characters a district marker after the link may span, its address with it (某省某市某县)
 
 
 def district_later_in_clause(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> Marker | None:

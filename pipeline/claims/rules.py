@@ -154,6 +154,7 @@ class ClaimRules:
     lending_words: tuple[str, ...]  # 贷款, 授信: the bank lends, not earns
     list_zone_item: re.Pattern[str]
     rank_holder_links: re.Pattern[str]  # 第一名|为|某县: the district after holds the rank
+    rank_holder_reach: int  # characters the holder's marker may span
     township_after: re.Pattern[str]  # 某区|慈城镇: a township named after its district
     decline_before: re.Pattern[str]  # a decline word right before a figure (下降了2.3%)
     modality_cues: re.Pattern[str]  # any modality cue; the group named tells which
@@ -326,6 +327,7 @@ def claim_rules() -> ClaimRules:
         lending_words=tuple(get("lending_words")),
         list_zone_item=re.compile(get("list_zone_item")),
         rank_holder_links=re.compile(get("rank_holder_links")),
+        rank_holder_reach=int(get("rank_holder_reach")),
         township_after=re.compile(get("township_after")),
         decline_before=re.compile(f"(?:{_any_of(get('decline_words')).pattern})[{re.escape(get('decline_gap_chars'))}]*$"),
         modality_cues=_modality_pattern(get("modality")),

@@ -451,13 +451,13 @@ def in_place_list(view: TextView, cand: Candidate, accepted: list[tuple[int, int
     lists no 合作; 长寿与涪陵签署… does: the first item opens the clause)."""
     text = view.text
     right = bracket_end(text, cand.span_end, rules)
+    needs_whole_item = whole_items and glued_before(text, cand.start, rules)
     for sep in rules.list_separators:
         before = cand.start - len(sep)
         if text.startswith(sep, before) and any(bracket_end(text, end, rules) == before for _, end in accepted):
             return True
         if text.startswith(sep, right) and any(start == right + len(sep) and (
-                not whole_items or not glued_before(text, cand.start, rules) or closes_item(text, end, rules))
-                for start, end in accepted):
+                not needs_whole_item or closes_item(text, end, rules)) for start, end in accepted):
             return True
     return False
 

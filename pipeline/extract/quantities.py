@@ -861,12 +861,13 @@ def _ordinals(text: str, g: Grammar) -> Iterator[Hit]:
         start, end = m.start(), m.end()
         if start < previous_end or text.endswith(priorities, 0, start):
             continue  # inside a range read before (第4名到|第10名); 把安全放在|第一位: a priority, no rank
+        value = _rank_value(m["num"])
         upper = g.ordinal_range.match(text, end)
-        low, high = _rank_value(m["num"]), _rank_value(upper["num"]) if upper else None
-        if upper is not None and low is not None and high is not None and low < high and (
+        high = _rank_value(upper["num"]) if upper else None
+        if upper is not None and value is not None and high is not None and value < high and (
                 not m["pos"] or m["pos"] == upper["pos"]):
             previous_end = upper.end()  # 第4名到第10名, 第3至5位: one range of positions
-            yield _quantity(start, upper.end(), g.ids["ordinal"], "rank", "rank", value_min=low, value_max=high)
+            yield _quantity(start, upper.end(), g.ids["ordinal"], "rank", "rank", value_min=value, value_max=high)
             continue
         # 分列第四、第五，: the second of two coordinated ranks (the first one kept), not a point
         coordinated = previous_end == start - 1 and text[start - 1] in coordinators
@@ -885,7 +886,6 @@ def _ordinals(text: str, g: Grammar) -> Iterator[Hit]:
             if opening and not coordinated and following and following in scoped["enumeration_followers"]:
                 continue  # 第一，……: enumerating points
             rule = g.ids["scoped"]
-        value = _rank_value(m["num"])
         if value is None:
             continue
         scope = next((w for w in scoped["scopes"] if text.endswith(w, 0, start)), "")
