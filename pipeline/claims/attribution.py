@@ -177,6 +177,8 @@ def has_property_cue(ctx: Context, quantity: Hit, sentence_start: int) -> bool:
     if ctx.text.endswith(rules.capacity_words, max(sentence_start, quantity.start - rules.capacity_lookback),
                          quantity.start):
         return True  # 宏优年产3万吨金属制品项目, 年水泥产能3.7亿吨: what a plant can make
+    if quantity.get("kind") in rules.capacity_name_kinds and rules.capacity_name_after.match(ctx.text, quantity.end):
+        return True  # 300万吨重质碳酸钙超细微粉项目: the plant's capacity, in its name
     start = clause_start(ctx, quantity.start, sentence_start)
     for cue in ctx.rules.property_cues.finditer(ctx.text, start, quantity.start):
         if not ctx.text.endswith(ctx.rules.not_property_before, start, cue.start()):

@@ -125,6 +125,8 @@ class ClaimRules:
     not_property_before: tuple[str, ...]  # before a cue, these make it another word (比|重达)
     capacity_words: tuple[str, ...]  # right before a figure: a plant's or project's capacity (年产3万吨)
     capacity_lookback: int  # how far before the figure a capacity word may start
+    capacity_name_kinds: frozenset[str]  # figures that, before a project's name, are its capacity
+    capacity_name_after: re.Pattern[str]  # 300万吨|重质碳酸钙超细微粉项目
     speech_verbs: tuple[str, ...]
     reporting_frame_ends: tuple[str, ...]  # 记者从某局了解到，: the sentence is read from the frame's end
     modifier_max_chars: int  # 排在第12位的某区: at most this between the figure and 的
@@ -297,6 +299,8 @@ def claim_rules() -> ClaimRules:
         not_property_before=tuple(get("not_property_before")),
         capacity_words=_longest_first(get("capacity_words")),
         capacity_lookback=int(get("capacity_lookback_chars")),
+        capacity_name_kinds=frozenset(get("capacity_name_kinds")),
+        capacity_name_after=re.compile(get("capacity_name_after")),
         speech_verbs=_longest_first(get("speech_verbs")),
         company_speaker_words=tuple(get("company_speaker_words")),
         reporting_frame_ends=_longest_first(get("reporting_frame_ends")),

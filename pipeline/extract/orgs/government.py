@@ -47,6 +47,7 @@ class GovernmentRules:
     person_tags: frozenset[str]  # 县长肖磊及首任|自然资源局: a person breaks the function words
     person_max_freq: int
     venues: tuple[str, ...]  # 会议厅, 报告厅: rooms that end like an office (厅)
+    ordinary_endings: tuple[str, ...]  # 布局, 承办: words that end like an office (局, 办)
     collective_words: tuple[str, ...]  # 市属|驻区分局, 区政府|各办局: many bodies of a kind, no name
     level_bodies: frozenset[str]  # 政府 of 省政府: a level's own body, one token, its offices follow
     branch_heads: tuple[str, ...]  # 分局: a branch named right after its body (市生态环境局临江分局)
@@ -99,6 +100,7 @@ def government_rules() -> GovernmentRules:
         person_tags=frozenset(require(data, "person_tags", GOVERNMENT)),
         person_max_freq=int(require(data, "person_max_freq", GOVERNMENT)),
         venues=tuple(require(data, "venues", GOVERNMENT)),
+        ordinary_endings=tuple(require(data, "ordinary_endings", GOVERNMENT)),
         collective_words=tuple(require(data, "collective_words", GOVERNMENT)),
         level_bodies=frozenset(require(data, "level_bodies", GOVERNMENT)),
         branch_heads=tuple(require(data, "branch_heads", GOVERNMENT)),
@@ -241,6 +243,8 @@ def office_token_ok(view: TextView, head: str, end: int, rules: GovernmentRules)
     token = view.text[span[0]:end]
     if token.endswith(rules.venues):
         return False  # 知行堂主会议厅, 报告厅: a room, no office
+    if len(token) > len(head) and token.endswith(rules.ordinary_endings):
+        return False  # 产业布局, 新格局: a plan or a state of affairs, no office
     if len(token) <= len(head):
         return True
     if token[:-len(head)] in rules.level_chars or token in rules.short_office_words:

@@ -1,0 +1,51 @@
+"""Families of round 23, found on signing news and county reviews annotated this round: ordinary words
+that end like an office (产业布局, 新格局), a measure in a project's name (300万吨碳酸钙项目), a park's or
+a plant's figures once it is built (园区投产达效后). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import zhfacts
+
+
+def _orgs(text: str) -> list[tuple[str, str]]:
+    return [(o["text"], o["type"]) for o in zhfacts.extract_text(text).records("organizations")]
+
+
+def _claims(text: str) -> list[tuple[str, str]]:
+    return [(c["district"], c["text"]) for c in zhfacts.extract_text(text).records("claims")]
+
+
+@pytest.mark.parametrize("text", ["项目高度契合我县产业布局，前景广阔。", "加快构建全县发展新格局。",
+                                  "服务全县工作大局。", "活动由县委宣传部指导、多家企业承办。"])
+def test_an_ordinary_word_ending_like_an_office_is_no_body(text: str) -> None:
+    assert [o for o in _orgs(text) if o[0].endswith(("布局", "格局", "大局", "承办"))] == []
+
+
+@pytest.mark.parametrize("text, body", [("全县财政局牵头落实。", "县财政局"), ("县统计局发布数据。", "县统计局"),
+                                         ("县自然资源局组织验收。", "县自然资源局")])
+def test_offices_ending_alike_stay_bodies(text: str, body: str) -> None:
+    assert (body, "government") in _orgs(text)
+
+
+@pytest.mark.parametrize("figure", ["300万吨", "50兆瓦", "2000亩"])
+def test_a_measure_in_a_projects_name_is_its_capacity(figure: str) -> None:
+    text = f"汉阴县人民政府与某某集团签约，其中有{figure}新材料生产项目、物流园项目。"
+    assert [c for c in _claims(text) if c[1] == figure] == []
+
+
+def test_a_districts_measure_before_a_clause_end_is_claimed() -> None:
+    text = "今年汉阴县粮食产量达35万吨，新增光伏装机50兆瓦，项目建设提速。"
+    assert _claims(text) == [("汉阴县", "35万吨"), ("汉阴县", "50兆瓦")]
+
+
+@pytest.mark.parametrize("opener", ["园区投产达效后", "项目建成投产后", "投产达效后", "基地建成后"])
+def test_a_plants_figures_once_built_are_its_own(opener: str) -> None:
+    text = f"汉阴县计划开工项目107个。其中，在建的食品产业园项目一期，{opener}，年可实现产值15亿元。"
+    assert _claims(text) == [("汉阴县", "107个")]
+
+
+def test_a_districts_output_after_its_projects_is_claimed() -> None:
+    text = "汉阴县计划开工项目107个。全县规上工业企业实现产值15亿元。"
+    assert _claims(text) == [("汉阴县", "107个"), ("汉阴县", "15亿元")]
