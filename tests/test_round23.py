@@ -49,3 +49,29 @@ def test_a_plants_figures_once_built_are_its_own(opener: str) -> None:
 def test_a_districts_output_after_its_projects_is_claimed() -> None:
     text = "汉阴县计划开工项目107个。全县规上工业企业实现产值15亿元。"
     assert _claims(text) == [("汉阴县", "107个"), ("汉阴县", "15亿元")]
+
+
+def _quantities(text: str) -> list[tuple[str, float | None, str]]:
+    return [(q["text"], q["value"], q["unit"]) for q in zhfacts.extract_text(text).records("quantities")]
+
+
+PIPE_TABLE = ("附表 2023年各区县主要指标\n地区 | 地区生产总值(亿元) | 增速(%) |\n汉滨区 | 532.1 | 5.2 |\n"
+              "汉阴县 | 120.5 | 6.1 |\n石泉县 | 98.3 | 4.8 |\n")
+
+
+def test_a_pipe_table_is_read_as_a_table() -> None:
+    assert ("532.1", 53210000000.0, "CNY") in _quantities(PIPE_TABLE)
+    claims = [(c["district"], c["metric_key"], c["value"]) for c in zhfacts.extract_text(PIPE_TABLE).records("claims")]
+    assert ("汉阴县", "地区生产总值增速", 6.1) in claims and len(claims) == 6
+
+
+def test_a_pipe_rows_label_names_the_row() -> None:
+    text = ("表1 年末户籍人口构成\n指标 | 年末人口(万人) | 比重(%) |\n总户籍人口 | 88.3 | 100 |\n"
+            "其中:0-17岁 | 22.52 | 26 |\n18-34岁 | 20.99 | 24 |\n60岁以上 | 14.15 | 16 |\n")
+    found = _quantities(text)
+    assert [q for q in found if "岁" in q[0]] == []
+    assert ("22.52", 225200.0, "人") in found and ("26", 26.0, "%") in found
+
+
+def test_a_pipe_line_of_links_is_no_table() -> None:
+    assert _quantities("首页 | 新闻中心 | 政务公开 |\n汉阴县今年新增企业12家。") == [("12家", 12.0, "家")]

@@ -41,7 +41,7 @@ from zhfacts.nlp.analysis import Analysis
 from zhfacts.rules import RulesError, load_tsv, load_yaml, require, rules_cache, rules_dir
 from zhfacts.text.article import Hit
 from zhfacts.text.sentences import CLOSE_PARENS, OPEN_PARENS, clause_delimiters, item_delimiters, sentence_boundary
-from zhfacts.text.tables import find_tables, table_rules
+from zhfacts.text.tables import Table, find_tables, table_rules
 
 UNITS_FILE = "quantities/units.yaml"
 QUALIFIERS_FILE = "quantities/qualifiers.yaml"
@@ -442,8 +442,10 @@ def extract_quantities(text: str) -> list[Hit]:
     candidates = [*_figures(text, numerals, g), *_ranges(text, numerals, g), *_percent_words(text, g),
                   *_ordinals(text, g), *_bare_ranks(text, g), *_tops(text, g), *_first_places(text, g),
                   *_doublings(text, g),
-                  *_symbols(text, g), *_bare_scale_money(text, g), *_spoken_scale_money(text, g),
-                  *_table_cells(text)]
+                  *_symbols(text, g), *_bare_scale_money(text, g), *_spoken_scale_money(text, g)]
+    tables = find_tables(text)
+    if tables:
+        candidates = [h for h in candidates if not _in_row_label(tables, h)] + list(_table_cells(text, tables))
     if not candidates:
         return []
     blocked = _blocked_spans(text, g)
@@ -1065,13 +1067,18 @@ def _spoken_scale_money(text: str, g: Grammar) -> Iterator[Hit]:
                             approx="lower" if m["more"] else None)
 
 
-def _table_cells(text: str) -> Iterator[Hit]:
+def _in_row_label(tables: list[Table], hit: Hit) -> bool:
+    """Is the figure inside a table row's label (0-17岁, 60岁以上 in a pipe row)? It names the row."""
+    return any(label[0] <= hit.start and hit.end <= label[1] for table in tables for label, _ in table.rows)
+
+
+def _table_cells(text: str, tables: list[Table]) -> Iterator[Hit]:
     """The bare numbers of a flattened table in their column's unit (text/tables.py):
     1054.21 under (亿元) is 105421000000 CNY, -2.1 under (%) is -2.1 %. A table with a column
     whose unit the unit rules do not know gives nothing. Each hit carries `table_cell`
     (table, row, column) for claims; it is no record field."""
     rule = table_rules().id
-    for table in find_tables(text):
+    for table in tables:
         units = [u for u in (column_unit(column.unit) for column in table.columns) if u is not None]
         if len(units) != len(table.columns):
             continue

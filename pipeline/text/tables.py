@@ -42,6 +42,8 @@ class TableRules:
     unit_word: re.Pattern[str]  # one unit of a units line, between its separators
     not_shared: frozenset[str]  # a column name with one of these has no shared unit (增速 is no 亿元)
     hint: re.Pattern[str]  # a text without a match has no table
+    pipe_cell: re.Pattern[str]  # a cell of a row set apart by pipes, white space trimmed
+    clause_marks: frozenset[str]  # label_stops but the digits: what no pipe row's label holds
 
 
 @rules_cache
@@ -66,6 +68,8 @@ def table_rules() -> TableRules:
         unit_word=re.compile(f"[^{re.escape(require(data, 'unit_separators', RULES_FILE))}]+"),
         not_shared=frozenset(require(data, "not_shared_unit_words", RULES_FILE)),
         hint=re.compile(require(data, "hint", RULES_FILE)),
+        pipe_cell=re.compile(require(data, "pipe_cell", RULES_FILE)),
+        clause_marks=frozenset(require(data, "label_stops", RULES_FILE)) - frozenset("0123456789"),
     )
 
 
@@ -125,24 +129,50 @@ def table_lines(text: str) -> set[int]:
 
 
 def _has_cell(text: str, rules: TableRules) -> bool:
-    """Does a line hold nothing but a number or an empty cell? A table's rows need one: most
+    """Does a line (or a pipe row's cell) hold nothing but a number or an empty cell? A table's rows need one: most
     pages the hint lets through have none, and are spared reading every line's kind."""
     for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped and (rules.number_cell.match(stripped) or rules.empty_cell.match(stripped)):
-            return True
+        for cell in line.split("|") if "|" in line else (line,):
+            stripped = cell.strip()
+            if stripped and (rules.number_cell.match(stripped) or rules.empty_cell.match(stripped)):
+                return True
     return False
 
 
 def _lines(text: str, rules: TableRules) -> list[_Line]:
-    """The text's non-blank lines, each with its kind."""
+    """The text's non-blank lines, each with its kind; a row of cells a page's copy set apart by
+    pipes (指标 | 年末人口(万人) | 比重(%) |) gives one line per cell, as if each stood on its own."""
     out = []
     for m in re.finditer(r"[^\n]+", text):
+        if "|" in m.group() and _pipe_cells(text, m.start(), m.end(), rules, out):
+            continue
         stripped = m.group().strip()
         if stripped:
             start = m.start() + m.group().index(stripped)
             out.append(_Line((start, start + len(stripped)), stripped, _kind(stripped, rules)))
     return out
+
+
+def _pipe_cells(text: str, start: int, end: int, rules: TableRules, out: list[_Line]) -> bool:
+    """Add the cells of a pipe row (at least two cells) to out; False when the line is none. Its
+    first cell is the row's label by its place, so it may hold a figure (0-17岁, 60岁以上)."""
+    cells = [(c.start(), c.end()) for c in rules.pipe_cell.finditer(text, start, end)]
+    if len(cells) < 2:
+        return False
+    for n, (cell_start, cell_end) in enumerate(cells):
+        cell = text[cell_start:cell_end]
+        kind = _kind(cell, rules)
+        if n == 0 and kind == "other" and _row_label(cell, rules):
+            kind = "label"
+        out.append(_Line((cell_start, cell_end), cell, kind))
+    return True
+
+
+def _row_label(cell: str, rules: TableRules) -> bool:
+    """A pipe row's first cell as a label: short, with an ideograph, no clause punctuation."""
+    cell = rules.label_prefix.sub("", cell, count=1)
+    return (len(cell) <= rules.label_max_chars and not rules.clause_marks.intersection(cell)
+            and any("\u3400" <= c <= "\u9fff" for c in cell))
 
 
 CELLS = ("number", "empty")  # what a row holds after its label
