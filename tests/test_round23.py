@@ -75,3 +75,12 @@ def test_a_pipe_rows_label_names_the_row() -> None:
 
 def test_a_pipe_line_of_links_is_no_table() -> None:
     assert _quantities("首页 | 新闻中心 | 政务公开 |\n汉阴县今年新增企业12家。") == [("12家", 12.0, "家")]
+
+
+def test_a_universitys_abbreviation_jieba_lists_as_a_body() -> None:
+    text = "区政府与浙江工业大学共建研究院。浙工大“输出”人才与技术，浙工大的学科优势与当地产业吻合。"
+    assert [o for o in _orgs(text) if o[0] == "浙工大"] == [("浙工大", "university")] * 2
+
+
+def test_an_abbreviation_needs_its_body_named_in_full() -> None:
+    assert _orgs("浙工大的学科优势与当地产业吻合。") == []
