@@ -84,3 +84,19 @@ def test_a_universitys_abbreviation_jieba_lists_as_a_body() -> None:
 
 def test_an_abbreviation_needs_its_body_named_in_full() -> None:
     assert _orgs("浙工大的学科优势与当地产业吻合。") == []
+
+
+@pytest.mark.parametrize("link", ["由某某公司投资建设", "位于县经开区"])
+def test_a_project_named_as_its_sentences_subject_owns_its_figures(link: str) -> None:
+    text = f"汉阴县举行项目签约仪式。某某综合回收项目{link}，总投资约1亿元，用地20亩。"
+    assert _claims(text) == []
+
+
+def test_a_batch_of_projects_before_the_link_stays_the_districts() -> None:
+    text = "汉阴县举行项目签约仪式。今年签约项目由县招商局统筹推进，总投资约10亿元。"
+    assert _claims(text) == [("汉阴县", "约10亿元")]
+
+
+def test_a_plants_figures_after_built_open_its_sentence() -> None:
+    text = "汉阴县举行项目签约仪式，签约项目12个。某某项目由某某公司投资建设。建成后，预计年产值2亿元。"
+    assert _claims(text) == [("汉阴县", "12个")]

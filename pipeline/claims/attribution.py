@@ -83,12 +83,12 @@ def in_subject_position(ctx: Context, marker: Marker, sentence_start: int) -> bo
     return answer
 
 
-def _names_one_project(ctx: Context, start: int, pos: int) -> bool:
+def _names_one_project(ctx: Context, start: int, pos: int, plant_word_needed: bool = True) -> bool:
     """A project's name opening its clause (a district at most before it) up to the project word at pos: one
     project (某某综合开发利用项目总投资6.8亿元, 兴文县某某电池片生产项目总投资20亿元) where the name holds a word of one
     plant or site (claims.yaml project_one_words) and no word of a batch (project_batch_words,
     project_batch_endings: 重点项目, 今年签约项目, 产业项目); a name without one (城建项目, 中央预算内投资项目) names no
-    one project."""
+    one project, unless plant_word_needed is False (某某项目由某公司投资建设: a link that only one project takes)."""
     rules = ctx.rules
     before = markers_in(ctx, start, pos)
     if len(before) > 1 or before and (before[0].kind != "district" or ctx.text[start:before[0].start].strip()):
@@ -96,7 +96,7 @@ def _names_one_project(ctx: Context, start: int, pos: int) -> bool:
     name = ctx.text[before[0].end if before else start:pos].strip()
     if not name or name.endswith(rules.project_batch_endings) or any(w in name for w in rules.project_batch_words):
         return False
-    return any(word in name for word in rules.project_one_words)
+    return not plant_word_needed or any(word in name for word in rules.project_one_words)
 
 
 def _opens_clause(ctx: Context, marker: Marker, sentence_start: int) -> bool:
@@ -118,6 +118,9 @@ def _opens_clause(ctx: Context, marker: Marker, sentence_start: int) -> bool:
     if marker.rule == PROJECT and ctx.text.startswith(ctx.rules.project_total_words, marker.start) and \
             _names_one_project(ctx, start, marker.start):
         return True  # 兴文县某某生产项目总投资20亿元: the project, which the district's name opens
+    if marker.rule == PROJECT and ctx.text.startswith(ctx.rules.project_named_links, marker.start) and \
+            _names_one_project(ctx, start, marker.start, plant_word_needed=False):
+        return True  # 某某综合回收项目由某公司投资建设: the project named is the subject
     if not prefix:
         return True  # the marker opens its clause
     if marker.kind == "company":

@@ -395,6 +395,9 @@ def collect_markers(ctx: Context) -> list[Marker]:
     for word in rules.project_subject_words:
         for start in found.get(word, ()):
             markers.append(Marker(start, start + len(word), "company", "claims.block.project"))
+    for word in rules.project_named_links:
+        for start in found.get(word, ()):
+            markers.append(Marker(start, start + len(word), "company", "claims.block.project"))
     for word in rules.project_total_words:
         for start in found.get(word, ()):
             if not counted_projects_before(ctx, start):

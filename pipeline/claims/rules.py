@@ -174,6 +174,7 @@ class ClaimRules:
     markup_line: re.Pattern[str]  # <!--enpproperty …-->: leaked markup
     project_subject_words: tuple[str, ...]  # 该项目: a project's figures
     project_total_words: tuple[str, ...]  # 项目总投资: the project just named, unless projects were counted
+    project_named_links: tuple[str, ...]  # 某某项目由某公司投资建设: the named project is the subject
     project_count_noun: str
     project_count_units: frozenset[str]  # 6个项目……，项目总投资: a batch counted before
     project_count_gap: int
@@ -350,6 +351,7 @@ def claim_rules() -> ClaimRules:
         markup_line=re.compile(get("markup_line")),
         project_subject_words=_longest_first(get("project_subject_words")),
         project_total_words=_longest_first(get("project_total_words")),
+        project_named_links=tuple(get("project_named_links")),
         project_count_noun=str(get("project_count_noun")),
         project_count_units=frozenset(get("project_count_units")),
         project_count_gap=int(get("project_count_gap")),
@@ -369,7 +371,8 @@ def claim_rules() -> ClaimRules:
         item_stop=_char_class(item_delimiters - clause_delimiters),
         marker_words=WordIndex.of([*(w for w, _, _ in pronouns), *get("wide_scope_words"),
                                    *get("company_subject_words"), *get("project_subject_words"),
-                                   *get("project_total_words"), *get("speech_verbs")]),
+                                   *get("project_total_words"), *get("project_named_links"),
+                                   *get("speech_verbs")]),
     )
 
 
