@@ -100,3 +100,34 @@ def test_a_batch_of_projects_before_the_link_stays_the_districts() -> None:
 def test_a_plants_figures_after_built_open_its_sentence() -> None:
     text = "汉阴县举行项目签约仪式，签约项目12个。某某项目由某某公司投资建设。建成后，预计年产值2亿元。"
     assert _claims(text) == [("汉阴县", "12个")]
+
+
+def _claim_rows(text: str) -> list[tuple[str, str | None, str]]:
+    return [(c["district"], c["metric_key"], c["text"]) for c in zhfacts.extract_text(text).records("claims")]
+
+
+def test_a_zone_without_a_place_in_a_list_of_districts_is_no_ones() -> None:
+    text = "上半年全市新签约项目87个，分别为：霍山县34个、金寨县32个、市开发区14个、叶集区7个。"
+    assert _claim_rows(text) == [("霍山县", "签约项目数", "34个"), ("金寨县", "签约项目数", "32个"),
+                                 ("叶集区", "签约项目数", "7个")]
+
+
+@pytest.mark.parametrize("zone", ["高新区", "经开区", "县开发区"])
+def test_a_zone_item_between_districts_keeps_them_apart(zone: str) -> None:
+    text = f"新开工项目依次为：宜都市13个，{zone}5个，枝江市3个。"
+    assert [c[0] for c in _claim_rows(text)] == ["宜都市", "枝江市"]
+
+
+def test_a_rate_of_projects_started_is_a_rate() -> None:
+    rows = _claim_rows("霍山县签约项目开工率为94.1%，履约率达90%，开工项目增长12%。")
+    assert [r[1] for r in rows] == ["项目开工率", "项目履约率", "开工项目数增速"]
+
+
+@pytest.mark.parametrize("sentence", ["今年的百强县分布于18个省份。", "前100名分布在14个省区中。", "该排名综合考虑了28项指标。"])
+def test_a_rankings_own_figures_are_no_districts(sentence: str) -> None:
+    assert _claim_rows("昆山市位列百强县第一名。" + sentence) == [("昆山市", "综合评价排名@百强县", "第一名")]
+
+
+def test_a_committees_term_after_its_name_is_no_figure() -> None:
+    text = "认真落实自治区党委十届、自治州党委十一届和县委十三届历次全会精神。汉阴县举办十届农民运动会。"
+    assert _quantities(text) == [("十届", 10.0, "届")]

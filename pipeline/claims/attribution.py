@@ -206,8 +206,10 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
         return None  # 重达5吨; 200余人出席推介会: a thing's property, an event's audience
     if is_threshold(ctx, quantity) or counts_divisions(ctx, quantity) or wide_aside(ctx, quantity, sentence):
         return None
-    if ranking_pool(ctx, quantity, sentence):
+    if ranking_pool(ctx, quantity, sentence) or top_as_pool(ctx, quantity, sentence):
         return None
+    if zone_item(ctx, quantity, sentence):
+        return None  # 分别为：甲县34个、市开发区14个: the zone's
     if counts_parts(ctx, quantity) or is_gap(ctx, quantity, sentence) or on_markup_line(ctx, quantity):
         return None
     quote_speaker = speaker_of_quote(ctx, quantity)
@@ -353,6 +355,21 @@ def one_projects_figure(ctx: Context, quantity: Hit) -> bool:
         return False
     return text.endswith(rules.project_investment_words, 0, quantity.start) or \
         rules.project_named_after.match(text, after.end()) is not None
+
+
+def top_as_pool(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
+    """第十九届百强县前100名分布在14个省区中: a top N that no district or pronoun of its clause holds, followed by
+    a word of the pool it counts."""
+    if not top_rank(quantity) or ctx.rules.top_pool_after.match(ctx.text, quantity.end) is None:
+        return False
+    start = clause_start(ctx, quantity.start, sentence[0])
+    return not any(m.kind in ("district", "pronoun") for m in markers_in(ctx, start, quantity.start))
+
+
+def zone_item(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
+    """分别为：甲县34个、市开发区14个: a list item that a zone with no place's name opens, the zone's figure."""
+    start = clause_start(ctx, quantity.start, sentence[0], items=True)
+    return ctx.rules.zone_item.fullmatch(ctx.text[start:quantity.start].strip()) is not None
 
 
 def is_threshold(ctx: Context, quantity: Hit) -> bool:

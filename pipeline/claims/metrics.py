@@ -230,6 +230,8 @@ def _base_metric(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: 
     start = max([start] + [m.end for m in markers_in(ctx, start, quantity.start) if m.kind in ("district", "pronoun")
                            and not share.search(ctx.text, max(start, m.start - 1), m.start)])  # 占全县…的: no subject
     start = _after_run_in_heading(ctx, start, rules)
+    if ctx.rules.zone_item.fullmatch(ctx.text[start:quantity.start].strip()):
+        start = quantity.start  # 市开发区14个: the zone is the item's subject, as a district is, no measure
     bracket = _inside_bracket(ctx, start, quantity.start)
     bracketed, start = bracket != start, bracket
     in_sentence = [q for q in ctx.quantities[bisect_left(ctx.quantity_starts, sentence[0]):

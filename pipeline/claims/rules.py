@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
+from zhfacts.extract.places import place_rules
 from zhfacts.extract.quantities import place_count_units
 from zhfacts.extract.scanning import words_pattern
 from zhfacts.rules import load_yaml, require, rules_cache
@@ -155,6 +156,8 @@ class ClaimRules:
     recipient_words: tuple[str, ...]  # 在, 向, 为 before the district a bank lends to
     lending_words: tuple[str, ...]  # 贷款, 授信: the bank lends, not earns
     list_zone_item: re.Pattern[str]
+    top_pool_after: re.Pattern[str]  # 前100名|分布在: a top N as the pool counted
+    zone_item: re.Pattern[str]  # 市开发区, 高新区: a list item's whole subject, a zone without a place's name
     rank_holder_links: re.Pattern[str]  # 第一名|为|某县: the district after holds the rank
     rank_holder_reach: int  # characters the holder's marker may span
     township_after: re.Pattern[str]  # 某区|慈城镇: a township named after its district
@@ -331,6 +334,9 @@ def claim_rules() -> ClaimRules:
         recipient_words=tuple(get("recipient_words")),
         lending_words=tuple(get("lending_words")),
         list_zone_item=re.compile(get("list_zone_item")),
+        top_pool_after=re.compile(get("top_pool_after")),
+        zone_item=re.compile(f"(?:{'|'.join(map(re.escape, get('zone_item_levels')))})?"
+                             f"(?:{'|'.join(map(re.escape, place_rules().zone_words))})"),
         rank_holder_links=re.compile(get("rank_holder_links")),
         rank_holder_reach=int(get("rank_holder_reach")),
         township_after=re.compile(get("township_after")),
