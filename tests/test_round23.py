@@ -131,3 +131,8 @@ def test_a_rankings_own_figures_are_no_districts(sentence: str) -> None:
 def test_a_committees_term_after_its_name_is_no_figure() -> None:
     text = "认真落实自治区党委十届、自治州党委十一届和县委十三届历次全会精神。汉阴县举办十届农民运动会。"
     assert _quantities(text) == [("十届", 10.0, "届")]
+
+
+def test_the_citys_own_level_among_its_districts_is_no_districts() -> None:
+    text = "分区域情况看：\n◆常山县组织项目37个，总投资30亿元；\n◆开化县组织项目17个，总投资31亿元；\n◆市本级组织项目6个，总投资1.1亿元。"
+    assert [c[0] for c in _claims(text)] == ["常山县", "常山县", "开化县", "开化县"]

@@ -109,7 +109,7 @@ def _opens_clause(ctx: Context, marker: Marker, sentence_start: int) -> bool:
     for i in sorted(times_within(ctx, start, marker.start)):  # in the Doc's order
         time = ctx.times[i]
         prefix = prefix.replace(ctx.text[time.start:time.end], "")
-    prefix = prefix.strip().lstrip("“‘「（(")
+    prefix = prefix.strip().lstrip("“‘「（(" + ctx.rules.bullet_marks)
     if marker.kind == "district":
         prefix = prefix.removesuffix(_rank_right_before(ctx, marker.start))  # 第二位|乙县增长7.5%
     if (marker.kind == "wide" or ctx.text[marker.start:marker.end] in ctx.rules.wide_scope_words) and \
