@@ -136,3 +136,8 @@ def test_a_committees_term_after_its_name_is_no_figure() -> None:
 def test_the_citys_own_level_among_its_districts_is_no_districts() -> None:
     text = "分区域情况看：\n◆常山县组织项目37个，总投资30亿元；\n◆开化县组织项目17个，总投资31亿元；\n◆市本级组织项目6个，总投资1.1亿元。"
     assert [c[0] for c in _claims(text)] == ["常山县", "常山县", "开化县", "开化县"]
+
+
+def test_a_mediums_stem_is_no_alias_of_it() -> None:
+    text = "版权声明：凡注明来源为中国甘肃网的稿件均为本网版权稿件。\n中国甘肃网微信中国甘肃网微博\n"
+    assert [o for o in _orgs(text) if o[0] == "中国甘肃"] == []

@@ -373,7 +373,8 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
         aliases.update({a: full for a in aliases_of(full, rules) if a not in aliases})
     shorts += registered
     for cand in shorts:
-        if cand.rule not in ("org.known", "org.short_name.registered"):
+        if cand.rule not in ("org.known", "org.short_name.registered") and cand.type == "company":
+            # a company's short name stands for it; a medium's stem is its place (中国甘肃网 -> 中国甘肃)
             stem = short_name_stem(cand_text(view, cand), rules)
             if stem and stem not in aliases:
                 aliases[stem] = cand_text(view, cand)
