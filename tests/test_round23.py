@@ -141,3 +141,7 @@ def test_the_citys_own_level_among_its_districts_is_no_districts() -> None:
 def test_a_mediums_stem_is_no_alias_of_it() -> None:
     text = "版权声明：凡注明来源为中国甘肃网的稿件均为本网版权稿件。\n中国甘肃网微信中国甘肃网微博\n"
     assert [o for o in _orgs(text) if o[0] == "中国甘肃"] == []
+
+
+def test_a_quoted_name_opening_with_a_count_is_no_figure() -> None:
+    assert _quantities("紧盯全国“三个500强”企业，新增企业3个。") == [("3个", 3.0, "个")]
