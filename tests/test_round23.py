@@ -145,3 +145,32 @@ def test_a_mediums_stem_is_no_alias_of_it() -> None:
 
 def test_a_quoted_name_opening_with_a_count_is_no_figure() -> None:
     assert _quantities("紧盯全国“三个500强”企业，新增企业3个。") == [("3个", 3.0, "个")]
+
+
+BULLETIN_TABLE = ("汉阴县2023年国民经济和社会发展统计公报\n全年全县地区生产总值120亿元。\n表1 2023年年末户籍人口\n指标\n年末数(人)\n"
+                  "比重(%)\n户籍人口\n300000\n100.0\n其中:男性\n156000\n52.0\n女性\n144000\n48.0\n"
+                  "其中:0-15岁(含不满16周岁)\n60000\n20.0\n60岁及以上\n66000\n22.0\n")
+
+
+def test_a_bulletins_table_of_indicators_is_its_districts() -> None:
+    claims = [(c["district"], c["metric"], c["value"], c["rule"]) for c in zhfacts.extract_text(BULLETIN_TABLE).records("claims")]
+    assert ("汉阴县", "户籍人口", 300000.0, "claims.table.indicator") in claims
+    assert ("汉阴县", "女性比重", 48.0, "claims.table.indicator") in claims
+    assert ("汉阴县", "60岁及以上", 66000.0, "claims.table.indicator") in claims
+
+
+def test_a_label_with_a_figure_between_a_tables_rows_names_its_row() -> None:
+    found = _quantities(BULLETIN_TABLE)
+    assert ("60000", 60000.0, "人") in found and [q for q in found if "岁" in q[0]] == []
+
+
+def test_a_bulletins_table_of_townships_is_none_of_the_districts() -> None:
+    text = ("汉阴县2023年国民经济和社会发展统计公报\n表2 各镇财政收入\n镇名\n收入(万元)\n城关镇\n3200\n涧池镇\n2100\n"
+            "蒲溪镇\n1800\n")
+    assert [c for c in zhfacts.extract_text(text).records("claims") if c["rule"].startswith("claims.table")] == []
+
+
+def test_cells_one_a_line_with_a_pipe_border() -> None:
+    text = ("汉阴县第四次全国经济普查公报\n表1-1 单位数 |\n||\n|\n单位数(个) |\n比重(%) |\n一、法人单位 |\n4491 |\n100 |\n"
+            "企业法人 |\n3553 |\n79.1 |\n机关法人 |\n120 |\n2.7 |\n")
+    assert ("3553", 3553.0, "个") in _quantities(text)

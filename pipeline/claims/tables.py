@@ -1,5 +1,7 @@
 """District claims of flattened tables (text/tables.py): a row whose label is one
-county-level district gives it each number of the row, measured as the column says.
+county-level district gives it each number of the row, measured as the column says; in a
+district's own bulletin or report, a table whose rows name no place (户籍人口 / 684698 under
+年末数(人)) gives the district each row's numbers, measured as the row says.
 
 The metric is the indicator the column's name gives (地区生产总值(亿元)), else the one the
 header names last above it (a group header over 总量 (亿元) and 增速 (%)), else the one the
@@ -16,10 +18,12 @@ from zhfacts.claims.metric_keys import describe, vocabulary
 from zhfacts.claims.metrics import GROWTH
 from zhfacts.records.build import record_id
 from zhfacts.text.article import Hit
-from zhfacts.text.tables import Table
+from zhfacts.text.tables import Table, table_rules
 
 RULE = "claims.table.row"
 HOW = "sentence"  # the row is the label's own sentence: its district is named with its figures
+INDICATOR_RULE = "claims.table.indicator"
+INDICATOR_HOW = "section"  # the document's district, as for its sentences (claims.document)
 
 
 def is_table_cell(quantity: Hit) -> bool:
@@ -39,9 +43,14 @@ def table_claims(ctx: Context) -> list[Hit]:
 def _cell_claims(ctx: Context, quantity: Hit, table: Table, row: int, column: int) -> list[Hit]:
     label = table.rows[row][0]
     districts = [m.district for m in markers_in(ctx, *label) if m.kind == "district" and m.district is not None]
-    if len(districts) != 1:
+    rule, how = RULE, HOW
+    if not districts and ctx.document_subject is not None and not _rows_name_places(ctx, table):
+        districts, rule, how = [ctx.document_subject], INDICATOR_RULE, INDICATOR_HOW
+        metric = row_metric(ctx, table, row, column, quantity.get("kind"))
+    elif len(districts) == 1:
+        metric = column_metric(ctx, table, column, quantity.get("kind"))
+    else:
         return []
-    metric = column_metric(ctx, table, column, quantity.get("kind"))
     if metric is None:
         return []
     figure = {k: quantity.get(k) for k in ("value", "value_min", "value_max", "approx", "unit")}
@@ -52,19 +61,41 @@ def _cell_claims(ctx: Context, quantity: Hit, table: Table, row: int, column: in
     surface = ctx.text[quantity.start:quantity.end]
     key = describe(metric, {"kind": quantity.get("kind"), "unit": quantity.get("unit")}, surface, metric, metric).key
     district = districts[0]
-    return [Hit(quantity.start, quantity.end, RULE, {
+    return [Hit(quantity.start, quantity.end, rule, {
         "district": district.get("canonical"),
         "adcode": district.get("adcode"),
         "metric": metric,
         "metric_key": key,
         **figure,
         "quantity_id": record_id(ctx.article, quantity, "quantities"),
-        "attribution": HOW,
+        "attribution": how,
         "speaker": None,
-        "confidence": ctx.rules.confidence[HOW],
+        "confidence": ctx.rules.confidence[how],
         "key": district.get("canonical"),
         "sentence_start": label[0],
     })]
+
+
+def _rows_name_places(ctx: Context, table: Table) -> bool:
+    """Does a row's label name a place, a body or a township (甲区, 某镇, 高新区)? Then the rows are places,
+    none of them the document's district's own indicator."""
+    endings = ctx.rules.table_place_endings
+    return any(markers_in(ctx, *label) or ctx.text[label[0]:label[1]].rstrip().endswith(endings)
+               for label, _ in table.rows)
+
+
+def row_metric(ctx: Context, table: Table, row: int, column: int, kind: str | None) -> str | None:
+    """What a row of the district's own indicators measures: its label (其中:男性 -> 男性), with a rate
+    column's name (比重, 比上年增长 -> 增速) after it; a column of neither level nor named rate gives none."""
+    start, end = table.rows[row][0]
+    label = table_rules().label_prefix.sub("", ctx.text[start:end], count=1).strip()
+    col = table.columns[column]
+    name = ctx.text[col.name[0]:col.name[1]].strip() if col.name else ""
+    if kind != "percent":
+        return label
+    if vocabulary().growth.search(name):
+        return label + GROWTH
+    return label + name if name else None
 
 
 def column_metric(ctx: Context, table: Table, column: int, kind: str | None) -> str | None:

@@ -44,6 +44,7 @@ class TableRules:
     hint: re.Pattern[str]  # a text without a match has no table
     pipe_cell: re.Pattern[str]  # a cell of a row set apart by pipes, white space trimmed
     clause_marks: frozenset[str]  # label_stops but the digits: what no pipe row's label holds
+    continued_label_max_chars: int  # a label between a table's rows may be this long and hold a figure
 
 
 @rules_cache
@@ -70,6 +71,7 @@ def table_rules() -> TableRules:
         hint=re.compile(require(data, "hint", RULES_FILE)),
         pipe_cell=re.compile(require(data, "pipe_cell", RULES_FILE)),
         clause_marks=frozenset(require(data, "label_stops", RULES_FILE)) - frozenset("0123456789"),
+        continued_label_max_chars=int(require(data, "continued_label_max_chars", RULES_FILE)),
     )
 
 
@@ -144,7 +146,8 @@ def _lines(text: str, rules: TableRules) -> list[_Line]:
     pipes (指标 | 年末人口(万人) | 比重(%) |) gives one line per cell, as if each stood on its own."""
     out = []
     for m in re.finditer(r"[^\n]+", text):
-        if "|" in m.group() and _pipe_cells(text, m.start(), m.end(), rules, out):
+        if "|" in m.group():
+            _add_pipe_cells(text, m.start(), m.end(), rules, out)
             continue
         stripped = m.group().strip()
         if stripped:
@@ -153,25 +156,23 @@ def _lines(text: str, rules: TableRules) -> list[_Line]:
     return out
 
 
-def _pipe_cells(text: str, start: int, end: int, rules: TableRules, out: list[_Line]) -> bool:
-    """Add the cells of a pipe row (at least two cells) to out; False when the line is none. Its
-    first cell is the row's label by its place, so it may hold a figure (0-17岁, 60岁以上)."""
-    cells = [(c.start(), c.end()) for c in rules.pipe_cell.finditer(text, start, end)]
-    if len(cells) < 2:
-        return False
+def _add_pipe_cells(text: str, start: int, end: int, rules: TableRules, out: list[_Line]) -> None:
+    """Add the cells of a line with pipes to out (none for a border line ||, one for 4491 |). A row's
+    first cell is its label by its place, so it may hold a figure (0-17岁, 60岁以上)."""
+    cells = [(c.start(), c.end()) for c in rules.pipe_cell.finditer(text, start, end)]  # none in a border ||
     for n, (cell_start, cell_end) in enumerate(cells):
         cell = text[cell_start:cell_end]
         kind = _kind(cell, rules)
-        if n == 0 and kind == "other" and _row_label(cell, rules):
-            kind = "label"
+        if n == 0 and len(cells) > 1 and kind == "other" and _row_label(cell, rules):
+            kind = "label"  # a row's first cell, by its place (4491 | alone on its line is one cell)
         out.append(_Line((cell_start, cell_end), cell, kind))
-    return True
 
 
-def _row_label(cell: str, rules: TableRules) -> bool:
-    """A pipe row's first cell as a label: short, with an ideograph, no clause punctuation."""
+def _row_label(cell: str, rules: TableRules, max_chars: int | None = None) -> bool:
+    """A row's label by its place (a pipe row's first cell, a line between a table's rows): short, with an
+    ideograph, no clause punctuation; it may hold a figure (0-15岁(含不满16周岁))."""
     cell = rules.label_prefix.sub("", cell, count=1)
-    return (len(cell) <= rules.label_max_chars and not rules.clause_marks.intersection(cell)
+    return (len(cell) <= (max_chars or rules.label_max_chars) and not rules.clause_marks.intersection(cell)
             and any("\u3400" <= c <= "\u9fff" for c in cell))
 
 
@@ -196,9 +197,11 @@ def _kind(line: str, rules: TableRules) -> str:
     return "other"
 
 
-def _row_width(lines: list[_Line], i: int) -> int:
-    """How many number cells follow the label at i (0 when i is no label)."""
-    if lines[i].kind != "label":
+def _row_width(lines: list[_Line], i: int, rules: TableRules | None = None) -> int:
+    """How many number cells follow the label at i (0 when i is no label). With rules, between a table's
+    rows, a longer line with a figure is a label too (其中:0-15岁(含不满16周岁) above its numbers)."""
+    if lines[i].kind != "label" and not (rules and lines[i].kind == "other"
+                                         and _row_label(lines[i].text, rules, rules.continued_label_max_chars)):
         return 0
     width = 0
     while i + 1 + width < len(lines) and lines[i + 1 + width].kind in CELLS:
@@ -215,7 +218,7 @@ def _table_at(lines: list[_Line], first: int, rules: TableRules) -> tuple[Table 
         return _serial_table_at(lines, first - 1, width - 1, rules)
     rows = []
     i = first
-    while i < len(lines) and _row_width(lines, i) == width:
+    while i < len(lines) and _row_width(lines, i, rules) == width:
         rows.append((lines[i].span, tuple(line.span for line in lines[i + 1:i + 1 + width])))
         i += 1 + width
     return _with_header(lines, first, width, rows, i, rules)
