@@ -174,3 +174,24 @@ def test_cells_one_a_line_with_a_pipe_border() -> None:
     text = ("汉阴县第四次全国经济普查公报\n表1-1 单位数 |\n||\n|\n单位数(个) |\n比重(%) |\n一、法人单位 |\n4491 |\n100 |\n"
             "企业法人 |\n3553 |\n79.1 |\n机关法人 |\n120 |\n2.7 |\n")
     assert ("3553", 3553.0, "个") in _quantities(text)
+
+
+def test_a_district_a_bracket_ties_with_is_no_sections() -> None:
+    text = ("汉阴县工业经济实现开门红\n一季度，全县规上工业增加值同比增长15.1%，增速位居全市榜首(与旬阳县并列)。\n"
+            "农产品加工业产值同比增长18.7%。")
+    assert [c[0] for c in _claims(text)] == ["汉阴县", "汉阴县"]
+
+
+def test_a_zone_without_a_place_opening_a_clause_owns_its_figures() -> None:
+    text = "衡南县上半年经济稳中有进。全县规模工业总产值43.62亿元。县工业集中区新增规上企业2家，完成增加值11亿元。"
+    assert _claims(text) == [("衡南县", "43.62亿元")]
+
+
+def test_a_zones_name_ending_a_place_stays_in_a_list_of_districts() -> None:
+    text = "永川、南川、万盛经开区、璧山等区县的增速在5%及以上。"
+    assert {c[0] for c in _claims(text)} == {"永川区", "南川区", "璧山区"}
+
+
+def test_a_share_of_the_county_names_no_subject() -> None:
+    text = "衡南县上半年经济稳中有进。县工业集中区完成规模工业增加值11亿元，占全县的比重达70%。"
+    assert _claims(text) == []

@@ -24,6 +24,7 @@ from zhfacts.claims.context import (
     markers_in,
     times_within,
 )
+from zhfacts.claims.metric_keys import vocabulary
 from zhfacts.claims.metrics import clause_end, first_suffix
 from zhfacts.text.article import Hit
 from zhfacts.text.sentences import CLOSE_PARENS, OPEN_PARENS, Paragraph
@@ -426,6 +427,8 @@ def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int]
             if not compared_with(ctx, marker, sentence[0]):
                 fallback = fallback or marker
         elif marker.kind == "pronoun":
+            if vocabulary().share.search(ctx.text, max(sentence[0], marker.start - 1), marker.start):
+                continue  # 占全县的比重达70%: the whole the share is taken of, not the subject (as metrics reads it)
             own = marker.rule == OWN_PRONOUN  # 我县: not a district this sentence names in passing
             in_scope = scope if own else advance_scope(ctx, scope, sentence[0], marker.start)
             resolved = resolve_pronoun(ctx, marker, in_scope)

@@ -380,6 +380,8 @@ def collect_markers(ctx: Context) -> list[Marker]:
             markers.append(Marker(place.start, place.end, "wide", "claims.block.city", name=place.get("canonical")))
     markers.extend(organization_marker(ctx, org) for org in ctx.organizations
                    if org.get("type") in rules.blocking_org_types)
+    for zone in rules.zone_item.finditer(text):  # 。县工业集中区新增规上企业2家: a zone without a place's name
+        markers.append(Marker(zone.start(), zone.end(), "zone", "claims.block.zone", name=zone.group()))
     for word, rule_id, needs_suffix in rules.pronouns:
         for start in found.get(word, ()):
             markers.append(Marker(start, start + len(word), "pronoun", rule_id,

@@ -159,7 +159,7 @@ class ClaimRules:
     table_place_endings: tuple[str, ...]  # 某某镇: a table row of a place, no indicator of the district's
     bullet_marks: str  # ◆: a list line's mark, no word of its clause
     top_pool_after: re.Pattern[str]  # 前100名|分布在: a top N as the pool counted
-    zone_item: re.Pattern[str]  # 市开发区, 高新区: a list item's whole subject, a zone without a place's name
+    zone_item: re.Pattern[str]  # 市开发区, 高新区: a zone without a place's name (not 万盛|经开区: no ideograph before)
     rank_holder_links: re.Pattern[str]  # 第一名|为|某县: the district after holds the rank
     rank_holder_reach: int  # characters the holder's marker may span
     township_after: re.Pattern[str]  # 某区|慈城镇: a township named after its district
@@ -339,7 +339,7 @@ def claim_rules() -> ClaimRules:
         table_place_endings=tuple(get("table_place_endings")),
         bullet_marks=str(get("bullet_marks")),
         top_pool_after=re.compile(get("top_pool_after")),
-        zone_item=re.compile(f"(?:{'|'.join(map(re.escape, get('zone_item_levels')))})?"
+        zone_item=re.compile(f"(?<![\u3400-\u9fff])(?:{'|'.join(map(re.escape, get('zone_item_levels')))})?"
                              f"(?:{'|'.join(map(re.escape, place_rules().zone_words))})"),
         rank_holder_links=re.compile(get("rank_holder_links")),
         rank_holder_reach=int(get("rank_holder_reach")),
