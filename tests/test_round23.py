@@ -195,3 +195,9 @@ def test_a_zones_name_ending_a_place_stays_in_a_list_of_districts() -> None:
 def test_a_share_of_the_county_names_no_subject() -> None:
     text = "衡南县上半年经济稳中有进。县工业集中区完成规模工业增加值11亿元，占全县的比重达70%。"
     assert _claims(text) == []
+
+
+def test_a_venue_named_after_a_district_opens_no_section() -> None:
+    text = ("3月22日，梅州招商推介会在广州越秀国际会议中心举办。\n活动期间，各县(市、区)达成签约项目30个，"
+            "计划投资总额96.54亿元。丰顺县项目2个，计划投资总额18亿元。")
+    assert _claims(text) == [("丰顺县", "2个"), ("丰顺县", "18亿元")]

@@ -156,6 +156,7 @@ class ClaimRules:
     recipient_words: tuple[str, ...]  # 在, 向, 为 before the district a bank lends to
     lending_words: tuple[str, ...]  # 贷款, 授信: the bank lends, not earns
     list_zone_item: re.Pattern[str]
+    venue_after: re.Pattern[str]  # 越秀|国际会议中心: a venue's name, no section's district
     table_place_endings: tuple[str, ...]  # 某某镇: a table row of a place, no indicator of the district's
     bullet_marks: str  # ◆: a list line's mark, no word of its clause
     top_pool_after: re.Pattern[str]  # 前100名|分布在: a top N as the pool counted
@@ -336,6 +337,7 @@ def claim_rules() -> ClaimRules:
         recipient_words=tuple(get("recipient_words")),
         lending_words=tuple(get("lending_words")),
         list_zone_item=re.compile(get("list_zone_item")),
+        venue_after=re.compile(get("venue_after")),
         table_place_endings=tuple(get("table_place_endings")),
         bullet_marks=str(get("bullet_marks")),
         top_pool_after=re.compile(get("top_pool_after")),
