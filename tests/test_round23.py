@@ -201,3 +201,14 @@ def test_a_venue_named_after_a_district_opens_no_section() -> None:
     text = ("3月22日，梅州招商推介会在广州越秀国际会议中心举办。\n活动期间，各县(市、区)达成签约项目30个，"
             "计划投资总额96.54亿元。丰顺县项目2个，计划投资总额18亿元。")
     assert _claims(text) == [("丰顺县", "2个"), ("丰顺县", "18亿元")]
+
+
+def test_townships_a_figure_stands_nearest_to_own_it() -> None:
+    text = ("花都区2022年经济运行情况\n全区规上工业总产值2509.12亿元。其中，增长较快的是狮岭镇、花东镇和炭步镇，"
+            "同比分别增长9.9%、7.7%和4.0%。\n全区城镇居民人均可支配收入增长5%。")
+    assert [c[1] for c in _claims(text)] == ["2509.12亿元", "5%"]
+
+
+def test_a_township_named_before_its_districts_figure_leaves_it() -> None:
+    text = "汉阴县今年经济稳中向好，在城关镇新建产业园。全县地区生产总值增长8%。"
+    assert _claims(text) == [("汉阴县", "8%")]

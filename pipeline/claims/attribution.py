@@ -12,6 +12,7 @@ from zhfacts.claims.context import (
     MENTIONS,
     ORG_MARKER_RULES,
     PROJECT,
+    TOWNSHIP,
     Attribution,
     Context,
     Marker,
@@ -416,6 +417,8 @@ def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int]
     bracketed = _bracket_after_district(ctx, before, quantity)
     if bracketed is not None:
         return Attribution([bracketed.district], "sentence", "claims.sentence.bracket")
+    if before and before[-1].rule == TOWNSHIP:
+        return False  # 增长较快的是狮岭镇、花东镇，同比分别增长9.9%、7.7%: the townships' figures
     fallback: Marker | None = None
     nearest = True  # only the district nearest the figure can head the figure's list item
     for marker in reversed(before):

@@ -349,6 +349,23 @@ def township_after(ctx: Context, end: int) -> int:
     return township.end() if is_township(parts, org_rules()) else 0
 
 
+TOWNSHIP_END = re.compile("(?:镇|乡|街道)(?!化|企业|居民)")
+TOWNSHIP = "claims.block.township"
+
+
+def townships_named(ctx: Context) -> list[Marker]:
+    """Townships named anywhere (增长较快的是狮岭镇、花东镇: 狮岭|镇), by the same tests as a township after its
+    district (township_after), the name starting and ending at token edges: they own the figures they stand
+    nearest to."""
+    found = []
+    for end_word in TOWNSHIP_END.finditer(ctx.text):
+        for start in (end_word.start() - 2, end_word.start() - 3):
+            if start >= 0 and township_after(ctx, start) == end_word.end():
+                found.append(Marker(start, end_word.end(), "zone", TOWNSHIP, name=ctx.text[start:end_word.end()]))
+                break
+    return found
+
+
 def collect_markers(ctx: Context) -> list[Marker]:
     """Districts, zones, cities, pronouns, wide-scope words and company subjects, in order."""
     text, rules = ctx.text, ctx.rules
@@ -368,7 +385,7 @@ def collect_markers(ctx: Context) -> list[Marker]:
             township = township_after(ctx, place.end)
             if township:  # 某区双江镇位居第31位: the township is the subject, its figures (and paragraph) its own
                 name = text[place.start:township]
-                markers.append(Marker(start, township, "zone", "claims.block.township", name=name))
+                markers.append(Marker(start, township, "zone", TOWNSHIP, name=name))
                 continue
             markers.append(Marker(start, place.end, "district", "claims.sentence.district", place))
         elif place.start in zone_districts:  # 杭州高新区(滨江): the zone is run as the district
@@ -380,6 +397,7 @@ def collect_markers(ctx: Context) -> list[Marker]:
             markers.append(Marker(place.start, place.end, "wide", "claims.block.city", name=place.get("canonical")))
     markers.extend(organization_marker(ctx, org) for org in ctx.organizations
                    if org.get("type") in rules.blocking_org_types)
+    markers.extend(townships_named(ctx))  # nested in a district's own (某区|双江镇) they give way to it
     for zone in rules.zone_item.finditer(text):  # 。县工业集中区新增规上企业2家: a zone without a place's name
         markers.append(Marker(zone.start(), zone.end(), "zone", "claims.block.zone", name=zone.group()))
     for word, rule_id, needs_suffix in rules.pronouns:
