@@ -212,3 +212,9 @@ def test_townships_a_figure_stands_nearest_to_own_it() -> None:
 def test_a_township_named_before_its_districts_figure_leaves_it() -> None:
     text = "汉阴县今年经济稳中向好，在城关镇新建产业园。全县地区生产总值增长8%。"
     assert _claims(text) == [("汉阴县", "8%")]
+
+
+def test_a_bound_written_with_ji_is_one_figure() -> None:
+    text = "二、固投5亿元及以上新签约项目情况\n全市固投5亿元及以上新签约项目88个，分别为：舒城县14个、叶集区5个。"
+    assert ("5亿元及以上", 500000000.0, "CNY") in _quantities(text)
+    assert _claims(text) == [("舒城县", "14个"), ("叶集区", "5个")]
