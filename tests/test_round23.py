@@ -218,3 +218,58 @@ def test_a_bound_written_with_ji_is_one_figure() -> None:
     text = "二、固投5亿元及以上新签约项目情况\n全市固投5亿元及以上新签约项目88个，分别为：舒城县14个、叶集区5个。"
     assert ("5亿元及以上", 500000000.0, "CNY") in _quantities(text)
     assert _claims(text) == [("舒城县", "14个"), ("叶集区", "5个")]
+
+
+# What two readers found the round's first versions did to sentences of their own, mended.
+@pytest.mark.parametrize("text, kept", [
+    ("汉阴县辖10个建制镇，总人口30万人。", "30万人"),
+    ("费县统筹推进12个乡镇污水处理设施建设，今年完成投资1.8亿元。", "1.8亿元"),
+    ("汉阴县依托涧池镇、蒲溪镇等重点镇，今年新增市场主体3200户。", "3200户"),
+    ("长乐区上半年经济运行平稳。\n高新区加快建设，全区规上工业增加值增长8.5%。", "8.5%"),
+    ("衡南县上半年地区生产总值增长6.8%，高新区、工业集中区建设提速，规上工业增加值增长9.1%。", "9.1%"),
+    ("汉阴县综合实力稳步提升，连续三年位列全市前3名之中。", "全市前3名"),
+    ("汉阴县12个省定贫困村今年全部实现脱贫退出。", "12个"),
+    ("汉阴县以工代赈项目由县发改委组织实施，今年共下达资金2000万元。", "2000万元"),
+    ("汉阴县今年累计流转土地3.2万亩用于发展富硒茶产业项目。", "3.2万亩"),
+    ("丰都县已建成标准化厂房32万平方米供入驻项目使用。", "32万平方米"),
+    ("丰都县今年已有8个重点项目建成投产，投产后新增产值15亿元。", "15亿元"),
+    ("今年以来，丰都县酒店业营业额增长18%。\n住宿业新增限上企业6家。", "6家"),
+])
+def test_a_districts_own_figure_stays_its(text: str, kept: str) -> None:
+    assert kept in [c[1] for c in _claims(text)]
+
+
+def test_a_venues_district_is_no_pages_either() -> None:
+    text = "3月22日，梅州招商推介会在广州越秀国际会议中心举办。\n活动期间，签约项目30个，计划投资总额96.54亿元。"
+    assert _claims(text) == []
+
+
+def test_an_office_ending_like_a_whole_stays_a_body() -> None:
+    assert ("长乐区国家安全局", "government") in _orgs("长乐区国家安全局与区委网信办联合开展宣传。")
+
+
+@pytest.mark.parametrize("text", ["衡南县人民政府与湖南中医药大学签约，共建中药学实践教学基地，推动中医学人才下沉。",
+                                  "汉阴县与长沙卫生职业学院签约，为全县18个镇卫生院培训医护人员200名。"])
+def test_a_discipline_or_a_clinic_is_no_universitys_abbreviation(text: str) -> None:
+    assert [o for o in _orgs(text) if o[0] in ("中药学", "中医学", "卫生院")] == []
+
+
+BULLETIN = "汉阴县2024年国民经济和社会发展统计公报\n汉阴县统计局\n"
+
+
+@pytest.mark.parametrize("table", [
+    "表2 对比\n指标 | 汉阴县(亿元) | 全市(亿元) |\n地区生产总值 | 135.6 | 1350.2 |\n固定资产投资 | 80.2 | 900.1 |\n消费品零售 | 50.3 | 420.2 |",
+    "表1\n年份 | 地区生产总值(亿元) | 增速(%) |\n2020年 | 108.2 | 3.1 |\n2021年 | 118.2 | 6.1 |\n2022年 | 128.2 | 5.1 |",
+    "表4\n项目名称 | 总投资(亿元) | 年度完成投资(亿元) |\n富硒茶产业园 | 5.2 | 2.1 |\n物流园 | 3.2 | 1.1 |\n光伏电站 | 2.2 | 1.0 |",
+    "表6\n学校类别 | 学校数(所) | 招生数(人) |\n小学 | 45 | 3900 |\n初中 | 12 | 4100 |\n高中 | 3 | 2200 |",
+])
+def test_a_table_of_places_years_projects_or_many_measures_gives_no_indicators(table: str) -> None:
+    claims = zhfacts.extract_text(BULLETIN + table).records("claims")
+    assert [c for c in claims if c["rule"] == "claims.table.indicator"] == []
+
+
+def test_an_indicator_row_is_measured_with_its_column() -> None:
+    table = "表3\n行业 | 增加值(亿元) | 比上年增长(%) |\n农林牧渔业 | 21.6 | 3.1 |\n工业 | 40.2 | 7.9 |\n建筑业 | 10.1 | 5.2 |"
+    metrics = [c["metric"] for c in zhfacts.extract_text(BULLETIN + table).records("claims")
+               if c["rule"] == "claims.table.indicator"]
+    assert metrics[:2] == ["农林牧渔业增加值", "农林牧渔业增加值增速"]

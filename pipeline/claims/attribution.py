@@ -9,6 +9,7 @@ from bisect import bisect_left, bisect_right
 
 from zhfacts.claims.context import (
     COMPANY_WORD,
+    GENERIC_ZONE,
     MENTIONS,
     ORG_MARKER_RULES,
     PROJECT,
@@ -58,11 +59,9 @@ def refers_back(ctx: Context, para: Paragraph) -> bool:
 def could_be_section(ctx: Context, marker: Marker, sentence_start: int) -> bool:
     """A district that may become the section's (advance_scope): not a member in an aside (某市县域地区(包含
     甲县、乙县)), not one named in passing in another district's report, not what a figure is compared with
-    (超出第二名乙县9亿元), not where a body is (总部位于甲区的某公司), not a venue's name
-    (在广州越秀国际会议中心举办)."""
+    (超出第二名乙县9亿元), not where a body is (总部位于甲区的某公司)."""
     return not (in_member_aside(ctx, marker, sentence_start) or passing_in_report(ctx, marker, sentence_start)
-                or compared_with(ctx, marker, sentence_start) or locates_a_body(ctx, marker, sentence_start)
-                or ctx.rules.venue_after.match(ctx.text, marker.end) is not None)
+                or compared_with(ctx, marker, sentence_start) or locates_a_body(ctx, marker, sentence_start))
 
 
 def heading_scope(ctx: Context, s_index: int) -> Scope:
@@ -123,7 +122,8 @@ def _opens_clause(ctx: Context, marker: Marker, sentence_start: int) -> bool:
             _names_one_project(ctx, start, marker.start):
         return True  # 兴文县某某生产项目总投资20亿元: the project, which the district's name opens
     if marker.rule == PROJECT and ctx.text.startswith(ctx.rules.project_named_links, marker.start) and \
-            _names_one_project(ctx, start, marker.start, plant_word_needed=False):
+            _names_one_project(ctx, start, marker.start, plant_word_needed=False) and (
+            ctx.text[marker.end - 1] != "由" or ctx.rules.project_investor_after.match(ctx.text, marker.end - 1)):
         return True  # 某某综合回收项目由某公司投资建设: the project named is the subject
     if not prefix:
         return True  # the marker opens its clause
@@ -362,12 +362,11 @@ def one_projects_figure(ctx: Context, quantity: Hit) -> bool:
 
 
 def top_as_pool(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
-    """第十九届百强县前100名分布在14个省区中: a top N that no district or pronoun of its clause holds, followed by
-    a word of the pool it counts."""
+    """第十九届百强县前100名分布在14个省区中: a top N that no district or pronoun of its sentence holds, followed
+    by a word of the pool it counts."""
     if not top_rank(quantity) or ctx.rules.top_pool_after.match(ctx.text, quantity.end) is None:
         return False
-    start = clause_start(ctx, quantity.start, sentence[0])
-    return not any(m.kind in ("district", "pronoun") for m in markers_in(ctx, start, quantity.start))
+    return not any(m.kind in ("district", "pronoun") for m in markers_in(ctx, sentence[0], quantity.start))
 
 
 def zone_item(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
@@ -417,8 +416,8 @@ def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int]
     bracketed = _bracket_after_district(ctx, before, quantity)
     if bracketed is not None:
         return Attribution([bracketed.district], "sentence", "claims.sentence.bracket")
-    if before and before[-1].rule == TOWNSHIP:
-        return False  # 增长较快的是狮岭镇、花东镇，同比分别增长9.9%、7.7%: the townships' figures
+    if before and before[-1].rule == TOWNSHIP and townships_figure(ctx, before[-1], quantity, sentence):
+        return False  # 其中某某街道引进项目12个; 增长较快的是狮岭镇、花东镇，同比分别增长9.9%、7.7%
     fallback: Marker | None = None
     nearest = True  # only the district nearest the figure can head the figure's list item
     for marker in reversed(before):
@@ -432,8 +431,8 @@ def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int]
             if not compared_with(ctx, marker, sentence[0]):
                 fallback = fallback or marker
         elif marker.kind == "pronoun":
-            if vocabulary().share.search(ctx.text, max(sentence[0], marker.start - 1), marker.start):
-                continue  # 占全县的比重达70%: the whole the share is taken of, not the subject (as metrics reads it)
+            if share_of(ctx, marker, sentence[0]):
+                continue  # 占全县的比重达70%: the whole the share is taken of, not the subject
             own = marker.rule == OWN_PRONOUN  # 我县: not a district this sentence names in passing
             in_scope = scope if own else advance_scope(ctx, scope, sentence[0], marker.start)
             resolved = resolve_pronoun(ctx, marker, in_scope)
@@ -443,6 +442,8 @@ def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int]
                 return False
         elif marker.rule == COMPANY_WORD and counted_companies(ctx, marker):
             continue  # 产值超10亿元的企业74家: the companies counted, no company's own figure
+        elif marker.rule == GENERIC_ZONE and not zone_reaches(ctx, marker, quantity, sentence):
+            continue  # 高新区加快建设，全区规上工业增加值增长8.5%: the zone's clause has no figure of its own
         elif marker.rule == "claims.block.company_speaker" or in_subject_position(ctx, marker, sentence[0]):
             if fallback is not None and lends_to(ctx, marker, fallback, sentence[1]):
                 return district_attribution(ctx, fallback, quantity, sentence, in_sentence)
@@ -450,6 +451,37 @@ def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int]
     if fallback is not None:
         return district_attribution(ctx, fallback, quantity, sentence, in_sentence)
     return None
+
+
+def share_of(ctx: Context, pronoun: Marker, floor: int) -> bool:
+    """占全县的比重: a pronoun right after a share word names the whole a share is taken of (as metrics reads it)."""
+    return vocabulary().share.search(ctx.text, max(floor, pronoun.start - 1), pronoun.start) is not None
+
+
+def zone_reaches(ctx: Context, zone: Marker, quantity: Hit, sentence: tuple[int, int]) -> bool:
+    """Does a zone named by its kind alone (高新区, 县工业集中区), as its clause's subject, own the figure? In its own
+    clause; after it, only where its clause holds a figure of its own, as a list item does (经开区5个，投资总额8.7亿元;
+    not 高新区加快建设，全区规上工业增加值增长8.5%)."""
+    if not in_subject_position(ctx, zone, sentence[0]):
+        return False
+    return zone.start >= clause_start(ctx, quantity.start, sentence[0]) or heads_figures(ctx, zone, sentence)
+
+
+def heads_figures(ctx: Context, zone: Marker, sentence: tuple[int, int]) -> bool:
+    """Does a figure follow the zone in its own clause (经开区5个)?"""
+    end = clause_end(ctx, zone.end, sentence[1])
+    i = bisect_left(ctx.quantity_starts, zone.end)
+    return i < len(ctx.quantities) and ctx.quantities[i].start < end
+
+
+def townships_figure(ctx: Context, township: Marker, quantity: Hit, sentence: tuple[int, int]) -> bool:
+    """The township nearest before the figure owns it: as its clause's subject (从镇街看，某镇增长9.5%), or as the
+    list the figure's clause takes in turn (增长较快的是甲镇、乙镇，同比分别增长9.9%、7.7%); not where it is an
+    object or a place (某县依托甲镇、乙镇等重点镇，新增市场主体3200户; 在甲镇建成农田1.5万亩)."""
+    start = clause_start(ctx, quantity.start, sentence[0])
+    if township.start >= start:
+        return in_subject_position(ctx, township, sentence[0])
+    return any(w in ctx.text[start:quantity.start] for w in ctx.rules.list_respective_words)
 
 
 def lends_to(ctx: Context, lender: Marker, district: Marker, sentence_end: int) -> bool:
@@ -805,12 +837,16 @@ def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope
                 ctx, previous, marker)
             # 渝北、长寿和潼南……: a list names no one district that the section is about
             scope = Scope() if listed else Scope(marker.district)
-        elif marker.kind == "pronoun":
+        elif marker.kind == "pronoun" and not share_of(ctx, marker, s_start):
             resolved = resolve_pronoun(ctx, marker, scope)
             if resolved and scope.district is None:
                 scope = Scope(resolved)  # 全县实现……: the section is the county's
             elif resolved is False and in_subject_position(ctx, marker, s_start):
                 scope = Scope(scope.district, ctx.text[marker.end - 1], marker.start)  # 我市GDP增长5%: the city's
+        elif marker.rule == GENERIC_ZONE:
+            if in_subject_position(ctx, marker, s_start) and heads_figures(ctx, marker, (s_start, s_end)):
+                # 经开区5个，投资总额8.7亿元。分产业看……: the zone's, to its paragraph's end, as a named zone's
+                scope = Scope(None, (marker.name or "")[-1:] or None, marker.start)
         elif marker.kind in ("zone", "wide") and in_subject_position(ctx, marker, s_start):
             name = marker.name or ctx.text[marker.start:marker.end]
             scope = Scope(scope.district, name[-1], marker.start)

@@ -349,6 +349,7 @@ def township_after(ctx: Context, end: int) -> int:
     return township.end() if is_township(parts, org_rules()) else 0
 
 
+GENERIC_ZONE = "claims.block.zone.generic"  # 高新区, 县工业集中区: a zone named by its kind alone
 TOWNSHIP_END = re.compile("(?:镇|乡|街道)(?!化|企业|居民)")
 TOWNSHIP = "claims.block.township"
 
@@ -379,6 +380,8 @@ def collect_markers(ctx: Context) -> list[Marker]:
         level = place.get("level")
         if place.start in prefixes or place.start in inside_zone_names or place.start in in_body_names:
             continue  # 四川省眉山市仁寿县: the province and city only address the county; 某某沁源新能源有限公司
+        if rules.venue_after.match(text, place.end):
+            continue  # 在广州越秀国际会议中心举办: a venue's name says where, no subject, section or page
         if level in DISTRICT_LEVELS:  # is_district(place)
             # the marker takes in its address (成都武侯区和西安雁塔区 is a list of two subjects)
             start = _address_start(place.start, prefixes)
@@ -399,7 +402,7 @@ def collect_markers(ctx: Context) -> list[Marker]:
                    if org.get("type") in rules.blocking_org_types)
     markers.extend(townships_named(ctx))  # nested in a district's own (某区|双江镇) they give way to it
     for zone in rules.zone_item.finditer(text):  # 。县工业集中区新增规上企业2家: a zone without a place's name
-        markers.append(Marker(zone.start(), zone.end(), "zone", "claims.block.zone", name=zone.group()))
+        markers.append(Marker(zone.start(), zone.end(), "zone", GENERIC_ZONE, name=zone.group()))
     for word, rule_id, needs_suffix in rules.pronouns:
         for start in found.get(word, ()):
             markers.append(Marker(start, start + len(word), "pronoun", rule_id,
@@ -418,7 +421,7 @@ def collect_markers(ctx: Context) -> list[Marker]:
     for word in rules.project_named_links:
         for start in found.get(word, ()):
             markers.append(Marker(start, start + len(word), "company", "claims.block.project"))
-    for word in rules.project_total_words:
+    for word in (*rules.project_total_words, *rules.project_stage_words):
         for start in found.get(word, ()):
             if not counted_projects_before(ctx, start):
                 markers.append(Marker(start, start + len(word), "company", "claims.block.project"))

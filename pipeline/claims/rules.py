@@ -157,6 +157,7 @@ class ClaimRules:
     lending_words: tuple[str, ...]  # 贷款, 授信: the bank lends, not earns
     list_zone_item: re.Pattern[str]
     venue_after: re.Pattern[str]  # 越秀|国际会议中心: a venue's name, no section's district
+    table_count_columns: frozenset[str]  # 年末数: a measure column's name that adds nothing to the row's label
     table_place_endings: tuple[str, ...]  # 某某镇: a table row of a place, no indicator of the district's
     bullet_marks: str  # ◆: a list line's mark, no word of its clause
     top_pool_after: re.Pattern[str]  # 前100名|分布在: a top N as the pool counted
@@ -181,6 +182,8 @@ class ClaimRules:
     project_subject_words: tuple[str, ...]  # 该项目: a project's figures
     project_total_words: tuple[str, ...]  # 项目总投资: the project just named, unless projects were counted
     project_named_links: tuple[str, ...]  # 某某项目由某公司投资建设: the named project is the subject
+    project_stage_words: tuple[str, ...]  # 建成后: the project just named, unless projects were counted
+    project_investor_after: re.Pattern[str]  # 由某公司投资: an investor builds it
     project_count_noun: str
     project_count_units: frozenset[str]  # 6个项目……，项目总投资: a batch counted before
     project_count_gap: int
@@ -338,6 +341,7 @@ def claim_rules() -> ClaimRules:
         lending_words=tuple(get("lending_words")),
         list_zone_item=re.compile(get("list_zone_item")),
         venue_after=re.compile(get("venue_after")),
+        table_count_columns=frozenset(get("table_count_columns")),
         table_place_endings=tuple(get("table_place_endings")),
         bullet_marks=str(get("bullet_marks")),
         top_pool_after=re.compile(get("top_pool_after")),
@@ -364,6 +368,8 @@ def claim_rules() -> ClaimRules:
         project_subject_words=_longest_first(get("project_subject_words")),
         project_total_words=_longest_first(get("project_total_words")),
         project_named_links=tuple(get("project_named_links")),
+        project_stage_words=_longest_first(get("project_stage_words")),
+        project_investor_after=re.compile(get("project_investor_after")),
         project_count_noun=str(get("project_count_noun")),
         project_count_units=frozenset(get("project_count_units")),
         project_count_gap=int(get("project_count_gap")),
@@ -384,7 +390,7 @@ def claim_rules() -> ClaimRules:
         marker_words=WordIndex.of([*(w for w, _, _ in pronouns), *get("wide_scope_words"),
                                    *get("company_subject_words"), *get("project_subject_words"),
                                    *get("project_total_words"), *get("project_named_links"),
-                                   *get("speech_verbs")]),
+                                   *get("project_stage_words"), *get("speech_verbs")]),
     )
 
 

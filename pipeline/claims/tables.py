@@ -13,7 +13,7 @@ table of unnamed figures is no district's claim. The period is the column's (202
 
 from __future__ import annotations
 
-from zhfacts.claims.context import Context, _last_period, markers_in
+from zhfacts.claims.context import Context, _last_period, markers_in, times_within
 from zhfacts.claims.metric_keys import describe, vocabulary
 from zhfacts.claims.metrics import GROWTH
 from zhfacts.records.build import record_id
@@ -44,7 +44,7 @@ def _cell_claims(ctx: Context, quantity: Hit, table: Table, row: int, column: in
     label = table.rows[row][0]
     districts = [m.district for m in markers_in(ctx, *label) if m.kind == "district" and m.district is not None]
     rule, how = RULE, HOW
-    if not districts and ctx.document_subject is not None and not _rows_name_places(ctx, table):
+    if not districts and ctx.document_subject is not None and indicator_table(ctx, table):
         districts, rule, how = [ctx.document_subject], INDICATOR_RULE, INDICATOR_HOW
         metric = row_metric(ctx, table, row, column, quantity.get("kind"))
     elif len(districts) == 1:
@@ -76,12 +76,21 @@ def _cell_claims(ctx: Context, quantity: Hit, table: Table, row: int, column: in
     })]
 
 
-def _rows_name_places(ctx: Context, table: Table) -> bool:
-    """Does a row's label name a place, a body or a township (甲区, 某镇, 高新区)? Then the rows are places,
-    none of them the document's district's own indicator."""
+def indicator_table(ctx: Context, table: Table) -> bool:
+    """A table of the district's own indicators, one row each: one measure column, a rate or share beside it at
+    most (年末数(人) | 比重(%)), no place in the header (汉阴县(亿元) | 全市(亿元)), no row naming a place, a body,
+    a township, a project or a time (甲区, 某镇, 某产业园, 2020年, 一季度: the rows are those, or years of a series)."""
+    units = [column.unit for column in table.columns]
+    if len(units) > 2 or units.count("%") != len(units) - 1:
+        return False
+    if markers_in(ctx, *table.header):
+        return False  # 汉阴县(亿元) | 全市(亿元): the columns are places (the caption may name the district)
     endings = ctx.rules.table_place_endings
-    return any(markers_in(ctx, *label) or ctx.text[label[0]:label[1]].rstrip().endswith(endings)
-               for label, _ in table.rows)
+    for label, _ in table.rows:
+        text = ctx.text[label[0]:label[1]].rstrip()
+        if markers_in(ctx, *label) or text.endswith(endings) or times_within(ctx, *label):
+            return False
+    return True
 
 
 def row_metric(ctx: Context, table: Table, row: int, column: int, kind: str | None) -> str | None:
@@ -89,13 +98,21 @@ def row_metric(ctx: Context, table: Table, row: int, column: int, kind: str | No
     column's name (比重, 比上年增长 -> 增速) after it; a column of neither level nor named rate gives none."""
     start, end = table.rows[row][0]
     label = table_rules().label_prefix.sub("", ctx.text[start:end], count=1).strip()
+    level = next((c for c in table.columns if c.unit != "%"), None)  # the table's one measure column
+    measure = label + _measure_name(ctx, level.name if level else None)
     col = table.columns[column]
     name = ctx.text[col.name[0]:col.name[1]].strip() if col.name else ""
-    if kind != "percent":
-        return label
+    if kind != "percent":  # 农林牧渔业 under 增加值(亿元): 农林牧渔业增加值; 户籍人口 under 年末数(人): 户籍人口
+        return measure
     if vocabulary().growth.search(name):
-        return label + GROWTH
-    return label + name if name else None
+        return measure + GROWTH  # 比上年增长(%): 农林牧渔业增加值增速
+    return label + name if name else None  # 比重(%): 男性比重
+
+
+def _measure_name(ctx: Context, name: tuple[int, int] | None) -> str:
+    """A measure column's name after a row's label: none where it only says how it counts (年末数)."""
+    text = ctx.text[name[0]:name[1]].strip() if name else ""
+    return "" if text in ctx.rules.table_count_columns else text
 
 
 def column_metric(ctx: Context, table: Table, column: int, kind: str | None) -> str | None:

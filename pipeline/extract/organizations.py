@@ -343,6 +343,14 @@ def extend_with_department(view: TextView, cand: OrgCandidate, rules: OrgRules) 
     return OrgCandidate(cand.start, end, cand.rule, cand.type, cand.canonical, cand.head, cand.head_start, cand.extras)
 
 
+def listed_abbreviation(word: str, rules: OrgRules) -> bool:
+    """A word jieba lists that is an abbreviation all the same: tagged one (广工大 j), or an organization's name
+    ending as a university's abbreviation does (浙工大 nt; not 中药学, 卫生院)."""
+    tag = tag_of(word)
+    return tag in rules.abbreviation_word_tags or (
+        tag in rules.university_abbreviation_tags and word.endswith(rules.university_abbreviation_end))
+
+
 def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     """Organizations named in the document's text, in repaired-text coordinates. model="lac" adds the
     statistical candidate source (pipeline/extract/orgs/model.py) where the rules found nothing."""
@@ -418,7 +426,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
                                  lambda word: known_word(word, rules), lambda word: names_a_body(word, rules))
     chosen = sorted(chosen + abbreviated_mentions(
         view, chosen, lambda c: canonical_name(view, c, rules),
-        lambda word: known_word(word, rules) and tag_of(word) not in rules.abbreviation_word_tags,
+        lambda word: known_word(word, rules) and not listed_abbreviation(word, rules),
         lambda token: len(token) > 1 and not is_place(token) and word_freq(token) >= rules.max_piece_word_freq, rules),
         key=lambda c: c.start)
     kept = [c for c in chosen if not (inside_title(c, titles) and cand_text(view, c) not in rules.known

@@ -186,6 +186,8 @@ class OrgRules:
     name_opening_tags: frozenset[str]  # 共青团 (nt), 附属 (b): may open a name jieba knows whole
     abbreviated_types: frozenset[str]  # university, research: 融研院 abbreviates a body named in full
     abbreviation_word_tags: frozenset[str]  # j: a word jieba lists as an abbreviation (广工大)
+    university_abbreviation_tags: frozenset[str]  # nt: an organization's word, an abbreviation if it ends so
+    university_abbreviation_end: str  # 大: how a university's abbreviation ends (浙工大)
     min_abbreviation_chars: int
     max_abbreviation_chars: int
     descriptor_not_name_tags: frozenset[str]  # 现有 (b): alone before a head, no name
@@ -457,6 +459,8 @@ def org_rules() -> OrgRules:
         name_opening_tags=frozenset(require(bounds, "name_opening_tags", BOUNDARIES)),
         abbreviated_types=frozenset(require(bounds, "abbreviated_types", BOUNDARIES)),
         abbreviation_word_tags=frozenset(require(bounds, "abbreviation_word_tags", BOUNDARIES)),
+        university_abbreviation_tags=frozenset(require(bounds, "university_abbreviation_tags", BOUNDARIES)),
+        university_abbreviation_end=str(require(bounds, "university_abbreviation_end", BOUNDARIES)),
         min_abbreviation_chars=int(require(bounds, "min_abbreviation_chars", BOUNDARIES)),
         max_abbreviation_chars=int(require(bounds, "max_abbreviation_chars", BOUNDARIES)),
         descriptor_not_name_tags=frozenset(require(bounds, "descriptor_not_name_tags", BOUNDARIES)),
