@@ -273,3 +273,8 @@ def test_an_indicator_row_is_measured_with_its_column() -> None:
     metrics = [c["metric"] for c in zhfacts.extract_text(BULLETIN + table).records("claims")
                if c["rule"] == "claims.table.indicator"]
     assert metrics[:2] == ["农林牧渔业增加值", "农林牧渔业增加值增速"]
+
+
+def test_a_product_measured_by_its_growth_is_no_company() -> None:
+    text = "富硒食品增长较快。精制食用植物油增长31.9%，果汁和蔬菜汁类饮料增长48.9%。宇树科技产值达10亿元。"
+    assert _orgs(text) == [("宇树科技", "company")]

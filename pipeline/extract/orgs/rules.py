@@ -117,6 +117,7 @@ class OrgRules:
     quoted_cue_adverbs: tuple[str, ...]  # 成功 of «某某旅游»成功上市
     name_tail_words: frozenset[str]  # 科技 of 某某医疗|科技
     field_followers: frozenset[str]
+    measured_followers: frozenset[str]  # 增长: a product's growth, no company's name before it
     field_follower_endings: tuple[str, ...]  # 信息产业 after 电子: a glued field
     place_like_endings: tuple[str, ...]
     min_stem_chars: int
@@ -384,6 +385,7 @@ def org_rules() -> OrgRules:
         quoted_cue_adverbs=tuple(require(industry, "quoted_cue_adverbs", INDUSTRY)),
         name_tail_words=frozenset(require(industry, "name_tail_words", INDUSTRY)),
         field_followers=frozenset(require(industry, "field_followers", INDUSTRY)),
+        measured_followers=frozenset(require(industry, "measured_followers", INDUSTRY)),
         field_follower_endings=tuple(require(industry, "field_follower_endings", INDUSTRY)),
         place_like_endings=tuple(require(industry, "place_like_endings", INDUSTRY)),
         min_stem_chars=int(require(industry, "min_stem_chars", INDUSTRY)),

@@ -178,6 +178,8 @@ def pattern_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         follower = view.token_after(end)
         if field_follower(follower, rules) and follower != rules.project_word or closes_field_list(view, end, rules):
             continue
+        if follower in rules.measured_followers:
+            continue  # 富硒食品增长较快: a product measured, no company
         stem_start = proper_stem_start(view, word_start, rules)
         if follower in rules.field_followers and not before_project(view, stem_start, word_start):
             continue
