@@ -278,3 +278,8 @@ def test_an_indicator_row_is_measured_with_its_column() -> None:
 def test_a_product_measured_by_its_growth_is_no_company() -> None:
     text = "富硒食品增长较快。精制食用植物油增长31.9%，果汁和蔬菜汁类饮料增长48.9%。宇树科技产值达10亿元。"
     assert _orgs(text) == [("宇树科技", "company")]
+
+
+def test_a_sessions_roll_is_no_districts_figure() -> None:
+    text = "理县第十五届人民代表大会开幕。本次大会应到代表131名，实到代表122名。来自县内的162名代表汇聚一堂。全县新增企业12家。"
+    assert _claims(text) == [("理县", "12家")]

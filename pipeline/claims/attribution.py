@@ -208,6 +208,8 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
         return None
     if has_property_cue(ctx, quantity, sentence[0]) or ctx.rules.attendance_after.match(ctx.text, quantity.end):
         return None  # 重达5吨; 200余人出席推介会: a thing's property, an event's audience
+    if ctx.rules.attendance_before.search(ctx.text, max(sentence[0], quantity.start - 12), quantity.start):
+        return None  # 应到代表131名，实到代表122名: a session's roll
     if is_threshold(ctx, quantity) or counts_divisions(ctx, quantity) or wide_aside(ctx, quantity, sentence):
         return None
     if ranking_pool(ctx, quantity, sentence) or top_as_pool(ctx, quantity, sentence):

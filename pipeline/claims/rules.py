@@ -91,6 +91,7 @@ class ClaimRules:
     unit_price_after: re.Pattern[str]
     range_class_after: re.Pattern[str]  # 5亿元~10亿元|的企业: a class's bound
     attendance_after: re.Pattern[str]  # 200余人出席推介会: an event's audience
+    attendance_before: re.Pattern[str]  # 应到代表131名: a session's roll
     pool_before: re.Pattern[str]  # 在|全国700多个市辖区中脱颖而出: the pool of a ranking
     pool_after: re.Pattern[str]
     pool_rank_after: re.Pattern[str]  # 52个|同类县第8名
@@ -273,6 +274,7 @@ def claim_rules() -> ClaimRules:
         unit_price_after=re.compile(get("unit_price_after")),
         range_class_after=re.compile(get("range_class_after")),
         attendance_after=re.compile(get("attendance_after")),
+        attendance_before=re.compile(get("attendance_before")),
         pool_before=re.compile(get("pool_before")),
         pool_after=re.compile(get("pool_after")),
         pool_rank_after=re.compile(get("pool_rank_after")),
