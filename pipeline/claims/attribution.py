@@ -208,8 +208,8 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
         return None
     if has_property_cue(ctx, quantity, sentence[0]) or ctx.rules.attendance_after.match(ctx.text, quantity.end):
         return None  # 重达5吨; 200余人出席推介会: a thing's property, an event's audience
-    if ctx.rules.attendance_before.search(ctx.text, max(sentence[0], quantity.start - 12), quantity.start):
-        return None  # 应到代表131名，实到代表122名: a session's roll
+    if session_roll(ctx, quantity, sentence[0]):
+        return None  # 应到代表131名，实到代表122名: who attends a congress
     if is_threshold(ctx, quantity) or counts_divisions(ctx, quantity) or wide_aside(ctx, quantity, sentence):
         return None
     if ranking_pool(ctx, quantity, sentence) or top_as_pool(ctx, quantity, sentence):
@@ -361,6 +361,13 @@ def one_projects_figure(ctx: Context, quantity: Hit) -> bool:
         return False
     return text.endswith(rules.project_investment_words, 0, quantity.start) or \
         rules.project_named_after.match(text, after.end()) is not None
+
+
+def session_roll(ctx: Context, quantity: Hit, sentence_start: int) -> bool:
+    """本次大会应到代表131名: the figure right after a session's roll words (claims.yaml attendance_before)."""
+    rules = ctx.rules
+    start = max(sentence_start, quantity.start - rules.attendance_lookback)
+    return rules.attendance_before.search(ctx.text, start, quantity.start) is not None
 
 
 def top_as_pool(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:

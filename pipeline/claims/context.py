@@ -350,7 +350,6 @@ def township_after(ctx: Context, end: int) -> int:
 
 
 GENERIC_ZONE = "claims.block.zone.generic"  # 高新区, 县工业集中区: a zone named by its kind alone
-TOWNSHIP_END = re.compile("(?:镇|乡|街道)(?!化|企业|居民)")
 TOWNSHIP = "claims.block.township"
 
 
@@ -359,7 +358,7 @@ def townships_named(ctx: Context) -> list[Marker]:
     district (township_after), the name starting and ending at token edges: they own the figures they stand
     nearest to."""
     found = []
-    for end_word in TOWNSHIP_END.finditer(ctx.text):
+    for end_word in ctx.rules.township_end.finditer(ctx.text):
         for start in (end_word.start() - 2, end_word.start() - 3):
             if start >= 0 and township_after(ctx, start) == end_word.end():
                 found.append(Marker(start, end_word.end(), "zone", TOWNSHIP, name=ctx.text[start:end_word.end()]))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
+from zhfacts.extract.orgs.government import government_rules
 from zhfacts.extract.places import place_rules
 from zhfacts.extract.quantities import place_count_units
 from zhfacts.extract.scanning import words_pattern
@@ -92,6 +93,7 @@ class ClaimRules:
     range_class_after: re.Pattern[str]  # 5亿元~10亿元|的企业: a class's bound
     attendance_after: re.Pattern[str]  # 200余人出席推介会: an event's audience
     attendance_before: re.Pattern[str]  # 应到代表131名: a session's roll
+    attendance_lookback: int  # how far before a figure the roll's words may start
     pool_before: re.Pattern[str]  # 在|全国700多个市辖区中脱颖而出: the pool of a ranking
     pool_after: re.Pattern[str]
     pool_rank_after: re.Pattern[str]  # 52个|同类县第8名
@@ -166,6 +168,7 @@ class ClaimRules:
     rank_holder_links: re.Pattern[str]  # 第一名|为|某县: the district after holds the rank
     rank_holder_reach: int  # characters the holder's marker may span
     township_after: re.Pattern[str]  # 某区|慈城镇: a township named after its district
+    township_end: re.Pattern[str]  # 镇, 乡, 街道: where a township's name may end (the organizations' suffixes)
     decline_before: re.Pattern[str]  # a decline word right before a figure (下降了2.3%)
     modality_cues: re.Pattern[str]  # any modality cue; the group named tells which
     not_cues: re.Pattern[str]  # words that hold a cue but state a fact (计划总投资)
@@ -275,6 +278,7 @@ def claim_rules() -> ClaimRules:
         range_class_after=re.compile(get("range_class_after")),
         attendance_after=re.compile(get("attendance_after")),
         attendance_before=re.compile(get("attendance_before")),
+        attendance_lookback=int(get("attendance_lookback_chars")),
         pool_before=re.compile(get("pool_before")),
         pool_after=re.compile(get("pool_after")),
         pool_rank_after=re.compile(get("pool_rank_after")),
@@ -352,6 +356,7 @@ def claim_rules() -> ClaimRules:
         rank_holder_links=re.compile(get("rank_holder_links")),
         rank_holder_reach=int(get("rank_holder_reach")),
         township_after=re.compile(get("township_after")),
+        township_end=re.compile("|".join(map(re.escape, government_rules().township_suffixes))),
         decline_before=re.compile(f"(?:{_any_of(get('decline_words')).pattern})[{re.escape(get('decline_gap_chars'))}]*$"),
         modality_cues=_modality_pattern(get("modality")),
         not_cues=re.compile("|".join([*get("modality").get("not_cue_patterns", []),
