@@ -1068,7 +1068,7 @@ def _spoken_scale_money(text: str, g: Grammar) -> Iterator[Hit]:
 
 
 def _in_row_label(tables: list[Table], hit: Hit) -> bool:
-    """Is the figure inside a table row's label (0-17岁, 60岁以上 in a pipe row)? It names the row."""
+    """Is the figure inside a table row's label (0-17岁 | 22.52 |, 其中:0-15岁(含不满16周岁))? It names the row."""
     return any(label[0] <= hit.start and hit.end <= label[1] for table in tables for label, _ in table.rows)
 
 
