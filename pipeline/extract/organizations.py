@@ -95,6 +95,7 @@ from zhfacts.extract.orgs.rules import (
 from zhfacts.extract.orgs.short_names import (
     apposed_companies,
     bracketed_before_project,
+    capacity_companies,
     common_piece_in_stem,
     common_words_only,
     ends_with_industry,
@@ -367,7 +368,7 @@ def find_organizations(doc: Analysis, model: str = "") -> list[Hit]:
     shorts = pattern_short_names(view, rules) + list_short_names(view, rules) + known_short_names(view, rules)
     shorts += carrier_candidates(view, rules)  # 重庆移动: place + a carrier's brand
     shorts += quoted_short_names(view, rules) + bracketed_before_project(view, rules)
-    shorts += invested_project_companies(view, rules) + apposed_companies(view, rules)
+    shorts += invested_project_companies(view, rules) + capacity_companies(view, rules) + apposed_companies(view, rules)
     shorts = [c for c in shorts if c.rule not in ("org.short_name.pattern", "org.short_name.list")
               or not item_of_field_list(view, c.end, rules)]  # 绿电能源、生态环保等领域: fields
     registered = registered_names(view, rules)

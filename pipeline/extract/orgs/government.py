@@ -47,6 +47,7 @@ class GovernmentRules:
     person_tags: frozenset[str]  # 县长肖磊及首任|自然资源局: a person breaks the function words
     person_max_freq: int
     venues: tuple[str, ...]  # 会议厅, 报告厅: rooms that end like an office (厅)
+    venue_hosts: tuple[str, ...]  # 宾馆 of 某某宾馆中华厅: a room of a hotel
     ordinary_endings: tuple[str, ...]  # 布局, 承办: words that end like an office (局, 办)
     collective_words: tuple[str, ...]  # 市属|驻区分局, 区政府|各办局: many bodies of a kind, no name
     level_bodies: frozenset[str]  # 政府 of 省政府: a level's own body, one token, its offices follow
@@ -100,6 +101,7 @@ def government_rules() -> GovernmentRules:
         person_tags=frozenset(require(data, "person_tags", GOVERNMENT)),
         person_max_freq=int(require(data, "person_max_freq", GOVERNMENT)),
         venues=tuple(require(data, "venues", GOVERNMENT)),
+        venue_hosts=tuple(require(data, "venue_hosts", GOVERNMENT)),
         ordinary_endings=tuple(require(data, "ordinary_endings", GOVERNMENT)),
         collective_words=tuple(require(data, "collective_words", GOVERNMENT)),
         level_bodies=frozenset(require(data, "level_bodies", GOVERNMENT)),
@@ -334,8 +336,8 @@ def function_words_ok(view: TextView, start: int, end: int, head: str, rules: Go
     particle, pronoun or number (科学技术, 招商投资, 经济信息; not 的, 和, 全面), and no word that
     makes the body a kind (属, 各: 市属驻区分局)."""
     text = view.text[start:end]
-    if not all(is_cjk(c) for c in text):
-        return False
+    if not all(is_cjk(c) for c in text) or any(host in text for host in rules.venue_hosts):
+        return False  # 某某宾馆|中华厅: a hotel's room
     if any((p == start or p in view.starts) and view.text.startswith(rules.collective_words, p)
            for p in range(start, end)):
         return False  # 市|属驻区分局, 区政府|各办局: bodies of a kind, counted together

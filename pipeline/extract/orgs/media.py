@@ -41,7 +41,8 @@ class MediaRules:
     before_address: re.Pattern[str]  # a site's own brand ending where the search ends (before an address)
     site_line: re.Pattern[str]  # a site's own brand alone on a line (read on the raw text)
     bracketed_site: re.Pattern[str]  # 【某某网】2023-08-12: a site's own brand in a header's brackets
-    photo_credit: Scanner  # groups agency and supplier
+    photo_credit: Scanner  # groups agency, supplier and issuer
+    issuer_heads: tuple[str, ...]  # media_heads and photo_issuer_heads: what a photo's issuer ends with
     title_paper: re.Pattern[str]  # 《某某城市报》: a paper named by its title marks
     quoted_channel: Scanner  # 微信公众号“某某时讯”, “某某时讯”公众号: an outlet's account
     datelines: tuple[re.Pattern[str], ...]  # 2022-09-08 10:46 某某客户端, 某某日报 2023-01-31 11:30
@@ -109,6 +110,7 @@ def media_rules() -> MediaRules:
         site_line=site_patterns(data)[2],
         bracketed_site=site_patterns(data)[3],
         photo_credit=Scanner.of(re.compile(require(data, "photo_credit", MEDIA))),
+        issuer_heads=tuple(require(data, "media_heads", MEDIA) + require(data, "photo_issuer_heads", MEDIA)),
         datelines=dateline_patterns(data),
         quoted_channel=Scanner.of(re.compile(
             f"(?:{alternatives(require(data, 'quoted_channel_before', MEDIA))})“(?P<name>[{CJK}]{{2,12}})”"

@@ -57,8 +57,9 @@ def head_candidates(view: TextView, rules: OrgRules, place_ends: dict[int, int])
         if head.kind == "works" and generic_head_token(view, head_start, rules):
             continue  # 数字|工厂: a kind of works, no name to walk
         token = view.token_at(end - 1)
-        if token is not None and token[1] == end and token_text(view, token) in rules.stop_tokens:
-            continue  # 某某药业|母公司: a word of relation between two names that ends like a head
+        if token is not None and token[1] == end and (
+                token_text(view, token) in rules.stop_tokens or token_text(view, token) in rules.event_words):
+            continue  # 某某药业|母公司: a word of relation between two names that ends like a head; 招商会: an event
         start = expand_left(view, head_start, end, rules, head.kind == "legal", place_ends)
         if text in rules.association_heads and found and found[-1].end == head_start and \
                 found[-1].head.kind == "park":

@@ -97,6 +97,7 @@ class OrgRules:
     max_name_chars: int
     role_words: tuple[str, ...]
     trailing_particles: frozenset[str]
+    event_words: frozenset[str]  # 招商会: ends like a head (商会), names an event
     trade_name_numerals: frozenset[str]  # 万 of 南通|万|维新…有限公司: a trade name's first character
     head_followers: frozenset[str]  # 贷款 of 某某|银行贷款: a name may end inside such a token
     result_complements: frozenset[str]
@@ -169,6 +170,8 @@ class OrgRules:
     max_project_chars: int
     project_word: str  # 项目 after a short name: the company's project
     invested_project_cue: re.Pattern[str]  # 投资24亿元的: a project's company's short name follows
+    capacity_project_cue: re.Pattern[str]  # 年产 right after a company's short name, in a project's name
+    capacity_project_chars: int
     park_project_after: re.Pattern[str]  # (某区)建设项目 after a park: the park names a project
     count_or_span: re.Pattern[str]  # 两家, 全年: a count or a time span, no part of a name
     project_phases: tuple[str, ...]  # 二期 of 某某印刷二期 in a list of projects
@@ -364,6 +367,7 @@ def org_rules() -> OrgRules:
         max_name_chars=int(require(bounds, "max_name_chars", BOUNDARIES)),
         role_words=tuple(require(bounds, "role_words", BOUNDARIES)),
         trailing_particles=frozenset(require(bounds, "trailing_particles", BOUNDARIES)),
+        event_words=frozenset(require(bounds, "event_words", BOUNDARIES)),
         head_followers=frozenset(require(bounds, "head_followers", BOUNDARIES)),
         trade_name_numerals=frozenset(require(bounds, "trade_name_numerals", BOUNDARIES)),
         result_complements=frozenset(require(bounds, "result_complements", BOUNDARIES)),
@@ -442,6 +446,8 @@ def org_rules() -> OrgRules:
         max_project_chars=int(require(lists, "max_project_chars", LISTS)),
         project_word=str(require(lists, "project_word", LISTS)),
         invested_project_cue=re.compile(str(require(lists, "invested_project_cue", LISTS))),
+        capacity_project_cue=re.compile(str(require(lists, "capacity_project_cue", LISTS))),
+        capacity_project_chars=int(require(lists, "capacity_project_chars", LISTS)),
         park_project_after=re.compile(str(require(lists, "park_project_after", LISTS))),
         count_or_span=re.compile(str(require(lists, "count_or_span", LISTS))),
         project_phases=tuple(require(lists, "project_phases", LISTS)),

@@ -22,6 +22,7 @@ from zhfacts.extract.orgs.candidates import (
     stop_prefix,
     token_text,
 )
+from zhfacts.extract.orgs.government import government_rules
 from zhfacts.extract.orgs.media import media_rules
 from zhfacts.extract.orgs.names import (
     composed_of,
@@ -987,13 +988,16 @@ def known_start_ok(view: TextView, start: int, rules: OrgRules) -> bool:
 
 
 def photo_credits(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
-    """雷键摄(中经视觉): the agency in a photo credit is a media organization; a place, a person or a
-    common noun that supplied the photo (某某区供图, 受访者供图, 本报记者供图, 景区供图) is none."""
+    """雷键摄(中经视觉), (某某网发 张三 摄): the agency or issuer in a photo credit is a media organization;
+    a place, a person or a common noun that supplied the photo (某某区供图, 受访者供图, 本报记者供图,
+    景区供图) is none."""
     found = []
     media = media_rules()
     for match in media.photo_credit.finditer(view.text):
-        group = "agency" if match.group("agency") else "supplier"
+        group = next(key for key, value in match.groupdict().items() if value)
         name = match.group(group)
+        if group == "issuer" and not name.endswith(media.issuer_heads):
+            continue  # (张三发 李四 摄): a person sent it
         if not (is_place(name) or name in media.photo_credit_not_names or name.startswith(media.source_name_stops)
                 or word_freq(name) and tag_of(name) in rules.common_noun_tags):
             found.append(OrgCandidate(match.start(group), match.end(group), "org.media.credit", "other"))
@@ -1041,6 +1045,44 @@ def invested_project_companies(view: TextView, rules: OrgRules) -> list[OrgCandi
         if end is not None:
             found.append(OrgCandidate(match.end(), end, "org.short_name.project", "company"))
     return found
+
+
+def capacity_companies(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
+    """某某承业|年产80万千瓦防爆电机生产项目: a rare trade name right before a project's yearly capacity
+    (lists.yaml capacity_project_cue), the project closing the clause, is the company whose project it
+    is; places without a level before it are part of its name (河南|某某), a county is the project's
+    place (某县|某某|年加工…项目)."""
+    found = []
+    for match in rules.capacity_project_cue.finditer(view.text):
+        cue = match.start()
+        if cue not in view.starts or not project_closes_clause(view.text, match.end(), rules):
+            continue
+        stem_start = proper_stem_start(view, cue, rules, rules.max_trade_name_chars)
+        stem = view.text[stem_start:cue]
+        if len(stem) < rules.min_stem_chars or not trade_name_ok(stem, rules) or not is_proper_piece(
+                token_text(view, view.token_at(cue - 1)), rules):
+            continue
+        start, levels = stem_start, government_rules().level_chars
+        while (span := previous_token(view, start)) and places_token(piece := token_text(view, span), rules) \
+                and piece[-1] not in levels:
+            start = span[0]  # 河南|某某: the province in the company's name
+        if start == stem_start and not opens_registered(view, start, rules) and not opens_after_place(view, start):
+            continue
+        found.append(OrgCandidate(start, cue, "org.short_name.capacity", "company"))
+    return found
+
+
+def project_closes_clause(text: str, pos: int, rules: OrgRules) -> bool:
+    """项目 before the clause ends, at most capacity_project_chars after pos."""
+    clause = text[pos:pos + rules.capacity_project_chars]
+    cut = min((k for k in map(clause.find, rules.list_ends) if k >= 0), default=len(clause))
+    return rules.project_word in clause[:cut]
+
+
+def opens_after_place(view: TextView, start: int) -> bool:
+    """某县|某某: a name may open right after a place (the county the project is in)."""
+    before = previous_token(view, start)
+    return before is not None and is_proper_place(token_text(view, before))
 
 
 def apposed_companies(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
