@@ -111,6 +111,7 @@ class Grammar:
     place_count_cue: re.Pattern[str]  # 入围, 上榜 after a count of places in its clause (13地入围)
     sentence_end: re.Pattern[str]  # a sentence's end punctuation (with its closing quotes) or a line break
     listed_rank: Scanner  # 宜都市(50名): a ranking's position in brackets after a place's level
+    moved_rank: re.Pattern[str]  # 由2018年的54位前进到…: the rank a move started from
     first_place: Scanner
     doubling: Scanner
     symbol: Scanner
@@ -298,6 +299,11 @@ def grammar() -> Grammar:
                      f"(?P<num>{numeral}){sp}(?P<pos>{positions})(?=[{re.escape(bare_rank['followers'])}]|\\Z)")
     place_count_cue = (f"[^{re.escape(clause_delimiters())}\\n]{{0,{int(bare_rank['place_count_window'])}}}?"
                        f"(?:{_words(bare_rank['place_count_cues'])})")
+    moved_gap = f"[^{re.escape(clause_delimiters() + item_delimiters())}\\n]{{0,{int(bare_rank['max_gap_chars'])}}}?"
+    moved_rank = (f"{re.escape(bare_rank['moved_opener'])}{moved_gap}"
+                  f"(?<![0-9.])(?P<num>{numeral}){sp}(?P<pos>{positions})"
+                  f"(?=(?:{_words(bare_rank['moves'])})了?(?:{_words(bare_rank['moved_ends'])}){moved_gap}"
+                  f"{re.escape(ranks['ordinal']['prefix'])})")
     listed_rank = (f"(?<=[{re.escape(bare_rank['place_levels'])}])[{re.escape(OPEN_PARENS)}](?P<num>{numeral})"
                    f"(?:{sp}(?P<pos>{positions}))?[{re.escape(CLOSE_PARENS)}]")
     fp = ranks["first_place"]
@@ -356,6 +362,7 @@ def grammar() -> Grammar:
         place_count_cue=re.compile(place_count_cue),
         sentence_end=re.compile(f"{sentence_boundary().pattern}|\\n"),
         listed_rank=Scanner.of(re.compile(listed_rank)),
+        moved_rank=re.compile(moved_rank),
         first_place=Scanner.of(re.compile(first_place)),
         doubling=Scanner.of(re.compile(doubling)),
         symbol=Scanner.of(re.compile(symbol)),
@@ -955,7 +962,7 @@ def _listed_after_ordinal(text: str, start: int, end: int, g: Grammar) -> Iterat
 def _bare_ranks(text: str, g: Grammar) -> Iterator[Hit]:
     """排名46位。, 宜都市(50名) in a sentence of rankings: ranks written without 第 (patterns.yaml
     ranks.bare); the count of 位 or 名 with the same span gives way to them (_longest_first)."""
-    for m in g.standing_rank.finditer(text):
+    for m in itertools.chain(g.standing_rank.finditer(text), g.moved_rank.finditer(text)):
         value = _rank_value(m["num"])
         if value is not None:
             yield _quantity(m.start("num"), m.end("pos"), g.ids["bare"], "rank", "rank", value=value)
