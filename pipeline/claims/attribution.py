@@ -43,8 +43,11 @@ def opens_section(ctx: Context, s_index: int, para: Paragraph) -> bool:
 def refers_back(ctx: Context, para: Paragraph) -> bool:
     """此次集中开工项目包括……, 其中……: a paragraph that opens with a word for what the paragraph
     before reported (its event, its total) goes on with that paragraph's district, when that paragraph
-    names one district only (a visitor or a partner named beside it makes the reference unclear)."""
-    if not ctx.text[para.start:para.end].lstrip().startswith(ctx.rules.section_carry_openers):
+    names one district only (a visitor or a partner named beside it makes the reference unclear). So
+    does one whose subject is a pronoun for a district (1-10月全区完成……) on a page of several districts
+    (on a page of one, the pronoun is that district's anyway)."""
+    opener = ctx.text[para.start:para.end].lstrip().startswith(ctx.rules.section_carry_openers)
+    if not (opener or ctx.document_district is None and opens_with_pronoun(ctx, para)):
         return False
     index = ctx.article.paragraph_index(para.start)
     if index == 0:
@@ -54,6 +57,15 @@ def refers_back(ctx: Context, para: Paragraph) -> bool:
              if m.kind == "district" and m.district is not None and could_be_section(
                  ctx, m, ctx.article.sentences[ctx.article.sentence_index(m.start)][0])}
     return len(named) == 1
+
+
+def opens_with_pronoun(ctx: Context, para: Paragraph) -> bool:
+    """Is the first marker of the paragraph's first sentence a pronoun for a district in subject position?"""
+    body = ctx.text[para.start:para.end]
+    sentence_start, sentence_end = ctx.article.sentence_span(para.start + len(body) - len(body.lstrip()))
+    first = next(iter(markers_in(ctx, sentence_start, sentence_end)), None)
+    return first is not None and first.kind == "pronoun" and first.pronoun_suffix is not None and in_subject_position(
+        ctx, first, sentence_start)
 
 
 def could_be_section(ctx: Context, marker: Marker, sentence_start: int) -> bool:
@@ -379,9 +391,12 @@ def top_as_pool(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
 
 
 def zone_item(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
-    """分别为：甲县34个、市开发区14个: a list item that a zone with no place's name opens, the zone's figure."""
+    """分别为：甲县34个、市开发区14个, 分别为高新区1176家、甲区266家: a list item that a zone with no place's
+    name opens (after the list's opener, for the first item), the zone's figure."""
     start = clause_start(ctx, quantity.start, sentence[0], items=True)
-    return ctx.rules.zone_item.fullmatch(ctx.text[start:quantity.start].strip()) is not None
+    item = ctx.text[start:quantity.start].strip()
+    after_opener = max((k + len(w) for w in ctx.rules.zone_item_openers if (k := item.find(w)) >= 0), default=0)
+    return ctx.rules.zone_item.fullmatch(item, after_opener) is not None
 
 
 def is_threshold(ctx: Context, quantity: Hit) -> bool:

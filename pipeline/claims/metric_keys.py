@@ -160,7 +160,8 @@ def describe(metric: str | None, figure: dict[str, Any], surface: str, clause: s
     label = indicator.label if indicator else ""
     growth_named = vocab.growth.search(vocab.any_alias.sub("", metric)) is not None  # not 自然增长率 itself
     if kind == "rank":
-        ranks_growth = growth_named or after_growth and not vocab.new_or_level.search(metric)  # 总量列全市第6位
+        # 总量列全市第6位, 增长6.0%，总量位居全市第二: the level is ranked, though the phrase left 总量 out
+        ranks_growth = growth_named or after_growth and not vocab.new_or_level.search(metric + clause)
         if label and ranks_growth and indicator and indicator.type != "rate":
             label += "增速"  # 增长6.2%，居全市第2位: the growth rate is ranked
         scope = rank_scope(surface, clause, vocab) or _framed_scope(sentence, vocab) or _carried_scope(sentence, vocab)

@@ -41,6 +41,11 @@ def _char_class(chars: frozenset[str] | str) -> re.Pattern[str]:
 OPEN_QUOTE, CLOSE_QUOTE = _char_class(OPEN_QUOTES), _char_class(CLOSE_QUOTES)
 
 
+def _after_any(words: list[str]) -> str:
+    """Lookbehinds, one per word, each as an alternative (|(?<=分别为)|(?<=依次为))."""
+    return "".join(f"|(?<={re.escape(word)})" for word in words)
+
+
 def _any_of(words: Iterable[str]) -> re.Pattern[str]:
     """A pattern that finds any of the words (none, if there are none)."""
     return re.compile("|".join(map(re.escape, words)) or "(?!)")
@@ -165,6 +170,7 @@ class ClaimRules:
     bullet_marks: str  # ◆: a list line's mark, no word of its clause
     top_pool_after: re.Pattern[str]  # 前100名|分布在: a top N as the pool counted
     zone_item: re.Pattern[str]  # 市开发区, 高新区: a zone without a place's name (not 万盛|经开区: no ideograph before)
+    zone_item_openers: tuple[str, ...]  # 分别为: opens a respective list's first item, a zone after it too
     rank_holder_links: re.Pattern[str]  # 第一名|为|某县: the district after holds the rank
     rank_holder_reach: int  # characters the holder's marker may span
     township_after: re.Pattern[str]  # 某区|慈城镇: a township named after its district
@@ -351,7 +357,9 @@ def claim_rules() -> ClaimRules:
         table_place_endings=tuple(get("table_place_endings")),
         bullet_marks=str(get("bullet_marks")),
         top_pool_after=re.compile(get("top_pool_after")),
-        zone_item=re.compile(f"(?<![\u3400-\u9fff])(?:{'|'.join(map(re.escape, get('zone_item_levels')))})?"
+        zone_item_openers=tuple(get("zone_item_openers")),
+        zone_item=re.compile(f"(?:(?<![\u3400-\u9fff]){_after_any(get('zone_item_openers'))})"
+                             f"(?:{'|'.join(map(re.escape, get('zone_item_levels')))})?"
                              f"(?:{'|'.join(map(re.escape, place_rules().zone_words))})"),
         rank_holder_links=re.compile(get("rank_holder_links")),
         rank_holder_reach=int(get("rank_holder_reach")),
