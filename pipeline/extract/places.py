@@ -83,6 +83,7 @@ class PlaceRules:
     sentence_reach: int  # how far back in its sentence a short form's city or province is looked for
     title_openers: frozenset[str]  # 《 before a short form: the title of the county's paper
     offices_after_level: tuple[str, ...]  # 潼南|区委: offices glued to a level character
+    function_chars_after_level: frozenset[str]  # 淮安|区以: function words glued to a level character
     history_markers: tuple[str, ...]  # 原|长垣县: a former name looked back on, which dates no text
     zone_words: tuple[str, ...]
     zone_pattern: re.Pattern[str]
@@ -155,6 +156,7 @@ def place_rules() -> PlaceRules:
         sentence_reach=int(require(ctx, "sentence_reach", CONTEXT)),
         title_openers=frozenset(require(ctx, "title_openers", CONTEXT)),
         offices_after_level=tuple(require(ctx, "offices_after_level", CONTEXT)),
+        function_chars_after_level=frozenset(require(ctx, "function_chars_after_level", CONTEXT)),
         history_markers=tuple(require(ctx, "history_markers", CONTEXT)),
         zone_words=tuple(sorted(require(zones, "zone_words", ZONES), key=len, reverse=True)),
         zone_pattern=re.compile("|".join(map(re.escape, sorted(require(zones, "zone_words", ZONES), key=len,
@@ -297,11 +299,16 @@ def stands_as_word(view: TextView, cand: Candidate, rules: PlaceRules) -> bool:
 
 
 def level_glued_to_office(view: TextView, cand: Candidate, rules: PlaceRules) -> bool:
-    """某某新|区政府: a full name whose level character jieba glued to the office after it (the name
-    starts a token, its last character starts the next, an office follows the level)."""
+    """某某新|区政府, 某某|区以: a full name whose level character jieba glued to the office or the function
+    word after it (the name starts a token, its last character starts the next, an office or a function
+    word of one character making that token follows the level)."""
     assert cand.reading is not None
-    return cand.start in view.starts and cand.end - 1 in view.starts and bool(cand.reading.forms & {"full"}) \
-        and len(cand.surface) > 2 and view.text.startswith(rules.offices_after_level, cand.end)
+    if not (cand.start in view.starts and cand.end - 1 in view.starts and cand.reading.forms & {"full"}
+            and len(cand.surface) > 2):
+        return False
+    glued = view.token_at(cand.end - 1)
+    return view.text.startswith(rules.offices_after_level, cand.end) or glued == (cand.end - 1, cand.end + 1) and \
+        view.text[cand.end] in rules.function_chars_after_level
 
 
 def ends_slogan(view: TextView, cand: Candidate, rules: PlaceRules) -> bool:
