@@ -1,0 +1,121 @@
+"""Families of round 24, found on signing news, project news and bulletins annotated this round: a
+company's short name before its project's yearly capacity (某某承业年产…项目), an outlet that sent
+out a photo (某某网发 张三 摄), trades ending with 业 (某某印业, 某某铸业). Sentences written for these
+tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import zhfacts
+
+
+def _orgs(text: str) -> list[tuple[str, str, str]]:
+    return [(o["text"], o["type"], o["rule"]) for o in zhfacts.extract_text(text).records("organizations")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("本次开工的项目分别为：湖北泓锦年产80万千瓦防爆电机生产项目；衡南县物流园区建设项目。", "湖北泓锦"),
+    ("与会人员来到汉阴县瑞翔年加工一亿只肉鸡屠宰项目现场观摩。", "瑞翔"),
+    ("三个项目建成投产，宏骐年产5万吨饲料项目同日开工。", "宏骐"),
+])
+def test_a_short_name_before_its_projects_capacity_is_the_company(text: str, name: str) -> None:
+    assert (name, "company", "org.short_name.capacity") in _orgs(text)
+
+
+@pytest.mark.parametrize("text", [
+    "项目建成后，预计年产值3亿元。", "新建年产10万吨饲料项目。", "衡南县年产10万吨饲料项目开工。",
+    "一期年产10万吨饲料项目开工。", "该企业年产10万吨饲料项目开工。", "光刻胶3.6万吨，年产电子化学品项目。",
+    "丰都县今年年产粮食35万吨。",
+])
+def test_words_before_a_capacity_that_name_no_company(text: str) -> None:
+    assert [o for o in _orgs(text) if o[2] == "org.short_name.capacity"] == []
+
+
+def test_a_county_before_the_short_name_is_the_projects_place() -> None:
+    names = [o[0] for o in _orgs("领导走进丰都县瑞翔年加工一亿只肉鸡屠宰项目。")]
+    assert "瑞翔" in names and "丰都县瑞翔" not in names
+
+
+@pytest.mark.parametrize("credit, outlet", [("（某某网发 张明 摄）", "某某网"), ("（新华社发 李华摄）", "新华社"),
+                                             ("(汉阴新闻网发 记者王强 摄)", "汉阴新闻网")])
+def test_the_outlet_that_sent_out_a_photo_is_a_media(credit: str, outlet: str) -> None:
+    assert (outlet, "other") in [o[:2] for o in _orgs(f"汉阴县城一角{credit}。")]
+
+
+def test_a_person_who_sent_a_photo_is_no_media() -> None:
+    assert _orgs("汉阴县城一角（张明发 李华 摄）。") == []
+
+
+@pytest.mark.parametrize("name", ["湖南鑫汇能印业", "瑞丰铸业", "宏昌钢业"])
+def test_trades_ending_with_ye_end_short_names(name: str) -> None:
+    assert (name, "company") in [o[:2] for o in _orgs(f"该项目由{name}投资建设，总投资3000万元。")]
+
+
+def _quantities(text: str) -> list[tuple[str, float, str]]:
+    return [(q["text"], q["value"], q["unit"]) for q in zhfacts.extract_text(text).records("quantities")]
+
+
+def _claims(text: str) -> list[tuple[str, str, str | None]]:
+    return [(c["district"], c["text"], c["metric_key"]) for c in zhfacts.extract_text(text).records("claims")]
+
+
+def test_the_rank_a_move_started_from_is_a_rank() -> None:
+    found = _quantities("衡南县综合排名由2019年的全省61位前进到第47位，前进14个位次。")
+    assert ("61位", 61, "rank") in found and ("第47位", 47, "rank") in found
+    assert ("14个位次", 14, "位次") in found
+
+
+@pytest.mark.parametrize("text", ["参会人数由50名下降到30名。", "由5位专家组成评审组，由3名同志负责。"])
+def test_counts_before_a_change_stay_counts(text: str) -> None:
+    assert all(unit != "rank" for _, _, unit in _quantities(text))
+
+
+def test_a_paragraph_opening_with_a_pronoun_goes_on_with_the_district_before() -> None:
+    text = ("喜讯！\n\n  福州长乐区  第45名\n\n  厦门翔安区  第62名\n\n  厦门思明区  第66名\n\n"
+            "  今年以来，思明区努力克服下行压力，制造业稳步发展。\n\n  1-10月全区完成规上工业增加值414.6亿元，增长6.0%。")
+    claims = _claims(text)
+    assert ("思明区", "414.6亿元", "规上工业增加值") in claims and ("思明区", "6.0%", "规上工业增加值增速") in claims
+
+
+def test_a_level_ranked_after_its_growth_is_the_levels_rank() -> None:
+    claims = _claims("汉阴县规上工业增加值41亿元，增长6.0%，总量位居全市第二。丰都县生产总值增长6%，居全市第3位。")
+    assert ("汉阴县", "全市第二", "规上工业增加值排名@全市") in claims
+    assert ("丰都县", "全市第3位", "地区生产总值增速排名@全市") in claims
+
+
+def test_a_zone_opening_a_respective_list_holds_its_own_figure() -> None:
+    claims = _claims("今年科技型企业入库数分别为高新区1176家、南开区266家、西青区380家。")
+    assert [c[:2] for c in claims] == [("南开区", "266家"), ("西青区", "380家")]
+
+
+def test_a_sites_header_line_is_not_joined_to_the_title_above_it() -> None:
+    text = "丰都县举行活动 总投资118亿元5个项目签约落地\n\n丰都网  www.example.cn  2022-06-09 09:52   来源: 丰都日报\n\n  正文。"
+    assert [o[0] for o in _orgs(text)] == ["丰都网", "丰都日报"]
+
+
+@pytest.mark.parametrize("text", ["举行电力电器产业招商会。", "丰都县第二届柑橘节招商会在县城举行。"])
+def test_an_investment_fair_is_no_chamber_of_commerce(text: str) -> None:
+    assert _orgs(text) == []
+
+
+def test_a_chamber_of_commerce_stays_one() -> None:
+    assert ("丰都县汽车商会", "other") in [o[:2] for o in _orgs("丰都县汽车商会成立。")]
+
+
+@pytest.mark.parametrize("venue", ["汉阴宾馆中华厅", "汉阴大酒店牡丹厅"])
+def test_a_hotels_room_is_no_office(venue: str) -> None:
+    assert [o for o in _orgs(f"我县在{venue}举行项目集中签约仪式。") if o[1] == "government"] == []
+
+
+def _districts(text: str) -> list[str]:
+    return [p["text"] for p in zhfacts.extract_text(text).records("places") if p["level"] in ("district", "county")]
+
+
+@pytest.mark.parametrize("text", ["希望淮安区以今天的签约为新起点。", "也为淮安区下一步发展注入了动力。"])
+def test_a_full_name_whose_level_the_segmenter_glued_to_a_function_word(text: str) -> None:
+    assert _districts(text) == ["淮安区"]
+
+
+def test_a_level_glued_to_a_word_of_its_own_is_no_full_name() -> None:
+    assert _districts("推动淮安区域经济协调发展。") == []
