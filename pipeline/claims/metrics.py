@@ -85,7 +85,14 @@ def is_decline(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
     if (quantity.get("value") or 0) < 0 or (quantity.get("value_min") or 0) < 0:
         return False
     start = clause_start(ctx, quantity.start, sentence[0], items=True)
-    return ctx.rules.decline_before.search(ctx.text, start, quantity.start) is not None
+    if ctx.rules.decline_before.search(ctx.text, start, quantity.start) is not None:
+        return True
+    i = bisect_left(ctx.quantity_starts, quantity.start) - 1  # 分别下降4.1%、49.1%和70.6%: the list's fall
+    before = ctx.quantities[i] if i >= 0 else None
+    gap = ctx.text[before.end:quantity.start] if before is not None and before.start >= sentence[0] else ""
+    separators, delimiters = ctx.rules.list_separators, ctx.rules.clause_delimiters
+    return bool(gap) and all(c in separators and c not in delimiters for c in gap) and is_decline(
+        ctx, before, sentence)
 
 
 def modality_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str:
@@ -150,7 +157,8 @@ def metric_of(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> str | N
     first, index = run_of(ctx, quantity, sentence, rules)  # 分别增长4.6%、7.2%: the run's first figure
     before = ctx.text[clause_start(ctx, first.start, sentence[0], items=True):first.start]
     if rules.respective.search(before):
-        base = _respective_item(ctx, first, index, base, before, sentence, rules)
+        base = _listed_measure(ctx, first, index, sentence, rules) or _respective_item(
+            ctx, first, index, base, before, sentence, rules)
         said = ctx.text[clause_start(ctx, first.start, sentence[0]):first.start]  # across 城、乡
         base = _paired(base, said, index, rules)  # 城乡居民人均可支配收入分别达到35820元、18630元
     # 从2.1%提高到2.5%: the new figure of a change is a level like the former one, no growth rate
@@ -177,6 +185,54 @@ def run_of(ctx: Context, quantity: Hit, sentence: tuple[int, int], rules: Metric
             break
         first, index, i = previous, index + 1, i - 1
     return first, index
+
+
+def _run_size(ctx: Context, first: Hit, sentence: tuple[int, int], rules: MetricRules) -> int:
+    """How many figures of one kind, joined by conjunctions only, the run opened by first holds."""
+    i = bisect_left(ctx.quantity_starts, first.start)
+    size = 1
+    while i + size < len(ctx.quantities) and ctx.quantities[i + size].start < sentence[1] and \
+            ctx.quantities[i + size].get("kind") == first.get("kind") and \
+            _only_conjunctions(ctx.text[ctx.quantities[i + size - 1].end:ctx.quantities[i + size].start], rules):
+        size += 1
+    return size
+
+
+def _listed_measure(ctx: Context, first: Hit, index: int, sentence: tuple[int, int], rules: MetricRules) -> str:
+    """规上工业增加值、固定资产投资分别增长5%、6%: the i-th figure of a 分别 run measures the i-th of as many
+    names listed before 分别 (、 between them, a conjunction before the last at most; 批发和零售业 keeps its 和
+    when the list is read by its 、 alone), each naming an indicator of the vocabulary. "" when the names are
+    not listed so."""
+    start = clause_start(ctx, first.start, sentence[0])
+    said = ctx.text[start:first.start]
+    cut = rules.respective.search(said)
+    if cut is None:
+        return ""
+    size = _run_size(ctx, first, sentence, rules)
+    names = _list_items(said[:cut.start()], size, rules)
+    if not names or index >= len(names) or not all(vocabulary().any_alias.search(name) for name in names):
+        return ""  # 第一、二、三产业, 城镇和农村居民…: parts of one name, not names listed (paired_names reads those)
+    if index == 0:  # the first name after the clause's subject and times (丰都县|规上工业增加值)
+        first_start = start + said.index(names[0])
+        subject_end = max([first_start] + [m.end for m in markers_in(ctx, first_start, first_start + len(names[0]))
+                                           if m.kind in ("district", "pronoun")])
+        name = _strip(_without_times(ctx, subject_end, first_start + len(names[0])), rules)
+    else:
+        name = _strip(names[index], rules)
+    return name if 1 < len(name) <= rules.max_metric_chars else ""
+
+
+def _list_items(listed: str, size: int, rules: MetricRules) -> list[str]:
+    """The listed text cut into `size` names: by 、, then the last piece by its last conjunction."""
+    if size < 2 or any(c.isdigit() for c in listed):
+        return []
+    items = listed.split("、")
+    if len(items) == size - 1:
+        last = items[-1]
+        joint = max(last.rfind(c) for c in rules.list_conjunctions)
+        if joint > 0:
+            items = items[:-1] + [last[:joint], last[joint + 1:]]
+    return [item.strip() for item in items] if len(items) == size and all(item.strip() for item in items) else []
 
 
 def _respective_item(ctx: Context, first: Hit, index: int, own: str, said: str, sentence: tuple[int, int],

@@ -224,6 +224,7 @@ class MetricRules:
     noun_stop_words: frozenset[str]
     max_metric_chars: int
     conjunctions: frozenset[str]
+    list_conjunctions: str  # 和 of 甲、乙和丙分别…: before the last listed name
     generic_measures: frozenset[str]
     comparison_only: frozenset[str]
     instrumental: tuple[str, ...]
@@ -437,6 +438,7 @@ def metric_rules() -> MetricRules:
         noun_stop_words=frozenset(get("noun_stop_words")),
         max_metric_chars=int(get("max_metric_chars")),
         conjunctions=frozenset(get("conjunctions")),
+        list_conjunctions=str(get("list_conjunctions")),
         generic_measures=frozenset(get("generic_measures")),
         comparison_only=frozenset(get("comparison_only")),
         instrumental=tuple(get("instrumental")),
