@@ -119,3 +119,28 @@ def test_a_full_name_whose_level_the_segmenter_glued_to_a_function_word(text: st
 
 def test_a_level_glued_to_a_word_of_its_own_is_no_full_name() -> None:
     assert _districts("推动淮安区域经济协调发展。") == []
+
+
+def _keyed(text: str) -> list[tuple[str, float, str]]:
+    return [(c["text"], c["value"], c["metric_key"]) for c in zhfacts.extract_text(text).records("claims")]
+
+
+def test_each_figure_of_a_respective_run_measures_its_listed_name() -> None:
+    assert _keyed("丰都县规上工业增加值、固定资产投资和社会消费品零售总额分别增长5%、6%、7%。") == [
+        ("5%", 5, "规上工业增加值增速"), ("6%", 6, "固定资产投资增速"), ("7%", 7, "社会消费品零售总额增速")]
+
+
+def test_a_respective_fall_is_each_figures_fall() -> None:
+    assert _keyed("丰都县房屋施工面积、商品房销售面积和房屋新开工面积同比分别下降4.1%、49.1%和70.6%。") == [
+        ("4.1%", -4.1, "房屋施工面积增速"), ("49.1%", -49.1, "商品房销售面积增速"), ("70.6%", -70.6, "房屋新开工面积增速")]
+
+
+@pytest.mark.parametrize("text, keys", [
+    ("丰都县城镇和农村居民人均可支配收入分别达34525元、18352元。", ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),
+])
+def test_parts_of_one_name_are_no_listed_names(text: str, keys: list[str]) -> None:
+    assert [k for _, _, k in _keyed(text)] == keys
+
+
+def test_secondary_is_no_count_of_times() -> None:
+    assert [q[0] for q in _quantities("汉阴县建设二次资源综合利用项目，开展十二次检查。")] == ["十二次"]
