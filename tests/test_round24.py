@@ -144,3 +144,17 @@ def test_parts_of_one_name_are_no_listed_names(text: str, keys: list[str]) -> No
 
 def test_secondary_is_no_count_of_times() -> None:
     assert [q[0] for q in _quantities("汉阴县建设二次资源综合利用项目，开展十二次检查。")] == ["十二次"]
+
+
+def test_a_count_after_a_kind_of_division_counts_divisions() -> None:
+    text = "全省产生县域经济发展强县11个，其中城市主城区4个：甲市乙区、丙市丁区；重点开发区县7个：汉阴县、丰都县。"
+    assert _claims(text) == []
+
+
+def test_a_count_after_a_district_or_its_pronoun_stays_its_own() -> None:
+    assert [c[:2] for c in _claims("汉阴县新增规上企业11个，丰都县11个。")] == [("汉阴县", "11个"), ("丰都县", "11个")]
+
+
+def test_the_base_of_a_multiple_is_no_subject() -> None:
+    claims = _claims("经济总量最高的齐河县是庆云县的2.8倍。齐河县地方财政收入为庆云县的4.8倍。")
+    assert [c[:2] for c in claims] == [("齐河县", "2.8倍"), ("齐河县", "4.8倍")]

@@ -24,6 +24,7 @@ from zhfacts.claims.context import (
     clause_start,
     compared_with,
     markers_in,
+    multiple_base,
     times_within,
 )
 from zhfacts.claims.metric_keys import vocabulary
@@ -329,7 +330,20 @@ def counts_divisions(ctx: Context, quantity: Hit) -> bool:
         return False
     division = next((d for d in rules.counted_divisions if text.startswith(d, end)), "")  # longest first
     word = max((w for w in rules.not_divisions if text.startswith(w, end)), key=len, default="")
-    return bool(division) and len(division) > len(word)
+    return bool(division) and len(division) > len(word) or counted_after_division(ctx, quantity)
+
+
+def counted_after_division(ctx: Context, quantity: Hit) -> bool:
+    """县域经济发展强县11个，其中城市主城区4个：…: a count right after a kind of division, closing its clause,
+    counts that kind; after a district's name or a pronoun for one (某县11个, 全县11个) it is the district's."""
+    text, rules = ctx.text, ctx.rules
+    if not text.endswith(rules.divisions_before_count, 0, quantity.start):
+        return False
+    follows = text[quantity.end:quantity.end + 1]
+    if follows and not follows.isspace() and follows not in rules.clause_delimiters:
+        return False
+    floor = ctx.article.sentence_span(quantity.start)[0]
+    return not any(m.end == quantity.start for m in markers_in(ctx, floor, quantity.start))
 
 
 def ranking_pool(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
@@ -362,7 +376,8 @@ def is_gap(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
     start = clause_start(ctx, quantity.start, sentence[0])
     clause = ctx.text[start:quantity.start]
     return any(w in clause for w in ctx.rules.gap_words) or any(
-        m.kind == "district" and compared_with(ctx, m, sentence[0]) for m in markers_in(ctx, start, quantity.start))
+        m.kind == "district" and compared_with(ctx, m, sentence[0]) and not multiple_base(ctx, m)
+        for m in markers_in(ctx, start, quantity.start))  # 是乙县的2.8倍: a multiple of it, no gap
 
 
 def one_projects_figure(ctx: Context, quantity: Hit) -> bool:

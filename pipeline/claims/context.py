@@ -704,6 +704,8 @@ def compared_with(ctx: Context, marker: Marker, floor: int) -> bool:
     """高出紧随其后的乙区8亿元, 超出第二名乙县9亿元, 与比拼对象乙县比: a district after a comparison word in its clause,
     with no figure between them, is what a figure is measured against, not whose it is (低于全市
     2.6个百分点乙县实现……: past the figure, a lost delimiter, 乙县 opens a clause of its own)."""
+    if multiple_base(ctx, marker):
+        return True
     start = clause_start(ctx, marker.start, floor)
     clause = ctx.text[start:marker.start]
     word_end = max((clause.rfind(w) + len(w) for w in ctx.rules.comparison_objects if w in clause), default=-1)
@@ -713,6 +715,17 @@ def compared_with(ctx: Context, marker: Marker, floor: int) -> bool:
     if i < len(ctx.quantities) and ctx.quantities[i].end == marker.start and ctx.quantities[i].get("unit") == "rank":
         i += 1  # 超出第二名乙县: the rank names the district compared with
     return i >= len(ctx.quantities) or ctx.quantities[i].start >= marker.start
+
+
+def multiple_base(ctx: Context, marker: Marker) -> bool:
+    """甲县经济总量是乙县的2.8倍: 乙县 between 是 and 的 right before a multiple is what it is taken of."""
+    text, rules = ctx.text, ctx.rules
+    after = marker.end + len(rules.multiple_base_after)
+    if not text.endswith(rules.multiple_base_before, 0, marker.start) or not text.startswith(
+            rules.multiple_base_after, marker.end):
+        return False
+    i = bisect_left(ctx.quantity_starts, after)
+    return i < len(ctx.quantities) and ctx.quantities[i].start == after and ctx.quantities[i].get("kind") == "multiple"
 
 
 def clause_start(ctx: Context, pos: int, floor: int, items: bool = False) -> int:

@@ -106,6 +106,8 @@ class ClaimRules:
     project_investment_after: re.Pattern[str]  # ... 的 after the sum
     project_named_after: re.Pattern[str]  # 3.2亿元的|某某物流园建设项目: a project named in the sum's clause
     comparison_objects: tuple[str, ...]  # 高出乙区15亿元: 乙区 is what the figure is compared with
+    multiple_base_before: tuple[str, ...]  # 是 of 是乙县的2.8倍: the base of a multiple follows
+    multiple_base_after: str  # 的 of 是乙县的2.8倍
     clause_delimiters: frozenset[str]
     item_delimiters: frozenset[str]
     pronouns: tuple[tuple[str, str, bool], ...]  # (word, rule id, suffix must match)
@@ -200,6 +202,7 @@ class ClaimRules:
     project_count_links: tuple[str, ...]
     counted_divisions: tuple[str, ...]  # 三个行政区, 五个县: a count of districts is no one's
     not_divisions: tuple[str, ...]  # 区域, 县域: words that only start like one
+    divisions_before_count: tuple[str, ...]  # 强县|11个, 主城区|4个: a count of the kind before it
     division_classifiers: frozenset[str]  # 个: how districts are counted (76名县直单位干部 counts people)
     document_titles: tuple[str, ...]
     document_openings: tuple[str, ...]  # words of a report's first lines (我代表……向大会报告政府工作)
@@ -294,6 +297,8 @@ def claim_rules() -> ClaimRules:
         project_named_after=_project_named_after(get("project_nouns"), get("project_noun_stops"),
                                                  int(get("project_noun_reach")), clause_delimiters | item_delimiters),
         comparison_objects=tuple(get("comparison_objects")),
+        multiple_base_before=tuple(get("multiple_base_before")),
+        multiple_base_after=str(get("multiple_base_after")),
         clause_delimiters=clause_delimiters,
         item_delimiters=item_delimiters,
         pronouns=tuple(sorted(pronouns, key=lambda p: len(p[0]), reverse=True)),
@@ -392,6 +397,7 @@ def claim_rules() -> ClaimRules:
         project_count_links=tuple(get("project_count_links")),
         counted_divisions=_longest_first(get("counted_divisions")),
         not_divisions=tuple(get("not_divisions")),
+        divisions_before_count=_longest_first(get("divisions_before_count")),
         division_classifiers=frozenset(get("division_classifiers")),
         document_titles=tuple(get("document_titles")),
         document_openings=tuple(get("document_openings")),
