@@ -158,3 +158,15 @@ def test_a_count_after_a_district_or_its_pronoun_stays_its_own() -> None:
 def test_the_base_of_a_multiple_is_no_subject() -> None:
     claims = _claims("经济总量最高的齐河县是庆云县的2.8倍。齐河县地方财政收入为庆云县的4.8倍。")
     assert [c[:2] for c in claims] == [("齐河县", "2.8倍"), ("齐河县", "4.8倍")]
+
+
+@pytest.mark.parametrize("text, body", [("受县人民政府委托，我向大会报告政府工作。", "县人民政府"),
+                                         ("受区人民政府委托，现将计划报告如下。", "区人民政府")])
+def test_a_work_reports_opening_names_the_government(text: str, body: str) -> None:
+    assert (body, "government") in [o[:2] for o in _orgs(text)]
+
+
+@pytest.mark.parametrize("name, canonical", [("环保部", "生态环境部"), ("国土资源部", "自然资源部"), ("国家卫计委", "国家卫生健康委员会")])
+def test_a_ministrys_name_before_the_2018_reform_names_its_successor(name: str, canonical: str) -> None:
+    found = zhfacts.extract_text(f"该项目受到{name}的肯定。").records("organizations")
+    assert [(o["text"], o["canonical"]) for o in found] == [(name, canonical)]
