@@ -170,3 +170,89 @@ def test_a_work_reports_opening_names_the_government(text: str, body: str) -> No
 def test_a_ministrys_name_before_the_2018_reform_names_its_successor(name: str, canonical: str) -> None:
     found = zhfacts.extract_text(f"该项目受到{name}的肯定。").records("organizations")
     assert [(o["text"], o["canonical"]) for o in found] == [(name, canonical)]
+
+
+# What a review of the round's changes found, and what the rules now say of it.
+
+@pytest.mark.parametrize("text, figure", [("全市新建充电站50个，其中汉阴县城区12个。", "12个"),
+                                           ("丰都县新建城市停车场6个，其中城区4个，新城区2个。", "4个")])
+def test_a_count_in_a_districts_town_area_stays_the_districts(text: str, figure: str) -> None:
+    assert figure in [c[1] for c in _claims(text)]
+
+
+_RANKED = "喜讯！\n\n  福州长乐区  第45名\n\n  厦门翔安区  第62名\n\n  厦门思明区  第66名\n\n"
+
+
+@pytest.mark.parametrize("before", ["  昨日，翔安区考察团一行来访，双方围绕产业协作进行座谈。", "  与翔安区相比，差距仍然明显。"])
+def test_a_pronoun_paragraph_does_not_go_on_with_a_visitor_or_a_base(before: str) -> None:
+    text = f"{_RANKED}{before}\n\n  1-10月全区完成规上工业增加值414.6亿元，增长6.0%。"
+    assert [c for c in _claims(text) if c[1] in ("414.6亿元", "6.0%")] == []
+
+
+def test_a_pronoun_paragraph_goes_on_only_with_a_district_of_its_level() -> None:
+    text = f"{_RANKED}  今年以来，思明区努力克服下行压力。\n\n  1-10月全县完成规上工业增加值414.6亿元。"
+    assert [c for c in _claims(text) if c[1] == "414.6亿元"] == []
+
+
+def test_words_after_the_last_listed_name_are_every_names() -> None:
+    keys = [k for _, _, k in _keyed("今年以来，汉阴县工业投资、技改投资占固定资产投资的比重分别为42.1%、15.6%。")]
+    assert all(k is not None and k.endswith("占比") for k in keys)
+
+
+def test_a_rank_after_a_growth_rate_ranks_the_growth_unless_a_level_noun_says_otherwise() -> None:
+    assert _keyed("1-9月，衡南县固定资产投资增长12.3%，排名达到全市第三。")[-1][2] == "固定资产投资增速排名@全市"
+
+
+def test_a_rate_fallen_to_is_a_level() -> None:
+    assert [v for _, v, _ in _keyed("2024年，丰都县城镇登记失业率、城镇调查失业率分别下降为3.1%、4.8%。")] == [3.1, 4.8]
+
+
+def test_a_second_respective_run_takes_the_names_of_the_first() -> None:
+    keys = [k for _, _, k in _keyed("上半年，丰都县社会消费品零售总额、一般公共预算收入分别达到45.6亿元、8.2亿元，分别增长6.1%、3.5%。")]
+    assert keys[2:] == ["社会消费品零售总额增速", "一般公共预算收入增速"]
+
+
+@pytest.mark.parametrize("text", ["汉阴县专职网格员由320名上升到第三季度末的410名。", "丰都县驻村第一书记由30名下降为第二批的25名。"])
+def test_a_count_changing_before_an_ordinal_of_time_stays_a_count(text: str) -> None:
+    assert all(unit != "rank" for _, _, unit in _quantities(text))
+
+
+def test_twice_written_with_er_before_a_verb_is_a_count() -> None:
+    assert ("二次", 2, "次") in _quantities("衡南县县委常委会先后二次专题研究乡村振兴工作。")
+
+
+@pytest.mark.parametrize("text", ["汉阴县政务服务大厦管理办公室主任出席。", "长乐区会展中心管理办公室主任李明出席。"])
+def test_an_office_of_a_building_is_an_office(text: str) -> None:
+    assert [o for o in _orgs(text) if o[1] == "government"] != []
+
+
+@pytest.mark.parametrize("text", ["由国土资源部门牵头负责。", "各级环境保护部门要加强监管。"])
+def test_a_departments_word_is_no_ministry(text: str) -> None:
+    assert _orgs(text) == []
+
+
+@pytest.mark.parametrize("text", ["今年全县新上年产5万吨饲料加工项目。", "衡南县二期年产5万吨有机肥项目开工建设。",
+                                  "丰都县龙河镇年产2万吨榨菜加工项目开工。", "汉阴县引进浙商年产3000吨茶叶项目。",
+                                  "他们对费县木业年产50万立方米胶合板项目进行督导。"])
+def test_a_verb_phase_township_or_trade_before_a_capacity_is_no_company(text: str) -> None:
+    assert [o for o in _orgs(text) if o[2] == "org.short_name.capacity"] == []
+
+
+def test_a_countys_level_glued_to_a_trade_name_stays_the_countys() -> None:
+    assert ("恒申", "company", "org.short_name.capacity") in _orgs("长乐区恒申年产50万吨锦纶项目开工。")
+
+
+@pytest.mark.parametrize("credit, name, type_", [("（国家电网发 张明 摄）", "国家电网", "company"),
+                                                  ("（资料图由丰都网发 王强摄）", "丰都网", "other")])
+def test_a_photo_issuer_keeps_a_known_type_and_loses_the_words_before_it(credit: str, name: str, type_: str) -> None:
+    assert [o[:2] for o in _orgs(f"丰都县城一角{credit}")] == [(name, type_)]
+
+
+def test_two_bodies_joined_by_a_conjunction_stay_two() -> None:
+    names = [o[0] for o in _orgs("省民政厅和国家卫健委有关负责人出席。")]
+    assert names == ["省民政厅", "国家卫健委"]
+
+
+def test_a_web_address_in_wrapped_prose_opens_no_header_line() -> None:
+    text = "据汉阴县人民政府\n门户网 www.hanyin.gov.cn 公布，一季度汉阴县完成固定资产投资12.5亿元，\n增长9.1%，增速位居全市第一。"
+    assert all(c[0] == "汉阴县" for c in _claims(text)) and len(_claims(text)) == 3

@@ -48,25 +48,37 @@ def refers_back(ctx: Context, para: Paragraph) -> bool:
     does one whose subject is a pronoun for a district (1-10月全区完成……) on a page of several districts
     (on a page of one, the pronoun is that district's anyway)."""
     opener = ctx.text[para.start:para.end].lstrip().startswith(ctx.rules.section_carry_openers)
-    if not (opener or ctx.document_district is None and opens_with_pronoun(ctx, para)):
+    pronoun = None if opener or ctx.document_district is not None else opening_pronoun(ctx, para)
+    if not opener and pronoun is None:
         return False
     index = ctx.article.paragraph_index(para.start)
     if index == 0:
         return False
     before = ctx.article.paragraphs[index - 1]
-    named = {m.district.get("canonical") for m in markers_in(ctx, before.start, before.end)
-             if m.kind == "district" and m.district is not None and could_be_section(
-                 ctx, m, ctx.article.sentences[ctx.article.sentence_index(m.start)][0])}
-    return len(named) == 1
+    named = [m for m in markers_in(ctx, before.start, before.end) if m.kind == "district" and m.district is not None
+             and could_be_section(ctx, m, ctx.article.sentence_span(m.start)[0])]
+    if len({m.district.get("canonical") for m in named}) != 1:
+        return False
+    if pronoun is None:
+        return True
+    # 全区 after 某区努力……: the subject of the paragraph before, of the pronoun's level (not a visitor,
+    # a district compared with, or a 区 for 全县)
+    subject = named[0]
+    start, end = ctx.article.sentence_span(subject.start)
+    visit = any(w in ctx.text[start:end] for w in ctx.rules.visit_words)
+    return not visit and in_subject_position(ctx, subject, start) and not compared_with(ctx, subject, start) and \
+        subject.district.get("canonical", "").endswith(pronoun.pronoun_suffix or "")
 
 
-def opens_with_pronoun(ctx: Context, para: Paragraph) -> bool:
-    """Is the first marker of the paragraph's first sentence a pronoun for a district in subject position?"""
+def opening_pronoun(ctx: Context, para: Paragraph) -> Marker | None:
+    """The pronoun for a district that is the first marker of the paragraph's first sentence, in subject
+    position (1-10月全区完成……); None when there is none."""
     body = ctx.text[para.start:para.end]
     sentence_start, sentence_end = ctx.article.sentence_span(para.start + len(body) - len(body.lstrip()))
     first = next(iter(markers_in(ctx, sentence_start, sentence_end)), None)
-    return first is not None and first.kind == "pronoun" and first.pronoun_suffix is not None and in_subject_position(
-        ctx, first, sentence_start)
+    if first is None or first.kind != "pronoun" or first.pronoun_suffix is None:
+        return None
+    return first if in_subject_position(ctx, first, sentence_start) else None
 
 
 def could_be_section(ctx: Context, marker: Marker, sentence_start: int) -> bool:

@@ -47,6 +47,7 @@ class Vocabulary:
     rank_carried: re.Pattern[str]  # a scoped rank earlier in the sentence (居全市第1位，乙区居第2位)
     score_units: frozenset[str]
     level_words: frozenset[str]
+    ranked_level: re.Pattern[str]  # 总量 of 增长6.0%，总量位居全市第二: the level is ranked
     gap: re.Pattern[str]  # a comparison with a wider unit at the end of a clause (低于全市增速)
     clause_mark: re.Pattern[str]  # what ends a clause, to read the clauses before a figure one by one
     respective: re.Pattern[str]  # 分别: figures that pair with several subjects in order
@@ -89,6 +90,7 @@ def vocabulary() -> Vocabulary:
         rank_carried=re.compile(get("rank_carried_pattern")),
         score_units=frozenset(get("score_units")),
         level_words=frozenset(get("level_words")),
+        ranked_level=re.compile(_alternation(get("ranked_level_words"))),
         gap=re.compile(get("gap_pattern")),
         clause_mark=re.compile(f"[{re.escape(get('clause_marks'))}]"),
         respective=re.compile(_alternation(get("respective_words"))),
@@ -161,7 +163,8 @@ def describe(metric: str | None, figure: dict[str, Any], surface: str, clause: s
     growth_named = vocab.growth.search(vocab.any_alias.sub("", metric)) is not None  # not 自然增长率 itself
     if kind == "rank":
         # 总量列全市第6位, 增长6.0%，总量位居全市第二: the level is ranked, though the phrase left 总量 out
-        ranks_growth = growth_named or after_growth and not vocab.new_or_level.search(metric + clause)
+        ranks_growth = growth_named or after_growth and not vocab.new_or_level.search(metric) and not \
+            vocab.ranked_level.search(clause)
         if label and ranks_growth and indicator and indicator.type != "rate":
             label += "增速"  # 增长6.2%，居全市第2位: the growth rate is ranked
         scope = rank_scope(surface, clause, vocab) or _framed_scope(sentence, vocab) or _carried_scope(sentence, vocab)

@@ -209,9 +209,10 @@ def _listed_measure(ctx: Context, first: Hit, index: int, sentence: tuple[int, i
     if cut is None:
         return ""
     size = _run_size(ctx, first, sentence, rules)
-    names = _list_items(said[:cut.start()], size, rules)
-    if not names or index >= len(names) or not all(vocabulary().any_alias.search(name) for name in names):
-        return ""  # 第一、二、三产业, 城镇和农村居民…: parts of one name, not names listed (paired_names reads those)
+    names = _list_items(_strip(said[:cut.start()], rules), size, rules)  # …投资同比|分别: 同比 is every name's
+    if not names or index >= len(names) or not all(_ends_with_indicator(name) for name in names):
+        return ""  # 第一、二、三产业, 城镇和农村居民…: parts of one name (paired_names reads those); 工业投资、技改投资
+        # 占固定资产投资的比重, 甲、乙增速: words after the last name that are every name's
     if index == 0:  # the first name after the clause's subject and times (丰都县|规上工业增加值)
         first_start = start + said.index(names[0])
         subject_end = max([first_start] + [m.end for m in markers_in(ctx, first_start, first_start + len(names[0]))
@@ -220,6 +221,12 @@ def _listed_measure(ctx: Context, first: Hit, index: int, sentence: tuple[int, i
     else:
         name = _strip(names[index], rules)
     return name if 1 < len(name) <= rules.max_metric_chars else ""
+
+
+def _ends_with_indicator(name: str) -> bool:
+    """Does the name end with an indicator of the vocabulary (固定资产投资; not 固定资产投资增速, 城镇)?"""
+    found = list(vocabulary().any_alias.finditer(name))
+    return bool(found) and found[-1].end() == len(name.rstrip())
 
 
 def _list_items(listed: str, size: int, rules: MetricRules) -> list[str]:
@@ -254,7 +261,8 @@ def _respective_item(ctx: Context, first: Hit, index: int, own: str, said: str, 
     items = [q for q in ctx.quantities[max(0, i - size):i] if q.start >= sentence[0]]
     if size < 2 or len(items) != size or any(q.get("kind") == first.get("kind") for q in items):
         return own
-    item = base_metric(ctx, items[index], sentence, rules)
+    # 甲、乙分别达到45.6亿元、8.2亿元，分别增长6.1%、3.5%: the names the run before was listed with
+    item = _listed_measure(ctx, items[0], index, sentence, rules) or base_metric(ctx, items[index], sentence, rules)
     return item + _strip(said[share.start():], rules) if share else item  # 男性人口 + 占总人口
 
 

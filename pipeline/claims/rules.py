@@ -114,6 +114,7 @@ class ClaimRules:
     wide_scope_words: tuple[str, ...]
     company_subject_words: tuple[str, ...]
     section_carry_openers: tuple[str, ...]  # an indented paragraph opening so stays in its section
+    visit_words: tuple[str, ...]  # 考察团, 来访: a district in such a sentence is a visitor
     topic_words: frozenset[str]  # 从|全市看: the scope is the clause's topic
     distinction_after_wide: re.Pattern[str]  # 全国|首台: the pool of a distinction, no subject
     project_batch_words: tuple[str, ...]  # 甲县重点项目总投资: a batch, the district's
@@ -309,6 +310,7 @@ def claim_rules() -> ClaimRules:
         company_count_units=frozenset(get("company_count_units")),
         company_count_links=frozenset(get("company_count_links")),
         section_carry_openers=tuple(get("section_carry_openers")),
+        visit_words=tuple(get("visit_words")),
         topic_words=frozenset(get("topic_words")),
         distinction_after_wide=re.compile(get("distinction_after_wide")),
         project_batch_words=tuple(get("project_batch_words")),
@@ -371,7 +373,9 @@ def claim_rules() -> ClaimRules:
         rank_holder_reach=int(get("rank_holder_reach")),
         township_after=re.compile(get("township_after")),
         township_end=re.compile("|".join(map(re.escape, government_rules().township_suffixes))),
-        decline_before=re.compile(f"(?:{_any_of(get('decline_words')).pattern})[{re.escape(get('decline_gap_chars'))}]*$"),
+        decline_before=re.compile(
+            f"(?:(?:{_any_of(get('decline_words')).pattern})[{re.escape(get('decline_gap_chars'))}]*"
+            f"|(?:{_any_of(get('decline_size_words')).pattern})[{re.escape(get('decline_size_gap_chars'))}]*)$"),
         modality_cues=_modality_pattern(get("modality")),
         not_cues=re.compile("|".join([*get("modality").get("not_cue_patterns", []),
                                       _any_of(get("modality")["not_cues"]).pattern])),

@@ -303,7 +303,7 @@ def grammar() -> Grammar:
     moved_rank = (f"{re.escape(bare_rank['moved_opener'])}{moved_gap}"
                   f"(?<![0-9.])(?P<num>{numeral}){sp}(?P<pos>{positions})"
                   f"(?=(?:{_words(bare_rank['moves'])})了?(?:{_words(bare_rank['moved_ends'])}){moved_gap}"
-                  f"{re.escape(ranks['ordinal']['prefix'])})")
+                  f"{re.escape(ranks['ordinal']['prefix'])}{sp}{numeral}{sp}{positions})")
     listed_rank = (f"(?<=[{re.escape(bare_rank['place_levels'])}])[{re.escape(OPEN_PARENS)}](?P<num>{numeral})"
                    f"(?:{sp}(?P<pos>{positions}))?[{re.escape(CLOSE_PARENS)}]")
     fp = ranks["first_place"]

@@ -48,6 +48,7 @@ class GovernmentRules:
     person_max_freq: int
     venues: tuple[str, ...]  # 会议厅, 报告厅: rooms that end like an office (厅)
     venue_hosts: tuple[str, ...]  # 宾馆 of 某某宾馆中华厅: a room of a hotel
+    room_heads: tuple[str, ...]  # 厅: the heads a room's name ends with
     ordinary_endings: tuple[str, ...]  # 布局, 承办: words that end like an office (局, 办)
     collective_words: tuple[str, ...]  # 市属|驻区分局, 区政府|各办局: many bodies of a kind, no name
     level_bodies: frozenset[str]  # 政府 of 省政府: a level's own body, one token, its offices follow
@@ -102,6 +103,7 @@ def government_rules() -> GovernmentRules:
         person_max_freq=int(require(data, "person_max_freq", GOVERNMENT)),
         venues=tuple(require(data, "venues", GOVERNMENT)),
         venue_hosts=tuple(require(data, "venue_hosts", GOVERNMENT)),
+        room_heads=tuple(require(data, "room_heads", GOVERNMENT)),
         ordinary_endings=tuple(require(data, "ordinary_endings", GOVERNMENT)),
         collective_words=tuple(require(data, "collective_words", GOVERNMENT)),
         level_bodies=frozenset(require(data, "level_bodies", GOVERNMENT)),
@@ -336,8 +338,9 @@ def function_words_ok(view: TextView, start: int, end: int, head: str, rules: Go
     particle, pronoun or number (科学技术, 招商投资, 经济信息; not 的, 和, 全面), and no word that
     makes the body a kind (属, 各: 市属驻区分局)."""
     text = view.text[start:end]
-    if not all(is_cjk(c) for c in text) or any(host in text for host in rules.venue_hosts):
-        return False  # 某某宾馆|中华厅: a hotel's room
+    room = head.endswith(rules.room_heads) and any(host in text for host in rules.venue_hosts)
+    if not all(is_cjk(c) for c in text) or room:
+        return False  # 某某宾馆|中华厅: a hotel's room (某某大厦管理办公室 is an office)
     if any((p == start or p in view.starts) and view.text.startswith(rules.collective_words, p)
            for p in range(start, end)):
         return False  # 市|属驻区分局, 区政府|各办局: bodies of a kind, counted together
@@ -351,9 +354,9 @@ def function_words_ok(view: TextView, start: int, end: int, head: str, rules: Go
         if span and span[0] == pos and stop == span[1] and (bad_function_word(view.text[pos:stop], rules) or
                                                             stop < end and titled_joint(view, span, rules)):
             return False
-        if view.text[pos:stop] in rules.joining_chars and view.text.endswith(
-                (*rules.heads, *rules.level_bodies), start, pos):
-            return False  # 市政府|和|工委: a conjunction after a body's head joins two bodies, no office's words
+        if view.text[pos:stop] in rules.joining_chars and (pos == start or view.text.endswith(
+                (*rules.heads, *rules.level_bodies), start, pos)):
+            return False  # 市政府|和|工委, 省民政厅|和国家卫健委: a conjunction joins two bodies, no office's words
         pos = stop
     return True
 

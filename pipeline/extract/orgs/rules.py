@@ -98,6 +98,7 @@ class OrgRules:
     role_words: tuple[str, ...]
     trailing_particles: frozenset[str]
     event_words: frozenset[str]  # 招商会: ends like a head (商会), names an event
+    known_glued_words: tuple[str, ...]  # 部门: a known name's last character opens it (国土资源部|门)
     trade_name_numerals: frozenset[str]  # 万 of 南通|万|维新…有限公司: a trade name's first character
     head_followers: frozenset[str]  # 贷款 of 某某|银行贷款: a name may end inside such a token
     result_complements: frozenset[str]
@@ -172,6 +173,8 @@ class OrgRules:
     invested_project_cue: re.Pattern[str]  # 投资24亿元的: a project's company's short name follows
     capacity_project_cue: re.Pattern[str]  # 年产 right after a company's short name, in a project's name
     capacity_project_chars: int
+    capacity_not_names: tuple[str, ...]  # 新上, 续建 before 年产: a project's verb
+    capacity_not_name_endings: tuple[str, ...]  # 二期, 某某镇, 浙商 before 年产: no company
     park_project_after: re.Pattern[str]  # (某区)建设项目 after a park: the park names a project
     count_or_span: re.Pattern[str]  # 两家, 全年: a count or a time span, no part of a name
     project_phases: tuple[str, ...]  # 二期 of 某某印刷二期 in a list of projects
@@ -368,6 +371,7 @@ def org_rules() -> OrgRules:
         role_words=tuple(require(bounds, "role_words", BOUNDARIES)),
         trailing_particles=frozenset(require(bounds, "trailing_particles", BOUNDARIES)),
         event_words=frozenset(require(bounds, "event_words", BOUNDARIES)),
+        known_glued_words=tuple(require(bounds, "known_glued_words", BOUNDARIES)),
         head_followers=frozenset(require(bounds, "head_followers", BOUNDARIES)),
         trade_name_numerals=frozenset(require(bounds, "trade_name_numerals", BOUNDARIES)),
         result_complements=frozenset(require(bounds, "result_complements", BOUNDARIES)),
@@ -448,6 +452,8 @@ def org_rules() -> OrgRules:
         invested_project_cue=re.compile(str(require(lists, "invested_project_cue", LISTS))),
         capacity_project_cue=re.compile(str(require(lists, "capacity_project_cue", LISTS))),
         capacity_project_chars=int(require(lists, "capacity_project_chars", LISTS)),
+        capacity_not_names=tuple(require(lists, "capacity_not_names", LISTS)),
+        capacity_not_name_endings=tuple(require(lists, "capacity_not_name_endings", LISTS)),
         park_project_after=re.compile(str(require(lists, "park_project_after", LISTS))),
         count_or_span=re.compile(str(require(lists, "count_or_span", LISTS))),
         project_phases=tuple(require(lists, "project_phases", LISTS)),

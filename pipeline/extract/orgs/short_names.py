@@ -848,6 +848,8 @@ def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         type_, full, rule = rules.known[name]
         if type_ == "government" and rules.document_number_after.match(view.text, end):
             continue  # 工信厅科函〔2023〕12号: a document's number, issued by another office than the name says
+        if any(name.endswith(w[0]) and view.text.startswith(w[1:], end) for w in rules.known_glued_words):
+            continue  # 国土资源部|门: the land departments
         if type_ == "government":
             start = with_state_prefix(view, start, name, rules)
         elif type_ == "company":
@@ -996,8 +998,9 @@ def photo_credits(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     for match in media.photo_credit.finditer(view.text):
         group = next(key for key, value in match.groupdict().items() if value)
         name = match.group(group)
-        if group == "issuer" and not name.endswith(media.issuer_heads):
-            continue  # (张三发 李四 摄): a person sent it
+        known_type = rules.known.get(name, ("other",))[0]
+        if group == "issuer" and (not name.endswith(media.issuer_heads) or known_type != "other"):
+            continue  # (张三发 李四 摄): a person sent it; (国家电网发 …): the known name says what it is
         if not (is_place(name) or name in media.photo_credit_not_names or name.startswith(media.source_name_stops)
                 or word_freq(name) and tag_of(name) in rules.common_noun_tags):
             found.append(OrgCandidate(match.start(group), match.end(group), "org.media.credit", "other"))
@@ -1058,9 +1061,12 @@ def capacity_companies(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
         if cue not in view.starts or not project_closes_clause(view.text, match.end(), rules):
             continue
         stem_start = proper_stem_start(view, cue, rules, rules.max_trade_name_chars)
+        if stem_start < cue and view.text[stem_start] in government_rules().level_chars and opens_after_place(
+                view, stem_start):
+            stem_start += 1  # 长乐|区恒申: jieba glued the county's level to the trade name
         stem = view.text[stem_start:cue]
         if len(stem) < rules.min_stem_chars or not trade_name_ok(stem, rules) or not is_proper_piece(
-                token_text(view, view.token_at(cue - 1)), rules):
+                token_text(view, view.token_at(cue - 1)), rules) or capacity_not_name(stem, rules):
             continue
         start, levels = stem_start, government_rules().level_chars
         while (span := previous_token(view, start)) and places_token(piece := token_text(view, span), rules) \
@@ -1070,6 +1076,12 @@ def capacity_companies(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
             continue
         found.append(OrgCandidate(start, cue, "org.short_name.capacity", "company"))
     return found
+
+
+def capacity_not_name(stem: str, rules: OrgRules) -> bool:
+    """新上, 续建, 二期, 龙河镇, 浙商, 木业 before 年产: a project's verb, phase or place, merchants, a trade alone."""
+    return stem.startswith(rules.capacity_not_names) or stem.endswith(rules.capacity_not_name_endings) or \
+        stem in rules.pattern_words
 
 
 def project_closes_clause(text: str, pos: int, rules: OrgRules) -> bool:
