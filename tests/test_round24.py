@@ -256,3 +256,21 @@ def test_two_bodies_joined_by_a_conjunction_stay_two() -> None:
 def test_a_web_address_in_wrapped_prose_opens_no_header_line() -> None:
     text = "据汉阴县人民政府\n门户网 www.hanyin.gov.cn 公布，一季度汉阴县完成固定资产投资12.5亿元，\n增长9.1%，增速位居全市第一。"
     assert all(c[0] == "汉阴县" for c in _claims(text)) and len(_claims(text)) == 3
+
+
+_JOINT = ("衡南县签约重大项目26个\n\n衡南网7月4日讯 7月4日，由衡南县委县政府和祁东县委县政府共同主办的招商推介会举行。"
+          "祁东县考察团参加。推介会后，衡南县人民政府和祁东县人民政府签订战略合作协议。\n\n"
+          "签约仪式共签约12个项目，其中基础设施类项目2个。\n\n衡南县委书记致辞。衡南县将加快项目落地，衡南县营商环境持续优化。")
+
+
+def test_two_districts_bodies_joined_as_one_subject_leave_no_district_in_scope() -> None:
+    assert ("祁东县", "2个") not in [c[:2] for c in _claims(_JOINT)]
+
+
+def test_a_page_is_about_the_district_its_title_names_when_it_has_most_mentions() -> None:
+    assert ("衡南县", "2个") in [c[:2] for c in _claims(_JOINT)]
+
+
+def test_an_outlets_dispatch_before_its_reporters_opens_the_text() -> None:
+    text = "5个重点招商项目落户丰都县 总投资45.6亿元\n\n丰都新闻网讯 记者 张明 报道：4月28日，我县签约项目5个。"
+    assert [o[0] for o in _orgs(text)] == ["丰都新闻网"]

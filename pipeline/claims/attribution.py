@@ -707,10 +707,12 @@ PARENTHETICAL = re.compile(r"^\s*[（(][^（()）]{0,12}[)）]")
 
 
 def _joined_by_separators(ctx: Context, a: Marker, b: Marker) -> bool:
-    """Two list items: only separators between them, after a note on the first (綦江(不含万盛)、),
-    or around a development zone named in the list (南川、万盛经开区、璧山)."""
+    """Two list items: only separators between them, after a note on the first (綦江(不含万盛)、), around a
+    development zone named in the list (南川、万盛经开区、璧山), or after the first one's body (甲区人民政府和乙县)."""
     gap = PARENTHETICAL.sub("", ctx.text[a.end:b.start])
     gap = ctx.rules.list_zone_item.sub("", gap)
+    body = next((w for w in ctx.rules.joint_body_words if gap.startswith(w)), "")
+    gap = gap[len(body):]  # 甲区人民政府和乙县…: the two bodies as one subject
     return bool(gap) and all(c in ctx.rules.list_separators for c in gap)
 
 

@@ -124,13 +124,29 @@ class Context:
         or again and again (`page_district_mentions`; a page's chrome may hide its title). A
         province's page that names a county once in passing has none."""
         districts = [m for m in self.markers if m.kind == "district"]
-        if not districts or len({m.district.get("canonical") for m in districts}) != 1:
+        names = {m.district.get("canonical") for m in districts}
+        if len(names) > 1:
+            districts = self._title_district_mentions(districts)
+        if not districts:
             return None
         first = districts[0]
         paragraphs = self.article.paragraphs
         lead_end = paragraphs[1].end if len(paragraphs) > 1 else self.title[1]
         about = first.end <= lead_end or _in_byline(self, first) or len(districts) >= self.rules.page_district_mentions
         return first if about else None
+
+    def _title_district_mentions(self, districts: list[Marker]) -> list[Marker]:
+        """A page naming several districts is about the one its title names alone when that one has most of
+        the page's mentions (claims.yaml title_district_share_*): a visitor, partner or peer is named less (甲区与乙县
+        共同主办…: the page of 甲区's signing). Its mentions; none otherwise."""
+        start, end = self.title
+        in_title = {m.district.get("canonical") for m in districts if start <= m.start < end}
+        if len(in_title) != 1:
+            return []
+        name = in_title.pop()
+        own = [m for m in districts if m.district.get("canonical") == name]
+        share = len(own) * self.rules.title_district_share_den, len(districts) * self.rules.title_district_share_num
+        return own if share[0] >= share[1] else []
 
     @cached_property
     def heading_periods(self) -> list[str | None]:

@@ -93,6 +93,8 @@ class ClaimRules:
     slogan_count: re.Pattern[str]
     slogan_nouns: tuple[str, ...]
     page_district_mentions: int
+    title_district_share_num: int  # 2 of 2/3: the title's district's share of a page's mentions
+    title_district_share_den: int
     streak_words: tuple[str, ...]
     unit_price_after: re.Pattern[str]
     range_class_after: re.Pattern[str]  # 5亿元~10亿元|的企业: a class's bound
@@ -167,6 +169,7 @@ class ClaimRules:
     recipient_words: tuple[str, ...]  # 在, 向, 为 before the district a bank lends to
     lending_words: tuple[str, ...]  # 贷款, 授信: the bank lends, not earns
     list_zone_item: re.Pattern[str]
+    joint_body_words: tuple[str, ...]  # 人民政府 of 甲区人民政府和乙县人民政府: a joint subject
     venue_after: re.Pattern[str]  # 越秀|国际会议中心: a venue's name, no section's district
     table_count_columns: frozenset[str]  # 年末数: a measure column's name that adds nothing to the row's label
     table_place_endings: tuple[str, ...]  # 某某镇: a table row of a place, no indicator of the district's
@@ -284,6 +287,8 @@ def claim_rules() -> ClaimRules:
         slogan_count=re.compile(get("slogan_count")),
         slogan_nouns=_longest_first(get("slogan_nouns")),
         page_district_mentions=int(get("page_district_mentions")),
+        title_district_share_num=int(get("title_district_share_num")),
+        title_district_share_den=int(get("title_district_share_den")),
         streak_words=tuple(get("streak_words")),
         unit_price_after=re.compile(get("unit_price_after")),
         range_class_after=re.compile(get("range_class_after")),
@@ -360,6 +365,7 @@ def claim_rules() -> ClaimRules:
         recipient_words=tuple(get("recipient_words")),
         lending_words=tuple(get("lending_words")),
         list_zone_item=re.compile(get("list_zone_item")),
+        joint_body_words=_longest_first(get("joint_body_words")),
         venue_after=re.compile(get("venue_after")),
         table_count_columns=frozenset(get("table_count_columns")),
         table_place_endings=tuple(get("table_place_endings")),

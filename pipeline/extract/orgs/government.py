@@ -354,8 +354,8 @@ def function_words_ok(view: TextView, start: int, end: int, head: str, rules: Go
         if span and span[0] == pos and stop == span[1] and (bad_function_word(view.text[pos:stop], rules) or
                                                             stop < end and titled_joint(view, span, rules)):
             return False
-        if view.text[pos:stop] in rules.joining_chars and (pos == start or view.text.endswith(
-                (*rules.heads, *rules.level_bodies), start, pos)):
+        if view.text[pos:stop] in rules.joining_chars and view.text.endswith(
+                (*rules.heads, *rules.level_bodies), 0 if pos == start else start, pos):
             return False  # 市政府|和|工委, 省民政厅|和国家卫健委: a conjunction joins two bodies, no office's words
         pos = stop
     return True
