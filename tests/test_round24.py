@@ -274,3 +274,9 @@ def test_a_page_is_about_the_district_its_title_names_when_it_has_most_mentions(
 def test_an_outlets_dispatch_before_its_reporters_opens_the_text() -> None:
     text = "5个重点招商项目落户丰都县 总投资45.6亿元\n\n丰都新闻网讯 记者 张明 报道：4月28日，我县签约项目5个。"
     assert [o[0] for o in _orgs(text)] == ["丰都新闻网"]
+
+
+def test_bodies_in_a_list_of_projects_leave_the_total_to_the_pages_district() -> None:
+    text = ("衡南县签约项目12个\n\n  4月28日，衡南县举行招商引资项目集中签约仪式。\n\n"
+            "  仪式共签约某某科技人工智能展示窗、衡阳某某新材料有限公司年产5万吨新材料项目等12个项目，签约总额116.4亿元。")
+    assert ("衡南县", "116.4亿元") in [c[:2] for c in _claims(text)]

@@ -293,8 +293,17 @@ def _names_others(ctx: Context, sentence: tuple[int, int]) -> bool:
     body anywhere; the city, the province or the nation as its clause's subject or topic (全市GDP…,
     从全市看，…), not in another role (规模稳居全市中心城区第一, 入选全国百强: where a rank is taken)."""
     return any(m.kind != "district" and (m.kind not in ("wide", "pronoun") or in_subject_position(ctx, m, sentence[0])
-                                         or opens_topic(ctx, m, sentence[0]))
+                                         or opens_topic(ctx, m, sentence[0])) and not in_project_list(ctx, m, sentence)
                for m in markers_in(ctx, *sentence))
+
+
+def in_project_list(ctx: Context, marker: Marker, sentence: tuple[int, int]) -> bool:
+    """共签约某某科技人工智能展示窗、某某产业园等12个项目: a body named in a list of projects closed by 等 and
+    their count (claims.yaml project_list_close) is a project's party, not what the sentence is about."""
+    if marker.kind == "district":
+        return False
+    end = clause_end(ctx, marker.end, sentence[1])
+    return ctx.rules.project_list_close.search(ctx.text, marker.end, end) is not None
 
 
 def opens_topic(ctx: Context, marker: Marker, sentence_start: int) -> bool:

@@ -170,6 +170,7 @@ class ClaimRules:
     lending_words: tuple[str, ...]  # 贷款, 授信: the bank lends, not earns
     list_zone_item: re.Pattern[str]
     joint_body_words: tuple[str, ...]  # 人民政府 of 甲区人民政府和乙县人民政府: a joint subject
+    project_list_close: re.Pattern[str]  # 等12个项目: closes a list of projects
     venue_after: re.Pattern[str]  # 越秀|国际会议中心: a venue's name, no section's district
     table_count_columns: frozenset[str]  # 年末数: a measure column's name that adds nothing to the row's label
     table_place_endings: tuple[str, ...]  # 某某镇: a table row of a place, no indicator of the district's
@@ -366,6 +367,7 @@ def claim_rules() -> ClaimRules:
         lending_words=tuple(get("lending_words")),
         list_zone_item=re.compile(get("list_zone_item")),
         joint_body_words=_longest_first(get("joint_body_words")),
+        project_list_close=re.compile(get("project_list_close")),
         venue_after=re.compile(get("venue_after")),
         table_count_columns=frozenset(get("table_count_columns")),
         table_place_endings=tuple(get("table_place_endings")),
