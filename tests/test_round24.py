@@ -280,3 +280,31 @@ def test_bodies_in_a_list_of_projects_leave_the_total_to_the_pages_district() ->
     text = ("衡南县签约项目12个\n\n  4月28日，衡南县举行招商引资项目集中签约仪式。\n\n"
             "  仪式共签约某某科技人工智能展示窗、衡阳某某新材料有限公司年产5万吨新材料项目等12个项目，签约总额116.4亿元。")
     assert ("衡南县", "116.4亿元") in [c[:2] for c in _claims(text)]
+
+
+# The second review's findings.
+
+@pytest.mark.parametrize("text, names", [("财政部和国家能源局联合印发通知。", ["财政部", "国家能源局"]),
+                                          ("省委组织部和国家卫健委联合举办培训。", ["省委组织部", "国家卫健委"]),
+                                          ("湖北省经济和信息化厅发布通知。", ["湖北省经济和信息化厅"])])
+def test_a_conjunction_before_a_new_bodys_opening_joins_two_bodies(text: str, names: list[str]) -> None:
+    assert [o[0] for o in _orgs(text)] == names
+
+
+def test_a_joint_subject_written_with_committees_and_governments_is_a_list() -> None:
+    text = "长乐区委区政府和汉阴县委县政府共同主办招商推介会。推介会现场签约项目12个，总投资56亿元。"
+    assert [c for c in _claims(text) if c[0] == "汉阴县"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "汉阴县牵头成立跨区域文旅发展联盟\n\n7月26日，汉阴县牵头成立跨区域文旅发展联盟。联盟成员为汉阴县、丰都县、衡南县。"
+    "联盟区域内共有A级旅游景区28家。\n\n下一步，汉阴县将加快推进文旅融合。",
+    "汉阴县举行东西部协作签约仪式\n\n7月20日，汉阴县举行签约仪式，汉阴县人民政府和丰都县人民政府签订框架协议。\n\n"
+    "根据协议，双方将共建产业园区2个。\n\n汉阴县县长出席仪式。"])
+def test_figures_of_several_districts_together_are_not_the_title_districts(text: str) -> None:
+    assert [c for c in _claims(text) if c[1] in ("28家", "2个")] == []
+
+
+def test_a_media_centres_dispatch_opens_the_text() -> None:
+    text = "丰都县举行招商引资项目集中签约仪式 总投资45.6亿元\n\n丰都县融媒体中心讯 记者 王强 报道：4月28日，我县签约项目5个。"
+    assert "丰都县融媒体中心" in [o[0] for o in _orgs(text)]

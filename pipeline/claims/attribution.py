@@ -32,6 +32,7 @@ from zhfacts.claims.metrics import clause_end, first_suffix
 from zhfacts.text.article import Hit
 from zhfacts.text.sentences import CLOSE_PARENS, OPEN_PARENS, Paragraph
 
+LIST_BLOCK = "、"  # the blocker a list of districts sets: no pronoun's suffix, so it blocks only the page's attribution
 
 def opens_section(ctx: Context, s_index: int, para: Paragraph) -> bool:
     """A sentence that starts a paragraph (para) opens a section if it follows a heading, or if the
@@ -897,8 +898,10 @@ def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope
         if marker.kind == "district":
             listed = previous is not None and previous.kind == "district" and _joined_by_separators(
                 ctx, previous, marker)
-            # 渝北、长寿和潼南……: a list names no one district that the section is about
-            scope = Scope() if listed else Scope(marker.district)
+            # 渝北、长寿和潼南……: a list names no one district that the section is about; on a page that is no
+            # district's own report, the rest of its paragraph is the list's (联盟区域内共有景区28家), no page's
+            blocked = LIST_BLOCK if ctx.document_subject is None else None
+            scope = Scope(None, blocked, marker.start) if listed else Scope(marker.district)
         elif marker.kind == "pronoun" and not share_of(ctx, marker, s_start):
             resolved = resolve_pronoun(ctx, marker, scope)
             if resolved and scope.district is None:

@@ -49,6 +49,7 @@ class GovernmentRules:
     venues: tuple[str, ...]  # 会议厅, 报告厅: rooms that end like an office (厅)
     venue_hosts: tuple[str, ...]  # 宾馆 of 某某宾馆中华厅: a room of a hotel
     room_heads: tuple[str, ...]  # 厅: the heads a room's name ends with
+    body_openers: tuple[str, ...]  # 国家, 中国: a body's name opens so after a conjunction (财政部和|国家能源局)
     ordinary_endings: tuple[str, ...]  # 布局, 承办: words that end like an office (局, 办)
     collective_words: tuple[str, ...]  # 市属|驻区分局, 区政府|各办局: many bodies of a kind, no name
     level_bodies: frozenset[str]  # 政府 of 省政府: a level's own body, one token, its offices follow
@@ -104,6 +105,7 @@ def government_rules() -> GovernmentRules:
         venues=tuple(require(data, "venues", GOVERNMENT)),
         venue_hosts=tuple(require(data, "venue_hosts", GOVERNMENT)),
         room_heads=tuple(require(data, "room_heads", GOVERNMENT)),
+        body_openers=tuple(require(data, "body_openers", GOVERNMENT)),
         ordinary_endings=tuple(require(data, "ordinary_endings", GOVERNMENT)),
         collective_words=tuple(require(data, "collective_words", GOVERNMENT)),
         level_bodies=frozenset(require(data, "level_bodies", GOVERNMENT)),
@@ -354,9 +356,10 @@ def function_words_ok(view: TextView, start: int, end: int, head: str, rules: Go
         if span and span[0] == pos and stop == span[1] and (bad_function_word(view.text[pos:stop], rules) or
                                                             stop < end and titled_joint(view, span, rules)):
             return False
-        if view.text[pos:stop] in rules.joining_chars and view.text.endswith(
-                (*rules.heads, *rules.level_bodies), 0 if pos == start else start, pos):
-            return False  # 市政府|和|工委, 省民政厅|和国家卫健委: a conjunction joins two bodies, no office's words
+        if view.text[pos:stop] in rules.joining_chars and (view.text.endswith(
+                (*rules.heads, *rules.level_bodies), 0 if pos == start else start, pos) or pos == start and (
+                view.text.startswith(rules.body_openers, stop) or view.text[stop:stop + 1] in rules.level_chars)):
+            return False  # 市政府|和|工委, 省民政厅|和国家卫健委, 财政部|和国家能源局: a conjunction joins two bodies
         pos = stop
     return True
 
