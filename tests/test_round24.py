@@ -308,3 +308,9 @@ def test_figures_of_several_districts_together_are_not_the_title_districts(text:
 def test_a_media_centres_dispatch_opens_the_text() -> None:
     text = "丰都县举行招商引资项目集中签约仪式 总投资45.6亿元\n\n丰都县融媒体中心讯 记者 王强 报道：4月28日，我县签约项目5个。"
     assert "丰都县融媒体中心" in [o[0] for o in _orgs(text)]
+
+
+def test_a_visiting_party_is_no_sections_district() -> None:
+    text = ("汉阴县举行2025年招商引资项目集中签约仪式\n\n7月28日，汉阴县举行招商引资项目集中签约仪式。丰都县考察团应邀观摩。\n\n"
+            "本次集中签约项目22个，总投资86.5亿元。")
+    assert [c[:2] for c in _claims(text)] == [("汉阴县", "22个"), ("汉阴县", "86.5亿元")]

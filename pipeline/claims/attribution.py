@@ -85,9 +85,10 @@ def opening_pronoun(ctx: Context, para: Paragraph) -> Marker | None:
 def could_be_section(ctx: Context, marker: Marker, sentence_start: int) -> bool:
     """A district that may become the section's (advance_scope): not a member in an aside (某市县域地区(包含
     甲县、乙县)), not one named in passing in another district's report, not what a figure is compared with
-    (超出第二名乙县9亿元), not where a body is (总部位于甲区的某公司)."""
+    (超出第二名乙县9亿元), not where a body is (总部位于甲区的某公司), not a visiting party (乙县考察团)."""
     return not (in_member_aside(ctx, marker, sentence_start) or passing_in_report(ctx, marker, sentence_start)
-                or compared_with(ctx, marker, sentence_start) or locates_a_body(ctx, marker, sentence_start))
+                or compared_with(ctx, marker, sentence_start) or locates_a_body(ctx, marker, sentence_start)
+                or ctx.text.startswith(ctx.rules.visitor_after, marker.end))  # 乙县考察团: a visiting party
 
 
 def heading_scope(ctx: Context, s_index: int) -> Scope:
