@@ -253,11 +253,7 @@ def _respective_item(ctx: Context, first: Hit, index: int, own: str, said: str, 
     if vocab.any_alias.search(named):
         return own  # 分别拉动规上工业产值增长9.1、0.3和1.1个百分点: the run names its measure
     i = bisect_left(ctx.quantity_starts, first.start)
-    size = index + 1
-    while i + size < len(ctx.quantities) and ctx.quantities[i + size].start < sentence[1] and \
-            ctx.quantities[i + size].get("kind") == first.get("kind") and \
-            _only_conjunctions(ctx.text[ctx.quantities[i + size - 1].end:ctx.quantities[i + size].start], rules):
-        size += 1
+    size = _run_size(ctx, first, sentence, rules)
     items = [q for q in ctx.quantities[max(0, i - size):i] if q.start >= sentence[0]]
     if size < 2 or len(items) != size or any(q.get("kind") == first.get("kind") for q in items):
         return own
