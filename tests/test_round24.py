@@ -314,3 +314,8 @@ def test_a_visiting_party_is_no_sections_district() -> None:
     text = ("汉阴县举行2025年招商引资项目集中签约仪式\n\n7月28日，汉阴县举行招商引资项目集中签约仪式。丰都县考察团应邀观摩。\n\n"
             "本次集中签约项目22个，总投资86.5亿元。")
     assert [c[:2] for c in _claims(text)] == [("汉阴县", "22个"), ("汉阴县", "86.5亿元")]
+
+
+@pytest.mark.parametrize("text, body", [("贺兰县发改局党委书记、局长张明介绍。", "贺兰县发改局"), ("市政府党组书记出席。", "市政府")])
+def test_an_offices_own_committee_before_a_title_names_the_office(text: str, body: str) -> None:
+    assert [o[0] for o in _orgs(text)] == [body]

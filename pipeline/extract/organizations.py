@@ -973,12 +973,14 @@ def titled_institution(view: TextView, cand: OrgCandidate, rules: OrgRules) -> O
     """县农商银行党委|书记, 县人民医院党委|书记, 某省科学院党委|书记: a name made of an institution's name and
     its own party body (government.yaml institution_party_bodies) before a person's title names the
     institution, which takes its head's type (whichever rule found the name: the government pattern, 党委
-    as a head, or a university's or institute's office)."""
+    as a head, or a university's or institute's office); so does an office's (某县发改局党委|书记)."""
     if not view.text.startswith(government_rules().title_words, cand.end):
         return cand
     text = cand_text(view, cand)
     body = next((b for b in government_rules().institution_party_bodies if text.endswith(b)), "")
     inner = inner_head_type(text, rules) if body else ""
+    if inner == "government" and text[:-len(body)].endswith(government_rules().heads) and len(text) - len(body) > 2:
+        return replace(cand, end=cand.end - len(body))  # 某县发改局党委|书记: the office's own committee
     if inner in ("", "government"):
         return cand
     return OrgCandidate(cand.start, cand.end - len(body), f"org.suffix.{inner}", inner)
