@@ -321,10 +321,5 @@ def test_an_offices_own_committee_before_a_title_names_the_office(text: str, bod
     assert [o[0] for o in _orgs(text)] == [body]
 
 
-def test_a_sum_before_a_count_of_projects_is_the_districts_batch_total() -> None:
-    claims = [c[:2] for c in _claims("前不久，清河县总投资99.91亿元的34个项目集中签约。汉阴县投资1亿元的某某物流园项目开工。")]
-    assert ("清河县", "99.91亿元") in claims and ("汉阴县", "1亿元") not in claims
-
-
 def test_a_reports_ordinal_opens_no_company() -> None:
     assert _orgs("兴业县重点项目推进有力。一是新能源项目加快建设，二是新材料产业集聚发展。") == []
