@@ -62,12 +62,10 @@ def refers_back(ctx: Context, para: Paragraph) -> bool:
         return False
     if pronoun is None:
         return True
-    # 全区 after 某区努力……: the subject of the paragraph before, of the pronoun's level (not a visitor,
-    # a district compared with, or a 区 for 全县)
+    # 全区 after 某区努力……: the subject of the paragraph before (could_be_section has left out a visiting
+    # party and a district compared with), of the pronoun's level (not a 区 for 全县)
     subject = named[0]
-    start, end = ctx.article.sentence_span(subject.start)
-    visit = any(w in ctx.text[start:end] for w in ctx.rules.visit_words)
-    return not visit and in_subject_position(ctx, subject, start) and not compared_with(ctx, subject, start) and \
+    return in_subject_position(ctx, subject, ctx.article.sentence_span(subject.start)[0]) and \
         subject.district.get("canonical", "").endswith(pronoun.pronoun_suffix or "")
 
 
@@ -302,8 +300,6 @@ def _names_others(ctx: Context, sentence: tuple[int, int]) -> bool:
 def in_project_list(ctx: Context, marker: Marker, sentence: tuple[int, int]) -> bool:
     """共签约某某科技人工智能展示窗、某某产业园等12个项目: a body named in a list of projects closed by 等 and
     their count (claims.yaml project_list_close) is a project's party, not what the sentence is about."""
-    if marker.kind == "district":
-        return False
     end = clause_end(ctx, marker.end, sentence[1])
     return ctx.rules.project_list_close.search(ctx.text, marker.end, end) is not None
 

@@ -124,8 +124,7 @@ class Context:
         or again and again (`page_district_mentions`; a page's chrome may hide its title). A
         province's page that names a county once in passing has none."""
         districts = [m for m in self.markers if m.kind == "district"]
-        names = {m.district.get("canonical") for m in districts}
-        if len(names) > 1:
+        if len({m.district.get("canonical") for m in districts}) > 1:
             districts = self._title_district_mentions(districts)
         if not districts:
             return None
@@ -145,8 +144,8 @@ class Context:
             return []
         name = in_title.pop()
         own = [m for m in districts if m.district.get("canonical") == name]
-        share = len(own) * self.rules.title_district_share_den, len(districts) * self.rules.title_district_share_num
-        return own if share[0] >= share[1] else []
+        num, den = self.rules.title_district_share_num, self.rules.title_district_share_den
+        return own if len(own) * den >= len(districts) * num else []
 
     @cached_property
     def heading_periods(self) -> list[str | None]:

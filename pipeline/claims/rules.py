@@ -116,7 +116,6 @@ class ClaimRules:
     wide_scope_words: tuple[str, ...]
     company_subject_words: tuple[str, ...]
     section_carry_openers: tuple[str, ...]  # an indented paragraph opening so stays in its section
-    visit_words: tuple[str, ...]  # 考察团, 来访: a district in such a sentence is a visitor
     visitor_after: tuple[str, ...]  # 乙县|考察团: a visiting party, no section's district
     topic_words: frozenset[str]  # 从|全市看: the scope is the clause's topic
     distinction_after_wide: re.Pattern[str]  # 全国|首台: the pool of a distinction, no subject
@@ -317,7 +316,6 @@ def claim_rules() -> ClaimRules:
         company_count_units=frozenset(get("company_count_units")),
         company_count_links=frozenset(get("company_count_links")),
         section_carry_openers=tuple(get("section_carry_openers")),
-        visit_words=tuple(get("visit_words")),
         visitor_after=_longest_first(get("visitor_after")),
         topic_words=frozenset(get("topic_words")),
         distinction_after_wide=re.compile(get("distinction_after_wide")),

@@ -240,6 +240,18 @@ def bare_office(view: TextView, start: int, end: int, ends_name: Callable[[int],
     return office_token_ok(view, head, end, rules) and function_words_ok(view, start, end - len(head), head, rules)
 
 
+def joins_two_bodies(view: TextView, start: int, pos: int, stop: int, rules: GovernmentRules) -> bool:
+    """市政府|和|工委, 省民政厅|和国家卫健委, 财政部|和国家能源局: a conjunction (the token pos..stop) after a body's
+    head, or opening the function words (pos == start) before a new body's opening, joins two bodies; inside
+    function words it stays (湖北省经济和信息化厅)."""
+    if view.text[pos:stop] not in rules.joining_chars:
+        return False
+    if view.text.endswith((*rules.heads, *rules.level_bodies), 0 if pos == start else start, pos):
+        return True
+    new_body = view.text.startswith(rules.body_openers, stop) or view.text[stop:stop + 1] in rules.level_chars
+    return pos == start and new_body
+
+
 def office_token_ok(view: TextView, head: str, end: int, rules: GovernmentRules) -> bool:
     """The token that ends with the head is the head, an unknown word (空办, 经局) or an office word
     (统计局 nt); not an ordinary word that ends like one (格局, 承办, 大局)."""
@@ -356,10 +368,8 @@ def function_words_ok(view: TextView, start: int, end: int, head: str, rules: Go
         if span and span[0] == pos and stop == span[1] and (bad_function_word(view.text[pos:stop], rules) or
                                                             stop < end and titled_joint(view, span, rules)):
             return False
-        if view.text[pos:stop] in rules.joining_chars and (view.text.endswith(
-                (*rules.heads, *rules.level_bodies), 0 if pos == start else start, pos) or pos == start and (
-                view.text.startswith(rules.body_openers, stop) or view.text[stop:stop + 1] in rules.level_chars)):
-            return False  # 市政府|和|工委, 省民政厅|和国家卫健委, 财政部|和国家能源局: a conjunction joins two bodies
+        if joins_two_bodies(view, start, pos, stop, rules):
+            return False
         pos = stop
     return True
 

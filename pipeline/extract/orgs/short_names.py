@@ -1055,20 +1055,20 @@ def capacity_companies(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
     (lists.yaml capacity_project_cue), the project closing the clause, is the company whose project it
     is; places without a level before it are part of its name (河南|某某), a county is the project's
     place (某县|某某|年加工…项目)."""
-    found = []
+    found, levels = [], government_rules().level_chars
     for match in rules.capacity_project_cue.finditer(view.text):
         cue = match.start()
         if cue not in view.starts or not project_closes_clause(view.text, match.end(), rules):
             continue
         stem_start = proper_stem_start(view, cue, rules, rules.max_trade_name_chars)
-        if stem_start < cue and view.text[stem_start] in government_rules().level_chars and opens_after_place(
+        if stem_start < cue and view.text[stem_start] in levels and opens_after_place(
                 view, stem_start):
             stem_start += 1  # 长乐|区恒申: jieba glued the county's level to the trade name
         stem = view.text[stem_start:cue]
         if len(stem) < rules.min_stem_chars or not trade_name_ok(stem, rules) or not is_proper_piece(
                 token_text(view, view.token_at(cue - 1)), rules) or capacity_not_name(stem, rules):
             continue
-        start, levels = stem_start, government_rules().level_chars
+        start = stem_start
         while (span := previous_token(view, start)) and places_token(piece := token_text(view, span), rules) \
                 and piece[-1] not in levels:
             start = span[0]  # 河南|某某: the province in the company's name
