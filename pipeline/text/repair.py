@@ -58,6 +58,9 @@ class RepairRules:
     heading_width_ratio: float  # a numbered heading is at most this share of the line under it
     doubled_min_run: int
     doubled_max_line: int
+    doubled_list_separators: frozenset[str]  # in a short run with a digit: a list's equal items
+    doubled_list_item_max: int
+    doubled_list_numerals: frozenset[str]  # with the digits
     min_lines_for_layout: int
     remove: frozenset[str]
     fold: dict[str, str]
@@ -97,6 +100,9 @@ def repair_rules() -> RepairRules:
         heading_width_ratio=float(require(data, "heading_width_ratio", RULES_FILE)),
         doubled_min_run=int(require(data, "doubled_min_run", RULES_FILE)),
         doubled_max_line=int(require(data, "doubled_max_line", RULES_FILE)),
+        doubled_list_separators=chars("doubled_list_separators"),
+        doubled_list_item_max=int(require(data, "doubled_list_item_max", RULES_FILE)),
+        doubled_list_numerals=chars("doubled_list_numerals"),
         min_lines_for_layout=int(require(data, "min_lines_for_layout", RULES_FILE)),
         remove=chars("remove"),
         fold=dict(require(data, "fold", RULES_FILE)),
@@ -514,11 +520,17 @@ def doubled_runs_by_line(text: str, rules: RepairRules) -> dict[int, list[tuple[
     runs: dict[int, list[tuple[int, int]]] = {}
     line_start = 0
     for m in rules.doubled_run.finditer(text):
-        if not _has_ideograph(m.group(1)):
+        if not _has_ideograph(m.group(1)) or _repeated_list_item(m.group(1), rules):
             continue
         line_start = text.rfind("\n", line_start, m.start()) + 1 or line_start
         runs.setdefault(line_start, []).append((m.start() - line_start, len(m.group(1))))
     return runs
+
+
+def _repeated_list_item(run: str, rules: RepairRules) -> bool:
+    """个、3 twice in 上升5个、3个、3个位次, 家、三 in 三家、三家、一家: equal figures listed."""
+    return len(run) <= rules.doubled_list_item_max and not rules.doubled_list_separators.isdisjoint(run) and any(
+        c.isdigit() or c in rules.doubled_list_numerals for c in run)
 
 
 def _doubled_word(word: str) -> bool:
