@@ -12,6 +12,7 @@ from zhfacts.claims.context import (
     GENERIC_ZONE,
     MENTIONS,
     ORG_MARKER_RULES,
+    OWN_PRONOUN,
     PROJECT,
     TOWNSHIP,
     Attribution,
@@ -594,9 +595,6 @@ def _bracket_after_district(ctx: Context, before: list[Marker], quantity: Hit) -
     if not opened.startswith(tuple(OPEN_PARENS)) or any(c in CLOSE_PARENS for c in opened):
         return None
     return marker
-
-
-OWN_PRONOUN = "claims.pronoun.own"
 
 
 def heads_item_of(ctx: Context, marker: Marker, quantity: Hit, sentence: tuple[int, int]) -> bool:

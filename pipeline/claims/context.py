@@ -132,7 +132,19 @@ class Context:
         paragraphs = self.article.paragraphs
         lead_end = paragraphs[1].end if len(paragraphs) > 1 else self.title[1]
         about = first.end <= lead_end or _in_byline(self, first) or len(districts) >= self.rules.page_district_mentions
-        return first if about else None
+        return first if about or self._speaks_as(first) else None
+
+    def _speaks_as(self, district: Marker) -> bool:
+        """A page whose site chrome hides its title (看某某工业经济发展 under 首页, 登录 …) is the district's own
+        page when that title, a paragraph of at most heading_max_chars without a full stop, names it before
+        the page first says 我县 of a district of its level (not 我县考察团赴某县, 会上某市作发言。我市……)."""
+        own = [m for m in self.markers if m.rule == OWN_PRONOUN and m.pronoun_suffix
+               and district.district.get("canonical", "").endswith(m.pronoun_suffix)]
+        if not own or own[0].start < district.end:
+            return False
+        para = self.article.paragraphs[self.article.paragraph_index(district.start)]
+        line = self.text[para.start:para.end].strip()
+        return len(line) <= self.rules.heading_max_chars and not any(c in self.rules.title_stops for c in line)
 
     def _title_district_mentions(self, districts: list[Marker]) -> list[Marker]:
         """A page naming several districts is about the one its title names alone when that one has most of
@@ -492,6 +504,8 @@ def places_in_body_names(ctx: Context) -> set[int]:
 
 # A company word as a clause subject (企业, 该公司: claims.yaml company_subject_words).
 COMPANY_WORD = "claims.block.company_subject"
+# The writer's own district (我县): rules/claims.yaml pronouns.
+OWN_PRONOUN = "claims.pronoun.own"
 # Markers of companies named beside a figure: never the subject of a clause.
 EXAMPLE, PARTNER = "claims.mention.example", "claims.mention.partner"
 MENTIONS = frozenset((EXAMPLE, PARTNER))

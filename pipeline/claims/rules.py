@@ -187,6 +187,7 @@ class ClaimRules:
     not_cues: re.Pattern[str]  # words that hold a cue but state a fact (计划总投资)
     future_only: frozenset[str]  # 将达到: a forecast cue that keeps an earlier target
     heading_max_chars: int
+    title_stops: frozenset[str]  # a line with one is a sentence, no title
     caption: re.Pattern[str]  # 图1:…, 表2 …: a caption sets no period
     caption_label: re.Pattern[str]  # a caption's label ending right before a position (图1:)
     caption_lookback: int  # how far before the position the label may start
@@ -389,6 +390,7 @@ def claim_rules() -> ClaimRules:
                                       _any_of(get("modality")["not_cues"]).pattern])),
         future_only=frozenset(get("modality").get("future_only", [])),
         heading_max_chars=int(get("heading_max_chars")),
+        title_stops=frozenset(get("title_stops")),
         caption=re.compile(get("caption_pattern")),
         caption_label=re.compile(f"(?:{get('caption_pattern')})\\s*[:：]?\\s*$"),
         caption_lookback=int(get("caption_lookback_chars")),

@@ -1,0 +1,69 @@
+"""Families of round 25, found on county news, company-heavy project news, work reports and city
+reports comparing counties annotated this round: a county's own page whose title site chrome hides, equal
+figures listed (上升5个、3个、3个位次), sittings listed with no separator (十三届三次四次全会), a count of a
+report's parts. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import zhfacts
+from zhfacts.text.repair import repair
+
+
+def _quantities(text: str) -> list[tuple[str, float, str]]:
+    return [(q["text"], q["value"], q["unit"]) for q in zhfacts.extract_text(text).records("quantities")]
+
+
+def _claims(text: str) -> list[tuple[str, str]]:
+    return [(c["district"], c["text"]) for c in zhfacts.extract_text(text).records("claims")]
+
+
+CHROME = "网站首页\n下载客户端\n\n登录\n\n分享\n\n"  # a site's menu above a page's title
+
+
+def test_equal_figures_listed_are_each_read() -> None:
+    text = "甲区、乙区、泗水县、丙县地区生产总值的排名分别比去年同期上升2个、5个、3个、3个位次。"
+    assert [q[0] for q in _quantities(text)] == ["2个", "5个", "3个", "3个位次"]
+    assert [q[0] for q in _quantities("排名分别上升五个、三个、三个位次。")] == ["五个", "三个", "三个位次"]
+
+
+@pytest.mark.parametrize("line, once", [("全县增长5.2%全县增长5.2%", "全县增长5.2%"),
+                                        ("泗水县召开大会泗水县召开大会", "泗水县召开大会")])
+def test_a_line_printed_twice_is_still_read_once(line: str, once: str) -> None:
+    assert repair(line).text == once
+
+
+def test_sittings_listed_with_no_separator_are_the_sessions_name() -> None:
+    text = "深入贯彻省委十三届三次四次全会以及市委十二届三次、四次全会精神，泗水县地区生产总值增长6%。"
+    assert [q[0] for q in _quantities(text)] == ["6%"]
+
+
+@pytest.mark.parametrize("text", ["泗水县县长作报告。报告由四个部分组成：工作回顾；今年任务。",
+                                  "泗水县县长作报告。报告分四个部分，一是工作回顾。",
+                                  "泗水县县长作报告。报告由4个部分构成：回顾；任务。",
+                                  "泗水县县长作报告。报告包括三个部分的内容。"])
+def test_a_count_of_a_reports_parts_is_no_claim(text: str) -> None:
+    assert _claims(text) == []
+
+
+def test_a_page_saying_wo_xian_of_the_one_county_it_names_is_that_countys() -> None:
+    text = (f"{CHROME}回眸五年，看泗水工业经济发展\n\n2021-01-18\n\n"
+            "五年来，我县大力推进工业强县战略。\n\n2019年\n\n新签约亿元以上项目35个，到位资金145.5亿元。")
+    assert {("泗水县", "35个"), ("泗水县", "145.5亿元")} <= set(_claims(text))
+
+
+def test_a_page_saying_wo_xian_of_another_level_stays_without_a_district() -> None:
+    text = (f"{CHROME}回眸五年，看泗水工业经济发展\n\n2021-01-18\n\n"
+            "五年来，我市大力推进工业强市战略。\n\n2019年\n\n新签约亿元以上项目35个，到位资金145.5亿元。")
+    assert _claims(text) == []
+
+
+
+@pytest.mark.parametrize("lead", [
+    "6月10日，县委书记李明带领我县党政考察团赴泗水县考察学习。",  # the page names the county it visits
+    "我县与泗水县结对帮扶以来，双方交流频繁。",
+])
+def test_a_county_named_in_the_text_of_a_page_saying_wo_xian_is_not_the_pages(lead: str) -> None:
+    text = f"{CHROME}考察学习 开阔视野\n\n2025-06-12\n\n{lead}\n\n2024年\n\n新签约亿元以上项目28个，到位资金56亿元。"
+    assert _claims(text) == []
