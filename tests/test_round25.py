@@ -67,3 +67,23 @@ def test_a_page_saying_wo_xian_of_another_level_stays_without_a_district() -> No
 def test_a_county_named_in_the_text_of_a_page_saying_wo_xian_is_not_the_pages(lead: str) -> None:
     text = f"{CHROME}考察学习 开阔视野\n\n2025-06-12\n\n{lead}\n\n2024年\n\n新签约亿元以上项目28个，到位资金56亿元。"
     assert _claims(text) == []
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("石门县项目开工。县领导出席正大集团石门100万头生猪产业链乌木溪6000头种猪场项目开工仪式。", "100万头"),
+    ("石门县项目开工。县领导出席正大集团石门100万头生猪产业链乌木溪6000头种猪场项目开工仪式。", "6000头"),
+    ("泗水县招商签约。某某粮油物流股份有限公司签订了20万吨粮食仓储物流项目。", "20万吨"),
+])
+def test_a_capacity_inside_a_projects_name_is_no_claim(text: str, figure: str) -> None:
+    assert figure not in [c[1] for c in _claims(text)]
+
+
+def test_counts_of_projects_and_the_districts_own_measures_stay_claims() -> None:
+    claims = _claims("石门县新建5个项目，新增高标准农田5万亩，18宗市以上重点项目全部开工。")
+    assert {("石门县", "5个"), ("石门县", "5万亩"), ("石门县", "18宗")} <= set(claims)
+
+
+def test_a_projects_stage_after_an_adverb_opens_the_projects_clause() -> None:
+    text = ("沭阳县项目建设加快。宏瑞食品有限公司计划投资5亿元，建设厂房6.5万平方米。"
+            "项目全面投产后，可实现销售收入4亿元，纳税1000万元。")
+    assert [c for c in _claims(text) if c[1] in ("4亿元", "1000万元")] == []

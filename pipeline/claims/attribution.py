@@ -30,6 +30,8 @@ from zhfacts.claims.context import (
 )
 from zhfacts.claims.metric_keys import vocabulary
 from zhfacts.claims.metrics import clause_end, first_suffix
+from zhfacts.extract.orgs.pos import tag_of
+from zhfacts.nlp.text_view import text_view
 from zhfacts.text.article import Hit
 from zhfacts.text.sentences import CLOSE_PARENS, OPEN_PARENS, Paragraph
 
@@ -232,6 +234,8 @@ def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Sco
     if quantity.get("kind") == "money" and (ctx.rules.unit_price_after.match(ctx.text, quantity.end) or
                                             one_projects_figure(ctx, quantity)):
         return None
+    if in_project_name(ctx, quantity):
+        return None  # 签订了20万吨粮食仓储物流项目: the project's capacity
     if has_property_cue(ctx, quantity, sentence[0]) or ctx.rules.attendance_after.match(ctx.text, quantity.end):
         return None  # 重达5吨; 200余人出席推介会: a thing's property, an event's audience
     if session_roll(ctx, quantity, sentence[0]):
@@ -408,6 +412,17 @@ def one_projects_figure(ctx: Context, quantity: Hit) -> bool:
         return False
     return text.endswith(rules.project_investment_words, 0, quantity.start) or \
         rules.project_named_after.match(text, after.end()) is not None
+
+
+def in_project_name(ctx: Context, quantity: Hit) -> bool:
+    """乌木溪6000头种猪场项目, 20万吨粮食仓储物流项目: a capacity inside one project's name (project_name_*)."""
+    rules = ctx.rules
+    if quantity.get("kind") not in rules.project_name_kinds or quantity.get("unit") in rules.project_name_count_units \
+            or rules.project_name_after.match(ctx.text, quantity.end) is None:
+        return False
+    token = text_view(ctx.doc).token_at(quantity.end)  # 3.2万亩|用于发展…项目: a verb, the district's own figure
+    return token is not None and token[0] == quantity.end and tag_of(ctx.text[token[0]:token[1]]) in \
+        rules.project_name_first_tags
 
 
 def session_roll(ctx: Context, quantity: Hit, sentence_start: int) -> bool:

@@ -107,6 +107,10 @@ class ClaimRules:
     project_investment_words: tuple[str, ...]  # 投资|1亿元的某某项目: one project's figure, with ...
     project_investment_after: re.Pattern[str]  # ... 的 after the sum
     project_named_after: re.Pattern[str]  # 3.2亿元的|某某物流园建设项目: a project named in the sum's clause
+    project_name_kinds: frozenset[str]  # a capacity inside a project's name: 20万吨|粮食仓储物流项目
+    project_name_count_units: frozenset[str]
+    project_name_after: re.Pattern[str]
+    project_name_first_tags: frozenset[str]  # of the word right after the capacity
     comparison_objects: tuple[str, ...]  # 高出乙区15亿元: 乙区 is what the figure is compared with
     multiple_base_before: tuple[str, ...]  # 是 of 是乙县的2.8倍: the base of a multiple follows
     multiple_base_after: str  # 的 of 是乙县的2.8倍
@@ -302,6 +306,10 @@ def claim_rules() -> ClaimRules:
         pool_rank_after=re.compile(get("pool_rank_after")),
         project_investment_words=tuple(get("project_investment_words")),
         project_investment_after=re.compile(get("project_investment_after")),
+        project_name_kinds=frozenset(get("project_name_kinds")),
+        project_name_count_units=frozenset(get("project_name_count_units")),
+        project_name_after=re.compile(get("project_name_after")),
+        project_name_first_tags=frozenset(get("project_name_first_tags")),
         project_named_after=_project_named_after(get("project_nouns"), get("project_noun_stops"),
                                                  int(get("project_noun_reach")), clause_delimiters | item_delimiters),
         comparison_objects=tuple(get("comparison_objects")),
