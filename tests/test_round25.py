@@ -87,3 +87,32 @@ def test_a_projects_stage_after_an_adverb_opens_the_projects_clause() -> None:
     text = ("沭阳县项目建设加快。宏瑞食品有限公司计划投资5亿元，建设厂房6.5万平方米。"
             "项目全面投产后，可实现销售收入4亿元，纳税1000万元。")
     assert [c for c in _claims(text) if c[1] in ("4亿元", "1000万元")] == []
+
+
+def test_a_district_where_a_zone_lies_leaves_the_zone_the_subject() -> None:
+    text = ("泗水县经济开发区位于泗水县合力镇、李渡镇辖区，成立于2007年6月。现已建成2.35平方公里，园区企业已达101家，"
+            "其中规上工业企业60家。\n全县规上工业增加值增长5.6%。")
+    claims = _claims(text)
+    assert ("泗水县", "5.6%") in claims
+    assert [c for c in claims if c[1] in ("2.35平方公里", "101家", "60家")] == []
+
+
+def test_a_district_after_a_location_word_with_no_zone_subject_is_the_section() -> None:
+    claims = _claims("今年以来，位于泗水县的产业园建设加快。全县新增规上企业12家。")
+    assert ("泗水县", "12家") in claims
+
+
+@pytest.mark.parametrize("text, rank", [("在营商环境百强县榜单中，泗水县列全国12位，比去年上升6位。", "12位"),
+                                        ("泗水县列全省25位。", "25位")])
+def test_a_place_in_a_pool_after_lie_is_a_rank(text: str, rank: str) -> None:
+    assert (rank, 12.0 if rank == "12位" else 25.0, "rank") in _quantities(text)
+
+
+@pytest.mark.parametrize("text", ["列席会议代表12位。", "该系列产品有12位客户。", "下列12位同志获表彰。"])
+def test_lie_inside_other_words_ranks_nothing(text: str) -> None:
+    assert [q for q in _quantities(text) if q[2] == "rank"] == []
+
+
+def test_working_days_are_a_services_time_and_claimed() -> None:
+    claims = _claims("泗水县优化营商环境。高压平均接电时长为0.76个工作日。全县连续5年保持增长。")
+    assert ("泗水县", "0.76个工作日") in claims and [c for c in claims if c[1] == "5年"] == []

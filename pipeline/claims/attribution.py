@@ -89,7 +89,17 @@ def could_be_section(ctx: Context, marker: Marker, sentence_start: int) -> bool:
     (超出第二名乙县9亿元), not where a body is (总部位于甲区的某公司), not a visiting party (乙县考察团)."""
     return not (in_member_aside(ctx, marker, sentence_start) or passing_in_report(ctx, marker, sentence_start)
                 or compared_with(ctx, marker, sentence_start) or locates_a_body(ctx, marker, sentence_start)
-                or ctx.text.startswith(ctx.rules.visitor_after, marker.end))  # 乙县考察团: a visiting party
+                or ctx.text.startswith(ctx.rules.visitor_after, marker.end)  # 乙县考察团: a visiting party
+                or where_subject_lies(ctx, marker, sentence_start))
+
+
+def where_subject_lies(ctx: Context, marker: Marker, sentence_start: int) -> bool:
+    """某某经济开发区位于乙县合力镇: a district after a location word (claims.yaml location_words) in a sentence
+    whose subject is a zone or a body is where that subject lies."""
+    if not ctx.text.endswith(ctx.rules.location_words, 0, marker.start):
+        return False
+    return any(m.kind in ("zone", "company") and in_subject_position(ctx, m, sentence_start)
+               for m in markers_in(ctx, sentence_start, marker.start))
 
 
 def heading_scope(ctx: Context, s_index: int) -> Scope:
@@ -224,7 +234,9 @@ def has_property_cue(ctx: Context, quantity: Hit, sentence_start: int) -> bool:
 def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Scope,
               in_sentence: list[Hit]) -> Attribution | None:
     """Whose figure is this? None when it is not a district's claim."""
-    if quantity.get("kind") in ctx.rules.never_claimed_kinds or quantity.get("unit") in ctx.rules.never_claimed_units:
+    rules = ctx.rules
+    if quantity.get("kind") in rules.never_claimed_kinds and quantity.get("unit") not in rules.claimed_duration_units \
+            or quantity.get("unit") in rules.never_claimed_units:
         return None
     if ctx.rules.slogan_count.fullmatch(ctx.text, quantity.start, quantity.end) and ctx.text.startswith(
             ctx.rules.slogan_nouns, quantity.end):

@@ -89,6 +89,7 @@ class WordIndex:
 class ClaimRules:
     confidence: dict[str, float]
     never_claimed_kinds: frozenset[str]
+    claimed_duration_units: frozenset[str]  # 0.76个工作日: a service's time, claimed
     never_claimed_units: frozenset[str]
     slogan_count: re.Pattern[str]
     slogan_nouns: tuple[str, ...]
@@ -121,6 +122,7 @@ class ClaimRules:
     company_subject_words: tuple[str, ...]
     section_carry_openers: tuple[str, ...]  # an indented paragraph opening so stays in its section
     visitor_after: tuple[str, ...]  # 乙县|考察团: a visiting party, no section's district
+    location_words: tuple[str, ...]  # 某开发区位于|乙县: where a zone lies
     topic_words: frozenset[str]  # 从|全市看: the scope is the clause's topic
     distinction_after_wide: re.Pattern[str]  # 全国|首台: the pool of a distinction, no subject
     project_batch_words: tuple[str, ...]  # 甲县重点项目总投资: a batch, the district's
@@ -289,6 +291,7 @@ def claim_rules() -> ClaimRules:
     return ClaimRules(
         confidence={k: float(v) for k, v in get("confidence").items()},
         never_claimed_kinds=frozenset(get("never_claimed_kinds")),
+        claimed_duration_units=frozenset(get("claimed_duration_units")),
         never_claimed_units=frozenset(get("never_claimed_units")) | place_count_units(),
         slogan_count=re.compile(get("slogan_count")),
         slogan_nouns=_longest_first(get("slogan_nouns")),
@@ -326,6 +329,7 @@ def claim_rules() -> ClaimRules:
         company_count_links=frozenset(get("company_count_links")),
         section_carry_openers=tuple(get("section_carry_openers")),
         visitor_after=_longest_first(get("visitor_after")),
+        location_words=_longest_first(get("location_words")),
         topic_words=frozenset(get("topic_words")),
         distinction_after_wide=re.compile(get("distinction_after_wide")),
         project_batch_words=tuple(get("project_batch_words")),
