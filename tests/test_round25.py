@@ -113,6 +113,35 @@ def test_lie_inside_other_words_ranks_nothing(text: str) -> None:
     assert [q for q in _quantities(text) if q[2] == "rank"] == []
 
 
-def test_working_days_are_a_services_time_and_claimed() -> None:
-    claims = _claims("泗水县优化营商环境。高压平均接电时长为0.76个工作日。全县连续5年保持增长。")
-    assert ("泗水县", "0.76个工作日") in claims and [c for c in claims if c[1] == "5年"] == []
+@pytest.mark.parametrize("text, figure", [
+    ("衡南县今年新增4.2万亩耕地用于粮油高产示范项目。", "4.2万亩"),  # a verb between: the county's
+    ("汉阴县今年将3万亩耕地纳入高标准农田建设项目。", "3万亩"),
+    ("长乐区300名高校毕业生入选就业见习项目。", "300名"),
+    ("丰都县今年累计完成造林绿化5.6万亩项目资金全部拨付到位。", "5.6万亩"),  # 项目 right after: a new subject
+])
+def test_a_districts_figure_before_a_verb_or_a_new_subject_stays_its(text: str, figure: str) -> None:
+    assert figure in [c[1] for c in _claims(text)]
+
+
+def test_zone_pages_of_several_counties_keep_each_countys_whole() -> None:
+    text = ("今年上半年，安康市各县区经济运行稳中有进。\n"
+            "汉阴县经济开发区位于汉阴县城关镇，今年新入驻企业12家。1-6月，全县地区生产总值增长6.5%。\n"
+            "石泉县经济开发区位于石泉县城关镇，今年新入驻企业8家。1-6月，全县地区生产总值增长5.8%。")
+    claims = _claims(text)
+    assert {("汉阴县", "6.5%"), ("石泉县", "5.8%")} <= set(claims)
+    assert [c for c in claims if c[1] in ("12家", "8家")] == []
+
+
+def test_the_pool_after_lie_keys_the_rank() -> None:
+    keys = {c["text"]: c["metric_key"] for c in zhfacts.extract_text("长沙县列全国12位，列全省1位。").records("claims")}
+    assert keys == {"12位": "排名@全国", "1位": "排名@全省"}
+
+
+@pytest.mark.parametrize("stage", ["项目正式投产运营后", "项目建成达产后", "项目全面达产达效后", "项目满产后"])
+def test_a_projects_stage_in_its_variants_opens_the_projects_clause(stage: str) -> None:
+    text = f"沭阳县项目建设加快。宏瑞食品有限公司计划投资5亿元。{stage}，可实现销售收入4亿元。"
+    assert [c for c in _claims(text) if c[1] == "4亿元"] == []
+
+
+def test_a_notice_period_in_working_days_is_no_claim() -> None:
+    assert _claims("衡南县住建局公示：公示期为5个工作日。") == []

@@ -89,8 +89,7 @@ def could_be_section(ctx: Context, marker: Marker, sentence_start: int) -> bool:
     (超出第二名乙县9亿元), not where a body is (总部位于甲区的某公司), not a visiting party (乙县考察团)."""
     return not (in_member_aside(ctx, marker, sentence_start) or passing_in_report(ctx, marker, sentence_start)
                 or compared_with(ctx, marker, sentence_start) or locates_a_body(ctx, marker, sentence_start)
-                or ctx.text.startswith(ctx.rules.visitor_after, marker.end)  # 乙县考察团: a visiting party
-                or where_subject_lies(ctx, marker, sentence_start))
+                or ctx.text.startswith(ctx.rules.visitor_after, marker.end))  # 乙县考察团: a visiting party
 
 
 def where_subject_lies(ctx: Context, marker: Marker, sentence_start: int) -> bool:
@@ -234,9 +233,7 @@ def has_property_cue(ctx: Context, quantity: Hit, sentence_start: int) -> bool:
 def attribute(ctx: Context, quantity: Hit, sentence: tuple[int, int], scope: Scope,
               in_sentence: list[Hit]) -> Attribution | None:
     """Whose figure is this? None when it is not a district's claim."""
-    rules = ctx.rules
-    if quantity.get("kind") in rules.never_claimed_kinds and quantity.get("unit") not in rules.claimed_duration_units \
-            or quantity.get("unit") in rules.never_claimed_units:
+    if quantity.get("kind") in ctx.rules.never_claimed_kinds or quantity.get("unit") in ctx.rules.never_claimed_units:
         return None
     if ctx.rules.slogan_count.fullmatch(ctx.text, quantity.start, quantity.end) and ctx.text.startswith(
             ctx.rules.slogan_nouns, quantity.end):
@@ -427,14 +424,21 @@ def one_projects_figure(ctx: Context, quantity: Hit) -> bool:
 
 
 def in_project_name(ctx: Context, quantity: Hit) -> bool:
-    """乌木溪6000头种猪场项目, 20万吨粮食仓储物流项目: a capacity inside one project's name (project_name_*)."""
+    """乌木溪6000头种猪场项目, 20万吨粮食仓储物流项目: a capacity inside one project's name (project_name_*): the words
+    up to 项目 are a name's, no verb among them (4.2万亩耕地|纳入…项目 is the district's)."""
     rules = ctx.rules
-    if quantity.get("kind") not in rules.project_name_kinds or quantity.get("unit") in rules.project_name_count_units \
-            or rules.project_name_after.match(ctx.text, quantity.end) is None:
+    if quantity.get("kind") not in rules.project_name_kinds or quantity.get("unit") in rules.project_name_count_units:
         return False
-    token = text_view(ctx.doc).token_at(quantity.end)  # 3.2万亩|用于发展…项目: a verb, the district's own figure
-    return token is not None and token[0] == quantity.end and tag_of(ctx.text[token[0]:token[1]]) in \
-        rules.project_name_first_tags
+    after = rules.project_name_after.match(ctx.text, quantity.end)
+    if after is None or after.end() - len(rules.project_count_noun) == quantity.end:
+        return False  # 造林5.6万亩|项目资金…: 项目 opens a new subject
+    view, pos, end = text_view(ctx.doc), quantity.end, after.end() - len(rules.project_count_noun)
+    while pos < end:
+        token = view.token_at(pos)
+        if token is None or token[0] != pos or tag_of(ctx.text[pos:token[1]]) not in rules.project_name_word_tags:
+            return False
+        pos = token[1]
+    return pos == end
 
 
 def session_roll(ctx: Context, quantity: Hit, sentence_start: int) -> bool:
@@ -916,6 +920,11 @@ def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope
     previous: Marker | None = None
     for marker in markers_in(ctx, s_start, s_end):
         if marker.kind == "district" and not could_be_section(ctx, marker, s_start):
+            continue
+        if marker.kind == "district" and scope.blocker is not None and where_subject_lies(ctx, marker, s_start):
+            # 某经济开发区位于乙县合力镇…，现已建成2.35平方公里: the zone stays the subject, 全县 means 乙县
+            scope = Scope(marker.district, scope.blocker, scope.blocked_at)
+            previous = marker
             continue
         if marker.kind == "district":
             listed = previous is not None and previous.kind == "district" and _joined_by_separators(

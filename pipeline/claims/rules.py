@@ -89,7 +89,6 @@ class WordIndex:
 class ClaimRules:
     confidence: dict[str, float]
     never_claimed_kinds: frozenset[str]
-    claimed_duration_units: frozenset[str]  # 0.76个工作日: a service's time, claimed
     never_claimed_units: frozenset[str]
     slogan_count: re.Pattern[str]
     slogan_nouns: tuple[str, ...]
@@ -111,7 +110,7 @@ class ClaimRules:
     project_name_kinds: frozenset[str]  # a capacity inside a project's name: 20万吨|粮食仓储物流项目
     project_name_count_units: frozenset[str]
     project_name_after: re.Pattern[str]
-    project_name_first_tags: frozenset[str]  # of the word right after the capacity
+    project_name_word_tags: frozenset[str]  # of the words between the capacity and 项目
     comparison_objects: tuple[str, ...]  # 高出乙区15亿元: 乙区 is what the figure is compared with
     multiple_base_before: tuple[str, ...]  # 是 of 是乙县的2.8倍: the base of a multiple follows
     multiple_base_after: str  # 的 of 是乙县的2.8倍
@@ -291,7 +290,6 @@ def claim_rules() -> ClaimRules:
     return ClaimRules(
         confidence={k: float(v) for k, v in get("confidence").items()},
         never_claimed_kinds=frozenset(get("never_claimed_kinds")),
-        claimed_duration_units=frozenset(get("claimed_duration_units")),
         never_claimed_units=frozenset(get("never_claimed_units")) | place_count_units(),
         slogan_count=re.compile(get("slogan_count")),
         slogan_nouns=_longest_first(get("slogan_nouns")),
@@ -312,7 +310,7 @@ def claim_rules() -> ClaimRules:
         project_name_kinds=frozenset(get("project_name_kinds")),
         project_name_count_units=frozenset(get("project_name_count_units")),
         project_name_after=re.compile(get("project_name_after")),
-        project_name_first_tags=frozenset(get("project_name_first_tags")),
+        project_name_word_tags=frozenset(get("project_name_word_tags")),
         project_named_after=_project_named_after(get("project_nouns"), get("project_noun_stops"),
                                                  int(get("project_noun_reach")), clause_delimiters | item_delimiters),
         comparison_objects=tuple(get("comparison_objects")),
