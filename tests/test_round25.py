@@ -145,3 +145,33 @@ def test_a_projects_stage_in_its_variants_opens_the_projects_clause(stage: str) 
 
 def test_a_notice_period_in_working_days_is_no_claim() -> None:
     assert _claims("衡南县住建局公示：公示期为5个工作日。") == []
+
+
+def test_a_county_named_only_with_its_township_is_the_pages_for_its_whole() -> None:
+    text = "泗水县经开区五年发展综述\n泗水县经济开发区位于泗水县济河街道。\n全县规上工业增加值增长5.6%。"
+    assert _claims(text) == [("泗水县", "5.6%")]
+
+
+@pytest.mark.parametrize("text, name", [("自治区党委统战部副部长张三出席。", "自治区党委统战部"),
+                                        ("广西壮族自治区党委宣传部主办。", "广西壮族自治区党委宣传部")])
+def test_a_party_committees_department_is_named_with_it(text: str, name: str) -> None:
+    assert name in [o["text"] for o in zhfacts.extract_text(text).records("organizations")]
+
+
+def test_a_rankings_list_after_its_frame_gives_positions() -> None:
+    claims = zhfacts.extract_text("台州三县去年排名是：温岭15位，临海60位，玉环75位。").records("claims")
+    assert [(c["district"], c["value"], c["unit"]) for c in claims] == [
+        ("温岭市", 15.0, "rank"), ("临海市", 60.0, "rank"), ("玉环市", 75.0, "rank")]
+
+
+def test_a_list_of_bare_positions_after_its_frame_is_each_districts() -> None:
+    text = "长沙县、浏阳市、宁乡市、醴陵市上榜，排名分别为12、17、41、95。"
+    claims = zhfacts.extract_text(text).records("claims")
+    assert [(c["district"], c["value"], c["unit"]) for c in claims] == [
+        ("长沙县", 12.0, "rank"), ("浏阳市", 17.0, "rank"), ("宁乡市", 41.0, "rank"), ("醴陵市", 95.0, "rank")]
+
+
+@pytest.mark.parametrize("text", ["该县排名为5，增长12.5%。", "考试排名是：甲组15人，乙组20人。",
+                                  "该县排名为第3，地区生产总值增长5.2%。"])
+def test_one_bare_number_or_counts_after_a_frame_are_no_list_of_positions(text: str) -> None:
+    assert [q for q in _quantities(text) if q[2] == "rank" and q[0] != "第3"] == []

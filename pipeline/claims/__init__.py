@@ -43,8 +43,8 @@ __all__ = ["claim_rules", "find_claims", "metric_rules"]
 def find_claims(doc: Analysis) -> list[Hit]:
     """Claims for every quantity of the document asserted about a county-level district."""
     ctx = document_context(doc)
-    if not any(m.kind == "district" for m in ctx.markers):
-        return []  # every claim is some district marker's: named, in scope or the document's
+    if not any(m.kind == "district" or m.township_of is not None for m in ctx.markers):
+        return []  # every claim is some district marker's: named, in scope or the document's (a township's)
     article, quantities = ctx.article, ctx.quantities
     claims: list[Hit] = []
     scope = Scope()

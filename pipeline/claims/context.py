@@ -32,6 +32,7 @@ class Marker:
     district: Hit | None = None
     pronoun_suffix: str | None = None  # last char a pronoun requires of its district
     name: str | None = None  # a place's canonical name (合肥 -> 合肥市)
+    township_of: Hit | None = None  # a township's district (某县|双江镇): named, though no marker of its own
 
 
 @dataclass
@@ -291,8 +292,9 @@ def document_district(ctx: Context) -> Hit | None:
     sentences = ctx.article.sentences
     districts = [m for m in ctx.markers if m.kind == "district"  # not one it is compared with
                  and not compared_with(ctx, m, sentences[ctx.article.sentence_index(m.start)][0])]
-    if not districts:
-        return None
+    townships = {m.township_of.get("canonical"): m.township_of for m in ctx.markers if m.township_of is not None}
+    if not districts:  # 某开发区位于某县济河街道。……全县……: the county its townships are named with
+        return next(iter(townships.values())) if len(townships) == 1 else None
     in_title = {m.district.get("canonical"): m.district for m in districts if m.end <= ctx.title[1]}
     in_byline = {m.district.get("canonical"): m.district for m in districts if _in_byline(ctx, m)}
     named = {m.district.get("canonical"): m.district for m in districts}
@@ -414,7 +416,7 @@ def collect_markers(ctx: Context) -> list[Marker]:
             township = township_after(ctx, place.end)
             if township:  # 某区双江镇位居第31位: the township is the subject, its figures (and paragraph) its own
                 name = text[place.start:township]
-                markers.append(Marker(start, township, "zone", TOWNSHIP, name=name))
+                markers.append(Marker(start, township, "zone", TOWNSHIP, name=name, township_of=place))
                 continue
             markers.append(Marker(start, place.end, "district", "claims.sentence.district", place))
         elif place.start in zone_districts:  # 杭州高新区(滨江): the zone is run as the district

@@ -112,6 +112,9 @@ class Grammar:
     sentence_end: re.Pattern[str]  # a sentence's end punctuation (with its closing quotes) or a line break
     listed_rank: Scanner  # 宜都市(50名): a ranking's position in brackets after a place's level
     moved_rank: re.Pattern[str]  # 由2018年的54位前进到…: the rank a move started from
+    rank_list_frame: re.Pattern[str]  # 排名是：…, 排名分别为…: a ranking's list of positions follows
+    rank_list_item: re.Pattern[str]  # 温岭15位, 17: one item of that list
+    rank_list_separators: str  # between its items
     first_place: Scanner
     doubling: Scanner
     symbol: Scanner
@@ -363,6 +366,12 @@ def grammar() -> Grammar:
         sentence_end=re.compile(f"{sentence_boundary().pattern}|\\n"),
         listed_rank=Scanner.of(re.compile(listed_rank)),
         moved_rank=re.compile(moved_rank),
+        rank_list_frame=re.compile(f"(?:{_words(bare_rank['list_frames'])})[：:]?"),
+        rank_list_item=re.compile(
+            f"[^\\s\\d{re.escape(clause_delimiters() + item_delimiters())}]{{0,{int(bare_rank['list_item_chars'])}}}?"
+            f"(?<![0-9.])(?P<num>[0-9]{{1,3}})(?![0-9.])(?:{sp}(?P<pos>{positions}))?"
+            f"(?=[{re.escape(bare_rank['list_separators'] + clause_delimiters())}]|$)", re.MULTILINE),
+        rank_list_separators=bare_rank["list_separators"],
         first_place=Scanner.of(re.compile(first_place)),
         doubling=Scanner.of(re.compile(doubling)),
         symbol=Scanner.of(re.compile(symbol)),
@@ -959,9 +968,27 @@ def _listed_after_ordinal(text: str, start: int, end: int, g: Grammar) -> Iterat
         yield _quantity(item.start("num"), item_end, g.ids["bare"], "rank", "rank", value=value)
 
 
+def _ranked_lists(text: str, g: Grammar) -> Iterator[Hit]:
+    """去年排名是：温岭15位，临海60位; 排名分别为12、17、41、95: the positions of a ranking's list after its frame
+    (patterns.yaml ranks.bare list_frames), to its sentence's end; bare numbers only in a list of bare numbers."""
+    for frame in g.rank_list_frame.finditer(text):
+        items, pos = [], frame.end()
+        while (item := g.rank_list_item.match(text, pos)) is not None:
+            items.append(item)
+            if text[item.end():item.end() + 1] not in g.rank_list_separators or item.end() == len(text):
+                break
+            pos = item.end() + 1
+        bare = all(item["pos"] is None for item in items)
+        for item in items:
+            value = _rank_value(item["num"])
+            if value is not None and (item["pos"] or bare and len(items) > 1):
+                yield _quantity(item.start("num"), item.end(), g.ids["bare"], "rank", "rank", value=value)
+
+
 def _bare_ranks(text: str, g: Grammar) -> Iterator[Hit]:
     """排名46位。, 宜都市(50名) in a sentence of rankings: ranks written without 第 (patterns.yaml
     ranks.bare); the count of 位 or 名 with the same span gives way to them (_longest_first)."""
+    yield from _ranked_lists(text, g)
     for m in itertools.chain(g.standing_rank.finditer(text), g.moved_rank.finditer(text)):
         value = _rank_value(m["num"])
         if value is not None:
