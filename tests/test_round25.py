@@ -175,3 +175,29 @@ def test_a_list_of_bare_positions_after_its_frame_is_each_districts() -> None:
                                   "该县排名为第3，地区生产总值增长5.2%。"])
 def test_one_bare_number_or_counts_after_a_frame_are_no_list_of_positions(text: str) -> None:
     assert [q for q in _quantities(text) if q[2] == "rank" and q[0] != "第3"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "汉阴县、石泉县、宁陕县排名分别为2、3、1，得分分别为95、92、97。",  # the scores after the list
+    "衡南县考核排名为12，分数为86，等次为优秀。",
+    "2024年度全市县域经济考核结果出炉，得分排名为：汉阴县96、石泉县92、宁陕县88。",
+    "全市技能大赛获奖人数排名是：汉阴县15名，石泉县12名，宁陕县9名。",
+    "在全省百强县榜单中，温岭、临海排名分别为前20、前50。",
+    "衡南县排名是否进入前10、前20，取决于下半年工作。",
+    "丰都县综合排名为12，较上年上升3。",
+])
+def test_scores_counts_and_moves_after_a_rankings_frame_are_no_positions(text: str) -> None:
+    ranks = [q[1] for q in _quantities(text) if q[2] == "rank"]
+    assert all(value in (1.0, 2.0, 3.0) for value in ranks) and 95.0 not in ranks
+
+
+@pytest.mark.parametrize("text", ["我县党政代表团赴衡南县云集街道考察学习。\n今年以来，全县地区生产总值增长6.5%。",
+                                  "邻县衡南县云集街道的做法值得借鉴。\n全县今年地区生产总值增长6.3%。"])
+def test_a_visited_or_neighbouring_countys_township_is_not_the_pages(text: str) -> None:
+    assert _claims(text) == []
+
+
+@pytest.mark.parametrize("text", ["公司党委宣传部组织职工观看教育片。", "各高校党委宣传部负责同志参加座谈。",
+                                  "校党委常委会研究决定。"])
+def test_a_party_committee_of_no_named_body_names_no_department(text: str) -> None:
+    assert zhfacts.extract_text(text).records("organizations") == []

@@ -292,8 +292,8 @@ def document_district(ctx: Context) -> Hit | None:
     sentences = ctx.article.sentences
     districts = [m for m in ctx.markers if m.kind == "district"  # not one it is compared with
                  and not compared_with(ctx, m, sentences[ctx.article.sentence_index(m.start)][0])]
-    townships = {m.township_of.get("canonical"): m.township_of for m in ctx.markers if m.township_of is not None}
     if not districts:  # 某开发区位于某县济河街道。……全县……: the county its townships are named with
+        townships = {m.township_of.get("canonical"): m.township_of for m in _own_townships(ctx)}
         return next(iter(townships.values())) if len(townships) == 1 else None
     in_title = {m.district.get("canonical"): m.district for m in districts if m.end <= ctx.title[1]}
     in_byline = {m.district.get("canonical"): m.district for m in districts if _in_byline(ctx, m)}
@@ -302,6 +302,18 @@ def document_district(ctx: Context) -> Hit | None:
         if len(candidates) == 1:
             return next(iter(candidates.values()))
     return None
+
+
+def _own_townships(ctx: Context) -> list[Marker]:
+    """Townships named with their county as their sentence's subject or where a thing lies (位于某县济河街道), on a
+    page that never says 我县 (the writer's county, which a visited or neighbouring county's township is not)."""
+    if any(m.rule == OWN_PRONOUN for m in ctx.markers):
+        return []
+    sentences = ctx.article.sentences
+    return [m for m in ctx.markers if m.township_of is not None and (
+        ctx.text.endswith(ctx.rules.location_words, 0, m.start)
+        or ctx.text[clause_start(ctx, m.start, sentences[ctx.article.sentence_index(m.start)][0]):m.start].strip() in (
+            "", *ctx.rules.clause_openers))]
 
 
 def _in_byline(ctx: Context, marker: Marker) -> bool:

@@ -117,6 +117,7 @@ class Grammar:
     rank_list_separators: str  # between its items
     first_place: Scanner
     doubling: Scanner
+    index_value: Scanner  # 竞争力指数为81.75: an index's value with no unit
     symbol: Scanner
     bare_scale_money: Scanner
     bare_scale_money_close: Scanner | None  # 投资8000万: 万 needs its cue right before
@@ -155,6 +156,7 @@ class Grammar:
             "top": p["ranks"]["top"]["id"],
             "bare": p["ranks"]["bare"]["id"],
             "doubling": p["doubling"]["id"],
+            "index": p["index_values"]["id"],
             "symbol": p["currency_symbols"]["id"],
             "bare_scale_money": p["bare_scale_money"]["id"],
             "spoken_scale_money": p["spoken_scale_money"]["id"],
@@ -366,14 +368,19 @@ def grammar() -> Grammar:
         sentence_end=re.compile(f"{sentence_boundary().pattern}|\\n"),
         listed_rank=Scanner.of(re.compile(listed_rank)),
         moved_rank=re.compile(moved_rank),
-        rank_list_frame=re.compile(f"(?:{_words(bare_rank['list_frames'])})[：:]?"),
+        rank_list_frame=re.compile(f"(?<!{')(?<!'.join(map(re.escape, bare_rank['list_frame_not_after']))})"
+                                   f"(?:{_words(bare_rank['list_frames'])})(?!否)[：:]?\\s*"),
         rank_list_item=re.compile(
-            f"[^\\s\\d{re.escape(clause_delimiters() + item_delimiters())}]{{0,{int(bare_rank['list_item_chars'])}}}?"
+            f"[^\\s\\d{re.escape(clause_delimiters() + item_delimiters() + bare_rank['list_item_stop_chars'])}]"
+            f"{{0,{int(bare_rank['list_item_chars'])}}}?"
             f"(?<![0-9.])(?P<num>[0-9]{{1,3}})(?![0-9.])(?:{sp}(?P<pos>{positions}))?"
             f"(?=[{re.escape(bare_rank['list_separators'] + clause_delimiters())}]|$)", re.MULTILINE),
         rank_list_separators=bare_rank["list_separators"],
         first_place=Scanner.of(re.compile(first_place)),
         doubling=Scanner.of(re.compile(doubling)),
+        index_value=Scanner.of(re.compile(
+            f"(?:{_words(pats['index_values']['words'])})(?P<num>-?[0-9]++(?:\\.[0-9]++)?+)"
+            f"(?![{re.escape(pats['index_values']['not_before'])}])")),
         symbol=Scanner.of(re.compile(symbol)),
         bare_scale_money=Scanner.of(re.compile(bare_money)),
         bare_scale_money_close=_bare_money_close(bare, sp, scale_class),
@@ -457,7 +464,7 @@ def extract_quantities(text: str) -> list[Hit]:
     numerals = list(g.numeral.finditer(text))
     candidates = [*_figures(text, numerals, g), *_ranges(text, numerals, g), *_percent_words(text, g),
                   *_ordinals(text, g), *_bare_ranks(text, g), *_tops(text, g), *_first_places(text, g),
-                  *_doublings(text, g),
+                  *_doublings(text, g), *_index_values(text, g),
                   *_symbols(text, g), *_bare_scale_money(text, g), *_spoken_scale_money(text, g)]
     tables = find_tables(text)
     if tables:
@@ -1063,6 +1070,15 @@ def _doublings(text: str, g: Grammar) -> Iterator[Hit]:
         n = parse_number(m["num"])
         if n:
             yield _quantity(m.start(), m.end(), g.ids["doubling"], "multiple", "x", value=Decimal(2) ** int(n))
+
+
+def _index_values(text: str, g: Grammar) -> Iterator[Hit]:
+    """竞争力指数为81.75: an index's value, written with no unit (patterns.yaml index_values)."""
+    for m in g.index_value.finditer(text):
+        value = parse_number(m["num"].lstrip("-"))
+        if value is not None:
+            yield _quantity(m.start("num"), m.end("num"), g.ids["index"], "measure", "指数",
+                            value=-value if m["num"].startswith("-") else value)
 
 
 def _symbols(text: str, g: Grammar) -> Iterator[Hit]:

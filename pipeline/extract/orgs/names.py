@@ -421,6 +421,12 @@ def known_before(view: TextView, head_start: int, end: int, rules: OrgRules) -> 
     return before is not None and view.text[before[0]:end] in rules.known
 
 
+def level_parent(view: TextView, span: tuple[int, int], rules: OrgRules) -> bool:
+    """自治区|党委 before a department: a parent head of level_parent_heads right after a level word."""
+    return view.text[span[0]:span[1]] in rules.level_parent_heads and view.text.endswith(
+        tuple(government_rules().level_words), 0, span[0])
+
+
 def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, legal: bool = False,
                 place_ends: dict[int, int] | None = None) -> int:
     """Where the name that ends with the head starts: the walk stops at a stop word, punctuation,
@@ -562,9 +568,10 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
                 view.text.endswith(rules.parent_heads, 0, span[1] - 1):
             pos = span[1] - 1  # 某某区|委区|人民政府: jieba glued the committee's 委 to the level that opens
             break  # the next body
-        if not legal and pos == head_token_start and ends_with_head(text, rules) and (not text.endswith(
-                rules.parent_heads) or view.text[head_start:end] in rules.peer_heads):  # 江津区委|组织部 is one
-            break  # body, 市委|市政府 two
+        parent = text.endswith(rules.parent_heads) or level_parent(view, span, rules)
+        if not legal and pos == head_token_start and ends_with_head(text, rules) and (
+                not parent or view.text[head_start:end] in rules.peer_heads):
+            break  # 江津区委|组织部, 自治区党委|统战部 are one body, 市委|市政府 two
         if not legal and pos < head_token_start and text == view.text[head_start:end] and \
                 is_proper_place(view.token_after(span[1])) and kind_before(view, span[0], rules):
             break  # 结对省级|商会|浙江省四川商会: the name's own head after a kind's words, before the place

@@ -92,6 +92,7 @@ class OrgRules:
     joining_conjunctions: frozenset[str]
     cas_prefixes: tuple[str, ...]
     parent_heads: tuple[str, ...]
+    level_parent_heads: frozenset[str]  # 自治区|党委|统战部: a parent only after a level word
     peer_heads: tuple[str, ...]  # 政府, 人大: bodies beside a party committee, never under it
     countries: tuple[str, ...]
     max_name_chars: int
@@ -365,6 +366,7 @@ def org_rules() -> OrgRules:
         joining_conjunctions=frozenset(require(bounds, "joining_conjunctions", BOUNDARIES)),
         cas_prefixes=tuple(require(bounds, "cas_prefixes", BOUNDARIES)),
         parent_heads=tuple(require(bounds, "parent_heads", BOUNDARIES)),
+        level_parent_heads=frozenset(require(bounds, "level_parent_heads", BOUNDARIES)),
         peer_heads=tuple(require(bounds, "peer_heads", BOUNDARIES)),
         countries=tuple(sorted(require(bounds, "countries", BOUNDARIES), key=len, reverse=True)),
         max_name_chars=int(require(bounds, "max_name_chars", BOUNDARIES)),
