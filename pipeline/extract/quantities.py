@@ -115,6 +115,7 @@ class Grammar:
     rank_list_frame: re.Pattern[str]  # 排名是：…, 排名分别为…: a ranking's list of positions follows
     rank_list_item: re.Pattern[str]  # 温岭15位, 17: one item of that list
     rank_list_separators: str  # between its items
+    rank_list_not_after: tuple[str, ...]  # 得分|排名为: scores ranked, no positions
     first_place: Scanner
     doubling: Scanner
     index_value: Scanner  # 竞争力指数为81.75: an index's value with no unit
@@ -368,8 +369,8 @@ def grammar() -> Grammar:
         sentence_end=re.compile(f"{sentence_boundary().pattern}|\\n"),
         listed_rank=Scanner.of(re.compile(listed_rank)),
         moved_rank=re.compile(moved_rank),
-        rank_list_frame=re.compile(f"(?<!{')(?<!'.join(map(re.escape, bare_rank['list_frame_not_after']))})"
-                                   f"(?:{_words(bare_rank['list_frames'])})(?!否)[：:]?\\s*"),
+        rank_list_frame=re.compile(f"(?:{_words(bare_rank['list_frames'])})(?!否)[：:]?\\s*"),
+        rank_list_not_after=tuple(bare_rank["list_frame_not_after"]),
         rank_list_item=re.compile(
             f"[^\\s\\d{re.escape(clause_delimiters() + item_delimiters() + bare_rank['list_item_stop_chars'])}]"
             f"{{0,{int(bare_rank['list_item_chars'])}}}?"
@@ -979,6 +980,8 @@ def _ranked_lists(text: str, g: Grammar) -> Iterator[Hit]:
     """去年排名是：温岭15位，临海60位; 排名分别为12、17、41、95: the positions of a ranking's list after its frame
     (patterns.yaml ranks.bare list_frames), to its sentence's end; bare numbers only in a list of bare numbers."""
     for frame in g.rank_list_frame.finditer(text):
+        if text.endswith(g.rank_list_not_after, 0, frame.start()):
+            continue  # 得分排名为：甲县96: scores ranked
         items, pos = [], frame.end()
         while (item := g.rank_list_item.match(text, pos)) is not None:
             items.append(item)
