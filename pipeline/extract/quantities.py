@@ -985,8 +985,9 @@ def _ranked_lists(text: str, g: Grammar) -> Iterator[Hit]:
         items, pos = [], frame.end()
         while (item := g.rank_list_item.match(text, pos)) is not None:
             items.append(item)
-            if text[item.end():item.end() + 1] not in g.rank_list_separators or item.end() == len(text):
-                break
+            after = text[item.end():item.end() + 1]
+            if not after or after not in g.rank_list_separators:
+                break  # the list ends at its sentence's or clause's end
             pos = item.end() + 1
         bare = all(item["pos"] is None for item in items)
         for item in items:

@@ -58,7 +58,7 @@ class RepairRules:
     heading_width_ratio: float  # a numbered heading is at most this share of the line under it
     doubled_min_run: int
     doubled_max_line: int
-    doubled_list_separators: frozenset[str]  # in a short run with a digit: a list's equal items
+    doubled_list_separators: frozenset[str]  # in a short run with a numeral: a list's equal items
     doubled_list_item_max: int
     doubled_list_numerals: frozenset[str]  # with the digits
     min_lines_for_layout: int

@@ -568,9 +568,9 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
                 view.text.endswith(rules.parent_heads, 0, span[1] - 1):
             pos = span[1] - 1  # 某某区|委区|人民政府: jieba glued the committee's 委 to the level that opens
             break  # the next body
-        parent = text.endswith(rules.parent_heads) or level_parent(view, span, rules)
         if not legal and pos == head_token_start and ends_with_head(text, rules) and (
-                not parent or view.text[head_start:end] in rules.peer_heads):
+                not (text.endswith(rules.parent_heads) or level_parent(view, span, rules))
+                or view.text[head_start:end] in rules.peer_heads):
             break  # 江津区委|组织部, 自治区党委|统战部 are one body, 市委|市政府 two
         if not legal and pos < head_token_start and text == view.text[head_start:end] and \
                 is_proper_place(view.token_after(span[1])) and kind_before(view, span[0], rules):
