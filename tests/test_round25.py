@@ -201,3 +201,12 @@ def test_a_visited_or_neighbouring_countys_township_is_not_the_pages(text: str) 
                                   "校党委常委会研究决定。"])
 def test_a_party_committee_of_no_named_body_names_no_department(text: str) -> None:
     assert zhfacts.extract_text(text).records("organizations") == []
+
+
+def test_all_of_a_citys_counties_at_once_hold_no_one_districts_figure() -> None:
+    claims = _claims("郯城县举办成果发布会，会上共计签约5个项目。\n会议期间，各县区共计签约了37个项目，涉及多个领域。")
+    assert claims == [("郯城县", "5个")]
+
+
+def test_a_district_ranked_among_all_counties_keeps_its_rank() -> None:
+    assert ("泗水县", "第一") in _claims("泗水县在各县区中排名第一，全县地区生产总值增长6%。")
