@@ -210,3 +210,12 @@ def test_all_of_a_citys_counties_at_once_hold_no_one_districts_figure() -> None:
 
 def test_a_district_ranked_among_all_counties_keeps_its_rank() -> None:
     assert ("泗水县", "第一") in _claims("泗水县在各县区中排名第一，全县地区生产总值增长6%。")
+
+
+def test_a_region_outside_which_something_is_no_subject() -> None:
+    text = "今年以来，潞城区实施推进159个重点项目。截至目前，山西省域外招商引资签约项目12个，总投资额92亿元。"
+    assert {("潞城区", "12个"), ("潞城区", "92亿元")} <= set(_claims(text))
+
+
+def test_a_county_inside_which_something_is_keeps_its_figure() -> None:
+    assert ("汉阴县", "50家") in _claims("汉阴县域内规上工业企业达到50家。")

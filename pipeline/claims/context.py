@@ -436,7 +436,7 @@ def collect_markers(ctx: Context) -> list[Marker]:
             markers.append(Marker(place.start, end, "district", "claims.sentence.district", district))
         elif level == "zone":
             markers.append(Marker(place.start, place.end, "zone", "claims.block.zone", name=place.get("canonical")))
-        elif level in ("city", "province"):
+        elif level in ("city", "province") and not text.startswith(rules.outside_after, place.end):
             markers.append(Marker(place.start, place.end, "wide", "claims.block.city", name=place.get("canonical")))
     markers.extend(organization_marker(ctx, org) for org in ctx.organizations
                    if org.get("type") in rules.blocking_org_types)

@@ -177,6 +177,7 @@ class ClaimRules:
     joint_body_words: tuple[str, ...]  # 人民政府 of 甲区人民政府和乙县人民政府: a joint subject
     project_list_close: re.Pattern[str]  # 等12个项目: closes a list of projects
     venue_after: re.Pattern[str]  # 越秀|国际会议中心: a venue's name, no section's district
+    outside_after: tuple[str, ...]  # 山西省|域外: a region something is outside of, no subject
     table_count_columns: frozenset[str]  # 年末数: a measure column's name that adds nothing to the row's label
     table_place_endings: tuple[str, ...]  # 某某镇: a table row of a place, no indicator of the district's
     bullet_marks: str  # ◆: a list line's mark, no word of its clause
@@ -380,6 +381,7 @@ def claim_rules() -> ClaimRules:
         joint_body_words=_longest_first(get("joint_body_words")),
         project_list_close=re.compile(get("project_list_close")),
         venue_after=re.compile(get("venue_after")),
+        outside_after=tuple(get("outside_after")),
         table_count_columns=frozenset(get("table_count_columns")),
         table_place_endings=tuple(get("table_place_endings")),
         bullet_marks=str(get("bullet_marks")),
