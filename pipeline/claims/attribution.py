@@ -22,6 +22,7 @@ from zhfacts.claims.context import (
     _first_in,
     _is_heading_sentence,
     _last_in,
+    after_location_word,
     clause_start,
     compared_with,
     markers_in,
@@ -95,7 +96,7 @@ def could_be_section(ctx: Context, marker: Marker, sentence_start: int) -> bool:
 def where_subject_lies(ctx: Context, marker: Marker, sentence_start: int) -> bool:
     """某某经济开发区位于乙县合力镇: a district after a location word (claims.yaml location_words) in a sentence
     whose subject is a zone or a body is where that subject lies."""
-    if not ctx.text.endswith(ctx.rules.location_words, 0, marker.start):
+    if not after_location_word(ctx, marker.start):
         return False
     return any(m.kind in ("zone", "company") and in_subject_position(ctx, m, sentence_start)
                for m in markers_in(ctx, sentence_start, marker.start))
@@ -430,9 +431,9 @@ def in_project_name(ctx: Context, quantity: Hit) -> bool:
     if quantity.get("kind") not in rules.project_name_kinds or quantity.get("unit") in rules.project_name_count_units:
         return False
     after = rules.project_name_after.match(ctx.text, quantity.end)
-    if after is None or after.end() - len(rules.project_count_noun) == quantity.end:
+    if after is None or not after["name"]:
         return False  # 造林5.6万亩|项目资金…: 项目 opens a new subject
-    view, pos, end = text_view(ctx.doc), quantity.end, after.end() - len(rules.project_count_noun)
+    view, pos, end = text_view(ctx.doc), quantity.end, after.end("name")
     while pos < end:
         token = view.token_at(pos)
         if token is None or token[0] != pos or tag_of(ctx.text[pos:token[1]]) not in rules.project_name_word_tags:

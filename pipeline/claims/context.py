@@ -304,6 +304,11 @@ def document_district(ctx: Context) -> Hit | None:
     return None
 
 
+def after_location_word(ctx: Context, pos: int) -> bool:
+    """位于|乙县: a place right after a location word (claims.yaml location_words) is where something lies."""
+    return ctx.text.endswith(ctx.rules.location_words, 0, pos)
+
+
 def _own_townships(ctx: Context) -> list[Marker]:
     """Townships named with their county as their sentence's subject or where a thing lies (位于某县济河街道), on a
     page that never says 我县 (the writer's county, which a visited or neighbouring county's township is not)."""
@@ -311,7 +316,7 @@ def _own_townships(ctx: Context) -> list[Marker]:
         return []
     sentences = ctx.article.sentences
     return [m for m in ctx.markers if m.township_of is not None and (
-        ctx.text.endswith(ctx.rules.location_words, 0, m.start)
+        after_location_word(ctx, m.start)
         or ctx.text[clause_start(ctx, m.start, sentences[ctx.article.sentence_index(m.start)][0]):m.start].strip() in (
             "", *ctx.rules.clause_openers))]
 
