@@ -73,6 +73,8 @@ class PlaceRules:
     product_heads: tuple[str, ...]
     slogan_followers: tuple[str, ...]  # 工业富县|战略: a two-character county ending a slogan
     not_product_words: tuple[str, ...]  # 人口, 面积: words that open with a product head's character
+    route_joiners: tuple[str, ...]  # 云龙|至|永平高速公路: the far end of a road is a place
+    road_heads: tuple[str, ...]  # ... before one of these
     single_char_followers: frozenset[str]
     generic_full_names: frozenset[str]
     list_separators: tuple[str, ...]
@@ -146,6 +148,8 @@ def place_rules() -> PlaceRules:
         product_heads=tuple(sorted(require(ctx, "product_heads", CONTEXT), key=len, reverse=True)),
         slogan_followers=tuple(require(ctx, "slogan_followers", CONTEXT)),
         not_product_words=tuple(require(ctx, "not_product_words", CONTEXT)),
+        route_joiners=tuple(require(ctx, "route_joiners", CONTEXT)),
+        road_heads=tuple(require(ctx, "road_heads", CONTEXT)),
         single_char_followers=frozenset(require(ctx, "single_char_followers", CONTEXT)),
         generic_full_names=frozenset(require(ctx, "generic_full_names", CONTEXT)),
         list_separators=tuple(require(ctx, "list_separators", CONTEXT)),
@@ -294,7 +298,7 @@ def stands_as_word(view: TextView, cand: Candidate, rules: PlaceRules) -> bool:
         token = view.token_at(cand.start)
         return token == (cand.start, cand.end) and not ends_slogan(view, cand, rules)
     if "short" in forms and not forms & {"full", "former"}:
-        return not followed_by_other_word(view, cand.end, rules)
+        return not followed_by_other_word(view, cand.end, rules) or road_end(view, cand, rules)
     return True
 
 
@@ -322,6 +326,13 @@ def ends_slogan(view: TextView, cand: Candidate, rules: PlaceRules) -> bool:
     opened = start - len(before) > 0 and text[start - len(before) - 1] in marks.opening
     quoted = opened and end < len(text) and text[end] in marks.closing
     return (quoted and len(before) == 2) or text.startswith(rules.slogan_followers, end)
+
+
+def road_end(view: TextView, cand: Candidate, rules: PlaceRules) -> bool:
+    """云龙至永平高速公路: the far end of a road named by its two ends is a place before the road's head."""
+    text, start = view.text, cand.start
+    joined = text.endswith(rules.route_joiners, 0, start) and start >= 2 and is_cjk(text[start - 2])
+    return joined and text.startswith(rules.road_heads, cand.end)
 
 
 def followed_by_other_word(view: TextView, end: int, rules: PlaceRules) -> bool:
