@@ -63,6 +63,7 @@ class MediaRules:
     outlet_heads: tuple[str, ...]  # heads of two outlets a joiner writes side by side (日报, 客户端)
     app_words: tuple[str, ...]  # 客户端 of 人民日报客户端: the outlet's app
     byline_cues: tuple[str, ...]  # 讯, 报道 after a media's name
+    cue_ending_words: frozenset[str]  # 发|电: the cue ends a word of the sentence, no byline's cue
     repeated_cue_heads: tuple[str, ...]  # 网 of 某某网|网讯
     source_labels: tuple[str, ...]  # 来源 before a media's name
 
@@ -137,6 +138,7 @@ def media_rules() -> MediaRules:
         outlet_heads=tuple(require(data, "outlet_heads", MEDIA)),
         app_words=tuple(require(data, "app_words", MEDIA)),
         byline_cues=tuple(require(data, "byline_cues", MEDIA)),
+        cue_ending_words=frozenset(require(data, "cue_ending_words", MEDIA)),
         repeated_cue_heads=tuple(require(data, "repeated_cue_heads", MEDIA)),
         source_labels=tuple(require(data, "source_labels", MEDIA)),
     )
@@ -277,6 +279,9 @@ def named(match: re.Match[str], rule: str, rules: MediaRules, is_place: Callable
     gap = match.groupdict().get("gap")
     if gap and match.groupdict().get("date"):  # not 湖北日报|全媒记者
         name += before_place(gap, is_place)
+    elif gap and match.string[match.end("gap") - 1:match.end("gap") + 1] in rules.cue_ending_words and \
+            not places_only(gap, is_place):
+        return []  # 年并网|光伏发|电: no dispatch, 电 ends a word of the sentence
     if match.string.startswith((":", "："), match.end("name")):
         label = next((label for label in rules.colon_labels if name.endswith(label)), "")
         if not label:

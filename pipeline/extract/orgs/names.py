@@ -427,6 +427,15 @@ def level_parent(view: TextView, span: tuple[int, int], rules: OrgRules) -> bool
         tuple(government_rules().level_words), 0, span[0])
 
 
+def date_unit_glued(view: TextView, span: tuple[int, int], rules: OrgRules) -> bool:
+    """2009|年北盛|公司: a token opening with a date's unit glued to the word after it, right after a number."""
+    text = token_text(view, span)
+    if len(text) < 2 or text[0] not in rules.date_words:
+        return False
+    number = previous_token(view, span[0])
+    return number is not None and is_numeral(token_text(view, number))
+
+
 def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, legal: bool = False,
                 place_ends: dict[int, int] | None = None) -> int:
     """Where the name that ends with the head starts: the walk stops at a stop word, punctuation,
@@ -486,6 +495,9 @@ def expand_left(view: TextView, head_start: int, end: int, rules: OrgRules, lega
             break  # 某地全面落实|省委: an idiom before a level's own body is the sentence's (not 省|扶贫开发|协会)
         if date_unit_before(view, span[1], rules):
             break  # 12月20日|赛迪顾问…: a date before the name
+        if date_unit_glued(view, span, rules):
+            pos = span[0] + 1  # 2009|年北盛|公司: jieba glued the year's 年 to the name
+            break
         if pos == head_token_start < head_start and token is not None and \
                 whole_name_token(token_text(view, token), rules) and sentence_word(text, rules):
             break  # 嘉宾体验|香港理工大学: jieba knows the whole name; the word before it is the sentence's
