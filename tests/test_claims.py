@@ -147,7 +147,8 @@ def test_declines_are_signed_in_claims_only(text: str, printed: float, value: fl
     ("到2027年，潼南区高新技术企业达到200家。", ["target"]),
     ("北碚区有望新增专精特新企业20家。", ["forecast"]),
     ("去年，南川区新增规上工业企业12家，地区生产总值增长5.5%。", ["actual", "actual"]),
-    ("铜梁区计划总投资120亿元的15个项目集中开工。", ["actual"]),  # the sum is the projects' (no claim)
+    # the batch's planned total is the district's, no target (计划总投资 is the projects' plan, done)
+    ("铜梁区计划总投资120亿元的15个项目集中开工。", ["actual", "actual"]),
     ("江津区目标增长8%，目前已完成规上工业产值500亿元。", ["target", "actual"]),
     ("永川区实际到位资金超出市里下达的目标序时进度2.8个百分点。", ["actual"]),
     ("黔江区今年招引目标企业50家。", ["actual"]),
@@ -927,7 +928,8 @@ def test_a_price_per_item_is_no_claim() -> None:
 def test_an_investment_modifying_a_project_is_the_projects_figure() -> None:
     text = ("平和县今年签约投资2亿元的甲乙电子项目，总投资约43亿元的10个项目集中开工。"
             "全县完成投资120亿元，实现投资达150亿元的目标，投资5亿元以上的有3个。")
-    assert [c["text"] for c in _claims(text)] == ["10个", "120亿元", "150亿元", "5亿元以上", "3个"]
+    # 约43亿元 before a count of ten projects is the batch's total, the district's (round 26)
+    assert [c["text"] for c in _claims(text)] == ["约43亿元", "10个", "120亿元", "150亿元", "5亿元以上", "3个"]
 
 
 def test_a_sum_before_a_project_named_in_its_clause_is_the_projects_figure() -> None:

@@ -90,7 +90,20 @@ def could_be_section(ctx: Context, marker: Marker, sentence_start: int) -> bool:
     (超出第二名乙县9亿元), not where a body is (总部位于甲区的某公司), not a visiting party (乙县考察团)."""
     return not (in_member_aside(ctx, marker, sentence_start) or passing_in_report(ctx, marker, sentence_start)
                 or compared_with(ctx, marker, sentence_start) or locates_a_body(ctx, marker, sentence_start)
-                or ctx.text.startswith(ctx.rules.visitor_after, marker.end))  # 乙县考察团: a visiting party
+                or ctx.text.startswith(ctx.rules.visitor_after, marker.end)  # 乙县考察团: a visiting party
+                or on_a_route(ctx, marker))
+
+
+def on_a_route(ctx: Context, marker: Marker) -> bool:
+    """云龙至泸水高速, 衡阳至衡南县公路: either end of a road named by its two places (claims.yaml route_*)."""
+    text, rules = ctx.text, ctx.rules
+    before = next((j for j in rules.route_joiners if text.endswith(j, 0, marker.start)), "")
+    if before and text.startswith(rules.route_heads, marker.end):
+        joiner = marker.start - len(before)
+        return ctx.place_at(joiner - 1, joiner)
+    after = next((j for j in rules.route_joiners if text.startswith(j, marker.end)), "")
+    far = ctx.place_starting(marker.end + len(after)) if after else None
+    return far is not None and text.startswith(rules.route_heads, far.end)
 
 
 def where_subject_lies(ctx: Context, marker: Marker, sentence_start: int) -> bool:
@@ -309,7 +322,14 @@ def _names_others(ctx: Context, sentence: tuple[int, int]) -> bool:
     从全市看，…), not in another role (规模稳居全市中心城区第一, 入选全国百强: where a rank is taken)."""
     return any(m.kind != "district" and (m.kind not in ("wide", "pronoun") or in_subject_position(ctx, m, sentence[0])
                                          or opens_topic(ctx, m, sentence[0])) and not in_project_list(ctx, m, sentence)
-               for m in markers_in(ctx, *sentence))
+               and not statistical_class(ctx, m) for m in markers_in(ctx, *sentence))
+
+
+def statistical_class(ctx: Context, marker: Marker) -> bool:
+    """规模以上工业|企业, 限上批发零售|企业: a company word naming a statistical class of the district's companies."""
+    rules = ctx.rules
+    return marker.rule == COMPANY_WORD and ctx.text[marker.start:marker.end] in rules.company_class_words and \
+        rules.statistical_class_before.search(ctx.text, max(0, marker.start - 14), marker.start) is not None
 
 
 def in_project_list(ctx: Context, marker: Marker, sentence: tuple[int, int]) -> bool:
@@ -415,13 +435,24 @@ def is_gap(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
 
 
 def one_projects_figure(ctx: Context, quantity: Hit) -> bool:
-    """投资1亿元的某某项目, 签订1亿元的某某项目: a sum modifying what follows, one project's figure."""
+    """投资1亿元的某某项目, 签订1亿元的某某项目: a sum modifying what follows, one project's figure (投资45亿元的7个
+    项目 is the batch's)."""
     rules, text = ctx.rules, ctx.text
     after = rules.project_investment_after.match(text, quantity.end)
-    if after is None:
+    if after is None or batch_total(ctx, quantity):
         return False
     return text.endswith(rules.project_investment_words, 0, quantity.start) or \
         rules.project_named_after.match(text, after.end()) is not None
+
+
+def batch_total(ctx: Context, quantity: Hit) -> bool:
+    """总投资45亿元的7个项目: a sum before a count of projects totals the batch, unless its clause makes it an
+    average or one company's (平均投资2亿元的10个项目, 某某公司投资3亿元的2个项目)."""
+    rules = ctx.rules
+    if rules.project_batch_after.match(ctx.text, quantity.end) is None:
+        return False
+    start = clause_start(ctx, quantity.start, ctx.article.sentence_span(quantity.start)[0])
+    return rules.project_batch_not_before.search(ctx.text, start, quantity.start) is None
 
 
 def in_project_name(ctx: Context, quantity: Hit) -> bool:
@@ -922,9 +953,11 @@ def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope
     for marker in markers_in(ctx, s_start, s_end):
         if marker.kind == "district" and not could_be_section(ctx, marker, s_start):
             continue
-        if marker.kind == "district" and scope.blocker is not None and where_subject_lies(ctx, marker, s_start):
-            # 某经济开发区位于乙县合力镇…，现已建成2.35平方公里: the zone stays the subject, 全县 means 乙县
-            scope = Scope(marker.district, scope.blocker, scope.blocked_at)
+        located = marker.district if marker.kind == "district" else marker.township_of
+        if located is not None and scope.blocker is not None and where_subject_lies(ctx, marker, s_start):
+            # 某经济开发区位于乙县合力镇…，现已建成2.35平方公里: the zone stays the subject, 全县 means 乙县 (named
+            # alone or with its township: 位于乙县城关镇)
+            scope = Scope(located, scope.blocker, scope.blocked_at)
             previous = marker
             continue
         if marker.kind == "district":
@@ -944,7 +977,8 @@ def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope
             if in_subject_position(ctx, marker, s_start) and heads_figures(ctx, marker, (s_start, s_end)):
                 # 经开区5个，投资总额8.7亿元。分产业看……: the zone's, to its paragraph's end, as a named zone's
                 scope = Scope(None, (marker.name or "")[-1:] or None, marker.start)
-        elif marker.kind in ("zone", "wide") and in_subject_position(ctx, marker, s_start):
+        elif marker.kind in ("zone", "wide") and in_subject_position(ctx, marker, s_start) and not on_a_route(
+                ctx, marker):  # 衡阳至衡南县公路: a road's end, no subject
             name = marker.name or ctx.text[marker.start:marker.end]
             scope = Scope(scope.district, name[-1], marker.start)
         previous = marker

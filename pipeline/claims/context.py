@@ -12,6 +12,7 @@ from operator import attrgetter
 
 from zhfacts.claims.rules import CLOSE_QUOTE, CLOSE_QUOTES, DISTRICT_LEVELS, OPEN_QUOTE, START, ClaimRules, claim_rules
 from zhfacts.extract.orgs.names import is_township, view_tokens
+from zhfacts.extract.orgs.pos import tag_of
 from zhfacts.extract.orgs.rules import org_rules
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.nlp.text_view import text_view
@@ -94,6 +95,12 @@ class Context:
         ordered, starts = self.places_by_start
         i = bisect_left(starts, end)
         return any(p.end > start and (not districts_only or is_district(p)) for p in ordered[max(0, i - 4):i])
+
+    def place_starting(self, start: int) -> Hit | None:
+        """The longest place name starting at start, if any."""
+        ordered, starts = self.places_by_start
+        i, j = bisect_left(starts, start), bisect_right(starts, start)
+        return max(ordered[i:j], key=lambda p: p.end, default=None)
 
     @cached_property
     def document_district(self) -> Hit | None:
@@ -391,7 +398,9 @@ def township_after(ctx: Context, end: int) -> int:
         return 0  # 某区|实施乡|村振兴: cut inside a word
     parts = [view.text[a:b] for a, b in view_tokens(view, township.start(), township.end())]
     if len(parts) > 1 and len(parts[0]) == 1:
-        parts = [parts[0] + parts[1], *parts[2:]]  # 慈|城镇: jieba split the name's first character off
+        if len(parts[1]) > 1 and tag_of(parts[0]) in ctx.rules.township_cut_not_tags:
+            return 0  # 为|城镇登记失业人员: a preposition before a whole word, no township's first character
+        parts = [parts[0] + parts[1], *parts[2:]]  # 慈|城镇, 于|寨|镇: jieba split the name's first character off
     return township.end() if is_township(parts, org_rules()) else 0
 
 

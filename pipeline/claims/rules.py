@@ -106,6 +106,8 @@ class ClaimRules:
     pool_rank_after: re.Pattern[str]  # 52个|同类县第8名
     project_investment_words: tuple[str, ...]  # 投资|1亿元的某某项目: one project's figure, with ...
     project_investment_after: re.Pattern[str]  # ... 的 after the sum
+    project_batch_after: re.Pattern[str]  # 45亿元|的7个项目: a batch's total, not one project's
+    project_batch_not_before: re.Pattern[str]  # 平均|投资2亿元的10个项目: an average, no batch's total
     project_named_after: re.Pattern[str]  # 3.2亿元的|某某物流园建设项目: a project named in the sum's clause
     project_name_kinds: frozenset[str]  # a capacity inside a project's name: 20万吨|粮食仓储物流项目
     project_name_count_units: frozenset[str]
@@ -121,6 +123,8 @@ class ClaimRules:
     company_subject_words: tuple[str, ...]
     section_carry_openers: tuple[str, ...]  # an indented paragraph opening so stays in its section
     visitor_after: tuple[str, ...]  # 乙县|考察团: a visiting party, no section's district
+    route_joiners: tuple[str, ...]  # 云龙|至|泸水高速
+    route_heads: tuple[str, ...]  # 至泸水|高速: where a road runs to, no section's district
     location_words: tuple[str, ...]  # 某开发区位于|乙县: where a zone lies
     topic_words: frozenset[str]  # 从|全市看: the scope is the clause's topic
     distinction_after_wide: re.Pattern[str]  # 全国|首台: the pool of a distinction, no subject
@@ -128,6 +132,7 @@ class ClaimRules:
     project_batch_endings: tuple[str, ...]  # 甲县产业项目总投资: a kind of projects, the district's
     project_one_words: tuple[str, ...]  # 生产, 基地: a word of one plant in the name
     company_subject_not: tuple[str, ...]  # 该行业: opens with 该行, names no company
+    statistical_class_before: re.Pattern[str]  # 规模以上工业|企业: a class of the district's companies
     company_class_words: frozenset[str]  # 企业, 公司: before their count (企业74家) no subject
     company_count_units: frozenset[str]
     company_count_links: frozenset[str]
@@ -187,6 +192,7 @@ class ClaimRules:
     rank_holder_links: re.Pattern[str]  # 第一名|为|某县: the district after holds the rank
     rank_holder_reach: int  # characters the holder's marker may span
     township_after: re.Pattern[str]  # 某区|慈城镇: a township named after its district
+    township_cut_not_tags: frozenset[str]  # 为|城镇: a preposition before a whole word opens no township
     township_end: re.Pattern[str]  # 镇, 乡, 街道: where a township's name may end (the organizations' suffixes)
     decline_before: re.Pattern[str]  # a decline word right before a figure (下降了2.3%)
     modality_cues: re.Pattern[str]  # any modality cue; the group named tells which
@@ -308,6 +314,8 @@ def claim_rules() -> ClaimRules:
         pool_rank_after=re.compile(get("pool_rank_after")),
         project_investment_words=tuple(get("project_investment_words")),
         project_investment_after=re.compile(get("project_investment_after")),
+        project_batch_after=re.compile(get("project_batch_after")),
+        project_batch_not_before=re.compile(get("project_batch_not_before")),
         project_name_kinds=frozenset(get("project_name_kinds")),
         project_name_count_units=frozenset(get("project_name_count_units")),
         project_name_after=re.compile(get("project_name_after")),
@@ -323,11 +331,14 @@ def claim_rules() -> ClaimRules:
         wide_scope_words=_longest_first(get("wide_scope_words")),
         company_subject_words=_longest_first(get("company_subject_words")),
         company_subject_not=tuple(get("company_subject_not")),
+        statistical_class_before=re.compile(get("statistical_class_before")),
         company_class_words=frozenset(get("company_class_words")),
         company_count_units=frozenset(get("company_count_units")),
         company_count_links=frozenset(get("company_count_links")),
         section_carry_openers=tuple(get("section_carry_openers")),
         visitor_after=_longest_first(get("visitor_after")),
+        route_joiners=tuple(get("route_joiners")),
+        route_heads=tuple(get("route_heads")),
         location_words=_longest_first(get("location_words")),
         topic_words=frozenset(get("topic_words")),
         distinction_after_wide=re.compile(get("distinction_after_wide")),
@@ -393,6 +404,7 @@ def claim_rules() -> ClaimRules:
         rank_holder_links=re.compile(get("rank_holder_links")),
         rank_holder_reach=int(get("rank_holder_reach")),
         township_after=re.compile(get("township_after")),
+        township_cut_not_tags=frozenset(get("township_cut_not_tags")),
         township_end=re.compile("|".join(map(re.escape, government_rules().township_suffixes))),
         decline_before=re.compile(
             f"(?:(?:{_any_of(get('decline_words')).pattern})[{re.escape(get('decline_gap_chars'))}]*"
