@@ -135,3 +135,41 @@ def test_a_level_of_division_in_brackets_is_the_label_columns_title() -> None:
     text = f"全省各县（市、区）GDP排列：\n按GDP规模:\n序号 |\n县(市区) |\n单位(亿元) |\n{rows}\n"
     assert [(q["text"], q["value"]) for q in zhfacts.extract_text(text).records("quantities")
             if q["unit"] == "CNY"] == [("2766", 276600000000), ("1209", 120900000000), ("1187", 118700000000)]
+
+
+def test_a_rank_in_a_named_list_of_counties_is_the_sections() -> None:
+    text = "全国百强县榜单公布，平阳县首次入围！排名92位，全国投资潜力百强县排名第69位！"
+    assert ("平阳县", "第69位") in _claims(text)
+    assert _claims("平阳县今年表现突出。全市GDP排名全省第3位。") == []
+
+
+def test_a_group_of_counties_holds_its_clauses_figures() -> None:
+    text = ("前三季度全省县域居民收入稳定增长\n一、城镇居民收入\n前三季度，88个县中，开阳等59个县在25000元至30000元之间；"
+            "其余24个县在22000元至25000元之间。其中，67个县同比增速高于全省水平，51个县同比增速超过5%，从江、岑巩、麻江3个县"
+            "分别为6.2%、6.1%、6.0%。")
+    claims = _claims(text)
+    assert ("从江县", "6.2%") in claims and ("麻江县", "6.0%") in claims
+    assert not [c for c in claims if c[1] in ("22000元至25000元", "超过5%")]
+
+
+def test_a_group_where_a_rank_is_taken_is_no_subject() -> None:
+    text = "东港区、岚山区、莒县地区生产总值在全省137个县(市、区)的排名分别比去年同期上升2个、5个、3个位次。"
+    assert [c[0] for c in _claims(text)] == ["东港区", "岚山区", "莒县"]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("平阳县向对口帮扶的3个县投入帮扶资金1.2亿元。", "1.2亿元"),
+    ("汉阴县为周边3个县提供就业岗位2600个。", "2600个"),
+    ("丰都县GDP增长8.1%，比渝东北11个区县平均高1.2个百分点。", "1.2个百分点"),
+    ("宣汉县地区生产总值增速居达州7个县（市、区）第2位。", "第2位"),
+    ("丰都县全县15个县属国有企业实现营业收入35.8亿元。", "35.8亿元"),
+    ("丰都县全县42个县级单位结对帮扶脱贫户2800户。", "2800户"),
+    ("丰都县新培育3个旗袍品牌。", "3个"),
+])
+def test_a_group_that_is_no_clauses_opening_subject_leaves_the_countys_figure(text: str, kept: str) -> None:
+    assert kept in [c[1] for c in _claims(text)]
+
+
+def test_a_list_closed_by_deng_and_its_count_keeps_each_districts_figure() -> None:
+    text = "黔东南州城镇居民收入情况\n从江县、岑巩县、麻江县等3个县分别增长6.2%、6.1%、6.0%。"
+    assert _claims(text) == [("从江县", "6.2%"), ("岑巩县", "6.1%"), ("麻江县", "6.0%")]

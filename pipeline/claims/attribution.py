@@ -9,6 +9,7 @@ from bisect import bisect_left, bisect_right
 
 from zhfacts.claims.context import (
     COMPANY_WORD,
+    DIVISION_GROUP,
     GENERIC_ZONE,
     MENTIONS,
     ORG_MARKER_RULES,
@@ -25,6 +26,7 @@ from zhfacts.claims.context import (
     after_location_word,
     clause_start,
     compared_with,
+    division_counted,
     markers_in,
     multiple_base,
     times_within,
@@ -377,14 +379,10 @@ def wide_aside(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:
 
 
 def counts_divisions(ctx: Context, quantity: Hit) -> bool:
-    """三个行政区分别实现……, 以上五个县(区), 361个县级市: a count of districts is a fact about the list,
-    never one district's figure; a longer word that only opens like one (县域, 县级) is none."""
-    text, rules, end = ctx.text, ctx.rules, quantity.end
-    if quantity.get("unit") not in rules.division_classifiers:
+    """三个行政区分别实现……, 以上五个县(区), 361个县级市, 县域经济发展强县11个: a count of districts."""
+    if quantity.get("unit") not in ctx.rules.division_classifiers:
         return False
-    division = next((d for d in rules.counted_divisions if text.startswith(d, end)), "")  # longest first
-    word = max((w for w in rules.not_divisions if text.startswith(w, end)), key=len, default="")
-    return bool(division) and len(division) > len(word) or counted_after_division(ctx, quantity)
+    return bool(division_counted(ctx, quantity)) or counted_after_division(ctx, quantity)
 
 
 def counted_after_division(ctx: Context, quantity: Hit) -> bool:
@@ -566,6 +564,11 @@ def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int]
             continue  # 产值超10亿元的企业74家: the companies counted, no company's own figure
         elif marker.rule == GENERIC_ZONE and not zone_reaches(ctx, marker, quantity, sentence):
             continue  # 高新区加快建设，全区规上工业增加值增长8.5%: the zone's clause has no figure of its own
+        elif marker.kind == "wide" and quantity.get("kind") == "rank" and ctx.rules.wide_rank_list.match(
+                ctx.text, marker.start, quantity.start):
+            continue  # 全国投资潜力百强县排名第69位: where the rank is taken, no subject
+        elif marker.rule == DIVISION_GROUP and opens_figures_clause(ctx, marker, quantity, sentence[0]):
+            return False  # 其余24个县在22000元-25000元之间: the group's
         elif marker.rule == "claims.block.company_speaker" or in_subject_position(ctx, marker, sentence[0]):
             if fallback is not None and lends_to(ctx, marker, fallback, sentence[1]):
                 return district_attribution(ctx, fallback, quantity, sentence, in_sentence)
@@ -573,6 +576,13 @@ def attribute_in_sentence(ctx: Context, quantity: Hit, sentence: tuple[int, int]
     if fallback is not None:
         return district_attribution(ctx, fallback, quantity, sentence, in_sentence)
     return None
+
+
+def opens_figures_clause(ctx: Context, group: Marker, quantity: Hit, floor: int) -> bool:
+    """其余24个县在…之间, 51个县同比增速超过5%: a group of divisions opening the figure's clause, an opener at most
+    before it (not 向对口帮扶的3个县投入…, 比渝东北11个区县平均高…: an object or what is compared)."""
+    start = clause_start(ctx, quantity.start, floor)
+    return group.start >= start and ctx.text[start:group.start].strip() in ("", *ctx.rules.division_group_openers)
 
 
 def share_of(ctx: Context, pronoun: Marker, floor: int) -> bool:

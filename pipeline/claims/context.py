@@ -480,11 +480,42 @@ def collect_markers(ctx: Context) -> list[Marker]:
             if not counted_projects_before(ctx, start):
                 markers.append(Marker(start, start + len(word), "company", "claims.block.project"))
     markers.extend(company_speaker_markers(ctx, found))
+    for q in ctx.quantities:  # 67个县同比增速高于全省水平: a group of districts as a subject, no one district
+        division = division_counted(ctx, q)
+        if division and not closes_district_list(ctx, q.start) and not rank_pool(ctx, q.start, q.end + len(division)):
+            markers.append(Marker(q.start, q.end + len(division), "wide", DIVISION_GROUP))
     in_figure = bytearray(len(text) + 1)
     for q in ctx.quantities:
         in_figure[q.start:q.end] = b"\x01" * (q.end - q.start)
     markers = [m for m in markers if not (in_figure[m.start] and in_figure[m.end - 1])]
     return _drop_nested(markers)
+
+
+DIVISION_GROUP = "claims.block.division_group"
+
+
+def closes_district_list(ctx: Context, count_start: int) -> bool:
+    """从江、岑巩、麻江3个县, 从江、岑巩、麻江等3个县: a count of the districts just listed (等 at most between)."""
+    end = count_start - 1 if ctx.text.endswith("等", 0, count_start) else count_start
+    return ctx.place_at(end - 1, end, districts_only=True)
+
+
+def rank_pool(ctx: Context, start: int, end: int) -> bool:
+    """在全省137个县(市、区)的排名, 在88个县中: a group of divisions where a rank is taken."""
+    rules = ctx.rules
+    return ctx.text.endswith(rules.division_pool_before, 0, start) or rules.division_pool_after.match(
+        ctx.text, end) is not None
+
+
+def division_counted(ctx: Context, quantity: Hit) -> str:
+    """The kind of division a count counts (三个行政区, 88个县, 以上五个县(区)), else '': a count of districts is a fact
+    about the list, never one district's figure; a longer word that only opens like one (县域, 县级) is none."""
+    text, rules, end = ctx.text, ctx.rules, quantity.end
+    if quantity.get("unit") not in rules.division_classifiers:
+        return ""
+    division = next((d for d in rules.counted_divisions if text.startswith(d, end)), "")  # longest first
+    word = max((w for w in rules.not_divisions if text.startswith(w, end)), key=len, default="")
+    return division if len(division) > len(word) else ""
 
 
 def counted_projects_before(ctx: Context, pos: int) -> bool:

@@ -120,6 +120,7 @@ class ClaimRules:
     item_delimiters: frozenset[str]
     pronouns: tuple[tuple[str, str, bool], ...]  # (word, rule id, suffix must match)
     wide_scope_words: tuple[str, ...]
+    wide_rank_list: re.Pattern[str]  # 全国|投资潜力百强县排名|第69位: the list a rank is taken in
     company_subject_words: tuple[str, ...]
     section_carry_openers: tuple[str, ...]  # an indented paragraph opening so stays in its section
     visitor_after: tuple[str, ...]  # 乙县|考察团: a visiting party, no section's district
@@ -220,6 +221,9 @@ class ClaimRules:
     project_count_links: tuple[str, ...]
     counted_divisions: tuple[str, ...]  # 三个行政区, 五个县: a count of districts is no one's
     not_divisions: tuple[str, ...]  # 区域, 县域: words that only start like one
+    division_pool_before: tuple[str, ...]  # 在|全省137个县: the group is a rank's pool
+    division_group_openers: frozenset[str]  # 其余|24个县: what may open a clause before its group
+    division_pool_after: re.Pattern[str]  # 88个县|中: the group is a rank's pool
     divisions_before_count: tuple[str, ...]  # 强县|11个, 主城区|4个: a count of the kind before it
     division_classifiers: frozenset[str]  # 个: how districts are counted (76名县直单位干部 counts people)
     document_titles: tuple[str, ...]
@@ -329,6 +333,7 @@ def claim_rules() -> ClaimRules:
         item_delimiters=item_delimiters,
         pronouns=tuple(sorted(pronouns, key=lambda p: len(p[0]), reverse=True)),
         wide_scope_words=_longest_first(get("wide_scope_words")),
+        wide_rank_list=re.compile(get("wide_rank_list")),
         company_subject_words=_longest_first(get("company_subject_words")),
         company_subject_not=tuple(get("company_subject_not")),
         statistical_class_before=re.compile(get("statistical_class_before")),
@@ -435,6 +440,9 @@ def claim_rules() -> ClaimRules:
         project_count_links=tuple(get("project_count_links")),
         counted_divisions=_longest_first(get("counted_divisions")),
         not_divisions=tuple(get("not_divisions")),
+        division_pool_before=tuple(get("division_pool_before")),
+        division_group_openers=frozenset(get("division_group_openers")),
+        division_pool_after=re.compile(get("division_pool_after")),
         divisions_before_count=_longest_first(get("divisions_before_count")),
         division_classifiers=frozenset(get("division_classifiers")),
         document_titles=tuple(get("document_titles")),
