@@ -331,7 +331,10 @@ def statistical_class(ctx: Context, marker: Marker) -> bool:
     """规模以上工业|企业, 限上批发零售|企业: a company word naming a statistical class of the district's companies."""
     rules = ctx.rules
     return marker.rule == COMPANY_WORD and ctx.text[marker.start:marker.end] in rules.company_class_words and \
-        rules.statistical_class_before.search(ctx.text, max(0, marker.start - 14), marker.start) is not None
+        rules.statistical_class_before.search(ctx.text, max(0, marker.start - CLASS_REACH), marker.start) is not None
+
+
+CLASS_REACH = 16  # characters a statistical class and its fields may take before the company word
 
 
 def in_project_list(ctx: Context, marker: Marker, sentence: tuple[int, int]) -> bool:

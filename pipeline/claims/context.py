@@ -406,6 +406,7 @@ def township_after(ctx: Context, end: int) -> int:
 
 GENERIC_ZONE = "claims.block.zone.generic"  # 高新区, 县工业集中区: a zone named by its kind alone
 TOWNSHIP = "claims.block.township"
+DIVISION_GROUP = "claims.block.division_group"  # 67个县: a group of districts, no one of them
 
 
 def townships_named(ctx: Context) -> list[Marker]:
@@ -491,12 +492,10 @@ def collect_markers(ctx: Context) -> list[Marker]:
     return _drop_nested(markers)
 
 
-DIVISION_GROUP = "claims.block.division_group"
-
-
 def closes_district_list(ctx: Context, count_start: int) -> bool:
     """从江、岑巩、麻江3个县, 从江、岑巩、麻江等3个县: a count of the districts just listed (等 at most between)."""
-    end = count_start - 1 if ctx.text.endswith("等", 0, count_start) else count_start
+    closer = next((w for w in ctx.rules.district_list_closers if ctx.text.endswith(w, 0, count_start)), "")
+    end = count_start - len(closer)
     return ctx.place_at(end - 1, end, districts_only=True)
 
 

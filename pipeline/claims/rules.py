@@ -223,6 +223,7 @@ class ClaimRules:
     not_divisions: tuple[str, ...]  # 区域, 县域: words that only start like one
     division_pool_before: tuple[str, ...]  # 在|全省137个县: the group is a rank's pool
     division_group_openers: frozenset[str]  # 其余|24个县: what may open a clause before its group
+    district_list_closers: tuple[str, ...]  # 从江、麻江|等|3个县: a list's count, no group
     division_pool_after: re.Pattern[str]  # 88个县|中: the group is a rank's pool
     divisions_before_count: tuple[str, ...]  # 强县|11个, 主城区|4个: a count of the kind before it
     division_classifiers: frozenset[str]  # 个: how districts are counted (76名县直单位干部 counts people)
@@ -442,6 +443,7 @@ def claim_rules() -> ClaimRules:
         not_divisions=tuple(get("not_divisions")),
         division_pool_before=tuple(get("division_pool_before")),
         division_group_openers=frozenset(get("division_group_openers")),
+        district_list_closers=tuple(get("district_list_closers")),
         division_pool_after=re.compile(get("division_pool_after")),
         divisions_before_count=_longest_first(get("divisions_before_count")),
         division_classifiers=frozenset(get("division_classifiers")),
