@@ -173,3 +173,16 @@ def test_a_group_that_is_no_clauses_opening_subject_leaves_the_countys_figure(te
 def test_a_list_closed_by_deng_and_its_count_keeps_each_districts_figure() -> None:
     text = "黔东南州城镇居民收入情况\n从江县、岑巩县、麻江县等3个县分别增长6.2%、6.1%、6.0%。"
     assert _claims(text) == [("从江县", "6.2%"), ("岑巩县", "6.1%"), ("麻江县", "6.0%")]
+
+
+def test_a_headline_under_site_chrome_gives_its_figure_to_the_one_district_it_names() -> None:
+    text = ("朗读\n总投资162亿！费县16个项目集中签约\n发布时间：2021-08-02 11:17\n\n"
+            "7月29日，费县举行重大项目集中签约仪式，副县长主持。")
+    assert ("费县", "162亿") in _claims(text)
+    split = "某某日报 数字报纸\n\n要闻\n\n总投资超182亿元\n\n金东区签约32个项目\n\n  本报讯 10月2日，金东区举行签约仪式。"
+    assert ("金东区", "超182亿元") in _claims(split)
+
+
+def test_a_headline_naming_two_districts_gives_its_figure_to_neither() -> None:
+    text = "朗读\n总投资162亿！费县平邑县16个项目集中签约\n\n7月29日，两县举行重大项目集中签约仪式。"
+    assert not [c for c in _claims(text) if c[1] == "162亿"]

@@ -355,10 +355,14 @@ def opens_topic(ctx: Context, marker: Marker, sentence_start: int) -> bool:
 
 def headline_attribution(ctx: Context, quantity: Hit) -> Attribution | None:
     """总投资274亿元 某某科学城璧山片区21个项目集中开工: a figure of the title is a claim of the
-    one district the title names, wherever the figure stands in it."""
+    one district the title names, wherever the figure stands in it; so is a figure of the page's leading short
+    lines (a title under site chrome, a headline in two lines: 总投资超182亿元 / 某区签约32个项目) when they
+    name one district."""
     start, end = ctx.title
     if quantity.end > end or any(c in ctx.rules.heading_punctuation for c in ctx.text[start:end]):
-        return None
+        start, end = ctx.headline
+        if quantity.end > end:
+            return None
     named = {m.district.get("canonical"): m.district for m in markers_in(ctx, start, end) if m.kind == "district"}
     if len(named) != 1:
         return None

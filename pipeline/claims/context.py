@@ -121,6 +121,20 @@ class Context:
         return start, min(end, para.end) if para else end
 
     @cached_property
+    def headline(self) -> tuple[int, int]:
+        """The page's leading short lines, title and site chrome among them (朗读 / 总投资162亿!某县16个项目集中签约 /
+        发布时间…), up to the first line of running text: one with clause punctuation or longer than a heading. In
+        repaired offsets; empty when the page opens with running text."""
+        raw, rules = self.article.raw, self.rules
+        end = 0
+        for line in raw.split("\n"):
+            stripped = line.strip()
+            if len(stripped) > rules.heading_max_chars or any(c in rules.heading_punctuation for c in stripped):
+                break
+            end += len(line) + 1
+        return 0, bisect_left(self.article.offsets, min(end, len(raw)))
+
+    @cached_property
     def document_subject(self) -> Hit | None:
         """The district a bulletin or work report is about (its figures' default subject)."""
         return document_subject(self)
