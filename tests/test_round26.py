@@ -186,3 +186,9 @@ def test_a_headline_under_site_chrome_gives_its_figure_to_the_one_district_it_na
 def test_a_headline_naming_two_districts_gives_its_figure_to_neither() -> None:
     text = "朗读\n总投资162亿！费县平邑县16个项目集中签约\n\n7月29日，两县举行重大项目集中签约仪式。"
     assert not [c for c in _claims(text) if c[1] == "162亿"]
+
+
+def test_the_rank_a_move_started_from_after_cong_is_a_rank() -> None:
+    text = "排行名次变化最大的是瑞金市，从9名挺进了第4名，上升5个名次。"
+    assert [(c[1]) for c in _claims(text)][:2] == ["9名", "第4名"]
+    assert _claims("赣州市下辖18个县级政区，瑞金市财政总收入增长5%。") == [("瑞金市", "5%")]

@@ -306,9 +306,9 @@ def grammar() -> Grammar:
     place_count_cue = (f"[^{re.escape(clause_delimiters())}\\n]{{0,{int(bare_rank['place_count_window'])}}}?"
                        f"(?:{_words(bare_rank['place_count_cues'])})")
     moved_gap = f"[^{re.escape(clause_delimiters() + item_delimiters())}\\n]{{0,{int(bare_rank['max_gap_chars'])}}}?"
-    moved_rank = (f"{re.escape(bare_rank['moved_opener'])}{moved_gap}"
+    moved_rank = (f"(?:{_words(bare_rank['moved_openers'])}){moved_gap}"
                   f"(?<![0-9.])(?P<num>{numeral}){sp}(?P<pos>{positions})"
-                  f"(?=(?:{_words(bare_rank['moves'])})了?(?:{_words(bare_rank['moved_ends'])}){moved_gap}"
+                  f"(?=(?:{_words(bare_rank['moves'])})了?(?:{_words(bare_rank['moved_ends'])})?{moved_gap}"
                   f"{re.escape(ranks['ordinal']['prefix'])}{sp}{numeral}{sp}{positions})")
     listed_rank = (f"(?<=[{re.escape(bare_rank['place_levels'])}])[{re.escape(OPEN_PARENS)}](?P<num>{numeral})"
                    f"(?:{sp}(?P<pos>{positions}))?[{re.escape(CLOSE_PARENS)}]")
