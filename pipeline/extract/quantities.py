@@ -106,7 +106,6 @@ class Grammar:
     ordinal_range: re.Pattern[str]  # 第4名|到第10名, 第3|至5位: the upper end of a range of positions
     paired_rank: re.Pattern[str]  # 与青岛第四；: a coordinator, another scope and an ordinal closing the clause
     title_end: re.Pattern[str]  # 某县跻身全国第6  11月21日: a headline's line ends after the rank
-    holder_after: re.Pattern[str]  # 第三|是营山县，: the place that holds the rank follows
     standing_rank: Scanner  # 排名46位。: a verb of standing, then a count of 位/名 closing the clause
     ranking_words: re.Pattern[str]  # 上榜, 百强: a sentence holding one ranks places (bracketed positions)
     place_count_cue: re.Pattern[str]  # 入围, 上榜 after a count of places in its clause (13地入围)
@@ -360,7 +359,6 @@ def grammar() -> Grammar:
         coordinated_item=re.compile(f"[{coordinators}]{sp}(?P<prefix>{re.escape(ranks['ordinal']['prefix'])})?{sp}"
                                     f"(?P<num>{numeral})"),
         title_end=re.compile(ranks["scoped"]["title_end"]),
-        holder_after=re.compile(ranks["scoped"]["holder_after"]),
         ordinal_range=re.compile(f"{sp}(?:{connectors}){sp}{re.escape(ranks['ordinal']['prefix'])}?{sp}(?P<num>{numeral})"
                                  f"{sp}(?P<pos>{positions})"),
         paired_rank=re.compile(f"[{coordinators}]{paired_scope}{re.escape(ranks['ordinal']['prefix'])}{sp}"
@@ -908,8 +906,7 @@ def _ordinals(text: str, g: Grammar) -> Iterator[Hit]:
             shares_position = chain is not None and text.startswith(positions, chain.end())  # 第一、第二、第三位
             if following and following not in followers and not shares_position and \
                     g.paired_rank.match(text, end) is None and \
-                    not g.title_end.match(text, chain.end() if chain else end) and \
-                    g.holder_after.match(text, end) is None:  # 烟台第二与青岛第四; 第三是营山县
+                    not g.title_end.match(text, chain.end() if chain else end):  # 烟台第二与青岛第四
                 continue  # 第二期, 第一动力, 第一季度: an ordinal before a noun
             opening = start == 0 or text[start - 1] in scoped["clause_openers"]
             if opening and not coordinated and following and following in scoped["enumeration_followers"]:
