@@ -192,3 +192,17 @@ def test_the_rank_a_move_started_from_after_cong_is_a_rank() -> None:
     text = "排行名次变化最大的是瑞金市，从9名挺进了第4名，上升5个名次。"
     assert [(c[1]) for c in _claims(text)][:2] == ["9名", "第4名"]
     assert _claims("赣州市下辖18个县级政区，瑞金市财政总收入增长5%。") == [("瑞金市", "5%")]
+
+
+def test_a_companys_headline_under_a_countys_site_name_is_the_companys() -> None:
+    text = "费县融媒体中心\n某某木业集团年营收突破50亿元\n7月20日，记者走进某某木业集团生产车间。"
+    assert _claims(text) == []
+
+
+@pytest.mark.parametrize("text, ranks", [
+    ("平阳县志愿者从300名下降到200名排在全市第5名。", ["全市第5名"]),
+    ("瑞金市排名从9名升至第4名，会昌县从15名跃居第8名。", ["9名", "第4名", "15名", "第8名"]),
+])
+def test_only_a_rank_reached_right_after_the_move_makes_its_start_a_rank(text: str, ranks: list[str]) -> None:
+    quantities = zhfacts.extract_text(text).records("quantities")
+    assert [q["text"] for q in quantities if q["unit"] == "rank"] == ranks

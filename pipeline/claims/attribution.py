@@ -355,18 +355,28 @@ def opens_topic(ctx: Context, marker: Marker, sentence_start: int) -> bool:
 
 def headline_attribution(ctx: Context, quantity: Hit) -> Attribution | None:
     """总投资274亿元 某某科学城璧山片区21个项目集中开工: a figure of the title is a claim of the
-    one district the title names, wherever the figure stands in it; so is a figure of the page's leading short
-    lines (a title under site chrome, a headline in two lines: 总投资超182亿元 / 某区签约32个项目) when they
-    name one district."""
+    one district the title names, wherever the figure stands in it; so is a figure of a headline line under the
+    page's site chrome (朗读 / 总投资162亿！某县16个项目集中签约) or printed in two lines (总投资超182亿元 /
+    某区签约32个项目) when its line and the lines beside it name one district and no body, zone or city
+    (某县融媒体中心 / 某某集团年营收突破50亿元 is the company's), and list no others (某县等5县区)."""
     start, end = ctx.title
-    if quantity.end > end or any(c in ctx.rules.heading_punctuation for c in ctx.text[start:end]):
-        start, end = ctx.headline
-        if quantity.end > end:
-            return None
-    named = {m.district.get("canonical"): m.district for m in markers_in(ctx, start, end) if m.kind == "district"}
-    if len(named) != 1:
+    if quantity.end <= end and not any(c in ctx.rules.heading_punctuation for c in ctx.text[start:end]):
+        return _one_district_named(ctx, [(start, end)])
+    lines = ctx.headline
+    at = next((i for i, (a, b) in enumerate(lines) if a <= quantity.start and quantity.end <= b), None)
+    if at is None:
         return None
-    return Attribution(list(named.values()), "title", "claims.title")
+    own = markers_in(ctx, *lines[at])
+    near = lines[max(0, at - 1):at + 2] if all(m.kind == "district" for m in own) else [lines[at]]
+    if any(ctx.rules.headline_list_word in ctx.text[a:b] for a, b in near):
+        return None  # (a line naming a body leans on no line beside it: 某县融媒体中心 / 某某集团年营收…)
+    return _one_district_named(ctx, near)
+
+
+def _one_district_named(ctx: Context, spans: list[tuple[int, int]]) -> Attribution | None:
+    named = {m.district.get("canonical"): m.district for a, b in spans for m in markers_in(ctx, a, b)
+             if m.kind == "district"}
+    return Attribution(list(named.values()), "title", "claims.title") if len(named) == 1 else None
 
 
 def wide_aside(ctx: Context, quantity: Hit, sentence: tuple[int, int]) -> bool:

@@ -121,18 +121,20 @@ class Context:
         return start, min(end, para.end) if para else end
 
     @cached_property
-    def headline(self) -> tuple[int, int]:
-        """The page's leading short lines, title and site chrome among them (朗读 / 总投资162亿!某县16个项目集中签约 /
-        发布时间…), up to the first line of running text: one with clause punctuation or longer than a heading. In
-        repaired offsets; empty when the page opens with running text."""
-        raw, rules = self.article.raw, self.rules
-        end = 0
+    def headline(self) -> list[tuple[int, int]]:
+        """The page's leading short lines that are not blank, title and site chrome among them (朗读 / 总投资162亿!某县
+        16个项目集中签约 / 发布时间…), up to the first line of running text: one with clause punctuation or longer than
+        a heading. In repaired offsets; none when the page opens with running text."""
+        raw, rules, offsets = self.article.raw, self.rules, self.article.offsets
+        lines, start = [], 0
         for line in raw.split("\n"):
             stripped = line.strip()
             if len(stripped) > rules.heading_max_chars or any(c in rules.heading_punctuation for c in stripped):
                 break
-            end += len(line) + 1
-        return 0, bisect_left(self.article.offsets, min(end, len(raw)))
+            if stripped:
+                lines.append((bisect_left(offsets, start), bisect_left(offsets, start + len(line))))
+            start += len(line) + 1
+        return lines
 
     @cached_property
     def document_subject(self) -> Hit | None:

@@ -206,6 +206,7 @@ class ClaimRules:
     caption_lookback: int  # how far before the position the label may start
     member_aside_words: tuple[str, ...]  # (包含甲县、乙县): a bracket listing the subject's members
     heading_punctuation: frozenset[str]  # a title or heading with one of these is prose
+    headline_list_word: str  # 某县等5县区: a headline listing more places than it names
     speaker_punctuation: str  # between a speaker phrase and its quote (说：“……”)
     counted_parts: re.Pattern[str]  # 五个方面, 八项工作：: a count of a text's parts
     gap_words: tuple[str, ...]  # 两者差值: a gap between two subjects
@@ -426,6 +427,7 @@ def claim_rules() -> ClaimRules:
         caption_lookback=int(get("caption_lookback_chars")),
         member_aside_words=tuple(get("member_aside_words")),
         heading_punctuation=frozenset(get("heading_punctuation")),
+        headline_list_word=str(get("headline_list_word")),
         speaker_punctuation=get("speaker_punctuation"),
         counted_parts=re.compile(get("counted_parts")),
         gap_words=tuple(get("gap_words")),

@@ -305,10 +305,13 @@ def grammar() -> Grammar:
                      f"(?P<num>{numeral}){sp}(?P<pos>{positions})(?=[{re.escape(bare_rank['followers'])}]|\\Z)")
     place_count_cue = (f"[^{re.escape(clause_delimiters())}\\n]{{0,{int(bare_rank['place_count_window'])}}}?"
                        f"(?:{_words(bare_rank['place_count_cues'])})")
-    moved_gap = f"[^{re.escape(clause_delimiters() + item_delimiters())}\\n]{{0,{int(bare_rank['max_gap_chars'])}}}?"
+    delimiters, max_gap = re.escape(clause_delimiters() + item_delimiters()), int(bare_rank['max_gap_chars'])
+    moved_gap = f"[^{delimiters}\\n]{{0,{max_gap}}}?"
+    # no other figure before the rank reached, a year at most (由2018年的全省53位前进到2019年的第16位)
+    reached_gap = f"(?:(?:19|20)[0-9]{{2}}年|[^0-9{delimiters}\\n]){{0,{max_gap}}}?"
     moved_rank = (f"(?:{_words(bare_rank['moved_openers'])}){moved_gap}"
                   f"(?<![0-9.])(?P<num>{numeral}){sp}(?P<pos>{positions})"
-                  f"(?=(?:{_words(bare_rank['moves'])})了?(?:{_words(bare_rank['moved_ends'])})?{moved_gap}"
+                  f"(?=(?:{_words(bare_rank['moves'])})了?(?:{_words(bare_rank['moved_ends'])})?{reached_gap}"
                   f"{re.escape(ranks['ordinal']['prefix'])}{sp}{numeral}{sp}{positions})")
     listed_rank = (f"(?<=[{re.escape(bare_rank['place_levels'])}])[{re.escape(OPEN_PARENS)}](?P<num>{numeral})"
                    f"(?:{sp}(?P<pos>{positions}))?[{re.escape(CLOSE_PARENS)}]")
