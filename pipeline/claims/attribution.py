@@ -34,6 +34,7 @@ from zhfacts.claims.context import (
 from zhfacts.claims.metric_keys import vocabulary
 from zhfacts.claims.metrics import clause_end, first_suffix
 from zhfacts.extract.orgs.pos import tag_of
+from zhfacts.extract.places import place_rules
 from zhfacts.nlp.text_view import text_view
 from zhfacts.text.article import Hit
 from zhfacts.text.sentences import CLOSE_PARENS, OPEN_PARENS, Paragraph
@@ -97,15 +98,16 @@ def could_be_section(ctx: Context, marker: Marker, sentence_start: int) -> bool:
 
 
 def on_a_route(ctx: Context, marker: Marker) -> bool:
-    """云龙至泸水高速, 衡阳至衡南县公路: either end of a road named by its two places (claims.yaml route_*)."""
-    text, rules = ctx.text, ctx.rules
+    """云龙至泸水高速, 衡阳至衡南县公路: either end of a road named by its two places (places/context.yaml
+    route_joiners, road_heads: not 到, 调研组到云龙县高速公路建设现场 is a visit)."""
+    text, rules = ctx.text, place_rules()
     before = next((j for j in rules.route_joiners if text.endswith(j, 0, marker.start)), "")
-    if before and text.startswith(rules.route_heads, marker.end):
+    if before and text.startswith(rules.road_heads, marker.end):
         joiner = marker.start - len(before)
         return ctx.place_at(joiner - 1, joiner)
     after = next((j for j in rules.route_joiners if text.startswith(j, marker.end)), "")
     far = ctx.place_starting(marker.end + len(after)) if after else None
-    return far is not None and text.startswith(rules.route_heads, far.end)
+    return far is not None and text.startswith(rules.road_heads, far.end)
 
 
 def where_subject_lies(ctx: Context, marker: Marker, sentence_start: int) -> bool:
@@ -327,14 +329,15 @@ def _names_others(ctx: Context, sentence: tuple[int, int]) -> bool:
                and not statistical_class(ctx, m) for m in markers_in(ctx, *sentence))
 
 
+CLASS_REACH = 16  # characters a statistical class and its fields may take before the company word
+
+
 def statistical_class(ctx: Context, marker: Marker) -> bool:
     """规模以上工业|企业, 限上批发零售|企业: a company word naming a statistical class of the district's companies."""
     rules = ctx.rules
     return marker.rule == COMPANY_WORD and ctx.text[marker.start:marker.end] in rules.company_class_words and \
         rules.statistical_class_before.search(ctx.text, max(0, marker.start - CLASS_REACH), marker.start) is not None
 
-
-CLASS_REACH = 16  # characters a statistical class and its fields may take before the company word
 
 
 def in_project_list(ctx: Context, marker: Marker, sentence: tuple[int, int]) -> bool:

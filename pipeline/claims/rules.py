@@ -124,8 +124,6 @@ class ClaimRules:
     company_subject_words: tuple[str, ...]
     section_carry_openers: tuple[str, ...]  # an indented paragraph opening so stays in its section
     visitor_after: tuple[str, ...]  # 乙县|考察团: a visiting party, no section's district
-    route_joiners: tuple[str, ...]  # 云龙|至|泸水高速
-    route_heads: tuple[str, ...]  # 至泸水|高速: where a road runs to, no section's district
     location_words: tuple[str, ...]  # 某开发区位于|乙县: where a zone lies
     topic_words: frozenset[str]  # 从|全市看: the scope is the clause's topic
     distinction_after_wide: re.Pattern[str]  # 全国|首台: the pool of a distinction, no subject
@@ -344,8 +342,6 @@ def claim_rules() -> ClaimRules:
         company_count_links=frozenset(get("company_count_links")),
         section_carry_openers=tuple(get("section_carry_openers")),
         visitor_after=_longest_first(get("visitor_after")),
-        route_joiners=tuple(get("route_joiners")),
-        route_heads=tuple(get("route_heads")),
         location_words=_longest_first(get("location_words")),
         topic_words=frozenset(get("topic_words")),
         distinction_after_wide=re.compile(get("distinction_after_wide")),

@@ -331,8 +331,9 @@ def ends_slogan(view: TextView, cand: Candidate, rules: PlaceRules) -> bool:
 def road_end(view: TextView, cand: Candidate, rules: PlaceRules) -> bool:
     """云龙至永平高速公路: the far end of a road named by its two ends is a place before the road's head."""
     text, start = view.text, cand.start
-    joined = text.endswith(rules.route_joiners, 0, start) and start >= 2 and is_cjk(text[start - 2])
-    return joined and text.startswith(rules.road_heads, cand.end)
+    joiner = next((j for j in rules.route_joiners if text.endswith(j, 0, start)), "")
+    before = start - len(joiner) - 1
+    return bool(joiner) and before >= 0 and is_cjk(text[before]) and text.startswith(rules.road_heads, cand.end)
 
 
 def followed_by_other_word(view: TextView, end: int, rules: PlaceRules) -> bool:
