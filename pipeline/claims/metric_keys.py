@@ -57,6 +57,7 @@ class Vocabulary:
     place_units: frozenset[str]  # 位, 名: what places in a ranking are counted in
     lookback_chars: int
     generic: re.Pattern[str]  # generic words, to tell whether a phrase names anything
+    owned_measure: re.Pattern[str]  # 利润, 资产负债率: a measure of the bodies a count indicator names
 
 
 def _alternation(words: list[str]) -> str:
@@ -100,6 +101,7 @@ def vocabulary() -> Vocabulary:
         place_units=frozenset(get("place_units")),
         lookback_chars=int(get("lookback_chars")),
         generic=re.compile(_alternation(get("generic_words"))),
+        owned_measure=re.compile(_alternation(get("owned_measure_words"))),
     )
 
 
@@ -147,6 +149,8 @@ def describe(metric: str | None, figure: dict[str, Any], surface: str, clause: s
     needs_level_kind = kind not in ("percent", "pp", "rank") and unit not in vocab.score_units
     level_kind = kind if needs_level_kind else None
     named_before = None
+    if _owned_measure(metric, vocab):
+        return Description(None, None)  # 规模以上工业企业利润: a measure the vocabulary does not know
     indicator = _indicator_in(metric, level_kind, vocab)
     share_first = vocab.share.match(metric) is not None and kind in ("percent", "pp")
     if indicator is None and share_first and lookback.endswith(clause) and not vocab.respective.search(clause):
@@ -277,6 +281,14 @@ def _indicator_in(text: str, kind: str | None, vocab: Vocabulary) -> Indicator |
         if start < best[0] < end < best[1] and text[end:best[1]] in vocab.level_words:
             return indicator
     return best[2]
+
+
+def _owned_measure(metric: str, vocab: Vocabulary) -> bool:
+    """Does the phrase measure something of the bodies a count indicator names (规模以上工业企业|利润,
+    新增企业|增加值), so that their number is not what the figure gives?"""
+    last = next(reversed([*vocab.any_alias.finditer(metric)]), None)
+    return last is not None and "count" in vocab.by_alias[last.group()].kinds and \
+        vocab.owned_measure.search(metric, last.end()) is not None
 
 
 def _subject_before(text: str, vocab: Vocabulary) -> tuple[Indicator | None, str | None]:

@@ -1,0 +1,32 @@
+"""Families of round 27, found on new real pages (county bulletins, work reports, signings, county
+industry news, rankings, economic-operation news) and in the metric keys data users read. Sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import zhfacts
+
+
+def _keys(text: str) -> dict[str, str | None]:
+    return {c["text"]: c["metric_key"] for c in zhfacts.extract_text(text).records("claims")}
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("青川县规模以上工业企业利润增长8.1%。", "8.1%"),
+    ("青川县规模以上工业企业资产负债率为55.3%。", "55.3%"),
+    ("青川县新增企业增加值增长12%。", "12%"),
+])
+def test_a_measure_of_counted_bodies_is_not_their_number(text: str, figure: str) -> None:
+    """规模以上工业企业|利润: the companies own what is measured; the vocabulary has no key for it."""
+    assert _keys(text)[figure] is None
+
+
+@pytest.mark.parametrize("text, figure, key", [
+    ("青川县规模以上工业企业数量增长5%。", "5%", "规上企业数增速"),
+    ("青川县新增规上工业企业12家。", "12家", "新增规上企业数"),
+    ("青川县规上工业企业实现营业收入12亿元。", "12亿元", "营业收入"),
+])
+def test_the_bodies_number_and_a_known_measure_keep_their_keys(text: str, figure: str, key: str) -> None:
+    assert _keys(text)[figure] == key
