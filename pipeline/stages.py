@@ -1,7 +1,8 @@
 """The extraction stages in the order they run, each reading the hits of the ones before it.
 
 Quantities first; times then give each quantity its period; places and organizations are
-found on the text view; claims read all of them. The core runs these on an `Analysis` built
+found on the text view, and a quantity inside an organization's name is dropped; claims read
+all of them. The core runs these on an `Analysis` built
 straight from the segmenter; the spaCy adapter wraps each one as a component.
 """
 
@@ -16,7 +17,7 @@ from zhfacts.claims import claim_rules, find_claims, metric_rules
 from zhfacts.extract.organizations import find_organizations, org_rules
 from zhfacts.extract.orgs.carriers import carrier_rules
 from zhfacts.extract.places import find_places, gazetteer, place_rules
-from zhfacts.extract.quantities import find_quantities, grammar
+from zhfacts.extract.quantities import find_quantities, grammar, outside_names
 from zhfacts.extract.times import assign_periods, find_times, time_rules
 from zhfacts.nlp.analysis import Analysis
 from zhfacts.nlp.segment import glued_counties
@@ -50,12 +51,19 @@ def _times(doc: Analysis) -> None:
         store(doc, "quantities", assign_periods(doc, doc.hits["quantities"], doc.hits["times"]))
 
 
+def _organizations(doc: Analysis, **settings: Any) -> None:
+    """Organizations, then the quantities that are no word of their names (三只松鼠)."""
+    store(doc, "organizations", find_organizations(doc, **settings))
+    if "quantities" in doc.hits:
+        store(doc, "quantities", outside_names(doc.hits["quantities"], doc.hits["organizations"]))
+
+
 STAGES: tuple[Stage, ...] = (
     Stage("quantities", _finder("quantities", find_quantities)),
     Stage("times", _times),
     Stage("places", _finder("places", find_places)),
     # model="lac": Baidu LAC's ORG spans as candidates where the rules found none (the org-model extra)
-    Stage("organizations", _finder("organizations", find_organizations), requires=("places",),
+    Stage("organizations", _organizations, requires=("places",),
           settings={"model": ""}),
     Stage("claims", _finder("claims", find_claims), requires=("quantities", "times", "places", "organizations")),
 )

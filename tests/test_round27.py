@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import zhfacts
+from zhfacts.nlp.spacy_components import build_pipeline
 
 
 def _keys(text: str) -> dict[str, str | None]:
@@ -30,3 +31,23 @@ def test_a_measure_of_counted_bodies_is_not_their_number(text: str, figure: str)
 ])
 def test_the_bodies_number_and_a_known_measure_keep_their_keys(text: str, figure: str, key: str) -> None:
     assert _keys(text)[figure] == key
+
+
+def _quantities(text: str) -> list[str]:
+    return [q["text"] for q in zhfacts.extract_text(text).records("quantities")]
+
+
+@pytest.mark.parametrize("text, name_part", [
+    ("芜湖市三只松鼠股份有限公司参加活动，青川县签约项目12个。", "三只"),
+    ("三棵树涂料股份有限公司参加活动，青川县签约项目12个。", "三棵"),
+])
+def test_a_numeral_inside_an_organizations_name_is_no_quantity(text: str, name_part: str) -> None:
+    found = _quantities(text)
+    assert name_part not in found and "12个" in found
+
+
+def test_the_spacy_adapter_drops_a_names_numeral_from_its_spans_too() -> None:
+    nlp = build_pipeline()
+    doc = nlp("芜湖市三只松鼠股份有限公司参加活动，青川县签约项目12个。")
+    assert [span.text for span in doc.spans["quantities"]] == ["12个"]
+    assert [hit.start for hit in doc._.quantities] == [doc.text.index("12个")]

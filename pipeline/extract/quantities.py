@@ -457,6 +457,18 @@ def find_quantities(doc: Analysis) -> list[Hit]:
     return extract_quantities(doc.text)
 
 
+def outside_names(quantities: list[Hit], names: list[Hit]) -> list[Hit]:
+    """The quantities that are no word of an organization's name: 三只松鼠, 三棵树涂料股份有限公司,
+    一百岁集团 name a company; their numeral and classifier measure nothing (GOLD_FORMAT: names
+    containing numbers are no quantities). Read once the organizations are found."""
+    spans = [(n.start, n.end) for n in names]  # a few a document
+
+    def inside(q: Hit) -> bool:
+        return any(start <= q.start and q.end <= end for start, end in spans)
+
+    return [q for q in quantities if not inside(q)]
+
+
 def place_count_units() -> frozenset[str]:
     """The units that count places (units.yaml place_count: 13地, 7县): no one district's figure."""
     return frozenset(u.unit for u in grammar().units.values() if u.place_count)

@@ -176,8 +176,10 @@ class ExtractorComponent:
         with using_rules(self.rules):
             self.stage.run(analysis, **self.settings)
         mirror(doc, self.stage.name, analysis.hits[self.stage.name])
-        if analysis.hits.get("quantities") is not had_quantities:  # times gave the quantities periods
-            doc._.set("quantities", analysis.hits["quantities"])  # same spans: doc.spans stays as it is
+        if analysis.hits.get("quantities") is not had_quantities:  # periods given, names' numerals dropped
+            doc._.set("quantities", analysis.hits["quantities"])
+            if len(analysis.hits["quantities"]) != len(had_quantities or ()):
+                mirror(doc, "quantities", analysis.hits["quantities"])
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
