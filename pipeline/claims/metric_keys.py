@@ -286,6 +286,8 @@ def _indicator_in(text: str, kind: str | None, vocab: Vocabulary) -> Indicator |
 def _owned_measure(metric: str, vocab: Vocabulary) -> bool:
     """Does the phrase measure something of the bodies a count indicator names (规模以上工业企业|利润,
     新增企业|增加值), so that their number is not what the figure gives?"""
+    if vocab.owned_measure.search(metric) is None:
+        return False  # the common case, asked of every claim: no alias scan
     last = next(reversed([*vocab.any_alias.finditer(metric)]), None)
     return last is not None and "count" in vocab.by_alias[last.group()].kinds and \
         vocab.owned_measure.search(metric, last.end()) is not None
