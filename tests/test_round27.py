@@ -51,3 +51,21 @@ def test_the_spacy_adapter_drops_a_names_numeral_from_its_spans_too() -> None:
     doc = nlp("芜湖市三只松鼠股份有限公司参加活动，青川县签约项目12个。")
     assert [span.text for span in doc.spans["quantities"]] == ["12个"]
     assert [hit.start for hit in doc._.quantities] == [doc.text.index("12个")]
+
+
+def _organizations(text: str) -> list[str]:
+    return [o["text"] for o in zhfacts.extract_text(text).records("organizations")]
+
+
+def test_a_real_estate_companys_trade_word_is_one_word() -> None:
+    """置地 is a trade word of company names (as 置业, 地产) and a word of the segmenter's dictionary: jieba
+    had cut 华润|置|地 and the group's short name stood alone."""
+    found = _organizations("某区还分别与华润置地、香港置地、龙湖集团等进行战略签约。")
+    assert found[:2] == ["华润置地", "香港置地"]
+
+
+@pytest.mark.parametrize("text", ["企业购置地块用于建设", "盘活闲置地块20亩", "处置地方债务"])
+def test_words_holding_zhidi_are_still_cut_as_before(text: str) -> None:
+    from zhfacts.nlp.segment import tokenize
+    tokens = tokenize(text)
+    assert "置地" not in [text[a:b] for a, b in zip(tokens.word_starts, tokens.word_ends, strict=True)]
