@@ -69,3 +69,18 @@ def test_words_holding_zhidi_are_still_cut_as_before(text: str) -> None:
     from zhfacts.nlp.segment import tokenize
     tokens = tokenize(text)
     assert "置地" not in [text[a:b] for a, b in zip(tokens.word_starts, tokens.word_ends, strict=True)]
+
+
+def test_a_line_ending_with_a_web_address_is_a_line_of_its_own() -> None:
+    """![](http://…/a.png) above a paragraph: joined to it, the address ran into the sentence (…png27日上午)
+    and the paragraph's figures were read as the address's characters."""
+    text = "![](http://static.example.cn/images/cq27-min.png)\n27日上午，某县集中开工了22个重大项目，总投资69.3亿元。"
+    assert _quantities(text) == ["22个", "69.3亿元"]
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("网址：www.example.gov.cn新增企业12家。", "12家"),
+    ("图片http://a.example.com/x.jpg!40)全县签约项目8个", "8个"),
+])
+def test_a_web_address_ends_where_its_characters_do(text: str, figure: str) -> None:
+    assert _quantities(text) == [figure]

@@ -49,6 +49,7 @@ class RepairRules:
     caption_line_open: re.Pattern[str]  # 来源：, 图为: a line of its own
     footer_line_open: re.Pattern[str]  # 主办单位：: a footer's field opens its line
     caption_line_end: re.Pattern[str]  # …记者 某某 摄 at a line's end
+    address_line_end: re.Pattern[str]  # …http://…/a.png at a line's end
     menu_line: re.Pattern[str]  # 首页 > … > …: a breadcrumb, a line of its own
     dateline_paragraph_open: re.Pattern[str]  # 某某网11月20日讯: an article's text opens there
     dateline_line_open: re.Pattern[str]  # 某某日报讯 (…: no wrap before it either
@@ -88,6 +89,7 @@ def repair_rules() -> RepairRules:
         prose_marks=chars("prose_marks"),
         caption_words=tuple(require(data, "caption_words", RULES_FILE)),
         caption_endings=tuple(require(data, "caption_endings", RULES_FILE)),
+        address_line_end=re.compile(require(data, "address_line_end", RULES_FILE)),
         caption_line_open=re.compile(require(data, "caption_line_open", RULES_FILE)),
         footer_line_open=re.compile(require(data, "footer_line_open", RULES_FILE)),
         caption_line_end=re.compile(require(data, "caption_line_end", RULES_FILE)),
@@ -424,11 +426,12 @@ def _heads_paragraph(line: _Line, nxt: _Line, rules: RepairRules) -> bool:
 
 def _caption_line(line: str, rules: RepairRules) -> bool:
     """A source line, a photo caption or a breadcrumb: opens as caption_line_open says (来源：…, 图为…),
-    ends as caption_line_end says (…记者 某某 摄), or is a page's breadcrumb (menu_line); not prose
+    ends as caption_line_end says (…记者 某某 摄) or with a web address (address_line_end), or is a
+    page's breadcrumb (menu_line); not prose
     holding the words (来源于, 摄|入量, 当前位置)."""
     text = line.strip()
     return _source_or_menu(text, rules) or text.endswith(rules.caption_endings) and rules.caption_line_end.search(
-        text) is not None
+        text) is not None or text[-1:].isascii() and rules.address_line_end.search(text) is not None
 
 
 def _opens_own_line(line: str, rules: RepairRules) -> bool:
