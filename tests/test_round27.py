@@ -84,3 +84,20 @@ def test_a_line_ending_with_a_web_address_is_a_line_of_its_own() -> None:
 ])
 def test_a_web_address_ends_where_its_characters_do(text: str, figure: str) -> None:
     assert _quantities(text) == [figure]
+
+
+def _places(text: str) -> list[tuple[str, str]]:
+    return [(p["text"], p["canonical"]) for p in zhfacts.extract_text(text).records("places")]
+
+
+def test_a_short_form_that_is_a_common_word_gives_the_page_no_province() -> None:
+    """突破500亿元大关 twice (大关县 of Yunnan) had outvoted 泽州 (Shanxi), the page's own county."""
+    text = ("2022年，是泽州发展历程中极不平凡的一年。地区生产总值达到556.4亿元，首次突破500亿元大关；"
+            "总产值突破1000亿元大关。")
+    assert _places(text) == [("泽州", "泽州县")]
+    assert ("泽州县", "556.4亿元") in [(c["district"], c["text"]) for c in zhfacts.extract_text(text).records("claims")]
+
+
+@pytest.mark.parametrize("word", ["惠民", "威信", "高明", "光泽"])
+def test_ordinary_words_that_are_county_short_forms_need_support(word: str) -> None:
+    assert _places(f"这是一项{word}工程，合作共建产业园。") == []

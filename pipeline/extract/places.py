@@ -369,7 +369,9 @@ class DocContext:
 
 
 def document_context(cands: list[Candidate]) -> DocContext:
-    """Votes for provinces from unambiguous mentions: full names count 2, short forms 1."""
+    """Votes for provinces from unambiguous mentions: full names count 2, short forms 1, a short form
+    that is a word as often (common_word_shorts: 突破500亿元|大关) none."""
+    common_words = place_rules().common_word_shorts
     votes: Counter[str] = Counter()
     mentioned: set[str] = set()
     names: set[str] = set()
@@ -387,7 +389,7 @@ def document_context(cands: list[Candidate]) -> DocContext:
                 unit = reading.best[0].unit
                 cities.add(unit.adcode if unit.level == "city" else unit.parent_adcode if unit.level in (
                     "district", "county") else "")
-        if len(reading.provinces) == 1 and not (short and len(reading.adcodes) > 1):
+        if len(reading.provinces) == 1 and not (short and (len(reading.adcodes) > 1 or cand.surface in common_words)):
             (province,) = reading.provinces
             votes[province] += 1 if short else 2
         if reading.best[0].unit.level in ("province", "city") and len(reading.adcodes) == 1:
