@@ -101,3 +101,14 @@ def test_a_short_form_that_is_a_common_word_gives_the_page_no_province() -> None
 @pytest.mark.parametrize("word", ["惠民", "威信", "高明", "光泽"])
 def test_ordinary_words_that_are_county_short_forms_need_support(word: str) -> None:
     assert _places(f"这是一项{word}工程，合作共建产业园。") == []
+
+
+def test_an_indicator_named_with_guonei_is_no_wide_scope() -> None:
+    """国内税收收入 opening a clause after the county's own figures: 国内 is the indicator's word."""
+    text = "1—9月，青川县一般公共预算收入5亿元、增长16.3%，国内税收收入8.7亿元、增长31.3%。"
+    assert [c["text"] for c in zhfacts.extract_text(text).records("claims")] == ["5亿元", "16.3%", "8.7亿元", "31.3%"]
+
+
+def test_guonei_alone_still_widens_the_scope() -> None:
+    text = "青川县一般公共预算收入5亿元，国内同类县平均增长3%。"
+    assert [c["text"] for c in zhfacts.extract_text(text).records("claims")] == ["5亿元"]

@@ -480,7 +480,8 @@ def collect_markers(ctx: Context) -> list[Marker]:
                                   pronoun_suffix=word[-1] if needs_suffix else None))
     for word in rules.wide_scope_words:
         for start in found.get(word, ()):
-            markers.append(Marker(start, start + len(word), "wide", "claims.block.wide_scope"))
+            if not text.startswith(rules.wide_scope_not, start):
+                markers.append(Marker(start, start + len(word), "wide", "claims.block.wide_scope"))
     for word in rules.company_subject_words:
         for start in found.get(word, ()):
             if text.startswith(rules.company_subject_not, start):

@@ -120,6 +120,7 @@ class ClaimRules:
     item_delimiters: frozenset[str]
     pronouns: tuple[tuple[str, str, bool], ...]  # (word, rule id, suffix must match)
     wide_scope_words: tuple[str, ...]
+    wide_scope_not: tuple[str, ...]  # 国内税收收入: the indicator's word, no scope
     wide_rank_list: re.Pattern[str]  # 全国|投资潜力百强县排名|第69位: the list a rank is taken in
     company_subject_words: tuple[str, ...]
     section_carry_openers: tuple[str, ...]  # an indented paragraph opening so stays in its section
@@ -333,6 +334,7 @@ def claim_rules() -> ClaimRules:
         item_delimiters=item_delimiters,
         pronouns=tuple(sorted(pronouns, key=lambda p: len(p[0]), reverse=True)),
         wide_scope_words=_longest_first(get("wide_scope_words")),
+        wide_scope_not=tuple(get("wide_scope_not")),
         wide_rank_list=re.compile(get("wide_rank_list")),
         company_subject_words=_longest_first(get("company_subject_words")),
         company_subject_not=tuple(get("company_subject_not")),
