@@ -112,3 +112,14 @@ def test_an_indicator_named_with_guonei_is_no_wide_scope() -> None:
 def test_guonei_alone_still_widens_the_scope() -> None:
     text = "青川县一般公共预算收入5亿元，国内同类县平均增长3%。"
     assert [c["text"] for c in zhfacts.extract_text(text).records("claims")] == ["5亿元"]
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("大东区税收收入90亿元。在各项税收中，增值税41.7亿元；企业所得税44.0亿元，增长43.8%。",
+     ["90亿元", "41.7亿元", "44.0亿元", "43.8%"]),
+    ("青川县新增就业1200人，企业职工基本养老保险参保5万人。", ["1200人", "5万人"]),
+])
+def test_a_tax_or_insurance_of_all_companies_is_the_districts(text: str, figures: list[str]) -> None:
+    """企业所得税, 企业职工…: indicators of all the district's companies, not a company as the subject."""
+    assert [c["text"] for c in zhfacts.extract_text(text).records("claims")] == figures
+    assert _keys(text).get("43.8%", None) is None  # the tax's growth, not the number of companies'
