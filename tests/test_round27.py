@@ -123,3 +123,10 @@ def test_a_tax_or_insurance_of_all_companies_is_the_districts(text: str, figures
     """企业所得税, 企业职工…: indicators of all the district's companies, not a company as the subject."""
     assert [c["text"] for c in zhfacts.extract_text(text).records("claims")] == figures
     assert _keys(text).get("43.8%", None) is None  # the tax's growth, not the number of companies'
+
+
+@pytest.mark.parametrize("text", ["沭阳县、泗阳县、泗洪县分别设立分会场。", "宁阳县、汶阳县、汶上县各签约项目3个。"])
+def test_names_listed_that_share_characters_are_no_line_printed_twice(text: str) -> None:
+    """阳县、泗 twice in 沭阳县、泗阳县: repair had read it once and dropped a county from the text."""
+    from zhfacts.text.repair import repair
+    assert repair(text).text == text

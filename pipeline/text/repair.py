@@ -523,7 +523,8 @@ def doubled_runs_by_line(text: str, rules: RepairRules) -> dict[int, list[tuple[
     runs: dict[int, list[tuple[int, int]]] = {}
     line_start = 0
     for m in rules.doubled_run.finditer(text):
-        if not _has_ideograph(m.group(1)) or _repeated_list_item(m.group(1), rules):
+        if not _has_ideograph(m.group(1)) or _repeated_list_item(m.group(1), rules) or _shared_by_list_items(
+                text, m, rules):
             continue
         line_start = text.rfind("\n", line_start, m.start()) + 1 or line_start
         runs.setdefault(line_start, []).append((m.start() - line_start, len(m.group(1))))
@@ -534,6 +535,15 @@ def _repeated_list_item(run: str, rules: RepairRules) -> bool:
     """个、3 twice in 上升5个、3个、3个位次, 家、三 in 三家、三家、一家: equal figures listed."""
     return len(run) <= rules.doubled_list_item_max and not rules.doubled_list_separators.isdisjoint(run) and any(
         c.isdigit() or c in rules.doubled_list_numerals for c in run)
+
+
+def _shared_by_list_items(text: str, m: re.Match[str], rules: RepairRules) -> bool:
+    """阳县、泗 twice in 沭阳县、泗阳县、泗洪县: names listed that share characters, glued to ideographs on
+    both sides; a line printed twice repeats whole words (张三、李四张三、李四) from a boundary."""
+    run = m.group(1)
+    return not rules.doubled_list_separators.isdisjoint(run) and m.start() > 0 and m.end() < len(text) and \
+        _has_ideograph(text[m.start() - 1]) and _has_ideograph(text[m.end()]) and \
+        _has_ideograph(run[0]) and _has_ideograph(run[-1])
 
 
 def _doubled_word(word: str) -> bool:
