@@ -130,3 +130,9 @@ def test_names_listed_that_share_characters_are_no_line_printed_twice(text: str)
     """阳县、泗 twice in 沭阳县、泗阳县: repair had read it once and dropped a county from the text."""
     from zhfacts.text.repair import repair
     assert repair(text).text == text
+
+
+@pytest.mark.parametrize("text, name", [("某某科技在北交所上市。", "北交所"), ("某某股份登陆深交所创业板。", "深交所"),
+                                        ("该县被联合国授予荣誉称号。", "联合国")])
+def test_stock_exchanges_and_the_un_are_named_by_their_usual_names(text: str, name: str) -> None:
+    assert _organizations(text) == [name]
