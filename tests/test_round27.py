@@ -136,3 +136,8 @@ def test_names_listed_that_share_characters_are_no_line_printed_twice(text: str)
                                         ("该县被联合国授予荣誉称号。", "联合国")])
 def test_stock_exchanges_and_the_un_are_named_by_their_usual_names(text: str, name: str) -> None:
     assert _organizations(text) == [name]
+
+
+def test_a_groups_numbered_unit_glued_to_its_short_names_last_character() -> None:
+    """jieba cuts 中|铁一局: the group's short name ends inside a token, its numbered unit is still its company."""
+    assert _organizations("松江区与中铁一局战略签约。") == ["中铁一局"]

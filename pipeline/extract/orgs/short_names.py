@@ -858,8 +858,10 @@ def known_short_names(view: TextView, rules: OrgRules) -> list[OrgCandidate]:
                 start = placed  # not 某县|中粮集团 (中粮集团有限公司): there the place says where it stands
         if end not in view.ends and type_ == "company" and known_start_ok(view, start, rules):
             glued = glued_trade_end(view, end, rules)  # 中国|电|建新|能源: jieba cut the name into its trade
-            if glued is not None:
-                found.append(OrgCandidate(start, glued, "org.short_name.pattern", "company"))
+            numbered = glued_numbered_end(view, end, rules) if glued is None else None  # 中|铁一局
+            if glued is not None or numbered is not None:
+                found.append(OrgCandidate(start, glued or numbered, "org.short_name.pattern", "company",
+                                          extras={"numbered": True} if numbered else {}))
             continue
         if end not in view.ends and not word_resumes_at(view, end, rules) or not known_start_ok(view, start, rules) or \
                 place_banks_sector(view, end, name):
@@ -929,6 +931,13 @@ def glued_trade_end(view: TextView, end: int, rules: OrgRules) -> int | None:
             after = view.token_after(stop)
             return stop if not after or after in rules.item_stops or is_boundary_token(after, rules) else None
     return None
+
+
+def glued_numbered_end(view: TextView, end: int, rules: OrgRules) -> int | None:
+    """中|铁一局: a group's numbered unit that jieba glued to the last character of the group's short name,
+    ending at a token edge: the units' end, else None."""
+    unit = rules.numbered_unit.match(view.text, end)
+    return numbered_units_end(view, unit.end(), rules) if unit and unit.end() in view.ends else None
 
 
 def numbered_units_end(view: TextView, end: int, rules: OrgRules) -> int:
