@@ -141,3 +141,13 @@ def test_stock_exchanges_and_the_un_are_named_by_their_usual_names(text: str, na
 def test_a_groups_numbered_unit_glued_to_its_short_names_last_character() -> None:
     """jieba cuts 中|铁一局: the group's short name ends inside a token, its numbered unit is still its company."""
     assert _organizations("松江区与中铁一局战略签约。") == ["中铁一局"]
+
+
+@pytest.mark.parametrize("text, name", [("与中铁第四勘察设计院就枢纽建设达成合作。", "中铁第四勘察设计院"),
+                                        ("青川县建筑设计院负责编制。", "青川县建筑设计院")])
+def test_a_design_institute_is_a_named_body(text: str, name: str) -> None:
+    assert _organizations(text) == [name]
+
+
+def test_a_design_institute_with_no_name_is_none() -> None:
+    assert _organizations("规划设计院负责编制方案。") == []
