@@ -151,3 +151,13 @@ def test_a_design_institute_is_a_named_body(text: str, name: str) -> None:
 
 def test_a_design_institute_with_no_name_is_none() -> None:
     assert _organizations("规划设计院负责编制方案。") == []
+
+
+def test_an_officers_title_after_a_trade_name_and_industry_word_names_a_company() -> None:
+    """嘉兴鹏翔包装|总经理: 包装 ends no short name alone (a verb as often), the title says it is a company."""
+    assert _organizations("国内真空镀铝行业领跑者、嘉兴鹏翔包装总经理曹某出席。") == ["嘉兴鹏翔包装"]
+
+
+@pytest.mark.parametrize("text", ["产品包装总经理张三表示，", "公司营销总经理李四说，"])
+def test_common_words_before_an_officers_title_name_no_company(text: str) -> None:
+    assert _organizations(text) == []

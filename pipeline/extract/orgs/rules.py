@@ -117,6 +117,7 @@ class OrgRules:
     longest_industry_word: int  # characters of the longest industry word
     pattern_words: frozenset[str]
     quoted_company_cues: tuple[str, ...]  # 上市 after «某某旅游»: a company quoted
+    officer_titles: tuple[str, ...]  # 某某包装|总经理: the words before name a company
     quoted_cue_adverbs: tuple[str, ...]  # 成功 of «某某旅游»成功上市
     name_tail_words: frozenset[str]  # 科技 of 某某医疗|科技
     field_followers: frozenset[str]
@@ -392,6 +393,7 @@ def org_rules() -> OrgRules:
         longest_industry_word=max(map(len, words), default=0),
         pattern_words=frozenset(require(industry, "pattern_words", INDUSTRY)),
         quoted_company_cues=tuple(require(industry, "quoted_company_cues", INDUSTRY)),
+        officer_titles=tuple(require(industry, "officer_titles", INDUSTRY)),
         quoted_cue_adverbs=tuple(require(industry, "quoted_cue_adverbs", INDUSTRY)),
         name_tail_words=frozenset(require(industry, "name_tail_words", INDUSTRY)),
         field_followers=frozenset(require(industry, "field_followers", INDUSTRY)),

@@ -1244,6 +1244,8 @@ def industry_run(view: TextView, index: int, rules: OrgRules) -> int | None:
             continue
         break
     follower = view.token_after(pos)
+    if last and view.text.startswith(rules.officer_titles, pos):
+        return pos  # 鹏翔|包装|总经理: an officer's title says the words name a company
     if not last or not (last.endswith(tuple(rules.pattern_words)) or industry_suffix(last, rules)):
         return None  # 吴兴区|营商|环境: a phrase's noun; a name ends with a word that ends short names
     if tag_of(last) in rules.stem_verb_tags or field_follower(follower, rules) and \
