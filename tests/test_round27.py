@@ -161,3 +161,21 @@ def test_an_officers_title_after_a_trade_name_and_industry_word_names_a_company(
 @pytest.mark.parametrize("text", ["产品包装总经理张三表示，", "公司营销总经理李四说，"])
 def test_common_words_before_an_officers_title_name_no_company(text: str) -> None:
     assert _organizations(text) == []
+
+
+def _claims(text: str) -> list[tuple[str, str]]:
+    return [(c["district"], c["text"]) for c in zhfacts.extract_text(text).records("claims")]
+
+
+def test_a_paragraph_a_company_opens_by_investing_in_a_project_is_the_projects() -> None:
+    text = ("忠县重大招商项目签约仪式举行，5个签约项目协议引资77亿元。\n"
+            "博远环保技术股份有限公司总投资50亿元建设碳酸钙循环经济产业化项目，占地1000亩。"
+            "项目建成后可实现产值86亿元，税收2亿元，安置就业300余人。\n"
+            "今年以来，全县新增规上工业企业12家。")
+    assert _claims(text) == [("忠县", "5个"), ("忠县", "77亿元"), ("忠县", "12家")]
+
+
+def test_a_company_opening_a_paragraph_with_no_project_blocks_its_sentence_only() -> None:
+    text = ("忠县召开经济运行分析会。\n"
+            "鑫能电力有限公司完成售电量12亿千瓦时。全年规上工业增加值增长8%。")
+    assert _claims(text) == [("忠县", "8%")]

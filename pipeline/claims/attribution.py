@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from zhfacts.claims.context import (
+    BODY,
     COMPANY_WORD,
     DIVISION_GROUP,
     GENERIC_ZONE,
@@ -40,6 +41,7 @@ from zhfacts.text.article import Hit
 from zhfacts.text.sentences import CLOSE_PARENS, OPEN_PARENS, Paragraph
 
 LIST_BLOCK = "、"  # the blocker a list of districts sets: no pronoun's suffix, so it blocks only the page's attribution
+PROJECT_BLOCK = "项"  # the blocker a company's project paragraph sets: no pronoun's suffix either
 
 def opens_section(ctx: Context, s_index: int, para: Paragraph) -> bool:
     """A sentence that starts a paragraph (para) opens a section if it follows a heading, or if the
@@ -1003,6 +1005,8 @@ def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope
                 scope = Scope(resolved)  # 全县实现……: the section is the county's
             elif resolved is False and in_subject_position(ctx, marker, s_start):
                 scope = Scope(scope.district, ctx.text[marker.end - 1], marker.start)  # 我市GDP增长5%: the city's
+        elif marker.rule == BODY and opens_project_paragraph(ctx, marker, s_start):
+            scope = Scope(scope.district, PROJECT_BLOCK, marker.start)  # 某公司总投资50亿元建设某项目。项目建成后……
         elif marker.rule == GENERIC_ZONE:
             if in_subject_position(ctx, marker, s_start) and heads_figures(ctx, marker, (s_start, s_end)):
                 # 经开区5个，投资总额8.7亿元。分产业看……: the zone's, to its paragraph's end, as a named zone's
@@ -1013,6 +1017,14 @@ def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope
             scope = Scope(scope.district, name[-1], marker.start)
         previous = marker
     return scope
+
+
+def opens_project_paragraph(ctx: Context, marker: Marker, sentence_start: int) -> bool:
+    """某某股份有限公司总投资50亿元建设某某项目: a company opening its paragraph's first sentence by investing in a
+    project; the paragraph goes on about the project."""
+    paragraph = ctx.article.paragraphs[ctx.article.paragraph_index(sentence_start)]
+    return not ctx.text[paragraph.start:sentence_start].strip() and in_subject_position(
+        ctx, marker, sentence_start) and ctx.rules.project_paragraph_cue.match(ctx.text, marker.end) is not None
 
 
 def locates_a_body(ctx: Context, marker: Marker, sentence_start: int) -> bool:

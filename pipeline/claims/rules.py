@@ -106,6 +106,7 @@ class ClaimRules:
     pool_rank_after: re.Pattern[str]  # 52个|同类县第8名
     project_investment_words: tuple[str, ...]  # 投资|1亿元的某某项目: one project's figure, with ...
     project_investment_after: re.Pattern[str]  # ... 的 after the sum
+    project_paragraph_cue: re.Pattern[str]  # 某公司|总投资50亿元建设某某项目 opening its paragraph
     project_batch_after: re.Pattern[str]  # 45亿元|的7个项目: a batch's total, not one project's
     project_batch_not_before: re.Pattern[str]  # 平均|投资2亿元的10个项目: an average, no batch's total
     project_named_after: re.Pattern[str]  # 3.2亿元的|某某物流园建设项目: a project named in the sum's clause
@@ -319,6 +320,7 @@ def claim_rules() -> ClaimRules:
         pool_rank_after=re.compile(get("pool_rank_after")),
         project_investment_words=tuple(get("project_investment_words")),
         project_investment_after=re.compile(get("project_investment_after")),
+        project_paragraph_cue=re.compile(get("project_paragraph_cue")),
         project_batch_after=re.compile(get("project_batch_after")),
         project_batch_not_before=re.compile(get("project_batch_not_before")),
         project_name_kinds=frozenset(get("project_name_kinds")),
