@@ -179,3 +179,9 @@ def test_a_company_opening_a_paragraph_with_no_project_blocks_its_sentence_only(
     text = ("忠县召开经济运行分析会。\n"
             "鑫能电力有限公司完成售电量12亿千瓦时。全年规上工业增加值增长8%。")
     assert _claims(text) == [("忠县", "8%")]
+
+
+@pytest.mark.parametrize("text, surface", [("郑州市管城区GDP增长8%。", "管城区"), ("管城新增企业5家，金水区增长6%。", "管城")])
+def test_an_ethnic_district_goes_by_its_stem_without_the_people(text: str, surface: str) -> None:
+    """管城回族区: its short form was 管城回族; news writes 管城区 and 管城."""
+    assert (surface, "管城回族区") in _places(text)

@@ -91,8 +91,8 @@ def short_form(name: str, rules: dict) -> str:
     for suffix in rules["suffixes"]:
         if stem.endswith(suffix) and len(stem) > len(suffix):
             stem = stem[: -len(suffix)]
-            if suffix in rules["autonomy_suffixes"]:
-                stem = strip_ethnic_groups(stem, rules["ethnic_groups"])
+            if suffix in rules["autonomy_suffixes"] or stem.endswith("族"):
+                stem = strip_ethnic_groups(stem, rules["ethnic_groups"])  # 管城回族区: an ethnic district too
             break
     too_short = len(stem) < int(rules["min_chars"])
     endings = next((tuple(ends) for suffix, ends in rules["no_short_endings"].items() if name.endswith(suffix)), ())
