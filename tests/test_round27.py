@@ -185,3 +185,10 @@ def test_a_company_opening_a_paragraph_with_no_project_blocks_its_sentence_only(
 def test_an_ethnic_district_goes_by_its_stem_without_the_people(text: str, surface: str) -> None:
     """管城回族区: its short form was 管城回族; news writes 管城区 and 管城."""
     assert (surface, "管城回族区") in _places(text)
+
+
+def test_an_enumerations_list_item_with_de_before_its_figure_is_each_ones() -> None:
+    """…即墨区的9家，芝罘区、胶州市的8家: districts listed before 的 and their count in an enumeration."""
+    text = "上市公司数量方面，历下区16家，即墨区的9家，芝罘区、胶州市的8家，诸城市的6家。"
+    claims = _claims(text)
+    assert ("芝罘区", "8家") in claims and ("胶州市", "8家") in claims

@@ -759,7 +759,7 @@ def district_attribution(ctx: Context, marker: Marker, quantity: Hit, sentence: 
             # (甲区、乙区均进入前10名: each one's, below)
         shared_rate = (quantity.get("kind") in ctx.rules.list_shared_kinds or shared_rank(ctx, quantity, between)
                        ) and in_subject_position(ctx, listed[0], sentence[0])  # 甲区和乙区增速超过7%: each one's
-        shared_item = not between and enumerated(ctx, listed[0], in_sentence)
+        shared_item = between in ("", "的") and enumerated(ctx, listed[0], in_sentence)  # 乙区、丙区(的)8家
         if (any(w in between for w in ctx.rules.list_all_words) or shared_rate or shared_item) and len(joined) == 1:
             return Attribution([m.district for m in listed if m.kind == "district"], "list", "claims.list.shared")
     if speaker:
