@@ -192,3 +192,16 @@ def test_an_enumerations_list_item_with_de_before_its_figure_is_each_ones() -> N
     text = "上市公司数量方面，历下区16家，即墨区的9家，芝罘区、胶州市的8家，诸城市的6家。"
     claims = _claims(text)
     assert ("芝罘区", "8家") in claims and ("胶州市", "8家") in claims
+
+
+def test_a_pronoun_that_means_the_pages_district_names_no_other_subject() -> None:
+    """全区 after the figure, in a sentence of a page about one district: the page's figure still."""
+    text = ("在全面建设和谐龙岗的道路上迈出坚实一步。\n一、综合\n第二产业增加值616.86亿元；"
+            "第三产业增加值309.40亿元，增长14.1%，全区三次产业结构为0.43:66.31:33.26。")
+    assert ("龙岗区", "309.40亿元") in _claims(text)
+
+
+def test_a_pronoun_of_another_level_still_names_another_subject() -> None:
+    """全县 on a page about a 区: some county, not the page's district."""
+    text = "在全面建设和谐龙岗的道路上迈出坚实一步。\n一、综合\n第三产业增加值309.40亿元，全县三次产业结构为1:40:59。"
+    assert ("龙岗区", "309.40亿元") not in _claims(text)

@@ -328,7 +328,15 @@ def _names_others(ctx: Context, sentence: tuple[int, int]) -> bool:
     从全市看，…), not in another role (规模稳居全市中心城区第一, 入选全国百强: where a rank is taken)."""
     return any(m.kind != "district" and (m.kind not in ("wide", "pronoun") or in_subject_position(ctx, m, sentence[0])
                                          or opens_topic(ctx, m, sentence[0])) and not in_project_list(ctx, m, sentence)
-               and not statistical_class(ctx, m) for m in markers_in(ctx, *sentence))
+               and not statistical_class(ctx, m) and not means_the_page(ctx, m) for m in markers_in(ctx, *sentence))
+
+
+def means_the_page(ctx: Context, pronoun: Marker) -> bool:
+    """全区 on a page about one district (a 区): the page's district, no other subject."""
+    page, suffix = ctx.only_district, pronoun.pronoun_suffix
+    return pronoun.kind == "pronoun" and page is not None and suffix is not None and \
+        ctx.text[pronoun.start:pronoun.end] not in ctx.rules.wide_scope_words and \
+        page.district.get("canonical", "").endswith(suffix)
 
 
 CLASS_REACH = 16  # characters a statistical class and its fields may take before the company word
