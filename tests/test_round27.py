@@ -205,3 +205,15 @@ def test_a_pronoun_of_another_level_still_names_another_subject() -> None:
     """全县 on a page about a 区: some county, not the page's district."""
     text = "在全面建设和谐龙岗的道路上迈出坚实一步。\n一、综合\n第三产业增加值309.40亿元，全县三次产业结构为1:40:59。"
     assert ("龙岗区", "309.40亿元") not in _claims(text)
+
+
+@pytest.mark.parametrize("borders", ["东与黄陂区接壤，西接云梦县、安陆市，北靠大悟县、广水市。",
+                                     "与云梦县、安陆市毗邻。"])
+def test_districts_named_as_neighbours_leave_the_county_the_subject(borders: str) -> None:
+    text = f"孝昌县位于湖北省东北部。{borders}国土面积1191平方公里。"
+    assert ("孝昌县", "1191平方公里") in _claims(text)
+
+
+def test_a_district_that_opens_its_own_clause_is_still_the_subject() -> None:
+    text = "孝昌县位于湖北省东北部。云梦县新增企业12家。"
+    assert _claims(text) == [("云梦县", "12家")]

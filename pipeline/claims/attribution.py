@@ -96,7 +96,16 @@ def could_be_section(ctx: Context, marker: Marker, sentence_start: int) -> bool:
     return not (in_member_aside(ctx, marker, sentence_start) or passing_in_report(ctx, marker, sentence_start)
                 or compared_with(ctx, marker, sentence_start) or locates_a_body(ctx, marker, sentence_start)
                 or ctx.text.startswith(ctx.rules.visitor_after, marker.end)  # 乙县考察团: a visiting party
-                or on_a_route(ctx, marker))
+                or on_a_route(ctx, marker) or named_as_neighbour(ctx, marker, sentence_start))
+
+
+def named_as_neighbour(ctx: Context, marker: Marker, sentence_start: int) -> bool:
+    """东与黄陂区接壤，西接云梦县、安陆市: a district in a clause that opens with a direction and a bordering word, or
+    with a bordering word after it, is a neighbour of the page's county."""
+    start = clause_start(ctx, marker.start, sentence_start)
+    end = clause_end(ctx, marker.end, ctx.article.sentence_span(marker.start)[1])
+    return ctx.rules.neighbour_clause_open.match(ctx.text[start:marker.start].lstrip()) is not None or any(
+        word in ctx.text[marker.end:end] for word in ctx.rules.neighbour_after)
 
 
 def on_a_route(ctx: Context, marker: Marker) -> bool:

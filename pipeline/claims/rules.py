@@ -126,6 +126,8 @@ class ClaimRules:
     company_subject_words: tuple[str, ...]
     section_carry_openers: tuple[str, ...]  # an indented paragraph opening so stays in its section
     visitor_after: tuple[str, ...]  # 乙县|考察团: a visiting party, no section's district
+    neighbour_clause_open: re.Pattern[str]  # 东与|…接壤, 西接|…: the clause names neighbours
+    neighbour_after: tuple[str, ...]  # 接壤, 毗邻 after a district in its clause
     location_words: tuple[str, ...]  # 某开发区位于|乙县: where a zone lies
     topic_words: frozenset[str]  # 从|全市看: the scope is the clause's topic
     distinction_after_wide: re.Pattern[str]  # 全国|首台: the pool of a distinction, no subject
@@ -346,6 +348,8 @@ def claim_rules() -> ClaimRules:
         company_count_links=frozenset(get("company_count_links")),
         section_carry_openers=tuple(get("section_carry_openers")),
         visitor_after=_longest_first(get("visitor_after")),
+        neighbour_clause_open=re.compile(get("neighbour_clause_open")),
+        neighbour_after=tuple(get("neighbour_after")),
         location_words=_longest_first(get("location_words")),
         topic_words=frozenset(get("topic_words")),
         distinction_after_wide=re.compile(get("distinction_after_wide")),
