@@ -133,9 +133,21 @@ def test_names_listed_that_share_characters_are_no_line_printed_twice(text: str)
 
 
 @pytest.mark.parametrize("text, name", [("某某科技在北交所上市。", "北交所"), ("某某股份登陆深交所创业板。", "深交所"),
+                                        ("某某股份在上交所主板上市。", "上交所"),
                                         ("该县被联合国授予荣誉称号。", "联合国")])
 def test_stock_exchanges_and_the_un_are_named_by_their_usual_names(text: str, name: str) -> None:
     assert _organizations(text) == [name]
+
+
+@pytest.mark.parametrize("text", ["青川县要求企业按时上交所有申报材料。", "上交所属主管部门审核。"])
+def test_shangjiao_of_handing_in_is_no_exchange(text: str) -> None:
+    """上交所 is a known name, but 上交|所有, 上交|所属 are words of handing in (jieba cuts 上交所|有)."""
+    assert _organizations(text) == []
+
+
+@pytest.mark.parametrize("text", ["会议通报，一季度国内生产总值同比增长5.3%。", "今年国内旅游收入增长35%。"])
+def test_national_indicators_named_with_guonei_stay_wide(text: str) -> None:
+    assert _claims("青川县召开经济工作会议。" + text) == []
 
 
 def test_a_groups_numbered_unit_glued_to_its_short_names_last_character() -> None:
@@ -217,3 +229,30 @@ def test_districts_named_as_neighbours_leave_the_county_the_subject(borders: str
 def test_a_district_that_opens_its_own_clause_is_still_the_subject() -> None:
     text = "孝昌县位于湖北省东北部。云梦县新增企业12家。"
     assert _claims(text) == [("云梦县", "12家")]
+
+
+@pytest.mark.parametrize("tail, figures", [
+    ("今年以来，共签约项目23个，总投资186亿元。", ["23个", "186亿元"]),
+    ("此次活动共签约项目15个，签约金额86亿元。", ["15个", "86亿元"]),
+    ("一季度，规上工业增加值增长8.2%，固定资产投资增长12%。", ["8.2%", "12%"]),
+    ("建成后安置就业300余人。", []),
+])
+def test_a_time_or_the_whole_event_ends_a_project_paragraph(tail: str, figures: list[str]) -> None:
+    text = ("青川县重大招商项目签约仪式举行。\n"
+            "博远环保技术股份有限公司总投资50亿元建设碳酸钙循环经济产业化项目，占地1000亩。购置生产设备62台。" + tail)
+    assert _claims(text) == [("青川县", f) for f in figures]
+
+
+@pytest.mark.parametrize("text", ["青川县川北矿业有限公司负责人介绍，今年企业所得税同比增长15%。",
+                                  "青川县川北矿业有限公司负责人介绍，企业职工达到900人。"])
+def test_a_company_named_before_its_tax_or_staff_keeps_them(text: str) -> None:
+    assert _claims(text) == []
+
+
+@pytest.mark.parametrize("text, figure, key", [
+    ("青川县规上工业企业投资超亿元的达到12家。", "12家", "规上企业数"),
+    ("青川县规模以上工业企业增加值增长9.2%。", "9.2%", "规上工业增加值增速"),
+])
+def test_a_count_of_bodies_keeps_their_key_and_their_value_added_is_the_indicators(
+        text: str, figure: str, key: str) -> None:
+    assert _keys(text)[figure] == key

@@ -1036,6 +1036,14 @@ def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope
     return scope
 
 
+def leaves_project(ctx: Context, scope: Scope, sentence_start: int) -> Scope:
+    """A sentence opening with a time or a word of the whole event (今年以来, 此次, 一季度) ends a company's project
+    paragraph: its figures are the section's again."""
+    if scope.blocker == PROJECT_BLOCK and ctx.rules.project_paragraph_enders.match(ctx.text, sentence_start):
+        return Scope(scope.district)
+    return scope
+
+
 def opens_project_paragraph(ctx: Context, marker: Marker, sentence_start: int) -> bool:
     """某某股份有限公司总投资50亿元建设某某项目: a company opening its paragraph's first sentence by investing in a
     project; the paragraph goes on about the project."""

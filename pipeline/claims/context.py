@@ -484,7 +484,8 @@ def collect_markers(ctx: Context) -> list[Marker]:
                 markers.append(Marker(start, start + len(word), "wide", "claims.block.wide_scope"))
     for word in rules.company_subject_words:
         for start in found.get(word, ()):
-            if text.startswith(rules.company_subject_not, start):
+            if text.startswith(rules.company_subject_not, start) or text.startswith(
+                    rules.all_companies_words, start) and not body_named_before(ctx, start):
                 continue
             markers.append(Marker(start, start + len(word), "company", COMPANY_WORD))
     for word in rules.project_subject_words:
@@ -507,6 +508,13 @@ def collect_markers(ctx: Context) -> list[Marker]:
         in_figure[q.start:q.end] = b"\x01" * (q.end - q.start)
     markers = [m for m in markers if not (in_figure[m.start] and in_figure[m.end - 1])]
     return _drop_nested(markers)
+
+
+def body_named_before(ctx: Context, pos: int) -> bool:
+    """A company, research body or university named before pos in its sentence."""
+    floor = ctx.article.sentence_span(pos)[0]
+    return any(floor <= org.start < pos and org.get("type") in ctx.rules.blocking_org_types
+               for org in ctx.organizations)
 
 
 def closes_district_list(ctx: Context, count_start: int) -> bool:

@@ -149,7 +149,7 @@ def describe(metric: str | None, figure: dict[str, Any], surface: str, clause: s
     needs_level_kind = kind not in ("percent", "pp", "rank") and unit not in vocab.score_units
     level_kind = kind if needs_level_kind else None
     named_before = None
-    if _owned_measure(metric, vocab):
+    if kind != "count" and _owned_measure(metric, vocab):  # 投资超亿元的企业12家 still counts the companies
         return Description(None, None)  # 规模以上工业企业利润: a measure the vocabulary does not know
     indicator = _indicator_in(metric, level_kind, vocab)
     share_first = vocab.share.match(metric) is not None and kind in ("percent", "pp")

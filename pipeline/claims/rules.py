@@ -107,6 +107,7 @@ class ClaimRules:
     project_investment_words: tuple[str, ...]  # 投资|1亿元的某某项目: one project's figure, with ...
     project_investment_after: re.Pattern[str]  # ... 的 after the sum
     project_paragraph_cue: re.Pattern[str]  # 某公司|总投资50亿元建设某某项目 opening its paragraph
+    project_paragraph_enders: re.Pattern[str]  # 今年以来, 此次: a sentence of the county's again
     project_batch_after: re.Pattern[str]  # 45亿元|的7个项目: a batch's total, not one project's
     project_batch_not_before: re.Pattern[str]  # 平均|投资2亿元的10个项目: an average, no batch's total
     project_named_after: re.Pattern[str]  # 3.2亿元的|某某物流园建设项目: a project named in the sum's clause
@@ -135,6 +136,7 @@ class ClaimRules:
     project_batch_endings: tuple[str, ...]  # 甲县产业项目总投资: a kind of projects, the district's
     project_one_words: tuple[str, ...]  # 生产, 基地: a word of one plant in the name
     company_subject_not: tuple[str, ...]  # 该行业: opens with 该行, names no company
+    all_companies_words: tuple[str, ...]  # 企业所得税: all the district's companies, unless one is named before
     statistical_class_before: re.Pattern[str]  # 规模以上工业|企业: a class of the district's companies
     company_class_words: frozenset[str]  # 企业, 公司: before their count (企业74家) no subject
     company_count_units: frozenset[str]
@@ -323,6 +325,7 @@ def claim_rules() -> ClaimRules:
         project_investment_words=tuple(get("project_investment_words")),
         project_investment_after=re.compile(get("project_investment_after")),
         project_paragraph_cue=re.compile(get("project_paragraph_cue")),
+        project_paragraph_enders=re.compile(get("project_paragraph_enders")),
         project_batch_after=re.compile(get("project_batch_after")),
         project_batch_not_before=re.compile(get("project_batch_not_before")),
         project_name_kinds=frozenset(get("project_name_kinds")),
@@ -342,6 +345,7 @@ def claim_rules() -> ClaimRules:
         wide_rank_list=re.compile(get("wide_rank_list")),
         company_subject_words=_longest_first(get("company_subject_words")),
         company_subject_not=tuple(get("company_subject_not")),
+        all_companies_words=tuple(get("all_companies_words")),
         statistical_class_before=re.compile(get("statistical_class_before")),
         company_class_words=frozenset(get("company_class_words")),
         company_count_units=frozenset(get("company_count_units")),
