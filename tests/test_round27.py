@@ -256,3 +256,22 @@ def test_a_company_named_before_its_tax_or_staff_keeps_them(text: str) -> None:
 def test_a_count_of_bodies_keeps_their_key_and_their_value_added_is_the_indicators(
         text: str, figure: str, key: str) -> None:
     assert _keys(text)[figure] == key
+
+
+@pytest.mark.parametrize("text, figure", [("中蜂养殖10万箱。", "10万箱"), ("牲畜存栏220万头只。", "220万头只"),
+                                          ("建成标准化厂房5.88万㎡。", "5.88万㎡")])
+def test_boxes_heads_and_birds_and_the_square_metre_sign_are_units(text: str, figure: str) -> None:
+    assert _quantities(text) == [figure]
+
+
+@pytest.mark.parametrize("text", ["出口3个集装箱。", "生产箱包20万只。"])
+def test_xiang_inside_other_words_is_no_unit(text: str) -> None:
+    assert "箱" not in "".join(_quantities(text))
+
+
+def test_an_enumerations_next_item_leaves_the_zone_the_item_before_made_the_subject() -> None:
+    text = ("平利县2024年度地区生产总值完成83.97亿元。\n二是构建产业集群。经开区建成标准化厂房5.88万平方米。"
+            "三是打造文旅矩阵。成功创建7个国家A级景区。\n系统推进产业整合。一是抓园区经济，集聚29家上下游企业。")
+    claims = _claims(text)
+    assert ("平利县", "7个") in claims and ("平利县", "29家") in claims
+    assert ("平利县", "5.88万平方米") not in claims

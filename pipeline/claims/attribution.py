@@ -1027,7 +1027,7 @@ def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope
         elif marker.rule == GENERIC_ZONE:
             if in_subject_position(ctx, marker, s_start) and heads_figures(ctx, marker, (s_start, s_end)):
                 # 经开区5个，投资总额8.7亿元。分产业看……: the zone's, to its paragraph's end, as a named zone's
-                scope = Scope(None, (marker.name or "")[-1:] or None, marker.start)
+                scope = Scope(scope.district, (marker.name or "")[-1:] or None, marker.start)
         elif marker.kind in ("zone", "wide") and in_subject_position(ctx, marker, s_start) and not on_a_route(
                 ctx, marker):  # 衡阳至衡南县公路: a road's end, no subject
             name = marker.name or ctx.text[marker.start:marker.end]
@@ -1038,8 +1038,12 @@ def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope
 
 def leaves_project(ctx: Context, scope: Scope, sentence_start: int) -> Scope:
     """A sentence opening with a time or a word of the whole event (今年以来, 此次, 一季度) ends a company's project
-    paragraph: its figures are the section's again."""
-    if scope.blocker == PROJECT_BLOCK and ctx.rules.project_paragraph_enders.match(ctx.text, sentence_start):
+    paragraph, and one opening an enumeration's next item (三是) any subject the item before set (经开区建成…):
+    its figures are the section's again."""
+    if scope.blocker is None or scope.blocker == LIST_BLOCK:
+        return scope
+    if scope.blocker == PROJECT_BLOCK and ctx.rules.project_paragraph_enders.match(ctx.text, sentence_start) or \
+            ctx.rules.item_openers.match(ctx.text, sentence_start):
         return Scope(scope.district)
     return scope
 

@@ -108,6 +108,7 @@ class ClaimRules:
     project_investment_after: re.Pattern[str]  # ... 的 after the sum
     project_paragraph_cue: re.Pattern[str]  # 某公司|总投资50亿元建设某某项目 opening its paragraph
     project_paragraph_enders: re.Pattern[str]  # 今年以来, 此次: a sentence of the county's again
+    item_openers: re.Pattern[str]  # 三是: an enumeration's next item, the report's again
     project_batch_after: re.Pattern[str]  # 45亿元|的7个项目: a batch's total, not one project's
     project_batch_not_before: re.Pattern[str]  # 平均|投资2亿元的10个项目: an average, no batch's total
     project_named_after: re.Pattern[str]  # 3.2亿元的|某某物流园建设项目: a project named in the sum's clause
@@ -326,6 +327,7 @@ def claim_rules() -> ClaimRules:
         project_investment_after=re.compile(get("project_investment_after")),
         project_paragraph_cue=re.compile(get("project_paragraph_cue")),
         project_paragraph_enders=re.compile(get("project_paragraph_enders")),
+        item_openers=re.compile(get("item_openers")),
         project_batch_after=re.compile(get("project_batch_after")),
         project_batch_not_before=re.compile(get("project_batch_not_before")),
         project_name_kinds=frozenset(get("project_name_kinds")),
