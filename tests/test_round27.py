@@ -275,3 +275,10 @@ def test_an_enumerations_next_item_leaves_the_zone_the_item_before_made_the_subj
     claims = _claims(text)
     assert ("平利县", "7个") in claims and ("平利县", "29家") in claims
     assert ("平利县", "5.88万平方米") not in claims
+
+
+def test_a_project_paragraph_ends_with_its_paragraph() -> None:
+    text = ("武进区举行签约活动。\n"
+            "常州瑞拓精密机械有限公司将投资12亿元新建高端数控机床智能工厂，项目建成后可新增就业岗位约800个。\n"
+            "新签约的项目涵盖新能源、高端装备等领域，累计孵化科技企业46家。")
+    assert ("武进区", "46家") in _claims(text)

@@ -1038,12 +1038,15 @@ def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope
 
 def leaves_project(ctx: Context, scope: Scope, sentence_start: int) -> Scope:
     """A sentence opening with a time or a word of the whole event (今年以来, 此次, 一季度) ends a company's project
-    paragraph, and one opening an enumeration's next item (三是) any subject the item before set (经开区建成…):
-    its figures are the section's again."""
+    paragraph, as the paragraph's end does, and one opening an enumeration's next item (三是) any subject the item
+    before set (经开区建成…): its figures are the section's again."""
     if scope.blocker is None or scope.blocker == LIST_BLOCK:
         return scope
-    if scope.blocker == PROJECT_BLOCK and ctx.rules.project_paragraph_enders.match(ctx.text, sentence_start) or \
-            ctx.rules.item_openers.match(ctx.text, sentence_start):
+    if scope.blocker == PROJECT_BLOCK and (ctx.rules.project_paragraph_enders.match(ctx.text, sentence_start) or
+                                           ctx.article.paragraph_index(sentence_start) !=
+                                           ctx.article.paragraph_index(scope.blocked_at)):
+        return Scope(scope.district)  # the project's paragraph ends there
+    if ctx.rules.item_openers.match(ctx.text, sentence_start):
         return Scope(scope.district)
     return scope
 
