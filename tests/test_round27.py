@@ -234,10 +234,13 @@ def test_a_district_that_opens_its_own_clause_is_still_the_subject() -> None:
 @pytest.mark.parametrize("tail, figures", [
     ("今年以来，共签约项目23个，总投资186亿元。", ["23个", "186亿元"]),
     ("此次活动共签约项目15个，签约金额86亿元。", ["15个", "86亿元"]),
-    ("一季度，规上工业增加值增长8.2%，固定资产投资增长12%。", ["8.2%", "12%"]),
     ("建成后安置就业300余人。", []),
+    # the project's own progress, however the sentence opens (a reader's sentences)
+    ("目前，项目已完成投资12亿元。", []),
+    ("今年以来，项目已完成投资5亿元。", []),
+    ("累计完成投资8亿元，全年可实现产值60亿元。", []),
 ])
-def test_a_time_or_the_whole_event_ends_a_project_paragraph(tail: str, figures: list[str]) -> None:
+def test_the_whole_event_ends_a_project_paragraph(tail: str, figures: list[str]) -> None:
     text = ("青川县重大招商项目签约仪式举行。\n"
             "博远环保技术股份有限公司总投资50亿元建设碳酸钙循环经济产业化项目，占地1000亩。购置生产设备62台。" + tail)
     assert _claims(text) == [("青川县", f) for f in figures]
@@ -282,3 +285,33 @@ def test_a_project_paragraph_ends_with_its_paragraph() -> None:
             "常州瑞拓精密机械有限公司将投资12亿元新建高端数控机床智能工厂，项目建成后可新增就业岗位约800个。\n"
             "新签约的项目涵盖新能源、高端装备等领域，累计孵化科技企业46家。")
     assert ("武进区", "46家") in _claims(text)
+
+
+@pytest.mark.parametrize("text, district", [
+    ("孝昌县新增企业20家。大悟县北与河南省信阳市交界。全年接待游客600万人次。", "大悟县"),
+    ("孝昌县新增企业20家。北与河南省交界的大悟县，全年接待游客600万人次。实现旅游综合收入45亿元。", "大悟县"),
+])
+def test_a_district_that_borders_others_as_its_clauses_subject_is_no_neighbour(text: str, district: str) -> None:
+    assert {d for d, _ in _claims(text)[1:]} == {district}
+
+
+@pytest.mark.parametrize("sentence", ["去年自治区地区生产总值增长4.1%，全区经济稳中向好。",
+                                      "园区规上工业产值增长18%，全区经济稳中向好。"])
+def test_a_page_pronoun_after_a_region_or_park_may_mean_them(sentence: str) -> None:
+    text = "建设和谐龙岗迈出坚实一步。\n一、综合\n" + sentence
+    assert _claims(text) == []
+
+
+@pytest.mark.parametrize("text", ["2024年全市地区生产总值增长6%。一是工业提速，规上工业增加值增长8%。",
+                                  "博远环保技术股份有限公司总投资50亿元建设碳酸钙产业化项目。一是建设生产线3条。"])
+def test_an_enumerations_item_stays_a_citys_or_projects(text: str) -> None:
+    assert [c for c in _claims("青川县召开会议。\n" + text) if c[1] in ("8%", "3条")] == []
+
+
+def test_a_river_a_district_is_named_after_needs_support() -> None:
+    assert _places("沿瀍河两岸新建游园5处。") == []
+
+
+@pytest.mark.parametrize("text", ["3万头只是一个开始。", "2000头只占全县的5%。"])
+def test_heads_before_zhi_meaning_only_are_heads(text: str) -> None:
+    assert not any(q.endswith("头只") for q in _quantities(text))

@@ -102,10 +102,14 @@ def could_be_section(ctx: Context, marker: Marker, sentence_start: int) -> bool:
 def named_as_neighbour(ctx: Context, marker: Marker, sentence_start: int) -> bool:
     """东与黄陂区接壤，西接云梦县、安陆市: a district in a clause that opens with a direction and a bordering word, or
     with a bordering word after it, is a neighbour of the page's county."""
+    if ctx.text.endswith("的", 0, marker.start):
+        return False  # 北与河南省交界的大悟县: the district the clause describes
     start = clause_start(ctx, marker.start, sentence_start)
+    if ctx.rules.neighbour_clause_open.match(ctx.text[start:marker.start].lstrip()) is not None:
+        return True
     end = clause_end(ctx, marker.end, ctx.article.sentence_span(marker.start)[1])
-    return ctx.rules.neighbour_clause_open.match(ctx.text[start:marker.start].lstrip()) is not None or any(
-        word in ctx.text[marker.end:end] for word in ctx.rules.neighbour_after)
+    return any(word in ctx.text[marker.end:end] for word in ctx.rules.neighbour_after) and not in_subject_position(
+        ctx, marker, sentence_start)  # 大悟县北与信阳市交界: the subject borders, it is no neighbour
 
 
 def on_a_route(ctx: Context, marker: Marker) -> bool:
@@ -341,11 +345,15 @@ def _names_others(ctx: Context, sentence: tuple[int, int]) -> bool:
 
 
 def means_the_page(ctx: Context, pronoun: Marker) -> bool:
-    """全区 on a page about one district (a 区): the page's district, no other subject."""
+    """全区 on a page about one district (a 区): the page's district, no other subject, unless a word before it in
+    its sentence may be what it means (自治区, 园区: claims.yaml page_pronoun_rivals)."""
     page, suffix = ctx.only_district, pronoun.pronoun_suffix
-    return pronoun.kind == "pronoun" and page is not None and suffix is not None and \
-        ctx.text[pronoun.start:pronoun.end] not in ctx.rules.wide_scope_words and \
-        page.district.get("canonical", "").endswith(suffix)
+    if pronoun.kind != "pronoun" or page is None or suffix is None or \
+            ctx.text[pronoun.start:pronoun.end] in ctx.rules.wide_scope_words or \
+            not page.district.get("canonical", "").endswith(suffix):
+        return False
+    before = ctx.text[ctx.article.sentence_span(pronoun.start)[0]:pronoun.start]
+    return not any(word in before for word in ctx.rules.page_pronoun_rivals)
 
 
 CLASS_REACH = 16  # characters a statistical class and its fields may take before the company word
@@ -1037,18 +1045,24 @@ def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope
 
 
 def leaves_project(ctx: Context, scope: Scope, sentence_start: int) -> Scope:
-    """A sentence opening with a time or a word of the whole event (今年以来, 此次, 一季度) ends a company's project
-    paragraph, as the paragraph's end does, and one opening an enumeration's next item (三是) any subject the item
-    before set (经开区建成…): its figures are the section's again."""
+    """A sentence opening with a word of the whole event or 今年以来 (此次, 会上) ends a company's project
+    paragraph, as the paragraph's end does, and one opening an enumeration's next item (三是) a zone the item before
+    made the subject (经开区建成…): its figures are the section's again."""
     if scope.blocker is None or scope.blocker == LIST_BLOCK:
         return scope
     if scope.blocker == PROJECT_BLOCK and (ctx.rules.project_paragraph_enders.match(ctx.text, sentence_start) or
                                            ctx.article.paragraph_index(sentence_start) !=
                                            ctx.article.paragraph_index(scope.blocked_at)):
         return Scope(scope.district)  # the project's paragraph ends there
-    if ctx.rules.item_openers.match(ctx.text, sentence_start):
+    if ctx.rules.item_openers.match(ctx.text, sentence_start) and _blocked_by_zone(ctx, scope):
         return Scope(scope.district)
     return scope
+
+
+def _blocked_by_zone(ctx: Context, scope: Scope) -> bool:
+    """Is the scope's subject a zone (经开区, 某某高新区), not a city, a province or the nation?"""
+    i = bisect_left(ctx.marker_starts, scope.blocked_at)
+    return i < len(ctx.markers) and ctx.markers[i].start == scope.blocked_at and ctx.markers[i].kind == "zone"
 
 
 def opens_project_paragraph(ctx: Context, marker: Marker, sentence_start: int) -> bool:

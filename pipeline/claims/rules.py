@@ -130,6 +130,7 @@ class ClaimRules:
     visitor_after: tuple[str, ...]  # 乙县|考察团: a visiting party, no section's district
     neighbour_clause_open: re.Pattern[str]  # 东与|…接壤, 西接|…: the clause names neighbours
     neighbour_after: tuple[str, ...]  # 接壤, 毗邻 after a district in its clause
+    page_pronoun_rivals: tuple[str, ...]  # 自治区…，全区: the pronoun may mean them
     location_words: tuple[str, ...]  # 某开发区位于|乙县: where a zone lies
     topic_words: frozenset[str]  # 从|全市看: the scope is the clause's topic
     distinction_after_wide: re.Pattern[str]  # 全国|首台: the pool of a distinction, no subject
@@ -356,6 +357,7 @@ def claim_rules() -> ClaimRules:
         visitor_after=_longest_first(get("visitor_after")),
         neighbour_clause_open=re.compile(get("neighbour_clause_open")),
         neighbour_after=tuple(get("neighbour_after")),
+        page_pronoun_rivals=tuple(get("page_pronoun_rivals")),
         location_words=_longest_first(get("location_words")),
         topic_words=frozenset(get("topic_words")),
         distinction_after_wide=re.compile(get("distinction_after_wide")),
