@@ -315,3 +315,13 @@ def test_a_river_a_district_is_named_after_needs_support() -> None:
 @pytest.mark.parametrize("text", ["3万头只是一个开始。", "2000头只占全县的5%。"])
 def test_heads_before_zhi_meaning_only_are_heads(text: str) -> None:
     assert not any(q.endswith("头只") for q in _quantities(text))
+
+
+def test_a_party_role_noun_opens_no_companys_name() -> None:
+    """项目投资方|江苏名欧…有限公司: the investor's role is no word of its name (boundaries.yaml stop_tokens)."""
+    assert _organizations("项目投资方江苏名欧高分子科技股份有限公司董事长出席。") == ["江苏名欧高分子科技股份有限公司"]
+
+
+def test_the_copula_before_a_committee_opens_no_body() -> None:
+    """孝昌县|是|中共湖北省委: the county was taken into the committee's name across 是."""
+    assert not any(o.startswith("孝昌县") for o in _organizations("孝昌县是中共湖北省委、省人民政府确立的扩权县。"))
