@@ -325,3 +325,9 @@ def test_a_party_role_noun_opens_no_companys_name() -> None:
 def test_the_copula_before_a_committee_opens_no_body() -> None:
     """孝昌县|是|中共湖北省委: the county was taken into the committee's name across 是."""
     assert not any(o.startswith("孝昌县") for o in _organizations("孝昌县是中共湖北省委、省人民政府确立的扩权县。"))
+
+
+def test_a_byline_alone_on_its_line_is_a_line_of_its_own() -> None:
+    """A title cut off without its punctuation above 某某商报首席记者 某某: joined, the media's name took the title's words."""
+    text = "郑州几个区都是什么(郑州16个县区,金水区最富\n河南商报首席记者 吴军\n2017年，郑州市各县区发展如何？"
+    assert _organizations(text) == ["河南商报"]
