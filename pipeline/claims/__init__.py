@@ -29,7 +29,7 @@ rows of flattened tables); this module walks the sentences.
 
 from __future__ import annotations
 
-from zhfacts.claims.attribution import advance_scope, attribute, heading_scope, leaves_project, opens_section
+from zhfacts.claims.attribution import advance_scope, attribute, heading_scope, opens_section, reopened_scope
 from zhfacts.claims.context import Scope, distinct_rank_keys, document_context
 from zhfacts.claims.metrics import make_claims
 from zhfacts.claims.rules import claim_rules, metric_rules
@@ -53,7 +53,7 @@ def find_claims(doc: Analysis) -> list[Hit]:
         para = ctx.paragraph_at.get(s_start)  # only a sentence that starts a paragraph can open a section
         if para is not None and opens_section(ctx, s_index, para):
             scope = heading_scope(ctx, s_index)
-        scope = leaves_project(ctx, scope, s_start)
+        scope = reopened_scope(ctx, scope, s_start)
         in_sentence = []
         while q_index < len(quantities) and quantities[q_index].start < s_end:
             if quantities[q_index].start >= s_start and not is_table_cell(quantities[q_index]):

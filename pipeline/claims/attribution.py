@@ -1044,10 +1044,10 @@ def advance_scope(ctx: Context, scope: Scope, s_start: int, s_end: int) -> Scope
     return scope
 
 
-def leaves_project(ctx: Context, scope: Scope, sentence_start: int) -> Scope:
-    """A sentence opening with a word of the whole event or 今年以来 (此次, 会上) ends a company's project
-    paragraph, as the paragraph's end does, and one opening an enumeration's next item (三是) a zone the item before
-    made the subject (经开区建成…): its figures are the section's again."""
+def reopened_scope(ctx: Context, scope: Scope, sentence_start: int) -> Scope:
+    """The scope a sentence's opening gives back: a word of the whole event or 今年以来 (此次, 会上) ends a company's
+    project paragraph, as the paragraph's end does, and an enumeration's next item (三是) a zone the item before made
+    the subject (经开区建成…): the sentence's figures are the section's again."""
     if scope.blocker is None or scope.blocker == LIST_BLOCK:
         return scope
     if scope.blocker == PROJECT_BLOCK and (ctx.rules.project_paragraph_enders.match(ctx.text, sentence_start) or

@@ -458,9 +458,9 @@ def find_quantities(doc: Analysis) -> list[Hit]:
 
 
 def outside_names(quantities: list[Hit], names: list[Hit]) -> list[Hit]:
-    """The quantities that are no word of an organization's name: 三只松鼠, 三棵树涂料股份有限公司,
-    一百岁集团 name a company; their numeral and classifier measure nothing (GOLD_FORMAT: names
-    containing numbers are no quantities). Read once the organizations are found."""
+    """The quantities that are no word of an organization's name: 三只松鼠, 三棵树涂料股份有限公司 name a
+    company; their numeral and classifier measure nothing (GOLD_FORMAT: names containing numbers are
+    no quantities). Read once the organizations are found: a name they did not find keeps its numeral."""
     spans = [(n.start, n.end) for n in names]  # a few a document
 
     def inside(q: Hit) -> bool:
