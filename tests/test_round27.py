@@ -331,3 +331,7 @@ def test_a_byline_alone_on_its_line_is_a_line_of_its_own() -> None:
     """A title cut off without its punctuation above 某某商报首席记者 某某: joined, the media's name took the title's words."""
     text = "郑州几个区都是什么(郑州16个县区,金水区最富\n河南商报首席记者 吴军\n2017年，郑州市各县区发展如何？"
     assert _organizations(text) == ["河南商报"]
+
+
+def test_a_groups_numbered_highway_bureau_is_its_company() -> None:
+    assert _organizations("中交一公局承建该项目。") == ["中交一公局"]
